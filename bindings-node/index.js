@@ -1,0 +1,112 @@
+'use strict';
+/**
+ * hospes for Node: every operation of the Rust core as a camelCase function.
+ *
+ * Records are plain objects with camelCase properties; decimals are strings ("1234.50"),
+ * calendar dates "YYYY-MM-DD", instants RFC 3339 strings (a Date is accepted as input).
+ * Failures throw a HospesError with a stable `.code` ("client.email_invalid").
+ * Types: index.d.ts, generated from the Rust schema by scripts/gen-types.js.
+ */
+const path = require('node:path');
+
+const native = require(path.join(__dirname, 'hospes.node'));
+
+/** Every error thrown by hospes: `.code` (stable, dotted), `.family`, `.messages` per locale. */
+class HospesError extends Error {
+  constructor(code, message, messages) {
+    super(message);
+    this.name = 'HospesError';
+    this.code = code;
+    this.family = code.split('.', 1)[0];
+    this.messages = messages || { en: message };
+  }
+
+  /** The message in `locale` ("fr", "en", "es"), English when unknown. */
+  messageIn(locale) {
+    return this.messages[String(locale).split('-')[0].toLowerCase()] || this.message;
+  }
+}
+
+const toCamel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+const toSnake = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Converts a JS value to the canonical wire form: snake_case keys, Dates as RFC 3339. */
+function toWire(value, where) {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new HospesError('input.invalid', `${where}: invalid Date`);
+    return value.toISOString();
+  }
+  if (Array.isArray(value)) return value.map((item, i) => toWire(item, `${where}[${i}]`));
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isSafeInteger(value)) {
+        throw new HospesError(
+          'input.invalid',
+          `${where}: ${value} is not accepted; pass decimals as strings ("12.50")`,
+        );
+      }
+      return value;
+    case 'object': {
+      const out = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== undefined) out[toSnake(key)] = toWire(item, `${where}.${key}`);
+      }
+      return out;
+    }
+    default:
+      throw new HospesError('input.invalid', `${where}: a ${typeof value} is not accepted`);
+  }
+}
+
+/** Converts a wire value to JS: camelCase keys, everything else as is. */
+function fromWire(value) {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (value !== null && typeof value === 'object') {
+    const out = {};
+    for (const [key, item] of Object.entries(value)) out[toCamel(key)] = fromWire(item);
+    return out;
+  }
+  return value;
+}
+
+const schema = JSON.parse(native.schema());
+
+function makeOperation(op) {
+  const names = Object.keys(op.args.properties || {});
+  const fn = function (...args) {
+    if (args.length > names.length) {
+      throw new TypeError(`${toCamel(op.function)}() takes at most ${names.length} arguments, got ${args.length}`);
+    }
+    const input = {};
+    names.forEach((name, i) => {
+      input[name] = toWire(args[i], toCamel(name));
+    });
+    const envelope = JSON.parse(native.call(op.name, JSON.stringify(input)));
+    if (envelope.error) {
+      const { code, message, messages } = envelope.error;
+      throw new HospesError(code, message, messages);
+    }
+    return fromWire(envelope.ok);
+  };
+  Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
+  return fn;
+}
+
+const operations = {};
+for (const op of schema.operations) {
+  const fn = makeOperation(op);
+  module.exports[fn.name] = fn;
+  operations[op.name] = fn;
+}
+
+module.exports.HospesError = HospesError;
+/** Every operation: dotted name → function (used by the conformance vectors). */
+module.exports.operations = operations;
+/** The JSON Schema of every operation and type. */
+module.exports.schema = schema;
+module.exports.toWire = (value) => toWire(value, '$');
+module.exports.fromWire = fromWire;

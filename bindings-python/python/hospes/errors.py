@@ -1,0 +1,78 @@
+"""Exceptions raised by hospes: one base class, one subclass per error family.
+
+Every exception carries the stable dotted ``code`` (``"client.email_invalid"``), its
+``family`` (``"client"``), the English message as ``str(err)``, and the message in every
+language hospes speaks in ``messages`` (``err.messages["fr"]``).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Mapping
+
+
+class HospesError(Exception):
+    """Base class of every error raised by hospes."""
+
+    code: str
+    family: str
+    messages: Dict[str, str]
+
+    def __init__(self, code: str, message: str, messages: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.family = code.split(".", 1)[0]
+        self.messages = dict(messages or {"en": message})
+
+    def message_in(self, locale: str) -> str:
+        """The message in ``locale`` (``"fr"``, ``"en"``, ``"es"``), English when unknown."""
+        return self.messages.get(locale.split("-")[0].lower(), str(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r}, {str(self)!r})"
+
+
+class InputError(HospesError, ValueError):
+    """The input could not be read: wrong type, missing field, float for money, too large."""
+
+
+class MoneyError(HospesError, ValueError):
+    """Amounts, currencies, VAT rates (``money.*``)."""
+
+
+class FieldError(HospesError, ValueError):
+    """A required field is empty or a text too long (``field.*``)."""
+
+
+class ClientError(HospesError, ValueError):
+    """A client record or a guest update was refused (``client.*``)."""
+
+
+class EstablishmentError(HospesError, ValueError):
+    """An establishment's settings were refused (``establishment.*``)."""
+
+
+class StayError(HospesError, ValueError):
+    """A stay was refused (``stay.*``)."""
+
+
+class InternalError(HospesError, RuntimeError):
+    """A bug in hospes, reported instead of crashing: please report it."""
+
+
+FAMILIES = {
+    "input": InputError,
+    "money": MoneyError,
+    "field": FieldError,
+    "client": ClientError,
+    "establishment": EstablishmentError,
+    "stay": StayError,
+    "internal": InternalError,
+}
+
+
+def from_envelope(error: Mapping[str, object]) -> HospesError:
+    """Builds the exception of the right family from a wire error envelope."""
+    code = str(error.get("code", "internal.error"))
+    cls = FAMILIES.get(code.split(".", 1)[0], HospesError)
+    messages = error.get("messages")
+    return cls(code, str(error.get("message", code)), messages if isinstance(messages, dict) else None)

@@ -1,0 +1,43 @@
+//! Benchmarks of the hot paths of the foundation: normalising a client, a stay's totals, and the
+//! wire round trip the Python and Node bindings pay on every call.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hospes::{Client, Country, Stay};
+
+const CLIENT: &str = r#"{"id":"C-1042","civility":"mrs","last_name":"Dupont","first_name":"Marie",
+  "address":{"lines":["3 rue des Lilas"],"postcode":"69003","city":"Lyon","country":"FR"},
+  "email":"Marie.Dupont@Example.FR","mobile":"06 12 34 56 78","licence_plates":["ab-123-cd"],
+  "created_at":"2026-01-15T09:30:00Z",
+  "companions":[{"first_name":"Paul","last_name":"Dupont","birth_date":"1985-03-02"}]}"#;
+
+const STAY: &str = r#"{"reference":"312","client_id":"C-1042","accommodation":"Emplacement","arrival":"2026-07-11",
+  "departure":"2026-07-25","status":"confirmed","currency":"EUR","lines":[
+  {"label":"Emplacement","quantity":"14","unit_price":{"amount":"32.40","currency":"EUR"},"vat_rate":"10"},
+  {"label":"Électricité","kind":"supplement","quantity":"14","unit_price":{"amount":"4.90","currency":"EUR"},"vat_rate":"20"},
+  {"label":"Animal","kind":"supplement","quantity":"14","unit_price":{"amount":"3.00","currency":"EUR"},"vat_rate":"10"},
+  {"label":"Taxe de séjour","kind":"tourist_tax","quantity":"56","unit_price":{"amount":"0.66","currency":"EUR"},"vat_rate":"0"}]}"#;
+
+fn benches(c: &mut Criterion) {
+    let client: Client = serde_json::from_str(CLIENT).unwrap();
+    let stay: Stay = serde_json::from_str(STAY).unwrap();
+    let now = "2026-06-01T10:00:00Z".parse().unwrap();
+    c.bench_function("client_normalize", |b| {
+        b.iter(|| {
+            black_box(client.clone())
+                .normalized(Country::FRANCE, now)
+                .unwrap()
+        })
+    });
+    c.bench_function("stay_totals_4_lines", |b| {
+        b.iter(|| black_box(&stay).totals().unwrap())
+    });
+    let input = format!(r#"{{"stay":{STAY}}}"#);
+    c.bench_function("wire_stay_totals", |b| {
+        b.iter(|| hospes::wire::call("stay.totals", black_box(&input)))
+    });
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

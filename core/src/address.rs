@@ -1,0 +1,181 @@
+//! Postal addresses and ISO 3166 countries, shared by clients and establishments.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::text;
+
+/// An ISO 3166-1 alpha-2 country, serialised as its code (`"FR"`).
+///
+/// ```
+/// use hospes::Country;
+/// let fr: Country = " fr ".parse().unwrap();
+/// assert_eq!(fr.code(), "FR");
+/// assert_eq!(fr.name(), "France");
+/// assert_eq!("XX".parse::<Country>().unwrap_err().code(), "client.country_unknown");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct Country(isocountry::CountryCode);
+
+impl Country {
+    /// France, the country assumed for phone numbers when an establishment gives none.
+    pub const FRANCE: Country = Country(isocountry::CountryCode::FRA);
+
+    /// Reads an alpha-2 code, ignoring case and surrounding spaces.
+    pub fn new(code: &str) -> Result<Self> {
+        isocountry::CountryCode::for_alpha2_caseless(code.trim())
+            .map(Country)
+            .map_err(|_| Error::CountryUnknown {
+                value: code.to_owned(),
+            })
+    }
+
+    /// The alpha-2 code, upper case.
+    pub fn code(self) -> &'static str {
+        self.0.alpha2()
+    }
+
+    /// The English short name from ISO 3166 (for exports; guests see localised names).
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl FromStr for Country {
+    type Err = Error;
+    fn from_str(code: &str) -> Result<Self> {
+        Country::new(code)
+    }
+}
+
+crate::wire::deserialize_from_str!(Country, Country::new);
+
+impl From<Country> for String {
+    fn from(country: Country) -> String {
+        country.code().to_owned()
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A postal address. Every part is optional while a prospect's record is incomplete.
+///
+/// ```
+/// use hospes::Address;
+/// let a = Address {
+///     lines: vec!["  12 chemin des Pins ".into(), "".into()],
+///     postcode: Some(" 40200 ".into()),
+///     city: Some("Mimizan".into()),
+///     country: Some("FR".parse().unwrap()),
+/// };
+/// let a = a.normalized("address").unwrap();
+/// assert_eq!(a.lines, ["12 chemin des Pins"]);
+/// assert_eq!(a.one_line(), "12 chemin des Pins, 40200 Mimizan, FR");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Address {
+    /// Street lines, first to last (building, street, locality).
+    #[serde(default)]
+    pub lines: Vec<String>,
+    /// Postcode, kept as written (letters allowed: `SW1A 1AA`).
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// City.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// Country.
+    #[serde(default)]
+    pub country: Option<Country>,
+}
+
+/// Longest street line accepted.
+pub const MAX_ADDRESS_LINE: usize = 200;
+/// Most street lines accepted.
+pub const MAX_ADDRESS_LINES: usize = 4;
+
+impl Address {
+    /// Trims every part, drops empty lines, checks lengths; `field` names the address in errors.
+    pub fn normalized(self, field: &str) -> Result<Address> {
+        let mut lines = Vec::with_capacity(self.lines.len());
+        for line in &self.lines {
+            if let Some(line) =
+                text::optional(Some(line), &format!("{field}.lines"), MAX_ADDRESS_LINE)?
+            {
+                lines.push(line);
+            }
+        }
+        if lines.len() > MAX_ADDRESS_LINES {
+            return Err(Error::FieldTooLong {
+                field: format!("{field}.lines"),
+                max: MAX_ADDRESS_LINES,
+            });
+        }
+        Ok(Address {
+            lines,
+            postcode: text::optional(self.postcode.as_deref(), &format!("{field}.postcode"), 16)?,
+            city: text::optional(self.city.as_deref(), &format!("{field}.city"), 100)?,
+            country: self.country,
+        })
+    }
+
+    /// The address on one line, parts separated by commas (register columns, diffs).
+    pub fn one_line(&self) -> String {
+        let town = [self.postcode.as_deref(), self.city.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.lines
+            .iter()
+            .map(String::as_str)
+            .chain((!town.is_empty()).then_some(town.as_str()))
+            .chain(self.country.map(Country::code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+            && self.postcode.is_none()
+            && self.city.is_none()
+            && self.country.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_street_line_over_two_hundred_characters_is_refused() {
+        let a = Address {
+            lines: vec!["x".repeat(201)],
+            ..Address::default()
+        };
+        assert_eq!(
+            a.normalized("address").unwrap_err(),
+            Error::FieldTooLong {
+                field: "address.lines".into(),
+                max: 200
+            }
+        );
+    }
+
+    #[test]
+    fn an_empty_address_has_an_empty_line() {
+        assert_eq!(Address::default().one_line(), "");
+        assert!(Address::default().is_empty());
+    }
+}

@@ -1,0 +1,421 @@
+//! The one error type of hospes.
+//!
+//! Every failure is an [`Error`] variant carrying the offending value. Each variant has a stable
+//! dotted [`code`](Error::code) (`client.email_invalid`) that hosts match on, a
+//! [`family`](Error::family) (`client`) that the bindings map to exception subclasses, and a
+//! message in French, English or Spanish from [`message`](Error::message).
+
+use crate::i18n::Locale;
+
+/// What went wrong, with the value that was wrong.
+///
+/// ```
+/// use hospes::{Error, Locale};
+/// let err = Error::EmailInvalid { value: "jean@".into() };
+/// assert_eq!(err.code(), "client.email_invalid");
+/// assert_eq!(err.family(), "client");
+/// assert_eq!(err.message(Locale::Fr), "L’adresse e-mail « jean@ » n’est pas valide.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input could not be read as the expected shape (wrong type, missing field, bad date).
+    #[error("invalid input: {detail}")]
+    InputInvalid {
+        /// What the decoder said, with the path of the offending field.
+        detail: String,
+    },
+    /// The input is larger than hospes accepts for one call.
+    #[error("input of {size} bytes exceeds the limit of {max} bytes")]
+    InputTooLarge {
+        /// Size received, in bytes.
+        size: usize,
+        /// Largest accepted size, in bytes.
+        max: usize,
+    },
+    /// A binding asked for an operation that does not exist.
+    #[error("unknown operation `{op}`")]
+    OperationUnknown {
+        /// The operation name received.
+        op: String,
+    },
+    /// Something that cannot happen did; reported instead of crashing the host.
+    #[error("internal error: {detail}")]
+    Internal {
+        /// What failed.
+        detail: String,
+    },
+    /// Not an ISO 4217 currency code.
+    #[error("unknown currency `{value}`")]
+    CurrencyUnknown {
+        /// The code received.
+        value: String,
+    },
+    /// Two amounts in different currencies were combined.
+    #[error("cannot combine {left} with {right}")]
+    CurrencyMismatch {
+        /// Currency of the left operand.
+        left: String,
+        /// Currency of the right operand.
+        right: String,
+    },
+    /// An amount left the range a decimal can hold.
+    #[error("amount out of range")]
+    AmountOverflow,
+    /// A VAT rate outside 0–100 %.
+    #[error("VAT rate `{value}` is not between 0 and 100 %")]
+    VatRateInvalid {
+        /// The rate received, in percent.
+        value: String,
+    },
+    /// A required field is empty.
+    #[error("`{field}` is required")]
+    FieldRequired {
+        /// The field, as named on the wire.
+        field: String,
+    },
+    /// A text field is longer than allowed.
+    #[error("`{field}` is longer than {max} characters")]
+    FieldTooLong {
+        /// The field, as named on the wire.
+        field: String,
+        /// Maximum number of characters.
+        max: usize,
+    },
+    /// An e-mail address that is not valid.
+    #[error("e-mail address `{value}` is not valid")]
+    EmailInvalid {
+        /// The address received.
+        value: String,
+    },
+    /// A phone number that cannot be read for its country.
+    #[error("phone number `{value}` in `{field}` is not valid")]
+    PhoneInvalid {
+        /// `landline` or `mobile`.
+        field: String,
+        /// The number received.
+        value: String,
+    },
+    /// Not an ISO 3166-1 alpha-2 country code.
+    #[error("unknown country `{value}`")]
+    CountryUnknown {
+        /// The code received.
+        value: String,
+    },
+    /// A birth date in the future or before 1900.
+    #[error("birth date {value} is not plausible")]
+    BirthDateInvalid {
+        /// The date received.
+        value: String,
+    },
+    /// A licence plate with characters a plate cannot hold.
+    #[error("licence plate `{value}` is not valid")]
+    PlateInvalid {
+        /// The plate received.
+        value: String,
+    },
+    /// The guest tried to change a field the establishment has locked.
+    #[error("`{field}` cannot be changed by the guest")]
+    FieldLocked {
+        /// The locked field.
+        field: String,
+    },
+    /// A SIRET that is not 14 digits with a valid check digit.
+    #[error("SIRET `{value}` is not valid")]
+    SiretInvalid {
+        /// The SIRET received.
+        value: String,
+    },
+    /// A URL that cannot be parsed or is not http(s).
+    #[error("URL `{value}` is not valid")]
+    UrlInvalid {
+        /// The URL received.
+        value: String,
+    },
+    /// Not an IANA time zone name.
+    #[error("unknown time zone `{value}`")]
+    TimeZoneUnknown {
+        /// The name received.
+        value: String,
+    },
+    /// A period whose end is not after its start (stay dates, opening periods).
+    #[error("period {start} – {end} is empty or reversed")]
+    PeriodInvalid {
+        /// First day.
+        start: String,
+        /// Day after the last night (stays) or last day (openings).
+        end: String,
+    },
+    /// A line quantity that is zero or negative.
+    #[error("quantity `{value}` of line `{label}` must be positive")]
+    QuantityInvalid {
+        /// Label of the line.
+        label: String,
+        /// The quantity received.
+        value: String,
+    },
+}
+
+/// Result alias used across hospes.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The stable dotted code, e.g. `client.email_invalid`. Codes never change meaning.
+    ///
+    /// ```
+    /// assert_eq!(hospes::Error::AmountOverflow.code(), "money.overflow");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InputInvalid { .. } => "input.invalid",
+            Error::InputTooLarge { .. } => "input.too_large",
+            Error::OperationUnknown { .. } => "input.operation_unknown",
+            Error::Internal { .. } => "internal.error",
+            Error::CurrencyUnknown { .. } => "money.currency_unknown",
+            Error::CurrencyMismatch { .. } => "money.currency_mismatch",
+            Error::AmountOverflow => "money.overflow",
+            Error::VatRateInvalid { .. } => "money.vat_rate_invalid",
+            Error::FieldRequired { .. } => "field.required",
+            Error::FieldTooLong { .. } => "field.too_long",
+            Error::EmailInvalid { .. } => "client.email_invalid",
+            Error::PhoneInvalid { .. } => "client.phone_invalid",
+            Error::CountryUnknown { .. } => "client.country_unknown",
+            Error::BirthDateInvalid { .. } => "client.birth_date_invalid",
+            Error::PlateInvalid { .. } => "client.plate_invalid",
+            Error::FieldLocked { .. } => "client.field_locked",
+            Error::SiretInvalid { .. } => "establishment.siret_invalid",
+            Error::UrlInvalid { .. } => "establishment.url_invalid",
+            Error::TimeZoneUnknown { .. } => "establishment.time_zone_unknown",
+            Error::PeriodInvalid { .. } => "stay.period_invalid",
+            Error::QuantityInvalid { .. } => "stay.quantity_invalid",
+        }
+    }
+
+    /// The family of the code: the part before the dot (`client`, `money`, `input` …).
+    ///
+    /// ```
+    /// let err = hospes::Error::FieldLocked { field: "email".into() };
+    /// assert_eq!(err.family(), "client");
+    /// ```
+    pub fn family(&self) -> &'static str {
+        let code = self.code();
+        code.split_once('.').map_or(code, |(family, _)| family)
+    }
+
+    /// The message for a guest or the business, in `locale`.
+    ///
+    /// ```
+    /// use hospes::{Error, Locale};
+    /// let err = Error::FieldLocked { field: "email".into() };
+    /// assert_eq!(err.message(Locale::Es), "El campo «email» no puede ser modificado por el cliente.");
+    /// ```
+    pub fn message(&self, locale: Locale) -> String {
+        use Locale::{En, Es, Fr};
+        match (self, locale) {
+            (Error::InputInvalid { detail }, Fr) => format!("Données invalides : {detail}"),
+            (Error::InputInvalid { detail }, En) => format!("Invalid input: {detail}"),
+            (Error::InputInvalid { detail }, Es) => format!("Datos no válidos: {detail}"),
+            (Error::InputTooLarge { size, max }, Fr) => {
+                format!("Données trop volumineuses : {size} octets pour {max} au plus.")
+            }
+            (Error::InputTooLarge { size, max }, En) => {
+                format!("Input too large: {size} bytes, at most {max}.")
+            }
+            (Error::InputTooLarge { size, max }, Es) => {
+                format!("Datos demasiado grandes: {size} bytes, como máximo {max}.")
+            }
+            (Error::OperationUnknown { op }, Fr) => format!("Opération inconnue « {op} »."),
+            (Error::OperationUnknown { op }, En) => format!("Unknown operation “{op}”."),
+            (Error::OperationUnknown { op }, Es) => format!("Operación desconocida «{op}»."),
+            (Error::Internal { detail }, Fr) => format!("Erreur interne : {detail}"),
+            (Error::Internal { detail }, En) => format!("Internal error: {detail}"),
+            (Error::Internal { detail }, Es) => format!("Error interno: {detail}"),
+            (Error::CurrencyUnknown { value }, Fr) => format!("Devise inconnue « {value} »."),
+            (Error::CurrencyUnknown { value }, En) => format!("Unknown currency “{value}”."),
+            (Error::CurrencyUnknown { value }, Es) => format!("Moneda desconocida «{value}»."),
+            (Error::CurrencyMismatch { left, right }, Fr) => {
+                format!("Impossible de combiner des montants en {left} et en {right}.")
+            }
+            (Error::CurrencyMismatch { left, right }, En) => {
+                format!("Cannot combine amounts in {left} and {right}.")
+            }
+            (Error::CurrencyMismatch { left, right }, Es) => {
+                format!("No se pueden combinar importes en {left} y en {right}.")
+            }
+            (Error::AmountOverflow, Fr) => "Montant hors limites.".into(),
+            (Error::AmountOverflow, En) => "Amount out of range.".into(),
+            (Error::AmountOverflow, Es) => "Importe fuera de rango.".into(),
+            (Error::VatRateInvalid { value }, Fr) => {
+                format!("Le taux de TVA « {value} » doit être compris entre 0 et 100 %.")
+            }
+            (Error::VatRateInvalid { value }, En) => {
+                format!("VAT rate “{value}” must be between 0 and 100%.")
+            }
+            (Error::VatRateInvalid { value }, Es) => {
+                format!("El tipo de IVA «{value}» debe estar entre 0 y 100 %.")
+            }
+            (Error::FieldRequired { field }, Fr) => {
+                format!("Le champ « {field} » est obligatoire.")
+            }
+            (Error::FieldRequired { field }, En) => format!("The field “{field}” is required."),
+            (Error::FieldRequired { field }, Es) => format!("El campo «{field}» es obligatorio."),
+            (Error::FieldTooLong { field, max }, Fr) => {
+                format!("Le champ « {field} » dépasse {max} caractères.")
+            }
+            (Error::FieldTooLong { field, max }, En) => {
+                format!("The field “{field}” is longer than {max} characters.")
+            }
+            (Error::FieldTooLong { field, max }, Es) => {
+                format!("El campo «{field}» supera los {max} caracteres.")
+            }
+            (Error::EmailInvalid { value }, Fr) => {
+                format!("L’adresse e-mail « {value} » n’est pas valide.")
+            }
+            (Error::EmailInvalid { value }, En) => {
+                format!("The e-mail address “{value}” is not valid.")
+            }
+            (Error::EmailInvalid { value }, Es) => {
+                format!("La dirección de correo «{value}» no es válida.")
+            }
+            (Error::PhoneInvalid { field, value }, Fr) => {
+                format!("Le numéro « {value} » ({field}) n’est pas valide.")
+            }
+            (Error::PhoneInvalid { field, value }, En) => {
+                format!("The phone number “{value}” ({field}) is not valid.")
+            }
+            (Error::PhoneInvalid { field, value }, Es) => {
+                format!("El número «{value}» ({field}) no es válido.")
+            }
+            (Error::CountryUnknown { value }, Fr) => format!("Pays inconnu « {value} »."),
+            (Error::CountryUnknown { value }, En) => format!("Unknown country “{value}”."),
+            (Error::CountryUnknown { value }, Es) => format!("País desconocido «{value}»."),
+            (Error::BirthDateInvalid { value }, Fr) => {
+                format!("La date de naissance {value} n’est pas plausible.")
+            }
+            (Error::BirthDateInvalid { value }, En) => {
+                format!("The birth date {value} is not plausible.")
+            }
+            (Error::BirthDateInvalid { value }, Es) => {
+                format!("La fecha de nacimiento {value} no es plausible.")
+            }
+            (Error::PlateInvalid { value }, Fr) => {
+                format!("La plaque d’immatriculation « {value} » n’est pas valide.")
+            }
+            (Error::PlateInvalid { value }, En) => {
+                format!("The licence plate “{value}” is not valid.")
+            }
+            (Error::PlateInvalid { value }, Es) => {
+                format!("La matrícula «{value}» no es válida.")
+            }
+            (Error::FieldLocked { field }, Fr) => {
+                format!("Le champ « {field} » ne peut pas être modifié par le client.")
+            }
+            (Error::FieldLocked { field }, En) => {
+                format!("The field “{field}” cannot be changed by the guest.")
+            }
+            (Error::FieldLocked { field }, Es) => {
+                format!("El campo «{field}» no puede ser modificado por el cliente.")
+            }
+            (Error::SiretInvalid { value }, Fr) => {
+                format!("Le SIRET « {value} » n’est pas valide.")
+            }
+            (Error::SiretInvalid { value }, En) => format!("The SIRET “{value}” is not valid."),
+            (Error::SiretInvalid { value }, Es) => format!("El SIRET «{value}» no es válido."),
+            (Error::UrlInvalid { value }, Fr) => {
+                format!("L’adresse web « {value} » n’est pas valide.")
+            }
+            (Error::UrlInvalid { value }, En) => format!("The URL “{value}” is not valid."),
+            (Error::UrlInvalid { value }, Es) => format!("La URL «{value}» no es válida."),
+            (Error::TimeZoneUnknown { value }, Fr) => {
+                format!("Fuseau horaire inconnu « {value} ».")
+            }
+            (Error::TimeZoneUnknown { value }, En) => format!("Unknown time zone “{value}”."),
+            (Error::TimeZoneUnknown { value }, Es) => {
+                format!("Zona horaria desconocida «{value}».")
+            }
+            (Error::PeriodInvalid { start, end }, Fr) => {
+                format!("La période du {start} au {end} est vide ou inversée.")
+            }
+            (Error::PeriodInvalid { start, end }, En) => {
+                format!("The period from {start} to {end} is empty or reversed.")
+            }
+            (Error::PeriodInvalid { start, end }, Es) => {
+                format!("El periodo del {start} al {end} está vacío o invertido.")
+            }
+            (Error::QuantityInvalid { label, value }, Fr) => {
+                format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
+            }
+            (Error::QuantityInvalid { label, value }, En) => {
+                format!("The quantity “{value}” of line “{label}” must be positive.")
+            }
+            (Error::QuantityInvalid { label, value }, Es) => {
+                format!("La cantidad «{value}» de la prestación «{label}» debe ser positiva.")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_variant() -> Vec<Error> {
+        let s = || "x".to_string();
+        vec![
+            Error::InputInvalid { detail: s() },
+            Error::InputTooLarge { size: 2, max: 1 },
+            Error::OperationUnknown { op: s() },
+            Error::Internal { detail: s() },
+            Error::CurrencyUnknown { value: s() },
+            Error::CurrencyMismatch {
+                left: s(),
+                right: s(),
+            },
+            Error::AmountOverflow,
+            Error::VatRateInvalid { value: s() },
+            Error::FieldRequired { field: s() },
+            Error::FieldTooLong { field: s(), max: 1 },
+            Error::EmailInvalid { value: s() },
+            Error::PhoneInvalid {
+                field: s(),
+                value: s(),
+            },
+            Error::CountryUnknown { value: s() },
+            Error::BirthDateInvalid { value: s() },
+            Error::PlateInvalid { value: s() },
+            Error::FieldLocked { field: s() },
+            Error::SiretInvalid { value: s() },
+            Error::UrlInvalid { value: s() },
+            Error::TimeZoneUnknown { value: s() },
+            Error::PeriodInvalid {
+                start: s(),
+                end: s(),
+            },
+            Error::QuantityInvalid {
+                label: s(),
+                value: s(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_code_is_dotted_and_unique() {
+        let codes: Vec<_> = every_variant().iter().map(Error::code).collect();
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        assert!(codes.iter().all(|c| c.split('.').count() == 2));
+    }
+
+    #[test]
+    fn every_error_speaks_three_languages_differently() {
+        for err in every_variant() {
+            let fr = err.message(Locale::Fr);
+            let en = err.message(Locale::En);
+            let es = err.message(Locale::Es);
+            assert!(!fr.is_empty() && !en.is_empty() && !es.is_empty());
+            assert!(fr != en && en != es, "{} is not translated", err.code());
+        }
+    }
+}

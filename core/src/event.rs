@@ -1,0 +1,56 @@
+//! Events: what changed, returned by every state change for the host to store, audit and act on.
+//!
+//! Serialised with a `type` tag and an `occurred_at` instant:
+//! `{"type": "client_info_updated", "occurred_at": "2026-06-01T12:00:00Z", "client_id": …}`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::client::FieldChange;
+
+/// Something that happened, as the establishment receives it "in real time".
+///
+/// ```
+/// use hospes::Event;
+/// let e = Event::ClientInfoUpdated {
+///     occurred_at: "2026-06-01T12:00:00Z".parse().unwrap(),
+///     client_id: "C-1".into(),
+///     changes: vec![],
+/// };
+/// assert_eq!(e.kind(), "client_info_updated");
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["type"], "client_info_updated");
+/// assert_eq!(json["occurred_at"], "2026-06-01T12:00:00Z");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[non_exhaustive]
+pub enum Event {
+    /// The guest changed their details from the portal.
+    ClientInfoUpdated {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose record.
+        client_id: String,
+        /// What changed, field by field.
+        changes: Vec<FieldChange>,
+    },
+}
+
+impl Event {
+    /// When it happened.
+    pub fn occurred_at(&self) -> DateTime<Utc> {
+        match self {
+            Event::ClientInfoUpdated { occurred_at, .. } => *occurred_at,
+        }
+    }
+
+    /// The `type` tag (`client_info_updated`), stable like error codes.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::ClientInfoUpdated { .. } => "client_info_updated",
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Stays (séjours): dates, status, participants, priced lines and their totals.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::client::Companion;
+use crate::error::{Error, Result};
+use crate::money::{Currency, Money};
+use crate::text;
+use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown, VatRate};
+
+/// Where a stay stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum StayStatus {
+    /// A quote the guest has not accepted yet (« option »).
+    Option,
+    /// Booked.
+    Confirmed,
+    /// The guest is on site.
+    InProgress,
+    /// Over.
+    Completed,
+    /// Cancelled by the guest or the establishment.
+    Cancelled,
+    /// A seasonal or yearly resident's pitch.
+    Resident,
+}
+
+/// What a line charges for; discounts and the tourist tax are lines of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LineKind {
+    /// The accommodation or pitch.
+    #[default]
+    Accommodation,
+    /// An option or supplement (pet, electricity, linen).
+    Supplement,
+    /// A discount (negative unit price).
+    Discount,
+    /// Tourist tax (« taxe de séjour »).
+    TouristTax,
+    /// A side sale (« vente annexe »).
+    SideSale,
+}
+
+/// A priced line (« prestation »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Line {
+    /// What is charged, as printed.
+    pub label: String,
+    /// Kind of line.
+    #[serde(default)]
+    pub kind: LineKind,
+    /// Quantity (nights, persons, units); positive.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    pub quantity: Decimal,
+    /// Price of one unit, on the stay's price basis; negative for a discount.
+    pub unit_price: Money,
+    /// VAT rate.
+    pub vat_rate: VatRate,
+}
+
+/// A document attached to a stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum DocumentKind {
+    /// Quote (« devis »).
+    Quote,
+    /// Contract.
+    Contract,
+    /// Invoice (deposit, balance or final).
+    Invoice,
+    /// Credit note.
+    CreditNote,
+}
+
+/// A reference to a document the host stores (« Contrat 28 »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DocumentRef {
+    /// Kind of document.
+    pub kind: DocumentKind,
+    /// Its number as printed (`FA26020001`, `28`).
+    pub number: String,
+}
+
+/// A stay, as the host stores it.
+///
+/// ```
+/// use hospes::Stay;
+/// let json = r#"{
+///   "reference": "312", "client_id": "C-1", "accommodation": "Mobil-home 3 chambres",
+///   "arrival": "2026-07-11", "departure": "2026-07-18", "status": "confirmed", "currency": "EUR",
+///   "lines": [
+///     {"label": "Mobil-home, 7 nuits", "quantity": "7", "unit_price": {"amount": "98.00", "currency": "EUR"}, "vat_rate": "10"},
+///     {"label": "Animal", "kind": "supplement", "quantity": "7", "unit_price": {"amount": "3.50", "currency": "EUR"}, "vat_rate": "10"}
+///   ]
+/// }"#;
+/// let stay: Stay = serde_json::from_str(json).unwrap();
+/// assert_eq!(stay.nights(), 7);
+/// let totals = stay.totals().unwrap();
+/// assert_eq!(totals.vat.total_incl_vat.to_string(), "710.50 EUR");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Stay {
+    /// The host's reference (« Réf 312 »).
+    pub reference: String,
+    /// The client who booked.
+    pub client_id: String,
+    /// Accommodation category booked (« Emplacement grand confort »).
+    pub accommodation: String,
+    /// Arrival day, in the establishment's zone.
+    pub arrival: NaiveDate,
+    /// Departure day, in the establishment's zone.
+    pub departure: NaiveDate,
+    /// Where the stay stands.
+    pub status: StayStatus,
+    /// People staying, besides the client.
+    #[serde(default)]
+    pub participants: Vec<Companion>,
+    /// Priced lines.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// Whether unit prices include VAT.
+    #[serde(default)]
+    pub price_basis: PriceBasis,
+    /// Currency of every line.
+    pub currency: Currency,
+    /// Quotes, contracts, invoices attached.
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
+}
+
+/// One line's total, rounded to the minor unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LineTotal {
+    /// The line's label.
+    pub label: String,
+    /// `round(quantity × unit_price)`.
+    pub amount: Money,
+    /// Its VAT rate.
+    pub vat_rate: VatRate,
+}
+
+/// The totals of a stay: each line, then the VAT table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StayTotals {
+    /// Line totals, in line order.
+    pub lines: Vec<LineTotal>,
+    /// VAT per rate and the totals excluding VAT, VAT and including VAT.
+    pub vat: VatBreakdown,
+}
+
+impl Stay {
+    /// Nights between arrival and departure.
+    pub fn nights(&self) -> i64 {
+        (self.departure - self.arrival).num_days()
+    }
+
+    /// Number of people staying: the client and the participants.
+    pub fn headcount(&self) -> usize {
+        self.participants.len() + 1
+    }
+
+    /// Checks the stay: reference and labels present, departure after arrival, positive
+    /// quantities, every line in the stay's currency; participants checked as of `today`.
+    ///
+    /// ```
+    /// # let mut stay: hospes::Stay = serde_json::from_str(r#"{"reference":"312","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-11","status":"option","currency":"EUR"}"#).unwrap();
+    /// let today = "2026-06-01".parse().unwrap();
+    /// assert_eq!(stay.clone().normalized(today).unwrap_err().code(), "stay.period_invalid");
+    /// ```
+    pub fn normalized(self, today: NaiveDate) -> Result<Stay> {
+        if self.departure <= self.arrival {
+            return Err(Error::PeriodInvalid {
+                start: self.arrival.to_string(),
+                end: self.departure.to_string(),
+            });
+        }
+        let mut lines = Vec::with_capacity(self.lines.len());
+        for (i, line) in self.lines.into_iter().enumerate() {
+            let label = text::required(&line.label, &format!("lines[{i}].label"), 200)?;
+            if line.quantity <= Decimal::ZERO {
+                return Err(Error::QuantityInvalid {
+                    label,
+                    value: line.quantity.to_string(),
+                });
+            }
+            if line.unit_price.currency != self.currency {
+                return Err(Error::CurrencyMismatch {
+                    left: self.currency.code().to_owned(),
+                    right: line.unit_price.currency.code().to_owned(),
+                });
+            }
+            lines.push(Line { label, ..line });
+        }
+        let participants = self
+            .participants
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| p.normalized(&format!("participants[{i}]"), today))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Stay {
+            reference: text::required(&self.reference, "reference", 50)?,
+            client_id: text::required(&self.client_id, "client_id", 100)?,
+            accommodation: text::required(&self.accommodation, "accommodation", 200)?,
+            participants,
+            lines,
+            ..self
+        })
+    }
+
+    /// Line totals rounded one by one, then VAT per rate (see [`crate::vat`]).
+    pub fn totals(&self) -> Result<StayTotals> {
+        let lines = self
+            .lines
+            .iter()
+            .map(|line| {
+                Ok(LineTotal {
+                    label: line.label.clone(),
+                    amount: line.unit_price.checked_mul(line.quantity)?.rounded(),
+                    vat_rate: line.vat_rate,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let taxed: Vec<TaxedAmount> = lines
+            .iter()
+            .map(|l| TaxedAmount {
+                amount: l.amount.clone(),
+                vat_rate: l.vat_rate,
+            })
+            .collect();
+        Ok(StayTotals {
+            vat: vat::breakdown(self.currency, self.price_basis, &taxed)?,
+            lines,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn stay(lines: &str) -> Stay {
+        serde_json::from_str(&format!(
+            r#"{{"reference":"312","client_id":"C-1","accommodation":"Emplacement","arrival":"2026-07-11",
+                "departure":"2026-07-25","status":"confirmed","currency":"EUR","lines":[{lines}]}}"#
+        ))
+        .unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        "2026-06-01".parse().unwrap()
+    }
+
+    #[test]
+    fn each_line_is_rounded_before_the_vat_is_computed() {
+        let s = stay(
+            r#"{"label":"Taxe de séjour","kind":"tourist_tax","quantity":"3","unit_price":{"amount":"0.605","currency":"EUR"},"vat_rate":"0"}"#,
+        );
+        let t = s.totals().unwrap();
+        assert_eq!(t.lines[0].amount, Money::parse("1.82", "EUR").unwrap());
+        assert_eq!(t.vat.total_incl_vat, Money::parse("1.82", "EUR").unwrap());
+    }
+
+    #[test]
+    fn a_line_in_another_currency_is_refused() {
+        let s = stay(
+            r#"{"label":"Pitch","quantity":"1","unit_price":{"amount":"10","currency":"CHF"},"vat_rate":"10"}"#,
+        );
+        assert_eq!(
+            s.normalized(today()).unwrap_err().code(),
+            "money.currency_mismatch"
+        );
+    }
+
+    #[test]
+    fn a_zero_quantity_is_refused_with_the_line_label() {
+        let s = stay(
+            r#"{"label":"Pitch","quantity":"0","unit_price":{"amount":"10","currency":"EUR"},"vat_rate":"10"}"#,
+        );
+        assert_eq!(
+            s.normalized(today()).unwrap_err(),
+            Error::QuantityInvalid {
+                label: "Pitch".into(),
+                value: "0".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_stay_of_two_weeks_has_fourteen_nights() {
+        assert_eq!(stay("").nights(), 14);
+        assert_eq!(stay("").headcount(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn the_total_is_the_sum_of_the_rounded_lines(prices in proptest::collection::vec((1i64..500, -5_000i64..50_000, 0usize..3), 0..15)) {
+            let rates = ["0", "10", "20"];
+            let mut s = stay("");
+            s.lines = prices.iter().map(|(q, p, r)| Line {
+                label: "x".into(),
+                kind: LineKind::Accommodation,
+                quantity: Decimal::new(*q, 1),
+                unit_price: Money::new(Decimal::new(*p, 3), Currency::EUR),
+                vat_rate: rates[*r].parse().unwrap(),
+            }).collect();
+            let t = s.totals().unwrap();
+            let sum = Money::sum(Currency::EUR, t.lines.iter().map(|l| &l.amount)).unwrap();
+            prop_assert_eq!(sum, t.vat.total_incl_vat);
+        }
+    }
+}

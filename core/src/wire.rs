@@ -1,0 +1,437 @@
+//! The wire boundary: every operation of hospes callable by name with JSON arguments.
+//!
+//! The Python and Node bindings, and the shared conformance vectors in `tests/vectors/`, go
+//! through [`call`]: an operation name (`client.normalize`), a JSON object of named arguments in
+//! the canonical wire form (snake_case keys, decimals as strings, dates as `YYYY-MM-DD`, instants
+//! as RFC 3339), and back a JSON envelope: `{"ok": value}` or `{"error": {"code", "family",
+//! "message", "messages"}}`. With the `schema` feature, [`schema`] describes every operation and
+//! type so that bindings generate their stubs and convert decimals and dates to native types.
+//!
+//! ```
+//! let out = hospes::wire::call("money.add", r#"{"a": {"amount": "1.10", "currency": "EUR"}, "b": {"amount": "2.20", "currency": "EUR"}}"#);
+//! assert_eq!(out, r#"{"ok":{"amount":"3.30","currency":"EUR"}}"#);
+//! let err = hospes::wire::call("money.add", r#"{"a": {"amount": "1", "currency": "EUR"}, "b": {"amount": "1", "currency": "USD"}}"#);
+//! assert!(err.contains(r#""code":"money.currency_mismatch""#));
+//! ```
+
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Value, json};
+
+use crate::error::{Error, Result};
+use crate::i18n::Locale;
+use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
+use crate::{
+    Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
+    Money, Stay, StayTotals, UpdatePolicy,
+};
+
+/// Largest JSON input accepted by one call: 1 MiB, far above any real record.
+pub const MAX_INPUT: usize = 1024 * 1024;
+
+/// An operation callable by name.
+#[derive(Clone, Copy)]
+pub struct Operation {
+    /// Dotted name (`client.normalize`), used by vectors and bindings.
+    pub name: &'static str,
+    /// Function name in snake_case (`normalize_client`); bindings derive their own casing.
+    pub function: &'static str,
+    /// What it does, from the doc comment.
+    pub doc: &'static str,
+    run: fn(&str) -> Result<String>,
+    #[cfg(feature = "schema")]
+    schema: fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema),
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $op:literal => fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    )*) => {
+        #[allow(non_camel_case_types)]
+        mod args {
+            use super::*;
+            $(
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+                pub(super) struct $name { $(pub(super) $arg: $ty,)* }
+            )*
+        }
+        mod run {
+            use super::*;
+            $(
+                pub(super) fn $name(input: &str) -> Result<String> {
+                    let args::$name { $($arg),* } = decode(input)?;
+                    let out: $ret = $body?;
+                    encode(&out)
+                }
+            )*
+        }
+        /// Every operation, in documentation order.
+        pub const OPERATIONS: &[Operation] = &[$(
+            Operation {
+                name: $op,
+                function: stringify!($name),
+                doc: concat!($($doc, "\n",)*),
+                run: run::$name,
+                #[cfg(feature = "schema")]
+                schema: schema_pair::<args::$name, $ret>,
+            },
+        )*];
+    };
+}
+
+operations! {
+    /// Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
+    /// (read in the client's country, else `default_country`), plates upper-cased, companions'
+    /// birth dates plausible as of `now`.
+    "client.normalize" => fn normalize_client(client: Client, default_country: Country, now: DateTime<Utc>) -> Client {
+        client.normalized(default_country, now)
+    }
+    /// Applies the guest's form from the portal to their record; refuses a change to a locked
+    /// field; returns the new record and a `client_info_updated` event with the diff.
+    "client.apply_guest_update" => fn apply_guest_update(client: Client, details: GuestDetails, policy: UpdatePolicy, default_country: Country, now: DateTime<Utc>) -> ClientUpdateOutcome {
+        client.apply_guest_update(details, &policy, default_country, now)
+    }
+    /// Contact details still missing, for the portal's "complete your details" prompt.
+    "client.missing_details" => fn missing_client_details(client: Client) -> Vec<ClientField> {
+        Ok::<_, Error>(client.missing_details())
+    }
+    /// Checks and normalises an establishment: phone in E.164, SIRET, URLs, opening periods.
+    "establishment.normalize" => fn normalize_establishment(establishment: Establishment) -> Establishment {
+        establishment.normalized()
+    }
+    /// `a + b`, refusing different currencies.
+    "money.add" => fn add_money(a: Money, b: Money) -> Money {
+        a.checked_add(&b)
+    }
+    /// `a − b`, refusing different currencies.
+    "money.subtract" => fn subtract_money(a: Money, b: Money) -> Money {
+        a.checked_sub(&b)
+    }
+    /// `money × factor`, unrounded.
+    "money.multiply" => fn multiply_money(money: Money, factor: DecimalString) -> Money {
+        money.checked_mul(factor.0)
+    }
+    /// Rounds to the currency's minor unit, half away from zero.
+    "money.round" => fn round_money(money: Money) -> Money {
+        Ok::<_, Error>(money.rounded())
+    }
+    /// Groups amounts by VAT rate and computes the VAT once per rate.
+    "vat.breakdown" => fn vat_breakdown(currency: Currency, basis: PriceBasis, amounts: Vec<TaxedAmount>) -> VatBreakdown {
+        vat::breakdown(currency, basis, &amounts)
+    }
+    /// Checks a stay: dates, positive quantities, one currency, participants as of `today`.
+    "stay.normalize" => fn normalize_stay(stay: Stay, today: chrono::NaiveDate) -> Stay {
+        stay.normalized(today)
+    }
+    /// Line totals rounded one by one, then the VAT table and the three totals.
+    "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
+        stay.totals()
+    }
+}
+
+/// A decimal carried as a string on the wire (`"12.50"`), never as a JSON number.
+///
+/// ```
+/// let d: hospes::wire::DecimalString = serde_json::from_str(r#""12.50""#).unwrap();
+/// assert_eq!(d.0.to_string(), "12.50");
+/// assert!(serde_json::from_str::<hospes::wire::DecimalString>("12.5").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DecimalString(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
+
+impl<'de> Deserialize<'de> for DecimalString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        parse_string(d, |s| {
+            Decimal::from_str_exact(s.trim())
+                .map(DecimalString)
+                .map_err(|_| Error::InputInvalid {
+                    detail: format!(
+                        "`{}` is not a decimal",
+                        s.chars().take(40).collect::<String>()
+                    ),
+                })
+        })
+    }
+}
+
+thread_local! {
+    /// The domain error behind the last failed string parse of the current [`decode`], so that a
+    /// bad currency deep in a record is reported as `money.currency_unknown`, not as a shape error.
+    static PARSE_FAILURE: RefCell<Option<Error>> = const { RefCell::new(None) };
+}
+
+/// Implements `Deserialize` for a string newtype through its checked constructor.
+macro_rules! deserialize_from_str {
+    ($ty:ty, $parse:expr) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                crate::wire::parse_string(d, $parse)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_from_str;
+
+/// Deserialises a string with `parse`, keeping the typed error for [`call`] to report.
+pub(crate) fn parse_string<'de, D, T>(
+    d: D,
+    parse: impl FnOnce(&str) -> Result<T>,
+) -> std::result::Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let s = String::deserialize(d)?;
+    parse(&s).map_err(|err| {
+        let message = err.to_string();
+        PARSE_FAILURE.with(|slot| *slot.borrow_mut() = Some(err));
+        serde::de::Error::custom(message)
+    })
+}
+
+fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
+    if input.len() > MAX_INPUT {
+        return Err(Error::InputTooLarge {
+            size: input.len(),
+            max: MAX_INPUT,
+        });
+    }
+    PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
+    let de = &mut serde_json::Deserializer::from_str(input);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        if let Some(domain) = PARSE_FAILURE.with(|slot| slot.borrow_mut().take()) {
+            return domain;
+        }
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let detail = if path == "." {
+            inner.to_string()
+        } else {
+            format!("{path}: {inner}")
+        };
+        Error::InputInvalid { detail }
+    })
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(&json!({ "ok": value })).map_err(|e| Error::Internal {
+        detail: e.to_string(),
+    })
+}
+
+/// The error envelope: code, family, English message and the message in every locale.
+///
+/// ```
+/// let e = hospes::wire::error_envelope(&hospes::Error::AmountOverflow);
+/// assert_eq!(e["error"]["code"], "money.overflow");
+/// assert_eq!(e["error"]["messages"]["fr"], "Montant hors limites.");
+/// ```
+pub fn error_envelope(err: &Error) -> Value {
+    let messages: serde_json::Map<String, Value> = Locale::ALL
+        .iter()
+        .map(|l| (l.tag().to_owned(), Value::String(err.message(*l))))
+        .collect();
+    json!({ "error": {
+        "code": err.code(),
+        "family": err.family(),
+        "message": err.message(Locale::En),
+        "messages": messages,
+    }})
+}
+
+/// Runs operation `op` on the JSON object `input` and returns the JSON envelope. Never panics:
+/// a bug inside hospes comes back as an `internal.error` envelope.
+pub fn call(op: &str, input: &str) -> String {
+    let outcome =
+        catch_unwind(AssertUnwindSafe(|| {
+            let operation = OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
+                Error::OperationUnknown {
+                    op: op.chars().take(100).collect(),
+                }
+            })?;
+            (operation.run)(input)
+        }));
+    let result = outcome.unwrap_or_else(|_| {
+        Err(Error::Internal {
+            detail: format!("operation `{op}` failed unexpectedly"),
+        })
+    });
+    result.unwrap_or_else(|err| error_envelope(&err).to_string())
+}
+
+#[cfg(feature = "schema")]
+fn schema_pair<A: schemars::JsonSchema, R: schemars::JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+) -> (schemars::Schema, schemars::Schema) {
+    (
+        generator.subschema_for::<A>(),
+        generator.subschema_for::<R>(),
+    )
+}
+
+/// The JSON Schema (draft 2020-12) of every operation and type: `{"operations": [{"name",
+/// "function", "doc", "args", "returns"}], "$defs": {...}}`. Decimals carry `"format":
+/// "decimal"`, calendar dates `"date"`, instants `"date-time"`.
+///
+/// ```
+/// let s = hospes::wire::schema();
+/// assert_eq!(s["operations"][0]["name"], "client.normalize");
+/// assert!(s["$defs"]["Client"].is_object());
+/// ```
+#[cfg(feature = "schema")]
+pub fn schema() -> Value {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let operations: Vec<Value> = OPERATIONS
+        .iter()
+        .map(|op| {
+            let (args, returns) = (op.schema)(&mut generator);
+            json!({
+                "name": op.name,
+                "function": op.function,
+                "doc": op.doc.trim(),
+                "args": args,
+                "returns": returns,
+            })
+        })
+        .collect();
+    let mut defs = generator.take_definitions(true);
+    // Argument structs are named after their function: move them out of the type list.
+    let mut operations = operations;
+    for op in &mut operations {
+        let Some(function) = op["function"].as_str().map(str::to_owned) else {
+            continue;
+        };
+        if let Some(args) = defs.remove(&function) {
+            op["args"] = args;
+        }
+    }
+    json!({ "operations": operations, "$defs": defs })
+}
+
+#[cfg(feature = "schema")]
+mod schema_impls {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    use super::DecimalString;
+    use crate::{Country, Currency, TimeZone, VatRate};
+
+    macro_rules! string_schema {
+        ($ty:ty, $name:literal, $format:literal, $description:literal) => {
+            impl JsonSchema for $ty {
+                fn schema_name() -> Cow<'static, str> {
+                    $name.into()
+                }
+                fn inline_schema() -> bool {
+                    true
+                }
+                fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                    json_schema!({ "type": "string", "format": $format, "description": $description })
+                }
+            }
+        };
+    }
+
+    string_schema!(
+        DecimalString,
+        "Decimal",
+        "decimal",
+        "A decimal number written as a string: \"1234.50\"."
+    );
+    string_schema!(
+        VatRate,
+        "VatRate",
+        "decimal",
+        "A VAT rate in percent, 0 to 100 excluded: \"5.5\"."
+    );
+    string_schema!(
+        Currency,
+        "Currency",
+        "currency",
+        "An ISO 4217 currency code: \"EUR\"."
+    );
+    string_schema!(
+        Country,
+        "Country",
+        "country",
+        "An ISO 3166-1 alpha-2 country code: \"FR\"."
+    );
+    string_schema!(
+        TimeZone,
+        "TimeZone",
+        "time-zone",
+        "An IANA time zone name: \"Europe/Paris\"."
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_operation_is_named_in_the_error() {
+        let out = call("client.delete_everything", "{}");
+        assert!(out.contains(r#""code":"input.operation_unknown""#), "{out}");
+        assert!(out.contains("client.delete_everything"));
+    }
+
+    #[test]
+    fn a_wrong_type_is_reported_with_its_path() {
+        let out = call(
+            "money.round",
+            r#"{"money": {"amount": 12.5, "currency": "EUR"}}"#,
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["error"]["code"], "input.invalid");
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("money.amount"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_bad_currency_deep_in_a_record_keeps_its_own_code() {
+        let out = call(
+            "money.round",
+            r#"{"money": {"amount": "1", "currency": "EURO"}}"#,
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["error"]["code"], "money.currency_unknown");
+    }
+
+    #[test]
+    fn ten_megabytes_are_refused_before_parsing() {
+        let huge = format!(r#"{{"money": "{}"}}"#, "a".repeat(10 * 1024 * 1024));
+        let v: Value = serde_json::from_str(&call("money.round", &huge)).unwrap();
+        assert_eq!(v["error"]["code"], "input.too_large");
+    }
+
+    #[test]
+    fn operation_names_are_unique() {
+        let mut names: Vec<_> = OPERATIONS.iter().map(|o| o.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), OPERATIONS.len());
+    }
+}
