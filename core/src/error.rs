@@ -138,7 +138,15 @@ pub enum Error {
         /// The name received.
         value: String,
     },
-    /// A period whose end is not after its start (stay dates, opening periods).
+    /// An opening period whose last day is before its first day.
+    #[error("opening period {first_day} – {last_day} is reversed")]
+    OpeningPeriodInvalid {
+        /// First day open.
+        first_day: String,
+        /// Last day open.
+        last_day: String,
+    },
+    /// A stay whose departure is not after its arrival.
     #[error("period {start} – {end} is empty or reversed")]
     PeriodInvalid {
         /// First day.
@@ -186,6 +194,7 @@ impl Error {
             Error::SiretInvalid { .. } => "establishment.siret_invalid",
             Error::UrlInvalid { .. } => "establishment.url_invalid",
             Error::TimeZoneUnknown { .. } => "establishment.time_zone_unknown",
+            Error::OpeningPeriodInvalid { .. } => "establishment.opening_period_invalid",
             Error::PeriodInvalid { .. } => "stay.period_invalid",
             Error::QuantityInvalid { .. } => "stay.quantity_invalid",
         }
@@ -332,6 +341,33 @@ impl Error {
             (Error::TimeZoneUnknown { value }, En) => format!("Unknown time zone “{value}”."),
             (Error::TimeZoneUnknown { value }, Es) => {
                 format!("Zona horaria desconocida «{value}».")
+            }
+            (
+                Error::OpeningPeriodInvalid {
+                    first_day,
+                    last_day,
+                },
+                Fr,
+            ) => {
+                format!("La période d’ouverture du {first_day} au {last_day} est inversée.")
+            }
+            (
+                Error::OpeningPeriodInvalid {
+                    first_day,
+                    last_day,
+                },
+                En,
+            ) => {
+                format!("The opening period from {first_day} to {last_day} is reversed.")
+            }
+            (
+                Error::OpeningPeriodInvalid {
+                    first_day,
+                    last_day,
+                },
+                Es,
+            ) => {
+                format!("El periodo de apertura del {first_day} al {last_day} está invertido.")
             }
             (Error::PeriodInvalid { start, end }, Fr) => {
                 format!("La période du {start} au {end} est vide ou inversée.")

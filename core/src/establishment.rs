@@ -161,9 +161,9 @@ impl Establishment {
         let mut periods = self.opening_periods;
         for p in &periods {
             if p.last_day < p.first_day {
-                return Err(Error::PeriodInvalid {
-                    start: p.first_day.to_string(),
-                    end: p.last_day.to_string(),
+                return Err(Error::OpeningPeriodInvalid {
+                    first_day: p.first_day.to_string(),
+                    last_day: p.last_day.to_string(),
                 });
             }
         }

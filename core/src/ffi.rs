@@ -1,4 +1,4 @@
-//! uniffi custom types: how the Kotlin and Swift bindings see decimals, dates and codes.
+//! The Kotlin and Swift boundary (feature `uniffi`): the error type, and how the Kotlin and Swift bindings see decimals, dates and codes.
 //!
 //! Decimals, calendar dates and ISO codes cross as strings in their canonical wire form (the
 //! Kotlin binding maps decimals to `java.math.BigDecimal` and dates to `java.time.LocalDate`,
@@ -11,17 +11,19 @@ use std::time::SystemTime;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use crate::{Country, Currency, TimeZone, VatRate};
+use std::collections::HashMap;
+
+use crate::{Country, Currency, Error, Locale, TimeZone, VatRate};
 
 uniffi::custom_type!(Decimal, String, {
     remote,
-    try_lift: |s| Ok(Decimal::from_str_exact(s.trim())?),
+    try_lift: |s| Decimal::from_str_exact(s.trim()).map_err(|_| unreadable("decimal", &s).into()),
     lower: |d| d.to_string(),
 });
 
 uniffi::custom_type!(NaiveDate, String, {
     remote,
-    try_lift: |s| Ok(NaiveDate::from_str(s.trim())?),
+    try_lift: |s| NaiveDate::from_str(s.trim()).map_err(|_| unreadable("date (YYYY-MM-DD)", &s).into()),
     lower: |d| d.to_string(),
 });
 
@@ -35,21 +37,163 @@ uniffi::custom_type!(Timestamp, SystemTime, {
 });
 
 uniffi::custom_type!(Currency, String, {
-    try_lift: |s| Ok(Currency::new(&s)?),
+    try_lift: |s| Currency::new(&s).map_err(lift_error),
     lower: |c| c.code().to_owned(),
 });
 
 uniffi::custom_type!(Country, String, {
-    try_lift: |s| Ok(Country::new(&s)?),
+    try_lift: |s| Country::new(&s).map_err(lift_error),
     lower: |c| c.code().to_owned(),
 });
 
 uniffi::custom_type!(VatRate, String, {
-    try_lift: |s| Ok(VatRate::from_str(&s)?),
+    try_lift: |s| VatRate::from_str(&s).map_err(lift_error),
     lower: |r| r.to_string(),
 });
 
 uniffi::custom_type!(TimeZone, String, {
-    try_lift: |s| Ok(TimeZone::new(&s)?),
+    try_lift: |s| TimeZone::new(&s).map_err(lift_error),
     lower: |tz| tz.name().to_owned(),
 });
+
+/// The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one case per error
+/// family, each with the stable `code`, the English `reason` and the message in every locale.
+///
+/// It lives here, beside the custom types, so that a value refused while lifting an argument
+/// (an unknown currency, a malformed date) reaches the caller as this typed error too.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[non_exhaustive]
+pub enum HospesError {
+    /// `input.*`: a value could not be read.
+    #[error("{code}: {reason}")]
+    Input {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag (`fr`, `en`, `es`).
+        messages: HashMap<String, String>,
+    },
+    /// `money.*`: amounts, currencies, VAT rates.
+    #[error("{code}: {reason}")]
+    Money {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `field.*`: a required field is empty or a text is too long.
+    #[error("{code}: {reason}")]
+    Field {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `client.*`: a client record or guest update was refused.
+    #[error("{code}: {reason}")]
+    Client {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `establishment.*`: settings refused.
+    #[error("{code}: {reason}")]
+    Establishment {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `stay.*`: a stay was refused.
+    #[error("{code}: {reason}")]
+    Stay {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `internal.*`: a bug in hospes, reported instead of crashing.
+    #[error("{code}: {reason}")]
+    Internal {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+}
+
+impl From<Error> for HospesError {
+    fn from(err: Error) -> Self {
+        let code = err.code().to_owned();
+        let reason = err.message(Locale::En);
+        let messages = Locale::ALL
+            .iter()
+            .map(|l| (l.tag().to_owned(), err.message(*l)))
+            .collect();
+        match err.family() {
+            "input" => HospesError::Input {
+                code,
+                reason,
+                messages,
+            },
+            "money" => HospesError::Money {
+                code,
+                reason,
+                messages,
+            },
+            "field" => HospesError::Field {
+                code,
+                reason,
+                messages,
+            },
+            "client" => HospesError::Client {
+                code,
+                reason,
+                messages,
+            },
+            "establishment" => HospesError::Establishment {
+                code,
+                reason,
+                messages,
+            },
+            "stay" => HospesError::Stay {
+                code,
+                reason,
+                messages,
+            },
+            _ => HospesError::Internal {
+                code,
+                reason,
+                messages,
+            },
+        }
+    }
+}
+
+/// Turns a lifting failure into the typed error, keeping the domain error when there is one.
+fn lift_error(err: Error) -> uniffi::deps::anyhow::Error {
+    HospesError::from(err).into()
+}
+
+fn unreadable(what: &str, value: &str) -> HospesError {
+    HospesError::from(Error::InputInvalid {
+        detail: format!(
+            "`{}` is not a valid {what}",
+            value.chars().take(40).collect::<String>()
+        ),
+    })
+}

@@ -43,9 +43,10 @@ pub mod vat;
 pub mod wire;
 
 #[cfg(feature = "uniffi")]
-mod ffi;
+pub mod ffi;
 
 pub use address::{Address, Country};
+pub use chrono::{DateTime, NaiveDate, Utc};
 pub use client::{
     Civility, Client, ClientField, ClientKind, ClientUpdateOutcome, Companion, FieldChange,
     GuestDetails, Pet, UpdatePolicy,

@@ -206,6 +206,30 @@ where
     })
 }
 
+/// Reads any hospes value from its canonical JSON form, with the same errors as [`call`].
+///
+/// ```
+/// let m: hospes::Money = hospes::wire::from_json(r#"{"amount":"1.50","currency":"EUR"}"#).unwrap();
+/// assert_eq!(m.to_string(), "1.50 EUR");
+/// let err = hospes::wire::from_json::<hospes::Money>(r#"{"amount":"1.50","currency":"XYZ"}"#).unwrap_err();
+/// assert_eq!(err.code(), "money.currency_unknown");
+/// ```
+pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T> {
+    decode(json)
+}
+
+/// Writes any hospes value in its canonical JSON form.
+///
+/// ```
+/// let m = hospes::Money::parse("1.50", "EUR").unwrap();
+/// assert_eq!(hospes::wire::to_json(&m).unwrap(), r#"{"amount":"1.50","currency":"EUR"}"#);
+/// ```
+pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Internal {
+        detail: e.to_string(),
+    })
+}
+
 fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
     if input.len() > MAX_INPUT {
         return Err(Error::InputTooLarge {
