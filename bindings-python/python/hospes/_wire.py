@@ -80,7 +80,11 @@ def from_wire(value: Any, node: Dict[str, Any]) -> Any:
         return from_wire(value, _pick(value, variants))
     if isinstance(value, str):
         convert = _FORMATS.get(node.get("format", ""))
-        return convert(value) if convert else value
+        try:
+            return convert(value) if convert else value
+        except ValueError:
+            # Not a valid date or decimal: hand it on as is, the core will say what is wrong.
+            return value
     if isinstance(value, list):
         items = node.get("items", {})
         return [from_wire(item, items) for item in value]

@@ -1,0 +1,61 @@
+'use strict';
+// Garbage from JavaScript throws ordinary errors with a code; Node never aborts.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const hospes = require('..');
+
+const now = '2026-06-01T00:00:00Z';
+const client = (fields = {}) => ({ id: 'C-1', lastName: 'Martin', createdAt: '2026-01-01T00:00:00Z', ...fields });
+const code = (expected) => (err) => err instanceof hospes.HospesError && err.code === expected;
+
+test('wrong types throw input.invalid', () => {
+  for (const args of [
+    [42, 'FR', now],
+    ['not a client', 'FR', now],
+    [[client()], 'FR', now],
+    [client({ companions: 'everyone' }), 'FR', now],
+    [client({ linkVersion: -1 }), 'FR', now],
+    [client(), 33, now],
+    [client(), 'FR', 'yesterday'],
+    [client({ createdAt: '2026-13-45T00:00:00Z' }), 'FR', now],
+    [client(), 'FR', new Date('not a date')],
+    [client({ id: () => 1 }), 'FR', now],
+    [client({ id: 10n }), 'FR', now],
+  ]) {
+    assert.throws(() => hospes.normalizeClient(...args), code('input.invalid'), JSON.stringify(args, (k, v) => (typeof v === 'bigint' ? `${v}n` : v)));
+  }
+});
+
+test('a number for money is refused: decimals are strings', () => {
+  assert.throws(() => hospes.roundMoney({ amount: 2.345, currency: 'EUR' }), code('input.invalid'));
+  assert.throws(() => hospes.roundMoney({ amount: NaN, currency: 'EUR' }), code('input.invalid'));
+});
+
+test('a ten megabyte name is refused quickly', () => {
+  assert.throws(() => hospes.normalizeClient(client({ lastName: 'x'.repeat(10_000_000) }), 'FR', now), code('input.too_large'));
+});
+
+test('an invalid e-mail is refused with its code', () => {
+  assert.throws(() => hospes.normalizeClient(client({ email: 'marie@' }), 'FR', now), code('client.email_invalid'));
+});
+
+test('absurd dates are refused', () => {
+  const companions = [{ firstName: 'A', lastName: 'B', birthDate: '0001-01-01' }];
+  assert.throws(() => hospes.normalizeClient(client({ companions }), 'FR', now), code('client.birth_date_invalid'));
+  assert.throws(() => hospes.normalizeClient(client(), 'FR', '+275760-09-13T00:00:00Z'), code('input.invalid'));
+});
+
+test('odd unicode is answered, never crashes', () => {
+  for (const name of ['\uDCFF', 'Zo\u200Be', 'Ｍａｒｔｉｎ', '\u0000']) {
+    try {
+      assert.equal(hospes.normalizeClient(client({ lastName: name }), 'FR', now).lastName, name);
+    } catch (err) {
+      assert.ok(err instanceof hospes.HospesError, String(err));
+      assert.equal(err.code, 'input.invalid');
+    }
+  }
+});
+
+test('too many arguments is a TypeError', () => {
+  assert.throws(() => hospes.roundMoney({ amount: '1', currency: 'EUR' }, 'extra'), TypeError);
+});

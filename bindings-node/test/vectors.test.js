@@ -1,0 +1,34 @@
+'use strict';
+// The shared conformance vectors, run through the camelCase API: inputs are converted to
+// camelCase properties, passed positionally in the operation's argument order, and the result
+// is written back to the wire form and compared exactly.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const hospes = require('..');
+
+const dir = path.join(__dirname, '..', '..', 'tests', 'vectors');
+const vectors = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).vectors.map((v) => ({ file: f, ...v })));
+const argNames = Object.fromEntries(hospes.schema.operations.map((op) => [op.name, Object.keys(op.args.properties)]));
+
+for (const vector of vectors) {
+  test(`${vector.file}: ${vector.name}`, () => {
+    const fn = hospes.operations[vector.op];
+    const args = argNames[vector.op].map((name) => hospes.fromWire(vector.input[name]));
+    if (vector.error) {
+      assert.throws(() => fn(...args), (err) => err instanceof hospes.HospesError && err.code === vector.error);
+    } else {
+      assert.deepStrictEqual(hospes.toWire(fn(...args)), vector.expect);
+    }
+  });
+}
+
+test('every operation has a vector', () => {
+  const covered = new Set(vectors.map((v) => v.op));
+  assert.deepStrictEqual(Object.keys(hospes.operations).filter((op) => !covered.has(op)), []);
+});

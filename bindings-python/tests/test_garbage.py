@@ -1,0 +1,86 @@
+"""Garbage from Python raises Python's ordinary errors, never a crash or a PanicException."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+import hospes
+
+NOW = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def client(**fields):
+    return {"id": "C-1", "last_name": "Martin", "created_at": CREATED, **fields}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (42, "FR", NOW),
+        ("not a client", "FR", NOW),
+        ([client()], "FR", NOW),
+        (client(companions="everyone"), "FR", NOW),
+        (client(link_version=-1), "FR", NOW),
+        (client(), 33, NOW),
+        (client(), "FR", "yesterday"),
+        (client(created_at="2026-13-45T00:00:00Z"), "FR", NOW),
+    ],
+)
+def test_wrong_types_raise_an_input_error(args):
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.normalize_client(*args)
+    assert caught.value.code == "input.invalid"
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_float_for_money_is_refused_before_it_reaches_the_core():
+    with pytest.raises(hospes.InputError, match="floats are not accepted"):
+        hospes.round_money({"amount": 2.345, "currency": "EUR"})
+
+
+def test_a_naive_datetime_is_refused():
+    with pytest.raises(hospes.InputError, match="naive datetime"):
+        hospes.normalize_client(client(), "FR", dt.datetime(2026, 6, 1))
+
+
+def test_a_ten_megabyte_name_is_refused_quickly():
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.normalize_client(client(last_name="x" * 10_000_000), "FR", NOW)
+    assert caught.value.code == "input.too_large"
+
+
+def test_a_long_name_under_the_call_limit_is_a_field_error():
+    with pytest.raises(hospes.FieldError) as caught:
+        hospes.normalize_client(client(last_name="x" * 5000), "FR", NOW)
+    assert caught.value.code == "field.too_long"
+
+
+def test_absurd_dates_are_refused_with_their_code():
+    with pytest.raises(hospes.ClientError) as caught:
+        hospes.normalize_client(
+            client(companions=[{"first_name": "A", "last_name": "B", "birth_date": dt.date(1, 1, 1)}]), "FR", NOW
+        )
+    assert caught.value.code == "client.birth_date_invalid"
+
+
+@pytest.mark.parametrize("name", ["\udcff", "Zo\u200be", "Ｍａｒｔｉｎ", "\x00"])
+def test_odd_unicode_is_answered_not_crashed(name):
+    try:
+        out = hospes.normalize_client(client(last_name=name), "FR", NOW)
+        assert out["last_name"] == name
+    except hospes.HospesError as err:
+        assert err.code in {"input.invalid"}
+
+
+def test_wrong_arity_is_a_type_error():
+    with pytest.raises(TypeError):
+        hospes.round_money()
+    with pytest.raises(TypeError):
+        hospes.round_money({"amount": Decimal(1), "currency": "EUR"}, "extra")
+
+
+def test_an_infinite_decimal_is_refused():
+    with pytest.raises(hospes.InputError):
+        hospes.round_money({"amount": Decimal("Infinity"), "currency": "EUR"})

@@ -1,0 +1,168 @@
+"""Generates python/hospes/__init__.pyi from the schema the native module publishes.
+
+    python tools/gen_stubs.py          # write the stubs
+    python tools/gen_stubs.py --check  # fail when the committed stubs differ (CI)
+
+Every record becomes a TypedDict, every enum a Literal, every operation a typed function
+carrying the Rust doc comment: the stubs cannot drift from the Rust types.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, Dict, List
+
+ROOT = Path(__file__).resolve().parent.parent
+STUB = ROOT / "python" / "hospes" / "__init__.pyi"
+
+FORMATS = {"decimal": "Decimal", "date": "date", "date-time": "datetime"}
+
+
+def doc_text(description: str, indent: str) -> str:
+    """The prose of a Rust doc comment, without its code examples, as a docstring."""
+    prose = re.sub(r"```.*?```", "", description or "", flags=re.S).strip()
+    prose = re.sub(r"\n{3,}", "\n\n", prose).replace('"""', "'''").replace("\\", "\\\\")
+    if not prose:
+        return ""
+    lines = prose.splitlines()
+    body = "\n".join((indent + line) if line else "" for line in lines)
+    return f'{indent}"""{body.lstrip()}\n{indent}"""\n' if len(lines) > 1 else f'{indent}"""{prose}"""\n'
+
+
+class Generator:
+    def __init__(self, schema: Dict[str, Any]) -> None:
+        self.defs = schema["$defs"]
+        self.operations = schema["operations"]
+        self.out: List[str] = []
+        self.done: set = set()
+
+    def type_of(self, node: Dict[str, Any], owner: str = "") -> str:
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            self.define(name)
+            return name
+        if "const" in node:
+            return f"Literal[{node['const']!r}]"
+        if "enum" in node:
+            return "Literal[" + ", ".join(repr(v) for v in node["enum"]) + "]"
+        variants = node.get("anyOf") or node.get("oneOf")
+        if variants:
+            parts = [self.type_of(v, owner) for v in variants if v.get("type") != "null"]
+            if all(p.startswith("Literal[") for p in parts):
+                parts = ["Literal[" + ", ".join(p[8:-1] for p in parts) + "]"]
+            union = parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
+            nullable = any(v.get("type") == "null" for v in variants)
+            return f"Optional[{union}]" if nullable else union
+        kind = node.get("type")
+        if isinstance(kind, list):
+            nullable = "null" in kind
+            inner = self.type_of({**node, "type": next(k for k in kind if k != "null")}, owner)
+            return f"Optional[{inner}]" if nullable else inner
+        if kind == "string":
+            return FORMATS.get(node.get("format", ""), "str")
+        if kind == "integer":
+            return "int"
+        if kind == "boolean":
+            return "bool"
+        if kind == "array":
+            return f"List[{self.type_of(node.get('items', {}), owner)}]"
+        if kind == "object" and "properties" in node:
+            return self.typed_dict(owner, node)
+        return "Any"
+
+    def typed_dict(self, name: str, node: Dict[str, Any]) -> str:
+        required = set(node.get("required", []))
+        fields = []
+        for key, prop in node.get("properties", {}).items():
+            annotation = self.type_of(prop, name + "".join(p.title() for p in key.split("_")))
+            if key not in required:
+                annotation = f"NotRequired[{annotation}]"
+            fields.append((key, annotation, prop.get("description", "")))
+        lines = [f"class {name}(TypedDict):\n", doc_text(node.get("description", ""), "    ")]
+        for key, annotation, description in fields:
+            lines.append(f"    {key}: {annotation}\n")
+            text = doc_text(description, "    ")
+            if text:
+                lines.append(text)
+        if not fields:
+            lines.append("    pass\n")
+        self.out.append("".join(lines) + "\n")
+        return name
+
+    def define(self, name: str) -> None:
+        if name in self.done:
+            return
+        self.done.add(name)
+        node = self.defs[name]
+        variants = node.get("oneOf") or node.get("anyOf")
+        if node.get("type") == "object" or "properties" in node:
+            self.typed_dict(name, node)
+        elif variants and all(v.get("type") == "object" for v in variants):
+            names = []
+            for variant in variants:
+                tag = variant["properties"]["type"]["const"]
+                names.append(self.typed_dict(name + "".join(p.title() for p in tag.split("_")), variant))
+            self.out.append(f"{name} = Union[{', '.join(names)}]\n")
+            self.out.append(doc_text(node.get("description", ""), "") + "\n")
+        else:
+            self.out.append(f"{name} = {self.type_of(node, name)}\n")
+            self.out.append(doc_text(node.get("description", ""), "") + "\n")
+
+    def function(self, op: Dict[str, Any]) -> str:
+        args = op["args"]
+        required = set(args.get("required", []))
+        params = []
+        for key, prop in args.get("properties", {}).items():
+            annotation = self.type_of(prop)
+            params.append((key not in required, f"{key}: {annotation}" + (" = None" if key not in required else "")))
+        params.sort(key=lambda p: p[0])
+        returns = self.type_of(op["returns"])
+        signature = ", ".join(p for _, p in params)
+        return f"def {op['function']}({signature}) -> {returns}:\n{doc_text(op['doc'], '    ')}    ...\n\n"
+
+    def render(self) -> str:
+        functions = [self.function(op) for op in self.operations]
+        header = (
+            "# Generated by tools/gen_stubs.py from the Rust schema. Do not edit.\n"
+            "from datetime import date, datetime\n"
+            "from decimal import Decimal\n"
+            "from typing import Any, Callable, Dict, List, Literal, Optional, Union\n\n"
+            "from typing_extensions import NotRequired, TypedDict\n\n"
+            "from .errors import (\n"
+            "    ClientError as ClientError,\n"
+            "    EstablishmentError as EstablishmentError,\n"
+            "    FieldError as FieldError,\n"
+            "    HospesError as HospesError,\n"
+            "    InputError as InputError,\n"
+            "    InternalError as InternalError,\n"
+            "    MoneyError as MoneyError,\n"
+            "    StayError as StayError,\n"
+            ")\n\n"
+            "__version__: str\n"
+            "OPERATIONS: Dict[str, Callable[..., Any]]\n\n"
+        )
+        return header + "".join(self.out) + "\n" + "".join(functions).rstrip() + "\n"
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT / "python"))
+    from hospes import _native
+
+    text = Generator(json.loads(_native.schema())).render()
+    if "--check" in sys.argv:
+        current = STUB.read_text(encoding="utf-8") if STUB.exists() else ""
+        if current != text:
+            print(f"{STUB} is out of date: run `python tools/gen_stubs.py`", file=sys.stderr)
+            return 1
+        print("stubs up to date")
+        return 0
+    STUB.write_text(text, encoding="utf-8")
+    print(f"wrote {STUB}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
