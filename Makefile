@@ -1,0 +1,87 @@
+# hospes — the two commands of the README, and the steps they are made of.
+#
+#   make demo   runs the Rust tour (examples/src/tour.rs)
+#   make test   installs what it needs (a Python venv, npm ci, Maven's downloads) and runs
+#               every suite: Rust, clippy, fmt, pytest, node --test, JUnit, the Swift check,
+#               and the shared vectors in all four languages.
+#
+# One debug build of the workspace serves every language: the cdylibs built by `cargo build`
+# are copied next to the Python and Node packages and loaded by the JVM through JNA.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+LIB_DIR := $(CURDIR)/target/debug
+BINDGEN := $(LIB_DIR)/uniffi-bindgen
+MOBILE_LIB := $(LIB_DIR)/libhospes_mobile.so
+KOTLIN_OUT := bindings-mobile/kotlin/generated
+SWIFT_OUT := bindings-mobile/swift/Sources
+
+.PHONY: demo test lint rust-test build python-test node-test kotlin-test swift-check \
+        bindings-generate bench wheel clean
+
+demo:
+	cargo run --quiet -p hospes-examples --bin tour
+
+test: lint rust-test build python-test node-test kotlin-test swift-check
+	@echo "make test: every suite passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+rust-test:
+	cargo test --workspace
+
+# The cdylibs of the three bindings and the uniffi-bindgen binary, in one build.
+build:
+	cargo build --workspace
+	cp $(LIB_DIR)/lib_native.so bindings-python/python/hospes/_native.abi3.so
+	cp $(LIB_DIR)/libhospes_node.so bindings-node/hospes.node
+
+$(VENV_PY):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+
+python-test: build $(VENV_PY)
+	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
+	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
+	cd bindings-python && ../$(VENV)/bin/maturin sdist --quiet --out ../target/wheels >/dev/null
+
+node-test: build
+	cd bindings-node && npm ci --silent --no-audit --no-fund
+	cd bindings-node && node scripts/gen-types.js --check
+	cd bindings-node && npx --no-install tsc -p test/tsconfig.json
+	cd bindings-node && node --test test/
+
+# Kotlin and Swift sources are generated from the built library and committed; CI regenerates
+# them and fails on any difference, so the checked-in bindings always match the Rust API.
+bindings-generate: build
+	rm -rf $(KOTLIN_OUT) $(SWIFT_OUT)
+	$(BINDGEN) generate $(MOBILE_LIB) --language kotlin --out-dir $(KOTLIN_OUT) --no-format
+	$(BINDGEN) generate $(MOBILE_LIB) --language swift --out-dir $(SWIFT_OUT) --no-format
+
+kotlin-test: build
+	rm -rf target/bindings-check && mkdir -p target/bindings-check
+	$(BINDGEN) generate $(MOBILE_LIB) --language kotlin --out-dir target/bindings-check/kotlin --no-format
+	diff -r $(KOTLIN_OUT) target/bindings-check/kotlin || (echo "Kotlin bindings are stale: run make bindings-generate" && exit 1)
+	mvn -B -q -f bindings-mobile/kotlin/pom.xml test -Dhospes.lib.dir=$(LIB_DIR)
+
+swift-check: build
+	rm -rf target/bindings-check/swift
+	$(BINDGEN) generate $(MOBILE_LIB) --language swift --out-dir target/bindings-check/swift --no-format
+	diff -r $(SWIFT_OUT) target/bindings-check/swift || (echo "Swift bindings are stale: run make bindings-generate" && exit 1)
+	@echo "Swift bindings match the Rust API (no Swift compiler here: generated and checked only)"
+
+bench:
+	cargo bench -p hospes --bench core
+
+wheel: $(VENV_PY)
+	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels
+
+clean:
+	cargo clean
+	rm -rf $(VENV) bindings-node/node_modules bindings-node/hospes.node bindings-python/python/hospes/_native.abi3.so

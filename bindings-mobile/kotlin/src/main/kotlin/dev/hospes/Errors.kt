@@ -1,0 +1,38 @@
+// Hand-written companion to the generated bindings: the stable code, family and messages of
+// every HospesException, whatever its family, so a host can write `catch (e: HospesException)`
+// and read `e.code`.
+package dev.hospes
+
+import dev.hospes.model.HospesException
+
+/** The stable dotted code, e.g. `client.email_invalid`. */
+val HospesException.code: String
+    get() = when (this) {
+        is HospesException.Input -> code
+        is HospesException.Money -> code
+        is HospesException.Field -> code
+        is HospesException.Client -> code
+        is HospesException.Establishment -> code
+        is HospesException.Stay -> code
+        is HospesException.Internal -> code
+    }
+
+/** The message per locale tag (`fr`, `en`, `es`). */
+val HospesException.messages: Map<String, String>
+    get() = when (this) {
+        is HospesException.Input -> messages
+        is HospesException.Money -> messages
+        is HospesException.Field -> messages
+        is HospesException.Client -> messages
+        is HospesException.Establishment -> messages
+        is HospesException.Stay -> messages
+        is HospesException.Internal -> messages
+    }
+
+/** The part of the code before the dot: `client`. */
+val HospesException.family: String
+    get() = code.substringBefore('.')
+
+/** The message in [locale] (`fr`, `en`, `es`, or a tag such as `es-ES`), English when unknown. */
+fun HospesException.messageIn(locale: String): String =
+    messages[locale.substringBefore('-').lowercase()] ?: messages["en"] ?: code

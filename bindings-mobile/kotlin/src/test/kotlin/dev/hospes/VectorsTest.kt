@@ -1,0 +1,96 @@
+package dev.hospes
+
+import dev.hospes.model.HospesException
+import dev.hospes.model.PriceBasis
+import org.json.JSONArray
+import org.json.JSONObject
+import org.json.JSONTokener
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import java.io.File
+import java.math.BigDecimal
+import java.time.Instant
+import java.time.LocalDate
+
+/**
+ * The shared conformance vectors, run through the typed Kotlin API: records are read with the
+ * JSON codecs, scalars become BigDecimal, LocalDate and Instant, the typed function is called,
+ * and the result is written back to canonical JSON and compared structurally.
+ */
+class VectorsTest {
+    private val dir = File(System.getProperty("hospes.vectors.dir") ?: "../../tests/vectors")
+
+    private fun vectors(): List<Pair<String, JSONObject>> =
+        dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.flatMap { file ->
+            val list = JSONObject(file.readText()).getJSONArray("vectors")
+            (0 until list.length()).map { i -> file.name to list.getJSONObject(i) }
+        }
+
+    private fun JSONObject.json(key: String) = get(key).toString()
+
+    private fun run(op: String, input: JSONObject): String = when (op) {
+        "client.normalize" -> clientToJson(
+            normalizeClient(clientFromJson(input.json("client")), input.getString("default_country"), Instant.parse(input.getString("now"))),
+        )
+        "client.apply_guest_update" -> clientUpdateOutcomeToJson(
+            applyGuestUpdate(
+                clientFromJson(input.json("client")),
+                guestDetailsFromJson(input.json("details")),
+                updatePolicyFromJson(input.json("policy")),
+                input.getString("default_country"),
+                Instant.parse(input.getString("now")),
+            ),
+        )
+        "client.missing_details" -> JSONArray(missingClientDetails(clientFromJson(input.json("client"))).map { it.name.lowercase() }).toString()
+        "establishment.normalize" -> establishmentToJson(normalizeEstablishment(establishmentFromJson(input.json("establishment"))))
+        "money.add" -> moneyToJson(addMoney(moneyFromJson(input.json("a")), moneyFromJson(input.json("b"))))
+        "money.subtract" -> moneyToJson(subtractMoney(moneyFromJson(input.json("a")), moneyFromJson(input.json("b"))))
+        "money.multiply" -> moneyToJson(multiplyMoney(moneyFromJson(input.json("money")), BigDecimal(input.getString("factor"))))
+        "money.round" -> moneyToJson(roundMoney(moneyFromJson(input.json("money"))))
+        "vat.breakdown" -> {
+            val amounts = input.getJSONArray("amounts")
+            vatBreakdownToJson(
+                vatBreakdown(
+                    input.getString("currency"),
+                    PriceBasis.valueOf(input.getString("basis").uppercase()),
+                    (0 until amounts.length()).map { taxedAmountFromJson(amounts.get(it).toString()) },
+                ),
+            )
+        }
+        "stay.normalize" -> stayToJson(normalizeStay(stayFromJson(input.json("stay")), LocalDate.parse(input.getString("today"))))
+        "stay.totals" -> stayTotalsToJson(stayTotals(stayFromJson(input.json("stay"))))
+        else -> throw AssertionError("no Kotlin runner for operation $op")
+    }
+
+    private fun same(expected: Any, actual: Any): Boolean = when (expected) {
+        is JSONObject -> actual is JSONObject && expected.similar(actual)
+        is JSONArray -> actual is JSONArray && expected.similar(actual)
+        else -> expected == actual
+    }
+
+    @TestFactory
+    fun `every shared vector passes in Kotlin`(): List<DynamicTest> = vectors().map { (file, vector) ->
+        DynamicTest.dynamicTest("$file: ${vector.getString("name")}") {
+            val op = vector.getString("op")
+            val input = vector.getJSONObject("input")
+            if (vector.has("error")) {
+                val err = runCatching { run(op, input) }.exceptionOrNull()
+                assertTrue(err is HospesException, "expected HospesException ${vector.getString("error")}, got $err")
+                assertEquals(vector.getString("error"), (err as HospesException).code)
+            } else {
+                val actual = JSONTokener(run(op, input)).nextValue()
+                val expected = vector.get("expect")
+                assertTrue(same(expected, actual), "expected $expected\n   got $actual")
+            }
+        }
+    }
+
+    @Test
+    fun `the vectors cover every operation`() {
+        val ops = vectors().map { it.second.getString("op") }.toSet()
+        assertTrue(ops.size >= 11, "only ${ops.size} operations covered: $ops")
+    }
+}

@@ -1,0 +1,28 @@
+// Compiled (never run) by `tsc -p test/tsconfig.json`: proves index.d.ts describes the API the
+// way a TypeScript host uses it. A wrong property name or type here fails `make test`.
+import * as hospes from '..';
+
+const client: hospes.Client = {
+  id: 'C-1042',
+  lastName: 'Dupont',
+  civility: 'mrs',
+  address: { lines: ['3 rue des Lilas'], city: 'Lyon', country: 'FR' },
+  createdAt: '2026-01-15T09:30:00Z',
+};
+const normalized: hospes.Client = hospes.normalizeClient(client, 'FR', new Date());
+const form: hospes.GuestDetails = { lastName: normalized.lastName, email: 'marie@example.fr' };
+const outcome: hospes.ClientUpdateOutcome = hospes.applyGuestUpdate(normalized, form, { locked: ['email'] }, 'FR', '2026-06-01T10:00:00Z');
+for (const event of outcome.events) {
+  if (event.type === 'client_info_updated') {
+    const fields: hospes.ClientField[] = event.changes.map((c) => c.field);
+    void fields;
+  }
+}
+const total: hospes.Money = hospes.addMoney({ amount: '1.10', currency: 'EUR' }, { amount: '2.20', currency: 'EUR' });
+const amount: string = total.amount;
+const totals: hospes.StayTotals = hospes.stayTotals({
+  reference: '312', clientId: 'C-1042', accommodation: 'Emplacement', arrival: '2026-07-11',
+  departure: '2026-07-25', status: 'confirmed', currency: 'EUR', lines: [],
+});
+const err: hospes.HospesError | null = null;
+void amount; void totals; void err;
