@@ -26,19 +26,20 @@ SWIFT_OUT := bindings-mobile/swift/Sources
 demo:
 	cargo run --quiet -p hospes-examples --bin tour
 
-test: lint rust-test build python-test node-test kotlin-test swift-check
+test: lint build rust-test python-test node-test kotlin-test swift-check
 	@echo "make test: every suite passed"
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
-rust-test:
+rust-test: build
 	cargo test --workspace
 
-# The cdylibs of the three bindings and the uniffi-bindgen binary, in one build.
+# Every target of the workspace in one build: the tests, the cdylibs of the three bindings and
+# the uniffi-bindgen binary share the same compiled core.
 build:
-	cargo build --workspace
+	cargo build --workspace --all-targets
 	cp $(LIB_DIR)/lib_native.so bindings-python/python/hospes/_native.abi3.so
 	cp $(LIB_DIR)/libhospes_node.so bindings-node/hospes.node
 
@@ -49,7 +50,7 @@ $(VENV_PY):
 python-test: build $(VENV_PY)
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
-	cd bindings-python && ../$(VENV)/bin/maturin sdist --quiet --out ../target/wheels >/dev/null
+	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../target/wheels
 
 node-test: build
 	cd bindings-node && npm ci --silent --no-audit --no-fund

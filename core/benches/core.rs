@@ -1,6 +1,8 @@
 //! Benchmarks of the hot paths of the foundation: normalising a client, a stay's totals, and the
 //! wire round trip the Python and Node bindings pay on every call.
 
+#![allow(clippy::unwrap_used, missing_docs)] // benchmark setup on fixed, valid inputs
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -258,7 +258,7 @@ fn siret(value: &str) -> Result<String> {
             }
         })
         .sum();
-    if sum % 10 == 0 {
+    if sum.is_multiple_of(10) {
         Ok(digits)
     } else {
         Err(invalid())

@@ -3,6 +3,8 @@
 //! typed functions. A vector names an operation, its input, and either the exact expected
 //! output (`expect`) or the expected error code (`error`).
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure is a test failure
+
 use std::path::PathBuf;
 
 use serde_json::Value;

@@ -42,8 +42,16 @@ fn run() -> hospes::Result<()> {
         "phone {}, SIRET {}, open {} → {}",
         camping.phone.as_deref().unwrap_or("-"),
         camping.legal.siret.as_deref().unwrap_or("-"),
-        camping.opening_periods.first().map(|p| p.first_day.to_string()).unwrap_or_default(),
-        camping.opening_periods.first().map(|p| p.last_day.to_string()).unwrap_or_default(),
+        camping
+            .opening_periods
+            .first()
+            .map(|p| p.first_day.to_string())
+            .unwrap_or_default(),
+        camping
+            .opening_periods
+            .first()
+            .map(|p| p.last_day.to_string())
+            .unwrap_or_default(),
     );
     let country = camping.address.country.unwrap_or(Country::FRANCE);
 
@@ -85,8 +93,16 @@ fn run() -> hospes::Result<()> {
             client.licence_plates.join(", "),
         );
     }
-    let missing: Vec<&str> = lukasz.missing_details().into_iter().map(ClientField::name).collect();
-    println!("the portal asks {} to complete: {}", lukasz.display_name(), missing.join(", "));
+    let missing: Vec<&str> = lukasz
+        .missing_details()
+        .into_iter()
+        .map(ClientField::name)
+        .collect();
+    println!(
+        "the portal asks {} to complete: {}",
+        lukasz.display_name(),
+        missing.join(", ")
+    );
 
     section("A family stay in July (Réf 312)");
     let stay: Stay = hospes::wire::from_json::<Stay>(
@@ -118,7 +134,12 @@ fn run() -> hospes::Result<()> {
     );
     let totals = stay.totals()?;
     for line in &totals.lines {
-        println!("  {:<30} {:>10} {:>5} %", line.label, line.amount.to_string(), line.vat_rate.to_string());
+        println!(
+            "  {:<30} {:>10} {:>5} %",
+            line.label,
+            line.amount.to_string(),
+            line.vat_rate.to_string()
+        );
     }
     for rate in &totals.vat.lines {
         println!(
@@ -145,7 +166,12 @@ fn run() -> hospes::Result<()> {
     };
     let outcome = marie.apply_guest_update(form.clone(), &policy, country, now)?;
     for event in &outcome.events {
-        let Event::ClientInfoUpdated { changes, occurred_at, client_id } = event else {
+        let Event::ClientInfoUpdated {
+            changes,
+            occurred_at,
+            client_id,
+        } = event
+        else {
             continue;
         };
         println!("event {} for {client_id} at {occurred_at}:", event.kind());
@@ -158,7 +184,10 @@ fn run() -> hospes::Result<()> {
             );
         }
     }
-    println!("as JSON for the PMS: {}", hospes::wire::to_json(&outcome.events)?);
+    println!(
+        "as JSON for the PMS: {}",
+        hospes::wire::to_json(&outcome.events)?
+    );
 
     section("What a guest reads when they type something wrong");
     let mut wrong = form.clone();
@@ -172,7 +201,12 @@ fn run() -> hospes::Result<()> {
     let mut typo = form;
     typo.mobile = Some("06 12".into());
     if let Err(err) = marie.apply_guest_update(typo, &UpdatePolicy::default(), country, now) {
-        println!("  [{}] {}  ({})", Locale::Fr, err.message(Locale::Fr), err.code());
+        println!(
+            "  [{}] {}  ({})",
+            Locale::Fr,
+            err.message(Locale::Fr),
+            err.code()
+        );
     }
     Ok(())
 }
