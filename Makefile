@@ -50,6 +50,7 @@ $(VENV_PY):
 python-test: build $(VENV_PY)
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
+	PYTHONPATH=bindings-python/python $(VENV_PY) examples/python_host.py
 	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../target/wheels
 
 node-test: build
@@ -57,6 +58,7 @@ node-test: build
 	cd bindings-node && node scripts/gen-types.js --check
 	cd bindings-node && npx --no-install tsc -p test/tsconfig.json
 	cd bindings-node && node --test test/
+	node examples/node_host.js
 
 # Kotlin and Swift sources are generated from the built library and committed; CI regenerates
 # them and fails on any difference, so the checked-in bindings always match the Rust API.

@@ -9,7 +9,26 @@
  */
 const path = require('node:path');
 
-const native = require(path.join(__dirname, 'hospes.node'));
+const fs = require('node:fs');
+
+/** The addon: `hospes.node` from a source build, else the platform file `napi build --platform` names. */
+function loadNative() {
+  let abi = '';
+  if (process.platform === 'linux') {
+    const glibc = process.report && process.report.getReport().header.glibcVersionRuntime;
+    abi = glibc ? '-gnu' : '-musl';
+  } else if (process.platform === 'win32') {
+    abi = '-msvc';
+  }
+  const candidates = ['hospes.node', `hospes.${process.platform}-${process.arch}${abi}.node`];
+  for (const file of candidates) {
+    const full = path.join(__dirname, file);
+    if (fs.existsSync(full)) return require(full);
+  }
+  throw new Error(`hospes: no native addon for ${process.platform}-${process.arch}${abi} (looked for ${candidates.join(', ')})`);
+}
+
+const native = loadNative();
 
 /** Every error thrown by hospes: `.code` (stable, dotted), `.family`, `.messages` per locale. */
 class HospesError extends Error {

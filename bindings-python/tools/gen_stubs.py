@@ -143,6 +143,9 @@ class Generator:
             ")\n\n"
             "__version__: str\n"
             "OPERATIONS: Dict[str, Callable[..., Any]]\n\n"
+            "def to_wire(value: Any, path: str = ...) -> Any:\n"
+            '    """Python values to the canonical wire form (decimals and dates as strings)."""\n'
+            "    ...\n\n"
         )
         return header + "".join(self.out) + "\n" + "".join(functions).rstrip() + "\n"
 

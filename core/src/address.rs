@@ -26,6 +26,10 @@ impl Country {
     pub const FRANCE: Country = Country(isocountry::CountryCode::FRA);
 
     /// Reads an alpha-2 code, ignoring case and surrounding spaces.
+    ///
+    /// ```
+    /// assert_eq!(hospes::Country::new("es").unwrap().code(), "ES");
+    /// ```
     pub fn new(code: &str) -> Result<Self> {
         isocountry::CountryCode::for_alpha2_caseless(code.trim())
             .map(Country)
@@ -146,6 +150,10 @@ impl Address {
     }
 
     /// Whether nothing is filled in.
+    ///
+    /// ```
+    /// assert!(hospes::Address::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
             && self.postcode.is_none()

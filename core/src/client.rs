@@ -91,6 +91,11 @@ impl Companion {
     }
 
     /// The full name, first name first.
+    ///
+    /// ```
+    /// let c = hospes::Companion { first_name: "Léa".into(), last_name: "Dupont".into(), birth_date: None };
+    /// assert_eq!(c.full_name(), "Léa Dupont");
+    /// ```
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }
@@ -277,6 +282,11 @@ impl Client {
     }
 
     /// The language to speak to this client in: theirs, else the establishment's `default`.
+    ///
+    /// ```
+    /// # let c: hospes::Client = serde_json::from_str(r#"{"id":"1","last_name":"Núñez","preferred_locale":"es","created_at":"2026-01-01T00:00:00Z"}"#).unwrap();
+    /// assert_eq!(c.locale_or(hospes::Locale::Fr), hospes::Locale::Es);
+    /// ```
     pub fn locale_or(&self, default: Locale) -> Locale {
         self.preferred_locale.unwrap_or(default)
     }

@@ -445,6 +445,18 @@ mod tests {
     }
 
     #[test]
+    fn every_code_is_documented_in_docs_errors() {
+        let doc = include_str!("../../docs/errors.md");
+        for err in every_variant() {
+            assert!(
+                doc.contains(&format!("| `{}` |", err.code())),
+                "{} missing from docs/errors.md",
+                err.code()
+            );
+        }
+    }
+
+    #[test]
     fn every_error_speaks_three_languages_differently() {
         for err in every_variant() {
             let fr = err.message(Locale::Fr);

@@ -41,6 +41,12 @@ impl TimeZone {
     }
 
     /// The chrono-tz zone, to convert instants to the establishment's calendar.
+    ///
+    /// ```
+    /// let tz: hospes::TimeZone = "Europe/Paris".parse().unwrap();
+    /// let late: hospes::DateTime<hospes::Utc> = "2026-07-10T22:30:00Z".parse().unwrap();
+    /// assert_eq!(late.with_timezone(&tz.tz()).date_naive().to_string(), "2026-07-11");
+    /// ```
     pub fn tz(self) -> chrono_tz::Tz {
         self.0
     }

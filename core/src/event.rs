@@ -41,6 +41,12 @@ pub enum Event {
 
 impl Event {
     /// When it happened.
+    ///
+    /// ```
+    /// let at = "2026-06-01T12:00:00Z".parse().unwrap();
+    /// let e = hospes::Event::ClientInfoUpdated { occurred_at: at, client_id: "C-1".into(), changes: vec![] };
+    /// assert_eq!(e.occurred_at(), at);
+    /// ```
     pub fn occurred_at(&self) -> DateTime<Utc> {
         match self {
             Event::ClientInfoUpdated { occurred_at, .. } => *occurred_at,

@@ -105,6 +105,11 @@ pub enum Rounding {
 
 impl Rounding {
     /// Rounds `value` to `decimals` digits after the separator, keeping exactly that scale.
+    ///
+    /// ```
+    /// let v: hospes::Decimal = "7".parse().unwrap();
+    /// assert_eq!(hospes::Rounding::HalfAwayFromZero.round(v, 2).to_string(), "7.00");
+    /// ```
     pub fn round(self, value: Decimal, decimals: u32) -> Decimal {
         let mut rounded = match self {
             Rounding::HalfAwayFromZero => {
@@ -186,6 +191,11 @@ impl Money {
     }
 
     /// `self + other`, refusing another currency or an overflow.
+    ///
+    /// ```
+    /// let a = hospes::Money::parse("0.10", "EUR").unwrap();
+    /// assert_eq!(a.checked_add(&a).unwrap().to_string(), "0.20 EUR");
+    /// ```
     pub fn checked_add(&self, other: &Money) -> Result<Money> {
         self.same_currency(other)?;
         let amount = self
@@ -258,6 +268,10 @@ impl Money {
     }
 
     /// Whether the amount is exactly zero.
+    ///
+    /// ```
+    /// assert!(hospes::Money::parse("0.00", "EUR").unwrap().is_zero());
+    /// ```
     pub fn is_zero(&self) -> bool {
         self.amount.is_zero()
     }

@@ -173,11 +173,21 @@ pub struct StayTotals {
 
 impl Stay {
     /// Nights between arrival and departure.
+    ///
+    /// ```
+    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR"}"#).unwrap();
+    /// assert_eq!(stay.nights(), 14);
+    /// ```
     pub fn nights(&self) -> i64 {
         (self.departure - self.arrival).num_days()
     }
 
     /// Number of people staying: the client and the participants.
+    ///
+    /// ```
+    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR","participants":[{"first_name":"Léa","last_name":"Dupont"}]}"#).unwrap();
+    /// assert_eq!(stay.headcount(), 2);
+    /// ```
     pub fn headcount(&self) -> usize {
         self.participants.len() + 1
     }

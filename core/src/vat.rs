@@ -47,6 +47,11 @@ impl VatRate {
     }
 
     /// The rate in percent.
+    ///
+    /// ```
+    /// let r: hospes::VatRate = "20".parse().unwrap();
+    /// assert_eq!(r.percent().to_string(), "20");
+    /// ```
     pub fn percent(self) -> Decimal {
         self.0
     }

@@ -282,6 +282,11 @@ pub fn error_envelope(err: &Error) -> Value {
 
 /// Runs operation `op` on the JSON object `input` and returns the JSON envelope. Never panics:
 /// a bug inside hospes comes back as an `internal.error` envelope.
+///
+/// ```
+/// let out = hospes::wire::call("money.round", r#"{"money": {"amount": "2.345", "currency": "EUR"}}"#);
+/// assert_eq!(out, r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#);
+/// ```
 pub fn call(op: &str, input: &str) -> String {
     let outcome =
         catch_unwind(AssertUnwindSafe(|| {

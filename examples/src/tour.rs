@@ -77,7 +77,9 @@ fn run() -> hospes::Result<()> {
         "id": "C-1043", "civility": "mr", "last_name": "Żółć", "first_name": "Łukasz",
         "address": {"lines": ["ul. Długa 5"], "postcode": "00-238", "city": "Warszawa", "country": "PL"},
         "mobile": "+48 512 345 678", "preferred_locale": "en", "kind": "prospect",
-        "created_at": "2026-03-10T08:00:00Z"
+        "created_at": "2026-03-10T08:00:00Z",
+        "companions": [{"first_name": "Agnieszka", "last_name": "Żółć", "birth_date": "1990-02-14"}],
+        "pets": [{"name": "Burek", "species": "chien", "breed": "Owczarek podhalański"}]
     }"#,
     )?
     .normalized(country, now)?;

@@ -33,6 +33,10 @@ from .errors import (
 
 __version__: str = _native.__version__
 
+#: Converts Python values to the canonical wire form (decimals and dates as strings), e.g. to
+#: store a record as JSON: ``json.dumps(hospes.to_wire(client))``.
+to_wire = _wire.to_wire
+
 __all__ = [
     "HospesError",
     "InputError",
@@ -43,6 +47,7 @@ __all__ = [
     "StayError",
     "InternalError",
     "OPERATIONS",
+    "to_wire",
 ]
 
 

@@ -1,0 +1,40 @@
+'use strict';
+// A PMS written in Node receives a guest's corrected details from its portal.
+// Run by `make test` (node-test) after the addon is built: node examples/node_host.js
+const hospes = require('../bindings-node');
+
+const now = new Date('2026-06-01T09:00:00Z');
+const stored = hospes.normalizeClient(
+  {
+    id: 'C-1042',
+    civility: 'mrs',
+    lastName: 'Dupont',
+    firstName: 'Marie',
+    address: { lines: ['3 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' },
+    email: 'marie.dupont@example.fr',
+    createdAt: '2024-05-02T14:10:00Z',
+  },
+  'FR',
+  now,
+);
+
+const form = {
+  civility: 'mrs',
+  firstName: 'Marie',
+  lastName: 'Dupont',
+  address: { lines: ['18 avenue Jean Jaurès'], postcode: '69007', city: 'Lyon', country: 'FR' },
+  mobile: '06 12 34 56 78',
+  email: 'marie.dupont@example.fr',
+};
+
+try {
+  const outcome = hospes.applyGuestUpdate(stored, form, { locked: ['email'] }, 'FR', now);
+  for (const event of outcome.events) {
+    console.log(`${event.type} at ${event.occurredAt}`);
+    for (const change of event.changes) console.log(`  ${change.field.padEnd(10)} ${change.before} -> ${change.after}`);
+  }
+} catch (err) {
+  if (!(err instanceof hospes.HospesError)) throw err;
+  console.log('shown to the guest:', err.messageIn('fr'));
+  process.exitCode = 1;
+}

@@ -1,0 +1,66 @@
+"""A PMS written in Python receives a guest's corrected details from its portal.
+
+Run by `make test` (python-test) after the native module is built:
+    PYTHONPATH=bindings-python/python python examples/python_host.py
+"""
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import hospes
+
+NOW = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
+
+# The record as the PMS stored it (its own database row, in the canonical shape).
+stored = hospes.normalize_client(
+    {
+        "id": "C-1042",
+        "civility": "mrs",
+        "last_name": "Dupont",
+        "first_name": "Marie",
+        "address": {"lines": ["3 rue des Lilas"], "postcode": "69003", "city": "Lyon", "country": "FR"},
+        "email": "marie.dupont@example.fr",
+        "created_at": dt.datetime(2024, 5, 2, 14, 10, tzinfo=dt.timezone.utc),
+    },
+    "FR",
+    NOW,
+)
+
+# The portal's form, as posted by the guest.
+form = {
+    "civility": "mrs",
+    "first_name": "Marie",
+    "last_name": "Dupont",
+    "address": {"lines": ["18 avenue Jean Jaurès"], "postcode": "69007", "city": "Lyon", "country": "FR"},
+    "mobile": "06 12 34 56 78",
+    "email": "marie.dupont@example.fr",
+}
+try:
+    outcome = hospes.apply_guest_update(stored, form, {"locked": ["email"]}, "FR", NOW)
+except hospes.HospesError as err:
+    print("shown to the guest:", err.message_in("fr"))
+    raise SystemExit(1)
+
+for event in outcome["events"]:
+    print(f"{event['type']} at {event['occurred_at']:%Y-%m-%d %H:%M} UTC")
+    for change in event["changes"]:
+        print(f"  {change['field']:<10} {change['before']!r} -> {change['after']!r}")
+
+totals = hospes.stay_totals(
+    {
+        "reference": "312",
+        "client_id": "C-1042",
+        "accommodation": "Emplacement grand confort",
+        "arrival": dt.date(2026, 7, 11),
+        "departure": dt.date(2026, 7, 25),
+        "status": "confirmed",
+        "currency": "EUR",
+        "lines": [
+            {"label": "Emplacement", "quantity": Decimal(14), "unit_price": {"amount": Decimal("38.50"), "currency": "EUR"}, "vat_rate": Decimal(10)},
+            {"label": "Chien", "kind": "supplement", "quantity": Decimal(14), "unit_price": {"amount": Decimal("3.00"), "currency": "EUR"}, "vat_rate": Decimal(10)},
+        ],
+    }
+)
+print("stay 312 total:", totals["vat"]["total_incl_vat"]["amount"], "EUR")
+print("stored as:", json.dumps(hospes.to_wire(outcome["client"]), ensure_ascii=False)[:80], "…")
