@@ -19,6 +19,10 @@ from .errors import (
 __version__: str
 OPERATIONS: Dict[str, Callable[..., Any]]
 
+def to_wire(value: Any, path: str = ...) -> Any:
+    """Python values to the canonical wire form (decimals and dates as strings)."""
+    ...
+
 Civility = Literal['family', 'company', 'mr', 'mrs', 'miss']
 """How the client is addressed (seed: Famille, Société, M., Mme, Mlle)."""
 
