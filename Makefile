@@ -79,8 +79,17 @@ swift-check: build
 	diff -r $(SWIFT_OUT) target/bindings-check/swift || (echo "Swift bindings are stale: run make bindings-generate" && exit 1)
 	@echo "Swift bindings match the Rust API (no Swift compiler here: generated and checked only)"
 
-bench:
+# Criterion for the core, then the same calls from Python and Node against release builds.
+bench: $(VENV_PY)
 	cargo bench -p hospes --bench core
+	cargo build --release -p hospes-python -p hospes-node
+	rm -rf target/bench && mkdir -p target/bench/python/hospes target/bench/node
+	cp bindings-python/python/hospes/*.py bindings-python/python/hospes/py.typed target/bench/python/hospes/
+	cp target/release/lib_native.so target/bench/python/hospes/_native.abi3.so
+	cp -r bindings-node/index.js bindings-node/package.json bindings-node/bench target/bench/node/
+	cp target/release/libhospes_node.so target/bench/node/hospes.node
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_calls.py
+	node target/bench/node/bench/calls.js
 
 wheel: $(VENV_PY)
 	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels

@@ -46,8 +46,20 @@ class HospesError extends Error {
   }
 }
 
-const toCamel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-const toSnake = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Key conversion, memoised: records reuse the same few dozen keys on every call. */
+function memo(convert) {
+  const cache = new Map();
+  return (key) => {
+    let out = cache.get(key);
+    if (out === undefined) {
+      out = convert(key);
+      if (cache.size < 10000) cache.set(key, out);
+    }
+    return out;
+  };
+}
+const toCamel = memo((key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()));
+const toSnake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 /** Converts a JS value to the canonical wire form: snake_case keys, Dates as RFC 3339. */
 function toWire(value, where) {

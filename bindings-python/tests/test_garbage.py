@@ -35,9 +35,21 @@ def test_wrong_types_raise_an_input_error(args):
     assert isinstance(caught.value, ValueError)
 
 
-def test_a_float_for_money_is_refused_before_it_reaches_the_core():
-    with pytest.raises(hospes.InputError, match="floats are not accepted"):
+def test_a_float_for_money_is_refused_with_the_path_to_it():
+    with pytest.raises(hospes.InputError) as caught:
         hospes.round_money({"amount": 2.345, "currency": "EUR"})
+    assert caught.value.code == "input.invalid"
+    assert "money.amount" in str(caught.value) and "floating point" in str(caught.value)
+
+
+def test_a_nan_is_refused_with_its_place():
+    with pytest.raises(hospes.InputError, match="floats are not accepted"):
+        hospes.round_money({"amount": float("nan"), "currency": "EUR"})
+
+
+def test_a_set_is_not_a_list():
+    with pytest.raises(hospes.InputError, match="set is not accepted"):
+        hospes.normalize_client(client(licence_plates={"AB-123-CD"}), "FR", NOW)
 
 
 def test_a_naive_datetime_is_refused():

@@ -238,24 +238,38 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
         });
     }
     PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
+    // Fast path: most inputs are valid. Only a failure pays for decoding again with the path
+    // of the offending field tracked.
+    if let Ok(value) = serde_json::from_str(input) {
+        return Ok(value);
+    }
+    if let Some(domain) = PARSE_FAILURE.with(|slot| slot.borrow_mut().take()) {
+        return Err(domain);
+    }
     let de = &mut serde_json::Deserializer::from_str(input);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        if let Some(domain) = PARSE_FAILURE.with(|slot| slot.borrow_mut().take()) {
-            return domain;
-        }
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let detail = if path == "." {
-            inner.to_string()
-        } else {
-            format!("{path}: {inner}")
-        };
-        Error::InputInvalid { detail }
-    })
+    let err = match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    let detail = if path == "." {
+        inner.to_string()
+    } else {
+        format!("{path}: {inner}")
+    };
+    Err(Error::InputInvalid { detail })
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(&json!({ "ok": value })).map_err(|e| Error::Internal {
+    let mut out = Vec::with_capacity(256);
+    out.extend_from_slice(br#"{"ok":"#);
+    serde_json::to_writer(&mut out, value).map_err(|e| Error::Internal {
+        detail: e.to_string(),
+    })?;
+    out.push(b'}');
+    String::from_utf8(out).map_err(|e| Error::Internal {
         detail: e.to_string(),
     })
 }

@@ -16,7 +16,6 @@ stubs shipped with the package; amounts are ``decimal.Decimal``, calendar dates
 
 from __future__ import annotations
 
-import inspect as _inspect
 from typing import Any, Callable, Dict
 
 from . import _native, _wire
@@ -52,28 +51,19 @@ __all__ = [
 
 
 def _make(op: Dict[str, Any]) -> Callable[..., Any]:
+    """A real Python function for ``op``: its signature is compiled, not interpreted per call."""
     args = op["args"]
     required = set(args.get("required", []))
-    params = [
-        _inspect.Parameter(
-            name,
-            _inspect.Parameter.POSITIONAL_OR_KEYWORD,
-            default=_inspect.Parameter.empty if name in required else None,
-        )
-        for name in args.get("properties", {})
-    ]
+    names = list(args.get("properties", {}))
     # Required parameters first so that the signature is valid Python.
-    params.sort(key=lambda p: p.default is not _inspect.Parameter.empty)
-    signature = _inspect.Signature(params)
-    name, returns = op["name"], op["returns"]
-
-    def operation(*a: Any, **kw: Any) -> Any:
-        bound = signature.bind(*a, **kw)
-        return _wire.invoke(name, dict(bound.arguments), returns)
-
-    operation.__name__ = operation.__qualname__ = op["function"]
+    ordered = sorted(names, key=lambda n: n not in required)
+    params = ", ".join(n if n in required else f"{n}=None" for n in ordered)
+    packed = ", ".join(f"{n!r}: {n}" for n in names)
+    source = f"def {op['function']}({params}):\n    return _invoke(_op, {{{packed}}}, _returns)\n"
+    namespace: Dict[str, Any] = {"_invoke": _wire.invoke, "_op": op["name"], "_returns": op["returns"]}
+    exec(compile(source, f"<hospes {op['name']}>", "exec"), namespace)  # noqa: S102 - names come from the Rust schema
+    operation = namespace[op["function"]]
     operation.__doc__ = op["doc"]
-    operation.__signature__ = signature  # type: ignore[attr-defined]
     operation.__module__ = __name__
     return operation
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from decimal import Decimal
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, List, Optional
 
 from . import _native
 from .errors import InputError, from_envelope
@@ -20,27 +20,33 @@ SCHEMA: Dict[str, Any] = json.loads(_native.schema())
 DEFS: Dict[str, Any] = SCHEMA["$defs"]
 
 
-def to_wire(value: Any, path: str = "$") -> Any:
-    """Turns Python values into JSON-ready values in the canonical wire form."""
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
-        return value
+def _default(value: Any, path: str = "$") -> Any:
+    """JSON encoding of the values ``json`` does not know: decimals, dates, instants."""
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InputError("input.invalid", f"{path}: {value} is not a finite decimal")
         return format(value, "f")
-    if isinstance(value, float):
-        raise InputError(
-            "input.invalid",
-            f"{path}: floats are not accepted, use decimal.Decimal (or a string) for {value!r}",
-        )
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise InputError("input.invalid", f"{path}: naive datetime {value.isoformat()}; pass an aware datetime")
         return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
     if isinstance(value, _dt.date):
         return value.isoformat()
+    raise InputError("input.invalid", f"{path}: {type(value).__name__} is not accepted here")
+
+
+def to_wire(value: Any, path: str = "$") -> Any:
+    """Turns Python values into JSON-ready values in the canonical wire form.
+
+    A float is refused: money is never a float (use ``decimal.Decimal`` or a string).
+    """
+    if value is None or isinstance(value, (bool, str, int)):
+        return value
+    if isinstance(value, float):
+        raise InputError(
+            "input.invalid",
+            f"{path}: floats are not accepted, use decimal.Decimal (or a string) for {value!r}",
+        )
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
@@ -50,7 +56,16 @@ def to_wire(value: Any, path: str = "$") -> Any:
         return out
     if isinstance(value, (list, tuple)):
         return [to_wire(item, f"{path}[{i}]") for i, item in enumerate(value)]
-    raise InputError("input.invalid", f"{path}: {type(value).__name__} is not accepted here")
+    return _default(value, path)
+
+
+def _encode(args: Dict[str, Any]) -> str:
+    """The JSON of the arguments, at C speed; falls back to :func:`to_wire` to name a bad value."""
+    try:
+        return json.dumps(args, default=_default, ensure_ascii=True, allow_nan=False)
+    except (ValueError, TypeError):
+        # A NaN/infinite float, a non-string key: let to_wire say which value and where.
+        return json.dumps(to_wire(args), ensure_ascii=True, allow_nan=False)
 
 
 def _resolve(node: Dict[str, Any]) -> Dict[str, Any]:
@@ -69,44 +84,85 @@ _FORMATS: Dict[str, Callable[[str], Any]] = {
     "date-time": _parse_instant,
 }
 
+Converter = Optional[Callable[[Any], Any]]
+_CONVERTERS: Dict[int, Converter] = {}
+
+
+def converter(node: Dict[str, Any]) -> Converter:
+    """The function turning wire values of schema ``node`` into Python values, or ``None`` when
+    they come back as they are. Built once per schema node and cached."""
+    key = id(node)
+    if key not in _CONVERTERS:
+        _CONVERTERS[key] = None  # recursion guard for self-referencing types
+        _CONVERTERS[key] = _build(_resolve(node))
+    return _CONVERTERS[key]
+
+
+def _build(node: Dict[str, Any]) -> Converter:
+    variants = node.get("oneOf") or node.get("anyOf")
+    if variants:
+        return _union([_resolve(v) for v in variants if _resolve(v).get("type") != "null"])
+    parse = _FORMATS.get(node.get("format", ""))
+    if parse is not None:
+        def scalar(value: Any) -> Any:
+            try:
+                return parse(value) if isinstance(value, str) else value
+            except ValueError:
+                # Not a valid date or decimal: hand it on as is, the core will say what is wrong.
+                return value
+        return scalar
+    if "items" in node:
+        item = converter(node["items"])
+        if item is None:
+            return None
+        return lambda value: [item(v) for v in value] if isinstance(value, list) else value
+    props = [(k, converter(p)) for k, p in node.get("properties", {}).items()]
+    fields = [(k, c) for k, c in props if c is not None]
+    if not fields:
+        return None
+
+    def record(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        out = dict(value)
+        for key, convert in fields:
+            item = out.get(key)
+            if item is not None:
+                out[key] = convert(item)
+        return out
+
+    return record
+
+
+def _union(variants: List[Dict[str, Any]]) -> Converter:
+    if len(variants) == 1:
+        return converter(variants[0])
+    tagged = {
+        v.get("properties", {}).get("type", {}).get("const"): converter(v)
+        for v in variants
+        if v.get("properties", {}).get("type", {}).get("const") is not None
+    }
+    if not tagged or all(c is None for c in tagged.values()):
+        return None
+
+    def by_tag(value: Any) -> Any:
+        convert = tagged.get(value.get("type")) if isinstance(value, dict) else None
+        return convert(value) if convert else value
+
+    return by_tag
+
 
 def from_wire(value: Any, node: Dict[str, Any]) -> Any:
     """Turns a wire value into Python values, following the schema ``node``."""
-    node = _resolve(node)
     if value is None:
         return None
-    variants = node.get("oneOf") or node.get("anyOf")
-    if variants:
-        return from_wire(value, _pick(value, variants))
-    if isinstance(value, str):
-        convert = _FORMATS.get(node.get("format", ""))
-        try:
-            return convert(value) if convert else value
-        except ValueError:
-            # Not a valid date or decimal: hand it on as is, the core will say what is wrong.
-            return value
-    if isinstance(value, list):
-        items = node.get("items", {})
-        return [from_wire(item, items) for item in value]
-    if isinstance(value, dict):
-        props = node.get("properties", {})
-        return {key: from_wire(item, props.get(key, {})) for key, item in value.items()}
-    return value
-
-
-def _pick(value: Any, variants: list) -> Dict[str, Any]:
-    """The variant of a union that ``value`` belongs to (tagged objects match their tag)."""
-    candidates = [_resolve(v) for v in variants if _resolve(v).get("type") != "null"]
-    if isinstance(value, dict) and "type" in value:
-        for variant in candidates:
-            if variant.get("properties", {}).get("type", {}).get("const") == value["type"]:
-                return variant
-    return candidates[0] if len(candidates) == 1 else {}
+    convert = converter(node)
+    return convert(value) if convert else value
 
 
 def invoke(op: str, args: Dict[str, Any], returns: Dict[str, Any]) -> Any:
     """Calls operation ``op`` with named ``args`` and converts the result, or raises."""
-    payload = json.dumps(to_wire(args), ensure_ascii=True, allow_nan=False)
+    payload = _encode(args)
     envelope = json.loads(_native.call(op, payload))
     if "error" in envelope:
         raise from_envelope(envelope["error"])

@@ -1,0 +1,38 @@
+'use strict';
+// Cost of a call from Node, per operation, with the same inputs as core/benches/core.rs.
+// Run by `make bench` against a release build: node bench/calls.js
+const hospes = require('..');
+
+const eur = (amount) => ({ amount, currency: 'EUR' });
+const client = {
+  id: 'C-1042', civility: 'mrs', lastName: 'Dupont', firstName: 'Marie',
+  address: { lines: ['3 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' },
+  email: 'Marie.Dupont@Example.FR', mobile: '06 12 34 56 78', licencePlates: ['ab-123-cd'],
+  createdAt: '2026-01-15T09:30:00Z',
+  companions: [{ firstName: 'Paul', lastName: 'Dupont', birthDate: '1985-03-02' }],
+};
+const stay = {
+  reference: '312', clientId: 'C-1042', accommodation: 'Emplacement', arrival: '2026-07-11',
+  departure: '2026-07-25', status: 'confirmed', currency: 'EUR',
+  lines: [
+    { label: 'Emplacement', quantity: '14', unitPrice: eur('32.40'), vatRate: '10' },
+    { label: 'Électricité', kind: 'supplement', quantity: '14', unitPrice: eur('4.90'), vatRate: '20' },
+    { label: 'Animal', kind: 'supplement', quantity: '14', unitPrice: eur('3.00'), vatRate: '10' },
+    { label: 'Taxe de séjour', kind: 'tourist_tax', quantity: '56', unitPrice: eur('0.66'), vatRate: '0' },
+  ],
+};
+const cases = {
+  normalizeClient: () => hospes.normalizeClient(client, 'FR', '2026-06-01T00:00:00Z'),
+  'stayTotals (4 lines)': () => hospes.stayTotals(stay),
+  addMoney: () => hospes.addMoney(eur('10.10'), eur('0.20')),
+};
+for (const [name, call] of Object.entries(cases)) {
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const n = 20000;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) call();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / n / 1000);
+  }
+  console.log(`node   ${name.padEnd(24)} ${best.toFixed(2).padStart(8)} µs/call`);
+}

@@ -1,0 +1,41 @@
+"""Cost of a call from Python, per operation, with the same inputs as core/benches/core.rs.
+
+Run by `make bench` against a release build: PYTHONPATH=<package dir> python bench_calls.py
+"""
+
+import datetime as dt
+import timeit
+from decimal import Decimal
+
+import hospes
+
+NOW = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+CLIENT = {
+    "id": "C-1042", "civility": "mrs", "last_name": "Dupont", "first_name": "Marie",
+    "address": {"lines": ["3 rue des Lilas"], "postcode": "69003", "city": "Lyon", "country": "FR"},
+    "email": "Marie.Dupont@Example.FR", "mobile": "06 12 34 56 78", "licence_plates": ["ab-123-cd"],
+    "created_at": dt.datetime(2026, 1, 15, 9, 30, tzinfo=dt.timezone.utc),
+    "companions": [{"first_name": "Paul", "last_name": "Dupont", "birth_date": dt.date(1985, 3, 2)}],
+}
+EUR = lambda amount: {"amount": Decimal(amount), "currency": "EUR"}  # noqa: E731
+STAY = {
+    "reference": "312", "client_id": "C-1042", "accommodation": "Emplacement",
+    "arrival": dt.date(2026, 7, 11), "departure": dt.date(2026, 7, 25), "status": "confirmed", "currency": "EUR",
+    "lines": [
+        {"label": "Emplacement", "quantity": Decimal(14), "unit_price": EUR("32.40"), "vat_rate": Decimal(10)},
+        {"label": "Électricité", "kind": "supplement", "quantity": Decimal(14), "unit_price": EUR("4.90"), "vat_rate": Decimal(20)},
+        {"label": "Animal", "kind": "supplement", "quantity": Decimal(14), "unit_price": EUR("3.00"), "vat_rate": Decimal(10)},
+        {"label": "Taxe de séjour", "kind": "tourist_tax", "quantity": Decimal(56), "unit_price": EUR("0.66"), "vat_rate": Decimal(0)},
+    ],
+}
+
+CASES = {
+    "normalize_client": lambda: hospes.normalize_client(CLIENT, "FR", NOW),
+    "stay_totals (4 lines)": lambda: hospes.stay_totals(STAY),
+    "add_money": lambda: hospes.add_money(EUR("10.10"), EUR("0.20")),
+}
+
+for name, call in CASES.items():
+    number = 20_000
+    best = min(timeit.repeat(call, number=number, repeat=5)) / number
+    print(f"python {name:<24} {best * 1e6:8.2f} µs/call")
