@@ -605,6 +605,194 @@ export interface StayTotals {
 }
 
 /**
+ * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
+ */
+export interface KeyringConfig {
+  /**
+   * The key new links are issued with.
+   */
+  activeKey: string
+  /**
+   * Former keys, still accepted for verification during a rotation.
+   */
+  verifyOnlyKeys?: string[]
+  /**
+   * Clock skew allowed on `iat`/`nbf`, in seconds (default 60).
+   */
+  clockSkewSeconds?: number
+}
+
+/**
+ * What a link opens.
+ */
+export type LinkPurpose = "portal" | "quote" | "contract" | "invoice" | "deposit_payment" | "balance_payment" | "booking_edit" | "password_reset" | "account_verify"
+
+/**
+ * Portal and booking links: the client's `link_version` (bump it to revoke them all).
+ */
+export interface LinkStateLinkVersion {
+  kind: "link_version"
+  /**
+   * The client's current link version.
+   */
+  linkVersion: number
+}
+
+/**
+ * Quote, contract and invoice links: the exact document and where it stands.
+ */
+export interface LinkStateDocument {
+  kind: "document"
+  /**
+   * SHA-256 of the document's bytes, hex.
+   */
+  sha256: string
+  /**
+   * Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
+   */
+  status: string
+}
+
+/**
+ * Payment links: the invoice and the amount still due.
+ */
+export interface LinkStateAmountDue {
+  kind: "amount_due"
+  /**
+   * The invoice number.
+   */
+  invoiceNumber: string
+  /**
+   * What is due now; a payment changes it and so kills the link.
+   */
+  amountDue: Money
+}
+
+/**
+ * Password reset links: the current password hash (single use without storage).
+ */
+export interface LinkStatePassword {
+  kind: "password"
+  /**
+   * The account's current password hash (PHC string), or empty when none is set.
+   */
+  passwordHash: string
+}
+
+/**
+ * Account verification links: the e-mail address being confirmed.
+ */
+export interface LinkStateEmail {
+  kind: "email"
+  /**
+   * The address.
+   */
+  email: string
+}
+
+/**
+ * The state a link is bound to; when it changes, the link stops verifying.
+ */
+export type LinkState = LinkStateLinkVersion | LinkStateDocument | LinkStateAmountDue | LinkStatePassword | LinkStateEmail
+
+/**
+ * What the host asks for when it issues a link.
+ */
+export interface LinkRequest {
+  /**
+   * What the link opens.
+   */
+  purpose: LinkPurpose
+  /**
+   * Whose link it is.
+   */
+  clientId: string
+  /**
+   * The stay or document reference, for every purpose but portal, reset and verify.
+   */
+  subject?: string | null
+  /**
+   * The state the link is bound to.
+   */
+  state: LinkState
+  /**
+   * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+   */
+  expiresAt: Instant
+}
+
+/**
+ * A freshly issued link.
+ */
+export interface IssuedLink {
+  /**
+   * The token (`v4.local.…`).
+   */
+  token: string
+  /**
+   * The full URL to put in the e-mail.
+   */
+  url: string
+  /**
+   * The token's unique id, for the host's audit log.
+   */
+  tokenId: string
+  /**
+   * When it stops working.
+   */
+  expiresAt: Instant
+}
+
+/**
+ * What a token says about itself before it is verified: which records to load.
+ * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ */
+export interface LinkHint {
+  /**
+   * The client to load.
+   */
+  clientId: string
+  /**
+   * The purpose the token claims.
+   */
+  purpose: LinkPurpose
+  /**
+   * The stay or document to load, if any.
+   */
+  subject?: string | null
+}
+
+/**
+ * The verified claims of a link.
+ */
+export interface LinkClaims {
+  /**
+   * Whose link it is.
+   */
+  clientId: string
+  /**
+   * What it opens.
+   */
+  purpose: LinkPurpose
+  /**
+   * The stay or document it opens, if any.
+   */
+  subject?: string | null
+  /**
+   * When it was issued.
+   */
+  issuedAt: Instant
+  /**
+   * When it stops working.
+   */
+  expiresAt: Instant
+  /**
+   * Its unique id.
+   */
+  tokenId: string
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -661,3 +849,31 @@ export declare function normalizeStay(stay: Stay, today: CalendarDate): Stay
  * Line totals rounded one by one, then the VAT table and the three totals.
  */
 export declare function stayTotals(stay: Stay): StayTotals
+
+/**
+ * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+ */
+export declare function generateLinkKey(): string
+
+/**
+ * Issues a link token bound to its purpose, the establishment, the client, the subject and
+ *  the state given; returns the token and the URL to put in the e-mail.
+ */
+export declare function issueLink(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: Instant | Date): IssuedLink
+
+/**
+ * Which client, purpose and subject a token names, untrusted: the records to load before
+ *  verifying it.
+ */
+export declare function inspectLink(token: string): LinkHint
+
+/**
+ * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+ *  for anything wrong, `link.expired` for a genuine token past its expiry.
+ */
+export declare function verifyLink(keyring: KeyringConfig, establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+
+/**
+ * The URL of a link: the portal base URL, the purpose's page and the token.
+ */
+export declare function linkUrl(establishment: Establishment, purpose: LinkPurpose, token: string): string

@@ -8,9 +8,11 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hospes::ffi::HospesError;
+use hospes::link::{self, Keyring};
 use hospes::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Decimal, Establishment,
-    GuestDetails, Money, PriceBasis, Stay, StayTotals, TaxedAmount, UpdatePolicy, VatBreakdown,
+    GuestDetails, IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
+    LinkState, Money, PriceBasis, Stay, StayTotals, TaxedAmount, UpdatePolicy, VatBreakdown,
 };
 
 uniffi::setup_scaffolding!("hospes_mobile");
@@ -104,6 +106,51 @@ pub fn stay_totals(stay: Stay) -> Outcome<StayTotals> {
     Ok(stay.totals()?)
 }
 
+/// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+#[uniffi::export]
+pub fn generate_link_key() -> Outcome<String> {
+    Ok(link::generate_key()?)
+}
+
+/// Issues a link token bound to its purpose, the establishment, the client, the subject and the
+/// state given; returns the token and the URL to put in the e-mail.
+#[uniffi::export]
+pub fn issue_link(
+    keyring: KeyringConfig,
+    establishment: Establishment,
+    request: LinkRequest,
+    now: DateTime<Utc>,
+) -> Outcome<IssuedLink> {
+    Ok(Keyring::new(&keyring)?.issue(&establishment, &request, now)?)
+}
+
+/// Which client, purpose and subject a token names, untrusted: the records to load before
+/// verifying it.
+#[uniffi::export]
+pub fn inspect_link(token: String) -> Outcome<LinkHint> {
+    Ok(link::inspect(&token)?)
+}
+
+/// Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
+/// anything wrong, `link.expired` for a genuine token past its expiry.
+#[uniffi::export]
+pub fn verify_link(
+    keyring: KeyringConfig,
+    establishment: Establishment,
+    token: String,
+    purpose: LinkPurpose,
+    state: LinkState,
+    now: DateTime<Utc>,
+) -> Outcome<LinkClaims> {
+    Ok(Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)?)
+}
+
+/// The URL of a link: the portal base URL, the purpose's page and the token.
+#[uniffi::export]
+pub fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
+    link::url(&establishment, purpose, &token)
+}
+
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).
 macro_rules! json_codec {
     ($ty:ty, $from:ident, $to:ident) => {
@@ -139,3 +186,13 @@ json_codec!(TaxedAmount, taxed_amount_from_json, taxed_amount_to_json);
 json_codec!(VatBreakdown, vat_breakdown_from_json, vat_breakdown_to_json);
 json_codec!(Stay, stay_from_json, stay_to_json);
 json_codec!(StayTotals, stay_totals_from_json, stay_totals_to_json);
+json_codec!(
+    KeyringConfig,
+    keyring_config_from_json,
+    keyring_config_to_json
+);
+json_codec!(LinkRequest, link_request_from_json, link_request_to_json);
+json_codec!(LinkState, link_state_from_json, link_state_to_json);
+json_codec!(IssuedLink, issued_link_from_json, issued_link_to_json);
+json_codec!(LinkHint, link_hint_from_json, link_hint_to_json);
+json_codec!(LinkClaims, link_claims_from_json, link_claims_to_json);

@@ -86,7 +86,8 @@ function define(name) {
   if (node.type === 'object' || node.properties) {
     iface(name, node);
   } else if (variants && variants.every((v) => v.type === 'object')) {
-    const names = variants.map((v) => iface(name + pascal(v.properties.type.const), v));
+    const tagOf = (v) => Object.values(v.properties).find((p) => 'const' in p).const;
+    const names = variants.map((v) => iface(name + pascal(tagOf(v)), v));
     out.push(`${jsdoc(node.description, '')}export type ${name} = ${names.join(' | ')}\n\n`);
   } else {
     out.push(`${jsdoc(node.description, '')}export type ${name} = ${typeOf(node, name)}\n\n`);

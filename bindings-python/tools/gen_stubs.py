@@ -103,7 +103,7 @@ class Generator:
         elif variants and all(v.get("type") == "object" for v in variants):
             names = []
             for variant in variants:
-                tag = variant["properties"]["type"]["const"]
+                tag = next(p["const"] for p in variant["properties"].values() if "const" in p)
                 names.append(self.typed_dict(name + "".join(p.title() for p in tag.split("_")), variant))
             self.out.append(f"{name} = Union[{', '.join(names)}]\n")
             self.out.append(doc_text(node.get("description", ""), "") + "\n")
@@ -138,6 +138,7 @@ class Generator:
             "    HospesError as HospesError,\n"
             "    InputError as InputError,\n"
             "    InternalError as InternalError,\n"
+            "    LinkError as LinkError,\n"
             "    MoneyError as MoneyError,\n"
             "    StayError as StayError,\n"
             ")\n\n"

@@ -154,6 +154,25 @@ pub enum Error {
         /// Day after the last night (stays) or last day (openings).
         end: String,
     },
+    /// A link token that is not valid: tampered, truncated, for another purpose, establishment,
+    /// subject or state, or under an unknown key. Always the same error, whatever the cause.
+    #[error("this link is not valid")]
+    LinkInvalid,
+    /// A genuine link token past its expiry.
+    #[error("this link expired at {expired_at}")]
+    LinkExpired {
+        /// When it expired (RFC 3339).
+        expired_at: String,
+    },
+    /// A link key that is not a PASERK `k4.local.` key (the key itself is never echoed).
+    #[error("a link key is not a valid k4.local PASERK key")]
+    LinkKeyInvalid,
+    /// A link that cannot be issued or checked as asked.
+    #[error("link request refused: {detail}")]
+    LinkRequestInvalid {
+        /// What is wrong with the request.
+        detail: String,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -197,6 +216,10 @@ impl Error {
             Error::OpeningPeriodInvalid { .. } => "establishment.opening_period_invalid",
             Error::PeriodInvalid { .. } => "stay.period_invalid",
             Error::QuantityInvalid { .. } => "stay.quantity_invalid",
+            Error::LinkInvalid => "link.invalid",
+            Error::LinkExpired { .. } => "link.expired",
+            Error::LinkKeyInvalid => "link.key_invalid",
+            Error::LinkRequestInvalid { .. } => "link.request_invalid",
         }
     }
 
@@ -377,6 +400,44 @@ impl Error {
             }
             (Error::PeriodInvalid { start, end }, Es) => {
                 format!("El periodo del {start} al {end} está vacío o invertido.")
+            }
+            (Error::LinkInvalid, Fr) => {
+                "Ce lien n’est pas valide. Demandez un nouveau lien à l’établissement.".into()
+            }
+            (Error::LinkInvalid, En) => {
+                "This link is not valid. Please ask the establishment for a new one.".into()
+            }
+            (Error::LinkInvalid, Es) => {
+                "Este enlace no es válido. Pida un enlace nuevo al establecimiento.".into()
+            }
+            (Error::LinkExpired { expired_at }, Fr) => {
+                format!(
+                    "Ce lien a expiré ({expired_at}). Demandez un nouveau lien à l’établissement."
+                )
+            }
+            (Error::LinkExpired { expired_at }, En) => {
+                format!(
+                    "This link expired ({expired_at}). Please ask the establishment for a new one."
+                )
+            }
+            (Error::LinkExpired { expired_at }, Es) => {
+                format!(
+                    "Este enlace caducó ({expired_at}). Pida un enlace nuevo al establecimiento."
+                )
+            }
+            (Error::LinkKeyInvalid, Fr) => {
+                "Une clé de lien n’est pas une clé PASERK k4.local valide.".into()
+            }
+            (Error::LinkKeyInvalid, En) => "A link key is not a valid k4.local PASERK key.".into(),
+            (Error::LinkKeyInvalid, Es) => {
+                "Una clave de enlace no es una clave PASERK k4.local válida.".into()
+            }
+            (Error::LinkRequestInvalid { detail }, Fr) => {
+                format!("Demande de lien refusée : {detail}")
+            }
+            (Error::LinkRequestInvalid { detail }, En) => format!("Link request refused: {detail}"),
+            (Error::LinkRequestInvalid { detail }, Es) => {
+                format!("Solicitud de enlace rechazada: {detail}")
             }
             (Error::QuantityInvalid { label, value }, Fr) => {
                 format!("La quantité « {value} » de la prestation « {label} » doit être positive.")

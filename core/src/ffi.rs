@@ -124,6 +124,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `link.*`: a link token refused or a link that cannot be issued.
+    #[error("{code}: {reason}")]
+    Link {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `internal.*`: a bug in hospes, reported instead of crashing.
     #[error("{code}: {reason}")]
     Internal {

@@ -35,6 +35,7 @@ pub mod error;
 pub mod establishment;
 pub mod event;
 pub mod i18n;
+pub mod link;
 pub mod money;
 pub mod phone;
 pub mod stay;
@@ -55,6 +56,9 @@ pub use error::{Error, Result};
 pub use establishment::{Establishment, LegalIds, OpeningPeriod, TimeZone};
 pub use event::Event;
 pub use i18n::Locale;
+pub use link::{
+    IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest, LinkState,
+};
 pub use money::{Currency, Money, Rounding};
 pub use rust_decimal::Decimal;
 pub use stay::{

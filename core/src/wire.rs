@@ -25,6 +25,10 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
+use crate::link::{
+    self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
+    LinkState,
+};
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
 use crate::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
@@ -142,6 +146,29 @@ operations! {
     /// Line totals rounded one by one, then the VAT table and the three totals.
     "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
         stay.totals()
+    }
+    /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+    "link.generate_key" => fn generate_link_key() -> String {
+        link::generate_key()
+    }
+    /// Issues a link token bound to its purpose, the establishment, the client, the subject and
+    /// the state given; returns the token and the URL to put in the e-mail.
+    "link.issue" => fn issue_link(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: DateTime<Utc>) -> IssuedLink {
+        Keyring::new(&keyring)?.issue(&establishment, &request, now)
+    }
+    /// Which client, purpose and subject a token names, untrusted: the records to load before
+    /// verifying it.
+    "link.inspect" => fn inspect_link(token: String) -> LinkHint {
+        link::inspect(&token)
+    }
+    /// Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+    /// for anything wrong, `link.expired` for a genuine token past its expiry.
+    "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: DateTime<Utc>) -> LinkClaims {
+        Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)
+    }
+    /// The URL of a link: the portal base URL, the purpose's page and the token.
+    "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
+        Ok::<_, Error>(link::url(&establishment, purpose, &token))
     }
 }
 

@@ -695,6 +695,16 @@ public func establishmentToJson(value: Establishment)throws  -> String  {
 })
 }
 /**
+ * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+ */
+public func generateLinkKey()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_generate_link_key(uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func guestDetailsFromJson(json: String)throws  -> GuestDetails  {
@@ -713,6 +723,178 @@ public func guestDetailsToJson(value: GuestDetails)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_guest_details_to_json(
         FfiConverterTypeGuestDetails_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Which client, purpose and subject a token names, untrusted: the records to load before
+ * verifying it.
+ */
+public func inspectLink(token: String)throws  -> LinkHint  {
+    return try  FfiConverterTypeLinkHint_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_inspect_link(
+        FfiConverterString.lower(token),uniffiCallStatus
+    )
+})
+}
+/**
+ * Issues a link token bound to its purpose, the establishment, the client, the subject and the
+ * state given; returns the token and the URL to put in the e-mail.
+ */
+public func issueLink(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: Timestamp)throws  -> IssuedLink  {
+    return try  FfiConverterTypeIssuedLink_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issue_link(
+        FfiConverterTypeKeyringConfig_lower(keyring),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeLinkRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func issuedLinkFromJson(json: String)throws  -> IssuedLink  {
+    return try  FfiConverterTypeIssuedLink_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issued_link_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func issuedLinkToJson(value: IssuedLink)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issued_link_to_json(
+        FfiConverterTypeIssuedLink_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func keyringConfigFromJson(json: String)throws  -> KeyringConfig  {
+    return try  FfiConverterTypeKeyringConfig_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_keyring_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func keyringConfigToJson(value: KeyringConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_keyring_config_to_json(
+        FfiConverterTypeKeyringConfig_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func linkClaimsFromJson(json: String)throws  -> LinkClaims  {
+    return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_claims_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func linkClaimsToJson(value: LinkClaims)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_claims_to_json(
+        FfiConverterTypeLinkClaims_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func linkHintFromJson(json: String)throws  -> LinkHint  {
+    return try  FfiConverterTypeLinkHint_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_hint_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func linkHintToJson(value: LinkHint)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_hint_to_json(
+        FfiConverterTypeLinkHint_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func linkRequestFromJson(json: String)throws  -> LinkRequest  {
+    return try  FfiConverterTypeLinkRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func linkRequestToJson(value: LinkRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_request_to_json(
+        FfiConverterTypeLinkRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func linkStateFromJson(json: String)throws  -> LinkState  {
+    return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_state_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func linkStateToJson(value: LinkState)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_state_to_json(
+        FfiConverterTypeLinkState_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The URL of a link: the portal base URL, the purpose's page and the token.
+ */
+public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: String) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_url(
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeLinkPurpose_lower(purpose),
+        FfiConverterString.lower(token),uniffiCallStatus
     )
 })
 }
@@ -956,6 +1138,23 @@ public func vatBreakdownToJson(value: VatBreakdown)throws  -> String  {
     )
 })
 }
+/**
+ * Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
+ * anything wrong, `link.expired` for a genuine token past its expiry.
+ */
+public func verifyLink(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
+    return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_verify_link(
+        FfiConverterTypeKeyringConfig_lower(keyring),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterString.lower(token),
+        FfiConverterTypeLinkPurpose_lower(purpose),
+        FfiConverterTypeLinkState_lower(state),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -996,10 +1195,58 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_establishment_to_json() != 4284) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_guest_details_from_json() != 41207) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_guest_details_to_json() != 24161) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_inspect_link() != 15556) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issue_link() != 28263) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issued_link_from_json() != 35700) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issued_link_to_json() != 64674) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_keyring_config_from_json() != 65059) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_keyring_config_to_json() != 7269) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_claims_from_json() != 42923) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_claims_to_json() != 57151) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_hint_from_json() != 27550) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_hint_to_json() != 63305) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_request_from_json() != 4013) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_request_to_json() != 53995) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_state_from_json() != 57858) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_state_to_json() != 8282) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_url() != 44188) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 41494) {
@@ -1063,6 +1310,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() != 18601) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_verify_link() != 12553) {
         return InitializationResult.apiChecksumMismatch
     }
 

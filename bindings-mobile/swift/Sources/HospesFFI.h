@@ -283,6 +283,12 @@ RustBuffer uniffi_hospes_mobile_fn_func_establishment_from_json(RustBuffer json,
 RustBuffer uniffi_hospes_mobile_fn_func_establishment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
+RustBuffer uniffi_hospes_mobile_fn_func_generate_link_key(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_DETAILS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_DETAILS_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_guest_details_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -291,6 +297,81 @@ RustBuffer uniffi_hospes_mobile_fn_func_guest_details_from_json(RustBuffer json,
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_DETAILS_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_DETAILS_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_guest_details_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INSPECT_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INSPECT_LINK
+RustBuffer uniffi_hospes_mobile_fn_func_inspect_link(RustBuffer token, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUE_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUE_LINK
+RustBuffer uniffi_hospes_mobile_fn_func_issue_link(RustBuffer keyring, RustBuffer establishment, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_issued_link_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_issued_link_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_keyring_config_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_keyring_config_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_CLAIMS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_CLAIMS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_claims_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_CLAIMS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_CLAIMS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_claims_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_hint_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_hint_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_STATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_STATE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_state_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_STATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_STATE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_link_state_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_URL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_URL
+RustBuffer uniffi_hospes_mobile_fn_func_link_url(RustBuffer establishment, RustBuffer purpose, RustBuffer token, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MISSING_CLIENT_DETAILS
@@ -396,6 +477,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_vat_breakdown_from_json(RustBuffer json,
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VAT_BREAKDOWN_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VAT_BREAKDOWN_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_vat_breakdown_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_LINK
+RustBuffer uniffi_hospes_mobile_fn_func_verify_link(RustBuffer keyring, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_HOSPES_MOBILE_RUSTBUFFER_ALLOC
@@ -706,6 +792,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_establishment_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
+uint16_t uniffi_hospes_mobile_checksum_func_generate_link_key(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_DETAILS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_DETAILS_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_guest_details_from_json(void
@@ -715,6 +807,96 @@ uint16_t uniffi_hospes_mobile_checksum_func_guest_details_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_DETAILS_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_DETAILS_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_guest_details_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INSPECT_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INSPECT_LINK
+uint16_t uniffi_hospes_mobile_checksum_func_inspect_link(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUE_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUE_LINK
+uint16_t uniffi_hospes_mobile_checksum_func_issue_link(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_issued_link_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_issued_link_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_keyring_config_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_keyring_config_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_CLAIMS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_CLAIMS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_claims_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_CLAIMS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_CLAIMS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_claims_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_hint_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_hint_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_request_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_STATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_STATE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_state_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_STATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_STATE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_link_state_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_URL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_URL
+uint16_t uniffi_hospes_mobile_checksum_func_link_url(void
     
 );
 #endif
@@ -841,6 +1023,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_vat_breakdown_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VAT_BREAKDOWN_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VAT_BREAKDOWN_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
+uint16_t uniffi_hospes_mobile_checksum_func_verify_link(void
     
 );
 #endif

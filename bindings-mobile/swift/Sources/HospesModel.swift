@@ -1546,6 +1546,174 @@ public func FfiConverterTypeGuestDetails_lower(_ value: GuestDetails) -> RustBuf
 
 
 /**
+ * A freshly issued link.
+ */
+public struct IssuedLink: Equatable, Hashable {
+    /**
+     * The token (`v4.local.…`).
+     */
+    public var token: String
+    /**
+     * The full URL to put in the e-mail.
+     */
+    public var url: String
+    /**
+     * The token's unique id, for the host's audit log.
+     */
+    public var tokenId: String
+    /**
+     * When it stops working.
+     */
+    public var expiresAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The token (`v4.local.…`).
+         */token: String, 
+        /**
+         * The full URL to put in the e-mail.
+         */url: String, 
+        /**
+         * The token's unique id, for the host's audit log.
+         */tokenId: String, 
+        /**
+         * When it stops working.
+         */expiresAt: Timestamp) {
+        self.token = token
+        self.url = url
+        self.tokenId = tokenId
+        self.expiresAt = expiresAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IssuedLink: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIssuedLink: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IssuedLink {
+        return
+            try IssuedLink(
+                token: FfiConverterString.read(from: &buf), 
+                url: FfiConverterString.read(from: &buf), 
+                tokenId: FfiConverterString.read(from: &buf), 
+                expiresAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IssuedLink, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.token, into: &buf)
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterString.write(value.tokenId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIssuedLink_lift(_ buf: RustBuffer) throws -> IssuedLink {
+    return try FfiConverterTypeIssuedLink.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIssuedLink_lower(_ value: IssuedLink) -> RustBuffer {
+    return FfiConverterTypeIssuedLink.lower(value)
+}
+
+
+/**
+ * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
+ */
+public struct KeyringConfig: Equatable, Hashable {
+    /**
+     * The key new links are issued with.
+     */
+    public var activeKey: String
+    /**
+     * Former keys, still accepted for verification during a rotation.
+     */
+    public var verifyOnlyKeys: [String]
+    /**
+     * Clock skew allowed on `iat`/`nbf`, in seconds (default 60).
+     */
+    public var clockSkewSeconds: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The key new links are issued with.
+         */activeKey: String, 
+        /**
+         * Former keys, still accepted for verification during a rotation.
+         */verifyOnlyKeys: [String], 
+        /**
+         * Clock skew allowed on `iat`/`nbf`, in seconds (default 60).
+         */clockSkewSeconds: UInt32) {
+        self.activeKey = activeKey
+        self.verifyOnlyKeys = verifyOnlyKeys
+        self.clockSkewSeconds = clockSkewSeconds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension KeyringConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeKeyringConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> KeyringConfig {
+        return
+            try KeyringConfig(
+                activeKey: FfiConverterString.read(from: &buf), 
+                verifyOnlyKeys: FfiConverterSequenceString.read(from: &buf), 
+                clockSkewSeconds: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: KeyringConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.activeKey, into: &buf)
+        FfiConverterSequenceString.write(value.verifyOnlyKeys, into: &buf)
+        FfiConverterUInt32.write(value.clockSkewSeconds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyringConfig_lift(_ buf: RustBuffer) throws -> KeyringConfig {
+    return try FfiConverterTypeKeyringConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyringConfig_lower(_ value: KeyringConfig) -> RustBuffer {
+    return FfiConverterTypeKeyringConfig.lower(value)
+}
+
+
+/**
  * Legal identifiers printed on invoices.
  */
 public struct LegalIds: Equatable, Hashable {
@@ -1799,6 +1967,294 @@ public func FfiConverterTypeLineTotal_lift(_ buf: RustBuffer) throws -> LineTota
 #endif
 public func FfiConverterTypeLineTotal_lower(_ value: LineTotal) -> RustBuffer {
     return FfiConverterTypeLineTotal.lower(value)
+}
+
+
+/**
+ * The verified claims of a link.
+ */
+public struct LinkClaims: Equatable, Hashable {
+    /**
+     * Whose link it is.
+     */
+    public var clientId: String
+    /**
+     * What it opens.
+     */
+    public var purpose: LinkPurpose
+    /**
+     * The stay or document it opens, if any.
+     */
+    public var subject: String?
+    /**
+     * When it was issued.
+     */
+    public var issuedAt: Timestamp
+    /**
+     * When it stops working.
+     */
+    public var expiresAt: Timestamp
+    /**
+     * Its unique id.
+     */
+    public var tokenId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whose link it is.
+         */clientId: String, 
+        /**
+         * What it opens.
+         */purpose: LinkPurpose, 
+        /**
+         * The stay or document it opens, if any.
+         */subject: String?, 
+        /**
+         * When it was issued.
+         */issuedAt: Timestamp, 
+        /**
+         * When it stops working.
+         */expiresAt: Timestamp, 
+        /**
+         * Its unique id.
+         */tokenId: String) {
+        self.clientId = clientId
+        self.purpose = purpose
+        self.subject = subject
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+        self.tokenId = tokenId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LinkClaims: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkClaims: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkClaims {
+        return
+            try LinkClaims(
+                clientId: FfiConverterString.read(from: &buf), 
+                purpose: FfiConverterTypeLinkPurpose.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf), 
+                issuedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                expiresAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                tokenId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LinkClaims, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterTypeLinkPurpose.write(value.purpose, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+        FfiConverterTypeTimestamp.write(value.issuedAt, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterString.write(value.tokenId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkClaims_lift(_ buf: RustBuffer) throws -> LinkClaims {
+    return try FfiConverterTypeLinkClaims.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkClaims_lower(_ value: LinkClaims) -> RustBuffer {
+    return FfiConverterTypeLinkClaims.lower(value)
+}
+
+
+/**
+ * What a token says about itself before it is verified: which records to load.
+ * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ */
+public struct LinkHint: Equatable, Hashable {
+    /**
+     * The client to load.
+     */
+    public var clientId: String
+    /**
+     * The purpose the token claims.
+     */
+    public var purpose: LinkPurpose
+    /**
+     * The stay or document to load, if any.
+     */
+    public var subject: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client to load.
+         */clientId: String, 
+        /**
+         * The purpose the token claims.
+         */purpose: LinkPurpose, 
+        /**
+         * The stay or document to load, if any.
+         */subject: String?) {
+        self.clientId = clientId
+        self.purpose = purpose
+        self.subject = subject
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LinkHint: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkHint: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkHint {
+        return
+            try LinkHint(
+                clientId: FfiConverterString.read(from: &buf), 
+                purpose: FfiConverterTypeLinkPurpose.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LinkHint, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterTypeLinkPurpose.write(value.purpose, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkHint_lift(_ buf: RustBuffer) throws -> LinkHint {
+    return try FfiConverterTypeLinkHint.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkHint_lower(_ value: LinkHint) -> RustBuffer {
+    return FfiConverterTypeLinkHint.lower(value)
+}
+
+
+/**
+ * What the host asks for when it issues a link.
+ */
+public struct LinkRequest: Equatable, Hashable {
+    /**
+     * What the link opens.
+     */
+    public var purpose: LinkPurpose
+    /**
+     * Whose link it is.
+     */
+    public var clientId: String
+    /**
+     * The stay or document reference, for every purpose but portal, reset and verify.
+     */
+    public var subject: String?
+    /**
+     * The state the link is bound to.
+     */
+    public var state: LinkState
+    /**
+     * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+     */
+    public var expiresAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What the link opens.
+         */purpose: LinkPurpose, 
+        /**
+         * Whose link it is.
+         */clientId: String, 
+        /**
+         * The stay or document reference, for every purpose but portal, reset and verify.
+         */subject: String?, 
+        /**
+         * The state the link is bound to.
+         */state: LinkState, 
+        /**
+         * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+         */expiresAt: Timestamp) {
+        self.purpose = purpose
+        self.clientId = clientId
+        self.subject = subject
+        self.state = state
+        self.expiresAt = expiresAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LinkRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkRequest {
+        return
+            try LinkRequest(
+                purpose: FfiConverterTypeLinkPurpose.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterTypeLinkState.read(from: &buf), 
+                expiresAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LinkRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeLinkPurpose.write(value.purpose, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+        FfiConverterTypeLinkState.write(value.state, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkRequest_lift(_ buf: RustBuffer) throws -> LinkRequest {
+    return try FfiConverterTypeLinkRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkRequest_lower(_ value: LinkRequest) -> RustBuffer {
+    return FfiConverterTypeLinkRequest.lower(value)
 }
 
 
@@ -3220,6 +3676,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `link.*`: a link token refused or a link that cannot be issued.
+     */
+    case Link(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `internal.*`: a bug in hospes, reported instead of crashing.
      */
     case Internal(
@@ -3292,7 +3762,12 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 7: return .Internal(
+        case 7: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 8: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -3351,8 +3826,15 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(7))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(8))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -3478,6 +3960,294 @@ public func FfiConverterTypeLineKind_lift(_ buf: RustBuffer) throws -> LineKind 
 #endif
 public func FfiConverterTypeLineKind_lower(_ value: LineKind) -> RustBuffer {
     return FfiConverterTypeLineKind.lower(value)
+}
+
+
+
+/**
+ * What a link opens.
+ */
+
+public enum LinkPurpose: Equatable, Hashable {
+    
+    /**
+     * The whole client space (`[LIEN_ESPACE_CLI]`).
+     */
+    case portal
+    /**
+     * One quote, to read and sign (`[LIEN_DEVIS]`).
+     */
+    case quote
+    /**
+     * One contract, to read and sign (`[LIEN_CONTRAT]`).
+     */
+    case contract
+    /**
+     * One invoice, to read and download (`[LIEN_FACTURE]`).
+     */
+    case invoice
+    /**
+     * Paying the deposit of an invoice (`[LIEN_PAIEMENT_ACOMPTE]`).
+     */
+    case depositPayment
+    /**
+     * Paying the balance of an invoice (`[LIEN_PAIEMENT_SOLDE]`).
+     */
+    case balancePayment
+    /**
+     * Changing the editable fields of one booking.
+     */
+    case bookingEdit
+    /**
+     * Choosing a new portal password.
+     */
+    case passwordReset
+    /**
+     * Confirming the e-mail address of a new portal account.
+     */
+    case accountVerify
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LinkPurpose: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = LinkPurpose
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkPurpose {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .portal
+        
+        case 2: return .quote
+        
+        case 3: return .contract
+        
+        case 4: return .invoice
+        
+        case 5: return .depositPayment
+        
+        case 6: return .balancePayment
+        
+        case 7: return .bookingEdit
+        
+        case 8: return .passwordReset
+        
+        case 9: return .accountVerify
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LinkPurpose, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .portal:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .quote:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .contract:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .invoice:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .depositPayment:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .balancePayment:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .bookingEdit:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .passwordReset:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .accountVerify:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkPurpose_lift(_ buf: RustBuffer) throws -> LinkPurpose {
+    return try FfiConverterTypeLinkPurpose.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkPurpose_lower(_ value: LinkPurpose) -> RustBuffer {
+    return FfiConverterTypeLinkPurpose.lower(value)
+}
+
+
+
+/**
+ * The state a link is bound to; when it changes, the link stops verifying.
+ */
+
+public enum LinkState: Equatable, Hashable {
+    
+    /**
+     * Portal and booking links: the client's `link_version` (bump it to revoke them all).
+     */
+    case linkVersion(
+        /**
+         * The client's current link version.
+         */linkVersion: UInt32
+    )
+    /**
+     * Quote, contract and invoice links: the exact document and where it stands.
+     */
+    case document(
+        /**
+         * SHA-256 of the document's bytes, hex.
+         */sha256: String, 
+        /**
+         * Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
+         */status: String
+    )
+    /**
+     * Payment links: the invoice and the amount still due.
+     */
+    case amountDue(
+        /**
+         * The invoice number.
+         */invoiceNumber: String, 
+        /**
+         * What is due now; a payment changes it and so kills the link.
+         */amountDue: Money
+    )
+    /**
+     * Password reset links: the current password hash (single use without storage).
+     */
+    case password(
+        /**
+         * The account's current password hash (PHC string), or empty when none is set.
+         */passwordHash: String
+    )
+    /**
+     * Account verification links: the e-mail address being confirmed.
+     */
+    case email(
+        /**
+         * The address.
+         */email: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LinkState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkState: FfiConverterRustBuffer {
+    typealias SwiftType = LinkState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .linkVersion(linkVersion: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 2: return .document(sha256: try FfiConverterString.read(from: &buf), status: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .amountDue(invoiceNumber: try FfiConverterString.read(from: &buf), amountDue: try FfiConverterTypeMoney.read(from: &buf)
+        )
+        
+        case 4: return .password(passwordHash: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .email(email: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LinkState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .linkVersion(linkVersion):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt32.write(linkVersion, into: &buf)
+            
+        
+        case let .document(sha256,status):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(sha256, into: &buf)
+            FfiConverterString.write(status, into: &buf)
+            
+        
+        case let .amountDue(invoiceNumber,amountDue):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amountDue, into: &buf)
+            
+        
+        case let .password(passwordHash):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(passwordHash, into: &buf)
+            
+        
+        case let .email(email):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(email, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkState_lift(_ buf: RustBuffer) throws -> LinkState {
+    return try FfiConverterTypeLinkState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkState_lower(_ value: LinkState) -> RustBuffer {
+    return FfiConverterTypeLinkState.lower(value)
 }
 
 

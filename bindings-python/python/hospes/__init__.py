@@ -26,6 +26,7 @@ from .errors import (
     HospesError,
     InputError,
     InternalError,
+    LinkError,
     MoneyError,
     StayError,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "ClientError",
     "EstablishmentError",
     "StayError",
+    "LinkError",
     "InternalError",
     "OPERATIONS",
     "to_wire",

@@ -12,6 +12,7 @@ from .errors import (
     HospesError as HospesError,
     InputError as InputError,
     InternalError as InternalError,
+    LinkError as LinkError,
     MoneyError as MoneyError,
     StayError as StayError,
 )
@@ -324,6 +325,105 @@ class StayTotals(TypedDict):
     vat: VatBreakdown
     """VAT per rate and the totals excluding VAT, VAT and including VAT."""
 
+class KeyringConfig(TypedDict):
+    """The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it."""
+    active_key: str
+    """The key new links are issued with."""
+    verify_only_keys: NotRequired[List[str]]
+    """Former keys, still accepted for verification during a rotation."""
+    clock_skew_seconds: NotRequired[int]
+    """Clock skew allowed on `iat`/`nbf`, in seconds (default 60)."""
+
+LinkPurpose = Literal['portal', 'quote', 'contract', 'invoice', 'deposit_payment', 'balance_payment', 'booking_edit', 'password_reset', 'account_verify']
+"""What a link opens."""
+
+class LinkStateLinkVersion(TypedDict):
+    """Portal and booking links: the client's `link_version` (bump it to revoke them all)."""
+    kind: Literal['link_version']
+    link_version: int
+    """The client's current link version."""
+
+class LinkStateDocument(TypedDict):
+    """Quote, contract and invoice links: the exact document and where it stands."""
+    kind: Literal['document']
+    sha256: str
+    """SHA-256 of the document's bytes, hex."""
+    status: str
+    """Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed."""
+
+class LinkStateAmountDue(TypedDict):
+    """Payment links: the invoice and the amount still due."""
+    kind: Literal['amount_due']
+    invoice_number: str
+    """The invoice number."""
+    amount_due: Money
+    """What is due now; a payment changes it and so kills the link."""
+
+class LinkStatePassword(TypedDict):
+    """Password reset links: the current password hash (single use without storage)."""
+    kind: Literal['password']
+    password_hash: str
+    """The account's current password hash (PHC string), or empty when none is set."""
+
+class LinkStateEmail(TypedDict):
+    """Account verification links: the e-mail address being confirmed."""
+    kind: Literal['email']
+    email: str
+    """The address."""
+
+LinkState = Union[LinkStateLinkVersion, LinkStateDocument, LinkStateAmountDue, LinkStatePassword, LinkStateEmail]
+"""The state a link is bound to; when it changes, the link stops verifying."""
+
+class LinkRequest(TypedDict):
+    """What the host asks for when it issues a link."""
+    purpose: LinkPurpose
+    """What the link opens."""
+    client_id: str
+    """Whose link it is."""
+    subject: NotRequired[Optional[str]]
+    """The stay or document reference, for every purpose but portal, reset and verify."""
+    state: LinkState
+    """The state the link is bound to."""
+    expires_at: datetime
+    """When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`."""
+
+class IssuedLink(TypedDict):
+    """A freshly issued link."""
+    token: str
+    """The token (`v4.local.…`)."""
+    url: str
+    """The full URL to put in the e-mail."""
+    token_id: str
+    """The token's unique id, for the host's audit log."""
+    expires_at: datetime
+    """When it stops working."""
+
+class LinkHint(TypedDict):
+    """What a token says about itself before it is verified: which records to load.
+    Nothing here is trusted until [`Keyring::verify`] succeeds.
+    """
+    client_id: str
+    """The client to load."""
+    purpose: LinkPurpose
+    """The purpose the token claims."""
+    subject: NotRequired[Optional[str]]
+    """The stay or document to load, if any."""
+
+class LinkClaims(TypedDict):
+    """The verified claims of a link."""
+    client_id: str
+    """Whose link it is."""
+    purpose: LinkPurpose
+    """What it opens."""
+    subject: NotRequired[Optional[str]]
+    """The stay or document it opens, if any."""
+    issued_at: datetime
+    """When it was issued."""
+    expires_at: datetime
+    """When it stops working."""
+    token_id: str
+    """Its unique id."""
+
 
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
     """Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
@@ -372,4 +472,30 @@ def normalize_stay(stay: Stay, today: date) -> Stay:
 
 def stay_totals(stay: Stay) -> StayTotals:
     """Line totals rounded one by one, then the VAT table and the three totals."""
+    ...
+
+def generate_link_key() -> str:
+    """A new random link key, as a PASERK `k4.local.…` string for the host to keep secret."""
+    ...
+
+def issue_link(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: datetime) -> IssuedLink:
+    """Issues a link token bound to its purpose, the establishment, the client, the subject and
+     the state given; returns the token and the URL to put in the e-mail.
+    """
+    ...
+
+def inspect_link(token: str) -> LinkHint:
+    """Which client, purpose and subject a token names, untrusted: the records to load before
+     verifying it.
+    """
+    ...
+
+def verify_link(keyring: KeyringConfig, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime) -> LinkClaims:
+    """Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+     for anything wrong, `link.expired` for a genuine token past its expiry.
+    """
+    ...
+
+def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> str:
+    """The URL of a link: the portal base URL, the purpose's page and the token."""
     ...

@@ -134,19 +134,27 @@ def _build(node: Dict[str, Any]) -> Converter:
     return record
 
 
+def _tag(variant: Dict[str, Any]) -> Optional[tuple]:
+    """The (property, value) that tells a variant of a tagged union apart, e.g. ("type", "…")."""
+    for key, prop in variant.get("properties", {}).items():
+        if "const" in prop:
+            return key, prop["const"]
+    return None
+
+
 def _union(variants: List[Dict[str, Any]]) -> Converter:
     if len(variants) == 1:
         return converter(variants[0])
-    tagged = {
-        v.get("properties", {}).get("type", {}).get("const"): converter(v)
-        for v in variants
-        if v.get("properties", {}).get("type", {}).get("const") is not None
-    }
-    if not tagged or all(c is None for c in tagged.values()):
+    tags = [_tag(v) for v in variants]
+    if any(t is None for t in tags):
+        return None
+    key = tags[0][0]
+    tagged = {t[1]: converter(v) for t, v in zip(tags, variants)}
+    if all(c is None for c in tagged.values()):
         return None
 
     def by_tag(value: Any) -> Any:
-        convert = tagged.get(value.get("type")) if isinstance(value, dict) else None
+        convert = tagged.get(value.get(key)) if isinstance(value, dict) else None
         return convert(value) if convert else value
 
     return by_tag

@@ -55,6 +55,10 @@ class StayError(HospesError, ValueError):
     """A stay was refused (``stay.*``)."""
 
 
+class LinkError(HospesError, ValueError):
+    """A link token was refused (``link.invalid``, ``link.expired``) or cannot be issued."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -66,6 +70,7 @@ FAMILIES = {
     "client": ClientError,
     "establishment": EstablishmentError,
     "stay": StayError,
+    "link": LinkError,
     "internal": InternalError,
 }
 

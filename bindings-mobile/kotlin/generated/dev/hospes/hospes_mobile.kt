@@ -46,6 +46,13 @@ import dev.hospes.model.FfiConverterTypeDecimal
 import dev.hospes.model.FfiConverterTypeEstablishment
 import dev.hospes.model.FfiConverterTypeGuestDetails
 import dev.hospes.model.FfiConverterTypeHospesError
+import dev.hospes.model.FfiConverterTypeIssuedLink
+import dev.hospes.model.FfiConverterTypeKeyringConfig
+import dev.hospes.model.FfiConverterTypeLinkClaims
+import dev.hospes.model.FfiConverterTypeLinkHint
+import dev.hospes.model.FfiConverterTypeLinkPurpose
+import dev.hospes.model.FfiConverterTypeLinkRequest
+import dev.hospes.model.FfiConverterTypeLinkState
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
 import dev.hospes.model.FfiConverterTypePriceBasis
@@ -57,6 +64,13 @@ import dev.hospes.model.FfiConverterTypeUpdatePolicy
 import dev.hospes.model.FfiConverterTypeVatBreakdown
 import dev.hospes.model.GuestDetails
 import dev.hospes.model.HospesException
+import dev.hospes.model.IssuedLink
+import dev.hospes.model.KeyringConfig
+import dev.hospes.model.LinkClaims
+import dev.hospes.model.LinkHint
+import dev.hospes.model.LinkPurpose
+import dev.hospes.model.LinkRequest
+import dev.hospes.model.LinkState
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
 import dev.hospes.model.PriceBasis
@@ -75,6 +89,13 @@ import dev.hospes.model.RustBuffer as RustBufferDecimal
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
 import dev.hospes.model.RustBuffer as RustBufferHospesError
+import dev.hospes.model.RustBuffer as RustBufferIssuedLink
+import dev.hospes.model.RustBuffer as RustBufferKeyringConfig
+import dev.hospes.model.RustBuffer as RustBufferLinkClaims
+import dev.hospes.model.RustBuffer as RustBufferLinkHint
+import dev.hospes.model.RustBuffer as RustBufferLinkPurpose
+import dev.hospes.model.RustBuffer as RustBufferLinkRequest
+import dev.hospes.model.RustBuffer as RustBufferLinkState
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
@@ -744,9 +765,41 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_guest_details_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_guest_details_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_inspect_link(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issue_link(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issued_link_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issued_link_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_keyring_config_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_keyring_config_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_claims_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_claims_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_hint_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_hint_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_state_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_state_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_url(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_missing_client_details(
     ): Int
@@ -790,6 +843,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_verify_link(
+    ): Int
     external fun ffi_hospes_mobile_uniffi_contract_version(
     ): Int
 
@@ -822,9 +877,41 @@ internal object UniffiLib {
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_guest_details_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
     external fun uniffi_hospes_mobile_fn_func_guest_details_to_json(`value`: RustBufferGuestDetails.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_inspect_link(`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkHint.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issue_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`request`: RustBufferLinkRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferIssuedLink.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issued_link_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferIssuedLink.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issued_link_to_json(`value`: RustBufferIssuedLink.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_keyring_config_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferKeyringConfig.ByValue
+    external fun uniffi_hospes_mobile_fn_func_keyring_config_to_json(`value`: RustBufferKeyringConfig.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_claims_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkClaims.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_claims_to_json(`value`: RustBufferLinkClaims.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_hint_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkHint.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_hint_to_json(`value`: RustBufferLinkHint.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_request_to_json(`value`: RustBufferLinkRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_state_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_state_to_json(`value`: RustBufferLinkState.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_url(`establishment`: RustBufferEstablishment.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_missing_client_details(`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -868,6 +955,8 @@ internal object UniffiLib {
     ): RustBufferVatBreakdown.ByValue
     external fun uniffi_hospes_mobile_fn_func_vat_breakdown_to_json(`value`: RustBufferVatBreakdown.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_verify_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkClaims.ByValue
     external fun ffi_hospes_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_hospes_mobile_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1011,10 +1100,58 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_to_json() and 0xFFFF) != 4284) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_details_from_json() and 0xFFFF) != 41207) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_details_to_json() and 0xFFFF) != 24161) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_inspect_link() and 0xFFFF) != 15556) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 28263) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_from_json() and 0xFFFF) != 35700) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_to_json() and 0xFFFF) != 64674) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_from_json() and 0xFFFF) != 65059) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_to_json() and 0xFFFF) != 7269) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_from_json() and 0xFFFF) != 42923) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_to_json() and 0xFFFF) != 57151) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_from_json() and 0xFFFF) != 27550) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_to_json() and 0xFFFF) != 63305) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_from_json() and 0xFFFF) != 4013) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_to_json() and 0xFFFF) != 53995) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_from_json() and 0xFFFF) != 57858) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_to_json() and 0xFFFF) != 8282) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 44188) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 41494) {
@@ -1078,6 +1215,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() and 0xFFFF) != 18601) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 12553) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1353,6 +1493,16 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
 
 
 
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -1363,6 +1513,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
             }
         )
 }
+
+
+
+
 
 
 
@@ -1502,6 +1656,20 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+         */
+    @Throws(HospesException::class) fun `generateLinkKey`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_generate_link_key(
+    
+        _status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `guestDetailsFromJson`(`json`: kotlin.String): GuestDetails {
@@ -1526,6 +1694,237 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeGuestDetails.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Which client, purpose and subject a token names, untrusted: the records to load before
+         * verifying it.
+         */
+    @Throws(HospesException::class) fun `inspectLink`(`token`: kotlin.String): LinkHint {
+            return FfiConverterTypeLinkHint.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_inspect_link(
+    
+        
+        FfiConverterString.lower(`token`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Issues a link token bound to its purpose, the establishment, the client, the subject and the
+         * state given; returns the token and the URL to put in the e-mail.
+         */
+    @Throws(HospesException::class) fun `issueLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `request`: LinkRequest, `now`: Timestamp): IssuedLink {
+            return FfiConverterTypeIssuedLink.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issue_link(
+    
+        
+        FfiConverterTypeKeyringConfig.lower(`keyring`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeLinkRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `issuedLinkFromJson`(`json`: kotlin.String): IssuedLink {
+            return FfiConverterTypeIssuedLink.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issued_link_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `issuedLinkToJson`(`value`: IssuedLink): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issued_link_to_json(
+    
+        
+        FfiConverterTypeIssuedLink.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `keyringConfigFromJson`(`json`: kotlin.String): KeyringConfig {
+            return FfiConverterTypeKeyringConfig.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_keyring_config_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `keyringConfigToJson`(`value`: KeyringConfig): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_keyring_config_to_json(
+    
+        
+        FfiConverterTypeKeyringConfig.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `linkClaimsFromJson`(`json`: kotlin.String): LinkClaims {
+            return FfiConverterTypeLinkClaims.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_claims_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `linkClaimsToJson`(`value`: LinkClaims): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_claims_to_json(
+    
+        
+        FfiConverterTypeLinkClaims.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `linkHintFromJson`(`json`: kotlin.String): LinkHint {
+            return FfiConverterTypeLinkHint.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_hint_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `linkHintToJson`(`value`: LinkHint): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_hint_to_json(
+    
+        
+        FfiConverterTypeLinkHint.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `linkRequestFromJson`(`json`: kotlin.String): LinkRequest {
+            return FfiConverterTypeLinkRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `linkRequestToJson`(`value`: LinkRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_request_to_json(
+    
+        
+        FfiConverterTypeLinkRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `linkStateFromJson`(`json`: kotlin.String): LinkState {
+            return FfiConverterTypeLinkState.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_state_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `linkStateToJson`(`value`: LinkState): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_state_to_json(
+    
+        
+        FfiConverterTypeLinkState.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The URL of a link: the portal base URL, the purpose's page and the token.
+         */ fun `linkUrl`(`establishment`: Establishment, `purpose`: LinkPurpose, `token`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_url(
+    
+        
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeLinkPurpose.lower(`purpose`),
+        FfiConverterString.lower(`token`),_status)
 }
     )
     }
@@ -1848,6 +2247,27 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeVatBreakdown.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
+         * anything wrong, `link.expired` for a genuine token past its expiry.
+         */
+    @Throws(HospesException::class) fun `verifyLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState, `now`: Timestamp): LinkClaims {
+            return FfiConverterTypeLinkClaims.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_verify_link(
+    
+        
+        FfiConverterTypeKeyringConfig.lower(`keyring`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterString.lower(`token`),
+        FfiConverterTypeLinkPurpose.lower(`purpose`),
+        FfiConverterTypeLinkState.lower(`state`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }

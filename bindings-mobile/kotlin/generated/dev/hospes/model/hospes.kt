@@ -1699,6 +1699,124 @@ public object FfiConverterTypeGuestDetails: FfiConverterRustBuffer<GuestDetails>
 
 
 /**
+ * A freshly issued link.
+ */
+data class IssuedLink (
+    /**
+     * The token (`v4.local.…`).
+     */
+    var `token`: kotlin.String
+    , 
+    /**
+     * The full URL to put in the e-mail.
+     */
+    var `url`: kotlin.String
+    , 
+    /**
+     * The token's unique id, for the host's audit log.
+     */
+    var `tokenId`: kotlin.String
+    , 
+    /**
+     * When it stops working.
+     */
+    var `expiresAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIssuedLink: FfiConverterRustBuffer<IssuedLink> {
+    override fun read(buf: ByteBuffer): IssuedLink {
+        return IssuedLink(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: IssuedLink) = (
+            FfiConverterString.allocationSize(value.`token`) +
+            FfiConverterString.allocationSize(value.`url`) +
+            FfiConverterString.allocationSize(value.`tokenId`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`)
+    )
+
+    override fun write(value: IssuedLink, buf: ByteBuffer) {
+            FfiConverterString.write(value.`token`, buf)
+            FfiConverterString.write(value.`url`, buf)
+            FfiConverterString.write(value.`tokenId`, buf)
+            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
+    }
+}
+
+
+
+/**
+ * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
+ */
+data class KeyringConfig (
+    /**
+     * The key new links are issued with.
+     */
+    var `activeKey`: kotlin.String
+    , 
+    /**
+     * Former keys, still accepted for verification during a rotation.
+     */
+    var `verifyOnlyKeys`: List<kotlin.String>
+    , 
+    /**
+     * Clock skew allowed on `iat`/`nbf`, in seconds (default 60).
+     */
+    var `clockSkewSeconds`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeKeyringConfig: FfiConverterRustBuffer<KeyringConfig> {
+    override fun read(buf: ByteBuffer): KeyringConfig {
+        return KeyringConfig(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: KeyringConfig) = (
+            FfiConverterString.allocationSize(value.`activeKey`) +
+            FfiConverterSequenceString.allocationSize(value.`verifyOnlyKeys`) +
+            FfiConverterUInt.allocationSize(value.`clockSkewSeconds`)
+    )
+
+    override fun write(value: KeyringConfig, buf: ByteBuffer) {
+            FfiConverterString.write(value.`activeKey`, buf)
+            FfiConverterSequenceString.write(value.`verifyOnlyKeys`, buf)
+            FfiConverterUInt.write(value.`clockSkewSeconds`, buf)
+    }
+}
+
+
+
+/**
  * Legal identifiers printed on invoices.
  */
 data class LegalIds (
@@ -1874,6 +1992,212 @@ public object FfiConverterTypeLineTotal: FfiConverterRustBuffer<LineTotal> {
             FfiConverterString.write(value.`label`, buf)
             FfiConverterTypeMoney.write(value.`amount`, buf)
             FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+    }
+}
+
+
+
+/**
+ * The verified claims of a link.
+ */
+data class LinkClaims (
+    /**
+     * Whose link it is.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * What it opens.
+     */
+    var `purpose`: LinkPurpose
+    , 
+    /**
+     * The stay or document it opens, if any.
+     */
+    var `subject`: kotlin.String?
+    , 
+    /**
+     * When it was issued.
+     */
+    var `issuedAt`: Timestamp
+    , 
+    /**
+     * When it stops working.
+     */
+    var `expiresAt`: Timestamp
+    , 
+    /**
+     * Its unique id.
+     */
+    var `tokenId`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLinkClaims: FfiConverterRustBuffer<LinkClaims> {
+    override fun read(buf: ByteBuffer): LinkClaims {
+        return LinkClaims(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLinkPurpose.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LinkClaims) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterTypeLinkPurpose.allocationSize(value.`purpose`) +
+            FfiConverterOptionalString.allocationSize(value.`subject`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`issuedAt`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`) +
+            FfiConverterString.allocationSize(value.`tokenId`)
+    )
+
+    override fun write(value: LinkClaims, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterTypeLinkPurpose.write(value.`purpose`, buf)
+            FfiConverterOptionalString.write(value.`subject`, buf)
+            FfiConverterTypeTimestamp.write(value.`issuedAt`, buf)
+            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterString.write(value.`tokenId`, buf)
+    }
+}
+
+
+
+/**
+ * What a token says about itself before it is verified: which records to load.
+ * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ */
+data class LinkHint (
+    /**
+     * The client to load.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The purpose the token claims.
+     */
+    var `purpose`: LinkPurpose
+    , 
+    /**
+     * The stay or document to load, if any.
+     */
+    var `subject`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLinkHint: FfiConverterRustBuffer<LinkHint> {
+    override fun read(buf: ByteBuffer): LinkHint {
+        return LinkHint(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLinkPurpose.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LinkHint) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterTypeLinkPurpose.allocationSize(value.`purpose`) +
+            FfiConverterOptionalString.allocationSize(value.`subject`)
+    )
+
+    override fun write(value: LinkHint, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterTypeLinkPurpose.write(value.`purpose`, buf)
+            FfiConverterOptionalString.write(value.`subject`, buf)
+    }
+}
+
+
+
+/**
+ * What the host asks for when it issues a link.
+ */
+data class LinkRequest (
+    /**
+     * What the link opens.
+     */
+    var `purpose`: LinkPurpose
+    , 
+    /**
+     * Whose link it is.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The stay or document reference, for every purpose but portal, reset and verify.
+     */
+    var `subject`: kotlin.String?
+    , 
+    /**
+     * The state the link is bound to.
+     */
+    var `state`: LinkState
+    , 
+    /**
+     * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+     */
+    var `expiresAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
+    override fun read(buf: ByteBuffer): LinkRequest {
+        return LinkRequest(
+            FfiConverterTypeLinkPurpose.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeLinkState.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LinkRequest) = (
+            FfiConverterTypeLinkPurpose.allocationSize(value.`purpose`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterOptionalString.allocationSize(value.`subject`) +
+            FfiConverterTypeLinkState.allocationSize(value.`state`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`)
+    )
+
+    override fun write(value: LinkRequest, buf: ByteBuffer) {
+            FfiConverterTypeLinkPurpose.write(value.`purpose`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterOptionalString.write(value.`subject`, buf)
+            FfiConverterTypeLinkState.write(value.`state`, buf)
+            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
     }
 }
 
@@ -2972,6 +3296,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `link.*`: a link token refused or a link that cannot be issued.
+     */
+    class Link(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `internal.*`: a bug in hospes, reported instead of crashing.
      */
     class Internal(
@@ -3044,7 +3392,12 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            7 -> HospesException.Internal(
+            7 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            8 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -3091,6 +3444,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Stay -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Link -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -3151,8 +3511,15 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(7)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(8)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -3213,6 +3580,279 @@ public object FfiConverterTypeLineKind: FfiConverterRustBuffer<LineKind> {
 
     override fun write(value: LineKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a link opens.
+ */
+
+enum class LinkPurpose {
+    
+    /**
+     * The whole client space (`[LIEN_ESPACE_CLI]`).
+     */
+    PORTAL,
+    /**
+     * One quote, to read and sign (`[LIEN_DEVIS]`).
+     */
+    QUOTE,
+    /**
+     * One contract, to read and sign (`[LIEN_CONTRAT]`).
+     */
+    CONTRACT,
+    /**
+     * One invoice, to read and download (`[LIEN_FACTURE]`).
+     */
+    INVOICE,
+    /**
+     * Paying the deposit of an invoice (`[LIEN_PAIEMENT_ACOMPTE]`).
+     */
+    DEPOSIT_PAYMENT,
+    /**
+     * Paying the balance of an invoice (`[LIEN_PAIEMENT_SOLDE]`).
+     */
+    BALANCE_PAYMENT,
+    /**
+     * Changing the editable fields of one booking.
+     */
+    BOOKING_EDIT,
+    /**
+     * Choosing a new portal password.
+     */
+    PASSWORD_RESET,
+    /**
+     * Confirming the e-mail address of a new portal account.
+     */
+    ACCOUNT_VERIFY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLinkPurpose: FfiConverterRustBuffer<LinkPurpose> {
+    override fun read(buf: ByteBuffer) = try {
+        LinkPurpose.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LinkPurpose) = 4UL
+
+    override fun write(value: LinkPurpose, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The state a link is bound to; when it changes, the link stops verifying.
+ */
+sealed class LinkState {
+    
+    /**
+     * Portal and booking links: the client's `link_version` (bump it to revoke them all).
+     */
+    data class LinkVersion(
+        /**
+         * The client's current link version.
+         */
+        val `linkVersion`: kotlin.UInt) : LinkState()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Quote, contract and invoice links: the exact document and where it stands.
+     */
+    data class Document(
+        /**
+         * SHA-256 of the document's bytes, hex.
+         */
+        val `sha256`: kotlin.String, 
+        /**
+         * Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
+         */
+        val `status`: kotlin.String) : LinkState()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Payment links: the invoice and the amount still due.
+     */
+    data class AmountDue(
+        /**
+         * The invoice number.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * What is due now; a payment changes it and so kills the link.
+         */
+        val `amountDue`: dev.hospes.model.Money) : LinkState()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Password reset links: the current password hash (single use without storage).
+     */
+    data class Password(
+        /**
+         * The account's current password hash (PHC string), or empty when none is set.
+         */
+        val `passwordHash`: kotlin.String) : LinkState()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Account verification links: the e-mail address being confirmed.
+     */
+    data class Email(
+        /**
+         * The address.
+         */
+        val `email`: kotlin.String) : LinkState()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLinkState : FfiConverterRustBuffer<LinkState>{
+    override fun read(buf: ByteBuffer): LinkState {
+        return when(buf.getInt()) {
+            1 -> LinkState.LinkVersion(
+                FfiConverterUInt.read(buf),
+                )
+            2 -> LinkState.Document(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            3 -> LinkState.AmountDue(
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            4 -> LinkState.Password(
+                FfiConverterString.read(buf),
+                )
+            5 -> LinkState.Email(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: LinkState): ULong = when(value) {
+        is LinkState.LinkVersion -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`linkVersion`)
+            )
+        }
+        is LinkState.Document -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`sha256`)
+                + FfiConverterString.allocationSize(value.`status`)
+            )
+        }
+        is LinkState.AmountDue -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeMoney.allocationSize(value.`amountDue`)
+            )
+        }
+        is LinkState.Password -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`passwordHash`)
+            )
+        }
+        is LinkState.Email -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`email`)
+            )
+        }
+    }
+
+    override fun write(value: LinkState, buf: ByteBuffer) {
+        when(value) {
+            is LinkState.LinkVersion -> {
+                buf.putInt(1)
+                FfiConverterUInt.write(value.`linkVersion`, buf)
+                Unit
+            }
+            is LinkState.Document -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`sha256`, buf)
+                FfiConverterString.write(value.`status`, buf)
+                Unit
+            }
+            is LinkState.AmountDue -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amountDue`, buf)
+                Unit
+            }
+            is LinkState.Password -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`passwordHash`, buf)
+                Unit
+            }
+            is LinkState.Email -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`email`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 

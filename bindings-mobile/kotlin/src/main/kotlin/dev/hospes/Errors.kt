@@ -14,6 +14,7 @@ val HospesException.code: String
         is HospesException.Client -> code
         is HospesException.Establishment -> code
         is HospesException.Stay -> code
+        is HospesException.Link -> code
         is HospesException.Internal -> code
     }
 
@@ -26,6 +27,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Client -> messages
         is HospesException.Establishment -> messages
         is HospesException.Stay -> messages
+        is HospesException.Link -> messages
         is HospesException.Internal -> messages
     }
 

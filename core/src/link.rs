@@ -1,0 +1,784 @@
+//! Link tokens: the secret links of every e-mail (`[LIEN_ESPACE_CLI]`, `[LIEN_DEVIS]` …).
+//!
+//! A link token is a PASETO v4.local token (XChaCha20 + keyed BLAKE2b, through `pasetors`):
+//! its claims are encrypted and authenticated, it always expires, and it is bound by the PASETO
+//! *implicit assertion* — authenticated, never stored in the token — to its purpose, the
+//! establishment, the client, the subject and a [`LinkState`] fingerprint. When that state
+//! changes (a new link version, a signed quote, a paid invoice, a new password) every link bound
+//! to the old state stops verifying, without any storage. The exact format is in `docs/links.md`.
+//!
+//! Verifying is two steps, because the state lives in the host's records:
+//! [`inspect`] reads the (untrusted, but authenticated once verified) footer to learn which
+//! client and subject to load, then [`Keyring::verify`] checks everything against the state
+//! the host has now.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, Utc};
+use pasetors::Local;
+use pasetors::keys::{Generate, SymmetricKey};
+use pasetors::paserk::{FormatAsPaserk, Id};
+use pasetors::token::UntrustedToken;
+use pasetors::version4::{LocalToken, V4};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::establishment::Establishment;
+use crate::money::Money;
+
+/// Longest token accepted: anything longer is refused before any decoding or cryptography.
+pub const MAX_TOKEN_LEN: usize = 1024;
+/// Longest validity of a link: 400 days (a yearly resident's contract link and some margin).
+pub const MAX_VALIDITY_DAYS: i64 = 400;
+/// Clock skew allowed between the issuing and the verifying host, by default.
+pub const DEFAULT_SKEW_SECONDS: u32 = 60;
+
+const HEADER: &str = "v4.local.";
+const ASSERTION_DOMAIN: &str = "hospes/v1";
+
+/// What a link opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LinkPurpose {
+    /// The whole client space (`[LIEN_ESPACE_CLI]`).
+    Portal,
+    /// One quote, to read and sign (`[LIEN_DEVIS]`).
+    Quote,
+    /// One contract, to read and sign (`[LIEN_CONTRAT]`).
+    Contract,
+    /// One invoice, to read and download (`[LIEN_FACTURE]`).
+    Invoice,
+    /// Paying the deposit of an invoice (`[LIEN_PAIEMENT_ACOMPTE]`).
+    DepositPayment,
+    /// Paying the balance of an invoice (`[LIEN_PAIEMENT_SOLDE]`).
+    BalancePayment,
+    /// Changing the editable fields of one booking.
+    BookingEdit,
+    /// Choosing a new portal password.
+    PasswordReset,
+    /// Confirming the e-mail address of a new portal account.
+    AccountVerify,
+}
+
+impl LinkPurpose {
+    /// The wire name (`deposit_payment`).
+    ///
+    /// ```
+    /// assert_eq!(hospes::LinkPurpose::DepositPayment.name(), "deposit_payment");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkPurpose::Portal => "portal",
+            LinkPurpose::Quote => "quote",
+            LinkPurpose::Contract => "contract",
+            LinkPurpose::Invoice => "invoice",
+            LinkPurpose::DepositPayment => "deposit_payment",
+            LinkPurpose::BalancePayment => "balance_payment",
+            LinkPurpose::BookingEdit => "booking_edit",
+            LinkPurpose::PasswordReset => "password_reset",
+            LinkPurpose::AccountVerify => "account_verify",
+        }
+    }
+
+    /// The path of the portal page it opens, relative to the portal base URL.
+    ///
+    /// ```
+    /// assert_eq!(hospes::LinkPurpose::Quote.path(), "quote");
+    /// ```
+    pub fn path(self) -> &'static str {
+        match self {
+            LinkPurpose::Portal => "",
+            LinkPurpose::Quote => "quote",
+            LinkPurpose::Contract => "contract",
+            LinkPurpose::Invoice => "invoice",
+            LinkPurpose::DepositPayment => "pay/deposit",
+            LinkPurpose::BalancePayment => "pay/balance",
+            LinkPurpose::BookingEdit => "booking",
+            LinkPurpose::PasswordReset => "account/reset",
+            LinkPurpose::AccountVerify => "account/verify",
+        }
+    }
+
+    /// Whether the link is about one stay or document (`subject`), rather than the client.
+    pub fn needs_subject(self) -> bool {
+        !matches!(
+            self,
+            LinkPurpose::Portal | LinkPurpose::PasswordReset | LinkPurpose::AccountVerify
+        )
+    }
+
+    fn accepts(self, state: &LinkState) -> bool {
+        matches!(
+            (self, state),
+            (
+                LinkPurpose::Portal | LinkPurpose::BookingEdit,
+                LinkState::LinkVersion { .. }
+            ) | (
+                LinkPurpose::Quote | LinkPurpose::Contract | LinkPurpose::Invoice,
+                LinkState::Document { .. }
+            ) | (
+                LinkPurpose::DepositPayment | LinkPurpose::BalancePayment,
+                LinkState::AmountDue { .. }
+            ) | (LinkPurpose::PasswordReset, LinkState::Password { .. })
+                | (LinkPurpose::AccountVerify, LinkState::Email { .. })
+        )
+    }
+}
+
+/// The state a link is bound to; when it changes, the link stops verifying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LinkState {
+    /// Portal and booking links: the client's `link_version` (bump it to revoke them all).
+    LinkVersion {
+        /// The client's current link version.
+        link_version: u32,
+    },
+    /// Quote, contract and invoice links: the exact document and where it stands.
+    Document {
+        /// SHA-256 of the document's bytes, hex.
+        sha256: String,
+        /// Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
+        status: String,
+    },
+    /// Payment links: the invoice and the amount still due.
+    AmountDue {
+        /// The invoice number.
+        invoice_number: String,
+        /// What is due now; a payment changes it and so kills the link.
+        amount_due: Money,
+    },
+    /// Password reset links: the current password hash (single use without storage).
+    Password {
+        /// The account's current password hash (PHC string), or empty when none is set.
+        password_hash: String,
+    },
+    /// Account verification links: the e-mail address being confirmed.
+    Email {
+        /// The address.
+        email: String,
+    },
+}
+
+/// What the host asks for when it issues a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LinkRequest {
+    /// What the link opens.
+    pub purpose: LinkPurpose,
+    /// Whose link it is.
+    pub client_id: String,
+    /// The stay or document reference, for every purpose but portal, reset and verify.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The state the link is bound to.
+    pub state: LinkState,
+    /// When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A freshly issued link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct IssuedLink {
+    /// The token (`v4.local.…`).
+    pub token: String,
+    /// The full URL to put in the e-mail.
+    pub url: String,
+    /// The token's unique id, for the host's audit log.
+    pub token_id: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What a token says about itself before it is verified: which records to load.
+/// Nothing here is trusted until [`Keyring::verify`] succeeds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LinkHint {
+    /// The client to load.
+    pub client_id: String,
+    /// The purpose the token claims.
+    pub purpose: LinkPurpose,
+    /// The stay or document to load, if any.
+    pub subject: Option<String>,
+}
+
+/// The verified claims of a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LinkClaims {
+    /// Whose link it is.
+    pub client_id: String,
+    /// What it opens.
+    pub purpose: LinkPurpose,
+    /// The stay or document it opens, if any.
+    pub subject: Option<String>,
+    /// When it was issued.
+    pub issued_at: DateTime<Utc>,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// Its unique id.
+    pub token_id: String,
+}
+
+/// The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct KeyringConfig {
+    /// The key new links are issued with.
+    pub active_key: String,
+    /// Former keys, still accepted for verification during a rotation.
+    #[serde(default)]
+    pub verify_only_keys: Vec<String>,
+    /// Clock skew allowed on `iat`/`nbf`, in seconds (default 60).
+    #[serde(default = "default_skew")]
+    pub clock_skew_seconds: u32,
+}
+
+fn default_skew() -> u32 {
+    DEFAULT_SKEW_SECONDS
+}
+
+impl fmt::Debug for KeyringConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyringConfig")
+            .field("active_key", &"<secret>")
+            .field("verify_only_keys", &self.verify_only_keys.len())
+            .field("clock_skew_seconds", &self.clock_skew_seconds)
+            .finish()
+    }
+}
+
+struct LinkKey {
+    id: String,
+    key: SymmetricKey<V4>,
+}
+
+impl LinkKey {
+    fn parse(paserk: &str) -> Result<LinkKey> {
+        let key = SymmetricKey::<V4>::try_from(paserk.trim()).map_err(|_| Error::LinkKeyInvalid)?;
+        let mut id = String::new();
+        Id::from(&key)
+            .fmt(&mut id)
+            .map_err(|_| Error::LinkKeyInvalid)?;
+        Ok(LinkKey { id, key })
+    }
+}
+
+/// Generates a new random link key, as a PASERK `k4.local.…` string for the host to store.
+///
+/// ```
+/// let key = hospes::link::generate_key().unwrap();
+/// assert!(key.starts_with("k4.local."));
+/// ```
+pub fn generate_key() -> Result<String> {
+    let key = SymmetricKey::<V4>::generate().map_err(|_| Error::Internal {
+        detail: "the operating system's random generator failed".into(),
+    })?;
+    let mut paserk = String::new();
+    key.fmt(&mut paserk).map_err(|_| Error::LinkKeyInvalid)?;
+    Ok(paserk)
+}
+
+/// The keys, parsed once: one active key and the verify-only keys of a rotation.
+pub struct Keyring {
+    active: LinkKey,
+    verify_only: Vec<LinkKey>,
+    skew: Duration,
+}
+
+impl fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Keyring")
+            .field("active", &self.active.id)
+            .field(
+                "verify_only",
+                &self.verify_only.iter().map(|k| &k.id).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Footer {
+    kid: String,
+    cid: String,
+    pur: LinkPurpose,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sub: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    cid: String,
+    pur: LinkPurpose,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sub: Option<String>,
+    iat: DateTime<Utc>,
+    nbf: DateTime<Utc>,
+    exp: DateTime<Utc>,
+    jti: String,
+}
+
+impl Keyring {
+    /// Parses the host's keys; a malformed key is refused with `link.key_invalid` (never echoed).
+    ///
+    /// ```
+    /// use hospes::link::{generate_key, Keyring, KeyringConfig};
+    /// let config = KeyringConfig { active_key: generate_key().unwrap(), verify_only_keys: vec![], clock_skew_seconds: 60 };
+    /// assert!(Keyring::new(&config).is_ok());
+    /// let bad = KeyringConfig { active_key: "k4.local.short".into(), ..config };
+    /// assert_eq!(Keyring::new(&bad).unwrap_err().code(), "link.key_invalid");
+    /// ```
+    pub fn new(config: &KeyringConfig) -> Result<Keyring> {
+        Ok(Keyring {
+            active: LinkKey::parse(&config.active_key)?,
+            verify_only: config
+                .verify_only_keys
+                .iter()
+                .map(|k| LinkKey::parse(k))
+                .collect::<Result<_>>()?,
+            skew: Duration::seconds(i64::from(config.clock_skew_seconds.min(3600))),
+        })
+    }
+
+    /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
+    pub fn active_key_id(&self) -> &str {
+        &self.active.id
+    }
+
+    /// Issues a link token and its URL.
+    ///
+    /// ```
+    /// use hospes::link::{generate_key, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
+    /// # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#).unwrap();
+    /// let ring = Keyring::new(&KeyringConfig { active_key: generate_key().unwrap(), verify_only_keys: vec![], clock_skew_seconds: 60 }).unwrap();
+    /// let now = "2026-06-01T10:00:00Z".parse().unwrap();
+    /// let request = LinkRequest {
+    ///     purpose: LinkPurpose::Portal, client_id: "C-1042".into(), subject: None,
+    ///     state: LinkState::LinkVersion { link_version: 0 },
+    ///     expires_at: "2026-09-01T00:00:00Z".parse().unwrap(),
+    /// };
+    /// let link = ring.issue(&establishment, &request, now).unwrap();
+    /// assert!(link.url.starts_with("https://portail.camping-des-pins.fr/?t=v4.local."));
+    /// let claims = ring.verify(&establishment, &link.token, LinkPurpose::Portal, &request.state, now).unwrap();
+    /// assert_eq!(claims.client_id, "C-1042");
+    /// ```
+    pub fn issue(
+        &self,
+        establishment: &Establishment,
+        request: &LinkRequest,
+        now: DateTime<Utc>,
+    ) -> Result<IssuedLink> {
+        check_request(request, now)?;
+        let token_id = random_id()?;
+        let footer = Footer {
+            kid: self.active.id.clone(),
+            cid: request.client_id.clone(),
+            pur: request.purpose,
+            sub: request.subject.clone(),
+        };
+        let payload = Payload {
+            cid: request.client_id.clone(),
+            pur: request.purpose,
+            sub: request.subject.clone(),
+            iat: now,
+            nbf: now,
+            exp: request.expires_at,
+            jti: token_id.clone(),
+        };
+        let footer = to_vec(&footer)?;
+        let assertion = assertion(
+            request.purpose,
+            &establishment.id,
+            &request.client_id,
+            request.subject.as_deref(),
+            &request.state,
+        )?;
+        let token = LocalToken::encrypt(
+            &self.active.key,
+            &to_vec(&payload)?,
+            Some(&footer),
+            Some(&assertion),
+        )
+        .map_err(|_| Error::Internal {
+            detail: "link encryption failed".into(),
+        })?;
+        if token.len() > MAX_TOKEN_LEN {
+            return Err(Error::LinkRequestInvalid {
+                detail: format!(
+                    "the token would be longer than {MAX_TOKEN_LEN} bytes: shorten the ids"
+                ),
+            });
+        }
+        Ok(IssuedLink {
+            url: url(establishment, request.purpose, &token),
+            token,
+            token_id,
+            expires_at: request.expires_at,
+        })
+    }
+
+    /// Verifies `token` for `purpose` against the state the host has now. Any tampering, another
+    /// purpose, establishment, subject or state, an unknown key: `link.invalid`, always the same.
+    /// A genuine token past its expiry: `link.expired`.
+    pub fn verify(
+        &self,
+        establishment: &Establishment,
+        token: &str,
+        purpose: LinkPurpose,
+        state: &LinkState,
+        now: DateTime<Utc>,
+    ) -> Result<LinkClaims> {
+        if !purpose.accepts(state) {
+            return Err(Error::LinkRequestInvalid {
+                detail: format!(
+                    "a {} link is not bound to this kind of state",
+                    purpose.name()
+                ),
+            });
+        }
+        let (untrusted, footer, footer_bytes) = open(token)?;
+        if footer.pur != purpose {
+            return Err(Error::LinkInvalid);
+        }
+        let key = std::iter::once(&self.active)
+            .chain(&self.verify_only)
+            .find(|k| k.id == footer.kid)
+            .ok_or(Error::LinkInvalid)?;
+        let assertion = assertion(
+            purpose,
+            &establishment.id,
+            &footer.cid,
+            footer.sub.as_deref(),
+            state,
+        )?;
+        let trusted =
+            LocalToken::decrypt(&key.key, &untrusted, Some(&footer_bytes), Some(&assertion))
+                .map_err(|_| Error::LinkInvalid)?;
+        let payload: Payload =
+            serde_json::from_str(trusted.payload()).map_err(|_| Error::LinkInvalid)?;
+        if payload.cid != footer.cid || payload.pur != footer.pur || payload.sub != footer.sub {
+            return Err(Error::LinkInvalid);
+        }
+        if payload.iat > now + self.skew || payload.nbf > now + self.skew {
+            return Err(Error::LinkInvalid);
+        }
+        if now >= payload.exp {
+            return Err(Error::LinkExpired {
+                expired_at: payload.exp.to_rfc3339(),
+            });
+        }
+        Ok(LinkClaims {
+            client_id: payload.cid,
+            purpose: payload.pur,
+            subject: payload.sub,
+            issued_at: payload.iat,
+            expires_at: payload.exp,
+            token_id: payload.jti,
+        })
+    }
+}
+
+/// Reads which client, purpose and subject a token names, without trusting it: the host loads
+/// those records, computes their [`LinkState`] and calls [`Keyring::verify`].
+///
+/// ```
+/// assert_eq!(hospes::link::inspect("v4.local.garbage").unwrap_err().code(), "link.invalid");
+/// ```
+pub fn inspect(token: &str) -> Result<LinkHint> {
+    let (_, footer, _) = open(token)?;
+    Ok(LinkHint {
+        client_id: footer.cid,
+        purpose: footer.pur,
+        subject: footer.sub,
+    })
+}
+
+/// The URL of a link: the portal base URL, the purpose's page, and the token as `t`.
+///
+/// ```
+/// # let e: hospes::Establishment = serde_json::from_str(r#"{"id":"x","name":"x","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.x.fr/espace/"}"#).unwrap();
+/// assert_eq!(hospes::link::url(&e, hospes::LinkPurpose::DepositPayment, "v4.local.abc"),
+///            "https://portail.x.fr/espace/pay/deposit?t=v4.local.abc");
+/// ```
+pub fn url(establishment: &Establishment, purpose: LinkPurpose, token: &str) -> String {
+    let base = establishment.portal_base_url.trim_end_matches('/');
+    let path = purpose.path();
+    if path.is_empty() {
+        format!("{base}/?t={token}")
+    } else {
+        format!("{base}/{path}?t={token}")
+    }
+}
+
+/// Parses a token's structure and footer, strictly: size, header, canonical base64url.
+fn open(token: &str) -> Result<(UntrustedToken<Local, V4>, Footer, Vec<u8>)> {
+    if token.len() > MAX_TOKEN_LEN || !token.starts_with(HEADER) || !token.is_ascii() {
+        return Err(Error::LinkInvalid);
+    }
+    let parts: Vec<&str> = token.split('.').collect();
+    let [_, _, body, footer_b64] = parts.as_slice() else {
+        return Err(Error::LinkInvalid);
+    };
+    if !canonical_b64(body) || !canonical_b64(footer_b64) {
+        return Err(Error::LinkInvalid);
+    }
+    let untrusted = UntrustedToken::<Local, V4>::try_from(token).map_err(|_| Error::LinkInvalid)?;
+    let footer_bytes = untrusted.untrusted_footer().to_vec();
+    let footer: Footer = serde_json::from_slice(&footer_bytes).map_err(|_| Error::LinkInvalid)?;
+    Ok((untrusted, footer, footer_bytes))
+}
+
+/// Base64url without padding, and with no stray bits in the last character: the only encoding
+/// of its bytes, so that no two strings are the same token.
+fn canonical_b64(part: &str) -> bool {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    if part.is_empty() || part.len() % 4 == 1 || !part.bytes().all(|b| ALPHABET.contains(&b)) {
+        return false;
+    }
+    let Some(last) = part
+        .bytes()
+        .last()
+        .and_then(|b| ALPHABET.iter().position(|a| *a == b))
+    else {
+        return false;
+    };
+    match part.len() % 4 {
+        2 => last & 0x0f == 0,
+        3 => last & 0x03 == 0,
+        _ => true,
+    }
+}
+
+fn check_request(request: &LinkRequest, now: DateTime<Utc>) -> Result<()> {
+    let invalid = |detail: String| Err(Error::LinkRequestInvalid { detail });
+    if request.client_id.trim().is_empty() || request.client_id.len() > 100 {
+        return invalid("client_id must be 1 to 100 bytes".into());
+    }
+    match (&request.subject, request.purpose.needs_subject()) {
+        (None, true) => {
+            return invalid(format!("a {} link needs a subject", request.purpose.name()));
+        }
+        (Some(_), false) => {
+            return invalid(format!("a {} link has no subject", request.purpose.name()));
+        }
+        (Some(s), true) if s.trim().is_empty() || s.len() > 100 => {
+            return invalid("subject must be 1 to 100 bytes".into());
+        }
+        _ => {}
+    }
+    if !request.purpose.accepts(&request.state) {
+        return invalid(format!(
+            "a {} link is not bound to this kind of state",
+            request.purpose.name()
+        ));
+    }
+    if request.expires_at <= now {
+        return invalid("expires_at must be after now".into());
+    }
+    if request.expires_at > now + Duration::days(MAX_VALIDITY_DAYS) {
+        return invalid(format!("a link is valid {MAX_VALIDITY_DAYS} days at most"));
+    }
+    Ok(())
+}
+
+/// The implicit assertion: a JSON array, unambiguous whatever the ids contain.
+fn assertion(
+    purpose: LinkPurpose,
+    establishment_id: &str,
+    client_id: &str,
+    subject: Option<&str>,
+    state: &LinkState,
+) -> Result<Vec<u8>> {
+    to_vec(&(
+        ASSERTION_DOMAIN,
+        purpose,
+        establishment_id,
+        client_id,
+        subject,
+        state,
+    ))
+}
+
+fn to_vec<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| Error::Internal {
+        detail: e.to_string(),
+    })
+}
+
+/// 128 random bits from the operating system, as 32 hex digits.
+fn random_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| Error::Internal {
+        detail: "the operating system's random generator failed".into(),
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn establishment() -> Establishment {
+        serde_json::from_str(r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-06-01T10:00:00Z".parse().unwrap()
+    }
+
+    /// A token with exactly this payload, properly encrypted under `ring`'s active key.
+    fn crafted(ring: &Keyring, payload: &str) -> String {
+        let footer = to_vec(&Footer {
+            kid: ring.active.id.clone(),
+            cid: "C-1".into(),
+            pur: LinkPurpose::Portal,
+            sub: None,
+        })
+        .unwrap();
+        let state = LinkState::LinkVersion { link_version: 0 };
+        let assertion =
+            assertion(LinkPurpose::Portal, "camping-des-pins", "C-1", None, &state).unwrap();
+        LocalToken::encrypt(
+            &ring.active.key,
+            payload.as_bytes(),
+            Some(&footer),
+            Some(&assertion),
+        )
+        .unwrap()
+    }
+
+    fn verify(ring: &Keyring, token: &str) -> Result<LinkClaims> {
+        let state = LinkState::LinkVersion { link_version: 0 };
+        ring.verify(&establishment(), token, LinkPurpose::Portal, &state, now())
+    }
+
+    fn ring() -> Keyring {
+        Keyring::new(&KeyringConfig {
+            active_key: generate_key().unwrap(),
+            verify_only_keys: vec![],
+            clock_skew_seconds: 60,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_genuine_token_without_exp_is_rejected() {
+        let ring = ring();
+        let token = crafted(
+            &ring,
+            r#"{"cid":"C-1","pur":"portal","iat":"2026-06-01T10:00:00Z","nbf":"2026-06-01T10:00:00Z","jti":"x"}"#,
+        );
+        assert_eq!(verify(&ring, &token).unwrap_err(), Error::LinkInvalid);
+    }
+
+    #[test]
+    fn an_overflowing_or_pre_1970_exp_is_rejected() {
+        let ring = ring();
+        for exp in [
+            "+275760-09-14T00:00:00Z",
+            "99999999999999999999",
+            "1969-12-31T23:59:59Z",
+        ] {
+            let payload = format!(
+                r#"{{"cid":"C-1","pur":"portal","iat":"2026-06-01T10:00:00Z","nbf":"2026-06-01T10:00:00Z","exp":"{exp}","jti":"x"}}"#
+            );
+            let err = verify(&ring, &crafted(&ring, &payload)).unwrap_err();
+            assert!(
+                matches!(err, Error::LinkInvalid | Error::LinkExpired { .. }),
+                "{exp}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_future_nbf_is_rejected() {
+        let ring = ring();
+        let token = crafted(
+            &ring,
+            r#"{"cid":"C-1","pur":"portal","iat":"2026-06-01T10:00:00Z","nbf":"2026-06-02T10:00:00Z","exp":"2026-07-01T10:00:00Z","jti":"x"}"#,
+        );
+        assert_eq!(verify(&ring, &token).unwrap_err(), Error::LinkInvalid);
+    }
+
+    #[test]
+    fn claims_that_disagree_with_the_footer_are_rejected() {
+        let ring = ring();
+        let token = crafted(
+            &ring,
+            r#"{"cid":"C-2","pur":"portal","iat":"2026-06-01T10:00:00Z","nbf":"2026-06-01T10:00:00Z","exp":"2026-07-01T10:00:00Z","jti":"x"}"#,
+        );
+        assert_eq!(verify(&ring, &token).unwrap_err(), Error::LinkInvalid);
+    }
+
+    #[test]
+    fn deep_or_wide_json_in_the_payload_is_rejected_without_trouble() {
+        let ring = ring();
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            verify(&ring, &crafted(&ring, &deep)).unwrap_err(),
+            Error::LinkInvalid
+        );
+    }
+
+    #[test]
+    fn a_crafted_token_with_valid_claims_verifies() {
+        let ring = ring();
+        let token = crafted(
+            &ring,
+            r#"{"cid":"C-1","pur":"portal","iat":"2026-06-01T10:00:00Z","nbf":"2026-06-01T10:00:00Z","exp":"2026-07-01T10:00:00Z","jti":"x"}"#,
+        );
+        assert_eq!(verify(&ring, &token).unwrap().client_id, "C-1");
+    }
+
+    #[test]
+    fn a_quote_link_needs_its_subject_and_a_document_state() {
+        let ring = ring();
+        let request = LinkRequest {
+            purpose: LinkPurpose::Quote,
+            client_id: "C-1".into(),
+            subject: None,
+            state: LinkState::LinkVersion { link_version: 0 },
+            expires_at: now() + Duration::days(1),
+        };
+        assert_eq!(
+            ring.issue(&establishment(), &request, now())
+                .unwrap_err()
+                .code(),
+            "link.request_invalid"
+        );
+        let request = LinkRequest {
+            subject: Some("Q-1".into()),
+            ..request
+        };
+        assert_eq!(
+            ring.issue(&establishment(), &request, now())
+                .unwrap_err()
+                .code(),
+            "link.request_invalid"
+        );
+    }
+
+    #[test]
+    fn the_implicit_assertion_cannot_be_confused_by_separators_in_ids() {
+        let state = LinkState::LinkVersion { link_version: 0 };
+        let a = assertion(LinkPurpose::Portal, "a|b", "c", None, &state).unwrap();
+        let b = assertion(LinkPurpose::Portal, "a", "b|c", None, &state).unwrap();
+        assert_ne!(a, b);
+    }
+}
