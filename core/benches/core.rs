@@ -1,7 +1,7 @@
 //! Benchmarks of the hot paths of the foundation: normalising a client, a stay's totals, and the
 //! wire round trip the Python and Node bindings pay on every call.
 
-#![allow(clippy::unwrap_used, missing_docs)] // benchmark setup on fixed, valid inputs
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)] // benchmark setup on fixed, valid inputs
 
 use std::hint::black_box;
 
@@ -41,5 +41,77 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(core, benches);
+fn links(c: &mut Criterion) {
+    use hospes::link::{self, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
+    let establishment: hospes::Establishment = serde_json::from_str(
+        r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#,
+    )
+    .unwrap();
+    let ring = Keyring::new(&KeyringConfig {
+        active_key: link::generate_key().unwrap(),
+        verify_only_keys: vec![link::generate_key().unwrap()],
+        clock_skew_seconds: 60,
+    })
+    .unwrap();
+    let now = "2026-06-01T10:00:00Z".parse().unwrap();
+    let request = LinkRequest {
+        purpose: LinkPurpose::Quote,
+        client_id: "C-1042".into(),
+        subject: Some("Q-2026-0312".into()),
+        state: LinkState::Document {
+            sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+            status: "sent".into(),
+        },
+        expires_at: "2026-06-15T10:00:00Z".parse().unwrap(),
+    };
+    let token = ring.issue(&establishment, &request, now).unwrap().token;
+    c.bench_function("link_issue", |b| {
+        b.iter(|| {
+            ring.issue(&establishment, black_box(&request), now)
+                .unwrap()
+        })
+    });
+    c.bench_function("link_verify", |b| {
+        b.iter(|| {
+            ring.verify(
+                &establishment,
+                black_box(&token),
+                LinkPurpose::Quote,
+                &request.state,
+                now,
+            )
+            .unwrap()
+        })
+    });
+    let mut tampered = token.clone().into_bytes();
+    tampered[40] ^= 1;
+    let tampered = String::from_utf8_lossy(&tampered).into_owned();
+    c.bench_function("link_verify_tampered", |b| {
+        b.iter(|| {
+            ring.verify(
+                &establishment,
+                black_box(&tampered),
+                LinkPurpose::Quote,
+                &request.state,
+                now,
+            )
+            .is_err()
+        })
+    });
+    let huge = format!("v4.local.{}", "A".repeat(10 * 1024 * 1024));
+    c.bench_function("link_verify_10MB", |b| {
+        b.iter(|| {
+            ring.verify(
+                &establishment,
+                black_box(&huge),
+                LinkPurpose::Quote,
+                &request.state,
+                now,
+            )
+            .is_err()
+        })
+    });
+}
+
+criterion_group!(core, benches, links);
 criterion_main!(core);

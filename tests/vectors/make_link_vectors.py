@@ -1,0 +1,121 @@
+"""Writes tests/vectors/link.json: golden link tokens and what every binding must say of them.
+
+Tokens are random (a fresh nonce each time), so they are issued once with the published PASETO
+test key below and frozen in the file; every suite then verifies the same bytes. Run only when
+the token format changes on purpose (it is versioned: `hospes/v1` in the implicit assertion):
+
+    PYTHONPATH=bindings-python/python python tests/vectors/make_link_vectors.py
+"""
+
+import base64
+import json
+from pathlib import Path
+
+from hospes import _native
+
+OUT = Path(__file__).with_name("link.json")
+
+
+def paserk(raw: bytes) -> str:
+    return "k4.local." + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+KEY = paserk(bytes.fromhex("707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f"))
+OLD = paserk(bytes(range(32)))
+OTHER = paserk(bytes(range(100, 132)))
+EST = {"id": "camping-des-pins", "name": "Camping des Pins", "currency": "EUR",
+       "time_zone": "Europe/Paris", "portal_base_url": "https://portail.camping-des-pins.fr/"}
+RING = {"active_key": KEY}
+NOW = "2026-06-01T10:00:00Z"
+
+
+def call(op, args):
+    return json.loads(_native.call(op, json.dumps(args)))
+
+
+def version(n):
+    return {"kind": "link_version", "link_version": n}
+
+
+def quote_state(status):
+    return {"kind": "document", "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "status": status}
+
+
+PORTAL = {"purpose": "portal", "client_id": "C-1042", "state": version(3), "expires_at": "2026-07-01T10:00:00Z"}
+QUOTE = {"purpose": "quote", "client_id": "C-1042", "subject": "Q-2026-0312", "state": quote_state("sent"),
+         "expires_at": "2026-06-15T10:00:00Z"}
+
+
+def issue(request, keyring=RING):
+    return call("link.issue", {"keyring": keyring, "establishment": EST, "request": request, "now": NOW})["ok"]["token"]
+
+
+def main():
+    portal, quote, old = issue(PORTAL), issue(QUOTE), issue(PORTAL, {"active_key": OLD})
+    i = len("v4.local.") + 40
+    tampered = portal[:i] + ("A" if portal[i] != "A" else "B") + portal[i + 1:]
+    vectors = []
+
+    def vec(name, op, args, **expected):
+        out = call(op, args)
+        vector = {"name": name, "op": op, "input": args}
+        if "error" in expected:
+            assert out.get("error", {}).get("code") == expected["error"], (name, out)
+        elif "expect_prefix" in expected:
+            assert out["ok"].startswith(expected["expect_prefix"]), (name, out)
+        else:
+            assert "ok" in out, (name, out)
+            expected = {"expect": out["ok"]}
+        vector.update(expected)
+        vectors.append(vector)
+
+    def verify(token, purpose, state, at=NOW, keyring=RING, establishment=EST):
+        return {"keyring": keyring, "establishment": establishment, "token": token, "purpose": purpose,
+                "state": state, "now": at}
+
+    vec("a portal link opens its client's space", "link.verify", verify(portal, "portal", version(3)))
+    vec("a portal link still works one second before it expires", "link.verify",
+        verify(portal, "portal", version(3), "2026-07-01T09:59:59Z"))
+    vec("a portal link is expired at its expiry instant", "link.verify",
+        verify(portal, "portal", version(3), "2026-07-01T10:00:00Z"), error="link.expired")
+    vec("bumping the client's link version revokes the link", "link.verify",
+        verify(portal, "portal", version(4)), error="link.invalid")
+    vec("a portal link does not open a booking edit", "link.verify",
+        verify(portal, "booking_edit", version(3)), error="link.invalid")
+    vec("a link of one establishment does not open another's portal", "link.verify",
+        verify(portal, "portal", version(3), establishment={**EST, "id": "camping-des-dunes"}), error="link.invalid")
+    vec("one changed character makes a link invalid", "link.verify",
+        verify(tampered, "portal", version(3)), error="link.invalid")
+    vec("a link made with a key still in rotation is accepted", "link.verify",
+        verify(old, "portal", version(3), keyring={"active_key": KEY, "verify_only_keys": [OLD]}))
+    vec("a link made with a removed key is refused", "link.verify", verify(old, "portal", version(3)), error="link.invalid")
+    vec("a link is refused under a ring that never had its key", "link.verify",
+        verify(portal, "portal", version(3), keyring={"active_key": OTHER}), error="link.invalid")
+    vec("a quote link opens its quote while it is unsigned", "link.verify", verify(quote, "quote", quote_state("sent")))
+    vec("a quote link dies once the quote is signed", "link.verify",
+        verify(quote, "quote", quote_state("signed")), error="link.invalid")
+    vec("a padded token is not canonical", "link.verify", verify(portal + "=", "portal", version(3)), error="link.invalid")
+    vec("a truncated token is refused", "link.verify", verify(portal[:60], "portal", version(3)), error="link.invalid")
+    vec("a zero-width space inside a token is refused", "link.verify",
+        verify(portal[:20] + "\u200b" + portal[20:], "portal", version(3)), error="link.invalid")
+    vec("a malformed key is refused without echoing it", "link.verify",
+        verify(portal, "portal", version(3), keyring={"active_key": "k4.local.c2hvcnQ"}), error="link.key_invalid")
+    vec("inspecting a link names the records to load", "link.inspect", {"token": quote})
+    vec("inspecting garbage is refused", "link.inspect", {"token": "v4.local.not-a-token"}, error="link.invalid")
+    vec("a deposit payment link points at the payment page", "link.url",
+        {"establishment": EST, "purpose": "deposit_payment", "token": "v4.local.abc.def"})
+    vec("a quote link needs the quote it opens", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW, "request": {**QUOTE, "subject": None}}, error="link.request_invalid")
+    vec("a link cannot expire before it is issued", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PORTAL, "expires_at": "2026-06-01T09:59:59Z"}},
+        error="link.request_invalid")
+    vec("a portal link cannot be bound to a document's state", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PORTAL, "state": quote_state("sent")}},
+        error="link.request_invalid")
+    vec("a new link key is a k4.local PASERK", "link.generate_key", {}, expect_prefix="k4.local.")
+    OUT.write_text(json.dumps({"vectors": vectors}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(vectors)} vectors to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
