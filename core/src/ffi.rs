@@ -185,6 +185,11 @@ impl From<Error> for HospesError {
                 reason,
                 messages,
             },
+            "link" => HospesError::Link {
+                code,
+                reason,
+                messages,
+            },
             _ => HospesError::Internal {
                 code,
                 reason,
@@ -206,4 +211,35 @@ fn unreadable(what: &str, value: &str) -> HospesError {
             value.chars().take(40).collect::<String>()
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_family_has_its_own_exception_class() {
+        let samples = [
+            Error::InputInvalid { detail: "x".into() },
+            Error::AmountOverflow,
+            Error::FieldRequired { field: "x".into() },
+            Error::EmailInvalid { value: "x".into() },
+            Error::SiretInvalid { value: "x".into() },
+            Error::QuantityInvalid {
+                label: "x".into(),
+                value: "0".into(),
+            },
+            Error::LinkInvalid,
+        ];
+        for err in samples {
+            let family = err.family();
+            let shown = format!("{:?}", HospesError::from(err));
+            let variant = shown
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            assert_eq!(variant, family, "{shown}");
+        }
+    }
 }

@@ -1,0 +1,54 @@
+package dev.hospes
+
+import dev.hospes.model.Establishment
+import dev.hospes.model.HospesException
+import dev.hospes.model.KeyringConfig
+import dev.hospes.model.LinkPurpose
+import dev.hospes.model.LinkRequest
+import dev.hospes.model.LinkState
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.time.Instant
+
+/** Secret links from Kotlin: issued, verified, revoked, and garbage refused. */
+class LinksTest {
+    private val now = Instant.parse("2026-06-01T10:00:00Z")
+    private val camping: Establishment = establishmentFromJson(
+        """{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}""",
+    )
+    private val keyring = KeyringConfig(generateLinkKey(), emptyList(), 60u)
+
+    private fun portalLink() = issueLink(
+        keyring, camping,
+        LinkRequest(LinkPurpose.PORTAL, "C-1042", null, LinkState.LinkVersion(0u), Instant.parse("2026-07-01T10:00:00Z")),
+        now,
+    )
+
+    @Test
+    fun `a portal link round trips`() {
+        val link = portalLink()
+        assertTrue(link.url.startsWith("https://portail.camping-des-pins.fr/?t=v4.local."))
+        assertEquals("C-1042", inspectLink(link.token).clientId)
+        val claims = verifyLink(keyring, camping, link.token, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now)
+        assertEquals(Instant.parse("2026-07-01T10:00:00Z"), claims.expiresAt)
+    }
+
+    @Test
+    fun `bumping the link version revokes the link`() {
+        val err = assertThrows<HospesException.Link> {
+            verifyLink(keyring, camping, portalLink().token, LinkPurpose.PORTAL, LinkState.LinkVersion(1u), now)
+        }
+        assertEquals("link.invalid", err.code)
+    }
+
+    @Test
+    fun `odd tokens are refused with a typed error`() {
+        val token = portalLink().token
+        for (odd in listOf(token.substring(0, 30) + "\u200B" + token.substring(30), token.replaceFirst("v4", "ｖ4"), token + "=", token.repeat(10_000), "")) {
+            val err = assertThrows<HospesException> { verifyLink(keyring, camping, odd, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now) }
+            assertEquals("link.invalid", err.code)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+'use strict';
+// Secret links from Node: issued, verified, revoked — and garbage refused, never crashed.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const hospes = require('..');
+
+const now = '2026-06-01T10:00:00Z';
+const camping = {
+  id: 'camping-des-pins', name: 'Camping des Pins', currency: 'EUR', timeZone: 'Europe/Paris',
+  portalBaseUrl: 'https://portail.camping-des-pins.fr/',
+};
+const keyring = { activeKey: hospes.generateLinkKey() };
+const version = (n) => ({ kind: 'link_version', linkVersion: n });
+const portalLink = () =>
+  hospes.issueLink(keyring, camping, { purpose: 'portal', clientId: 'C-1042', state: version(0), expiresAt: '2026-07-01T10:00:00Z' }, now);
+
+test('a portal link round trips', () => {
+  const link = portalLink();
+  assert.ok(link.url.startsWith('https://portail.camping-des-pins.fr/?t=v4.local.'));
+  assert.deepEqual(hospes.inspectLink(link.token), { clientId: 'C-1042', purpose: 'portal', subject: null });
+  const claims = hospes.verifyLink(keyring, camping, link.token, 'portal', version(0), new Date(now));
+  assert.equal(claims.expiresAt, '2026-07-01T10:00:00Z');
+});
+
+test('bumping the link version revokes the link', () => {
+  assert.throws(() => hospes.verifyLink(keyring, camping, portalLink().token, 'portal', version(1), now), (e) => e.code === 'link.invalid');
+});
+
+test('an expired link says so', () => {
+  assert.throws(
+    () => hospes.verifyLink(keyring, camping, portalLink().token, 'portal', version(0), '2026-07-01T10:00:00Z'),
+    (e) => e.code === 'link.expired' && e.messageIn('fr').startsWith('Ce lien a expiré'),
+  );
+});
+
+test('odd tokens are refused with an ordinary error, never an abort', () => {
+  const token = portalLink().token;
+  for (const odd of [
+    token.slice(0, 30) + '\u200B' + token.slice(30),
+    token.replace('v4', 'ｖ4'),
+    token.slice(0, 30) + '\uDCFF' + token.slice(30),
+    `${token}=`,
+    token.repeat(10000),
+    '',
+  ]) {
+    assert.throws(
+      () => hospes.verifyLink(keyring, camping, odd, 'portal', version(0), now),
+      (e) => e instanceof hospes.HospesError && ['link.invalid', 'input.invalid', 'input.too_large'].includes(e.code),
+    );
+  }
+  assert.throws(() => hospes.verifyLink(keyring, camping, 42, 'portal', version(0), now), (e) => e.code === 'input.invalid');
+});

@@ -1,0 +1,73 @@
+"""Secret links from Python: issued, verified, revoked — and garbage refused, never crashed."""
+
+import datetime as dt
+
+import pytest
+
+import hospes
+
+NOW = dt.datetime(2026, 6, 1, 10, tzinfo=dt.timezone.utc)
+CAMPING = {"id": "camping-des-pins", "name": "Camping des Pins", "currency": "EUR",
+           "time_zone": "Europe/Paris", "portal_base_url": "https://portail.camping-des-pins.fr/"}
+
+
+@pytest.fixture(scope="module")
+def keyring():
+    return {"active_key": hospes.generate_link_key()}
+
+
+def portal_link(keyring, version=0):
+    request = {"purpose": "portal", "client_id": "C-1042",
+               "state": {"kind": "link_version", "link_version": version},
+               "expires_at": NOW + dt.timedelta(days=30)}
+    return hospes.issue_link(keyring, CAMPING, request, NOW)
+
+
+def test_a_portal_link_round_trips_with_python_dates(keyring):
+    link = portal_link(keyring)
+    assert link["url"].startswith("https://portail.camping-des-pins.fr/?t=v4.local.")
+    assert hospes.inspect_link(link["token"]) == {"client_id": "C-1042", "purpose": "portal", "subject": None}
+    claims = hospes.verify_link(keyring, CAMPING, link["token"], "portal", {"kind": "link_version", "link_version": 0}, NOW)
+    assert claims["expires_at"] == NOW + dt.timedelta(days=30)
+    assert claims["token_id"] == link["token_id"]
+
+
+def test_bumping_the_link_version_revokes_the_link(keyring):
+    link = portal_link(keyring)
+    with pytest.raises(hospes.LinkError) as caught:
+        hospes.verify_link(keyring, CAMPING, link["token"], "portal", {"kind": "link_version", "link_version": 1}, NOW)
+    assert caught.value.code == "link.invalid"
+
+
+def test_an_expired_link_says_so_in_the_guests_language(keyring):
+    link = portal_link(keyring)
+    with pytest.raises(hospes.LinkError) as caught:
+        hospes.verify_link(keyring, CAMPING, link["token"], "portal", {"kind": "link_version", "link_version": 0},
+                           NOW + dt.timedelta(days=31))
+    assert caught.value.code == "link.expired"
+    assert caught.value.message_in("es").startswith("Este enlace caducó")
+
+
+@pytest.mark.parametrize("mangle", [
+    lambda t: t[:30] + "\u200b" + t[30:],       # zero-width space
+    lambda t: t.replace("v4", "ｖ4", 1),          # full-width letter
+    lambda t: t[:30] + "\udcff" + t[30:],         # lone surrogate: not valid UTF-8
+    lambda t: t + "=",                            # padding
+    lambda t: t * 10_000,                         # megabytes
+    lambda t: "",
+])
+def test_odd_tokens_are_refused_with_an_ordinary_error(keyring, mangle):
+    token = mangle(portal_link(keyring)["token"])
+    with pytest.raises(hospes.HospesError) as caught:
+        hospes.verify_link(keyring, CAMPING, token, "portal", {"kind": "link_version", "link_version": 0}, NOW)
+    assert caught.value.code in {"link.invalid", "input.invalid", "input.too_large"}
+
+
+def test_a_bad_key_is_refused_without_being_echoed():
+    secret = "k4.local.c2VjcmV0LXRoYXQtaXMtdG9vLXNob3J0"
+    with pytest.raises(hospes.LinkError) as caught:
+        hospes.generate_link_key() and hospes.issue_link({"active_key": secret}, CAMPING, {
+            "purpose": "portal", "client_id": "C-1", "state": {"kind": "link_version", "link_version": 0},
+            "expires_at": NOW + dt.timedelta(days=1)}, NOW)
+    assert caught.value.code == "link.key_invalid"
+    assert "c2VjcmV0" not in str(caught.value) and all("c2VjcmV0" not in m for m in caught.value.messages.values())
