@@ -21,7 +21,7 @@ KOTLIN_OUT := bindings-mobile/kotlin/generated
 SWIFT_OUT := bindings-mobile/swift/Sources
 
 .PHONY: demo test lint rust-test build python-test node-test kotlin-test swift-check \
-        bindings-generate bench wheel clean
+        bindings-generate bench fuzz wheel clean
 
 demo:
 	cargo run --quiet -p hospes-examples --bin tour
@@ -86,10 +86,21 @@ bench: $(VENV_PY)
 	rm -rf target/bench && mkdir -p target/bench/python/hospes target/bench/node
 	cp bindings-python/python/hospes/*.py bindings-python/python/hospes/py.typed target/bench/python/hospes/
 	cp target/release/lib_native.so target/bench/python/hospes/_native.abi3.so
-	cp -r bindings-node/index.js bindings-node/package.json bindings-node/bench target/bench/node/
+	cp -r bindings-node/index.js bindings-node/bench target/bench/node/
 	cp target/release/libhospes_node.so target/bench/node/hospes.node
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-bench.txt
+	cd target/bench/node && npm install --silent --no-save --no-audit --no-fund jose@6.2.17
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_calls.py
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_links.py
 	node target/bench/node/bench/calls.js
+	node target/bench/node/bench/links.js
+
+# Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd core && cargo +nightly fuzz run link_verify -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd core && cargo +nightly fuzz run wire_call -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 wheel: $(VENV_PY)
 	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels
