@@ -279,9 +279,54 @@ export interface EventClientInfoUpdated {
 }
 
 /**
+ * A portal account was created, waiting for its e-mail to be confirmed.
+ */
+export interface EventAccountRegistered {
+  type: "account_registered"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose account.
+   */
+  clientId: string
+}
+
+/**
+ * The owner confirmed the account's e-mail address.
+ */
+export interface EventAccountVerified {
+  type: "account_verified"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose account.
+   */
+  clientId: string
+}
+
+/**
+ * The account's password was changed or reset.
+ */
+export interface EventPasswordChanged {
+  type: "password_changed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose account.
+   */
+  clientId: string
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventPasswordChanged
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -793,6 +838,94 @@ export interface LinkClaims {
 }
 
 /**
+ * A portal account, as the host stores it.
+ */
+export interface Account {
+  /**
+   * The client it belongs to.
+   */
+  clientId: string
+  /**
+   * The login: the client's e-mail, normalised.
+   */
+  email: string
+  /**
+   * Argon2id hash in PHC form. Secret: never log it.
+   */
+  passwordHash: string
+  /**
+   * Whether the owner opened the verification link.
+   */
+  verified: boolean
+  /**
+   * When it was created.
+   */
+  createdAt: Instant
+}
+
+/**
+ * What a registration produced. The guest is told the same thing in every case ("if this
+ * address is known, you will receive an e-mail"); the host sends the verification mail only
+ * when `account` is present.
+ */
+export interface Registration {
+  /**
+   * The new, unverified account to store — absent when the address is on no client record
+   * or already has a verified account.
+   */
+  account?: Account | null
+  /**
+   * `account_registered`, when an account was created.
+   */
+  events: Event[]
+}
+
+/**
+ * An account whose password or verification changed, and the events to publish.
+ */
+export interface AccountUpdate {
+  /**
+   * The account to store.
+   */
+  account: Account
+  /**
+   * What happened.
+   */
+  events: Event[]
+}
+
+/**
+ * The host's failure counter for one login, and the pure policy deciding when it may try again.
+ *
+ * Five failures are free; then each failure doubles the wait after the last one, from 2 s up to
+ * 15 minutes. The owner is slowed down with the attacker, never locked out.
+ */
+export interface Throttle {
+  /**
+   * Failed attempts since the last success.
+   */
+  failures?: number
+  /**
+   * When the last one happened.
+   */
+  lastFailureAt?: Instant | null
+}
+
+/**
+ * A successful login.
+ */
+export interface Login {
+  /**
+   * The client whose portal opens.
+   */
+  clientId: string
+  /**
+   * A new hash to store when the stored one used weaker parameters.
+   */
+  upgradedHash?: string | null
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -872,6 +1005,43 @@ export declare function inspectLink(token: string): LinkHint
  *  for anything wrong, `link.expired` for a genuine token past its expiry.
  */
 export declare function verifyLink(keyring: KeyringConfig, establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+
+/**
+ * Registers a portal account for `email` with `password`; `client` is the client record
+ *  holding that address, if any, and `existing` its account, if any. Answers the same work
+ *  whether or not the address is known; an account comes back only when one was created.
+ */
+export declare function registerAccount(client: Client | null, existing: Account | null, email: string, password: string, now: Instant | Date): Registration
+
+/**
+ * Marks an account verified from the verified claims of its `account_verify` link.
+ */
+export declare function confirmAccount(account: Account, claims: LinkClaims, now: Instant | Date): AccountUpdate
+
+/**
+ * Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+ */
+export declare function login(account: Account | null, email: string, password: string, throttle: Throttle, now: Instant | Date): Login
+
+/**
+ * Changes the password of a logged-in guest, who gives the current one.
+ */
+export declare function changePassword(account: Account, currentPassword: string, newPassword: string, now: Instant | Date): AccountUpdate
+
+/**
+ * Sets a new password from the verified claims of a `password_reset` link.
+ */
+export declare function resetPassword(account: Account, claims: LinkClaims, newPassword: string, now: Instant | Date): AccountUpdate
+
+/**
+ * Seconds to wait before the next login attempt (0: allowed now).
+ */
+export declare function loginWaitSeconds(throttle: Throttle, now: Instant | Date): number
+
+/**
+ * The failure counter after a failed login at `now`.
+ */
+export declare function recordLoginFailure(throttle: Throttle, now: Instant | Date): Throttle
 
 /**
  * The URL of a link: the portal base URL, the purpose's page and the token.

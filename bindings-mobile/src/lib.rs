@@ -7,6 +7,7 @@
 //! unwinding, and hospes denies panics.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use hospes::ffi::HospesError;
 use hospes::link::{self, Keyring};
 use hospes::{
@@ -151,6 +152,98 @@ pub fn link_url(establishment: Establishment, purpose: LinkPurpose, token: Strin
     link::url(&establishment, purpose, &token)
 }
 
+/// Registers a portal account for `email` with `password`; `client` is the client record holding
+/// that address, if any, and `existing` its account, if any. Does the same work whether or not
+/// the address is known; an account comes back only when one was created.
+#[uniffi::export]
+pub fn register_account(
+    client: Option<Client>,
+    existing: Option<Account>,
+    email: String,
+    password: String,
+    now: DateTime<Utc>,
+) -> Outcome<Registration> {
+    Ok(account::register(
+        client.as_ref(),
+        existing.as_ref(),
+        &email,
+        &password,
+        now,
+    )?)
+}
+
+/// Marks an account verified from the verified claims of its `account_verify` link.
+#[uniffi::export]
+pub fn confirm_account(
+    account: Account,
+    claims: LinkClaims,
+    now: DateTime<Utc>,
+) -> Outcome<AccountUpdate> {
+    Ok(account::confirm(&account, &claims, now)?)
+}
+
+/// Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+#[uniffi::export]
+pub fn login(
+    account: Option<Account>,
+    email: String,
+    password: String,
+    throttle: Throttle,
+    now: DateTime<Utc>,
+) -> Outcome<Login> {
+    Ok(account::login(
+        account.as_ref(),
+        &email,
+        &password,
+        &throttle,
+        now,
+    )?)
+}
+
+/// Changes the password of a logged-in guest, who gives the current one.
+#[uniffi::export]
+pub fn change_password(
+    account: Account,
+    current_password: String,
+    new_password: String,
+    now: DateTime<Utc>,
+) -> Outcome<AccountUpdate> {
+    Ok(account::change_password(
+        &account,
+        &current_password,
+        &new_password,
+        now,
+    )?)
+}
+
+/// Sets a new password from the verified claims of a `password_reset` link.
+#[uniffi::export]
+pub fn reset_password(
+    account: Account,
+    claims: LinkClaims,
+    new_password: String,
+    now: DateTime<Utc>,
+) -> Outcome<AccountUpdate> {
+    Ok(account::reset_password(
+        &account,
+        &claims,
+        &new_password,
+        now,
+    )?)
+}
+
+/// Seconds to wait before the next login attempt (0: allowed now).
+#[uniffi::export]
+pub fn login_wait_seconds(throttle: Throttle, now: DateTime<Utc>) -> i64 {
+    throttle.wait_seconds(now)
+}
+
+/// The failure counter after a failed login at `now`.
+#[uniffi::export]
+pub fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle {
+    throttle.failed(now)
+}
+
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).
 macro_rules! json_codec {
     ($ty:ty, $from:ident, $to:ident) => {
@@ -196,3 +289,12 @@ json_codec!(LinkState, link_state_from_json, link_state_to_json);
 json_codec!(IssuedLink, issued_link_from_json, issued_link_to_json);
 json_codec!(LinkHint, link_hint_from_json, link_hint_to_json);
 json_codec!(LinkClaims, link_claims_from_json, link_claims_to_json);
+json_codec!(Account, account_from_json, account_to_json);
+json_codec!(Registration, registration_from_json, registration_to_json);
+json_codec!(Login, login_from_json, login_to_json);
+json_codec!(
+    AccountUpdate,
+    account_update_from_json,
+    account_update_to_json
+);
+json_codec!(Throttle, throttle_from_json, throttle_to_json);

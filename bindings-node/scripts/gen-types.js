@@ -96,10 +96,16 @@ function define(name) {
 
 function fn(op) {
   const required = new Set(op.args.required || []);
-  const params = Object.entries(op.args.properties || {}).map(([key, prop]) => {
+  const entries = Object.entries(op.args.properties || {});
+  // A parameter may be left out (`?`) only when every one after it may be too; before a
+  // required one, an optional parameter is passed explicitly as null.
+  const lastRequired = entries.reduce((last, [key], i) => (required.has(key) ? i : last), -1);
+  const params = entries.map(([key, prop], i) => {
     let type = typeOf(prop, pascal(op.function) + pascal(key));
     if (type === 'Instant') type = 'Instant | Date';
-    return `${camel(key)}${required.has(key) ? '' : '?'}: ${type}`;
+    if (required.has(key)) return `${camel(key)}: ${type}`;
+    if (i < lastRequired) return `${camel(key)}: ${type.includes('null') ? type : `${type} | null`}`;
+    return `${camel(key)}?: ${type}`;
   });
   return `${jsdoc(op.doc, '')}export declare function ${camel(op.function)}(${params.join(', ')}): ${typeOf(op.returns, pascal(op.function))}\n\n`;
 }

@@ -132,6 +132,7 @@ class Generator:
             "from typing import Any, Callable, Dict, List, Literal, Optional, Union\n\n"
             "from typing_extensions import NotRequired, TypedDict\n\n"
             "from .errors import (\n"
+            "    AccountError as AccountError,\n"
             "    ClientError as ClientError,\n"
             "    EstablishmentError as EstablishmentError,\n"
             "    FieldError as FieldError,\n"

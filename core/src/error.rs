@@ -173,6 +173,24 @@ pub enum Error {
         /// What is wrong with the request.
         detail: String,
     },
+    /// A new password shorter than the minimum.
+    #[error("the password must have at least {min} characters")]
+    PasswordTooShort {
+        /// Minimum number of characters.
+        min: usize,
+    },
+    /// Unknown login or wrong password: always the same, so nobody learns who has an account.
+    #[error("e-mail or password incorrect")]
+    LoginFailed,
+    /// The password is right but the account's e-mail was never confirmed.
+    #[error("the account's e-mail address is not confirmed yet")]
+    AccountNotVerified,
+    /// Too many failed attempts: wait before the next one.
+    #[error("too many attempts: try again in {retry_after_seconds} s")]
+    Throttled {
+        /// Seconds to wait.
+        retry_after_seconds: u64,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -216,6 +234,10 @@ impl Error {
             Error::OpeningPeriodInvalid { .. } => "establishment.opening_period_invalid",
             Error::PeriodInvalid { .. } => "stay.period_invalid",
             Error::QuantityInvalid { .. } => "stay.quantity_invalid",
+            Error::PasswordTooShort { .. } => "account.password_too_short",
+            Error::LoginFailed => "account.login_failed",
+            Error::AccountNotVerified => "account.not_verified",
+            Error::Throttled { .. } => "account.throttled",
             Error::LinkInvalid => "link.invalid",
             Error::LinkExpired { .. } => "link.expired",
             Error::LinkKeyInvalid => "link.key_invalid",
@@ -400,6 +422,54 @@ impl Error {
             }
             (Error::PeriodInvalid { start, end }, Es) => {
                 format!("El periodo del {start} al {end} está vacío o invertido.")
+            }
+            (Error::PasswordTooShort { min }, Fr) => {
+                format!("Le mot de passe doit comporter au moins {min} caractères.")
+            }
+            (Error::PasswordTooShort { min }, En) => {
+                format!("The password must have at least {min} characters.")
+            }
+            (Error::PasswordTooShort { min }, Es) => {
+                format!("La contraseña debe tener al menos {min} caracteres.")
+            }
+            (Error::LoginFailed, Fr) => "Adresse e-mail ou mot de passe incorrect.".into(),
+            (Error::LoginFailed, En) => "Incorrect e-mail address or password.".into(),
+            (Error::LoginFailed, Es) => "Correo electrónico o contraseña incorrectos.".into(),
+            (Error::AccountNotVerified, Fr) => {
+                "Confirmez d’abord votre adresse e-mail avec le lien que nous vous avons envoyé."
+                    .into()
+            }
+            (Error::AccountNotVerified, En) => {
+                "Please confirm your e-mail address first, with the link we sent you.".into()
+            }
+            (Error::AccountNotVerified, Es) => {
+                "Confirme primero su correo electrónico con el enlace que le enviamos.".into()
+            }
+            (
+                Error::Throttled {
+                    retry_after_seconds,
+                },
+                Fr,
+            ) => {
+                format!("Trop de tentatives. Réessayez dans {retry_after_seconds} secondes.")
+            }
+            (
+                Error::Throttled {
+                    retry_after_seconds,
+                },
+                En,
+            ) => {
+                format!("Too many attempts. Try again in {retry_after_seconds} seconds.")
+            }
+            (
+                Error::Throttled {
+                    retry_after_seconds,
+                },
+                Es,
+            ) => {
+                format!(
+                    "Demasiados intentos. Vuelva a intentarlo dentro de {retry_after_seconds} segundos."
+                )
             }
             (Error::LinkInvalid, Fr) => {
                 "Ce lien n’est pas valide. Demandez un nouveau lien à l’établissement.".into()

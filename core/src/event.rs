@@ -37,6 +37,27 @@ pub enum Event {
         /// What changed, field by field.
         changes: Vec<FieldChange>,
     },
+    /// A portal account was created, waiting for its e-mail to be confirmed.
+    AccountRegistered {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose account.
+        client_id: String,
+    },
+    /// The owner confirmed the account's e-mail address.
+    AccountVerified {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose account.
+        client_id: String,
+    },
+    /// The account's password was changed or reset.
+    PasswordChanged {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose account.
+        client_id: String,
+    },
 }
 
 impl Event {
@@ -49,7 +70,10 @@ impl Event {
     /// ```
     pub fn occurred_at(&self) -> DateTime<Utc> {
         match self {
-            Event::ClientInfoUpdated { occurred_at, .. } => *occurred_at,
+            Event::ClientInfoUpdated { occurred_at, .. }
+            | Event::AccountRegistered { occurred_at, .. }
+            | Event::AccountVerified { occurred_at, .. }
+            | Event::PasswordChanged { occurred_at, .. } => *occurred_at,
         }
     }
 
@@ -57,6 +81,9 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::ClientInfoUpdated { .. } => "client_info_updated",
+            Event::AccountRegistered { .. } => "account_registered",
+            Event::AccountVerified { .. } => "account_verified",
+            Event::PasswordChanged { .. } => "password_changed",
         }
     }
 }

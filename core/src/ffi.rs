@@ -124,6 +124,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `account.*`: login refused, password too short, too many attempts.
+    #[error("{code}: {reason}")]
+    Account {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `link.*`: a link token refused or a link that cannot be issued.
     #[error("{code}: {reason}")]
     Link {
@@ -185,6 +195,11 @@ impl From<Error> for HospesError {
                 reason,
                 messages,
             },
+            "account" => HospesError::Account {
+                code,
+                reason,
+                messages,
+            },
             "link" => HospesError::Link {
                 code,
                 reason,
@@ -230,6 +245,7 @@ mod tests {
                 value: "0".into(),
             },
             Error::LinkInvalid,
+            Error::LoginFailed,
         ];
         for err in samples {
             let family = err.family();

@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod account;
 pub mod address;
 pub mod client;
 pub mod email;

@@ -23,6 +23,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
+use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
 use crate::link::{
@@ -165,6 +166,36 @@ operations! {
     /// for anything wrong, `link.expired` for a genuine token past its expiry.
     "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: DateTime<Utc>) -> LinkClaims {
         Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)
+    }
+    /// Registers a portal account for `email` with `password`; `client` is the client record
+    /// holding that address, if any, and `existing` its account, if any. Answers the same work
+    /// whether or not the address is known; an account comes back only when one was created.
+    "account.register" => fn register_account(client: Option<Client>, existing: Option<Account>, email: String, password: String, now: DateTime<Utc>) -> Registration {
+        account::register(client.as_ref(), existing.as_ref(), &email, &password, now)
+    }
+    /// Marks an account verified from the verified claims of its `account_verify` link.
+    "account.confirm" => fn confirm_account(account: Account, claims: LinkClaims, now: DateTime<Utc>) -> AccountUpdate {
+        account::confirm(&account, &claims, now)
+    }
+    /// Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+    "account.login" => fn login(account: Option<Account>, email: String, password: String, throttle: Throttle, now: DateTime<Utc>) -> Login {
+        account::login(account.as_ref(), &email, &password, &throttle, now)
+    }
+    /// Changes the password of a logged-in guest, who gives the current one.
+    "account.change_password" => fn change_password(account: Account, current_password: String, new_password: String, now: DateTime<Utc>) -> AccountUpdate {
+        account::change_password(&account, &current_password, &new_password, now)
+    }
+    /// Sets a new password from the verified claims of a `password_reset` link.
+    "account.reset_password" => fn reset_password(account: Account, claims: LinkClaims, new_password: String, now: DateTime<Utc>) -> AccountUpdate {
+        account::reset_password(&account, &claims, &new_password, now)
+    }
+    /// Seconds to wait before the next login attempt (0: allowed now).
+    "account.throttle_wait" => fn login_wait_seconds(throttle: Throttle, now: DateTime<Utc>) -> i64 {
+        Ok::<_, Error>(throttle.wait_seconds(now))
+    }
+    /// The failure counter after a failed login at `now`.
+    "account.throttle_failed" => fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle {
+        Ok::<_, Error>(throttle.failed(now))
     }
     /// The URL of a link: the portal base URL, the purpose's page and the token.
     "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {

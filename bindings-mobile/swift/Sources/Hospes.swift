@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -554,6 +570,54 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
+    typealias SwiftType = Account?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAccount.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAccount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
+    typealias SwiftType = Client?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeClient.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeClient.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTaxedAmount: FfiConverterRustBuffer {
     typealias SwiftType = [TaxedAmount]
 
@@ -601,6 +665,50 @@ fileprivate struct FfiConverterSequenceTypeClientField: FfiConverterRustBuffer {
     }
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func accountFromJson(json: String)throws  -> Account  {
+    return try  FfiConverterTypeAccount_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_account_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func accountToJson(value: Account)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_account_to_json(
+        FfiConverterTypeAccount_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func accountUpdateFromJson(json: String)throws  -> AccountUpdate  {
+    return try  FfiConverterTypeAccountUpdate_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_account_update_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func accountUpdateToJson(value: AccountUpdate)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_account_update_to_json(
+        FfiConverterTypeAccountUpdate_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * `a + b`, refusing different currencies.
  */
 public func addMoney(a: Money, b: Money)throws  -> Money  {
@@ -624,6 +732,20 @@ public func applyGuestUpdate(client: Client, details: GuestDetails, policy: Upda
         FfiConverterTypeGuestDetails_lower(details),
         FfiConverterTypeUpdatePolicy_lower(policy),
         FfiConverterTypeCountry_lower(defaultCountry),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Changes the password of a logged-in guest, who gives the current one.
+ */
+public func changePassword(account: Account, currentPassword: String, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
+    return try  FfiConverterTypeAccountUpdate_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_change_password(
+        FfiConverterTypeAccount_lower(account),
+        FfiConverterString.lower(currentPassword),
+        FfiConverterString.lower(newPassword),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -669,6 +791,19 @@ public func clientUpdateOutcomeToJson(value: ClientUpdateOutcome)throws  -> Stri
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(
         FfiConverterTypeClientUpdateOutcome_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Marks an account verified from the verified claims of its `account_verify` link.
+ */
+public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)throws  -> AccountUpdate  {
+    return try  FfiConverterTypeAccountUpdate_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_confirm_account(
+        FfiConverterTypeAccount_lower(account),
+        FfiConverterTypeLinkClaims_lower(claims),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -899,6 +1034,55 @@ public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: S
 })
 }
 /**
+ * Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+ */
+public func login(account: Account?, email: String, password: String, throttle: Throttle, now: Timestamp)throws  -> Login  {
+    return try  FfiConverterTypeLogin_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_login(
+        FfiConverterOptionTypeAccount.lower(account),
+        FfiConverterString.lower(email),
+        FfiConverterString.lower(password),
+        FfiConverterTypeThrottle_lower(throttle),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func loginFromJson(json: String)throws  -> Login  {
+    return try  FfiConverterTypeLogin_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_login_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func loginToJson(value: Login)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_login_to_json(
+        FfiConverterTypeLogin_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Seconds to wait before the next login attempt (0: allowed now).
+ */
+public func loginWaitSeconds(throttle: Throttle, now: Timestamp) -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_login_wait_seconds(
+        FfiConverterTypeThrottle_lower(throttle),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Contact details still missing, for the portal's "complete your details" prompt.
  */
 public func missingClientDetails(client: Client) -> [ClientField]  {
@@ -978,6 +1162,71 @@ public func normalizeStay(stay: Stay, today: NaiveDate)throws  -> Stay  {
     uniffi_hospes_mobile_fn_func_normalize_stay(
         FfiConverterTypeStay_lower(stay),
         FfiConverterTypeNaiveDate_lower(today),uniffiCallStatus
+    )
+})
+}
+/**
+ * The failure counter after a failed login at `now`.
+ */
+public func recordLoginFailure(throttle: Throttle, now: Timestamp) -> Throttle  {
+    return try!  FfiConverterTypeThrottle_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_record_login_failure(
+        FfiConverterTypeThrottle_lower(throttle),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Registers a portal account for `email` with `password`; `client` is the client record holding
+ * that address, if any, and `existing` its account, if any. Does the same work whether or not
+ * the address is known; an account comes back only when one was created.
+ */
+public func registerAccount(client: Client?, existing: Account?, email: String, password: String, now: Timestamp)throws  -> Registration  {
+    return try  FfiConverterTypeRegistration_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_account(
+        FfiConverterOptionTypeClient.lower(client),
+        FfiConverterOptionTypeAccount.lower(existing),
+        FfiConverterString.lower(email),
+        FfiConverterString.lower(password),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registrationFromJson(json: String)throws  -> Registration  {
+    return try  FfiConverterTypeRegistration_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_registration_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registrationToJson(value: Registration)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_registration_to_json(
+        FfiConverterTypeRegistration_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Sets a new password from the verified claims of a `password_reset` link.
+ */
+public func resetPassword(account: Account, claims: LinkClaims, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
+    return try  FfiConverterTypeAccountUpdate_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reset_password(
+        FfiConverterTypeAccount_lower(account),
+        FfiConverterTypeLinkClaims_lower(claims),
+        FfiConverterString.lower(newPassword),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -1084,6 +1333,28 @@ public func taxedAmountToJson(value: TaxedAmount)throws  -> String  {
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
+public func throttleFromJson(json: String)throws  -> Throttle  {
+    return try  FfiConverterTypeThrottle_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_throttle_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func throttleToJson(value: Throttle)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_throttle_to_json(
+        FfiConverterTypeThrottle_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
 public func updatePolicyFromJson(json: String)throws  -> UpdatePolicy  {
     return try  FfiConverterTypeUpdatePolicy_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
@@ -1171,10 +1442,25 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_account_from_json() != 33518) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_account_to_json() != 56574) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_account_update_from_json() != 65352) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_account_update_to_json() != 57034) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_change_password() != 57636) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 61461) {
@@ -1187,6 +1473,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() != 44947) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
@@ -1249,6 +1538,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_link_url() != 44188) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_login() != 9678) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_login_from_json() != 41614) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_login_to_json() != 34957) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_login_wait_seconds() != 34272) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 41494) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -1268,6 +1569,21 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_normalize_stay() != 13176) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_account() != 30366) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_registration_from_json() != 6405) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_registration_to_json() != 42260) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_reset_password() != 52040) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_round_money() != 13164) {
@@ -1295,6 +1611,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_taxed_amount_to_json() != 34303) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_throttle_from_json() != 22207) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_throttle_to_json() != 15865) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_update_policy_from_json() != 20463) {

@@ -243,6 +243,26 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_account_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_account_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_account_update_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_account_update_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ADD_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ADD_MONEY
 RustBuffer uniffi_hospes_mobile_fn_func_add_money(RustBuffer a, RustBuffer b, RustCallStatus *_Nonnull out_status
@@ -251,6 +271,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_add_money(RustBuffer a, RustBuffer b, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_GUEST_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_GUEST_UPDATE
 RustBuffer uniffi_hospes_mobile_fn_func_apply_guest_update(RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer default_country, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_PASSWORD
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_PASSWORD
+RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, RustBuffer current_password, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
@@ -271,6 +296,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_client_update_outcome_from_json(RustBuff
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
+RustBuffer uniffi_hospes_mobile_fn_func_confirm_account(RustBuffer account, RustBuffer claims, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
@@ -374,6 +404,26 @@ RustBuffer uniffi_hospes_mobile_fn_func_link_state_to_json(RustBuffer value, Rus
 RustBuffer uniffi_hospes_mobile_fn_func_link_url(RustBuffer establishment, RustBuffer purpose, RustBuffer token, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN
+RustBuffer uniffi_hospes_mobile_fn_func_login(RustBuffer account, RustBuffer email, RustBuffer password, RustBuffer throttle, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_login_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_login_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_WAIT_SECONDS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_WAIT_SECONDS
+int64_t uniffi_hospes_mobile_fn_func_login_wait_seconds(RustBuffer throttle, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MISSING_CLIENT_DETAILS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MISSING_CLIENT_DETAILS
 RustBuffer uniffi_hospes_mobile_fn_func_missing_client_details(RustBuffer client, RustCallStatus *_Nonnull out_status
@@ -407,6 +457,31 @@ RustBuffer uniffi_hospes_mobile_fn_func_normalize_establishment(RustBuffer estab
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_STAY
 RustBuffer uniffi_hospes_mobile_fn_func_normalize_stay(RustBuffer stay, RustBuffer today, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_LOGIN_FAILURE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_LOGIN_FAILURE
+RustBuffer uniffi_hospes_mobile_fn_func_record_login_failure(RustBuffer throttle, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ACCOUNT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ACCOUNT
+RustBuffer uniffi_hospes_mobile_fn_func_register_account(RustBuffer client, RustBuffer existing, RustBuffer email, RustBuffer password, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_registration_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_registration_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESET_PASSWORD
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESET_PASSWORD
+RustBuffer uniffi_hospes_mobile_fn_func_reset_password(RustBuffer account, RustBuffer claims, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ROUND_MONEY
@@ -452,6 +527,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_taxed_amount_from_json(RustBuffer json, 
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_TAXED_AMOUNT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_TAXED_AMOUNT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_taxed_amount_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_THROTTLE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_THROTTLE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_throttle_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_THROTTLE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_THROTTLE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_throttle_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_UPDATE_POLICY_FROM_JSON
@@ -744,6 +829,30 @@ void ffi_hospes_mobile_rust_future_free_void(uint64_t handle
 void ffi_hospes_mobile_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_account_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_account_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_UPDATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_UPDATE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_account_update_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_UPDATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_UPDATE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_account_update_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ADD_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ADD_MONEY
 uint16_t uniffi_hospes_mobile_checksum_func_add_money(void
@@ -753,6 +862,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_add_money(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_GUEST_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_GUEST_UPDATE
 uint16_t uniffi_hospes_mobile_checksum_func_apply_guest_update(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_PASSWORD
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_PASSWORD
+uint16_t uniffi_hospes_mobile_checksum_func_change_password(void
     
 );
 #endif
@@ -777,6 +892,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_client_update_outcome_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
+uint16_t uniffi_hospes_mobile_checksum_func_confirm_account(void
     
 );
 #endif
@@ -900,6 +1021,30 @@ uint16_t uniffi_hospes_mobile_checksum_func_link_url(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN
+uint16_t uniffi_hospes_mobile_checksum_func_login(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_login_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_login_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_WAIT_SECONDS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_WAIT_SECONDS
+uint16_t uniffi_hospes_mobile_checksum_func_login_wait_seconds(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MISSING_CLIENT_DETAILS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MISSING_CLIENT_DETAILS
 uint16_t uniffi_hospes_mobile_checksum_func_missing_client_details(void
@@ -939,6 +1084,36 @@ uint16_t uniffi_hospes_mobile_checksum_func_normalize_establishment(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_STAY
 uint16_t uniffi_hospes_mobile_checksum_func_normalize_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_LOGIN_FAILURE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_LOGIN_FAILURE
+uint16_t uniffi_hospes_mobile_checksum_func_record_login_failure(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ACCOUNT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ACCOUNT
+uint16_t uniffi_hospes_mobile_checksum_func_register_account(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_registration_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_registration_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESET_PASSWORD
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESET_PASSWORD
+uint16_t uniffi_hospes_mobile_checksum_func_reset_password(void
     
 );
 #endif
@@ -993,6 +1168,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_taxed_amount_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_TAXED_AMOUNT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_TAXED_AMOUNT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_taxed_amount_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_THROTTLE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_THROTTLE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_throttle_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_THROTTLE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_THROTTLE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_throttle_to_json(void
     
 );
 #endif

@@ -481,6 +481,30 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -565,6 +589,174 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
         writeInt(&buf, sign * seconds)
         writeInt(&buf, nanoseconds)
     }
+}
+
+
+/**
+ * A portal account, as the host stores it.
+ */
+public struct Account: Equatable, Hashable {
+    /**
+     * The client it belongs to.
+     */
+    public var clientId: String
+    /**
+     * The login: the client's e-mail, normalised.
+     */
+    public var email: String
+    /**
+     * Argon2id hash in PHC form. Secret: never log it.
+     */
+    public var passwordHash: String
+    /**
+     * Whether the owner opened the verification link.
+     */
+    public var verified: Bool
+    /**
+     * When it was created.
+     */
+    public var createdAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client it belongs to.
+         */clientId: String, 
+        /**
+         * The login: the client's e-mail, normalised.
+         */email: String, 
+        /**
+         * Argon2id hash in PHC form. Secret: never log it.
+         */passwordHash: String, 
+        /**
+         * Whether the owner opened the verification link.
+         */verified: Bool, 
+        /**
+         * When it was created.
+         */createdAt: Timestamp) {
+        self.clientId = clientId
+        self.email = email
+        self.passwordHash = passwordHash
+        self.verified = verified
+        self.createdAt = createdAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Account: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Account {
+        return
+            try Account(
+                clientId: FfiConverterString.read(from: &buf), 
+                email: FfiConverterString.read(from: &buf), 
+                passwordHash: FfiConverterString.read(from: &buf), 
+                verified: FfiConverterBool.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Account, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.email, into: &buf)
+        FfiConverterString.write(value.passwordHash, into: &buf)
+        FfiConverterBool.write(value.verified, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccount_lift(_ buf: RustBuffer) throws -> Account {
+    return try FfiConverterTypeAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccount_lower(_ value: Account) -> RustBuffer {
+    return FfiConverterTypeAccount.lower(value)
+}
+
+
+/**
+ * An account whose password or verification changed, and the events to publish.
+ */
+public struct AccountUpdate: Equatable, Hashable {
+    /**
+     * The account to store.
+     */
+    public var account: Account
+    /**
+     * What happened.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account to store.
+         */account: Account, 
+        /**
+         * What happened.
+         */events: [Event]) {
+        self.account = account
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountUpdate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountUpdate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountUpdate {
+        return
+            try AccountUpdate(
+                account: FfiConverterTypeAccount.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountUpdate, into buf: inout [UInt8]) {
+        FfiConverterTypeAccount.write(value.account, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountUpdate_lift(_ buf: RustBuffer) throws -> AccountUpdate {
+    return try FfiConverterTypeAccountUpdate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountUpdate_lower(_ value: AccountUpdate) -> RustBuffer {
+    return FfiConverterTypeAccountUpdate.lower(value)
 }
 
 
@@ -2259,6 +2451,75 @@ public func FfiConverterTypeLinkRequest_lower(_ value: LinkRequest) -> RustBuffe
 
 
 /**
+ * A successful login.
+ */
+public struct Login: Equatable, Hashable {
+    /**
+     * The client whose portal opens.
+     */
+    public var clientId: String
+    /**
+     * A new hash to store when the stored one used weaker parameters.
+     */
+    public var upgradedHash: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client whose portal opens.
+         */clientId: String, 
+        /**
+         * A new hash to store when the stored one used weaker parameters.
+         */upgradedHash: String?) {
+        self.clientId = clientId
+        self.upgradedHash = upgradedHash
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Login: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogin: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Login {
+        return
+            try Login(
+                clientId: FfiConverterString.read(from: &buf), 
+                upgradedHash: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Login, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterOptionString.write(value.upgradedHash, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogin_lift(_ buf: RustBuffer) throws -> Login {
+    return try FfiConverterTypeLogin.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogin_lower(_ value: Login) -> RustBuffer {
+    return FfiConverterTypeLogin.lower(value)
+}
+
+
+/**
  * An amount in a currency.
  *
  * Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
@@ -2484,6 +2745,79 @@ public func FfiConverterTypePet_lift(_ buf: RustBuffer) throws -> Pet {
 #endif
 public func FfiConverterTypePet_lower(_ value: Pet) -> RustBuffer {
     return FfiConverterTypePet.lower(value)
+}
+
+
+/**
+ * What a registration produced. The guest is told the same thing in every case ("if this
+ * address is known, you will receive an e-mail"); the host sends the verification mail only
+ * when `account` is present.
+ */
+public struct Registration: Equatable, Hashable {
+    /**
+     * The new, unverified account to store — absent when the address is on no client record
+     * or already has a verified account.
+     */
+    public var account: Account?
+    /**
+     * `account_registered`, when an account was created.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The new, unverified account to store — absent when the address is on no client record
+         * or already has a verified account.
+         */account: Account?, 
+        /**
+         * `account_registered`, when an account was created.
+         */events: [Event]) {
+        self.account = account
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Registration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registration {
+        return
+            try Registration(
+                account: FfiConverterOptionTypeAccount.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Registration, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeAccount.write(value.account, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Registration {
+    return try FfiConverterTypeRegistration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
+    return FfiConverterTypeRegistration.lower(value)
 }
 
 
@@ -2797,6 +3131,78 @@ public func FfiConverterTypeTaxedAmount_lift(_ buf: RustBuffer) throws -> TaxedA
 #endif
 public func FfiConverterTypeTaxedAmount_lower(_ value: TaxedAmount) -> RustBuffer {
     return FfiConverterTypeTaxedAmount.lower(value)
+}
+
+
+/**
+ * The host's failure counter for one login, and the pure policy deciding when it may try again.
+ *
+ * Five failures are free; then each failure doubles the wait after the last one, from 2 s up to
+ * 15 minutes. The owner is slowed down with the attacker, never locked out.
+ */
+public struct Throttle: Equatable, Hashable {
+    /**
+     * Failed attempts since the last success.
+     */
+    public var failures: UInt32
+    /**
+     * When the last one happened.
+     */
+    public var lastFailureAt: Timestamp?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Failed attempts since the last success.
+         */failures: UInt32, 
+        /**
+         * When the last one happened.
+         */lastFailureAt: Timestamp?) {
+        self.failures = failures
+        self.lastFailureAt = lastFailureAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Throttle: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeThrottle: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Throttle {
+        return
+            try Throttle(
+                failures: FfiConverterUInt32.read(from: &buf), 
+                lastFailureAt: FfiConverterOptionTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Throttle, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.failures, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.lastFailureAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThrottle_lift(_ buf: RustBuffer) throws -> Throttle {
+    return try FfiConverterTypeThrottle.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThrottle_lower(_ value: Throttle) -> RustBuffer {
+    return FfiConverterTypeThrottle.lower(value)
 }
 
 
@@ -3520,6 +3926,39 @@ public enum Event: Equatable, Hashable {
          * What changed, field by field.
          */changes: [FieldChange]
     )
+    /**
+     * A portal account was created, waiting for its e-mail to be confirmed.
+     */
+    case accountRegistered(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose account.
+         */clientId: String
+    )
+    /**
+     * The owner confirmed the account's e-mail address.
+     */
+    case accountVerified(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose account.
+         */clientId: String
+    )
+    /**
+     * The account's password was changed or reset.
+     */
+    case passwordChanged(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose account.
+         */clientId: String
+    )
 
 
 
@@ -3544,6 +3983,15 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         case 1: return .clientInfoUpdated(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeFieldChange.read(from: &buf)
         )
         
+        case 2: return .accountRegistered(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .accountVerified(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .passwordChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        )
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -3557,6 +4005,24 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterSequenceTypeFieldChange.write(changes, into: &buf)
+            
+        
+        case let .accountRegistered(occurredAt,clientId):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            
+        
+        case let .accountVerified(occurredAt,clientId):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            
+        
+        case let .passwordChanged(occurredAt,clientId):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
             
         }
     }
@@ -3676,6 +4142,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `account.*`: login refused, password too short, too many attempts.
+     */
+    case Account(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     case Link(
@@ -3762,12 +4242,17 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 7: return .Link(
+        case 7: return .Account(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 8: return .Internal(
+        case 8: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 9: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -3826,15 +4311,22 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Account(code,reason,messages):
             writeInt(&buf, Int32(7))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(8))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(9))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -4635,6 +5127,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
+    typealias SwiftType = Account?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAccount.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAccount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCivility: FfiConverterRustBuffer {
     typealias SwiftType = Civility?
 
@@ -4723,6 +5239,30 @@ fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNaiveDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Timestamp?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTimestamp.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTimestamp.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

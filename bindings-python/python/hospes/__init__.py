@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict
 
 from . import _native, _wire
 from .errors import (
+    AccountError,
     ClientError,
     EstablishmentError,
     FieldError,
@@ -46,6 +47,7 @@ __all__ = [
     "EstablishmentError",
     "StayError",
     "LinkError",
+    "AccountError",
     "InternalError",
     "OPERATIONS",
     "to_wire",

@@ -6,6 +6,7 @@ from typing import Any, Callable, Dict, List, Literal, Optional, Union
 from typing_extensions import NotRequired, TypedDict
 
 from .errors import (
+    AccountError as AccountError,
     ClientError as ClientError,
     EstablishmentError as EstablishmentError,
     FieldError as FieldError,
@@ -157,7 +158,31 @@ class EventClientInfoUpdated(TypedDict):
     changes: List[FieldChange]
     """What changed, field by field."""
 
-Event = Union[EventClientInfoUpdated]
+class EventAccountRegistered(TypedDict):
+    """A portal account was created, waiting for its e-mail to be confirmed."""
+    type: Literal['account_registered']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose account."""
+
+class EventAccountVerified(TypedDict):
+    """The owner confirmed the account's e-mail address."""
+    type: Literal['account_verified']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose account."""
+
+class EventPasswordChanged(TypedDict):
+    """The account's password was changed or reset."""
+    type: Literal['password_changed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose account."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventPasswordChanged]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -424,6 +449,56 @@ class LinkClaims(TypedDict):
     token_id: str
     """Its unique id."""
 
+class Account(TypedDict):
+    """A portal account, as the host stores it."""
+    client_id: str
+    """The client it belongs to."""
+    email: str
+    """The login: the client's e-mail, normalised."""
+    password_hash: str
+    """Argon2id hash in PHC form. Secret: never log it."""
+    verified: bool
+    """Whether the owner opened the verification link."""
+    created_at: datetime
+    """When it was created."""
+
+class Registration(TypedDict):
+    """What a registration produced. The guest is told the same thing in every case ("if this
+    address is known, you will receive an e-mail"); the host sends the verification mail only
+    when `account` is present.
+    """
+    account: NotRequired[Optional[Account]]
+    """The new, unverified account to store — absent when the address is on no client record
+    or already has a verified account.
+    """
+    events: List[Event]
+    """`account_registered`, when an account was created."""
+
+class AccountUpdate(TypedDict):
+    """An account whose password or verification changed, and the events to publish."""
+    account: Account
+    """The account to store."""
+    events: List[Event]
+    """What happened."""
+
+class Throttle(TypedDict):
+    """The host's failure counter for one login, and the pure policy deciding when it may try again.
+
+    Five failures are free; then each failure doubles the wait after the last one, from 2 s up to
+    15 minutes. The owner is slowed down with the attacker, never locked out.
+    """
+    failures: NotRequired[int]
+    """Failed attempts since the last success."""
+    last_failure_at: NotRequired[Optional[datetime]]
+    """When the last one happened."""
+
+class Login(TypedDict):
+    """A successful login."""
+    client_id: str
+    """The client whose portal opens."""
+    upgraded_hash: NotRequired[Optional[str]]
+    """A new hash to store when the stored one used weaker parameters."""
+
 
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
     """Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
@@ -494,6 +569,37 @@ def verify_link(keyring: KeyringConfig, establishment: Establishment, token: str
     """Verifies a link token for `purpose` against the state the host has now; `link.invalid`
      for anything wrong, `link.expired` for a genuine token past its expiry.
     """
+    ...
+
+def register_account(email: str, password: str, now: datetime, client: Optional[Client] = None, existing: Optional[Account] = None) -> Registration:
+    """Registers a portal account for `email` with `password`; `client` is the client record
+     holding that address, if any, and `existing` its account, if any. Answers the same work
+     whether or not the address is known; an account comes back only when one was created.
+    """
+    ...
+
+def confirm_account(account: Account, claims: LinkClaims, now: datetime) -> AccountUpdate:
+    """Marks an account verified from the verified claims of its `account_verify` link."""
+    ...
+
+def login(email: str, password: str, throttle: Throttle, now: datetime, account: Optional[Account] = None) -> Login:
+    """Logs in: `account.login_failed` for an unknown login or a wrong password alike."""
+    ...
+
+def change_password(account: Account, current_password: str, new_password: str, now: datetime) -> AccountUpdate:
+    """Changes the password of a logged-in guest, who gives the current one."""
+    ...
+
+def reset_password(account: Account, claims: LinkClaims, new_password: str, now: datetime) -> AccountUpdate:
+    """Sets a new password from the verified claims of a `password_reset` link."""
+    ...
+
+def login_wait_seconds(throttle: Throttle, now: datetime) -> int:
+    """Seconds to wait before the next login attempt (0: allowed now)."""
+    ...
+
+def record_login_failure(throttle: Throttle, now: datetime) -> Throttle:
+    """The failure counter after a failed login at `now`."""
     ...
 
 def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> str:

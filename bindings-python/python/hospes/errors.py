@@ -59,6 +59,10 @@ class LinkError(HospesError, ValueError):
     """A link token was refused (``link.invalid``, ``link.expired``) or cannot be issued."""
 
 
+class AccountError(HospesError, ValueError):
+    """A login refused, a password too short, too many attempts (``account.*``)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -71,6 +75,7 @@ FAMILIES = {
     "establishment": EstablishmentError,
     "stay": StayError,
     "link": LinkError,
+    "account": AccountError,
     "internal": InternalError,
 }
 

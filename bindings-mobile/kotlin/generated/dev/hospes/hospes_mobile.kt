@@ -30,6 +30,8 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
+import dev.hospes.model.Account
+import dev.hospes.model.AccountUpdate
 import dev.hospes.model.Client
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
@@ -37,6 +39,8 @@ import dev.hospes.model.Country
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
 import dev.hospes.model.Establishment
+import dev.hospes.model.FfiConverterTypeAccount
+import dev.hospes.model.FfiConverterTypeAccountUpdate
 import dev.hospes.model.FfiConverterTypeClient
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
@@ -53,12 +57,15 @@ import dev.hospes.model.FfiConverterTypeLinkHint
 import dev.hospes.model.FfiConverterTypeLinkPurpose
 import dev.hospes.model.FfiConverterTypeLinkRequest
 import dev.hospes.model.FfiConverterTypeLinkState
+import dev.hospes.model.FfiConverterTypeLogin
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
 import dev.hospes.model.FfiConverterTypePriceBasis
+import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeStay
 import dev.hospes.model.FfiConverterTypeStayTotals
 import dev.hospes.model.FfiConverterTypeTaxedAmount
+import dev.hospes.model.FfiConverterTypeThrottle
 import dev.hospes.model.FfiConverterTypeTimestamp
 import dev.hospes.model.FfiConverterTypeUpdatePolicy
 import dev.hospes.model.FfiConverterTypeVatBreakdown
@@ -71,15 +78,20 @@ import dev.hospes.model.LinkHint
 import dev.hospes.model.LinkPurpose
 import dev.hospes.model.LinkRequest
 import dev.hospes.model.LinkState
+import dev.hospes.model.Login
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
 import dev.hospes.model.PriceBasis
+import dev.hospes.model.Registration
 import dev.hospes.model.Stay
 import dev.hospes.model.StayTotals
 import dev.hospes.model.TaxedAmount
+import dev.hospes.model.Throttle
 import dev.hospes.model.Timestamp
 import dev.hospes.model.UpdatePolicy
 import dev.hospes.model.VatBreakdown
+import dev.hospes.model.RustBuffer as RustBufferAccount
+import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
 import dev.hospes.model.RustBuffer as RustBufferClient
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
@@ -96,12 +108,15 @@ import dev.hospes.model.RustBuffer as RustBufferLinkHint
 import dev.hospes.model.RustBuffer as RustBufferLinkPurpose
 import dev.hospes.model.RustBuffer as RustBufferLinkRequest
 import dev.hospes.model.RustBuffer as RustBufferLinkState
+import dev.hospes.model.RustBuffer as RustBufferLogin
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
+import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferStay
 import dev.hospes.model.RustBuffer as RustBufferStayTotals
 import dev.hospes.model.RustBuffer as RustBufferTaxedAmount
+import dev.hospes.model.RustBuffer as RustBufferThrottle
 import dev.hospes.model.RustBuffer as RustBufferTimestamp
 import dev.hospes.model.RustBuffer as RustBufferUpdatePolicy
 import dev.hospes.model.RustBuffer as RustBufferVatBreakdown
@@ -749,9 +764,19 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_hospes_mobile_checksum_func_account_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_account_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_account_update_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_account_update_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_add_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_guest_update(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_change_password(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
     ): Int
@@ -760,6 +785,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_client_update_outcome_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_confirm_account(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
@@ -801,6 +828,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_url(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_login(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_login_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_login_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_login_wait_seconds(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_missing_client_details(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_money_from_json(
@@ -814,6 +849,16 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_normalize_establishment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_account(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_registration_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_registration_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reset_password(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_round_money(
     ): Int
@@ -832,6 +877,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_taxed_amount_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_taxed_amount_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_throttle_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_throttle_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_update_policy_from_json(
     ): Int
@@ -861,10 +910,20 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_hospes_mobile_fn_func_account_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccount.ByValue
+    external fun uniffi_hospes_mobile_fn_func_account_to_json(`value`: RustBufferAccount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_account_update_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_account_update_to_json(`value`: RustBufferAccountUpdate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_add_money(`a`: RustBufferMoney.ByValue,`b`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_guest_update(`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_change_password(`account`: RustBufferAccount.ByValue,`currentPassword`: RustBuffer.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_to_json(`value`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -873,6 +932,8 @@ internal object UniffiLib {
     ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(`value`: RustBufferClientUpdateOutcome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_confirm_account(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -913,6 +974,14 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_link_url(`establishment`: RustBufferEstablishment.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_login(`account`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLogin.ByValue
+    external fun uniffi_hospes_mobile_fn_func_login_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLogin.ByValue
+    external fun uniffi_hospes_mobile_fn_func_login_to_json(`value`: RustBufferLogin.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_login_wait_seconds(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_hospes_mobile_fn_func_missing_client_details(`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_money_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -927,6 +996,16 @@ internal object UniffiLib {
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_stay(`stay`: RustBufferStay.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferThrottle.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegistration.ByValue
+    external fun uniffi_hospes_mobile_fn_func_registration_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegistration.ByValue
+    external fun uniffi_hospes_mobile_fn_func_registration_to_json(`value`: RustBufferRegistration.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reset_password(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_round_money(`money`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -944,6 +1023,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_taxed_amount_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferTaxedAmount.ByValue
     external fun uniffi_hospes_mobile_fn_func_taxed_amount_to_json(`value`: RustBufferTaxedAmount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_throttle_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferThrottle.ByValue
+    external fun uniffi_hospes_mobile_fn_func_throttle_to_json(`value`: RustBufferThrottle.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_update_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferUpdatePolicy.ByValue
@@ -1076,10 +1159,25 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_account_from_json() and 0xFFFF) != 33518) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_account_to_json() and 0xFFFF) != 56574) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_account_update_from_json() and 0xFFFF) != 65352) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_account_update_to_json() and 0xFFFF) != 57034) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_change_password() and 0xFFFF) != 57636) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 61461) {
@@ -1092,6 +1190,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() and 0xFFFF) != 44947) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
@@ -1154,6 +1255,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 44188) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_login() and 0xFFFF) != 9678) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_login_from_json() and 0xFFFF) != 41614) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_login_to_json() and 0xFFFF) != 34957) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_login_wait_seconds() and 0xFFFF) != 34272) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 41494) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1173,6 +1286,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_stay() and 0xFFFF) != 13176) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 30366) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_registration_from_json() and 0xFFFF) != 6405) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_registration_to_json() and 0xFFFF) != 42260) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 52040) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 13164) {
@@ -1200,6 +1328,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_taxed_amount_to_json() and 0xFFFF) != 34303) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_throttle_from_json() and 0xFFFF) != 22207) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_throttle_to_json() and 0xFFFF) != 15865) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_update_policy_from_json() and 0xFFFF) != 20463) {
@@ -1316,6 +1450,29 @@ object NoHandle
 /**
  * @suppress
  */
+public object FfiConverterLong: FfiConverter<Long, Long> {
+    override fun lift(value: Long): Long {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Long {
+        return buf.getLong()
+    }
+
+    override fun lower(value: Long): Long {
+        return value
+    }
+
+    override fun allocationSize(value: Long) = 8UL
+
+    override fun write(value: Long, buf: ByteBuffer) {
+        buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     // Note: we don't inherit from FfiConverterRustBuffer, because we use a
     // special encoding when lowering/lifting.  We can use `RustBuffer.len` to
@@ -1419,6 +1576,70 @@ public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> {
+    override fun read(buf: ByteBuffer): Account? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAccount.read(buf)
+    }
+
+    override fun allocationSize(value: Account?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAccount.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Account?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAccount.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
+    override fun read(buf: ByteBuffer): Client? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeClient.read(buf)
+    }
+
+    override fun allocationSize(value: Client?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeClient.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Client?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeClient.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTaxedAmount: FfiConverterRustBuffer<List<TaxedAmount>> {
     override fun read(buf: ByteBuffer): List<TaxedAmount> {
         val len = buf.getInt()
@@ -1503,6 +1724,16 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
 
 
 
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -1528,6 +1759,66 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `accountFromJson`(`json`: kotlin.String): Account {
+            return FfiConverterTypeAccount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_account_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `accountToJson`(`value`: Account): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_account_to_json(
+    
+        
+        FfiConverterTypeAccount.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `accountUpdateFromJson`(`json`: kotlin.String): AccountUpdate {
+            return FfiConverterTypeAccountUpdate.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_account_update_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `accountUpdateToJson`(`value`: AccountUpdate): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_account_update_to_json(
+    
+        
+        FfiConverterTypeAccountUpdate.lower(`value`),_status)
+}
+    )
+    }
+    
 
         /**
          * `a + b`, refusing different currencies.
@@ -1559,6 +1850,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeGuestDetails.lower(`details`),
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeCountry.lower(`defaultCountry`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Changes the password of a logged-in guest, who gives the current one.
+         */
+    @Throws(HospesException::class) fun `changePassword`(`account`: Account, `currentPassword`: kotlin.String, `newPassword`: kotlin.String, `now`: Timestamp): AccountUpdate {
+            return FfiConverterTypeAccountUpdate.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_change_password(
+    
+        
+        FfiConverterTypeAccount.lower(`account`),
+        FfiConverterString.lower(`currentPassword`),
+        FfiConverterString.lower(`newPassword`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -1620,6 +1929,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeClientUpdateOutcome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Marks an account verified from the verified claims of its `account_verify` link.
+         */
+    @Throws(HospesException::class) fun `confirmAccount`(`account`: Account, `claims`: LinkClaims, `now`: Timestamp): AccountUpdate {
+            return FfiConverterTypeAccountUpdate.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_confirm_account(
+    
+        
+        FfiConverterTypeAccount.lower(`account`),
+        FfiConverterTypeLinkClaims.lower(`claims`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }
@@ -1931,6 +2257,70 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+         */
+    @Throws(HospesException::class) fun `login`(`account`: Account?, `email`: kotlin.String, `password`: kotlin.String, `throttle`: Throttle, `now`: Timestamp): Login {
+            return FfiConverterTypeLogin.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_login(
+    
+        
+        FfiConverterOptionalTypeAccount.lower(`account`),
+        FfiConverterString.lower(`email`),
+        FfiConverterString.lower(`password`),
+        FfiConverterTypeThrottle.lower(`throttle`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `loginFromJson`(`json`: kotlin.String): Login {
+            return FfiConverterTypeLogin.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_login_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `loginToJson`(`value`: Login): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_login_to_json(
+    
+        
+        FfiConverterTypeLogin.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Seconds to wait before the next login attempt (0: allowed now).
+         */ fun `loginWaitSeconds`(`throttle`: Throttle, `now`: Timestamp): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_login_wait_seconds(
+    
+        
+        FfiConverterTypeThrottle.lower(`throttle`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Contact details still missing, for the portal's "complete your details" prompt.
          */ fun `missingClientDetails`(`client`: Client): List<ClientField> {
             return FfiConverterSequenceTypeClientField.lift(
@@ -2035,6 +2425,90 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterTypeNaiveDate.lower(`today`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The failure counter after a failed login at `now`.
+         */ fun `recordLoginFailure`(`throttle`: Throttle, `now`: Timestamp): Throttle {
+            return FfiConverterTypeThrottle.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_record_login_failure(
+    
+        
+        FfiConverterTypeThrottle.lower(`throttle`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Registers a portal account for `email` with `password`; `client` is the client record holding
+         * that address, if any, and `existing` its account, if any. Does the same work whether or not
+         * the address is known; an account comes back only when one was created.
+         */
+    @Throws(HospesException::class) fun `registerAccount`(`client`: Client?, `existing`: Account?, `email`: kotlin.String, `password`: kotlin.String, `now`: Timestamp): Registration {
+            return FfiConverterTypeRegistration.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_account(
+    
+        
+        FfiConverterOptionalTypeClient.lower(`client`),
+        FfiConverterOptionalTypeAccount.lower(`existing`),
+        FfiConverterString.lower(`email`),
+        FfiConverterString.lower(`password`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registrationFromJson`(`json`: kotlin.String): Registration {
+            return FfiConverterTypeRegistration.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_registration_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registrationToJson`(`value`: Registration): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_registration_to_json(
+    
+        
+        FfiConverterTypeRegistration.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Sets a new password from the verified claims of a `password_reset` link.
+         */
+    @Throws(HospesException::class) fun `resetPassword`(`account`: Account, `claims`: LinkClaims, `newPassword`: kotlin.String, `now`: Timestamp): AccountUpdate {
+            return FfiConverterTypeAccountUpdate.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reset_password(
+    
+        
+        FfiConverterTypeAccount.lower(`account`),
+        FfiConverterTypeLinkClaims.lower(`claims`),
+        FfiConverterString.lower(`newPassword`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }
@@ -2170,6 +2644,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeTaxedAmount.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `throttleFromJson`(`json`: kotlin.String): Throttle {
+            return FfiConverterTypeThrottle.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_throttle_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `throttleToJson`(`value`: Throttle): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_throttle_to_json(
+    
+        
+        FfiConverterTypeThrottle.lower(`value`),_status)
 }
     )
     }

@@ -929,6 +929,29 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 /**
  * @suppress
  */
+public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
+    override fun lift(value: Byte): Boolean {
+        return value.toInt() != 0
+    }
+
+    override fun read(buf: ByteBuffer): Boolean {
+        return lift(buf.get())
+    }
+
+    override fun lower(value: Boolean): Byte {
+        return if (value) 1.toByte() else 0.toByte()
+    }
+
+    override fun allocationSize(value: Boolean) = 1UL
+
+    override fun write(value: Boolean, buf: ByteBuffer) {
+        buf.put(lower(value))
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     // Note: we don't inherit from FfiConverterRustBuffer, because we use a
     // special encoding when lowering/lifting.  We can use `RustBuffer.len` to
@@ -1023,6 +1046,124 @@ public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
         buf.putLong(sign * epochOffset.seconds)
         // Type mismatch (should be u32) but since values will always be between 0 and 999,999,999 it should be OK
         buf.putInt(epochOffset.nano)
+    }
+}
+
+
+
+/**
+ * A portal account, as the host stores it.
+ */
+data class Account (
+    /**
+     * The client it belongs to.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The login: the client's e-mail, normalised.
+     */
+    var `email`: kotlin.String
+    , 
+    /**
+     * Argon2id hash in PHC form. Secret: never log it.
+     */
+    var `passwordHash`: kotlin.String
+    , 
+    /**
+     * Whether the owner opened the verification link.
+     */
+    var `verified`: kotlin.Boolean
+    , 
+    /**
+     * When it was created.
+     */
+    var `createdAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAccount: FfiConverterRustBuffer<Account> {
+    override fun read(buf: ByteBuffer): Account {
+        return Account(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Account) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`email`) +
+            FfiConverterString.allocationSize(value.`passwordHash`) +
+            FfiConverterBoolean.allocationSize(value.`verified`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`createdAt`)
+    )
+
+    override fun write(value: Account, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`email`, buf)
+            FfiConverterString.write(value.`passwordHash`, buf)
+            FfiConverterBoolean.write(value.`verified`, buf)
+            FfiConverterTypeTimestamp.write(value.`createdAt`, buf)
+    }
+}
+
+
+
+/**
+ * An account whose password or verification changed, and the events to publish.
+ */
+data class AccountUpdate (
+    /**
+     * The account to store.
+     */
+    var `account`: Account
+    , 
+    /**
+     * What happened.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAccountUpdate: FfiConverterRustBuffer<AccountUpdate> {
+    override fun read(buf: ByteBuffer): AccountUpdate {
+        return AccountUpdate(
+            FfiConverterTypeAccount.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AccountUpdate) = (
+            FfiConverterTypeAccount.allocationSize(value.`account`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: AccountUpdate, buf: ByteBuffer) {
+            FfiConverterTypeAccount.write(value.`account`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
     }
 }
 
@@ -2204,6 +2345,53 @@ public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
 
 
 /**
+ * A successful login.
+ */
+data class Login (
+    /**
+     * The client whose portal opens.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * A new hash to store when the stored one used weaker parameters.
+     */
+    var `upgradedHash`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLogin: FfiConverterRustBuffer<Login> {
+    override fun read(buf: ByteBuffer): Login {
+        return Login(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Login) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterOptionalString.allocationSize(value.`upgradedHash`)
+    )
+
+    override fun write(value: Login, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterOptionalString.write(value.`upgradedHash`, buf)
+    }
+}
+
+
+
+/**
  * An amount in a currency.
  *
  * Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
@@ -2359,6 +2547,56 @@ public object FfiConverterTypePet: FfiConverterRustBuffer<Pet> {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`species`, buf)
             FfiConverterOptionalString.write(value.`breed`, buf)
+    }
+}
+
+
+
+/**
+ * What a registration produced. The guest is told the same thing in every case ("if this
+ * address is known, you will receive an e-mail"); the host sends the verification mail only
+ * when `account` is present.
+ */
+data class Registration (
+    /**
+     * The new, unverified account to store — absent when the address is on no client record
+     * or already has a verified account.
+     */
+    var `account`: Account?
+    , 
+    /**
+     * `account_registered`, when an account was created.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration> {
+    override fun read(buf: ByteBuffer): Registration {
+        return Registration(
+            FfiConverterOptionalTypeAccount.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Registration) = (
+            FfiConverterOptionalTypeAccount.allocationSize(value.`account`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: Registration, buf: ByteBuffer) {
+            FfiConverterOptionalTypeAccount.write(value.`account`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
     }
 }
 
@@ -2588,6 +2826,56 @@ public object FfiConverterTypeTaxedAmount: FfiConverterRustBuffer<TaxedAmount> {
     override fun write(value: TaxedAmount, buf: ByteBuffer) {
             FfiConverterTypeMoney.write(value.`amount`, buf)
             FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+    }
+}
+
+
+
+/**
+ * The host's failure counter for one login, and the pure policy deciding when it may try again.
+ *
+ * Five failures are free; then each failure doubles the wait after the last one, from 2 s up to
+ * 15 minutes. The owner is slowed down with the attacker, never locked out.
+ */
+data class Throttle (
+    /**
+     * Failed attempts since the last success.
+     */
+    var `failures`: kotlin.UInt
+    , 
+    /**
+     * When the last one happened.
+     */
+    var `lastFailureAt`: Timestamp?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeThrottle: FfiConverterRustBuffer<Throttle> {
+    override fun read(buf: ByteBuffer): Throttle {
+        return Throttle(
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Throttle) = (
+            FfiConverterUInt.allocationSize(value.`failures`) +
+            FfiConverterOptionalTypeTimestamp.allocationSize(value.`lastFailureAt`)
+    )
+
+    override fun write(value: Throttle, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`failures`, buf)
+            FfiConverterOptionalTypeTimestamp.write(value.`lastFailureAt`, buf)
     }
 }
 
@@ -3086,6 +3374,63 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * A portal account was created, waiting for its e-mail to be confirmed.
+     */
+    data class AccountRegistered(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose account.
+         */
+        val `clientId`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The owner confirmed the account's e-mail address.
+     */
+    data class AccountVerified(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose account.
+         */
+        val `clientId`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The account's password was changed or reset.
+     */
+    data class PasswordChanged(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose account.
+         */
+        val `clientId`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -3107,6 +3452,18 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterSequenceTypeFieldChange.read(buf),
                 )
+            2 -> Event.AccountRegistered(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                )
+            3 -> Event.AccountVerified(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                )
+            4 -> Event.PasswordChanged(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
         }
     }
@@ -3121,6 +3478,30 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterSequenceTypeFieldChange.allocationSize(value.`changes`)
             )
         }
+        is Event.AccountRegistered -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+            )
+        }
+        is Event.AccountVerified -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+            )
+        }
+        is Event.PasswordChanged -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -3130,6 +3511,24 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterSequenceTypeFieldChange.write(value.`changes`, buf)
+                Unit
+            }
+            is Event.AccountRegistered -> {
+                buf.putInt(2)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                Unit
+            }
+            is Event.AccountVerified -> {
+                buf.putInt(3)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                Unit
+            }
+            is Event.PasswordChanged -> {
+                buf.putInt(4)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -3296,6 +3695,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `account.*`: login refused, password too short, too many attempts.
+     */
+    class Account(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     class Link(
@@ -3392,12 +3815,17 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            7 -> HospesException.Link(
+            7 -> HospesException.Account(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            8 -> HospesException.Internal(
+            8 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            9 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -3444,6 +3872,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Stay -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Account -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -3511,15 +3946,22 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Account -> {
                 buf.putInt(7)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(8)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(9)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -4101,6 +4543,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> {
+    override fun read(buf: ByteBuffer): Account? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAccount.read(buf)
+    }
+
+    override fun allocationSize(value: Account?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAccount.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Account?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAccount.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCivility: FfiConverterRustBuffer<Civility?> {
     override fun read(buf: ByteBuffer): Civility? {
         if (buf.get().toInt() == 0) {
@@ -4219,6 +4693,38 @@ public object FfiConverterOptionalTypeNaiveDate: FfiConverterRustBuffer<NaiveDat
         } else {
             buf.put(1)
             FfiConverterTypeNaiveDate.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTimestamp: FfiConverterRustBuffer<Timestamp?> {
+    override fun read(buf: ByteBuffer): Timestamp? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTimestamp.read(buf)
+    }
+
+    override fun allocationSize(value: Timestamp?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTimestamp.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Timestamp?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTimestamp.write(value, buf)
         }
     }
 }

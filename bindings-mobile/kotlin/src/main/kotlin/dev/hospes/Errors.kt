@@ -15,6 +15,7 @@ val HospesException.code: String
         is HospesException.Establishment -> code
         is HospesException.Stay -> code
         is HospesException.Link -> code
+        is HospesException.Account -> code
         is HospesException.Internal -> code
     }
 
@@ -28,6 +29,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Establishment -> messages
         is HospesException.Stay -> messages
         is HospesException.Link -> messages
+        is HospesException.Account -> messages
         is HospesException.Internal -> messages
     }
 

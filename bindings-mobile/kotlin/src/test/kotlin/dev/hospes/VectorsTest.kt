@@ -86,6 +86,35 @@ class VectorsTest {
         "link.url" -> JSONObject.quote(
             linkUrl(establishmentFromJson(input.json("establishment")), LinkPurpose.valueOf(input.getString("purpose").uppercase()), input.getString("token")),
         )
+        "account.register" -> registrationToJson(
+            registerAccount(
+                input.optJSONObject("client")?.let { clientFromJson(it.toString()) },
+                input.optJSONObject("existing")?.let { accountFromJson(it.toString()) },
+                input.getString("email"),
+                input.getString("password"),
+                Instant.parse(input.getString("now")),
+            ),
+        )
+        "account.confirm" -> accountUpdateToJson(
+            confirmAccount(accountFromJson(input.json("account")), linkClaimsFromJson(input.json("claims")), Instant.parse(input.getString("now"))),
+        )
+        "account.login" -> loginToJson(
+            login(
+                input.optJSONObject("account")?.let { accountFromJson(it.toString()) },
+                input.getString("email"),
+                input.getString("password"),
+                throttleFromJson(input.json("throttle")),
+                Instant.parse(input.getString("now")),
+            ),
+        )
+        "account.change_password" -> accountUpdateToJson(
+            changePassword(accountFromJson(input.json("account")), input.getString("current_password"), input.getString("new_password"), Instant.parse(input.getString("now"))),
+        )
+        "account.reset_password" -> accountUpdateToJson(
+            resetPassword(accountFromJson(input.json("account")), linkClaimsFromJson(input.json("claims")), input.getString("new_password"), Instant.parse(input.getString("now"))),
+        )
+        "account.throttle_wait" -> loginWaitSeconds(throttleFromJson(input.json("throttle")), Instant.parse(input.getString("now"))).toString()
+        "account.throttle_failed" -> throttleToJson(recordLoginFailure(throttleFromJson(input.json("throttle")), Instant.parse(input.getString("now"))))
         else -> throw AssertionError("no Kotlin runner for operation $op")
     }
 
