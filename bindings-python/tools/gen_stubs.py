@@ -114,13 +114,15 @@ class Generator:
     def function(self, op: Dict[str, Any]) -> str:
         args = op["args"]
         required = set(args.get("required", []))
+        props = list(args.get("properties", {}).items())
+        last_required = max((i for i, (k, _) in enumerate(props) if k in required), default=-1)
         params = []
-        for key, prop in args.get("properties", {}).items():
+        for i, (key, prop) in enumerate(props):
             annotation = self.type_of(prop)
-            params.append((key not in required, f"{key}: {annotation}" + (" = None" if key not in required else "")))
-        params.sort(key=lambda p: p[0])
+            default = " = None" if key not in required and i > last_required else ""
+            params.append(f"{key}: {annotation}{default}")
         returns = self.type_of(op["returns"])
-        signature = ", ".join(p for _, p in params)
+        signature = ", ".join(params)
         return f"def {op['function']}({signature}) -> {returns}:\n{doc_text(op['doc'], '    ')}    ...\n\n"
 
     def render(self) -> str:

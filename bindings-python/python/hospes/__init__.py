@@ -59,9 +59,10 @@ def _make(op: Dict[str, Any]) -> Callable[..., Any]:
     args = op["args"]
     required = set(args.get("required", []))
     names = list(args.get("properties", {}))
-    # Required parameters first so that the signature is valid Python.
-    ordered = sorted(names, key=lambda n: n not in required)
-    params = ", ".join(n if n in required else f"{n}=None" for n in ordered)
+    # The Rust order, as in every binding. An optional parameter gets a default only when all
+    # those after it are optional too; before a required one it is passed, possibly as None.
+    last_required = max((i for i, n in enumerate(names) if n in required), default=-1)
+    params = ", ".join(n if n in required or i < last_required else f"{n}=None" for i, n in enumerate(names))
     packed = ", ".join(f"{n!r}: {n}" for n in names)
     source = f"def {op['function']}({params}):\n    return _invoke(_op, {{{packed}}}, _returns)\n"
     namespace: Dict[str, Any] = {"_invoke": _wire.invoke, "_op": op["name"], "_returns": op["returns"]}

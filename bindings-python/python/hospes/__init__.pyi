@@ -571,7 +571,7 @@ def verify_link(keyring: KeyringConfig, establishment: Establishment, token: str
     """
     ...
 
-def register_account(email: str, password: str, now: datetime, client: Optional[Client] = None, existing: Optional[Account] = None) -> Registration:
+def register_account(client: Optional[Client], existing: Optional[Account], email: str, password: str, now: datetime) -> Registration:
     """Registers a portal account for `email` with `password`; `client` is the client record
      holding that address, if any, and `existing` its account, if any. Answers the same work
      whether or not the address is known; an account comes back only when one was created.
@@ -582,7 +582,7 @@ def confirm_account(account: Account, claims: LinkClaims, now: datetime) -> Acco
     """Marks an account verified from the verified claims of its `account_verify` link."""
     ...
 
-def login(email: str, password: str, throttle: Throttle, now: datetime, account: Optional[Account] = None) -> Login:
+def login(account: Optional[Account], email: str, password: str, throttle: Throttle, now: datetime) -> Login:
     """Logs in: `account.login_failed` for an unknown login or a wrong password alike."""
     ...
 
