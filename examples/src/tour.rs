@@ -211,7 +211,48 @@ fn run() -> hospes::Result<()> {
             err.code()
         );
     }
-    links(&camping, &marie, now)
+    links(&camping, &marie, now)?;
+    accounts(&marie, now)
+}
+
+fn accounts(marie: &Client, now: hospes::DateTime<hospes::Utc>) -> hospes::Result<()> {
+    use hospes::account::{self, Throttle};
+    section("A portal account for Marie");
+    let email = marie.email.clone().unwrap_or_default();
+    let registration = account::register(Some(marie), None, &email, "Filou aime la plage", now)?;
+    let Some(created) = registration.account else {
+        println!("no account created");
+        return Ok(());
+    };
+    println!(
+        "account for {} created, to confirm by e-mail ({} event)",
+        created.email,
+        registration.events.len()
+    );
+    let stranger = account::register(None, None, "inconnu@example.fr", "Filou aime la plage", now)?;
+    println!(
+        "an unknown address: account created? {} — the page says the same to both",
+        stranger.account.is_some()
+    );
+    let verified = hospes::account::Account {
+        verified: true,
+        ..created
+    };
+    let mut throttle = Throttle::default();
+    for attempt in ["filou", "Filou aime la mer", "Filou aime la plage"] {
+        match account::login(Some(&verified), &email, attempt, &throttle, now) {
+            Ok(login) => println!("  {attempt:?}: welcome, client {}", login.client_id),
+            Err(err) => {
+                throttle = throttle.failed(now);
+                println!(
+                    "  {attempt:?}: {} ({})",
+                    err.message(Locale::Fr),
+                    err.code()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn links(
