@@ -309,6 +309,33 @@ export interface EventAccountVerified {
 }
 
 /**
+ * The guest added or removed participants of a stay from the portal.
+ */
+export interface EventParticipantsChanged {
+  type: "participants_changed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * Full names added.
+   */
+  added: string[]
+  /**
+   * Full names removed.
+   */
+  removed: string[]
+}
+
+/**
  * The account's password was changed or reset.
  */
 export interface EventPasswordChanged {
@@ -326,7 +353,7 @@ export interface EventPasswordChanged {
 /**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventPasswordChanged
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -926,6 +953,189 @@ export interface Login {
 }
 
 /**
+ * What the guest's session may open.
+ */
+export interface PortalAccess {
+  /**
+   * The client whose space it is.
+   */
+  clientId: string
+  /**
+   * The purpose of the link it came from; `None` after a login.
+   */
+  purpose?: LinkPurpose | null
+  /**
+   * The one stay or document a document link opens.
+   */
+  subject?: string | null
+}
+
+/**
+ * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * place, phone).
+ */
+export interface PortalHeader {
+  /**
+   * Name.
+   */
+  name: string
+  /**
+   * Logo URL.
+   */
+  logoUrl?: string | null
+  /**
+   * Website.
+   */
+  website?: string | null
+  /**
+   * Opening periods.
+   */
+  openingPeriods: OpeningPeriod[]
+  /**
+   * Town, on one line.
+   */
+  place: string
+  /**
+   * Phone.
+   */
+  phone?: string | null
+}
+
+/**
+ * A stay as listed on the home and history screens.
+ */
+export interface StaySummary {
+  /**
+   * Reference (« Réf 312 »).
+   */
+  reference: string
+  /**
+   * Accommodation booked.
+   */
+  accommodation: string
+  /**
+   * Arrival.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure.
+   */
+  departure: CalendarDate
+  /**
+   * Status (a quote is `option`).
+   */
+  status: StayStatus
+  /**
+   * People staying.
+   */
+  headcount: number
+}
+
+/**
+ * The home screen.
+ */
+export interface PortalHome {
+  /**
+   * The establishment.
+   */
+  header: PortalHeader
+  /**
+   * The guest's name, for the greeting and the menu.
+   */
+  guestName: string
+  /**
+   * Details the guest is invited to complete (« Mes infos »).
+   */
+  missingDetails: ClientField[]
+  /**
+   * Stays not over yet, soonest first (quotes included).
+   */
+  upcoming: StaySummary[]
+}
+
+/**
+ * The history screen: upcoming and past stays.
+ */
+export interface StayHistory {
+  /**
+   * Not over yet, soonest first.
+   */
+  upcoming: StaySummary[]
+  /**
+   * Over or cancelled, latest first.
+   */
+  past: StaySummary[]
+}
+
+/**
+ * The stay screen: the stay, its totals and its documents.
+ */
+export interface StayDetail {
+  /**
+   * The stay, participants and lines included.
+   */
+  stay: Stay
+  /**
+   * Its totals and VAT table.
+   */
+  totals: StayTotals
+  /**
+   * Its documents (contract, invoices).
+   */
+  documents: DocumentRef[]
+  /**
+   * The client's former companions, to pick from when adding a participant.
+   */
+  formerCompanions: Companion[]
+}
+
+/**
+ * First name, last name and birth date typed by the guest.
+ */
+export interface NewParticipantTyped {
+  kind: "typed"
+  /**
+   * The person.
+   */
+  person: Companion
+}
+
+/**
+ * One of the client's former companions, by position in `former_companions`.
+ */
+export interface NewParticipantFormer {
+  kind: "former"
+  /**
+   * Position in the client's companions list.
+   */
+  index: number
+}
+
+/**
+ * How a participant is added: typed in, or picked among the former companions.
+ */
+export type NewParticipant = NewParticipantTyped | NewParticipantFormer
+
+/**
+ * A stay whose participants changed, the client record (its companions list may grow) and the
+ * events.
+ */
+export interface ParticipantsChange {
+  /**
+   * The stay to store.
+   */
+  stay: Stay
+  /**
+   * The client record to store.
+   */
+  client: Client
+  /**
+   * `participants_changed`.
+   */
+  events: Event[]
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -1042,6 +1252,53 @@ export declare function loginWaitSeconds(throttle: Throttle, now: Instant | Date
  * The failure counter after a failed login at `now`.
  */
 export declare function recordLoginFailure(throttle: Throttle, now: Instant | Date): Throttle
+
+/**
+ * The access a verified link gives: the whole space for a portal link, one stay or
+ *  document for the others.
+ */
+export declare function portalAccessFromLink(claims: LinkClaims): PortalAccess
+
+/**
+ * The access a successful login gives: the whole space.
+ */
+export declare function portalAccessFromLogin(login: Login): PortalAccess
+
+/**
+ * The home screen: establishment header, greeting, details to complete, upcoming stays.
+ *  `stays` may hold anyone's: only the guest's are shown.
+ */
+export declare function portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: Stay[], today: CalendarDate): PortalHome
+
+/**
+ * The history screen: the guest's upcoming and past stays.
+ */
+export declare function portalHistory(access: PortalAccess, client: Client, stays: Stay[], today: CalendarDate): StayHistory
+
+/**
+ * The stay screen: the stay, its totals, its documents, the former companions.
+ */
+export declare function portalStay(access: PortalAccess, client: Client, stays: Stay[], reference: string): StayDetail
+
+/**
+ * The « Mes infos » form, pre-filled.
+ */
+export declare function portalPersonalInfo(access: PortalAccess, client: Client): GuestDetails
+
+/**
+ * Applies the guest's « Mes infos » form.
+ */
+export declare function portalUpdatePersonalInfo(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: Instant | Date): ClientUpdateOutcome
+
+/**
+ * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+ */
+export declare function portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Instant | Date): ParticipantsChange
+
+/**
+ * Removes the participant at `index` from one of the guest's stays.
+ */
+export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date): ParticipantsChange
 
 /**
  * The URL of a link: the portal base URL, the purpose's page and the token.

@@ -10,6 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use hospes::ffi::HospesError;
 use hospes::link::{self, Keyring};
+use hospes::portal::{
+    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
+};
 use hospes::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Decimal, Establishment,
     GuestDetails, IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
@@ -244,6 +247,102 @@ pub fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle 
     throttle.failed(now)
 }
 
+/// The access a verified link gives: the whole space for a portal link, one stay or document for
+/// the others.
+#[uniffi::export]
+pub fn portal_access_from_link(claims: LinkClaims) -> PortalAccess {
+    PortalAccess::from_link(&claims)
+}
+
+/// The access a successful login gives: the whole space.
+#[uniffi::export]
+pub fn portal_access_from_login(login: Login) -> PortalAccess {
+    PortalAccess::from_login(&login)
+}
+
+/// The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
+/// may hold anyone's: only the guest's are shown.
+#[uniffi::export]
+pub fn portal_home(
+    access: PortalAccess,
+    client: Client,
+    establishment: Establishment,
+    stays: Vec<Stay>,
+    today: NaiveDate,
+) -> Outcome<PortalHome> {
+    Ok(Portal::open(&access, client)?.home(&establishment, &stays, today)?)
+}
+
+/// The history screen: the guest's upcoming and past stays.
+#[uniffi::export]
+pub fn portal_history(
+    access: PortalAccess,
+    client: Client,
+    stays: Vec<Stay>,
+    today: NaiveDate,
+) -> Outcome<StayHistory> {
+    Ok(Portal::open(&access, client)?.history(&stays, today)?)
+}
+
+/// The stay screen: the stay, its totals, its documents, the former companions.
+#[uniffi::export]
+pub fn portal_stay(
+    access: PortalAccess,
+    client: Client,
+    stays: Vec<Stay>,
+    reference: String,
+) -> Outcome<StayDetail> {
+    Ok(Portal::open(&access, client)?.stay(&stays, &reference)?)
+}
+
+/// The « Mes infos » form, pre-filled.
+#[uniffi::export]
+pub fn portal_personal_info(access: PortalAccess, client: Client) -> Outcome<GuestDetails> {
+    Ok(Portal::open(&access, client)?.personal_info()?)
+}
+
+/// Applies the guest's « Mes infos » form.
+#[uniffi::export]
+pub fn portal_update_personal_info(
+    access: PortalAccess,
+    client: Client,
+    details: GuestDetails,
+    policy: UpdatePolicy,
+    establishment: Establishment,
+    now: DateTime<Utc>,
+) -> Outcome<ClientUpdateOutcome> {
+    Ok(Portal::open(&access, client)?.update_personal_info(
+        details,
+        &policy,
+        &establishment,
+        now,
+    )?)
+}
+
+/// Adds a participant (typed in, or a former companion) to one of the guest's stays.
+#[uniffi::export]
+pub fn portal_add_participant(
+    access: PortalAccess,
+    client: Client,
+    stay: Stay,
+    participant: NewParticipant,
+    now: DateTime<Utc>,
+) -> Outcome<ParticipantsChange> {
+    Ok(Portal::open(&access, client)?.add_participant(&stay, participant, now)?)
+}
+
+/// Removes the participant at `index` from one of the guest's stays.
+#[uniffi::export]
+pub fn portal_remove_participant(
+    access: PortalAccess,
+    client: Client,
+    stay: Stay,
+    index: u32,
+    now: DateTime<Utc>,
+) -> Outcome<ParticipantsChange> {
+    Ok(Portal::open(&access, client)?.remove_participant(&stay, index, now)?)
+}
+
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).
 macro_rules! json_codec {
     ($ty:ty, $from:ident, $to:ident) => {
@@ -298,3 +397,17 @@ json_codec!(
     account_update_to_json
 );
 json_codec!(Throttle, throttle_from_json, throttle_to_json);
+json_codec!(PortalAccess, portal_access_from_json, portal_access_to_json);
+json_codec!(PortalHome, portal_home_from_json, portal_home_to_json);
+json_codec!(StayHistory, stay_history_from_json, stay_history_to_json);
+json_codec!(StayDetail, stay_detail_from_json, stay_detail_to_json);
+json_codec!(
+    NewParticipant,
+    new_participant_from_json,
+    new_participant_to_json
+);
+json_codec!(
+    ParticipantsChange,
+    participants_change_from_json,
+    participants_change_to_json
+);

@@ -143,6 +143,7 @@ class Generator:
             "    InternalError as InternalError,\n"
             "    LinkError as LinkError,\n"
             "    MoneyError as MoneyError,\n"
+            "    PortalError as PortalError,\n"
             "    StayError as StayError,\n"
             ")\n\n"
             "__version__: str\n"

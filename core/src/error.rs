@@ -191,6 +191,18 @@ pub enum Error {
         /// Seconds to wait.
         retry_after_seconds: u64,
     },
+    /// Not this guest's, or outside what their link opens: answered as missing, never forbidden.
+    #[error("{what} not found")]
+    PortalNotFound {
+        /// What was asked for (`stay`, `companion`, `page` …).
+        what: String,
+    },
+    /// The stay is over, in progress or cancelled: its participants can no longer change.
+    #[error("stay {reference} can no longer be changed")]
+    StayNotEditable {
+        /// The stay's reference.
+        reference: String,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -238,6 +250,8 @@ impl Error {
             Error::LoginFailed => "account.login_failed",
             Error::AccountNotVerified => "account.not_verified",
             Error::Throttled { .. } => "account.throttled",
+            Error::PortalNotFound { .. } => "portal.not_found",
+            Error::StayNotEditable { .. } => "stay.not_editable",
             Error::LinkInvalid => "link.invalid",
             Error::LinkExpired { .. } => "link.expired",
             Error::LinkKeyInvalid => "link.key_invalid",
@@ -470,6 +484,18 @@ impl Error {
                 format!(
                     "Demasiados intentos. Vuelva a intentarlo dentro de {retry_after_seconds} segundos."
                 )
+            }
+            (Error::PortalNotFound { .. }, Fr) => "Cette page n’existe pas ou plus.".into(),
+            (Error::PortalNotFound { .. }, En) => "This page does not exist (any more).".into(),
+            (Error::PortalNotFound { .. }, Es) => "Esta página no existe o ya no existe.".into(),
+            (Error::StayNotEditable { reference }, Fr) => {
+                format!("Le séjour {reference} ne peut plus être modifié.")
+            }
+            (Error::StayNotEditable { reference }, En) => {
+                format!("Stay {reference} can no longer be changed.")
+            }
+            (Error::StayNotEditable { reference }, Es) => {
+                format!("La estancia {reference} ya no se puede modificar.")
             }
             (Error::LinkInvalid, Fr) => {
                 "Ce lien n’est pas valide. Demandez un nouveau lien à l’établissement.".into()

@@ -51,6 +51,19 @@ pub enum Event {
         /// Whose account.
         client_id: String,
     },
+    /// The guest added or removed participants of a stay from the portal.
+    ParticipantsChanged {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// Full names added.
+        added: Vec<String>,
+        /// Full names removed.
+        removed: Vec<String>,
+    },
     /// The account's password was changed or reset.
     PasswordChanged {
         /// When.
@@ -73,6 +86,7 @@ impl Event {
             Event::ClientInfoUpdated { occurred_at, .. }
             | Event::AccountRegistered { occurred_at, .. }
             | Event::AccountVerified { occurred_at, .. }
+            | Event::ParticipantsChanged { occurred_at, .. }
             | Event::PasswordChanged { occurred_at, .. } => *occurred_at,
         }
     }
@@ -83,6 +97,7 @@ impl Event {
             Event::ClientInfoUpdated { .. } => "client_info_updated",
             Event::AccountRegistered { .. } => "account_registered",
             Event::AccountVerified { .. } => "account_verified",
+            Event::ParticipantsChanged { .. } => "participants_changed",
             Event::PasswordChanged { .. } => "password_changed",
         }
     }

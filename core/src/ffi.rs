@@ -134,6 +134,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `portal.*`: a record that is not the guest's, answered as missing.
+    #[error("{code}: {reason}")]
+    Portal {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `link.*`: a link token refused or a link that cannot be issued.
     #[error("{code}: {reason}")]
     Link {
@@ -200,6 +210,11 @@ impl From<Error> for HospesError {
                 reason,
                 messages,
             },
+            "portal" => HospesError::Portal {
+                code,
+                reason,
+                messages,
+            },
             "link" => HospesError::Link {
                 code,
                 reason,
@@ -246,6 +261,9 @@ mod tests {
             },
             Error::LinkInvalid,
             Error::LoginFailed,
+            Error::PortalNotFound {
+                what: "stay".into(),
+            },
         ];
         for err in samples {
             let family = err.family();

@@ -39,6 +39,7 @@ pub mod i18n;
 pub mod link;
 pub mod money;
 pub mod phone;
+pub mod portal;
 pub mod stay;
 pub mod text;
 pub mod vat;

@@ -30,6 +30,9 @@ use crate::link::{
     self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
     LinkState,
 };
+use crate::portal::{
+    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
+};
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
 use crate::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
@@ -196,6 +199,44 @@ operations! {
     /// The failure counter after a failed login at `now`.
     "account.throttle_failed" => fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle {
         Ok::<_, Error>(throttle.failed(now))
+    }
+    /// The access a verified link gives: the whole space for a portal link, one stay or
+    /// document for the others.
+    "portal.access_from_link" => fn portal_access_from_link(claims: LinkClaims) -> PortalAccess {
+        Ok::<_, Error>(PortalAccess::from_link(&claims))
+    }
+    /// The access a successful login gives: the whole space.
+    "portal.access_from_login" => fn portal_access_from_login(login: Login) -> PortalAccess {
+        Ok::<_, Error>(PortalAccess::from_login(&login))
+    }
+    /// The home screen: establishment header, greeting, details to complete, upcoming stays.
+    /// `stays` may hold anyone's: only the guest's are shown.
+    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: chrono::NaiveDate) -> PortalHome {
+        Portal::open(&access, client)?.home(&establishment, &stays, today)
+    }
+    /// The history screen: the guest's upcoming and past stays.
+    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: chrono::NaiveDate) -> StayHistory {
+        Portal::open(&access, client)?.history(&stays, today)
+    }
+    /// The stay screen: the stay, its totals, its documents, the former companions.
+    "portal.stay" => fn portal_stay(access: PortalAccess, client: Client, stays: Vec<Stay>, reference: String) -> StayDetail {
+        Portal::open(&access, client)?.stay(&stays, &reference)
+    }
+    /// The « Mes infos » form, pre-filled.
+    "portal.personal_info" => fn portal_personal_info(access: PortalAccess, client: Client) -> GuestDetails {
+        Portal::open(&access, client)?.personal_info()
+    }
+    /// Applies the guest's « Mes infos » form.
+    "portal.update_personal_info" => fn portal_update_personal_info(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: DateTime<Utc>) -> ClientUpdateOutcome {
+        Portal::open(&access, client)?.update_personal_info(details, &policy, &establishment, now)
+    }
+    /// Adds a participant (typed in, or a former companion) to one of the guest's stays.
+    "portal.add_participant" => fn portal_add_participant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: DateTime<Utc>) -> ParticipantsChange {
+        Portal::open(&access, client)?.add_participant(&stay, participant, now)
+    }
+    /// Removes the participant at `index` from one of the guest's stays.
+    "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
+        Portal::open(&access, client)?.remove_participant(&stay, index, now)
     }
     /// The URL of a link: the portal base URL, the purpose's page and the token.
     "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {

@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
+    typealias FfiType = UInt32
+    typealias SwiftType = UInt32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -612,6 +628,31 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeClient.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStay: FfiConverterRustBuffer {
+    typealias SwiftType = [Stay]
+
+    public static func write(_ value: [Stay], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStay.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Stay] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Stay]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStay.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -1128,6 +1169,28 @@ public func multiplyMoney(money: Money, factor: Decimal)throws  -> Money  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func newParticipantFromJson(json: String)throws  -> NewParticipant  {
+    return try  FfiConverterTypeNewParticipant_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_new_participant_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func newParticipantToJson(value: NewParticipant)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_new_participant_to_json(
+        FfiConverterTypeNewParticipant_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164 (read
  * in the client's country, else `default_country`), plates upper-cased, companions' birth dates
  * plausible as of `now`.
@@ -1162,6 +1225,197 @@ public func normalizeStay(stay: Stay, today: NaiveDate)throws  -> Stay  {
     uniffi_hospes_mobile_fn_func_normalize_stay(
         FfiConverterTypeStay_lower(stay),
         FfiConverterTypeNaiveDate_lower(today),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func participantsChangeFromJson(json: String)throws  -> ParticipantsChange  {
+    return try  FfiConverterTypeParticipantsChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_participants_change_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func participantsChangeToJson(value: ParticipantsChange)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_participants_change_to_json(
+        FfiConverterTypeParticipantsChange_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func portalAccessFromJson(json: String)throws  -> PortalAccess  {
+    return try  FfiConverterTypePortalAccess_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_access_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The access a verified link gives: the whole space for a portal link, one stay or document for
+ * the others.
+ */
+public func portalAccessFromLink(claims: LinkClaims) -> PortalAccess  {
+    return try!  FfiConverterTypePortalAccess_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_access_from_link(
+        FfiConverterTypeLinkClaims_lower(claims),uniffiCallStatus
+    )
+})
+}
+/**
+ * The access a successful login gives: the whole space.
+ */
+public func portalAccessFromLogin(login: Login) -> PortalAccess  {
+    return try!  FfiConverterTypePortalAccess_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_access_from_login(
+        FfiConverterTypeLogin_lower(login),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func portalAccessToJson(value: PortalAccess)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_access_to_json(
+        FfiConverterTypePortalAccess_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+ */
+public func portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Timestamp)throws  -> ParticipantsChange  {
+    return try  FfiConverterTypeParticipantsChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_add_participant(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeNewParticipant_lower(participant),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The history screen: the guest's upcoming and past stays.
+ */
+public func portalHistory(access: PortalAccess, client: Client, stays: [Stay], today: NaiveDate)throws  -> StayHistory  {
+    return try  FfiConverterTypeStayHistory_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_history(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterTypeNaiveDate_lower(today),uniffiCallStatus
+    )
+})
+}
+/**
+ * The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
+ * may hold anyone's: only the guest's are shown.
+ */
+public func portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: [Stay], today: NaiveDate)throws  -> PortalHome  {
+    return try  FfiConverterTypePortalHome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_home(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterTypeNaiveDate_lower(today),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func portalHomeFromJson(json: String)throws  -> PortalHome  {
+    return try  FfiConverterTypePortalHome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_home_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func portalHomeToJson(value: PortalHome)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_home_to_json(
+        FfiConverterTypePortalHome_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The « Mes infos » form, pre-filled.
+ */
+public func portalPersonalInfo(access: PortalAccess, client: Client)throws  -> GuestDetails  {
+    return try  FfiConverterTypeGuestDetails_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_personal_info(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),uniffiCallStatus
+    )
+})
+}
+/**
+ * Removes the participant at `index` from one of the guest's stays.
+ */
+public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: UInt32, now: Timestamp)throws  -> ParticipantsChange  {
+    return try  FfiConverterTypeParticipantsChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_remove_participant(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterUInt32.lower(index),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stay screen: the stay, its totals, its documents, the former companions.
+ */
+public func portalStay(access: PortalAccess, client: Client, stays: [Stay], reference: String)throws  -> StayDetail  {
+    return try  FfiConverterTypeStayDetail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_stay(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterString.lower(reference),uniffiCallStatus
+    )
+})
+}
+/**
+ * Applies the guest's « Mes infos » form.
+ */
+public func portalUpdatePersonalInfo(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: Timestamp)throws  -> ClientUpdateOutcome  {
+    return try  FfiConverterTypeClientUpdateOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_update_personal_info(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeGuestDetails_lower(details),
+        FfiConverterTypeUpdatePolicy_lower(policy),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -1244,11 +1498,55 @@ public func roundMoney(money: Money) -> Money  {
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
+public func stayDetailFromJson(json: String)throws  -> StayDetail  {
+    return try  FfiConverterTypeStayDetail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_detail_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func stayDetailToJson(value: StayDetail)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_detail_to_json(
+        FfiConverterTypeStayDetail_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
 public func stayFromJson(json: String)throws  -> Stay  {
     return try  FfiConverterTypeStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_stay_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func stayHistoryFromJson(json: String)throws  -> StayHistory  {
+    return try  FfiConverterTypeStayHistory_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_history_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func stayHistoryToJson(value: StayHistory)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_history_to_json(
+        FfiConverterTypeStayHistory_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1562,6 +1860,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_multiply_money() != 9447) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_new_participant_from_json() != 64108) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_new_participant_to_json() != 1480) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_normalize_client() != 47524) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -1569,6 +1873,51 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_normalize_stay() != 13176) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_participants_change_from_json() != 31040) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20735) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 54464) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_link() != 21605) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_login() != 55896) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_access_to_json() != 49247) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 63810) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_history() != 8997) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_home() != 17340) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_home_from_json() != 8960) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_home_to_json() != 5970) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 35574) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 22508) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_stay() != 62007) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 51512) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {
@@ -1589,7 +1938,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_round_money() != 13164) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_stay_detail_from_json() != 40259) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_detail_to_json() != 49124) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_stay_from_json() != 62486) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_history_from_json() != 15043) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_history_to_json() != 303) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_to_json() != 59278) {

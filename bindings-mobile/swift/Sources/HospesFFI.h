@@ -444,6 +444,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_money_to_json(RustBuffer value, RustCall
 RustBuffer uniffi_hospes_mobile_fn_func_multiply_money(RustBuffer money, RustBuffer factor, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_new_participant_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_new_participant_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_CLIENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_CLIENT
 RustBuffer uniffi_hospes_mobile_fn_func_normalize_client(RustBuffer client, RustBuffer default_country, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -457,6 +467,81 @@ RustBuffer uniffi_hospes_mobile_fn_func_normalize_establishment(RustBuffer estab
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_STAY
 RustBuffer uniffi_hospes_mobile_fn_func_normalize_stay(RustBuffer stay, RustBuffer today, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_participants_change_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_participants_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_portal_access_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_LINK
+RustBuffer uniffi_hospes_mobile_fn_func_portal_access_from_link(RustBuffer claims, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_LOGIN
+RustBuffer uniffi_hospes_mobile_fn_func_portal_access_from_login(RustBuffer login, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_portal_access_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ADD_PARTICIPANT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ADD_PARTICIPANT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_add_participant(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer participant, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
+RustBuffer uniffi_hospes_mobile_fn_func_portal_history(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer today, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME
+RustBuffer uniffi_hospes_mobile_fn_func_portal_home(RustBuffer access, RustBuffer client, RustBuffer establishment, RustBuffer stays, RustBuffer today, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_portal_home_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_portal_home_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
+RustBuffer uniffi_hospes_mobile_fn_func_portal_personal_info(RustBuffer access, RustBuffer client, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_remove_participant(RustBuffer access, RustBuffer client, RustBuffer stay, uint32_t index, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY
+RustBuffer uniffi_hospes_mobile_fn_func_portal_stay(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer reference, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
+RustBuffer uniffi_hospes_mobile_fn_func_portal_update_personal_info(RustBuffer access, RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer establishment, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_LOGIN_FAILURE
@@ -489,9 +574,29 @@ RustBuffer uniffi_hospes_mobile_fn_func_reset_password(RustBuffer account, RustB
 RustBuffer uniffi_hospes_mobile_fn_func_round_money(RustBuffer money, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_detail_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_detail_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_stay_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_history_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_history_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_TO_JSON
@@ -1069,6 +1174,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_multiply_money(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_new_participant_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_new_participant_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_CLIENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_CLIENT
 uint16_t uniffi_hospes_mobile_checksum_func_normalize_client(void
@@ -1084,6 +1201,96 @@ uint16_t uniffi_hospes_mobile_checksum_func_normalize_establishment(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NORMALIZE_STAY
 uint16_t uniffi_hospes_mobile_checksum_func_normalize_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_participants_change_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_participants_change_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_portal_access_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_LINK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_LINK
+uint16_t uniffi_hospes_mobile_checksum_func_portal_access_from_link(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_LOGIN
+uint16_t uniffi_hospes_mobile_checksum_func_portal_access_from_login(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_portal_access_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ADD_PARTICIPANT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ADD_PARTICIPANT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_add_participant(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
+uint16_t uniffi_hospes_mobile_checksum_func_portal_history(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME
+uint16_t uniffi_hospes_mobile_checksum_func_portal_home(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_portal_home_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HOME_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_portal_home_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PERSONAL_INFO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PERSONAL_INFO
+uint16_t uniffi_hospes_mobile_checksum_func_portal_personal_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REMOVE_PARTICIPANT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REMOVE_PARTICIPANT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_remove_participant(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY
+uint16_t uniffi_hospes_mobile_checksum_func_portal_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
+uint16_t uniffi_hospes_mobile_checksum_func_portal_update_personal_info(void
     
 );
 #endif
@@ -1123,9 +1330,33 @@ uint16_t uniffi_hospes_mobile_checksum_func_round_money(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_detail_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_detail_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_stay_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_history_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_history_to_json(void
     
 );
 #endif

@@ -2670,6 +2670,86 @@ public func FfiConverterTypeOpeningPeriod_lower(_ value: OpeningPeriod) -> RustB
 
 
 /**
+ * A stay whose participants changed, the client record (its companions list may grow) and the
+ * events.
+ */
+public struct ParticipantsChange: Equatable, Hashable {
+    /**
+     * The stay to store.
+     */
+    public var stay: Stay
+    /**
+     * The client record to store.
+     */
+    public var client: Client
+    /**
+     * `participants_changed`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay to store.
+         */stay: Stay, 
+        /**
+         * The client record to store.
+         */client: Client, 
+        /**
+         * `participants_changed`.
+         */events: [Event]) {
+        self.stay = stay
+        self.client = client
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ParticipantsChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeParticipantsChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ParticipantsChange {
+        return
+            try ParticipantsChange(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                client: FfiConverterTypeClient.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ParticipantsChange, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParticipantsChange_lift(_ buf: RustBuffer) throws -> ParticipantsChange {
+    return try FfiConverterTypeParticipantsChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParticipantsChange_lower(_ value: ParticipantsChange) -> RustBuffer {
+    return FfiConverterTypeParticipantsChange.lower(value)
+}
+
+
+/**
  * An animal the client brings (campsites) or has groomed (salons).
  */
 public struct Pet: Equatable, Hashable {
@@ -2745,6 +2825,284 @@ public func FfiConverterTypePet_lift(_ buf: RustBuffer) throws -> Pet {
 #endif
 public func FfiConverterTypePet_lower(_ value: Pet) -> RustBuffer {
     return FfiConverterTypePet.lower(value)
+}
+
+
+/**
+ * What the guest's session may open.
+ */
+public struct PortalAccess: Equatable, Hashable {
+    /**
+     * The client whose space it is.
+     */
+    public var clientId: String
+    /**
+     * The purpose of the link it came from; `None` after a login.
+     */
+    public var purpose: LinkPurpose?
+    /**
+     * The one stay or document a document link opens.
+     */
+    public var subject: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client whose space it is.
+         */clientId: String, 
+        /**
+         * The purpose of the link it came from; `None` after a login.
+         */purpose: LinkPurpose?, 
+        /**
+         * The one stay or document a document link opens.
+         */subject: String?) {
+        self.clientId = clientId
+        self.purpose = purpose
+        self.subject = subject
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PortalAccess: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePortalAccess: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PortalAccess {
+        return
+            try PortalAccess(
+                clientId: FfiConverterString.read(from: &buf), 
+                purpose: FfiConverterOptionTypeLinkPurpose.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PortalAccess, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterOptionTypeLinkPurpose.write(value.purpose, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalAccess_lift(_ buf: RustBuffer) throws -> PortalAccess {
+    return try FfiConverterTypePortalAccess.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalAccess_lower(_ value: PortalAccess) -> RustBuffer {
+    return FfiConverterTypePortalAccess.lower(value)
+}
+
+
+/**
+ * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * place, phone).
+ */
+public struct PortalHeader: Equatable, Hashable {
+    /**
+     * Name.
+     */
+    public var name: String
+    /**
+     * Logo URL.
+     */
+    public var logoUrl: String?
+    /**
+     * Website.
+     */
+    public var website: String?
+    /**
+     * Opening periods.
+     */
+    public var openingPeriods: [OpeningPeriod]
+    /**
+     * Town, on one line.
+     */
+    public var place: String
+    /**
+     * Phone.
+     */
+    public var phone: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Name.
+         */name: String, 
+        /**
+         * Logo URL.
+         */logoUrl: String?, 
+        /**
+         * Website.
+         */website: String?, 
+        /**
+         * Opening periods.
+         */openingPeriods: [OpeningPeriod], 
+        /**
+         * Town, on one line.
+         */place: String, 
+        /**
+         * Phone.
+         */phone: String?) {
+        self.name = name
+        self.logoUrl = logoUrl
+        self.website = website
+        self.openingPeriods = openingPeriods
+        self.place = place
+        self.phone = phone
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PortalHeader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePortalHeader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PortalHeader {
+        return
+            try PortalHeader(
+                name: FfiConverterString.read(from: &buf), 
+                logoUrl: FfiConverterOptionString.read(from: &buf), 
+                website: FfiConverterOptionString.read(from: &buf), 
+                openingPeriods: FfiConverterSequenceTypeOpeningPeriod.read(from: &buf), 
+                place: FfiConverterString.read(from: &buf), 
+                phone: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PortalHeader, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.logoUrl, into: &buf)
+        FfiConverterOptionString.write(value.website, into: &buf)
+        FfiConverterSequenceTypeOpeningPeriod.write(value.openingPeriods, into: &buf)
+        FfiConverterString.write(value.place, into: &buf)
+        FfiConverterOptionString.write(value.phone, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalHeader_lift(_ buf: RustBuffer) throws -> PortalHeader {
+    return try FfiConverterTypePortalHeader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalHeader_lower(_ value: PortalHeader) -> RustBuffer {
+    return FfiConverterTypePortalHeader.lower(value)
+}
+
+
+/**
+ * The home screen.
+ */
+public struct PortalHome: Equatable, Hashable {
+    /**
+     * The establishment.
+     */
+    public var header: PortalHeader
+    /**
+     * The guest's name, for the greeting and the menu.
+     */
+    public var guestName: String
+    /**
+     * Details the guest is invited to complete (« Mes infos »).
+     */
+    public var missingDetails: [ClientField]
+    /**
+     * Stays not over yet, soonest first (quotes included).
+     */
+    public var upcoming: [StaySummary]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The establishment.
+         */header: PortalHeader, 
+        /**
+         * The guest's name, for the greeting and the menu.
+         */guestName: String, 
+        /**
+         * Details the guest is invited to complete (« Mes infos »).
+         */missingDetails: [ClientField], 
+        /**
+         * Stays not over yet, soonest first (quotes included).
+         */upcoming: [StaySummary]) {
+        self.header = header
+        self.guestName = guestName
+        self.missingDetails = missingDetails
+        self.upcoming = upcoming
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PortalHome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePortalHome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PortalHome {
+        return
+            try PortalHome(
+                header: FfiConverterTypePortalHeader.read(from: &buf), 
+                guestName: FfiConverterString.read(from: &buf), 
+                missingDetails: FfiConverterSequenceTypeClientField.read(from: &buf), 
+                upcoming: FfiConverterSequenceTypeStaySummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PortalHome, into buf: inout [UInt8]) {
+        FfiConverterTypePortalHeader.write(value.header, into: &buf)
+        FfiConverterString.write(value.guestName, into: &buf)
+        FfiConverterSequenceTypeClientField.write(value.missingDetails, into: &buf)
+        FfiConverterSequenceTypeStaySummary.write(value.upcoming, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalHome_lift(_ buf: RustBuffer) throws -> PortalHome {
+    return try FfiConverterTypePortalHome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePortalHome_lower(_ value: PortalHome) -> RustBuffer {
+    return FfiConverterTypePortalHome.lower(value)
 }
 
 
@@ -2993,6 +3351,273 @@ public func FfiConverterTypeStay_lift(_ buf: RustBuffer) throws -> Stay {
 #endif
 public func FfiConverterTypeStay_lower(_ value: Stay) -> RustBuffer {
     return FfiConverterTypeStay.lower(value)
+}
+
+
+/**
+ * The stay screen: the stay, its totals and its documents.
+ */
+public struct StayDetail: Equatable, Hashable {
+    /**
+     * The stay, participants and lines included.
+     */
+    public var stay: Stay
+    /**
+     * Its totals and VAT table.
+     */
+    public var totals: StayTotals
+    /**
+     * Its documents (contract, invoices).
+     */
+    public var documents: [DocumentRef]
+    /**
+     * The client's former companions, to pick from when adding a participant.
+     */
+    public var formerCompanions: [Companion]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay, participants and lines included.
+         */stay: Stay, 
+        /**
+         * Its totals and VAT table.
+         */totals: StayTotals, 
+        /**
+         * Its documents (contract, invoices).
+         */documents: [DocumentRef], 
+        /**
+         * The client's former companions, to pick from when adding a participant.
+         */formerCompanions: [Companion]) {
+        self.stay = stay
+        self.totals = totals
+        self.documents = documents
+        self.formerCompanions = formerCompanions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayDetail: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayDetail: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayDetail {
+        return
+            try StayDetail(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                totals: FfiConverterTypeStayTotals.read(from: &buf), 
+                documents: FfiConverterSequenceTypeDocumentRef.read(from: &buf), 
+                formerCompanions: FfiConverterSequenceTypeCompanion.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayDetail, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypeStayTotals.write(value.totals, into: &buf)
+        FfiConverterSequenceTypeDocumentRef.write(value.documents, into: &buf)
+        FfiConverterSequenceTypeCompanion.write(value.formerCompanions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayDetail_lift(_ buf: RustBuffer) throws -> StayDetail {
+    return try FfiConverterTypeStayDetail.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayDetail_lower(_ value: StayDetail) -> RustBuffer {
+    return FfiConverterTypeStayDetail.lower(value)
+}
+
+
+/**
+ * The history screen: upcoming and past stays.
+ */
+public struct StayHistory: Equatable, Hashable {
+    /**
+     * Not over yet, soonest first.
+     */
+    public var upcoming: [StaySummary]
+    /**
+     * Over or cancelled, latest first.
+     */
+    public var past: [StaySummary]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Not over yet, soonest first.
+         */upcoming: [StaySummary], 
+        /**
+         * Over or cancelled, latest first.
+         */past: [StaySummary]) {
+        self.upcoming = upcoming
+        self.past = past
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayHistory: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayHistory: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayHistory {
+        return
+            try StayHistory(
+                upcoming: FfiConverterSequenceTypeStaySummary.read(from: &buf), 
+                past: FfiConverterSequenceTypeStaySummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayHistory, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeStaySummary.write(value.upcoming, into: &buf)
+        FfiConverterSequenceTypeStaySummary.write(value.past, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayHistory_lift(_ buf: RustBuffer) throws -> StayHistory {
+    return try FfiConverterTypeStayHistory.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayHistory_lower(_ value: StayHistory) -> RustBuffer {
+    return FfiConverterTypeStayHistory.lower(value)
+}
+
+
+/**
+ * A stay as listed on the home and history screens.
+ */
+public struct StaySummary: Equatable, Hashable {
+    /**
+     * Reference (« Réf 312 »).
+     */
+    public var reference: String
+    /**
+     * Accommodation booked.
+     */
+    public var accommodation: String
+    /**
+     * Arrival.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure.
+     */
+    public var departure: NaiveDate
+    /**
+     * Status (a quote is `option`).
+     */
+    public var status: StayStatus
+    /**
+     * People staying.
+     */
+    public var headcount: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Reference (« Réf 312 »).
+         */reference: String, 
+        /**
+         * Accommodation booked.
+         */accommodation: String, 
+        /**
+         * Arrival.
+         */arrival: NaiveDate, 
+        /**
+         * Departure.
+         */departure: NaiveDate, 
+        /**
+         * Status (a quote is `option`).
+         */status: StayStatus, 
+        /**
+         * People staying.
+         */headcount: UInt32) {
+        self.reference = reference
+        self.accommodation = accommodation
+        self.arrival = arrival
+        self.departure = departure
+        self.status = status
+        self.headcount = headcount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StaySummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStaySummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StaySummary {
+        return
+            try StaySummary(
+                reference: FfiConverterString.read(from: &buf), 
+                accommodation: FfiConverterString.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf), 
+                status: FfiConverterTypeStayStatus.read(from: &buf), 
+                headcount: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StaySummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterString.write(value.accommodation, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+        FfiConverterTypeStayStatus.write(value.status, into: &buf)
+        FfiConverterUInt32.write(value.headcount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaySummary_lift(_ buf: RustBuffer) throws -> StaySummary {
+    return try FfiConverterTypeStaySummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaySummary_lower(_ value: StaySummary) -> RustBuffer {
+    return FfiConverterTypeStaySummary.lower(value)
 }
 
 
@@ -3949,6 +4574,26 @@ public enum Event: Equatable, Hashable {
          */clientId: String
     )
     /**
+     * The guest added or removed participants of a stay from the portal.
+     */
+    case participantsChanged(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * Full names added.
+         */added: [String], 
+        /**
+         * Full names removed.
+         */removed: [String]
+    )
+    /**
      * The account's password was changed or reset.
      */
     case passwordChanged(
@@ -3989,7 +4634,10 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         case 3: return .accountVerified(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
         )
         
-        case 4: return .passwordChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        case 4: return .participantsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
+        )
+        
+        case 5: return .passwordChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -4019,8 +4667,17 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(clientId, into: &buf)
             
         
-        case let .passwordChanged(occurredAt,clientId):
+        case let .participantsChanged(occurredAt,clientId,stayReference,added,removed):
             writeInt(&buf, Int32(4))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterSequenceString.write(added, into: &buf)
+            FfiConverterSequenceString.write(removed, into: &buf)
+            
+        
+        case let .passwordChanged(occurredAt,clientId):
+            writeInt(&buf, Int32(5))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             
@@ -4156,6 +4813,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `portal.*`: a record that is not the guest's, answered as missing.
+     */
+    case Portal(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     case Link(
@@ -4247,12 +4918,17 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 8: return .Link(
+        case 8: return .Portal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 9: return .Internal(
+        case 9: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 10: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -4318,15 +4994,22 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Portal(code,reason,messages):
             writeInt(&buf, Int32(8))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(9))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(10))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -4839,6 +5522,93 @@ public func FfiConverterTypeLocale_lower(_ value: Locale) -> RustBuffer {
 
 
 /**
+ * How a participant is added: typed in, or picked among the former companions.
+ */
+
+public enum NewParticipant: Equatable, Hashable {
+    
+    /**
+     * First name, last name and birth date typed by the guest.
+     */
+    case typed(
+        /**
+         * The person.
+         */person: Companion
+    )
+    /**
+     * One of the client's former companions, by position in `former_companions`.
+     */
+    case former(
+        /**
+         * Position in the client's companions list.
+         */index: UInt32
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NewParticipant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNewParticipant: FfiConverterRustBuffer {
+    typealias SwiftType = NewParticipant
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NewParticipant {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .typed(person: try FfiConverterTypeCompanion.read(from: &buf)
+        )
+        
+        case 2: return .former(index: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NewParticipant, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .typed(person):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeCompanion.write(person, into: &buf)
+            
+        
+        case let .former(index):
+            writeInt(&buf, Int32(2))
+            FfiConverterUInt32.write(index, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewParticipant_lift(_ buf: RustBuffer) throws -> NewParticipant {
+    return try FfiConverterTypeNewParticipant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewParticipant_lower(_ value: NewParticipant) -> RustBuffer {
+    return FfiConverterTypeNewParticipant.lower(value)
+}
+
+
+
+/**
  * Whether the prices of a document include VAT (guests' prices) or exclude it (business prices).
  */
 
@@ -5175,6 +5945,30 @@ fileprivate struct FfiConverterOptionTypeCivility: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeLinkPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = LinkPurpose?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLinkPurpose.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLinkPurpose.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLocale: FfiConverterRustBuffer {
     typealias SwiftType = Locale?
 
@@ -5463,6 +6257,31 @@ fileprivate struct FfiConverterSequenceTypePet: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePet.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer {
+    typealias SwiftType = [StaySummary]
+
+    public static func write(_ value: [StaySummary], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStaySummary.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StaySummary] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StaySummary]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStaySummary.read(from: &buf))
         }
         return seq
     }

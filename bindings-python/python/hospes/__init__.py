@@ -29,6 +29,7 @@ from .errors import (
     InternalError,
     LinkError,
     MoneyError,
+    PortalError,
     StayError,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "StayError",
     "LinkError",
     "AccountError",
+    "PortalError",
     "InternalError",
     "OPERATIONS",
     "to_wire",

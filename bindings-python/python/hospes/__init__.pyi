@@ -15,6 +15,7 @@ from .errors import (
     InternalError as InternalError,
     LinkError as LinkError,
     MoneyError as MoneyError,
+    PortalError as PortalError,
     StayError as StayError,
 )
 
@@ -174,6 +175,20 @@ class EventAccountVerified(TypedDict):
     client_id: str
     """Whose account."""
 
+class EventParticipantsChanged(TypedDict):
+    """The guest added or removed participants of a stay from the portal."""
+    type: Literal['participants_changed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    added: List[str]
+    """Full names added."""
+    removed: List[str]
+    """Full names removed."""
+
 class EventPasswordChanged(TypedDict):
     """The account's password was changed or reset."""
     type: Literal['password_changed']
@@ -182,7 +197,7 @@ class EventPasswordChanged(TypedDict):
     client_id: str
     """Whose account."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventPasswordChanged]
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -499,6 +514,102 @@ class Login(TypedDict):
     upgraded_hash: NotRequired[Optional[str]]
     """A new hash to store when the stored one used weaker parameters."""
 
+class PortalAccess(TypedDict):
+    """What the guest's session may open."""
+    client_id: str
+    """The client whose space it is."""
+    purpose: NotRequired[Optional[LinkPurpose]]
+    """The purpose of the link it came from; `None` after a login."""
+    subject: NotRequired[Optional[str]]
+    """The one stay or document a document link opens."""
+
+class PortalHeader(TypedDict):
+    """The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+    place, phone).
+    """
+    name: str
+    """Name."""
+    logo_url: NotRequired[Optional[str]]
+    """Logo URL."""
+    website: NotRequired[Optional[str]]
+    """Website."""
+    opening_periods: List[OpeningPeriod]
+    """Opening periods."""
+    place: str
+    """Town, on one line."""
+    phone: NotRequired[Optional[str]]
+    """Phone."""
+
+class StaySummary(TypedDict):
+    """A stay as listed on the home and history screens."""
+    reference: str
+    """Reference (« Réf 312 »)."""
+    accommodation: str
+    """Accommodation booked."""
+    arrival: date
+    """Arrival."""
+    departure: date
+    """Departure."""
+    status: StayStatus
+    """Status (a quote is `option`)."""
+    headcount: int
+    """People staying."""
+
+class PortalHome(TypedDict):
+    """The home screen."""
+    header: PortalHeader
+    """The establishment."""
+    guest_name: str
+    """The guest's name, for the greeting and the menu."""
+    missing_details: List[ClientField]
+    """Details the guest is invited to complete (« Mes infos »)."""
+    upcoming: List[StaySummary]
+    """Stays not over yet, soonest first (quotes included)."""
+
+class StayHistory(TypedDict):
+    """The history screen: upcoming and past stays."""
+    upcoming: List[StaySummary]
+    """Not over yet, soonest first."""
+    past: List[StaySummary]
+    """Over or cancelled, latest first."""
+
+class StayDetail(TypedDict):
+    """The stay screen: the stay, its totals and its documents."""
+    stay: Stay
+    """The stay, participants and lines included."""
+    totals: StayTotals
+    """Its totals and VAT table."""
+    documents: List[DocumentRef]
+    """Its documents (contract, invoices)."""
+    former_companions: List[Companion]
+    """The client's former companions, to pick from when adding a participant."""
+
+class NewParticipantTyped(TypedDict):
+    """First name, last name and birth date typed by the guest."""
+    kind: Literal['typed']
+    person: Companion
+    """The person."""
+
+class NewParticipantFormer(TypedDict):
+    """One of the client's former companions, by position in `former_companions`."""
+    kind: Literal['former']
+    index: int
+    """Position in the client's companions list."""
+
+NewParticipant = Union[NewParticipantTyped, NewParticipantFormer]
+"""How a participant is added: typed in, or picked among the former companions."""
+
+class ParticipantsChange(TypedDict):
+    """A stay whose participants changed, the client record (its companions list may grow) and the
+    events.
+    """
+    stay: Stay
+    """The stay to store."""
+    client: Client
+    """The client record to store."""
+    events: List[Event]
+    """`participants_changed`."""
+
 
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
     """Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
@@ -600,6 +711,46 @@ def login_wait_seconds(throttle: Throttle, now: datetime) -> int:
 
 def record_login_failure(throttle: Throttle, now: datetime) -> Throttle:
     """The failure counter after a failed login at `now`."""
+    ...
+
+def portal_access_from_link(claims: LinkClaims) -> PortalAccess:
+    """The access a verified link gives: the whole space for a portal link, one stay or
+     document for the others.
+    """
+    ...
+
+def portal_access_from_login(login: Login) -> PortalAccess:
+    """The access a successful login gives: the whole space."""
+    ...
+
+def portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: List[Stay], today: date) -> PortalHome:
+    """The home screen: establishment header, greeting, details to complete, upcoming stays.
+     `stays` may hold anyone's: only the guest's are shown.
+    """
+    ...
+
+def portal_history(access: PortalAccess, client: Client, stays: List[Stay], today: date) -> StayHistory:
+    """The history screen: the guest's upcoming and past stays."""
+    ...
+
+def portal_stay(access: PortalAccess, client: Client, stays: List[Stay], reference: str) -> StayDetail:
+    """The stay screen: the stay, its totals, its documents, the former companions."""
+    ...
+
+def portal_personal_info(access: PortalAccess, client: Client) -> GuestDetails:
+    """The « Mes infos » form, pre-filled."""
+    ...
+
+def portal_update_personal_info(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: datetime) -> ClientUpdateOutcome:
+    """Applies the guest's « Mes infos » form."""
+    ...
+
+def portal_add_participant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: datetime) -> ParticipantsChange:
+    """Adds a participant (typed in, or a former companion) to one of the guest's stays."""
+    ...
+
+def portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: int, now: datetime) -> ParticipantsChange:
+    """Removes the participant at `index` from one of the guest's stays."""
     ...
 
 def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> str:

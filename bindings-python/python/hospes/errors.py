@@ -63,6 +63,10 @@ class AccountError(HospesError, ValueError):
     """A login refused, a password too short, too many attempts (``account.*``)."""
 
 
+class PortalError(HospesError, LookupError):
+    """A record that is not this guest's, answered as missing (``portal.not_found``)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -76,6 +80,7 @@ FAMILIES = {
     "stay": StayError,
     "link": LinkError,
     "account": AccountError,
+    "portal": PortalError,
     "internal": InternalError,
 }
 

@@ -60,9 +60,15 @@ import dev.hospes.model.FfiConverterTypeLinkState
 import dev.hospes.model.FfiConverterTypeLogin
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
+import dev.hospes.model.FfiConverterTypeNewParticipant
+import dev.hospes.model.FfiConverterTypeParticipantsChange
+import dev.hospes.model.FfiConverterTypePortalAccess
+import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
 import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeStay
+import dev.hospes.model.FfiConverterTypeStayDetail
+import dev.hospes.model.FfiConverterTypeStayHistory
 import dev.hospes.model.FfiConverterTypeStayTotals
 import dev.hospes.model.FfiConverterTypeTaxedAmount
 import dev.hospes.model.FfiConverterTypeThrottle
@@ -81,9 +87,15 @@ import dev.hospes.model.LinkState
 import dev.hospes.model.Login
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
+import dev.hospes.model.NewParticipant
+import dev.hospes.model.ParticipantsChange
+import dev.hospes.model.PortalAccess
+import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
 import dev.hospes.model.Registration
 import dev.hospes.model.Stay
+import dev.hospes.model.StayDetail
+import dev.hospes.model.StayHistory
 import dev.hospes.model.StayTotals
 import dev.hospes.model.TaxedAmount
 import dev.hospes.model.Throttle
@@ -111,9 +123,15 @@ import dev.hospes.model.RustBuffer as RustBufferLinkState
 import dev.hospes.model.RustBuffer as RustBufferLogin
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
+import dev.hospes.model.RustBuffer as RustBufferNewParticipant
+import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
+import dev.hospes.model.RustBuffer as RustBufferPortalAccess
+import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
 import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferStay
+import dev.hospes.model.RustBuffer as RustBufferStayDetail
+import dev.hospes.model.RustBuffer as RustBufferStayHistory
 import dev.hospes.model.RustBuffer as RustBufferStayTotals
 import dev.hospes.model.RustBuffer as RustBufferTaxedAmount
 import dev.hospes.model.RustBuffer as RustBufferThrottle
@@ -844,11 +862,45 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_multiply_money(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_new_participant_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_new_participant_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_client(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_establishment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_participants_change_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_participants_change_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_access_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_access_from_link(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_access_from_login(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_access_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_add_participant(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_history(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_home(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_home_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_home_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_personal_info(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_remove_participant(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
@@ -862,7 +914,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_round_money(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_detail_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_detail_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_history_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_history_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_to_json(
     ): Int
@@ -990,12 +1050,46 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_multiply_money(`money`: RustBufferMoney.ByValue,`factor`: RustBufferDecimal.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
+    external fun uniffi_hospes_mobile_fn_func_new_participant_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferNewParticipant.ByValue
+    external fun uniffi_hospes_mobile_fn_func_new_participant_to_json(`value`: RustBufferNewParticipant.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_client(`client`: RustBufferClient.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_establishment(`establishment`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_stay(`stay`: RustBufferStay.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_participants_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferParticipantsChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_participants_change_to_json(`value`: RustBufferParticipantsChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_access_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPortalAccess.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_access_from_link(`claims`: RustBufferLinkClaims.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPortalAccess.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_access_from_login(`login`: RustBufferLogin.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPortalAccess.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_access_to_json(`value`: RustBufferPortalAccess.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_add_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`participant`: RustBufferNewParticipant.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferParticipantsChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayHistory.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPortalHome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_home_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPortalHome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_home_to_json(`value`: RustBufferPortalHome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGuestDetails.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferParticipantsChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayDetail.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferThrottle.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1008,8 +1102,16 @@ internal object UniffiLib {
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_round_money(`money`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_detail_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayDetail.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_detail_to_json(`value`: RustBufferStayDetail.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_history_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayHistory.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_history_to_json(`value`: RustBufferStayHistory.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_to_json(`value`: RustBufferStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_totals(`stay`: RustBufferStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1279,6 +1381,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_multiply_money() and 0xFFFF) != 9447) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_from_json() and 0xFFFF) != 64108) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_to_json() and 0xFFFF) != 1480) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_client() and 0xFFFF) != 47524) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1286,6 +1394,51 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_stay() and 0xFFFF) != 13176) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_from_json() and 0xFFFF) != 31040) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20735) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 54464) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_link() and 0xFFFF) != 21605) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_login() and 0xFFFF) != 55896) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_to_json() and 0xFFFF) != 49247) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 63810) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 8997) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home() and 0xFFFF) != 17340) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_from_json() and 0xFFFF) != 8960) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_to_json() and 0xFFFF) != 5970) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 35574) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 22508) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 62007) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 51512) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
@@ -1306,7 +1459,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 13164) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_detail_from_json() and 0xFFFF) != 40259) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_detail_to_json() and 0xFFFF) != 49124) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_from_json() and 0xFFFF) != 62486) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_history_from_json() and 0xFFFF) != 15043) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_history_to_json() and 0xFFFF) != 303) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_to_json() and 0xFFFF) != 59278) {
@@ -1446,6 +1611,29 @@ object UniffiWithHandle
  * @suppress
  * */
 object NoHandle
+
+/**
+ * @suppress
+ */
+public object FfiConverterUInt: FfiConverter<UInt, Int> {
+    override fun lift(value: Int): UInt {
+        return value.toUInt()
+    }
+
+    override fun read(buf: ByteBuffer): UInt {
+        return lift(buf.getInt())
+    }
+
+    override fun lower(value: UInt): Int {
+        return value.toInt()
+    }
+
+    override fun allocationSize(value: UInt) = 4UL
+
+    override fun write(value: UInt, buf: ByteBuffer) {
+        buf.putInt(value.toInt())
+    }
+}
 
 /**
  * @suppress
@@ -1640,6 +1828,34 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeStay: FfiConverterRustBuffer<List<Stay>> {
+    override fun read(buf: ByteBuffer): List<Stay> {
+        val len = buf.getInt()
+        return List<Stay>(len) {
+            FfiConverterTypeStay.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Stay>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStay.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Stay>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStay.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTaxedAmount: FfiConverterRustBuffer<List<TaxedAmount>> {
     override fun read(buf: ByteBuffer): List<TaxedAmount> {
         val len = buf.getInt()
@@ -1734,6 +1950,16 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
 
 
 
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -1744,6 +1970,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
             }
         )
 }
+
+
 
 
 
@@ -2381,6 +2609,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `newParticipantFromJson`(`json`: kotlin.String): NewParticipant {
+            return FfiConverterTypeNewParticipant.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_new_participant_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `newParticipantToJson`(`value`: NewParticipant): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_new_participant_to_json(
+    
+        
+        FfiConverterTypeNewParticipant.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164 (read
          * in the client's country, else `default_country`), plates upper-cased, companions' birth dates
          * plausible as of `now`.
@@ -2425,6 +2683,255 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterTypeNaiveDate.lower(`today`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `participantsChangeFromJson`(`json`: kotlin.String): ParticipantsChange {
+            return FfiConverterTypeParticipantsChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_participants_change_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `participantsChangeToJson`(`value`: ParticipantsChange): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_participants_change_to_json(
+    
+        
+        FfiConverterTypeParticipantsChange.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `portalAccessFromJson`(`json`: kotlin.String): PortalAccess {
+            return FfiConverterTypePortalAccess.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The access a verified link gives: the whole space for a portal link, one stay or document for
+         * the others.
+         */ fun `portalAccessFromLink`(`claims`: LinkClaims): PortalAccess {
+            return FfiConverterTypePortalAccess.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_from_link(
+    
+        
+        FfiConverterTypeLinkClaims.lower(`claims`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The access a successful login gives: the whole space.
+         */ fun `portalAccessFromLogin`(`login`: Login): PortalAccess {
+            return FfiConverterTypePortalAccess.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_from_login(
+    
+        
+        FfiConverterTypeLogin.lower(`login`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `portalAccessToJson`(`value`: PortalAccess): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_to_json(
+    
+        
+        FfiConverterTypePortalAccess.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+         */
+    @Throws(HospesException::class) fun `portalAddParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `participant`: NewParticipant, `now`: Timestamp): ParticipantsChange {
+            return FfiConverterTypeParticipantsChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_add_participant(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeNewParticipant.lower(`participant`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The history screen: the guest's upcoming and past stays.
+         */
+    @Throws(HospesException::class) fun `portalHistory`(`access`: PortalAccess, `client`: Client, `stays`: List<Stay>, `today`: NaiveDate): StayHistory {
+            return FfiConverterTypeStayHistory.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_history(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterTypeNaiveDate.lower(`today`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
+         * may hold anyone's: only the guest's are shown.
+         */
+    @Throws(HospesException::class) fun `portalHome`(`access`: PortalAccess, `client`: Client, `establishment`: Establishment, `stays`: List<Stay>, `today`: NaiveDate): PortalHome {
+            return FfiConverterTypePortalHome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_home(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterTypeNaiveDate.lower(`today`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `portalHomeFromJson`(`json`: kotlin.String): PortalHome {
+            return FfiConverterTypePortalHome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_home_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `portalHomeToJson`(`value`: PortalHome): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_home_to_json(
+    
+        
+        FfiConverterTypePortalHome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The « Mes infos » form, pre-filled.
+         */
+    @Throws(HospesException::class) fun `portalPersonalInfo`(`access`: PortalAccess, `client`: Client): GuestDetails {
+            return FfiConverterTypeGuestDetails.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_personal_info(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Removes the participant at `index` from one of the guest's stays.
+         */
+    @Throws(HospesException::class) fun `portalRemoveParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `index`: kotlin.UInt, `now`: Timestamp): ParticipantsChange {
+            return FfiConverterTypeParticipantsChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_remove_participant(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterUInt.lower(`index`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stay screen: the stay, its totals, its documents, the former companions.
+         */
+    @Throws(HospesException::class) fun `portalStay`(`access`: PortalAccess, `client`: Client, `stays`: List<Stay>, `reference`: kotlin.String): StayDetail {
+            return FfiConverterTypeStayDetail.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_stay(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterString.lower(`reference`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Applies the guest's « Mes infos » form.
+         */
+    @Throws(HospesException::class) fun `portalUpdatePersonalInfo`(`access`: PortalAccess, `client`: Client, `details`: GuestDetails, `policy`: UpdatePolicy, `establishment`: Establishment, `now`: Timestamp): ClientUpdateOutcome {
+            return FfiConverterTypeClientUpdateOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_update_personal_info(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeGuestDetails.lower(`details`),
+        FfiConverterTypeUpdatePolicy.lower(`policy`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }
@@ -2531,6 +3038,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
+    @Throws(HospesException::class) fun `stayDetailFromJson`(`json`: kotlin.String): StayDetail {
+            return FfiConverterTypeStayDetail.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_detail_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `stayDetailToJson`(`value`: StayDetail): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_detail_to_json(
+    
+        
+        FfiConverterTypeStayDetail.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
     @Throws(HospesException::class) fun `stayFromJson`(`json`: kotlin.String): Stay {
             return FfiConverterTypeStay.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
@@ -2538,6 +3075,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `stayHistoryFromJson`(`json`: kotlin.String): StayHistory {
+            return FfiConverterTypeStayHistory.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_history_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `stayHistoryToJson`(`value`: StayHistory): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_history_to_json(
+    
+        
+        FfiConverterTypeStayHistory.lower(`value`),_status)
 }
     )
     }

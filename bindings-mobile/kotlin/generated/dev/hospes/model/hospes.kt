@@ -2498,6 +2498,62 @@ public object FfiConverterTypeOpeningPeriod: FfiConverterRustBuffer<OpeningPerio
 
 
 /**
+ * A stay whose participants changed, the client record (its companions list may grow) and the
+ * events.
+ */
+data class ParticipantsChange (
+    /**
+     * The stay to store.
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The client record to store.
+     */
+    var `client`: Client
+    , 
+    /**
+     * `participants_changed`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<ParticipantsChange> {
+    override fun read(buf: ByteBuffer): ParticipantsChange {
+        return ParticipantsChange(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterTypeClient.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ParticipantsChange) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: ParticipantsChange, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
  * An animal the client brings (campsites) or has groomed (salons).
  */
 data class Pet (
@@ -2547,6 +2603,204 @@ public object FfiConverterTypePet: FfiConverterRustBuffer<Pet> {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`species`, buf)
             FfiConverterOptionalString.write(value.`breed`, buf)
+    }
+}
+
+
+
+/**
+ * What the guest's session may open.
+ */
+data class PortalAccess (
+    /**
+     * The client whose space it is.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The purpose of the link it came from; `None` after a login.
+     */
+    var `purpose`: LinkPurpose?
+    , 
+    /**
+     * The one stay or document a document link opens.
+     */
+    var `subject`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePortalAccess: FfiConverterRustBuffer<PortalAccess> {
+    override fun read(buf: ByteBuffer): PortalAccess {
+        return PortalAccess(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeLinkPurpose.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PortalAccess) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterOptionalTypeLinkPurpose.allocationSize(value.`purpose`) +
+            FfiConverterOptionalString.allocationSize(value.`subject`)
+    )
+
+    override fun write(value: PortalAccess, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterOptionalTypeLinkPurpose.write(value.`purpose`, buf)
+            FfiConverterOptionalString.write(value.`subject`, buf)
+    }
+}
+
+
+
+/**
+ * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * place, phone).
+ */
+data class PortalHeader (
+    /**
+     * Name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Logo URL.
+     */
+    var `logoUrl`: kotlin.String?
+    , 
+    /**
+     * Website.
+     */
+    var `website`: kotlin.String?
+    , 
+    /**
+     * Opening periods.
+     */
+    var `openingPeriods`: List<OpeningPeriod>
+    , 
+    /**
+     * Town, on one line.
+     */
+    var `place`: kotlin.String
+    , 
+    /**
+     * Phone.
+     */
+    var `phone`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePortalHeader: FfiConverterRustBuffer<PortalHeader> {
+    override fun read(buf: ByteBuffer): PortalHeader {
+        return PortalHeader(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeOpeningPeriod.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PortalHeader) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`logoUrl`) +
+            FfiConverterOptionalString.allocationSize(value.`website`) +
+            FfiConverterSequenceTypeOpeningPeriod.allocationSize(value.`openingPeriods`) +
+            FfiConverterString.allocationSize(value.`place`) +
+            FfiConverterOptionalString.allocationSize(value.`phone`)
+    )
+
+    override fun write(value: PortalHeader, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`logoUrl`, buf)
+            FfiConverterOptionalString.write(value.`website`, buf)
+            FfiConverterSequenceTypeOpeningPeriod.write(value.`openingPeriods`, buf)
+            FfiConverterString.write(value.`place`, buf)
+            FfiConverterOptionalString.write(value.`phone`, buf)
+    }
+}
+
+
+
+/**
+ * The home screen.
+ */
+data class PortalHome (
+    /**
+     * The establishment.
+     */
+    var `header`: PortalHeader
+    , 
+    /**
+     * The guest's name, for the greeting and the menu.
+     */
+    var `guestName`: kotlin.String
+    , 
+    /**
+     * Details the guest is invited to complete (« Mes infos »).
+     */
+    var `missingDetails`: List<ClientField>
+    , 
+    /**
+     * Stays not over yet, soonest first (quotes included).
+     */
+    var `upcoming`: List<StaySummary>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePortalHome: FfiConverterRustBuffer<PortalHome> {
+    override fun read(buf: ByteBuffer): PortalHome {
+        return PortalHome(
+            FfiConverterTypePortalHeader.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeClientField.read(buf),
+            FfiConverterSequenceTypeStaySummary.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PortalHome) = (
+            FfiConverterTypePortalHeader.allocationSize(value.`header`) +
+            FfiConverterString.allocationSize(value.`guestName`) +
+            FfiConverterSequenceTypeClientField.allocationSize(value.`missingDetails`) +
+            FfiConverterSequenceTypeStaySummary.allocationSize(value.`upcoming`)
+    )
+
+    override fun write(value: PortalHome, buf: ByteBuffer) {
+            FfiConverterTypePortalHeader.write(value.`header`, buf)
+            FfiConverterString.write(value.`guestName`, buf)
+            FfiConverterSequenceTypeClientField.write(value.`missingDetails`, buf)
+            FfiConverterSequenceTypeStaySummary.write(value.`upcoming`, buf)
     }
 }
 
@@ -2732,6 +2986,195 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
             FfiConverterTypeCurrency.write(value.`currency`, buf)
             FfiConverterSequenceTypeDocumentRef.write(value.`documents`, buf)
+    }
+}
+
+
+
+/**
+ * The stay screen: the stay, its totals and its documents.
+ */
+data class StayDetail (
+    /**
+     * The stay, participants and lines included.
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * Its totals and VAT table.
+     */
+    var `totals`: StayTotals
+    , 
+    /**
+     * Its documents (contract, invoices).
+     */
+    var `documents`: List<DocumentRef>
+    , 
+    /**
+     * The client's former companions, to pick from when adding a participant.
+     */
+    var `formerCompanions`: List<TravelCompanion>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayDetail: FfiConverterRustBuffer<StayDetail> {
+    override fun read(buf: ByteBuffer): StayDetail {
+        return StayDetail(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterTypeStayTotals.read(buf),
+            FfiConverterSequenceTypeDocumentRef.read(buf),
+            FfiConverterSequenceTypeTravelCompanion.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayDetail) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
+            FfiConverterSequenceTypeDocumentRef.allocationSize(value.`documents`) +
+            FfiConverterSequenceTypeTravelCompanion.allocationSize(value.`formerCompanions`)
+    )
+
+    override fun write(value: StayDetail, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterTypeStayTotals.write(value.`totals`, buf)
+            FfiConverterSequenceTypeDocumentRef.write(value.`documents`, buf)
+            FfiConverterSequenceTypeTravelCompanion.write(value.`formerCompanions`, buf)
+    }
+}
+
+
+
+/**
+ * The history screen: upcoming and past stays.
+ */
+data class StayHistory (
+    /**
+     * Not over yet, soonest first.
+     */
+    var `upcoming`: List<StaySummary>
+    , 
+    /**
+     * Over or cancelled, latest first.
+     */
+    var `past`: List<StaySummary>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayHistory: FfiConverterRustBuffer<StayHistory> {
+    override fun read(buf: ByteBuffer): StayHistory {
+        return StayHistory(
+            FfiConverterSequenceTypeStaySummary.read(buf),
+            FfiConverterSequenceTypeStaySummary.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayHistory) = (
+            FfiConverterSequenceTypeStaySummary.allocationSize(value.`upcoming`) +
+            FfiConverterSequenceTypeStaySummary.allocationSize(value.`past`)
+    )
+
+    override fun write(value: StayHistory, buf: ByteBuffer) {
+            FfiConverterSequenceTypeStaySummary.write(value.`upcoming`, buf)
+            FfiConverterSequenceTypeStaySummary.write(value.`past`, buf)
+    }
+}
+
+
+
+/**
+ * A stay as listed on the home and history screens.
+ */
+data class StaySummary (
+    /**
+     * Reference (« Réf 312 »).
+     */
+    var `reference`: kotlin.String
+    , 
+    /**
+     * Accommodation booked.
+     */
+    var `accommodation`: kotlin.String
+    , 
+    /**
+     * Arrival.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure.
+     */
+    var `departure`: NaiveDate
+    , 
+    /**
+     * Status (a quote is `option`).
+     */
+    var `status`: StayStatus
+    , 
+    /**
+     * People staying.
+     */
+    var `headcount`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStaySummary: FfiConverterRustBuffer<StaySummary> {
+    override fun read(buf: ByteBuffer): StaySummary {
+        return StaySummary(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeStayStatus.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StaySummary) = (
+            FfiConverterString.allocationSize(value.`reference`) +
+            FfiConverterString.allocationSize(value.`accommodation`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`) +
+            FfiConverterTypeStayStatus.allocationSize(value.`status`) +
+            FfiConverterUInt.allocationSize(value.`headcount`)
+    )
+
+    override fun write(value: StaySummary, buf: ByteBuffer) {
+            FfiConverterString.write(value.`reference`, buf)
+            FfiConverterString.write(value.`accommodation`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+            FfiConverterTypeStayStatus.write(value.`status`, buf)
+            FfiConverterUInt.write(value.`headcount`, buf)
     }
 }
 
@@ -3413,6 +3856,37 @@ sealed class Event {
     }
     
     /**
+     * The guest added or removed participants of a stay from the portal.
+     */
+    data class ParticipantsChanged(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * Full names added.
+         */
+        val `added`: List<kotlin.String>, 
+        /**
+         * Full names removed.
+         */
+        val `removed`: List<kotlin.String>) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
      * The account's password was changed or reset.
      */
     data class PasswordChanged(
@@ -3460,7 +3934,14 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 )
-            4 -> Event.PasswordChanged(
+            4 -> Event.ParticipantsChanged(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                )
+            5 -> Event.PasswordChanged(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -3494,6 +3975,17 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterString.allocationSize(value.`clientId`)
             )
         }
+        is Event.ParticipantsChanged -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterSequenceString.allocationSize(value.`added`)
+                + FfiConverterSequenceString.allocationSize(value.`removed`)
+            )
+        }
         is Event.PasswordChanged -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
@@ -3525,8 +4017,17 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.write(value.`clientId`, buf)
                 Unit
             }
-            is Event.PasswordChanged -> {
+            is Event.ParticipantsChanged -> {
                 buf.putInt(4)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterSequenceString.write(value.`added`, buf)
+                FfiConverterSequenceString.write(value.`removed`, buf)
+                Unit
+            }
+            is Event.PasswordChanged -> {
+                buf.putInt(5)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 Unit
@@ -3719,6 +4220,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `portal.*`: a record that is not the guest's, answered as missing.
+     */
+    class Portal(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     class Link(
@@ -3820,12 +4345,17 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            8 -> HospesException.Link(
+            8 -> HospesException.Portal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            9 -> HospesException.Internal(
+            9 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            10 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -3879,6 +4409,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Account -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Portal -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -3953,15 +4490,22 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Portal -> {
                 buf.putInt(8)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(9)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(10)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -4359,6 +4903,104 @@ public object FfiConverterTypeLocale: FfiConverterRustBuffer<Locale> {
 
 
 /**
+ * How a participant is added: typed in, or picked among the former companions.
+ */
+sealed class NewParticipant {
+    
+    /**
+     * First name, last name and birth date typed by the guest.
+     */
+    data class Typed(
+        /**
+         * The person.
+         */
+        val `person`: dev.hospes.model.TravelCompanion) : NewParticipant()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * One of the client's former companions, by position in `former_companions`.
+     */
+    data class Former(
+        /**
+         * Position in the client's companions list.
+         */
+        val `index`: kotlin.UInt) : NewParticipant()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeNewParticipant : FfiConverterRustBuffer<NewParticipant>{
+    override fun read(buf: ByteBuffer): NewParticipant {
+        return when(buf.getInt()) {
+            1 -> NewParticipant.Typed(
+                FfiConverterTypeTravelCompanion.read(buf),
+                )
+            2 -> NewParticipant.Former(
+                FfiConverterUInt.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: NewParticipant): ULong = when(value) {
+        is NewParticipant.Typed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTravelCompanion.allocationSize(value.`person`)
+            )
+        }
+        is NewParticipant.Former -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`index`)
+            )
+        }
+    }
+
+    override fun write(value: NewParticipant, buf: ByteBuffer) {
+        when(value) {
+            is NewParticipant.Typed -> {
+                buf.putInt(1)
+                FfiConverterTypeTravelCompanion.write(value.`person`, buf)
+                Unit
+            }
+            is NewParticipant.Former -> {
+                buf.putInt(2)
+                FfiConverterUInt.write(value.`index`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
  * Whether the prices of a document include VAT (guests' prices) or exclude it (business prices).
  */
 
@@ -4597,6 +5239,38 @@ public object FfiConverterOptionalTypeCivility: FfiConverterRustBuffer<Civility?
         } else {
             buf.put(1)
             FfiConverterTypeCivility.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLinkPurpose: FfiConverterRustBuffer<LinkPurpose?> {
+    override fun read(buf: ByteBuffer): LinkPurpose? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLinkPurpose.read(buf)
+    }
+
+    override fun allocationSize(value: LinkPurpose?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLinkPurpose.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LinkPurpose?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLinkPurpose.write(value, buf)
         }
     }
 }
@@ -4921,6 +5595,34 @@ public object FfiConverterSequenceTypePet: FfiConverterRustBuffer<List<Pet>> {
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePet.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer<List<StaySummary>> {
+    override fun read(buf: ByteBuffer): List<StaySummary> {
+        val len = buf.getInt()
+        return List<StaySummary>(len) {
+            FfiConverterTypeStaySummary.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<StaySummary>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStaySummary.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<StaySummary>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStaySummary.write(it, buf)
         }
     }
 }

@@ -16,6 +16,7 @@ val HospesException.code: String
         is HospesException.Stay -> code
         is HospesException.Link -> code
         is HospesException.Account -> code
+        is HospesException.Portal -> code
         is HospesException.Internal -> code
     }
 
@@ -30,6 +31,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Stay -> messages
         is HospesException.Link -> messages
         is HospesException.Account -> messages
+        is HospesException.Portal -> messages
         is HospesException.Internal -> messages
     }
 

@@ -32,6 +32,10 @@ class VectorsTest {
 
     private fun JSONObject.json(key: String) = get(key).toString()
 
+    private fun access(input: JSONObject) = portalAccessFromJson(input.json("access"))
+
+    private fun stays(input: JSONObject) = input.getJSONArray("stays").let { list -> (0 until list.length()).map { stayFromJson(list.get(it).toString()) } }
+
     private fun run(op: String, input: JSONObject): String = when (op) {
         "client.normalize" -> clientToJson(
             normalizeClient(clientFromJson(input.json("client")), input.getString("default_country"), Instant.parse(input.getString("now"))),
@@ -115,6 +119,32 @@ class VectorsTest {
         )
         "account.throttle_wait" -> loginWaitSeconds(throttleFromJson(input.json("throttle")), Instant.parse(input.getString("now"))).toString()
         "account.throttle_failed" -> throttleToJson(recordLoginFailure(throttleFromJson(input.json("throttle")), Instant.parse(input.getString("now"))))
+        "portal.access_from_link" -> portalAccessToJson(portalAccessFromLink(linkClaimsFromJson(input.json("claims"))))
+        "portal.access_from_login" -> portalAccessToJson(portalAccessFromLogin(loginFromJson(input.json("login"))))
+        "portal.home" -> portalHomeToJson(
+            portalHome(access(input), clientFromJson(input.json("client")), establishmentFromJson(input.json("establishment")), stays(input), LocalDate.parse(input.getString("today"))),
+        )
+        "portal.history" -> stayHistoryToJson(portalHistory(access(input), clientFromJson(input.json("client")), stays(input), LocalDate.parse(input.getString("today"))))
+        "portal.stay" -> stayDetailToJson(portalStay(access(input), clientFromJson(input.json("client")), stays(input), input.getString("reference")))
+        "portal.personal_info" -> guestDetailsToJson(portalPersonalInfo(access(input), clientFromJson(input.json("client"))))
+        "portal.update_personal_info" -> clientUpdateOutcomeToJson(
+            portalUpdatePersonalInfo(
+                access(input), clientFromJson(input.json("client")), guestDetailsFromJson(input.json("details")),
+                updatePolicyFromJson(input.json("policy")), establishmentFromJson(input.json("establishment")), Instant.parse(input.getString("now")),
+            ),
+        )
+        "portal.add_participant" -> participantsChangeToJson(
+            portalAddParticipant(
+                access(input), clientFromJson(input.json("client")), stayFromJson(input.json("stay")),
+                newParticipantFromJson(input.json("participant")), Instant.parse(input.getString("now")),
+            ),
+        )
+        "portal.remove_participant" -> participantsChangeToJson(
+            portalRemoveParticipant(
+                access(input), clientFromJson(input.json("client")), stayFromJson(input.json("stay")),
+                input.getInt("index").toUInt(), Instant.parse(input.getString("now")),
+            ),
+        )
         else -> throw AssertionError("no Kotlin runner for operation $op")
     }
 

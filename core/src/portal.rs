@@ -1,0 +1,420 @@
+//! The client space (« espace client »): what one guest sees and does, and nothing else.
+//!
+//! A [`Portal`] is made only from verified link claims ([`Portal::from_link`]) or a successful
+//! login ([`Portal::from_login`]), for the client record they name. Every view and action goes
+//! through it and takes the host's records as input; a record that is not this client's — or,
+//! for a link that opens one document, anything but that document — is answered
+//! `portal.not_found`, never "forbidden", so a guest cannot even learn that it exists.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::account::Login;
+use crate::client::{
+    Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
+};
+use crate::error::{Error, Result};
+use crate::establishment::{Establishment, OpeningPeriod};
+use crate::event::Event;
+use crate::link::{LinkClaims, LinkPurpose};
+use crate::stay::{DocumentRef, Stay, StayStatus, StayTotals};
+
+/// What the guest's session may open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PortalAccess {
+    /// The client whose space it is.
+    pub client_id: String,
+    /// The purpose of the link it came from; `None` after a login.
+    pub purpose: Option<LinkPurpose>,
+    /// The one stay or document a document link opens.
+    pub subject: Option<String>,
+}
+
+impl PortalAccess {
+    /// Access from a verified link: a portal link opens the whole space, any other link only its
+    /// subject.
+    pub fn from_link(claims: &LinkClaims) -> PortalAccess {
+        PortalAccess {
+            client_id: claims.client_id.clone(),
+            purpose: Some(claims.purpose),
+            subject: claims.subject.clone(),
+        }
+    }
+
+    /// Access from a successful login: the whole space.
+    pub fn from_login(login: &Login) -> PortalAccess {
+        PortalAccess {
+            client_id: login.client_id.clone(),
+            purpose: None,
+            subject: None,
+        }
+    }
+
+    fn whole_space(&self) -> bool {
+        matches!(self.purpose, None | Some(LinkPurpose::Portal))
+    }
+
+    fn opens_stay(&self, stay: &Stay) -> bool {
+        self.whole_space()
+            || self.subject.as_deref().is_some_and(|s| {
+                s == stay.reference || stay.documents.iter().any(|d| d.number == s)
+            })
+    }
+}
+
+/// One guest's view of their space, bound to their client record.
+#[derive(Debug, Clone)]
+pub struct Portal {
+    access: PortalAccess,
+    client: Client,
+}
+
+/// The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+/// place, phone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PortalHeader {
+    /// Name.
+    pub name: String,
+    /// Logo URL.
+    pub logo_url: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Opening periods.
+    pub opening_periods: Vec<OpeningPeriod>,
+    /// Town, on one line.
+    pub place: String,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+/// A stay as listed on the home and history screens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StaySummary {
+    /// Reference (« Réf 312 »).
+    pub reference: String,
+    /// Accommodation booked.
+    pub accommodation: String,
+    /// Arrival.
+    pub arrival: NaiveDate,
+    /// Departure.
+    pub departure: NaiveDate,
+    /// Status (a quote is `option`).
+    pub status: StayStatus,
+    /// People staying.
+    pub headcount: u32,
+}
+
+/// The home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PortalHome {
+    /// The establishment.
+    pub header: PortalHeader,
+    /// The guest's name, for the greeting and the menu.
+    pub guest_name: String,
+    /// Details the guest is invited to complete (« Mes infos »).
+    pub missing_details: Vec<ClientField>,
+    /// Stays not over yet, soonest first (quotes included).
+    pub upcoming: Vec<StaySummary>,
+}
+
+/// The history screen: upcoming and past stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StayHistory {
+    /// Not over yet, soonest first.
+    pub upcoming: Vec<StaySummary>,
+    /// Over or cancelled, latest first.
+    pub past: Vec<StaySummary>,
+}
+
+/// The stay screen: the stay, its totals and its documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StayDetail {
+    /// The stay, participants and lines included.
+    pub stay: Stay,
+    /// Its totals and VAT table.
+    pub totals: StayTotals,
+    /// Its documents (contract, invoices).
+    pub documents: Vec<DocumentRef>,
+    /// The client's former companions, to pick from when adding a participant.
+    pub former_companions: Vec<Companion>,
+}
+
+/// A stay whose participants changed, the client record (its companions list may grow) and the
+/// events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ParticipantsChange {
+    /// The stay to store.
+    pub stay: Stay,
+    /// The client record to store.
+    pub client: Client,
+    /// `participants_changed`.
+    pub events: Vec<Event>,
+}
+
+/// How a participant is added: typed in, or picked among the former companions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum NewParticipant {
+    /// First name, last name and birth date typed by the guest.
+    Typed {
+        /// The person.
+        person: Companion,
+    },
+    /// One of the client's former companions, by position in `former_companions`.
+    Former {
+        /// Position in the client's companions list.
+        index: u32,
+    },
+}
+
+impl Portal {
+    /// Opens the space for `client` from `access`; `portal.not_found` when the record is not the
+    /// access's client.
+    ///
+    /// ```
+    /// use hospes::portal::{Portal, PortalAccess};
+    /// # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","created_at":"2026-01-01T00:00:00Z"}"#).unwrap();
+    /// let access = PortalAccess { client_id: "C-2".into(), purpose: None, subject: None };
+    /// assert_eq!(Portal::open(&access, client).unwrap_err().code(), "portal.not_found");
+    /// ```
+    pub fn open(access: &PortalAccess, client: Client) -> Result<Portal> {
+        if client.id != access.client_id {
+            return Err(not_found("client"));
+        }
+        Ok(Portal {
+            access: access.clone(),
+            client,
+        })
+    }
+
+    /// Opens the space from a verified link.
+    pub fn from_link(claims: &LinkClaims, client: Client) -> Result<Portal> {
+        Portal::open(&PortalAccess::from_link(claims), client)
+    }
+
+    /// Opens the space after a successful login.
+    pub fn from_login(login: &Login, client: Client) -> Result<Portal> {
+        Portal::open(&PortalAccess::from_login(login), client)
+    }
+
+    /// The client record behind the space.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn whole_space(&self) -> Result<()> {
+        if self.access.whole_space() {
+            Ok(())
+        } else {
+            Err(not_found("page"))
+        }
+    }
+
+    /// The stays of `stays` this guest may see: theirs, and within the link's scope.
+    fn visible<'s>(&self, stays: &'s [Stay]) -> impl Iterator<Item = &'s Stay> + use<'s, '_> {
+        stays
+            .iter()
+            .filter(|s| s.client_id == self.client.id && self.access.opens_stay(s))
+    }
+
+    /// The home screen. `stays` may hold anyone's: only this guest's are shown.
+    pub fn home(
+        &self,
+        establishment: &Establishment,
+        stays: &[Stay],
+        today: NaiveDate,
+    ) -> Result<PortalHome> {
+        self.whole_space()?;
+        Ok(PortalHome {
+            header: PortalHeader {
+                name: establishment.name.clone(),
+                logo_url: establishment.logo_url.clone(),
+                website: establishment.website.clone(),
+                opening_periods: establishment.opening_periods.clone(),
+                place: [
+                    establishment.address.postcode.as_deref(),
+                    establishment.address.city.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+                phone: establishment.phone.clone(),
+            },
+            guest_name: self.client.display_name(),
+            missing_details: self.client.missing_details(),
+            upcoming: self.history(stays, today)?.upcoming,
+        })
+    }
+
+    /// The history screen: this guest's stays, upcoming (soonest first) and past (latest first).
+    pub fn history(&self, stays: &[Stay], today: NaiveDate) -> Result<StayHistory> {
+        let (mut upcoming, mut past): (Vec<StaySummary>, Vec<StaySummary>) =
+            self.visible(stays).map(summary).partition(|s| {
+                s.departure >= today
+                    && s.status != StayStatus::Cancelled
+                    && s.status != StayStatus::Completed
+            });
+        upcoming.sort_by_key(|s| s.arrival);
+        past.sort_by_key(|s| std::cmp::Reverse(s.arrival));
+        Ok(StayHistory { upcoming, past })
+    }
+
+    /// The stay screen for `reference`; `portal.not_found` when it is not this guest's.
+    pub fn stay(&self, stays: &[Stay], reference: &str) -> Result<StayDetail> {
+        let stay = self.find(stays, reference)?;
+        Ok(StayDetail {
+            totals: stay.totals()?,
+            documents: stay.documents.clone(),
+            former_companions: if self.access.whole_space() {
+                self.client.companions.clone()
+            } else {
+                Vec::new()
+            },
+            stay: stay.clone(),
+        })
+    }
+
+    /// The « Mes infos » form, pre-filled (never the business's notes).
+    pub fn personal_info(&self) -> Result<GuestDetails> {
+        self.whole_space()?;
+        Ok(GuestDetails::from_client(&self.client))
+    }
+
+    /// Applies the guest's « Mes infos » form (see [`Client::apply_guest_update`]).
+    pub fn update_personal_info(
+        &self,
+        details: GuestDetails,
+        policy: &UpdatePolicy,
+        establishment: &Establishment,
+        now: DateTime<Utc>,
+    ) -> Result<ClientUpdateOutcome> {
+        self.whole_space()?;
+        let country = establishment
+            .address
+            .country
+            .unwrap_or(crate::Country::FRANCE);
+        self.client
+            .apply_guest_update(details, policy, country, now)
+    }
+
+    /// Adds a participant to one of this guest's stays; a typed-in person also joins the client's
+    /// companions, to be picked next time.
+    pub fn add_participant(
+        &self,
+        stay: &Stay,
+        participant: NewParticipant,
+        now: DateTime<Utc>,
+    ) -> Result<ParticipantsChange> {
+        let stay = self.find(std::slice::from_ref(stay), &stay.reference)?;
+        editable(stay)?;
+        let mut client = self.client.clone();
+        let person = match participant {
+            NewParticipant::Typed { person } => {
+                let person = person.normalized("participant", now.date_naive())?;
+                if !client.companions.contains(&person) {
+                    client.companions.push(person.clone());
+                }
+                person
+            }
+            NewParticipant::Former { index } => usize::try_from(index)
+                .ok()
+                .and_then(|i| self.client.companions.get(i))
+                .cloned()
+                .ok_or_else(|| not_found("companion"))?,
+        };
+        let mut updated = stay.clone();
+        if !updated.participants.contains(&person) {
+            updated.participants.push(person.clone());
+        }
+        Ok(ParticipantsChange {
+            events: vec![Event::ParticipantsChanged {
+                occurred_at: now,
+                client_id: client.id.clone(),
+                stay_reference: updated.reference.clone(),
+                added: vec![person.full_name()],
+                removed: Vec::new(),
+            }],
+            stay: updated,
+            client,
+        })
+    }
+
+    /// Removes the participant at `index` from one of this guest's stays.
+    pub fn remove_participant(
+        &self,
+        stay: &Stay,
+        index: u32,
+        now: DateTime<Utc>,
+    ) -> Result<ParticipantsChange> {
+        let stay = self.find(std::slice::from_ref(stay), &stay.reference)?;
+        editable(stay)?;
+        let mut updated = stay.clone();
+        let position = usize::try_from(index)
+            .ok()
+            .filter(|i| *i < updated.participants.len())
+            .ok_or_else(|| not_found("participant"))?;
+        let person = updated.participants.remove(position);
+        Ok(ParticipantsChange {
+            events: vec![Event::ParticipantsChanged {
+                occurred_at: now,
+                client_id: self.client.id.clone(),
+                stay_reference: updated.reference.clone(),
+                added: Vec::new(),
+                removed: vec![person.full_name()],
+            }],
+            stay: updated,
+            client: self.client.clone(),
+        })
+    }
+
+    fn find<'a>(&self, stays: &'a [Stay], reference: &str) -> Result<&'a Stay> {
+        self.visible(stays)
+            .find(|s| s.reference == reference)
+            .ok_or_else(|| not_found("stay"))
+    }
+}
+
+/// Participants can change while the stay is a quote, confirmed, or a resident's season.
+fn editable(stay: &Stay) -> Result<()> {
+    match stay.status {
+        StayStatus::Option | StayStatus::Confirmed | StayStatus::Resident => Ok(()),
+        _ => Err(Error::StayNotEditable {
+            reference: stay.reference.clone(),
+        }),
+    }
+}
+
+fn summary(stay: &Stay) -> StaySummary {
+    StaySummary {
+        reference: stay.reference.clone(),
+        accommodation: stay.accommodation.clone(),
+        arrival: stay.arrival,
+        departure: stay.departure,
+        status: stay.status,
+        headcount: u32::try_from(stay.headcount()).unwrap_or(u32::MAX),
+    }
+}
+
+fn not_found(what: &str) -> Error {
+    Error::PortalNotFound {
+        what: what.to_owned(),
+    }
+}

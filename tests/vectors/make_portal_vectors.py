@@ -1,0 +1,117 @@
+"""Writes tests/vectors/portal.json: the client space's views and actions, and its isolation.
+
+    PYTHONPATH=bindings-python/python python tests/vectors/make_portal_vectors.py
+
+The outputs are computed by hospes and then frozen: review the diff of portal.json by eye.
+"""
+
+import json
+from pathlib import Path
+
+from hospes import _native
+
+OUT = Path(__file__).with_name("portal.json")
+NOW = "2026-06-01T10:00:00Z"
+TODAY = "2026-06-01"
+CAMPING = {"id": "camping-des-pins", "name": "Camping des Pins", "phone": "+33558091234",
+           "website": "https://camping-des-pins.fr/",
+           "address": {"lines": ["12 chemin des Pins"], "postcode": "40200", "city": "Mimizan", "country": "FR"},
+           "opening_periods": [{"first_day": "2026-04-04", "last_day": "2026-09-27"}],
+           "currency": "EUR", "time_zone": "Europe/Paris", "portal_base_url": "https://portail.camping-des-pins.fr/"}
+MARIE = {"id": "C-1042", "civility": "mrs", "last_name": "Dupont", "first_name": "Marie",
+         "email": "marie.dupont@example.fr", "notes": "Client fidèle — never shown to her",
+         "created_at": "2024-05-02T14:10:00Z",
+         "companions": [{"first_name": "Paul", "last_name": "Dupont", "birth_date": "1983-11-20"}]}
+WHOLE = {"client_id": "C-1042", "purpose": None, "subject": None}
+CONTRACT_LINK = {"client_id": "C-1042", "purpose": "contract", "subject": "28"}
+
+
+def stay(reference, client_id, arrival, departure, status, documents=(), participants=()):
+    return {"reference": reference, "client_id": client_id, "accommodation": "Emplacement grand confort",
+            "arrival": arrival, "departure": departure, "status": status, "currency": "EUR",
+            "participants": list(participants), "documents": list(documents),
+            "lines": [{"label": "Emplacement, 7 nuits", "quantity": "7",
+                       "unit_price": {"amount": "38.50", "currency": "EUR"}, "vat_rate": "10"}]}
+
+
+STAYS = [
+    stay("312", "C-1042", "2026-07-11", "2026-07-18", "confirmed",
+         documents=[{"kind": "contract", "number": "28"}, {"kind": "invoice", "number": "FA26070012"}]),
+    stay("298", "C-1042", "2025-08-01", "2025-08-08", "completed",
+         participants=[{"first_name": "Paul", "last_name": "Dupont", "birth_date": "1983-11-20"}]),
+    stay("330", "C-1042", "2026-08-15", "2026-08-22", "option"),
+    stay("401", "C-2001", "2026-07-04", "2026-07-11", "confirmed"),
+]
+
+
+def call(op, args):
+    return json.loads(_native.call(op, json.dumps(args)))
+
+
+def main():
+    vectors = []
+
+    def vec(name, op, args, error=None):
+        out = call(op, args)
+        vector = {"name": name, "op": op, "input": args}
+        if error:
+            assert out.get("error", {}).get("code") == error, (name, out)
+            vector["error"] = error
+        else:
+            assert "ok" in out, (name, out)
+            vector["expect"] = out["ok"]
+        vectors.append(vector)
+
+    vec("a portal link opens the whole space", "portal.access_from_link",
+        {"claims": {"client_id": "C-1042", "purpose": "portal", "subject": None, "issued_at": NOW,
+                    "expires_at": "2026-07-01T10:00:00Z", "token_id": "5d8e435ae1637f7747d88b5379e97f4e"}})
+    vec("a login opens the whole space", "portal.access_from_login",
+        {"login": {"client_id": "C-1042", "upgraded_hash": None}})
+    vec("the home shows the establishment, what to complete and only her upcoming stays", "portal.home",
+        {"access": WHOLE, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "today": TODAY})
+    vec("the history separates upcoming and past stays", "portal.history",
+        {"access": WHOLE, "client": MARIE, "stays": STAYS, "today": TODAY})
+    vec("the stay screen shows totals, documents and former companions", "portal.stay",
+        {"access": WHOLE, "client": MARIE, "stays": STAYS, "reference": "312"})
+    vec("another client's stay is not found, never forbidden", "portal.stay",
+        {"access": WHOLE, "client": MARIE, "stays": STAYS, "reference": "401"}, error="portal.not_found")
+    vec("a contract link opens the stay of its contract", "portal.stay",
+        {"access": CONTRACT_LINK, "client": MARIE, "stays": STAYS, "reference": "312"})
+    vec("a contract link does not open her other stays", "portal.stay",
+        {"access": CONTRACT_LINK, "client": MARIE, "stays": STAYS, "reference": "330"}, error="portal.not_found")
+    vec("a contract link does not open the home", "portal.home",
+        {"access": CONTRACT_LINK, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "today": TODAY},
+        error="portal.not_found")
+    vec("a space cannot be opened on another client's record", "portal.history",
+        {"access": {**WHOLE, "client_id": "C-2001"}, "client": MARIE, "stays": STAYS, "today": TODAY},
+        error="portal.not_found")
+    vec("her details form never shows the business's notes", "portal.personal_info",
+        {"access": WHOLE, "client": MARIE})
+    vec("she adds her mobile number from the portal", "portal.update_personal_info",
+        {"access": WHOLE, "client": MARIE, "details": {"civility": "mrs", "last_name": "Dupont", "first_name": "Marie",
+                                                       "email": "marie.dupont@example.fr", "mobile": "06 12 34 56 78"},
+         "policy": {"locked": ["email"]}, "establishment": CAMPING, "now": NOW})
+    vec("she picks a former companion for her July stay", "portal.add_participant",
+        {"access": WHOLE, "client": MARIE, "stay": STAYS[0], "participant": {"kind": "former", "index": 0}, "now": NOW})
+    vec("she types a new companion, who is remembered for next time", "portal.add_participant",
+        {"access": WHOLE, "client": MARIE, "stay": STAYS[2],
+         "participant": {"kind": "typed", "person": {"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}},
+         "now": NOW})
+    vec("a former companion that does not exist is not found", "portal.add_participant",
+        {"access": WHOLE, "client": MARIE, "stay": STAYS[0], "participant": {"kind": "former", "index": 5}, "now": NOW},
+        error="portal.not_found")
+    vec("participants of a finished stay cannot change", "portal.remove_participant",
+        {"access": WHOLE, "client": MARIE, "stay": STAYS[1], "index": 0, "now": NOW}, error="stay.not_editable")
+    vec("she cannot add someone to another client's stay", "portal.add_participant",
+        {"access": WHOLE, "client": MARIE, "stay": STAYS[3], "participant": {"kind": "former", "index": 0}, "now": NOW},
+        error="portal.not_found")
+    with_paul = call("portal.add_participant", {"access": WHOLE, "client": MARIE, "stay": STAYS[0],
+                                                "participant": {"kind": "former", "index": 0}, "now": NOW})["ok"]["stay"]
+    vec("she removes a participant", "portal.remove_participant",
+        {"access": WHOLE, "client": MARIE, "stay": with_paul, "index": 0, "now": NOW})
+    OUT.write_text(json.dumps({"vectors": vectors}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(vectors)} vectors to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
