@@ -6,10 +6,9 @@ then checks the same bytes. Run only when the account rules change on purpose:
     PYTHONPATH=bindings-python/python python tests/vectors/make_account_vectors.py
 """
 
-import json
 from pathlib import Path
 
-from hospes import _native
+from vectorgen import Recorder, call
 
 OUT = Path(__file__).with_name("account.json")
 NOW = "2026-06-01T10:00:00Z"
@@ -17,9 +16,6 @@ PASSWORD = "correct horse battery staple"
 MARIE = {"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "email": "marie.dupont@example.fr",
          "created_at": "2026-01-15T09:30:00Z"}
 
-
-def call(op, args):
-    return json.loads(_native.call(op, json.dumps(args)))
 
 
 def main():
@@ -29,18 +25,8 @@ def main():
     unverified = registered
     claims = {"client_id": "C-1042", "purpose": "account_verify", "subject": None, "issued_at": NOW,
               "expires_at": "2026-06-03T10:00:00Z", "token_id": "5d8e435ae1637f7747d88b5379e97f4e"}
-    vectors = []
-
-    def vec(name, op, args, error=None):
-        out = call(op, args)
-        vector = {"name": name, "op": op, "input": args}
-        if error:
-            assert out.get("error", {}).get("code") == error, (name, out)
-            vector["error"] = error
-        else:
-            assert "ok" in out, (name, out)
-            vector["expect"] = out["ok"]
-        vectors.append(vector)
+    recorder = Recorder()
+    vec = recorder.vec
 
     def login(acc, email=MARIE["email"], password=PASSWORD, throttle=None):
         return {"account": acc, "email": email, "password": password, "throttle": throttle or {}, "now": NOW}
@@ -81,8 +67,7 @@ def main():
         {"throttle": {"failures": 100, "last_failure_at": "2026-06-01T09:55:00Z"}, "now": NOW})
     vec("a failure is counted with its time", "account.throttle_failed",
         {"throttle": {"failures": 2, "last_failure_at": "2026-06-01T09:00:00Z"}, "now": NOW})
-    OUT.write_text(json.dumps({"vectors": vectors}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(vectors)} vectors to {OUT}")
+    recorder.write(OUT)
 
 
 if __name__ == "__main__":

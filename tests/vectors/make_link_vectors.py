@@ -8,10 +8,9 @@ the token format changes on purpose (it is versioned: `hospes/v1` in the implici
 """
 
 import base64
-import json
 from pathlib import Path
 
-from hospes import _native
+from vectorgen import Recorder, call
 
 OUT = Path(__file__).with_name("link.json")
 
@@ -28,9 +27,6 @@ EST = {"id": "camping-des-pins", "name": "Camping des Pins", "currency": "EUR",
 RING = {"active_key": KEY}
 NOW = "2026-06-01T10:00:00Z"
 
-
-def call(op, args):
-    return json.loads(_native.call(op, json.dumps(args)))
 
 
 def version(n):
@@ -54,20 +50,8 @@ def main():
     portal, quote, old = issue(PORTAL), issue(QUOTE), issue(PORTAL, {"active_key": OLD})
     i = len("v4.local.") + 40
     tampered = portal[:i] + ("A" if portal[i] != "A" else "B") + portal[i + 1:]
-    vectors = []
-
-    def vec(name, op, args, **expected):
-        out = call(op, args)
-        vector = {"name": name, "op": op, "input": args}
-        if "error" in expected:
-            assert out.get("error", {}).get("code") == expected["error"], (name, out)
-        elif "expect_prefix" in expected:
-            assert out["ok"].startswith(expected["expect_prefix"]), (name, out)
-        else:
-            assert "ok" in out, (name, out)
-            expected = {"expect": out["ok"]}
-        vector.update(expected)
-        vectors.append(vector)
+    recorder = Recorder()
+    vec = recorder.vec
 
     def verify(token, purpose, state, at=NOW, keyring=RING, establishment=EST):
         return {"keyring": keyring, "establishment": establishment, "token": token, "purpose": purpose,
@@ -113,8 +97,7 @@ def main():
         {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PORTAL, "state": quote_state("sent")}},
         error="link.request_invalid")
     vec("a new link key is a k4.local PASERK", "link.generate_key", {}, expect_prefix="k4.local.")
-    OUT.write_text(json.dumps({"vectors": vectors}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(vectors)} vectors to {OUT}")
+    recorder.write(OUT)
 
 
 if __name__ == "__main__":

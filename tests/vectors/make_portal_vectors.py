@@ -5,10 +5,9 @@
 The outputs are computed by hospes and then frozen: review the diff of portal.json by eye.
 """
 
-import json
 from pathlib import Path
 
-from hospes import _native
+from vectorgen import Recorder, call
 
 OUT = Path(__file__).with_name("portal.json")
 NOW = "2026-06-01T10:00:00Z"
@@ -44,23 +43,10 @@ STAYS = [
 ]
 
 
-def call(op, args):
-    return json.loads(_native.call(op, json.dumps(args)))
-
 
 def main():
-    vectors = []
-
-    def vec(name, op, args, error=None):
-        out = call(op, args)
-        vector = {"name": name, "op": op, "input": args}
-        if error:
-            assert out.get("error", {}).get("code") == error, (name, out)
-            vector["error"] = error
-        else:
-            assert "ok" in out, (name, out)
-            vector["expect"] = out["ok"]
-        vectors.append(vector)
+    recorder = Recorder()
+    vec = recorder.vec
 
     vec("a portal link opens the whole space", "portal.access_from_link",
         {"claims": {"client_id": "C-1042", "purpose": "portal", "subject": None, "issued_at": NOW,
@@ -109,8 +95,7 @@ def main():
                                                 "participant": {"kind": "former", "index": 0}, "now": NOW})["ok"]["stay"]
     vec("she removes a participant", "portal.remove_participant",
         {"access": WHOLE, "client": MARIE, "stay": with_paul, "index": 0, "now": NOW})
-    OUT.write_text(json.dumps({"vectors": vectors}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(vectors)} vectors to {OUT}")
+    recorder.write(OUT)
 
 
 if __name__ == "__main__":
