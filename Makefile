@@ -32,6 +32,7 @@ test: lint build rust-test python-test node-test kotlin-test swift-check
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p hospes --no-deps --all-features
 
 rust-test: build
 	cargo test --workspace

@@ -1,7 +1,7 @@
 //! The client record (fiche client): identity, contact details, preferences, companions, pets.
 //!
 //! The host stores it; hospes checks and normalises it ([`Client::normalized`]) and applies the
-//! guest's own corrections from the portal ([`Client::apply_guest_update`], in [`update`]).
+//! guest's own corrections from the portal ([`Client::apply_guest_update`]).
 
 mod update;
 

@@ -4,7 +4,7 @@
 //! through [`call`]: an operation name (`client.normalize`), a JSON object of named arguments in
 //! the canonical wire form (snake_case keys, decimals as strings, dates as `YYYY-MM-DD`, instants
 //! as RFC 3339), and back a JSON envelope: `{"ok": value}` or `{"error": {"code", "family",
-//! "message", "messages"}}`. With the `schema` feature, [`schema`] describes every operation and
+//! "message", "messages"}}`. With the `schema` feature, `schema()` describes every operation and
 //! type so that bindings generate their stubs and convert decimals and dates to native types.
 //!
 //! ```
