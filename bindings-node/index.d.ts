@@ -1068,7 +1068,7 @@ export interface StayHistory {
 }
 
 /**
- * The stay screen: the stay, its totals and its documents.
+ * The stay screen: the stay (its participants, lines and documents), its totals.
  */
 export interface StayDetail {
   /**
@@ -1079,10 +1079,6 @@ export interface StayDetail {
    * Its totals and VAT table.
    */
   totals: StayTotals
-  /**
-   * Its documents (contract, invoices).
-   */
-  documents: DocumentRef[]
   /**
    * The client's former companions, to pick from when adding a participant.
    */
@@ -1217,6 +1213,11 @@ export declare function inspectLink(token: string): LinkHint
 export declare function verifyLink(keyring: KeyringConfig, establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
 
 /**
+ * The URL of a link: the portal base URL, the purpose's page and the token.
+ */
+export declare function linkUrl(establishment: Establishment, purpose: LinkPurpose, token: string): string
+
+/**
  * Registers a portal account for `email` with `password`; `client` is the client record
  *  holding that address, if any, and `existing` its account, if any. Answers the same work
  *  whether or not the address is known; an account comes back only when one was created.
@@ -1299,8 +1300,3 @@ export declare function portalAddParticipant(access: PortalAccess, client: Clien
  * Removes the participant at `index` from one of the guest's stays.
  */
 export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date): ParticipantsChange
-
-/**
- * The URL of a link: the portal base URL, the purpose's page and the token.
- */
-export declare function linkUrl(establishment: Establishment, purpose: LinkPurpose, token: string): string

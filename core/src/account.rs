@@ -20,6 +20,7 @@ use crate::email;
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::link::{LinkClaims, LinkPurpose};
+use crate::random;
 
 /// Shortest password accepted, in characters.
 pub const MIN_PASSWORD: usize = 10;
@@ -130,9 +131,7 @@ fn check_password(password: &str) -> Result<()> {
 pub fn hash_password(password: &str) -> Result<String> {
     check_password(password)?;
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|_| Error::Internal {
-        detail: "the operating system's random generator failed".into(),
-    })?;
+    random::fill(&mut salt)?;
     let salt = SaltString::encode_b64(&salt).map_err(|e| Error::Internal {
         detail: format!("salt: {e}"),
     })?;

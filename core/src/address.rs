@@ -135,11 +135,7 @@ impl Address {
 
     /// The address on one line, parts separated by commas (register columns, diffs).
     pub fn one_line(&self) -> String {
-        let town = [self.postcode.as_deref(), self.city.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let town = self.town();
         self.lines
             .iter()
             .map(String::as_str)
@@ -147,6 +143,20 @@ impl Address {
             .chain(self.country.map(Country::code))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// Postcode and city on one line (`40200 Mimizan`), empty when neither is known.
+    ///
+    /// ```
+    /// let a = hospes::Address { city: Some("Mimizan".into()), postcode: Some("40200".into()), ..Default::default() };
+    /// assert_eq!(a.town(), "40200 Mimizan");
+    /// ```
+    pub fn town(&self) -> String {
+        [self.postcode.as_deref(), self.city.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Whether nothing is filled in.

@@ -208,6 +208,16 @@ impl Establishment {
         })
     }
 
+    /// The country phone numbers are read in: the address's, France when it has none.
+    ///
+    /// ```
+    /// # let e: hospes::Establishment = serde_json::from_str(r#"{"id":"x","name":"x","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://x.fr"}"#).unwrap();
+    /// assert_eq!(e.country(), hospes::Country::FRANCE);
+    /// ```
+    pub fn country(&self) -> Country {
+        self.address.country.unwrap_or(Country::FRANCE)
+    }
+
     /// Whether the establishment is open on `day` (always, when no period is set).
     ///
     /// ```

@@ -40,6 +40,7 @@ pub mod link;
 pub mod money;
 pub mod phone;
 pub mod portal;
+mod random;
 pub mod stay;
 pub mod text;
 pub mod vat;

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::establishment::Establishment;
 use crate::money::Money;
+use crate::random;
 
 /// Longest token accepted: anything longer is refused before any decoding or cryptography.
 pub const MAX_TOKEN_LEN: usize = 1024;
@@ -284,9 +285,7 @@ impl LinkKey {
 /// assert!(key.starts_with("k4.local."));
 /// ```
 pub fn generate_key() -> Result<String> {
-    let key = SymmetricKey::<V4>::generate().map_err(|_| Error::Internal {
-        detail: "the operating system's random generator failed".into(),
-    })?;
+    let key = SymmetricKey::<V4>::generate().map_err(|_| random::unavailable())?;
     let mut paserk = String::new();
     key.fmt(&mut paserk).map_err(|_| Error::LinkKeyInvalid)?;
     Ok(paserk)
@@ -622,9 +621,7 @@ fn to_vec<T: Serialize>(value: &T) -> Result<Vec<u8>> {
 /// 128 random bits from the operating system, as 32 hex digits.
 fn random_id() -> Result<String> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|_| Error::Internal {
-        detail: "the operating system's random generator failed".into(),
-    })?;
+    random::fill(&mut bytes)?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 

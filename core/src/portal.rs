@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
 use crate::link::{LinkClaims, LinkPurpose};
-use crate::stay::{DocumentRef, Stay, StayStatus, StayTotals};
+use crate::stay::{Stay, StayStatus, StayTotals};
 
 /// What the guest's session may open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,7 +137,7 @@ pub struct StayHistory {
     pub past: Vec<StaySummary>,
 }
 
-/// The stay screen: the stay, its totals and its documents.
+/// The stay screen: the stay (its participants, lines and documents), its totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -146,8 +146,6 @@ pub struct StayDetail {
     pub stay: Stay,
     /// Its totals and VAT table.
     pub totals: StayTotals,
-    /// Its documents (contract, invoices).
-    pub documents: Vec<DocumentRef>,
     /// The client's former companions, to pick from when adding a participant.
     pub former_companions: Vec<Companion>,
 }
@@ -248,14 +246,7 @@ impl Portal {
                 logo_url: establishment.logo_url.clone(),
                 website: establishment.website.clone(),
                 opening_periods: establishment.opening_periods.clone(),
-                place: [
-                    establishment.address.postcode.as_deref(),
-                    establishment.address.city.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
+                place: establishment.address.town(),
                 phone: establishment.phone.clone(),
             },
             guest_name: self.client.display_name(),
@@ -282,7 +273,6 @@ impl Portal {
         let stay = self.find(stays, reference)?;
         Ok(StayDetail {
             totals: stay.totals()?,
-            documents: stay.documents.clone(),
             former_companions: if self.access.whole_space() {
                 self.client.companions.clone()
             } else {
@@ -307,12 +297,8 @@ impl Portal {
         now: DateTime<Utc>,
     ) -> Result<ClientUpdateOutcome> {
         self.whole_space()?;
-        let country = establishment
-            .address
-            .country
-            .unwrap_or(crate::Country::FRANCE);
         self.client
-            .apply_guest_update(details, policy, country, now)
+            .apply_guest_update(details, policy, establishment.country(), now)
     }
 
     /// Adds a participant to one of this guest's stays; a typed-in person also joins the client's
@@ -344,17 +330,13 @@ impl Portal {
         if !updated.participants.contains(&person) {
             updated.participants.push(person.clone());
         }
-        Ok(ParticipantsChange {
-            events: vec![Event::ParticipantsChanged {
-                occurred_at: now,
-                client_id: client.id.clone(),
-                stay_reference: updated.reference.clone(),
-                added: vec![person.full_name()],
-                removed: Vec::new(),
-            }],
-            stay: updated,
+        Ok(participants_change(
+            updated,
             client,
-        })
+            vec![person.full_name()],
+            Vec::new(),
+            now,
+        ))
     }
 
     /// Removes the participant at `index` from one of this guest's stays.
@@ -372,17 +354,13 @@ impl Portal {
             .filter(|i| *i < updated.participants.len())
             .ok_or_else(|| not_found("participant"))?;
         let person = updated.participants.remove(position);
-        Ok(ParticipantsChange {
-            events: vec![Event::ParticipantsChanged {
-                occurred_at: now,
-                client_id: self.client.id.clone(),
-                stay_reference: updated.reference.clone(),
-                added: Vec::new(),
-                removed: vec![person.full_name()],
-            }],
-            stay: updated,
-            client: self.client.clone(),
-        })
+        Ok(participants_change(
+            updated,
+            self.client.clone(),
+            Vec::new(),
+            vec![person.full_name()],
+            now,
+        ))
     }
 
     fn find<'a>(&self, stays: &'a [Stay], reference: &str) -> Result<&'a Stay> {
@@ -399,6 +377,27 @@ fn editable(stay: &Stay) -> Result<()> {
         _ => Err(Error::StayNotEditable {
             reference: stay.reference.clone(),
         }),
+    }
+}
+
+/// The stay and client to store after a participant change, with its event.
+fn participants_change(
+    stay: Stay,
+    client: Client,
+    added: Vec<String>,
+    removed: Vec<String>,
+    now: DateTime<Utc>,
+) -> ParticipantsChange {
+    ParticipantsChange {
+        events: vec![Event::ParticipantsChanged {
+            occurred_at: now,
+            client_id: client.id.clone(),
+            stay_reference: stay.reference.clone(),
+            added,
+            removed,
+        }],
+        stay,
+        client,
     }
 }
 

@@ -170,6 +170,10 @@ operations! {
     "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: DateTime<Utc>) -> LinkClaims {
         Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)
     }
+    /// The URL of a link: the portal base URL, the purpose's page and the token.
+    "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
+        Ok::<_, Error>(link::url(&establishment, purpose, &token))
+    }
     /// Registers a portal account for `email` with `password`; `client` is the client record
     /// holding that address, if any, and `existing` its account, if any. Answers the same work
     /// whether or not the address is known; an account comes back only when one was created.
@@ -237,10 +241,6 @@ operations! {
     /// Removes the participant at `index` from one of the guest's stays.
     "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
         Portal::open(&access, client)?.remove_participant(&stay, index, now)
-    }
-    /// The URL of a link: the portal base URL, the purpose's page and the token.
-    "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
-        Ok::<_, Error>(link::url(&establishment, purpose, &token))
     }
 }
 
@@ -362,15 +362,7 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<String> {
-    let mut out = Vec::with_capacity(256);
-    out.extend_from_slice(br#"{"ok":"#);
-    serde_json::to_writer(&mut out, value).map_err(|e| Error::Internal {
-        detail: e.to_string(),
-    })?;
-    out.push(b'}');
-    String::from_utf8(out).map_err(|e| Error::Internal {
-        detail: e.to_string(),
-    })
+    to_json(value).map(|json| format!(r#"{{"ok":{json}}}"#))
 }
 
 /// The error envelope: code, family, English message and the message in every locale.

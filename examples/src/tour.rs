@@ -6,9 +6,7 @@
 //! guest meets when they type something wrong — in the guest's own language.
 
 use hospes::link::{self, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
-use hospes::{
-    Client, ClientField, Country, Establishment, Event, GuestDetails, Locale, Stay, UpdatePolicy,
-};
+use hospes::{Client, ClientField, Establishment, Event, GuestDetails, Locale, Stay, UpdatePolicy};
 
 fn main() {
     if let Err(err) = run() {
@@ -54,7 +52,7 @@ fn run() -> hospes::Result<()> {
             .map(|p| p.last_day.to_string())
             .unwrap_or_default(),
     );
-    let country = camping.address.country.unwrap_or(Country::FRANCE);
+    let country = camping.country();
 
     section("Two clients typed at the reception desk");
     let marie: Client = hospes::wire::from_json::<Client>(
@@ -416,6 +414,7 @@ fn portal(
         "  Réf 312: {} total, documents {:?}",
         detail.totals.vat.total_incl_vat,
         detail
+            .stay
             .documents
             .iter()
             .map(|d| d.number.as_str())

@@ -3355,7 +3355,7 @@ public func FfiConverterTypeStay_lower(_ value: Stay) -> RustBuffer {
 
 
 /**
- * The stay screen: the stay, its totals and its documents.
+ * The stay screen: the stay (its participants, lines and documents), its totals.
  */
 public struct StayDetail: Equatable, Hashable {
     /**
@@ -3366,10 +3366,6 @@ public struct StayDetail: Equatable, Hashable {
      * Its totals and VAT table.
      */
     public var totals: StayTotals
-    /**
-     * Its documents (contract, invoices).
-     */
-    public var documents: [DocumentRef]
     /**
      * The client's former companions, to pick from when adding a participant.
      */
@@ -3385,14 +3381,10 @@ public struct StayDetail: Equatable, Hashable {
          * Its totals and VAT table.
          */totals: StayTotals, 
         /**
-         * Its documents (contract, invoices).
-         */documents: [DocumentRef], 
-        /**
          * The client's former companions, to pick from when adding a participant.
          */formerCompanions: [Companion]) {
         self.stay = stay
         self.totals = totals
-        self.documents = documents
         self.formerCompanions = formerCompanions
     }
 
@@ -3414,7 +3406,6 @@ public struct FfiConverterTypeStayDetail: FfiConverterRustBuffer {
             try StayDetail(
                 stay: FfiConverterTypeStay.read(from: &buf), 
                 totals: FfiConverterTypeStayTotals.read(from: &buf), 
-                documents: FfiConverterSequenceTypeDocumentRef.read(from: &buf), 
                 formerCompanions: FfiConverterSequenceTypeCompanion.read(from: &buf)
         )
     }
@@ -3422,7 +3413,6 @@ public struct FfiConverterTypeStayDetail: FfiConverterRustBuffer {
     public static func write(_ value: StayDetail, into buf: inout [UInt8]) {
         FfiConverterTypeStay.write(value.stay, into: &buf)
         FfiConverterTypeStayTotals.write(value.totals, into: &buf)
-        FfiConverterSequenceTypeDocumentRef.write(value.documents, into: &buf)
         FfiConverterSequenceTypeCompanion.write(value.formerCompanions, into: &buf)
     }
 }

@@ -574,13 +574,11 @@ class StayHistory(TypedDict):
     """Over or cancelled, latest first."""
 
 class StayDetail(TypedDict):
-    """The stay screen: the stay, its totals and its documents."""
+    """The stay screen: the stay (its participants, lines and documents), its totals."""
     stay: Stay
     """The stay, participants and lines included."""
     totals: StayTotals
     """Its totals and VAT table."""
-    documents: List[DocumentRef]
-    """Its documents (contract, invoices)."""
     former_companions: List[Companion]
     """The client's former companions, to pick from when adding a participant."""
 
@@ -682,6 +680,10 @@ def verify_link(keyring: KeyringConfig, establishment: Establishment, token: str
     """
     ...
 
+def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> str:
+    """The URL of a link: the portal base URL, the purpose's page and the token."""
+    ...
+
 def register_account(client: Optional[Client], existing: Optional[Account], email: str, password: str, now: datetime) -> Registration:
     """Registers a portal account for `email` with `password`; `client` is the client record
      holding that address, if any, and `existing` its account, if any. Answers the same work
@@ -751,8 +753,4 @@ def portal_add_participant(access: PortalAccess, client: Client, stay: Stay, par
 
 def portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: int, now: datetime) -> ParticipantsChange:
     """Removes the participant at `index` from one of the guest's stays."""
-    ...
-
-def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> str:
-    """The URL of a link: the portal base URL, the purpose's page and the token."""
     ...

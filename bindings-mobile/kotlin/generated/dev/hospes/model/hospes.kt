@@ -2992,7 +2992,7 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
 
 
 /**
- * The stay screen: the stay, its totals and its documents.
+ * The stay screen: the stay (its participants, lines and documents), its totals.
  */
 data class StayDetail (
     /**
@@ -3004,11 +3004,6 @@ data class StayDetail (
      * Its totals and VAT table.
      */
     var `totals`: StayTotals
-    , 
-    /**
-     * Its documents (contract, invoices).
-     */
-    var `documents`: List<DocumentRef>
     , 
     /**
      * The client's former companions, to pick from when adding a participant.
@@ -3032,7 +3027,6 @@ public object FfiConverterTypeStayDetail: FfiConverterRustBuffer<StayDetail> {
         return StayDetail(
             FfiConverterTypeStay.read(buf),
             FfiConverterTypeStayTotals.read(buf),
-            FfiConverterSequenceTypeDocumentRef.read(buf),
             FfiConverterSequenceTypeTravelCompanion.read(buf),
         )
     }
@@ -3040,14 +3034,12 @@ public object FfiConverterTypeStayDetail: FfiConverterRustBuffer<StayDetail> {
     override fun allocationSize(value: StayDetail) = (
             FfiConverterTypeStay.allocationSize(value.`stay`) +
             FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
-            FfiConverterSequenceTypeDocumentRef.allocationSize(value.`documents`) +
             FfiConverterSequenceTypeTravelCompanion.allocationSize(value.`formerCompanions`)
     )
 
     override fun write(value: StayDetail, buf: ByteBuffer) {
             FfiConverterTypeStay.write(value.`stay`, buf)
             FfiConverterTypeStayTotals.write(value.`totals`, buf)
-            FfiConverterSequenceTypeDocumentRef.write(value.`documents`, buf)
             FfiConverterSequenceTypeTravelCompanion.write(value.`formerCompanions`, buf)
     }
 }
