@@ -106,6 +106,16 @@ function fromWire(value) {
 
 const schema = JSON.parse(native.schema());
 
+/** Parses an envelope: the value, or a thrown HospesError. */
+function unwrap(envelope) {
+  const parsed = JSON.parse(envelope);
+  if (parsed.error) {
+    const { code, message, messages } = parsed.error;
+    throw new HospesError(code, message, messages);
+  }
+  return fromWire(parsed.ok);
+}
+
 function makeOperation(op) {
   const names = Object.keys(op.args.properties || {});
   const fn = function (...args) {
@@ -116,12 +126,7 @@ function makeOperation(op) {
     names.forEach((name, i) => {
       input[name] = toWire(args[i], toCamel(name));
     });
-    const envelope = JSON.parse(native.call(op.name, JSON.stringify(input)));
-    if (envelope.error) {
-      const { code, message, messages } = envelope.error;
-      throw new HospesError(code, message, messages);
-    }
-    return fromWire(envelope.ok);
+    return unwrap(native.call(op.name, JSON.stringify(input)));
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
   return fn;
@@ -134,6 +139,53 @@ for (const op of schema.operations) {
   operations[op.name] = fn;
 }
 
+/**
+ * The host's link keys, parsed once (`issueLink`/`verifyLink` re-read them on every call).
+ * `config` is a KeyringConfig: `activeKey`, optional `verifyOnlyKeys` and `clockSkewSeconds`;
+ * a malformed key throws `link.key_invalid`, and keys are never shown, not even by inspection.
+ */
+class Keyring {
+  #ring;
+
+  constructor(config) {
+    try {
+      this.#ring = new native.NativeKeyring(JSON.stringify(toWire(config, 'config')));
+    } catch (error) {
+      if (error instanceof HospesError) throw error;
+      unwrap(error.message);
+      throw error;
+    }
+  }
+
+  /** The PASERK id (`k4.lid.…`) of the active key, safe to log. */
+  get activeKeyId() {
+    return this.#ring.activeKeyId;
+  }
+
+  /** Issues a link: the same as `issueLink` with these keys. */
+  issue(establishment, request, now) {
+    const input = {
+      establishment: toWire(establishment, 'establishment'),
+      request: toWire(request, 'request'),
+      now: toWire(now, 'now'),
+    };
+    return unwrap(this.#ring.call('link.issue', JSON.stringify(input)));
+  }
+
+  /** Verifies a link: the same as `verifyLink` with these keys. */
+  verify(establishment, token, purpose, state, now) {
+    const input = {
+      establishment: toWire(establishment, 'establishment'),
+      token: toWire(token, 'token'),
+      purpose: toWire(purpose, 'purpose'),
+      state: toWire(state, 'state'),
+      now: toWire(now, 'now'),
+    };
+    return unwrap(this.#ring.call('link.verify', JSON.stringify(input)));
+  }
+}
+
+module.exports.Keyring = Keyring;
 module.exports.HospesError = HospesError;
 /** Every operation: dotted name → function (used by the conformance vectors). */
 module.exports.operations = operations;

@@ -38,3 +38,17 @@ try {
   console.log('shown to the guest:', err.messageIn('fr'));
   process.exitCode = 1;
 }
+
+// The host keeps one Keyring (keys from its secret store), puts a link in the e-mail, and
+// verifies it when the guest clicks: inspect → load the client → its state now → verify.
+const camping = {
+  id: 'camping-des-pins', name: 'Camping des Pins', currency: 'EUR', timeZone: 'Europe/Paris',
+  portalBaseUrl: 'https://portail.camping-des-pins.fr/',
+};
+const ring = new hospes.Keyring({ activeKey: hospes.generateLinkKey() });
+const version = { kind: 'link_version', linkVersion: 0 };
+const link = ring.issue(camping, { purpose: 'portal', clientId: 'C-1042', state: version, expiresAt: '2026-07-01T09:00:00Z' }, now);
+console.log('[LIEN_ESPACE_CLI] ->', `${link.url.slice(0, 60)} …`);
+const hint = hospes.inspectLink(link.token);
+const claims = ring.verify(camping, link.token, hint.purpose, version, now);
+console.log('link opens the space of', claims.clientId, 'until', claims.expiresAt.slice(0, 10));

@@ -64,3 +64,16 @@ totals = hospes.stay_totals(
 )
 print("stay 312 total:", totals["vat"]["total_incl_vat"]["amount"], "EUR")
 print("stored as:", json.dumps(hospes.to_wire(outcome["client"]), ensure_ascii=False)[:80], "…")
+
+# The host keeps one Keyring (keys from its secret store), puts a link in the e-mail, and
+# verifies it when the guest clicks: inspect → load the client → its state now → verify.
+camping = {"id": "camping-des-pins", "name": "Camping des Pins", "currency": "EUR",
+           "time_zone": "Europe/Paris", "portal_base_url": "https://portail.camping-des-pins.fr/"}
+ring = hospes.Keyring({"active_key": hospes.generate_link_key()})
+link = ring.issue(camping, {"purpose": "portal", "client_id": "C-1042",
+                            "state": {"kind": "link_version", "link_version": 0},
+                            "expires_at": NOW + dt.timedelta(days=30)}, NOW)
+print("[LIEN_ESPACE_CLI] ->", link["url"][:60], "…")
+hint = hospes.inspect_link(link["token"])
+claims = ring.verify(camping, link["token"], hint["purpose"], {"kind": "link_version", "link_version": 0}, NOW)
+print("link opens the space of", claims["client_id"], "until", f"{claims['expires_at']:%Y-%m-%d}")

@@ -149,6 +149,49 @@ pub fn verify_link(
     Ok(Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)?)
 }
 
+/// The host's link keys, parsed once: issuing and verifying many links without re-reading the
+/// keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
+#[derive(uniffi::Object)]
+pub struct LinkKeyring(Keyring);
+
+#[uniffi::export]
+impl LinkKeyring {
+    /// Parses the host's keys; a malformed key is refused with `link.key_invalid`.
+    #[uniffi::constructor]
+    pub fn new(config: KeyringConfig) -> Outcome<std::sync::Arc<Self>> {
+        Ok(std::sync::Arc::new(LinkKeyring(Keyring::new(&config)?)))
+    }
+
+    /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
+    pub fn active_key_id(&self) -> String {
+        self.0.active_key_id().to_owned()
+    }
+
+    /// Issues a link: the same as `issue_link` with these keys.
+    pub fn issue(
+        &self,
+        establishment: Establishment,
+        request: LinkRequest,
+        now: DateTime<Utc>,
+    ) -> Outcome<IssuedLink> {
+        Ok(self.0.issue(&establishment, &request, now)?)
+    }
+
+    /// Verifies a link: the same as `verify_link` with these keys.
+    pub fn verify(
+        &self,
+        establishment: Establishment,
+        token: String,
+        purpose: LinkPurpose,
+        state: LinkState,
+        now: DateTime<Utc>,
+    ) -> Outcome<LinkClaims> {
+        Ok(self
+            .0
+            .verify(&establishment, &token, purpose, &state, now)?)
+    }
+}
+
 /// The URL of a link: the portal base URL, the purpose's page and the token.
 #[uniffi::export]
 pub fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {

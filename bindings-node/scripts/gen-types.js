@@ -132,6 +132,18 @@ export declare class HospesError extends Error {
   messageIn(locale: string): string
 }
 
+/** The host's link keys, parsed once (issueLink/verifyLink re-read them on every call). */
+export declare class Keyring {
+  /** Throws \`link.key_invalid\` for a malformed key; keys are never shown. */
+  constructor(config: KeyringConfig)
+  /** The PASERK id ("k4.lid.…") of the active key, safe to log. */
+  readonly activeKeyId: string
+  /** Issues a link: the same as \`issueLink\` with these keys. */
+  issue(establishment: Establishment, request: LinkRequest, now: Instant | Date): IssuedLink
+  /** Verifies a link: the same as \`verifyLink\` with these keys. */
+  verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */

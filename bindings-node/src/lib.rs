@@ -1,7 +1,8 @@
-//! Node bindings of hospes: a native addon with two functions, `call` and `schema`. The
-//! `hospes` package (index.js) builds the idiomatic API on top: camelCase functions and
-//! properties, decimals as strings, calendar dates as `YYYY-MM-DD`, errors with a `.code`.
-//! A panic in a synchronous addon function aborts Node, so both are `catch_unwind`, and
+//! Node bindings of hospes: a native addon with two functions, `call` and `schema`, and a
+//! `NativeKeyring` class holding parsed link keys. The `hospes` package (index.js) builds the
+//! idiomatic API on top: camelCase functions and properties, decimals as strings, calendar dates
+//! as `YYYY-MM-DD`, errors with a `.code`. A panic in a synchronous addon function aborts Node,
+//! so every entry point is `catch_unwind`, and
 //! `hospes::wire::call` itself answers every failure with an error envelope.
 
 use napi_derive::napi;
@@ -17,4 +18,36 @@ pub fn call(op: String, input: String) -> String {
 #[napi(catch_unwind)]
 pub fn schema() -> String {
     hospes::wire::schema().to_string()
+}
+
+/// The host's link keys, parsed once: `link.issue` and `link.verify` without re-reading the
+/// keys on every link. `index.js` wraps it as `hospes.Keyring`.
+#[napi(js_name = "NativeKeyring")]
+pub struct Keyring {
+    ring: hospes::link::Keyring,
+}
+
+#[napi]
+impl Keyring {
+    /// Parses the keyring config (JSON); a bad key throws an error whose message is the error
+    /// envelope, which `index.js` turns into a `HospesError` (`link.key_invalid`).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(config: String) -> napi::Result<Self> {
+        hospes::wire::keyring(&config)
+            .map(|ring| Keyring { ring })
+            .map_err(napi::Error::from_reason)
+    }
+
+    /// Runs `link.issue` or `link.verify` (their arguments less `keyring`, as JSON); returns the
+    /// JSON envelope.
+    #[napi(catch_unwind)]
+    pub fn call(&self, op: String, input: String) -> String {
+        hospes::wire::call_keyed(&self.ring, &op, &input)
+    }
+
+    /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
+    #[napi(getter, catch_unwind)]
+    pub fn active_key_id(&self) -> String {
+        self.ring.active_key_id().to_owned()
+    }
 }

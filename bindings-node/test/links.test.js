@@ -50,3 +50,19 @@ test('odd tokens are refused with an ordinary error, never an abort', () => {
   }
   assert.throws(() => hospes.verifyLink(keyring, camping, 42, 'portal', version(0), now), (e) => e.code === 'input.invalid');
 });
+
+test('a Keyring object issues links that verifyLink accepts, and verifies theirs', () => {
+  const ring = new hospes.Keyring(keyring);
+  const link = ring.issue(camping, { purpose: 'portal', clientId: 'C-1042', state: version(0), expiresAt: '2026-07-01T10:00:00Z' }, now);
+  assert.equal(hospes.verifyLink(keyring, camping, link.token, 'portal', version(0), now).tokenId, link.tokenId);
+  const claims = ring.verify(camping, portalLink().token, 'portal', version(0), new Date(now));
+  assert.equal(claims.clientId, 'C-1042');
+  assert.equal(claims.issuedAt, now);
+});
+
+test('a Keyring object never shows its keys', () => {
+  const ring = new hospes.Keyring(keyring);
+  const shown = require('node:util').inspect(ring, { showHidden: true, depth: 5 }) + JSON.stringify(ring);
+  assert.ok(!shown.includes(keyring.activeKey.slice(9)));
+  assert.throws(() => new hospes.Keyring({ activeKey: 'k4.local.c2VjcmV0' }), (e) => e.code === 'link.key_invalid' && !e.message.includes('c2VjcmV0'));
+});

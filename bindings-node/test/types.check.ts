@@ -26,3 +26,14 @@ const totals: hospes.StayTotals = hospes.stayTotals({
 });
 const err: hospes.HospesError | null = null;
 void amount; void totals; void err;
+const ring = new hospes.Keyring({ activeKey: hospes.generateLinkKey() });
+const camping: hospes.Establishment = {
+  id: 'camping-des-pins', name: 'Camping des Pins', currency: 'EUR', timeZone: 'Europe/Paris',
+  portalBaseUrl: 'https://portail.camping-des-pins.fr/',
+};
+const link: hospes.IssuedLink = ring.issue(camping, {
+  purpose: 'portal', clientId: 'C-1042', state: { kind: 'link_version', linkVersion: 0 }, expiresAt: '2026-07-01T10:00:00Z',
+}, new Date());
+const claims: hospes.LinkClaims = ring.verify(camping, link.token, 'portal', { kind: 'link_version', linkVersion: 0 }, '2026-06-01T10:00:00Z');
+const keyId: string = ring.activeKeyId;
+void claims; void keyId;

@@ -30,6 +30,22 @@ for (const vector of vectors) {
   });
 }
 
+// hospes.Keyring answers every link vector exactly as issueLink/verifyLink do.
+for (const vector of vectors.filter((v) => v.op === 'link.issue' || v.op === 'link.verify')) {
+  test(`${vector.file}: ${vector.name} (through a Keyring object)`, () => {
+    const [config, ...args] = argNames[vector.op].map((name) => hospes.fromWire(vector.input[name]));
+    const run = () => {
+      const ring = new hospes.Keyring(config);
+      return vector.op === 'link.issue' ? ring.issue(...args) : ring.verify(...args);
+    };
+    if (vector.error) {
+      assert.throws(run, (err) => err instanceof hospes.HospesError && err.code === vector.error);
+    } else {
+      assert.deepStrictEqual(hospes.toWire(run()), vector.expect);
+    }
+  });
+}
+
 test('every operation has a vector', () => {
   const covered = new Set(vectors.map((v) => v.op));
   assert.deepStrictEqual(Object.keys(hospes.operations).filter((op) => !covered.has(op)), []);

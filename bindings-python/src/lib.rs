@@ -1,5 +1,5 @@
 //! Python bindings of hospes: a native module `hospes._native` with two functions, `call` and
-//! `schema`. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
+//! `schema`, and a `Keyring` class holding parsed link keys. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
 //! function per operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with
 //! a `.code`. Nothing here can panic into Python: `hospes::wire::call` answers every failure,
 //! a bug included, with an error envelope.
@@ -20,11 +20,45 @@ fn schema() -> String {
     hospes::wire::schema().to_string()
 }
 
+/// The host's link keys, parsed once: `link.issue` and `link.verify` without re-reading the
+/// keys on every link. The `hospes.Keyring` class wraps it.
+#[pyclass(frozen, module = "hospes._native")]
+struct Keyring(hospes::link::Keyring);
+
+#[pymethods]
+impl Keyring {
+    /// Parses the keyring config (JSON); a bad key raises `ValueError` carrying the error
+    /// envelope, which the Python wrapper turns into `LinkError`.
+    #[new]
+    fn new(config: &str) -> PyResult<Self> {
+        hospes::wire::keyring(config)
+            .map(Keyring)
+            .map_err(pyo3::exceptions::PyValueError::new_err)
+    }
+
+    /// Runs `link.issue` or `link.verify` (their arguments less `keyring`, as JSON); returns the
+    /// JSON envelope. The GIL is released while hospes works.
+    fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
+        py.detach(|| hospes::wire::call_keyed(&self.0, op, input))
+    }
+
+    /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
+    #[getter]
+    fn active_key_id(&self) -> &str {
+        self.0.active_key_id()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Keyring(active_key_id={:?})", self.0.active_key_id())
+    }
+}
+
 /// The native half of the `hospes` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_class::<Keyring>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -71,3 +71,22 @@ def test_a_bad_key_is_refused_without_being_echoed():
             "expires_at": NOW + dt.timedelta(days=1)}, NOW)
     assert caught.value.code == "link.key_invalid"
     assert "c2VjcmV0" not in str(caught.value) and all("c2VjcmV0" not in m for m in caught.value.messages.values())
+
+
+def test_a_keyring_object_issues_links_that_verify_link_accepts_and_back(keyring):
+    ring = hospes.Keyring(keyring)
+    state = {"kind": "link_version", "link_version": 0}
+    request = {"purpose": "portal", "client_id": "C-1042", "state": state, "expires_at": NOW + dt.timedelta(days=30)}
+    link = ring.issue(CAMPING, request, NOW)
+    assert hospes.verify_link(keyring, CAMPING, link["token"], "portal", state, NOW)["token_id"] == link["token_id"]
+    claims = ring.verify(CAMPING, portal_link(keyring)["token"], "portal", state, NOW)
+    assert claims["client_id"] == "C-1042" and claims["issued_at"] == NOW
+
+
+def test_a_keyring_object_never_shows_its_keys(keyring):
+    ring = hospes.Keyring(keyring)
+    assert keyring["active_key"] not in repr(ring)
+    assert repr(ring) == f"Keyring(active_key_id={ring.active_key_id!r})"
+    with pytest.raises(hospes.LinkError) as caught:
+        hospes.Keyring({"active_key": "k4.local.c2VjcmV0"})
+    assert caught.value.code == "link.key_invalid" and "c2VjcmV0" not in str(caught.value)

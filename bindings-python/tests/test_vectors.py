@@ -34,3 +34,21 @@ def test_vector(vector):
 def test_every_operation_has_a_vector():
     covered = {v["op"] for _, v in VECTORS}
     assert set(hospes.OPERATIONS) <= covered
+
+
+KEYED = [(i, v) for i, v in VECTORS if v["op"] in ("link.issue", "link.verify")]
+
+
+@pytest.mark.parametrize("vector", [v for _, v in KEYED], ids=[i for i, _ in KEYED])
+def test_link_vector_through_a_keyring_object(vector):
+    """hospes.Keyring answers every link vector exactly as issue_link/verify_link do."""
+    args = _wire.from_wire(vector["input"], SCHEMAS[vector["op"]]["args"])
+    config = args.pop("keyring")
+    if "error" in vector:
+        with pytest.raises(hospes.HospesError) as caught:
+            ring = hospes.Keyring(config)
+            (ring.issue if vector["op"] == "link.issue" else ring.verify)(**args)
+        assert caught.value.code == vector["error"]
+    else:
+        ring = hospes.Keyring(config)
+        assert _wire.to_wire(ring.verify(**args)) == vector["expect"]

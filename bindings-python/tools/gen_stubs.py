@@ -152,7 +152,18 @@ class Generator:
             '    """Python values to the canonical wire form (decimals and dates as strings)."""\n'
             "    ...\n\n"
         )
-        return header + "".join(self.out) + "\n" + "".join(functions).rstrip() + "\n"
+        keyring = (
+            "class Keyring:\n"
+            '    """The host\'s link keys, parsed once, for issuing and verifying many links."""\n\n'
+            "    def __init__(self, config: KeyringConfig) -> None: ...\n"
+            "    @property\n"
+            "    def active_key_id(self) -> str: ...\n"
+            "    def issue(self, establishment: Establishment, request: LinkRequest, now: datetime) -> IssuedLink: ...\n"
+            "    def verify(\n"
+            "        self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime\n"
+            "    ) -> LinkClaims: ...\n\n\n"
+        )
+        return header + "".join(self.out) + "\n" + keyring + "".join(functions).rstrip() + "\n"
 
 
 def main() -> int:

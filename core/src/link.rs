@@ -12,6 +12,7 @@
 //! client and subject to load, then [`Keyring::verify`] checks everything against the state
 //! the host has now.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, Duration, Utc};
@@ -312,12 +313,14 @@ impl fmt::Debug for Keyring {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Footer {
-    kid: String,
-    cid: String,
+struct Footer<'a> {
+    #[serde(borrow)]
+    kid: Cow<'a, str>,
+    #[serde(borrow)]
+    cid: Cow<'a, str>,
     pur: LinkPurpose,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    sub: Option<String>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    sub: Option<Cow<'a, str>>,
 }
 
 /// The encrypted claims. Client, purpose and subject are in the footer, which the tag
@@ -325,11 +328,73 @@ struct Footer {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Payload {
+    #[serde(deserialize_with = "instant::one")]
     iat: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "instant::optional"
+    )]
     nbf: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "instant::one")]
     exp: DateTime<Utc>,
     jti: String,
+}
+
+/// Reading the payload's instants: RFC 3339, with a fast path for the form hospes writes.
+mod instant {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    pub(super) fn one<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        parse(<&str>::deserialize(d)?).ok_or_else(|| D::Error::custom("not an RFC 3339 instant"))
+    }
+
+    pub(super) fn optional<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Option::<&str>::deserialize(d)?
+            .map(|s| parse(s).ok_or_else(|| D::Error::custom("not an RFC 3339 instant")))
+            .transpose()
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` read directly; any other RFC 3339 form through chrono.
+    fn parse(s: &str) -> Option<DateTime<Utc>> {
+        if let [
+            y1,
+            y2,
+            y3,
+            y4,
+            b'-',
+            m1,
+            m2,
+            b'-',
+            d1,
+            d2,
+            b'T',
+            h1,
+            h2,
+            b':',
+            i1,
+            i2,
+            b':',
+            s1,
+            s2,
+            b'Z',
+        ] = *s.as_bytes()
+        {
+            let n = |digits: &[u8]| -> Option<u32> {
+                digits.iter().try_fold(0u32, |n, &c| {
+                    c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+                })
+            };
+            let year = i32::try_from(n(&[y1, y2, y3, y4])?).ok()?;
+            return NaiveDate::from_ymd_opt(year, n(&[m1, m2])?, n(&[d1, d2])?)?
+                .and_hms_opt(n(&[h1, h2])?, n(&[i1, i2])?, n(&[s1, s2])?)
+                .map(|t| t.and_utc());
+        }
+        DateTime::parse_from_rfc3339(s).ok().map(|t| t.to_utc())
+    }
 }
 
 impl Keyring {
@@ -385,10 +450,10 @@ impl Keyring {
         check_request(request, now)?;
         let token_id = random_id()?;
         let footer = Footer {
-            kid: self.active.id.clone(),
-            cid: request.client_id.clone(),
+            kid: Cow::Borrowed(&self.active.id),
+            cid: Cow::Borrowed(&request.client_id),
             pur: request.purpose,
-            sub: request.subject.clone(),
+            sub: request.subject.as_deref().map(Cow::Borrowed),
         };
         let payload = Payload {
             iat: now,
@@ -447,7 +512,8 @@ impl Keyring {
                 ),
             });
         }
-        let (untrusted, footer, footer_bytes) = open(token)?;
+        let untrusted = open(token)?;
+        let footer = read_footer(&untrusted)?;
         if footer.pur != purpose {
             return Err(Error::LinkInvalid);
         }
@@ -462,9 +528,8 @@ impl Keyring {
             footer.sub.as_deref(),
             state,
         )?;
-        let trusted =
-            LocalToken::decrypt(&key.key, &untrusted, Some(&footer_bytes), Some(&assertion))
-                .map_err(|_| Error::LinkInvalid)?;
+        let trusted = LocalToken::decrypt(&key.key, &untrusted, None, Some(&assertion))
+            .map_err(|_| Error::LinkInvalid)?;
         let payload: Payload =
             serde_json::from_str(trusted.payload()).map_err(|_| Error::LinkInvalid)?;
         if payload.iat > now + self.skew || payload.nbf.is_some_and(|nbf| nbf > now + self.skew) {
@@ -476,9 +541,9 @@ impl Keyring {
             });
         }
         Ok(LinkClaims {
-            client_id: footer.cid,
+            client_id: footer.cid.into_owned(),
             purpose: footer.pur,
-            subject: footer.sub,
+            subject: footer.sub.map(Cow::into_owned),
             issued_at: payload.iat,
             expires_at: payload.exp,
             token_id: payload.jti,
@@ -493,11 +558,12 @@ impl Keyring {
 /// assert_eq!(hospes::link::inspect("v4.local.garbage").unwrap_err().code(), "link.invalid");
 /// ```
 pub fn inspect(token: &str) -> Result<LinkHint> {
-    let (_, footer, _) = open(token)?;
+    let untrusted = open(token)?;
+    let footer = read_footer(&untrusted)?;
     Ok(LinkHint {
-        client_id: footer.cid,
+        client_id: footer.cid.into_owned(),
         purpose: footer.pur,
-        subject: footer.sub,
+        subject: footer.sub.map(Cow::into_owned),
     })
 }
 
@@ -518,48 +584,24 @@ pub fn url(establishment: &Establishment, purpose: LinkPurpose, token: &str) -> 
     }
 }
 
-/// Parses a token's structure and footer, strictly: size, header, canonical base64url.
-fn open(token: &str) -> Result<(UntrustedToken<Local, V4>, Footer, Vec<u8>)> {
-    if token.len() > MAX_TOKEN_LEN || !token.starts_with(HEADER) || !token.is_ascii() {
+/// Parses a token's structure and footer, strictly: size, header, four parts, then pasetors'
+/// constant-time decoder, which accepts canonical base64url only (URL-safe alphabet, no padding
+/// or whitespace, unused trailing bits zero), so that no two strings are the same token.
+fn open(token: &str) -> Result<UntrustedToken<Local, V4>> {
+    if token.len() > MAX_TOKEN_LEN || !token.is_ascii() {
         return Err(Error::LinkInvalid);
     }
-    let parts: Vec<&str> = token.split('.').collect();
-    let [_, _, body, footer_b64] = parts.as_slice() else {
-        return Err(Error::LinkInvalid);
-    };
-    if !canonical_b64(body) || !canonical_b64(footer_b64) {
-        return Err(Error::LinkInvalid);
+    let rest = token.strip_prefix(HEADER).ok_or(Error::LinkInvalid)?;
+    match rest.split_once('.') {
+        Some((body, footer)) if !body.is_empty() && !footer.is_empty() => {}
+        _ => return Err(Error::LinkInvalid),
     }
-    let untrusted = UntrustedToken::<Local, V4>::try_from(token).map_err(|_| Error::LinkInvalid)?;
-    let footer_bytes = untrusted.untrusted_footer().to_vec();
-    let footer: Footer = serde_json::from_slice(&footer_bytes).map_err(|_| Error::LinkInvalid)?;
-    Ok((untrusted, footer, footer_bytes))
+    UntrustedToken::<Local, V4>::try_from(token).map_err(|_| Error::LinkInvalid)
 }
 
-/// Base64url without padding, and with no stray bits in the last character: the only encoding
-/// of its bytes, so that no two strings are the same token.
-fn canonical_b64(part: &str) -> bool {
-    fn value(b: u8) -> Option<u8> {
-        match b {
-            b'A'..=b'Z' => Some(b - b'A'),
-            b'a'..=b'z' => Some(b - b'a' + 26),
-            b'0'..=b'9' => Some(b - b'0' + 52),
-            b'-' => Some(62),
-            b'_' => Some(63),
-            _ => None,
-        }
-    }
-    if part.is_empty() || part.len() % 4 == 1 || !part.bytes().all(|b| value(b).is_some()) {
-        return false;
-    }
-    let Some(last) = part.bytes().last().and_then(value) else {
-        return false;
-    };
-    match part.len() % 4 {
-        2 => last & 0x0f == 0,
-        3 => last & 0x03 == 0,
-        _ => true,
-    }
+/// The footer of a token, still untrusted until it decrypts.
+fn read_footer(untrusted: &UntrustedToken<Local, V4>) -> Result<Footer<'_>> {
+    serde_json::from_slice(untrusted.untrusted_footer()).map_err(|_| Error::LinkInvalid)
 }
 
 fn check_request(request: &LinkRequest, now: DateTime<Utc>) -> Result<()> {
@@ -622,7 +664,12 @@ fn to_vec<T: Serialize>(value: &T) -> Result<Vec<u8>> {
 fn random_id() -> Result<String> {
     let mut bytes = [0u8; 16];
     random::fill(&mut bytes)?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    let digit = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
+    let mut id = String::with_capacity(32);
+    for b in bytes {
+        id.extend([digit(b >> 4), digit(b & 0x0f)]);
+    }
+    Ok(id)
 }
 
 #[cfg(test)]
@@ -640,8 +687,8 @@ mod tests {
     /// A token with exactly this payload, properly encrypted under `ring`'s active key.
     fn crafted(ring: &Keyring, payload: &str) -> String {
         let footer = to_vec(&Footer {
-            kid: ring.active.id.clone(),
-            cid: "C-1".into(),
+            kid: Cow::Borrowed(&ring.active.id),
+            cid: Cow::Borrowed("C-1"),
             pur: LinkPurpose::Portal,
             sub: None,
         })
@@ -775,5 +822,38 @@ mod tests {
         let a = assertion(LinkPurpose::Portal, "a|b", "c", None, &state).unwrap();
         let b = assertion(LinkPurpose::Portal, "a", "b|c", None, &state).unwrap();
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn payload_instants_read_the_same_on_the_fast_path_and_through_chrono() {
+        let read = |s: &str| {
+            serde_json::from_str::<Payload>(&format!(r#"{{"iat":"{s}","exp":"{s}","jti":"x"}}"#))
+                .map(|p| p.exp)
+                .ok()
+        };
+        for s in [
+            "2026-06-01T10:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            assert_eq!(
+                read(s),
+                DateTime::parse_from_rfc3339(s).ok().map(|t| t.to_utc()),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            read("2026-06-01T12:00:00+02:00"),
+            read("2026-06-01T10:00:00Z")
+        );
+        for bad in [
+            "2026-02-30T10:00:00Z",
+            "2026-06-01T24:00:00Z",
+            "2026-0a-01T10:00:00Z",
+            "",
+            "tomorrow",
+        ] {
+            assert_eq!(read(bad), None, "{bad}");
+        }
     }
 }

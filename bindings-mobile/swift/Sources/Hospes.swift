@@ -583,6 +583,191 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
     }
 }
 
+
+
+
+/**
+ * The host's link keys, parsed once: issuing and verifying many links without re-reading the
+ * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
+ */
+public protocol LinkKeyringProtocol: AnyObject, Sendable {
+    
+    /**
+     * The PASERK id (`k4.lid.…`) of the active key, safe to log.
+     */
+    func activeKeyId()  -> String
+    
+    /**
+     * Issues a link: the same as `issue_link` with these keys.
+     */
+    func issue(establishment: Establishment, request: LinkRequest, now: Timestamp) throws  -> IssuedLink
+    
+    /**
+     * Verifies a link: the same as `verify_link` with these keys.
+     */
+    func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp) throws  -> LinkClaims
+    
+}
+/**
+ * The host's link keys, parsed once: issuing and verifying many links without re-reading the
+ * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
+ */
+open class LinkKeyring: LinkKeyringProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_linkkeyring(self.handle, $0) }
+    }
+    /**
+     * Parses the host's keys; a malformed key is refused with `link.key_invalid`.
+     */
+public convenience init(config: KeyringConfig)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_constructor_linkkeyring_new(
+        FfiConverterTypeKeyringConfig_lower(config),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_hospes_mobile_fn_free_linkkeyring(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The PASERK id (`k4.lid.…`) of the active key, safe to log.
+     */
+open func activeKeyId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_linkkeyring_active_key_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Issues a link: the same as `issue_link` with these keys.
+     */
+open func issue(establishment: Establishment, request: LinkRequest, now: Timestamp)throws  -> IssuedLink  {
+    return try  FfiConverterTypeIssuedLink_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_linkkeyring_issue(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeLinkRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a link: the same as `verify_link` with these keys.
+     */
+open func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
+    return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_linkkeyring_verify(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterString.lower(token),
+        FfiConverterTypeLinkPurpose_lower(purpose),
+        FfiConverterTypeLinkState_lower(state),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkKeyring: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = LinkKeyring
+
+    public static func lift(_ handle: UInt64) throws -> LinkKeyring {
+        return LinkKeyring(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: LinkKeyring) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkKeyring {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: LinkKeyring, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkKeyring_lift(_ handle: UInt64) throws -> LinkKeyring {
+    return try FfiConverterTypeLinkKeyring.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkKeyring_lower(_ value: LinkKeyring) -> UInt64 {
+    return FfiConverterTypeLinkKeyring.lower(value)
+}
+
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -1996,6 +2181,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_verify_link() != 12553) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_linkkeyring_active_key_id() != 39538) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_linkkeyring_issue() != 31827) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_linkkeyring_verify() != 52117) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() != 15660) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -243,6 +243,36 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_LINKKEYRING
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_LINKKEYRING
+uint64_t uniffi_hospes_mobile_fn_clone_linkkeyring(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_LINKKEYRING
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_LINKKEYRING
+void uniffi_hospes_mobile_fn_free_linkkeyring(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_LINKKEYRING_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_LINKKEYRING_NEW
+uint64_t uniffi_hospes_mobile_fn_constructor_linkkeyring_new(RustBuffer config, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_ACTIVE_KEY_ID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_ACTIVE_KEY_ID
+RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_active_key_id(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_ISSUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_ISSUE
+RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_issue(uint64_t ptr, RustBuffer establishment, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_LINKKEYRING_VERIFY
+RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_verify(uint64_t ptr, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_account_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -1447,6 +1477,30 @@ uint16_t uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
 uint16_t uniffi_hospes_mobile_checksum_func_verify_link(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_ACTIVE_KEY_ID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_ACTIVE_KEY_ID
+uint16_t uniffi_hospes_mobile_checksum_method_linkkeyring_active_key_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_ISSUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_ISSUE
+uint16_t uniffi_hospes_mobile_checksum_method_linkkeyring_issue(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_LINKKEYRING_VERIFY
+uint16_t uniffi_hospes_mobile_checksum_method_linkkeyring_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
+uint16_t uniffi_hospes_mobile_checksum_constructor_linkkeyring_new(void
     
 );
 #endif

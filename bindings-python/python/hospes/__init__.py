@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from . import _native, _wire
+from ._keyring import Keyring
 from .errors import (
     AccountError,
     ClientError,
@@ -52,6 +53,7 @@ __all__ = [
     "PortalError",
     "InternalError",
     "OPERATIONS",
+    "Keyring",
     "to_wire",
 ]
 

@@ -609,6 +609,18 @@ class ParticipantsChange(TypedDict):
     """`participants_changed`."""
 
 
+class Keyring:
+    """The host's link keys, parsed once, for issuing and verifying many links."""
+
+    def __init__(self, config: KeyringConfig) -> None: ...
+    @property
+    def active_key_id(self) -> str: ...
+    def issue(self, establishment: Establishment, request: LinkRequest, now: datetime) -> IssuedLink: ...
+    def verify(
+        self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime
+    ) -> LinkClaims: ...
+
+
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
     """Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
      (read in the client's country, else `default_country`), plates upper-cased, companions'

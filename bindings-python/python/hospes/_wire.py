@@ -59,10 +59,14 @@ def to_wire(value: Any, path: str = "$") -> Any:
     return _default(value, path)
 
 
+#: Built once: ``json.dumps`` with non-default options builds a new encoder on every call.
+_ENCODER = json.JSONEncoder(default=_default, ensure_ascii=True, allow_nan=False)
+
+
 def _encode(args: Dict[str, Any]) -> str:
     """The JSON of the arguments, at C speed; falls back to :func:`to_wire` to name a bad value."""
     try:
-        return json.dumps(args, default=_default, ensure_ascii=True, allow_nan=False)
+        return _ENCODER.encode(args)
     except (ValueError, TypeError):
         # A NaN/infinite float, a non-string key: let to_wire say which value and where.
         return json.dumps(to_wire(args), ensure_ascii=True, allow_nan=False)

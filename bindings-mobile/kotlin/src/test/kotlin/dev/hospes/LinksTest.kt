@@ -51,4 +51,27 @@ class LinksTest {
             assertEquals("link.invalid", err.code)
         }
     }
+
+    @Test
+    fun `a keyring object issues links that verifyLink accepts, and verifies theirs`() {
+        LinkKeyring(keyring).use { ring ->
+            assertTrue(ring.activeKeyId().startsWith("k4.lid."))
+            val request = LinkRequest(LinkPurpose.PORTAL, "C-1042", null, LinkState.LinkVersion(0u), Instant.parse("2026-07-01T10:00:00Z"))
+            val link = ring.issue(camping, request, now)
+            assertEquals(link.tokenId, verifyLink(keyring, camping, link.token, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now).tokenId)
+            val claims = ring.verify(camping, portalLink().token, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now)
+            assertEquals("C-1042", claims.clientId)
+            val err = assertThrows<HospesException.Link> {
+                ring.verify(camping, link.token, LinkPurpose.PORTAL, LinkState.LinkVersion(1u), now)
+            }
+            assertEquals("link.invalid", err.code)
+        }
+    }
+
+    @Test
+    fun `a keyring object refuses a malformed key without echoing it`() {
+        val err = assertThrows<HospesException.Link> { LinkKeyring(KeyringConfig("k4.local.c2VjcmV0", emptyList(), 60u)) }
+        assertEquals("link.key_invalid", err.code)
+        assertTrue(!err.messageIn("en").contains("c2VjcmV0"))
+    }
 }
