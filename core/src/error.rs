@@ -203,6 +203,121 @@ pub enum Error {
         /// The stay's reference.
         reference: String,
     },
+    /// No unit with this id in the catalogue.
+    #[error("unknown unit `{unit}`")]
+    UnitUnknown {
+        /// The unit id received.
+        unit: String,
+    },
+    /// The unit is booked, closed or has no rate on one of the nights asked for.
+    #[error("unit `{unit}` is not available on the night of {date}")]
+    UnitUnavailable {
+        /// The unit id.
+        unit: String,
+        /// The first night that is not available.
+        date: String,
+    },
+    /// The stay is shorter than the rate allows.
+    #[error("{nights} nights is below the minimum stay of {min} nights")]
+    BelowMinimumStay {
+        /// Nights asked for.
+        nights: u32,
+        /// Minimum nights.
+        min: u32,
+    },
+    /// The stay is longer than the rate allows.
+    #[error("{nights} nights is above the maximum stay of {max} nights")]
+    AboveMaximumStay {
+        /// Nights asked for.
+        nights: u32,
+        /// Maximum nights.
+        max: u32,
+    },
+    /// Arrivals are not taken on that day of the week for this rate.
+    #[error("arrival on a {day} is not allowed (allowed: {allowed})")]
+    ArrivalDayNotAllowed {
+        /// The arrival's day of the week, in English (`monday`).
+        day: String,
+        /// The allowed days, comma-separated.
+        allowed: String,
+    },
+    /// More guests than the unit sleeps.
+    #[error("{guests} guests exceed the capacity of {capacity} of unit `{unit}`")]
+    CapacityExceeded {
+        /// The unit id.
+        unit: String,
+        /// Its capacity.
+        capacity: u32,
+        /// Guests asked for.
+        guests: u32,
+    },
+    /// No option with this id in the catalogue.
+    #[error("unknown option `{option}`")]
+    OptionUnknown {
+        /// The option id received.
+        option: String,
+    },
+    /// The option cannot be booked for this stay, now.
+    #[error("option `{option}` is not allowed ({reason})")]
+    OptionNotAllowed {
+        /// The option's name.
+        option: String,
+        /// Why: `within_days` (too close to arrival), `booking_only` (only when booking),
+        /// `unit` or `season` (not for this unit or season).
+        reason: String,
+        /// For `within_days`: the days before arrival under which it is closed.
+        days: u32,
+    },
+    /// More of an option than it allows.
+    #[error("at most {max} of option `{option}`")]
+    OptionQuantityExceeded {
+        /// The option's name.
+        option: String,
+        /// Most allowed.
+        max: u32,
+    },
+    /// No promo code with this code.
+    #[error("unknown promo code `{code}`")]
+    PromoUnknown {
+        /// The code typed.
+        code: String,
+    },
+    /// The promo code is not valid at these dates (of stay or of booking).
+    #[error("promo code `{code}` is valid from {from} to {to} only")]
+    PromoExpired {
+        /// The code.
+        code: String,
+        /// First valid day.
+        from: String,
+        /// Last valid day.
+        to: String,
+    },
+    /// The promo code is not for this unit.
+    #[error("promo code `{code}` does not apply to this accommodation")]
+    PromoNotForUnit {
+        /// The code.
+        code: String,
+    },
+    /// The promo code reached its maximum uses or its budget.
+    #[error("promo code `{code}` is used up")]
+    PromoUsedUp {
+        /// The code.
+        code: String,
+    },
+    /// The promo code needs a longer stay.
+    #[error("promo code `{code}` needs a stay of {min} nights or more")]
+    PromoMinimumNights {
+        /// The code.
+        code: String,
+        /// Minimum nights.
+        min: u32,
+    },
+    /// The catalogue contradicts itself (a rate for an unknown season, a percentage over 100 …).
+    #[error("invalid catalogue: {detail}")]
+    CatalogueInvalid {
+        /// What is wrong, and where.
+        detail: String,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -211,6 +326,36 @@ pub enum Error {
         /// The quantity received.
         value: String,
     },
+}
+
+/// The message of [`Error::OptionNotAllowed`], by reason.
+fn option_refusal(option: &str, reason: &str, days: u32, locale: Locale) -> String {
+    use Locale::{En, Es, Fr};
+    match (reason, locale) {
+        ("within_days", Fr) => {
+            format!(
+                "L’option « {option} » ne peut plus être réservée à moins de {days} jours de l’arrivée."
+            )
+        }
+        ("within_days", En) => {
+            format!("Option “{option}” cannot be booked less than {days} days before arrival.")
+        }
+        ("within_days", Es) => {
+            format!(
+                "La opción «{option}» no se puede reservar a menos de {days} días de la llegada."
+            )
+        }
+        ("booking_only", Fr) => {
+            format!("L’option « {option} » ne peut être prise qu’au moment de la réservation.")
+        }
+        ("booking_only", En) => format!("Option “{option}” can only be taken when booking."),
+        ("booking_only", Es) => {
+            format!("La opción «{option}» solo se puede contratar al reservar.")
+        }
+        (_, Fr) => format!("L’option « {option} » n’est pas proposée pour ce séjour."),
+        (_, En) => format!("Option “{option}” is not offered for this stay."),
+        (_, Es) => format!("La opción «{option}» no se ofrece para esta estancia."),
+    }
 }
 
 /// Result alias used across hospes.
@@ -246,6 +391,21 @@ impl Error {
             Error::OpeningPeriodInvalid { .. } => "establishment.opening_period_invalid",
             Error::PeriodInvalid { .. } => "stay.period_invalid",
             Error::QuantityInvalid { .. } => "stay.quantity_invalid",
+            Error::UnitUnknown { .. } => "pricing.unit_unknown",
+            Error::UnitUnavailable { .. } => "pricing.unit_unavailable",
+            Error::BelowMinimumStay { .. } => "pricing.below_minimum_stay",
+            Error::AboveMaximumStay { .. } => "pricing.above_maximum_stay",
+            Error::ArrivalDayNotAllowed { .. } => "pricing.arrival_day_not_allowed",
+            Error::CapacityExceeded { .. } => "pricing.capacity_exceeded",
+            Error::OptionUnknown { .. } => "pricing.option_unknown",
+            Error::OptionNotAllowed { .. } => "pricing.option_not_allowed",
+            Error::OptionQuantityExceeded { .. } => "pricing.option_quantity_exceeded",
+            Error::PromoUnknown { .. } => "pricing.promo_unknown",
+            Error::PromoExpired { .. } => "pricing.promo_expired",
+            Error::PromoNotForUnit { .. } => "pricing.promo_not_for_unit",
+            Error::PromoUsedUp { .. } => "pricing.promo_used_up",
+            Error::PromoMinimumNights { .. } => "pricing.promo_min_nights",
+            Error::CatalogueInvalid { .. } => "pricing.catalogue_invalid",
             Error::PasswordTooShort { .. } => "account.password_too_short",
             Error::LoginFailed => "account.login_failed",
             Error::AccountNotVerified => "account.not_verified",
@@ -535,6 +695,141 @@ impl Error {
             (Error::LinkRequestInvalid { detail }, Es) => {
                 format!("Solicitud de enlace rechazada: {detail}")
             }
+            (Error::UnitUnknown { unit }, Fr) => format!("Hébergement inconnu « {unit} »."),
+            (Error::UnitUnknown { unit }, En) => format!("Unknown accommodation “{unit}”."),
+            (Error::UnitUnknown { unit }, Es) => format!("Alojamiento desconocido «{unit}»."),
+            (Error::UnitUnavailable { date, .. }, Fr) => {
+                format!("Cet hébergement n’est pas disponible la nuit du {date}.")
+            }
+            (Error::UnitUnavailable { date, .. }, En) => {
+                format!("This accommodation is not available on the night of {date}.")
+            }
+            (Error::UnitUnavailable { date, .. }, Es) => {
+                format!("Este alojamiento no está disponible la noche del {date}.")
+            }
+            (Error::BelowMinimumStay { nights, min }, Fr) => {
+                format!("Séjour de {nights} nuits : le minimum est de {min} nuits à ces dates.")
+            }
+            (Error::BelowMinimumStay { nights, min }, En) => {
+                format!("A {nights}-night stay: the minimum is {min} nights at these dates.")
+            }
+            (Error::BelowMinimumStay { nights, min }, Es) => {
+                format!(
+                    "Estancia de {nights} noches: el mínimo es de {min} noches en estas fechas."
+                )
+            }
+            (Error::AboveMaximumStay { nights, max }, Fr) => {
+                format!("Séjour de {nights} nuits : le maximum est de {max} nuits à ces dates.")
+            }
+            (Error::AboveMaximumStay { nights, max }, En) => {
+                format!("A {nights}-night stay: the maximum is {max} nights at these dates.")
+            }
+            (Error::AboveMaximumStay { nights, max }, Es) => {
+                format!(
+                    "Estancia de {nights} noches: el máximo es de {max} noches en estas fechas."
+                )
+            }
+            (Error::ArrivalDayNotAllowed { allowed, .. }, Fr) => {
+                format!("Les arrivées ne sont possibles que ces jours-là : {allowed}.")
+            }
+            (Error::ArrivalDayNotAllowed { allowed, .. }, En) => {
+                format!("Arrivals are only possible on: {allowed}.")
+            }
+            (Error::ArrivalDayNotAllowed { allowed, .. }, Es) => {
+                format!("Las llegadas solo son posibles estos días: {allowed}.")
+            }
+            (
+                Error::CapacityExceeded {
+                    capacity, guests, ..
+                },
+                Fr,
+            ) => {
+                format!("{guests} personnes : cet hébergement en accueille {capacity} au plus.")
+            }
+            (
+                Error::CapacityExceeded {
+                    capacity, guests, ..
+                },
+                En,
+            ) => {
+                format!("{guests} guests: this accommodation sleeps {capacity} at most.")
+            }
+            (
+                Error::CapacityExceeded {
+                    capacity, guests, ..
+                },
+                Es,
+            ) => {
+                format!("{guests} personas: este alojamiento admite {capacity} como máximo.")
+            }
+            (Error::OptionUnknown { option }, Fr) => format!("Option inconnue « {option} »."),
+            (Error::OptionUnknown { option }, En) => format!("Unknown option “{option}”."),
+            (Error::OptionUnknown { option }, Es) => format!("Opción desconocida «{option}»."),
+            (
+                Error::OptionNotAllowed {
+                    option,
+                    reason,
+                    days,
+                },
+                locale,
+            ) => option_refusal(option, reason, *days, locale),
+            (Error::OptionQuantityExceeded { option, max }, Fr) => {
+                format!("L’option « {option} » est limitée à {max}.")
+            }
+            (Error::OptionQuantityExceeded { option, max }, En) => {
+                format!("Option “{option}” is limited to {max}.")
+            }
+            (Error::OptionQuantityExceeded { option, max }, Es) => {
+                format!("La opción «{option}» está limitada a {max}.")
+            }
+            (Error::PromoUnknown { code }, Fr) => format!("Le code promo « {code} » n’existe pas."),
+            (Error::PromoUnknown { code }, En) => format!("Promo code “{code}” does not exist."),
+            (Error::PromoUnknown { code }, Es) => {
+                format!("El código promocional «{code}» no existe.")
+            }
+            (Error::PromoExpired { code, from, to }, Fr) => {
+                format!("Le code promo « {code} » n’est valable que du {from} au {to}.")
+            }
+            (Error::PromoExpired { code, from, to }, En) => {
+                format!("Promo code “{code}” is only valid from {from} to {to}.")
+            }
+            (Error::PromoExpired { code, from, to }, Es) => {
+                format!("El código promocional «{code}» solo es válido del {from} al {to}.")
+            }
+            (Error::PromoNotForUnit { code }, Fr) => {
+                format!("Le code promo « {code} » ne s’applique pas à cet hébergement.")
+            }
+            (Error::PromoNotForUnit { code }, En) => {
+                format!("Promo code “{code}” does not apply to this accommodation.")
+            }
+            (Error::PromoNotForUnit { code }, Es) => {
+                format!("El código promocional «{code}» no se aplica a este alojamiento.")
+            }
+            (Error::PromoUsedUp { code }, Fr) => {
+                format!("Le code promo « {code} » a déjà été entièrement utilisé.")
+            }
+            (Error::PromoUsedUp { code }, En) => format!("Promo code “{code}” is used up."),
+            (Error::PromoUsedUp { code }, Es) => {
+                format!("El código promocional «{code}» ya se ha agotado.")
+            }
+            (Error::PromoMinimumNights { code, min }, Fr) => {
+                format!("Le code promo « {code} » demande un séjour d’au moins {min} nuits.")
+            }
+            (Error::PromoMinimumNights { code, min }, En) => {
+                format!("Promo code “{code}” needs a stay of at least {min} nights.")
+            }
+            (Error::PromoMinimumNights { code, min }, Es) => {
+                format!(
+                    "El código promocional «{code}» requiere una estancia de al menos {min} noches."
+                )
+            }
+            (Error::CatalogueInvalid { detail }, Fr) => {
+                format!("Catalogue de tarifs invalide : {detail}")
+            }
+            (Error::CatalogueInvalid { detail }, En) => format!("Invalid rate catalogue: {detail}"),
+            (Error::CatalogueInvalid { detail }, Es) => {
+                format!("Catálogo de tarifas no válido: {detail}")
+            }
             (Error::QuantityInvalid { label, value }, Fr) => {
                 format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
             }
@@ -588,6 +883,42 @@ mod tests {
                 label: s(),
                 value: s(),
             },
+            Error::UnitUnknown { unit: s() },
+            Error::UnitUnavailable {
+                unit: s(),
+                date: s(),
+            },
+            Error::BelowMinimumStay { nights: 1, min: 2 },
+            Error::AboveMaximumStay { nights: 9, max: 2 },
+            Error::ArrivalDayNotAllowed {
+                day: s(),
+                allowed: s(),
+            },
+            Error::CapacityExceeded {
+                unit: s(),
+                capacity: 2,
+                guests: 3,
+            },
+            Error::OptionUnknown { option: s() },
+            Error::OptionNotAllowed {
+                option: s(),
+                reason: s(),
+                days: 0,
+            },
+            Error::OptionQuantityExceeded {
+                option: s(),
+                max: 1,
+            },
+            Error::PromoUnknown { code: s() },
+            Error::PromoExpired {
+                code: s(),
+                from: s(),
+                to: s(),
+            },
+            Error::PromoNotForUnit { code: s() },
+            Error::PromoUsedUp { code: s() },
+            Error::PromoMinimumNights { code: s(), min: 2 },
+            Error::CatalogueInvalid { detail: s() },
         ]
     }
 

@@ -40,6 +40,7 @@ pub mod link;
 pub mod money;
 pub mod phone;
 pub mod portal;
+pub mod pricing;
 mod random;
 pub mod stay;
 pub mod text;

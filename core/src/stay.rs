@@ -242,29 +242,37 @@ impl Stay {
 
     /// Line totals rounded one by one, then VAT per rate (see [`crate::vat`]).
     pub fn totals(&self) -> Result<StayTotals> {
-        let lines = self
-            .lines
-            .iter()
-            .map(|line| {
-                Ok(LineTotal {
-                    label: line.label.clone(),
-                    amount: line.unit_price.checked_mul(line.quantity)?.rounded(),
-                    vat_rate: line.vat_rate,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let taxed: Vec<TaxedAmount> = lines
-            .iter()
-            .map(|l| TaxedAmount {
-                amount: l.amount.clone(),
-                vat_rate: l.vat_rate,
-            })
-            .collect();
-        Ok(StayTotals {
-            vat: vat::breakdown(self.currency, self.price_basis, &taxed)?,
-            lines,
-        })
+        totals_of(&self.lines, self.currency, self.price_basis)
     }
+}
+
+/// The totals of `lines`: each rounded, then VAT per rate (see [`crate::vat`]).
+pub(crate) fn totals_of(
+    lines: &[Line],
+    currency: Currency,
+    basis: PriceBasis,
+) -> Result<StayTotals> {
+    let lines = lines
+        .iter()
+        .map(|line| {
+            Ok(LineTotal {
+                label: line.label.clone(),
+                amount: line.unit_price.checked_mul(line.quantity)?.rounded(),
+                vat_rate: line.vat_rate,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let taxed: Vec<TaxedAmount> = lines
+        .iter()
+        .map(|l| TaxedAmount {
+            amount: l.amount.clone(),
+            vat_rate: l.vat_rate,
+        })
+        .collect();
+    Ok(StayTotals {
+        vat: vat::breakdown(currency, basis, &taxed)?,
+        lines,
+    })
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
 
-/// A VAT rate in percent, from 0 to 100 excluded (`"20"`, `"10"`, `"5.5"`).
+/// A VAT rate in percent, from 0 to 100 excluded (`"20"`, `"10"`, `"5.5"`). The default is
+/// 0 % (outside the scope of VAT, as the tourist tax).
 ///
 /// ```
 /// use hospes::VatRate;
@@ -26,7 +27,7 @@ use crate::money::{Currency, Money};
 /// assert_eq!(r.to_string(), "5.5");
 /// assert_eq!("120".parse::<VatRate>().unwrap_err().code(), "money.vat_rate_invalid");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
 #[serde(into = "String")]
 pub struct VatRate(Decimal);
 
