@@ -689,6 +689,744 @@ export interface StayTotals {
 }
 
 /**
+ * VAT rate per kind of line.
+ */
+export interface LineVat {
+  /**
+   * Accommodation and its discounts (10 % in France for campsites and rentals).
+   */
+  accommodation: Decimal
+  /**
+   * Options, unless an option says otherwise.
+   */
+  supplement: Decimal
+  /**
+   * The tourist tax (outside the scope of VAT: 0).
+   */
+  touristTax?: Decimal
+}
+
+/**
+ * A rentable unit: a pitch, a mobile home, a room, a chalet.
+ */
+export interface Unit {
+  /**
+   * The host's id (`E12`, `MH-3`).
+   */
+  id: string
+  /**
+   * Its name as printed on the quote (« Mobil-home 3 chambres »).
+   */
+  name: string
+  /**
+   * Its category; rates may be set per category (`pitch`, `mobile_home`).
+   */
+  category: string
+  /**
+   * Most guests it sleeps.
+   */
+  capacity: number
+}
+
+/**
+ * A range of days, both ends included (« du 1er juillet au 31 août »).
+ */
+export interface Period {
+  /**
+   * First day.
+   */
+  from: CalendarDate
+  /**
+   * Last day, included.
+   */
+  to: CalendarDate
+}
+
+/**
+ * A day of the week.
+ */
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+
+/**
+ * A season: the days it covers, optionally only some days of the week (a weekend rate).
+ */
+export interface Season {
+  /**
+   * Its id, referred to by rates.
+   */
+  id: string
+  /**
+   * Its name as printed (« Haute saison »).
+   */
+  name: string
+  /**
+   * The days it covers.
+   */
+  periods: Period[]
+  /**
+   * Only the nights of these days of the week; empty for every day.
+   */
+  weekdays?: Weekday[]
+}
+
+/**
+ * What a rate's price is for.
+ */
+export type RateBasis = "per_night" | "per_week" | "per_person_night"
+
+/**
+ * The price of a unit (or a category) in a season, and its booking rules.
+ */
+export interface Rate {
+  /**
+   * A unit id, or a category; a rate for the unit wins over one for its category.
+   */
+  unit: string
+  /**
+   * The season id.
+   */
+  season: string
+  /**
+   * What the price is for.
+   */
+  basis: RateBasis
+  /**
+   * The price, on the catalogue's price basis.
+   */
+  price: Decimal
+  /**
+   * For unit prices: how many guests the price includes (a pitch « forfait 2 personnes »).
+   */
+  includedPersons?: number
+  /**
+   * For unit prices: each guest beyond `included_persons`, per night, after their age band;
+   * none when extra guests cost nothing.
+   */
+  extraPerson?: Decimal | null
+  /**
+   * Shortest stay, when arriving in this season.
+   */
+  minNights?: number | null
+  /**
+   * Longest stay, when arriving in this season.
+   */
+  maxNights?: number | null
+  /**
+   * Allowed arrival days, when arriving in this season; empty for any day.
+   */
+  arrivalDays?: Weekday[]
+}
+
+/**
+ * Nothing.
+ */
+export interface AgePriceFree {
+  kind: "free"
+}
+
+/**
+ * This price instead, per night.
+ */
+export interface AgePriceFixed {
+  kind: "fixed"
+  /**
+   * The price per night.
+   */
+  price: Decimal
+}
+
+/**
+ * This percentage of the full price (50 = half price).
+ */
+export interface AgePricePercent {
+  kind: "percent"
+  /**
+   * The percentage paid.
+   */
+  percent: Decimal
+}
+
+/**
+ * What an age band pays, relative to the full person price.
+ */
+export type AgePrice = AgePriceFree | AgePriceFixed | AgePricePercent
+
+/**
+ * Guests whose age on the arrival day is in `min_age..max_age` pay `price`.
+ */
+export interface AgeBand {
+  /**
+   * As printed (« Enfant 3–12 ans »).
+   */
+  label: string
+  /**
+   * Youngest age in the band.
+   */
+  minAge: number
+  /**
+   * First age no longer in the band.
+   */
+  maxAge: number
+  /**
+   * What the band pays.
+   */
+  price: AgePrice
+}
+
+/**
+ * A discount on the accommodation for stays of `min_nights` or more (the longest that applies).
+ */
+export interface LengthDiscount {
+  /**
+   * From this many nights.
+   */
+  minNights: number
+  /**
+   * Percentage off the accommodation.
+   */
+  percent: Decimal
+  /**
+   * Only these units or categories; empty for all.
+   */
+  units?: string[]
+}
+
+/**
+ * What an option's price is for.
+ */
+export type SupplementBasis = "once" | "per_night" | "per_person" | "per_person_night" | "percent_of_stay"
+
+/**
+ * An option or supplement (« option », « prestation »), with the conditions it is sold under.
+ */
+export interface Supplement {
+  /**
+   * Its id, as requested.
+   */
+  id: string
+  /**
+   * Its name as printed (« Animal »).
+   */
+  name: string
+  /**
+   * What `price` is for.
+   */
+  basis: SupplementBasis
+  /**
+   * The price (a percentage for `percent_of_stay`).
+   */
+  price: Decimal
+  /**
+   * Its VAT rate; the catalogue's supplement rate when none.
+   */
+  vatRate?: Decimal | null
+  /**
+   * Added to every stay it is allowed for, without being asked.
+   */
+  automatic?: boolean
+  /**
+   * Most of it per stay.
+   */
+  maxQuantity?: number
+  /**
+   * Not bookable within this many days of arrival.
+   */
+  notWithinDays?: number | null
+  /**
+   * Only when booking, never added later (cancellation insurance).
+   */
+  atBookingOnly?: boolean
+  /**
+   * Only for these units or categories; empty for all.
+   */
+  units?: string[]
+  /**
+   * Only when arriving in these seasons; empty for all.
+   */
+  seasons?: string[]
+}
+
+/**
+ * Which dates a promo code's validity is about.
+ */
+export type PromoValidity = "stay_dates" | "booking_date"
+
+/**
+ * A fixed amount, at most what it applies to.
+ */
+export interface PromoDiscountFixed {
+  kind: "fixed"
+  /**
+   * The amount off.
+   */
+  amount: Decimal
+}
+
+/**
+ * A percentage of what it applies to.
+ */
+export interface PromoDiscountPercent {
+  kind: "percent"
+  /**
+   * The percentage off.
+   */
+  percent: Decimal
+}
+
+/**
+ * What it applies to costs this instead (never more than before).
+ */
+export interface PromoDiscountSetPrice {
+  kind: "set_price"
+  /**
+   * The new price.
+   */
+  price: Decimal
+}
+
+/**
+ * What a promo code takes off.
+ */
+export type PromoDiscount = PromoDiscountFixed | PromoDiscountPercent | PromoDiscountSetPrice
+
+/**
+ * Accommodation and options.
+ */
+export interface PromoTargetWholeStay {
+  kind: "whole_stay"
+}
+
+/**
+ * The accommodation only.
+ */
+export interface PromoTargetAccommodation {
+  kind: "accommodation"
+}
+
+/**
+ * One option.
+ */
+export interface PromoTargetSupplement {
+  kind: "supplement"
+  /**
+   * The option's id.
+   */
+  id: string
+}
+
+/**
+ * What a promo code applies to: the whole stay (accommodation and options, never the tourist
+ * tax) or one line, for the accounts.
+ */
+export type PromoTarget = PromoTargetWholeStay | PromoTargetAccommodation | PromoTargetSupplement
+
+/**
+ * A promo code (« code promo »), e.g. HIVER2015.
+ */
+export interface PromoCode {
+  /**
+   * The code the guest types; matched ignoring case and surrounding spaces.
+   */
+  code: string
+  /**
+   * Which dates `valid_from`/`valid_to` are about.
+   */
+  validity?: PromoValidity
+  /**
+   * First valid day.
+   */
+  validFrom: CalendarDate
+  /**
+   * Last valid day, included.
+   */
+  validTo: CalendarDate
+  /**
+   * Only these units or categories; empty for all.
+   */
+  units?: string[]
+  /**
+   * What it takes off.
+   */
+  discount: PromoDiscount
+  /**
+   * What it applies to.
+   */
+  target?: PromoTarget
+  /**
+   * Only for stays of this many nights or more.
+   */
+  minNights?: number | null
+  /**
+   * Most uses; the host counts them in `uses`.
+   */
+  maxUses?: number | null
+  /**
+   * Times used so far (kept by the host).
+   */
+  uses?: number
+  /**
+   * Most discount given in total; the host counts it in `spent`.
+   */
+  budget?: Decimal | null
+  /**
+   * Discount given so far (kept by the host).
+   */
+  spent?: Decimal
+  /**
+   * Whether it adds to the length-of-stay discount; when not, it replaces it.
+   */
+  stackable?: boolean
+}
+
+/**
+ * A fixed amount per adult and night (classified accommodation).
+ */
+export interface TouristTaxBasisFixed {
+  kind: "fixed"
+  /**
+   * Amount per adult and night.
+   */
+  perPersonNight: Decimal
+}
+
+/**
+ * A percentage of the nightly price per guest excluding VAT, capped (unclassified
+ * accommodation): `min(accommodation excl. VAT ÷ nights ÷ guests × percent, cap)`.
+ */
+export interface TouristTaxBasisPercent {
+  kind: "percent"
+  /**
+   * The percentage.
+   */
+  percent: Decimal
+  /**
+   * The most per adult and night.
+   */
+  cap: Decimal
+}
+
+/**
+ * How the tourist tax (« taxe de séjour ») is computed, per adult and night.
+ */
+export type TouristTaxBasis = TouristTaxBasisFixed | TouristTaxBasisPercent
+
+/**
+ * The tourist tax: its own line, never discounted; guests under `adult_age` are exempt.
+ */
+export interface TouristTax {
+  /**
+   * How it is computed.
+   */
+  basis: TouristTaxBasis
+  /**
+   * Guests younger than this on arrival pay none (18 in France).
+   */
+  adultAge?: number
+}
+
+/**
+ * No deposit: all at the balance date.
+ */
+export interface DepositNone {
+  kind: "none"
+}
+
+/**
+ * A percentage of the total.
+ */
+export interface DepositPercent {
+  kind: "percent"
+  /**
+   * The percentage.
+   */
+  percent: Decimal
+}
+
+/**
+ * A fixed amount (at most the total).
+ */
+export interface DepositAmount {
+  kind: "amount"
+  /**
+   * The amount.
+   */
+  amount: Decimal
+}
+
+/**
+ * The deposit asked at booking.
+ */
+export type Deposit = DepositNone | DepositPercent | DepositAmount
+
+/**
+ * What is paid when: a deposit at booking, the balance some days before arrival.
+ */
+export interface PaymentSchedule {
+  /**
+   * The deposit (« acompte ») due at booking.
+   */
+  deposit: Deposit
+  /**
+   * The balance (« solde ») is due this many days before arrival; when arrival is closer
+   * than that at booking, everything is due at booking.
+   */
+  balanceDaysBeforeArrival: number
+}
+
+/**
+ * One step of the cancellation terms: cancelling `days_before_arrival` days or more before
+ * arrival (and less than the previous step) costs these percentages.
+ */
+export interface CancellationTier {
+  /**
+   * From this many days before arrival.
+   */
+  daysBeforeArrival: number
+  /**
+   * Share of the paid deposit kept, when only the deposit was paid.
+   */
+  depositKeptPercent: Decimal
+  /**
+   * Share of the total kept, when everything was paid.
+   */
+  totalKeptPercent: Decimal
+}
+
+/**
+ * The cancellation terms that travel with a quote; the invoices issue computes with them.
+ */
+export interface CancellationPolicy {
+  /**
+   * The steps, any order.
+   */
+  tiers?: CancellationTier[]
+}
+
+/**
+ * The establishment's price list.
+ */
+export interface Catalogue {
+  /**
+   * Currency of every price.
+   */
+  currency: string
+  /**
+   * The establishment's zone: booking days and "N days before arrival" are counted there.
+   */
+  timeZone: string
+  /**
+   * Whether prices include VAT (the usual case for guests).
+   */
+  priceBasis?: PriceBasis
+  /**
+   * VAT rate per kind of line.
+   */
+  vat: LineVat
+  /**
+   * The units.
+   */
+  units: Unit[]
+  /**
+   * The seasons, by priority: a night is in the first one that covers it.
+   */
+  seasons: Season[]
+  /**
+   * The rates.
+   */
+  rates: Rate[]
+  /**
+   * Age bands for person prices; a guest in none (or without a birth date) pays full price.
+   */
+  ageBands?: AgeBand[]
+  /**
+   * Length-of-stay discounts.
+   */
+  lengthDiscounts?: LengthDiscount[]
+  /**
+   * Options and supplements.
+   */
+  supplements?: Supplement[]
+  /**
+   * Promo codes.
+   */
+  promoCodes?: PromoCode[]
+  /**
+   * The tourist tax, if the establishment collects one.
+   */
+  touristTax?: TouristTax | null
+  /**
+   * Deposit and balance.
+   */
+  paymentSchedule?: PaymentSchedule
+  /**
+   * Cancellation terms.
+   */
+  cancellation?: CancellationPolicy
+}
+
+/**
+ * A guest of the stay, for prices by age; no birth date counts as an adult.
+ */
+export interface PricedGuest {
+  /**
+   * Birth date, when known.
+   */
+  birthDate?: CalendarDate | null
+}
+
+/**
+ * An option asked for.
+ */
+export interface SupplementChoice {
+  /**
+   * The option's id.
+   */
+  id: string
+  /**
+   * How many (default 1).
+   */
+  quantity?: number
+}
+
+/**
+ * Whether the price is for a new booking or a change to an existing one.
+ */
+export type BookingStage = "booking" | "amendment"
+
+/**
+ * What the guest asks for.
+ */
+export interface PriceRequest {
+  /**
+   * The unit id.
+   */
+  unit: string
+  /**
+   * Arrival day.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure day.
+   */
+  departure: CalendarDate
+  /**
+   * Every guest, the client included.
+   */
+  guests: PricedGuest[]
+  /**
+   * Options asked for (automatic ones are added anyway).
+   */
+  supplements?: SupplementChoice[]
+  /**
+   * A promo code typed by the guest.
+   */
+  promoCode?: string | null
+  /**
+   * New booking or change.
+   */
+  stage?: BookingStage
+  /**
+   * Nights the unit is already taken or closed (from the host's calendar).
+   */
+  unavailable?: Period[]
+  /**
+   * Language of the line labels.
+   */
+  locale?: Locale
+}
+
+/**
+ * A promo code as applied.
+ */
+export interface AppliedPromo {
+  /**
+   * The code, as in the catalogue.
+   */
+  code: string
+  /**
+   * The discount it gives (positive): add it to the code's `spent` when the booking is made.
+   */
+  discount: Money
+}
+
+/**
+ * What an installment is.
+ */
+export type InstallmentKind = "deposit" | "balance" | "full"
+
+/**
+ * One payment due.
+ */
+export interface Installment {
+  /**
+   * Deposit, balance or everything.
+   */
+  kind: InstallmentKind
+  /**
+   * Due on this day (in the establishment's zone).
+   */
+  dueOn: CalendarDate
+  /**
+   * How much.
+   */
+  amount: Money
+}
+
+/**
+ * The priced stay: lines, totals, schedule and terms.
+ */
+export interface PricedStay {
+  /**
+   * The unit id.
+   */
+  unit: string
+  /**
+   * The unit's name.
+   */
+  unitName: string
+  /**
+   * Arrival day.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure day.
+   */
+  departure: CalendarDate
+  /**
+   * Nights.
+   */
+  nights: number
+  /**
+   * Currency.
+   */
+  currency: string
+  /**
+   * Whether unit prices include VAT.
+   */
+  priceBasis: PriceBasis
+  /**
+   * The lines: accommodation, persons, discounts, options, promo, tourist tax.
+   */
+  lines: Line[]
+  /**
+   * Line totals and the VAT table.
+   */
+  totals: StayTotals
+  /**
+   * The promo code applied, if any.
+   */
+  promo?: AppliedPromo | null
+  /**
+   * What is due when; the amounts add up to the total.
+   */
+  schedule: Installment[]
+  /**
+   * The cancellation terms.
+   */
+  cancellation: CancellationPolicy
+}
+
+/**
  * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
  */
 export interface KeyringConfig {
@@ -1200,6 +1938,19 @@ export declare function normalizeStay(stay: Stay, today: CalendarDate): Stay
  * Line totals rounded one by one, then the VAT table and the three totals.
  */
 export declare function stayTotals(stay: Stay): StayTotals
+
+/**
+ * Checks a price catalogue when the business saves it: ids unique, rates and options
+ *  referring to seasons that exist, percentages within 0–100, periods in order.
+ */
+export declare function checkCatalogue(catalogue: Catalogue): void
+
+/**
+ * Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+ *  code, tourist tax), totals with the VAT table, the payment schedule and the
+ *  cancellation terms; or the precise reason it cannot be booked.
+ */
+export declare function priceStay(catalogue: Catalogue, request: PriceRequest, now: Instant | Date): PricedStay
 
 /**
  * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use hospes::ffi::HospesError;
 use hospes::link::{self, Keyring};
+use hospes::pricing::{self, Catalogue, PriceRequest, PricedStay};
 use hospes::portal::{
     NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
 };
@@ -108,6 +109,24 @@ pub fn normalize_stay(stay: Stay, today: NaiveDate) -> Outcome<Stay> {
 #[uniffi::export]
 pub fn stay_totals(stay: Stay) -> Outcome<StayTotals> {
     Ok(stay.totals()?)
+}
+
+/// Checks a price catalogue when the business saves it: ids unique, rates and options referring
+/// to seasons that exist, percentages within 0–100, periods in order.
+#[uniffi::export]
+pub fn check_catalogue(catalogue: Catalogue) -> Outcome<()> {
+    Ok(pricing::check_catalogue(&catalogue)?)
+}
+
+/// Prices a stay: priced lines, totals with the VAT table, the payment schedule and the
+/// cancellation terms; or the precise reason it cannot be booked.
+#[uniffi::export]
+pub fn price_stay(
+    catalogue: Catalogue,
+    request: PriceRequest,
+    now: DateTime<Utc>,
+) -> Outcome<PricedStay> {
+    Ok(pricing::price(&catalogue, &request, now)?)
 }
 
 /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
@@ -421,6 +440,9 @@ json_codec!(TaxedAmount, taxed_amount_from_json, taxed_amount_to_json);
 json_codec!(VatBreakdown, vat_breakdown_from_json, vat_breakdown_to_json);
 json_codec!(Stay, stay_from_json, stay_to_json);
 json_codec!(StayTotals, stay_totals_from_json, stay_totals_to_json);
+json_codec!(Catalogue, catalogue_from_json, catalogue_to_json);
+json_codec!(PriceRequest, price_request_from_json, price_request_to_json);
+json_codec!(PricedStay, priced_stay_from_json, priced_stay_to_json);
 json_codec!(
     KeyringConfig,
     keyring_config_from_json,

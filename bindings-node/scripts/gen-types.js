@@ -56,6 +56,8 @@ function typeOf(node, owner) {
       return 'number';
     case 'boolean':
       return 'boolean';
+    case 'null':
+      return 'void';
     case 'array': {
       const item = typeOf(node.items || {}, owner);
       return item.includes(' ') ? `Array<${item}>` : `${item}[]`;

@@ -67,6 +67,8 @@ class Generator:
             return "int"
         if kind == "boolean":
             return "bool"
+        if kind == "null":
+            return "None"
         if kind == "array":
             return f"List[{self.type_of(node.get('items', {}), owner)}]"
         if kind == "object" and "properties" in node:
@@ -144,6 +146,7 @@ class Generator:
             "    LinkError as LinkError,\n"
             "    MoneyError as MoneyError,\n"
             "    PortalError as PortalError,\n"
+            "    PricingError as PricingError,\n"
             "    StayError as StayError,\n"
             ")\n\n"
             "__version__: str\n"

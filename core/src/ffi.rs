@@ -144,6 +144,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `pricing.*`: a stay that cannot be priced or booked as asked.
+    #[error("{code}: {reason}")]
+    Pricing {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `link.*`: a link token refused or a link that cannot be issued.
     #[error("{code}: {reason}")]
     Link {
@@ -216,6 +226,11 @@ impl From<Error> for HospesError {
                 messages,
             },
             "link" => HospesError::Link {
+                code,
+                reason,
+                messages,
+            },
+            "pricing" => HospesError::Pricing {
                 code,
                 reason,
                 messages,

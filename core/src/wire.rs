@@ -33,6 +33,7 @@ use crate::link::{
 use crate::portal::{
     NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
 };
+use crate::pricing::{self, Catalogue, PriceRequest, PricedStay};
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
 use crate::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
@@ -150,6 +151,17 @@ operations! {
     /// Line totals rounded one by one, then the VAT table and the three totals.
     "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
         stay.totals()
+    }
+    /// Checks a price catalogue when the business saves it: ids unique, rates and options
+    /// referring to seasons that exist, percentages within 0–100, periods in order.
+    "pricing.check_catalogue" => fn check_catalogue(catalogue: Catalogue) -> () {
+        pricing::check_catalogue(&catalogue)
+    }
+    /// Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+    /// code, tourist tax), totals with the VAT table, the payment schedule and the
+    /// cancellation terms; or the precise reason it cannot be booked.
+    "pricing.price" => fn price_stay(catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>) -> PricedStay {
+        pricing::price(&catalogue, &request, now)
     }
     /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
     "link.generate_key" => fn generate_link_key() -> String {

@@ -963,6 +963,28 @@ public func applyGuestUpdate(client: Client, details: GuestDetails, policy: Upda
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func catalogueFromJson(json: String)throws  -> Catalogue  {
+    return try  FfiConverterTypeCatalogue_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_catalogue_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func catalogueToJson(value: Catalogue)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_catalogue_to_json(
+        FfiConverterTypeCatalogue_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Changes the password of a logged-in guest, who gives the current one.
  */
 public func changePassword(account: Account, currentPassword: String, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
@@ -975,6 +997,17 @@ public func changePassword(account: Account, currentPassword: String, newPasswor
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
+}
+/**
+ * Checks a price catalogue when the business saves it: ids unique, rates and options referring
+ * to seasons that exist, percentages within 0–100, periods in order.
+ */
+public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_catalogue(
+        FfiConverterTypeCatalogue_lower(catalogue),uniffiCallStatus
+    )
+}
 }
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
@@ -1605,6 +1638,64 @@ public func portalUpdatePersonalInfo(access: PortalAccess, client: Client, detai
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func priceRequestFromJson(json: String)throws  -> PriceRequest  {
+    return try  FfiConverterTypePriceRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func priceRequestToJson(value: PriceRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_request_to_json(
+        FfiConverterTypePriceRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Prices a stay: priced lines, totals with the VAT table, the payment schedule and the
+ * cancellation terms; or the precise reason it cannot be booked.
+ */
+public func priceStay(catalogue: Catalogue, request: PriceRequest, now: Timestamp)throws  -> PricedStay  {
+    return try  FfiConverterTypePricedStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_stay(
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func pricedStayFromJson(json: String)throws  -> PricedStay  {
+    return try  FfiConverterTypePricedStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_priced_stay_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func pricedStayToJson(value: PricedStay)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_priced_stay_to_json(
+        FfiConverterTypePricedStay_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The failure counter after a failed login at `now`.
  */
 public func recordLoginFailure(throttle: Throttle, now: Timestamp) -> Throttle  {
@@ -1943,7 +2034,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_catalogue_from_json() != 45121) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_catalogue_to_json() != 33688) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_change_password() != 57636) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 61461) {
@@ -2103,6 +2203,21 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 51512) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_request_from_json() != 7892) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_request_to_json() != 18089) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_stay() != 35616) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_priced_stay_from_json() != 34879) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_priced_stay_to_json() != 2173) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {

@@ -303,9 +303,24 @@ RustBuffer uniffi_hospes_mobile_fn_func_add_money(RustBuffer a, RustBuffer b, Ru
 RustBuffer uniffi_hospes_mobile_fn_func_apply_guest_update(RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer default_country, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CATALOGUE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CATALOGUE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_catalogue_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CATALOGUE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CATALOGUE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_catalogue_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_PASSWORD
 RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, RustBuffer current_password, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
+void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
@@ -572,6 +587,31 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_stay(RustBuffer access, RustBuffe
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 RustBuffer uniffi_hospes_mobile_fn_func_portal_update_personal_info(RustBuffer access, RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer establishment, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_price_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_price_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_STAY
+RustBuffer uniffi_hospes_mobile_fn_func_price_stay(RustBuffer catalogue, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_priced_stay_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_priced_stay_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_LOGIN_FAILURE
@@ -1000,9 +1040,27 @@ uint16_t uniffi_hospes_mobile_checksum_func_apply_guest_update(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CATALOGUE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CATALOGUE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_catalogue_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CATALOGUE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CATALOGUE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_catalogue_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_PASSWORD
 uint16_t uniffi_hospes_mobile_checksum_func_change_password(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
+uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
     
 );
 #endif
@@ -1321,6 +1379,36 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_stay(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 uint16_t uniffi_hospes_mobile_checksum_func_portal_update_personal_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_price_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_price_request_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_STAY
+uint16_t uniffi_hospes_mobile_checksum_func_price_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_priced_stay_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_priced_stay_to_json(void
     
 );
 #endif

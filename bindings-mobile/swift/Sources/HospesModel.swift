@@ -863,6 +863,492 @@ public func FfiConverterTypeAddress_lower(_ value: Address) -> RustBuffer {
 
 
 /**
+ * Guests whose age on the arrival day is in `min_age..max_age` pay `price`.
+ */
+public struct AgeBand: Equatable, Hashable {
+    /**
+     * As printed (« Enfant 3–12 ans »).
+     */
+    public var label: String
+    /**
+     * Youngest age in the band.
+     */
+    public var minAge: UInt32
+    /**
+     * First age no longer in the band.
+     */
+    public var maxAge: UInt32
+    /**
+     * What the band pays.
+     */
+    public var price: AgePrice
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * As printed (« Enfant 3–12 ans »).
+         */label: String, 
+        /**
+         * Youngest age in the band.
+         */minAge: UInt32, 
+        /**
+         * First age no longer in the band.
+         */maxAge: UInt32, 
+        /**
+         * What the band pays.
+         */price: AgePrice) {
+        self.label = label
+        self.minAge = minAge
+        self.maxAge = maxAge
+        self.price = price
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AgeBand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAgeBand: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AgeBand {
+        return
+            try AgeBand(
+                label: FfiConverterString.read(from: &buf), 
+                minAge: FfiConverterUInt32.read(from: &buf), 
+                maxAge: FfiConverterUInt32.read(from: &buf), 
+                price: FfiConverterTypeAgePrice.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AgeBand, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterUInt32.write(value.minAge, into: &buf)
+        FfiConverterUInt32.write(value.maxAge, into: &buf)
+        FfiConverterTypeAgePrice.write(value.price, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAgeBand_lift(_ buf: RustBuffer) throws -> AgeBand {
+    return try FfiConverterTypeAgeBand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAgeBand_lower(_ value: AgeBand) -> RustBuffer {
+    return FfiConverterTypeAgeBand.lower(value)
+}
+
+
+/**
+ * A promo code as applied.
+ */
+public struct AppliedPromo: Equatable, Hashable {
+    /**
+     * The code, as in the catalogue.
+     */
+    public var code: String
+    /**
+     * The discount it gives (positive): add it to the code's `spent` when the booking is made.
+     */
+    public var discount: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The code, as in the catalogue.
+         */code: String, 
+        /**
+         * The discount it gives (positive): add it to the code's `spent` when the booking is made.
+         */discount: Money) {
+        self.code = code
+        self.discount = discount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppliedPromo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppliedPromo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppliedPromo {
+        return
+            try AppliedPromo(
+                code: FfiConverterString.read(from: &buf), 
+                discount: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppliedPromo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeMoney.write(value.discount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppliedPromo_lift(_ buf: RustBuffer) throws -> AppliedPromo {
+    return try FfiConverterTypeAppliedPromo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppliedPromo_lower(_ value: AppliedPromo) -> RustBuffer {
+    return FfiConverterTypeAppliedPromo.lower(value)
+}
+
+
+/**
+ * The cancellation terms that travel with a quote; the invoices issue computes with them.
+ */
+public struct CancellationPolicy: Equatable, Hashable {
+    /**
+     * The steps, any order.
+     */
+    public var tiers: [CancellationTier]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The steps, any order.
+         */tiers: [CancellationTier]) {
+        self.tiers = tiers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CancellationPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCancellationPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CancellationPolicy {
+        return
+            try CancellationPolicy(
+                tiers: FfiConverterSequenceTypeCancellationTier.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CancellationPolicy, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeCancellationTier.write(value.tiers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationPolicy_lift(_ buf: RustBuffer) throws -> CancellationPolicy {
+    return try FfiConverterTypeCancellationPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationPolicy_lower(_ value: CancellationPolicy) -> RustBuffer {
+    return FfiConverterTypeCancellationPolicy.lower(value)
+}
+
+
+/**
+ * One step of the cancellation terms: cancelling `days_before_arrival` days or more before
+ * arrival (and less than the previous step) costs these percentages.
+ */
+public struct CancellationTier: Equatable, Hashable {
+    /**
+     * From this many days before arrival.
+     */
+    public var daysBeforeArrival: UInt32
+    /**
+     * Share of the paid deposit kept, when only the deposit was paid.
+     */
+    public var depositKeptPercent: Decimal
+    /**
+     * Share of the total kept, when everything was paid.
+     */
+    public var totalKeptPercent: Decimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * From this many days before arrival.
+         */daysBeforeArrival: UInt32, 
+        /**
+         * Share of the paid deposit kept, when only the deposit was paid.
+         */depositKeptPercent: Decimal, 
+        /**
+         * Share of the total kept, when everything was paid.
+         */totalKeptPercent: Decimal) {
+        self.daysBeforeArrival = daysBeforeArrival
+        self.depositKeptPercent = depositKeptPercent
+        self.totalKeptPercent = totalKeptPercent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CancellationTier: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCancellationTier: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CancellationTier {
+        return
+            try CancellationTier(
+                daysBeforeArrival: FfiConverterUInt32.read(from: &buf), 
+                depositKeptPercent: FfiConverterTypeDecimal.read(from: &buf), 
+                totalKeptPercent: FfiConverterTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CancellationTier, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.daysBeforeArrival, into: &buf)
+        FfiConverterTypeDecimal.write(value.depositKeptPercent, into: &buf)
+        FfiConverterTypeDecimal.write(value.totalKeptPercent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationTier_lift(_ buf: RustBuffer) throws -> CancellationTier {
+    return try FfiConverterTypeCancellationTier.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationTier_lower(_ value: CancellationTier) -> RustBuffer {
+    return FfiConverterTypeCancellationTier.lower(value)
+}
+
+
+/**
+ * The establishment's price list.
+ */
+public struct Catalogue: Equatable, Hashable {
+    /**
+     * Currency of every price.
+     */
+    public var currency: Currency
+    /**
+     * The establishment's zone: booking days and "N days before arrival" are counted there.
+     */
+    public var timeZone: TimeZone
+    /**
+     * Whether prices include VAT (the usual case for guests).
+     */
+    public var priceBasis: PriceBasis
+    /**
+     * VAT rate per kind of line.
+     */
+    public var vat: LineVat
+    /**
+     * The units.
+     */
+    public var units: [Unit]
+    /**
+     * The seasons, by priority: a night is in the first one that covers it.
+     */
+    public var seasons: [Season]
+    /**
+     * The rates.
+     */
+    public var rates: [Rate]
+    /**
+     * Age bands for person prices; a guest in none (or without a birth date) pays full price.
+     */
+    public var ageBands: [AgeBand]
+    /**
+     * Length-of-stay discounts.
+     */
+    public var lengthDiscounts: [LengthDiscount]
+    /**
+     * Options and supplements.
+     */
+    public var supplements: [Supplement]
+    /**
+     * Promo codes.
+     */
+    public var promoCodes: [PromoCode]
+    /**
+     * The tourist tax, if the establishment collects one.
+     */
+    public var touristTax: TouristTax?
+    /**
+     * Deposit and balance.
+     */
+    public var paymentSchedule: PaymentSchedule
+    /**
+     * Cancellation terms.
+     */
+    public var cancellation: CancellationPolicy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Currency of every price.
+         */currency: Currency, 
+        /**
+         * The establishment's zone: booking days and "N days before arrival" are counted there.
+         */timeZone: TimeZone, 
+        /**
+         * Whether prices include VAT (the usual case for guests).
+         */priceBasis: PriceBasis, 
+        /**
+         * VAT rate per kind of line.
+         */vat: LineVat, 
+        /**
+         * The units.
+         */units: [Unit], 
+        /**
+         * The seasons, by priority: a night is in the first one that covers it.
+         */seasons: [Season], 
+        /**
+         * The rates.
+         */rates: [Rate], 
+        /**
+         * Age bands for person prices; a guest in none (or without a birth date) pays full price.
+         */ageBands: [AgeBand], 
+        /**
+         * Length-of-stay discounts.
+         */lengthDiscounts: [LengthDiscount], 
+        /**
+         * Options and supplements.
+         */supplements: [Supplement], 
+        /**
+         * Promo codes.
+         */promoCodes: [PromoCode], 
+        /**
+         * The tourist tax, if the establishment collects one.
+         */touristTax: TouristTax?, 
+        /**
+         * Deposit and balance.
+         */paymentSchedule: PaymentSchedule, 
+        /**
+         * Cancellation terms.
+         */cancellation: CancellationPolicy) {
+        self.currency = currency
+        self.timeZone = timeZone
+        self.priceBasis = priceBasis
+        self.vat = vat
+        self.units = units
+        self.seasons = seasons
+        self.rates = rates
+        self.ageBands = ageBands
+        self.lengthDiscounts = lengthDiscounts
+        self.supplements = supplements
+        self.promoCodes = promoCodes
+        self.touristTax = touristTax
+        self.paymentSchedule = paymentSchedule
+        self.cancellation = cancellation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Catalogue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCatalogue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Catalogue {
+        return
+            try Catalogue(
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                timeZone: FfiConverterTypeTimeZone.read(from: &buf), 
+                priceBasis: FfiConverterTypePriceBasis.read(from: &buf), 
+                vat: FfiConverterTypeLineVat.read(from: &buf), 
+                units: FfiConverterSequenceTypeUnit.read(from: &buf), 
+                seasons: FfiConverterSequenceTypeSeason.read(from: &buf), 
+                rates: FfiConverterSequenceTypeRate.read(from: &buf), 
+                ageBands: FfiConverterSequenceTypeAgeBand.read(from: &buf), 
+                lengthDiscounts: FfiConverterSequenceTypeLengthDiscount.read(from: &buf), 
+                supplements: FfiConverterSequenceTypeSupplement.read(from: &buf), 
+                promoCodes: FfiConverterSequenceTypePromoCode.read(from: &buf), 
+                touristTax: FfiConverterOptionTypeTouristTax.read(from: &buf), 
+                paymentSchedule: FfiConverterTypePaymentSchedule.read(from: &buf), 
+                cancellation: FfiConverterTypeCancellationPolicy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Catalogue, into buf: inout [UInt8]) {
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterTypeTimeZone.write(value.timeZone, into: &buf)
+        FfiConverterTypePriceBasis.write(value.priceBasis, into: &buf)
+        FfiConverterTypeLineVat.write(value.vat, into: &buf)
+        FfiConverterSequenceTypeUnit.write(value.units, into: &buf)
+        FfiConverterSequenceTypeSeason.write(value.seasons, into: &buf)
+        FfiConverterSequenceTypeRate.write(value.rates, into: &buf)
+        FfiConverterSequenceTypeAgeBand.write(value.ageBands, into: &buf)
+        FfiConverterSequenceTypeLengthDiscount.write(value.lengthDiscounts, into: &buf)
+        FfiConverterSequenceTypeSupplement.write(value.supplements, into: &buf)
+        FfiConverterSequenceTypePromoCode.write(value.promoCodes, into: &buf)
+        FfiConverterOptionTypeTouristTax.write(value.touristTax, into: &buf)
+        FfiConverterTypePaymentSchedule.write(value.paymentSchedule, into: &buf)
+        FfiConverterTypeCancellationPolicy.write(value.cancellation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCatalogue_lift(_ buf: RustBuffer) throws -> Catalogue {
+    return try FfiConverterTypeCatalogue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCatalogue_lower(_ value: Catalogue) -> RustBuffer {
+    return FfiConverterTypeCatalogue.lower(value)
+}
+
+
+/**
  * A client record, as the register shows it and the host stores it.
  *
  * `notes` belong to the business: they are never shown to the guest nor printed on documents.
@@ -1738,6 +2224,85 @@ public func FfiConverterTypeGuestDetails_lower(_ value: GuestDetails) -> RustBuf
 
 
 /**
+ * One payment due.
+ */
+public struct Installment: Equatable, Hashable {
+    /**
+     * Deposit, balance or everything.
+     */
+    public var kind: InstallmentKind
+    /**
+     * Due on this day (in the establishment's zone).
+     */
+    public var dueOn: NaiveDate
+    /**
+     * How much.
+     */
+    public var amount: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Deposit, balance or everything.
+         */kind: InstallmentKind, 
+        /**
+         * Due on this day (in the establishment's zone).
+         */dueOn: NaiveDate, 
+        /**
+         * How much.
+         */amount: Money) {
+        self.kind = kind
+        self.dueOn = dueOn
+        self.amount = amount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Installment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstallment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Installment {
+        return
+            try Installment(
+                kind: FfiConverterTypeInstallmentKind.read(from: &buf), 
+                dueOn: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Installment, into buf: inout [UInt8]) {
+        FfiConverterTypeInstallmentKind.write(value.kind, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueOn, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallment_lift(_ buf: RustBuffer) throws -> Installment {
+    return try FfiConverterTypeInstallment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallment_lower(_ value: Installment) -> RustBuffer {
+    return FfiConverterTypeInstallment.lower(value)
+}
+
+
+/**
  * A freshly issued link.
  */
 public struct IssuedLink: Equatable, Hashable {
@@ -1985,6 +2550,85 @@ public func FfiConverterTypeLegalIds_lower(_ value: LegalIds) -> RustBuffer {
 
 
 /**
+ * A discount on the accommodation for stays of `min_nights` or more (the longest that applies).
+ */
+public struct LengthDiscount: Equatable, Hashable {
+    /**
+     * From this many nights.
+     */
+    public var minNights: UInt32
+    /**
+     * Percentage off the accommodation.
+     */
+    public var percent: Decimal
+    /**
+     * Only these units or categories; empty for all.
+     */
+    public var units: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * From this many nights.
+         */minNights: UInt32, 
+        /**
+         * Percentage off the accommodation.
+         */percent: Decimal, 
+        /**
+         * Only these units or categories; empty for all.
+         */units: [String]) {
+        self.minNights = minNights
+        self.percent = percent
+        self.units = units
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LengthDiscount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLengthDiscount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LengthDiscount {
+        return
+            try LengthDiscount(
+                minNights: FfiConverterUInt32.read(from: &buf), 
+                percent: FfiConverterTypeDecimal.read(from: &buf), 
+                units: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LengthDiscount, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.minNights, into: &buf)
+        FfiConverterTypeDecimal.write(value.percent, into: &buf)
+        FfiConverterSequenceString.write(value.units, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLengthDiscount_lift(_ buf: RustBuffer) throws -> LengthDiscount {
+    return try FfiConverterTypeLengthDiscount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLengthDiscount_lower(_ value: LengthDiscount) -> RustBuffer {
+    return FfiConverterTypeLengthDiscount.lower(value)
+}
+
+
+/**
  * A priced line (« prestation »).
  */
 public struct Line: Equatable, Hashable {
@@ -2159,6 +2803,85 @@ public func FfiConverterTypeLineTotal_lift(_ buf: RustBuffer) throws -> LineTota
 #endif
 public func FfiConverterTypeLineTotal_lower(_ value: LineTotal) -> RustBuffer {
     return FfiConverterTypeLineTotal.lower(value)
+}
+
+
+/**
+ * VAT rate per kind of line.
+ */
+public struct LineVat: Equatable, Hashable {
+    /**
+     * Accommodation and its discounts (10 % in France for campsites and rentals).
+     */
+    public var accommodation: VatRate
+    /**
+     * Options, unless an option says otherwise.
+     */
+    public var supplement: VatRate
+    /**
+     * The tourist tax (outside the scope of VAT: 0).
+     */
+    public var touristTax: VatRate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Accommodation and its discounts (10 % in France for campsites and rentals).
+         */accommodation: VatRate, 
+        /**
+         * Options, unless an option says otherwise.
+         */supplement: VatRate, 
+        /**
+         * The tourist tax (outside the scope of VAT: 0).
+         */touristTax: VatRate) {
+        self.accommodation = accommodation
+        self.supplement = supplement
+        self.touristTax = touristTax
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LineVat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLineVat: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LineVat {
+        return
+            try LineVat(
+                accommodation: FfiConverterTypeVatRate.read(from: &buf), 
+                supplement: FfiConverterTypeVatRate.read(from: &buf), 
+                touristTax: FfiConverterTypeVatRate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LineVat, into buf: inout [UInt8]) {
+        FfiConverterTypeVatRate.write(value.accommodation, into: &buf)
+        FfiConverterTypeVatRate.write(value.supplement, into: &buf)
+        FfiConverterTypeVatRate.write(value.touristTax, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineVat_lift(_ buf: RustBuffer) throws -> LineVat {
+    return try FfiConverterTypeLineVat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineVat_lower(_ value: LineVat) -> RustBuffer {
+    return FfiConverterTypeLineVat.lower(value)
 }
 
 
@@ -2750,6 +3473,146 @@ public func FfiConverterTypeParticipantsChange_lower(_ value: ParticipantsChange
 
 
 /**
+ * What is paid when: a deposit at booking, the balance some days before arrival.
+ */
+public struct PaymentSchedule: Equatable, Hashable {
+    /**
+     * The deposit (« acompte ») due at booking.
+     */
+    public var deposit: Deposit
+    /**
+     * The balance (« solde ») is due this many days before arrival; when arrival is closer
+     * than that at booking, everything is due at booking.
+     */
+    public var balanceDaysBeforeArrival: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The deposit (« acompte ») due at booking.
+         */deposit: Deposit, 
+        /**
+         * The balance (« solde ») is due this many days before arrival; when arrival is closer
+         * than that at booking, everything is due at booking.
+         */balanceDaysBeforeArrival: UInt32) {
+        self.deposit = deposit
+        self.balanceDaysBeforeArrival = balanceDaysBeforeArrival
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentSchedule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentSchedule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentSchedule {
+        return
+            try PaymentSchedule(
+                deposit: FfiConverterTypeDeposit.read(from: &buf), 
+                balanceDaysBeforeArrival: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentSchedule, into buf: inout [UInt8]) {
+        FfiConverterTypeDeposit.write(value.deposit, into: &buf)
+        FfiConverterUInt32.write(value.balanceDaysBeforeArrival, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentSchedule_lift(_ buf: RustBuffer) throws -> PaymentSchedule {
+    return try FfiConverterTypePaymentSchedule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentSchedule_lower(_ value: PaymentSchedule) -> RustBuffer {
+    return FfiConverterTypePaymentSchedule.lower(value)
+}
+
+
+/**
+ * A range of days, both ends included (« du 1er juillet au 31 août »).
+ */
+public struct Period: Equatable, Hashable {
+    /**
+     * First day.
+     */
+    public var from: NaiveDate
+    /**
+     * Last day, included.
+     */
+    public var to: NaiveDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * First day.
+         */from: NaiveDate, 
+        /**
+         * Last day, included.
+         */to: NaiveDate) {
+        self.from = from
+        self.to = to
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Period: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriod: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Period {
+        return
+            try Period(
+                from: FfiConverterTypeNaiveDate.read(from: &buf), 
+                to: FfiConverterTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Period, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.from, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.to, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriod_lift(_ buf: RustBuffer) throws -> Period {
+    return try FfiConverterTypePeriod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriod_lower(_ value: Period) -> RustBuffer {
+    return FfiConverterTypePeriod.lower(value)
+}
+
+
+/**
  * An animal the client brings (campsites) or has groomed (salons).
  */
 public struct Pet: Equatable, Hashable {
@@ -3107,6 +3970,693 @@ public func FfiConverterTypePortalHome_lower(_ value: PortalHome) -> RustBuffer 
 
 
 /**
+ * What the guest asks for.
+ */
+public struct PriceRequest: Equatable, Hashable {
+    /**
+     * The unit id.
+     */
+    public var unit: String
+    /**
+     * Arrival day.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure day.
+     */
+    public var departure: NaiveDate
+    /**
+     * Every guest, the client included.
+     */
+    public var guests: [PricedGuest]
+    /**
+     * Options asked for (automatic ones are added anyway).
+     */
+    public var supplements: [SupplementChoice]
+    /**
+     * A promo code typed by the guest.
+     */
+    public var promoCode: String?
+    /**
+     * New booking or change.
+     */
+    public var stage: BookingStage
+    /**
+     * Nights the unit is already taken or closed (from the host's calendar).
+     */
+    public var unavailable: [Period]
+    /**
+     * Language of the line labels.
+     */
+    public var locale: Locale
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit id.
+         */unit: String, 
+        /**
+         * Arrival day.
+         */arrival: NaiveDate, 
+        /**
+         * Departure day.
+         */departure: NaiveDate, 
+        /**
+         * Every guest, the client included.
+         */guests: [PricedGuest], 
+        /**
+         * Options asked for (automatic ones are added anyway).
+         */supplements: [SupplementChoice], 
+        /**
+         * A promo code typed by the guest.
+         */promoCode: String?, 
+        /**
+         * New booking or change.
+         */stage: BookingStage, 
+        /**
+         * Nights the unit is already taken or closed (from the host's calendar).
+         */unavailable: [Period], 
+        /**
+         * Language of the line labels.
+         */locale: Locale) {
+        self.unit = unit
+        self.arrival = arrival
+        self.departure = departure
+        self.guests = guests
+        self.supplements = supplements
+        self.promoCode = promoCode
+        self.stage = stage
+        self.unavailable = unavailable
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PriceRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePriceRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PriceRequest {
+        return
+            try PriceRequest(
+                unit: FfiConverterString.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf), 
+                guests: FfiConverterSequenceTypePricedGuest.read(from: &buf), 
+                supplements: FfiConverterSequenceTypeSupplementChoice.read(from: &buf), 
+                promoCode: FfiConverterOptionString.read(from: &buf), 
+                stage: FfiConverterTypeBookingStage.read(from: &buf), 
+                unavailable: FfiConverterSequenceTypePeriod.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PriceRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+        FfiConverterSequenceTypePricedGuest.write(value.guests, into: &buf)
+        FfiConverterSequenceTypeSupplementChoice.write(value.supplements, into: &buf)
+        FfiConverterOptionString.write(value.promoCode, into: &buf)
+        FfiConverterTypeBookingStage.write(value.stage, into: &buf)
+        FfiConverterSequenceTypePeriod.write(value.unavailable, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePriceRequest_lift(_ buf: RustBuffer) throws -> PriceRequest {
+    return try FfiConverterTypePriceRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePriceRequest_lower(_ value: PriceRequest) -> RustBuffer {
+    return FfiConverterTypePriceRequest.lower(value)
+}
+
+
+/**
+ * A guest of the stay, for prices by age; no birth date counts as an adult.
+ */
+public struct PricedGuest: Equatable, Hashable {
+    /**
+     * Birth date, when known.
+     */
+    public var birthDate: NaiveDate?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Birth date, when known.
+         */birthDate: NaiveDate?) {
+        self.birthDate = birthDate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PricedGuest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePricedGuest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PricedGuest {
+        return
+            try PricedGuest(
+                birthDate: FfiConverterOptionTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PricedGuest, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeNaiveDate.write(value.birthDate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricedGuest_lift(_ buf: RustBuffer) throws -> PricedGuest {
+    return try FfiConverterTypePricedGuest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricedGuest_lower(_ value: PricedGuest) -> RustBuffer {
+    return FfiConverterTypePricedGuest.lower(value)
+}
+
+
+/**
+ * The priced stay: lines, totals, schedule and terms.
+ */
+public struct PricedStay: Equatable, Hashable {
+    /**
+     * The unit id.
+     */
+    public var unit: String
+    /**
+     * The unit's name.
+     */
+    public var unitName: String
+    /**
+     * Arrival day.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure day.
+     */
+    public var departure: NaiveDate
+    /**
+     * Nights.
+     */
+    public var nights: UInt32
+    /**
+     * Currency.
+     */
+    public var currency: Currency
+    /**
+     * Whether unit prices include VAT.
+     */
+    public var priceBasis: PriceBasis
+    /**
+     * The lines: accommodation, persons, discounts, options, promo, tourist tax.
+     */
+    public var lines: [Line]
+    /**
+     * Line totals and the VAT table.
+     */
+    public var totals: StayTotals
+    /**
+     * The promo code applied, if any.
+     */
+    public var promo: AppliedPromo?
+    /**
+     * What is due when; the amounts add up to the total.
+     */
+    public var schedule: [Installment]
+    /**
+     * The cancellation terms.
+     */
+    public var cancellation: CancellationPolicy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit id.
+         */unit: String, 
+        /**
+         * The unit's name.
+         */unitName: String, 
+        /**
+         * Arrival day.
+         */arrival: NaiveDate, 
+        /**
+         * Departure day.
+         */departure: NaiveDate, 
+        /**
+         * Nights.
+         */nights: UInt32, 
+        /**
+         * Currency.
+         */currency: Currency, 
+        /**
+         * Whether unit prices include VAT.
+         */priceBasis: PriceBasis, 
+        /**
+         * The lines: accommodation, persons, discounts, options, promo, tourist tax.
+         */lines: [Line], 
+        /**
+         * Line totals and the VAT table.
+         */totals: StayTotals, 
+        /**
+         * The promo code applied, if any.
+         */promo: AppliedPromo?, 
+        /**
+         * What is due when; the amounts add up to the total.
+         */schedule: [Installment], 
+        /**
+         * The cancellation terms.
+         */cancellation: CancellationPolicy) {
+        self.unit = unit
+        self.unitName = unitName
+        self.arrival = arrival
+        self.departure = departure
+        self.nights = nights
+        self.currency = currency
+        self.priceBasis = priceBasis
+        self.lines = lines
+        self.totals = totals
+        self.promo = promo
+        self.schedule = schedule
+        self.cancellation = cancellation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PricedStay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePricedStay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PricedStay {
+        return
+            try PricedStay(
+                unit: FfiConverterString.read(from: &buf), 
+                unitName: FfiConverterString.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf), 
+                nights: FfiConverterUInt32.read(from: &buf), 
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                priceBasis: FfiConverterTypePriceBasis.read(from: &buf), 
+                lines: FfiConverterSequenceTypeLine.read(from: &buf), 
+                totals: FfiConverterTypeStayTotals.read(from: &buf), 
+                promo: FfiConverterOptionTypeAppliedPromo.read(from: &buf), 
+                schedule: FfiConverterSequenceTypeInstallment.read(from: &buf), 
+                cancellation: FfiConverterTypeCancellationPolicy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PricedStay, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterString.write(value.unitName, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+        FfiConverterUInt32.write(value.nights, into: &buf)
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterTypePriceBasis.write(value.priceBasis, into: &buf)
+        FfiConverterSequenceTypeLine.write(value.lines, into: &buf)
+        FfiConverterTypeStayTotals.write(value.totals, into: &buf)
+        FfiConverterOptionTypeAppliedPromo.write(value.promo, into: &buf)
+        FfiConverterSequenceTypeInstallment.write(value.schedule, into: &buf)
+        FfiConverterTypeCancellationPolicy.write(value.cancellation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricedStay_lift(_ buf: RustBuffer) throws -> PricedStay {
+    return try FfiConverterTypePricedStay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricedStay_lower(_ value: PricedStay) -> RustBuffer {
+    return FfiConverterTypePricedStay.lower(value)
+}
+
+
+/**
+ * A promo code (« code promo »), e.g. HIVER2015.
+ */
+public struct PromoCode: Equatable, Hashable {
+    /**
+     * The code the guest types; matched ignoring case and surrounding spaces.
+     */
+    public var code: String
+    /**
+     * Which dates `valid_from`/`valid_to` are about.
+     */
+    public var validity: PromoValidity
+    /**
+     * First valid day.
+     */
+    public var validFrom: NaiveDate
+    /**
+     * Last valid day, included.
+     */
+    public var validTo: NaiveDate
+    /**
+     * Only these units or categories; empty for all.
+     */
+    public var units: [String]
+    /**
+     * What it takes off.
+     */
+    public var discount: PromoDiscount
+    /**
+     * What it applies to.
+     */
+    public var target: PromoTarget
+    /**
+     * Only for stays of this many nights or more.
+     */
+    public var minNights: UInt32?
+    /**
+     * Most uses; the host counts them in `uses`.
+     */
+    public var maxUses: UInt32?
+    /**
+     * Times used so far (kept by the host).
+     */
+    public var uses: UInt32
+    /**
+     * Most discount given in total; the host counts it in `spent`.
+     */
+    public var budget: Decimal?
+    /**
+     * Discount given so far (kept by the host).
+     */
+    public var spent: Decimal
+    /**
+     * Whether it adds to the length-of-stay discount; when not, it replaces it.
+     */
+    public var stackable: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The code the guest types; matched ignoring case and surrounding spaces.
+         */code: String, 
+        /**
+         * Which dates `valid_from`/`valid_to` are about.
+         */validity: PromoValidity, 
+        /**
+         * First valid day.
+         */validFrom: NaiveDate, 
+        /**
+         * Last valid day, included.
+         */validTo: NaiveDate, 
+        /**
+         * Only these units or categories; empty for all.
+         */units: [String], 
+        /**
+         * What it takes off.
+         */discount: PromoDiscount, 
+        /**
+         * What it applies to.
+         */target: PromoTarget, 
+        /**
+         * Only for stays of this many nights or more.
+         */minNights: UInt32?, 
+        /**
+         * Most uses; the host counts them in `uses`.
+         */maxUses: UInt32?, 
+        /**
+         * Times used so far (kept by the host).
+         */uses: UInt32, 
+        /**
+         * Most discount given in total; the host counts it in `spent`.
+         */budget: Decimal?, 
+        /**
+         * Discount given so far (kept by the host).
+         */spent: Decimal, 
+        /**
+         * Whether it adds to the length-of-stay discount; when not, it replaces it.
+         */stackable: Bool) {
+        self.code = code
+        self.validity = validity
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.units = units
+        self.discount = discount
+        self.target = target
+        self.minNights = minNights
+        self.maxUses = maxUses
+        self.uses = uses
+        self.budget = budget
+        self.spent = spent
+        self.stackable = stackable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PromoCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePromoCode: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PromoCode {
+        return
+            try PromoCode(
+                code: FfiConverterString.read(from: &buf), 
+                validity: FfiConverterTypePromoValidity.read(from: &buf), 
+                validFrom: FfiConverterTypeNaiveDate.read(from: &buf), 
+                validTo: FfiConverterTypeNaiveDate.read(from: &buf), 
+                units: FfiConverterSequenceString.read(from: &buf), 
+                discount: FfiConverterTypePromoDiscount.read(from: &buf), 
+                target: FfiConverterTypePromoTarget.read(from: &buf), 
+                minNights: FfiConverterOptionUInt32.read(from: &buf), 
+                maxUses: FfiConverterOptionUInt32.read(from: &buf), 
+                uses: FfiConverterUInt32.read(from: &buf), 
+                budget: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                spent: FfiConverterTypeDecimal.read(from: &buf), 
+                stackable: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PromoCode, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypePromoValidity.write(value.validity, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.validFrom, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.validTo, into: &buf)
+        FfiConverterSequenceString.write(value.units, into: &buf)
+        FfiConverterTypePromoDiscount.write(value.discount, into: &buf)
+        FfiConverterTypePromoTarget.write(value.target, into: &buf)
+        FfiConverterOptionUInt32.write(value.minNights, into: &buf)
+        FfiConverterOptionUInt32.write(value.maxUses, into: &buf)
+        FfiConverterUInt32.write(value.uses, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.budget, into: &buf)
+        FfiConverterTypeDecimal.write(value.spent, into: &buf)
+        FfiConverterBool.write(value.stackable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoCode_lift(_ buf: RustBuffer) throws -> PromoCode {
+    return try FfiConverterTypePromoCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoCode_lower(_ value: PromoCode) -> RustBuffer {
+    return FfiConverterTypePromoCode.lower(value)
+}
+
+
+/**
+ * The price of a unit (or a category) in a season, and its booking rules.
+ */
+public struct Rate: Equatable, Hashable {
+    /**
+     * A unit id, or a category; a rate for the unit wins over one for its category.
+     */
+    public var unit: String
+    /**
+     * The season id.
+     */
+    public var season: String
+    /**
+     * What the price is for.
+     */
+    public var basis: RateBasis
+    /**
+     * The price, on the catalogue's price basis.
+     */
+    public var price: Decimal
+    /**
+     * For unit prices: how many guests the price includes (a pitch « forfait 2 personnes »).
+     */
+    public var includedPersons: UInt32
+    /**
+     * For unit prices: each guest beyond `included_persons`, per night, after their age band;
+     * none when extra guests cost nothing.
+     */
+    public var extraPerson: Decimal?
+    /**
+     * Shortest stay, when arriving in this season.
+     */
+    public var minNights: UInt32?
+    /**
+     * Longest stay, when arriving in this season.
+     */
+    public var maxNights: UInt32?
+    /**
+     * Allowed arrival days, when arriving in this season; empty for any day.
+     */
+    public var arrivalDays: [Weekday]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A unit id, or a category; a rate for the unit wins over one for its category.
+         */unit: String, 
+        /**
+         * The season id.
+         */season: String, 
+        /**
+         * What the price is for.
+         */basis: RateBasis, 
+        /**
+         * The price, on the catalogue's price basis.
+         */price: Decimal, 
+        /**
+         * For unit prices: how many guests the price includes (a pitch « forfait 2 personnes »).
+         */includedPersons: UInt32, 
+        /**
+         * For unit prices: each guest beyond `included_persons`, per night, after their age band;
+         * none when extra guests cost nothing.
+         */extraPerson: Decimal?, 
+        /**
+         * Shortest stay, when arriving in this season.
+         */minNights: UInt32?, 
+        /**
+         * Longest stay, when arriving in this season.
+         */maxNights: UInt32?, 
+        /**
+         * Allowed arrival days, when arriving in this season; empty for any day.
+         */arrivalDays: [Weekday]) {
+        self.unit = unit
+        self.season = season
+        self.basis = basis
+        self.price = price
+        self.includedPersons = includedPersons
+        self.extraPerson = extraPerson
+        self.minNights = minNights
+        self.maxNights = maxNights
+        self.arrivalDays = arrivalDays
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Rate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rate {
+        return
+            try Rate(
+                unit: FfiConverterString.read(from: &buf), 
+                season: FfiConverterString.read(from: &buf), 
+                basis: FfiConverterTypeRateBasis.read(from: &buf), 
+                price: FfiConverterTypeDecimal.read(from: &buf), 
+                includedPersons: FfiConverterUInt32.read(from: &buf), 
+                extraPerson: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                minNights: FfiConverterOptionUInt32.read(from: &buf), 
+                maxNights: FfiConverterOptionUInt32.read(from: &buf), 
+                arrivalDays: FfiConverterSequenceTypeWeekday.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Rate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterString.write(value.season, into: &buf)
+        FfiConverterTypeRateBasis.write(value.basis, into: &buf)
+        FfiConverterTypeDecimal.write(value.price, into: &buf)
+        FfiConverterUInt32.write(value.includedPersons, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.extraPerson, into: &buf)
+        FfiConverterOptionUInt32.write(value.minNights, into: &buf)
+        FfiConverterOptionUInt32.write(value.maxNights, into: &buf)
+        FfiConverterSequenceTypeWeekday.write(value.arrivalDays, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRate_lift(_ buf: RustBuffer) throws -> Rate {
+    return try FfiConverterTypeRate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRate_lower(_ value: Rate) -> RustBuffer {
+    return FfiConverterTypeRate.lower(value)
+}
+
+
+/**
  * What a registration produced. The guest is told the same thing in every case ("if this
  * address is known, you will receive an e-mail"); the host sends the verification mail only
  * when `account` is present.
@@ -3176,6 +4726,95 @@ public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Regis
 #endif
 public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
     return FfiConverterTypeRegistration.lower(value)
+}
+
+
+/**
+ * A season: the days it covers, optionally only some days of the week (a weekend rate).
+ */
+public struct Season: Equatable, Hashable {
+    /**
+     * Its id, referred to by rates.
+     */
+    public var id: String
+    /**
+     * Its name as printed (« Haute saison »).
+     */
+    public var name: String
+    /**
+     * The days it covers.
+     */
+    public var periods: [Period]
+    /**
+     * Only the nights of these days of the week; empty for every day.
+     */
+    public var weekdays: [Weekday]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its id, referred to by rates.
+         */id: String, 
+        /**
+         * Its name as printed (« Haute saison »).
+         */name: String, 
+        /**
+         * The days it covers.
+         */periods: [Period], 
+        /**
+         * Only the nights of these days of the week; empty for every day.
+         */weekdays: [Weekday]) {
+        self.id = id
+        self.name = name
+        self.periods = periods
+        self.weekdays = weekdays
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Season: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeason: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Season {
+        return
+            try Season(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                periods: FfiConverterSequenceTypePeriod.read(from: &buf), 
+                weekdays: FfiConverterSequenceTypeWeekday.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Season, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterSequenceTypePeriod.write(value.periods, into: &buf)
+        FfiConverterSequenceTypeWeekday.write(value.weekdays, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeason_lift(_ buf: RustBuffer) throws -> Season {
+    return try FfiConverterTypeSeason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeason_lower(_ value: Season) -> RustBuffer {
+    return FfiConverterTypeSeason.lower(value)
 }
 
 
@@ -3681,6 +5320,234 @@ public func FfiConverterTypeStayTotals_lower(_ value: StayTotals) -> RustBuffer 
 
 
 /**
+ * An option or supplement (« option », « prestation »), with the conditions it is sold under.
+ */
+public struct Supplement: Equatable, Hashable {
+    /**
+     * Its id, as requested.
+     */
+    public var id: String
+    /**
+     * Its name as printed (« Animal »).
+     */
+    public var name: String
+    /**
+     * What `price` is for.
+     */
+    public var basis: SupplementBasis
+    /**
+     * The price (a percentage for `percent_of_stay`).
+     */
+    public var price: Decimal
+    /**
+     * Its VAT rate; the catalogue's supplement rate when none.
+     */
+    public var vatRate: VatRate?
+    /**
+     * Added to every stay it is allowed for, without being asked.
+     */
+    public var automatic: Bool
+    /**
+     * Most of it per stay.
+     */
+    public var maxQuantity: UInt32
+    /**
+     * Not bookable within this many days of arrival.
+     */
+    public var notWithinDays: UInt32?
+    /**
+     * Only when booking, never added later (cancellation insurance).
+     */
+    public var atBookingOnly: Bool
+    /**
+     * Only for these units or categories; empty for all.
+     */
+    public var units: [String]
+    /**
+     * Only when arriving in these seasons; empty for all.
+     */
+    public var seasons: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its id, as requested.
+         */id: String, 
+        /**
+         * Its name as printed (« Animal »).
+         */name: String, 
+        /**
+         * What `price` is for.
+         */basis: SupplementBasis, 
+        /**
+         * The price (a percentage for `percent_of_stay`).
+         */price: Decimal, 
+        /**
+         * Its VAT rate; the catalogue's supplement rate when none.
+         */vatRate: VatRate?, 
+        /**
+         * Added to every stay it is allowed for, without being asked.
+         */automatic: Bool, 
+        /**
+         * Most of it per stay.
+         */maxQuantity: UInt32, 
+        /**
+         * Not bookable within this many days of arrival.
+         */notWithinDays: UInt32?, 
+        /**
+         * Only when booking, never added later (cancellation insurance).
+         */atBookingOnly: Bool, 
+        /**
+         * Only for these units or categories; empty for all.
+         */units: [String], 
+        /**
+         * Only when arriving in these seasons; empty for all.
+         */seasons: [String]) {
+        self.id = id
+        self.name = name
+        self.basis = basis
+        self.price = price
+        self.vatRate = vatRate
+        self.automatic = automatic
+        self.maxQuantity = maxQuantity
+        self.notWithinDays = notWithinDays
+        self.atBookingOnly = atBookingOnly
+        self.units = units
+        self.seasons = seasons
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Supplement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupplement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Supplement {
+        return
+            try Supplement(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                basis: FfiConverterTypeSupplementBasis.read(from: &buf), 
+                price: FfiConverterTypeDecimal.read(from: &buf), 
+                vatRate: FfiConverterOptionTypeVatRate.read(from: &buf), 
+                automatic: FfiConverterBool.read(from: &buf), 
+                maxQuantity: FfiConverterUInt32.read(from: &buf), 
+                notWithinDays: FfiConverterOptionUInt32.read(from: &buf), 
+                atBookingOnly: FfiConverterBool.read(from: &buf), 
+                units: FfiConverterSequenceString.read(from: &buf), 
+                seasons: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Supplement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeSupplementBasis.write(value.basis, into: &buf)
+        FfiConverterTypeDecimal.write(value.price, into: &buf)
+        FfiConverterOptionTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterBool.write(value.automatic, into: &buf)
+        FfiConverterUInt32.write(value.maxQuantity, into: &buf)
+        FfiConverterOptionUInt32.write(value.notWithinDays, into: &buf)
+        FfiConverterBool.write(value.atBookingOnly, into: &buf)
+        FfiConverterSequenceString.write(value.units, into: &buf)
+        FfiConverterSequenceString.write(value.seasons, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplement_lift(_ buf: RustBuffer) throws -> Supplement {
+    return try FfiConverterTypeSupplement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplement_lower(_ value: Supplement) -> RustBuffer {
+    return FfiConverterTypeSupplement.lower(value)
+}
+
+
+/**
+ * An option asked for.
+ */
+public struct SupplementChoice: Equatable, Hashable {
+    /**
+     * The option's id.
+     */
+    public var id: String
+    /**
+     * How many (default 1).
+     */
+    public var quantity: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The option's id.
+         */id: String, 
+        /**
+         * How many (default 1).
+         */quantity: UInt32) {
+        self.id = id
+        self.quantity = quantity
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SupplementChoice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupplementChoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SupplementChoice {
+        return
+            try SupplementChoice(
+                id: FfiConverterString.read(from: &buf), 
+                quantity: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SupplementChoice, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.quantity, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplementChoice_lift(_ buf: RustBuffer) throws -> SupplementChoice {
+    return try FfiConverterTypeSupplementChoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplementChoice_lower(_ value: SupplementChoice) -> RustBuffer {
+    return FfiConverterTypeSupplementChoice.lower(value)
+}
+
+
+/**
  * A rounded amount subject to one VAT rate: the input of [`breakdown`].
  */
 public struct TaxedAmount: Equatable, Hashable {
@@ -3818,6 +5685,164 @@ public func FfiConverterTypeThrottle_lift(_ buf: RustBuffer) throws -> Throttle 
 #endif
 public func FfiConverterTypeThrottle_lower(_ value: Throttle) -> RustBuffer {
     return FfiConverterTypeThrottle.lower(value)
+}
+
+
+/**
+ * The tourist tax: its own line, never discounted; guests under `adult_age` are exempt.
+ */
+public struct TouristTax: Equatable, Hashable {
+    /**
+     * How it is computed.
+     */
+    public var basis: TouristTaxBasis
+    /**
+     * Guests younger than this on arrival pay none (18 in France).
+     */
+    public var adultAge: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How it is computed.
+         */basis: TouristTaxBasis, 
+        /**
+         * Guests younger than this on arrival pay none (18 in France).
+         */adultAge: UInt32) {
+        self.basis = basis
+        self.adultAge = adultAge
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TouristTax: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTouristTax: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TouristTax {
+        return
+            try TouristTax(
+                basis: FfiConverterTypeTouristTaxBasis.read(from: &buf), 
+                adultAge: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TouristTax, into buf: inout [UInt8]) {
+        FfiConverterTypeTouristTaxBasis.write(value.basis, into: &buf)
+        FfiConverterUInt32.write(value.adultAge, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTax_lift(_ buf: RustBuffer) throws -> TouristTax {
+    return try FfiConverterTypeTouristTax.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTax_lower(_ value: TouristTax) -> RustBuffer {
+    return FfiConverterTypeTouristTax.lower(value)
+}
+
+
+/**
+ * A rentable unit: a pitch, a mobile home, a room, a chalet.
+ */
+public struct Unit: Equatable, Hashable {
+    /**
+     * The host's id (`E12`, `MH-3`).
+     */
+    public var id: String
+    /**
+     * Its name as printed on the quote (« Mobil-home 3 chambres »).
+     */
+    public var name: String
+    /**
+     * Its category; rates may be set per category (`pitch`, `mobile_home`).
+     */
+    public var category: String
+    /**
+     * Most guests it sleeps.
+     */
+    public var capacity: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's id (`E12`, `MH-3`).
+         */id: String, 
+        /**
+         * Its name as printed on the quote (« Mobil-home 3 chambres »).
+         */name: String, 
+        /**
+         * Its category; rates may be set per category (`pitch`, `mobile_home`).
+         */category: String, 
+        /**
+         * Most guests it sleeps.
+         */capacity: UInt32) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.capacity = capacity
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Unit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Unit {
+        return
+            try Unit(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
+                capacity: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Unit, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
+        FfiConverterUInt32.write(value.capacity, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnit_lift(_ buf: RustBuffer) throws -> Unit {
+    return try FfiConverterTypeUnit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnit_lower(_ value: Unit) -> RustBuffer {
+    return FfiConverterTypeUnit.lower(value)
 }
 
 
@@ -4056,6 +6081,178 @@ public func FfiConverterTypeVatLine_lift(_ buf: RustBuffer) throws -> VatLine {
 public func FfiConverterTypeVatLine_lower(_ value: VatLine) -> RustBuffer {
     return FfiConverterTypeVatLine.lower(value)
 }
+
+
+/**
+ * What an age band pays, relative to the full person price.
+ */
+
+public enum AgePrice: Equatable, Hashable {
+    
+    /**
+     * Nothing.
+     */
+    case free
+    /**
+     * This price instead, per night.
+     */
+    case fixed(
+        /**
+         * The price per night.
+         */price: Decimal
+    )
+    /**
+     * This percentage of the full price (50 = half price).
+     */
+    case percent(
+        /**
+         * The percentage paid.
+         */percent: Decimal
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AgePrice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAgePrice: FfiConverterRustBuffer {
+    typealias SwiftType = AgePrice
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AgePrice {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .free
+        
+        case 2: return .fixed(price: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        case 3: return .percent(percent: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AgePrice, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .free:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .fixed(price):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeDecimal.write(price, into: &buf)
+            
+        
+        case let .percent(percent):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeDecimal.write(percent, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAgePrice_lift(_ buf: RustBuffer) throws -> AgePrice {
+    return try FfiConverterTypeAgePrice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAgePrice_lower(_ value: AgePrice) -> RustBuffer {
+    return FfiConverterTypeAgePrice.lower(value)
+}
+
+
+
+/**
+ * Whether the price is for a new booking or a change to an existing one.
+ */
+
+public enum BookingStage: Equatable, Hashable {
+    
+    /**
+     * A new booking or quote.
+     */
+    case booking
+    /**
+     * A change to a booking already made: `at_booking_only` options cannot be added.
+     */
+    case amendment
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BookingStage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingStage: FfiConverterRustBuffer {
+    typealias SwiftType = BookingStage
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingStage {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .booking
+        
+        case 2: return .amendment
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BookingStage, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .booking:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .amendment:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingStage_lift(_ buf: RustBuffer) throws -> BookingStage {
+    return try FfiConverterTypeBookingStage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingStage_lower(_ value: BookingStage) -> RustBuffer {
+    return FfiConverterTypeBookingStage.lower(value)
+}
+
 
 
 /**
@@ -4409,6 +6606,103 @@ public func FfiConverterTypeClientKind_lift(_ buf: RustBuffer) throws -> ClientK
 #endif
 public func FfiConverterTypeClientKind_lower(_ value: ClientKind) -> RustBuffer {
     return FfiConverterTypeClientKind.lower(value)
+}
+
+
+
+/**
+ * The deposit asked at booking.
+ */
+
+public enum Deposit: Equatable, Hashable {
+    
+    /**
+     * No deposit: all at the balance date.
+     */
+    case none
+    /**
+     * A percentage of the total.
+     */
+    case percent(
+        /**
+         * The percentage.
+         */percent: Decimal
+    )
+    /**
+     * A fixed amount (at most the total).
+     */
+    case amount(
+        /**
+         * The amount.
+         */amount: Decimal
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Deposit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeposit: FfiConverterRustBuffer {
+    typealias SwiftType = Deposit
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Deposit {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .percent(percent: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        case 3: return .amount(amount: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Deposit, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .percent(percent):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeDecimal.write(percent, into: &buf)
+            
+        
+        case let .amount(amount):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeDecimal.write(amount, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeposit_lift(_ buf: RustBuffer) throws -> Deposit {
+    return try FfiConverterTypeDeposit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeposit_lower(_ value: Deposit) -> RustBuffer {
+    return FfiConverterTypeDeposit.lower(value)
 }
 
 
@@ -4817,6 +7111,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `pricing.*`: a stay that cannot be priced or booked as asked.
+     */
+    case Pricing(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     case Link(
@@ -4913,12 +7221,17 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 9: return .Link(
+        case 9: return .Pricing(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 10: return .Internal(
+        case 10: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 11: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -4991,15 +7304,22 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Pricing(code,reason,messages):
             writeInt(&buf, Int32(9))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -5022,6 +7342,91 @@ public func FfiConverterTypeHospesError_lift(_ buf: RustBuffer) throws -> Hospes
 public func FfiConverterTypeHospesError_lower(_ value: HospesError) -> RustBuffer {
     return FfiConverterTypeHospesError.lower(value)
 }
+
+
+/**
+ * What an installment is.
+ */
+
+public enum InstallmentKind: Equatable, Hashable {
+    
+    /**
+     * The deposit (« acompte »).
+     */
+    case deposit
+    /**
+     * The balance (« solde »).
+     */
+    case balance
+    /**
+     * Everything at once, when arrival is near.
+     */
+    case full
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension InstallmentKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstallmentKind: FfiConverterRustBuffer {
+    typealias SwiftType = InstallmentKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InstallmentKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .deposit
+        
+        case 2: return .balance
+        
+        case 3: return .full
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: InstallmentKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .deposit:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .balance:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .full:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallmentKind_lift(_ buf: RustBuffer) throws -> InstallmentKind {
+    return try FfiConverterTypeInstallmentKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallmentKind_lower(_ value: InstallmentKind) -> RustBuffer {
+    return FfiConverterTypeInstallmentKind.lower(value)
+}
+
 
 
 /**
@@ -5674,6 +8079,361 @@ public func FfiConverterTypePriceBasis_lower(_ value: PriceBasis) -> RustBuffer 
 
 
 /**
+ * What a promo code takes off.
+ */
+
+public enum PromoDiscount: Equatable, Hashable {
+    
+    /**
+     * A fixed amount, at most what it applies to.
+     */
+    case fixed(
+        /**
+         * The amount off.
+         */amount: Decimal
+    )
+    /**
+     * A percentage of what it applies to.
+     */
+    case percent(
+        /**
+         * The percentage off.
+         */percent: Decimal
+    )
+    /**
+     * What it applies to costs this instead (never more than before).
+     */
+    case setPrice(
+        /**
+         * The new price.
+         */price: Decimal
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PromoDiscount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePromoDiscount: FfiConverterRustBuffer {
+    typealias SwiftType = PromoDiscount
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PromoDiscount {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .fixed(amount: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        case 2: return .percent(percent: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        case 3: return .setPrice(price: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PromoDiscount, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .fixed(amount):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeDecimal.write(amount, into: &buf)
+            
+        
+        case let .percent(percent):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeDecimal.write(percent, into: &buf)
+            
+        
+        case let .setPrice(price):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeDecimal.write(price, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoDiscount_lift(_ buf: RustBuffer) throws -> PromoDiscount {
+    return try FfiConverterTypePromoDiscount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoDiscount_lower(_ value: PromoDiscount) -> RustBuffer {
+    return FfiConverterTypePromoDiscount.lower(value)
+}
+
+
+
+/**
+ * What a promo code applies to: the whole stay (accommodation and options, never the tourist
+ * tax) or one line, for the accounts.
+ */
+
+public enum PromoTarget: Equatable, Hashable {
+    
+    /**
+     * Accommodation and options.
+     */
+    case wholeStay
+    /**
+     * The accommodation only.
+     */
+    case accommodation
+    /**
+     * One option.
+     */
+    case supplement(
+        /**
+         * The option's id.
+         */id: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PromoTarget: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePromoTarget: FfiConverterRustBuffer {
+    typealias SwiftType = PromoTarget
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PromoTarget {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .wholeStay
+        
+        case 2: return .accommodation
+        
+        case 3: return .supplement(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PromoTarget, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .wholeStay:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .accommodation:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .supplement(id):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(id, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoTarget_lift(_ buf: RustBuffer) throws -> PromoTarget {
+    return try FfiConverterTypePromoTarget.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoTarget_lower(_ value: PromoTarget) -> RustBuffer {
+    return FfiConverterTypePromoTarget.lower(value)
+}
+
+
+
+/**
+ * Which dates a promo code's validity is about.
+ */
+
+public enum PromoValidity: Equatable, Hashable {
+    
+    /**
+     * The arrival day must be in the validity period.
+     */
+    case stayDates
+    /**
+     * The booking day (`now`, in the catalogue's time zone) must be in it.
+     */
+    case bookingDate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PromoValidity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePromoValidity: FfiConverterRustBuffer {
+    typealias SwiftType = PromoValidity
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PromoValidity {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .stayDates
+        
+        case 2: return .bookingDate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PromoValidity, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .stayDates:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .bookingDate:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoValidity_lift(_ buf: RustBuffer) throws -> PromoValidity {
+    return try FfiConverterTypePromoValidity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePromoValidity_lower(_ value: PromoValidity) -> RustBuffer {
+    return FfiConverterTypePromoValidity.lower(value)
+}
+
+
+
+/**
+ * What a rate's price is for.
+ */
+
+public enum RateBasis: Equatable, Hashable {
+    
+    /**
+     * The unit, per night.
+     */
+    case perNight
+    /**
+     * The unit, per week of 7 nights; remaining nights at a seventh of it each, rounded.
+     */
+    case perWeek
+    /**
+     * Each guest, per night, after their age band.
+     */
+    case perPersonNight
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RateBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRateBasis: FfiConverterRustBuffer {
+    typealias SwiftType = RateBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .perNight
+        
+        case 2: return .perWeek
+        
+        case 3: return .perPersonNight
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RateBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .perNight:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .perWeek:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .perPersonNight:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateBasis_lift(_ buf: RustBuffer) throws -> RateBasis {
+    return try FfiConverterTypeRateBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateBasis_lower(_ value: RateBasis) -> RustBuffer {
+    return FfiConverterTypeRateBasis.lower(value)
+}
+
+
+
+/**
  * A named rounding rule. hospes rounds with exactly one: half away from zero, to the minor unit.
  *
  * ```
@@ -5860,6 +8620,331 @@ public func FfiConverterTypeStayStatus_lower(_ value: StayStatus) -> RustBuffer 
 }
 
 
+
+/**
+ * What an option's price is for.
+ */
+
+public enum SupplementBasis: Equatable, Hashable {
+    
+    /**
+     * Once per stay (cleaning, linen pack).
+     */
+    case once
+    /**
+     * Per night (a dog, electricity).
+     */
+    case perNight
+    /**
+     * Per guest (a welcome kit).
+     */
+    case perPerson
+    /**
+     * Per guest and night (breakfast).
+     */
+    case perPersonNight
+    /**
+     * A percentage of the accommodation price (cancellation insurance); `price` is the percentage.
+     */
+    case percentOfStay
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SupplementBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupplementBasis: FfiConverterRustBuffer {
+    typealias SwiftType = SupplementBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SupplementBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .once
+        
+        case 2: return .perNight
+        
+        case 3: return .perPerson
+        
+        case 4: return .perPersonNight
+        
+        case 5: return .percentOfStay
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SupplementBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .once:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .perNight:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .perPerson:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .perPersonNight:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .percentOfStay:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplementBasis_lift(_ buf: RustBuffer) throws -> SupplementBasis {
+    return try FfiConverterTypeSupplementBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupplementBasis_lower(_ value: SupplementBasis) -> RustBuffer {
+    return FfiConverterTypeSupplementBasis.lower(value)
+}
+
+
+
+/**
+ * How the tourist tax (« taxe de séjour ») is computed, per adult and night.
+ */
+
+public enum TouristTaxBasis: Equatable, Hashable {
+    
+    /**
+     * A fixed amount per adult and night (classified accommodation).
+     */
+    case fixed(
+        /**
+         * Amount per adult and night.
+         */perPersonNight: Decimal
+    )
+    /**
+     * A percentage of the nightly price per guest excluding VAT, capped (unclassified
+     * accommodation): `min(accommodation excl. VAT ÷ nights ÷ guests × percent, cap)`.
+     */
+    case percent(
+        /**
+         * The percentage.
+         */percent: Decimal, 
+        /**
+         * The most per adult and night.
+         */cap: Decimal
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TouristTaxBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTouristTaxBasis: FfiConverterRustBuffer {
+    typealias SwiftType = TouristTaxBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TouristTaxBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .fixed(perPersonNight: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        case 2: return .percent(percent: try FfiConverterTypeDecimal.read(from: &buf), cap: try FfiConverterTypeDecimal.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TouristTaxBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .fixed(perPersonNight):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeDecimal.write(perPersonNight, into: &buf)
+            
+        
+        case let .percent(percent,cap):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeDecimal.write(percent, into: &buf)
+            FfiConverterTypeDecimal.write(cap, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTaxBasis_lift(_ buf: RustBuffer) throws -> TouristTaxBasis {
+    return try FfiConverterTypeTouristTaxBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTaxBasis_lower(_ value: TouristTaxBasis) -> RustBuffer {
+    return FfiConverterTypeTouristTaxBasis.lower(value)
+}
+
+
+
+/**
+ * A day of the week.
+ */
+
+public enum Weekday: Equatable, Hashable {
+    
+    case monday
+    case tuesday
+    case wednesday
+    case thursday
+    case friday
+    case saturday
+    case sunday
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Weekday: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWeekday: FfiConverterRustBuffer {
+    typealias SwiftType = Weekday
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Weekday {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .monday
+        
+        case 2: return .tuesday
+        
+        case 3: return .wednesday
+        
+        case 4: return .thursday
+        
+        case 5: return .friday
+        
+        case 6: return .saturday
+        
+        case 7: return .sunday
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Weekday, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .monday:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .tuesday:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .wednesday:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .thursday:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .friday:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .saturday:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .sunday:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekday_lift(_ buf: RustBuffer) throws -> Weekday {
+    return try FfiConverterTypeWeekday.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekday_lower(_ value: Weekday) -> RustBuffer {
+    return FfiConverterTypeWeekday.lower(value)
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -5903,6 +8988,54 @@ fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeAccount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeAppliedPromo: FfiConverterRustBuffer {
+    typealias SwiftType = AppliedPromo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAppliedPromo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAppliedPromo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTouristTax: FfiConverterRustBuffer {
+    typealias SwiftType = TouristTax?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTouristTax.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTouristTax.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6007,6 +9140,30 @@ fileprivate struct FfiConverterOptionTypeCountry: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeDecimal: FfiConverterRustBuffer {
+    typealias SwiftType = Decimal?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDecimal.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDecimal.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
     typealias SwiftType = NaiveDate?
 
@@ -6055,6 +9212,30 @@ fileprivate struct FfiConverterOptionTypeTimestamp: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeVatRate: FfiConverterRustBuffer {
+    typealias SwiftType = VatRate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeVatRate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeVatRate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -6072,6 +9253,56 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer {
+    typealias SwiftType = [AgeBand]
+
+    public static func write(_ value: [AgeBand], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAgeBand.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AgeBand] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AgeBand]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAgeBand.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuffer {
+    typealias SwiftType = [CancellationTier]
+
+    public static func write(_ value: [CancellationTier], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCancellationTier.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CancellationTier] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CancellationTier]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCancellationTier.read(from: &buf))
         }
         return seq
     }
@@ -6155,6 +9386,56 @@ fileprivate struct FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer {
+    typealias SwiftType = [Installment]
+
+    public static func write(_ value: [Installment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInstallment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Installment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Installment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInstallment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLengthDiscount: FfiConverterRustBuffer {
+    typealias SwiftType = [LengthDiscount]
+
+    public static func write(_ value: [LengthDiscount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLengthDiscount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LengthDiscount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LengthDiscount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLengthDiscount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLine: FfiConverterRustBuffer {
     typealias SwiftType = [Line]
 
@@ -6230,6 +9511,31 @@ fileprivate struct FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePeriod: FfiConverterRustBuffer {
+    typealias SwiftType = [Period]
+
+    public static func write(_ value: [Period], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePeriod.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Period] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Period]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePeriod.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePet: FfiConverterRustBuffer {
     typealias SwiftType = [Pet]
 
@@ -6255,6 +9561,106 @@ fileprivate struct FfiConverterSequenceTypePet: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
+    typealias SwiftType = [PricedGuest]
+
+    public static func write(_ value: [PricedGuest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePricedGuest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PricedGuest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PricedGuest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePricedGuest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePromoCode: FfiConverterRustBuffer {
+    typealias SwiftType = [PromoCode]
+
+    public static func write(_ value: [PromoCode], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePromoCode.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PromoCode] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PromoCode]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePromoCode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRate: FfiConverterRustBuffer {
+    typealias SwiftType = [Rate]
+
+    public static func write(_ value: [Rate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Rate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Rate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSeason: FfiConverterRustBuffer {
+    typealias SwiftType = [Season]
+
+    public static func write(_ value: [Season], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSeason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Season] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Season]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSeason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer {
     typealias SwiftType = [StaySummary]
 
@@ -6272,6 +9678,81 @@ fileprivate struct FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeStaySummary.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSupplement: FfiConverterRustBuffer {
+    typealias SwiftType = [Supplement]
+
+    public static func write(_ value: [Supplement], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSupplement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Supplement] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Supplement]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSupplement.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSupplementChoice: FfiConverterRustBuffer {
+    typealias SwiftType = [SupplementChoice]
+
+    public static func write(_ value: [SupplementChoice], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSupplementChoice.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SupplementChoice] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SupplementChoice]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSupplementChoice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnit: FfiConverterRustBuffer {
+    typealias SwiftType = [Unit]
+
+    public static func write(_ value: [Unit], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnit.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Unit] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Unit]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnit.read(from: &buf))
         }
         return seq
     }
@@ -6347,6 +9828,31 @@ fileprivate struct FfiConverterSequenceTypeEvent: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEvent.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWeekday: FfiConverterRustBuffer {
+    typealias SwiftType = [Weekday]
+
+    public static func write(_ value: [Weekday], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWeekday.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Weekday] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Weekday]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWeekday.read(from: &buf))
         }
         return seq
     }

@@ -31,6 +31,7 @@ from .errors import (
     LinkError,
     MoneyError,
     PortalError,
+    PricingError,
     StayError,
 )
 
@@ -51,6 +52,7 @@ __all__ = [
     "LinkError",
     "AccountError",
     "PortalError",
+    "PricingError",
     "InternalError",
     "OPERATIONS",
     "Keyring",

@@ -16,6 +16,7 @@ from .errors import (
     LinkError as LinkError,
     MoneyError as MoneyError,
     PortalError as PortalError,
+    PricingError as PricingError,
     StayError as StayError,
 )
 
@@ -365,6 +366,395 @@ class StayTotals(TypedDict):
     vat: VatBreakdown
     """VAT per rate and the totals excluding VAT, VAT and including VAT."""
 
+class LineVat(TypedDict):
+    """VAT rate per kind of line."""
+    accommodation: Decimal
+    """Accommodation and its discounts (10 % in France for campsites and rentals)."""
+    supplement: Decimal
+    """Options, unless an option says otherwise."""
+    tourist_tax: NotRequired[Decimal]
+    """The tourist tax (outside the scope of VAT: 0)."""
+
+class Unit(TypedDict):
+    """A rentable unit: a pitch, a mobile home, a room, a chalet."""
+    id: str
+    """The host's id (`E12`, `MH-3`)."""
+    name: str
+    """Its name as printed on the quote (« Mobil-home 3 chambres »)."""
+    category: str
+    """Its category; rates may be set per category (`pitch`, `mobile_home`)."""
+    capacity: int
+    """Most guests it sleeps."""
+
+class Period(TypedDict):
+    """A range of days, both ends included (« du 1er juillet au 31 août »)."""
+    from: date
+    """First day."""
+    to: date
+    """Last day, included."""
+
+Weekday = Literal['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+"""A day of the week."""
+
+class Season(TypedDict):
+    """A season: the days it covers, optionally only some days of the week (a weekend rate)."""
+    id: str
+    """Its id, referred to by rates."""
+    name: str
+    """Its name as printed (« Haute saison »)."""
+    periods: List[Period]
+    """The days it covers."""
+    weekdays: NotRequired[List[Weekday]]
+    """Only the nights of these days of the week; empty for every day."""
+
+RateBasis = Literal['per_night', 'per_week', 'per_person_night']
+"""What a rate's price is for."""
+
+class Rate(TypedDict):
+    """The price of a unit (or a category) in a season, and its booking rules."""
+    unit: str
+    """A unit id, or a category; a rate for the unit wins over one for its category."""
+    season: str
+    """The season id."""
+    basis: RateBasis
+    """What the price is for."""
+    price: Decimal
+    """The price, on the catalogue's price basis."""
+    included_persons: NotRequired[int]
+    """For unit prices: how many guests the price includes (a pitch « forfait 2 personnes »)."""
+    extra_person: NotRequired[Optional[Decimal]]
+    """For unit prices: each guest beyond `included_persons`, per night, after their age band;
+    none when extra guests cost nothing.
+    """
+    min_nights: NotRequired[Optional[int]]
+    """Shortest stay, when arriving in this season."""
+    max_nights: NotRequired[Optional[int]]
+    """Longest stay, when arriving in this season."""
+    arrival_days: NotRequired[List[Weekday]]
+    """Allowed arrival days, when arriving in this season; empty for any day."""
+
+class AgePriceFree(TypedDict):
+    """Nothing."""
+    kind: Literal['free']
+
+class AgePriceFixed(TypedDict):
+    """This price instead, per night."""
+    kind: Literal['fixed']
+    price: Decimal
+    """The price per night."""
+
+class AgePricePercent(TypedDict):
+    """This percentage of the full price (50 = half price)."""
+    kind: Literal['percent']
+    percent: Decimal
+    """The percentage paid."""
+
+AgePrice = Union[AgePriceFree, AgePriceFixed, AgePricePercent]
+"""What an age band pays, relative to the full person price."""
+
+class AgeBand(TypedDict):
+    """Guests whose age on the arrival day is in `min_age..max_age` pay `price`."""
+    label: str
+    """As printed (« Enfant 3–12 ans »)."""
+    min_age: int
+    """Youngest age in the band."""
+    max_age: int
+    """First age no longer in the band."""
+    price: AgePrice
+    """What the band pays."""
+
+class LengthDiscount(TypedDict):
+    """A discount on the accommodation for stays of `min_nights` or more (the longest that applies)."""
+    min_nights: int
+    """From this many nights."""
+    percent: Decimal
+    """Percentage off the accommodation."""
+    units: NotRequired[List[str]]
+    """Only these units or categories; empty for all."""
+
+SupplementBasis = Literal['once', 'per_night', 'per_person', 'per_person_night', 'percent_of_stay']
+"""What an option's price is for."""
+
+class Supplement(TypedDict):
+    """An option or supplement (« option », « prestation »), with the conditions it is sold under."""
+    id: str
+    """Its id, as requested."""
+    name: str
+    """Its name as printed (« Animal »)."""
+    basis: SupplementBasis
+    """What `price` is for."""
+    price: Decimal
+    """The price (a percentage for `percent_of_stay`)."""
+    vat_rate: NotRequired[Optional[Decimal]]
+    """Its VAT rate; the catalogue's supplement rate when none."""
+    automatic: NotRequired[bool]
+    """Added to every stay it is allowed for, without being asked."""
+    max_quantity: NotRequired[int]
+    """Most of it per stay."""
+    not_within_days: NotRequired[Optional[int]]
+    """Not bookable within this many days of arrival."""
+    at_booking_only: NotRequired[bool]
+    """Only when booking, never added later (cancellation insurance)."""
+    units: NotRequired[List[str]]
+    """Only for these units or categories; empty for all."""
+    seasons: NotRequired[List[str]]
+    """Only when arriving in these seasons; empty for all."""
+
+PromoValidity = Literal['stay_dates', 'booking_date']
+"""Which dates a promo code's validity is about."""
+
+class PromoDiscountFixed(TypedDict):
+    """A fixed amount, at most what it applies to."""
+    kind: Literal['fixed']
+    amount: Decimal
+    """The amount off."""
+
+class PromoDiscountPercent(TypedDict):
+    """A percentage of what it applies to."""
+    kind: Literal['percent']
+    percent: Decimal
+    """The percentage off."""
+
+class PromoDiscountSetPrice(TypedDict):
+    """What it applies to costs this instead (never more than before)."""
+    kind: Literal['set_price']
+    price: Decimal
+    """The new price."""
+
+PromoDiscount = Union[PromoDiscountFixed, PromoDiscountPercent, PromoDiscountSetPrice]
+"""What a promo code takes off."""
+
+class PromoTargetWholeStay(TypedDict):
+    """Accommodation and options."""
+    kind: Literal['whole_stay']
+
+class PromoTargetAccommodation(TypedDict):
+    """The accommodation only."""
+    kind: Literal['accommodation']
+
+class PromoTargetSupplement(TypedDict):
+    """One option."""
+    kind: Literal['supplement']
+    id: str
+    """The option's id."""
+
+PromoTarget = Union[PromoTargetWholeStay, PromoTargetAccommodation, PromoTargetSupplement]
+"""What a promo code applies to: the whole stay (accommodation and options, never the tourist
+tax) or one line, for the accounts.
+"""
+
+class PromoCode(TypedDict):
+    """A promo code (« code promo »), e.g. HIVER2015."""
+    code: str
+    """The code the guest types; matched ignoring case and surrounding spaces."""
+    validity: NotRequired[PromoValidity]
+    """Which dates `valid_from`/`valid_to` are about."""
+    valid_from: date
+    """First valid day."""
+    valid_to: date
+    """Last valid day, included."""
+    units: NotRequired[List[str]]
+    """Only these units or categories; empty for all."""
+    discount: PromoDiscount
+    """What it takes off."""
+    target: NotRequired[PromoTarget]
+    """What it applies to."""
+    min_nights: NotRequired[Optional[int]]
+    """Only for stays of this many nights or more."""
+    max_uses: NotRequired[Optional[int]]
+    """Most uses; the host counts them in `uses`."""
+    uses: NotRequired[int]
+    """Times used so far (kept by the host)."""
+    budget: NotRequired[Optional[Decimal]]
+    """Most discount given in total; the host counts it in `spent`."""
+    spent: NotRequired[Decimal]
+    """Discount given so far (kept by the host)."""
+    stackable: NotRequired[bool]
+    """Whether it adds to the length-of-stay discount; when not, it replaces it."""
+
+class TouristTaxBasisFixed(TypedDict):
+    """A fixed amount per adult and night (classified accommodation)."""
+    kind: Literal['fixed']
+    per_person_night: Decimal
+    """Amount per adult and night."""
+
+class TouristTaxBasisPercent(TypedDict):
+    """A percentage of the nightly price per guest excluding VAT, capped (unclassified
+    accommodation): `min(accommodation excl. VAT ÷ nights ÷ guests × percent, cap)`.
+    """
+    kind: Literal['percent']
+    percent: Decimal
+    """The percentage."""
+    cap: Decimal
+    """The most per adult and night."""
+
+TouristTaxBasis = Union[TouristTaxBasisFixed, TouristTaxBasisPercent]
+"""How the tourist tax (« taxe de séjour ») is computed, per adult and night."""
+
+class TouristTax(TypedDict):
+    """The tourist tax: its own line, never discounted; guests under `adult_age` are exempt."""
+    basis: TouristTaxBasis
+    """How it is computed."""
+    adult_age: NotRequired[int]
+    """Guests younger than this on arrival pay none (18 in France)."""
+
+class DepositNone(TypedDict):
+    """No deposit: all at the balance date."""
+    kind: Literal['none']
+
+class DepositPercent(TypedDict):
+    """A percentage of the total."""
+    kind: Literal['percent']
+    percent: Decimal
+    """The percentage."""
+
+class DepositAmount(TypedDict):
+    """A fixed amount (at most the total)."""
+    kind: Literal['amount']
+    amount: Decimal
+    """The amount."""
+
+Deposit = Union[DepositNone, DepositPercent, DepositAmount]
+"""The deposit asked at booking."""
+
+class PaymentSchedule(TypedDict):
+    """What is paid when: a deposit at booking, the balance some days before arrival."""
+    deposit: Deposit
+    """The deposit (« acompte ») due at booking."""
+    balance_days_before_arrival: int
+    """The balance (« solde ») is due this many days before arrival; when arrival is closer
+    than that at booking, everything is due at booking.
+    """
+
+class CancellationTier(TypedDict):
+    """One step of the cancellation terms: cancelling `days_before_arrival` days or more before
+    arrival (and less than the previous step) costs these percentages.
+    """
+    days_before_arrival: int
+    """From this many days before arrival."""
+    deposit_kept_percent: Decimal
+    """Share of the paid deposit kept, when only the deposit was paid."""
+    total_kept_percent: Decimal
+    """Share of the total kept, when everything was paid."""
+
+class CancellationPolicy(TypedDict):
+    """The cancellation terms that travel with a quote; the invoices issue computes with them."""
+    tiers: NotRequired[List[CancellationTier]]
+    """The steps, any order."""
+
+class Catalogue(TypedDict):
+    """The establishment's price list."""
+    currency: str
+    """Currency of every price."""
+    time_zone: str
+    """The establishment's zone: booking days and "N days before arrival" are counted there."""
+    price_basis: NotRequired[PriceBasis]
+    """Whether prices include VAT (the usual case for guests)."""
+    vat: LineVat
+    """VAT rate per kind of line."""
+    units: List[Unit]
+    """The units."""
+    seasons: List[Season]
+    """The seasons, by priority: a night is in the first one that covers it."""
+    rates: List[Rate]
+    """The rates."""
+    age_bands: NotRequired[List[AgeBand]]
+    """Age bands for person prices; a guest in none (or without a birth date) pays full price."""
+    length_discounts: NotRequired[List[LengthDiscount]]
+    """Length-of-stay discounts."""
+    supplements: NotRequired[List[Supplement]]
+    """Options and supplements."""
+    promo_codes: NotRequired[List[PromoCode]]
+    """Promo codes."""
+    tourist_tax: NotRequired[Optional[TouristTax]]
+    """The tourist tax, if the establishment collects one."""
+    payment_schedule: NotRequired[PaymentSchedule]
+    """Deposit and balance."""
+    cancellation: NotRequired[CancellationPolicy]
+    """Cancellation terms."""
+
+class PricedGuest(TypedDict):
+    """A guest of the stay, for prices by age; no birth date counts as an adult."""
+    birth_date: NotRequired[Optional[date]]
+    """Birth date, when known."""
+
+class SupplementChoice(TypedDict):
+    """An option asked for."""
+    id: str
+    """The option's id."""
+    quantity: NotRequired[int]
+    """How many (default 1)."""
+
+BookingStage = Literal['booking', 'amendment']
+"""Whether the price is for a new booking or a change to an existing one."""
+
+class PriceRequest(TypedDict):
+    """What the guest asks for."""
+    unit: str
+    """The unit id."""
+    arrival: date
+    """Arrival day."""
+    departure: date
+    """Departure day."""
+    guests: List[PricedGuest]
+    """Every guest, the client included."""
+    supplements: NotRequired[List[SupplementChoice]]
+    """Options asked for (automatic ones are added anyway)."""
+    promo_code: NotRequired[Optional[str]]
+    """A promo code typed by the guest."""
+    stage: NotRequired[BookingStage]
+    """New booking or change."""
+    unavailable: NotRequired[List[Period]]
+    """Nights the unit is already taken or closed (from the host's calendar)."""
+    locale: NotRequired[Locale]
+    """Language of the line labels."""
+
+class AppliedPromo(TypedDict):
+    """A promo code as applied."""
+    code: str
+    """The code, as in the catalogue."""
+    discount: Money
+    """The discount it gives (positive): add it to the code's `spent` when the booking is made."""
+
+InstallmentKind = Literal['deposit', 'balance', 'full']
+"""What an installment is."""
+
+class Installment(TypedDict):
+    """One payment due."""
+    kind: InstallmentKind
+    """Deposit, balance or everything."""
+    due_on: date
+    """Due on this day (in the establishment's zone)."""
+    amount: Money
+    """How much."""
+
+class PricedStay(TypedDict):
+    """The priced stay: lines, totals, schedule and terms."""
+    unit: str
+    """The unit id."""
+    unit_name: str
+    """The unit's name."""
+    arrival: date
+    """Arrival day."""
+    departure: date
+    """Departure day."""
+    nights: int
+    """Nights."""
+    currency: str
+    """Currency."""
+    price_basis: PriceBasis
+    """Whether unit prices include VAT."""
+    lines: List[Line]
+    """The lines: accommodation, persons, discounts, options, promo, tourist tax."""
+    totals: StayTotals
+    """Line totals and the VAT table."""
+    promo: NotRequired[Optional[AppliedPromo]]
+    """The promo code applied, if any."""
+    schedule: List[Installment]
+    """What is due when; the amounts add up to the total."""
+    cancellation: CancellationPolicy
+    """The cancellation terms."""
+
 class KeyringConfig(TypedDict):
     """The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it."""
     active_key: str
@@ -668,6 +1058,19 @@ def normalize_stay(stay: Stay, today: date) -> Stay:
 
 def stay_totals(stay: Stay) -> StayTotals:
     """Line totals rounded one by one, then the VAT table and the three totals."""
+    ...
+
+def check_catalogue(catalogue: Catalogue) -> None:
+    """Checks a price catalogue when the business saves it: ids unique, rates and options
+     referring to seasons that exist, percentages within 0–100, periods in order.
+    """
+    ...
+
+def price_stay(catalogue: Catalogue, request: PriceRequest, now: datetime) -> PricedStay:
+    """Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+     code, tourist tax), totals with the VAT table, the payment schedule and the
+     cancellation terms; or the precise reason it cannot be booked.
+    """
     ...
 
 def generate_link_key() -> str:

@@ -67,6 +67,11 @@ class PortalError(HospesError, LookupError):
     """A record that is not this guest's, answered as missing (``portal.not_found``)."""
 
 
+class PricingError(HospesError, ValueError):
+    """A stay that cannot be priced or booked as asked (``pricing.unit_unavailable``,
+    ``pricing.promo_expired`` …)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -81,6 +86,7 @@ FAMILIES = {
     "link": LinkError,
     "account": AccountError,
     "portal": PortalError,
+    "pricing": PricingError,
     "internal": InternalError,
 }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
 import dev.hospes.model.Account
 import dev.hospes.model.AccountUpdate
+import dev.hospes.model.Catalogue
 import dev.hospes.model.Client
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
@@ -41,6 +42,7 @@ import dev.hospes.model.Decimal
 import dev.hospes.model.Establishment
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
+import dev.hospes.model.FfiConverterTypeCatalogue
 import dev.hospes.model.FfiConverterTypeClient
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
@@ -65,6 +67,8 @@ import dev.hospes.model.FfiConverterTypeParticipantsChange
 import dev.hospes.model.FfiConverterTypePortalAccess
 import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
+import dev.hospes.model.FfiConverterTypePriceRequest
+import dev.hospes.model.FfiConverterTypePricedStay
 import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeStay
 import dev.hospes.model.FfiConverterTypeStayDetail
@@ -92,6 +96,8 @@ import dev.hospes.model.ParticipantsChange
 import dev.hospes.model.PortalAccess
 import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
+import dev.hospes.model.PriceRequest
+import dev.hospes.model.PricedStay
 import dev.hospes.model.Registration
 import dev.hospes.model.Stay
 import dev.hospes.model.StayDetail
@@ -105,6 +111,7 @@ import dev.hospes.model.VatBreakdown
 import java.util.concurrent.atomic.AtomicBoolean
 import dev.hospes.model.RustBuffer as RustBufferAccount
 import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
+import dev.hospes.model.RustBuffer as RustBufferCatalogue
 import dev.hospes.model.RustBuffer as RustBufferClient
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
@@ -129,6 +136,8 @@ import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
 import dev.hospes.model.RustBuffer as RustBufferPortalAccess
 import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
+import dev.hospes.model.RustBuffer as RustBufferPriceRequest
+import dev.hospes.model.RustBuffer as RustBufferPricedStay
 import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferStay
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
@@ -795,7 +804,13 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_guest_update(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_catalogue_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_catalogue_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_change_password(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
     ): Int
@@ -903,6 +918,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_priced_stay_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_priced_stay_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_register_account(
@@ -1008,8 +1033,14 @@ internal object UniffiLib {
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_guest_update(`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_catalogue_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCatalogue.ByValue
+    external fun uniffi_hospes_mobile_fn_func_catalogue_to_json(`value`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_change_password(`account`: RustBufferAccount.ByValue,`currentPassword`: RustBuffer.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_to_json(`value`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1116,6 +1147,16 @@ internal object UniffiLib {
     ): RustBufferStayDetail.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPriceRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_request_to_json(`value`: RustBufferPriceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_stay(`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPricedStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_priced_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPricedStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_priced_stay_to_json(`value`: RustBufferPricedStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferThrottle.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1305,7 +1346,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_from_json() and 0xFFFF) != 45121) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_to_json() and 0xFFFF) != 33688) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_change_password() and 0xFFFF) != 57636) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 61461) {
@@ -1465,6 +1515,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 51512) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_from_json() and 0xFFFF) != 7892) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_to_json() and 0xFFFF) != 18089) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_stay() and 0xFFFF) != 35616) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_from_json() and 0xFFFF) != 34879) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_to_json() and 0xFFFF) != 2173) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
@@ -2395,6 +2460,12 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
 
 
 
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -2520,6 +2591,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `catalogueFromJson`(`json`: kotlin.String): Catalogue {
+            return FfiConverterTypeCatalogue.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_catalogue_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `catalogueToJson`(`value`: Catalogue): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_catalogue_to_json(
+    
+        
+        FfiConverterTypeCatalogue.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Changes the password of a logged-in guest, who gives the current one.
          */
     @Throws(HospesException::class) fun `changePassword`(`account`: Account, `currentPassword`: kotlin.String, `newPassword`: kotlin.String, `now`: Timestamp): AccountUpdate {
@@ -2535,6 +2636,21 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 }
     )
     }
+    
+
+        /**
+         * Checks a price catalogue when the business saves it: ids unique, rates and options referring
+         * to seasons that exist, percentages within 0–100, periods in order.
+         */
+    @Throws(HospesException::class) fun `checkCatalogue`(`catalogue`: Catalogue)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_catalogue(
+    
+        
+        FfiConverterTypeCatalogue.lower(`catalogue`),_status)
+}
+    
     
 
         /**
@@ -3367,6 +3483,84 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `priceRequestFromJson`(`json`: kotlin.String): PriceRequest {
+            return FfiConverterTypePriceRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `priceRequestToJson`(`value`: PriceRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_request_to_json(
+    
+        
+        FfiConverterTypePriceRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Prices a stay: priced lines, totals with the VAT table, the payment schedule and the
+         * cancellation terms; or the precise reason it cannot be booked.
+         */
+    @Throws(HospesException::class) fun `priceStay`(`catalogue`: Catalogue, `request`: PriceRequest, `now`: Timestamp): PricedStay {
+            return FfiConverterTypePricedStay.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_stay(
+    
+        
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypePriceRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `pricedStayFromJson`(`json`: kotlin.String): PricedStay {
+            return FfiConverterTypePricedStay.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_priced_stay_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `pricedStayToJson`(`value`: PricedStay): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_priced_stay_to_json(
+    
+        
+        FfiConverterTypePricedStay.lower(`value`),_status)
 }
     )
     }

@@ -1246,6 +1246,354 @@ public object FfiConverterTypeAddress: FfiConverterRustBuffer<Address> {
 
 
 /**
+ * Guests whose age on the arrival day is in `min_age..max_age` pay `price`.
+ */
+data class AgeBand (
+    /**
+     * As printed (« Enfant 3–12 ans »).
+     */
+    var `label`: kotlin.String
+    , 
+    /**
+     * Youngest age in the band.
+     */
+    var `minAge`: kotlin.UInt
+    , 
+    /**
+     * First age no longer in the band.
+     */
+    var `maxAge`: kotlin.UInt
+    , 
+    /**
+     * What the band pays.
+     */
+    var `price`: AgePrice
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAgeBand: FfiConverterRustBuffer<AgeBand> {
+    override fun read(buf: ByteBuffer): AgeBand {
+        return AgeBand(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeAgePrice.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AgeBand) = (
+            FfiConverterString.allocationSize(value.`label`) +
+            FfiConverterUInt.allocationSize(value.`minAge`) +
+            FfiConverterUInt.allocationSize(value.`maxAge`) +
+            FfiConverterTypeAgePrice.allocationSize(value.`price`)
+    )
+
+    override fun write(value: AgeBand, buf: ByteBuffer) {
+            FfiConverterString.write(value.`label`, buf)
+            FfiConverterUInt.write(value.`minAge`, buf)
+            FfiConverterUInt.write(value.`maxAge`, buf)
+            FfiConverterTypeAgePrice.write(value.`price`, buf)
+    }
+}
+
+
+
+/**
+ * A promo code as applied.
+ */
+data class AppliedPromo (
+    /**
+     * The code, as in the catalogue.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * The discount it gives (positive): add it to the code's `spent` when the booking is made.
+     */
+    var `discount`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppliedPromo: FfiConverterRustBuffer<AppliedPromo> {
+    override fun read(buf: ByteBuffer): AppliedPromo {
+        return AppliedPromo(
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AppliedPromo) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterTypeMoney.allocationSize(value.`discount`)
+    )
+
+    override fun write(value: AppliedPromo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterTypeMoney.write(value.`discount`, buf)
+    }
+}
+
+
+
+/**
+ * The cancellation terms that travel with a quote; the invoices issue computes with them.
+ */
+data class CancellationPolicy (
+    /**
+     * The steps, any order.
+     */
+    var `tiers`: List<CancellationTier>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCancellationPolicy: FfiConverterRustBuffer<CancellationPolicy> {
+    override fun read(buf: ByteBuffer): CancellationPolicy {
+        return CancellationPolicy(
+            FfiConverterSequenceTypeCancellationTier.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CancellationPolicy) = (
+            FfiConverterSequenceTypeCancellationTier.allocationSize(value.`tiers`)
+    )
+
+    override fun write(value: CancellationPolicy, buf: ByteBuffer) {
+            FfiConverterSequenceTypeCancellationTier.write(value.`tiers`, buf)
+    }
+}
+
+
+
+/**
+ * One step of the cancellation terms: cancelling `days_before_arrival` days or more before
+ * arrival (and less than the previous step) costs these percentages.
+ */
+data class CancellationTier (
+    /**
+     * From this many days before arrival.
+     */
+    var `daysBeforeArrival`: kotlin.UInt
+    , 
+    /**
+     * Share of the paid deposit kept, when only the deposit was paid.
+     */
+    var `depositKeptPercent`: Decimal
+    , 
+    /**
+     * Share of the total kept, when everything was paid.
+     */
+    var `totalKeptPercent`: Decimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCancellationTier: FfiConverterRustBuffer<CancellationTier> {
+    override fun read(buf: ByteBuffer): CancellationTier {
+        return CancellationTier(
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CancellationTier) = (
+            FfiConverterUInt.allocationSize(value.`daysBeforeArrival`) +
+            FfiConverterTypeDecimal.allocationSize(value.`depositKeptPercent`) +
+            FfiConverterTypeDecimal.allocationSize(value.`totalKeptPercent`)
+    )
+
+    override fun write(value: CancellationTier, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`daysBeforeArrival`, buf)
+            FfiConverterTypeDecimal.write(value.`depositKeptPercent`, buf)
+            FfiConverterTypeDecimal.write(value.`totalKeptPercent`, buf)
+    }
+}
+
+
+
+/**
+ * The establishment's price list.
+ */
+data class Catalogue (
+    /**
+     * Currency of every price.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * The establishment's zone: booking days and "N days before arrival" are counted there.
+     */
+    var `timeZone`: TimeZone
+    , 
+    /**
+     * Whether prices include VAT (the usual case for guests).
+     */
+    var `priceBasis`: PriceBasis
+    , 
+    /**
+     * VAT rate per kind of line.
+     */
+    var `vat`: LineVat
+    , 
+    /**
+     * The units.
+     */
+    var `units`: List<RentalUnit>
+    , 
+    /**
+     * The seasons, by priority: a night is in the first one that covers it.
+     */
+    var `seasons`: List<Season>
+    , 
+    /**
+     * The rates.
+     */
+    var `rates`: List<Rate>
+    , 
+    /**
+     * Age bands for person prices; a guest in none (or without a birth date) pays full price.
+     */
+    var `ageBands`: List<AgeBand>
+    , 
+    /**
+     * Length-of-stay discounts.
+     */
+    var `lengthDiscounts`: List<LengthDiscount>
+    , 
+    /**
+     * Options and supplements.
+     */
+    var `supplements`: List<Supplement>
+    , 
+    /**
+     * Promo codes.
+     */
+    var `promoCodes`: List<PromoCode>
+    , 
+    /**
+     * The tourist tax, if the establishment collects one.
+     */
+    var `touristTax`: TouristTax?
+    , 
+    /**
+     * Deposit and balance.
+     */
+    var `paymentSchedule`: PaymentSchedule
+    , 
+    /**
+     * Cancellation terms.
+     */
+    var `cancellation`: CancellationPolicy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCatalogue: FfiConverterRustBuffer<Catalogue> {
+    override fun read(buf: ByteBuffer): Catalogue {
+        return Catalogue(
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterTypeTimeZone.read(buf),
+            FfiConverterTypePriceBasis.read(buf),
+            FfiConverterTypeLineVat.read(buf),
+            FfiConverterSequenceTypeRentalUnit.read(buf),
+            FfiConverterSequenceTypeSeason.read(buf),
+            FfiConverterSequenceTypeRate.read(buf),
+            FfiConverterSequenceTypeAgeBand.read(buf),
+            FfiConverterSequenceTypeLengthDiscount.read(buf),
+            FfiConverterSequenceTypeSupplement.read(buf),
+            FfiConverterSequenceTypePromoCode.read(buf),
+            FfiConverterOptionalTypeTouristTax.read(buf),
+            FfiConverterTypePaymentSchedule.read(buf),
+            FfiConverterTypeCancellationPolicy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Catalogue) = (
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterTypeTimeZone.allocationSize(value.`timeZone`) +
+            FfiConverterTypePriceBasis.allocationSize(value.`priceBasis`) +
+            FfiConverterTypeLineVat.allocationSize(value.`vat`) +
+            FfiConverterSequenceTypeRentalUnit.allocationSize(value.`units`) +
+            FfiConverterSequenceTypeSeason.allocationSize(value.`seasons`) +
+            FfiConverterSequenceTypeRate.allocationSize(value.`rates`) +
+            FfiConverterSequenceTypeAgeBand.allocationSize(value.`ageBands`) +
+            FfiConverterSequenceTypeLengthDiscount.allocationSize(value.`lengthDiscounts`) +
+            FfiConverterSequenceTypeSupplement.allocationSize(value.`supplements`) +
+            FfiConverterSequenceTypePromoCode.allocationSize(value.`promoCodes`) +
+            FfiConverterOptionalTypeTouristTax.allocationSize(value.`touristTax`) +
+            FfiConverterTypePaymentSchedule.allocationSize(value.`paymentSchedule`) +
+            FfiConverterTypeCancellationPolicy.allocationSize(value.`cancellation`)
+    )
+
+    override fun write(value: Catalogue, buf: ByteBuffer) {
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterTypeTimeZone.write(value.`timeZone`, buf)
+            FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
+            FfiConverterTypeLineVat.write(value.`vat`, buf)
+            FfiConverterSequenceTypeRentalUnit.write(value.`units`, buf)
+            FfiConverterSequenceTypeSeason.write(value.`seasons`, buf)
+            FfiConverterSequenceTypeRate.write(value.`rates`, buf)
+            FfiConverterSequenceTypeAgeBand.write(value.`ageBands`, buf)
+            FfiConverterSequenceTypeLengthDiscount.write(value.`lengthDiscounts`, buf)
+            FfiConverterSequenceTypeSupplement.write(value.`supplements`, buf)
+            FfiConverterSequenceTypePromoCode.write(value.`promoCodes`, buf)
+            FfiConverterOptionalTypeTouristTax.write(value.`touristTax`, buf)
+            FfiConverterTypePaymentSchedule.write(value.`paymentSchedule`, buf)
+            FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+    }
+}
+
+
+
+/**
  * A client record, as the register shows it and the host stores it.
  *
  * `notes` belong to the business: they are never shown to the guest nor printed on documents.
@@ -1840,6 +2188,61 @@ public object FfiConverterTypeGuestDetails: FfiConverterRustBuffer<GuestDetails>
 
 
 /**
+ * One payment due.
+ */
+data class Installment (
+    /**
+     * Deposit, balance or everything.
+     */
+    var `kind`: InstallmentKind
+    , 
+    /**
+     * Due on this day (in the establishment's zone).
+     */
+    var `dueOn`: NaiveDate
+    , 
+    /**
+     * How much.
+     */
+    var `amount`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInstallment: FfiConverterRustBuffer<Installment> {
+    override fun read(buf: ByteBuffer): Installment {
+        return Installment(
+            FfiConverterTypeInstallmentKind.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Installment) = (
+            FfiConverterTypeInstallmentKind.allocationSize(value.`kind`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueOn`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`)
+    )
+
+    override fun write(value: Installment, buf: ByteBuffer) {
+            FfiConverterTypeInstallmentKind.write(value.`kind`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueOn`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+    }
+}
+
+
+
+/**
  * A freshly issued link.
  */
 data class IssuedLink (
@@ -2013,6 +2416,61 @@ public object FfiConverterTypeLegalIds: FfiConverterRustBuffer<LegalIds> {
 
 
 /**
+ * A discount on the accommodation for stays of `min_nights` or more (the longest that applies).
+ */
+data class LengthDiscount (
+    /**
+     * From this many nights.
+     */
+    var `minNights`: kotlin.UInt
+    , 
+    /**
+     * Percentage off the accommodation.
+     */
+    var `percent`: Decimal
+    , 
+    /**
+     * Only these units or categories; empty for all.
+     */
+    var `units`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLengthDiscount: FfiConverterRustBuffer<LengthDiscount> {
+    override fun read(buf: ByteBuffer): LengthDiscount {
+        return LengthDiscount(
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LengthDiscount) = (
+            FfiConverterUInt.allocationSize(value.`minNights`) +
+            FfiConverterTypeDecimal.allocationSize(value.`percent`) +
+            FfiConverterSequenceString.allocationSize(value.`units`)
+    )
+
+    override fun write(value: LengthDiscount, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`minNights`, buf)
+            FfiConverterTypeDecimal.write(value.`percent`, buf)
+            FfiConverterSequenceString.write(value.`units`, buf)
+    }
+}
+
+
+
+/**
  * A priced line (« prestation »).
  */
 data class Line (
@@ -2133,6 +2591,61 @@ public object FfiConverterTypeLineTotal: FfiConverterRustBuffer<LineTotal> {
             FfiConverterString.write(value.`label`, buf)
             FfiConverterTypeMoney.write(value.`amount`, buf)
             FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+    }
+}
+
+
+
+/**
+ * VAT rate per kind of line.
+ */
+data class LineVat (
+    /**
+     * Accommodation and its discounts (10 % in France for campsites and rentals).
+     */
+    var `accommodation`: VatRate
+    , 
+    /**
+     * Options, unless an option says otherwise.
+     */
+    var `supplement`: VatRate
+    , 
+    /**
+     * The tourist tax (outside the scope of VAT: 0).
+     */
+    var `touristTax`: VatRate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLineVat: FfiConverterRustBuffer<LineVat> {
+    override fun read(buf: ByteBuffer): LineVat {
+        return LineVat(
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LineVat) = (
+            FfiConverterTypeVatRate.allocationSize(value.`accommodation`) +
+            FfiConverterTypeVatRate.allocationSize(value.`supplement`) +
+            FfiConverterTypeVatRate.allocationSize(value.`touristTax`)
+    )
+
+    override fun write(value: LineVat, buf: ByteBuffer) {
+            FfiConverterTypeVatRate.write(value.`accommodation`, buf)
+            FfiConverterTypeVatRate.write(value.`supplement`, buf)
+            FfiConverterTypeVatRate.write(value.`touristTax`, buf)
     }
 }
 
@@ -2554,6 +3067,101 @@ public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<Partici
 
 
 /**
+ * What is paid when: a deposit at booking, the balance some days before arrival.
+ */
+data class PaymentSchedule (
+    /**
+     * The deposit (« acompte ») due at booking.
+     */
+    var `deposit`: Deposit
+    , 
+    /**
+     * The balance (« solde ») is due this many days before arrival; when arrival is closer
+     * than that at booking, everything is due at booking.
+     */
+    var `balanceDaysBeforeArrival`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentSchedule: FfiConverterRustBuffer<PaymentSchedule> {
+    override fun read(buf: ByteBuffer): PaymentSchedule {
+        return PaymentSchedule(
+            FfiConverterTypeDeposit.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentSchedule) = (
+            FfiConverterTypeDeposit.allocationSize(value.`deposit`) +
+            FfiConverterUInt.allocationSize(value.`balanceDaysBeforeArrival`)
+    )
+
+    override fun write(value: PaymentSchedule, buf: ByteBuffer) {
+            FfiConverterTypeDeposit.write(value.`deposit`, buf)
+            FfiConverterUInt.write(value.`balanceDaysBeforeArrival`, buf)
+    }
+}
+
+
+
+/**
+ * A range of days, both ends included (« du 1er juillet au 31 août »).
+ */
+data class Period (
+    /**
+     * First day.
+     */
+    var `from`: NaiveDate
+    , 
+    /**
+     * Last day, included.
+     */
+    var `to`: NaiveDate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePeriod: FfiConverterRustBuffer<Period> {
+    override fun read(buf: ByteBuffer): Period {
+        return Period(
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Period) = (
+            FfiConverterTypeNaiveDate.allocationSize(value.`from`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`to`)
+    )
+
+    override fun write(value: Period, buf: ByteBuffer) {
+            FfiConverterTypeNaiveDate.write(value.`from`, buf)
+            FfiConverterTypeNaiveDate.write(value.`to`, buf)
+    }
+}
+
+
+
+/**
  * An animal the client brings (campsites) or has groomed (salons).
  */
 data class Pet (
@@ -2807,6 +3415,514 @@ public object FfiConverterTypePortalHome: FfiConverterRustBuffer<PortalHome> {
 
 
 /**
+ * What the guest asks for.
+ */
+data class PriceRequest (
+    /**
+     * The unit id.
+     */
+    var `unit`: kotlin.String
+    , 
+    /**
+     * Arrival day.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure day.
+     */
+    var `departure`: NaiveDate
+    , 
+    /**
+     * Every guest, the client included.
+     */
+    var `guests`: List<PricedGuest>
+    , 
+    /**
+     * Options asked for (automatic ones are added anyway).
+     */
+    var `supplements`: List<SupplementChoice>
+    , 
+    /**
+     * A promo code typed by the guest.
+     */
+    var `promoCode`: kotlin.String?
+    , 
+    /**
+     * New booking or change.
+     */
+    var `stage`: BookingStage
+    , 
+    /**
+     * Nights the unit is already taken or closed (from the host's calendar).
+     */
+    var `unavailable`: List<Period>
+    , 
+    /**
+     * Language of the line labels.
+     */
+    var `locale`: Locale
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePriceRequest: FfiConverterRustBuffer<PriceRequest> {
+    override fun read(buf: ByteBuffer): PriceRequest {
+        return PriceRequest(
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterSequenceTypePricedGuest.read(buf),
+            FfiConverterSequenceTypeSupplementChoice.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeBookingStage.read(buf),
+            FfiConverterSequenceTypePeriod.read(buf),
+            FfiConverterTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PriceRequest) = (
+            FfiConverterString.allocationSize(value.`unit`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`) +
+            FfiConverterSequenceTypePricedGuest.allocationSize(value.`guests`) +
+            FfiConverterSequenceTypeSupplementChoice.allocationSize(value.`supplements`) +
+            FfiConverterOptionalString.allocationSize(value.`promoCode`) +
+            FfiConverterTypeBookingStage.allocationSize(value.`stage`) +
+            FfiConverterSequenceTypePeriod.allocationSize(value.`unavailable`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: PriceRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`unit`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+            FfiConverterSequenceTypePricedGuest.write(value.`guests`, buf)
+            FfiConverterSequenceTypeSupplementChoice.write(value.`supplements`, buf)
+            FfiConverterOptionalString.write(value.`promoCode`, buf)
+            FfiConverterTypeBookingStage.write(value.`stage`, buf)
+            FfiConverterSequenceTypePeriod.write(value.`unavailable`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * A guest of the stay, for prices by age; no birth date counts as an adult.
+ */
+data class PricedGuest (
+    /**
+     * Birth date, when known.
+     */
+    var `birthDate`: NaiveDate?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePricedGuest: FfiConverterRustBuffer<PricedGuest> {
+    override fun read(buf: ByteBuffer): PricedGuest {
+        return PricedGuest(
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PricedGuest) = (
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`birthDate`)
+    )
+
+    override fun write(value: PricedGuest, buf: ByteBuffer) {
+            FfiConverterOptionalTypeNaiveDate.write(value.`birthDate`, buf)
+    }
+}
+
+
+
+/**
+ * The priced stay: lines, totals, schedule and terms.
+ */
+data class PricedStay (
+    /**
+     * The unit id.
+     */
+    var `unit`: kotlin.String
+    , 
+    /**
+     * The unit's name.
+     */
+    var `unitName`: kotlin.String
+    , 
+    /**
+     * Arrival day.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure day.
+     */
+    var `departure`: NaiveDate
+    , 
+    /**
+     * Nights.
+     */
+    var `nights`: kotlin.UInt
+    , 
+    /**
+     * Currency.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * Whether unit prices include VAT.
+     */
+    var `priceBasis`: PriceBasis
+    , 
+    /**
+     * The lines: accommodation, persons, discounts, options, promo, tourist tax.
+     */
+    var `lines`: List<Line>
+    , 
+    /**
+     * Line totals and the VAT table.
+     */
+    var `totals`: StayTotals
+    , 
+    /**
+     * The promo code applied, if any.
+     */
+    var `promo`: AppliedPromo?
+    , 
+    /**
+     * What is due when; the amounts add up to the total.
+     */
+    var `schedule`: List<Installment>
+    , 
+    /**
+     * The cancellation terms.
+     */
+    var `cancellation`: CancellationPolicy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePricedStay: FfiConverterRustBuffer<PricedStay> {
+    override fun read(buf: ByteBuffer): PricedStay {
+        return PricedStay(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterTypePriceBasis.read(buf),
+            FfiConverterSequenceTypeLine.read(buf),
+            FfiConverterTypeStayTotals.read(buf),
+            FfiConverterOptionalTypeAppliedPromo.read(buf),
+            FfiConverterSequenceTypeInstallment.read(buf),
+            FfiConverterTypeCancellationPolicy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PricedStay) = (
+            FfiConverterString.allocationSize(value.`unit`) +
+            FfiConverterString.allocationSize(value.`unitName`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`) +
+            FfiConverterUInt.allocationSize(value.`nights`) +
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterTypePriceBasis.allocationSize(value.`priceBasis`) +
+            FfiConverterSequenceTypeLine.allocationSize(value.`lines`) +
+            FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
+            FfiConverterOptionalTypeAppliedPromo.allocationSize(value.`promo`) +
+            FfiConverterSequenceTypeInstallment.allocationSize(value.`schedule`) +
+            FfiConverterTypeCancellationPolicy.allocationSize(value.`cancellation`)
+    )
+
+    override fun write(value: PricedStay, buf: ByteBuffer) {
+            FfiConverterString.write(value.`unit`, buf)
+            FfiConverterString.write(value.`unitName`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+            FfiConverterUInt.write(value.`nights`, buf)
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
+            FfiConverterSequenceTypeLine.write(value.`lines`, buf)
+            FfiConverterTypeStayTotals.write(value.`totals`, buf)
+            FfiConverterOptionalTypeAppliedPromo.write(value.`promo`, buf)
+            FfiConverterSequenceTypeInstallment.write(value.`schedule`, buf)
+            FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+    }
+}
+
+
+
+/**
+ * A promo code (« code promo »), e.g. HIVER2015.
+ */
+data class PromoCode (
+    /**
+     * The code the guest types; matched ignoring case and surrounding spaces.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * Which dates `valid_from`/`valid_to` are about.
+     */
+    var `validity`: PromoValidity
+    , 
+    /**
+     * First valid day.
+     */
+    var `validFrom`: NaiveDate
+    , 
+    /**
+     * Last valid day, included.
+     */
+    var `validTo`: NaiveDate
+    , 
+    /**
+     * Only these units or categories; empty for all.
+     */
+    var `units`: List<kotlin.String>
+    , 
+    /**
+     * What it takes off.
+     */
+    var `discount`: PromoDiscount
+    , 
+    /**
+     * What it applies to.
+     */
+    var `target`: PromoTarget
+    , 
+    /**
+     * Only for stays of this many nights or more.
+     */
+    var `minNights`: kotlin.UInt?
+    , 
+    /**
+     * Most uses; the host counts them in `uses`.
+     */
+    var `maxUses`: kotlin.UInt?
+    , 
+    /**
+     * Times used so far (kept by the host).
+     */
+    var `uses`: kotlin.UInt
+    , 
+    /**
+     * Most discount given in total; the host counts it in `spent`.
+     */
+    var `budget`: Decimal?
+    , 
+    /**
+     * Discount given so far (kept by the host).
+     */
+    var `spent`: Decimal
+    , 
+    /**
+     * Whether it adds to the length-of-stay discount; when not, it replaces it.
+     */
+    var `stackable`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePromoCode: FfiConverterRustBuffer<PromoCode> {
+    override fun read(buf: ByteBuffer): PromoCode {
+        return PromoCode(
+            FfiConverterString.read(buf),
+            FfiConverterTypePromoValidity.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterTypePromoDiscount.read(buf),
+            FfiConverterTypePromoTarget.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeDecimal.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PromoCode) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterTypePromoValidity.allocationSize(value.`validity`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`validFrom`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`validTo`) +
+            FfiConverterSequenceString.allocationSize(value.`units`) +
+            FfiConverterTypePromoDiscount.allocationSize(value.`discount`) +
+            FfiConverterTypePromoTarget.allocationSize(value.`target`) +
+            FfiConverterOptionalUInt.allocationSize(value.`minNights`) +
+            FfiConverterOptionalUInt.allocationSize(value.`maxUses`) +
+            FfiConverterUInt.allocationSize(value.`uses`) +
+            FfiConverterOptionalTypeDecimal.allocationSize(value.`budget`) +
+            FfiConverterTypeDecimal.allocationSize(value.`spent`) +
+            FfiConverterBoolean.allocationSize(value.`stackable`)
+    )
+
+    override fun write(value: PromoCode, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterTypePromoValidity.write(value.`validity`, buf)
+            FfiConverterTypeNaiveDate.write(value.`validFrom`, buf)
+            FfiConverterTypeNaiveDate.write(value.`validTo`, buf)
+            FfiConverterSequenceString.write(value.`units`, buf)
+            FfiConverterTypePromoDiscount.write(value.`discount`, buf)
+            FfiConverterTypePromoTarget.write(value.`target`, buf)
+            FfiConverterOptionalUInt.write(value.`minNights`, buf)
+            FfiConverterOptionalUInt.write(value.`maxUses`, buf)
+            FfiConverterUInt.write(value.`uses`, buf)
+            FfiConverterOptionalTypeDecimal.write(value.`budget`, buf)
+            FfiConverterTypeDecimal.write(value.`spent`, buf)
+            FfiConverterBoolean.write(value.`stackable`, buf)
+    }
+}
+
+
+
+/**
+ * The price of a unit (or a category) in a season, and its booking rules.
+ */
+data class Rate (
+    /**
+     * A unit id, or a category; a rate for the unit wins over one for its category.
+     */
+    var `unit`: kotlin.String
+    , 
+    /**
+     * The season id.
+     */
+    var `season`: kotlin.String
+    , 
+    /**
+     * What the price is for.
+     */
+    var `basis`: RateBasis
+    , 
+    /**
+     * The price, on the catalogue's price basis.
+     */
+    var `price`: Decimal
+    , 
+    /**
+     * For unit prices: how many guests the price includes (a pitch « forfait 2 personnes »).
+     */
+    var `includedPersons`: kotlin.UInt
+    , 
+    /**
+     * For unit prices: each guest beyond `included_persons`, per night, after their age band;
+     * none when extra guests cost nothing.
+     */
+    var `extraPerson`: Decimal?
+    , 
+    /**
+     * Shortest stay, when arriving in this season.
+     */
+    var `minNights`: kotlin.UInt?
+    , 
+    /**
+     * Longest stay, when arriving in this season.
+     */
+    var `maxNights`: kotlin.UInt?
+    , 
+    /**
+     * Allowed arrival days, when arriving in this season; empty for any day.
+     */
+    var `arrivalDays`: List<Weekday>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRate: FfiConverterRustBuffer<Rate> {
+    override fun read(buf: ByteBuffer): Rate {
+        return Rate(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeRateBasis.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeDecimal.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterSequenceTypeWeekday.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Rate) = (
+            FfiConverterString.allocationSize(value.`unit`) +
+            FfiConverterString.allocationSize(value.`season`) +
+            FfiConverterTypeRateBasis.allocationSize(value.`basis`) +
+            FfiConverterTypeDecimal.allocationSize(value.`price`) +
+            FfiConverterUInt.allocationSize(value.`includedPersons`) +
+            FfiConverterOptionalTypeDecimal.allocationSize(value.`extraPerson`) +
+            FfiConverterOptionalUInt.allocationSize(value.`minNights`) +
+            FfiConverterOptionalUInt.allocationSize(value.`maxNights`) +
+            FfiConverterSequenceTypeWeekday.allocationSize(value.`arrivalDays`)
+    )
+
+    override fun write(value: Rate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`unit`, buf)
+            FfiConverterString.write(value.`season`, buf)
+            FfiConverterTypeRateBasis.write(value.`basis`, buf)
+            FfiConverterTypeDecimal.write(value.`price`, buf)
+            FfiConverterUInt.write(value.`includedPersons`, buf)
+            FfiConverterOptionalTypeDecimal.write(value.`extraPerson`, buf)
+            FfiConverterOptionalUInt.write(value.`minNights`, buf)
+            FfiConverterOptionalUInt.write(value.`maxNights`, buf)
+            FfiConverterSequenceTypeWeekday.write(value.`arrivalDays`, buf)
+    }
+}
+
+
+
+/**
  * What a registration produced. The guest is told the same thing in every case ("if this
  * address is known, you will receive an e-mail"); the host sends the verification mail only
  * when `account` is present.
@@ -2851,6 +3967,132 @@ public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration>
     override fun write(value: Registration, buf: ByteBuffer) {
             FfiConverterOptionalTypeAccount.write(value.`account`, buf)
             FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A rentable unit: a pitch, a mobile home, a room, a chalet.
+ */
+data class RentalUnit (
+    /**
+     * The host's id (`E12`, `MH-3`).
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Its name as printed on the quote (« Mobil-home 3 chambres »).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Its category; rates may be set per category (`pitch`, `mobile_home`).
+     */
+    var `category`: kotlin.String
+    , 
+    /**
+     * Most guests it sleeps.
+     */
+    var `capacity`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRentalUnit: FfiConverterRustBuffer<RentalUnit> {
+    override fun read(buf: ByteBuffer): RentalUnit {
+        return RentalUnit(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RentalUnit) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`category`) +
+            FfiConverterUInt.allocationSize(value.`capacity`)
+    )
+
+    override fun write(value: RentalUnit, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterString.write(value.`category`, buf)
+            FfiConverterUInt.write(value.`capacity`, buf)
+    }
+}
+
+
+
+/**
+ * A season: the days it covers, optionally only some days of the week (a weekend rate).
+ */
+data class Season (
+    /**
+     * Its id, referred to by rates.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Its name as printed (« Haute saison »).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * The days it covers.
+     */
+    var `periods`: List<Period>
+    , 
+    /**
+     * Only the nights of these days of the week; empty for every day.
+     */
+    var `weekdays`: List<Weekday>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSeason: FfiConverterRustBuffer<Season> {
+    override fun read(buf: ByteBuffer): Season {
+        return Season(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypePeriod.read(buf),
+            FfiConverterSequenceTypeWeekday.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Season) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterSequenceTypePeriod.allocationSize(value.`periods`) +
+            FfiConverterSequenceTypeWeekday.allocationSize(value.`weekdays`)
+    )
+
+    override fun write(value: Season, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterSequenceTypePeriod.write(value.`periods`, buf)
+            FfiConverterSequenceTypeWeekday.write(value.`weekdays`, buf)
     }
 }
 
@@ -3220,6 +4462,172 @@ public object FfiConverterTypeStayTotals: FfiConverterRustBuffer<StayTotals> {
 
 
 /**
+ * An option or supplement (« option », « prestation »), with the conditions it is sold under.
+ */
+data class Supplement (
+    /**
+     * Its id, as requested.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Its name as printed (« Animal »).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * What `price` is for.
+     */
+    var `basis`: SupplementBasis
+    , 
+    /**
+     * The price (a percentage for `percent_of_stay`).
+     */
+    var `price`: Decimal
+    , 
+    /**
+     * Its VAT rate; the catalogue's supplement rate when none.
+     */
+    var `vatRate`: VatRate?
+    , 
+    /**
+     * Added to every stay it is allowed for, without being asked.
+     */
+    var `automatic`: kotlin.Boolean
+    , 
+    /**
+     * Most of it per stay.
+     */
+    var `maxQuantity`: kotlin.UInt
+    , 
+    /**
+     * Not bookable within this many days of arrival.
+     */
+    var `notWithinDays`: kotlin.UInt?
+    , 
+    /**
+     * Only when booking, never added later (cancellation insurance).
+     */
+    var `atBookingOnly`: kotlin.Boolean
+    , 
+    /**
+     * Only for these units or categories; empty for all.
+     */
+    var `units`: List<kotlin.String>
+    , 
+    /**
+     * Only when arriving in these seasons; empty for all.
+     */
+    var `seasons`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSupplement: FfiConverterRustBuffer<Supplement> {
+    override fun read(buf: ByteBuffer): Supplement {
+        return Supplement(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeSupplementBasis.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterOptionalTypeVatRate.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Supplement) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeSupplementBasis.allocationSize(value.`basis`) +
+            FfiConverterTypeDecimal.allocationSize(value.`price`) +
+            FfiConverterOptionalTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterBoolean.allocationSize(value.`automatic`) +
+            FfiConverterUInt.allocationSize(value.`maxQuantity`) +
+            FfiConverterOptionalUInt.allocationSize(value.`notWithinDays`) +
+            FfiConverterBoolean.allocationSize(value.`atBookingOnly`) +
+            FfiConverterSequenceString.allocationSize(value.`units`) +
+            FfiConverterSequenceString.allocationSize(value.`seasons`)
+    )
+
+    override fun write(value: Supplement, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeSupplementBasis.write(value.`basis`, buf)
+            FfiConverterTypeDecimal.write(value.`price`, buf)
+            FfiConverterOptionalTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterBoolean.write(value.`automatic`, buf)
+            FfiConverterUInt.write(value.`maxQuantity`, buf)
+            FfiConverterOptionalUInt.write(value.`notWithinDays`, buf)
+            FfiConverterBoolean.write(value.`atBookingOnly`, buf)
+            FfiConverterSequenceString.write(value.`units`, buf)
+            FfiConverterSequenceString.write(value.`seasons`, buf)
+    }
+}
+
+
+
+/**
+ * An option asked for.
+ */
+data class SupplementChoice (
+    /**
+     * The option's id.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * How many (default 1).
+     */
+    var `quantity`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSupplementChoice: FfiConverterRustBuffer<SupplementChoice> {
+    override fun read(buf: ByteBuffer): SupplementChoice {
+        return SupplementChoice(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SupplementChoice) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterUInt.allocationSize(value.`quantity`)
+    )
+
+    override fun write(value: SupplementChoice, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterUInt.write(value.`quantity`, buf)
+    }
+}
+
+
+
+/**
  * A rounded amount subject to one VAT rate: the input of [`breakdown`].
  */
 data class TaxedAmount (
@@ -3311,6 +4719,53 @@ public object FfiConverterTypeThrottle: FfiConverterRustBuffer<Throttle> {
     override fun write(value: Throttle, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`failures`, buf)
             FfiConverterOptionalTypeTimestamp.write(value.`lastFailureAt`, buf)
+    }
+}
+
+
+
+/**
+ * The tourist tax: its own line, never discounted; guests under `adult_age` are exempt.
+ */
+data class TouristTax (
+    /**
+     * How it is computed.
+     */
+    var `basis`: TouristTaxBasis
+    , 
+    /**
+     * Guests younger than this on arrival pay none (18 in France).
+     */
+    var `adultAge`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTouristTax: FfiConverterRustBuffer<TouristTax> {
+    override fun read(buf: ByteBuffer): TouristTax {
+        return TouristTax(
+            FfiConverterTypeTouristTaxBasis.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TouristTax) = (
+            FfiConverterTypeTouristTaxBasis.allocationSize(value.`basis`) +
+            FfiConverterUInt.allocationSize(value.`adultAge`)
+    )
+
+    override fun write(value: TouristTax, buf: ByteBuffer) {
+            FfiConverterTypeTouristTaxBasis.write(value.`basis`, buf)
+            FfiConverterUInt.write(value.`adultAge`, buf)
     }
 }
 
@@ -3537,6 +4992,164 @@ public object FfiConverterTypeVatLine: FfiConverterRustBuffer<VatLine> {
 
 
 /**
+ * What an age band pays, relative to the full person price.
+ */
+sealed class AgePrice {
+    
+    /**
+     * Nothing.
+     */
+    object Free : AgePrice()
+    
+    
+    /**
+     * This price instead, per night.
+     */
+    data class Fixed(
+        /**
+         * The price per night.
+         */
+        val `price`: dev.hospes.model.Decimal) : AgePrice()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * This percentage of the full price (50 = half price).
+     */
+    data class Percent(
+        /**
+         * The percentage paid.
+         */
+        val `percent`: dev.hospes.model.Decimal) : AgePrice()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAgePrice : FfiConverterRustBuffer<AgePrice>{
+    override fun read(buf: ByteBuffer): AgePrice {
+        return when(buf.getInt()) {
+            1 -> AgePrice.Free
+            2 -> AgePrice.Fixed(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            3 -> AgePrice.Percent(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: AgePrice): ULong = when(value) {
+        is AgePrice.Free -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is AgePrice.Fixed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`price`)
+            )
+        }
+        is AgePrice.Percent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`percent`)
+            )
+        }
+    }
+
+    override fun write(value: AgePrice, buf: ByteBuffer) {
+        when(value) {
+            is AgePrice.Free -> {
+                buf.putInt(1)
+                Unit
+            }
+            is AgePrice.Fixed -> {
+                buf.putInt(2)
+                FfiConverterTypeDecimal.write(value.`price`, buf)
+                Unit
+            }
+            is AgePrice.Percent -> {
+                buf.putInt(3)
+                FfiConverterTypeDecimal.write(value.`percent`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * Whether the price is for a new booking or a change to an existing one.
+ */
+
+enum class BookingStage {
+    
+    /**
+     * A new booking or quote.
+     */
+    BOOKING,
+    /**
+     * A change to a booking already made: `at_booking_only` options cannot be added.
+     */
+    AMENDMENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBookingStage: FfiConverterRustBuffer<BookingStage> {
+    override fun read(buf: ByteBuffer) = try {
+        BookingStage.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: BookingStage) = 4UL
+
+    override fun write(value: BookingStage, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * How the client is addressed (seed: Famille, Société, M., Mme, Mlle).
  */
 
@@ -3710,6 +5323,121 @@ public object FfiConverterTypeClientKind: FfiConverterRustBuffer<ClientKind> {
 
     override fun write(value: ClientKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The deposit asked at booking.
+ */
+sealed class Deposit {
+    
+    /**
+     * No deposit: all at the balance date.
+     */
+    object None : Deposit()
+    
+    
+    /**
+     * A percentage of the total.
+     */
+    data class Percent(
+        /**
+         * The percentage.
+         */
+        val `percent`: dev.hospes.model.Decimal) : Deposit()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A fixed amount (at most the total).
+     */
+    data class Amount(
+        /**
+         * The amount.
+         */
+        val `amount`: dev.hospes.model.Decimal) : Deposit()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeposit : FfiConverterRustBuffer<Deposit>{
+    override fun read(buf: ByteBuffer): Deposit {
+        return when(buf.getInt()) {
+            1 -> Deposit.None
+            2 -> Deposit.Percent(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            3 -> Deposit.Amount(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: Deposit): ULong = when(value) {
+        is Deposit.None -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is Deposit.Percent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`percent`)
+            )
+        }
+        is Deposit.Amount -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`amount`)
+            )
+        }
+    }
+
+    override fun write(value: Deposit, buf: ByteBuffer) {
+        when(value) {
+            is Deposit.None -> {
+                buf.putInt(1)
+                Unit
+            }
+            is Deposit.Percent -> {
+                buf.putInt(2)
+                FfiConverterTypeDecimal.write(value.`percent`, buf)
+                Unit
+            }
+            is Deposit.Amount -> {
+                buf.putInt(3)
+                FfiConverterTypeDecimal.write(value.`amount`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -4236,6 +5964,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `pricing.*`: a stay that cannot be priced or booked as asked.
+     */
+    class Pricing(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     class Link(
@@ -4342,12 +6094,17 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            9 -> HospesException.Link(
+            9 -> HospesException.Pricing(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            10 -> HospesException.Internal(
+            10 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            11 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -4408,6 +6165,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Portal -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Pricing -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -4489,15 +6253,22 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Pricing -> {
                 buf.putInt(9)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(10)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(11)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -4507,6 +6278,53 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
     }
 
 }
+
+
+
+/**
+ * What an installment is.
+ */
+
+enum class InstallmentKind {
+    
+    /**
+     * The deposit (« acompte »).
+     */
+    DEPOSIT,
+    /**
+     * The balance (« solde »).
+     */
+    BALANCE,
+    /**
+     * Everything at once, when arrival is near.
+     */
+    FULL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInstallmentKind: FfiConverterRustBuffer<InstallmentKind> {
+    override fun read(buf: ByteBuffer) = try {
+        InstallmentKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: InstallmentKind) = 4UL
+
+    override fun write(value: InstallmentKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
 
 
 
@@ -5036,6 +6854,327 @@ public object FfiConverterTypePriceBasis: FfiConverterRustBuffer<PriceBasis> {
 
 
 /**
+ * What a promo code takes off.
+ */
+sealed class PromoDiscount {
+    
+    /**
+     * A fixed amount, at most what it applies to.
+     */
+    data class Fixed(
+        /**
+         * The amount off.
+         */
+        val `amount`: dev.hospes.model.Decimal) : PromoDiscount()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A percentage of what it applies to.
+     */
+    data class Percent(
+        /**
+         * The percentage off.
+         */
+        val `percent`: dev.hospes.model.Decimal) : PromoDiscount()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * What it applies to costs this instead (never more than before).
+     */
+    data class SetPrice(
+        /**
+         * The new price.
+         */
+        val `price`: dev.hospes.model.Decimal) : PromoDiscount()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePromoDiscount : FfiConverterRustBuffer<PromoDiscount>{
+    override fun read(buf: ByteBuffer): PromoDiscount {
+        return when(buf.getInt()) {
+            1 -> PromoDiscount.Fixed(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            2 -> PromoDiscount.Percent(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            3 -> PromoDiscount.SetPrice(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: PromoDiscount): ULong = when(value) {
+        is PromoDiscount.Fixed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`amount`)
+            )
+        }
+        is PromoDiscount.Percent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`percent`)
+            )
+        }
+        is PromoDiscount.SetPrice -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`price`)
+            )
+        }
+    }
+
+    override fun write(value: PromoDiscount, buf: ByteBuffer) {
+        when(value) {
+            is PromoDiscount.Fixed -> {
+                buf.putInt(1)
+                FfiConverterTypeDecimal.write(value.`amount`, buf)
+                Unit
+            }
+            is PromoDiscount.Percent -> {
+                buf.putInt(2)
+                FfiConverterTypeDecimal.write(value.`percent`, buf)
+                Unit
+            }
+            is PromoDiscount.SetPrice -> {
+                buf.putInt(3)
+                FfiConverterTypeDecimal.write(value.`price`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * What a promo code applies to: the whole stay (accommodation and options, never the tourist
+ * tax) or one line, for the accounts.
+ */
+sealed class PromoTarget {
+    
+    /**
+     * Accommodation and options.
+     */
+    object WholeStay : PromoTarget()
+    
+    
+    /**
+     * The accommodation only.
+     */
+    object Accommodation : PromoTarget()
+    
+    
+    /**
+     * One option.
+     */
+    data class Supplement(
+        /**
+         * The option's id.
+         */
+        val `id`: kotlin.String) : PromoTarget()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePromoTarget : FfiConverterRustBuffer<PromoTarget>{
+    override fun read(buf: ByteBuffer): PromoTarget {
+        return when(buf.getInt()) {
+            1 -> PromoTarget.WholeStay
+            2 -> PromoTarget.Accommodation
+            3 -> PromoTarget.Supplement(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: PromoTarget): ULong = when(value) {
+        is PromoTarget.WholeStay -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is PromoTarget.Accommodation -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is PromoTarget.Supplement -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`id`)
+            )
+        }
+    }
+
+    override fun write(value: PromoTarget, buf: ByteBuffer) {
+        when(value) {
+            is PromoTarget.WholeStay -> {
+                buf.putInt(1)
+                Unit
+            }
+            is PromoTarget.Accommodation -> {
+                buf.putInt(2)
+                Unit
+            }
+            is PromoTarget.Supplement -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`id`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * Which dates a promo code's validity is about.
+ */
+
+enum class PromoValidity {
+    
+    /**
+     * The arrival day must be in the validity period.
+     */
+    STAY_DATES,
+    /**
+     * The booking day (`now`, in the catalogue's time zone) must be in it.
+     */
+    BOOKING_DATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePromoValidity: FfiConverterRustBuffer<PromoValidity> {
+    override fun read(buf: ByteBuffer) = try {
+        PromoValidity.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: PromoValidity) = 4UL
+
+    override fun write(value: PromoValidity, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a rate's price is for.
+ */
+
+enum class RateBasis {
+    
+    /**
+     * The unit, per night.
+     */
+    PER_NIGHT,
+    /**
+     * The unit, per week of 7 nights; remaining nights at a seventh of it each, rounded.
+     */
+    PER_WEEK,
+    /**
+     * Each guest, per night, after their age band.
+     */
+    PER_PERSON_NIGHT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRateBasis: FfiConverterRustBuffer<RateBasis> {
+    override fun read(buf: ByteBuffer) = try {
+        RateBasis.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RateBasis) = 4UL
+
+    override fun write(value: RateBasis, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * A named rounding rule. hospes rounds with exactly one: half away from zero, to the minor unit.
  *
  * ```
@@ -5141,6 +7280,241 @@ public object FfiConverterTypeStayStatus: FfiConverterRustBuffer<StayStatus> {
 
 
 
+/**
+ * What an option's price is for.
+ */
+
+enum class SupplementBasis {
+    
+    /**
+     * Once per stay (cleaning, linen pack).
+     */
+    ONCE,
+    /**
+     * Per night (a dog, electricity).
+     */
+    PER_NIGHT,
+    /**
+     * Per guest (a welcome kit).
+     */
+    PER_PERSON,
+    /**
+     * Per guest and night (breakfast).
+     */
+    PER_PERSON_NIGHT,
+    /**
+     * A percentage of the accommodation price (cancellation insurance); `price` is the percentage.
+     */
+    PERCENT_OF_STAY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSupplementBasis: FfiConverterRustBuffer<SupplementBasis> {
+    override fun read(buf: ByteBuffer) = try {
+        SupplementBasis.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SupplementBasis) = 4UL
+
+    override fun write(value: SupplementBasis, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How the tourist tax (« taxe de séjour ») is computed, per adult and night.
+ */
+sealed class TouristTaxBasis {
+    
+    /**
+     * A fixed amount per adult and night (classified accommodation).
+     */
+    data class Fixed(
+        /**
+         * Amount per adult and night.
+         */
+        val `perPersonNight`: dev.hospes.model.Decimal) : TouristTaxBasis()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A percentage of the nightly price per guest excluding VAT, capped (unclassified
+     * accommodation): `min(accommodation excl. VAT ÷ nights ÷ guests × percent, cap)`.
+     */
+    data class Percent(
+        /**
+         * The percentage.
+         */
+        val `percent`: dev.hospes.model.Decimal, 
+        /**
+         * The most per adult and night.
+         */
+        val `cap`: dev.hospes.model.Decimal) : TouristTaxBasis()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTouristTaxBasis : FfiConverterRustBuffer<TouristTaxBasis>{
+    override fun read(buf: ByteBuffer): TouristTaxBasis {
+        return when(buf.getInt()) {
+            1 -> TouristTaxBasis.Fixed(
+                FfiConverterTypeDecimal.read(buf),
+                )
+            2 -> TouristTaxBasis.Percent(
+                FfiConverterTypeDecimal.read(buf),
+                FfiConverterTypeDecimal.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: TouristTaxBasis): ULong = when(value) {
+        is TouristTaxBasis.Fixed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`perPersonNight`)
+            )
+        }
+        is TouristTaxBasis.Percent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDecimal.allocationSize(value.`percent`)
+                + FfiConverterTypeDecimal.allocationSize(value.`cap`)
+            )
+        }
+    }
+
+    override fun write(value: TouristTaxBasis, buf: ByteBuffer) {
+        when(value) {
+            is TouristTaxBasis.Fixed -> {
+                buf.putInt(1)
+                FfiConverterTypeDecimal.write(value.`perPersonNight`, buf)
+                Unit
+            }
+            is TouristTaxBasis.Percent -> {
+                buf.putInt(2)
+                FfiConverterTypeDecimal.write(value.`percent`, buf)
+                FfiConverterTypeDecimal.write(value.`cap`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * A day of the week.
+ */
+
+enum class Weekday {
+    
+    MONDAY,
+    TUESDAY,
+    WEDNESDAY,
+    THURSDAY,
+    FRIDAY,
+    SATURDAY,
+    SUNDAY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWeekday: FfiConverterRustBuffer<Weekday> {
+    override fun read(buf: ByteBuffer) = try {
+        Weekday.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Weekday) = 4UL
+
+    override fun write(value: Weekday, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
 
 /**
  * @suppress
@@ -5199,6 +7573,70 @@ public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> 
         } else {
             buf.put(1)
             FfiConverterTypeAccount.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeAppliedPromo: FfiConverterRustBuffer<AppliedPromo?> {
+    override fun read(buf: ByteBuffer): AppliedPromo? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAppliedPromo.read(buf)
+    }
+
+    override fun allocationSize(value: AppliedPromo?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAppliedPromo.allocationSize(value)
+        }
+    }
+
+    override fun write(value: AppliedPromo?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAppliedPromo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTouristTax: FfiConverterRustBuffer<TouristTax?> {
+    override fun read(buf: ByteBuffer): TouristTax? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTouristTax.read(buf)
+    }
+
+    override fun allocationSize(value: TouristTax?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTouristTax.allocationSize(value)
+        }
+    }
+
+    override fun write(value: TouristTax?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTouristTax.write(value, buf)
         }
     }
 }
@@ -5337,6 +7775,38 @@ public object FfiConverterOptionalTypeCountry: FfiConverterRustBuffer<Country?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> {
+    override fun read(buf: ByteBuffer): Decimal? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDecimal.read(buf)
+    }
+
+    override fun allocationSize(value: Decimal?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDecimal.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Decimal?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDecimal.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeNaiveDate: FfiConverterRustBuffer<NaiveDate?> {
     override fun read(buf: ByteBuffer): NaiveDate? {
         if (buf.get().toInt() == 0) {
@@ -5401,6 +7871,38 @@ public object FfiConverterOptionalTypeTimestamp: FfiConverterRustBuffer<Timestam
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeVatRate: FfiConverterRustBuffer<VatRate?> {
+    override fun read(buf: ByteBuffer): VatRate? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeVatRate.read(buf)
+    }
+
+    override fun allocationSize(value: VatRate?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeVatRate.allocationSize(value)
+        }
+    }
+
+    override fun write(value: VatRate?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeVatRate.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -5419,6 +7921,62 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer<List<AgeBand>> {
+    override fun read(buf: ByteBuffer): List<AgeBand> {
+        val len = buf.getInt()
+        return List<AgeBand>(len) {
+            FfiConverterTypeAgeBand.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<AgeBand>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAgeBand.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<AgeBand>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAgeBand.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuffer<List<CancellationTier>> {
+    override fun read(buf: ByteBuffer): List<CancellationTier> {
+        val len = buf.getInt()
+        return List<CancellationTier>(len) {
+            FfiConverterTypeCancellationTier.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CancellationTier>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCancellationTier.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CancellationTier>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCancellationTier.write(it, buf)
         }
     }
 }
@@ -5475,6 +8033,62 @@ public object FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer<List<F
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeFieldChange.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<Installment>> {
+    override fun read(buf: ByteBuffer): List<Installment> {
+        val len = buf.getInt()
+        return List<Installment>(len) {
+            FfiConverterTypeInstallment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Installment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInstallment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Installment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInstallment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLengthDiscount: FfiConverterRustBuffer<List<LengthDiscount>> {
+    override fun read(buf: ByteBuffer): List<LengthDiscount> {
+        val len = buf.getInt()
+        return List<LengthDiscount>(len) {
+            FfiConverterTypeLengthDiscount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LengthDiscount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLengthDiscount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LengthDiscount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLengthDiscount.write(it, buf)
         }
     }
 }
@@ -5569,6 +8183,34 @@ public object FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePeriod: FfiConverterRustBuffer<List<Period>> {
+    override fun read(buf: ByteBuffer): List<Period> {
+        val len = buf.getInt()
+        return List<Period>(len) {
+            FfiConverterTypePeriod.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Period>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePeriod.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Period>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePeriod.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePet: FfiConverterRustBuffer<List<Pet>> {
     override fun read(buf: ByteBuffer): List<Pet> {
         val len = buf.getInt()
@@ -5597,6 +8239,146 @@ public object FfiConverterSequenceTypePet: FfiConverterRustBuffer<List<Pet>> {
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<PricedGuest>> {
+    override fun read(buf: ByteBuffer): List<PricedGuest> {
+        val len = buf.getInt()
+        return List<PricedGuest>(len) {
+            FfiConverterTypePricedGuest.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PricedGuest>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePricedGuest.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PricedGuest>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePricedGuest.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePromoCode: FfiConverterRustBuffer<List<PromoCode>> {
+    override fun read(buf: ByteBuffer): List<PromoCode> {
+        val len = buf.getInt()
+        return List<PromoCode>(len) {
+            FfiConverterTypePromoCode.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PromoCode>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePromoCode.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PromoCode>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePromoCode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRate: FfiConverterRustBuffer<List<Rate>> {
+    override fun read(buf: ByteBuffer): List<Rate> {
+        val len = buf.getInt()
+        return List<Rate>(len) {
+            FfiConverterTypeRate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Rate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Rate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRentalUnit: FfiConverterRustBuffer<List<RentalUnit>> {
+    override fun read(buf: ByteBuffer): List<RentalUnit> {
+        val len = buf.getInt()
+        return List<RentalUnit>(len) {
+            FfiConverterTypeRentalUnit.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RentalUnit>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRentalUnit.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RentalUnit>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRentalUnit.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSeason: FfiConverterRustBuffer<List<Season>> {
+    override fun read(buf: ByteBuffer): List<Season> {
+        val len = buf.getInt()
+        return List<Season>(len) {
+            FfiConverterTypeSeason.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Season>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSeason.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Season>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSeason.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer<List<StaySummary>> {
     override fun read(buf: ByteBuffer): List<StaySummary> {
         val len = buf.getInt()
@@ -5615,6 +8397,62 @@ public object FfiConverterSequenceTypeStaySummary: FfiConverterRustBuffer<List<S
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeStaySummary.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSupplement: FfiConverterRustBuffer<List<Supplement>> {
+    override fun read(buf: ByteBuffer): List<Supplement> {
+        val len = buf.getInt()
+        return List<Supplement>(len) {
+            FfiConverterTypeSupplement.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Supplement>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSupplement.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Supplement>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSupplement.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSupplementChoice: FfiConverterRustBuffer<List<SupplementChoice>> {
+    override fun read(buf: ByteBuffer): List<SupplementChoice> {
+        val len = buf.getInt()
+        return List<SupplementChoice>(len) {
+            FfiConverterTypeSupplementChoice.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SupplementChoice>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSupplementChoice.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SupplementChoice>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSupplementChoice.write(it, buf)
         }
     }
 }
@@ -5727,6 +8565,34 @@ public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>>
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeWeekday: FfiConverterRustBuffer<List<Weekday>> {
+    override fun read(buf: ByteBuffer): List<Weekday> {
+        val len = buf.getInt()
+        return List<Weekday>(len) {
+            FfiConverterTypeWeekday.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Weekday>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeWeekday.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Weekday>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeWeekday.write(it, buf)
         }
     }
 }

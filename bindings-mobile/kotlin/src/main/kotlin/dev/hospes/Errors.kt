@@ -17,6 +17,7 @@ val HospesException.code: String
         is HospesException.Link -> code
         is HospesException.Account -> code
         is HospesException.Portal -> code
+        is HospesException.Pricing -> code
         is HospesException.Internal -> code
     }
 
@@ -32,6 +33,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Link -> messages
         is HospesException.Account -> messages
         is HospesException.Portal -> messages
+        is HospesException.Pricing -> messages
         is HospesException.Internal -> messages
     }
 

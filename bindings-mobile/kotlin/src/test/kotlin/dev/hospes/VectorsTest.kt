@@ -67,6 +67,14 @@ class VectorsTest {
         }
         "stay.normalize" -> stayToJson(normalizeStay(stayFromJson(input.json("stay")), LocalDate.parse(input.getString("today"))))
         "stay.totals" -> stayTotalsToJson(stayTotals(stayFromJson(input.json("stay"))))
+        "pricing.check_catalogue" -> checkCatalogue(catalogueFromJson(input.json("catalogue"))).let { "null" }
+        "pricing.price" -> pricedStayToJson(
+            priceStay(
+                catalogueFromJson(input.json("catalogue")),
+                priceRequestFromJson(input.json("request")),
+                Instant.parse(input.getString("now")),
+            ),
+        )
         "link.generate_key" -> JSONObject.quote(generateLinkKey())
         "link.issue" -> issuedLinkToJson(
             issueLink(
