@@ -10,10 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use hospes::ffi::HospesError;
 use hospes::link::{self, Keyring};
-use hospes::pricing::{self, Catalogue, PriceRequest, PricedStay};
 use hospes::portal::{
     NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
 };
+use hospes::pricing::{self, Catalogue, PriceRequest, PricedStay};
 use hospes::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Decimal, Establishment,
     GuestDetails, IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,

@@ -21,10 +21,18 @@ const stay = {
     { label: 'Taxe de séjour', kind: 'tourist_tax', quantity: '56', unitPrice: eur('0.66'), vatRate: '0' },
   ],
 };
+// The pricing case of core/benches/core.rs (run from the repository root, as `make bench` does).
+const catalogue = hospes.fromWire(JSON.parse(require('node:fs').readFileSync('core/tests/data/catalogue.json', 'utf8')));
+const request = {
+  unit: 'E12', arrival: '2026-06-22', departure: '2026-07-06',
+  guests: [{}, {}, { birthDate: '2016-05-02' }, { birthDate: '2024-08-15' }],
+  supplements: [{ id: 'dog' }], promoCode: 'PRINTEMPS',
+};
 const cases = {
   normalizeClient: () => hospes.normalizeClient(client, 'FR', '2026-06-01T00:00:00Z'),
   'stayTotals (4 lines)': () => hospes.stayTotals(stay),
   addMoney: () => hospes.addMoney(eur('10.10'), eur('0.20')),
+  'priceStay (14 nights)': () => hospes.priceStay(catalogue, request, '2026-02-15T10:00:00Z'),
 };
 for (const [name, call] of Object.entries(cases)) {
   let best = Infinity;

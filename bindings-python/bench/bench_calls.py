@@ -4,6 +4,7 @@ Run by `make bench` against a release build: PYTHONPATH=<package dir> python ben
 """
 
 import datetime as dt
+import json
 import timeit
 from decimal import Decimal
 
@@ -29,10 +30,24 @@ STAY = {
     ],
 }
 
+# The pricing case of core/benches/core.rs (run from the repository root, as `make bench` does).
+_PRICE_OP = next(op for op in hospes._wire.SCHEMA["operations"] if op["name"] == "pricing.price")
+PRICE_ARGS = hospes._wire.from_wire(
+    {
+        "catalogue": json.loads(open("core/tests/data/catalogue.json", encoding="utf-8").read()),
+        "request": {"unit": "E12", "arrival": "2026-06-22", "departure": "2026-07-06",
+                    "guests": [{}, {}, {"birth_date": "2016-05-02"}, {"birth_date": "2024-08-15"}],
+                    "supplements": [{"id": "dog"}], "promo_code": "PRINTEMPS"},
+        "now": "2026-02-15T10:00:00Z",
+    },
+    _PRICE_OP["args"],
+)
+
 CASES = {
     "normalize_client": lambda: hospes.normalize_client(CLIENT, "FR", NOW),
     "stay_totals (4 lines)": lambda: hospes.stay_totals(STAY),
     "add_money": lambda: hospes.add_money(EUR("10.10"), EUR("0.20")),
+    "price_stay (14 nights)": lambda: hospes.price_stay(**PRICE_ARGS),
 }
 
 for name, call in CASES.items():

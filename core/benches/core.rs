@@ -113,5 +113,25 @@ fn links(c: &mut Criterion) {
     });
 }
 
-criterion_group!(core, benches, links);
+/// The issue's case: fourteen nights across three seasons (a weekend rate inside mid season), two
+/// age bands, two options (a dog, automatic electricity), a promo code and the tourist tax.
+fn pricing(c: &mut Criterion) {
+    use hospes::pricing::{self, Catalogue, PriceRequest};
+    let catalogue: Catalogue =
+        serde_json::from_str(include_str!("../tests/data/catalogue.json")).unwrap();
+    let request: PriceRequest = serde_json::from_str(PRICE_REQUEST).unwrap();
+    let now = "2026-02-15T10:00:00Z".parse().unwrap();
+    let priced = pricing::price(&catalogue, &request, now).unwrap();
+    assert_eq!(priced.lines.len(), 11);
+    c.bench_function("price_14_nights_3_seasons", |b| {
+        b.iter(|| pricing::price(black_box(&catalogue), black_box(&request), now).unwrap())
+    });
+}
+
+/// The request priced by [`pricing`], also used by the Python and Node benchmarks.
+const PRICE_REQUEST: &str = r#"{"unit": "E12", "arrival": "2026-06-22", "departure": "2026-07-06",
+  "guests": [{}, {}, {"birth_date": "2016-05-02"}, {"birth_date": "2024-08-15"}],
+  "supplements": [{"id": "dog"}], "promo_code": "PRINTEMPS"}"#;
+
+criterion_group!(core, benches, links, pricing);
 criterion_main!(core);

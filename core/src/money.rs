@@ -198,10 +198,7 @@ impl Money {
     /// ```
     pub fn checked_add(&self, other: &Money) -> Result<Money> {
         self.same_currency(other)?;
-        let amount = self
-            .amount
-            .checked_add(other.amount)
-            .ok_or(Error::AmountOverflow)?;
+        let amount = self.amount.checked_add(other.amount).ok_or_else(overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -214,10 +211,7 @@ impl Money {
     /// ```
     pub fn checked_sub(&self, other: &Money) -> Result<Money> {
         self.same_currency(other)?;
-        let amount = self
-            .amount
-            .checked_sub(other.amount)
-            .ok_or(Error::AmountOverflow)?;
+        let amount = self.amount.checked_sub(other.amount).ok_or_else(overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -229,10 +223,7 @@ impl Money {
     /// assert_eq!(night.checked_mul(three).unwrap().amount.to_string(), "97.20");
     /// ```
     pub fn checked_mul(&self, factor: Decimal) -> Result<Money> {
-        let amount = self
-            .amount
-            .checked_mul(factor)
-            .ok_or(Error::AmountOverflow)?;
+        let amount = self.amount.checked_mul(factor).ok_or_else(overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -282,6 +273,11 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.amount, self.currency)
     }
+}
+
+/// `money.overflow`, built only when an operation actually overflows.
+pub(crate) fn overflow() -> Error {
+    Error::AmountOverflow
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::i18n::Locale;
-use crate::money::{Currency, Money, Rounding};
+use crate::money::{Currency, Money, Rounding, overflow};
 use crate::stay::{self, Line, LineKind, StayTotals};
 use crate::vat::{PriceBasis, VatRate};
 
@@ -848,15 +848,14 @@ pub fn check_catalogue(catalogue: &Catalogue) -> Result<()> {
         }
     }
     for (i, promo) in catalogue.promo_codes.iter().enumerate() {
-        let key = promo_key(&promo.code);
-        if key.is_empty() {
+        if promo.code.trim().is_empty() {
             return invalid("a promo code is empty".into());
         }
         if catalogue
             .promo_codes
             .iter()
             .take(i)
-            .any(|p| promo_key(&p.code) == key)
+            .any(|p| same_code(&p.code, &promo.code))
         {
             return invalid(format!("promo code `{}` is used twice", promo.code));
         }
@@ -1076,6 +1075,8 @@ impl<'a> Pricer<'a> {
     /// segment (one line), in the order the rates first appear.
     fn segments(&self) -> Result<Vec<Segment<'a>>> {
         let mut segments: Vec<Segment<'a>> = Vec::with_capacity(4);
+        // The rate of each season, looked up once.
+        let mut rates: Vec<Option<Option<&'a Rate>>> = vec![None; self.catalogue.seasons.len()];
         for night in self.request.arrival.iter_days().take(self.nights as usize) {
             let unavailable = || Error::UnitUnavailable {
                 unit: self.unit.id.clone(),
@@ -1084,8 +1085,16 @@ impl<'a> Pricer<'a> {
             if self.request.unavailable.iter().any(|p| p.contains(night)) {
                 return Err(unavailable());
             }
-            let season = season_of(self.catalogue, night).ok_or_else(unavailable)?;
-            let rate = self.rate_for(season).ok_or_else(unavailable)?;
+            let (index, season) = self
+                .catalogue
+                .seasons
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.covers(night))
+                .ok_or_else(unavailable)?;
+            let cached = rates.get_mut(index).ok_or_else(unavailable)?;
+            let rate = *cached.get_or_insert_with(|| self.rate_for(season));
+            let rate = rate.ok_or_else(unavailable)?;
             match segments.iter_mut().find(|s| std::ptr::eq(s.rate, rate)) {
                 Some(same) => same.nights += 1,
                 None => segments.push(Segment {
@@ -1366,15 +1375,14 @@ impl<'a> Pricer<'a> {
         let Some(typed) = self.request.promo_code.as_deref() else {
             return Ok(None);
         };
-        let key = promo_key(typed);
-        if key.is_empty() {
+        if typed.trim().is_empty() {
             return Ok(None);
         }
         let promo = self
             .catalogue
             .promo_codes
             .iter()
-            .find(|p| promo_key(&p.code) == key)
+            .find(|p| same_code(&p.code, typed))
             .ok_or_else(|| Error::PromoUnknown {
                 code: typed.trim().chars().take(50).collect(),
             })?;
@@ -1457,7 +1465,7 @@ impl<'a> Pricer<'a> {
                     total
                         .checked_mul(*part)
                         .and_then(|x| x.checked_div(base))
-                        .ok_or(Error::AmountOverflow)?,
+                        .ok_or_else(overflow)?,
                 )
             };
             given += share;
@@ -1502,7 +1510,7 @@ impl<'a> Pricer<'a> {
                 };
                 let per_guest_night = excl_vat
                     .checked_div(Decimal::from(self.nights) * Decimal::from(self.guests.len()))
-                    .ok_or(Error::AmountOverflow)?;
+                    .ok_or_else(overflow)?;
                 self.round(percent_of(per_guest_night, *percent)?.min(*cap))
             }
         };
@@ -1604,11 +1612,15 @@ fn line_total(line: &Line) -> Result<Decimal> {
     Ok(line.unit_price.checked_mul(line.quantity)?.rounded().amount)
 }
 
+/// `value × percent ÷ 100`; dividing by 100 is moving the decimal point when the scale allows.
 fn percent_of(value: Decimal, percent: Decimal) -> Result<Decimal> {
-    value
-        .checked_mul(percent)
-        .map(|x| x / Decimal::ONE_HUNDRED)
-        .ok_or(Error::AmountOverflow)
+    let mut product = value.checked_mul(percent).ok_or_else(overflow)?;
+    match product.set_scale(product.scale() + 2) {
+        Ok(()) => Ok(product),
+        Err(_) => product
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(overflow),
+    }
 }
 
 /// What is left of a promo code's budget, if it has one.
@@ -1620,11 +1632,19 @@ fn budget_left(promo: &PromoCode) -> Option<Decimal> {
 
 /// A checked decimal operation's result, or `money.overflow`.
 fn checked(value: Option<Decimal>) -> Result<Decimal> {
-    value.ok_or(Error::AmountOverflow)
+    value.ok_or_else(overflow)
 }
 
-fn promo_key(code: &str) -> String {
-    code.trim().to_uppercase()
+/// Whether two promo codes are the same, ignoring case and surrounding spaces.
+fn same_code(a: &str, b: &str) -> bool {
+    let upper = |s: &str| {
+        s.trim()
+            .chars()
+            .flat_map(char::to_uppercase)
+            .collect::<String>()
+    };
+    a.trim().eq_ignore_ascii_case(b.trim())
+        || (!(a.is_ascii() && b.is_ascii()) && upper(a) == upper(b))
 }
 
 /// The few words of the line labels that are not the catalogue's own names.
