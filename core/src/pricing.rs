@@ -1470,13 +1470,17 @@ impl<'a> Pricer<'a> {
             };
             given += share;
             if !share.is_zero() {
-                self.add(
-                    label.clone(),
-                    LineKind::Discount,
-                    Decimal::ONE,
-                    -share,
-                    *rate,
-                )?;
+                let label = if bases.len() > 1 {
+                    let vat = match self.request.locale {
+                        Locale::Fr => "TVA",
+                        Locale::En => "VAT",
+                        Locale::Es => "IVA",
+                    };
+                    format!("{label} ({vat} {rate} %)")
+                } else {
+                    label.clone()
+                };
+                self.add(label, LineKind::Discount, Decimal::ONE, -share, *rate)?;
             }
         }
         Ok(Some(AppliedPromo {

@@ -239,8 +239,8 @@ fn a_fixed_promo_is_split_across_vat_rates_and_replaces_the_length_discount() {
             ),
             line("Chien", "14", "3.50"),
             line("Électricité 10 A", "14", "4.80"),
-            line("Code promo PRINTEMPS", "1", "-38.91"),
-            line("Code promo PRINTEMPS", "1", "-11.09"),
+            line("Code promo PRINTEMPS (TVA 10 %)", "1", "-38.91"),
+            line("Code promo PRINTEMPS (TVA 20 %)", "1", "-11.09"),
             line("Taxe de séjour", "28", "0.88"),
         ]
     );
