@@ -318,6 +318,32 @@ pub enum Error {
         /// What is wrong, and where.
         detail: String,
     },
+    /// A quote whose validity date is not after its creation.
+    #[error("a quote must be valid after it is made (valid until {valid_until})")]
+    QuoteValidityInvalid {
+        /// The validity received.
+        valid_until: String,
+    },
+    /// The quote's validity date has passed.
+    #[error("quote {number} expired on {valid_until}")]
+    QuoteExpired {
+        /// The quote's number.
+        number: String,
+        /// When it expired.
+        valid_until: String,
+    },
+    /// The quote changed since the guest was shown it: they must read it again.
+    #[error("quote {number} changed since it was shown")]
+    QuoteChanged {
+        /// The quote's number.
+        number: String,
+    },
+    /// The quote is accepted already.
+    #[error("quote {number} is already accepted")]
+    QuoteAlreadyAccepted {
+        /// The quote's number.
+        number: String,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -406,6 +432,10 @@ impl Error {
             Error::PromoUsedUp { .. } => "pricing.promo_used_up",
             Error::PromoMinimumNights { .. } => "pricing.promo_min_nights",
             Error::CatalogueInvalid { .. } => "pricing.catalogue_invalid",
+            Error::QuoteValidityInvalid { .. } => "quote.validity_invalid",
+            Error::QuoteExpired { .. } => "quote.expired",
+            Error::QuoteChanged { .. } => "quote.changed",
+            Error::QuoteAlreadyAccepted { .. } => "quote.already_accepted",
             Error::PasswordTooShort { .. } => "account.password_too_short",
             Error::LoginFailed => "account.login_failed",
             Error::AccountNotVerified => "account.not_verified",
@@ -830,6 +860,46 @@ impl Error {
             (Error::CatalogueInvalid { detail }, Es) => {
                 format!("Catálogo de tarifas no válido: {detail}")
             }
+            (Error::QuoteValidityInvalid { valid_until }, Fr) => {
+                format!(
+                    "Un devis doit être valable après sa création (valable jusqu’au {valid_until})."
+                )
+            }
+            (Error::QuoteValidityInvalid { valid_until }, En) => {
+                format!("A quote must be valid after it is made (valid until {valid_until}).")
+            }
+            (Error::QuoteValidityInvalid { valid_until }, Es) => {
+                format!(
+                    "Un presupuesto debe ser válido después de su creación (válido hasta {valid_until})."
+                )
+            }
+            (Error::QuoteExpired { number, .. }, Fr) => {
+                format!("Le devis {number} a expiré. Demandez un nouveau devis à l’établissement.")
+            }
+            (Error::QuoteExpired { number, .. }, En) => {
+                format!("Quote {number} has expired. Please ask the establishment for a new one.")
+            }
+            (Error::QuoteExpired { number, .. }, Es) => {
+                format!("El presupuesto {number} ha caducado. Pida uno nuevo al establecimiento.")
+            }
+            (Error::QuoteChanged { number }, Fr) => format!(
+                "Le devis {number} a changé depuis que vous l’avez consulté : relisez-le avant de l’accepter."
+            ),
+            (Error::QuoteChanged { number }, En) => format!(
+                "Quote {number} changed since you opened it: please read it again before accepting."
+            ),
+            (Error::QuoteChanged { number }, Es) => format!(
+                "El presupuesto {number} ha cambiado desde que lo consultó: reléalo antes de aceptarlo."
+            ),
+            (Error::QuoteAlreadyAccepted { number }, Fr) => {
+                format!("Le devis {number} est déjà accepté.")
+            }
+            (Error::QuoteAlreadyAccepted { number }, En) => {
+                format!("Quote {number} is already accepted.")
+            }
+            (Error::QuoteAlreadyAccepted { number }, Es) => {
+                format!("El presupuesto {number} ya está aceptado.")
+            }
             (Error::QuantityInvalid { label, value }, Fr) => {
                 format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
             }
@@ -919,6 +989,13 @@ mod tests {
             Error::PromoUsedUp { code: s() },
             Error::PromoMinimumNights { code: s(), min: 2 },
             Error::CatalogueInvalid { detail: s() },
+            Error::QuoteValidityInvalid { valid_until: s() },
+            Error::QuoteExpired {
+                number: s(),
+                valid_until: s(),
+            },
+            Error::QuoteChanged { number: s() },
+            Error::QuoteAlreadyAccepted { number: s() },
         ]
     }
 

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::client::FieldChange;
+use crate::money::Money;
 
 /// Something that happened, as the establishment receives it "in real time".
 ///
@@ -71,6 +72,45 @@ pub enum Event {
         /// Whose account.
         client_id: String,
     },
+    /// The guest changed a quote (who comes, a promo code): it was re-priced.
+    QuoteChanged {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose quote.
+        client_id: String,
+        /// The quote.
+        quote_number: String,
+        /// The document's hash before.
+        previous_sha256: String,
+        /// The document's hash now.
+        document_sha256: String,
+        /// The new total.
+        total: Money,
+    },
+    /// The guest accepted and signed a quote: the exact document they accepted is named by its hash.
+    QuoteAccepted {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose quote.
+        client_id: String,
+        /// The quote.
+        quote_number: String,
+        /// Its stay.
+        stay_reference: String,
+        /// SHA-256 of the document accepted.
+        document_sha256: String,
+        /// The total accepted.
+        total: Money,
+    },
+    /// A stay in « option » became a booking.
+    StayConfirmed {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+    },
 }
 
 impl Event {
@@ -87,7 +127,10 @@ impl Event {
             | Event::AccountRegistered { occurred_at, .. }
             | Event::AccountVerified { occurred_at, .. }
             | Event::ParticipantsChanged { occurred_at, .. }
-            | Event::PasswordChanged { occurred_at, .. } => *occurred_at,
+            | Event::PasswordChanged { occurred_at, .. }
+            | Event::QuoteChanged { occurred_at, .. }
+            | Event::QuoteAccepted { occurred_at, .. }
+            | Event::StayConfirmed { occurred_at, .. } => *occurred_at,
         }
     }
 
@@ -99,6 +142,9 @@ impl Event {
             Event::AccountVerified { .. } => "account_verified",
             Event::ParticipantsChanged { .. } => "participants_changed",
             Event::PasswordChanged { .. } => "password_changed",
+            Event::QuoteChanged { .. } => "quote_changed",
+            Event::QuoteAccepted { .. } => "quote_accepted",
+            Event::StayConfirmed { .. } => "stay_confirmed",
         }
     }
 }

@@ -41,6 +41,7 @@ pub mod money;
 pub mod phone;
 pub mod portal;
 pub mod pricing;
+pub mod quote;
 mod random;
 pub mod stay;
 pub mod text;

@@ -664,12 +664,7 @@ fn to_vec<T: Serialize>(value: &T) -> Result<Vec<u8>> {
 fn random_id() -> Result<String> {
     let mut bytes = [0u8; 16];
     random::fill(&mut bytes)?;
-    let digit = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
-    let mut id = String::with_capacity(32);
-    for b in bytes {
-        id.extend([digit(b >> 4), digit(b & 0x0f)]);
-    }
-    Ok(id)
+    Ok(crate::text::lower_hex(&bytes))
 }
 
 #[cfg(test)]

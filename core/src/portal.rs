@@ -17,6 +17,8 @@ use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
 use crate::link::{LinkClaims, LinkPurpose};
+use crate::pricing::{Catalogue, PricedGuest};
+use crate::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
 use crate::stay::{Stay, StayStatus, StayTotals};
 
 /// What the guest's session may open.
@@ -409,6 +411,83 @@ fn summary(stay: &Stay) -> StaySummary {
         departure: stay.departure,
         status: stay.status,
         headcount: u32::try_from(stay.headcount()).unwrap_or(u32::MAX),
+    }
+}
+
+/// A quote as the guest sees it: the document, its hash (to send back when accepting) and
+/// whether it can still be changed or accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct QuoteView {
+    /// The quote.
+    pub quote: Quote,
+    /// SHA-256 of its document: what the guest accepts.
+    pub document_sha256: String,
+    /// Whether it can still be changed or accepted.
+    pub open: bool,
+}
+
+impl Portal {
+    /// The quote, if it is this guest's and within what their link opens (a portal link, or a
+    /// quote link for this quote number).
+    fn opens_quote(&self, quote: &Quote) -> Result<()> {
+        let in_scope = self.access.whole_space()
+            || self.access.subject.as_deref() == Some(quote.number.as_str());
+        if quote.client_id == self.client.id && in_scope {
+            Ok(())
+        } else {
+            Err(not_found("quote"))
+        }
+    }
+
+    /// The quote, to read before accepting.
+    pub fn quote(&self, quote: &Quote, now: DateTime<Utc>) -> Result<QuoteView> {
+        self.opens_quote(quote)?;
+        Ok(QuoteView {
+            document_sha256: quote.document_sha256()?,
+            open: quote.is_open(now),
+            quote: quote.clone(),
+        })
+    }
+
+    /// The guest changes who comes: the quote is re-priced (see [`Quote::with_guests`]).
+    pub fn change_quote_guests(
+        &self,
+        quote: &Quote,
+        catalogue: &Catalogue,
+        guests: Vec<PricedGuest>,
+        now: DateTime<Utc>,
+    ) -> Result<QuoteChange> {
+        self.opens_quote(quote)?;
+        quote.with_guests(catalogue, guests, now)
+    }
+
+    /// The guest types a promo code (or removes it with `None`): the total is recomputed.
+    pub fn apply_quote_promo(
+        &self,
+        quote: &Quote,
+        catalogue: &Catalogue,
+        promo_code: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<QuoteChange> {
+        self.opens_quote(quote)?;
+        quote.with_promo_code(catalogue, promo_code, now)
+    }
+
+    /// The guest accepts and signs the quote: its stay is confirmed (see [`Quote::accept`]).
+    pub fn accept_quote(
+        &self,
+        quote: &Quote,
+        stay: &Stay,
+        acceptance: AcceptanceRequest,
+        now: DateTime<Utc>,
+    ) -> Result<QuoteAcceptance> {
+        self.opens_quote(quote)?;
+        if stay.client_id != self.client.id {
+            return Err(not_found("stay"));
+        }
+        quote.accept(stay, acceptance, now)
     }
 }
 

@@ -71,6 +71,16 @@ fn clean(
     Ok(Some(trimmed.to_owned()))
 }
 
+/// `bytes` as lower-case hexadecimal.
+pub(crate) fn lower_hex(bytes: &[u8]) -> String {
+    let digit = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
+    let mut hex = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        hex.extend([digit(b >> 4), digit(b & 0x0f)]);
+    }
+    hex
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

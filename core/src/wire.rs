@@ -31,9 +31,11 @@ use crate::link::{
     LinkState,
 };
 use crate::portal::{
-    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
+    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, QuoteView, StayDetail,
+    StayHistory,
 };
-use crate::pricing::{self, Catalogue, PriceRequest, PricedStay};
+use crate::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
+use crate::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
 use crate::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
@@ -253,6 +255,32 @@ operations! {
     /// Removes the participant at `index` from one of the guest's stays.
     "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
         Portal::open(&access, client)?.remove_participant(&stay, index, now)
+    }
+    /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+    "quote.create" => fn create_quote(number: String, client_id: String, stay_reference: String, catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>, valid_until: DateTime<Utc>) -> Quote {
+        Quote::create(&number, &client_id, &stay_reference, &catalogue, request, now, valid_until)
+    }
+    /// The state a quote link is bound to (its document hash and status): the link dies once
+    /// the quote changes or is accepted.
+    "quote.link_state" => fn quote_link_state(quote: Quote) -> LinkState {
+        quote.link_state()
+    }
+    /// One of the guest's quotes, with the hash of its document and whether it is still open.
+    "portal.quote" => fn portal_quote(access: PortalAccess, client: Client, quote: Quote, now: DateTime<Utc>) -> QuoteView {
+        Portal::open(&access, client)?.quote(&quote, now)
+    }
+    /// The guest changes who comes on a quote: re-priced at the quote's own date.
+    "portal.change_quote_guests" => fn portal_change_quote_guests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: Vec<PricedGuest>, now: DateTime<Utc>) -> QuoteChange {
+        Portal::open(&access, client)?.change_quote_guests(&quote, &catalogue, guests, now)
+    }
+    /// The guest types a promo code on a quote (or removes it): the total is recomputed.
+    "portal.apply_quote_promo" => fn portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promo_code: Option<String>, now: DateTime<Utc>) -> QuoteChange {
+        Portal::open(&access, client)?.apply_quote_promo(&quote, &catalogue, promo_code, now)
+    }
+    /// The guest accepts and signs a quote: the quote carries the evidence, the stay is
+    /// confirmed, `quote_accepted` names the exact document hash.
+    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: DateTime<Utc>) -> QuoteAcceptance {
+        Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)
     }
 }
 

@@ -1,0 +1,298 @@
+//! Quotes in the guest's words (seed 000): she reads the quote, adds her daughter, types a promo
+//! code, and signs; the stay is confirmed with the exact document she accepted.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use hospes::portal::{Portal, PortalAccess};
+use hospes::pricing::{Catalogue, PricedGuest};
+use hospes::quote::{AcceptanceRequest, Quote, QuoteStatus};
+use hospes::{Client, DateTime, Event, LinkPurpose, Stay, StayStatus, Utc};
+
+fn catalogue() -> Catalogue {
+    serde_json::from_str(include_str!("data/catalogue.json")).unwrap()
+}
+
+fn at(instant: &str) -> DateTime<Utc> {
+    instant.parse().unwrap()
+}
+
+fn marie() -> Client {
+    serde_json::from_str(r#"{"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "created_at": "2024-05-02T14:10:00Z"}"#).unwrap()
+}
+
+fn option_stay() -> Stay {
+    serde_json::from_str(r#"{"reference": "312", "client_id": "C-1042", "accommodation": "Emplacement confort",
+        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}"#).unwrap()
+}
+
+fn quote() -> Quote {
+    let request = serde_json::from_str(
+        r#"{"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-25", "guests": [{}, {}], "supplements": [{"id": "dog"}]}"#,
+    )
+    .unwrap();
+    Quote::create(
+        "D26-0312",
+        "C-1042",
+        "312",
+        &catalogue(),
+        request,
+        at("2026-03-01T10:00:00Z"),
+        at("2026-04-30T22:00:00Z"),
+    )
+    .unwrap()
+}
+
+fn whole_space() -> Portal {
+    Portal::open(
+        &PortalAccess {
+            client_id: "C-1042".into(),
+            purpose: None,
+            subject: None,
+        },
+        marie(),
+    )
+    .unwrap()
+}
+
+fn signature(sha256: &str) -> AcceptanceRequest {
+    AcceptanceRequest {
+        document_sha256: sha256.into(),
+        signer_name: "Marie Dupont".into(),
+        signer_email: Some("marie.dupont@example.fr".into()),
+        consent_text: "J’accepte le devis et les conditions générales de vente.".into(),
+        ip: Some("203.0.113.7".into()),
+        user_agent: Some("Mozilla/5.0".into()),
+    }
+}
+
+#[test]
+fn accepting_a_quote_confirms_the_stay_with_the_exact_document_signed() {
+    let portal = whole_space();
+    let now = at("2026-03-02T18:30:00Z");
+    let view = portal.quote(&quote(), now).unwrap();
+    assert!(view.open);
+    let accepted = portal
+        .accept_quote(
+            &view.quote,
+            &option_stay(),
+            signature(&view.document_sha256),
+            now,
+        )
+        .unwrap();
+    assert_eq!(accepted.quote.status, QuoteStatus::Accepted);
+    assert_eq!(accepted.stay.status, StayStatus::Confirmed);
+    assert_eq!(accepted.stay.lines, view.quote.priced.lines);
+    let evidence = accepted.quote.acceptance.as_ref().unwrap();
+    assert_eq!(evidence.document_sha256, view.document_sha256);
+    assert_eq!(evidence.consent_sha256.len(), 64);
+    assert_eq!(evidence.ip.as_deref(), Some("203.0.113.7"));
+    match &accepted.events[..] {
+        [
+            Event::QuoteAccepted {
+                document_sha256,
+                total,
+                ..
+            },
+            Event::StayConfirmed { stay_reference, .. },
+        ] => {
+            assert_eq!(document_sha256, &view.document_sha256);
+            assert_eq!(total, &view.quote.priced.totals.vat.total_incl_vat);
+            assert_eq!(stay_reference, "312");
+        }
+        other => panic!("unexpected events {other:?}"),
+    }
+    // The hash covers the document, not its status: accepting does not change what was signed.
+    assert_eq!(
+        accepted.quote.document_sha256().unwrap(),
+        view.document_sha256
+    );
+}
+
+#[test]
+fn an_accepted_quote_cannot_be_accepted_again_nor_changed() {
+    let portal = whole_space();
+    let now = at("2026-03-02T18:30:00Z");
+    let q = quote();
+    let hash = q.document_sha256().unwrap();
+    let accepted = portal
+        .accept_quote(&q, &option_stay(), signature(&hash), now)
+        .unwrap();
+    let again = portal.accept_quote(&accepted.quote, &option_stay(), signature(&hash), now);
+    assert_eq!(again.unwrap_err().code(), "quote.already_accepted");
+    let promo =
+        portal.apply_quote_promo(&accepted.quote, &catalogue(), Some("PRINTEMPS".into()), now);
+    assert_eq!(promo.unwrap_err().code(), "quote.already_accepted");
+}
+
+#[test]
+fn an_expired_quote_cannot_be_accepted() {
+    let q = quote();
+    let hash = q.document_sha256().unwrap();
+    let late = whole_space().accept_quote(
+        &q,
+        &option_stay(),
+        signature(&hash),
+        at("2026-04-30T22:00:00Z"),
+    );
+    assert_eq!(late.unwrap_err().code(), "quote.expired");
+    assert!(
+        !whole_space()
+            .quote(&q, at("2026-05-01T00:00:00Z"))
+            .unwrap()
+            .open
+    );
+}
+
+#[test]
+fn a_quote_changed_since_it_was_shown_cannot_be_accepted() {
+    let portal = whole_space();
+    let now = at("2026-03-02T18:30:00Z");
+    let shown = quote();
+    let seen = shown.document_sha256().unwrap();
+    let with_lea = portal
+        .change_quote_guests(
+            &shown,
+            &catalogue(),
+            vec![
+                PricedGuest::default(),
+                PricedGuest::default(),
+                PricedGuest {
+                    birth_date: Some("2016-05-02".parse().unwrap()),
+                },
+            ],
+            now,
+        )
+        .unwrap()
+        .quote;
+    let err = portal
+        .accept_quote(&with_lea, &option_stay(), signature(&seen), now)
+        .unwrap_err();
+    assert_eq!(err.code(), "quote.changed");
+}
+
+#[test]
+fn adding_a_child_reprices_the_quote_and_kills_the_old_quote_link() {
+    let portal = whole_space();
+    let now = at("2026-04-20T09:00:00Z");
+    let before = quote();
+    let change = portal
+        .change_quote_guests(
+            &before,
+            &catalogue(),
+            vec![
+                PricedGuest::default(),
+                PricedGuest::default(),
+                PricedGuest {
+                    birth_date: Some("2016-05-02".parse().unwrap()),
+                },
+            ],
+            now,
+        )
+        .unwrap();
+    // Léa, 10, pays the child's extra-person price: 14 nights × 3.75.
+    let difference = change.quote.priced.totals.vat.total_incl_vat.amount
+        - before.priced.totals.vat.total_incl_vat.amount;
+    assert_eq!(difference.to_string(), "49.87");
+    match &change.events[..] {
+        [
+            Event::QuoteChanged {
+                previous_sha256,
+                document_sha256,
+                ..
+            },
+        ] => {
+            assert_eq!(previous_sha256, &before.document_sha256().unwrap());
+            assert_eq!(document_sha256, &change.quote.document_sha256().unwrap());
+            assert_ne!(previous_sha256, document_sha256);
+        }
+        other => panic!("unexpected events {other:?}"),
+    }
+    assert_ne!(
+        before.link_state().unwrap(),
+        change.quote.link_state().unwrap()
+    );
+}
+
+#[test]
+fn a_promo_code_typed_on_the_quote_recomputes_the_total_at_the_quote_date() {
+    let portal = whole_space();
+    // Typed in April, after the spring offer ended: the quote of March keeps its offer.
+    let change = portal
+        .apply_quote_promo(
+            &quote(),
+            &catalogue(),
+            Some("printemps".into()),
+            at("2026-04-20T09:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        change.quote.priced.promo.as_ref().unwrap().code,
+        "PRINTEMPS"
+    );
+    assert!(
+        change.quote.priced.totals.vat.total_incl_vat.amount
+            < quote().priced.totals.vat.total_incl_vat.amount
+    );
+    let unknown = portal.apply_quote_promo(
+        &quote(),
+        &catalogue(),
+        Some("GRATUIT".into()),
+        at("2026-03-02T09:00:00Z"),
+    );
+    assert_eq!(unknown.unwrap_err().code(), "pricing.promo_unknown");
+}
+
+#[test]
+fn another_clients_quote_is_not_found_and_a_quote_link_opens_only_its_quote() {
+    let mut theirs = quote();
+    theirs.client_id = "C-2077".into();
+    assert_eq!(
+        whole_space()
+            .quote(&theirs, at("2026-03-02T09:00:00Z"))
+            .unwrap_err()
+            .code(),
+        "portal.not_found"
+    );
+    let other_quote_link = Portal::open(
+        &PortalAccess {
+            client_id: "C-1042".into(),
+            purpose: Some(LinkPurpose::Quote),
+            subject: Some("D26-0299".into()),
+        },
+        marie(),
+    )
+    .unwrap();
+    assert_eq!(
+        other_quote_link
+            .quote(&quote(), at("2026-03-02T09:00:00Z"))
+            .unwrap_err()
+            .code(),
+        "portal.not_found"
+    );
+    let its_link = Portal::open(
+        &PortalAccess {
+            client_id: "C-1042".into(),
+            purpose: Some(LinkPurpose::Quote),
+            subject: Some("D26-0312".into()),
+        },
+        marie(),
+    )
+    .unwrap();
+    assert!(its_link.quote(&quote(), at("2026-03-02T09:00:00Z")).is_ok());
+}
+
+#[test]
+fn a_quote_must_be_valid_after_it_is_made() {
+    let request = serde_json::from_str(
+        r#"{"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-25", "guests": [{}]}"#,
+    )
+    .unwrap();
+    let now = at("2026-03-01T10:00:00Z");
+    let err =
+        Quote::create("D26-0313", "C-1042", "313", &catalogue(), request, now, now).unwrap_err();
+    assert_eq!(err.code(), "quote.validity_invalid");
+}
