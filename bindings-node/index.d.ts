@@ -363,9 +363,107 @@ export interface EventPasswordChanged {
 }
 
 /**
+ * An amount in a currency.
+ *
+ * Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
+ * that no language ever reads it as a float.
+ */
+export interface Money {
+  /**
+   * The amount, exact; may carry more digits than the minor unit until rounded.
+   */
+  amount: Decimal
+  /**
+   * Its currency.
+   */
+  currency: string
+}
+
+/**
+ * The guest changed a quote (who comes, a promo code): it was re-priced.
+ */
+export interface EventQuoteChanged {
+  type: "quote_changed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose quote.
+   */
+  clientId: string
+  /**
+   * The quote.
+   */
+  quoteNumber: string
+  /**
+   * The document's hash before.
+   */
+  previousSha256: string
+  /**
+   * The document's hash now.
+   */
+  documentSha256: string
+  /**
+   * The new total.
+   */
+  total: Money
+}
+
+/**
+ * The guest accepted and signed a quote: the exact document they accepted is named by its hash.
+ */
+export interface EventQuoteAccepted {
+  type: "quote_accepted"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose quote.
+   */
+  clientId: string
+  /**
+   * The quote.
+   */
+  quoteNumber: string
+  /**
+   * Its stay.
+   */
+  stayReference: string
+  /**
+   * SHA-256 of the document accepted.
+   */
+  documentSha256: string
+  /**
+   * The total accepted.
+   */
+  total: Money
+}
+
+/**
+ * A stay in « option » became a booking.
+ */
+export interface EventStayConfirmed {
+  type: "stay_confirmed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -469,23 +567,6 @@ export interface Establishment {
    * Base of every link to the portal; https.
    */
   portalBaseUrl: string
-}
-
-/**
- * An amount in a currency.
- *
- * Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
- * that no language ever reads it as a float.
- */
-export interface Money {
-  /**
-   * The amount, exact; may carry more digits than the minor unit until rounded.
-   */
-  amount: Decimal
-  /**
-   * Its currency.
-   */
-  currency: string
 }
 
 /**
@@ -1882,6 +1963,176 @@ export interface ParticipantsChange {
 }
 
 /**
+ * Where a quote stands.
+ */
+export type QuoteStatus = "sent" | "accepted"
+
+/**
+ * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
+ */
+export interface Acceptance {
+  /**
+   * SHA-256 (hex) of the exact document accepted.
+   */
+  documentSha256: string
+  /**
+   * The signer's client id.
+   */
+  clientId: string
+  /**
+   * The signer's name, as typed.
+   */
+  signerName: string
+  /**
+   * The signer's e-mail, if known.
+   */
+  signerEmail?: string | null
+  /**
+   * When.
+   */
+  signedAt: Instant
+  /**
+   * The IP address the acceptance came from, as the host saw it.
+   */
+  ip?: string | null
+  /**
+   * The browser's user agent.
+   */
+  userAgent?: string | null
+  /**
+   * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
+   */
+  consentText: string
+  /**
+   * SHA-256 (hex) of that consent text, to tell its versions apart.
+   */
+  consentSha256: string
+}
+
+/**
+ * A quote.
+ */
+export interface Quote {
+  /**
+   * Its number as printed (`D26-0312`).
+   */
+  number: string
+  /**
+   * Whose quote it is.
+   */
+  clientId: string
+  /**
+   * The stay in « option » it prices.
+   */
+  stayReference: string
+  /**
+   * When it was made; prices and conditions are those of that instant.
+   */
+  createdAt: Instant
+  /**
+   * Until when it can be accepted.
+   */
+  validUntil: Instant
+  /**
+   * What was asked.
+   */
+  request: PriceRequest
+  /**
+   * The priced stay.
+   */
+  priced: PricedStay
+  /**
+   * Where it stands.
+   */
+  status: QuoteStatus
+  /**
+   * The acceptance evidence, once accepted.
+   */
+  acceptance?: Acceptance | null
+}
+
+/**
+ * A quote as the guest sees it: the document, its hash (to send back when accepting) and
+ * whether it can still be changed or accepted.
+ */
+export interface QuoteView {
+  /**
+   * The quote.
+   */
+  quote: Quote
+  /**
+   * SHA-256 of its document: what the guest accepts.
+   */
+  documentSha256: string
+  /**
+   * Whether it can still be changed or accepted.
+   */
+  open: boolean
+}
+
+/**
+ * A quote changed by the guest, and the event saying so.
+ */
+export interface QuoteChange {
+  /**
+   * The quote, re-priced.
+   */
+  quote: Quote
+  /**
+   * `quote_changed`.
+   */
+  events: Event[]
+}
+
+/**
+ * What the guest sends when they accept.
+ */
+export interface AcceptanceRequest {
+  /**
+   * The document hash they were shown (from [`QuoteView`]).
+   */
+  documentSha256: string
+  /**
+   * Their name, as typed or drawn-and-named.
+   */
+  signerName: string
+  /**
+   * Their e-mail, if known.
+   */
+  signerEmail?: string | null
+  /**
+   * The consent text they ticked.
+   */
+  consentText: string
+  /**
+   * The IP address, from the host's request.
+   */
+  ip?: string | null
+  /**
+   * The user agent, from the host's request.
+   */
+  userAgent?: string | null
+}
+
+/**
+ * An accepted quote, its confirmed stay, and the events.
+ */
+export interface QuoteAcceptance {
+  /**
+   * The quote, accepted, with its evidence.
+   */
+  quote: Quote
+  /**
+   * The stay, confirmed, with the quote's lines.
+   */
+  stay: Stay
+  /**
+   * `quote_accepted` then `stay_confirmed`.
+   */
+  events: Event[]
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -2063,3 +2314,35 @@ export declare function portalAddParticipant(access: PortalAccess, client: Clien
  * Removes the participant at `index` from one of the guest's stays.
  */
 export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date): ParticipantsChange
+
+/**
+ * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+ */
+export declare function createQuote(number: string, clientId: string, stayReference: string, catalogue: Catalogue, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
+
+/**
+ * The state a quote link is bound to (its document hash and status): the link dies once
+ *  the quote changes or is accepted.
+ */
+export declare function quoteLinkState(quote: Quote): LinkState
+
+/**
+ * One of the guest's quotes, with the hash of its document and whether it is still open.
+ */
+export declare function portalQuote(access: PortalAccess, client: Client, quote: Quote, now: Instant | Date): QuoteView
+
+/**
+ * The guest changes who comes on a quote: re-priced at the quote's own date.
+ */
+export declare function portalChangeQuoteGuests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: PricedGuest[], now: Instant | Date): QuoteChange
+
+/**
+ * The guest types a promo code on a quote (or removes it): the total is recomputed.
+ */
+export declare function portalApplyQuotePromo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promoCode: string | null, now: Instant | Date): QuoteChange
+
+/**
+ * The guest accepts and signs a quote: the quote carries the evidence, the stay is
+ *  confirmed, `quote_accepted` names the exact document hash.
+ */
+export declare function portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: Instant | Date): QuoteAcceptance

@@ -11,9 +11,11 @@ use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttl
 use hospes::ffi::HospesError;
 use hospes::link::{self, Keyring};
 use hospes::portal::{
-    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, StayDetail, StayHistory,
+    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, QuoteView, StayDetail,
+    StayHistory,
 };
-use hospes::pricing::{self, Catalogue, PriceRequest, PricedStay};
+use hospes::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
+use hospes::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
 use hospes::{
     Client, ClientField, ClientUpdateOutcome, Country, Currency, Decimal, Establishment,
     GuestDetails, IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
@@ -127,6 +129,84 @@ pub fn price_stay(
     now: DateTime<Utc>,
 ) -> Outcome<PricedStay> {
     Ok(pricing::price(&catalogue, &request, now)?)
+}
+
+/// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+#[uniffi::export]
+pub fn create_quote(
+    number: String,
+    client_id: String,
+    stay_reference: String,
+    catalogue: Catalogue,
+    request: PriceRequest,
+    now: DateTime<Utc>,
+    valid_until: DateTime<Utc>,
+) -> Outcome<Quote> {
+    Ok(Quote::create(
+        &number,
+        &client_id,
+        &stay_reference,
+        &catalogue,
+        request,
+        now,
+        valid_until,
+    )?)
+}
+
+/// The state a quote link is bound to (its document hash and status).
+#[uniffi::export]
+pub fn quote_link_state(quote: Quote) -> Outcome<LinkState> {
+    Ok(quote.link_state()?)
+}
+
+/// One of the guest's quotes, with the hash of its document and whether it is still open.
+#[uniffi::export]
+pub fn portal_quote(
+    access: PortalAccess,
+    client: Client,
+    quote: Quote,
+    now: DateTime<Utc>,
+) -> Outcome<QuoteView> {
+    Ok(Portal::open(&access, client)?.quote(&quote, now)?)
+}
+
+/// The guest changes who comes on a quote: re-priced at the quote's own date.
+#[uniffi::export]
+pub fn portal_change_quote_guests(
+    access: PortalAccess,
+    client: Client,
+    quote: Quote,
+    catalogue: Catalogue,
+    guests: Vec<PricedGuest>,
+    now: DateTime<Utc>,
+) -> Outcome<QuoteChange> {
+    Ok(Portal::open(&access, client)?.change_quote_guests(&quote, &catalogue, guests, now)?)
+}
+
+/// The guest types a promo code on a quote (or removes it): the total is recomputed.
+#[uniffi::export]
+pub fn portal_apply_quote_promo(
+    access: PortalAccess,
+    client: Client,
+    quote: Quote,
+    catalogue: Catalogue,
+    promo_code: Option<String>,
+    now: DateTime<Utc>,
+) -> Outcome<QuoteChange> {
+    Ok(Portal::open(&access, client)?.apply_quote_promo(&quote, &catalogue, promo_code, now)?)
+}
+
+/// The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
+#[uniffi::export]
+pub fn portal_accept_quote(
+    access: PortalAccess,
+    client: Client,
+    quote: Quote,
+    stay: Stay,
+    acceptance: AcceptanceRequest,
+    now: DateTime<Utc>,
+) -> Outcome<QuoteAcceptance> {
+    Ok(Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)?)
 }
 
 /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
@@ -443,6 +523,20 @@ json_codec!(StayTotals, stay_totals_from_json, stay_totals_to_json);
 json_codec!(Catalogue, catalogue_from_json, catalogue_to_json);
 json_codec!(PriceRequest, price_request_from_json, price_request_to_json);
 json_codec!(PricedStay, priced_stay_from_json, priced_stay_to_json);
+json_codec!(Quote, quote_from_json, quote_to_json);
+json_codec!(PricedGuest, priced_guest_from_json, priced_guest_to_json);
+json_codec!(QuoteView, quote_view_from_json, quote_view_to_json);
+json_codec!(QuoteChange, quote_change_from_json, quote_change_to_json);
+json_codec!(
+    QuoteAcceptance,
+    quote_acceptance_from_json,
+    quote_acceptance_to_json
+);
+json_codec!(
+    AcceptanceRequest,
+    acceptance_request_from_json,
+    acceptance_request_to_json
+);
 json_codec!(
     KeyringConfig,
     keyring_config_from_json,

@@ -147,6 +147,7 @@ class Generator:
             "    MoneyError as MoneyError,\n"
             "    PortalError as PortalError,\n"
             "    PricingError as PricingError,\n"
+            "    QuoteError as QuoteError,\n"
             "    StayError as StayError,\n"
             ")\n\n"
             "__version__: str\n"

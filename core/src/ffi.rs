@@ -154,6 +154,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `quote.*`: a quote that cannot be changed or accepted.
+    #[error("{code}: {reason}")]
+    Quote {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `link.*`: a link token refused or a link that cannot be issued.
     #[error("{code}: {reason}")]
     Link {
@@ -231,6 +241,11 @@ impl From<Error> for HospesError {
                 messages,
             },
             "pricing" => HospesError::Pricing {
+                code,
+                reason,
+                messages,
+            },
+            "quote" => HospesError::Quote {
                 code,
                 reason,
                 messages,

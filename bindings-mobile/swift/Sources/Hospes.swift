@@ -771,6 +771,30 @@ public func FfiConverterTypeLinkKeyring_lower(_ value: LinkKeyring) -> UInt64 {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
+    typealias SwiftType = String?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
     typealias SwiftType = Account?
 
@@ -813,6 +837,31 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeClient.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
+    typealias SwiftType = [PricedGuest]
+
+    public static func write(_ value: [PricedGuest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePricedGuest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PricedGuest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PricedGuest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePricedGuest.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -889,6 +938,28 @@ fileprivate struct FfiConverterSequenceTypeClientField: FfiConverterRustBuffer {
         }
         return seq
     }
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func acceptanceRequestFromJson(json: String)throws  -> AcceptanceRequest  {
+    return try  FfiConverterTypeAcceptanceRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_acceptance_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func acceptanceRequestToJson(value: AcceptanceRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_acceptance_request_to_json(
+        FfiConverterTypeAcceptanceRequest_lower(value),uniffiCallStatus
+    )
+})
 }
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
@@ -1063,6 +1134,23 @@ public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)
         FfiConverterTypeAccount_lower(account),
         FfiConverterTypeLinkClaims_lower(claims),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+ */
+public func createQuote(number: String, clientId: String, stayReference: String, catalogue: Catalogue, request: PriceRequest, now: Timestamp, validUntil: Timestamp)throws  -> Quote  {
+    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_create_quote(
+        FfiConverterString.lower(number),
+        FfiConverterString.lower(clientId),
+        FfiConverterString.lower(stayReference),
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterTypeTimestamp_lower(validUntil),uniffiCallStatus
     )
 })
 }
@@ -1469,6 +1557,22 @@ public func participantsChangeToJson(value: ParticipantsChange)throws  -> String
 })
 }
 /**
+ * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
+ */
+public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: Timestamp)throws  -> QuoteAcceptance  {
+    return try  FfiConverterTypeQuoteAcceptance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_accept_quote(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeAcceptanceRequest_lower(acceptance),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func portalAccessFromJson(json: String)throws  -> PortalAccess  {
@@ -1524,6 +1628,38 @@ public func portalAddParticipant(access: PortalAccess, client: Client, stay: Sta
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeStay_lower(stay),
         FfiConverterTypeNewParticipant_lower(participant),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The guest types a promo code on a quote (or removes it): the total is recomputed.
+ */
+public func portalApplyQuotePromo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promoCode: String?, now: Timestamp)throws  -> QuoteChange  {
+    return try  FfiConverterTypeQuoteChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterOptionString.lower(promoCode),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The guest changes who comes on a quote: re-priced at the quote's own date.
+ */
+public func portalChangeQuoteGuests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: [PricedGuest], now: Timestamp)throws  -> QuoteChange  {
+    return try  FfiConverterTypeQuoteChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_change_quote_guests(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterSequenceTypePricedGuest.lower(guests),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -1589,6 +1725,20 @@ public func portalPersonalInfo(access: PortalAccess, client: Client)throws  -> G
     uniffi_hospes_mobile_fn_func_portal_personal_info(
         FfiConverterTypePortalAccess_lower(access),
         FfiConverterTypeClient_lower(client),uniffiCallStatus
+    )
+})
+}
+/**
+ * One of the guest's quotes, with the hash of its document and whether it is still open.
+ */
+public func portalQuote(access: PortalAccess, client: Client, quote: Quote, now: Timestamp)throws  -> QuoteView  {
+    return try  FfiConverterTypeQuoteView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_quote(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -1676,6 +1826,28 @@ public func priceStay(catalogue: Catalogue, request: PriceRequest, now: Timestam
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
+public func pricedGuestFromJson(json: String)throws  -> PricedGuest  {
+    return try  FfiConverterTypePricedGuest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_priced_guest_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func pricedGuestToJson(value: PricedGuest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_priced_guest_to_json(
+        FfiConverterTypePricedGuest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
 public func pricedStayFromJson(json: String)throws  -> PricedStay  {
     return try  FfiConverterTypePricedStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
@@ -1692,6 +1864,105 @@ public func pricedStayToJson(value: PricedStay)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_priced_stay_to_json(
         FfiConverterTypePricedStay_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func quoteAcceptanceFromJson(json: String)throws  -> QuoteAcceptance  {
+    return try  FfiConverterTypeQuoteAcceptance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_acceptance_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func quoteAcceptanceToJson(value: QuoteAcceptance)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_acceptance_to_json(
+        FfiConverterTypeQuoteAcceptance_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func quoteChangeFromJson(json: String)throws  -> QuoteChange  {
+    return try  FfiConverterTypeQuoteChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_change_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func quoteChangeToJson(value: QuoteChange)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_change_to_json(
+        FfiConverterTypeQuoteChange_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func quoteFromJson(json: String)throws  -> Quote  {
+    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The state a quote link is bound to (its document hash and status).
+ */
+public func quoteLinkState(quote: Quote)throws  -> LinkState  {
+    return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_link_state(
+        FfiConverterTypeQuote_lower(quote),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func quoteToJson(value: Quote)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_to_json(
+        FfiConverterTypeQuote_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func quoteViewFromJson(json: String)throws  -> QuoteView  {
+    return try  FfiConverterTypeQuoteView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_view_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func quoteViewToJson(value: QuoteView)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_view_to_json(
+        FfiConverterTypeQuoteView_lower(value),uniffiCallStatus
     )
 })
 }
@@ -2016,6 +2287,12 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_acceptance_request_from_json() != 63748) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_acceptance_request_to_json() != 9670) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_account_from_json() != 33518) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2059,6 +2336,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_create_quote() != 19819) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
@@ -2166,6 +2446,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20735) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 19702) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 54464) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2181,6 +2464,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 63810) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 65361) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 56812) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_history() != 8997) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2194,6 +2483,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 35574) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_quote() != 22602) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 22508) {
@@ -2214,10 +2506,43 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_price_stay() != 35616) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_priced_guest_from_json() != 36720) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_priced_guest_to_json() != 20401) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_priced_stay_from_json() != 34879) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_priced_stay_to_json() != 2173) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json() != 63209) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_acceptance_to_json() != 45325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_change_from_json() != 64785) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_change_to_json() != 12963) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_from_json() != 44970) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_link_state() != 45052) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_to_json() != 46146) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_view_from_json() != 63588) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_view_to_json() != 498) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {

@@ -273,6 +273,16 @@ RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_issue(uint64_t ptr, RustBu
 RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_verify(uint64_t ptr, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_acceptance_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_acceptance_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_account_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -346,6 +356,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(RustBuffer
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 RustBuffer uniffi_hospes_mobile_fn_func_confirm_account(RustBuffer account, RustBuffer claims, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CREATE_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CREATE_QUOTE
+RustBuffer uniffi_hospes_mobile_fn_func_create_quote(RustBuffer number, RustBuffer client_id, RustBuffer stay_reference, RustBuffer catalogue, RustBuffer request, RustBuffer now, RustBuffer valid_until, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
@@ -524,6 +539,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_participants_change_from_json(RustBuffer
 RustBuffer uniffi_hospes_mobile_fn_func_participants_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
+RustBuffer uniffi_hospes_mobile_fn_func_portal_accept_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer stay, RustBuffer acceptance, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_portal_access_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -549,6 +569,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_access_to_json(RustBuffer value, 
 RustBuffer uniffi_hospes_mobile_fn_func_portal_add_participant(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer participant, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_APPLY_QUOTE_PROMO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_APPLY_QUOTE_PROMO
+RustBuffer uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer catalogue, RustBuffer promo_code, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
+RustBuffer uniffi_hospes_mobile_fn_func_portal_change_quote_guests(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer catalogue, RustBuffer guests, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
 RustBuffer uniffi_hospes_mobile_fn_func_portal_history(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer today, RustCallStatus *_Nonnull out_status
@@ -572,6 +602,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_home_to_json(RustBuffer value, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
 RustBuffer uniffi_hospes_mobile_fn_func_portal_personal_info(RustBuffer access, RustBuffer client, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_QUOTE
+RustBuffer uniffi_hospes_mobile_fn_func_portal_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
@@ -604,6 +639,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_price_request_to_json(RustBuffer value, 
 RustBuffer uniffi_hospes_mobile_fn_func_price_stay(RustBuffer catalogue, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_GUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_GUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_priced_guest_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_GUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_GUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_priced_guest_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_priced_stay_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -612,6 +657,51 @@ RustBuffer uniffi_hospes_mobile_fn_func_priced_stay_from_json(RustBuffer json, R
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICED_STAY_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_priced_stay_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_ACCEPTANCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_ACCEPTANCE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_acceptance_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_ACCEPTANCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_ACCEPTANCE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_acceptance_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_CHANGE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_change_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_CHANGE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_LINK_STATE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_LINK_STATE
+RustBuffer uniffi_hospes_mobile_fn_func_quote_link_state(RustBuffer quote, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_VIEW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_view_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_VIEW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_quote_view_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_LOGIN_FAILURE
@@ -1004,6 +1094,18 @@ void ffi_hospes_mobile_rust_future_free_void(uint64_t handle
 void ffi_hospes_mobile_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_acceptance_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCEPTANCE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCEPTANCE_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_acceptance_request_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNT_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_account_from_json(void
@@ -1091,6 +1193,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
 uint16_t uniffi_hospes_mobile_checksum_func_confirm_account(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CREATE_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CREATE_QUOTE
+uint16_t uniffi_hospes_mobile_checksum_func_create_quote(void
     
 );
 #endif
@@ -1304,6 +1412,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_participants_change_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCEPT_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCEPT_QUOTE
+uint16_t uniffi_hospes_mobile_checksum_func_portal_accept_quote(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCESS_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_portal_access_from_json(void
@@ -1334,6 +1448,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_add_participant(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_APPLY_QUOTE_PROMO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_APPLY_QUOTE_PROMO
+uint16_t uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
+uint16_t uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
 uint16_t uniffi_hospes_mobile_checksum_func_portal_history(void
@@ -1361,6 +1487,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_home_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PERSONAL_INFO
 uint16_t uniffi_hospes_mobile_checksum_func_portal_personal_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE
+uint16_t uniffi_hospes_mobile_checksum_func_portal_quote(void
     
 );
 #endif
@@ -1400,6 +1532,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_price_stay(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_GUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_GUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_priced_guest_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_GUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_GUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_priced_guest_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_priced_stay_from_json(void
@@ -1409,6 +1553,60 @@ uint16_t uniffi_hospes_mobile_checksum_func_priced_stay_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICED_STAY_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_priced_stay_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_ACCEPTANCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_ACCEPTANCE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_ACCEPTANCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_ACCEPTANCE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_acceptance_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_CHANGE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_change_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_CHANGE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_change_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_LINK_STATE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_LINK_STATE
+uint16_t uniffi_hospes_mobile_checksum_func_quote_link_state(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_VIEW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_view_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_VIEW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_quote_view_to_json(void
     
 );
 #endif

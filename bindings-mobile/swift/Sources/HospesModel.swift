@@ -593,6 +593,254 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 
 
 /**
+ * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
+ */
+public struct Acceptance: Equatable, Hashable {
+    /**
+     * SHA-256 (hex) of the exact document accepted.
+     */
+    public var documentSha256: String
+    /**
+     * The signer's client id.
+     */
+    public var clientId: String
+    /**
+     * The signer's name, as typed.
+     */
+    public var signerName: String
+    /**
+     * The signer's e-mail, if known.
+     */
+    public var signerEmail: String?
+    /**
+     * When.
+     */
+    public var signedAt: Timestamp
+    /**
+     * The IP address the acceptance came from, as the host saw it.
+     */
+    public var ip: String?
+    /**
+     * The browser's user agent.
+     */
+    public var userAgent: String?
+    /**
+     * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
+     */
+    public var consentText: String
+    /**
+     * SHA-256 (hex) of that consent text, to tell its versions apart.
+     */
+    public var consentSha256: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * SHA-256 (hex) of the exact document accepted.
+         */documentSha256: String, 
+        /**
+         * The signer's client id.
+         */clientId: String, 
+        /**
+         * The signer's name, as typed.
+         */signerName: String, 
+        /**
+         * The signer's e-mail, if known.
+         */signerEmail: String?, 
+        /**
+         * When.
+         */signedAt: Timestamp, 
+        /**
+         * The IP address the acceptance came from, as the host saw it.
+         */ip: String?, 
+        /**
+         * The browser's user agent.
+         */userAgent: String?, 
+        /**
+         * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
+         */consentText: String, 
+        /**
+         * SHA-256 (hex) of that consent text, to tell its versions apart.
+         */consentSha256: String) {
+        self.documentSha256 = documentSha256
+        self.clientId = clientId
+        self.signerName = signerName
+        self.signerEmail = signerEmail
+        self.signedAt = signedAt
+        self.ip = ip
+        self.userAgent = userAgent
+        self.consentText = consentText
+        self.consentSha256 = consentSha256
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Acceptance: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAcceptance: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Acceptance {
+        return
+            try Acceptance(
+                documentSha256: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                signerName: FfiConverterString.read(from: &buf), 
+                signerEmail: FfiConverterOptionString.read(from: &buf), 
+                signedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf), 
+                userAgent: FfiConverterOptionString.read(from: &buf), 
+                consentText: FfiConverterString.read(from: &buf), 
+                consentSha256: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Acceptance, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.signerName, into: &buf)
+        FfiConverterOptionString.write(value.signerEmail, into: &buf)
+        FfiConverterTypeTimestamp.write(value.signedAt, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterOptionString.write(value.userAgent, into: &buf)
+        FfiConverterString.write(value.consentText, into: &buf)
+        FfiConverterString.write(value.consentSha256, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAcceptance_lift(_ buf: RustBuffer) throws -> Acceptance {
+    return try FfiConverterTypeAcceptance.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAcceptance_lower(_ value: Acceptance) -> RustBuffer {
+    return FfiConverterTypeAcceptance.lower(value)
+}
+
+
+/**
+ * What the guest sends when they accept.
+ */
+public struct AcceptanceRequest: Equatable, Hashable {
+    /**
+     * The document hash they were shown (from [`QuoteView`]).
+     */
+    public var documentSha256: String
+    /**
+     * Their name, as typed or drawn-and-named.
+     */
+    public var signerName: String
+    /**
+     * Their e-mail, if known.
+     */
+    public var signerEmail: String?
+    /**
+     * The consent text they ticked.
+     */
+    public var consentText: String
+    /**
+     * The IP address, from the host's request.
+     */
+    public var ip: String?
+    /**
+     * The user agent, from the host's request.
+     */
+    public var userAgent: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The document hash they were shown (from [`QuoteView`]).
+         */documentSha256: String, 
+        /**
+         * Their name, as typed or drawn-and-named.
+         */signerName: String, 
+        /**
+         * Their e-mail, if known.
+         */signerEmail: String?, 
+        /**
+         * The consent text they ticked.
+         */consentText: String, 
+        /**
+         * The IP address, from the host's request.
+         */ip: String?, 
+        /**
+         * The user agent, from the host's request.
+         */userAgent: String?) {
+        self.documentSha256 = documentSha256
+        self.signerName = signerName
+        self.signerEmail = signerEmail
+        self.consentText = consentText
+        self.ip = ip
+        self.userAgent = userAgent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AcceptanceRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAcceptanceRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AcceptanceRequest {
+        return
+            try AcceptanceRequest(
+                documentSha256: FfiConverterString.read(from: &buf), 
+                signerName: FfiConverterString.read(from: &buf), 
+                signerEmail: FfiConverterOptionString.read(from: &buf), 
+                consentText: FfiConverterString.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf), 
+                userAgent: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AcceptanceRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterString.write(value.signerName, into: &buf)
+        FfiConverterOptionString.write(value.signerEmail, into: &buf)
+        FfiConverterString.write(value.consentText, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterOptionString.write(value.userAgent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAcceptanceRequest_lift(_ buf: RustBuffer) throws -> AcceptanceRequest {
+    return try FfiConverterTypeAcceptanceRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAcceptanceRequest_lower(_ value: AcceptanceRequest) -> RustBuffer {
+    return FfiConverterTypeAcceptanceRequest.lower(value)
+}
+
+
+/**
  * A portal account, as the host stores it.
  */
 public struct Account: Equatable, Hashable {
@@ -4516,6 +4764,373 @@ public func FfiConverterTypePromoCode_lower(_ value: PromoCode) -> RustBuffer {
 
 
 /**
+ * A quote.
+ */
+public struct Quote: Equatable, Hashable {
+    /**
+     * Its number as printed (`D26-0312`).
+     */
+    public var number: String
+    /**
+     * Whose quote it is.
+     */
+    public var clientId: String
+    /**
+     * The stay in « option » it prices.
+     */
+    public var stayReference: String
+    /**
+     * When it was made; prices and conditions are those of that instant.
+     */
+    public var createdAt: Timestamp
+    /**
+     * Until when it can be accepted.
+     */
+    public var validUntil: Timestamp
+    /**
+     * What was asked.
+     */
+    public var request: PriceRequest
+    /**
+     * The priced stay.
+     */
+    public var priced: PricedStay
+    /**
+     * Where it stands.
+     */
+    public var status: QuoteStatus
+    /**
+     * The acceptance evidence, once accepted.
+     */
+    public var acceptance: Acceptance?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its number as printed (`D26-0312`).
+         */number: String, 
+        /**
+         * Whose quote it is.
+         */clientId: String, 
+        /**
+         * The stay in « option » it prices.
+         */stayReference: String, 
+        /**
+         * When it was made; prices and conditions are those of that instant.
+         */createdAt: Timestamp, 
+        /**
+         * Until when it can be accepted.
+         */validUntil: Timestamp, 
+        /**
+         * What was asked.
+         */request: PriceRequest, 
+        /**
+         * The priced stay.
+         */priced: PricedStay, 
+        /**
+         * Where it stands.
+         */status: QuoteStatus, 
+        /**
+         * The acceptance evidence, once accepted.
+         */acceptance: Acceptance?) {
+        self.number = number
+        self.clientId = clientId
+        self.stayReference = stayReference
+        self.createdAt = createdAt
+        self.validUntil = validUntil
+        self.request = request
+        self.priced = priced
+        self.status = status
+        self.acceptance = acceptance
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Quote: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuote: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Quote {
+        return
+            try Quote(
+                number: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                validUntil: FfiConverterTypeTimestamp.read(from: &buf), 
+                request: FfiConverterTypePriceRequest.read(from: &buf), 
+                priced: FfiConverterTypePricedStay.read(from: &buf), 
+                status: FfiConverterTypeQuoteStatus.read(from: &buf), 
+                acceptance: FfiConverterOptionTypeAcceptance.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Quote, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterTypeTimestamp.write(value.validUntil, into: &buf)
+        FfiConverterTypePriceRequest.write(value.request, into: &buf)
+        FfiConverterTypePricedStay.write(value.priced, into: &buf)
+        FfiConverterTypeQuoteStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeAcceptance.write(value.acceptance, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuote_lift(_ buf: RustBuffer) throws -> Quote {
+    return try FfiConverterTypeQuote.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuote_lower(_ value: Quote) -> RustBuffer {
+    return FfiConverterTypeQuote.lower(value)
+}
+
+
+/**
+ * An accepted quote, its confirmed stay, and the events.
+ */
+public struct QuoteAcceptance: Equatable, Hashable {
+    /**
+     * The quote, accepted, with its evidence.
+     */
+    public var quote: Quote
+    /**
+     * The stay, confirmed, with the quote's lines.
+     */
+    public var stay: Stay
+    /**
+     * `quote_accepted` then `stay_confirmed`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The quote, accepted, with its evidence.
+         */quote: Quote, 
+        /**
+         * The stay, confirmed, with the quote's lines.
+         */stay: Stay, 
+        /**
+         * `quote_accepted` then `stay_confirmed`.
+         */events: [Event]) {
+        self.quote = quote
+        self.stay = stay
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QuoteAcceptance: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuoteAcceptance: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuoteAcceptance {
+        return
+            try QuoteAcceptance(
+                quote: FfiConverterTypeQuote.read(from: &buf), 
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QuoteAcceptance, into buf: inout [UInt8]) {
+        FfiConverterTypeQuote.write(value.quote, into: &buf)
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteAcceptance_lift(_ buf: RustBuffer) throws -> QuoteAcceptance {
+    return try FfiConverterTypeQuoteAcceptance.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteAcceptance_lower(_ value: QuoteAcceptance) -> RustBuffer {
+    return FfiConverterTypeQuoteAcceptance.lower(value)
+}
+
+
+/**
+ * A quote changed by the guest, and the event saying so.
+ */
+public struct QuoteChange: Equatable, Hashable {
+    /**
+     * The quote, re-priced.
+     */
+    public var quote: Quote
+    /**
+     * `quote_changed`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The quote, re-priced.
+         */quote: Quote, 
+        /**
+         * `quote_changed`.
+         */events: [Event]) {
+        self.quote = quote
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QuoteChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuoteChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuoteChange {
+        return
+            try QuoteChange(
+                quote: FfiConverterTypeQuote.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QuoteChange, into buf: inout [UInt8]) {
+        FfiConverterTypeQuote.write(value.quote, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteChange_lift(_ buf: RustBuffer) throws -> QuoteChange {
+    return try FfiConverterTypeQuoteChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteChange_lower(_ value: QuoteChange) -> RustBuffer {
+    return FfiConverterTypeQuoteChange.lower(value)
+}
+
+
+/**
+ * A quote as the guest sees it: the document, its hash (to send back when accepting) and
+ * whether it can still be changed or accepted.
+ */
+public struct QuoteView: Equatable, Hashable {
+    /**
+     * The quote.
+     */
+    public var quote: Quote
+    /**
+     * SHA-256 of its document: what the guest accepts.
+     */
+    public var documentSha256: String
+    /**
+     * Whether it can still be changed or accepted.
+     */
+    public var `open`: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The quote.
+         */quote: Quote, 
+        /**
+         * SHA-256 of its document: what the guest accepts.
+         */documentSha256: String, 
+        /**
+         * Whether it can still be changed or accepted.
+         */`open`: Bool) {
+        self.quote = quote
+        self.documentSha256 = documentSha256
+        self.`open` = `open`
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QuoteView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuoteView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuoteView {
+        return
+            try QuoteView(
+                quote: FfiConverterTypeQuote.read(from: &buf), 
+                documentSha256: FfiConverterString.read(from: &buf), 
+                open: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QuoteView, into buf: inout [UInt8]) {
+        FfiConverterTypeQuote.write(value.quote, into: &buf)
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterBool.write(value.`open`, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteView_lift(_ buf: RustBuffer) throws -> QuoteView {
+    return try FfiConverterTypeQuoteView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteView_lower(_ value: QuoteView) -> RustBuffer {
+    return FfiConverterTypeQuoteView.lower(value)
+}
+
+
+/**
  * The price of a unit (or a category) in a season, and its booking rules.
  */
 public struct Rate: Equatable, Hashable {
@@ -6888,6 +7503,66 @@ public enum Event: Equatable, Hashable {
          * Whose account.
          */clientId: String
     )
+    /**
+     * The guest changed a quote (who comes, a promo code): it was re-priced.
+     */
+    case quoteChanged(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose quote.
+         */clientId: String, 
+        /**
+         * The quote.
+         */quoteNumber: String, 
+        /**
+         * The document's hash before.
+         */previousSha256: String, 
+        /**
+         * The document's hash now.
+         */documentSha256: String, 
+        /**
+         * The new total.
+         */total: Money
+    )
+    /**
+     * The guest accepted and signed a quote: the exact document they accepted is named by its hash.
+     */
+    case quoteAccepted(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose quote.
+         */clientId: String, 
+        /**
+         * The quote.
+         */quoteNumber: String, 
+        /**
+         * Its stay.
+         */stayReference: String, 
+        /**
+         * SHA-256 of the document accepted.
+         */documentSha256: String, 
+        /**
+         * The total accepted.
+         */total: Money
+    )
+    /**
+     * A stay in « option » became a booking.
+     */
+    case stayConfirmed(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String
+    )
 
 
 
@@ -6922,6 +7597,15 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         )
         
         case 5: return .passwordChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .quoteChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), quoteNumber: try FfiConverterString.read(from: &buf), previousSha256: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
+        )
+        
+        case 7: return .quoteAccepted(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), quoteNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
+        )
+        
+        case 8: return .stayConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -6964,6 +7648,33 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             writeInt(&buf, Int32(5))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
+            
+        
+        case let .quoteChanged(occurredAt,clientId,quoteNumber,previousSha256,documentSha256,total):
+            writeInt(&buf, Int32(6))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(quoteNumber, into: &buf)
+            FfiConverterString.write(previousSha256, into: &buf)
+            FfiConverterString.write(documentSha256, into: &buf)
+            FfiConverterTypeMoney.write(total, into: &buf)
+            
+        
+        case let .quoteAccepted(occurredAt,clientId,quoteNumber,stayReference,documentSha256,total):
+            writeInt(&buf, Int32(7))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(quoteNumber, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(documentSha256, into: &buf)
+            FfiConverterTypeMoney.write(total, into: &buf)
+            
+        
+        case let .stayConfirmed(occurredAt,clientId,stayReference):
+            writeInt(&buf, Int32(8))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
             
         }
     }
@@ -7125,6 +7836,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `quote.*`: a quote that cannot be changed or accepted.
+     */
+    case Quote(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     case Link(
@@ -7226,12 +7951,17 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 10: return .Link(
+        case 10: return .Quote(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 11: return .Internal(
+        case 11: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 12: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -7311,15 +8041,22 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Quote(code,reason,messages):
             writeInt(&buf, Int32(10))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(11))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(12))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -8349,6 +9086,81 @@ public func FfiConverterTypePromoValidity_lower(_ value: PromoValidity) -> RustB
 
 
 /**
+ * Where a quote stands.
+ */
+
+public enum QuoteStatus: Equatable, Hashable {
+    
+    /**
+     * Sent to the guest, open until its validity date.
+     */
+    case sent
+    /**
+     * Accepted and signed by the guest.
+     */
+    case accepted
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension QuoteStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuoteStatus: FfiConverterRustBuffer {
+    typealias SwiftType = QuoteStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuoteStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .sent
+        
+        case 2: return .accepted
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: QuoteStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .sent:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .accepted:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteStatus_lift(_ buf: RustBuffer) throws -> QuoteStatus {
+    return try FfiConverterTypeQuoteStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuoteStatus_lower(_ value: QuoteStatus) -> RustBuffer {
+    return FfiConverterTypeQuoteStatus.lower(value)
+}
+
+
+
+/**
  * What a rate's price is for.
  */
 
@@ -8964,6 +9776,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeAcceptance: FfiConverterRustBuffer {
+    typealias SwiftType = Acceptance?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAcceptance.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAcceptance.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

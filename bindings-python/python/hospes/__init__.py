@@ -32,6 +32,7 @@ from .errors import (
     MoneyError,
     PortalError,
     PricingError,
+    QuoteError,
     StayError,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "AccountError",
     "PortalError",
     "PricingError",
+    "QuoteError",
     "InternalError",
     "OPERATIONS",
     "Keyring",

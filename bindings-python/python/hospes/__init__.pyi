@@ -17,6 +17,7 @@ from .errors import (
     MoneyError as MoneyError,
     PortalError as PortalError,
     PricingError as PricingError,
+    QuoteError as QuoteError,
     StayError as StayError,
 )
 
@@ -198,7 +199,60 @@ class EventPasswordChanged(TypedDict):
     client_id: str
     """Whose account."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged]
+class Money(TypedDict):
+    """An amount in a currency.
+
+    Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
+    that no language ever reads it as a float.
+    """
+    amount: Decimal
+    """The amount, exact; may carry more digits than the minor unit until rounded."""
+    currency: str
+    """Its currency."""
+
+class EventQuoteChanged(TypedDict):
+    """The guest changed a quote (who comes, a promo code): it was re-priced."""
+    type: Literal['quote_changed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose quote."""
+    quote_number: str
+    """The quote."""
+    previous_sha256: str
+    """The document's hash before."""
+    document_sha256: str
+    """The document's hash now."""
+    total: Money
+    """The new total."""
+
+class EventQuoteAccepted(TypedDict):
+    """The guest accepted and signed a quote: the exact document they accepted is named by its hash."""
+    type: Literal['quote_accepted']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose quote."""
+    quote_number: str
+    """The quote."""
+    stay_reference: str
+    """Its stay."""
+    document_sha256: str
+    """SHA-256 of the document accepted."""
+    total: Money
+    """The total accepted."""
+
+class EventStayConfirmed(TypedDict):
+    """A stay in « option » became a booking."""
+    type: Literal['stay_confirmed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -252,17 +306,6 @@ class Establishment(TypedDict):
     """Zone of the calendar dates (arrivals, deadlines)."""
     portal_base_url: str
     """Base of every link to the portal; https."""
-
-class Money(TypedDict):
-    """An amount in a currency.
-
-    Serialised as `{"amount": "1234.50", "currency": "EUR"}`; the amount is a decimal string so
-    that no language ever reads it as a float.
-    """
-    amount: Decimal
-    """The amount, exact; may carry more digits than the minor unit until rounded."""
-    currency: str
-    """Its currency."""
 
 PriceBasis = Literal['including_vat', 'excluding_vat']
 """Whether the prices of a document include VAT (guests' prices) or exclude it (business prices)."""
@@ -998,6 +1041,93 @@ class ParticipantsChange(TypedDict):
     events: List[Event]
     """`participants_changed`."""
 
+QuoteStatus = Literal['sent', 'accepted']
+"""Where a quote stands."""
+
+class Acceptance(TypedDict):
+    """The evidence of an acceptance: what was signed, by whom, when, from where, after which consent."""
+    document_sha256: str
+    """SHA-256 (hex) of the exact document accepted."""
+    client_id: str
+    """The signer's client id."""
+    signer_name: str
+    """The signer's name, as typed."""
+    signer_email: NotRequired[Optional[str]]
+    """The signer's e-mail, if known."""
+    signed_at: datetime
+    """When."""
+    ip: NotRequired[Optional[str]]
+    """The IP address the acceptance came from, as the host saw it."""
+    user_agent: NotRequired[Optional[str]]
+    """The browser's user agent."""
+    consent_text: str
+    """The consent text the guest ticked (« J'accepte le devis et les conditions générales »)."""
+    consent_sha256: str
+    """SHA-256 (hex) of that consent text, to tell its versions apart."""
+
+class Quote(TypedDict):
+    """A quote."""
+    number: str
+    """Its number as printed (`D26-0312`)."""
+    client_id: str
+    """Whose quote it is."""
+    stay_reference: str
+    """The stay in « option » it prices."""
+    created_at: datetime
+    """When it was made; prices and conditions are those of that instant."""
+    valid_until: datetime
+    """Until when it can be accepted."""
+    request: PriceRequest
+    """What was asked."""
+    priced: PricedStay
+    """The priced stay."""
+    status: QuoteStatus
+    """Where it stands."""
+    acceptance: NotRequired[Optional[Acceptance]]
+    """The acceptance evidence, once accepted."""
+
+class QuoteView(TypedDict):
+    """A quote as the guest sees it: the document, its hash (to send back when accepting) and
+    whether it can still be changed or accepted.
+    """
+    quote: Quote
+    """The quote."""
+    document_sha256: str
+    """SHA-256 of its document: what the guest accepts."""
+    open: bool
+    """Whether it can still be changed or accepted."""
+
+class QuoteChange(TypedDict):
+    """A quote changed by the guest, and the event saying so."""
+    quote: Quote
+    """The quote, re-priced."""
+    events: List[Event]
+    """`quote_changed`."""
+
+class AcceptanceRequest(TypedDict):
+    """What the guest sends when they accept."""
+    document_sha256: str
+    """The document hash they were shown (from [`QuoteView`])."""
+    signer_name: str
+    """Their name, as typed or drawn-and-named."""
+    signer_email: NotRequired[Optional[str]]
+    """Their e-mail, if known."""
+    consent_text: str
+    """The consent text they ticked."""
+    ip: NotRequired[Optional[str]]
+    """The IP address, from the host's request."""
+    user_agent: NotRequired[Optional[str]]
+    """The user agent, from the host's request."""
+
+class QuoteAcceptance(TypedDict):
+    """An accepted quote, its confirmed stay, and the events."""
+    quote: Quote
+    """The quote, accepted, with its evidence."""
+    stay: Stay
+    """The stay, confirmed, with the quote's lines."""
+    events: List[Event]
+    """`quote_accepted` then `stay_confirmed`."""
+
 
 class Keyring:
     """The host's link keys, parsed once, for issuing and verifying many links."""
@@ -1168,4 +1298,32 @@ def portal_add_participant(access: PortalAccess, client: Client, stay: Stay, par
 
 def portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: int, now: datetime) -> ParticipantsChange:
     """Removes the participant at `index` from one of the guest's stays."""
+    ...
+
+def create_quote(number: str, client_id: str, stay_reference: str, catalogue: Catalogue, request: PriceRequest, now: datetime, valid_until: datetime) -> Quote:
+    """Makes a quote (a stay in « option ») from a price request, valid until `valid_until`."""
+    ...
+
+def quote_link_state(quote: Quote) -> LinkState:
+    """The state a quote link is bound to (its document hash and status): the link dies once
+     the quote changes or is accepted.
+    """
+    ...
+
+def portal_quote(access: PortalAccess, client: Client, quote: Quote, now: datetime) -> QuoteView:
+    """One of the guest's quotes, with the hash of its document and whether it is still open."""
+    ...
+
+def portal_change_quote_guests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: List[PricedGuest], now: datetime) -> QuoteChange:
+    """The guest changes who comes on a quote: re-priced at the quote's own date."""
+    ...
+
+def portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promo_code: Optional[str], now: datetime) -> QuoteChange:
+    """The guest types a promo code on a quote (or removes it): the total is recomputed."""
+    ...
+
+def portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: datetime) -> QuoteAcceptance:
+    """The guest accepts and signs a quote: the quote carries the evidence, the stay is
+     confirmed, `quote_accepted` names the exact document hash.
+    """
     ...

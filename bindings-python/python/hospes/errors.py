@@ -72,6 +72,10 @@ class PricingError(HospesError, ValueError):
     ``pricing.promo_expired`` …)."""
 
 
+class QuoteError(HospesError, ValueError):
+    """A quote that can no longer be changed or accepted (``quote.expired``, ``quote.changed`` …)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -87,6 +91,7 @@ FAMILIES = {
     "account": AccountError,
     "portal": PortalError,
     "pricing": PricingError,
+    "quote": QuoteError,
     "internal": InternalError,
 }
 

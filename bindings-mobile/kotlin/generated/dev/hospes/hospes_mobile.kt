@@ -30,6 +30,7 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
+import dev.hospes.model.AcceptanceRequest
 import dev.hospes.model.Account
 import dev.hospes.model.AccountUpdate
 import dev.hospes.model.Catalogue
@@ -40,6 +41,7 @@ import dev.hospes.model.Country
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
 import dev.hospes.model.Establishment
+import dev.hospes.model.FfiConverterTypeAcceptanceRequest
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
 import dev.hospes.model.FfiConverterTypeCatalogue
@@ -68,7 +70,12 @@ import dev.hospes.model.FfiConverterTypePortalAccess
 import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
 import dev.hospes.model.FfiConverterTypePriceRequest
+import dev.hospes.model.FfiConverterTypePricedGuest
 import dev.hospes.model.FfiConverterTypePricedStay
+import dev.hospes.model.FfiConverterTypeQuote
+import dev.hospes.model.FfiConverterTypeQuoteAcceptance
+import dev.hospes.model.FfiConverterTypeQuoteChange
+import dev.hospes.model.FfiConverterTypeQuoteView
 import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeStay
 import dev.hospes.model.FfiConverterTypeStayDetail
@@ -97,7 +104,12 @@ import dev.hospes.model.PortalAccess
 import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
 import dev.hospes.model.PriceRequest
+import dev.hospes.model.PricedGuest
 import dev.hospes.model.PricedStay
+import dev.hospes.model.Quote
+import dev.hospes.model.QuoteAcceptance
+import dev.hospes.model.QuoteChange
+import dev.hospes.model.QuoteView
 import dev.hospes.model.Registration
 import dev.hospes.model.Stay
 import dev.hospes.model.StayDetail
@@ -109,6 +121,7 @@ import dev.hospes.model.Timestamp
 import dev.hospes.model.UpdatePolicy
 import dev.hospes.model.VatBreakdown
 import java.util.concurrent.atomic.AtomicBoolean
+import dev.hospes.model.RustBuffer as RustBufferAcceptanceRequest
 import dev.hospes.model.RustBuffer as RustBufferAccount
 import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
 import dev.hospes.model.RustBuffer as RustBufferCatalogue
@@ -137,7 +150,12 @@ import dev.hospes.model.RustBuffer as RustBufferPortalAccess
 import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
 import dev.hospes.model.RustBuffer as RustBufferPriceRequest
+import dev.hospes.model.RustBuffer as RustBufferPricedGuest
 import dev.hospes.model.RustBuffer as RustBufferPricedStay
+import dev.hospes.model.RustBuffer as RustBufferQuote
+import dev.hospes.model.RustBuffer as RustBufferQuoteAcceptance
+import dev.hospes.model.RustBuffer as RustBufferQuoteChange
+import dev.hospes.model.RustBuffer as RustBufferQuoteView
 import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferStay
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
@@ -792,6 +810,10 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_hospes_mobile_checksum_func_acceptance_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_acceptance_request_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_account_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_account_to_json(
@@ -821,6 +843,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_account(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_create_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
@@ -892,6 +916,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_participants_change_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_accept_quote(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_access_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_access_from_link(
@@ -902,6 +928,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_add_participant(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_history(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_home(
@@ -911,6 +941,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_portal_home_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_personal_info(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_remove_participant(
     ): Int
@@ -924,9 +956,31 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_price_stay(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_priced_guest_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_priced_guest_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_priced_stay_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_priced_stay_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_acceptance_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_change_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_change_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_link_state(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_view_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_view_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
@@ -1021,6 +1075,10 @@ internal object UniffiLib {
     ): RustBufferIssuedLink.ByValue
     external fun uniffi_hospes_mobile_fn_method_linkkeyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
+    external fun uniffi_hospes_mobile_fn_func_acceptance_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAcceptanceRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_acceptance_request_to_json(`value`: RustBufferAcceptanceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccount.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_to_json(`value`: RustBufferAccount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1051,6 +1109,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_confirm_account(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_create_quote(`number`: RustBuffer.ByValue,`clientId`: RustBuffer.ByValue,`stayReference`: RustBuffer.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,`validUntil`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1121,6 +1181,8 @@ internal object UniffiLib {
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_participants_change_to_json(`value`: RustBufferParticipantsChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferAcceptanceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteAcceptance.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPortalAccess.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_link(`claims`: RustBufferLinkClaims.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1131,6 +1193,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_add_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`participant`: RustBufferNewParticipant.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`promoCode`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_change_quote_guests(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`guests`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1141,6 +1207,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1153,9 +1221,31 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_stay(`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_priced_guest_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPricedGuest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_priced_guest_to_json(`value`: RustBufferPricedGuest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_priced_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
     external fun uniffi_hospes_mobile_fn_func_priced_stay_to_json(`value`: RustBufferPricedStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_acceptance_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteAcceptance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_acceptance_to_json(`value`: RustBufferQuoteAcceptance.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_change_to_json(`value`: RustBufferQuoteChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuote.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_link_state(`quote`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_to_json(`value`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferQuoteView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_view_to_json(`value`: RustBufferQuoteView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferThrottle.ByValue
@@ -1328,6 +1418,12 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_acceptance_request_from_json() and 0xFFFF) != 63748) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_acceptance_request_to_json() and 0xFFFF) != 9670) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_account_from_json() and 0xFFFF) != 33518) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1371,6 +1467,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 19819) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
@@ -1478,6 +1577,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20735) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 19702) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 54464) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1493,6 +1595,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 63810) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 65361) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 56812) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 8997) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1506,6 +1614,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 35574) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 22602) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 22508) {
@@ -1526,10 +1637,43 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_price_stay() and 0xFFFF) != 35616) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_from_json() and 0xFFFF) != 36720) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_to_json() and 0xFFFF) != 20401) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_from_json() and 0xFFFF) != 34879) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_to_json() and 0xFFFF) != 2173) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json() and 0xFFFF) != 63209) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_acceptance_to_json() and 0xFFFF) != 45325) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_change_from_json() and 0xFFFF) != 64785) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_change_to_json() and 0xFFFF) != 12963) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_from_json() and 0xFFFF) != 44970) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_link_state() and 0xFFFF) != 45052) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_to_json() and 0xFFFF) != 46146) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_view_from_json() and 0xFFFF) != 63588) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_view_to_json() and 0xFFFF) != 498) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
@@ -2264,6 +2408,38 @@ public object FfiConverterTypeLinkKeyring: FfiConverter<LinkKeyring, Long> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
+    override fun read(buf: ByteBuffer): kotlin.String? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterString.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.String?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.String?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> {
     override fun read(buf: ByteBuffer): Account? {
         if (buf.get().toInt() == 0) {
@@ -2318,6 +2494,34 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
         } else {
             buf.put(1)
             FfiConverterTypeClient.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<PricedGuest>> {
+    override fun read(buf: ByteBuffer): List<PricedGuest> {
+        val len = buf.getInt()
+        return List<PricedGuest>(len) {
+            FfiConverterTypePricedGuest.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PricedGuest>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePricedGuest.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PricedGuest>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePricedGuest.write(it, buf)
         }
     }
 }
@@ -2466,6 +2670,18 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -2493,6 +2709,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `acceptanceRequestFromJson`(`json`: kotlin.String): AcceptanceRequest {
+            return FfiConverterTypeAcceptanceRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_acceptance_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `acceptanceRequestToJson`(`value`: AcceptanceRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_acceptance_request_to_json(
+    
+        
+        FfiConverterTypeAcceptanceRequest.lower(`value`),_status)
+}
+    )
+    }
+    
 
         /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
@@ -2725,6 +2971,27 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeAccount.lower(`account`),
         FfiConverterTypeLinkClaims.lower(`claims`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+         */
+    @Throws(HospesException::class) fun `createQuote`(`number`: kotlin.String, `clientId`: kotlin.String, `stayReference`: kotlin.String, `catalogue`: Catalogue, `request`: PriceRequest, `now`: Timestamp, `validUntil`: Timestamp): Quote {
+            return FfiConverterTypeQuote.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_create_quote(
+    
+        
+        FfiConverterString.lower(`number`),
+        FfiConverterString.lower(`clientId`),
+        FfiConverterString.lower(`stayReference`),
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypePriceRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterTypeTimestamp.lower(`validUntil`),_status)
 }
     )
     }
@@ -3270,6 +3537,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
+         */
+    @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: AcceptanceRequest, `now`: Timestamp): QuoteAcceptance {
+            return FfiConverterTypeQuoteAcceptance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_accept_quote(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeAcceptanceRequest.lower(`acceptance`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `portalAccessFromJson`(`json`: kotlin.String): PortalAccess {
@@ -3341,6 +3628,46 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterTypeNewParticipant.lower(`participant`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest types a promo code on a quote (or removes it): the total is recomputed.
+         */
+    @Throws(HospesException::class) fun `portalApplyQuotePromo`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `catalogue`: Catalogue, `promoCode`: kotlin.String?, `now`: Timestamp): QuoteChange {
+            return FfiConverterTypeQuoteChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterOptionalString.lower(`promoCode`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest changes who comes on a quote: re-priced at the quote's own date.
+         */
+    @Throws(HospesException::class) fun `portalChangeQuoteGuests`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `catalogue`: Catalogue, `guests`: List<PricedGuest>, `now`: Timestamp): QuoteChange {
+            return FfiConverterTypeQuoteChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_change_quote_guests(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterSequenceTypePricedGuest.lower(`guests`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -3426,6 +3753,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypePortalAccess.lower(`access`),
         FfiConverterTypeClient.lower(`client`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One of the guest's quotes, with the hash of its document and whether it is still open.
+         */
+    @Throws(HospesException::class) fun `portalQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `now`: Timestamp): QuoteView {
+            return FfiConverterTypeQuoteView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_quote(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }
@@ -3539,6 +3884,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
+    @Throws(HospesException::class) fun `pricedGuestFromJson`(`json`: kotlin.String): PricedGuest {
+            return FfiConverterTypePricedGuest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_priced_guest_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `pricedGuestToJson`(`value`: PricedGuest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_priced_guest_to_json(
+    
+        
+        FfiConverterTypePricedGuest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
     @Throws(HospesException::class) fun `pricedStayFromJson`(`json`: kotlin.String): PricedStay {
             return FfiConverterTypePricedStay.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
@@ -3561,6 +3936,141 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypePricedStay.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `quoteAcceptanceFromJson`(`json`: kotlin.String): QuoteAcceptance {
+            return FfiConverterTypeQuoteAcceptance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_acceptance_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `quoteAcceptanceToJson`(`value`: QuoteAcceptance): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_acceptance_to_json(
+    
+        
+        FfiConverterTypeQuoteAcceptance.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `quoteChangeFromJson`(`json`: kotlin.String): QuoteChange {
+            return FfiConverterTypeQuoteChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_change_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `quoteChangeToJson`(`value`: QuoteChange): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_change_to_json(
+    
+        
+        FfiConverterTypeQuoteChange.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `quoteFromJson`(`json`: kotlin.String): Quote {
+            return FfiConverterTypeQuote.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The state a quote link is bound to (its document hash and status).
+         */
+    @Throws(HospesException::class) fun `quoteLinkState`(`quote`: Quote): LinkState {
+            return FfiConverterTypeLinkState.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_link_state(
+    
+        
+        FfiConverterTypeQuote.lower(`quote`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `quoteToJson`(`value`: Quote): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_to_json(
+    
+        
+        FfiConverterTypeQuote.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `quoteViewFromJson`(`json`: kotlin.String): QuoteView {
+            return FfiConverterTypeQuoteView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_view_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `quoteViewToJson`(`value`: QuoteView): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_view_to_json(
+    
+        
+        FfiConverterTypeQuoteView.lower(`value`),_status)
 }
     )
     }

@@ -1052,6 +1052,188 @@ public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
 
 
 /**
+ * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
+ */
+data class Acceptance (
+    /**
+     * SHA-256 (hex) of the exact document accepted.
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * The signer's client id.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The signer's name, as typed.
+     */
+    var `signerName`: kotlin.String
+    , 
+    /**
+     * The signer's e-mail, if known.
+     */
+    var `signerEmail`: kotlin.String?
+    , 
+    /**
+     * When.
+     */
+    var `signedAt`: Timestamp
+    , 
+    /**
+     * The IP address the acceptance came from, as the host saw it.
+     */
+    var `ip`: kotlin.String?
+    , 
+    /**
+     * The browser's user agent.
+     */
+    var `userAgent`: kotlin.String?
+    , 
+    /**
+     * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
+     */
+    var `consentText`: kotlin.String
+    , 
+    /**
+     * SHA-256 (hex) of that consent text, to tell its versions apart.
+     */
+    var `consentSha256`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAcceptance: FfiConverterRustBuffer<Acceptance> {
+    override fun read(buf: ByteBuffer): Acceptance {
+        return Acceptance(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Acceptance) = (
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`signerName`) +
+            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`signedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`ip`) +
+            FfiConverterOptionalString.allocationSize(value.`userAgent`) +
+            FfiConverterString.allocationSize(value.`consentText`) +
+            FfiConverterString.allocationSize(value.`consentSha256`)
+    )
+
+    override fun write(value: Acceptance, buf: ByteBuffer) {
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`signerName`, buf)
+            FfiConverterOptionalString.write(value.`signerEmail`, buf)
+            FfiConverterTypeTimestamp.write(value.`signedAt`, buf)
+            FfiConverterOptionalString.write(value.`ip`, buf)
+            FfiConverterOptionalString.write(value.`userAgent`, buf)
+            FfiConverterString.write(value.`consentText`, buf)
+            FfiConverterString.write(value.`consentSha256`, buf)
+    }
+}
+
+
+
+/**
+ * What the guest sends when they accept.
+ */
+data class AcceptanceRequest (
+    /**
+     * The document hash they were shown (from [`QuoteView`]).
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * Their name, as typed or drawn-and-named.
+     */
+    var `signerName`: kotlin.String
+    , 
+    /**
+     * Their e-mail, if known.
+     */
+    var `signerEmail`: kotlin.String?
+    , 
+    /**
+     * The consent text they ticked.
+     */
+    var `consentText`: kotlin.String
+    , 
+    /**
+     * The IP address, from the host's request.
+     */
+    var `ip`: kotlin.String?
+    , 
+    /**
+     * The user agent, from the host's request.
+     */
+    var `userAgent`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAcceptanceRequest: FfiConverterRustBuffer<AcceptanceRequest> {
+    override fun read(buf: ByteBuffer): AcceptanceRequest {
+        return AcceptanceRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AcceptanceRequest) = (
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterString.allocationSize(value.`signerName`) +
+            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
+            FfiConverterString.allocationSize(value.`consentText`) +
+            FfiConverterOptionalString.allocationSize(value.`ip`) +
+            FfiConverterOptionalString.allocationSize(value.`userAgent`)
+    )
+
+    override fun write(value: AcceptanceRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterString.write(value.`signerName`, buf)
+            FfiConverterOptionalString.write(value.`signerEmail`, buf)
+            FfiConverterString.write(value.`consentText`, buf)
+            FfiConverterOptionalString.write(value.`ip`, buf)
+            FfiConverterOptionalString.write(value.`userAgent`, buf)
+    }
+}
+
+
+
+/**
  * A portal account, as the host stores it.
  */
 data class Account (
@@ -3819,6 +4001,267 @@ public object FfiConverterTypePromoCode: FfiConverterRustBuffer<PromoCode> {
 
 
 /**
+ * A quote.
+ */
+data class Quote (
+    /**
+     * Its number as printed (`D26-0312`).
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * Whose quote it is.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The stay in « option » it prices.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * When it was made; prices and conditions are those of that instant.
+     */
+    var `createdAt`: Timestamp
+    , 
+    /**
+     * Until when it can be accepted.
+     */
+    var `validUntil`: Timestamp
+    , 
+    /**
+     * What was asked.
+     */
+    var `request`: PriceRequest
+    , 
+    /**
+     * The priced stay.
+     */
+    var `priced`: PricedStay
+    , 
+    /**
+     * Where it stands.
+     */
+    var `status`: QuoteStatus
+    , 
+    /**
+     * The acceptance evidence, once accepted.
+     */
+    var `acceptance`: Acceptance?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQuote: FfiConverterRustBuffer<Quote> {
+    override fun read(buf: ByteBuffer): Quote {
+        return Quote(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypePriceRequest.read(buf),
+            FfiConverterTypePricedStay.read(buf),
+            FfiConverterTypeQuoteStatus.read(buf),
+            FfiConverterOptionalTypeAcceptance.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Quote) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`validUntil`) +
+            FfiConverterTypePriceRequest.allocationSize(value.`request`) +
+            FfiConverterTypePricedStay.allocationSize(value.`priced`) +
+            FfiConverterTypeQuoteStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeAcceptance.allocationSize(value.`acceptance`)
+    )
+
+    override fun write(value: Quote, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterTypeTimestamp.write(value.`createdAt`, buf)
+            FfiConverterTypeTimestamp.write(value.`validUntil`, buf)
+            FfiConverterTypePriceRequest.write(value.`request`, buf)
+            FfiConverterTypePricedStay.write(value.`priced`, buf)
+            FfiConverterTypeQuoteStatus.write(value.`status`, buf)
+            FfiConverterOptionalTypeAcceptance.write(value.`acceptance`, buf)
+    }
+}
+
+
+
+/**
+ * An accepted quote, its confirmed stay, and the events.
+ */
+data class QuoteAcceptance (
+    /**
+     * The quote, accepted, with its evidence.
+     */
+    var `quote`: Quote
+    , 
+    /**
+     * The stay, confirmed, with the quote's lines.
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * `quote_accepted` then `stay_confirmed`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQuoteAcceptance: FfiConverterRustBuffer<QuoteAcceptance> {
+    override fun read(buf: ByteBuffer): QuoteAcceptance {
+        return QuoteAcceptance(
+            FfiConverterTypeQuote.read(buf),
+            FfiConverterTypeStay.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: QuoteAcceptance) = (
+            FfiConverterTypeQuote.allocationSize(value.`quote`) +
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: QuoteAcceptance, buf: ByteBuffer) {
+            FfiConverterTypeQuote.write(value.`quote`, buf)
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A quote changed by the guest, and the event saying so.
+ */
+data class QuoteChange (
+    /**
+     * The quote, re-priced.
+     */
+    var `quote`: Quote
+    , 
+    /**
+     * `quote_changed`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQuoteChange: FfiConverterRustBuffer<QuoteChange> {
+    override fun read(buf: ByteBuffer): QuoteChange {
+        return QuoteChange(
+            FfiConverterTypeQuote.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: QuoteChange) = (
+            FfiConverterTypeQuote.allocationSize(value.`quote`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: QuoteChange, buf: ByteBuffer) {
+            FfiConverterTypeQuote.write(value.`quote`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A quote as the guest sees it: the document, its hash (to send back when accepting) and
+ * whether it can still be changed or accepted.
+ */
+data class QuoteView (
+    /**
+     * The quote.
+     */
+    var `quote`: Quote
+    , 
+    /**
+     * SHA-256 of its document: what the guest accepts.
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * Whether it can still be changed or accepted.
+     */
+    var `open`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQuoteView: FfiConverterRustBuffer<QuoteView> {
+    override fun read(buf: ByteBuffer): QuoteView {
+        return QuoteView(
+            FfiConverterTypeQuote.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: QuoteView) = (
+            FfiConverterTypeQuote.allocationSize(value.`quote`) +
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterBoolean.allocationSize(value.`open`)
+    )
+
+    override fun write(value: QuoteView, buf: ByteBuffer) {
+            FfiConverterTypeQuote.write(value.`quote`, buf)
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterBoolean.write(value.`open`, buf)
+    }
+}
+
+
+
+/**
  * The price of a unit (or a category) in a season, and its booking rules.
  */
 data class Rate (
@@ -5625,6 +6068,99 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * The guest changed a quote (who comes, a promo code): it was re-priced.
+     */
+    data class QuoteChanged(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose quote.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The quote.
+         */
+        val `quoteNumber`: kotlin.String, 
+        /**
+         * The document's hash before.
+         */
+        val `previousSha256`: kotlin.String, 
+        /**
+         * The document's hash now.
+         */
+        val `documentSha256`: kotlin.String, 
+        /**
+         * The new total.
+         */
+        val `total`: dev.hospes.model.Money) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The guest accepted and signed a quote: the exact document they accepted is named by its hash.
+     */
+    data class QuoteAccepted(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose quote.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The quote.
+         */
+        val `quoteNumber`: kotlin.String, 
+        /**
+         * Its stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * SHA-256 of the document accepted.
+         */
+        val `documentSha256`: kotlin.String, 
+        /**
+         * The total accepted.
+         */
+        val `total`: dev.hospes.model.Money) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A stay in « option » became a booking.
+     */
+    data class StayConfirmed(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -5663,6 +6199,27 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 )
             5 -> Event.PasswordChanged(
                 FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                )
+            6 -> Event.QuoteChanged(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            7 -> Event.QuoteAccepted(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            8 -> Event.StayConfirmed(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
@@ -5714,6 +6271,39 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterString.allocationSize(value.`clientId`)
             )
         }
+        is Event.QuoteChanged -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`quoteNumber`)
+                + FfiConverterString.allocationSize(value.`previousSha256`)
+                + FfiConverterString.allocationSize(value.`documentSha256`)
+                + FfiConverterTypeMoney.allocationSize(value.`total`)
+            )
+        }
+        is Event.QuoteAccepted -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`quoteNumber`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterString.allocationSize(value.`documentSha256`)
+                + FfiConverterTypeMoney.allocationSize(value.`total`)
+            )
+        }
+        is Event.StayConfirmed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -5750,6 +6340,33 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 buf.putInt(5)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
+                Unit
+            }
+            is Event.QuoteChanged -> {
+                buf.putInt(6)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`quoteNumber`, buf)
+                FfiConverterString.write(value.`previousSha256`, buf)
+                FfiConverterString.write(value.`documentSha256`, buf)
+                FfiConverterTypeMoney.write(value.`total`, buf)
+                Unit
+            }
+            is Event.QuoteAccepted -> {
+                buf.putInt(7)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`quoteNumber`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`documentSha256`, buf)
+                FfiConverterTypeMoney.write(value.`total`, buf)
+                Unit
+            }
+            is Event.StayConfirmed -> {
+                buf.putInt(8)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -5988,6 +6605,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `quote.*`: a quote that cannot be changed or accepted.
+     */
+    class Quote(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `link.*`: a link token refused or a link that cannot be issued.
      */
     class Link(
@@ -6099,12 +6740,17 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            10 -> HospesException.Link(
+            10 -> HospesException.Quote(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            11 -> HospesException.Internal(
+            11 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            12 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -6172,6 +6818,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Pricing -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Quote -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -6260,15 +6913,22 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Quote -> {
                 buf.putInt(10)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(11)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(12)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -7128,6 +7788,49 @@ public object FfiConverterTypePromoValidity: FfiConverterRustBuffer<PromoValidit
 
 
 /**
+ * Where a quote stands.
+ */
+
+enum class QuoteStatus {
+    
+    /**
+     * Sent to the guest, open until its validity date.
+     */
+    SENT,
+    /**
+     * Accepted and signed by the guest.
+     */
+    ACCEPTED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeQuoteStatus: FfiConverterRustBuffer<QuoteStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        QuoteStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: QuoteStatus) = 4UL
+
+    override fun write(value: QuoteStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What a rate's price is for.
  */
 
@@ -7541,6 +8244,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
         } else {
             buf.put(1)
             FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeAcceptance: FfiConverterRustBuffer<Acceptance?> {
+    override fun read(buf: ByteBuffer): Acceptance? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAcceptance.read(buf)
+    }
+
+    override fun allocationSize(value: Acceptance?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAcceptance.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Acceptance?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAcceptance.write(value, buf)
         }
     }
 }

@@ -18,6 +18,7 @@ val HospesException.code: String
         is HospesException.Account -> code
         is HospesException.Portal -> code
         is HospesException.Pricing -> code
+        is HospesException.Quote -> code
         is HospesException.Internal -> code
     }
 
@@ -34,6 +35,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Account -> messages
         is HospesException.Portal -> messages
         is HospesException.Pricing -> messages
+        is HospesException.Quote -> messages
         is HospesException.Internal -> messages
     }
 

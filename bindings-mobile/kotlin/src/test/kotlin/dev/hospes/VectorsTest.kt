@@ -67,6 +67,51 @@ class VectorsTest {
         }
         "stay.normalize" -> stayToJson(normalizeStay(stayFromJson(input.json("stay")), LocalDate.parse(input.getString("today"))))
         "stay.totals" -> stayTotalsToJson(stayTotals(stayFromJson(input.json("stay"))))
+        "quote.create" -> quoteToJson(
+            createQuote(
+                input.getString("number"),
+                input.getString("client_id"),
+                input.getString("stay_reference"),
+                catalogueFromJson(input.json("catalogue")),
+                priceRequestFromJson(input.json("request")),
+                Instant.parse(input.getString("now")),
+                Instant.parse(input.getString("valid_until")),
+            ),
+        )
+        "quote.link_state" -> linkStateToJson(quoteLinkState(quoteFromJson(input.json("quote"))))
+        "portal.quote" -> quoteViewToJson(
+            portalQuote(access(input), clientFromJson(input.json("client")), quoteFromJson(input.json("quote")), Instant.parse(input.getString("now"))),
+        )
+        "portal.change_quote_guests" -> quoteChangeToJson(
+            portalChangeQuoteGuests(
+                access(input),
+                clientFromJson(input.json("client")),
+                quoteFromJson(input.json("quote")),
+                catalogueFromJson(input.json("catalogue")),
+                input.getJSONArray("guests").let { list -> (0 until list.length()).map { pricedGuestFromJson(list.get(it).toString()) } },
+                Instant.parse(input.getString("now")),
+            ),
+        )
+        "portal.apply_quote_promo" -> quoteChangeToJson(
+            portalApplyQuotePromo(
+                access(input),
+                clientFromJson(input.json("client")),
+                quoteFromJson(input.json("quote")),
+                catalogueFromJson(input.json("catalogue")),
+                if (input.isNull("promo_code")) null else input.getString("promo_code"),
+                Instant.parse(input.getString("now")),
+            ),
+        )
+        "portal.accept_quote" -> quoteAcceptanceToJson(
+            portalAcceptQuote(
+                access(input),
+                clientFromJson(input.json("client")),
+                quoteFromJson(input.json("quote")),
+                stayFromJson(input.json("stay")),
+                acceptanceRequestFromJson(input.json("acceptance")),
+                Instant.parse(input.getString("now")),
+            ),
+        )
         "pricing.check_catalogue" -> checkCatalogue(catalogueFromJson(input.json("catalogue"))).let { "null" }
         "pricing.price" -> pricedStayToJson(
             priceStay(

@@ -1,0 +1,74 @@
+"""Writes tests/vectors/quote.json: a quote made, read, changed and signed from the portal.
+
+    PYTHONPATH=bindings-python/python python tests/vectors/make_quote_vectors.py
+
+The outputs are computed by hospes and then frozen: review the diff of quote.json by eye.
+"""
+
+import json
+from pathlib import Path
+
+from vectorgen import Recorder, call
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).with_name("quote.json")
+CATALOGUE = json.loads((ROOT / "core/tests/data/catalogue.json").read_text(encoding="utf-8"))
+MARCH = "2026-03-01T10:00:00Z"
+LATER = "2026-03-02T18:30:00Z"
+VALID_UNTIL = "2026-04-30T22:00:00Z"
+MARIE = {"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "email": "marie.dupont@example.fr",
+         "created_at": "2024-05-02T14:10:00Z"}
+WHOLE = {"client_id": "C-1042", "purpose": None, "subject": None}
+QUOTE_LINK = {"client_id": "C-1042", "purpose": "quote", "subject": "D26-0312"}
+OTHER_QUOTE_LINK = {"client_id": "C-1042", "purpose": "quote", "subject": "D26-0299"}
+STAY = {"reference": "312", "client_id": "C-1042", "accommodation": "Emplacement confort",
+        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}
+REQUEST = {"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-25", "guests": [{}, {}],
+           "supplements": [{"id": "dog"}]}
+
+
+def main():
+    recorder = Recorder()
+    vec = recorder.vec
+    create = {"number": "D26-0312", "client_id": "C-1042", "stay_reference": "312", "catalogue": CATALOGUE,
+              "request": REQUEST, "now": MARCH, "valid_until": VALID_UNTIL}
+    vec("the campsite makes a quote for a fortnight on a pitch", "quote.create", create)
+    vec("a quote valid no later than it is made is refused", "quote.create",
+        {**create, "valid_until": MARCH}, error="quote.validity_invalid")
+    quote = call("quote.create", create)["ok"]
+    vec("a quote link is bound to the quote's hash and status", "quote.link_state", {"quote": quote})
+    vec("she reads her quote from its link", "portal.quote",
+        {"access": QUOTE_LINK, "client": MARIE, "quote": quote, "now": LATER})
+    vec("a link to another quote does not open this one", "portal.quote",
+        {"access": OTHER_QUOTE_LINK, "client": MARIE, "quote": quote, "now": LATER}, error="portal.not_found")
+    guests = [{}, {}, {"birth_date": "2016-05-02"}]
+    vec("she adds her daughter: the quote is re-priced", "portal.change_quote_guests",
+        {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE, "guests": guests, "now": LATER})
+    vec("she types the spring promo code: the total is recomputed", "portal.apply_quote_promo",
+        {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE, "promo_code": "printemps", "now": LATER})
+    vec("an unknown promo code on a quote is refused", "portal.apply_quote_promo",
+        {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE, "promo_code": "GRATUIT", "now": LATER},
+        error="pricing.promo_unknown")
+    sha = call("portal.quote", {"access": WHOLE, "client": MARIE, "quote": quote, "now": LATER})["ok"]["document_sha256"]
+    signature = {"document_sha256": sha, "signer_name": "Marie Dupont", "signer_email": "marie.dupont@example.fr",
+                 "consent_text": "J’accepte le devis et les conditions générales de vente.",
+                 "ip": "203.0.113.7", "user_agent": "Mozilla/5.0"}
+    accept = {"access": WHOLE, "client": MARIE, "quote": quote, "stay": STAY, "acceptance": signature, "now": LATER}
+    vec("she signs the quote: the stay is confirmed and the event names the exact document", "portal.accept_quote", accept)
+    vec("a quote cannot be accepted after its validity", "portal.accept_quote",
+        {**accept, "now": VALID_UNTIL}, error="quote.expired")
+    changed = call("portal.change_quote_guests", {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE,
+                                                  "guests": guests, "now": LATER})["ok"]["quote"]
+    vec("a quote changed since she read it cannot be accepted with the old hash", "portal.accept_quote",
+        {**accept, "quote": changed}, error="quote.changed")
+    accepted = call("portal.accept_quote", accept)["ok"]["quote"]
+    vec("a quote cannot be accepted twice", "portal.accept_quote",
+        {**accept, "quote": accepted}, error="quote.already_accepted")
+    vec("another client's quote is not found", "portal.quote",
+        {"access": {**WHOLE, "client_id": "C-2077"}, "client": {**MARIE, "id": "C-2077"}, "quote": quote, "now": LATER},
+        error="portal.not_found")
+    recorder.write(OUT)
+
+
+if __name__ == "__main__":
+    main()
