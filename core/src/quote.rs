@@ -78,7 +78,7 @@ pub struct Acceptance {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AcceptanceRequest {
-    /// The document hash they were shown (from [`QuoteView`]).
+    /// The document hash they were shown (from [`crate::portal::QuoteView`]).
     pub document_sha256: String,
     /// Their name, as typed or drawn-and-named.
     pub signer_name: String,
