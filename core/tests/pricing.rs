@@ -7,20 +7,15 @@
     clippy::panic
 )]
 
-use hospes::pricing::{self, Catalogue, InstallmentKind, PriceRequest, PricedStay};
-use hospes::{DateTime, LineKind, Money, Utc};
-use proptest::prelude::*;
+mod common;
 
-fn catalogue() -> Catalogue {
-    serde_json::from_str(include_str!("data/catalogue.json")).unwrap()
-}
+use common::{at, catalogue};
+use hospes::pricing::{self, InstallmentKind, PriceRequest, PricedStay};
+use hospes::{LineKind, Money};
+use proptest::prelude::*;
 
 fn request(json: &str) -> PriceRequest {
     serde_json::from_str(json).unwrap()
-}
-
-fn at(instant: &str) -> DateTime<Utc> {
-    instant.parse().unwrap()
 }
 
 fn eur(amount: &str) -> Money {

@@ -7,18 +7,13 @@
     clippy::panic
 )]
 
+mod common;
+
+use common::{at, catalogue};
 use hospes::portal::{Portal, PortalAccess};
-use hospes::pricing::{Catalogue, PricedGuest};
+use hospes::pricing::PricedGuest;
 use hospes::quote::{AcceptanceRequest, Quote, QuoteStatus};
-use hospes::{Client, DateTime, Event, LinkPurpose, Stay, StayStatus, Utc};
-
-fn catalogue() -> Catalogue {
-    serde_json::from_str(include_str!("data/catalogue.json")).unwrap()
-}
-
-fn at(instant: &str) -> DateTime<Utc> {
-    instant.parse().unwrap()
-}
+use hospes::{Client, Event, LinkPurpose, Stay, StayStatus};
 
 fn marie() -> Client {
     serde_json::from_str(r#"{"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "created_at": "2024-05-02T14:10:00Z"}"#).unwrap()
@@ -44,6 +39,17 @@ fn quote() -> Quote {
         at("2026-04-30T22:00:00Z"),
     )
     .unwrap()
+}
+
+/// Marie, her partner and Léa, 10.
+fn with_lea() -> Vec<PricedGuest> {
+    vec![
+        PricedGuest::default(),
+        PricedGuest::default(),
+        PricedGuest {
+            birth_date: Some("2016-05-02".parse().unwrap()),
+        },
+    ]
 }
 
 fn whole_space() -> Portal {
@@ -154,18 +160,7 @@ fn a_quote_changed_since_it_was_shown_cannot_be_accepted() {
     let shown = quote();
     let seen = shown.document_sha256().unwrap();
     let with_lea = portal
-        .change_quote_guests(
-            &shown,
-            &catalogue(),
-            vec![
-                PricedGuest::default(),
-                PricedGuest::default(),
-                PricedGuest {
-                    birth_date: Some("2016-05-02".parse().unwrap()),
-                },
-            ],
-            now,
-        )
+        .change_quote_guests(&shown, &catalogue(), with_lea(), now)
         .unwrap()
         .quote;
     let err = portal
@@ -180,18 +175,7 @@ fn adding_a_child_reprices_the_quote_and_kills_the_old_quote_link() {
     let now = at("2026-04-20T09:00:00Z");
     let before = quote();
     let change = portal
-        .change_quote_guests(
-            &before,
-            &catalogue(),
-            vec![
-                PricedGuest::default(),
-                PricedGuest::default(),
-                PricedGuest {
-                    birth_date: Some("2016-05-02".parse().unwrap()),
-                },
-            ],
-            now,
-        )
+        .change_quote_guests(&before, &catalogue(), with_lea(), now)
         .unwrap();
     // Léa, 10, pays the child's extra-person price: 14 nights × 3.75.
     let difference = change.quote.priced.totals.vat.total_incl_vat.amount
