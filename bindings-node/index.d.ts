@@ -2089,7 +2089,7 @@ export interface QuoteChange {
  */
 export interface AcceptanceRequest {
   /**
-   * The document hash they were shown (from [`QuoteView`]).
+   * The document hash they were shown (from [`crate::portal::QuoteView`]).
    */
   documentSha256: string
   /**

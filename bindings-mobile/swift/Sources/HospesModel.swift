@@ -736,7 +736,7 @@ public func FfiConverterTypeAcceptance_lower(_ value: Acceptance) -> RustBuffer 
  */
 public struct AcceptanceRequest: Equatable, Hashable {
     /**
-     * The document hash they were shown (from [`QuoteView`]).
+     * The document hash they were shown (from [`crate::portal::QuoteView`]).
      */
     public var documentSha256: String
     /**
@@ -764,7 +764,7 @@ public struct AcceptanceRequest: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The document hash they were shown (from [`QuoteView`]).
+         * The document hash they were shown (from [`crate::portal::QuoteView`]).
          */documentSha256: String, 
         /**
          * Their name, as typed or drawn-and-named.

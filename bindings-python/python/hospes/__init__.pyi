@@ -1107,7 +1107,7 @@ class QuoteChange(TypedDict):
 class AcceptanceRequest(TypedDict):
     """What the guest sends when they accept."""
     document_sha256: str
-    """The document hash they were shown (from [`QuoteView`])."""
+    """The document hash they were shown (from [`crate::portal::QuoteView`])."""
     signer_name: str
     """Their name, as typed or drawn-and-named."""
     signer_email: NotRequired[Optional[str]]

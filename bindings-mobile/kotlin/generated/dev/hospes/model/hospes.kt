@@ -1159,7 +1159,7 @@ public object FfiConverterTypeAcceptance: FfiConverterRustBuffer<Acceptance> {
  */
 data class AcceptanceRequest (
     /**
-     * The document hash they were shown (from [`QuoteView`]).
+     * The document hash they were shown (from [`crate::portal::QuoteView`]).
      */
     var `documentSha256`: kotlin.String
     , 
