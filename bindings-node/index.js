@@ -151,7 +151,8 @@ class Keyring {
     try {
       this.#ring = new native.NativeKeyring(JSON.stringify(toWire(config, 'config')));
     } catch (error) {
-      if (error instanceof HospesError) throw error;
+      // The addon refuses a bad config with the error envelope as the message.
+      if (!String(error.message).startsWith('{"error"')) throw error;
       unwrap(error.message);
       throw error;
     }

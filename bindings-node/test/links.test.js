@@ -66,3 +66,7 @@ test('a Keyring object never shows its keys', () => {
   assert.ok(!shown.includes(keyring.activeKey.slice(9)));
   assert.throws(() => new hospes.Keyring({ activeKey: 'k4.local.c2VjcmV0' }), (e) => e.code === 'link.key_invalid' && !e.message.includes('c2VjcmV0'));
 });
+
+test('a Keyring config that cannot be encoded names the bad value', () => {
+  assert.throws(() => new hospes.Keyring({ activeKey: 1.5 }), (e) => e.code === 'input.invalid' && e.message.includes('activeKey'));
+});

@@ -90,3 +90,9 @@ def test_a_keyring_object_never_shows_its_keys(keyring):
     with pytest.raises(hospes.LinkError) as caught:
         hospes.Keyring({"active_key": "k4.local.c2VjcmV0"})
     assert caught.value.code == "link.key_invalid" and "c2VjcmV0" not in str(caught.value)
+
+
+def test_a_keyring_config_that_cannot_be_encoded_names_the_bad_value():
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.Keyring({"active_key": object()})
+    assert caught.value.code == "input.invalid"

@@ -978,7 +978,7 @@ impl<'a> Pricer<'a> {
         let nights = u32::try_from(days)
             .ok()
             .filter(|n| *n <= MAX_NIGHTS)
-            .ok_or(Error::AboveMaximumStay {
+            .ok_or_else(|| Error::AboveMaximumStay {
                 nights: u32::try_from(days).unwrap_or(u32::MAX),
                 max: MAX_NIGHTS,
             })?;

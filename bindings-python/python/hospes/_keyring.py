@@ -27,8 +27,9 @@ class Keyring:
     __slots__ = ("_ring",)
 
     def __init__(self, config: Dict[str, Any]) -> None:
+        payload = _wire._encode(config)
         try:
-            self._ring = _native.Keyring(_wire._encode(config))
+            self._ring = _native.Keyring(payload)
         except ValueError as envelope:
             raise from_envelope(json.loads(str(envelope))["error"]) from None
 
