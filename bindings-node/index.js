@@ -139,6 +139,25 @@ for (const op of schema.operations) {
   operations[op.name] = fn;
 }
 
+/** Builds a native held value (keys, a catalogue) from `value`; a bad one throws its HospesError. */
+function hold(Native, value, where) {
+  try {
+    return new Native(JSON.stringify(toWire(value, where)));
+  } catch (error) {
+    // The addon refuses a bad value with the error envelope as the message.
+    if (!String(error.message).startsWith('{"error"')) throw error;
+    unwrap(error.message);
+    throw error;
+  }
+}
+
+/** Converts named arguments to the wire form and runs `op` on a native held value. */
+function callHeld(held, op, args) {
+  const input = {};
+  for (const [name, value] of Object.entries(args)) input[toSnake(name)] = toWire(value, name);
+  return unwrap(held.call(op, JSON.stringify(input)));
+}
+
 /**
  * The host's link keys, parsed once (`issueLink`/`verifyLink` re-read them on every call).
  * `config` is a KeyringConfig: `activeKey`, optional `verifyOnlyKeys` and `clockSkewSeconds`;
@@ -148,14 +167,7 @@ class Keyring {
   #ring;
 
   constructor(config) {
-    try {
-      this.#ring = new native.NativeKeyring(JSON.stringify(toWire(config, 'config')));
-    } catch (error) {
-      // The addon refuses a bad config with the error envelope as the message.
-      if (!String(error.message).startsWith('{"error"')) throw error;
-      unwrap(error.message);
-      throw error;
-    }
+    this.#ring = hold(native.NativeKeyring, config, 'config');
   }
 
   /** The PASERK id (`k4.lid.…`) of the active key, safe to log. */
@@ -165,28 +177,40 @@ class Keyring {
 
   /** Issues a link: the same as `issueLink` with these keys. */
   issue(establishment, request, now) {
-    const input = {
-      establishment: toWire(establishment, 'establishment'),
-      request: toWire(request, 'request'),
-      now: toWire(now, 'now'),
-    };
-    return unwrap(this.#ring.call('link.issue', JSON.stringify(input)));
+    return callHeld(this.#ring, 'link.issue', { establishment, request, now });
   }
 
   /** Verifies a link: the same as `verifyLink` with these keys. */
   verify(establishment, token, purpose, state, now) {
-    const input = {
-      establishment: toWire(establishment, 'establishment'),
-      token: toWire(token, 'token'),
-      purpose: toWire(purpose, 'purpose'),
-      state: toWire(state, 'state'),
-      now: toWire(now, 'now'),
-    };
-    return unwrap(this.#ring.call('link.verify', JSON.stringify(input)));
+    return callHeld(this.#ring, 'link.verify', { establishment, token, purpose, state, now });
+  }
+}
+
+/**
+ * The establishment's price catalogue, parsed and checked once (`priceStay` re-reads it on every
+ * call, which costs far more than the pricing itself). A contradictory catalogue throws
+ * `pricing.catalogue_invalid` here, once.
+ */
+class Pricer {
+  #catalogue;
+
+  constructor(catalogue) {
+    this.#catalogue = hold(native.NativePricer, catalogue, 'catalogue');
+  }
+
+  /** Prices a stay: the same as `priceStay` with this catalogue. */
+  price(request, now) {
+    return callHeld(this.#catalogue, 'pricing.price', { request, now });
+  }
+
+  /** Makes a quote: the same as `createQuote` with this catalogue. */
+  createQuote(number, clientId, stayReference, request, now, validUntil) {
+    return callHeld(this.#catalogue, 'quote.create', { number, clientId, stayReference, request, now, validUntil });
   }
 }
 
 module.exports.Keyring = Keyring;
+module.exports.Pricer = Pricer;
 module.exports.HospesError = HospesError;
 /** Every operation: dotted name → function (used by the conformance vectors). */
 module.exports.operations = operations;

@@ -131,6 +131,47 @@ pub fn price_stay(
     Ok(pricing::price(&catalogue, &request, now)?)
 }
 
+/// The establishment's price catalogue, parsed and checked once: pricing many stays without
+/// passing the catalogue across the boundary each time.
+#[derive(uniffi::Object)]
+pub struct Pricer(Catalogue);
+
+#[uniffi::export]
+impl Pricer {
+    /// Checks the catalogue once; a contradictory one is refused with `pricing.catalogue_invalid`.
+    #[uniffi::constructor]
+    pub fn new(catalogue: Catalogue) -> Outcome<std::sync::Arc<Self>> {
+        pricing::check_catalogue(&catalogue)?;
+        Ok(std::sync::Arc::new(Pricer(catalogue)))
+    }
+
+    /// Prices a stay: the same as `price_stay` with this catalogue.
+    pub fn price(&self, request: PriceRequest, now: DateTime<Utc>) -> Outcome<PricedStay> {
+        Ok(pricing::price(&self.0, &request, now)?)
+    }
+
+    /// Makes a quote: the same as `create_quote` with this catalogue.
+    pub fn create_quote(
+        &self,
+        number: String,
+        client_id: String,
+        stay_reference: String,
+        request: PriceRequest,
+        now: DateTime<Utc>,
+        valid_until: DateTime<Utc>,
+    ) -> Outcome<Quote> {
+        Ok(Quote::create(
+            &number,
+            &client_id,
+            &stay_reference,
+            &self.0,
+            request,
+            now,
+            valid_until,
+        )?)
+    }
+}
+
 /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
 #[uniffi::export]
 pub fn create_quote(

@@ -28,11 +28,13 @@ const request = {
   guests: [{}, {}, { birthDate: '2016-05-02' }, { birthDate: '2024-08-15' }],
   supplements: [{ id: 'dog' }], promoCode: 'PRINTEMPS',
 };
+const pricer = new hospes.Pricer(catalogue);
 const cases = {
   normalizeClient: () => hospes.normalizeClient(client, 'FR', '2026-06-01T00:00:00Z'),
   'stayTotals (4 lines)': () => hospes.stayTotals(stay),
   addMoney: () => hospes.addMoney(eur('10.10'), eur('0.20')),
   'priceStay (14 nights)': () => hospes.priceStay(catalogue, request, '2026-02-15T10:00:00Z'),
+  'Pricer.price (14 nights)': () => pricer.price(request, '2026-02-15T10:00:00Z'),
 };
 for (const [name, call] of Object.entries(cases)) {
   let best = Infinity;

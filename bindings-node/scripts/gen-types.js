@@ -146,6 +146,16 @@ export declare class Keyring {
   verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
 }
 
+/** The establishment's price catalogue, parsed and checked once (priceStay re-reads it on every call). */
+export declare class Pricer {
+  /** Throws \`pricing.catalogue_invalid\` for a catalogue that contradicts itself. */
+  constructor(catalogue: Catalogue)
+  /** Prices a stay: the same as \`priceStay\` with this catalogue. */
+  price(request: PriceRequest, now: Instant | Date): PricedStay
+  /** Makes a quote: the same as \`createQuote\` with this catalogue. */
+  createQuote(number: string, clientId: string, stayReference: string, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */

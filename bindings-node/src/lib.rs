@@ -1,9 +1,9 @@
-//! Node bindings of hospes: a native addon with two functions, `call` and `schema`, and a
-//! `NativeKeyring` class holding parsed link keys. The `hospes` package (index.js) builds the
-//! idiomatic API on top: camelCase functions and properties, decimals as strings, calendar dates
-//! as `YYYY-MM-DD`, errors with a `.code`. A panic in a synchronous addon function aborts Node,
-//! so every entry point is `catch_unwind`, and
-//! `hospes::wire::call` itself answers every failure with an error envelope.
+//! Node bindings of hospes: a native addon with two functions, `call` and `schema`, and the
+//! `NativeKeyring` and `NativePricer` classes holding parsed link keys and a parsed catalogue.
+//! The `hospes` package (index.js) builds the idiomatic API on top: camelCase functions and
+//! properties, decimals as strings, calendar dates as `YYYY-MM-DD`, errors with a `.code`. A
+//! panic in a synchronous addon function aborts Node, so every entry point is `catch_unwind`,
+//! and `hospes::wire::call` itself answers every failure with an error envelope.
 
 use napi_derive::napi;
 
@@ -33,7 +33,7 @@ impl Keyring {
     /// envelope, which `index.js` turns into a `HospesError` (`link.key_invalid`).
     #[napi(constructor, catch_unwind)]
     pub fn new(config: String) -> napi::Result<Self> {
-        hospes::wire::keyring(&config)
+        hospes::wire::hold(&config)
             .map(|ring| Keyring { ring })
             .map_err(napi::Error::from_reason)
     }
@@ -42,12 +42,38 @@ impl Keyring {
     /// JSON envelope.
     #[napi(catch_unwind)]
     pub fn call(&self, op: String, input: String) -> String {
-        hospes::wire::call_keyed(&self.ring, &op, &input)
+        hospes::wire::call_held(&self.ring, &op, &input)
     }
 
     /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
     #[napi(getter, catch_unwind)]
     pub fn active_key_id(&self) -> String {
         self.ring.active_key_id().to_owned()
+    }
+}
+
+/// The price catalogue, parsed and checked once: `pricing.price` and `quote.create` without
+/// re-reading it on every call. `index.js` wraps it as `hospes.Pricer`.
+#[napi(js_name = "NativePricer")]
+pub struct Pricer {
+    catalogue: hospes::pricing::Catalogue,
+}
+
+#[napi]
+impl Pricer {
+    /// Parses and checks the catalogue (JSON); a bad one throws an error whose message is the
+    /// error envelope, which `index.js` turns into a `HospesError`.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(catalogue: String) -> napi::Result<Self> {
+        hospes::wire::hold(&catalogue)
+            .map(|catalogue| Pricer { catalogue })
+            .map_err(napi::Error::from_reason)
+    }
+
+    /// Runs `pricing.price` or `quote.create` (their arguments less `catalogue`, as JSON);
+    /// returns the JSON envelope.
+    #[napi(catch_unwind)]
+    pub fn call(&self, op: String, input: String) -> String {
+        hospes::wire::call_held(&self.catalogue, &op, &input)
     }
 }

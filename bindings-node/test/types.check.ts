@@ -37,3 +37,8 @@ const link: hospes.IssuedLink = ring.issue(camping, {
 const claims: hospes.LinkClaims = ring.verify(camping, link.token, 'portal', { kind: 'link_version', linkVersion: 0 }, '2026-06-01T10:00:00Z');
 const keyId: string = ring.activeKeyId;
 void claims; void keyId;
+declare const catalogue: hospes.Catalogue;
+const pricer = new hospes.Pricer(catalogue);
+const priced: hospes.PricedStay = pricer.price({ unit: 'E12', arrival: '2026-07-11', departure: '2026-07-25', guests: [{}, {}] }, new Date());
+const quote: hospes.Quote = pricer.createQuote('D26-0312', 'C-1042', '312', { unit: 'E12', arrival: '2026-07-11', departure: '2026-07-25', guests: [{}] }, '2026-03-01T10:00:00Z', '2026-03-31T22:00:00Z');
+void priced; void quote;

@@ -46,6 +46,20 @@ for (const vector of vectors.filter((v) => v.op === 'link.issue' || v.op === 'li
   });
 }
 
+// hospes.Pricer answers every pricing and quote-making vector as priceStay/createQuote do.
+for (const vector of vectors.filter((v) => v.op === 'pricing.price' || v.op === 'quote.create')) {
+  test(`${vector.file}: ${vector.name} (through a Pricer object)`, () => {
+    const args = argNames[vector.op].filter((n) => n !== 'catalogue').map((name) => hospes.fromWire(vector.input[name]));
+    const pricer = new hospes.Pricer(hospes.fromWire(vector.input.catalogue));
+    const run = () => (vector.op === 'pricing.price' ? pricer.price(...args) : pricer.createQuote(...args));
+    if (vector.error) {
+      assert.throws(run, (err) => err instanceof hospes.HospesError && err.code === vector.error);
+    } else {
+      assert.deepStrictEqual(hospes.toWire(run()), vector.expect);
+    }
+  });
+}
+
 test('every operation has a vector', () => {
   const covered = new Set(vectors.map((v) => v.op));
   assert.deepStrictEqual(Object.keys(hospes.operations).filter((op) => !covered.has(op)), []);

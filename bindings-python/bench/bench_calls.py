@@ -43,11 +43,14 @@ PRICE_ARGS = hospes._wire.from_wire(
     _PRICE_OP["args"],
 )
 
+PRICER = hospes.Pricer(PRICE_ARGS["catalogue"])
+
 CASES = {
     "normalize_client": lambda: hospes.normalize_client(CLIENT, "FR", NOW),
     "stay_totals (4 lines)": lambda: hospes.stay_totals(STAY),
     "add_money": lambda: hospes.add_money(EUR("10.10"), EUR("0.20")),
     "price_stay (14 nights)": lambda: hospes.price_stay(**PRICE_ARGS),
+    "Pricer.price (14 nights)": lambda: PRICER.price(PRICE_ARGS["request"], PRICE_ARGS["now"]),
 }
 
 for name, call in CASES.items():

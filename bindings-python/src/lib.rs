@@ -1,5 +1,6 @@
 //! Python bindings of hospes: a native module `hospes._native` with two functions, `call` and
-//! `schema`, and a `Keyring` class holding parsed link keys. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
+//! `schema`, and the `Keyring` and `Pricer` classes holding parsed link keys and a parsed
+//! price catalogue. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
 //! function per operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with
 //! a `.code`. Nothing here can panic into Python: `hospes::wire::call` answers every failure,
 //! a bug included, with an error envelope.
@@ -31,7 +32,7 @@ impl Keyring {
     /// envelope, which the Python wrapper turns into `LinkError`.
     #[new]
     fn new(config: &str) -> PyResult<Self> {
-        hospes::wire::keyring(config)
+        hospes::wire::hold(config)
             .map(Keyring)
             .map_err(pyo3::exceptions::PyValueError::new_err)
     }
@@ -39,7 +40,7 @@ impl Keyring {
     /// Runs `link.issue` or `link.verify` (their arguments less `keyring`, as JSON); returns the
     /// JSON envelope. The GIL is released while hospes works.
     fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
-        py.detach(|| hospes::wire::call_keyed(&self.0, op, input))
+        py.detach(|| hospes::wire::call_held(&self.0, op, input))
     }
 
     /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
@@ -53,12 +54,36 @@ impl Keyring {
     }
 }
 
+/// The price catalogue, parsed and checked once: `pricing.price` and `quote.create` without
+/// re-reading it on every call. The `hospes.Pricer` class wraps it.
+#[pyclass(frozen, module = "hospes._native")]
+struct Pricer(hospes::pricing::Catalogue);
+
+#[pymethods]
+impl Pricer {
+    /// Parses and checks the catalogue (JSON); a bad one raises `ValueError` carrying the error
+    /// envelope, which the Python wrapper turns into the typed error.
+    #[new]
+    fn new(catalogue: &str) -> PyResult<Self> {
+        hospes::wire::hold(catalogue)
+            .map(Pricer)
+            .map_err(pyo3::exceptions::PyValueError::new_err)
+    }
+
+    /// Runs `pricing.price` or `quote.create` (their arguments less `catalogue`, as JSON);
+    /// returns the JSON envelope. The GIL is released while hospes works.
+    fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
+        py.detach(|| hospes::wire::call_held(&self.0, op, input))
+    }
+}
+
 /// The native half of the `hospes` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_class::<Keyring>()?;
+    m.add_class::<Pricer>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -52,3 +52,20 @@ def test_link_vector_through_a_keyring_object(vector):
     else:
         ring = hospes.Keyring(config)
         assert _wire.to_wire(ring.verify(**args)) == vector["expect"]
+
+
+PRICED = [(i, v) for i, v in VECTORS if v["op"] in ("pricing.price", "quote.create")]
+
+
+@pytest.mark.parametrize("vector", [v for _, v in PRICED], ids=[i for i, _ in PRICED])
+def test_pricing_vector_through_a_pricer_object(vector):
+    """hospes.Pricer answers every pricing and quote-making vector as price_stay/create_quote do."""
+    args = _wire.from_wire(vector["input"], SCHEMAS[vector["op"]]["args"])
+    pricer = hospes.Pricer(args.pop("catalogue"))
+    run = pricer.price if vector["op"] == "pricing.price" else pricer.create_quote
+    if "error" in vector:
+        with pytest.raises(hospes.HospesError) as caught:
+            run(**args)
+        assert caught.value.code == vector["error"]
+    else:
+        assert _wire.to_wire(run(**args)) == vector["expect"]

@@ -166,6 +166,14 @@ class Generator:
             "    def verify(\n"
             "        self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime\n"
             "    ) -> LinkClaims: ...\n\n\n"
+            "class Pricer:\n"
+            '    """The establishment\'s price catalogue, parsed and checked once."""\n\n'
+            "    def __init__(self, catalogue: Catalogue) -> None: ...\n"
+            "    def price(self, request: PriceRequest, now: datetime) -> PricedStay: ...\n"
+            "    def create_quote(\n"
+            "        self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,\n"
+            "        valid_until: datetime\n"
+            "    ) -> Quote: ...\n\n\n"
         )
         return header + "".join(self.out) + "\n" + keyring + "".join(functions).rstrip() + "\n"
 

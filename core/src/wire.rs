@@ -42,6 +42,9 @@ use crate::{
     Money, Stay, StayTotals, UpdatePolicy,
 };
 
+mod held;
+pub use held::{Held, call_held, hold};
+
 /// Largest JSON input accepted by one call: 1 MiB, far above any real record.
 pub const MAX_INPUT: usize = 1024 * 1024;
 
@@ -453,83 +456,6 @@ fn envelope(op: &str, outcome: std::thread::Result<Result<String>>) -> String {
         })
     });
     result.unwrap_or_else(|err| error_envelope(&err).to_string())
-}
-
-/// Parses the host's keyring once, for a binding's `Keyring` object; a bad key answers the
-/// error envelope of `link.key_invalid`. Then [`call_keyed`] uses it for every link.
-///
-/// ```
-/// let key = hospes::link::generate_key().unwrap();
-/// let ring = hospes::wire::keyring(&format!(r#"{{"active_key":"{key}"}}"#)).unwrap();
-/// assert!(ring.active_key_id().starts_with("k4.lid."));
-/// let err = hospes::wire::keyring(r#"{"active_key":"k4.local.short"}"#).unwrap_err();
-/// assert!(err.contains("link.key_invalid"));
-/// ```
-pub fn keyring(config: &str) -> std::result::Result<Keyring, String> {
-    decode::<KeyringConfig>(config)
-        .and_then(|config| Keyring::new(&config))
-        .map_err(|err| error_envelope(&err).to_string())
-}
-
-/// Arguments of the keyed link operations: those of `link.issue` and `link.verify` less the
-/// keyring, which the binding holds parsed.
-mod keyed {
-    use super::*;
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub(super) struct Issue {
-        pub(super) establishment: Establishment,
-        pub(super) request: LinkRequest,
-        pub(super) now: DateTime<Utc>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub(super) struct Verify {
-        pub(super) establishment: Establishment,
-        pub(super) token: String,
-        pub(super) purpose: LinkPurpose,
-        pub(super) state: LinkState,
-        pub(super) now: DateTime<Utc>,
-    }
-}
-
-/// Runs `link.issue` or `link.verify` with a keyring parsed once by [`keyring`]: the same
-/// arguments less `keyring`, the same envelope. What a binding's `Keyring` object calls, so that
-/// keys are not re-parsed on every link.
-///
-/// ```
-/// let key = hospes::link::generate_key().unwrap();
-/// let ring = hospes::wire::keyring(&format!(r#"{{"active_key":"{key}"}}"#)).unwrap();
-/// let out = hospes::wire::call_keyed(&ring, "link.verify", r#"{"establishment":{"id":"x","name":"x","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://x.fr/"},"token":"v4.local.x","purpose":"portal","state":{"kind":"link_version","link_version":0},"now":"2026-06-01T10:00:00Z"}"#);
-/// assert!(out.contains(r#""code":"link.invalid""#));
-/// ```
-pub fn call_keyed(ring: &Keyring, op: &str, input: &str) -> String {
-    let outcome = catch_unwind(AssertUnwindSafe(|| match op {
-        "link.issue" => {
-            let keyed::Issue {
-                establishment,
-                request,
-                now,
-            } = decode(input)?;
-            encode(&ring.issue(&establishment, &request, now)?)
-        }
-        "link.verify" => {
-            let keyed::Verify {
-                establishment,
-                token,
-                purpose,
-                state,
-                now,
-            } = decode(input)?;
-            encode(&ring.verify(&establishment, &token, purpose, &state, now)?)
-        }
-        _ => Err(Error::OperationUnknown {
-            op: op.chars().take(100).collect(),
-        }),
-    }));
-    envelope(op, outcome)
 }
 
 #[cfg(feature = "schema")]

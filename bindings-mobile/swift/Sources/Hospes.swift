@@ -768,6 +768,174 @@ public func FfiConverterTypeLinkKeyring_lower(_ value: LinkKeyring) -> UInt64 {
 
 
 
+
+
+
+/**
+ * The establishment's price catalogue, parsed and checked once: pricing many stays without
+ * passing the catalogue across the boundary each time.
+ */
+public protocol PricerProtocol: AnyObject, Sendable {
+    
+    /**
+     * Makes a quote: the same as `create_quote` with this catalogue.
+     */
+    func createQuote(number: String, clientId: String, stayReference: String, request: PriceRequest, now: Timestamp, validUntil: Timestamp) throws  -> Quote
+    
+    /**
+     * Prices a stay: the same as `price_stay` with this catalogue.
+     */
+    func price(request: PriceRequest, now: Timestamp) throws  -> PricedStay
+    
+}
+/**
+ * The establishment's price catalogue, parsed and checked once: pricing many stays without
+ * passing the catalogue across the boundary each time.
+ */
+open class Pricer: PricerProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_pricer(self.handle, $0) }
+    }
+    /**
+     * Checks the catalogue once; a contradictory one is refused with `pricing.catalogue_invalid`.
+     */
+public convenience init(catalogue: Catalogue)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_constructor_pricer_new(
+        FfiConverterTypeCatalogue_lower(catalogue),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_hospes_mobile_fn_free_pricer(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Makes a quote: the same as `create_quote` with this catalogue.
+     */
+open func createQuote(number: String, clientId: String, stayReference: String, request: PriceRequest, now: Timestamp, validUntil: Timestamp)throws  -> Quote  {
+    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_pricer_create_quote(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(number),
+        FfiConverterString.lower(clientId),
+        FfiConverterString.lower(stayReference),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterTypeTimestamp_lower(validUntil),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Prices a stay: the same as `price_stay` with this catalogue.
+     */
+open func price(request: PriceRequest, now: Timestamp)throws  -> PricedStay  {
+    return try  FfiConverterTypePricedStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_pricer_price(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePricer: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Pricer
+
+    public static func lift(_ handle: UInt64) throws -> Pricer {
+        return Pricer(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Pricer) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pricer {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Pricer, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricer_lift(_ handle: UInt64) throws -> Pricer {
+    return try FfiConverterTypePricer.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePricer_lower(_ value: Pricer) -> UInt64 {
+    return FfiConverterTypePricer.lower(value)
+}
+
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -2632,7 +2800,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_linkkeyring_verify() != 52117) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_method_pricer_create_quote() != 8502) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_pricer_price() != 2912) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() != 15660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 50130) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -273,6 +273,31 @@ RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_issue(uint64_t ptr, RustBu
 RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_verify(uint64_t ptr, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PRICER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PRICER
+uint64_t uniffi_hospes_mobile_fn_clone_pricer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_PRICER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_PRICER
+void uniffi_hospes_mobile_fn_free_pricer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_PRICER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_PRICER_NEW
+uint64_t uniffi_hospes_mobile_fn_constructor_pricer_new(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_CREATE_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_CREATE_QUOTE
+RustBuffer uniffi_hospes_mobile_fn_method_pricer_create_quote(uint64_t ptr, RustBuffer number, RustBuffer client_id, RustBuffer stay_reference, RustBuffer request, RustBuffer now, RustBuffer valid_until, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_PRICE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_PRICE
+RustBuffer uniffi_hospes_mobile_fn_method_pricer_price(uint64_t ptr, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPTANCE_REQUEST_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_acceptance_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -1784,9 +1809,27 @@ uint16_t uniffi_hospes_mobile_checksum_method_linkkeyring_verify(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
+uint16_t uniffi_hospes_mobile_checksum_method_pricer_create_quote(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_PRICE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_PRICE
+uint16_t uniffi_hospes_mobile_checksum_method_pricer_price(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
 uint16_t uniffi_hospes_mobile_checksum_constructor_linkkeyring_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PRICER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PRICER_NEW
+uint16_t uniffi_hospes_mobile_checksum_constructor_pricer_new(void
     
 );
 #endif

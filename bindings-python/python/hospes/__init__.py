@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from . import _native, _wire
-from ._keyring import Keyring
+from ._held import Keyring, Pricer
 from .errors import (
     AccountError,
     ClientError,
@@ -58,6 +58,7 @@ __all__ = [
     "InternalError",
     "OPERATIONS",
     "Keyring",
+    "Pricer",
     "to_wire",
 ]
 

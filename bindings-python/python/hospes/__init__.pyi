@@ -1141,6 +1141,17 @@ class Keyring:
     ) -> LinkClaims: ...
 
 
+class Pricer:
+    """The establishment's price catalogue, parsed and checked once."""
+
+    def __init__(self, catalogue: Catalogue) -> None: ...
+    def price(self, request: PriceRequest, now: datetime) -> PricedStay: ...
+    def create_quote(
+        self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,
+        valid_until: datetime
+    ) -> Quote: ...
+
+
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
     """Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
      (read in the client's country, else `default_country`), plates upper-cased, companions'

@@ -45,4 +45,15 @@ class PricingTest {
         assertEquals("pricing.option_not_allowed", err.code)
         assertTrue(err.messageIn("fr").contains("3 jours"))
     }
+
+    @Test
+    fun `a pricer holds the catalogue and prices like priceStay`() {
+        Pricer(catalogue).use { pricer ->
+            val family = listOf(PricedGuest(null), PricedGuest(null))
+            val request = request("MH3", "2026-07-11", "2026-07-18", family)
+            assertEquals(priceStay(catalogue, request, march), pricer.price(request, march))
+            val quote = pricer.createQuote("D26-0312", "C-1042", "312", request, march, Instant.parse("2026-03-31T22:00:00Z"))
+            assertEquals(BigDecimal("992.32"), quote.priced.totals.vat.totalInclVat.amount)
+        }
+    }
 }

@@ -1,0 +1,105 @@
+"""Values parsed once and kept: ``hospes.Keyring`` (link keys) and ``hospes.Pricer`` (a price
+catalogue). Their methods run the same operations as the module's functions, without re-reading
+the keys or the catalogue on every call."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+from . import _native, _wire
+from .errors import from_envelope
+
+_RETURNS: Dict[str, Any] = {op["name"]: op["returns"] for op in _wire.SCHEMA["operations"]}
+
+
+class _Held:
+    """A native value built from ``value``; a bad one raises the typed error hospes gives."""
+
+    __slots__ = ("_native",)
+    _NATIVE: Any = None
+
+    def __init__(self, value: Dict[str, Any]) -> None:
+        payload = _wire._encode(value)
+        try:
+            self._native = self._NATIVE(payload)
+        except ValueError as envelope:
+            raise from_envelope(json.loads(str(envelope))["error"]) from None
+
+    def _call(self, op: str, args: Dict[str, Any]) -> Any:
+        envelope = json.loads(self._native.call(op, _wire._encode(args)))
+        if "error" in envelope:
+            raise from_envelope(envelope["error"])
+        return _wire.from_wire(envelope["ok"], _RETURNS[op])
+
+
+class Keyring(_Held):
+    """The host's link keys, parsed once (``issue_link``/``verify_link`` re-read them per call).
+
+    ``config`` is a ``KeyringConfig``: ``active_key``, optional ``verify_only_keys`` and
+    ``clock_skew_seconds``. A malformed key raises :class:`hospes.LinkError`
+    (``link.key_invalid``); keys are never echoed, not even by ``repr``::
+
+        >>> import hospes
+        >>> ring = hospes.Keyring({"active_key": hospes.generate_link_key()})
+        >>> ring.active_key_id.startswith("k4.lid.")
+        True
+    """
+
+    __slots__ = ()
+    _NATIVE = _native.Keyring
+
+    @property
+    def active_key_id(self) -> str:
+        """The PASERK id (``k4.lid.…``) of the active key, safe to log."""
+        return self._native.active_key_id
+
+    def issue(self, establishment: Dict[str, Any], request: Dict[str, Any], now: Any) -> Dict[str, Any]:
+        """Issues a link: the same as :func:`hospes.issue_link` with these keys."""
+        return self._call("link.issue", {"establishment": establishment, "request": request, "now": now})
+
+    def verify(
+        self, establishment: Dict[str, Any], token: str, purpose: str, state: Dict[str, Any], now: Any
+    ) -> Dict[str, Any]:
+        """Verifies a link: the same as :func:`hospes.verify_link` with these keys."""
+        args = {"establishment": establishment, "token": token, "purpose": purpose, "state": state, "now": now}
+        return self._call("link.verify", args)
+
+    def __repr__(self) -> str:
+        return f"Keyring(active_key_id={self.active_key_id!r})"
+
+
+class Pricer(_Held):
+    """The establishment's price catalogue, parsed and checked once (``price_stay`` re-reads it
+    per call, which from Python costs far more than the pricing itself).
+
+    A catalogue that contradicts itself raises :class:`hospes.PricingError`
+    (``pricing.catalogue_invalid``) here, once.
+    """
+
+    __slots__ = ()
+    _NATIVE = _native.Pricer
+
+    def price(self, request: Dict[str, Any], now: Any) -> Dict[str, Any]:
+        """Prices a stay: the same as :func:`hospes.price_stay` with this catalogue."""
+        return self._call("pricing.price", {"request": request, "now": now})
+
+    def create_quote(
+        self,
+        number: str,
+        client_id: str,
+        stay_reference: str,
+        request: Dict[str, Any],
+        now: Any,
+        valid_until: Any,
+    ) -> Dict[str, Any]:
+        """Makes a quote: the same as :func:`hospes.create_quote` with this catalogue."""
+        args = {"number": number, "client_id": client_id, "stay_reference": stay_reference,
+                "request": request, "now": now, "valid_until": valid_until}
+        return self._call("quote.create", args)
+
+    def __repr__(self) -> str:
+        return "Pricer()"
+
+
+__all__ = ["Keyring", "Pricer"]
