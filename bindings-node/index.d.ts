@@ -2326,6 +2326,17 @@ export declare function portalAddParticipant(access: PortalAccess, client: Clien
 export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date): ParticipantsChange
 
 /**
+ * Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+ */
+export declare function checkNumberPattern(pattern: string): void
+
+/**
+ * The next number of an invoice series for an invoice dated `date`, after `last` (the
+ *  series' last number, none for its first): gapless, restarting when the date parts change.
+ */
+export declare function nextInvoiceNumber(pattern: string, date: CalendarDate, last?: string | null): string
+
+/**
  * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
  */
 export declare function createQuote(number: string, clientId: string, stayReference: string, catalogue: Catalogue, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote

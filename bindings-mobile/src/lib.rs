@@ -131,6 +131,27 @@ pub fn price_stay(
     Ok(pricing::price(&catalogue, &request, now)?)
 }
 
+/// Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+#[uniffi::export]
+pub fn check_number_pattern(pattern: String) -> Outcome<()> {
+    Ok(hospes::invoice::check_number_pattern(&pattern)?)
+}
+
+/// The next number of an invoice series for an invoice dated `date`, after `last` (the series'
+/// last number, none for its first): gapless, restarting when the date parts change.
+#[uniffi::export]
+pub fn next_invoice_number(
+    pattern: String,
+    date: NaiveDate,
+    last: Option<String>,
+) -> Outcome<String> {
+    Ok(hospes::invoice::next_number(
+        &pattern,
+        date,
+        last.as_deref(),
+    )?)
+}
+
 /// The establishment's price catalogue, parsed and checked once: pricing many stays without
 /// passing the catalogue across the boundary each time.
 #[derive(uniffi::Object)]

@@ -143,6 +143,7 @@ class Generator:
             "    HospesError as HospesError,\n"
             "    InputError as InputError,\n"
             "    InternalError as InternalError,\n"
+            "    InvoiceError as InvoiceError,\n"
             "    LinkError as LinkError,\n"
             "    MoneyError as MoneyError,\n"
             "    PortalError as PortalError,\n"

@@ -344,6 +344,36 @@ pub enum Error {
         /// The quote's number.
         number: String,
     },
+    /// An invoice number pattern that cannot be used.
+    #[error("invalid number pattern `{pattern}`: {detail}")]
+    NumberPatternInvalid {
+        /// The pattern.
+        pattern: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A number that does not fit its series' pattern.
+    #[error("`{number}` does not fit the pattern `{pattern}`")]
+    InvoiceNumberInvalid {
+        /// The number.
+        number: String,
+        /// The series' pattern.
+        pattern: String,
+    },
+    /// An invoice dated in a period before the series' last number: numbers must follow dates.
+    #[error("an invoice dated {date} cannot follow {last}")]
+    InvoiceDateBeforeLast {
+        /// The series' last number.
+        last: String,
+        /// The date asked for.
+        date: String,
+    },
+    /// The sequence has no digit left for this period.
+    #[error("the sequence of `{pattern}` is exhausted for this period")]
+    SequenceExhausted {
+        /// The pattern.
+        pattern: String,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -436,6 +466,10 @@ impl Error {
             Error::QuoteExpired { .. } => "quote.expired",
             Error::QuoteChanged { .. } => "quote.changed",
             Error::QuoteAlreadyAccepted { .. } => "quote.already_accepted",
+            Error::NumberPatternInvalid { .. } => "invoice.number_pattern_invalid",
+            Error::InvoiceNumberInvalid { .. } => "invoice.number_invalid",
+            Error::InvoiceDateBeforeLast { .. } => "invoice.date_before_last",
+            Error::SequenceExhausted { .. } => "invoice.sequence_exhausted",
             Error::PasswordTooShort { .. } => "account.password_too_short",
             Error::LoginFailed => "account.login_failed",
             Error::AccountNotVerified => "account.not_verified",
@@ -900,6 +934,44 @@ impl Error {
             (Error::QuoteAlreadyAccepted { number }, Es) => {
                 format!("El presupuesto {number} ya está aceptado.")
             }
+            (Error::NumberPatternInvalid { pattern, detail }, Fr) => {
+                format!("Modèle de numérotation « {pattern} » invalide : {detail}.")
+            }
+            (Error::NumberPatternInvalid { pattern, detail }, En) => {
+                format!("Invalid numbering pattern “{pattern}”: {detail}.")
+            }
+            (Error::NumberPatternInvalid { pattern, detail }, Es) => {
+                format!("Patrón de numeración «{pattern}» no válido: {detail}.")
+            }
+            (Error::InvoiceNumberInvalid { number, pattern }, Fr) => {
+                format!("Le numéro « {number} » ne suit pas le modèle « {pattern} ».")
+            }
+            (Error::InvoiceNumberInvalid { number, pattern }, En) => {
+                format!("Number “{number}” does not follow the pattern “{pattern}”.")
+            }
+            (Error::InvoiceNumberInvalid { number, pattern }, Es) => {
+                format!("El número «{number}» no sigue el patrón «{pattern}».")
+            }
+            (Error::InvoiceDateBeforeLast { last, date }, Fr) => format!(
+                "Une facture datée du {date} ne peut pas suivre la facture {last} : la numérotation suit l’ordre des dates."
+            ),
+            (Error::InvoiceDateBeforeLast { last, date }, En) => format!(
+                "An invoice dated {date} cannot follow invoice {last}: numbers follow the dates."
+            ),
+            (Error::InvoiceDateBeforeLast { last, date }, Es) => format!(
+                "Una factura con fecha {date} no puede seguir a la factura {last}: la numeración sigue el orden de las fechas."
+            ),
+            (Error::SequenceExhausted { pattern }, Fr) => {
+                format!(
+                    "La numérotation « {pattern} » n’a plus de numéro libre pour cette période."
+                )
+            }
+            (Error::SequenceExhausted { pattern }, En) => {
+                format!("Numbering “{pattern}” has no number left for this period.")
+            }
+            (Error::SequenceExhausted { pattern }, Es) => {
+                format!("La numeración «{pattern}» no tiene más números para este periodo.")
+            }
             (Error::QuantityInvalid { label, value }, Fr) => {
                 format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
             }
@@ -996,6 +1068,19 @@ mod tests {
             },
             Error::QuoteChanged { number: s() },
             Error::QuoteAlreadyAccepted { number: s() },
+            Error::NumberPatternInvalid {
+                pattern: s(),
+                detail: s(),
+            },
+            Error::InvoiceNumberInvalid {
+                number: s(),
+                pattern: s(),
+            },
+            Error::InvoiceDateBeforeLast {
+                last: s(),
+                date: s(),
+            },
+            Error::SequenceExhausted { pattern: s() },
         ]
     }
 

@@ -154,6 +154,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `invoice.*`: invoice numbering and issuing.
+    #[error("{code}: {reason}")]
+    Invoice {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `quote.*`: a quote that cannot be changed or accepted.
     #[error("{code}: {reason}")]
     Quote {
@@ -246,6 +256,11 @@ impl From<Error> for HospesError {
                 messages,
             },
             "quote" => HospesError::Quote {
+                code,
+                reason,
+                messages,
+            },
+            "invoice" => HospesError::Invoice {
                 code,
                 reason,
                 messages,

@@ -36,6 +36,7 @@ pub mod error;
 pub mod establishment;
 pub mod event;
 pub mod i18n;
+pub mod invoice;
 pub mod link;
 pub mod money;
 pub mod phone;

@@ -26,6 +26,7 @@ use serde_json::{Value, json};
 use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
+use crate::invoice;
 use crate::link::{
     self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
     LinkState,
@@ -258,6 +259,15 @@ operations! {
     /// Removes the participant at `index` from one of the guest's stays.
     "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
         Portal::open(&access, client)?.remove_participant(&stay, index, now)
+    }
+    /// Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+    "invoice.check_number_pattern" => fn check_number_pattern(pattern: String) -> () {
+        invoice::check_number_pattern(&pattern)
+    }
+    /// The next number of an invoice series for an invoice dated `date`, after `last` (the
+    /// series' last number, none for its first): gapless, restarting when the date parts change.
+    "invoice.next_number" => fn next_invoice_number(pattern: String, date: chrono::NaiveDate, last: Option<String>) -> String {
+        invoice::next_number(&pattern, date, last.as_deref())
     }
     /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
     "quote.create" => fn create_quote(number: String, client_id: String, stay_reference: String, catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>, valid_until: DateTime<Utc>) -> Quote {

@@ -366,6 +366,13 @@ fn quote(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<()> {
     for event in &accepted.events {
         println!("  event {} at {}", event.kind(), event.occurred_at());
     }
+    let pattern = "FA{yy}{mm}{seq:04}";
+    let february_last = "FA26020041";
+    let deposit_number =
+        hospes::invoice::next_number(pattern, evening.date_naive(), Some(february_last))?;
+    println!(
+        "her deposit invoice is the first of March in series {pattern}: {deposit_number} (February ended at {february_last})"
+    );
     Ok(())
 }
 

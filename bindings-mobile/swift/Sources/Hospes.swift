@@ -1249,6 +1249,16 @@ public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(
 }
 }
 /**
+ * Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+ */
+public func checkNumberPattern(pattern: String)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_number_pattern(
+        FfiConverterString.lower(pattern),uniffiCallStatus
+    )
+}
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func clientFromJson(json: String)throws  -> Client  {
@@ -1661,6 +1671,20 @@ public func newParticipantToJson(value: NewParticipant)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_new_participant_to_json(
         FfiConverterTypeNewParticipant_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The next number of an invoice series for an invoice dated `date`, after `last` (the series'
+ * last number, none for its first): gapless, restarting when the date parts change.
+ */
+public func nextInvoiceNumber(pattern: String, date: NaiveDate, last: String?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_next_invoice_number(
+        FfiConverterString.lower(pattern),
+        FfiConverterTypeNaiveDate_lower(date),
+        FfiConverterOptionString.lower(last),uniffiCallStatus
     )
 })
 }
@@ -2491,6 +2515,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_check_number_pattern() != 54602) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 61461) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2597,6 +2624,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_new_participant_to_json() != 1480) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_next_invoice_number() != 6528) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_normalize_client() != 47524) {

@@ -358,6 +358,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, Rust
 void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
+void uniffi_hospes_mobile_fn_func_check_number_pattern(RustBuffer pattern, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_client_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -537,6 +542,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_new_participant_from_json(RustBuffer jso
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEW_PARTICIPANT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_new_participant_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEXT_INVOICE_NUMBER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NEXT_INVOICE_NUMBER
+RustBuffer uniffi_hospes_mobile_fn_func_next_invoice_number(RustBuffer pattern, RustBuffer date, RustBuffer last, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_NORMALIZE_CLIENT
@@ -1191,6 +1201,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
+uint16_t uniffi_hospes_mobile_checksum_func_check_number_pattern(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_client_from_json(void
@@ -1404,6 +1420,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_new_participant_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEW_PARTICIPANT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_new_participant_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEXT_INVOICE_NUMBER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_NEXT_INVOICE_NUMBER
+uint16_t uniffi_hospes_mobile_checksum_func_next_invoice_number(void
     
 );
 #endif

@@ -7836,6 +7836,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `invoice.*`: invoice numbering and issuing.
+     */
+    case Invoice(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `quote.*`: a quote that cannot be changed or accepted.
      */
     case Quote(
@@ -7951,17 +7965,22 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 10: return .Quote(
+        case 10: return .Invoice(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 11: return .Link(
+        case 11: return .Quote(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 12: return .Internal(
+        case 12: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 13: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -8041,22 +8060,29 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Quote(code,reason,messages):
+        case let .Invoice(code,reason,messages):
             writeInt(&buf, Int32(10))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Quote(code,reason,messages):
             writeInt(&buf, Int32(11))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(12))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(13))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)

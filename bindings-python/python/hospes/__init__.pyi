@@ -13,6 +13,7 @@ from .errors import (
     HospesError as HospesError,
     InputError as InputError,
     InternalError as InternalError,
+    InvoiceError as InvoiceError,
     LinkError as LinkError,
     MoneyError as MoneyError,
     PortalError as PortalError,
@@ -1309,6 +1310,16 @@ def portal_add_participant(access: PortalAccess, client: Client, stay: Stay, par
 
 def portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: int, now: datetime) -> ParticipantsChange:
     """Removes the participant at `index` from one of the guest's stays."""
+    ...
+
+def check_number_pattern(pattern: str) -> None:
+    """Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it."""
+    ...
+
+def next_invoice_number(pattern: str, date: date, last: Optional[str] = None) -> str:
+    """The next number of an invoice series for an invoice dated `date`, after `last` (the
+     series' last number, none for its first): gapless, restarting when the date parts change.
+    """
     ...
 
 def create_quote(number: str, client_id: str, stay_reference: str, catalogue: Catalogue, request: PriceRequest, now: datetime, valid_until: datetime) -> Quote:

@@ -76,6 +76,10 @@ class QuoteError(HospesError, ValueError):
     """A quote that can no longer be changed or accepted (``quote.expired``, ``quote.changed`` …)."""
 
 
+class InvoiceError(HospesError, ValueError):
+    """Invoice numbering or issuing refused (``invoice.date_before_last`` …)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -92,6 +96,7 @@ FAMILIES = {
     "portal": PortalError,
     "pricing": PricingError,
     "quote": QuoteError,
+    "invoice": InvoiceError,
     "internal": InternalError,
 }
 

@@ -834,6 +834,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_number_pattern(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_to_json(
@@ -905,6 +907,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_new_participant_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_new_participant_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_next_invoice_number(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_client(
     ): Int
@@ -1115,6 +1119,8 @@ internal object UniffiLib {
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_number_pattern(`pattern`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_to_json(`value`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1186,6 +1192,8 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_new_participant_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferNewParticipant.ByValue
     external fun uniffi_hospes_mobile_fn_func_new_participant_to_json(`value`: RustBufferNewParticipant.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_next_invoice_number(`pattern`: RustBuffer.ByValue,`date`: RustBufferNaiveDate.ByValue,`last`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_client(`client`: RustBufferClient.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
@@ -1470,6 +1478,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_number_pattern() and 0xFFFF) != 54602) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 61461) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1576,6 +1587,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_to_json() and 0xFFFF) != 1480) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_next_invoice_number() and 0xFFFF) != 6528) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_client() and 0xFFFF) != 47524) {
@@ -3237,6 +3251,20 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+         */
+    @Throws(HospesException::class) fun `checkNumberPattern`(`pattern`: kotlin.String)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_number_pattern(
+    
+        
+        FfiConverterString.lower(`pattern`),_status)
+}
+    
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `clientFromJson`(`json`: kotlin.String): Client {
@@ -3788,6 +3816,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeNewParticipant.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The next number of an invoice series for an invoice dated `date`, after `last` (the series'
+         * last number, none for its first): gapless, restarting when the date parts change.
+         */
+    @Throws(HospesException::class) fun `nextInvoiceNumber`(`pattern`: kotlin.String, `date`: NaiveDate, `last`: kotlin.String?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_next_invoice_number(
+    
+        
+        FfiConverterString.lower(`pattern`),
+        FfiConverterTypeNaiveDate.lower(`date`),
+        FfiConverterOptionalString.lower(`last`),_status)
 }
     )
     }

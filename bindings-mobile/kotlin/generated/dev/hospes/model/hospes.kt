@@ -6605,6 +6605,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `invoice.*`: invoice numbering and issuing.
+     */
+    class Invoice(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `quote.*`: a quote that cannot be changed or accepted.
      */
     class Quote(
@@ -6740,17 +6764,22 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            10 -> HospesException.Quote(
+            10 -> HospesException.Invoice(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            11 -> HospesException.Link(
+            11 -> HospesException.Quote(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            12 -> HospesException.Internal(
+            12 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            13 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -6818,6 +6847,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Pricing -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Invoice -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -6913,22 +6949,29 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Quote -> {
+            is HospesException.Invoice -> {
                 buf.putInt(10)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Quote -> {
                 buf.putInt(11)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(12)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(13)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)

@@ -19,6 +19,7 @@ val HospesException.code: String
         is HospesException.Portal -> code
         is HospesException.Pricing -> code
         is HospesException.Quote -> code
+        is HospesException.Invoice -> code
         is HospesException.Internal -> code
     }
 
@@ -36,6 +37,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Portal -> messages
         is HospesException.Pricing -> messages
         is HospesException.Quote -> messages
+        is HospesException.Invoice -> messages
         is HospesException.Internal -> messages
     }
 

@@ -67,6 +67,14 @@ class VectorsTest {
         }
         "stay.normalize" -> stayToJson(normalizeStay(stayFromJson(input.json("stay")), LocalDate.parse(input.getString("today"))))
         "stay.totals" -> stayTotalsToJson(stayTotals(stayFromJson(input.json("stay"))))
+        "invoice.check_number_pattern" -> checkNumberPattern(input.getString("pattern")).let { "null" }
+        "invoice.next_number" -> JSONObject.quote(
+            nextInvoiceNumber(
+                input.getString("pattern"),
+                LocalDate.parse(input.getString("date")),
+                if (input.isNull("last")) null else input.getString("last"),
+            ),
+        )
         "quote.create" -> quoteToJson(
             createQuote(
                 input.getString("number"),
