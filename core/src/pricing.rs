@@ -1428,7 +1428,7 @@ impl<'a> Pricer<'a> {
             if !counts {
                 continue;
             }
-            let amount = line_total(line)?;
+            let amount = line.total()?.amount;
             base = checked(base.checked_add(amount))?;
             match bases.iter_mut().find(|(rate, _)| *rate == line.vat_rate) {
                 Some(part) => part.1 = checked(part.1.checked_add(amount))?,
@@ -1551,7 +1551,7 @@ impl<'a> Pricer<'a> {
             vat_rate,
         };
         if kind == LineKind::Accommodation {
-            let total = Money::new(line_total(&line)?, self.catalogue.currency);
+            let total = line.total()?;
             self.accommodation = self.accommodation.checked_add(&total)?;
         }
         self.lines.push(line);
@@ -1578,10 +1578,11 @@ fn schedule(
     }
     let deposit = match &rule.deposit {
         Deposit::None => Decimal::ZERO,
-        Deposit::Percent { percent } => Rounding::HalfAwayFromZero.round(
-            percent_of(total.amount, *percent)?,
-            total.currency.minor_units(),
-        ),
+        Deposit::Percent { percent } => {
+            Money::new(percent_of(total.amount, *percent)?, total.currency)
+                .rounded()
+                .amount
+        }
         Deposit::Amount { amount } => (*amount).min(total.amount),
     };
     let deposit = Money::new(deposit.max(Decimal::ZERO), total.currency);
@@ -1610,10 +1611,6 @@ fn season_of(catalogue: &Catalogue, day: NaiveDate) -> Option<&Season> {
 /// Age in whole years on `day`.
 fn age_on(birth: NaiveDate, day: NaiveDate) -> u32 {
     day.years_since(birth).unwrap_or(0)
-}
-
-fn line_total(line: &Line) -> Result<Decimal> {
-    Ok(line.unit_price.checked_mul(line.quantity)?.rounded().amount)
 }
 
 /// `value × percent ÷ 100`; dividing by 100 is moving the decimal point when the scale allows.

@@ -69,6 +69,18 @@ pub struct Line {
     pub vat_rate: VatRate,
 }
 
+impl Line {
+    /// `quantity × unit_price`, rounded to the minor unit: the line's total as printed.
+    ///
+    /// ```
+    /// let line: hospes::Line = serde_json::from_str(r#"{"label":"Taxe de séjour","quantity":"3","unit_price":{"amount":"0.605","currency":"EUR"},"vat_rate":"0"}"#).unwrap();
+    /// assert_eq!(line.total().unwrap().to_string(), "1.82 EUR");
+    /// ```
+    pub fn total(&self) -> Result<Money> {
+        Ok(self.unit_price.checked_mul(self.quantity)?.rounded())
+    }
+}
+
 /// A document attached to a stay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -257,7 +269,7 @@ pub(crate) fn totals_of(
         .map(|line| {
             Ok(LineTotal {
                 label: line.label.clone(),
-                amount: line.unit_price.checked_mul(line.quantity)?.rounded(),
+                amount: line.total()?,
                 vat_rate: line.vat_rate,
             })
         })

@@ -27,10 +27,7 @@ class _Held:
             raise from_envelope(json.loads(str(envelope))["error"]) from None
 
     def _call(self, op: str, args: Dict[str, Any]) -> Any:
-        envelope = json.loads(self._native.call(op, _wire._encode(args)))
-        if "error" in envelope:
-            raise from_envelope(envelope["error"])
-        return _wire.from_wire(envelope["ok"], _RETURNS[op])
+        return _wire.invoke(op, args, _RETURNS[op], self._native.call)
 
 
 class Keyring(_Held):

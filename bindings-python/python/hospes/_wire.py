@@ -172,10 +172,13 @@ def from_wire(value: Any, node: Dict[str, Any]) -> Any:
     return convert(value) if convert else value
 
 
-def invoke(op: str, args: Dict[str, Any], returns: Dict[str, Any]) -> Any:
-    """Calls operation ``op`` with named ``args`` and converts the result, or raises."""
+def invoke(
+    op: str, args: Dict[str, Any], returns: Dict[str, Any], call: Callable[[str, str], str] = _native.call
+) -> Any:
+    """Calls operation ``op`` with named ``args`` and converts the result, or raises. ``call`` is
+    the native entry point: the module's, or a held value's (a keyring, a pricer)."""
     payload = _encode(args)
-    envelope = json.loads(_native.call(op, payload))
+    envelope = json.loads(call(op, payload))
     if "error" in envelope:
         raise from_envelope(envelope["error"])
     return from_wire(envelope["ok"], returns)
