@@ -471,9 +471,216 @@ export interface EventStayConfirmed {
 }
 
 /**
+ * What an invoice is for.
+ */
+export type InvoiceKind = "deposit" | "balance" | "final" | "side_sale" | "rent" | "cancellation_fee" | "credit_note"
+
+/**
+ * An invoice or a credit note was issued (numbered): it never changes again.
+ */
+export interface EventInvoiceIssued {
+  type: "invoice_issued"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * Its number.
+   */
+  invoiceNumber: string
+  /**
+   * Deposit, balance, credit note …
+   */
+  kind: InvoiceKind
+  /**
+   * Its stay, if any.
+   */
+  stayReference?: string | null
+  /**
+   * Its total including VAT (negative for a credit note).
+   */
+  total: Money
+}
+
+/**
+ * An invoice was cancelled by a credit note.
+ */
+export interface EventInvoiceCancelled {
+  type: "invoice_cancelled"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * The invoice cancelled.
+   */
+  invoiceNumber: string
+  /**
+   * The credit note cancelling it.
+   */
+  creditNoteNumber: string
+}
+
+/**
+ * How a payment was made.
+ */
+export type PaymentMethod = "card" | "bank_transfer" | "cheque" | "cash" | "holiday_vouchers" | "other" | "carried"
+
+/**
+ * A payment was recorded on an invoice.
+ */
+export interface EventPaymentRecorded {
+  type: "payment_recorded"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * The invoice paid.
+   */
+  invoiceNumber: string
+  /**
+   * How much.
+   */
+  amount: Money
+  /**
+   * How.
+   */
+  method: PaymentMethod
+  /**
+   * The payment's idempotency key.
+   */
+  key: string
+}
+
+/**
+ * An online payment failed or the guest gave up.
+ */
+export interface EventPaymentFailed {
+  type: "payment_failed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * The invoice.
+   */
+  invoiceNumber: string
+  /**
+   * The amount asked.
+   */
+  amount: Money
+  /**
+   * The guest gave up (rather than the bank refusing).
+   */
+  cancelledByGuest: boolean
+}
+
+/**
+ * The guest signed a contract: the exact document is named by its hash.
+ */
+export interface EventContractSigned {
+  type: "contract_signed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The signer.
+   */
+  clientId: string
+  /**
+   * The contract.
+   */
+  contractNumber: string
+  /**
+   * Its stay.
+   */
+  stayReference: string
+  /**
+   * SHA-256 of the document signed.
+   */
+  documentSha256: string
+  /**
+   * The version of the terms signed.
+   */
+  termsVersion: string
+}
+
+/**
+ * A stay was cancelled; `refund` is for the host's payment plug-in to pay back.
+ */
+export interface EventStayCancelled {
+  type: "stay_cancelled"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * What the establishment keeps.
+   */
+  penalty: Money
+  /**
+   * What it pays back.
+   */
+  refund: Money
+}
+
+/**
+ * A resident changed the list of people allowed on their pitch.
+ */
+export interface EventAuthorisedPersonsChanged {
+  type: "authorised_persons_changed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The resident.
+   */
+  clientId: string
+  /**
+   * The pitch.
+   */
+  pitch: string
+  /**
+   * Full names added.
+   */
+  added: string[]
+  /**
+   * Full names removed.
+   */
+  removed: string[]
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -650,7 +857,7 @@ export type StayStatus = "option" | "confirmed" | "in_progress" | "completed" | 
 /**
  * What a line charges for; discounts and the tourist tax are lines of their own.
  */
-export type LineKind = "accommodation" | "supplement" | "discount" | "tourist_tax" | "side_sale"
+export type LineKind = "accommodation" | "supplement" | "discount" | "tourist_tax" | "side_sale" | "deposit" | "rent"
 
 /**
  * A priced line (« prestation »).
@@ -1443,7 +1650,7 @@ export interface AppliedPromo {
 /**
  * What an installment is.
  */
-export type InstallmentKind = "deposit" | "balance" | "full"
+export type InstallmentKind = "deposit" | "balance" | "full" | "rent"
 
 /**
  * One payment due.
@@ -1978,11 +2185,48 @@ export interface ParticipantsChange {
 export type QuoteStatus = "sent" | "accepted"
 
 /**
- * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
+ * The strokes traced on the pad, as the `d` of an SVG `<path>` (`M10 40 C 30 10 …`) over a
+ * `width` × `height` area: only path commands and numbers are accepted.
  */
-export interface Acceptance {
+export interface SignatureImageSvgPath {
+  format: "svg_path"
   /**
-   * SHA-256 (hex) of the exact document accepted.
+   * The path data.
+   */
+  d: string
+  /**
+   * Width of the pad, in pixels.
+   */
+  width: number
+  /**
+   * Height of the pad, in pixels.
+   */
+  height: number
+}
+
+/**
+ * A PNG image of the signature, base64 (standard alphabet, padded).
+ */
+export interface SignatureImagePng {
+  format: "png"
+  /**
+   * The PNG bytes, base64.
+   */
+  base64: string
+}
+
+/**
+ * The drawn signature.
+ */
+export type SignatureImage = SignatureImageSvgPath | SignatureImagePng
+
+/**
+ * The evidence of a signature: what was signed, by whom, when, from where, after which consent,
+ * with which drawn signature.
+ */
+export interface Signature {
+  /**
+   * SHA-256 (hex) of the exact document signed.
    */
   documentSha256: string
   /**
@@ -2002,7 +2246,7 @@ export interface Acceptance {
    */
   signedAt: Instant
   /**
-   * The IP address the acceptance came from, as the host saw it.
+   * The IP address the signature came from, as the host saw it.
    */
   ip?: string | null
   /**
@@ -2010,13 +2254,21 @@ export interface Acceptance {
    */
   userAgent?: string | null
   /**
-   * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
+   * The consent text the guest ticked.
    */
   consentText: string
   /**
    * SHA-256 (hex) of that consent text, to tell its versions apart.
    */
   consentSha256: string
+  /**
+   * The drawn signature, if any.
+   */
+  image?: SignatureImage | null
+  /**
+   * SHA-256 (hex) of the drawn signature, if any.
+   */
+  imageSha256?: string | null
 }
 
 /**
@@ -2058,7 +2310,7 @@ export interface Quote {
   /**
    * The acceptance evidence, once accepted.
    */
-  acceptance?: Acceptance | null
+  acceptance?: Signature | null
 }
 
 /**
@@ -2095,15 +2347,15 @@ export interface QuoteChange {
 }
 
 /**
- * What the guest sends when they accept.
+ * What the guest sends when they sign.
  */
-export interface AcceptanceRequest {
+export interface SignatureRequest {
   /**
-   * The document hash they were shown (from [`crate::portal::QuoteView`]).
+   * The document hash they were shown.
    */
   documentSha256: string
   /**
-   * Their name, as typed or drawn-and-named.
+   * Their name, as typed.
    */
   signerName: string
   /**
@@ -2111,7 +2363,7 @@ export interface AcceptanceRequest {
    */
   signerEmail?: string | null
   /**
-   * The consent text they ticked.
+   * The consent text they ticked (« J’ai lu et j’accepte … »).
    */
   consentText: string
   /**
@@ -2122,6 +2374,10 @@ export interface AcceptanceRequest {
    * The user agent, from the host's request.
    */
   userAgent?: string | null
+  /**
+   * The drawn signature, when the document asks for one.
+   */
+  image?: SignatureImage | null
 }
 
 /**
@@ -2138,6 +2394,930 @@ export interface QuoteAcceptance {
   stay: Stay
   /**
    * `quote_accepted` then `stay_confirmed`.
+   */
+  events: Event[]
+}
+
+/**
+ * Where an invoice stands.
+ */
+export type InvoiceStatus = "draft" | "issued" | "partly_paid" | "paid" | "cancelled"
+
+/**
+ * The seller as printed: name, address and legal identifiers, copied from the establishment.
+ */
+export interface Seller {
+  /**
+   * Trading name.
+   */
+  name: string
+  /**
+   * Address.
+   */
+  address: Address
+  /**
+   * SIRET.
+   */
+  siret?: string | null
+  /**
+   * Intra-community VAT number.
+   */
+  vatNumber?: string | null
+  /**
+   * Legal form and capital.
+   */
+  legalForm?: string | null
+  /**
+   * E-mail.
+   */
+  email?: string | null
+  /**
+   * Phone.
+   */
+  phone?: string | null
+}
+
+/**
+ * The customer as printed, copied from the client record.
+ */
+export interface Customer {
+  /**
+   * The client id.
+   */
+  clientId: string
+  /**
+   * Name (person or company).
+   */
+  name: string
+  /**
+   * Company name, for a business.
+   */
+  company?: string | null
+  /**
+   * Address.
+   */
+  address: Address
+  /**
+   * E-mail.
+   */
+  email?: string | null
+  /**
+   * A business (a company or a tour operator): late-payment mentions apply.
+   */
+  business: boolean
+}
+
+/**
+ * The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
+ */
+export interface LatePayment {
+  /**
+   * Yearly penalty rate applied from the day after the due date, in percent.
+   */
+  penaltyRatePercent: Decimal
+  /**
+   * Fixed indemnity for recovery costs: 40 €.
+   */
+  recoveryIndemnity: Money
+  /**
+   * Discount for early payment, in percent (usually none: 0).
+   */
+  earlyPaymentDiscountPercent: Decimal
+}
+
+/**
+ * An invoice or a credit note.
+ */
+export interface Invoice {
+  /**
+   * Its number in its series; none while a draft.
+   */
+  number?: string | null
+  /**
+   * What it is for.
+   */
+  kind: InvoiceKind
+  /**
+   * Where it stands.
+   */
+  status: InvoiceStatus
+  /**
+   * Date of issue; none while a draft.
+   */
+  issueDate?: CalendarDate | null
+  /**
+   * When payment is due.
+   */
+  dueDate: CalendarDate
+  /**
+   * Who sells.
+   */
+  seller: Seller
+  /**
+   * Who buys.
+   */
+  customer: Customer
+  /**
+   * The stay invoiced, if any.
+   */
+  stayReference?: string | null
+  /**
+   * First day of the service invoiced (the stay's arrival).
+   */
+  serviceFrom?: CalendarDate | null
+  /**
+   * Last day of the service invoiced (the stay's departure).
+   */
+  serviceTo?: CalendarDate | null
+  /**
+   * Currency.
+   */
+  currency: string
+  /**
+   * Whether unit prices include VAT.
+   */
+  priceBasis: PriceBasis
+  /**
+   * Lines: quantity, unit price and VAT rate each; deductions are negative lines.
+   */
+  lines: Line[]
+  /**
+   * Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
+   */
+  totals: StayTotals
+  /**
+   * For a credit note, the number of the invoice it cancels.
+   */
+  creditedInvoice?: string | null
+  /**
+   * Late-payment mentions, for a business customer.
+   */
+  latePayment?: LatePayment | null
+  /**
+   * Language of the document.
+   */
+  locale: Locale
+}
+
+/**
+ * What the host asks to invoice.
+ */
+export interface InvoiceRequest {
+  /**
+   * Any kind but a credit note (see [`Invoice::credit_note`]).
+   */
+  kind: InvoiceKind
+  /**
+   * The seller.
+   */
+  establishment: Establishment
+  /**
+   * The customer.
+   */
+  client: Client
+  /**
+   * The stay: required for a deposit, balance or final invoice.
+   */
+  stay?: Stay | null
+  /**
+   * The lines of a side sale, rent or cancellation fee.
+   */
+  lines?: Line[]
+  /**
+   * The deposit's amount, including VAT (from the quote's schedule).
+   */
+  amount?: Money | null
+  /**
+   * The stay's invoices so far: a balance or final invoice deducts its deposits.
+   */
+  previous?: Invoice[]
+  /**
+   * When payment is due.
+   */
+  dueDate: CalendarDate
+  /**
+   * Language of the document; the client's, else the establishment's.
+   */
+  locale?: Locale | null
+  /**
+   * Late-payment penalty rate for a business customer, in percent a year (required then).
+   */
+  latePaymentRatePercent?: Decimal | null
+}
+
+/**
+ * An invoice series: its pattern and the last number it issued.
+ */
+export interface InvoiceSeries {
+  /**
+   * Number pattern (`FA{yy}{mm}{seq:04}`).
+   */
+  pattern: string
+  /**
+   * The series' last number, none before its first.
+   */
+  last?: string | null
+}
+
+/**
+ * An issued invoice (or credit note), the invoice it cancels if any, and the events.
+ */
+export interface IssuedInvoice {
+  /**
+   * The document, numbered: store it as is, it never changes.
+   */
+  invoice: Invoice
+  /**
+   * For a credit note, the invoice it cancelled, now `cancelled`.
+   */
+  cancelled?: Invoice | null
+  /**
+   * The series' new last number.
+   */
+  series: InvoiceSeries
+  /**
+   * `invoice_issued`, and `invoice_cancelled` for a credit note.
+   */
+  events: Event[]
+}
+
+/**
+ * A payment received on an invoice.
+ */
+export interface Payment {
+  /**
+   * Idempotency key: the same key recorded twice counts once.
+   */
+  key: string
+  /**
+   * The invoice paid.
+   */
+  invoiceNumber: string
+  /**
+   * How much.
+   */
+  amount: Money
+  /**
+   * How.
+   */
+  method: PaymentMethod
+  /**
+   * When it was received.
+   */
+  receivedAt: Instant
+  /**
+   * The payment provider, for an online payment (`payplug`, `stripe`).
+   */
+  provider?: string | null
+  /**
+   * The provider's transaction id.
+   */
+  providerReference?: string | null
+}
+
+/**
+ * What is paid and due on one invoice.
+ */
+export interface InvoiceBalance {
+  /**
+   * The invoice.
+   */
+  invoiceNumber: string
+  /**
+   * Its total including VAT.
+   */
+  total: Money
+  /**
+   * Paid so far.
+   */
+  paid: Money
+  /**
+   * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+   */
+  due: Money
+  /**
+   * Its status given those payments.
+   */
+  status: InvoiceStatus
+}
+
+/**
+ * A payment recorded (or recognised as already recorded), and what follows.
+ */
+export interface PaymentRecorded {
+  /**
+   * The invoice, its status brought up to date.
+   */
+  invoice: Invoice
+  /**
+   * Every payment of the invoice, the new one last: store them.
+   */
+  payments: Payment[]
+  /**
+   * What is paid and due now.
+   */
+  balance: InvoiceBalance
+  /**
+   * The key was recorded already: nothing changed.
+   */
+  duplicate: boolean
+  /**
+   * `payment_recorded`, or `payment_failed`; empty for a duplicate.
+   */
+  events: Event[]
+}
+
+/**
+ * What is invoiced, paid and due for a whole stay.
+ */
+export interface StayBalance {
+  /**
+   * Sum of the issued invoices and credit notes.
+   */
+  invoiced: Money
+  /**
+   * Sum of the payments on them (money received: `carried` payments are not counted again).
+   */
+  paid: Money
+  /**
+   * `invoiced − paid`; negative when the establishment owes a refund.
+   */
+  due: Money
+  /**
+   * Each invoice, in the order given.
+   */
+  invoices: InvoiceBalance[]
+}
+
+/**
+ * Where one installment of the schedule stands.
+ */
+export type InstallmentState = "paid" | "upcoming" | "due" | "late"
+
+/**
+ * One installment with what was paid towards it.
+ */
+export interface ScheduledPayment {
+  /**
+   * Deposit, balance or everything.
+   */
+  kind: InstallmentKind
+  /**
+   * Due on this day, in the establishment's zone.
+   */
+  dueOn: CalendarDate
+  /**
+   * The installment's amount.
+   */
+  amount: Money
+  /**
+   * Paid towards it (payments fill the installments in order).
+   */
+  paid: Money
+  /**
+   * Still due on it.
+   */
+  due: Money
+  /**
+   * Paid, upcoming, due today or late.
+   */
+  state: InstallmentState
+}
+
+/**
+ * When to remind a guest of a payment: days before its date, and days after it (late).
+ */
+export interface ReminderPolicy {
+  /**
+   * Remind this many days before the due date (e.g. `[7]`).
+   */
+  daysBefore?: number[]
+  /**
+   * Remind this many days after an unpaid due date (e.g. `[1, 7]`).
+   */
+  daysAfter?: number[]
+}
+
+/**
+ * A reminder the host should send now.
+ */
+export interface PaymentReminder {
+  /**
+   * Stable key (`312:balance:-7`, `312:balance:+1`): store it once sent, pass it back in
+   * `sent` so it is not sent twice.
+   */
+  key: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * Which installment.
+   */
+  kind: InstallmentKind
+  /**
+   * Its date.
+   */
+  dueOn: CalendarDate
+  /**
+   * What is still due on it.
+   */
+  amountDue: Money
+  /**
+   * Days from the due date: negative before it, positive when late.
+   */
+  daysFromDue: number
+  /**
+   * The link to put in the mail (`[LIEN_PAIEMENT_ACOMPTE]` or `[LIEN_PAIEMENT_SOLDE]`).
+   */
+  linkPurpose: LinkPurpose
+}
+
+/**
+ * What hospes hands to the host's payment provider plug-in.
+ */
+export interface PaymentRequest {
+  /**
+   * Reference for the provider: the same request made twice has the same reference, so the
+   * provider can refuse a second charge.
+   */
+  reference: string
+  /**
+   * The invoice paid.
+   */
+  invoiceNumber: string
+  /**
+   * Deposit, balance or everything.
+   */
+  kind: InstallmentKind
+  /**
+   * How much: what is due on the invoice.
+   */
+  amount: Money
+  /**
+   * What the guest sees on the provider's page.
+   */
+  description: string
+  /**
+   * The guest's name.
+   */
+  customerName: string
+  /**
+   * The guest's e-mail.
+   */
+  customerEmail?: string | null
+  /**
+   * Where the provider sends the guest back after paying.
+   */
+  returnUrl: string
+  /**
+   * Where the provider sends the guest back when they give up.
+   */
+  cancelUrl: string
+  /**
+   * Language of the provider's page.
+   */
+  locale: Locale
+}
+
+/**
+ * What the provider says happened.
+ */
+export type ProviderStatus = "succeeded" | "failed" | "cancelled" | "pending"
+
+/**
+ * The provider's result, as the host's plug-in reads it from the webhook or the return page.
+ */
+export interface ProviderResult {
+  /**
+   * The request's reference.
+   */
+  reference: string
+  /**
+   * What happened.
+   */
+  status: ProviderStatus
+  /**
+   * The amount the provider took.
+   */
+  amount: Money
+  /**
+   * The provider (`payplug`).
+   */
+  provider: string
+  /**
+   * The provider's transaction id: the payment's idempotency key.
+   */
+  transactionId: string
+  /**
+   * When the provider settled it.
+   */
+  at: Instant
+}
+
+/**
+ * One clause of the business's terms.
+ */
+export interface Clause {
+  /**
+   * Its heading (« Article 3 — Animaux »).
+   */
+  heading: string
+  /**
+   * Its text, paragraphs separated by blank lines.
+   */
+  text: string
+}
+
+/**
+ * The terms a contract is made from: the business's template, in one version.
+ */
+export interface ContractTerms {
+  /**
+   * The version, as the business names it (`2026-1`): kept in the contract and its evidence.
+   */
+  version: string
+  /**
+   * The contract's title (« Contrat de location saisonnière »).
+   */
+  title: string
+  /**
+   * The clauses, in order.
+   */
+  clauses: Clause[]
+}
+
+/**
+ * What the host asks to draw up.
+ */
+export interface ContractRequest {
+  /**
+   * The contract's number (« Contrat 28 »).
+   */
+  number: string
+  /**
+   * The lessor.
+   */
+  establishment: Establishment
+  /**
+   * The guest.
+   */
+  client: Client
+  /**
+   * The stay (or the resident's year).
+   */
+  stay: Stay
+  /**
+   * The business's terms.
+   */
+  terms: ContractTerms
+  /**
+   * What is due when.
+   */
+  schedule?: Installment[]
+  /**
+   * Cancellation terms.
+   */
+  cancellation?: CancellationPolicy
+  /**
+   * Language; the client's, else the establishment's.
+   */
+  locale?: Locale | null
+}
+
+/**
+ * Where a contract stands.
+ */
+export type ContractStatus = "sent" | "signed"
+
+/**
+ * A contract.
+ */
+export interface Contract {
+  /**
+   * Its number.
+   */
+  number: string
+  /**
+   * When it was drawn up.
+   */
+  createdAt: Instant
+  /**
+   * The lessor.
+   */
+  seller: Seller
+  /**
+   * The guest.
+   */
+  customer: Customer
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * Accommodation.
+   */
+  accommodation: string
+  /**
+   * Arrival.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure.
+   */
+  departure: CalendarDate
+  /**
+   * Everyone staying, the client first (full names).
+   */
+  occupants: string[]
+  /**
+   * Priced lines.
+   */
+  lines: Line[]
+  /**
+   * Totals and VAT table.
+   */
+  totals: StayTotals
+  /**
+   * What is due when.
+   */
+  schedule: Installment[]
+  /**
+   * Cancellation terms.
+   */
+  cancellation: CancellationPolicy
+  /**
+   * The terms, text and version.
+   */
+  terms: ContractTerms
+  /**
+   * Language.
+   */
+  locale: Locale
+  /**
+   * Sent or signed.
+   */
+  status: ContractStatus
+  /**
+   * The signature evidence, once signed.
+   */
+  signature?: Signature | null
+}
+
+/**
+ * An invoice as the guest's space lists it: with what is paid and due, and whether to show
+ * « Payer ».
+ */
+export interface InvoiceView {
+  /**
+   * The invoice or credit note.
+   */
+  invoice: Invoice
+  /**
+   * Paid, due, status.
+   */
+  balance: InvoiceBalance
+  /**
+   * Show « Payer »: the establishment takes payments online and something is due.
+   */
+  payable: boolean
+}
+
+/**
+ * A contract to read and sign.
+ */
+export interface ContractView {
+  /**
+   * The contract.
+   */
+  contract: Contract
+  /**
+   * SHA-256 of its document: what the guest signs.
+   */
+  documentSha256: string
+  /**
+   * Whether it still waits for the signature.
+   */
+  signable: boolean
+}
+
+/**
+ * A signed contract and `contract_signed`.
+ */
+export interface ContractSigned {
+  /**
+   * The contract, signed, with its evidence.
+   */
+  contract: Contract
+  /**
+   * `contract_signed`.
+   */
+  events: Event[]
+}
+
+/**
+ * An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+ * a host (or an auditor, offline, in any language) can prove that no event was changed,
+ * removed or inserted.
+ *
+ * `sha256` is the SHA-256 (hex) of the canonical JSON of
+ * `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+ * every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+ * Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+ * The first entry's `previous_sha256` is 64 zeros.
+ */
+export interface LoggedEvent {
+  /**
+   * Position in the log, from 1.
+   */
+  sequence: number
+  /**
+   * The previous entry's `sha256` (64 zeros for the first).
+   */
+  previousSha256: string
+  /**
+   * This entry's hash.
+   */
+  sha256: string
+  /**
+   * The event.
+   */
+  event: Event
+}
+
+/**
+ * A document a cancellation will produce.
+ */
+export interface PlannedDocument {
+  /**
+   * A credit note or the cancellation-fee invoice.
+   */
+  kind: InvoiceKind
+  /**
+   * For a credit note, the invoice it cancels.
+   */
+  cancels?: string | null
+  /**
+   * Its total (negative for a credit note).
+   */
+  amount: Money
+}
+
+/**
+ * What cancelling now would cost, shown to the guest before they confirm.
+ */
+export interface CancellationPreview {
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * Days from today to arrival, in the establishment's zone.
+   */
+  daysBeforeArrival: number
+  /**
+   * The step of the terms applied, if any.
+   */
+  tier?: CancellationTier | null
+  /**
+   * The stay's total.
+   */
+  total: Money
+  /**
+   * What was paid for it.
+   */
+  paid: Money
+  /**
+   * What the establishment keeps.
+   */
+  penalty: Money
+  /**
+   * What it gives back: `paid − penalty`.
+   */
+  refund: Money
+  /**
+   * The documents confirming will issue.
+   */
+  documents: PlannedDocument[]
+}
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+export interface CancellationConfirmation {
+  /**
+   * The refund the guest was shown: confirming is refused if it changed since.
+   */
+  shownRefund: Money
+  /**
+   * The series the cancellation-fee invoice is numbered in.
+   */
+  invoiceSeries: InvoiceSeries
+  /**
+   * The series credit notes are numbered in (may be the same pattern).
+   */
+  creditNoteSeries: InvoiceSeries
+}
+
+/**
+ * A confirmed cancellation: the stay, the documents, the payments to store, the events.
+ */
+export interface Cancellation {
+  /**
+   * The stay, `cancelled`.
+   */
+  stay: Stay
+  /**
+   * The stay's invoices, now `cancelled`.
+   */
+  cancelledInvoices: Invoice[]
+  /**
+   * The credit notes, one per invoice cancelled.
+   */
+  creditNotes: Invoice[]
+  /**
+   * The cancellation-fee invoice, when something is kept; `paid`.
+   */
+  feeInvoice?: Invoice | null
+  /**
+   * The `carried` payment settling the fee invoice from the sums received.
+   */
+  carriedPayment?: Payment | null
+  /**
+   * The invoice series, advanced.
+   */
+  invoiceSeries: InvoiceSeries
+  /**
+   * The credit-note series, advanced.
+   */
+  creditNoteSeries: InvoiceSeries
+  /**
+   * What the host must refund.
+   */
+  refund: Money
+  /**
+   * `invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`.
+   */
+  events: Event[]
+}
+
+/**
+ * A resident's year (or season) on a pitch.
+ */
+export interface Residency {
+  /**
+   * The host's reference for this year's residency (used as the stay reference).
+   */
+  reference: string
+  /**
+   * The resident.
+   */
+  clientId: string
+  /**
+   * The pitch (« Emplacement A12 »).
+   */
+  pitch: string
+  /**
+   * First day of the residency.
+   */
+  from: CalendarDate
+  /**
+   * Day after the last one.
+   */
+  to: CalendarDate
+  /**
+   * Rent for the whole residency, VAT included.
+   */
+  rent: Money
+  /**
+   * VAT rate of the rent.
+   */
+  vatRate: Decimal
+  /**
+   * Paid in this many equal installments, one every `12 / n` months from `from`:
+   * 1, 2, 3, 4, 6 or 12.
+   */
+  installments: number
+  /**
+   * Most people allowed on the pitch, the resident included.
+   */
+  maxOccupants: number
+  /**
+   * People allowed to stay on the pitch besides the resident.
+   */
+  authorised?: Companion[]
+}
+
+/**
+ * The new list of authorised persons and the event.
+ */
+export interface ResidencyChange {
+  /**
+   * The residency with its new list.
+   */
+  residency: Residency
+  /**
+   * `authorised_persons_changed`, none when nothing changed.
    */
   events: Event[]
 }
@@ -2366,4 +3546,126 @@ export declare function portalApplyQuotePromo(access: PortalAccess, client: Clie
  * The guest accepts and signs a quote: the quote carries the evidence, the stay is
  *  confirmed, `quote_accepted` names the exact document hash.
  */
-export declare function portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: Instant | Date): QuoteAcceptance
+export declare function portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: Instant | Date): QuoteAcceptance
+
+/**
+ * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+ *  seller and customer copied in, totals and VAT table; not numbered yet.
+ */
+export declare function draftInvoice(request: InvoiceRequest): Invoice
+
+/**
+ * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+ *  checked; it never changes again.
+ */
+export declare function issueInvoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: Instant | Date): IssuedInvoice
+
+/**
+ * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+ */
+export declare function creditInvoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: Instant | Date): IssuedInvoice
+
+/**
+ * The state an invoice link is bound to: its document hash and status.
+ */
+export declare function invoiceLinkState(invoice: Invoice): LinkState
+
+/**
+ * Records a payment on an invoice; the same idempotency key twice counts once.
+ */
+export declare function recordPayment(invoice: Invoice, payments: Payment[], payment: Payment, now: Instant | Date): PaymentRecorded
+
+/**
+ * What is paid and due on one invoice.
+ */
+export declare function invoiceBalance(invoice: Invoice, payments: Payment[]): InvoiceBalance
+
+/**
+ * What is invoiced, paid and due for a stay: paid + due = invoiced.
+ */
+export declare function stayBalance(currency: string, invoices: Invoice[], payments: Payment[]): StayBalance
+
+/**
+ * The payment schedule's state at `now`: paid, upcoming, due today or late.
+ */
+export declare function paymentScheduleState(schedule: Installment[], paid: Money, timeZone: string, now: Instant | Date): ScheduledPayment[]
+
+/**
+ * The payment reminders due at `now` for a stay, less those already `sent`.
+ */
+export declare function paymentRemindersDue(stayReference: string, states: ScheduledPayment[], policy: ReminderPolicy, sent: string[], timeZone: string, now: Instant | Date): PaymentReminder[]
+
+/**
+ * The request for the host's payment provider: what is due on the invoice, return links.
+ */
+export declare function paymentRequest(establishment: Establishment, invoice: Invoice, payments: Payment[]): PaymentRequest
+
+/**
+ * Accepts the payment provider's result for a request: a success is recorded once.
+ */
+export declare function acceptPaymentResult(invoice: Invoice, payments: Payment[], request: PaymentRequest, result: ProviderResult, now: Instant | Date): PaymentRecorded
+
+/**
+ * Draws up a contract for a stay from the business's terms.
+ */
+export declare function createContract(request: ContractRequest, now: Instant | Date): Contract
+
+/**
+ * The state a contract link is bound to: its document hash and status.
+ */
+export declare function contractLinkState(contract: Contract): LinkState
+
+/**
+ * The guest's invoices with what is paid and due, and whether to show « Payer ».
+ */
+export declare function portalInvoices(access: PortalAccess, client: Client, invoices: Invoice[], payments: Payment[], onlinePayment: boolean): InvoiceView[]
+
+/**
+ * One of the guest's contracts, with the hash of its document.
+ */
+export declare function portalContract(access: PortalAccess, client: Client, contract: Contract): ContractView
+
+/**
+ * The guest signs a contract (drawn signature, consent): locked to the document signed.
+ */
+export declare function portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: Instant | Date): ContractSigned
+
+/**
+ * Appends events to a stay's hash-linked log after its last entry (none for a new log).
+ */
+export declare function appendEventLog(last: LoggedEvent | null, events: Event[]): LoggedEvent[]
+
+/**
+ * Verifies a hash-linked event log (or a tail of one).
+ */
+export declare function verifyEventLog(entries: LoggedEvent[]): void
+
+/**
+ * What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+ */
+export declare function previewCancellation(stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], timeZone: string, now: Instant | Date): CancellationPreview
+
+/**
+ * Cancels a stay as previewed: credit notes, the fee invoice, the events.
+ */
+export declare function confirmCancellation(stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], confirmation: CancellationConfirmation, timeZone: string, now: Instant | Date): Cancellation
+
+/**
+ * A resident's rent installments.
+ */
+export declare function rentSchedule(residency: Residency): Installment[]
+
+/**
+ * The draft rent invoice for installment `index` (from 0).
+ */
+export declare function rentInvoice(residency: Residency, establishment: Establishment, client: Client, index: number): Invoice
+
+/**
+ * The resident sets who may stay on their pitch.
+ */
+export declare function setAuthorisedPersons(residency: Residency, persons: Companion[], now: Instant | Date): ResidencyChange
+
+/**
+ * The residency as a stay of status `resident`, for its yearly contract.
+ */
+export declare function residencyStay(residency: Residency): Stay

@@ -8,18 +8,30 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
+use hospes::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
+use hospes::contract::{Contract, ContractRequest, ContractSigned, ContractTerms};
+use hospes::event::{self, Event, LoggedEvent};
 use hospes::ffi::HospesError;
+use hospes::invoice::{self, Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
 use hospes::link::{self, Keyring};
+use hospes::payment::{
+    self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
+    ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
+};
 use hospes::portal::{
-    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, QuoteView, StayDetail,
-    StayHistory,
+    ContractView, InvoiceView, NewParticipant, ParticipantsChange, Portal, PortalAccess,
+    PortalHome, QuoteView, StayDetail, StayHistory,
 };
 use hospes::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
-use hospes::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
+use hospes::pricing::{CancellationPolicy, Installment};
+use hospes::quote::{Quote, QuoteAcceptance, QuoteChange};
+use hospes::residency::{Residency, ResidencyChange};
+use hospes::signature::{Signature, SignatureRequest};
 use hospes::{
-    Client, ClientField, ClientUpdateOutcome, Country, Currency, Decimal, Establishment,
+    Client, ClientField, ClientUpdateOutcome, Companion, Country, Currency, Decimal, Establishment,
     GuestDetails, IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
-    LinkState, Money, PriceBasis, Stay, StayTotals, TaxedAmount, UpdatePolicy, VatBreakdown,
+    LinkState, Money, PriceBasis, Stay, StayTotals, TaxedAmount, TimeZone, UpdatePolicy,
+    VatBreakdown,
 };
 
 uniffi::setup_scaffolding!("hospes_mobile");
@@ -265,7 +277,7 @@ pub fn portal_accept_quote(
     client: Client,
     quote: Quote,
     stay: Stay,
-    acceptance: AcceptanceRequest,
+    acceptance: SignatureRequest,
     now: DateTime<Utc>,
 ) -> Outcome<QuoteAcceptance> {
     Ok(Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)?)
@@ -547,6 +559,259 @@ pub fn portal_remove_participant(
     Ok(Portal::open(&access, client)?.remove_participant(&stay, index, now)?)
 }
 
+/// Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+/// seller and customer copied in, totals and VAT table; not numbered yet.
+#[uniffi::export]
+pub fn draft_invoice(request: InvoiceRequest) -> Outcome<Invoice> {
+    Ok(invoice::draft(request)?)
+}
+
+/// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+/// checked; it never changes again.
+#[uniffi::export]
+pub fn issue_invoice(
+    invoice: Invoice,
+    series: InvoiceSeries,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Outcome<IssuedInvoice> {
+    Ok(invoice.issue(&series, date, now)?)
+}
+
+/// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+#[uniffi::export]
+pub fn credit_invoice(
+    invoice: Invoice,
+    series: InvoiceSeries,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Outcome<IssuedInvoice> {
+    Ok(invoice.credit_note(&series, date, now)?)
+}
+
+/// The state an invoice link is bound to: its document hash and status.
+#[uniffi::export]
+pub fn invoice_link_state(invoice: Invoice) -> Outcome<LinkState> {
+    Ok(invoice.link_state()?)
+}
+
+/// Records a payment on an invoice; the same idempotency key twice counts once.
+#[uniffi::export]
+pub fn record_payment(
+    invoice: Invoice,
+    payments: Vec<Payment>,
+    payment: Payment,
+    now: DateTime<Utc>,
+) -> Outcome<PaymentRecorded> {
+    Ok(payment::record(&invoice, &payments, payment, now)?)
+}
+
+/// What is paid and due on one invoice.
+#[uniffi::export]
+pub fn invoice_balance(invoice: Invoice, payments: Vec<Payment>) -> Outcome<InvoiceBalance> {
+    Ok(payment::balance(&invoice, &payments)?)
+}
+
+/// What is invoiced, paid and due for a stay: paid + due = invoiced.
+#[uniffi::export]
+pub fn stay_balance(
+    currency: Currency,
+    invoices: Vec<Invoice>,
+    payments: Vec<Payment>,
+) -> Outcome<StayBalance> {
+    Ok(payment::stay_balance(currency, &invoices, &payments)?)
+}
+
+/// The payment schedule's state at `now`: paid, upcoming, due today or late.
+#[uniffi::export]
+pub fn payment_schedule_state(
+    schedule: Vec<Installment>,
+    paid: Money,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<Vec<ScheduledPayment>> {
+    Ok(payment::schedule_state(&schedule, &paid, time_zone, now)?)
+}
+
+/// The payment reminders due at `now` for a stay, less those already `sent`.
+#[uniffi::export]
+pub fn payment_reminders_due(
+    stay_reference: String,
+    states: Vec<ScheduledPayment>,
+    policy: ReminderPolicy,
+    sent: Vec<String>,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<Vec<PaymentReminder>> {
+    Ok(payment::reminders_due(
+        &stay_reference,
+        &states,
+        &policy,
+        &sent,
+        time_zone,
+        now,
+    ))
+}
+
+/// The request for the host's payment provider: what is due on the invoice, return links.
+#[uniffi::export]
+pub fn payment_request(
+    establishment: Establishment,
+    invoice: Invoice,
+    payments: Vec<Payment>,
+) -> Outcome<PaymentRequest> {
+    Ok(payment::payment_request(
+        &establishment,
+        &invoice,
+        &payments,
+    )?)
+}
+
+/// Accepts the payment provider's result for a request: a success is recorded once.
+#[uniffi::export]
+pub fn accept_payment_result(
+    invoice: Invoice,
+    payments: Vec<Payment>,
+    request: PaymentRequest,
+    result: ProviderResult,
+    now: DateTime<Utc>,
+) -> Outcome<PaymentRecorded> {
+    Ok(payment::accept_result(
+        &invoice, &payments, &request, result, now,
+    )?)
+}
+
+/// Draws up a contract for a stay from the business's terms.
+#[uniffi::export]
+pub fn create_contract(request: ContractRequest, now: DateTime<Utc>) -> Outcome<Contract> {
+    Ok(Contract::create(request, now)?)
+}
+
+/// The state a contract link is bound to: its document hash and status.
+#[uniffi::export]
+pub fn contract_link_state(contract: Contract) -> Outcome<LinkState> {
+    Ok(contract.link_state()?)
+}
+
+/// The guest's invoices with what is paid and due, and whether to show « Payer ».
+#[uniffi::export]
+pub fn portal_invoices(
+    access: PortalAccess,
+    client: Client,
+    invoices: Vec<Invoice>,
+    payments: Vec<Payment>,
+    online_payment: bool,
+) -> Outcome<Vec<InvoiceView>> {
+    Ok(Portal::open(&access, client)?.invoices(&invoices, &payments, online_payment)?)
+}
+
+/// One of the guest's contracts, with the hash of its document.
+#[uniffi::export]
+pub fn portal_contract(
+    access: PortalAccess,
+    client: Client,
+    contract: Contract,
+) -> Outcome<ContractView> {
+    Ok(Portal::open(&access, client)?.contract(&contract)?)
+}
+
+/// The guest signs a contract (drawn signature, consent): locked to the document signed.
+#[uniffi::export]
+pub fn portal_sign_contract(
+    access: PortalAccess,
+    client: Client,
+    contract: Contract,
+    signature: SignatureRequest,
+    now: DateTime<Utc>,
+) -> Outcome<ContractSigned> {
+    Ok(Portal::open(&access, client)?.sign_contract(&contract, signature, now)?)
+}
+
+/// Appends events to a stay's hash-linked log after its last entry (none for a new log).
+#[uniffi::export]
+pub fn append_event_log(
+    last: Option<LoggedEvent>,
+    events: Vec<Event>,
+) -> Outcome<Vec<LoggedEvent>> {
+    Ok(event::append(last.as_ref(), events)?)
+}
+
+/// Verifies a hash-linked event log (or a tail of one).
+#[uniffi::export]
+pub fn verify_event_log(entries: Vec<LoggedEvent>) -> Outcome<()> {
+    Ok(event::verify_log(&entries)?)
+}
+
+/// What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+#[uniffi::export]
+pub fn preview_cancellation(
+    stay: Stay,
+    policy: CancellationPolicy,
+    invoices: Vec<Invoice>,
+    payments: Vec<Payment>,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<CancellationPreview> {
+    Ok(cancellation::preview(
+        &stay, &policy, &invoices, &payments, time_zone, now,
+    )?)
+}
+
+/// Cancels a stay as previewed: credit notes, the fee invoice, the events.
+#[uniffi::export]
+pub fn confirm_cancellation(
+    stay: Stay,
+    policy: CancellationPolicy,
+    invoices: Vec<Invoice>,
+    payments: Vec<Payment>,
+    confirmation: CancellationConfirmation,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<Cancellation> {
+    Ok(cancellation::confirm(
+        &stay,
+        &policy,
+        &invoices,
+        &payments,
+        confirmation,
+        time_zone,
+        now,
+    )?)
+}
+
+/// A resident's rent installments.
+#[uniffi::export]
+pub fn rent_schedule(residency: Residency) -> Outcome<Vec<Installment>> {
+    Ok(residency.rent_schedule()?)
+}
+
+/// The draft rent invoice for installment `index` (from 0).
+#[uniffi::export]
+pub fn rent_invoice(
+    residency: Residency,
+    establishment: Establishment,
+    client: Client,
+    index: u32,
+) -> Outcome<Invoice> {
+    Ok(residency.rent_invoice(&establishment, &client, index)?)
+}
+
+/// The resident sets who may stay on their pitch.
+#[uniffi::export]
+pub fn set_authorised_persons(
+    residency: Residency,
+    persons: Vec<Companion>,
+    now: DateTime<Utc>,
+) -> Outcome<ResidencyChange> {
+    Ok(residency.set_authorised(persons, now)?)
+}
+
+/// The residency as a stay of status `resident`, for its yearly contract.
+#[uniffi::export]
+pub fn residency_stay(residency: Residency) -> Outcome<Stay> {
+    Ok(residency.stay())
+}
+
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).
 macro_rules! json_codec {
     ($ty:ty, $from:ident, $to:ident) => {
@@ -595,9 +860,9 @@ json_codec!(
     quote_acceptance_to_json
 );
 json_codec!(
-    AcceptanceRequest,
-    acceptance_request_from_json,
-    acceptance_request_to_json
+    SignatureRequest,
+    signature_request_from_json,
+    signature_request_to_json
 );
 json_codec!(
     KeyringConfig,
@@ -632,3 +897,100 @@ json_codec!(
     participants_change_from_json,
     participants_change_to_json
 );
+json_codec!(
+    InvoiceRequest,
+    invoice_request_from_json,
+    invoice_request_to_json
+);
+json_codec!(Invoice, invoice_from_json, invoice_to_json);
+json_codec!(
+    InvoiceSeries,
+    invoice_series_from_json,
+    invoice_series_to_json
+);
+json_codec!(
+    IssuedInvoice,
+    issued_invoice_from_json,
+    issued_invoice_to_json
+);
+json_codec!(Payment, payment_from_json, payment_to_json);
+json_codec!(
+    PaymentRecorded,
+    payment_recorded_from_json,
+    payment_recorded_to_json
+);
+json_codec!(
+    InvoiceBalance,
+    invoice_balance_from_json,
+    invoice_balance_to_json
+);
+json_codec!(StayBalance, stay_balance_from_json, stay_balance_to_json);
+json_codec!(
+    ScheduledPayment,
+    scheduled_payment_from_json,
+    scheduled_payment_to_json
+);
+json_codec!(
+    ReminderPolicy,
+    reminder_policy_from_json,
+    reminder_policy_to_json
+);
+json_codec!(
+    PaymentReminder,
+    payment_reminder_from_json,
+    payment_reminder_to_json
+);
+json_codec!(
+    PaymentRequest,
+    payment_request_from_json,
+    payment_request_to_json
+);
+json_codec!(
+    ProviderResult,
+    provider_result_from_json,
+    provider_result_to_json
+);
+json_codec!(
+    ContractRequest,
+    contract_request_from_json,
+    contract_request_to_json
+);
+json_codec!(Contract, contract_from_json, contract_to_json);
+json_codec!(
+    ContractTerms,
+    contract_terms_from_json,
+    contract_terms_to_json
+);
+json_codec!(ContractView, contract_view_from_json, contract_view_to_json);
+json_codec!(
+    ContractSigned,
+    contract_signed_from_json,
+    contract_signed_to_json
+);
+json_codec!(InvoiceView, invoice_view_from_json, invoice_view_to_json);
+json_codec!(LoggedEvent, logged_event_from_json, logged_event_to_json);
+json_codec!(Event, event_from_json, event_to_json);
+json_codec!(
+    CancellationPolicy,
+    cancellation_policy_from_json,
+    cancellation_policy_to_json
+);
+json_codec!(
+    CancellationPreview,
+    cancellation_preview_from_json,
+    cancellation_preview_to_json
+);
+json_codec!(
+    CancellationConfirmation,
+    cancellation_confirmation_from_json,
+    cancellation_confirmation_to_json
+);
+json_codec!(Cancellation, cancellation_from_json, cancellation_to_json);
+json_codec!(Residency, residency_from_json, residency_to_json);
+json_codec!(
+    ResidencyChange,
+    residency_change_from_json,
+    residency_change_to_json
+);
+json_codec!(Installment, installment_from_json, installment_to_json);
+json_codec!(Signature, signature_from_json, signature_to_json);

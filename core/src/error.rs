@@ -374,6 +374,134 @@ pub enum Error {
         /// The pattern.
         pattern: String,
     },
+    /// An invoice request that its kind cannot use.
+    #[error("cannot draft this invoice: {detail}")]
+    InvoiceRequestInvalid {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A stay that has its balance or final invoice already.
+    #[error("stay {stay_reference} is invoiced already by {number}")]
+    AlreadyInvoiced {
+        /// The stay.
+        stay_reference: String,
+        /// Its balance or final invoice.
+        number: String,
+    },
+    /// A mandatory mention is missing from the invoice.
+    #[error("mandatory mention `{mention}` is missing")]
+    MentionMissing {
+        /// The mention (`seller.siret`).
+        mention: String,
+    },
+    /// An issued invoice cannot change.
+    #[error("invoice {number} is issued: it cannot change")]
+    InvoiceNotDraft {
+        /// Its number.
+        number: String,
+    },
+    /// Only an issued invoice can be credited.
+    #[error("invoice `{number}` cannot be credited")]
+    InvoiceNotIssued {
+        /// Its number, if any.
+        number: String,
+    },
+    /// An idempotency key already used for another payment.
+    #[error("payment key `{key}` was used for another payment")]
+    PaymentKeyReused {
+        /// The key.
+        key: String,
+    },
+    /// Nothing can be paid on this invoice.
+    #[error("invoice {number} is {status}: nothing to pay")]
+    NotPayable {
+        /// The invoice.
+        number: String,
+        /// Its status.
+        status: String,
+    },
+    /// A payment of zero, a negative amount, or more than is due.
+    #[error("payment of {amount} when {due} is due")]
+    PaymentAmountInvalid {
+        /// The amount.
+        amount: String,
+        /// What is due.
+        due: String,
+    },
+    /// A provider result for another request.
+    #[error("provider result {reference} for {amount} does not match the request")]
+    PaymentResultMismatch {
+        /// The reference received.
+        reference: String,
+        /// The amount received.
+        amount: String,
+    },
+    /// A contract that cannot be drawn up.
+    #[error("cannot draw up the contract: {detail}")]
+    ContractRequestInvalid {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The contract is signed already.
+    #[error("contract {number} is signed already")]
+    ContractAlreadySigned {
+        /// The contract.
+        number: String,
+    },
+    /// A drawn signature that is not a clean SVG path or PNG.
+    #[error("invalid signature image: {detail}")]
+    SignatureImageInvalid {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The guest signs another document than the current one.
+    #[error("document changed: shown {shown}, now {current}")]
+    DocumentChanged {
+        /// The hash the guest was shown.
+        shown: String,
+        /// The document's hash now.
+        current: String,
+    },
+    /// A hash-linked event log that does not verify.
+    #[error("event log broken at entry {sequence}: {reason}")]
+    LogBroken {
+        /// The first entry that does not hold.
+        sequence: u64,
+        /// Why.
+        reason: String,
+    },
+    /// A stay that cannot be cancelled in its status.
+    #[error("stay {reference} cannot be cancelled: it is {status}")]
+    StayNotCancellable {
+        /// The stay.
+        reference: String,
+        /// Its status.
+        status: String,
+    },
+    /// The cancellation's terms moved since the guest saw them.
+    #[error("cancellation of {reference} changed: refund {shown} shown, {now} now")]
+    CancellationChanged {
+        /// The stay.
+        reference: String,
+        /// The refund shown.
+        shown: String,
+        /// The refund now.
+        now: String,
+    },
+    /// A residency that cannot be used.
+    #[error("invalid residency: {detail}")]
+    ResidencyInvalid {
+        /// What is wrong.
+        detail: String,
+    },
+    /// More people on the pitch than allowed.
+    #[error("{count} occupants, at most {max}")]
+    TooManyOccupants {
+        /// People asked.
+        count: usize,
+        /// Most allowed.
+        max: u32,
+    },
     /// A line quantity that is zero or negative.
     #[error("quantity `{value}` of line `{label}` must be positive")]
     QuantityInvalid {
@@ -470,6 +598,24 @@ impl Error {
             Error::InvoiceNumberInvalid { .. } => "invoice.number_invalid",
             Error::InvoiceDateBeforeLast { .. } => "invoice.date_before_last",
             Error::SequenceExhausted { .. } => "invoice.sequence_exhausted",
+            Error::InvoiceRequestInvalid { .. } => "invoice.request_invalid",
+            Error::AlreadyInvoiced { .. } => "invoice.already_invoiced",
+            Error::MentionMissing { .. } => "invoice.mention_missing",
+            Error::InvoiceNotDraft { .. } => "invoice.not_draft",
+            Error::InvoiceNotIssued { .. } => "invoice.not_issued",
+            Error::PaymentKeyReused { .. } => "payment.key_reused",
+            Error::NotPayable { .. } => "payment.not_payable",
+            Error::PaymentAmountInvalid { .. } => "payment.amount_invalid",
+            Error::PaymentResultMismatch { .. } => "payment.result_mismatch",
+            Error::ContractRequestInvalid { .. } => "contract.request_invalid",
+            Error::ContractAlreadySigned { .. } => "contract.already_signed",
+            Error::SignatureImageInvalid { .. } => "evidence.signature_image_invalid",
+            Error::DocumentChanged { .. } => "evidence.document_changed",
+            Error::LogBroken { .. } => "evidence.log_broken",
+            Error::StayNotCancellable { .. } => "stay.not_cancellable",
+            Error::CancellationChanged { .. } => "stay.cancellation_changed",
+            Error::ResidencyInvalid { .. } => "stay.residency_invalid",
+            Error::TooManyOccupants { .. } => "stay.too_many_occupants",
             Error::PasswordTooShort { .. } => "account.password_too_short",
             Error::LoginFailed => "account.login_failed",
             Error::AccountNotVerified => "account.not_verified",
@@ -972,6 +1118,200 @@ impl Error {
             (Error::SequenceExhausted { pattern }, Es) => {
                 format!("La numeración «{pattern}» no tiene más números para este periodo.")
             }
+            (Error::InvoiceRequestInvalid { detail }, Fr) => {
+                format!("Impossible d’établir cette facture : {detail}.")
+            }
+            (Error::InvoiceRequestInvalid { detail }, En) => {
+                format!("This invoice cannot be drawn up: {detail}.")
+            }
+            (Error::InvoiceRequestInvalid { detail }, Es) => {
+                format!("No se puede emitir esta factura: {detail}.")
+            }
+            (
+                Error::AlreadyInvoiced {
+                    stay_reference,
+                    number,
+                },
+                Fr,
+            ) => format!("Le séjour {stay_reference} est déjà facturé (facture {number})."),
+            (
+                Error::AlreadyInvoiced {
+                    stay_reference,
+                    number,
+                },
+                En,
+            ) => format!("Stay {stay_reference} is already invoiced (invoice {number})."),
+            (
+                Error::AlreadyInvoiced {
+                    stay_reference,
+                    number,
+                },
+                Es,
+            ) => format!("La estancia {stay_reference} ya está facturada (factura {number})."),
+            (Error::MentionMissing { mention }, Fr) => {
+                format!("Mention obligatoire manquante sur la facture : « {mention} ».")
+            }
+            (Error::MentionMissing { mention }, En) => {
+                format!("A mandatory invoice mention is missing: “{mention}”.")
+            }
+            (Error::MentionMissing { mention }, Es) => {
+                format!("Falta una mención obligatoria en la factura: «{mention}».")
+            }
+            (Error::InvoiceNotDraft { number }, Fr) => {
+                format!("La facture {number} est émise : elle ne peut plus être modifiée.")
+            }
+            (Error::InvoiceNotDraft { number }, En) => {
+                format!("Invoice {number} is issued: it can no longer change.")
+            }
+            (Error::InvoiceNotDraft { number }, Es) => {
+                format!("La factura {number} está emitida: ya no puede modificarse.")
+            }
+            (Error::InvoiceNotIssued { number }, Fr) => format!(
+                "La facture « {number} » ne peut pas recevoir d’avoir (brouillon, avoir ou déjà annulée)."
+            ),
+            (Error::InvoiceNotIssued { number }, En) => format!(
+                "Invoice “{number}” cannot be credited (a draft, a credit note, or cancelled already)."
+            ),
+            (Error::InvoiceNotIssued { number }, Es) => {
+                format!("La factura «{number}» no admite abono (borrador, abono o ya anulada).")
+            }
+            (Error::PaymentKeyReused { key }, Fr) => {
+                format!("La clé de paiement « {key} » a déjà servi pour un autre paiement.")
+            }
+            (Error::PaymentKeyReused { key }, En) => {
+                format!("Payment key “{key}” was already used for another payment.")
+            }
+            (Error::PaymentKeyReused { key }, Es) => {
+                format!("La clave de pago «{key}» ya se usó para otro pago.")
+            }
+            (Error::NotPayable { number, status }, Fr) => {
+                format!("Rien à régler sur la facture {number} (statut : {status}).")
+            }
+            (Error::NotPayable { number, status }, En) => {
+                format!("Nothing to pay on invoice {number} (status: {status}).")
+            }
+            (Error::NotPayable { number, status }, Es) => {
+                format!("Nada que pagar en la factura {number} (estado: {status}).")
+            }
+            (Error::PaymentAmountInvalid { amount, due }, Fr) => {
+                format!("Paiement de {amount} impossible : {due} restent dus.")
+            }
+            (Error::PaymentAmountInvalid { amount, due }, En) => {
+                format!("A payment of {amount} is not possible: {due} is due.")
+            }
+            (Error::PaymentAmountInvalid { amount, due }, Es) => {
+                format!("No es posible un pago de {amount}: quedan {due} pendientes.")
+            }
+            (Error::PaymentResultMismatch { reference, amount }, Fr) => format!(
+                "Le résultat du prestataire de paiement ({reference}, {amount}) ne correspond pas à la demande."
+            ),
+            (Error::PaymentResultMismatch { reference, amount }, En) => format!(
+                "The payment provider’s result ({reference}, {amount}) does not match the request."
+            ),
+            (Error::PaymentResultMismatch { reference, amount }, Es) => format!(
+                "El resultado del proveedor de pago ({reference}, {amount}) no corresponde a la solicitud."
+            ),
+            (Error::ContractRequestInvalid { detail }, Fr) => {
+                format!("Impossible d’établir le contrat : {detail}.")
+            }
+            (Error::ContractRequestInvalid { detail }, En) => {
+                format!("The contract cannot be drawn up: {detail}.")
+            }
+            (Error::ContractRequestInvalid { detail }, Es) => {
+                format!("No se puede redactar el contrato: {detail}.")
+            }
+            (Error::ContractAlreadySigned { number }, Fr) => {
+                format!("Le contrat {number} est déjà signé.")
+            }
+            (Error::ContractAlreadySigned { number }, En) => {
+                format!("Contract {number} is already signed.")
+            }
+            (Error::ContractAlreadySigned { number }, Es) => {
+                format!("El contrato {number} ya está firmado.")
+            }
+            (Error::SignatureImageInvalid { detail }, Fr) => {
+                format!("Signature dessinée invalide : {detail}.")
+            }
+            (Error::SignatureImageInvalid { detail }, En) => {
+                format!("Invalid drawn signature: {detail}.")
+            }
+            (Error::SignatureImageInvalid { detail }, Es) => {
+                format!("Firma dibujada no válida: {detail}.")
+            }
+            (Error::DocumentChanged { .. }, Fr) => {
+                "Le document a changé depuis son affichage : merci de le relire avant de signer."
+                    .to_owned()
+            }
+            (Error::DocumentChanged { .. }, En) => {
+                "The document changed since it was shown: please read it again before signing."
+                    .to_owned()
+            }
+            (Error::DocumentChanged { .. }, Es) => {
+                "El documento cambió desde que se mostró: vuelva a leerlo antes de firmar."
+                    .to_owned()
+            }
+            (Error::LogBroken { sequence, reason }, Fr) => {
+                format!("Le journal des événements est rompu à l’entrée {sequence} : {reason}.")
+            }
+            (Error::LogBroken { sequence, reason }, En) => {
+                format!("The event log is broken at entry {sequence}: {reason}.")
+            }
+            (Error::LogBroken { sequence, reason }, Es) => {
+                format!("El registro de eventos está roto en la entrada {sequence}: {reason}.")
+            }
+            (Error::StayNotCancellable { reference, status }, Fr) => {
+                format!("Le séjour {reference} ne peut pas être annulé (statut : {status}).")
+            }
+            (Error::StayNotCancellable { reference, status }, En) => {
+                format!("Stay {reference} cannot be cancelled (status: {status}).")
+            }
+            (Error::StayNotCancellable { reference, status }, Es) => {
+                format!("La estancia {reference} no puede cancelarse (estado: {status}).")
+            }
+            (
+                Error::CancellationChanged {
+                    reference,
+                    shown,
+                    now,
+                },
+                Fr,
+            ) => format!(
+                "Les conditions d’annulation du séjour {reference} ont changé : remboursement de {now} au lieu de {shown}."
+            ),
+            (
+                Error::CancellationChanged {
+                    reference,
+                    shown,
+                    now,
+                },
+                En,
+            ) => format!(
+                "The cancellation terms of stay {reference} changed: a refund of {now} instead of {shown}."
+            ),
+            (
+                Error::CancellationChanged {
+                    reference,
+                    shown,
+                    now,
+                },
+                Es,
+            ) => format!(
+                "Las condiciones de cancelación de la estancia {reference} cambiaron: reembolso de {now} en lugar de {shown}."
+            ),
+            (Error::ResidencyInvalid { detail }, Fr) => {
+                format!("Contrat de résident invalide : {detail}.")
+            }
+            (Error::ResidencyInvalid { detail }, En) => format!("Invalid residency: {detail}."),
+            (Error::ResidencyInvalid { detail }, Es) => format!("Residencia no válida: {detail}."),
+            (Error::TooManyOccupants { count, max }, Fr) => {
+                format!("{count} occupants, mais {max} au plus sont autorisés sur l’emplacement.")
+            }
+            (Error::TooManyOccupants { count, max }, En) => {
+                format!("{count} occupants, but at most {max} are allowed on the pitch.")
+            }
+            (Error::TooManyOccupants { count, max }, Es) => {
+                format!("{count} ocupantes, pero se permiten {max} como máximo en la parcela.")
+            }
             (Error::QuantityInvalid { label, value }, Fr) => {
                 format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
             }
@@ -1081,6 +1421,49 @@ mod tests {
                 date: s(),
             },
             Error::SequenceExhausted { pattern: s() },
+            Error::InvoiceRequestInvalid { detail: s() },
+            Error::AlreadyInvoiced {
+                stay_reference: s(),
+                number: s(),
+            },
+            Error::MentionMissing { mention: s() },
+            Error::InvoiceNotDraft { number: s() },
+            Error::InvoiceNotIssued { number: s() },
+            Error::PaymentKeyReused { key: s() },
+            Error::NotPayable {
+                number: s(),
+                status: s(),
+            },
+            Error::PaymentAmountInvalid {
+                amount: s(),
+                due: s(),
+            },
+            Error::PaymentResultMismatch {
+                reference: s(),
+                amount: s(),
+            },
+            Error::ContractRequestInvalid { detail: s() },
+            Error::ContractAlreadySigned { number: s() },
+            Error::SignatureImageInvalid { detail: s() },
+            Error::DocumentChanged {
+                shown: s(),
+                current: s(),
+            },
+            Error::LogBroken {
+                sequence: 2,
+                reason: s(),
+            },
+            Error::StayNotCancellable {
+                reference: s(),
+                status: s(),
+            },
+            Error::CancellationChanged {
+                reference: s(),
+                shown: s(),
+                now: s(),
+            },
+            Error::ResidencyInvalid { detail: s() },
+            Error::TooManyOccupants { count: 2, max: 2 },
         ]
     }
 

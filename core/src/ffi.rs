@@ -164,6 +164,36 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `payment.*`: payments that cannot be recorded or requested.
+    #[error("{code}: {reason}")]
+    Payment {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `contract.*`: contracts that cannot be drawn up or signed.
+    #[error("{code}: {reason}")]
+    Contract {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `evidence.*`: signatures and the hash-linked event log.
+    #[error("{code}: {reason}")]
+    Evidence {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `quote.*`: a quote that cannot be changed or accepted.
     #[error("{code}: {reason}")]
     Quote {
@@ -261,6 +291,21 @@ impl From<Error> for HospesError {
                 messages,
             },
             "invoice" => HospesError::Invoice {
+                code,
+                reason,
+                messages,
+            },
+            "payment" => HospesError::Payment {
+                code,
+                reason,
+                messages,
+            },
+            "contract" => HospesError::Contract {
+                code,
+                reason,
+                messages,
+            },
+            "evidence" => HospesError::Evidence {
                 code,
                 reason,
                 messages,

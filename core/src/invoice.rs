@@ -1,323 +1,794 @@
-//! Invoices (« factures »). This first part is their numbering: one chronological, gapless
-//! sequence per series, as French law requires.
+//! Invoices (« factures ») and credit notes (« avoirs »), as French law wants them.
 //!
-//! A series has a pattern such as `FA{yy}{mm}{seq:04}` (CheckinDog's `FA26020001`): literal
-//! text, date parts `{yyyy}`, `{yy}`, `{mm}`, `{dd}` taken from the invoice date, and exactly one
-//! `{seq:N}`, the sequence on N digits. The sequence starts again at 1 whenever the date parts
-//! change (monthly with `{yy}{mm}`, yearly with `{yyyy}`, never without date parts), which keeps
-//! every number unique. hospes stores nothing: the host passes the last number it issued in the
-//! series and gets the next one — gapless by design, and refused if the date goes backwards.
+//! An invoice is drafted from a stay ([`InvoiceKind::Deposit`], [`InvoiceKind::Balance`],
+//! [`InvoiceKind::Final`]) or from lines ([`InvoiceKind::SideSale`], [`InvoiceKind::Rent`],
+//! [`InvoiceKind::CancellationFee`]), then **issued**: numbered in its series (see
+//! [`next_number`]: gapless and chronological), dated, checked for every mandatory mention.
+//! An issued invoice never changes; a correction or a cancellation is a credit note that
+//! negates it line by line ([`Invoice::credit_note`]), and the invoice becomes `cancelled`.
+//!
+//! - **Deposit**: a share of the stay's total, split over its VAT rates in proportion (one line
+//!   per rate, the last rate taking the rounding cent), on prices including VAT.
+//! - **Balance** (before arrival) and **final** (at departure): every line of the stay, then each
+//!   deposit invoiced for it deducted, rate by rate; VAT is computed once per rate on the net.
+//! - The seller's and customer's identities are copied in, so that the invoice stays what it
+//!   was when the records change. A business customer gets the late-payment mentions.
 //!
 //! ```
-//! use hospes::invoice::next_number;
-//! let feb = "2026-02-27".parse().unwrap();
-//! assert_eq!(next_number("FA{yy}{mm}{seq:04}", feb, Some("FA26020041")).unwrap(), "FA26020042");
-//! let march = "2026-03-01".parse().unwrap();
-//! assert_eq!(next_number("FA{yy}{mm}{seq:04}", march, Some("FA26020042")).unwrap(), "FA26030001");
-//! assert_eq!(next_number("FA{yy}{mm}{seq:04}", march, None).unwrap(), "FA26030001");
+//! # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+//! # let establishment: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+//! # let client: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+//! # let stay: hospes::Stay = serde_json::from_value(data["stay"].clone()).unwrap();
+//! use hospes::invoice::{InvoiceKind, InvoiceRequest, InvoiceSeries};
+//! let request = InvoiceRequest {
+//!     kind: InvoiceKind::Deposit,
+//!     establishment, client, stay: Some(stay),
+//!     lines: vec![], amount: Some(hospes::Money::parse("300.00", "EUR").unwrap()),
+//!     previous: vec![], due_date: "2026-03-08".parse().unwrap(), locale: None,
+//!     late_payment_rate_percent: None,
+//! };
+//! let draft = hospes::invoice::draft(request).unwrap();
+//! let series = InvoiceSeries { pattern: "FA{yy}{mm}{seq:04}".into(), last: Some("FA26030041".into()) };
+//! let issued = draft.issue(&series, "2026-03-01".parse().unwrap(), "2026-03-01T10:00:00Z".parse().unwrap()).unwrap();
+//! assert_eq!(issued.invoice.number.as_deref(), Some("FA26030042"));
+//! assert_eq!(issued.invoice.totals.vat.total_incl_vat.to_string(), "300.00 EUR");
+//! assert_eq!(issued.events[0].kind(), "invoice_issued");
 //! ```
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
+use crate::address::Address;
+use crate::client::{Client, ClientKind};
 use crate::error::{Error, Result};
+use crate::establishment::Establishment;
+use crate::event::Event;
+use crate::i18n::Locale;
+use crate::link::LinkState;
+use crate::money::{self, Currency, Money};
+use crate::signature::sha256_hex;
+use crate::stay::{self, Line, LineKind, Stay, StayTotals};
+use crate::vat::{PriceBasis, VatRate};
 
-/// Longest pattern accepted.
-const MAX_PATTERN: usize = 64;
+mod numbering;
+pub use numbering::{check_number_pattern, next_number};
 
-/// One piece of a number pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Part {
-    Literal(String),
-    Year4,
-    Year2,
-    Month,
-    Day,
-    Seq(usize),
+/// What an invoice is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum InvoiceKind {
+    /// A deposit (« facture d'acompte »): a share of the stay's total.
+    Deposit,
+    /// The balance before arrival (« facture de solde »): the stay less its deposits.
+    Balance,
+    /// The final invoice at departure: the stay less its deposits.
+    Final,
+    /// A side sale (« vente annexe »): lines of their own, with or without a stay.
+    SideSale,
+    /// A resident's rent (« loyer »).
+    Rent,
+    /// What a cancellation costs (« frais d'annulation »).
+    CancellationFee,
+    /// A credit note (« avoir »): negates an invoice.
+    CreditNote,
 }
 
-impl Part {
-    /// Where a date part sorts: years before months before days, whatever the pattern's order.
-    fn rank(&self) -> u8 {
+/// Where an invoice stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum InvoiceStatus {
+    /// Not numbered yet; may still be thrown away.
+    Draft,
+    /// Numbered and sent; nothing paid yet (credit notes stay `issued`).
+    Issued,
+    /// Some of it paid.
+    PartlyPaid,
+    /// Fully paid.
+    Paid,
+    /// Cancelled by a credit note.
+    Cancelled,
+}
+
+impl InvoiceStatus {
+    /// The status as bound into invoice links (`issued`, `paid` …).
+    ///
+    /// ```
+    /// assert_eq!(hospes::invoice::InvoiceStatus::PartlyPaid.name(), "partly_paid");
+    /// ```
+    pub fn name(self) -> &'static str {
         match self {
-            Part::Year4 | Part::Year2 => 0,
-            Part::Month => 1,
-            _ => 2,
-        }
-    }
-
-    /// The digits of a date part for `date`.
-    fn date_digits(&self, date: NaiveDate) -> Option<String> {
-        match self {
-            Part::Year4 => Some(format!("{:04}", date.year())),
-            Part::Year2 => Some(format!("{:02}", date.year().rem_euclid(100))),
-            Part::Month => Some(format!("{:02}", date.month())),
-            Part::Day => Some(format!("{:02}", date.day())),
-            Part::Literal(_) | Part::Seq(_) => None,
-        }
-    }
-
-    fn width(&self) -> usize {
-        match self {
-            Part::Year4 => 4,
-            Part::Year2 | Part::Month | Part::Day => 2,
-            Part::Seq(width) => *width,
-            Part::Literal(text) => text.len(),
+            InvoiceStatus::Draft => "draft",
+            InvoiceStatus::Issued => "issued",
+            InvoiceStatus::PartlyPaid => "partly_paid",
+            InvoiceStatus::Paid => "paid",
+            InvoiceStatus::Cancelled => "cancelled",
         }
     }
 }
 
-/// A parsed number pattern.
-struct Pattern {
-    parts: Vec<Part>,
+/// The seller as printed: name, address and legal identifiers, copied from the establishment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Seller {
+    /// Trading name.
+    pub name: String,
+    /// Address.
+    pub address: Address,
+    /// SIRET.
+    pub siret: Option<String>,
+    /// Intra-community VAT number.
+    pub vat_number: Option<String>,
+    /// Legal form and capital.
+    pub legal_form: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
 }
 
-impl Pattern {
-    fn parse(pattern: &str) -> Result<Pattern> {
-        let invalid = |detail: &str| Error::NumberPatternInvalid {
-            pattern: pattern.chars().take(MAX_PATTERN).collect(),
-            detail: detail.into(),
-        };
-        if pattern.len() > MAX_PATTERN {
-            return Err(invalid("longer than 64 bytes"));
-        }
-        let mut parts = Vec::new();
-        let mut rest = pattern;
-        while !rest.is_empty() {
-            match rest.find('{') {
-                Some(0) => {
-                    let end = rest
-                        .find('}')
-                        .ok_or_else(|| invalid("a `{` is not closed"))?;
-                    let name = rest.get(1..end).unwrap_or_default();
-                    parts.push(match name {
-                        "yyyy" => Part::Year4,
-                        "yy" => Part::Year2,
-                        "mm" => Part::Month,
-                        "dd" => Part::Day,
-                        _ => match name.strip_prefix("seq:").map(str::parse::<usize>) {
-                            Some(Ok(width)) if (1..=12).contains(&width) => Part::Seq(width),
-                            _ => {
-                                return Err(invalid(
-                                    "placeholders are {yyyy}, {yy}, {mm}, {dd} and {seq:N} with N from 1 to 12",
-                                ));
-                            }
-                        },
-                    });
-                    rest = rest.get(end + 1..).unwrap_or_default();
-                }
-                found => {
-                    let end = found.unwrap_or(rest.len());
-                    let text = rest.get(..end).unwrap_or_default();
-                    if text.contains('}') {
-                        return Err(invalid("a `}` is not opened"));
-                    }
-                    if !text.chars().all(|c| c.is_ascii_graphic()) {
-                        return Err(invalid(
-                            "literal text must be printable ASCII without spaces",
-                        ));
-                    }
-                    parts.push(Part::Literal(text.into()));
-                    rest = rest.get(end..).unwrap_or_default();
-                }
-            }
-        }
-        if parts.iter().filter(|p| matches!(p, Part::Seq(_))).count() != 1 {
-            return Err(invalid("exactly one {seq:N} is needed"));
-        }
-        Ok(Pattern { parts })
-    }
+/// The customer as printed, copied from the client record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Customer {
+    /// The client id.
+    pub client_id: String,
+    /// Name (person or company).
+    pub name: String,
+    /// Company name, for a business.
+    pub company: Option<String>,
+    /// Address.
+    pub address: Address,
+    /// E-mail.
+    pub email: Option<String>,
+    /// A business (a company or a tour operator): late-payment mentions apply.
+    pub business: bool,
+}
 
-    /// The date parts of `date`, year first: what must match for the sequence to go on, and
-    /// what orders two periods.
-    fn period(&self, date: NaiveDate) -> Vec<(u8, String)> {
-        let mut period: Vec<(u8, String)> = self
-            .parts
-            .iter()
-            .filter_map(|p| p.date_digits(date).map(|d| (p.rank(), d)))
-            .collect();
-        period.sort();
-        period
-    }
+/// The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LatePayment {
+    /// Yearly penalty rate applied from the day after the due date, in percent.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    pub penalty_rate_percent: Decimal,
+    /// Fixed indemnity for recovery costs: 40 €.
+    pub recovery_indemnity: Money,
+    /// Discount for early payment, in percent (usually none: 0).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    pub early_payment_discount_percent: Decimal,
+}
 
-    /// Reads `number` against the pattern: its date parts and its sequence.
-    fn read(&self, number: &str) -> Option<(Vec<(u8, String)>, u64)> {
-        let mut rest = number;
-        let mut period = Vec::new();
-        let mut seq = None;
-        for part in &self.parts {
-            let width = part.width();
-            let piece = rest.get(..width)?;
-            rest = rest.get(width..)?;
-            match part {
-                Part::Literal(text) => {
-                    if piece != text {
-                        return None;
-                    }
-                }
-                _ if !piece.bytes().all(|b| b.is_ascii_digit()) => return None,
-                Part::Seq(_) => seq = piece.parse().ok(),
-                _ => period.push((part.rank(), piece.to_owned())),
-            }
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-        period.sort();
-        Some((period, seq?))
-    }
+/// An invoice or a credit note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Invoice {
+    /// Its number in its series; none while a draft.
+    pub number: Option<String>,
+    /// What it is for.
+    pub kind: InvoiceKind,
+    /// Where it stands.
+    pub status: InvoiceStatus,
+    /// Date of issue; none while a draft.
+    pub issue_date: Option<NaiveDate>,
+    /// When payment is due.
+    pub due_date: NaiveDate,
+    /// Who sells.
+    pub seller: Seller,
+    /// Who buys.
+    pub customer: Customer,
+    /// The stay invoiced, if any.
+    pub stay_reference: Option<String>,
+    /// First day of the service invoiced (the stay's arrival).
+    pub service_from: Option<NaiveDate>,
+    /// Last day of the service invoiced (the stay's departure).
+    pub service_to: Option<NaiveDate>,
+    /// Currency.
+    pub currency: Currency,
+    /// Whether unit prices include VAT.
+    pub price_basis: PriceBasis,
+    /// Lines: quantity, unit price and VAT rate each; deductions are negative lines.
+    pub lines: Vec<Line>,
+    /// Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
+    pub totals: StayTotals,
+    /// For a credit note, the number of the invoice it cancels.
+    pub credited_invoice: Option<String>,
+    /// Late-payment mentions, for a business customer.
+    pub late_payment: Option<LatePayment>,
+    /// Language of the document.
+    pub locale: Locale,
+}
 
-    fn render(&self, date: NaiveDate, seq: u64) -> String {
-        self.parts
-            .iter()
-            .map(|part| match part {
-                Part::Literal(text) => text.clone(),
-                Part::Seq(width) => format!("{seq:0width$}"),
-                other => other.date_digits(date).unwrap_or_default(),
-            })
-            .collect()
+/// What the host asks to invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct InvoiceRequest {
+    /// Any kind but a credit note (see [`Invoice::credit_note`]).
+    pub kind: InvoiceKind,
+    /// The seller.
+    pub establishment: Establishment,
+    /// The customer.
+    pub client: Client,
+    /// The stay: required for a deposit, balance or final invoice.
+    #[serde(default)]
+    pub stay: Option<Stay>,
+    /// The lines of a side sale, rent or cancellation fee.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// The deposit's amount, including VAT (from the quote's schedule).
+    #[serde(default)]
+    pub amount: Option<Money>,
+    /// The stay's invoices so far: a balance or final invoice deducts its deposits.
+    #[serde(default)]
+    pub previous: Vec<Invoice>,
+    /// When payment is due.
+    pub due_date: NaiveDate,
+    /// Language of the document; the client's, else the establishment's.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    /// Late-payment penalty rate for a business customer, in percent a year (required then).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::wire::DecimalString>")
+    )]
+    pub late_payment_rate_percent: Option<Decimal>,
+}
+
+/// An invoice series: its pattern and the last number it issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct InvoiceSeries {
+    /// Number pattern (`FA{yy}{mm}{seq:04}`).
+    pub pattern: String,
+    /// The series' last number, none before its first.
+    #[serde(default)]
+    pub last: Option<String>,
+}
+
+impl InvoiceSeries {
+    /// The number for a document dated `date`; the series then continues from it.
+    ///
+    /// ```
+    /// let mut series = hospes::invoice::InvoiceSeries { pattern: "AV{yyyy}-{seq:3}".into(), last: None };
+    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-001");
+    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-002");
+    /// ```
+    pub fn take(&mut self, date: NaiveDate) -> Result<String> {
+        let number = next_number(&self.pattern, date, self.last.as_deref())?;
+        self.last = Some(number.clone());
+        Ok(number)
     }
 }
 
-/// Checks a series' number pattern when the business saves it.
+/// An issued invoice (or credit note), the invoice it cancels if any, and the events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct IssuedInvoice {
+    /// The document, numbered: store it as is, it never changes.
+    pub invoice: Invoice,
+    /// For a credit note, the invoice it cancelled, now `cancelled`.
+    pub cancelled: Option<Invoice>,
+    /// The series' new last number.
+    pub series: InvoiceSeries,
+    /// `invoice_issued`, and `invoice_cancelled` for a credit note.
+    pub events: Vec<Event>,
+}
+
+/// The French indemnity for recovery costs owed by a late business customer.
+const RECOVERY_INDEMNITY: i64 = 40;
+
+/// Drafts an invoice (not numbered yet): the lines of its kind, the seller and customer copied
+/// in, the totals and VAT table computed.
 ///
-/// ```
-/// assert!(hospes::invoice::check_number_pattern("AV{yyyy}-{seq:05}").is_ok());
-/// let err = hospes::invoice::check_number_pattern("FA{yy}{mm}").unwrap_err();
-/// assert_eq!(err.code(), "invoice.number_pattern_invalid");
-/// ```
-pub fn check_number_pattern(pattern: &str) -> Result<()> {
-    Pattern::parse(pattern).map(|_| ())
-}
-
-/// The number of the next invoice of a series dated `date`, after `last` (the last number the
-/// series issued, `None` for its first).
-///
-/// Errors: `invoice.number_pattern_invalid`; `invoice.number_invalid` when `last` does not fit
-/// the pattern; `invoice.date_before_last` when `date` falls in a period before `last`'s
-/// (numbers must follow the dates); `invoice.sequence_exhausted` when the sequence has no digit
-/// left for this period.
-pub fn next_number(pattern: &str, date: NaiveDate, last: Option<&str>) -> Result<String> {
-    let parsed = Pattern::parse(pattern)?;
-    let period = parsed.period(date);
-    let seq = match last {
-        None => 1,
-        Some(last) => {
-            let (last_period, last_seq) =
-                parsed
-                    .read(last.trim())
-                    .ok_or_else(|| Error::InvoiceNumberInvalid {
-                        number: last.chars().take(64).collect(),
-                        pattern: pattern.into(),
-                    })?;
-            match last_period.cmp(&period) {
-                std::cmp::Ordering::Equal => last_seq.saturating_add(1),
-                std::cmp::Ordering::Less => 1,
-                std::cmp::Ordering::Greater => {
-                    return Err(Error::InvoiceDateBeforeLast {
-                        last: last.trim().into(),
-                        date: date.to_string(),
-                    });
+/// Errors: `invoice.request_invalid` when the kind lacks what it needs (a stay, a deposit
+/// amount, lines) or has what it must not; `invoice.already_invoiced` for a second balance or
+/// final invoice of a stay; money and line errors as for a stay.
+pub fn draft(request: InvoiceRequest) -> Result<Invoice> {
+    let invalid = |detail: &str| {
+        Err(Error::InvoiceRequestInvalid {
+            detail: detail.to_owned(),
+        })
+    };
+    let establishment = request.establishment;
+    let client = request.client;
+    let locale = request
+        .locale
+        .unwrap_or_else(|| client.locale_or(establishment.default_locale));
+    let currency = establishment.currency;
+    let stay = request.stay;
+    if let Some(stay) = &stay {
+        if stay.client_id != client.id {
+            return invalid("the stay is another client's");
+        }
+        if stay.currency != currency {
+            return Err(Error::CurrencyMismatch {
+                left: currency.code().into(),
+                right: stay.currency.code().into(),
+            });
+        }
+    }
+    let from_stay = matches!(
+        request.kind,
+        InvoiceKind::Deposit | InvoiceKind::Balance | InvoiceKind::Final
+    );
+    if from_stay && stay.is_none() {
+        return invalid("a deposit, balance or final invoice needs its stay");
+    }
+    if from_stay && !request.lines.is_empty() {
+        return invalid("a deposit, balance or final invoice takes its lines from the stay");
+    }
+    if request.amount.is_some() && request.kind != InvoiceKind::Deposit {
+        return invalid("only a deposit invoice takes an amount");
+    }
+    let (lines, basis) = match (request.kind, &stay) {
+        (InvoiceKind::CreditNote, _) => {
+            return invalid("a credit note is made from the invoice it cancels");
+        }
+        (InvoiceKind::Deposit, Some(stay)) => {
+            let Some(amount) = request.amount else {
+                return invalid("a deposit invoice needs the deposit's amount");
+            };
+            (
+                deposit_lines(stay, &amount, locale)?,
+                PriceBasis::IncludingVat,
+            )
+        }
+        (InvoiceKind::Balance | InvoiceKind::Final, Some(stay)) => {
+            let earlier = request.previous.iter().filter(|i| {
+                i.stay_reference.as_deref() == Some(stay.reference.as_str())
+                    && !matches!(i.status, InvoiceStatus::Draft | InvoiceStatus::Cancelled)
+            });
+            let mut lines = stay.lines.clone();
+            for invoice in earlier.clone() {
+                match invoice.kind {
+                    InvoiceKind::Balance | InvoiceKind::Final => {
+                        return Err(Error::AlreadyInvoiced {
+                            stay_reference: stay.reference.clone(),
+                            number: invoice.number.clone().unwrap_or_default(),
+                        });
+                    }
+                    InvoiceKind::Deposit => {
+                        lines.extend(deduction_lines(invoice, stay.price_basis, locale));
+                    }
+                    _ => {}
                 }
             }
+            (lines, stay.price_basis)
+        }
+        (_, stay) => {
+            if request.lines.is_empty() {
+                return invalid("a side sale, rent or cancellation fee needs lines");
+            }
+            (
+                request.lines.clone(),
+                stay.as_ref().map(|s| s.price_basis).unwrap_or_default(),
+            )
         }
     };
-    let width = parsed
-        .parts
-        .iter()
-        .find_map(|p| match p {
-            Part::Seq(width) => Some(*width),
-            _ => None,
-        })
-        .unwrap_or(1);
-    if seq.to_string().len() > width {
-        return Err(Error::SequenceExhausted {
-            pattern: pattern.into(),
+    if lines.is_empty() {
+        return invalid("there is nothing to invoice: the stay has no lines");
+    }
+    for line in &lines {
+        if line.unit_price.currency != currency {
+            return Err(Error::CurrencyMismatch {
+                left: currency.code().into(),
+                right: line.unit_price.currency.code().into(),
+            });
+        }
+        if line.quantity <= Decimal::ZERO {
+            return Err(Error::QuantityInvalid {
+                label: line.label.clone(),
+                value: line.quantity.to_string(),
+            });
+        }
+    }
+    let totals = stay::totals_of(&lines, currency, basis)?;
+    if totals.vat.total_incl_vat.amount <= Decimal::ZERO {
+        return Err(Error::InvoiceRequestInvalid {
+            detail: format!(
+                "the invoice's total would be {}: nothing is owed",
+                totals.vat.total_incl_vat
+            ),
         });
     }
-    Ok(parsed.render(date, seq))
+    let customer = customer(&client);
+    let late_payment = if customer.business {
+        let Some(rate) = request.late_payment_rate_percent else {
+            return Err(Error::MentionMissing {
+                mention: "late_payment_rate_percent".into(),
+            });
+        };
+        Some(LatePayment {
+            penalty_rate_percent: rate,
+            recovery_indemnity: Money::new(Decimal::from(RECOVERY_INDEMNITY), currency),
+            early_payment_discount_percent: Decimal::ZERO,
+        })
+    } else {
+        None
+    };
+    Ok(Invoice {
+        number: None,
+        kind: request.kind,
+        status: InvoiceStatus::Draft,
+        issue_date: None,
+        due_date: request.due_date,
+        seller: seller(&establishment),
+        customer,
+        stay_reference: stay.as_ref().map(|s| s.reference.clone()),
+        service_from: stay.as_ref().map(|s| s.arrival),
+        service_to: stay.as_ref().map(|s| s.departure),
+        currency,
+        price_basis: basis,
+        lines,
+        totals,
+        credited_invoice: None,
+        late_payment,
+        locale,
+    })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use std::collections::HashSet;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
+pub(crate) fn seller(e: &Establishment) -> Seller {
+    Seller {
+        name: e.name.clone(),
+        address: e.address.clone(),
+        siret: e.legal.siret.clone(),
+        vat_number: e.legal.vat_number.clone(),
+        legal_form: e.legal.legal_form.clone(),
+        email: e.email.clone(),
+        phone: e.phone.clone(),
     }
+}
 
-    #[test]
-    fn an_invoice_dated_before_the_last_ones_period_is_refused() {
-        let err = next_number("FA{yy}{mm}{seq:04}", day("2026-01-31"), Some("FA26020001"));
-        assert_eq!(err.unwrap_err().code(), "invoice.date_before_last");
+pub(crate) fn customer(c: &Client) -> Customer {
+    Customer {
+        client_id: c.id.clone(),
+        name: c.display_name(),
+        company: c.company.clone(),
+        address: c.address.clone(),
+        email: c.email.clone(),
+        business: c.company.is_some() || c.kind == ClientKind::TourOperator,
     }
+}
 
-    #[test]
-    fn a_last_number_of_another_series_is_refused() {
-        for last in ["AV26020001", "FA2602001", "FA26020001X", "FA26O20001", ""] {
-            let err = next_number("FA{yy}{mm}{seq:04}", day("2026-02-10"), Some(last));
-            assert_eq!(err.unwrap_err().code(), "invoice.number_invalid", "{last}");
+/// The deposit `amount` split over the stay's VAT rates (see [`share_lines`]).
+fn deposit_lines(stay: &Stay, amount: &Money, locale: Locale) -> Result<Vec<Line>> {
+    let label = match locale {
+        Locale::Fr => format!("Acompte sur le séjour {}", stay.reference),
+        Locale::En => format!("Deposit on stay {}", stay.reference),
+        Locale::Es => format!("Anticipo de la estancia {}", stay.reference),
+    };
+    share_lines(stay, amount, &label, LineKind::Deposit, locale)
+}
+
+/// A share `amount` (including VAT) of the stay, split over its VAT rates in proportion to what
+/// each rate weighs in the total, the last rate taking the rounding remainder: one line per rate.
+pub(crate) fn share_lines(
+    stay: &Stay,
+    amount: &Money,
+    label: &str,
+    kind: LineKind,
+    locale: Locale,
+) -> Result<Vec<Line>> {
+    let totals = stay.totals()?;
+    let total = &totals.vat.total_incl_vat;
+    if amount.currency != stay.currency {
+        return Err(Error::CurrencyMismatch {
+            left: stay.currency.code().into(),
+            right: amount.currency.code().into(),
+        });
+    }
+    if amount.amount <= Decimal::ZERO || amount.amount > total.amount {
+        return Err(Error::InvoiceRequestInvalid {
+            detail: format!("a share of {amount} of a stay of {total}"),
+        });
+    }
+    let mut lines = Vec::new();
+    let mut left = amount.clone();
+    let count = totals.vat.lines.len();
+    for (i, row) in totals.vat.lines.iter().enumerate() {
+        let share = if i + 1 == count {
+            left.clone()
+        } else {
+            let part = amount
+                .amount
+                .checked_mul(row.incl_vat.amount)
+                .and_then(|x| x.checked_div(total.amount))
+                .ok_or_else(money::overflow)?;
+            let part = Money::new(part, amount.currency).rounded();
+            left = left.checked_sub(&part)?;
+            part
+        };
+        if share.is_zero() {
+            continue;
         }
+        lines.push(Line {
+            label: with_rate(label, row.vat_rate, count, locale),
+            kind,
+            quantity: Decimal::ONE,
+            unit_price: share,
+            vat_rate: row.vat_rate,
+        });
     }
+    Ok(lines)
+}
 
-    #[test]
-    fn a_full_sequence_says_so_instead_of_wrapping() {
-        let err = next_number("F{seq:2}", day("2026-02-10"), Some("F99"));
-        assert_eq!(err.unwrap_err().code(), "invoice.sequence_exhausted");
-    }
-
-    #[test]
-    fn patterns_without_a_sequence_or_with_unknown_parts_are_refused() {
-        for bad in [
-            "FA{yy}",
-            "FA{seq:4}{seq:4}",
-            "FA{hh}{seq:4}",
-            "FA{seq:0}",
-            "FA{seq:4",
-            "FA}{seq:4}",
-            "F A{seq:3}",
-        ] {
-            assert_eq!(
-                check_number_pattern(bad).unwrap_err().code(),
-                "invoice.number_pattern_invalid",
-                "{bad}"
-            );
-        }
-    }
-
-    #[test]
-    fn periods_compare_year_first_whatever_the_pattern_order() {
-        let next = next_number("{mm}{yy}-{seq:3}", day("2027-01-05"), Some("0226-007"));
-        assert_eq!(next.unwrap(), "0127-001");
-    }
-
-    #[test]
-    fn a_series_without_date_parts_never_starts_again() {
-        assert_eq!(
-            next_number("R-{seq:6}", day("2027-01-01"), Some("R-000041")).unwrap(),
-            "R-000042"
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn no_number_is_skipped_or_reused_over_thousands_of_invoices(steps in proptest::collection::vec(0u64..9, 1..3000)) {
-            let pattern = "FA{yy}{mm}{seq:05}";
-            let mut date = day("2025-12-20");
-            let mut last: Option<String> = None;
-            let mut seen = HashSet::new();
-            let mut expected_seq = 0u64;
-            for step in steps {
-                let next = date + chrono::Days::new(step);
-                let new_month = (next.year(), next.month()) != (date.year(), date.month()) || last.is_none();
-                date = next;
-                let number = next_number(pattern, date, last.as_deref()).unwrap();
-                expected_seq = if new_month { 1 } else { expected_seq + 1 };
-                prop_assert_eq!(&number[6..], format!("{expected_seq:05}"));
-                prop_assert!(seen.insert(number.clone()), "reused {}", number);
-                last = Some(number);
+/// The lines deducting a deposit invoice from a balance: one negative line per VAT rate.
+fn deduction_lines(deposit: &Invoice, basis: PriceBasis, locale: Locale) -> Vec<Line> {
+    let number = deposit.number.clone().unwrap_or_default();
+    let label = match locale {
+        Locale::Fr => format!("Acompte déduit, facture {number}"),
+        Locale::En => format!("Deposit deducted, invoice {number}"),
+        Locale::Es => format!("Anticipo deducido, factura {number}"),
+    };
+    let count = deposit.totals.vat.lines.len();
+    deposit
+        .totals
+        .vat
+        .lines
+        .iter()
+        .map(|row| {
+            let base = match basis {
+                PriceBasis::IncludingVat => &row.incl_vat,
+                PriceBasis::ExcludingVat => &row.excl_vat,
+            };
+            Line {
+                label: with_rate(&label, row.vat_rate, count, locale),
+                kind: LineKind::Deposit,
+                quantity: Decimal::ONE,
+                unit_price: Money::new(-base.amount, base.currency),
+                vat_rate: row.vat_rate,
             }
+        })
+        .collect()
+}
+
+fn with_rate(label: &str, rate: VatRate, count: usize, locale: Locale) -> String {
+    if count < 2 {
+        return label.to_owned();
+    }
+    let percent = rate.percent().normalize();
+    match locale {
+        Locale::Fr => format!("{label} (TVA {percent} %)"),
+        Locale::En => format!("{label} (VAT {percent}%)"),
+        Locale::Es => format!("{label} (IVA {percent} %)"),
+    }
+}
+
+/// The canonical document of an invoice: what its hash is over.
+#[derive(Serialize)]
+struct Document<'a> {
+    number: &'a Option<String>,
+    kind: InvoiceKind,
+    issue_date: &'a Option<NaiveDate>,
+    due_date: NaiveDate,
+    seller: &'a Seller,
+    customer: &'a Customer,
+    stay_reference: &'a Option<String>,
+    service_from: &'a Option<NaiveDate>,
+    service_to: &'a Option<NaiveDate>,
+    currency: Currency,
+    price_basis: PriceBasis,
+    lines: &'a [Line],
+    totals: &'a StayTotals,
+    credited_invoice: &'a Option<String>,
+    late_payment: &'a Option<LatePayment>,
+    locale: Locale,
+}
+
+impl Invoice {
+    /// What is owed: the total including VAT (negative for a credit note).
+    pub fn total(&self) -> &Money {
+        &self.totals.vat.total_incl_vat
+    }
+
+    /// SHA-256 (hex) of the invoice's canonical document — everything printed, not its payment
+    /// status — so that an invoice link names the exact invoice.
+    pub fn document_sha256(&self) -> Result<String> {
+        let bytes = serde_json::to_vec(&Document {
+            number: &self.number,
+            kind: self.kind,
+            issue_date: &self.issue_date,
+            due_date: self.due_date,
+            seller: &self.seller,
+            customer: &self.customer,
+            stay_reference: &self.stay_reference,
+            service_from: &self.service_from,
+            service_to: &self.service_to,
+            currency: self.currency,
+            price_basis: self.price_basis,
+            lines: &self.lines,
+            totals: &self.totals,
+            credited_invoice: &self.credited_invoice,
+            late_payment: &self.late_payment,
+            locale: self.locale,
+        })
+        .map_err(|e| Error::Internal {
+            detail: e.to_string(),
+        })?;
+        Ok(sha256_hex(&bytes))
+    }
+
+    /// The state an invoice link is bound to: the document's hash and its status.
+    pub fn link_state(&self) -> Result<LinkState> {
+        Ok(LinkState::Document {
+            sha256: self.document_sha256()?,
+            status: self.status.name().into(),
+        })
+    }
+
+    /// The mandatory mentions this invoice lacks, by name (`seller.siret`, `customer.address`):
+    /// empty for an invoice that may be issued.
+    ///
+    /// Checked: seller name, address, SIRET, and VAT number when VAT is charged; customer name,
+    /// and address for a business; the service dates for an invoice of a stay; every line's
+    /// label; a due date not before the issue date; the late-payment terms for a business.
+    pub fn missing_mentions(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        let mut need = |ok: bool, name: &str| {
+            if !ok {
+                missing.push(name.to_owned());
+            }
+        };
+        let address_ok =
+            |a: &Address| !a.lines.is_empty() && a.postcode.is_some() && a.city.is_some();
+        need(!self.seller.name.trim().is_empty(), "seller.name");
+        need(address_ok(&self.seller.address), "seller.address");
+        need(self.seller.siret.is_some(), "seller.siret");
+        let charges_vat = self.totals.vat.lines.iter().any(|l| !l.vat.is_zero());
+        need(
+            !charges_vat || self.seller.vat_number.is_some(),
+            "seller.vat_number",
+        );
+        need(!self.customer.name.trim().is_empty(), "customer.name");
+        need(
+            !self.customer.business || address_ok(&self.customer.address),
+            "customer.address",
+        );
+        need(
+            self.stay_reference.is_none() || self.service_from.is_some(),
+            "service_dates",
+        );
+        need(
+            self.lines.iter().all(|l| !l.label.trim().is_empty()),
+            "lines.label",
+        );
+        need(
+            self.issue_date.is_none_or(|d| self.due_date >= d),
+            "due_date",
+        );
+        need(
+            !self.customer.business || self.late_payment.is_some(),
+            "late_payment",
+        );
+        missing
+    }
+
+    /// Issues a draft: numbered in `series` for `date`, its mentions checked. Returns the
+    /// invoice, the series' new last number and `invoice_issued`.
+    ///
+    /// Errors: `invoice.not_draft` for an invoice already issued (issued invoices never
+    /// change), `invoice.mention_missing` naming the first mention missing, numbering errors.
+    pub fn issue(
+        &self,
+        series: &InvoiceSeries,
+        date: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<IssuedInvoice> {
+        if self.status != InvoiceStatus::Draft {
+            return Err(Error::InvoiceNotDraft {
+                number: self.number.clone().unwrap_or_default(),
+            });
         }
+        let mut series = series.clone();
+        let mut invoice = Invoice {
+            issue_date: Some(date),
+            status: InvoiceStatus::Issued,
+            ..self.clone()
+        };
+        if let Some(mention) = invoice.missing_mentions().into_iter().next() {
+            return Err(Error::MentionMissing { mention });
+        }
+        invoice.number = Some(series.take(date)?);
+        let events = vec![issued_event(&invoice, now)];
+        Ok(IssuedInvoice {
+            invoice,
+            cancelled: None,
+            series,
+            events,
+        })
+    }
+
+    /// The credit note cancelling this invoice: every line negated, numbered in `series`,
+    /// dated `date`; the invoice comes back `cancelled`. Money already paid on it is the host's
+    /// to refund or to carry to another invoice (see [`crate::cancellation`]).
+    ///
+    /// Errors: `invoice.not_issued` for a draft, a credit note or an invoice cancelled already.
+    pub fn credit_note(
+        &self,
+        series: &InvoiceSeries,
+        date: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<IssuedInvoice> {
+        let number = match (&self.number, self.kind, self.status) {
+            (Some(number), kind, status)
+                if kind != InvoiceKind::CreditNote
+                    && !matches!(status, InvoiceStatus::Draft | InvoiceStatus::Cancelled) =>
+            {
+                number.clone()
+            }
+            _ => {
+                return Err(Error::InvoiceNotIssued {
+                    number: self.number.clone().unwrap_or_default(),
+                });
+            }
+        };
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| Line {
+                unit_price: Money::new(-l.unit_price.amount, l.unit_price.currency),
+                ..l.clone()
+            })
+            .collect();
+        let mut series = series.clone();
+        let note = Invoice {
+            number: Some(series.take(date)?),
+            kind: InvoiceKind::CreditNote,
+            status: InvoiceStatus::Issued,
+            issue_date: Some(date),
+            due_date: date,
+            totals: stay::totals_of(&lines, self.currency, self.price_basis)?,
+            lines,
+            credited_invoice: Some(number.clone()),
+            ..self.clone()
+        };
+        let cancelled = Invoice {
+            status: InvoiceStatus::Cancelled,
+            ..self.clone()
+        };
+        let events = vec![
+            issued_event(&note, now),
+            Event::InvoiceCancelled {
+                occurred_at: now,
+                client_id: self.customer.client_id.clone(),
+                invoice_number: number,
+                credit_note_number: note.number.clone().unwrap_or_default(),
+            },
+        ];
+        Ok(IssuedInvoice {
+            invoice: note,
+            cancelled: Some(cancelled),
+            series,
+            events,
+        })
+    }
+}
+
+fn issued_event(invoice: &Invoice, now: DateTime<Utc>) -> Event {
+    Event::InvoiceIssued {
+        occurred_at: now,
+        client_id: invoice.customer.client_id.clone(),
+        invoice_number: invoice.number.clone().unwrap_or_default(),
+        kind: invoice.kind,
+        stay_reference: invoice.stay_reference.clone(),
+        total: invoice.total().clone(),
     }
 }

@@ -30,7 +30,9 @@
 
 pub mod account;
 pub mod address;
+pub mod cancellation;
 pub mod client;
+pub mod contract;
 pub mod email;
 pub mod error;
 pub mod establishment;
@@ -39,11 +41,14 @@ pub mod i18n;
 pub mod invoice;
 pub mod link;
 pub mod money;
+pub mod payment;
 pub mod phone;
 pub mod portal;
 pub mod pricing;
 pub mod quote;
 mod random;
+pub mod residency;
+pub mod signature;
 pub mod stay;
 pub mod text;
 pub mod vat;

@@ -13,12 +13,16 @@ use crate::account::Login;
 use crate::client::{
     Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
 };
+use crate::contract::{Contract, ContractSigned, ContractStatus};
 use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
+use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
 use crate::link::{LinkClaims, LinkPurpose};
+use crate::payment::{self, InvoiceBalance, Payment};
 use crate::pricing::{Catalogue, PricedGuest};
-use crate::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
+use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
+use crate::signature::SignatureRequest;
 use crate::stay::{Stay, StayStatus, StayTotals};
 
 /// What the guest's session may open.
@@ -480,7 +484,7 @@ impl Portal {
         &self,
         quote: &Quote,
         stay: &Stay,
-        acceptance: AcceptanceRequest,
+        acceptance: SignatureRequest,
         now: DateTime<Utc>,
     ) -> Result<QuoteAcceptance> {
         self.opens_quote(quote)?;
@@ -494,5 +498,105 @@ impl Portal {
 fn not_found(what: &str) -> Error {
     Error::PortalNotFound {
         what: what.to_owned(),
+    }
+}
+
+/// An invoice as the guest's space lists it: with what is paid and due, and whether to show
+/// « Payer ».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct InvoiceView {
+    /// The invoice or credit note.
+    pub invoice: Invoice,
+    /// Paid, due, status.
+    pub balance: InvoiceBalance,
+    /// Show « Payer »: the establishment takes payments online and something is due.
+    pub payable: bool,
+}
+
+/// A contract to read and sign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ContractView {
+    /// The contract.
+    pub contract: Contract,
+    /// SHA-256 of its document: what the guest signs.
+    pub document_sha256: String,
+    /// Whether it still waits for the signature.
+    pub signable: bool,
+}
+
+impl Portal {
+    /// The guest's invoices (drafts never shown), in the order given, within what their link
+    /// opens: a portal link or login shows them all, an invoice or payment link its invoice, a
+    /// stay link its stay's. `online_payment` says the establishment has a payment provider.
+    pub fn invoices(
+        &self,
+        invoices: &[Invoice],
+        payments: &[Payment],
+        online_payment: bool,
+    ) -> Result<Vec<InvoiceView>> {
+        invoices
+            .iter()
+            .filter(|i| i.customer.client_id == self.client.id && i.status != InvoiceStatus::Draft)
+            .filter(|i| {
+                self.access.whole_space()
+                    || self.access.subject.as_deref().is_some_and(|s| {
+                        i.number.as_deref() == Some(s) || i.stay_reference.as_deref() == Some(s)
+                    })
+            })
+            .map(|invoice| {
+                let balance = payment::balance(invoice, payments)?;
+                let payable = online_payment
+                    && invoice.kind != InvoiceKind::CreditNote
+                    && matches!(
+                        balance.status,
+                        InvoiceStatus::Issued | InvoiceStatus::PartlyPaid
+                    )
+                    && balance.due.amount > rust_decimal::Decimal::ZERO;
+                Ok(InvoiceView {
+                    invoice: invoice.clone(),
+                    balance,
+                    payable,
+                })
+            })
+            .collect()
+    }
+
+    fn opens_contract(&self, contract: &Contract) -> Result<()> {
+        let in_scope = self.access.whole_space()
+            || self
+                .access
+                .subject
+                .as_deref()
+                .is_some_and(|s| s == contract.number || s == contract.stay_reference);
+        if contract.customer.client_id == self.client.id && in_scope {
+            Ok(())
+        } else {
+            Err(not_found("contract"))
+        }
+    }
+
+    /// The contract, to read before signing.
+    pub fn contract(&self, contract: &Contract) -> Result<ContractView> {
+        self.opens_contract(contract)?;
+        Ok(ContractView {
+            document_sha256: contract.document_sha256()?,
+            signable: contract.status == ContractStatus::Sent,
+            contract: contract.clone(),
+        })
+    }
+
+    /// The guest signs the contract (see [`Contract::sign`]).
+    pub fn sign_contract(
+        &self,
+        contract: &Contract,
+        request: SignatureRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ContractSigned> {
+        self.opens_contract(contract)?;
+        contract.sign(request, now)
     }
 }

@@ -555,6 +555,8 @@ pub enum InstallmentKind {
     Balance,
     /// Everything at once, when arrival is near.
     Full,
+    /// A resident's rent installment.
+    Rent,
 }
 
 /// One payment due.

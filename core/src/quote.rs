@@ -6,17 +6,17 @@
 //! lines, in that order): [`Quote::document_sha256`] is the SHA-256 of those exact bytes. The
 //! guest accepts the hash they were shown; if the quote changed since, acceptance is refused
 //! (`quote.changed`), and a quote link bound to [`Quote::link_state`] stops working. Accepting
-//! turns the stay to confirmed, stores an [`Acceptance`] (the evidence: hash, signer, time, IP,
-//! user agent, consent text and its hash) and emits `quote_accepted` and `stay_confirmed`.
+//! turns the stay to confirmed, stores a [`Signature`] (the evidence: hash, signer, time, IP,
+//! user agent, consent text and its hash, the drawn signature if any) and emits `quote_accepted` and `stay_confirmed`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::link::LinkState;
 use crate::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
+use crate::signature::{self, Signature, SignatureRequest};
 use crate::stay::{Stay, StayStatus};
 use crate::text;
 
@@ -46,55 +46,6 @@ impl QuoteStatus {
     }
 }
 
-/// The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Acceptance {
-    /// SHA-256 (hex) of the exact document accepted.
-    pub document_sha256: String,
-    /// The signer's client id.
-    pub client_id: String,
-    /// The signer's name, as typed.
-    pub signer_name: String,
-    /// The signer's e-mail, if known.
-    pub signer_email: Option<String>,
-    /// When.
-    pub signed_at: DateTime<Utc>,
-    /// The IP address the acceptance came from, as the host saw it.
-    pub ip: Option<String>,
-    /// The browser's user agent.
-    pub user_agent: Option<String>,
-    /// The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
-    pub consent_text: String,
-    /// SHA-256 (hex) of that consent text, to tell its versions apart.
-    pub consent_sha256: String,
-}
-
-/// What the guest sends when they accept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct AcceptanceRequest {
-    /// The document hash they were shown (from [`crate::portal::QuoteView`]).
-    pub document_sha256: String,
-    /// Their name, as typed or drawn-and-named.
-    pub signer_name: String,
-    /// Their e-mail, if known.
-    #[serde(default)]
-    pub signer_email: Option<String>,
-    /// The consent text they ticked.
-    pub consent_text: String,
-    /// The IP address, from the host's request.
-    #[serde(default)]
-    pub ip: Option<String>,
-    /// The user agent, from the host's request.
-    #[serde(default)]
-    pub user_agent: Option<String>,
-}
-
 /// A quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,7 +70,7 @@ pub struct Quote {
     pub status: QuoteStatus,
     /// The acceptance evidence, once accepted.
     #[serde(default)]
-    pub acceptance: Option<Acceptance>,
+    pub acceptance: Option<Signature>,
 }
 
 /// The canonical document of a quote: what its hash is over.
@@ -213,7 +164,7 @@ impl Quote {
         .map_err(|e| Error::Internal {
             detail: e.to_string(),
         })?;
-        Ok(sha256_hex(&bytes))
+        Ok(signature::sha256_hex(&bytes))
     }
 
     /// The state a quote link is bound to: its hash and status, so that the link dies once the
@@ -305,7 +256,7 @@ impl Quote {
     pub fn accept(
         &self,
         stay: &Stay,
-        request: AcceptanceRequest,
+        request: SignatureRequest,
         now: DateTime<Utc>,
     ) -> Result<QuoteAcceptance> {
         self.check_open(now)?;
@@ -323,18 +274,7 @@ impl Quote {
                 reference: stay.reference.clone(),
             });
         }
-        let consent_text = text::required(&request.consent_text, "consent_text", 5000)?;
-        let acceptance = Acceptance {
-            document_sha256: document_sha256.clone(),
-            client_id: self.client_id.clone(),
-            signer_name: text::required(&request.signer_name, "signer_name", 200)?,
-            signer_email: request.signer_email,
-            signed_at: now,
-            ip: request.ip,
-            user_agent: request.user_agent,
-            consent_sha256: sha256_hex(consent_text.as_bytes()),
-            consent_text,
-        };
+        let acceptance = signature::sign(&document_sha256, &self.client_id, request, now)?;
         let total = self.priced.totals.vat.total_incl_vat.clone();
         let quote = Quote {
             status: QuoteStatus::Accepted,
@@ -371,9 +311,4 @@ impl Quote {
             events,
         })
     }
-}
-
-/// SHA-256 of `bytes`, lower-case hex.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    text::lower_hex(&Sha256::digest(bytes))
 }

@@ -47,6 +47,10 @@ pub enum LineKind {
     TouristTax,
     /// A side sale (« vente annexe »).
     SideSale,
+    /// A deposit (« acompte »): invoiced on its own, then deducted (negative) from the balance.
+    Deposit,
+    /// A resident's rent (« loyer »).
+    Rent,
 }
 
 /// A priced line (« prestation »).

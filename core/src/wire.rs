@@ -24,23 +24,34 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
 use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
+use crate::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
+use crate::contract::{Contract, ContractRequest, ContractSigned};
 use crate::error::{Error, Result};
+use crate::establishment::TimeZone;
+use crate::event::{self, Event, LoggedEvent};
 use crate::i18n::Locale;
-use crate::invoice;
+use crate::invoice::{self, Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
 use crate::link::{
     self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
     LinkState,
 };
+use crate::payment::{
+    self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
+    ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
+};
 use crate::portal::{
-    NewParticipant, ParticipantsChange, Portal, PortalAccess, PortalHome, QuoteView, StayDetail,
-    StayHistory,
+    ContractView, InvoiceView, NewParticipant, ParticipantsChange, Portal, PortalAccess,
+    PortalHome, QuoteView, StayDetail, StayHistory,
 };
 use crate::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
-use crate::quote::{AcceptanceRequest, Quote, QuoteAcceptance, QuoteChange};
+use crate::pricing::{CancellationPolicy, Installment};
+use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
+use crate::residency::{Residency, ResidencyChange};
+use crate::signature::SignatureRequest;
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
 use crate::{
-    Client, ClientField, ClientUpdateOutcome, Country, Currency, Establishment, GuestDetails,
-    Money, Stay, StayTotals, UpdatePolicy,
+    Client, ClientField, ClientUpdateOutcome, Companion, Country, Currency, Establishment,
+    GuestDetails, Money, Stay, StayTotals, UpdatePolicy,
 };
 
 mod held;
@@ -292,8 +303,106 @@ operations! {
     }
     /// The guest accepts and signs a quote: the quote carries the evidence, the stay is
     /// confirmed, `quote_accepted` names the exact document hash.
-    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: DateTime<Utc>) -> QuoteAcceptance {
+    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: DateTime<Utc>) -> QuoteAcceptance {
         Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)
+    }
+    /// Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+    /// seller and customer copied in, totals and VAT table; not numbered yet.
+    "invoice.draft" => fn draft_invoice(request: InvoiceRequest) -> Invoice {
+        invoice::draft(request)
+    }
+    /// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+    /// checked; it never changes again.
+    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: chrono::NaiveDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.issue(&series, date, now)
+    }
+    /// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: chrono::NaiveDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.credit_note(&series, date, now)
+    }
+    /// The state an invoice link is bound to: its document hash and status.
+    "invoice.link_state" => fn invoice_link_state(invoice: Invoice) -> LinkState {
+        invoice.link_state()
+    }
+    /// Records a payment on an invoice; the same idempotency key twice counts once.
+    "payment.record" => fn record_payment(invoice: Invoice, payments: Vec<Payment>, payment: Payment, now: DateTime<Utc>) -> PaymentRecorded {
+        payment::record(&invoice, &payments, payment, now)
+    }
+    /// What is paid and due on one invoice.
+    "payment.balance" => fn invoice_balance(invoice: Invoice, payments: Vec<Payment>) -> InvoiceBalance {
+        payment::balance(&invoice, &payments)
+    }
+    /// What is invoiced, paid and due for a stay: paid + due = invoiced.
+    "payment.stay_balance" => fn stay_balance(currency: Currency, invoices: Vec<Invoice>, payments: Vec<Payment>) -> StayBalance {
+        payment::stay_balance(currency, &invoices, &payments)
+    }
+    /// The payment schedule's state at `now`: paid, upcoming, due today or late.
+    "payment.schedule_state" => fn payment_schedule_state(schedule: Vec<Installment>, paid: Money, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<ScheduledPayment> {
+        payment::schedule_state(&schedule, &paid, time_zone, now)
+    }
+    /// The payment reminders due at `now` for a stay, less those already `sent`.
+    "payment.reminders_due" => fn payment_reminders_due(stay_reference: String, states: Vec<ScheduledPayment>, policy: ReminderPolicy, sent: Vec<String>, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<PaymentReminder> {
+        Ok(payment::reminders_due(&stay_reference, &states, &policy, &sent, time_zone, now))
+    }
+    /// The request for the host's payment provider: what is due on the invoice, return links.
+    "payment.request" => fn payment_request(establishment: Establishment, invoice: Invoice, payments: Vec<Payment>) -> PaymentRequest {
+        payment::payment_request(&establishment, &invoice, &payments)
+    }
+    /// Accepts the payment provider's result for a request: a success is recorded once.
+    "payment.accept_result" => fn accept_payment_result(invoice: Invoice, payments: Vec<Payment>, request: PaymentRequest, result: ProviderResult, now: DateTime<Utc>) -> PaymentRecorded {
+        payment::accept_result(&invoice, &payments, &request, result, now)
+    }
+    /// Draws up a contract for a stay from the business's terms.
+    "contract.create" => fn create_contract(request: ContractRequest, now: DateTime<Utc>) -> Contract {
+        Contract::create(request, now)
+    }
+    /// The state a contract link is bound to: its document hash and status.
+    "contract.link_state" => fn contract_link_state(contract: Contract) -> LinkState {
+        contract.link_state()
+    }
+    /// The guest's invoices with what is paid and due, and whether to show « Payer ».
+    "portal.invoices" => fn portal_invoices(access: PortalAccess, client: Client, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> Vec<InvoiceView> {
+        Portal::open(&access, client)?.invoices(&invoices, &payments, online_payment)
+    }
+    /// One of the guest's contracts, with the hash of its document.
+    "portal.contract" => fn portal_contract(access: PortalAccess, client: Client, contract: Contract) -> ContractView {
+        Portal::open(&access, client)?.contract(&contract)
+    }
+    /// The guest signs a contract (drawn signature, consent): locked to the document signed.
+    "portal.sign_contract" => fn portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: DateTime<Utc>) -> ContractSigned {
+        Portal::open(&access, client)?.sign_contract(&contract, signature, now)
+    }
+    /// Appends events to a stay's hash-linked log after its last entry (none for a new log).
+    "event.append_log" => fn append_event_log(last: Option<LoggedEvent>, events: Vec<Event>) -> Vec<LoggedEvent> {
+        event::append(last.as_ref(), events)
+    }
+    /// Verifies a hash-linked event log (or a tail of one).
+    "event.verify_log" => fn verify_event_log(entries: Vec<LoggedEvent>) -> () {
+        event::verify_log(&entries)
+    }
+    /// What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+    "cancellation.preview" => fn preview_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, time_zone: TimeZone, now: DateTime<Utc>) -> CancellationPreview {
+        cancellation::preview(&stay, &policy, &invoices, &payments, time_zone, now)
+    }
+    /// Cancels a stay as previewed: credit notes, the fee invoice, the events.
+    "cancellation.confirm" => fn confirm_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: CancellationConfirmation, time_zone: TimeZone, now: DateTime<Utc>) -> Cancellation {
+        cancellation::confirm(&stay, &policy, &invoices, &payments, confirmation, time_zone, now)
+    }
+    /// A resident's rent installments.
+    "residency.rent_schedule" => fn rent_schedule(residency: Residency) -> Vec<Installment> {
+        residency.rent_schedule()
+    }
+    /// The draft rent invoice for installment `index` (from 0).
+    "residency.rent_invoice" => fn rent_invoice(residency: Residency, establishment: Establishment, client: Client, index: u32) -> Invoice {
+        residency.rent_invoice(&establishment, &client, index)
+    }
+    /// The resident sets who may stay on their pitch.
+    "residency.set_authorised" => fn set_authorised_persons(residency: Residency, persons: Vec<Companion>, now: DateTime<Utc>) -> ResidencyChange {
+        residency.set_authorised(persons, now)
+    }
+    /// The residency as a stay of status `resident`, for its yearly contract.
+    "residency.stay" => fn residency_stay(residency: Residency) -> Stay {
+        Ok(residency.stay())
     }
 }
 

@@ -12,7 +12,8 @@ mod common;
 use common::{at, catalogue};
 use hospes::portal::{Portal, PortalAccess};
 use hospes::pricing::PricedGuest;
-use hospes::quote::{AcceptanceRequest, Quote, QuoteStatus};
+use hospes::quote::{Quote, QuoteStatus};
+use hospes::signature::SignatureRequest;
 use hospes::{Client, Event, LinkPurpose, Stay, StayStatus};
 
 fn marie() -> Client {
@@ -64,14 +65,15 @@ fn whole_space() -> Portal {
     .unwrap()
 }
 
-fn signature(sha256: &str) -> AcceptanceRequest {
-    AcceptanceRequest {
+fn signature(sha256: &str) -> SignatureRequest {
+    SignatureRequest {
         document_sha256: sha256.into(),
         signer_name: "Marie Dupont".into(),
         signer_email: Some("marie.dupont@example.fr".into()),
         consent_text: "J’accepte le devis et les conditions générales de vente.".into(),
         ip: Some("203.0.113.7".into()),
         user_agent: Some("Mozilla/5.0".into()),
+        image: None,
     }
 }
 

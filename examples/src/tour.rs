@@ -286,7 +286,8 @@ fn pricing() -> hospes::Result<()> {
 fn quote(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<()> {
     use hospes::portal::{Portal, PortalAccess};
     use hospes::pricing::PricedGuest;
-    use hospes::quote::{AcceptanceRequest, Quote};
+    use hospes::quote::Quote;
+    use hospes::signature::SignatureRequest;
     section("A quote for next summer, signed from the portal");
     let sent = "2026-03-01T10:00:00Z".parse().unwrap_or_default();
     let quote = Quote::create(
@@ -341,15 +342,16 @@ fn quote(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<()> {
         r#"{"reference": "318", "client_id": "C-1042", "accommodation": "Emplacement confort",
             "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}"#,
     )?;
-    let signature = AcceptanceRequest {
+    let signature = SignatureRequest {
         document_sha256: view.document_sha256.clone(),
         signer_name: "Marie Dupont".into(),
         signer_email: Some("marie.dupont@example.fr".into()),
         consent_text: "J’accepte le devis et les conditions générales de vente.".into(),
         ip: Some("203.0.113.7".into()),
         user_agent: Some("Mozilla/5.0 (iPhone)".into()),
+        image: None,
     };
-    let stale = AcceptanceRequest {
+    let stale = SignatureRequest {
         document_sha256: quote.document_sha256()?,
         ..signature.clone()
     };

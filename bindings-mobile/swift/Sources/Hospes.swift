@@ -497,6 +497,30 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -1011,6 +1035,230 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeLoggedEvent: FfiConverterRustBuffer {
+    typealias SwiftType = LoggedEvent?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLoggedEvent.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLoggedEvent.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
+    typealias SwiftType = [Companion]
+
+    public static func write(_ value: [Companion], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCompanion.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Companion] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Companion]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCompanion.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer {
+    typealias SwiftType = [Installment]
+
+    public static func write(_ value: [Installment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInstallment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Installment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Installment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInstallment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInvoice: FfiConverterRustBuffer {
+    typealias SwiftType = [Invoice]
+
+    public static func write(_ value: [Invoice], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoice.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Invoice] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Invoice]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInvoiceView: FfiConverterRustBuffer {
+    typealias SwiftType = [InvoiceView]
+
+    public static func write(_ value: [InvoiceView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoiceView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InvoiceView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InvoiceView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoiceView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer {
+    typealias SwiftType = [LoggedEvent]
+
+    public static func write(_ value: [LoggedEvent], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLoggedEvent.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LoggedEvent] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LoggedEvent]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLoggedEvent.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
+    typealias SwiftType = [Payment]
+
+    public static func write(_ value: [Payment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Payment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Payment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentReminder: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentReminder]
+
+    public static func write(_ value: [PaymentReminder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentReminder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentReminder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentReminder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentReminder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
     typealias SwiftType = [PricedGuest]
 
@@ -1028,6 +1276,31 @@ fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePricedGuest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScheduledPayment: FfiConverterRustBuffer {
+    typealias SwiftType = [ScheduledPayment]
+
+    public static func write(_ value: [ScheduledPayment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScheduledPayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScheduledPayment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScheduledPayment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScheduledPayment.read(from: &buf))
         }
         return seq
     }
@@ -1107,25 +1380,43 @@ fileprivate struct FfiConverterSequenceTypeClientField: FfiConverterRustBuffer {
         return seq
     }
 }
-/**
- * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
- */
-public func acceptanceRequestFromJson(json: String)throws  -> AcceptanceRequest  {
-    return try  FfiConverterTypeAcceptanceRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
-        uniffiCallStatus in
-    uniffi_hospes_mobile_fn_func_acceptance_request_from_json(
-        FfiConverterString.lower(json),uniffiCallStatus
-    )
-})
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEvent: FfiConverterRustBuffer {
+    typealias SwiftType = [Event]
+
+    public static func write(_ value: [Event], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEvent.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Event] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Event]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEvent.read(from: &buf))
+        }
+        return seq
+    }
 }
 /**
- * Writes the value in its canonical JSON form, as hosts store it.
+ * Accepts the payment provider's result for a request: a success is recorded once.
  */
-public func acceptanceRequestToJson(value: AcceptanceRequest)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func acceptPaymentResult(invoice: Invoice, payments: [Payment], request: PaymentRequest, result: ProviderResult, now: Timestamp)throws  -> PaymentRecorded  {
+    return try  FfiConverterTypePaymentRecorded_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_func_acceptance_request_to_json(
-        FfiConverterTypeAcceptanceRequest_lower(value),uniffiCallStatus
+    uniffi_hospes_mobile_fn_func_accept_payment_result(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypePaymentRequest_lower(request),
+        FfiConverterTypeProviderResult_lower(result),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -1186,6 +1477,18 @@ public func addMoney(a: Money, b: Money)throws  -> Money  {
 })
 }
 /**
+ * Appends events to a stay's hash-linked log after its last entry (none for a new log).
+ */
+public func appendEventLog(last: LoggedEvent?, events: [Event])throws  -> [LoggedEvent]  {
+    return try  FfiConverterSequenceTypeLoggedEvent.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_append_event_log(
+        FfiConverterOptionTypeLoggedEvent.lower(last),
+        FfiConverterSequenceTypeEvent.lower(events),uniffiCallStatus
+    )
+})
+}
+/**
  * Applies the guest's form from the portal to their record; refuses a change to a locked field;
  * returns the new record and a `ClientInfoUpdated` event with the diff.
  */
@@ -1198,6 +1501,94 @@ public func applyGuestUpdate(client: Client, details: GuestDetails, policy: Upda
         FfiConverterTypeUpdatePolicy_lower(policy),
         FfiConverterTypeCountry_lower(defaultCountry),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func cancellationConfirmationFromJson(json: String)throws  -> CancellationConfirmation  {
+    return try  FfiConverterTypeCancellationConfirmation_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_confirmation_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func cancellationConfirmationToJson(value: CancellationConfirmation)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_confirmation_to_json(
+        FfiConverterTypeCancellationConfirmation_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func cancellationFromJson(json: String)throws  -> Cancellation  {
+    return try  FfiConverterTypeCancellation_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func cancellationPolicyFromJson(json: String)throws  -> CancellationPolicy  {
+    return try  FfiConverterTypeCancellationPolicy_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_policy_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func cancellationPolicyToJson(value: CancellationPolicy)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_policy_to_json(
+        FfiConverterTypeCancellationPolicy_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func cancellationPreviewFromJson(json: String)throws  -> CancellationPreview  {
+    return try  FfiConverterTypeCancellationPreview_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_preview_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func cancellationPreviewToJson(value: CancellationPreview)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_preview_to_json(
+        FfiConverterTypeCancellationPreview_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func cancellationToJson(value: Cancellation)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancellation_to_json(
+        FfiConverterTypeCancellation_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1316,6 +1707,156 @@ public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)
 })
 }
 /**
+ * Cancels a stay as previewed: credit notes, the fee invoice, the events.
+ */
+public func confirmCancellation(stay: Stay, policy: CancellationPolicy, invoices: [Invoice], payments: [Payment], confirmation: CancellationConfirmation, timeZone: TimeZone, now: Timestamp)throws  -> Cancellation  {
+    return try  FfiConverterTypeCancellation_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_confirm_cancellation(
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCancellationPolicy_lower(policy),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeCancellationConfirmation_lower(confirmation),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractFromJson(json: String)throws  -> Contract  {
+    return try  FfiConverterTypeContract_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The state a contract link is bound to: its document hash and status.
+ */
+public func contractLinkState(contract: Contract)throws  -> LinkState  {
+    return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_link_state(
+        FfiConverterTypeContract_lower(contract),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractRequestFromJson(json: String)throws  -> ContractRequest  {
+    return try  FfiConverterTypeContractRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractRequestToJson(value: ContractRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_request_to_json(
+        FfiConverterTypeContractRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractSignedFromJson(json: String)throws  -> ContractSigned  {
+    return try  FfiConverterTypeContractSigned_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_signed_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractSignedToJson(value: ContractSigned)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_signed_to_json(
+        FfiConverterTypeContractSigned_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractTermsFromJson(json: String)throws  -> ContractTerms  {
+    return try  FfiConverterTypeContractTerms_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_terms_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractTermsToJson(value: ContractTerms)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_terms_to_json(
+        FfiConverterTypeContractTerms_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractToJson(value: Contract)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_to_json(
+        FfiConverterTypeContract_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractViewFromJson(json: String)throws  -> ContractView  {
+    return try  FfiConverterTypeContractView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_view_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractViewToJson(value: ContractView)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_view_to_json(
+        FfiConverterTypeContractView_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Draws up a contract for a stay from the business's terms.
+ */
+public func createContract(request: ContractRequest, now: Timestamp)throws  -> Contract  {
+    return try  FfiConverterTypeContract_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_create_contract(
+        FfiConverterTypeContractRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
  */
 public func createQuote(number: String, clientId: String, stayReference: String, catalogue: Catalogue, request: PriceRequest, now: Timestamp, validUntil: Timestamp)throws  -> Quote  {
@@ -1329,6 +1870,32 @@ public func createQuote(number: String, clientId: String, stayReference: String,
         FfiConverterTypePriceRequest_lower(request),
         FfiConverterTypeTimestamp_lower(now),
         FfiConverterTypeTimestamp_lower(validUntil),uniffiCallStatus
+    )
+})
+}
+/**
+ * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+ */
+public func creditInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate, now: Timestamp)throws  -> IssuedInvoice  {
+    return try  FfiConverterTypeIssuedInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_credit_invoice(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterTypeInvoiceSeries_lower(series),
+        FfiConverterTypeNaiveDate_lower(date),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+ * seller and customer copied in, totals and VAT table; not numbered yet.
+ */
+public func draftInvoice(request: InvoiceRequest)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_draft_invoice(
+        FfiConverterTypeInvoiceRequest_lower(request),uniffiCallStatus
     )
 })
 }
@@ -1351,6 +1918,28 @@ public func establishmentToJson(value: Establishment)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_establishment_to_json(
         FfiConverterTypeEstablishment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func eventFromJson(json: String)throws  -> Event  {
+    return try  FfiConverterTypeEvent_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_event_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func eventToJson(value: Event)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_event_to_json(
+        FfiConverterTypeEvent_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1399,6 +1988,176 @@ public func inspectLink(token: String)throws  -> LinkHint  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func installmentFromJson(json: String)throws  -> Installment  {
+    return try  FfiConverterTypeInstallment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_installment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func installmentToJson(value: Installment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_installment_to_json(
+        FfiConverterTypeInstallment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * What is paid and due on one invoice.
+ */
+public func invoiceBalance(invoice: Invoice, payments: [Payment])throws  -> InvoiceBalance  {
+    return try  FfiConverterTypeInvoiceBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_balance(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceBalanceFromJson(json: String)throws  -> InvoiceBalance  {
+    return try  FfiConverterTypeInvoiceBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_balance_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceBalanceToJson(value: InvoiceBalance)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_balance_to_json(
+        FfiConverterTypeInvoiceBalance_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceFromJson(json: String)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The state an invoice link is bound to: its document hash and status.
+ */
+public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
+    return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_link_state(
+        FfiConverterTypeInvoice_lower(invoice),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceRequestFromJson(json: String)throws  -> InvoiceRequest  {
+    return try  FfiConverterTypeInvoiceRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceRequestToJson(value: InvoiceRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_request_to_json(
+        FfiConverterTypeInvoiceRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceSeriesFromJson(json: String)throws  -> InvoiceSeries  {
+    return try  FfiConverterTypeInvoiceSeries_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_series_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceSeriesToJson(value: InvoiceSeries)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_series_to_json(
+        FfiConverterTypeInvoiceSeries_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceToJson(value: Invoice)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_to_json(
+        FfiConverterTypeInvoice_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceViewFromJson(json: String)throws  -> InvoiceView  {
+    return try  FfiConverterTypeInvoiceView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_view_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceViewToJson(value: InvoiceView)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_view_to_json(
+        FfiConverterTypeInvoiceView_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+ * checked; it never changes again.
+ */
+public func issueInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate, now: Timestamp)throws  -> IssuedInvoice  {
+    return try  FfiConverterTypeIssuedInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issue_invoice(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterTypeInvoiceSeries_lower(series),
+        FfiConverterTypeNaiveDate_lower(date),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Issues a link token bound to its purpose, the establishment, the client, the subject and the
  * state given; returns the token and the URL to put in the e-mail.
  */
@@ -1410,6 +2169,28 @@ public func issueLink(keyring: KeyringConfig, establishment: Establishment, requ
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterTypeLinkRequest_lower(request),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func issuedInvoiceFromJson(json: String)throws  -> IssuedInvoice  {
+    return try  FfiConverterTypeIssuedInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issued_invoice_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func issuedInvoiceToJson(value: IssuedInvoice)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_issued_invoice_to_json(
+        FfiConverterTypeIssuedInvoice_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1555,6 +2336,28 @@ public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: S
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterTypeLinkPurpose_lower(purpose),
         FfiConverterString.lower(token),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func loggedEventFromJson(json: String)throws  -> LoggedEvent  {
+    return try  FfiConverterTypeLoggedEvent_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_logged_event_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func loggedEventToJson(value: LoggedEvent)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_logged_event_to_json(
+        FfiConverterTypeLoggedEvent_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1749,9 +2552,140 @@ public func participantsChangeToJson(value: ParticipantsChange)throws  -> String
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func paymentFromJson(json: String)throws  -> Payment  {
+    return try  FfiConverterTypePayment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func paymentRecordedFromJson(json: String)throws  -> PaymentRecorded  {
+    return try  FfiConverterTypePaymentRecorded_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_recorded_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func paymentRecordedToJson(value: PaymentRecorded)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_recorded_to_json(
+        FfiConverterTypePaymentRecorded_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func paymentReminderFromJson(json: String)throws  -> PaymentReminder  {
+    return try  FfiConverterTypePaymentReminder_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_reminder_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func paymentReminderToJson(value: PaymentReminder)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_reminder_to_json(
+        FfiConverterTypePaymentReminder_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The payment reminders due at `now` for a stay, less those already `sent`.
+ */
+public func paymentRemindersDue(stayReference: String, states: [ScheduledPayment], policy: ReminderPolicy, sent: [String], timeZone: TimeZone, now: Timestamp)throws  -> [PaymentReminder]  {
+    return try  FfiConverterSequenceTypePaymentReminder.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_reminders_due(
+        FfiConverterString.lower(stayReference),
+        FfiConverterSequenceTypeScheduledPayment.lower(states),
+        FfiConverterTypeReminderPolicy_lower(policy),
+        FfiConverterSequenceString.lower(sent),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The request for the host's payment provider: what is due on the invoice, return links.
+ */
+public func paymentRequest(establishment: Establishment, invoice: Invoice, payments: [Payment])throws  -> PaymentRequest  {
+    return try  FfiConverterTypePaymentRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_request(
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func paymentRequestFromJson(json: String)throws  -> PaymentRequest  {
+    return try  FfiConverterTypePaymentRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func paymentRequestToJson(value: PaymentRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_request_to_json(
+        FfiConverterTypePaymentRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The payment schedule's state at `now`: paid, upcoming, due today or late.
+ */
+public func paymentScheduleState(schedule: [Installment], paid: Money, timeZone: TimeZone, now: Timestamp)throws  -> [ScheduledPayment]  {
+    return try  FfiConverterSequenceTypeScheduledPayment.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_schedule_state(
+        FfiConverterSequenceTypeInstallment.lower(schedule),
+        FfiConverterTypeMoney_lower(paid),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func paymentToJson(value: Payment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_to_json(
+        FfiConverterTypePayment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
  */
-public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: Timestamp)throws  -> QuoteAcceptance  {
+public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: Timestamp)throws  -> QuoteAcceptance  {
     return try  FfiConverterTypeQuoteAcceptance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_accept_quote(
@@ -1759,7 +2693,7 @@ public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeQuote_lower(quote),
         FfiConverterTypeStay_lower(stay),
-        FfiConverterTypeAcceptanceRequest_lower(acceptance),
+        FfiConverterTypeSignatureRequest_lower(acceptance),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -1857,6 +2791,19 @@ public func portalChangeQuoteGuests(access: PortalAccess, client: Client, quote:
 })
 }
 /**
+ * One of the guest's contracts, with the hash of its document.
+ */
+public func portalContract(access: PortalAccess, client: Client, contract: Contract)throws  -> ContractView  {
+    return try  FfiConverterTypeContractView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_contract(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeContract_lower(contract),uniffiCallStatus
+    )
+})
+}
+/**
  * The history screen: the guest's upcoming and past stays.
  */
 public func portalHistory(access: PortalAccess, client: Client, stays: [Stay], today: NaiveDate)throws  -> StayHistory  {
@@ -1909,6 +2856,21 @@ public func portalHomeToJson(value: PortalHome)throws  -> String  {
 })
 }
 /**
+ * The guest's invoices with what is paid and due, and whether to show « Payer ».
+ */
+public func portalInvoices(access: PortalAccess, client: Client, invoices: [Invoice], payments: [Payment], onlinePayment: Bool)throws  -> [InvoiceView]  {
+    return try  FfiConverterSequenceTypeInvoiceView.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_invoices(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterBool.lower(onlinePayment),uniffiCallStatus
+    )
+})
+}
+/**
  * The « Mes infos » form, pre-filled.
  */
 public func portalPersonalInfo(access: PortalAccess, client: Client)throws  -> GuestDetails  {
@@ -1950,6 +2912,21 @@ public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: 
 })
 }
 /**
+ * The guest signs a contract (drawn signature, consent): locked to the document signed.
+ */
+public func portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: Timestamp)throws  -> ContractSigned  {
+    return try  FfiConverterTypeContractSigned_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_sign_contract(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeContract_lower(contract),
+        FfiConverterTypeSignatureRequest_lower(signature),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * The stay screen: the stay, its totals, its documents, the former companions.
  */
 public func portalStay(access: PortalAccess, client: Client, stays: [Stay], reference: String)throws  -> StayDetail  {
@@ -1975,6 +2952,22 @@ public func portalUpdatePersonalInfo(access: PortalAccess, client: Client, detai
         FfiConverterTypeGuestDetails_lower(details),
         FfiConverterTypeUpdatePolicy_lower(policy),
         FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+ */
+public func previewCancellation(stay: Stay, policy: CancellationPolicy, invoices: [Invoice], payments: [Payment], timeZone: TimeZone, now: Timestamp)throws  -> CancellationPreview  {
+    return try  FfiConverterTypeCancellationPreview_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_preview_cancellation(
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCancellationPolicy_lower(policy),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeTimeZone_lower(timeZone),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -2056,6 +3049,28 @@ public func pricedStayToJson(value: PricedStay)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_priced_stay_to_json(
         FfiConverterTypePricedStay_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func providerResultFromJson(json: String)throws  -> ProviderResult  {
+    return try  FfiConverterTypeProviderResult_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_provider_result_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func providerResultToJson(value: ProviderResult)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_provider_result_to_json(
+        FfiConverterTypeProviderResult_lower(value),uniffiCallStatus
     )
 })
 }
@@ -2171,6 +3186,20 @@ public func recordLoginFailure(throttle: Throttle, now: Timestamp) -> Throttle  
 })
 }
 /**
+ * Records a payment on an invoice; the same idempotency key twice counts once.
+ */
+public func recordPayment(invoice: Invoice, payments: [Payment], payment: Payment, now: Timestamp)throws  -> PaymentRecorded  {
+    return try  FfiConverterTypePaymentRecorded_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_record_payment(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypePayment_lower(payment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Registers a portal account for `email` with `password`; `client` is the client record holding
  * that address, if any, and `existing` its account, if any. Does the same work whether or not
  * the address is known; an account comes back only when one was created.
@@ -2210,6 +3239,53 @@ public func registrationToJson(value: Registration)throws  -> String  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func reminderPolicyFromJson(json: String)throws  -> ReminderPolicy  {
+    return try  FfiConverterTypeReminderPolicy_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reminder_policy_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func reminderPolicyToJson(value: ReminderPolicy)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reminder_policy_to_json(
+        FfiConverterTypeReminderPolicy_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The draft rent invoice for installment `index` (from 0).
+ */
+public func rentInvoice(residency: Residency, establishment: Establishment, client: Client, index: UInt32)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_rent_invoice(
+        FfiConverterTypeResidency_lower(residency),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterUInt32.lower(index),uniffiCallStatus
+    )
+})
+}
+/**
+ * A resident's rent installments.
+ */
+public func rentSchedule(residency: Residency)throws  -> [Installment]  {
+    return try  FfiConverterSequenceTypeInstallment.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_rent_schedule(
+        FfiConverterTypeResidency_lower(residency),uniffiCallStatus
+    )
+})
+}
+/**
  * Sets a new password from the verified claims of a `password_reset` link.
  */
 public func resetPassword(account: Account, claims: LinkClaims, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
@@ -2224,6 +3300,61 @@ public func resetPassword(account: Account, claims: LinkClaims, newPassword: Str
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func residencyChangeFromJson(json: String)throws  -> ResidencyChange  {
+    return try  FfiConverterTypeResidencyChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_change_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func residencyChangeToJson(value: ResidencyChange)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_change_to_json(
+        FfiConverterTypeResidencyChange_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func residencyFromJson(json: String)throws  -> Residency  {
+    return try  FfiConverterTypeResidency_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The residency as a stay of status `resident`, for its yearly contract.
+ */
+public func residencyStay(residency: Residency)throws  -> Stay  {
+    return try  FfiConverterTypeStay_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_stay(
+        FfiConverterTypeResidency_lower(residency),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func residencyToJson(value: Residency)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_to_json(
+        FfiConverterTypeResidency_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Rounds to the currency's minor unit, half away from zero.
  */
 public func roundMoney(money: Money) -> Money  {
@@ -2231,6 +3362,120 @@ public func roundMoney(money: Money) -> Money  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_round_money(
         FfiConverterTypeMoney_lower(money),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func scheduledPaymentFromJson(json: String)throws  -> ScheduledPayment  {
+    return try  FfiConverterTypeScheduledPayment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_scheduled_payment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func scheduledPaymentToJson(value: ScheduledPayment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(
+        FfiConverterTypeScheduledPayment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The resident sets who may stay on their pitch.
+ */
+public func setAuthorisedPersons(residency: Residency, persons: [Companion], now: Timestamp)throws  -> ResidencyChange  {
+    return try  FfiConverterTypeResidencyChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_set_authorised_persons(
+        FfiConverterTypeResidency_lower(residency),
+        FfiConverterSequenceTypeCompanion.lower(persons),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func signatureFromJson(json: String)throws  -> Signature  {
+    return try  FfiConverterTypeSignature_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signature_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func signatureRequestFromJson(json: String)throws  -> SignatureRequest  {
+    return try  FfiConverterTypeSignatureRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signature_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func signatureRequestToJson(value: SignatureRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signature_request_to_json(
+        FfiConverterTypeSignatureRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func signatureToJson(value: Signature)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signature_to_json(
+        FfiConverterTypeSignature_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * What is invoiced, paid and due for a stay: paid + due = invoiced.
+ */
+public func stayBalance(currency: Currency, invoices: [Invoice], payments: [Payment])throws  -> StayBalance  {
+    return try  FfiConverterTypeStayBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_balance(
+        FfiConverterTypeCurrency_lower(currency),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func stayBalanceFromJson(json: String)throws  -> StayBalance  {
+    return try  FfiConverterTypeStayBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_balance_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func stayBalanceToJson(value: StayBalance)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_balance_to_json(
+        FfiConverterTypeStayBalance_lower(value),uniffiCallStatus
     )
 })
 }
@@ -2447,6 +3692,16 @@ public func vatBreakdownToJson(value: VatBreakdown)throws  -> String  {
 })
 }
 /**
+ * Verifies a hash-linked event log (or a tail of one).
+ */
+public func verifyEventLog(entries: [LoggedEvent])throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_verify_event_log(
+        FfiConverterSequenceTypeLoggedEvent.lower(entries),uniffiCallStatus
+    )
+}
+}
+/**
  * Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
  * anything wrong, `link.expired` for a genuine token past its expiry.
  */
@@ -2479,10 +3734,7 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_acceptance_request_from_json() != 63748) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_hospes_mobile_checksum_func_acceptance_request_to_json() != 9670) {
+    if (uniffi_hospes_mobile_checksum_func_accept_payment_result() != 31714) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_account_from_json() != 33518) {
@@ -2500,7 +3752,34 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_append_event_log() != 48421) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() != 44828) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_confirmation_to_json() != 59869) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_from_json() != 7253) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() != 61993) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() != 1708) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_preview_from_json() != 33687) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_preview_to_json() != 1408) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancellation_to_json() != 55604) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_catalogue_from_json() != 45121) {
@@ -2533,13 +3812,64 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 41680) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_from_json() != 53778) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 44632) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_request_from_json() != 28339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_request_to_json() != 59327) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_signed_from_json() != 20459) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_signed_to_json() != 3685) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_from_json() != 23339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_to_json() != 62312) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_to_json() != 51880) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_view_from_json() != 37867) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_view_to_json() != 26555) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_create_contract() != 14258) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_create_quote() != 19819) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 44066) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_to_json() != 4284) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_event_from_json() != 51112) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_event_to_json() != 41136) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
@@ -2554,7 +3884,58 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_inspect_link() != 15556) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_installment_from_json() != 37770) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_installment_to_json() != 57455) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_balance() != 12375) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_balance_from_json() != 41474) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() != 60873) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_from_json() != 41431) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 45115) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_request_to_json() != 42914) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_series_from_json() != 4213) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_series_to_json() != 54167) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_to_json() != 12714) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_view_from_json() != 53339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_view_to_json() != 54860) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 45224) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_issue_link() != 28263) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issued_invoice_from_json() != 32258) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_issued_invoice_to_json() != 35797) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_issued_link_from_json() != 35700) {
@@ -2594,6 +3975,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_link_url() != 44188) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_logged_event_from_json() != 24675) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_logged_event_to_json() != 23513) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_login() != 9678) {
@@ -2644,7 +4031,40 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20735) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 19702) {
+    if (uniffi_hospes_mobile_checksum_func_payment_from_json() != 60491) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_recorded_from_json() != 26126) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_recorded_to_json() != 10255) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_reminder_from_json() != 19513) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_reminder_to_json() != 47293) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_reminders_due() != 56675) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_request() != 32877) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_request_from_json() != 39116) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_request_to_json() != 14627) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_schedule_state() != 56707) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_to_json() != 32436) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 43811) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 54464) {
@@ -2668,6 +4088,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 56812) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_contract() != 35925) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_history() != 8997) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2680,6 +4103,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_home_to_json() != 5970) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 43949) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 35574) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2689,10 +4115,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 22508) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_sign_contract() != 37875) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_stay() != 62007) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 51512) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 55938) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_price_request_from_json() != 7892) {
@@ -2714,6 +4146,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_priced_stay_to_json() != 2173) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_provider_result_from_json() != 42624) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_provider_result_to_json() != 8176) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json() != 63209) {
@@ -2746,6 +4184,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_record_payment() != 44435) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_register_account() != 30366) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2755,10 +4196,67 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_registration_to_json() != 42260) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_reminder_policy_from_json() != 31430) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() != 10626) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 6868) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_rent_schedule() != 47988) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_reset_password() != 52040) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_residency_change_from_json() != 17990) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_change_to_json() != 29803) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_from_json() != 22202) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_stay() != 59549) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_to_json() != 46693) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_round_money() != 13164) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json() != 20074) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() != 20261) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 33015) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signature_from_json() != 60308) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signature_request_from_json() != 28598) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signature_request_to_json() != 65288) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signature_to_json() != 47257) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_balance() != 28886) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_balance_from_json() != 45496) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_balance_to_json() != 27418) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_detail_from_json() != 40259) {
@@ -2816,6 +4314,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() != 18601) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_verify_event_log() != 50223) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_verify_link() != 12553) {

@@ -481,6 +481,38 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -589,254 +621,6 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
         writeInt(&buf, sign * seconds)
         writeInt(&buf, nanoseconds)
     }
-}
-
-
-/**
- * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
- */
-public struct Acceptance: Equatable, Hashable {
-    /**
-     * SHA-256 (hex) of the exact document accepted.
-     */
-    public var documentSha256: String
-    /**
-     * The signer's client id.
-     */
-    public var clientId: String
-    /**
-     * The signer's name, as typed.
-     */
-    public var signerName: String
-    /**
-     * The signer's e-mail, if known.
-     */
-    public var signerEmail: String?
-    /**
-     * When.
-     */
-    public var signedAt: Timestamp
-    /**
-     * The IP address the acceptance came from, as the host saw it.
-     */
-    public var ip: String?
-    /**
-     * The browser's user agent.
-     */
-    public var userAgent: String?
-    /**
-     * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
-     */
-    public var consentText: String
-    /**
-     * SHA-256 (hex) of that consent text, to tell its versions apart.
-     */
-    public var consentSha256: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * SHA-256 (hex) of the exact document accepted.
-         */documentSha256: String, 
-        /**
-         * The signer's client id.
-         */clientId: String, 
-        /**
-         * The signer's name, as typed.
-         */signerName: String, 
-        /**
-         * The signer's e-mail, if known.
-         */signerEmail: String?, 
-        /**
-         * When.
-         */signedAt: Timestamp, 
-        /**
-         * The IP address the acceptance came from, as the host saw it.
-         */ip: String?, 
-        /**
-         * The browser's user agent.
-         */userAgent: String?, 
-        /**
-         * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
-         */consentText: String, 
-        /**
-         * SHA-256 (hex) of that consent text, to tell its versions apart.
-         */consentSha256: String) {
-        self.documentSha256 = documentSha256
-        self.clientId = clientId
-        self.signerName = signerName
-        self.signerEmail = signerEmail
-        self.signedAt = signedAt
-        self.ip = ip
-        self.userAgent = userAgent
-        self.consentText = consentText
-        self.consentSha256 = consentSha256
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Acceptance: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAcceptance: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Acceptance {
-        return
-            try Acceptance(
-                documentSha256: FfiConverterString.read(from: &buf), 
-                clientId: FfiConverterString.read(from: &buf), 
-                signerName: FfiConverterString.read(from: &buf), 
-                signerEmail: FfiConverterOptionString.read(from: &buf), 
-                signedAt: FfiConverterTypeTimestamp.read(from: &buf), 
-                ip: FfiConverterOptionString.read(from: &buf), 
-                userAgent: FfiConverterOptionString.read(from: &buf), 
-                consentText: FfiConverterString.read(from: &buf), 
-                consentSha256: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Acceptance, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.documentSha256, into: &buf)
-        FfiConverterString.write(value.clientId, into: &buf)
-        FfiConverterString.write(value.signerName, into: &buf)
-        FfiConverterOptionString.write(value.signerEmail, into: &buf)
-        FfiConverterTypeTimestamp.write(value.signedAt, into: &buf)
-        FfiConverterOptionString.write(value.ip, into: &buf)
-        FfiConverterOptionString.write(value.userAgent, into: &buf)
-        FfiConverterString.write(value.consentText, into: &buf)
-        FfiConverterString.write(value.consentSha256, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAcceptance_lift(_ buf: RustBuffer) throws -> Acceptance {
-    return try FfiConverterTypeAcceptance.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAcceptance_lower(_ value: Acceptance) -> RustBuffer {
-    return FfiConverterTypeAcceptance.lower(value)
-}
-
-
-/**
- * What the guest sends when they accept.
- */
-public struct AcceptanceRequest: Equatable, Hashable {
-    /**
-     * The document hash they were shown (from [`crate::portal::QuoteView`]).
-     */
-    public var documentSha256: String
-    /**
-     * Their name, as typed or drawn-and-named.
-     */
-    public var signerName: String
-    /**
-     * Their e-mail, if known.
-     */
-    public var signerEmail: String?
-    /**
-     * The consent text they ticked.
-     */
-    public var consentText: String
-    /**
-     * The IP address, from the host's request.
-     */
-    public var ip: String?
-    /**
-     * The user agent, from the host's request.
-     */
-    public var userAgent: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The document hash they were shown (from [`crate::portal::QuoteView`]).
-         */documentSha256: String, 
-        /**
-         * Their name, as typed or drawn-and-named.
-         */signerName: String, 
-        /**
-         * Their e-mail, if known.
-         */signerEmail: String?, 
-        /**
-         * The consent text they ticked.
-         */consentText: String, 
-        /**
-         * The IP address, from the host's request.
-         */ip: String?, 
-        /**
-         * The user agent, from the host's request.
-         */userAgent: String?) {
-        self.documentSha256 = documentSha256
-        self.signerName = signerName
-        self.signerEmail = signerEmail
-        self.consentText = consentText
-        self.ip = ip
-        self.userAgent = userAgent
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension AcceptanceRequest: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAcceptanceRequest: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AcceptanceRequest {
-        return
-            try AcceptanceRequest(
-                documentSha256: FfiConverterString.read(from: &buf), 
-                signerName: FfiConverterString.read(from: &buf), 
-                signerEmail: FfiConverterOptionString.read(from: &buf), 
-                consentText: FfiConverterString.read(from: &buf), 
-                ip: FfiConverterOptionString.read(from: &buf), 
-                userAgent: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: AcceptanceRequest, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.documentSha256, into: &buf)
-        FfiConverterString.write(value.signerName, into: &buf)
-        FfiConverterOptionString.write(value.signerEmail, into: &buf)
-        FfiConverterString.write(value.consentText, into: &buf)
-        FfiConverterOptionString.write(value.ip, into: &buf)
-        FfiConverterOptionString.write(value.userAgent, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAcceptanceRequest_lift(_ buf: RustBuffer) throws -> AcceptanceRequest {
-    return try FfiConverterTypeAcceptanceRequest.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAcceptanceRequest_lower(_ value: AcceptanceRequest) -> RustBuffer {
-    return FfiConverterTypeAcceptanceRequest.lower(value)
 }
 
 
@@ -1269,6 +1053,224 @@ public func FfiConverterTypeAppliedPromo_lower(_ value: AppliedPromo) -> RustBuf
 
 
 /**
+ * A confirmed cancellation: the stay, the documents, the payments to store, the events.
+ */
+public struct Cancellation: Equatable, Hashable {
+    /**
+     * The stay, `cancelled`.
+     */
+    public var stay: Stay
+    /**
+     * The stay's invoices, now `cancelled`.
+     */
+    public var cancelledInvoices: [Invoice]
+    /**
+     * The credit notes, one per invoice cancelled.
+     */
+    public var creditNotes: [Invoice]
+    /**
+     * The cancellation-fee invoice, when something is kept; `paid`.
+     */
+    public var feeInvoice: Invoice?
+    /**
+     * The `carried` payment settling the fee invoice from the sums received.
+     */
+    public var carriedPayment: Payment?
+    /**
+     * The invoice series, advanced.
+     */
+    public var invoiceSeries: InvoiceSeries
+    /**
+     * The credit-note series, advanced.
+     */
+    public var creditNoteSeries: InvoiceSeries
+    /**
+     * What the host must refund.
+     */
+    public var refund: Money
+    /**
+     * `invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay, `cancelled`.
+         */stay: Stay, 
+        /**
+         * The stay's invoices, now `cancelled`.
+         */cancelledInvoices: [Invoice], 
+        /**
+         * The credit notes, one per invoice cancelled.
+         */creditNotes: [Invoice], 
+        /**
+         * The cancellation-fee invoice, when something is kept; `paid`.
+         */feeInvoice: Invoice?, 
+        /**
+         * The `carried` payment settling the fee invoice from the sums received.
+         */carriedPayment: Payment?, 
+        /**
+         * The invoice series, advanced.
+         */invoiceSeries: InvoiceSeries, 
+        /**
+         * The credit-note series, advanced.
+         */creditNoteSeries: InvoiceSeries, 
+        /**
+         * What the host must refund.
+         */refund: Money, 
+        /**
+         * `invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`.
+         */events: [Event]) {
+        self.stay = stay
+        self.cancelledInvoices = cancelledInvoices
+        self.creditNotes = creditNotes
+        self.feeInvoice = feeInvoice
+        self.carriedPayment = carriedPayment
+        self.invoiceSeries = invoiceSeries
+        self.creditNoteSeries = creditNoteSeries
+        self.refund = refund
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Cancellation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCancellation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Cancellation {
+        return
+            try Cancellation(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                cancelledInvoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                creditNotes: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                feeInvoice: FfiConverterOptionTypeInvoice.read(from: &buf), 
+                carriedPayment: FfiConverterOptionTypePayment.read(from: &buf), 
+                invoiceSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                creditNoteSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                refund: FfiConverterTypeMoney.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Cancellation, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.cancelledInvoices, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.creditNotes, into: &buf)
+        FfiConverterOptionTypeInvoice.write(value.feeInvoice, into: &buf)
+        FfiConverterOptionTypePayment.write(value.carriedPayment, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.invoiceSeries, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.creditNoteSeries, into: &buf)
+        FfiConverterTypeMoney.write(value.refund, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellation_lift(_ buf: RustBuffer) throws -> Cancellation {
+    return try FfiConverterTypeCancellation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellation_lower(_ value: Cancellation) -> RustBuffer {
+    return FfiConverterTypeCancellation.lower(value)
+}
+
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+public struct CancellationConfirmation: Equatable, Hashable {
+    /**
+     * The refund the guest was shown: confirming is refused if it changed since.
+     */
+    public var shownRefund: Money
+    /**
+     * The series the cancellation-fee invoice is numbered in.
+     */
+    public var invoiceSeries: InvoiceSeries
+    /**
+     * The series credit notes are numbered in (may be the same pattern).
+     */
+    public var creditNoteSeries: InvoiceSeries
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The refund the guest was shown: confirming is refused if it changed since.
+         */shownRefund: Money, 
+        /**
+         * The series the cancellation-fee invoice is numbered in.
+         */invoiceSeries: InvoiceSeries, 
+        /**
+         * The series credit notes are numbered in (may be the same pattern).
+         */creditNoteSeries: InvoiceSeries) {
+        self.shownRefund = shownRefund
+        self.invoiceSeries = invoiceSeries
+        self.creditNoteSeries = creditNoteSeries
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CancellationConfirmation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCancellationConfirmation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CancellationConfirmation {
+        return
+            try CancellationConfirmation(
+                shownRefund: FfiConverterTypeMoney.read(from: &buf), 
+                invoiceSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                creditNoteSeries: FfiConverterTypeInvoiceSeries.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CancellationConfirmation, into buf: inout [UInt8]) {
+        FfiConverterTypeMoney.write(value.shownRefund, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.invoiceSeries, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.creditNoteSeries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationConfirmation_lift(_ buf: RustBuffer) throws -> CancellationConfirmation {
+    return try FfiConverterTypeCancellationConfirmation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationConfirmation_lower(_ value: CancellationConfirmation) -> RustBuffer {
+    return FfiConverterTypeCancellationConfirmation.lower(value)
+}
+
+
+/**
  * The cancellation terms that travel with a quote; the invoices issue computes with them.
  */
 public struct CancellationPolicy: Equatable, Hashable {
@@ -1324,6 +1326,135 @@ public func FfiConverterTypeCancellationPolicy_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeCancellationPolicy_lower(_ value: CancellationPolicy) -> RustBuffer {
     return FfiConverterTypeCancellationPolicy.lower(value)
+}
+
+
+/**
+ * What cancelling now would cost, shown to the guest before they confirm.
+ */
+public struct CancellationPreview: Equatable, Hashable {
+    /**
+     * The stay.
+     */
+    public var stayReference: String
+    /**
+     * Days from today to arrival, in the establishment's zone.
+     */
+    public var daysBeforeArrival: Int64
+    /**
+     * The step of the terms applied, if any.
+     */
+    public var tier: CancellationTier?
+    /**
+     * The stay's total.
+     */
+    public var total: Money
+    /**
+     * What was paid for it.
+     */
+    public var paid: Money
+    /**
+     * What the establishment keeps.
+     */
+    public var penalty: Money
+    /**
+     * What it gives back: `paid − penalty`.
+     */
+    public var refund: Money
+    /**
+     * The documents confirming will issue.
+     */
+    public var documents: [PlannedDocument]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * Days from today to arrival, in the establishment's zone.
+         */daysBeforeArrival: Int64, 
+        /**
+         * The step of the terms applied, if any.
+         */tier: CancellationTier?, 
+        /**
+         * The stay's total.
+         */total: Money, 
+        /**
+         * What was paid for it.
+         */paid: Money, 
+        /**
+         * What the establishment keeps.
+         */penalty: Money, 
+        /**
+         * What it gives back: `paid − penalty`.
+         */refund: Money, 
+        /**
+         * The documents confirming will issue.
+         */documents: [PlannedDocument]) {
+        self.stayReference = stayReference
+        self.daysBeforeArrival = daysBeforeArrival
+        self.tier = tier
+        self.total = total
+        self.paid = paid
+        self.penalty = penalty
+        self.refund = refund
+        self.documents = documents
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CancellationPreview: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCancellationPreview: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CancellationPreview {
+        return
+            try CancellationPreview(
+                stayReference: FfiConverterString.read(from: &buf), 
+                daysBeforeArrival: FfiConverterInt64.read(from: &buf), 
+                tier: FfiConverterOptionTypeCancellationTier.read(from: &buf), 
+                total: FfiConverterTypeMoney.read(from: &buf), 
+                paid: FfiConverterTypeMoney.read(from: &buf), 
+                penalty: FfiConverterTypeMoney.read(from: &buf), 
+                refund: FfiConverterTypeMoney.read(from: &buf), 
+                documents: FfiConverterSequenceTypePlannedDocument.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CancellationPreview, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterInt64.write(value.daysBeforeArrival, into: &buf)
+        FfiConverterOptionTypeCancellationTier.write(value.tier, into: &buf)
+        FfiConverterTypeMoney.write(value.total, into: &buf)
+        FfiConverterTypeMoney.write(value.paid, into: &buf)
+        FfiConverterTypeMoney.write(value.penalty, into: &buf)
+        FfiConverterTypeMoney.write(value.refund, into: &buf)
+        FfiConverterSequenceTypePlannedDocument.write(value.documents, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationPreview_lift(_ buf: RustBuffer) throws -> CancellationPreview {
+    return try FfiConverterTypeCancellationPreview.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCancellationPreview_lower(_ value: CancellationPreview) -> RustBuffer {
+    return FfiConverterTypeCancellationPreview.lower(value)
 }
 
 
@@ -1593,6 +1724,75 @@ public func FfiConverterTypeCatalogue_lift(_ buf: RustBuffer) throws -> Catalogu
 #endif
 public func FfiConverterTypeCatalogue_lower(_ value: Catalogue) -> RustBuffer {
     return FfiConverterTypeCatalogue.lower(value)
+}
+
+
+/**
+ * One clause of the business's terms.
+ */
+public struct Clause: Equatable, Hashable {
+    /**
+     * Its heading (« Article 3 — Animaux »).
+     */
+    public var heading: String
+    /**
+     * Its text, paragraphs separated by blank lines.
+     */
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its heading (« Article 3 — Animaux »).
+         */heading: String, 
+        /**
+         * Its text, paragraphs separated by blank lines.
+         */text: String) {
+        self.heading = heading
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Clause: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClause: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Clause {
+        return
+            try Clause(
+                heading: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Clause, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.heading, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClause_lift(_ buf: RustBuffer) throws -> Clause {
+    return try FfiConverterTypeClause.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClause_lower(_ value: Clause) -> RustBuffer {
+    return FfiConverterTypeClause.lower(value)
 }
 
 
@@ -1977,6 +2177,690 @@ public func FfiConverterTypeCompanion_lift(_ buf: RustBuffer) throws -> Companio
 #endif
 public func FfiConverterTypeCompanion_lower(_ value: Companion) -> RustBuffer {
     return FfiConverterTypeCompanion.lower(value)
+}
+
+
+/**
+ * A contract.
+ */
+public struct Contract: Equatable, Hashable {
+    /**
+     * Its number.
+     */
+    public var number: String
+    /**
+     * When it was drawn up.
+     */
+    public var createdAt: Timestamp
+    /**
+     * The lessor.
+     */
+    public var seller: Seller
+    /**
+     * The guest.
+     */
+    public var customer: Customer
+    /**
+     * The stay.
+     */
+    public var stayReference: String
+    /**
+     * Accommodation.
+     */
+    public var accommodation: String
+    /**
+     * Arrival.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure.
+     */
+    public var departure: NaiveDate
+    /**
+     * Everyone staying, the client first (full names).
+     */
+    public var occupants: [String]
+    /**
+     * Priced lines.
+     */
+    public var lines: [Line]
+    /**
+     * Totals and VAT table.
+     */
+    public var totals: StayTotals
+    /**
+     * What is due when.
+     */
+    public var schedule: [Installment]
+    /**
+     * Cancellation terms.
+     */
+    public var cancellation: CancellationPolicy
+    /**
+     * The terms, text and version.
+     */
+    public var terms: ContractTerms
+    /**
+     * Language.
+     */
+    public var locale: Locale
+    /**
+     * Sent or signed.
+     */
+    public var status: ContractStatus
+    /**
+     * The signature evidence, once signed.
+     */
+    public var signature: Signature?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its number.
+         */number: String, 
+        /**
+         * When it was drawn up.
+         */createdAt: Timestamp, 
+        /**
+         * The lessor.
+         */seller: Seller, 
+        /**
+         * The guest.
+         */customer: Customer, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * Accommodation.
+         */accommodation: String, 
+        /**
+         * Arrival.
+         */arrival: NaiveDate, 
+        /**
+         * Departure.
+         */departure: NaiveDate, 
+        /**
+         * Everyone staying, the client first (full names).
+         */occupants: [String], 
+        /**
+         * Priced lines.
+         */lines: [Line], 
+        /**
+         * Totals and VAT table.
+         */totals: StayTotals, 
+        /**
+         * What is due when.
+         */schedule: [Installment], 
+        /**
+         * Cancellation terms.
+         */cancellation: CancellationPolicy, 
+        /**
+         * The terms, text and version.
+         */terms: ContractTerms, 
+        /**
+         * Language.
+         */locale: Locale, 
+        /**
+         * Sent or signed.
+         */status: ContractStatus, 
+        /**
+         * The signature evidence, once signed.
+         */signature: Signature?) {
+        self.number = number
+        self.createdAt = createdAt
+        self.seller = seller
+        self.customer = customer
+        self.stayReference = stayReference
+        self.accommodation = accommodation
+        self.arrival = arrival
+        self.departure = departure
+        self.occupants = occupants
+        self.lines = lines
+        self.totals = totals
+        self.schedule = schedule
+        self.cancellation = cancellation
+        self.terms = terms
+        self.locale = locale
+        self.status = status
+        self.signature = signature
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Contract: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContract: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Contract {
+        return
+            try Contract(
+                number: FfiConverterString.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                seller: FfiConverterTypeSeller.read(from: &buf), 
+                customer: FfiConverterTypeCustomer.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                accommodation: FfiConverterString.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf), 
+                occupants: FfiConverterSequenceString.read(from: &buf), 
+                lines: FfiConverterSequenceTypeLine.read(from: &buf), 
+                totals: FfiConverterTypeStayTotals.read(from: &buf), 
+                schedule: FfiConverterSequenceTypeInstallment.read(from: &buf), 
+                cancellation: FfiConverterTypeCancellationPolicy.read(from: &buf), 
+                terms: FfiConverterTypeContractTerms.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                status: FfiConverterTypeContractStatus.read(from: &buf), 
+                signature: FfiConverterOptionTypeSignature.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Contract, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterTypeSeller.write(value.seller, into: &buf)
+        FfiConverterTypeCustomer.write(value.customer, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterString.write(value.accommodation, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+        FfiConverterSequenceString.write(value.occupants, into: &buf)
+        FfiConverterSequenceTypeLine.write(value.lines, into: &buf)
+        FfiConverterTypeStayTotals.write(value.totals, into: &buf)
+        FfiConverterSequenceTypeInstallment.write(value.schedule, into: &buf)
+        FfiConverterTypeCancellationPolicy.write(value.cancellation, into: &buf)
+        FfiConverterTypeContractTerms.write(value.terms, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterTypeContractStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeSignature.write(value.signature, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContract_lift(_ buf: RustBuffer) throws -> Contract {
+    return try FfiConverterTypeContract.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContract_lower(_ value: Contract) -> RustBuffer {
+    return FfiConverterTypeContract.lower(value)
+}
+
+
+/**
+ * What the host asks to draw up.
+ */
+public struct ContractRequest: Equatable, Hashable {
+    /**
+     * The contract's number (« Contrat 28 »).
+     */
+    public var number: String
+    /**
+     * The lessor.
+     */
+    public var establishment: Establishment
+    /**
+     * The guest.
+     */
+    public var client: Client
+    /**
+     * The stay (or the resident's year).
+     */
+    public var stay: Stay
+    /**
+     * The business's terms.
+     */
+    public var terms: ContractTerms
+    /**
+     * What is due when.
+     */
+    public var schedule: [Installment]
+    /**
+     * Cancellation terms.
+     */
+    public var cancellation: CancellationPolicy
+    /**
+     * Language; the client's, else the establishment's.
+     */
+    public var locale: Locale?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract's number (« Contrat 28 »).
+         */number: String, 
+        /**
+         * The lessor.
+         */establishment: Establishment, 
+        /**
+         * The guest.
+         */client: Client, 
+        /**
+         * The stay (or the resident's year).
+         */stay: Stay, 
+        /**
+         * The business's terms.
+         */terms: ContractTerms, 
+        /**
+         * What is due when.
+         */schedule: [Installment], 
+        /**
+         * Cancellation terms.
+         */cancellation: CancellationPolicy, 
+        /**
+         * Language; the client's, else the establishment's.
+         */locale: Locale?) {
+        self.number = number
+        self.establishment = establishment
+        self.client = client
+        self.stay = stay
+        self.terms = terms
+        self.schedule = schedule
+        self.cancellation = cancellation
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractRequest {
+        return
+            try ContractRequest(
+                number: FfiConverterString.read(from: &buf), 
+                establishment: FfiConverterTypeEstablishment.read(from: &buf), 
+                client: FfiConverterTypeClient.read(from: &buf), 
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                terms: FfiConverterTypeContractTerms.read(from: &buf), 
+                schedule: FfiConverterSequenceTypeInstallment.read(from: &buf), 
+                cancellation: FfiConverterTypeCancellationPolicy.read(from: &buf), 
+                locale: FfiConverterOptionTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterTypeEstablishment.write(value.establishment, into: &buf)
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypeContractTerms.write(value.terms, into: &buf)
+        FfiConverterSequenceTypeInstallment.write(value.schedule, into: &buf)
+        FfiConverterTypeCancellationPolicy.write(value.cancellation, into: &buf)
+        FfiConverterOptionTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractRequest_lift(_ buf: RustBuffer) throws -> ContractRequest {
+    return try FfiConverterTypeContractRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractRequest_lower(_ value: ContractRequest) -> RustBuffer {
+    return FfiConverterTypeContractRequest.lower(value)
+}
+
+
+/**
+ * A signed contract and `contract_signed`.
+ */
+public struct ContractSigned: Equatable, Hashable {
+    /**
+     * The contract, signed, with its evidence.
+     */
+    public var contract: Contract
+    /**
+     * `contract_signed`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract, signed, with its evidence.
+         */contract: Contract, 
+        /**
+         * `contract_signed`.
+         */events: [Event]) {
+        self.contract = contract
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractSigned: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractSigned: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractSigned {
+        return
+            try ContractSigned(
+                contract: FfiConverterTypeContract.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractSigned, into buf: inout [UInt8]) {
+        FfiConverterTypeContract.write(value.contract, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractSigned_lift(_ buf: RustBuffer) throws -> ContractSigned {
+    return try FfiConverterTypeContractSigned.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractSigned_lower(_ value: ContractSigned) -> RustBuffer {
+    return FfiConverterTypeContractSigned.lower(value)
+}
+
+
+/**
+ * The terms a contract is made from: the business's template, in one version.
+ */
+public struct ContractTerms: Equatable, Hashable {
+    /**
+     * The version, as the business names it (`2026-1`): kept in the contract and its evidence.
+     */
+    public var version: String
+    /**
+     * The contract's title (« Contrat de location saisonnière »).
+     */
+    public var title: String
+    /**
+     * The clauses, in order.
+     */
+    public var clauses: [Clause]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The version, as the business names it (`2026-1`): kept in the contract and its evidence.
+         */version: String, 
+        /**
+         * The contract's title (« Contrat de location saisonnière »).
+         */title: String, 
+        /**
+         * The clauses, in order.
+         */clauses: [Clause]) {
+        self.version = version
+        self.title = title
+        self.clauses = clauses
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractTerms: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractTerms: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractTerms {
+        return
+            try ContractTerms(
+                version: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                clauses: FfiConverterSequenceTypeClause.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractTerms, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.version, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterSequenceTypeClause.write(value.clauses, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTerms_lift(_ buf: RustBuffer) throws -> ContractTerms {
+    return try FfiConverterTypeContractTerms.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTerms_lower(_ value: ContractTerms) -> RustBuffer {
+    return FfiConverterTypeContractTerms.lower(value)
+}
+
+
+/**
+ * A contract to read and sign.
+ */
+public struct ContractView: Equatable, Hashable {
+    /**
+     * The contract.
+     */
+    public var contract: Contract
+    /**
+     * SHA-256 of its document: what the guest signs.
+     */
+    public var documentSha256: String
+    /**
+     * Whether it still waits for the signature.
+     */
+    public var signable: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract.
+         */contract: Contract, 
+        /**
+         * SHA-256 of its document: what the guest signs.
+         */documentSha256: String, 
+        /**
+         * Whether it still waits for the signature.
+         */signable: Bool) {
+        self.contract = contract
+        self.documentSha256 = documentSha256
+        self.signable = signable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractView {
+        return
+            try ContractView(
+                contract: FfiConverterTypeContract.read(from: &buf), 
+                documentSha256: FfiConverterString.read(from: &buf), 
+                signable: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractView, into buf: inout [UInt8]) {
+        FfiConverterTypeContract.write(value.contract, into: &buf)
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterBool.write(value.signable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractView_lift(_ buf: RustBuffer) throws -> ContractView {
+    return try FfiConverterTypeContractView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractView_lower(_ value: ContractView) -> RustBuffer {
+    return FfiConverterTypeContractView.lower(value)
+}
+
+
+/**
+ * The customer as printed, copied from the client record.
+ */
+public struct Customer: Equatable, Hashable {
+    /**
+     * The client id.
+     */
+    public var clientId: String
+    /**
+     * Name (person or company).
+     */
+    public var name: String
+    /**
+     * Company name, for a business.
+     */
+    public var company: String?
+    /**
+     * Address.
+     */
+    public var address: Address
+    /**
+     * E-mail.
+     */
+    public var email: String?
+    /**
+     * A business (a company or a tour operator): late-payment mentions apply.
+     */
+    public var business: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client id.
+         */clientId: String, 
+        /**
+         * Name (person or company).
+         */name: String, 
+        /**
+         * Company name, for a business.
+         */company: String?, 
+        /**
+         * Address.
+         */address: Address, 
+        /**
+         * E-mail.
+         */email: String?, 
+        /**
+         * A business (a company or a tour operator): late-payment mentions apply.
+         */business: Bool) {
+        self.clientId = clientId
+        self.name = name
+        self.company = company
+        self.address = address
+        self.email = email
+        self.business = business
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Customer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Customer {
+        return
+            try Customer(
+                clientId: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                company: FfiConverterOptionString.read(from: &buf), 
+                address: FfiConverterTypeAddress.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                business: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Customer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.company, into: &buf)
+        FfiConverterTypeAddress.write(value.address, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterBool.write(value.business, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomer_lift(_ buf: RustBuffer) throws -> Customer {
+    return try FfiConverterTypeCustomer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomer_lower(_ value: Customer) -> RustBuffer {
+    return FfiConverterTypeCustomer.lower(value)
 }
 
 
@@ -2551,6 +3435,711 @@ public func FfiConverterTypeInstallment_lower(_ value: Installment) -> RustBuffe
 
 
 /**
+ * An invoice or a credit note.
+ */
+public struct Invoice: Equatable, Hashable {
+    /**
+     * Its number in its series; none while a draft.
+     */
+    public var number: String?
+    /**
+     * What it is for.
+     */
+    public var kind: InvoiceKind
+    /**
+     * Where it stands.
+     */
+    public var status: InvoiceStatus
+    /**
+     * Date of issue; none while a draft.
+     */
+    public var issueDate: NaiveDate?
+    /**
+     * When payment is due.
+     */
+    public var dueDate: NaiveDate
+    /**
+     * Who sells.
+     */
+    public var seller: Seller
+    /**
+     * Who buys.
+     */
+    public var customer: Customer
+    /**
+     * The stay invoiced, if any.
+     */
+    public var stayReference: String?
+    /**
+     * First day of the service invoiced (the stay's arrival).
+     */
+    public var serviceFrom: NaiveDate?
+    /**
+     * Last day of the service invoiced (the stay's departure).
+     */
+    public var serviceTo: NaiveDate?
+    /**
+     * Currency.
+     */
+    public var currency: Currency
+    /**
+     * Whether unit prices include VAT.
+     */
+    public var priceBasis: PriceBasis
+    /**
+     * Lines: quantity, unit price and VAT rate each; deductions are negative lines.
+     */
+    public var lines: [Line]
+    /**
+     * Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
+     */
+    public var totals: StayTotals
+    /**
+     * For a credit note, the number of the invoice it cancels.
+     */
+    public var creditedInvoice: String?
+    /**
+     * Late-payment mentions, for a business customer.
+     */
+    public var latePayment: LatePayment?
+    /**
+     * Language of the document.
+     */
+    public var locale: Locale
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its number in its series; none while a draft.
+         */number: String?, 
+        /**
+         * What it is for.
+         */kind: InvoiceKind, 
+        /**
+         * Where it stands.
+         */status: InvoiceStatus, 
+        /**
+         * Date of issue; none while a draft.
+         */issueDate: NaiveDate?, 
+        /**
+         * When payment is due.
+         */dueDate: NaiveDate, 
+        /**
+         * Who sells.
+         */seller: Seller, 
+        /**
+         * Who buys.
+         */customer: Customer, 
+        /**
+         * The stay invoiced, if any.
+         */stayReference: String?, 
+        /**
+         * First day of the service invoiced (the stay's arrival).
+         */serviceFrom: NaiveDate?, 
+        /**
+         * Last day of the service invoiced (the stay's departure).
+         */serviceTo: NaiveDate?, 
+        /**
+         * Currency.
+         */currency: Currency, 
+        /**
+         * Whether unit prices include VAT.
+         */priceBasis: PriceBasis, 
+        /**
+         * Lines: quantity, unit price and VAT rate each; deductions are negative lines.
+         */lines: [Line], 
+        /**
+         * Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
+         */totals: StayTotals, 
+        /**
+         * For a credit note, the number of the invoice it cancels.
+         */creditedInvoice: String?, 
+        /**
+         * Late-payment mentions, for a business customer.
+         */latePayment: LatePayment?, 
+        /**
+         * Language of the document.
+         */locale: Locale) {
+        self.number = number
+        self.kind = kind
+        self.status = status
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.seller = seller
+        self.customer = customer
+        self.stayReference = stayReference
+        self.serviceFrom = serviceFrom
+        self.serviceTo = serviceTo
+        self.currency = currency
+        self.priceBasis = priceBasis
+        self.lines = lines
+        self.totals = totals
+        self.creditedInvoice = creditedInvoice
+        self.latePayment = latePayment
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Invoice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Invoice {
+        return
+            try Invoice(
+                number: FfiConverterOptionString.read(from: &buf), 
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                status: FfiConverterTypeInvoiceStatus.read(from: &buf), 
+                issueDate: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                dueDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                seller: FfiConverterTypeSeller.read(from: &buf), 
+                customer: FfiConverterTypeCustomer.read(from: &buf), 
+                stayReference: FfiConverterOptionString.read(from: &buf), 
+                serviceFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                serviceTo: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                priceBasis: FfiConverterTypePriceBasis.read(from: &buf), 
+                lines: FfiConverterSequenceTypeLine.read(from: &buf), 
+                totals: FfiConverterTypeStayTotals.read(from: &buf), 
+                creditedInvoice: FfiConverterOptionString.read(from: &buf), 
+                latePayment: FfiConverterOptionTypeLatePayment.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Invoice, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.number, into: &buf)
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterTypeInvoiceStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.issueDate, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueDate, into: &buf)
+        FfiConverterTypeSeller.write(value.seller, into: &buf)
+        FfiConverterTypeCustomer.write(value.customer, into: &buf)
+        FfiConverterOptionString.write(value.stayReference, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.serviceFrom, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.serviceTo, into: &buf)
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterTypePriceBasis.write(value.priceBasis, into: &buf)
+        FfiConverterSequenceTypeLine.write(value.lines, into: &buf)
+        FfiConverterTypeStayTotals.write(value.totals, into: &buf)
+        FfiConverterOptionString.write(value.creditedInvoice, into: &buf)
+        FfiConverterOptionTypeLatePayment.write(value.latePayment, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoice_lift(_ buf: RustBuffer) throws -> Invoice {
+    return try FfiConverterTypeInvoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoice_lower(_ value: Invoice) -> RustBuffer {
+    return FfiConverterTypeInvoice.lower(value)
+}
+
+
+/**
+ * What is paid and due on one invoice.
+ */
+public struct InvoiceBalance: Equatable, Hashable {
+    /**
+     * The invoice.
+     */
+    public var invoiceNumber: String
+    /**
+     * Its total including VAT.
+     */
+    public var total: Money
+    /**
+     * Paid so far.
+     */
+    public var paid: Money
+    /**
+     * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+     */
+    public var due: Money
+    /**
+     * Its status given those payments.
+     */
+    public var status: InvoiceStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice.
+         */invoiceNumber: String, 
+        /**
+         * Its total including VAT.
+         */total: Money, 
+        /**
+         * Paid so far.
+         */paid: Money, 
+        /**
+         * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+         */due: Money, 
+        /**
+         * Its status given those payments.
+         */status: InvoiceStatus) {
+        self.invoiceNumber = invoiceNumber
+        self.total = total
+        self.paid = paid
+        self.due = due
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceBalance: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceBalance: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceBalance {
+        return
+            try InvoiceBalance(
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                total: FfiConverterTypeMoney.read(from: &buf), 
+                paid: FfiConverterTypeMoney.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf), 
+                status: FfiConverterTypeInvoiceStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceBalance, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeMoney.write(value.total, into: &buf)
+        FfiConverterTypeMoney.write(value.paid, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+        FfiConverterTypeInvoiceStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceBalance_lift(_ buf: RustBuffer) throws -> InvoiceBalance {
+    return try FfiConverterTypeInvoiceBalance.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceBalance_lower(_ value: InvoiceBalance) -> RustBuffer {
+    return FfiConverterTypeInvoiceBalance.lower(value)
+}
+
+
+/**
+ * What the host asks to invoice.
+ */
+public struct InvoiceRequest: Equatable, Hashable {
+    /**
+     * Any kind but a credit note (see [`Invoice::credit_note`]).
+     */
+    public var kind: InvoiceKind
+    /**
+     * The seller.
+     */
+    public var establishment: Establishment
+    /**
+     * The customer.
+     */
+    public var client: Client
+    /**
+     * The stay: required for a deposit, balance or final invoice.
+     */
+    public var stay: Stay?
+    /**
+     * The lines of a side sale, rent or cancellation fee.
+     */
+    public var lines: [Line]
+    /**
+     * The deposit's amount, including VAT (from the quote's schedule).
+     */
+    public var amount: Money?
+    /**
+     * The stay's invoices so far: a balance or final invoice deducts its deposits.
+     */
+    public var previous: [Invoice]
+    /**
+     * When payment is due.
+     */
+    public var dueDate: NaiveDate
+    /**
+     * Language of the document; the client's, else the establishment's.
+     */
+    public var locale: Locale?
+    /**
+     * Late-payment penalty rate for a business customer, in percent a year (required then).
+     */
+    public var latePaymentRatePercent: Decimal?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Any kind but a credit note (see [`Invoice::credit_note`]).
+         */kind: InvoiceKind, 
+        /**
+         * The seller.
+         */establishment: Establishment, 
+        /**
+         * The customer.
+         */client: Client, 
+        /**
+         * The stay: required for a deposit, balance or final invoice.
+         */stay: Stay?, 
+        /**
+         * The lines of a side sale, rent or cancellation fee.
+         */lines: [Line], 
+        /**
+         * The deposit's amount, including VAT (from the quote's schedule).
+         */amount: Money?, 
+        /**
+         * The stay's invoices so far: a balance or final invoice deducts its deposits.
+         */previous: [Invoice], 
+        /**
+         * When payment is due.
+         */dueDate: NaiveDate, 
+        /**
+         * Language of the document; the client's, else the establishment's.
+         */locale: Locale?, 
+        /**
+         * Late-payment penalty rate for a business customer, in percent a year (required then).
+         */latePaymentRatePercent: Decimal?) {
+        self.kind = kind
+        self.establishment = establishment
+        self.client = client
+        self.stay = stay
+        self.lines = lines
+        self.amount = amount
+        self.previous = previous
+        self.dueDate = dueDate
+        self.locale = locale
+        self.latePaymentRatePercent = latePaymentRatePercent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceRequest {
+        return
+            try InvoiceRequest(
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                establishment: FfiConverterTypeEstablishment.read(from: &buf), 
+                client: FfiConverterTypeClient.read(from: &buf), 
+                stay: FfiConverterOptionTypeStay.read(from: &buf), 
+                lines: FfiConverterSequenceTypeLine.read(from: &buf), 
+                amount: FfiConverterOptionTypeMoney.read(from: &buf), 
+                previous: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                dueDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                locale: FfiConverterOptionTypeLocale.read(from: &buf), 
+                latePaymentRatePercent: FfiConverterOptionTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterTypeEstablishment.write(value.establishment, into: &buf)
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterOptionTypeStay.write(value.stay, into: &buf)
+        FfiConverterSequenceTypeLine.write(value.lines, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.amount, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.previous, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueDate, into: &buf)
+        FfiConverterOptionTypeLocale.write(value.locale, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.latePaymentRatePercent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceRequest_lift(_ buf: RustBuffer) throws -> InvoiceRequest {
+    return try FfiConverterTypeInvoiceRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceRequest_lower(_ value: InvoiceRequest) -> RustBuffer {
+    return FfiConverterTypeInvoiceRequest.lower(value)
+}
+
+
+/**
+ * An invoice series: its pattern and the last number it issued.
+ */
+public struct InvoiceSeries: Equatable, Hashable {
+    /**
+     * Number pattern (`FA{yy}{mm}{seq:04}`).
+     */
+    public var pattern: String
+    /**
+     * The series' last number, none before its first.
+     */
+    public var last: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Number pattern (`FA{yy}{mm}{seq:04}`).
+         */pattern: String, 
+        /**
+         * The series' last number, none before its first.
+         */last: String?) {
+        self.pattern = pattern
+        self.last = last
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceSeries: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceSeries: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceSeries {
+        return
+            try InvoiceSeries(
+                pattern: FfiConverterString.read(from: &buf), 
+                last: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceSeries, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.pattern, into: &buf)
+        FfiConverterOptionString.write(value.last, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceSeries_lift(_ buf: RustBuffer) throws -> InvoiceSeries {
+    return try FfiConverterTypeInvoiceSeries.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceSeries_lower(_ value: InvoiceSeries) -> RustBuffer {
+    return FfiConverterTypeInvoiceSeries.lower(value)
+}
+
+
+/**
+ * An invoice as the guest's space lists it: with what is paid and due, and whether to show
+ * « Payer ».
+ */
+public struct InvoiceView: Equatable, Hashable {
+    /**
+     * The invoice or credit note.
+     */
+    public var invoice: Invoice
+    /**
+     * Paid, due, status.
+     */
+    public var balance: InvoiceBalance
+    /**
+     * Show « Payer »: the establishment takes payments online and something is due.
+     */
+    public var payable: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice or credit note.
+         */invoice: Invoice, 
+        /**
+         * Paid, due, status.
+         */balance: InvoiceBalance, 
+        /**
+         * Show « Payer »: the establishment takes payments online and something is due.
+         */payable: Bool) {
+        self.invoice = invoice
+        self.balance = balance
+        self.payable = payable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceView {
+        return
+            try InvoiceView(
+                invoice: FfiConverterTypeInvoice.read(from: &buf), 
+                balance: FfiConverterTypeInvoiceBalance.read(from: &buf), 
+                payable: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceView, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoice.write(value.invoice, into: &buf)
+        FfiConverterTypeInvoiceBalance.write(value.balance, into: &buf)
+        FfiConverterBool.write(value.payable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceView_lift(_ buf: RustBuffer) throws -> InvoiceView {
+    return try FfiConverterTypeInvoiceView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceView_lower(_ value: InvoiceView) -> RustBuffer {
+    return FfiConverterTypeInvoiceView.lower(value)
+}
+
+
+/**
+ * An issued invoice (or credit note), the invoice it cancels if any, and the events.
+ */
+public struct IssuedInvoice: Equatable, Hashable {
+    /**
+     * The document, numbered: store it as is, it never changes.
+     */
+    public var invoice: Invoice
+    /**
+     * For a credit note, the invoice it cancelled, now `cancelled`.
+     */
+    public var cancelled: Invoice?
+    /**
+     * The series' new last number.
+     */
+    public var series: InvoiceSeries
+    /**
+     * `invoice_issued`, and `invoice_cancelled` for a credit note.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The document, numbered: store it as is, it never changes.
+         */invoice: Invoice, 
+        /**
+         * For a credit note, the invoice it cancelled, now `cancelled`.
+         */cancelled: Invoice?, 
+        /**
+         * The series' new last number.
+         */series: InvoiceSeries, 
+        /**
+         * `invoice_issued`, and `invoice_cancelled` for a credit note.
+         */events: [Event]) {
+        self.invoice = invoice
+        self.cancelled = cancelled
+        self.series = series
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IssuedInvoice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIssuedInvoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IssuedInvoice {
+        return
+            try IssuedInvoice(
+                invoice: FfiConverterTypeInvoice.read(from: &buf), 
+                cancelled: FfiConverterOptionTypeInvoice.read(from: &buf), 
+                series: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IssuedInvoice, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoice.write(value.invoice, into: &buf)
+        FfiConverterOptionTypeInvoice.write(value.cancelled, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.series, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIssuedInvoice_lift(_ buf: RustBuffer) throws -> IssuedInvoice {
+    return try FfiConverterTypeIssuedInvoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIssuedInvoice_lower(_ value: IssuedInvoice) -> RustBuffer {
+    return FfiConverterTypeIssuedInvoice.lower(value)
+}
+
+
+/**
  * A freshly issued link.
  */
 public struct IssuedLink: Equatable, Hashable {
@@ -2715,6 +4304,85 @@ public func FfiConverterTypeKeyringConfig_lift(_ buf: RustBuffer) throws -> Keyr
 #endif
 public func FfiConverterTypeKeyringConfig_lower(_ value: KeyringConfig) -> RustBuffer {
     return FfiConverterTypeKeyringConfig.lower(value)
+}
+
+
+/**
+ * The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
+ */
+public struct LatePayment: Equatable, Hashable {
+    /**
+     * Yearly penalty rate applied from the day after the due date, in percent.
+     */
+    public var penaltyRatePercent: Decimal
+    /**
+     * Fixed indemnity for recovery costs: 40 €.
+     */
+    public var recoveryIndemnity: Money
+    /**
+     * Discount for early payment, in percent (usually none: 0).
+     */
+    public var earlyPaymentDiscountPercent: Decimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Yearly penalty rate applied from the day after the due date, in percent.
+         */penaltyRatePercent: Decimal, 
+        /**
+         * Fixed indemnity for recovery costs: 40 €.
+         */recoveryIndemnity: Money, 
+        /**
+         * Discount for early payment, in percent (usually none: 0).
+         */earlyPaymentDiscountPercent: Decimal) {
+        self.penaltyRatePercent = penaltyRatePercent
+        self.recoveryIndemnity = recoveryIndemnity
+        self.earlyPaymentDiscountPercent = earlyPaymentDiscountPercent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LatePayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLatePayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LatePayment {
+        return
+            try LatePayment(
+                penaltyRatePercent: FfiConverterTypeDecimal.read(from: &buf), 
+                recoveryIndemnity: FfiConverterTypeMoney.read(from: &buf), 
+                earlyPaymentDiscountPercent: FfiConverterTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LatePayment, into buf: inout [UInt8]) {
+        FfiConverterTypeDecimal.write(value.penaltyRatePercent, into: &buf)
+        FfiConverterTypeMoney.write(value.recoveryIndemnity, into: &buf)
+        FfiConverterTypeDecimal.write(value.earlyPaymentDiscountPercent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLatePayment_lift(_ buf: RustBuffer) throws -> LatePayment {
+    return try FfiConverterTypeLatePayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLatePayment_lower(_ value: LatePayment) -> RustBuffer {
+    return FfiConverterTypeLatePayment.lower(value)
 }
 
 
@@ -3422,6 +5090,103 @@ public func FfiConverterTypeLinkRequest_lower(_ value: LinkRequest) -> RustBuffe
 
 
 /**
+ * An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+ * a host (or an auditor, offline, in any language) can prove that no event was changed,
+ * removed or inserted.
+ *
+ * `sha256` is the SHA-256 (hex) of the canonical JSON of
+ * `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+ * every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+ * Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+ * The first entry's `previous_sha256` is 64 zeros.
+ */
+public struct LoggedEvent: Equatable, Hashable {
+    /**
+     * Position in the log, from 1.
+     */
+    public var sequence: UInt64
+    /**
+     * The previous entry's `sha256` (64 zeros for the first).
+     */
+    public var previousSha256: String
+    /**
+     * This entry's hash.
+     */
+    public var sha256: String
+    /**
+     * The event.
+     */
+    public var event: Event
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the log, from 1.
+         */sequence: UInt64, 
+        /**
+         * The previous entry's `sha256` (64 zeros for the first).
+         */previousSha256: String, 
+        /**
+         * This entry's hash.
+         */sha256: String, 
+        /**
+         * The event.
+         */event: Event) {
+        self.sequence = sequence
+        self.previousSha256 = previousSha256
+        self.sha256 = sha256
+        self.event = event
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LoggedEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoggedEvent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoggedEvent {
+        return
+            try LoggedEvent(
+                sequence: FfiConverterUInt64.read(from: &buf), 
+                previousSha256: FfiConverterString.read(from: &buf), 
+                sha256: FfiConverterString.read(from: &buf), 
+                event: FfiConverterTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LoggedEvent, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.sequence, into: &buf)
+        FfiConverterString.write(value.previousSha256, into: &buf)
+        FfiConverterString.write(value.sha256, into: &buf)
+        FfiConverterTypeEvent.write(value.event, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoggedEvent_lift(_ buf: RustBuffer) throws -> LoggedEvent {
+    return try FfiConverterTypeLoggedEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoggedEvent_lower(_ value: LoggedEvent) -> RustBuffer {
+    return FfiConverterTypeLoggedEvent.lower(value)
+}
+
+
+/**
  * A successful login.
  */
 public struct Login: Equatable, Hashable {
@@ -3721,6 +5486,496 @@ public func FfiConverterTypeParticipantsChange_lower(_ value: ParticipantsChange
 
 
 /**
+ * A payment received on an invoice.
+ */
+public struct Payment: Equatable, Hashable {
+    /**
+     * Idempotency key: the same key recorded twice counts once.
+     */
+    public var key: String
+    /**
+     * The invoice paid.
+     */
+    public var invoiceNumber: String
+    /**
+     * How much.
+     */
+    public var amount: Money
+    /**
+     * How.
+     */
+    public var method: PaymentMethod
+    /**
+     * When it was received.
+     */
+    public var receivedAt: Timestamp
+    /**
+     * The payment provider, for an online payment (`payplug`, `stripe`).
+     */
+    public var provider: String?
+    /**
+     * The provider's transaction id.
+     */
+    public var providerReference: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Idempotency key: the same key recorded twice counts once.
+         */key: String, 
+        /**
+         * The invoice paid.
+         */invoiceNumber: String, 
+        /**
+         * How much.
+         */amount: Money, 
+        /**
+         * How.
+         */method: PaymentMethod, 
+        /**
+         * When it was received.
+         */receivedAt: Timestamp, 
+        /**
+         * The payment provider, for an online payment (`payplug`, `stripe`).
+         */provider: String?, 
+        /**
+         * The provider's transaction id.
+         */providerReference: String?) {
+        self.key = key
+        self.invoiceNumber = invoiceNumber
+        self.amount = amount
+        self.method = method
+        self.receivedAt = receivedAt
+        self.provider = provider
+        self.providerReference = providerReference
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Payment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Payment {
+        return
+            try Payment(
+                key: FfiConverterString.read(from: &buf), 
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                receivedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                provider: FfiConverterOptionString.read(from: &buf), 
+                providerReference: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Payment, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterTypeTimestamp.write(value.receivedAt, into: &buf)
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.providerReference, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayment_lift(_ buf: RustBuffer) throws -> Payment {
+    return try FfiConverterTypePayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayment_lower(_ value: Payment) -> RustBuffer {
+    return FfiConverterTypePayment.lower(value)
+}
+
+
+/**
+ * A payment recorded (or recognised as already recorded), and what follows.
+ */
+public struct PaymentRecorded: Equatable, Hashable {
+    /**
+     * The invoice, its status brought up to date.
+     */
+    public var invoice: Invoice
+    /**
+     * Every payment of the invoice, the new one last: store them.
+     */
+    public var payments: [Payment]
+    /**
+     * What is paid and due now.
+     */
+    public var balance: InvoiceBalance
+    /**
+     * The key was recorded already: nothing changed.
+     */
+    public var duplicate: Bool
+    /**
+     * `payment_recorded`, or `payment_failed`; empty for a duplicate.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice, its status brought up to date.
+         */invoice: Invoice, 
+        /**
+         * Every payment of the invoice, the new one last: store them.
+         */payments: [Payment], 
+        /**
+         * What is paid and due now.
+         */balance: InvoiceBalance, 
+        /**
+         * The key was recorded already: nothing changed.
+         */duplicate: Bool, 
+        /**
+         * `payment_recorded`, or `payment_failed`; empty for a duplicate.
+         */events: [Event]) {
+        self.invoice = invoice
+        self.payments = payments
+        self.balance = balance
+        self.duplicate = duplicate
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentRecorded: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentRecorded: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentRecorded {
+        return
+            try PaymentRecorded(
+                invoice: FfiConverterTypeInvoice.read(from: &buf), 
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                balance: FfiConverterTypeInvoiceBalance.read(from: &buf), 
+                duplicate: FfiConverterBool.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentRecorded, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoice.write(value.invoice, into: &buf)
+        FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterTypeInvoiceBalance.write(value.balance, into: &buf)
+        FfiConverterBool.write(value.duplicate, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRecorded_lift(_ buf: RustBuffer) throws -> PaymentRecorded {
+    return try FfiConverterTypePaymentRecorded.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRecorded_lower(_ value: PaymentRecorded) -> RustBuffer {
+    return FfiConverterTypePaymentRecorded.lower(value)
+}
+
+
+/**
+ * A reminder the host should send now.
+ */
+public struct PaymentReminder: Equatable, Hashable {
+    /**
+     * Stable key (`312:balance:-7`, `312:balance:+1`): store it once sent, pass it back in
+     * `sent` so it is not sent twice.
+     */
+    public var key: String
+    /**
+     * The stay.
+     */
+    public var stayReference: String
+    /**
+     * Which installment.
+     */
+    public var kind: InstallmentKind
+    /**
+     * Its date.
+     */
+    public var dueOn: NaiveDate
+    /**
+     * What is still due on it.
+     */
+    public var amountDue: Money
+    /**
+     * Days from the due date: negative before it, positive when late.
+     */
+    public var daysFromDue: Int64
+    /**
+     * The link to put in the mail (`[LIEN_PAIEMENT_ACOMPTE]` or `[LIEN_PAIEMENT_SOLDE]`).
+     */
+    public var linkPurpose: LinkPurpose
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable key (`312:balance:-7`, `312:balance:+1`): store it once sent, pass it back in
+         * `sent` so it is not sent twice.
+         */key: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * Which installment.
+         */kind: InstallmentKind, 
+        /**
+         * Its date.
+         */dueOn: NaiveDate, 
+        /**
+         * What is still due on it.
+         */amountDue: Money, 
+        /**
+         * Days from the due date: negative before it, positive when late.
+         */daysFromDue: Int64, 
+        /**
+         * The link to put in the mail (`[LIEN_PAIEMENT_ACOMPTE]` or `[LIEN_PAIEMENT_SOLDE]`).
+         */linkPurpose: LinkPurpose) {
+        self.key = key
+        self.stayReference = stayReference
+        self.kind = kind
+        self.dueOn = dueOn
+        self.amountDue = amountDue
+        self.daysFromDue = daysFromDue
+        self.linkPurpose = linkPurpose
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentReminder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentReminder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentReminder {
+        return
+            try PaymentReminder(
+                key: FfiConverterString.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeInstallmentKind.read(from: &buf), 
+                dueOn: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amountDue: FfiConverterTypeMoney.read(from: &buf), 
+                daysFromDue: FfiConverterInt64.read(from: &buf), 
+                linkPurpose: FfiConverterTypeLinkPurpose.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentReminder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterTypeInstallmentKind.write(value.kind, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueOn, into: &buf)
+        FfiConverterTypeMoney.write(value.amountDue, into: &buf)
+        FfiConverterInt64.write(value.daysFromDue, into: &buf)
+        FfiConverterTypeLinkPurpose.write(value.linkPurpose, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentReminder_lift(_ buf: RustBuffer) throws -> PaymentReminder {
+    return try FfiConverterTypePaymentReminder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentReminder_lower(_ value: PaymentReminder) -> RustBuffer {
+    return FfiConverterTypePaymentReminder.lower(value)
+}
+
+
+/**
+ * What hospes hands to the host's payment provider plug-in.
+ */
+public struct PaymentRequest: Equatable, Hashable {
+    /**
+     * Reference for the provider: the same request made twice has the same reference, so the
+     * provider can refuse a second charge.
+     */
+    public var reference: String
+    /**
+     * The invoice paid.
+     */
+    public var invoiceNumber: String
+    /**
+     * Deposit, balance or everything.
+     */
+    public var kind: InstallmentKind
+    /**
+     * How much: what is due on the invoice.
+     */
+    public var amount: Money
+    /**
+     * What the guest sees on the provider's page.
+     */
+    public var description: String
+    /**
+     * The guest's name.
+     */
+    public var customerName: String
+    /**
+     * The guest's e-mail.
+     */
+    public var customerEmail: String?
+    /**
+     * Where the provider sends the guest back after paying.
+     */
+    public var returnUrl: String
+    /**
+     * Where the provider sends the guest back when they give up.
+     */
+    public var cancelUrl: String
+    /**
+     * Language of the provider's page.
+     */
+    public var locale: Locale
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Reference for the provider: the same request made twice has the same reference, so the
+         * provider can refuse a second charge.
+         */reference: String, 
+        /**
+         * The invoice paid.
+         */invoiceNumber: String, 
+        /**
+         * Deposit, balance or everything.
+         */kind: InstallmentKind, 
+        /**
+         * How much: what is due on the invoice.
+         */amount: Money, 
+        /**
+         * What the guest sees on the provider's page.
+         */description: String, 
+        /**
+         * The guest's name.
+         */customerName: String, 
+        /**
+         * The guest's e-mail.
+         */customerEmail: String?, 
+        /**
+         * Where the provider sends the guest back after paying.
+         */returnUrl: String, 
+        /**
+         * Where the provider sends the guest back when they give up.
+         */cancelUrl: String, 
+        /**
+         * Language of the provider's page.
+         */locale: Locale) {
+        self.reference = reference
+        self.invoiceNumber = invoiceNumber
+        self.kind = kind
+        self.amount = amount
+        self.description = description
+        self.customerName = customerName
+        self.customerEmail = customerEmail
+        self.returnUrl = returnUrl
+        self.cancelUrl = cancelUrl
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentRequest {
+        return
+            try PaymentRequest(
+                reference: FfiConverterString.read(from: &buf), 
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeInstallmentKind.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                description: FfiConverterString.read(from: &buf), 
+                customerName: FfiConverterString.read(from: &buf), 
+                customerEmail: FfiConverterOptionString.read(from: &buf), 
+                returnUrl: FfiConverterString.read(from: &buf), 
+                cancelUrl: FfiConverterString.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeInstallmentKind.write(value.kind, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterString.write(value.description, into: &buf)
+        FfiConverterString.write(value.customerName, into: &buf)
+        FfiConverterOptionString.write(value.customerEmail, into: &buf)
+        FfiConverterString.write(value.returnUrl, into: &buf)
+        FfiConverterString.write(value.cancelUrl, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequest_lift(_ buf: RustBuffer) throws -> PaymentRequest {
+    return try FfiConverterTypePaymentRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequest_lower(_ value: PaymentRequest) -> RustBuffer {
+    return FfiConverterTypePaymentRequest.lower(value)
+}
+
+
+/**
  * What is paid when: a deposit at booking, the balance some days before arrival.
  */
 public struct PaymentSchedule: Equatable, Hashable {
@@ -3936,6 +6191,85 @@ public func FfiConverterTypePet_lift(_ buf: RustBuffer) throws -> Pet {
 #endif
 public func FfiConverterTypePet_lower(_ value: Pet) -> RustBuffer {
     return FfiConverterTypePet.lower(value)
+}
+
+
+/**
+ * A document a cancellation will produce.
+ */
+public struct PlannedDocument: Equatable, Hashable {
+    /**
+     * A credit note or the cancellation-fee invoice.
+     */
+    public var kind: InvoiceKind
+    /**
+     * For a credit note, the invoice it cancels.
+     */
+    public var cancels: String?
+    /**
+     * Its total (negative for a credit note).
+     */
+    public var amount: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A credit note or the cancellation-fee invoice.
+         */kind: InvoiceKind, 
+        /**
+         * For a credit note, the invoice it cancels.
+         */cancels: String?, 
+        /**
+         * Its total (negative for a credit note).
+         */amount: Money) {
+        self.kind = kind
+        self.cancels = cancels
+        self.amount = amount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PlannedDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePlannedDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlannedDocument {
+        return
+            try PlannedDocument(
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                cancels: FfiConverterOptionString.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PlannedDocument, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.cancels, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlannedDocument_lift(_ buf: RustBuffer) throws -> PlannedDocument {
+    return try FfiConverterTypePlannedDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlannedDocument_lower(_ value: PlannedDocument) -> RustBuffer {
+    return FfiConverterTypePlannedDocument.lower(value)
 }
 
 
@@ -4764,6 +7098,115 @@ public func FfiConverterTypePromoCode_lower(_ value: PromoCode) -> RustBuffer {
 
 
 /**
+ * The provider's result, as the host's plug-in reads it from the webhook or the return page.
+ */
+public struct ProviderResult: Equatable, Hashable {
+    /**
+     * The request's reference.
+     */
+    public var reference: String
+    /**
+     * What happened.
+     */
+    public var status: ProviderStatus
+    /**
+     * The amount the provider took.
+     */
+    public var amount: Money
+    /**
+     * The provider (`payplug`).
+     */
+    public var provider: String
+    /**
+     * The provider's transaction id: the payment's idempotency key.
+     */
+    public var transactionId: String
+    /**
+     * When the provider settled it.
+     */
+    public var at: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The request's reference.
+         */reference: String, 
+        /**
+         * What happened.
+         */status: ProviderStatus, 
+        /**
+         * The amount the provider took.
+         */amount: Money, 
+        /**
+         * The provider (`payplug`).
+         */provider: String, 
+        /**
+         * The provider's transaction id: the payment's idempotency key.
+         */transactionId: String, 
+        /**
+         * When the provider settled it.
+         */at: Timestamp) {
+        self.reference = reference
+        self.status = status
+        self.amount = amount
+        self.provider = provider
+        self.transactionId = transactionId
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProviderResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProviderResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderResult {
+        return
+            try ProviderResult(
+                reference: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeProviderStatus.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                provider: FfiConverterString.read(from: &buf), 
+                transactionId: FfiConverterString.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProviderResult, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterTypeProviderStatus.write(value.status, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterString.write(value.provider, into: &buf)
+        FfiConverterString.write(value.transactionId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderResult_lift(_ buf: RustBuffer) throws -> ProviderResult {
+    return try FfiConverterTypeProviderResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderResult_lower(_ value: ProviderResult) -> RustBuffer {
+    return FfiConverterTypeProviderResult.lower(value)
+}
+
+
+/**
  * A quote.
  */
 public struct Quote: Equatable, Hashable {
@@ -4802,7 +7245,7 @@ public struct Quote: Equatable, Hashable {
     /**
      * The acceptance evidence, once accepted.
      */
-    public var acceptance: Acceptance?
+    public var acceptance: Signature?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4833,7 +7276,7 @@ public struct Quote: Equatable, Hashable {
          */status: QuoteStatus, 
         /**
          * The acceptance evidence, once accepted.
-         */acceptance: Acceptance?) {
+         */acceptance: Signature?) {
         self.number = number
         self.clientId = clientId
         self.stayReference = stayReference
@@ -4869,7 +7312,7 @@ public struct FfiConverterTypeQuote: FfiConverterRustBuffer {
                 request: FfiConverterTypePriceRequest.read(from: &buf), 
                 priced: FfiConverterTypePricedStay.read(from: &buf), 
                 status: FfiConverterTypeQuoteStatus.read(from: &buf), 
-                acceptance: FfiConverterOptionTypeAcceptance.read(from: &buf)
+                acceptance: FfiConverterOptionTypeSignature.read(from: &buf)
         )
     }
 
@@ -4882,7 +7325,7 @@ public struct FfiConverterTypeQuote: FfiConverterRustBuffer {
         FfiConverterTypePriceRequest.write(value.request, into: &buf)
         FfiConverterTypePricedStay.write(value.priced, into: &buf)
         FfiConverterTypeQuoteStatus.write(value.status, into: &buf)
-        FfiConverterOptionTypeAcceptance.write(value.acceptance, into: &buf)
+        FfiConverterOptionTypeSignature.write(value.acceptance, into: &buf)
     }
 }
 
@@ -5345,6 +7788,404 @@ public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuf
 
 
 /**
+ * When to remind a guest of a payment: days before its date, and days after it (late).
+ */
+public struct ReminderPolicy: Equatable, Hashable {
+    /**
+     * Remind this many days before the due date (e.g. `[7]`).
+     */
+    public var daysBefore: [UInt32]
+    /**
+     * Remind this many days after an unpaid due date (e.g. `[1, 7]`).
+     */
+    public var daysAfter: [UInt32]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Remind this many days before the due date (e.g. `[7]`).
+         */daysBefore: [UInt32], 
+        /**
+         * Remind this many days after an unpaid due date (e.g. `[1, 7]`).
+         */daysAfter: [UInt32]) {
+        self.daysBefore = daysBefore
+        self.daysAfter = daysAfter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReminderPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminderPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReminderPolicy {
+        return
+            try ReminderPolicy(
+                daysBefore: FfiConverterSequenceUInt32.read(from: &buf), 
+                daysAfter: FfiConverterSequenceUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReminderPolicy, into buf: inout [UInt8]) {
+        FfiConverterSequenceUInt32.write(value.daysBefore, into: &buf)
+        FfiConverterSequenceUInt32.write(value.daysAfter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderPolicy_lift(_ buf: RustBuffer) throws -> ReminderPolicy {
+    return try FfiConverterTypeReminderPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderPolicy_lower(_ value: ReminderPolicy) -> RustBuffer {
+    return FfiConverterTypeReminderPolicy.lower(value)
+}
+
+
+/**
+ * A resident's year (or season) on a pitch.
+ */
+public struct Residency: Equatable, Hashable {
+    /**
+     * The host's reference for this year's residency (used as the stay reference).
+     */
+    public var reference: String
+    /**
+     * The resident.
+     */
+    public var clientId: String
+    /**
+     * The pitch (« Emplacement A12 »).
+     */
+    public var pitch: String
+    /**
+     * First day of the residency.
+     */
+    public var from: NaiveDate
+    /**
+     * Day after the last one.
+     */
+    public var to: NaiveDate
+    /**
+     * Rent for the whole residency, VAT included.
+     */
+    public var rent: Money
+    /**
+     * VAT rate of the rent.
+     */
+    public var vatRate: VatRate
+    /**
+     * Paid in this many equal installments, one every `12 / n` months from `from`:
+     * 1, 2, 3, 4, 6 or 12.
+     */
+    public var installments: UInt32
+    /**
+     * Most people allowed on the pitch, the resident included.
+     */
+    public var maxOccupants: UInt32
+    /**
+     * People allowed to stay on the pitch besides the resident.
+     */
+    public var authorised: [Companion]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's reference for this year's residency (used as the stay reference).
+         */reference: String, 
+        /**
+         * The resident.
+         */clientId: String, 
+        /**
+         * The pitch (« Emplacement A12 »).
+         */pitch: String, 
+        /**
+         * First day of the residency.
+         */from: NaiveDate, 
+        /**
+         * Day after the last one.
+         */to: NaiveDate, 
+        /**
+         * Rent for the whole residency, VAT included.
+         */rent: Money, 
+        /**
+         * VAT rate of the rent.
+         */vatRate: VatRate, 
+        /**
+         * Paid in this many equal installments, one every `12 / n` months from `from`:
+         * 1, 2, 3, 4, 6 or 12.
+         */installments: UInt32, 
+        /**
+         * Most people allowed on the pitch, the resident included.
+         */maxOccupants: UInt32, 
+        /**
+         * People allowed to stay on the pitch besides the resident.
+         */authorised: [Companion]) {
+        self.reference = reference
+        self.clientId = clientId
+        self.pitch = pitch
+        self.from = from
+        self.to = to
+        self.rent = rent
+        self.vatRate = vatRate
+        self.installments = installments
+        self.maxOccupants = maxOccupants
+        self.authorised = authorised
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Residency: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResidency: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Residency {
+        return
+            try Residency(
+                reference: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                pitch: FfiConverterString.read(from: &buf), 
+                from: FfiConverterTypeNaiveDate.read(from: &buf), 
+                to: FfiConverterTypeNaiveDate.read(from: &buf), 
+                rent: FfiConverterTypeMoney.read(from: &buf), 
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                installments: FfiConverterUInt32.read(from: &buf), 
+                maxOccupants: FfiConverterUInt32.read(from: &buf), 
+                authorised: FfiConverterSequenceTypeCompanion.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Residency, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.pitch, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.from, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.to, into: &buf)
+        FfiConverterTypeMoney.write(value.rent, into: &buf)
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterUInt32.write(value.installments, into: &buf)
+        FfiConverterUInt32.write(value.maxOccupants, into: &buf)
+        FfiConverterSequenceTypeCompanion.write(value.authorised, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidency_lift(_ buf: RustBuffer) throws -> Residency {
+    return try FfiConverterTypeResidency.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidency_lower(_ value: Residency) -> RustBuffer {
+    return FfiConverterTypeResidency.lower(value)
+}
+
+
+/**
+ * The new list of authorised persons and the event.
+ */
+public struct ResidencyChange: Equatable, Hashable {
+    /**
+     * The residency with its new list.
+     */
+    public var residency: Residency
+    /**
+     * `authorised_persons_changed`, none when nothing changed.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The residency with its new list.
+         */residency: Residency, 
+        /**
+         * `authorised_persons_changed`, none when nothing changed.
+         */events: [Event]) {
+        self.residency = residency
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ResidencyChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResidencyChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResidencyChange {
+        return
+            try ResidencyChange(
+                residency: FfiConverterTypeResidency.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ResidencyChange, into buf: inout [UInt8]) {
+        FfiConverterTypeResidency.write(value.residency, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidencyChange_lift(_ buf: RustBuffer) throws -> ResidencyChange {
+    return try FfiConverterTypeResidencyChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidencyChange_lower(_ value: ResidencyChange) -> RustBuffer {
+    return FfiConverterTypeResidencyChange.lower(value)
+}
+
+
+/**
+ * One installment with what was paid towards it.
+ */
+public struct ScheduledPayment: Equatable, Hashable {
+    /**
+     * Deposit, balance or everything.
+     */
+    public var kind: InstallmentKind
+    /**
+     * Due on this day, in the establishment's zone.
+     */
+    public var dueOn: NaiveDate
+    /**
+     * The installment's amount.
+     */
+    public var amount: Money
+    /**
+     * Paid towards it (payments fill the installments in order).
+     */
+    public var paid: Money
+    /**
+     * Still due on it.
+     */
+    public var due: Money
+    /**
+     * Paid, upcoming, due today or late.
+     */
+    public var state: InstallmentState
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Deposit, balance or everything.
+         */kind: InstallmentKind, 
+        /**
+         * Due on this day, in the establishment's zone.
+         */dueOn: NaiveDate, 
+        /**
+         * The installment's amount.
+         */amount: Money, 
+        /**
+         * Paid towards it (payments fill the installments in order).
+         */paid: Money, 
+        /**
+         * Still due on it.
+         */due: Money, 
+        /**
+         * Paid, upcoming, due today or late.
+         */state: InstallmentState) {
+        self.kind = kind
+        self.dueOn = dueOn
+        self.amount = amount
+        self.paid = paid
+        self.due = due
+        self.state = state
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScheduledPayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScheduledPayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScheduledPayment {
+        return
+            try ScheduledPayment(
+                kind: FfiConverterTypeInstallmentKind.read(from: &buf), 
+                dueOn: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                paid: FfiConverterTypeMoney.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf), 
+                state: FfiConverterTypeInstallmentState.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScheduledPayment, into buf: inout [UInt8]) {
+        FfiConverterTypeInstallmentKind.write(value.kind, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueOn, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypeMoney.write(value.paid, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+        FfiConverterTypeInstallmentState.write(value.state, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduledPayment_lift(_ buf: RustBuffer) throws -> ScheduledPayment {
+    return try FfiConverterTypeScheduledPayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduledPayment_lower(_ value: ScheduledPayment) -> RustBuffer {
+    return FfiConverterTypeScheduledPayment.lower(value)
+}
+
+
+/**
  * A season: the days it covers, optionally only some days of the week (a weekend rate).
  */
 public struct Season: Equatable, Hashable {
@@ -5430,6 +8271,404 @@ public func FfiConverterTypeSeason_lift(_ buf: RustBuffer) throws -> Season {
 #endif
 public func FfiConverterTypeSeason_lower(_ value: Season) -> RustBuffer {
     return FfiConverterTypeSeason.lower(value)
+}
+
+
+/**
+ * The seller as printed: name, address and legal identifiers, copied from the establishment.
+ */
+public struct Seller: Equatable, Hashable {
+    /**
+     * Trading name.
+     */
+    public var name: String
+    /**
+     * Address.
+     */
+    public var address: Address
+    /**
+     * SIRET.
+     */
+    public var siret: String?
+    /**
+     * Intra-community VAT number.
+     */
+    public var vatNumber: String?
+    /**
+     * Legal form and capital.
+     */
+    public var legalForm: String?
+    /**
+     * E-mail.
+     */
+    public var email: String?
+    /**
+     * Phone.
+     */
+    public var phone: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Trading name.
+         */name: String, 
+        /**
+         * Address.
+         */address: Address, 
+        /**
+         * SIRET.
+         */siret: String?, 
+        /**
+         * Intra-community VAT number.
+         */vatNumber: String?, 
+        /**
+         * Legal form and capital.
+         */legalForm: String?, 
+        /**
+         * E-mail.
+         */email: String?, 
+        /**
+         * Phone.
+         */phone: String?) {
+        self.name = name
+        self.address = address
+        self.siret = siret
+        self.vatNumber = vatNumber
+        self.legalForm = legalForm
+        self.email = email
+        self.phone = phone
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Seller: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeller: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Seller {
+        return
+            try Seller(
+                name: FfiConverterString.read(from: &buf), 
+                address: FfiConverterTypeAddress.read(from: &buf), 
+                siret: FfiConverterOptionString.read(from: &buf), 
+                vatNumber: FfiConverterOptionString.read(from: &buf), 
+                legalForm: FfiConverterOptionString.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                phone: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Seller, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeAddress.write(value.address, into: &buf)
+        FfiConverterOptionString.write(value.siret, into: &buf)
+        FfiConverterOptionString.write(value.vatNumber, into: &buf)
+        FfiConverterOptionString.write(value.legalForm, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.phone, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeller_lift(_ buf: RustBuffer) throws -> Seller {
+    return try FfiConverterTypeSeller.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeller_lower(_ value: Seller) -> RustBuffer {
+    return FfiConverterTypeSeller.lower(value)
+}
+
+
+/**
+ * The evidence of a signature: what was signed, by whom, when, from where, after which consent,
+ * with which drawn signature.
+ */
+public struct Signature: Equatable, Hashable {
+    /**
+     * SHA-256 (hex) of the exact document signed.
+     */
+    public var documentSha256: String
+    /**
+     * The signer's client id.
+     */
+    public var clientId: String
+    /**
+     * The signer's name, as typed.
+     */
+    public var signerName: String
+    /**
+     * The signer's e-mail, if known.
+     */
+    public var signerEmail: String?
+    /**
+     * When.
+     */
+    public var signedAt: Timestamp
+    /**
+     * The IP address the signature came from, as the host saw it.
+     */
+    public var ip: String?
+    /**
+     * The browser's user agent.
+     */
+    public var userAgent: String?
+    /**
+     * The consent text the guest ticked.
+     */
+    public var consentText: String
+    /**
+     * SHA-256 (hex) of that consent text, to tell its versions apart.
+     */
+    public var consentSha256: String
+    /**
+     * The drawn signature, if any.
+     */
+    public var image: SignatureImage?
+    /**
+     * SHA-256 (hex) of the drawn signature, if any.
+     */
+    public var imageSha256: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * SHA-256 (hex) of the exact document signed.
+         */documentSha256: String, 
+        /**
+         * The signer's client id.
+         */clientId: String, 
+        /**
+         * The signer's name, as typed.
+         */signerName: String, 
+        /**
+         * The signer's e-mail, if known.
+         */signerEmail: String?, 
+        /**
+         * When.
+         */signedAt: Timestamp, 
+        /**
+         * The IP address the signature came from, as the host saw it.
+         */ip: String?, 
+        /**
+         * The browser's user agent.
+         */userAgent: String?, 
+        /**
+         * The consent text the guest ticked.
+         */consentText: String, 
+        /**
+         * SHA-256 (hex) of that consent text, to tell its versions apart.
+         */consentSha256: String, 
+        /**
+         * The drawn signature, if any.
+         */image: SignatureImage?, 
+        /**
+         * SHA-256 (hex) of the drawn signature, if any.
+         */imageSha256: String?) {
+        self.documentSha256 = documentSha256
+        self.clientId = clientId
+        self.signerName = signerName
+        self.signerEmail = signerEmail
+        self.signedAt = signedAt
+        self.ip = ip
+        self.userAgent = userAgent
+        self.consentText = consentText
+        self.consentSha256 = consentSha256
+        self.image = image
+        self.imageSha256 = imageSha256
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Signature: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignature: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Signature {
+        return
+            try Signature(
+                documentSha256: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                signerName: FfiConverterString.read(from: &buf), 
+                signerEmail: FfiConverterOptionString.read(from: &buf), 
+                signedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf), 
+                userAgent: FfiConverterOptionString.read(from: &buf), 
+                consentText: FfiConverterString.read(from: &buf), 
+                consentSha256: FfiConverterString.read(from: &buf), 
+                image: FfiConverterOptionTypeSignatureImage.read(from: &buf), 
+                imageSha256: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Signature, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.signerName, into: &buf)
+        FfiConverterOptionString.write(value.signerEmail, into: &buf)
+        FfiConverterTypeTimestamp.write(value.signedAt, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterOptionString.write(value.userAgent, into: &buf)
+        FfiConverterString.write(value.consentText, into: &buf)
+        FfiConverterString.write(value.consentSha256, into: &buf)
+        FfiConverterOptionTypeSignatureImage.write(value.image, into: &buf)
+        FfiConverterOptionString.write(value.imageSha256, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignature_lift(_ buf: RustBuffer) throws -> Signature {
+    return try FfiConverterTypeSignature.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignature_lower(_ value: Signature) -> RustBuffer {
+    return FfiConverterTypeSignature.lower(value)
+}
+
+
+/**
+ * What the guest sends when they sign.
+ */
+public struct SignatureRequest: Equatable, Hashable {
+    /**
+     * The document hash they were shown.
+     */
+    public var documentSha256: String
+    /**
+     * Their name, as typed.
+     */
+    public var signerName: String
+    /**
+     * Their e-mail, if known.
+     */
+    public var signerEmail: String?
+    /**
+     * The consent text they ticked (« J’ai lu et j’accepte … »).
+     */
+    public var consentText: String
+    /**
+     * The IP address, from the host's request.
+     */
+    public var ip: String?
+    /**
+     * The user agent, from the host's request.
+     */
+    public var userAgent: String?
+    /**
+     * The drawn signature, when the document asks for one.
+     */
+    public var image: SignatureImage?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The document hash they were shown.
+         */documentSha256: String, 
+        /**
+         * Their name, as typed.
+         */signerName: String, 
+        /**
+         * Their e-mail, if known.
+         */signerEmail: String?, 
+        /**
+         * The consent text they ticked (« J’ai lu et j’accepte … »).
+         */consentText: String, 
+        /**
+         * The IP address, from the host's request.
+         */ip: String?, 
+        /**
+         * The user agent, from the host's request.
+         */userAgent: String?, 
+        /**
+         * The drawn signature, when the document asks for one.
+         */image: SignatureImage?) {
+        self.documentSha256 = documentSha256
+        self.signerName = signerName
+        self.signerEmail = signerEmail
+        self.consentText = consentText
+        self.ip = ip
+        self.userAgent = userAgent
+        self.image = image
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignatureRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignatureRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureRequest {
+        return
+            try SignatureRequest(
+                documentSha256: FfiConverterString.read(from: &buf), 
+                signerName: FfiConverterString.read(from: &buf), 
+                signerEmail: FfiConverterOptionString.read(from: &buf), 
+                consentText: FfiConverterString.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf), 
+                userAgent: FfiConverterOptionString.read(from: &buf), 
+                image: FfiConverterOptionTypeSignatureImage.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignatureRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterString.write(value.signerName, into: &buf)
+        FfiConverterOptionString.write(value.signerEmail, into: &buf)
+        FfiConverterString.write(value.consentText, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterOptionString.write(value.userAgent, into: &buf)
+        FfiConverterOptionTypeSignatureImage.write(value.image, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureRequest_lift(_ buf: RustBuffer) throws -> SignatureRequest {
+    return try FfiConverterTypeSignatureRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureRequest_lower(_ value: SignatureRequest) -> RustBuffer {
+    return FfiConverterTypeSignatureRequest.lower(value)
 }
 
 
@@ -5605,6 +8844,95 @@ public func FfiConverterTypeStay_lift(_ buf: RustBuffer) throws -> Stay {
 #endif
 public func FfiConverterTypeStay_lower(_ value: Stay) -> RustBuffer {
     return FfiConverterTypeStay.lower(value)
+}
+
+
+/**
+ * What is invoiced, paid and due for a whole stay.
+ */
+public struct StayBalance: Equatable, Hashable {
+    /**
+     * Sum of the issued invoices and credit notes.
+     */
+    public var invoiced: Money
+    /**
+     * Sum of the payments on them (money received: `carried` payments are not counted again).
+     */
+    public var paid: Money
+    /**
+     * `invoiced − paid`; negative when the establishment owes a refund.
+     */
+    public var due: Money
+    /**
+     * Each invoice, in the order given.
+     */
+    public var invoices: [InvoiceBalance]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Sum of the issued invoices and credit notes.
+         */invoiced: Money, 
+        /**
+         * Sum of the payments on them (money received: `carried` payments are not counted again).
+         */paid: Money, 
+        /**
+         * `invoiced − paid`; negative when the establishment owes a refund.
+         */due: Money, 
+        /**
+         * Each invoice, in the order given.
+         */invoices: [InvoiceBalance]) {
+        self.invoiced = invoiced
+        self.paid = paid
+        self.due = due
+        self.invoices = invoices
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayBalance: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayBalance: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayBalance {
+        return
+            try StayBalance(
+                invoiced: FfiConverterTypeMoney.read(from: &buf), 
+                paid: FfiConverterTypeMoney.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoiceBalance.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayBalance, into buf: inout [UInt8]) {
+        FfiConverterTypeMoney.write(value.invoiced, into: &buf)
+        FfiConverterTypeMoney.write(value.paid, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+        FfiConverterSequenceTypeInvoiceBalance.write(value.invoices, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayBalance_lift(_ buf: RustBuffer) throws -> StayBalance {
+    return try FfiConverterTypeStayBalance.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayBalance_lower(_ value: StayBalance) -> RustBuffer {
+    return FfiConverterTypeStayBalance.lower(value)
 }
 
 
@@ -7226,6 +10554,81 @@ public func FfiConverterTypeClientKind_lower(_ value: ClientKind) -> RustBuffer 
 
 
 /**
+ * Where a contract stands.
+ */
+
+public enum ContractStatus: Equatable, Hashable {
+    
+    /**
+     * Sent to the guest, waiting for the signature.
+     */
+    case sent
+    /**
+     * Signed: locked to the document signed.
+     */
+    case signed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ContractStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ContractStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .sent
+        
+        case 2: return .signed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ContractStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .sent:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .signed:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractStatus_lift(_ buf: RustBuffer) throws -> ContractStatus {
+    return try FfiConverterTypeContractStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractStatus_lower(_ value: ContractStatus) -> RustBuffer {
+    return FfiConverterTypeContractStatus.lower(value)
+}
+
+
+
+/**
  * The deposit asked at booking.
  */
 
@@ -7563,6 +10966,152 @@ public enum Event: Equatable, Hashable {
          * The stay.
          */stayReference: String
     )
+    /**
+     * An invoice or a credit note was issued (numbered): it never changes again.
+     */
+    case invoiceIssued(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * Its number.
+         */invoiceNumber: String, 
+        /**
+         * Deposit, balance, credit note …
+         */kind: InvoiceKind, 
+        /**
+         * Its stay, if any.
+         */stayReference: String?, 
+        /**
+         * Its total including VAT (negative for a credit note).
+         */total: Money
+    )
+    /**
+     * An invoice was cancelled by a credit note.
+     */
+    case invoiceCancelled(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * The invoice cancelled.
+         */invoiceNumber: String, 
+        /**
+         * The credit note cancelling it.
+         */creditNoteNumber: String
+    )
+    /**
+     * A payment was recorded on an invoice.
+     */
+    case paymentRecorded(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * The invoice paid.
+         */invoiceNumber: String, 
+        /**
+         * How much.
+         */amount: Money, 
+        /**
+         * How.
+         */method: PaymentMethod, 
+        /**
+         * The payment's idempotency key.
+         */key: String
+    )
+    /**
+     * An online payment failed or the guest gave up.
+     */
+    case paymentFailed(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * The invoice.
+         */invoiceNumber: String, 
+        /**
+         * The amount asked.
+         */amount: Money, 
+        /**
+         * The guest gave up (rather than the bank refusing).
+         */cancelledByGuest: Bool
+    )
+    /**
+     * The guest signed a contract: the exact document is named by its hash.
+     */
+    case contractSigned(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The signer.
+         */clientId: String, 
+        /**
+         * The contract.
+         */contractNumber: String, 
+        /**
+         * Its stay.
+         */stayReference: String, 
+        /**
+         * SHA-256 of the document signed.
+         */documentSha256: String, 
+        /**
+         * The version of the terms signed.
+         */termsVersion: String
+    )
+    /**
+     * A stay was cancelled; `refund` is for the host's payment plug-in to pay back.
+     */
+    case stayCancelled(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * What the establishment keeps.
+         */penalty: Money, 
+        /**
+         * What it pays back.
+         */refund: Money
+    )
+    /**
+     * A resident changed the list of people allowed on their pitch.
+     */
+    case authorisedPersonsChanged(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The resident.
+         */clientId: String, 
+        /**
+         * The pitch.
+         */pitch: String, 
+        /**
+         * Full names added.
+         */added: [String], 
+        /**
+         * Full names removed.
+         */removed: [String]
+    )
 
 
 
@@ -7606,6 +11155,27 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         )
         
         case 8: return .stayConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 9: return .invoiceIssued(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), kind: try FfiConverterTypeInvoiceKind.read(from: &buf), stayReference: try FfiConverterOptionString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
+        )
+        
+        case 10: return .invoiceCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), creditNoteNumber: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .paymentRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 12: return .paymentFailed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), cancelledByGuest: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 13: return .contractSigned(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), contractNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 14: return .stayCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), penalty: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
+        )
+        
+        case 15: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -7675,6 +11245,71 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
+            
+        
+        case let .invoiceIssued(occurredAt,clientId,invoiceNumber,kind,stayReference,total):
+            writeInt(&buf, Int32(9))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeInvoiceKind.write(kind, into: &buf)
+            FfiConverterOptionString.write(stayReference, into: &buf)
+            FfiConverterTypeMoney.write(total, into: &buf)
+            
+        
+        case let .invoiceCancelled(occurredAt,clientId,invoiceNumber,creditNoteNumber):
+            writeInt(&buf, Int32(10))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterString.write(creditNoteNumber, into: &buf)
+            
+        
+        case let .paymentRecorded(occurredAt,clientId,invoiceNumber,amount,method,key):
+            writeInt(&buf, Int32(11))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amount, into: &buf)
+            FfiConverterTypePaymentMethod.write(method, into: &buf)
+            FfiConverterString.write(key, into: &buf)
+            
+        
+        case let .paymentFailed(occurredAt,clientId,invoiceNumber,amount,cancelledByGuest):
+            writeInt(&buf, Int32(12))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amount, into: &buf)
+            FfiConverterBool.write(cancelledByGuest, into: &buf)
+            
+        
+        case let .contractSigned(occurredAt,clientId,contractNumber,stayReference,documentSha256,termsVersion):
+            writeInt(&buf, Int32(13))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(contractNumber, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(documentSha256, into: &buf)
+            FfiConverterString.write(termsVersion, into: &buf)
+            
+        
+        case let .stayCancelled(occurredAt,clientId,stayReference,penalty,refund):
+            writeInt(&buf, Int32(14))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterTypeMoney.write(penalty, into: &buf)
+            FfiConverterTypeMoney.write(refund, into: &buf)
+            
+        
+        case let .authorisedPersonsChanged(occurredAt,clientId,pitch,added,removed):
+            writeInt(&buf, Int32(15))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(pitch, into: &buf)
+            FfiConverterSequenceString.write(added, into: &buf)
+            FfiConverterSequenceString.write(removed, into: &buf)
             
         }
     }
@@ -7850,6 +11485,48 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `payment.*`: payments that cannot be recorded or requested.
+     */
+    case Payment(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
+     * `contract.*`: contracts that cannot be drawn up or signed.
+     */
+    case Contract(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
+     * `evidence.*`: signatures and the hash-linked event log.
+     */
+    case Evidence(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `quote.*`: a quote that cannot be changed or accepted.
      */
     case Quote(
@@ -7970,17 +11647,32 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 11: return .Quote(
+        case 11: return .Payment(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 12: return .Link(
+        case 12: return .Contract(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 13: return .Internal(
+        case 13: return .Evidence(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 14: return .Quote(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 15: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 16: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -8067,22 +11759,43 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Quote(code,reason,messages):
+        case let .Payment(code,reason,messages):
             writeInt(&buf, Int32(11))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Contract(code,reason,messages):
             writeInt(&buf, Int32(12))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Evidence(code,reason,messages):
             writeInt(&buf, Int32(13))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Quote(code,reason,messages):
+            writeInt(&buf, Int32(14))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Link(code,reason,messages):
+            writeInt(&buf, Int32(15))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(16))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -8125,6 +11838,10 @@ public enum InstallmentKind: Equatable, Hashable {
      * Everything at once, when arrival is near.
      */
     case full
+    /**
+     * A resident's rent installment.
+     */
+    case rent
 
 
 
@@ -8152,6 +11869,8 @@ public struct FfiConverterTypeInstallmentKind: FfiConverterRustBuffer {
         
         case 3: return .full
         
+        case 4: return .rent
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -8171,6 +11890,10 @@ public struct FfiConverterTypeInstallmentKind: FfiConverterRustBuffer {
         case .full:
             writeInt(&buf, Int32(3))
         
+        
+        case .rent:
+            writeInt(&buf, Int32(4))
+        
         }
     }
 }
@@ -8188,6 +11911,331 @@ public func FfiConverterTypeInstallmentKind_lift(_ buf: RustBuffer) throws -> In
 #endif
 public func FfiConverterTypeInstallmentKind_lower(_ value: InstallmentKind) -> RustBuffer {
     return FfiConverterTypeInstallmentKind.lower(value)
+}
+
+
+
+/**
+ * Where one installment of the schedule stands.
+ */
+
+public enum InstallmentState: Equatable, Hashable {
+    
+    /**
+     * Paid in full.
+     */
+    case paid
+    /**
+     * Not due yet.
+     */
+    case upcoming
+    /**
+     * Due today.
+     */
+    case due
+    /**
+     * Past its date and not fully paid.
+     */
+    case late
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension InstallmentState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstallmentState: FfiConverterRustBuffer {
+    typealias SwiftType = InstallmentState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InstallmentState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .paid
+        
+        case 2: return .upcoming
+        
+        case 3: return .due
+        
+        case 4: return .late
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: InstallmentState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .upcoming:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .due:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .late:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallmentState_lift(_ buf: RustBuffer) throws -> InstallmentState {
+    return try FfiConverterTypeInstallmentState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstallmentState_lower(_ value: InstallmentState) -> RustBuffer {
+    return FfiConverterTypeInstallmentState.lower(value)
+}
+
+
+
+/**
+ * What an invoice is for.
+ */
+
+public enum InvoiceKind: Equatable, Hashable {
+    
+    /**
+     * A deposit (« facture d'acompte »): a share of the stay's total.
+     */
+    case deposit
+    /**
+     * The balance before arrival (« facture de solde »): the stay less its deposits.
+     */
+    case balance
+    /**
+     * The final invoice at departure: the stay less its deposits.
+     */
+    case final
+    /**
+     * A side sale (« vente annexe »): lines of their own, with or without a stay.
+     */
+    case sideSale
+    /**
+     * A resident's rent (« loyer »).
+     */
+    case rent
+    /**
+     * What a cancellation costs (« frais d'annulation »).
+     */
+    case cancellationFee
+    /**
+     * A credit note (« avoir »): negates an invoice.
+     */
+    case creditNote
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension InvoiceKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceKind: FfiConverterRustBuffer {
+    typealias SwiftType = InvoiceKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .deposit
+        
+        case 2: return .balance
+        
+        case 3: return .final
+        
+        case 4: return .sideSale
+        
+        case 5: return .rent
+        
+        case 6: return .cancellationFee
+        
+        case 7: return .creditNote
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: InvoiceKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .deposit:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .balance:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .final:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .sideSale:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .rent:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .cancellationFee:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .creditNote:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceKind_lift(_ buf: RustBuffer) throws -> InvoiceKind {
+    return try FfiConverterTypeInvoiceKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceKind_lower(_ value: InvoiceKind) -> RustBuffer {
+    return FfiConverterTypeInvoiceKind.lower(value)
+}
+
+
+
+/**
+ * Where an invoice stands.
+ */
+
+public enum InvoiceStatus: Equatable, Hashable {
+    
+    /**
+     * Not numbered yet; may still be thrown away.
+     */
+    case draft
+    /**
+     * Numbered and sent; nothing paid yet (credit notes stay `issued`).
+     */
+    case issued
+    /**
+     * Some of it paid.
+     */
+    case partlyPaid
+    /**
+     * Fully paid.
+     */
+    case paid
+    /**
+     * Cancelled by a credit note.
+     */
+    case cancelled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension InvoiceStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceStatus: FfiConverterRustBuffer {
+    typealias SwiftType = InvoiceStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .draft
+        
+        case 2: return .issued
+        
+        case 3: return .partlyPaid
+        
+        case 4: return .paid
+        
+        case 5: return .cancelled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: InvoiceStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .draft:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .issued:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .partlyPaid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceStatus_lift(_ buf: RustBuffer) throws -> InvoiceStatus {
+    return try FfiConverterTypeInvoiceStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceStatus_lower(_ value: InvoiceStatus) -> RustBuffer {
+    return FfiConverterTypeInvoiceStatus.lower(value)
 }
 
 
@@ -8218,6 +12266,14 @@ public enum LineKind: Equatable, Hashable {
      * A side sale (« vente annexe »).
      */
     case sideSale
+    /**
+     * A deposit (« acompte »): invoiced on its own, then deducted (negative) from the balance.
+     */
+    case deposit
+    /**
+     * A resident's rent (« loyer »).
+     */
+    case rent
 
 
 
@@ -8249,6 +12305,10 @@ public struct FfiConverterTypeLineKind: FfiConverterRustBuffer {
         
         case 5: return .sideSale
         
+        case 6: return .deposit
+        
+        case 7: return .rent
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -8275,6 +12335,14 @@ public struct FfiConverterTypeLineKind: FfiConverterRustBuffer {
         
         case .sideSale:
             writeInt(&buf, Int32(5))
+        
+        
+        case .deposit:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .rent:
+            writeInt(&buf, Int32(7))
         
         }
     }
@@ -8767,6 +12835,132 @@ public func FfiConverterTypeNewParticipant_lower(_ value: NewParticipant) -> Rus
 
 
 /**
+ * How a payment was made.
+ */
+
+public enum PaymentMethod: Equatable, Hashable {
+    
+    /**
+     * Card, at the desk or online.
+     */
+    case card
+    /**
+     * Bank transfer.
+     */
+    case bankTransfer
+    /**
+     * Cheque.
+     */
+    case cheque
+    /**
+     * Cash.
+     */
+    case cash
+    /**
+     * Holiday vouchers (« chèques-vacances »).
+     */
+    case holidayVouchers
+    /**
+     * Anything else.
+     */
+    case other
+    /**
+     * Not money received: sums already received on a cancelled invoice, carried to the
+     * invoice that replaces it (a cancellation fee). Not counted twice in a stay's balance.
+     */
+    case carried
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PaymentMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentMethod: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentMethod
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentMethod {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .card
+        
+        case 2: return .bankTransfer
+        
+        case 3: return .cheque
+        
+        case 4: return .cash
+        
+        case 5: return .holidayVouchers
+        
+        case 6: return .other
+        
+        case 7: return .carried
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PaymentMethod, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .card:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .bankTransfer:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .cheque:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .cash:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .holidayVouchers:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .carried:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMethod_lift(_ buf: RustBuffer) throws -> PaymentMethod {
+    return try FfiConverterTypePaymentMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMethod_lower(_ value: PaymentMethod) -> RustBuffer {
+    return FfiConverterTypePaymentMethod.lower(value)
+}
+
+
+
+/**
  * Whether the prices of a document include VAT (guests' prices) or exclude it (business prices).
  */
 
@@ -9112,6 +13306,101 @@ public func FfiConverterTypePromoValidity_lower(_ value: PromoValidity) -> RustB
 
 
 /**
+ * What the provider says happened.
+ */
+
+public enum ProviderStatus: Equatable, Hashable {
+    
+    /**
+     * Paid.
+     */
+    case succeeded
+    /**
+     * Refused by the bank or the provider.
+     */
+    case failed
+    /**
+     * The guest gave up.
+     */
+    case cancelled
+    /**
+     * Not settled yet (a transfer, 3-D Secure pending).
+     */
+    case pending
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProviderStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProviderStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ProviderStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .succeeded
+        
+        case 2: return .failed
+        
+        case 3: return .cancelled
+        
+        case 4: return .pending
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProviderStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .succeeded:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .failed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .pending:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lift(_ buf: RustBuffer) throws -> ProviderStatus {
+    return try FfiConverterTypeProviderStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lower(_ value: ProviderStatus) -> RustBuffer {
+    return FfiConverterTypeProviderStatus.lower(value)
+}
+
+
+
+/**
  * Where a quote stands.
  */
 
@@ -9340,6 +13629,102 @@ public func FfiConverterTypeRounding_lift(_ buf: RustBuffer) throws -> Rounding 
 #endif
 public func FfiConverterTypeRounding_lower(_ value: Rounding) -> RustBuffer {
     return FfiConverterTypeRounding.lower(value)
+}
+
+
+
+/**
+ * The drawn signature.
+ */
+
+public enum SignatureImage: Equatable, Hashable {
+    
+    /**
+     * The strokes traced on the pad, as the `d` of an SVG `<path>` (`M10 40 C 30 10 …`) over a
+     * `width` × `height` area: only path commands and numbers are accepted.
+     */
+    case svgPath(
+        /**
+         * The path data.
+         */d: String, 
+        /**
+         * Width of the pad, in pixels.
+         */width: UInt32, 
+        /**
+         * Height of the pad, in pixels.
+         */height: UInt32
+    )
+    /**
+     * A PNG image of the signature, base64 (standard alphabet, padded).
+     */
+    case png(
+        /**
+         * The PNG bytes, base64.
+         */base64: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SignatureImage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignatureImage: FfiConverterRustBuffer {
+    typealias SwiftType = SignatureImage
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureImage {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .svgPath(d: try FfiConverterString.read(from: &buf), width: try FfiConverterUInt32.read(from: &buf), height: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 2: return .png(base64: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SignatureImage, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .svgPath(d,width,height):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(d, into: &buf)
+            FfiConverterUInt32.write(width, into: &buf)
+            FfiConverterUInt32.write(height, into: &buf)
+            
+        
+        case let .png(base64):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(base64, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureImage_lift(_ buf: RustBuffer) throws -> SignatureImage {
+    return try FfiConverterTypeSignatureImage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureImage_lower(_ value: SignatureImage) -> RustBuffer {
+    return FfiConverterTypeSignatureImage.lower(value)
 }
 
 
@@ -9810,30 +14195,6 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeAcceptance: FfiConverterRustBuffer {
-    typealias SwiftType = Acceptance?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeAcceptance.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeAcceptance.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
     typealias SwiftType = Account?
 
@@ -9874,6 +14235,174 @@ fileprivate struct FfiConverterOptionTypeAppliedPromo: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeAppliedPromo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCancellationTier: FfiConverterRustBuffer {
+    typealias SwiftType = CancellationTier?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCancellationTier.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCancellationTier.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInvoice: FfiConverterRustBuffer {
+    typealias SwiftType = Invoice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInvoice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInvoice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLatePayment: FfiConverterRustBuffer {
+    typealias SwiftType = LatePayment?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLatePayment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLatePayment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMoney: FfiConverterRustBuffer {
+    typealias SwiftType = Money?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMoney.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMoney.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePayment: FfiConverterRustBuffer {
+    typealias SwiftType = Payment?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePayment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePayment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSignature: FfiConverterRustBuffer {
+    typealias SwiftType = Signature?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSignature.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSignature.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStay: FfiConverterRustBuffer {
+    typealias SwiftType = Stay?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStay.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStay.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9970,6 +14499,30 @@ fileprivate struct FfiConverterOptionTypeLocale: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeLocale.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSignatureImage: FfiConverterRustBuffer {
+    typealias SwiftType = SignatureImage?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSignatureImage.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSignatureImage.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10098,6 +14651,31 @@ fileprivate struct FfiConverterOptionTypeVatRate: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -10165,6 +14743,31 @@ fileprivate struct FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuf
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCancellationTier.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeClause: FfiConverterRustBuffer {
+    typealias SwiftType = [Clause]
+
+    public static func write(_ value: [Clause], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeClause.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Clause] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Clause]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeClause.read(from: &buf))
         }
         return seq
     }
@@ -10273,6 +14876,56 @@ fileprivate struct FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeInvoice: FfiConverterRustBuffer {
+    typealias SwiftType = [Invoice]
+
+    public static func write(_ value: [Invoice], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoice.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Invoice] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Invoice]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInvoiceBalance: FfiConverterRustBuffer {
+    typealias SwiftType = [InvoiceBalance]
+
+    public static func write(_ value: [InvoiceBalance], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoiceBalance.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InvoiceBalance] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InvoiceBalance]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoiceBalance.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLengthDiscount: FfiConverterRustBuffer {
     typealias SwiftType = [LengthDiscount]
 
@@ -10373,6 +15026,31 @@ fileprivate struct FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
+    typealias SwiftType = [Payment]
+
+    public static func write(_ value: [Payment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Payment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Payment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePeriod: FfiConverterRustBuffer {
     typealias SwiftType = [Period]
 
@@ -10415,6 +15093,31 @@ fileprivate struct FfiConverterSequenceTypePet: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePet.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePlannedDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [PlannedDocument]
+
+    public static func write(_ value: [PlannedDocument], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePlannedDocument.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PlannedDocument] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PlannedDocument]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePlannedDocument.read(from: &buf))
         }
         return seq
     }

@@ -8,7 +8,9 @@ from typing_extensions import NotRequired, TypedDict
 from .errors import (
     AccountError as AccountError,
     ClientError as ClientError,
+    ContractError as ContractError,
     EstablishmentError as EstablishmentError,
+    EvidenceError as EvidenceError,
     FieldError as FieldError,
     HospesError as HospesError,
     InputError as InputError,
@@ -16,6 +18,7 @@ from .errors import (
     InvoiceError as InvoiceError,
     LinkError as LinkError,
     MoneyError as MoneyError,
+    PaymentError as PaymentError,
     PortalError as PortalError,
     PricingError as PricingError,
     QuoteError as QuoteError,
@@ -253,7 +256,115 @@ class EventStayConfirmed(TypedDict):
     stay_reference: str
     """The stay."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed]
+InvoiceKind = Literal['deposit', 'balance', 'final', 'side_sale', 'rent', 'cancellation_fee', 'credit_note']
+"""What an invoice is for."""
+
+class EventInvoiceIssued(TypedDict):
+    """An invoice or a credit note was issued (numbered): it never changes again."""
+    type: Literal['invoice_issued']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """Its number."""
+    kind: InvoiceKind
+    """Deposit, balance, credit note …"""
+    stay_reference: NotRequired[Optional[str]]
+    """Its stay, if any."""
+    total: Money
+    """Its total including VAT (negative for a credit note)."""
+
+class EventInvoiceCancelled(TypedDict):
+    """An invoice was cancelled by a credit note."""
+    type: Literal['invoice_cancelled']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """The invoice cancelled."""
+    credit_note_number: str
+    """The credit note cancelling it."""
+
+PaymentMethod = Literal['card', 'bank_transfer', 'cheque', 'cash', 'holiday_vouchers', 'other', 'carried']
+"""How a payment was made."""
+
+class EventPaymentRecorded(TypedDict):
+    """A payment was recorded on an invoice."""
+    type: Literal['payment_recorded']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """The invoice paid."""
+    amount: Money
+    """How much."""
+    method: PaymentMethod
+    """How."""
+    key: str
+    """The payment's idempotency key."""
+
+class EventPaymentFailed(TypedDict):
+    """An online payment failed or the guest gave up."""
+    type: Literal['payment_failed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """The invoice."""
+    amount: Money
+    """The amount asked."""
+    cancelled_by_guest: bool
+    """The guest gave up (rather than the bank refusing)."""
+
+class EventContractSigned(TypedDict):
+    """The guest signed a contract: the exact document is named by its hash."""
+    type: Literal['contract_signed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The signer."""
+    contract_number: str
+    """The contract."""
+    stay_reference: str
+    """Its stay."""
+    document_sha256: str
+    """SHA-256 of the document signed."""
+    terms_version: str
+    """The version of the terms signed."""
+
+class EventStayCancelled(TypedDict):
+    """A stay was cancelled; `refund` is for the host's payment plug-in to pay back."""
+    type: Literal['stay_cancelled']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    penalty: Money
+    """What the establishment keeps."""
+    refund: Money
+    """What it pays back."""
+
+class EventAuthorisedPersonsChanged(TypedDict):
+    """A resident changed the list of people allowed on their pitch."""
+    type: Literal['authorised_persons_changed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The resident."""
+    pitch: str
+    """The pitch."""
+    added: List[str]
+    """Full names added."""
+    removed: List[str]
+    """Full names removed."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -343,7 +454,7 @@ class VatBreakdown(TypedDict):
 StayStatus = Literal['option', 'confirmed', 'in_progress', 'completed', 'cancelled', 'resident']
 """Where a stay stands."""
 
-LineKind = Literal['accommodation', 'supplement', 'discount', 'tourist_tax', 'side_sale']
+LineKind = Literal['accommodation', 'supplement', 'discount', 'tourist_tax', 'side_sale', 'deposit', 'rent']
 """What a line charges for; discounts and the tourist tax are lines of their own."""
 
 class Line(TypedDict):
@@ -760,7 +871,7 @@ class AppliedPromo(TypedDict):
     discount: Money
     """The discount it gives (positive): add it to the code's `spent` when the booking is made."""
 
-InstallmentKind = Literal['deposit', 'balance', 'full']
+InstallmentKind = Literal['deposit', 'balance', 'full', 'rent']
 """What an installment is."""
 
 class Installment(TypedDict):
@@ -1045,10 +1156,33 @@ class ParticipantsChange(TypedDict):
 QuoteStatus = Literal['sent', 'accepted']
 """Where a quote stands."""
 
-class Acceptance(TypedDict):
-    """The evidence of an acceptance: what was signed, by whom, when, from where, after which consent."""
+class SignatureImageSvgPath(TypedDict):
+    """The strokes traced on the pad, as the `d` of an SVG `<path>` (`M10 40 C 30 10 …`) over a
+    `width` × `height` area: only path commands and numbers are accepted.
+    """
+    format: Literal['svg_path']
+    d: str
+    """The path data."""
+    width: int
+    """Width of the pad, in pixels."""
+    height: int
+    """Height of the pad, in pixels."""
+
+class SignatureImagePng(TypedDict):
+    """A PNG image of the signature, base64 (standard alphabet, padded)."""
+    format: Literal['png']
+    base64: str
+    """The PNG bytes, base64."""
+
+SignatureImage = Union[SignatureImageSvgPath, SignatureImagePng]
+"""The drawn signature."""
+
+class Signature(TypedDict):
+    """The evidence of a signature: what was signed, by whom, when, from where, after which consent,
+    with which drawn signature.
+    """
     document_sha256: str
-    """SHA-256 (hex) of the exact document accepted."""
+    """SHA-256 (hex) of the exact document signed."""
     client_id: str
     """The signer's client id."""
     signer_name: str
@@ -1058,13 +1192,17 @@ class Acceptance(TypedDict):
     signed_at: datetime
     """When."""
     ip: NotRequired[Optional[str]]
-    """The IP address the acceptance came from, as the host saw it."""
+    """The IP address the signature came from, as the host saw it."""
     user_agent: NotRequired[Optional[str]]
     """The browser's user agent."""
     consent_text: str
-    """The consent text the guest ticked (« J'accepte le devis et les conditions générales »)."""
+    """The consent text the guest ticked."""
     consent_sha256: str
     """SHA-256 (hex) of that consent text, to tell its versions apart."""
+    image: NotRequired[Optional[SignatureImage]]
+    """The drawn signature, if any."""
+    image_sha256: NotRequired[Optional[str]]
+    """SHA-256 (hex) of the drawn signature, if any."""
 
 class Quote(TypedDict):
     """A quote."""
@@ -1084,7 +1222,7 @@ class Quote(TypedDict):
     """The priced stay."""
     status: QuoteStatus
     """Where it stands."""
-    acceptance: NotRequired[Optional[Acceptance]]
+    acceptance: NotRequired[Optional[Signature]]
     """The acceptance evidence, once accepted."""
 
 class QuoteView(TypedDict):
@@ -1105,20 +1243,22 @@ class QuoteChange(TypedDict):
     events: List[Event]
     """`quote_changed`."""
 
-class AcceptanceRequest(TypedDict):
-    """What the guest sends when they accept."""
+class SignatureRequest(TypedDict):
+    """What the guest sends when they sign."""
     document_sha256: str
-    """The document hash they were shown (from [`crate::portal::QuoteView`])."""
+    """The document hash they were shown."""
     signer_name: str
-    """Their name, as typed or drawn-and-named."""
+    """Their name, as typed."""
     signer_email: NotRequired[Optional[str]]
     """Their e-mail, if known."""
     consent_text: str
-    """The consent text they ticked."""
+    """The consent text they ticked (« J’ai lu et j’accepte … »)."""
     ip: NotRequired[Optional[str]]
     """The IP address, from the host's request."""
     user_agent: NotRequired[Optional[str]]
     """The user agent, from the host's request."""
+    image: NotRequired[Optional[SignatureImage]]
+    """The drawn signature, when the document asks for one."""
 
 class QuoteAcceptance(TypedDict):
     """An accepted quote, its confirmed stay, and the events."""
@@ -1128,6 +1268,481 @@ class QuoteAcceptance(TypedDict):
     """The stay, confirmed, with the quote's lines."""
     events: List[Event]
     """`quote_accepted` then `stay_confirmed`."""
+
+InvoiceStatus = Literal['draft', 'issued', 'partly_paid', 'paid', 'cancelled']
+"""Where an invoice stands."""
+
+class Seller(TypedDict):
+    """The seller as printed: name, address and legal identifiers, copied from the establishment."""
+    name: str
+    """Trading name."""
+    address: Address
+    """Address."""
+    siret: NotRequired[Optional[str]]
+    """SIRET."""
+    vat_number: NotRequired[Optional[str]]
+    """Intra-community VAT number."""
+    legal_form: NotRequired[Optional[str]]
+    """Legal form and capital."""
+    email: NotRequired[Optional[str]]
+    """E-mail."""
+    phone: NotRequired[Optional[str]]
+    """Phone."""
+
+class Customer(TypedDict):
+    """The customer as printed, copied from the client record."""
+    client_id: str
+    """The client id."""
+    name: str
+    """Name (person or company)."""
+    company: NotRequired[Optional[str]]
+    """Company name, for a business."""
+    address: Address
+    """Address."""
+    email: NotRequired[Optional[str]]
+    """E-mail."""
+    business: bool
+    """A business (a company or a tour operator): late-payment mentions apply."""
+
+class LatePayment(TypedDict):
+    """The late-payment mentions owed to a business customer (French Commercial Code, L441-10)."""
+    penalty_rate_percent: Decimal
+    """Yearly penalty rate applied from the day after the due date, in percent."""
+    recovery_indemnity: Money
+    """Fixed indemnity for recovery costs: 40 €."""
+    early_payment_discount_percent: Decimal
+    """Discount for early payment, in percent (usually none: 0)."""
+
+class Invoice(TypedDict):
+    """An invoice or a credit note."""
+    number: NotRequired[Optional[str]]
+    """Its number in its series; none while a draft."""
+    kind: InvoiceKind
+    """What it is for."""
+    status: InvoiceStatus
+    """Where it stands."""
+    issue_date: NotRequired[Optional[date]]
+    """Date of issue; none while a draft."""
+    due_date: date
+    """When payment is due."""
+    seller: Seller
+    """Who sells."""
+    customer: Customer
+    """Who buys."""
+    stay_reference: NotRequired[Optional[str]]
+    """The stay invoiced, if any."""
+    service_from: NotRequired[Optional[date]]
+    """First day of the service invoiced (the stay's arrival)."""
+    service_to: NotRequired[Optional[date]]
+    """Last day of the service invoiced (the stay's departure)."""
+    currency: str
+    """Currency."""
+    price_basis: PriceBasis
+    """Whether unit prices include VAT."""
+    lines: List[Line]
+    """Lines: quantity, unit price and VAT rate each; deductions are negative lines."""
+    totals: StayTotals
+    """Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed."""
+    credited_invoice: NotRequired[Optional[str]]
+    """For a credit note, the number of the invoice it cancels."""
+    late_payment: NotRequired[Optional[LatePayment]]
+    """Late-payment mentions, for a business customer."""
+    locale: Locale
+    """Language of the document."""
+
+class InvoiceRequest(TypedDict):
+    """What the host asks to invoice."""
+    kind: InvoiceKind
+    """Any kind but a credit note (see [`Invoice::credit_note`])."""
+    establishment: Establishment
+    """The seller."""
+    client: Client
+    """The customer."""
+    stay: NotRequired[Optional[Stay]]
+    """The stay: required for a deposit, balance or final invoice."""
+    lines: NotRequired[List[Line]]
+    """The lines of a side sale, rent or cancellation fee."""
+    amount: NotRequired[Optional[Money]]
+    """The deposit's amount, including VAT (from the quote's schedule)."""
+    previous: NotRequired[List[Invoice]]
+    """The stay's invoices so far: a balance or final invoice deducts its deposits."""
+    due_date: date
+    """When payment is due."""
+    locale: NotRequired[Optional[Locale]]
+    """Language of the document; the client's, else the establishment's."""
+    late_payment_rate_percent: NotRequired[Optional[Decimal]]
+    """Late-payment penalty rate for a business customer, in percent a year (required then)."""
+
+class InvoiceSeries(TypedDict):
+    """An invoice series: its pattern and the last number it issued."""
+    pattern: str
+    """Number pattern (`FA{yy}{mm}{seq:04}`)."""
+    last: NotRequired[Optional[str]]
+    """The series' last number, none before its first."""
+
+class IssuedInvoice(TypedDict):
+    """An issued invoice (or credit note), the invoice it cancels if any, and the events."""
+    invoice: Invoice
+    """The document, numbered: store it as is, it never changes."""
+    cancelled: NotRequired[Optional[Invoice]]
+    """For a credit note, the invoice it cancelled, now `cancelled`."""
+    series: InvoiceSeries
+    """The series' new last number."""
+    events: List[Event]
+    """`invoice_issued`, and `invoice_cancelled` for a credit note."""
+
+class Payment(TypedDict):
+    """A payment received on an invoice."""
+    key: str
+    """Idempotency key: the same key recorded twice counts once."""
+    invoice_number: str
+    """The invoice paid."""
+    amount: Money
+    """How much."""
+    method: PaymentMethod
+    """How."""
+    received_at: datetime
+    """When it was received."""
+    provider: NotRequired[Optional[str]]
+    """The payment provider, for an online payment (`payplug`, `stripe`)."""
+    provider_reference: NotRequired[Optional[str]]
+    """The provider's transaction id."""
+
+class InvoiceBalance(TypedDict):
+    """What is paid and due on one invoice."""
+    invoice_number: str
+    """The invoice."""
+    total: Money
+    """Its total including VAT."""
+    paid: Money
+    """Paid so far."""
+    due: Money
+    """Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted)."""
+    status: InvoiceStatus
+    """Its status given those payments."""
+
+class PaymentRecorded(TypedDict):
+    """A payment recorded (or recognised as already recorded), and what follows."""
+    invoice: Invoice
+    """The invoice, its status brought up to date."""
+    payments: List[Payment]
+    """Every payment of the invoice, the new one last: store them."""
+    balance: InvoiceBalance
+    """What is paid and due now."""
+    duplicate: bool
+    """The key was recorded already: nothing changed."""
+    events: List[Event]
+    """`payment_recorded`, or `payment_failed`; empty for a duplicate."""
+
+class StayBalance(TypedDict):
+    """What is invoiced, paid and due for a whole stay."""
+    invoiced: Money
+    """Sum of the issued invoices and credit notes."""
+    paid: Money
+    """Sum of the payments on them (money received: `carried` payments are not counted again)."""
+    due: Money
+    """`invoiced − paid`; negative when the establishment owes a refund."""
+    invoices: List[InvoiceBalance]
+    """Each invoice, in the order given."""
+
+InstallmentState = Literal['paid', 'upcoming', 'due', 'late']
+"""Where one installment of the schedule stands."""
+
+class ScheduledPayment(TypedDict):
+    """One installment with what was paid towards it."""
+    kind: InstallmentKind
+    """Deposit, balance or everything."""
+    due_on: date
+    """Due on this day, in the establishment's zone."""
+    amount: Money
+    """The installment's amount."""
+    paid: Money
+    """Paid towards it (payments fill the installments in order)."""
+    due: Money
+    """Still due on it."""
+    state: InstallmentState
+    """Paid, upcoming, due today or late."""
+
+class ReminderPolicy(TypedDict):
+    """When to remind a guest of a payment: days before its date, and days after it (late)."""
+    days_before: NotRequired[List[int]]
+    """Remind this many days before the due date (e.g. `[7]`)."""
+    days_after: NotRequired[List[int]]
+    """Remind this many days after an unpaid due date (e.g. `[1, 7]`)."""
+
+class PaymentReminder(TypedDict):
+    """A reminder the host should send now."""
+    key: str
+    """Stable key (`312:balance:-7`, `312:balance:+1`): store it once sent, pass it back in
+    `sent` so it is not sent twice.
+    """
+    stay_reference: str
+    """The stay."""
+    kind: InstallmentKind
+    """Which installment."""
+    due_on: date
+    """Its date."""
+    amount_due: Money
+    """What is still due on it."""
+    days_from_due: int
+    """Days from the due date: negative before it, positive when late."""
+    link_purpose: LinkPurpose
+    """The link to put in the mail (`[LIEN_PAIEMENT_ACOMPTE]` or `[LIEN_PAIEMENT_SOLDE]`)."""
+
+class PaymentRequest(TypedDict):
+    """What hospes hands to the host's payment provider plug-in."""
+    reference: str
+    """Reference for the provider: the same request made twice has the same reference, so the
+    provider can refuse a second charge.
+    """
+    invoice_number: str
+    """The invoice paid."""
+    kind: InstallmentKind
+    """Deposit, balance or everything."""
+    amount: Money
+    """How much: what is due on the invoice."""
+    description: str
+    """What the guest sees on the provider's page."""
+    customer_name: str
+    """The guest's name."""
+    customer_email: NotRequired[Optional[str]]
+    """The guest's e-mail."""
+    return_url: str
+    """Where the provider sends the guest back after paying."""
+    cancel_url: str
+    """Where the provider sends the guest back when they give up."""
+    locale: Locale
+    """Language of the provider's page."""
+
+ProviderStatus = Literal['succeeded', 'failed', 'cancelled', 'pending']
+"""What the provider says happened."""
+
+class ProviderResult(TypedDict):
+    """The provider's result, as the host's plug-in reads it from the webhook or the return page."""
+    reference: str
+    """The request's reference."""
+    status: ProviderStatus
+    """What happened."""
+    amount: Money
+    """The amount the provider took."""
+    provider: str
+    """The provider (`payplug`)."""
+    transaction_id: str
+    """The provider's transaction id: the payment's idempotency key."""
+    at: datetime
+    """When the provider settled it."""
+
+class Clause(TypedDict):
+    """One clause of the business's terms."""
+    heading: str
+    """Its heading (« Article 3 — Animaux »)."""
+    text: str
+    """Its text, paragraphs separated by blank lines."""
+
+class ContractTerms(TypedDict):
+    """The terms a contract is made from: the business's template, in one version."""
+    version: str
+    """The version, as the business names it (`2026-1`): kept in the contract and its evidence."""
+    title: str
+    """The contract's title (« Contrat de location saisonnière »)."""
+    clauses: List[Clause]
+    """The clauses, in order."""
+
+class ContractRequest(TypedDict):
+    """What the host asks to draw up."""
+    number: str
+    """The contract's number (« Contrat 28 »)."""
+    establishment: Establishment
+    """The lessor."""
+    client: Client
+    """The guest."""
+    stay: Stay
+    """The stay (or the resident's year)."""
+    terms: ContractTerms
+    """The business's terms."""
+    schedule: NotRequired[List[Installment]]
+    """What is due when."""
+    cancellation: NotRequired[CancellationPolicy]
+    """Cancellation terms."""
+    locale: NotRequired[Optional[Locale]]
+    """Language; the client's, else the establishment's."""
+
+ContractStatus = Literal['sent', 'signed']
+"""Where a contract stands."""
+
+class Contract(TypedDict):
+    """A contract."""
+    number: str
+    """Its number."""
+    created_at: datetime
+    """When it was drawn up."""
+    seller: Seller
+    """The lessor."""
+    customer: Customer
+    """The guest."""
+    stay_reference: str
+    """The stay."""
+    accommodation: str
+    """Accommodation."""
+    arrival: date
+    """Arrival."""
+    departure: date
+    """Departure."""
+    occupants: List[str]
+    """Everyone staying, the client first (full names)."""
+    lines: List[Line]
+    """Priced lines."""
+    totals: StayTotals
+    """Totals and VAT table."""
+    schedule: List[Installment]
+    """What is due when."""
+    cancellation: CancellationPolicy
+    """Cancellation terms."""
+    terms: ContractTerms
+    """The terms, text and version."""
+    locale: Locale
+    """Language."""
+    status: ContractStatus
+    """Sent or signed."""
+    signature: NotRequired[Optional[Signature]]
+    """The signature evidence, once signed."""
+
+class InvoiceView(TypedDict):
+    """An invoice as the guest's space lists it: with what is paid and due, and whether to show
+    « Payer ».
+    """
+    invoice: Invoice
+    """The invoice or credit note."""
+    balance: InvoiceBalance
+    """Paid, due, status."""
+    payable: bool
+    """Show « Payer »: the establishment takes payments online and something is due."""
+
+class ContractView(TypedDict):
+    """A contract to read and sign."""
+    contract: Contract
+    """The contract."""
+    document_sha256: str
+    """SHA-256 of its document: what the guest signs."""
+    signable: bool
+    """Whether it still waits for the signature."""
+
+class ContractSigned(TypedDict):
+    """A signed contract and `contract_signed`."""
+    contract: Contract
+    """The contract, signed, with its evidence."""
+    events: List[Event]
+    """`contract_signed`."""
+
+class LoggedEvent(TypedDict):
+    """An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+    a host (or an auditor, offline, in any language) can prove that no event was changed,
+    removed or inserted.
+
+    `sha256` is the SHA-256 (hex) of the canonical JSON of
+    `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+    every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+    Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+    The first entry's `previous_sha256` is 64 zeros.
+    """
+    sequence: int
+    """Position in the log, from 1."""
+    previous_sha256: str
+    """The previous entry's `sha256` (64 zeros for the first)."""
+    sha256: str
+    """This entry's hash."""
+    event: Event
+    """The event."""
+
+class PlannedDocument(TypedDict):
+    """A document a cancellation will produce."""
+    kind: InvoiceKind
+    """A credit note or the cancellation-fee invoice."""
+    cancels: NotRequired[Optional[str]]
+    """For a credit note, the invoice it cancels."""
+    amount: Money
+    """Its total (negative for a credit note)."""
+
+class CancellationPreview(TypedDict):
+    """What cancelling now would cost, shown to the guest before they confirm."""
+    stay_reference: str
+    """The stay."""
+    days_before_arrival: int
+    """Days from today to arrival, in the establishment's zone."""
+    tier: NotRequired[Optional[CancellationTier]]
+    """The step of the terms applied, if any."""
+    total: Money
+    """The stay's total."""
+    paid: Money
+    """What was paid for it."""
+    penalty: Money
+    """What the establishment keeps."""
+    refund: Money
+    """What it gives back: `paid − penalty`."""
+    documents: List[PlannedDocument]
+    """The documents confirming will issue."""
+
+class CancellationConfirmation(TypedDict):
+    """What [`confirm`] needs besides the stay's records."""
+    shown_refund: Money
+    """The refund the guest was shown: confirming is refused if it changed since."""
+    invoice_series: InvoiceSeries
+    """The series the cancellation-fee invoice is numbered in."""
+    credit_note_series: InvoiceSeries
+    """The series credit notes are numbered in (may be the same pattern)."""
+
+class Cancellation(TypedDict):
+    """A confirmed cancellation: the stay, the documents, the payments to store, the events."""
+    stay: Stay
+    """The stay, `cancelled`."""
+    cancelled_invoices: List[Invoice]
+    """The stay's invoices, now `cancelled`."""
+    credit_notes: List[Invoice]
+    """The credit notes, one per invoice cancelled."""
+    fee_invoice: NotRequired[Optional[Invoice]]
+    """The cancellation-fee invoice, when something is kept; `paid`."""
+    carried_payment: NotRequired[Optional[Payment]]
+    """The `carried` payment settling the fee invoice from the sums received."""
+    invoice_series: InvoiceSeries
+    """The invoice series, advanced."""
+    credit_note_series: InvoiceSeries
+    """The credit-note series, advanced."""
+    refund: Money
+    """What the host must refund."""
+    events: List[Event]
+    """`invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`."""
+
+class Residency(TypedDict):
+    """A resident's year (or season) on a pitch."""
+    reference: str
+    """The host's reference for this year's residency (used as the stay reference)."""
+    client_id: str
+    """The resident."""
+    pitch: str
+    """The pitch (« Emplacement A12 »)."""
+    from: date
+    """First day of the residency."""
+    to: date
+    """Day after the last one."""
+    rent: Money
+    """Rent for the whole residency, VAT included."""
+    vat_rate: Decimal
+    """VAT rate of the rent."""
+    installments: int
+    """Paid in this many equal installments, one every `12 / n` months from `from`:
+    1, 2, 3, 4, 6 or 12.
+    """
+    max_occupants: int
+    """Most people allowed on the pitch, the resident included."""
+    authorised: NotRequired[List[Companion]]
+    """People allowed to stay on the pitch besides the resident."""
+
+class ResidencyChange(TypedDict):
+    """The new list of authorised persons and the event."""
+    residency: Residency
+    """The residency with its new list."""
+    events: List[Event]
+    """`authorised_persons_changed`, none when nothing changed."""
 
 
 class Keyring:
@@ -1344,8 +1959,108 @@ def portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote,
     """The guest types a promo code on a quote (or removes it): the total is recomputed."""
     ...
 
-def portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: AcceptanceRequest, now: datetime) -> QuoteAcceptance:
+def portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: datetime) -> QuoteAcceptance:
     """The guest accepts and signs a quote: the quote carries the evidence, the stay is
      confirmed, `quote_accepted` names the exact document hash.
     """
+    ...
+
+def draft_invoice(request: InvoiceRequest) -> Invoice:
+    """Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+     seller and customer copied in, totals and VAT table; not numbered yet.
+    """
+    ...
+
+def issue_invoice(invoice: Invoice, series: InvoiceSeries, date: date, now: datetime) -> IssuedInvoice:
+    """Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+     checked; it never changes again.
+    """
+    ...
+
+def credit_invoice(invoice: Invoice, series: InvoiceSeries, date: date, now: datetime) -> IssuedInvoice:
+    """The credit note cancelling an issued invoice: every line negated, numbered in `series`."""
+    ...
+
+def invoice_link_state(invoice: Invoice) -> LinkState:
+    """The state an invoice link is bound to: its document hash and status."""
+    ...
+
+def record_payment(invoice: Invoice, payments: List[Payment], payment: Payment, now: datetime) -> PaymentRecorded:
+    """Records a payment on an invoice; the same idempotency key twice counts once."""
+    ...
+
+def invoice_balance(invoice: Invoice, payments: List[Payment]) -> InvoiceBalance:
+    """What is paid and due on one invoice."""
+    ...
+
+def stay_balance(currency: str, invoices: List[Invoice], payments: List[Payment]) -> StayBalance:
+    """What is invoiced, paid and due for a stay: paid + due = invoiced."""
+    ...
+
+def payment_schedule_state(schedule: List[Installment], paid: Money, time_zone: str, now: datetime) -> List[ScheduledPayment]:
+    """The payment schedule's state at `now`: paid, upcoming, due today or late."""
+    ...
+
+def payment_reminders_due(stay_reference: str, states: List[ScheduledPayment], policy: ReminderPolicy, sent: List[str], time_zone: str, now: datetime) -> List[PaymentReminder]:
+    """The payment reminders due at `now` for a stay, less those already `sent`."""
+    ...
+
+def payment_request(establishment: Establishment, invoice: Invoice, payments: List[Payment]) -> PaymentRequest:
+    """The request for the host's payment provider: what is due on the invoice, return links."""
+    ...
+
+def accept_payment_result(invoice: Invoice, payments: List[Payment], request: PaymentRequest, result: ProviderResult, now: datetime) -> PaymentRecorded:
+    """Accepts the payment provider's result for a request: a success is recorded once."""
+    ...
+
+def create_contract(request: ContractRequest, now: datetime) -> Contract:
+    """Draws up a contract for a stay from the business's terms."""
+    ...
+
+def contract_link_state(contract: Contract) -> LinkState:
+    """The state a contract link is bound to: its document hash and status."""
+    ...
+
+def portal_invoices(access: PortalAccess, client: Client, invoices: List[Invoice], payments: List[Payment], online_payment: bool) -> List[InvoiceView]:
+    """The guest's invoices with what is paid and due, and whether to show « Payer »."""
+    ...
+
+def portal_contract(access: PortalAccess, client: Client, contract: Contract) -> ContractView:
+    """One of the guest's contracts, with the hash of its document."""
+    ...
+
+def portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: datetime) -> ContractSigned:
+    """The guest signs a contract (drawn signature, consent): locked to the document signed."""
+    ...
+
+def append_event_log(last: Optional[LoggedEvent], events: List[Event]) -> List[LoggedEvent]:
+    """Appends events to a stay's hash-linked log after its last entry (none for a new log)."""
+    ...
+
+def verify_event_log(entries: List[LoggedEvent]) -> None:
+    """Verifies a hash-linked event log (or a tail of one)."""
+    ...
+
+def preview_cancellation(stay: Stay, policy: CancellationPolicy, invoices: List[Invoice], payments: List[Payment], time_zone: str, now: datetime) -> CancellationPreview:
+    """What cancelling a stay now would cost: penalty, refund, the documents it will issue."""
+    ...
+
+def confirm_cancellation(stay: Stay, policy: CancellationPolicy, invoices: List[Invoice], payments: List[Payment], confirmation: CancellationConfirmation, time_zone: str, now: datetime) -> Cancellation:
+    """Cancels a stay as previewed: credit notes, the fee invoice, the events."""
+    ...
+
+def rent_schedule(residency: Residency) -> List[Installment]:
+    """A resident's rent installments."""
+    ...
+
+def rent_invoice(residency: Residency, establishment: Establishment, client: Client, index: int) -> Invoice:
+    """The draft rent invoice for installment `index` (from 0)."""
+    ...
+
+def set_authorised_persons(residency: Residency, persons: List[Companion], now: datetime) -> ResidencyChange:
+    """The resident sets who may stay on their pitch."""
+    ...
+
+def residency_stay(residency: Residency) -> Stay:
+    """The residency as a stay of status `resident`, for its yearly contract."""
     ...

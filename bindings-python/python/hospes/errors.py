@@ -80,6 +80,18 @@ class InvoiceError(HospesError, ValueError):
     """Invoice numbering or issuing refused (``invoice.date_before_last`` …)."""
 
 
+class PaymentError(HospesError, ValueError):
+    """A payment that cannot be recorded or asked for (``payment.amount_invalid``, ``payment.not_payable`` …)."""
+
+
+class ContractError(HospesError, ValueError):
+    """A contract that cannot be drawn up or signed (``contract.already_signed`` …)."""
+
+
+class EvidenceError(HospesError, ValueError):
+    """A signature or an event log that does not hold (``evidence.document_changed``, ``evidence.log_broken`` …)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -97,6 +109,9 @@ FAMILIES = {
     "pricing": PricingError,
     "quote": QuoteError,
     "invoice": InvoiceError,
+    "payment": PaymentError,
+    "contract": ContractError,
+    "evidence": EvidenceError,
     "internal": InternalError,
 }
 

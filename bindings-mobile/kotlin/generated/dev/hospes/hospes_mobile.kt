@@ -30,30 +30,55 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
-import dev.hospes.model.AcceptanceRequest
 import dev.hospes.model.Account
 import dev.hospes.model.AccountUpdate
+import dev.hospes.model.Cancellation
+import dev.hospes.model.CancellationConfirmation
+import dev.hospes.model.CancellationPolicy
+import dev.hospes.model.CancellationPreview
 import dev.hospes.model.Catalogue
 import dev.hospes.model.Client
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
+import dev.hospes.model.Contract
+import dev.hospes.model.ContractRequest
+import dev.hospes.model.ContractSigned
+import dev.hospes.model.ContractTerms
+import dev.hospes.model.ContractView
 import dev.hospes.model.Country
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
 import dev.hospes.model.Establishment
-import dev.hospes.model.FfiConverterTypeAcceptanceRequest
+import dev.hospes.model.Event
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
+import dev.hospes.model.FfiConverterTypeCancellation
+import dev.hospes.model.FfiConverterTypeCancellationConfirmation
+import dev.hospes.model.FfiConverterTypeCancellationPolicy
+import dev.hospes.model.FfiConverterTypeCancellationPreview
 import dev.hospes.model.FfiConverterTypeCatalogue
 import dev.hospes.model.FfiConverterTypeClient
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
+import dev.hospes.model.FfiConverterTypeContract
+import dev.hospes.model.FfiConverterTypeContractRequest
+import dev.hospes.model.FfiConverterTypeContractSigned
+import dev.hospes.model.FfiConverterTypeContractTerms
+import dev.hospes.model.FfiConverterTypeContractView
 import dev.hospes.model.FfiConverterTypeCountry
 import dev.hospes.model.FfiConverterTypeCurrency
 import dev.hospes.model.FfiConverterTypeDecimal
 import dev.hospes.model.FfiConverterTypeEstablishment
+import dev.hospes.model.FfiConverterTypeEvent
 import dev.hospes.model.FfiConverterTypeGuestDetails
 import dev.hospes.model.FfiConverterTypeHospesError
+import dev.hospes.model.FfiConverterTypeInstallment
+import dev.hospes.model.FfiConverterTypeInvoice
+import dev.hospes.model.FfiConverterTypeInvoiceBalance
+import dev.hospes.model.FfiConverterTypeInvoiceRequest
+import dev.hospes.model.FfiConverterTypeInvoiceSeries
+import dev.hospes.model.FfiConverterTypeInvoiceView
+import dev.hospes.model.FfiConverterTypeIssuedInvoice
 import dev.hospes.model.FfiConverterTypeIssuedLink
 import dev.hospes.model.FfiConverterTypeKeyringConfig
 import dev.hospes.model.FfiConverterTypeLinkClaims
@@ -61,33 +86,55 @@ import dev.hospes.model.FfiConverterTypeLinkHint
 import dev.hospes.model.FfiConverterTypeLinkPurpose
 import dev.hospes.model.FfiConverterTypeLinkRequest
 import dev.hospes.model.FfiConverterTypeLinkState
+import dev.hospes.model.FfiConverterTypeLoggedEvent
 import dev.hospes.model.FfiConverterTypeLogin
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
 import dev.hospes.model.FfiConverterTypeNewParticipant
 import dev.hospes.model.FfiConverterTypeParticipantsChange
+import dev.hospes.model.FfiConverterTypePayment
+import dev.hospes.model.FfiConverterTypePaymentRecorded
+import dev.hospes.model.FfiConverterTypePaymentReminder
+import dev.hospes.model.FfiConverterTypePaymentRequest
 import dev.hospes.model.FfiConverterTypePortalAccess
 import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
 import dev.hospes.model.FfiConverterTypePriceRequest
 import dev.hospes.model.FfiConverterTypePricedGuest
 import dev.hospes.model.FfiConverterTypePricedStay
+import dev.hospes.model.FfiConverterTypeProviderResult
 import dev.hospes.model.FfiConverterTypeQuote
 import dev.hospes.model.FfiConverterTypeQuoteAcceptance
 import dev.hospes.model.FfiConverterTypeQuoteChange
 import dev.hospes.model.FfiConverterTypeQuoteView
 import dev.hospes.model.FfiConverterTypeRegistration
+import dev.hospes.model.FfiConverterTypeReminderPolicy
+import dev.hospes.model.FfiConverterTypeResidency
+import dev.hospes.model.FfiConverterTypeResidencyChange
+import dev.hospes.model.FfiConverterTypeScheduledPayment
+import dev.hospes.model.FfiConverterTypeSignature
+import dev.hospes.model.FfiConverterTypeSignatureRequest
 import dev.hospes.model.FfiConverterTypeStay
+import dev.hospes.model.FfiConverterTypeStayBalance
 import dev.hospes.model.FfiConverterTypeStayDetail
 import dev.hospes.model.FfiConverterTypeStayHistory
 import dev.hospes.model.FfiConverterTypeStayTotals
 import dev.hospes.model.FfiConverterTypeTaxedAmount
 import dev.hospes.model.FfiConverterTypeThrottle
+import dev.hospes.model.FfiConverterTypeTimeZone
 import dev.hospes.model.FfiConverterTypeTimestamp
+import dev.hospes.model.FfiConverterTypeTravelCompanion
 import dev.hospes.model.FfiConverterTypeUpdatePolicy
 import dev.hospes.model.FfiConverterTypeVatBreakdown
 import dev.hospes.model.GuestDetails
 import dev.hospes.model.HospesException
+import dev.hospes.model.Installment
+import dev.hospes.model.Invoice
+import dev.hospes.model.InvoiceBalance
+import dev.hospes.model.InvoiceRequest
+import dev.hospes.model.InvoiceSeries
+import dev.hospes.model.InvoiceView
+import dev.hospes.model.IssuedInvoice
 import dev.hospes.model.IssuedLink
 import dev.hospes.model.KeyringConfig
 import dev.hospes.model.LinkClaims
@@ -95,45 +142,76 @@ import dev.hospes.model.LinkHint
 import dev.hospes.model.LinkPurpose
 import dev.hospes.model.LinkRequest
 import dev.hospes.model.LinkState
+import dev.hospes.model.LoggedEvent
 import dev.hospes.model.Login
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
 import dev.hospes.model.NewParticipant
 import dev.hospes.model.ParticipantsChange
+import dev.hospes.model.Payment
+import dev.hospes.model.PaymentRecorded
+import dev.hospes.model.PaymentReminder
+import dev.hospes.model.PaymentRequest
 import dev.hospes.model.PortalAccess
 import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
 import dev.hospes.model.PriceRequest
 import dev.hospes.model.PricedGuest
 import dev.hospes.model.PricedStay
+import dev.hospes.model.ProviderResult
 import dev.hospes.model.Quote
 import dev.hospes.model.QuoteAcceptance
 import dev.hospes.model.QuoteChange
 import dev.hospes.model.QuoteView
 import dev.hospes.model.Registration
+import dev.hospes.model.ReminderPolicy
+import dev.hospes.model.Residency
+import dev.hospes.model.ResidencyChange
+import dev.hospes.model.ScheduledPayment
+import dev.hospes.model.Signature
+import dev.hospes.model.SignatureRequest
 import dev.hospes.model.Stay
+import dev.hospes.model.StayBalance
 import dev.hospes.model.StayDetail
 import dev.hospes.model.StayHistory
 import dev.hospes.model.StayTotals
 import dev.hospes.model.TaxedAmount
 import dev.hospes.model.Throttle
+import dev.hospes.model.TimeZone
 import dev.hospes.model.Timestamp
+import dev.hospes.model.TravelCompanion
 import dev.hospes.model.UpdatePolicy
 import dev.hospes.model.VatBreakdown
 import java.util.concurrent.atomic.AtomicBoolean
-import dev.hospes.model.RustBuffer as RustBufferAcceptanceRequest
 import dev.hospes.model.RustBuffer as RustBufferAccount
 import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
+import dev.hospes.model.RustBuffer as RustBufferCancellation
+import dev.hospes.model.RustBuffer as RustBufferCancellationConfirmation
+import dev.hospes.model.RustBuffer as RustBufferCancellationPolicy
+import dev.hospes.model.RustBuffer as RustBufferCancellationPreview
 import dev.hospes.model.RustBuffer as RustBufferCatalogue
 import dev.hospes.model.RustBuffer as RustBufferClient
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
+import dev.hospes.model.RustBuffer as RustBufferContract
+import dev.hospes.model.RustBuffer as RustBufferContractRequest
+import dev.hospes.model.RustBuffer as RustBufferContractSigned
+import dev.hospes.model.RustBuffer as RustBufferContractTerms
+import dev.hospes.model.RustBuffer as RustBufferContractView
 import dev.hospes.model.RustBuffer as RustBufferCountry
 import dev.hospes.model.RustBuffer as RustBufferCurrency
 import dev.hospes.model.RustBuffer as RustBufferDecimal
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
+import dev.hospes.model.RustBuffer as RustBufferEvent
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
 import dev.hospes.model.RustBuffer as RustBufferHospesError
+import dev.hospes.model.RustBuffer as RustBufferInstallment
+import dev.hospes.model.RustBuffer as RustBufferInvoice
+import dev.hospes.model.RustBuffer as RustBufferInvoiceBalance
+import dev.hospes.model.RustBuffer as RustBufferInvoiceRequest
+import dev.hospes.model.RustBuffer as RustBufferInvoiceSeries
+import dev.hospes.model.RustBuffer as RustBufferInvoiceView
+import dev.hospes.model.RustBuffer as RustBufferIssuedInvoice
 import dev.hospes.model.RustBuffer as RustBufferIssuedLink
 import dev.hospes.model.RustBuffer as RustBufferKeyringConfig
 import dev.hospes.model.RustBuffer as RustBufferLinkClaims
@@ -141,29 +219,44 @@ import dev.hospes.model.RustBuffer as RustBufferLinkHint
 import dev.hospes.model.RustBuffer as RustBufferLinkPurpose
 import dev.hospes.model.RustBuffer as RustBufferLinkRequest
 import dev.hospes.model.RustBuffer as RustBufferLinkState
+import dev.hospes.model.RustBuffer as RustBufferLoggedEvent
 import dev.hospes.model.RustBuffer as RustBufferLogin
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
 import dev.hospes.model.RustBuffer as RustBufferNewParticipant
 import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
+import dev.hospes.model.RustBuffer as RustBufferPayment
+import dev.hospes.model.RustBuffer as RustBufferPaymentRecorded
+import dev.hospes.model.RustBuffer as RustBufferPaymentReminder
+import dev.hospes.model.RustBuffer as RustBufferPaymentRequest
 import dev.hospes.model.RustBuffer as RustBufferPortalAccess
 import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
 import dev.hospes.model.RustBuffer as RustBufferPriceRequest
 import dev.hospes.model.RustBuffer as RustBufferPricedGuest
 import dev.hospes.model.RustBuffer as RustBufferPricedStay
+import dev.hospes.model.RustBuffer as RustBufferProviderResult
 import dev.hospes.model.RustBuffer as RustBufferQuote
 import dev.hospes.model.RustBuffer as RustBufferQuoteAcceptance
 import dev.hospes.model.RustBuffer as RustBufferQuoteChange
 import dev.hospes.model.RustBuffer as RustBufferQuoteView
 import dev.hospes.model.RustBuffer as RustBufferRegistration
+import dev.hospes.model.RustBuffer as RustBufferReminderPolicy
+import dev.hospes.model.RustBuffer as RustBufferResidency
+import dev.hospes.model.RustBuffer as RustBufferResidencyChange
+import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
+import dev.hospes.model.RustBuffer as RustBufferSignature
+import dev.hospes.model.RustBuffer as RustBufferSignatureRequest
 import dev.hospes.model.RustBuffer as RustBufferStay
+import dev.hospes.model.RustBuffer as RustBufferStayBalance
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
 import dev.hospes.model.RustBuffer as RustBufferStayHistory
 import dev.hospes.model.RustBuffer as RustBufferStayTotals
 import dev.hospes.model.RustBuffer as RustBufferTaxedAmount
 import dev.hospes.model.RustBuffer as RustBufferThrottle
+import dev.hospes.model.RustBuffer as RustBufferTimeZone
 import dev.hospes.model.RustBuffer as RustBufferTimestamp
+import dev.hospes.model.RustBuffer as RustBufferTravelCompanion
 import dev.hospes.model.RustBuffer as RustBufferUpdatePolicy
 import dev.hospes.model.RustBuffer as RustBufferVatBreakdown
 
@@ -810,9 +903,7 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_hospes_mobile_checksum_func_acceptance_request_from_json(
-    ): Int
-    external fun uniffi_hospes_mobile_checksum_func_acceptance_request_to_json(
+    external fun uniffi_hospes_mobile_checksum_func_accept_payment_result(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_account_from_json(
     ): Int
@@ -824,7 +915,25 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_add_money(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_append_event_log(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_guest_update(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_confirmation_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_preview_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_preview_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancellation_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_catalogue_from_json(
     ): Int
@@ -846,11 +955,45 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_account(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_confirm_cancellation(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_link_state(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_signed_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_signed_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_terms_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_terms_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_view_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_view_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_create_contract(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_create_quote(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_credit_invoice(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_draft_invoice(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_event_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_event_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
     ): Int
@@ -860,7 +1003,41 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_inspect_link(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_installment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_installment_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_balance(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_balance_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_balance_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_link_state(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_series_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_series_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_view_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_view_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issue_invoice(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_issue_link(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issued_invoice_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_issued_invoice_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_issued_link_from_json(
     ): Int
@@ -887,6 +1064,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_link_state_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_url(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_logged_event_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_logged_event_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_login(
     ): Int
@@ -920,6 +1101,28 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_participants_change_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_recorded_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_recorded_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_reminder_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_reminder_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_reminders_due(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_request(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_schedule_state(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_accept_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_access_from_json(
@@ -936,6 +1139,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_contract(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_history(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_home(
@@ -944,15 +1149,21 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_home_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_invoices(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_personal_info(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_remove_participant(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_sign_contract(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_stay(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_preview_cancellation(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_price_request_from_json(
     ): Int
@@ -967,6 +1178,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_priced_stay_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_priced_stay_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_provider_result_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_provider_result_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json(
     ): Int
@@ -988,15 +1203,55 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_record_payment(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_register_account(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_registration_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_registration_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reminder_policy_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reminder_policy_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_rent_invoice(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_rent_schedule(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_reset_password(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_change_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_change_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_round_money(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_set_authorised_persons(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signature_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signature_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signature_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signature_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_balance(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_balance_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_balance_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_detail_from_json(
     ): Int
@@ -1035,6 +1290,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_vat_breakdown_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_verify_event_log(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_verify_link(
     ): Int
@@ -1095,10 +1352,8 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_method_pricer_price(`ptr`: Long,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
-    external fun uniffi_hospes_mobile_fn_func_acceptance_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBufferAcceptanceRequest.ByValue
-    external fun uniffi_hospes_mobile_fn_func_acceptance_request_to_json(`value`: RustBufferAcceptanceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_accept_payment_result(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`request`: RustBufferPaymentRequest.ByValue,`result`: RustBufferProviderResult.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRecorded.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccount.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_to_json(`value`: RustBufferAccount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1109,8 +1364,26 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_add_money(`a`: RustBufferMoney.ByValue,`b`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
+    external fun uniffi_hospes_mobile_fn_func_append_event_log(`last`: RustBuffer.ByValue,`events`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_guest_update(`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_confirmation_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellationConfirmation.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_confirmation_to_json(`value`: RustBufferCancellationConfirmation.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellation.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellationPolicy.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_policy_to_json(`value`: RustBufferCancellationPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_preview_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellationPreview.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_preview_to_json(`value`: RustBufferCancellationPreview.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancellation_to_json(`value`: RustBufferCancellation.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_catalogue_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferCatalogue.ByValue
     external fun uniffi_hospes_mobile_fn_func_catalogue_to_json(`value`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1131,11 +1404,45 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_confirm_account(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_confirm_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`confirmation`: RustBufferCancellationConfirmation.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellation.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContract.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_link_state(`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_request_to_json(`value`: RustBufferContractRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_signed_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractSigned.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_signed_to_json(`value`: RustBufferContractSigned.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_terms_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractTerms.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_terms_to_json(`value`: RustBufferContractTerms.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_to_json(`value`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_view_to_json(`value`: RustBufferContractView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_create_contract(`request`: RustBufferContractRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_create_quote(`number`: RustBuffer.ByValue,`clientId`: RustBuffer.ByValue,`stayReference`: RustBuffer.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,`validUntil`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuote.ByValue
+    external fun uniffi_hospes_mobile_fn_func_credit_invoice(`invoice`: RustBufferInvoice.ByValue,`series`: RustBufferInvoiceSeries.ByValue,`date`: RustBufferNaiveDate.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferIssuedInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_event_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEvent.ByValue
+    external fun uniffi_hospes_mobile_fn_func_event_to_json(`value`: RustBufferEvent.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1145,8 +1452,42 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_inspect_link(`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkHint.ByValue
+    external fun uniffi_hospes_mobile_fn_func_installment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInstallment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_installment_to_json(`value`: RustBufferInstallment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_balance(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceBalance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_balance_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceBalance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_balance_to_json(`value`: RustBufferInvoiceBalance.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_link_state(`invoice`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_request_to_json(`value`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_series_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceSeries.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_series_to_json(`value`: RustBufferInvoiceSeries.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_to_json(`value`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_view_to_json(`value`: RustBufferInvoiceView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issue_invoice(`invoice`: RustBufferInvoice.ByValue,`series`: RustBufferInvoiceSeries.ByValue,`date`: RustBufferNaiveDate.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferIssuedInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_issue_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`request`: RustBufferLinkRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedLink.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issued_invoice_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferIssuedInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_issued_invoice_to_json(`value`: RustBufferIssuedInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_issued_link_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedLink.ByValue
     external fun uniffi_hospes_mobile_fn_func_issued_link_to_json(`value`: RustBufferIssuedLink.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1172,6 +1513,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_link_state_to_json(`value`: RustBufferLinkState.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_link_url(`establishment`: RustBufferEstablishment.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_logged_event_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLoggedEvent.ByValue
+    external fun uniffi_hospes_mobile_fn_func_logged_event_to_json(`value`: RustBufferLoggedEvent.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_login(`account`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLogin.ByValue
@@ -1205,7 +1550,29 @@ internal object UniffiLib {
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_participants_change_to_json(`value`: RustBufferParticipantsChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferAcceptanceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_payment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPayment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_recorded_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRecorded.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_recorded_to_json(`value`: RustBufferPaymentRecorded.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_reminder_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentReminder.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_reminder_to_json(`value`: RustBufferPaymentReminder.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_reminders_due(`stayReference`: RustBuffer.ByValue,`states`: RustBuffer.ByValue,`policy`: RustBufferReminderPolicy.ByValue,`sent`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_request(`establishment`: RustBufferEstablishment.ByValue,`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_request_to_json(`value`: RustBufferPaymentRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_schedule_state(`schedule`: RustBuffer.ByValue,`paid`: RustBufferMoney.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_to_json(`value`: RustBufferPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferSignatureRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteAcceptance.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPortalAccess.ByValue
@@ -1221,6 +1588,8 @@ internal object UniffiLib {
     ): RustBufferQuoteChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_change_quote_guests(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`guests`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1229,16 +1598,22 @@ internal object UniffiLib {
     ): RustBufferPortalHome.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home_to_json(`value`: RustBufferPortalHome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_invoices(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`onlinePayment`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_sign_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`signature`: RustBufferSignatureRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractSigned.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayDetail.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_preview_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellationPreview.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPriceRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_request_to_json(`value`: RustBufferPriceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1252,6 +1627,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_priced_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
     external fun uniffi_hospes_mobile_fn_func_priced_stay_to_json(`value`: RustBufferPricedStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_provider_result_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferProviderResult.ByValue
+    external fun uniffi_hospes_mobile_fn_func_provider_result_to_json(`value`: RustBufferProviderResult.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_acceptance_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteAcceptance.ByValue
@@ -1273,16 +1652,56 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferThrottle.ByValue
+    external fun uniffi_hospes_mobile_fn_func_record_payment(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`payment`: RustBufferPayment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRecorded.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegistration.ByValue
     external fun uniffi_hospes_mobile_fn_func_registration_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegistration.ByValue
     external fun uniffi_hospes_mobile_fn_func_registration_to_json(`value`: RustBufferRegistration.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reminder_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferReminderPolicy.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reminder_policy_to_json(`value`: RustBufferReminderPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_rent_invoice(`residency`: RustBufferResidency.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`index`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_rent_schedule(`residency`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_reset_password(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidencyChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_change_to_json(`value`: RustBufferResidencyChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidency.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_stay(`residency`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_to_json(`value`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_round_money(`money`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
+    external fun uniffi_hospes_mobile_fn_func_scheduled_payment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferScheduledPayment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(`value`: RustBufferScheduledPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_set_authorised_persons(`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidencyChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signature_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignature.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signature_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignatureRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signature_request_to_json(`value`: RustBufferSignatureRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signature_to_json(`value`: RustBufferSignature.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_balance(`currency`: RustBufferCurrency.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayBalance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_balance_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayBalance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_balance_to_json(`value`: RustBufferStayBalance.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_detail_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayDetail.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_detail_to_json(`value`: RustBufferStayDetail.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1321,6 +1740,8 @@ internal object UniffiLib {
     ): RustBufferVatBreakdown.ByValue
     external fun uniffi_hospes_mobile_fn_func_vat_breakdown_to_json(`value`: RustBufferVatBreakdown.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_verify_event_log(`entries`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_hospes_mobile_fn_func_verify_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
     external fun ffi_hospes_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1442,10 +1863,7 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_hospes_mobile_checksum_func_acceptance_request_from_json() and 0xFFFF) != 63748) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_hospes_mobile_checksum_func_acceptance_request_to_json() and 0xFFFF) != 9670) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_accept_payment_result() and 0xFFFF) != 31714) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_account_from_json() and 0xFFFF) != 33518) {
@@ -1463,7 +1881,34 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_append_event_log() and 0xFFFF) != 48421) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() and 0xFFFF) != 44828) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_confirmation_to_json() and 0xFFFF) != 59869) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_from_json() and 0xFFFF) != 7253) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() and 0xFFFF) != 61993) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() and 0xFFFF) != 1708) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_preview_from_json() and 0xFFFF) != 33687) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_preview_to_json() and 0xFFFF) != 1408) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_to_json() and 0xFFFF) != 55604) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_from_json() and 0xFFFF) != 45121) {
@@ -1496,13 +1941,64 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 41680) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_from_json() and 0xFFFF) != 53778) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 44632) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_from_json() and 0xFFFF) != 28339) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_to_json() and 0xFFFF) != 59327) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_signed_from_json() and 0xFFFF) != 20459) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_signed_to_json() and 0xFFFF) != 3685) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_from_json() and 0xFFFF) != 23339) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_to_json() and 0xFFFF) != 62312) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_to_json() and 0xFFFF) != 51880) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_view_from_json() and 0xFFFF) != 37867) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_view_to_json() and 0xFFFF) != 26555) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_create_contract() and 0xFFFF) != 14258) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 19819) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 44066) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_to_json() and 0xFFFF) != 4284) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_event_from_json() and 0xFFFF) != 51112) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_event_to_json() and 0xFFFF) != 41136) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
@@ -1517,7 +2013,58 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_inspect_link() and 0xFFFF) != 15556) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_installment_from_json() and 0xFFFF) != 37770) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_installment_to_json() and 0xFFFF) != 57455) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance() and 0xFFFF) != 12375) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance_from_json() and 0xFFFF) != 41474) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() and 0xFFFF) != 60873) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_from_json() and 0xFFFF) != 41431) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 45115) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_to_json() and 0xFFFF) != 42914) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_from_json() and 0xFFFF) != 4213) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_to_json() and 0xFFFF) != 54167) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_to_json() and 0xFFFF) != 12714) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_view_from_json() and 0xFFFF) != 53339) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_view_to_json() and 0xFFFF) != 54860) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 45224) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 28263) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_invoice_from_json() and 0xFFFF) != 32258) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_invoice_to_json() and 0xFFFF) != 35797) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_from_json() and 0xFFFF) != 35700) {
@@ -1557,6 +2104,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 44188) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_from_json() and 0xFFFF) != 24675) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_to_json() and 0xFFFF) != 23513) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_login() and 0xFFFF) != 9678) {
@@ -1607,7 +2160,40 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20735) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 19702) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_from_json() and 0xFFFF) != 60491) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_recorded_from_json() and 0xFFFF) != 26126) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_recorded_to_json() and 0xFFFF) != 10255) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_reminder_from_json() and 0xFFFF) != 19513) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_reminder_to_json() and 0xFFFF) != 47293) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_reminders_due() and 0xFFFF) != 56675) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_request() and 0xFFFF) != 32877) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_request_from_json() and 0xFFFF) != 39116) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_request_to_json() and 0xFFFF) != 14627) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_schedule_state() and 0xFFFF) != 56707) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_to_json() and 0xFFFF) != 32436) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 43811) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 54464) {
@@ -1631,6 +2217,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 56812) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract() and 0xFFFF) != 35925) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 8997) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1643,6 +2232,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_to_json() and 0xFFFF) != 5970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 43949) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 35574) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1652,10 +2244,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 22508) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_sign_contract() and 0xFFFF) != 37875) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 62007) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 51512) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 55938) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_price_request_from_json() and 0xFFFF) != 7892) {
@@ -1677,6 +2275,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_to_json() and 0xFFFF) != 2173) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_provider_result_from_json() and 0xFFFF) != 42624) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_provider_result_to_json() and 0xFFFF) != 8176) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_acceptance_from_json() and 0xFFFF) != 63209) {
@@ -1709,6 +2313,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 44435) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 30366) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1718,10 +2325,67 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_registration_to_json() and 0xFFFF) != 42260) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reminder_policy_from_json() and 0xFFFF) != 31430) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() and 0xFFFF) != 10626) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 6868) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_rent_schedule() and 0xFFFF) != 47988) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 52040) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_change_from_json() and 0xFFFF) != 17990) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_change_to_json() and 0xFFFF) != 29803) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_from_json() and 0xFFFF) != 22202) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_stay() and 0xFFFF) != 59549) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_to_json() and 0xFFFF) != 46693) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 13164) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json() and 0xFFFF) != 20074) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() and 0xFFFF) != 20261) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 33015) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_from_json() and 0xFFFF) != 60308) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_request_from_json() and 0xFFFF) != 28598) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_request_to_json() and 0xFFFF) != 65288) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_to_json() and 0xFFFF) != 47257) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance() and 0xFFFF) != 28886) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance_from_json() and 0xFFFF) != 45496) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance_to_json() and 0xFFFF) != 27418) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_detail_from_json() and 0xFFFF) != 40259) {
@@ -1779,6 +2443,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() and 0xFFFF) != 18601) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_event_log() and 0xFFFF) != 50223) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 12553) {
@@ -2005,6 +2672,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
+    override fun lift(value: Byte): Boolean {
+        return value.toInt() != 0
+    }
+
+    override fun read(buf: ByteBuffer): Boolean {
+        return lift(buf.get())
+    }
+
+    override fun lower(value: Boolean): Byte {
+        return if (value) 1.toByte() else 0.toByte()
+    }
+
+    override fun allocationSize(value: Boolean) = 1UL
+
+    override fun write(value: Boolean, buf: ByteBuffer) {
+        buf.put(lower(value))
     }
 }
 
@@ -2855,6 +3545,262 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeLoggedEvent: FfiConverterRustBuffer<LoggedEvent?> {
+    override fun read(buf: ByteBuffer): LoggedEvent? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLoggedEvent.read(buf)
+    }
+
+    override fun allocationSize(value: LoggedEvent?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLoggedEvent.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LoggedEvent?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLoggedEvent.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
+    override fun read(buf: ByteBuffer): List<kotlin.String> {
+        val len = buf.getInt()
+        return List<kotlin.String>(len) {
+            FfiConverterString.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.String>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterString.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer<List<Companion>> {
+    override fun read(buf: ByteBuffer): List<Companion> {
+        val len = buf.getInt()
+        return List<Companion>(len) {
+            FfiConverterTypeCompanion.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Companion>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCompanion.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Companion>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCompanion.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<Installment>> {
+    override fun read(buf: ByteBuffer): List<Installment> {
+        val len = buf.getInt()
+        return List<Installment>(len) {
+            FfiConverterTypeInstallment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Installment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInstallment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Installment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInstallment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInvoice: FfiConverterRustBuffer<List<Invoice>> {
+    override fun read(buf: ByteBuffer): List<Invoice> {
+        val len = buf.getInt()
+        return List<Invoice>(len) {
+            FfiConverterTypeInvoice.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Invoice>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoice.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Invoice>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoice.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInvoiceView: FfiConverterRustBuffer<List<InvoiceView>> {
+    override fun read(buf: ByteBuffer): List<InvoiceView> {
+        val len = buf.getInt()
+        return List<InvoiceView>(len) {
+            FfiConverterTypeInvoiceView.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InvoiceView>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoiceView.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InvoiceView>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoiceView.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer<List<LoggedEvent>> {
+    override fun read(buf: ByteBuffer): List<LoggedEvent> {
+        val len = buf.getInt()
+        return List<LoggedEvent>(len) {
+            FfiConverterTypeLoggedEvent.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LoggedEvent>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLoggedEvent.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LoggedEvent>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLoggedEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePayment: FfiConverterRustBuffer<List<Payment>> {
+    override fun read(buf: ByteBuffer): List<Payment> {
+        val len = buf.getInt()
+        return List<Payment>(len) {
+            FfiConverterTypePayment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Payment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePayment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Payment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePayment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePaymentReminder: FfiConverterRustBuffer<List<PaymentReminder>> {
+    override fun read(buf: ByteBuffer): List<PaymentReminder> {
+        val len = buf.getInt()
+        return List<PaymentReminder>(len) {
+            FfiConverterTypePaymentReminder.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PaymentReminder>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePaymentReminder.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PaymentReminder>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePaymentReminder.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<PricedGuest>> {
     override fun read(buf: ByteBuffer): List<PricedGuest> {
         val len = buf.getInt()
@@ -2873,6 +3819,34 @@ public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<P
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePricedGuest.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeScheduledPayment: FfiConverterRustBuffer<List<ScheduledPayment>> {
+    override fun read(buf: ByteBuffer): List<ScheduledPayment> {
+        val len = buf.getInt()
+        return List<ScheduledPayment>(len) {
+            FfiConverterTypeScheduledPayment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ScheduledPayment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeScheduledPayment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ScheduledPayment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeScheduledPayment.write(it, buf)
         }
     }
 }
@@ -2960,6 +3934,94 @@ public object FfiConverterSequenceTypeClientField: FfiConverterRustBuffer<List<C
         }
     }
 }
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>> {
+    override fun read(buf: ByteBuffer): List<Event> {
+        val len = buf.getInt()
+        return List<Event>(len) {
+            FfiConverterTypeEvent.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Event>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEvent.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Event>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -3061,31 +4123,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
-        /**
-         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
-         */
-    @Throws(HospesException::class) fun `acceptanceRequestFromJson`(`json`: kotlin.String): AcceptanceRequest {
-            return FfiConverterTypeAcceptanceRequest.lift(
-    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_func_acceptance_request_from_json(
-    
-        
-        FfiConverterString.lower(`json`),_status)
-}
-    )
-    }
-    
+
 
         /**
-         * Writes the value in its canonical JSON form, as hosts store it.
+         * Accepts the payment provider's result for a request: a success is recorded once.
          */
-    @Throws(HospesException::class) fun `acceptanceRequestToJson`(`value`: AcceptanceRequest): kotlin.String {
-            return FfiConverterString.lift(
+    @Throws(HospesException::class) fun `acceptPaymentResult`(`invoice`: Invoice, `payments`: List<Payment>, `request`: PaymentRequest, `result`: ProviderResult, `now`: Timestamp): PaymentRecorded {
+            return FfiConverterTypePaymentRecorded.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_func_acceptance_request_to_json(
+    UniffiLib.uniffi_hospes_mobile_fn_func_accept_payment_result(
     
         
-        FfiConverterTypeAcceptanceRequest.lower(`value`),_status)
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypePaymentRequest.lower(`request`),
+        FfiConverterTypeProviderResult.lower(`result`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }
@@ -3168,6 +4221,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Appends events to a stay's hash-linked log after its last entry (none for a new log).
+         */
+    @Throws(HospesException::class) fun `appendEventLog`(`last`: LoggedEvent?, `events`: List<Event>): List<LoggedEvent> {
+            return FfiConverterSequenceTypeLoggedEvent.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_append_event_log(
+    
+        
+        FfiConverterOptionalTypeLoggedEvent.lower(`last`),
+        FfiConverterSequenceTypeEvent.lower(`events`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Applies the guest's form from the portal to their record; refuses a change to a locked field;
          * returns the new record and a `ClientInfoUpdated` event with the diff.
          */
@@ -3182,6 +4251,126 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeCountry.lower(`defaultCountry`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `cancellationConfirmationFromJson`(`json`: kotlin.String): CancellationConfirmation {
+            return FfiConverterTypeCancellationConfirmation.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_confirmation_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `cancellationConfirmationToJson`(`value`: CancellationConfirmation): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_confirmation_to_json(
+    
+        
+        FfiConverterTypeCancellationConfirmation.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `cancellationFromJson`(`json`: kotlin.String): Cancellation {
+            return FfiConverterTypeCancellation.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `cancellationPolicyFromJson`(`json`: kotlin.String): CancellationPolicy {
+            return FfiConverterTypeCancellationPolicy.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_policy_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `cancellationPolicyToJson`(`value`: CancellationPolicy): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_policy_to_json(
+    
+        
+        FfiConverterTypeCancellationPolicy.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `cancellationPreviewFromJson`(`json`: kotlin.String): CancellationPreview {
+            return FfiConverterTypeCancellationPreview.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_preview_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `cancellationPreviewToJson`(`value`: CancellationPreview): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_preview_to_json(
+    
+        
+        FfiConverterTypeCancellationPreview.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `cancellationToJson`(`value`: Cancellation): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancellation_to_json(
+    
+        
+        FfiConverterTypeCancellation.lower(`value`),_status)
 }
     )
     }
@@ -3342,6 +4531,208 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Cancels a stay as previewed: credit notes, the fee invoice, the events.
+         */
+    @Throws(HospesException::class) fun `confirmCancellation`(`stay`: Stay, `policy`: CancellationPolicy, `invoices`: List<Invoice>, `payments`: List<Payment>, `confirmation`: CancellationConfirmation, `timeZone`: TimeZone, `now`: Timestamp): Cancellation {
+            return FfiConverterTypeCancellation.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_confirm_cancellation(
+    
+        
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCancellationPolicy.lower(`policy`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeCancellationConfirmation.lower(`confirmation`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractFromJson`(`json`: kotlin.String): Contract {
+            return FfiConverterTypeContract.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The state a contract link is bound to: its document hash and status.
+         */
+    @Throws(HospesException::class) fun `contractLinkState`(`contract`: Contract): LinkState {
+            return FfiConverterTypeLinkState.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_link_state(
+    
+        
+        FfiConverterTypeContract.lower(`contract`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractRequestFromJson`(`json`: kotlin.String): ContractRequest {
+            return FfiConverterTypeContractRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractRequestToJson`(`value`: ContractRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_request_to_json(
+    
+        
+        FfiConverterTypeContractRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractSignedFromJson`(`json`: kotlin.String): ContractSigned {
+            return FfiConverterTypeContractSigned.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_signed_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractSignedToJson`(`value`: ContractSigned): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_signed_to_json(
+    
+        
+        FfiConverterTypeContractSigned.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractTermsFromJson`(`json`: kotlin.String): ContractTerms {
+            return FfiConverterTypeContractTerms.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_terms_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractTermsToJson`(`value`: ContractTerms): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_terms_to_json(
+    
+        
+        FfiConverterTypeContractTerms.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractToJson`(`value`: Contract): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_to_json(
+    
+        
+        FfiConverterTypeContract.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractViewFromJson`(`json`: kotlin.String): ContractView {
+            return FfiConverterTypeContractView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_view_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractViewToJson`(`value`: ContractView): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_view_to_json(
+    
+        
+        FfiConverterTypeContractView.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Draws up a contract for a stay from the business's terms.
+         */
+    @Throws(HospesException::class) fun `createContract`(`request`: ContractRequest, `now`: Timestamp): Contract {
+            return FfiConverterTypeContract.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_create_contract(
+    
+        
+        FfiConverterTypeContractRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
          */
     @Throws(HospesException::class) fun `createQuote`(`number`: kotlin.String, `clientId`: kotlin.String, `stayReference`: kotlin.String, `catalogue`: Catalogue, `request`: PriceRequest, `now`: Timestamp, `validUntil`: Timestamp): Quote {
@@ -3357,6 +4748,40 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypePriceRequest.lower(`request`),
         FfiConverterTypeTimestamp.lower(`now`),
         FfiConverterTypeTimestamp.lower(`validUntil`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+         */
+    @Throws(HospesException::class) fun `creditInvoice`(`invoice`: Invoice, `series`: InvoiceSeries, `date`: NaiveDate, `now`: Timestamp): IssuedInvoice {
+            return FfiConverterTypeIssuedInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_credit_invoice(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterTypeInvoiceSeries.lower(`series`),
+        FfiConverterTypeNaiveDate.lower(`date`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+         * seller and customer copied in, totals and VAT table; not numbered yet.
+         */
+    @Throws(HospesException::class) fun `draftInvoice`(`request`: InvoiceRequest): Invoice {
+            return FfiConverterTypeInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_draft_invoice(
+    
+        
+        FfiConverterTypeInvoiceRequest.lower(`request`),_status)
 }
     )
     }
@@ -3387,6 +4812,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeEstablishment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `eventFromJson`(`json`: kotlin.String): Event {
+            return FfiConverterTypeEvent.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_event_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `eventToJson`(`value`: Event): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_event_to_json(
+    
+        
+        FfiConverterTypeEvent.lower(`value`),_status)
 }
     )
     }
@@ -3453,6 +4908,236 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `installmentFromJson`(`json`: kotlin.String): Installment {
+            return FfiConverterTypeInstallment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_installment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `installmentToJson`(`value`: Installment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_installment_to_json(
+    
+        
+        FfiConverterTypeInstallment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What is paid and due on one invoice.
+         */
+    @Throws(HospesException::class) fun `invoiceBalance`(`invoice`: Invoice, `payments`: List<Payment>): InvoiceBalance {
+            return FfiConverterTypeInvoiceBalance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_balance(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceBalanceFromJson`(`json`: kotlin.String): InvoiceBalance {
+            return FfiConverterTypeInvoiceBalance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_balance_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceBalanceToJson`(`value`: InvoiceBalance): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_balance_to_json(
+    
+        
+        FfiConverterTypeInvoiceBalance.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceFromJson`(`json`: kotlin.String): Invoice {
+            return FfiConverterTypeInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The state an invoice link is bound to: its document hash and status.
+         */
+    @Throws(HospesException::class) fun `invoiceLinkState`(`invoice`: Invoice): LinkState {
+            return FfiConverterTypeLinkState.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_link_state(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceRequestFromJson`(`json`: kotlin.String): InvoiceRequest {
+            return FfiConverterTypeInvoiceRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceRequestToJson`(`value`: InvoiceRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_request_to_json(
+    
+        
+        FfiConverterTypeInvoiceRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceSeriesFromJson`(`json`: kotlin.String): InvoiceSeries {
+            return FfiConverterTypeInvoiceSeries.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_series_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceSeriesToJson`(`value`: InvoiceSeries): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_series_to_json(
+    
+        
+        FfiConverterTypeInvoiceSeries.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceToJson`(`value`: Invoice): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_to_json(
+    
+        
+        FfiConverterTypeInvoice.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceViewFromJson`(`json`: kotlin.String): InvoiceView {
+            return FfiConverterTypeInvoiceView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_view_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceViewToJson`(`value`: InvoiceView): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_view_to_json(
+    
+        
+        FfiConverterTypeInvoiceView.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+         * checked; it never changes again.
+         */
+    @Throws(HospesException::class) fun `issueInvoice`(`invoice`: Invoice, `series`: InvoiceSeries, `date`: NaiveDate, `now`: Timestamp): IssuedInvoice {
+            return FfiConverterTypeIssuedInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issue_invoice(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterTypeInvoiceSeries.lower(`series`),
+        FfiConverterTypeNaiveDate.lower(`date`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Issues a link token bound to its purpose, the establishment, the client, the subject and the
          * state given; returns the token and the URL to put in the e-mail.
          */
@@ -3466,6 +5151,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterTypeLinkRequest.lower(`request`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `issuedInvoiceFromJson`(`json`: kotlin.String): IssuedInvoice {
+            return FfiConverterTypeIssuedInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issued_invoice_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `issuedInvoiceToJson`(`value`: IssuedInvoice): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_issued_invoice_to_json(
+    
+        
+        FfiConverterTypeIssuedInvoice.lower(`value`),_status)
 }
     )
     }
@@ -3662,6 +5377,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterTypeLinkPurpose.lower(`purpose`),
         FfiConverterString.lower(`token`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `loggedEventFromJson`(`json`: kotlin.String): LoggedEvent {
+            return FfiConverterTypeLoggedEvent.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_logged_event_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `loggedEventToJson`(`value`: LoggedEvent): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_logged_event_to_json(
+    
+        
+        FfiConverterTypeLoggedEvent.lower(`value`),_status)
 }
     )
     }
@@ -3920,9 +5665,184 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `paymentFromJson`(`json`: kotlin.String): Payment {
+            return FfiConverterTypePayment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `paymentRecordedFromJson`(`json`: kotlin.String): PaymentRecorded {
+            return FfiConverterTypePaymentRecorded.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_recorded_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `paymentRecordedToJson`(`value`: PaymentRecorded): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_recorded_to_json(
+    
+        
+        FfiConverterTypePaymentRecorded.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `paymentReminderFromJson`(`json`: kotlin.String): PaymentReminder {
+            return FfiConverterTypePaymentReminder.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_reminder_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `paymentReminderToJson`(`value`: PaymentReminder): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_reminder_to_json(
+    
+        
+        FfiConverterTypePaymentReminder.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The payment reminders due at `now` for a stay, less those already `sent`.
+         */
+    @Throws(HospesException::class) fun `paymentRemindersDue`(`stayReference`: kotlin.String, `states`: List<ScheduledPayment>, `policy`: ReminderPolicy, `sent`: List<kotlin.String>, `timeZone`: TimeZone, `now`: Timestamp): List<PaymentReminder> {
+            return FfiConverterSequenceTypePaymentReminder.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_reminders_due(
+    
+        
+        FfiConverterString.lower(`stayReference`),
+        FfiConverterSequenceTypeScheduledPayment.lower(`states`),
+        FfiConverterTypeReminderPolicy.lower(`policy`),
+        FfiConverterSequenceString.lower(`sent`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The request for the host's payment provider: what is due on the invoice, return links.
+         */
+    @Throws(HospesException::class) fun `paymentRequest`(`establishment`: Establishment, `invoice`: Invoice, `payments`: List<Payment>): PaymentRequest {
+            return FfiConverterTypePaymentRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_request(
+    
+        
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `paymentRequestFromJson`(`json`: kotlin.String): PaymentRequest {
+            return FfiConverterTypePaymentRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `paymentRequestToJson`(`value`: PaymentRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_request_to_json(
+    
+        
+        FfiConverterTypePaymentRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The payment schedule's state at `now`: paid, upcoming, due today or late.
+         */
+    @Throws(HospesException::class) fun `paymentScheduleState`(`schedule`: List<Installment>, `paid`: Money, `timeZone`: TimeZone, `now`: Timestamp): List<ScheduledPayment> {
+            return FfiConverterSequenceTypeScheduledPayment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_schedule_state(
+    
+        
+        FfiConverterSequenceTypeInstallment.lower(`schedule`),
+        FfiConverterTypeMoney.lower(`paid`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `paymentToJson`(`value`: Payment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_to_json(
+    
+        
+        FfiConverterTypePayment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
          */
-    @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: AcceptanceRequest, `now`: Timestamp): QuoteAcceptance {
+    @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: SignatureRequest, `now`: Timestamp): QuoteAcceptance {
             return FfiConverterTypeQuoteAcceptance.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_accept_quote(
@@ -3932,7 +5852,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeQuote.lower(`quote`),
         FfiConverterTypeStay.lower(`stay`),
-        FfiConverterTypeAcceptanceRequest.lower(`acceptance`),
+        FfiConverterTypeSignatureRequest.lower(`acceptance`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -4058,6 +5978,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * One of the guest's contracts, with the hash of its document.
+         */
+    @Throws(HospesException::class) fun `portalContract`(`access`: PortalAccess, `client`: Client, `contract`: Contract): ContractView {
+            return FfiConverterTypeContractView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_contract(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeContract.lower(`contract`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The history screen: the guest's upcoming and past stays.
          */
     @Throws(HospesException::class) fun `portalHistory`(`access`: PortalAccess, `client`: Client, `stays`: List<Stay>, `today`: NaiveDate): StayHistory {
@@ -4126,6 +6063,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The guest's invoices with what is paid and due, and whether to show « Payer ».
+         */
+    @Throws(HospesException::class) fun `portalInvoices`(`access`: PortalAccess, `client`: Client, `invoices`: List<Invoice>, `payments`: List<Payment>, `onlinePayment`: kotlin.Boolean): List<InvoiceView> {
+            return FfiConverterSequenceTypeInvoiceView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_invoices(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterBoolean.lower(`onlinePayment`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The « Mes infos » form, pre-filled.
          */
     @Throws(HospesException::class) fun `portalPersonalInfo`(`access`: PortalAccess, `client`: Client): GuestDetails {
@@ -4179,6 +6135,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The guest signs a contract (drawn signature, consent): locked to the document signed.
+         */
+    @Throws(HospesException::class) fun `portalSignContract`(`access`: PortalAccess, `client`: Client, `contract`: Contract, `signature`: SignatureRequest, `now`: Timestamp): ContractSigned {
+            return FfiConverterTypeContractSigned.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_sign_contract(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeContract.lower(`contract`),
+        FfiConverterTypeSignatureRequest.lower(`signature`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The stay screen: the stay, its totals, its documents, the former companions.
          */
     @Throws(HospesException::class) fun `portalStay`(`access`: PortalAccess, `client`: Client, `stays`: List<Stay>, `reference`: kotlin.String): StayDetail {
@@ -4210,6 +6185,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeGuestDetails.lower(`details`),
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+         */
+    @Throws(HospesException::class) fun `previewCancellation`(`stay`: Stay, `policy`: CancellationPolicy, `invoices`: List<Invoice>, `payments`: List<Payment>, `timeZone`: TimeZone, `now`: Timestamp): CancellationPreview {
+            return FfiConverterTypeCancellationPreview.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_preview_cancellation(
+    
+        
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCancellationPolicy.lower(`policy`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -4319,6 +6314,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypePricedStay.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `providerResultFromJson`(`json`: kotlin.String): ProviderResult {
+            return FfiConverterTypeProviderResult.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_provider_result_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `providerResultToJson`(`value`: ProviderResult): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_provider_result_to_json(
+    
+        
+        FfiConverterTypeProviderResult.lower(`value`),_status)
 }
     )
     }
@@ -4475,6 +6500,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Records a payment on an invoice; the same idempotency key twice counts once.
+         */
+    @Throws(HospesException::class) fun `recordPayment`(`invoice`: Invoice, `payments`: List<Payment>, `payment`: Payment, `now`: Timestamp): PaymentRecorded {
+            return FfiConverterTypePaymentRecorded.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_record_payment(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypePayment.lower(`payment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Registers a portal account for `email` with `password`; `client` is the client record holding
          * that address, if any, and `existing` its account, if any. Does the same work whether or not
          * the address is known; an account comes back only when one was created.
@@ -4526,6 +6569,69 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `reminderPolicyFromJson`(`json`: kotlin.String): ReminderPolicy {
+            return FfiConverterTypeReminderPolicy.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reminder_policy_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `reminderPolicyToJson`(`value`: ReminderPolicy): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reminder_policy_to_json(
+    
+        
+        FfiConverterTypeReminderPolicy.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The draft rent invoice for installment `index` (from 0).
+         */
+    @Throws(HospesException::class) fun `rentInvoice`(`residency`: Residency, `establishment`: Establishment, `client`: Client, `index`: kotlin.UInt): Invoice {
+            return FfiConverterTypeInvoice.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_rent_invoice(
+    
+        
+        FfiConverterTypeResidency.lower(`residency`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterUInt.lower(`index`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A resident's rent installments.
+         */
+    @Throws(HospesException::class) fun `rentSchedule`(`residency`: Residency): List<Installment> {
+            return FfiConverterSequenceTypeInstallment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_rent_schedule(
+    
+        
+        FfiConverterTypeResidency.lower(`residency`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Sets a new password from the verified claims of a `password_reset` link.
          */
     @Throws(HospesException::class) fun `resetPassword`(`account`: Account, `claims`: LinkClaims, `newPassword`: kotlin.String, `now`: Timestamp): AccountUpdate {
@@ -4544,6 +6650,81 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `residencyChangeFromJson`(`json`: kotlin.String): ResidencyChange {
+            return FfiConverterTypeResidencyChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_change_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `residencyChangeToJson`(`value`: ResidencyChange): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_change_to_json(
+    
+        
+        FfiConverterTypeResidencyChange.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `residencyFromJson`(`json`: kotlin.String): Residency {
+            return FfiConverterTypeResidency.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The residency as a stay of status `resident`, for its yearly contract.
+         */
+    @Throws(HospesException::class) fun `residencyStay`(`residency`: Residency): Stay {
+            return FfiConverterTypeStay.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_stay(
+    
+        
+        FfiConverterTypeResidency.lower(`residency`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `residencyToJson`(`value`: Residency): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_to_json(
+    
+        
+        FfiConverterTypeResidency.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Rounds to the currency's minor unit, half away from zero.
          */ fun `roundMoney`(`money`: Money): Money {
             return FfiConverterTypeMoney.lift(
@@ -4552,6 +6733,160 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeMoney.lower(`money`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `scheduledPaymentFromJson`(`json`: kotlin.String): ScheduledPayment {
+            return FfiConverterTypeScheduledPayment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_scheduled_payment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `scheduledPaymentToJson`(`value`: ScheduledPayment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(
+    
+        
+        FfiConverterTypeScheduledPayment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The resident sets who may stay on their pitch.
+         */
+    @Throws(HospesException::class) fun `setAuthorisedPersons`(`residency`: Residency, `persons`: List<Companion>, `now`: Timestamp): ResidencyChange {
+            return FfiConverterTypeResidencyChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_set_authorised_persons(
+    
+        
+        FfiConverterTypeResidency.lower(`residency`),
+        FfiConverterSequenceTypeCompanion.lower(`persons`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `signatureFromJson`(`json`: kotlin.String): Signature {
+            return FfiConverterTypeSignature.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signature_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `signatureRequestFromJson`(`json`: kotlin.String): SignatureRequest {
+            return FfiConverterTypeSignatureRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signature_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `signatureRequestToJson`(`value`: SignatureRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signature_request_to_json(
+    
+        
+        FfiConverterTypeSignatureRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `signatureToJson`(`value`: Signature): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signature_to_json(
+    
+        
+        FfiConverterTypeSignature.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What is invoiced, paid and due for a stay: paid + due = invoiced.
+         */
+    @Throws(HospesException::class) fun `stayBalance`(`currency`: Currency, `invoices`: List<Invoice>, `payments`: List<Payment>): StayBalance {
+            return FfiConverterTypeStayBalance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_balance(
+    
+        
+        FfiConverterTypeCurrency.lower(`currency`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `stayBalanceFromJson`(`json`: kotlin.String): StayBalance {
+            return FfiConverterTypeStayBalance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_balance_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `stayBalanceToJson`(`value`: StayBalance): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_balance_to_json(
+    
+        
+        FfiConverterTypeStayBalance.lower(`value`),_status)
 }
     )
     }
@@ -4843,6 +7178,20 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 }
     )
     }
+    
+
+        /**
+         * Verifies a hash-linked event log (or a tail of one).
+         */
+    @Throws(HospesException::class) fun `verifyEventLog`(`entries`: List<LoggedEvent>)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_verify_event_log(
+    
+        
+        FfiConverterSequenceTypeLoggedEvent.lower(`entries`),_status)
+}
+    
     
 
         /**

@@ -929,6 +929,52 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 /**
  * @suppress
  */
+public object FfiConverterULong: FfiConverter<ULong, Long> {
+    override fun lift(value: Long): ULong {
+        return value.toULong()
+    }
+
+    override fun read(buf: ByteBuffer): ULong {
+        return lift(buf.getLong())
+    }
+
+    override fun lower(value: ULong): Long {
+        return value.toLong()
+    }
+
+    override fun allocationSize(value: ULong) = 8UL
+
+    override fun write(value: ULong, buf: ByteBuffer) {
+        buf.putLong(value.toLong())
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterLong: FfiConverter<Long, Long> {
+    override fun lift(value: Long): Long {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Long {
+        return buf.getLong()
+    }
+
+    override fun lower(value: Long): Long {
+        return value
+    }
+
+    override fun allocationSize(value: Long) = 8UL
+
+    override fun write(value: Long, buf: ByteBuffer) {
+        buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
     override fun lift(value: Byte): Boolean {
         return value.toInt() != 0
@@ -1046,188 +1092,6 @@ public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
         buf.putLong(sign * epochOffset.seconds)
         // Type mismatch (should be u32) but since values will always be between 0 and 999,999,999 it should be OK
         buf.putInt(epochOffset.nano)
-    }
-}
-
-
-
-/**
- * The evidence of an acceptance: what was signed, by whom, when, from where, after which consent.
- */
-data class Acceptance (
-    /**
-     * SHA-256 (hex) of the exact document accepted.
-     */
-    var `documentSha256`: kotlin.String
-    , 
-    /**
-     * The signer's client id.
-     */
-    var `clientId`: kotlin.String
-    , 
-    /**
-     * The signer's name, as typed.
-     */
-    var `signerName`: kotlin.String
-    , 
-    /**
-     * The signer's e-mail, if known.
-     */
-    var `signerEmail`: kotlin.String?
-    , 
-    /**
-     * When.
-     */
-    var `signedAt`: Timestamp
-    , 
-    /**
-     * The IP address the acceptance came from, as the host saw it.
-     */
-    var `ip`: kotlin.String?
-    , 
-    /**
-     * The browser's user agent.
-     */
-    var `userAgent`: kotlin.String?
-    , 
-    /**
-     * The consent text the guest ticked (« J'accepte le devis et les conditions générales »).
-     */
-    var `consentText`: kotlin.String
-    , 
-    /**
-     * SHA-256 (hex) of that consent text, to tell its versions apart.
-     */
-    var `consentSha256`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAcceptance: FfiConverterRustBuffer<Acceptance> {
-    override fun read(buf: ByteBuffer): Acceptance {
-        return Acceptance(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterTypeTimestamp.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Acceptance) = (
-            FfiConverterString.allocationSize(value.`documentSha256`) +
-            FfiConverterString.allocationSize(value.`clientId`) +
-            FfiConverterString.allocationSize(value.`signerName`) +
-            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
-            FfiConverterTypeTimestamp.allocationSize(value.`signedAt`) +
-            FfiConverterOptionalString.allocationSize(value.`ip`) +
-            FfiConverterOptionalString.allocationSize(value.`userAgent`) +
-            FfiConverterString.allocationSize(value.`consentText`) +
-            FfiConverterString.allocationSize(value.`consentSha256`)
-    )
-
-    override fun write(value: Acceptance, buf: ByteBuffer) {
-            FfiConverterString.write(value.`documentSha256`, buf)
-            FfiConverterString.write(value.`clientId`, buf)
-            FfiConverterString.write(value.`signerName`, buf)
-            FfiConverterOptionalString.write(value.`signerEmail`, buf)
-            FfiConverterTypeTimestamp.write(value.`signedAt`, buf)
-            FfiConverterOptionalString.write(value.`ip`, buf)
-            FfiConverterOptionalString.write(value.`userAgent`, buf)
-            FfiConverterString.write(value.`consentText`, buf)
-            FfiConverterString.write(value.`consentSha256`, buf)
-    }
-}
-
-
-
-/**
- * What the guest sends when they accept.
- */
-data class AcceptanceRequest (
-    /**
-     * The document hash they were shown (from [`crate::portal::QuoteView`]).
-     */
-    var `documentSha256`: kotlin.String
-    , 
-    /**
-     * Their name, as typed or drawn-and-named.
-     */
-    var `signerName`: kotlin.String
-    , 
-    /**
-     * Their e-mail, if known.
-     */
-    var `signerEmail`: kotlin.String?
-    , 
-    /**
-     * The consent text they ticked.
-     */
-    var `consentText`: kotlin.String
-    , 
-    /**
-     * The IP address, from the host's request.
-     */
-    var `ip`: kotlin.String?
-    , 
-    /**
-     * The user agent, from the host's request.
-     */
-    var `userAgent`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAcceptanceRequest: FfiConverterRustBuffer<AcceptanceRequest> {
-    override fun read(buf: ByteBuffer): AcceptanceRequest {
-        return AcceptanceRequest(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: AcceptanceRequest) = (
-            FfiConverterString.allocationSize(value.`documentSha256`) +
-            FfiConverterString.allocationSize(value.`signerName`) +
-            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
-            FfiConverterString.allocationSize(value.`consentText`) +
-            FfiConverterOptionalString.allocationSize(value.`ip`) +
-            FfiConverterOptionalString.allocationSize(value.`userAgent`)
-    )
-
-    override fun write(value: AcceptanceRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`documentSha256`, buf)
-            FfiConverterString.write(value.`signerName`, buf)
-            FfiConverterOptionalString.write(value.`signerEmail`, buf)
-            FfiConverterString.write(value.`consentText`, buf)
-            FfiConverterOptionalString.write(value.`ip`, buf)
-            FfiConverterOptionalString.write(value.`userAgent`, buf)
     }
 }
 
@@ -1538,6 +1402,164 @@ public object FfiConverterTypeAppliedPromo: FfiConverterRustBuffer<AppliedPromo>
 
 
 /**
+ * A confirmed cancellation: the stay, the documents, the payments to store, the events.
+ */
+data class Cancellation (
+    /**
+     * The stay, `cancelled`.
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The stay's invoices, now `cancelled`.
+     */
+    var `cancelledInvoices`: List<Invoice>
+    , 
+    /**
+     * The credit notes, one per invoice cancelled.
+     */
+    var `creditNotes`: List<Invoice>
+    , 
+    /**
+     * The cancellation-fee invoice, when something is kept; `paid`.
+     */
+    var `feeInvoice`: Invoice?
+    , 
+    /**
+     * The `carried` payment settling the fee invoice from the sums received.
+     */
+    var `carriedPayment`: Payment?
+    , 
+    /**
+     * The invoice series, advanced.
+     */
+    var `invoiceSeries`: InvoiceSeries
+    , 
+    /**
+     * The credit-note series, advanced.
+     */
+    var `creditNoteSeries`: InvoiceSeries
+    , 
+    /**
+     * What the host must refund.
+     */
+    var `refund`: Money
+    , 
+    /**
+     * `invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCancellation: FfiConverterRustBuffer<Cancellation> {
+    override fun read(buf: ByteBuffer): Cancellation {
+        return Cancellation(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterOptionalTypeInvoice.read(buf),
+            FfiConverterOptionalTypePayment.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Cancellation) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`cancelledInvoices`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`creditNotes`) +
+            FfiConverterOptionalTypeInvoice.allocationSize(value.`feeInvoice`) +
+            FfiConverterOptionalTypePayment.allocationSize(value.`carriedPayment`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`invoiceSeries`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`creditNoteSeries`) +
+            FfiConverterTypeMoney.allocationSize(value.`refund`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: Cancellation, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`cancelledInvoices`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`creditNotes`, buf)
+            FfiConverterOptionalTypeInvoice.write(value.`feeInvoice`, buf)
+            FfiConverterOptionalTypePayment.write(value.`carriedPayment`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`invoiceSeries`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`creditNoteSeries`, buf)
+            FfiConverterTypeMoney.write(value.`refund`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+data class CancellationConfirmation (
+    /**
+     * The refund the guest was shown: confirming is refused if it changed since.
+     */
+    var `shownRefund`: Money
+    , 
+    /**
+     * The series the cancellation-fee invoice is numbered in.
+     */
+    var `invoiceSeries`: InvoiceSeries
+    , 
+    /**
+     * The series credit notes are numbered in (may be the same pattern).
+     */
+    var `creditNoteSeries`: InvoiceSeries
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCancellationConfirmation: FfiConverterRustBuffer<CancellationConfirmation> {
+    override fun read(buf: ByteBuffer): CancellationConfirmation {
+        return CancellationConfirmation(
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CancellationConfirmation) = (
+            FfiConverterTypeMoney.allocationSize(value.`shownRefund`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`invoiceSeries`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`creditNoteSeries`)
+    )
+
+    override fun write(value: CancellationConfirmation, buf: ByteBuffer) {
+            FfiConverterTypeMoney.write(value.`shownRefund`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`invoiceSeries`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`creditNoteSeries`, buf)
+    }
+}
+
+
+
+/**
  * The cancellation terms that travel with a quote; the invoices issue computes with them.
  */
 data class CancellationPolicy (
@@ -1571,6 +1593,101 @@ public object FfiConverterTypeCancellationPolicy: FfiConverterRustBuffer<Cancell
 
     override fun write(value: CancellationPolicy, buf: ByteBuffer) {
             FfiConverterSequenceTypeCancellationTier.write(value.`tiers`, buf)
+    }
+}
+
+
+
+/**
+ * What cancelling now would cost, shown to the guest before they confirm.
+ */
+data class CancellationPreview (
+    /**
+     * The stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * Days from today to arrival, in the establishment's zone.
+     */
+    var `daysBeforeArrival`: kotlin.Long
+    , 
+    /**
+     * The step of the terms applied, if any.
+     */
+    var `tier`: CancellationTier?
+    , 
+    /**
+     * The stay's total.
+     */
+    var `total`: Money
+    , 
+    /**
+     * What was paid for it.
+     */
+    var `paid`: Money
+    , 
+    /**
+     * What the establishment keeps.
+     */
+    var `penalty`: Money
+    , 
+    /**
+     * What it gives back: `paid − penalty`.
+     */
+    var `refund`: Money
+    , 
+    /**
+     * The documents confirming will issue.
+     */
+    var `documents`: List<PlannedDocument>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCancellationPreview: FfiConverterRustBuffer<CancellationPreview> {
+    override fun read(buf: ByteBuffer): CancellationPreview {
+        return CancellationPreview(
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalTypeCancellationTier.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterSequenceTypePlannedDocument.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CancellationPreview) = (
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterLong.allocationSize(value.`daysBeforeArrival`) +
+            FfiConverterOptionalTypeCancellationTier.allocationSize(value.`tier`) +
+            FfiConverterTypeMoney.allocationSize(value.`total`) +
+            FfiConverterTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterTypeMoney.allocationSize(value.`penalty`) +
+            FfiConverterTypeMoney.allocationSize(value.`refund`) +
+            FfiConverterSequenceTypePlannedDocument.allocationSize(value.`documents`)
+    )
+
+    override fun write(value: CancellationPreview, buf: ByteBuffer) {
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterLong.write(value.`daysBeforeArrival`, buf)
+            FfiConverterOptionalTypeCancellationTier.write(value.`tier`, buf)
+            FfiConverterTypeMoney.write(value.`total`, buf)
+            FfiConverterTypeMoney.write(value.`paid`, buf)
+            FfiConverterTypeMoney.write(value.`penalty`, buf)
+            FfiConverterTypeMoney.write(value.`refund`, buf)
+            FfiConverterSequenceTypePlannedDocument.write(value.`documents`, buf)
     }
 }
 
@@ -1770,6 +1887,53 @@ public object FfiConverterTypeCatalogue: FfiConverterRustBuffer<Catalogue> {
             FfiConverterOptionalTypeTouristTax.write(value.`touristTax`, buf)
             FfiConverterTypePaymentSchedule.write(value.`paymentSchedule`, buf)
             FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+    }
+}
+
+
+
+/**
+ * One clause of the business's terms.
+ */
+data class Clause (
+    /**
+     * Its heading (« Article 3 — Animaux »).
+     */
+    var `heading`: kotlin.String
+    , 
+    /**
+     * Its text, paragraphs separated by blank lines.
+     */
+    var `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeClause: FfiConverterRustBuffer<Clause> {
+    override fun read(buf: ByteBuffer): Clause {
+        return Clause(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Clause) = (
+            FfiConverterString.allocationSize(value.`heading`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: Clause, buf: ByteBuffer) {
+            FfiConverterString.write(value.`heading`, buf)
+            FfiConverterString.write(value.`text`, buf)
     }
 }
 
@@ -2001,6 +2165,504 @@ public object FfiConverterTypeClientUpdateOutcome: FfiConverterRustBuffer<Client
     override fun write(value: ClientUpdateOutcome, buf: ByteBuffer) {
             FfiConverterTypeClient.write(value.`client`, buf)
             FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A contract.
+ */
+data class Contract (
+    /**
+     * Its number.
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * When it was drawn up.
+     */
+    var `createdAt`: Timestamp
+    , 
+    /**
+     * The lessor.
+     */
+    var `seller`: Seller
+    , 
+    /**
+     * The guest.
+     */
+    var `customer`: Customer
+    , 
+    /**
+     * The stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * Accommodation.
+     */
+    var `accommodation`: kotlin.String
+    , 
+    /**
+     * Arrival.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure.
+     */
+    var `departure`: NaiveDate
+    , 
+    /**
+     * Everyone staying, the client first (full names).
+     */
+    var `occupants`: List<kotlin.String>
+    , 
+    /**
+     * Priced lines.
+     */
+    var `lines`: List<Line>
+    , 
+    /**
+     * Totals and VAT table.
+     */
+    var `totals`: StayTotals
+    , 
+    /**
+     * What is due when.
+     */
+    var `schedule`: List<Installment>
+    , 
+    /**
+     * Cancellation terms.
+     */
+    var `cancellation`: CancellationPolicy
+    , 
+    /**
+     * The terms, text and version.
+     */
+    var `terms`: ContractTerms
+    , 
+    /**
+     * Language.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * Sent or signed.
+     */
+    var `status`: ContractStatus
+    , 
+    /**
+     * The signature evidence, once signed.
+     */
+    var `signature`: Signature?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContract: FfiConverterRustBuffer<Contract> {
+    override fun read(buf: ByteBuffer): Contract {
+        return Contract(
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypeSeller.read(buf),
+            FfiConverterTypeCustomer.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeLine.read(buf),
+            FfiConverterTypeStayTotals.read(buf),
+            FfiConverterSequenceTypeInstallment.read(buf),
+            FfiConverterTypeCancellationPolicy.read(buf),
+            FfiConverterTypeContractTerms.read(buf),
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterTypeContractStatus.read(buf),
+            FfiConverterOptionalTypeSignature.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Contract) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterTypeSeller.allocationSize(value.`seller`) +
+            FfiConverterTypeCustomer.allocationSize(value.`customer`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterString.allocationSize(value.`accommodation`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`) +
+            FfiConverterSequenceString.allocationSize(value.`occupants`) +
+            FfiConverterSequenceTypeLine.allocationSize(value.`lines`) +
+            FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
+            FfiConverterSequenceTypeInstallment.allocationSize(value.`schedule`) +
+            FfiConverterTypeCancellationPolicy.allocationSize(value.`cancellation`) +
+            FfiConverterTypeContractTerms.allocationSize(value.`terms`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterTypeContractStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeSignature.allocationSize(value.`signature`)
+    )
+
+    override fun write(value: Contract, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterTypeTimestamp.write(value.`createdAt`, buf)
+            FfiConverterTypeSeller.write(value.`seller`, buf)
+            FfiConverterTypeCustomer.write(value.`customer`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterString.write(value.`accommodation`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+            FfiConverterSequenceString.write(value.`occupants`, buf)
+            FfiConverterSequenceTypeLine.write(value.`lines`, buf)
+            FfiConverterTypeStayTotals.write(value.`totals`, buf)
+            FfiConverterSequenceTypeInstallment.write(value.`schedule`, buf)
+            FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+            FfiConverterTypeContractTerms.write(value.`terms`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterTypeContractStatus.write(value.`status`, buf)
+            FfiConverterOptionalTypeSignature.write(value.`signature`, buf)
+    }
+}
+
+
+
+/**
+ * What the host asks to draw up.
+ */
+data class ContractRequest (
+    /**
+     * The contract's number (« Contrat 28 »).
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * The lessor.
+     */
+    var `establishment`: Establishment
+    , 
+    /**
+     * The guest.
+     */
+    var `client`: Client
+    , 
+    /**
+     * The stay (or the resident's year).
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The business's terms.
+     */
+    var `terms`: ContractTerms
+    , 
+    /**
+     * What is due when.
+     */
+    var `schedule`: List<Installment>
+    , 
+    /**
+     * Cancellation terms.
+     */
+    var `cancellation`: CancellationPolicy
+    , 
+    /**
+     * Language; the client's, else the establishment's.
+     */
+    var `locale`: Locale?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractRequest: FfiConverterRustBuffer<ContractRequest> {
+    override fun read(buf: ByteBuffer): ContractRequest {
+        return ContractRequest(
+            FfiConverterString.read(buf),
+            FfiConverterTypeEstablishment.read(buf),
+            FfiConverterTypeClient.read(buf),
+            FfiConverterTypeStay.read(buf),
+            FfiConverterTypeContractTerms.read(buf),
+            FfiConverterSequenceTypeInstallment.read(buf),
+            FfiConverterTypeCancellationPolicy.read(buf),
+            FfiConverterOptionalTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractRequest) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterTypeEstablishment.allocationSize(value.`establishment`) +
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypeContractTerms.allocationSize(value.`terms`) +
+            FfiConverterSequenceTypeInstallment.allocationSize(value.`schedule`) +
+            FfiConverterTypeCancellationPolicy.allocationSize(value.`cancellation`) +
+            FfiConverterOptionalTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: ContractRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterTypeEstablishment.write(value.`establishment`, buf)
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterTypeContractTerms.write(value.`terms`, buf)
+            FfiConverterSequenceTypeInstallment.write(value.`schedule`, buf)
+            FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+            FfiConverterOptionalTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * A signed contract and `contract_signed`.
+ */
+data class ContractSigned (
+    /**
+     * The contract, signed, with its evidence.
+     */
+    var `contract`: Contract
+    , 
+    /**
+     * `contract_signed`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractSigned: FfiConverterRustBuffer<ContractSigned> {
+    override fun read(buf: ByteBuffer): ContractSigned {
+        return ContractSigned(
+            FfiConverterTypeContract.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractSigned) = (
+            FfiConverterTypeContract.allocationSize(value.`contract`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: ContractSigned, buf: ByteBuffer) {
+            FfiConverterTypeContract.write(value.`contract`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * The terms a contract is made from: the business's template, in one version.
+ */
+data class ContractTerms (
+    /**
+     * The version, as the business names it (`2026-1`): kept in the contract and its evidence.
+     */
+    var `version`: kotlin.String
+    , 
+    /**
+     * The contract's title (« Contrat de location saisonnière »).
+     */
+    var `title`: kotlin.String
+    , 
+    /**
+     * The clauses, in order.
+     */
+    var `clauses`: List<Clause>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractTerms: FfiConverterRustBuffer<ContractTerms> {
+    override fun read(buf: ByteBuffer): ContractTerms {
+        return ContractTerms(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeClause.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractTerms) = (
+            FfiConverterString.allocationSize(value.`version`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterSequenceTypeClause.allocationSize(value.`clauses`)
+    )
+
+    override fun write(value: ContractTerms, buf: ByteBuffer) {
+            FfiConverterString.write(value.`version`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterSequenceTypeClause.write(value.`clauses`, buf)
+    }
+}
+
+
+
+/**
+ * A contract to read and sign.
+ */
+data class ContractView (
+    /**
+     * The contract.
+     */
+    var `contract`: Contract
+    , 
+    /**
+     * SHA-256 of its document: what the guest signs.
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * Whether it still waits for the signature.
+     */
+    var `signable`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractView: FfiConverterRustBuffer<ContractView> {
+    override fun read(buf: ByteBuffer): ContractView {
+        return ContractView(
+            FfiConverterTypeContract.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractView) = (
+            FfiConverterTypeContract.allocationSize(value.`contract`) +
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterBoolean.allocationSize(value.`signable`)
+    )
+
+    override fun write(value: ContractView, buf: ByteBuffer) {
+            FfiConverterTypeContract.write(value.`contract`, buf)
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterBoolean.write(value.`signable`, buf)
+    }
+}
+
+
+
+/**
+ * The customer as printed, copied from the client record.
+ */
+data class Customer (
+    /**
+     * The client id.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * Name (person or company).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Company name, for a business.
+     */
+    var `company`: kotlin.String?
+    , 
+    /**
+     * Address.
+     */
+    var `address`: Address
+    , 
+    /**
+     * E-mail.
+     */
+    var `email`: kotlin.String?
+    , 
+    /**
+     * A business (a company or a tour operator): late-payment mentions apply.
+     */
+    var `business`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCustomer: FfiConverterRustBuffer<Customer> {
+    override fun read(buf: ByteBuffer): Customer {
+        return Customer(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeAddress.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Customer) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`company`) +
+            FfiConverterTypeAddress.allocationSize(value.`address`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterBoolean.allocationSize(value.`business`)
+    )
+
+    override fun write(value: Customer, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`company`, buf)
+            FfiConverterTypeAddress.write(value.`address`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterBoolean.write(value.`business`, buf)
     }
 }
 
@@ -2425,6 +3087,521 @@ public object FfiConverterTypeInstallment: FfiConverterRustBuffer<Installment> {
 
 
 /**
+ * An invoice or a credit note.
+ */
+data class Invoice (
+    /**
+     * Its number in its series; none while a draft.
+     */
+    var `number`: kotlin.String?
+    , 
+    /**
+     * What it is for.
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * Where it stands.
+     */
+    var `status`: InvoiceStatus
+    , 
+    /**
+     * Date of issue; none while a draft.
+     */
+    var `issueDate`: NaiveDate?
+    , 
+    /**
+     * When payment is due.
+     */
+    var `dueDate`: NaiveDate
+    , 
+    /**
+     * Who sells.
+     */
+    var `seller`: Seller
+    , 
+    /**
+     * Who buys.
+     */
+    var `customer`: Customer
+    , 
+    /**
+     * The stay invoiced, if any.
+     */
+    var `stayReference`: kotlin.String?
+    , 
+    /**
+     * First day of the service invoiced (the stay's arrival).
+     */
+    var `serviceFrom`: NaiveDate?
+    , 
+    /**
+     * Last day of the service invoiced (the stay's departure).
+     */
+    var `serviceTo`: NaiveDate?
+    , 
+    /**
+     * Currency.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * Whether unit prices include VAT.
+     */
+    var `priceBasis`: PriceBasis
+    , 
+    /**
+     * Lines: quantity, unit price and VAT rate each; deductions are negative lines.
+     */
+    var `lines`: List<Line>
+    , 
+    /**
+     * Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
+     */
+    var `totals`: StayTotals
+    , 
+    /**
+     * For a credit note, the number of the invoice it cancels.
+     */
+    var `creditedInvoice`: kotlin.String?
+    , 
+    /**
+     * Late-payment mentions, for a business customer.
+     */
+    var `latePayment`: LatePayment?
+    , 
+    /**
+     * Language of the document.
+     */
+    var `locale`: Locale
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoice: FfiConverterRustBuffer<Invoice> {
+    override fun read(buf: ByteBuffer): Invoice {
+        return Invoice(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterTypeInvoiceStatus.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeSeller.read(buf),
+            FfiConverterTypeCustomer.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterTypePriceBasis.read(buf),
+            FfiConverterSequenceTypeLine.read(buf),
+            FfiConverterTypeStayTotals.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeLatePayment.read(buf),
+            FfiConverterTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Invoice) = (
+            FfiConverterOptionalString.allocationSize(value.`number`) +
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterTypeInvoiceStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`issueDate`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueDate`) +
+            FfiConverterTypeSeller.allocationSize(value.`seller`) +
+            FfiConverterTypeCustomer.allocationSize(value.`customer`) +
+            FfiConverterOptionalString.allocationSize(value.`stayReference`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`serviceFrom`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`serviceTo`) +
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterTypePriceBasis.allocationSize(value.`priceBasis`) +
+            FfiConverterSequenceTypeLine.allocationSize(value.`lines`) +
+            FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
+            FfiConverterOptionalString.allocationSize(value.`creditedInvoice`) +
+            FfiConverterOptionalTypeLatePayment.allocationSize(value.`latePayment`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: Invoice, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`number`, buf)
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterTypeInvoiceStatus.write(value.`status`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`issueDate`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueDate`, buf)
+            FfiConverterTypeSeller.write(value.`seller`, buf)
+            FfiConverterTypeCustomer.write(value.`customer`, buf)
+            FfiConverterOptionalString.write(value.`stayReference`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`serviceFrom`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`serviceTo`, buf)
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
+            FfiConverterSequenceTypeLine.write(value.`lines`, buf)
+            FfiConverterTypeStayTotals.write(value.`totals`, buf)
+            FfiConverterOptionalString.write(value.`creditedInvoice`, buf)
+            FfiConverterOptionalTypeLatePayment.write(value.`latePayment`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * What is paid and due on one invoice.
+ */
+data class InvoiceBalance (
+    /**
+     * The invoice.
+     */
+    var `invoiceNumber`: kotlin.String
+    , 
+    /**
+     * Its total including VAT.
+     */
+    var `total`: Money
+    , 
+    /**
+     * Paid so far.
+     */
+    var `paid`: Money
+    , 
+    /**
+     * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+     */
+    var `due`: Money
+    , 
+    /**
+     * Its status given those payments.
+     */
+    var `status`: InvoiceStatus
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceBalance: FfiConverterRustBuffer<InvoiceBalance> {
+    override fun read(buf: ByteBuffer): InvoiceBalance {
+        return InvoiceBalance(
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeInvoiceStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoiceBalance) = (
+            FfiConverterString.allocationSize(value.`invoiceNumber`) +
+            FfiConverterTypeMoney.allocationSize(value.`total`) +
+            FfiConverterTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`) +
+            FfiConverterTypeInvoiceStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: InvoiceBalance, buf: ByteBuffer) {
+            FfiConverterString.write(value.`invoiceNumber`, buf)
+            FfiConverterTypeMoney.write(value.`total`, buf)
+            FfiConverterTypeMoney.write(value.`paid`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+            FfiConverterTypeInvoiceStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
+ * What the host asks to invoice.
+ */
+data class InvoiceRequest (
+    /**
+     * Any kind but a credit note (see [`Invoice::credit_note`]).
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * The seller.
+     */
+    var `establishment`: Establishment
+    , 
+    /**
+     * The customer.
+     */
+    var `client`: Client
+    , 
+    /**
+     * The stay: required for a deposit, balance or final invoice.
+     */
+    var `stay`: Stay?
+    , 
+    /**
+     * The lines of a side sale, rent or cancellation fee.
+     */
+    var `lines`: List<Line>
+    , 
+    /**
+     * The deposit's amount, including VAT (from the quote's schedule).
+     */
+    var `amount`: Money?
+    , 
+    /**
+     * The stay's invoices so far: a balance or final invoice deducts its deposits.
+     */
+    var `previous`: List<Invoice>
+    , 
+    /**
+     * When payment is due.
+     */
+    var `dueDate`: NaiveDate
+    , 
+    /**
+     * Language of the document; the client's, else the establishment's.
+     */
+    var `locale`: Locale?
+    , 
+    /**
+     * Late-payment penalty rate for a business customer, in percent a year (required then).
+     */
+    var `latePaymentRatePercent`: Decimal?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceRequest: FfiConverterRustBuffer<InvoiceRequest> {
+    override fun read(buf: ByteBuffer): InvoiceRequest {
+        return InvoiceRequest(
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterTypeEstablishment.read(buf),
+            FfiConverterTypeClient.read(buf),
+            FfiConverterOptionalTypeStay.read(buf),
+            FfiConverterSequenceTypeLine.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeLocale.read(buf),
+            FfiConverterOptionalTypeDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoiceRequest) = (
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterTypeEstablishment.allocationSize(value.`establishment`) +
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterOptionalTypeStay.allocationSize(value.`stay`) +
+            FfiConverterSequenceTypeLine.allocationSize(value.`lines`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`previous`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueDate`) +
+            FfiConverterOptionalTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterOptionalTypeDecimal.allocationSize(value.`latePaymentRatePercent`)
+    )
+
+    override fun write(value: InvoiceRequest, buf: ByteBuffer) {
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterTypeEstablishment.write(value.`establishment`, buf)
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterOptionalTypeStay.write(value.`stay`, buf)
+            FfiConverterSequenceTypeLine.write(value.`lines`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`amount`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`previous`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueDate`, buf)
+            FfiConverterOptionalTypeLocale.write(value.`locale`, buf)
+            FfiConverterOptionalTypeDecimal.write(value.`latePaymentRatePercent`, buf)
+    }
+}
+
+
+
+/**
+ * An invoice series: its pattern and the last number it issued.
+ */
+data class InvoiceSeries (
+    /**
+     * Number pattern (`FA{yy}{mm}{seq:04}`).
+     */
+    var `pattern`: kotlin.String
+    , 
+    /**
+     * The series' last number, none before its first.
+     */
+    var `last`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceSeries: FfiConverterRustBuffer<InvoiceSeries> {
+    override fun read(buf: ByteBuffer): InvoiceSeries {
+        return InvoiceSeries(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoiceSeries) = (
+            FfiConverterString.allocationSize(value.`pattern`) +
+            FfiConverterOptionalString.allocationSize(value.`last`)
+    )
+
+    override fun write(value: InvoiceSeries, buf: ByteBuffer) {
+            FfiConverterString.write(value.`pattern`, buf)
+            FfiConverterOptionalString.write(value.`last`, buf)
+    }
+}
+
+
+
+/**
+ * An invoice as the guest's space lists it: with what is paid and due, and whether to show
+ * « Payer ».
+ */
+data class InvoiceView (
+    /**
+     * The invoice or credit note.
+     */
+    var `invoice`: Invoice
+    , 
+    /**
+     * Paid, due, status.
+     */
+    var `balance`: InvoiceBalance
+    , 
+    /**
+     * Show « Payer »: the establishment takes payments online and something is due.
+     */
+    var `payable`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceView: FfiConverterRustBuffer<InvoiceView> {
+    override fun read(buf: ByteBuffer): InvoiceView {
+        return InvoiceView(
+            FfiConverterTypeInvoice.read(buf),
+            FfiConverterTypeInvoiceBalance.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoiceView) = (
+            FfiConverterTypeInvoice.allocationSize(value.`invoice`) +
+            FfiConverterTypeInvoiceBalance.allocationSize(value.`balance`) +
+            FfiConverterBoolean.allocationSize(value.`payable`)
+    )
+
+    override fun write(value: InvoiceView, buf: ByteBuffer) {
+            FfiConverterTypeInvoice.write(value.`invoice`, buf)
+            FfiConverterTypeInvoiceBalance.write(value.`balance`, buf)
+            FfiConverterBoolean.write(value.`payable`, buf)
+    }
+}
+
+
+
+/**
+ * An issued invoice (or credit note), the invoice it cancels if any, and the events.
+ */
+data class IssuedInvoice (
+    /**
+     * The document, numbered: store it as is, it never changes.
+     */
+    var `invoice`: Invoice
+    , 
+    /**
+     * For a credit note, the invoice it cancelled, now `cancelled`.
+     */
+    var `cancelled`: Invoice?
+    , 
+    /**
+     * The series' new last number.
+     */
+    var `series`: InvoiceSeries
+    , 
+    /**
+     * `invoice_issued`, and `invoice_cancelled` for a credit note.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIssuedInvoice: FfiConverterRustBuffer<IssuedInvoice> {
+    override fun read(buf: ByteBuffer): IssuedInvoice {
+        return IssuedInvoice(
+            FfiConverterTypeInvoice.read(buf),
+            FfiConverterOptionalTypeInvoice.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: IssuedInvoice) = (
+            FfiConverterTypeInvoice.allocationSize(value.`invoice`) +
+            FfiConverterOptionalTypeInvoice.allocationSize(value.`cancelled`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`series`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: IssuedInvoice, buf: ByteBuffer) {
+            FfiConverterTypeInvoice.write(value.`invoice`, buf)
+            FfiConverterOptionalTypeInvoice.write(value.`cancelled`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`series`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
  * A freshly issued link.
  */
 data class IssuedLink (
@@ -2537,6 +3714,61 @@ public object FfiConverterTypeKeyringConfig: FfiConverterRustBuffer<KeyringConfi
             FfiConverterString.write(value.`activeKey`, buf)
             FfiConverterSequenceString.write(value.`verifyOnlyKeys`, buf)
             FfiConverterUInt.write(value.`clockSkewSeconds`, buf)
+    }
+}
+
+
+
+/**
+ * The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
+ */
+data class LatePayment (
+    /**
+     * Yearly penalty rate applied from the day after the due date, in percent.
+     */
+    var `penaltyRatePercent`: Decimal
+    , 
+    /**
+     * Fixed indemnity for recovery costs: 40 €.
+     */
+    var `recoveryIndemnity`: Money
+    , 
+    /**
+     * Discount for early payment, in percent (usually none: 0).
+     */
+    var `earlyPaymentDiscountPercent`: Decimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLatePayment: FfiConverterRustBuffer<LatePayment> {
+    override fun read(buf: ByteBuffer): LatePayment {
+        return LatePayment(
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LatePayment) = (
+            FfiConverterTypeDecimal.allocationSize(value.`penaltyRatePercent`) +
+            FfiConverterTypeMoney.allocationSize(value.`recoveryIndemnity`) +
+            FfiConverterTypeDecimal.allocationSize(value.`earlyPaymentDiscountPercent`)
+    )
+
+    override fun write(value: LatePayment, buf: ByteBuffer) {
+            FfiConverterTypeDecimal.write(value.`penaltyRatePercent`, buf)
+            FfiConverterTypeMoney.write(value.`recoveryIndemnity`, buf)
+            FfiConverterTypeDecimal.write(value.`earlyPaymentDiscountPercent`, buf)
     }
 }
 
@@ -3040,6 +4272,77 @@ public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
 
 
 /**
+ * An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+ * a host (or an auditor, offline, in any language) can prove that no event was changed,
+ * removed or inserted.
+ *
+ * `sha256` is the SHA-256 (hex) of the canonical JSON of
+ * `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+ * every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+ * Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+ * The first entry's `previous_sha256` is 64 zeros.
+ */
+data class LoggedEvent (
+    /**
+     * Position in the log, from 1.
+     */
+    var `sequence`: kotlin.ULong
+    , 
+    /**
+     * The previous entry's `sha256` (64 zeros for the first).
+     */
+    var `previousSha256`: kotlin.String
+    , 
+    /**
+     * This entry's hash.
+     */
+    var `sha256`: kotlin.String
+    , 
+    /**
+     * The event.
+     */
+    var `event`: Event
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLoggedEvent: FfiConverterRustBuffer<LoggedEvent> {
+    override fun read(buf: ByteBuffer): LoggedEvent {
+        return LoggedEvent(
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LoggedEvent) = (
+            FfiConverterULong.allocationSize(value.`sequence`) +
+            FfiConverterString.allocationSize(value.`previousSha256`) +
+            FfiConverterString.allocationSize(value.`sha256`) +
+            FfiConverterTypeEvent.allocationSize(value.`event`)
+    )
+
+    override fun write(value: LoggedEvent, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`sequence`, buf)
+            FfiConverterString.write(value.`previousSha256`, buf)
+            FfiConverterString.write(value.`sha256`, buf)
+            FfiConverterTypeEvent.write(value.`event`, buf)
+    }
+}
+
+
+
+/**
  * A successful login.
  */
 data class Login (
@@ -3249,6 +4552,364 @@ public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<Partici
 
 
 /**
+ * A payment received on an invoice.
+ */
+data class Payment (
+    /**
+     * Idempotency key: the same key recorded twice counts once.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * The invoice paid.
+     */
+    var `invoiceNumber`: kotlin.String
+    , 
+    /**
+     * How much.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * How.
+     */
+    var `method`: PaymentMethod
+    , 
+    /**
+     * When it was received.
+     */
+    var `receivedAt`: Timestamp
+    , 
+    /**
+     * The payment provider, for an online payment (`payplug`, `stripe`).
+     */
+    var `provider`: kotlin.String?
+    , 
+    /**
+     * The provider's transaction id.
+     */
+    var `providerReference`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePayment: FfiConverterRustBuffer<Payment> {
+    override fun read(buf: ByteBuffer): Payment {
+        return Payment(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypePaymentMethod.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Payment) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`invoiceNumber`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypePaymentMethod.allocationSize(value.`method`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`receivedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`provider`) +
+            FfiConverterOptionalString.allocationSize(value.`providerReference`)
+    )
+
+    override fun write(value: Payment, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`invoiceNumber`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypePaymentMethod.write(value.`method`, buf)
+            FfiConverterTypeTimestamp.write(value.`receivedAt`, buf)
+            FfiConverterOptionalString.write(value.`provider`, buf)
+            FfiConverterOptionalString.write(value.`providerReference`, buf)
+    }
+}
+
+
+
+/**
+ * A payment recorded (or recognised as already recorded), and what follows.
+ */
+data class PaymentRecorded (
+    /**
+     * The invoice, its status brought up to date.
+     */
+    var `invoice`: Invoice
+    , 
+    /**
+     * Every payment of the invoice, the new one last: store them.
+     */
+    var `payments`: List<Payment>
+    , 
+    /**
+     * What is paid and due now.
+     */
+    var `balance`: InvoiceBalance
+    , 
+    /**
+     * The key was recorded already: nothing changed.
+     */
+    var `duplicate`: kotlin.Boolean
+    , 
+    /**
+     * `payment_recorded`, or `payment_failed`; empty for a duplicate.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentRecorded: FfiConverterRustBuffer<PaymentRecorded> {
+    override fun read(buf: ByteBuffer): PaymentRecorded {
+        return PaymentRecorded(
+            FfiConverterTypeInvoice.read(buf),
+            FfiConverterSequenceTypePayment.read(buf),
+            FfiConverterTypeInvoiceBalance.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentRecorded) = (
+            FfiConverterTypeInvoice.allocationSize(value.`invoice`) +
+            FfiConverterSequenceTypePayment.allocationSize(value.`payments`) +
+            FfiConverterTypeInvoiceBalance.allocationSize(value.`balance`) +
+            FfiConverterBoolean.allocationSize(value.`duplicate`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: PaymentRecorded, buf: ByteBuffer) {
+            FfiConverterTypeInvoice.write(value.`invoice`, buf)
+            FfiConverterSequenceTypePayment.write(value.`payments`, buf)
+            FfiConverterTypeInvoiceBalance.write(value.`balance`, buf)
+            FfiConverterBoolean.write(value.`duplicate`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A reminder the host should send now.
+ */
+data class PaymentReminder (
+    /**
+     * Stable key (`312:balance:-7`, `312:balance:+1`): store it once sent, pass it back in
+     * `sent` so it is not sent twice.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * The stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * Which installment.
+     */
+    var `kind`: InstallmentKind
+    , 
+    /**
+     * Its date.
+     */
+    var `dueOn`: NaiveDate
+    , 
+    /**
+     * What is still due on it.
+     */
+    var `amountDue`: Money
+    , 
+    /**
+     * Days from the due date: negative before it, positive when late.
+     */
+    var `daysFromDue`: kotlin.Long
+    , 
+    /**
+     * The link to put in the mail (`[LIEN_PAIEMENT_ACOMPTE]` or `[LIEN_PAIEMENT_SOLDE]`).
+     */
+    var `linkPurpose`: LinkPurpose
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentReminder: FfiConverterRustBuffer<PaymentReminder> {
+    override fun read(buf: ByteBuffer): PaymentReminder {
+        return PaymentReminder(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeInstallmentKind.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterTypeLinkPurpose.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentReminder) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterTypeInstallmentKind.allocationSize(value.`kind`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueOn`) +
+            FfiConverterTypeMoney.allocationSize(value.`amountDue`) +
+            FfiConverterLong.allocationSize(value.`daysFromDue`) +
+            FfiConverterTypeLinkPurpose.allocationSize(value.`linkPurpose`)
+    )
+
+    override fun write(value: PaymentReminder, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterTypeInstallmentKind.write(value.`kind`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueOn`, buf)
+            FfiConverterTypeMoney.write(value.`amountDue`, buf)
+            FfiConverterLong.write(value.`daysFromDue`, buf)
+            FfiConverterTypeLinkPurpose.write(value.`linkPurpose`, buf)
+    }
+}
+
+
+
+/**
+ * What hospes hands to the host's payment provider plug-in.
+ */
+data class PaymentRequest (
+    /**
+     * Reference for the provider: the same request made twice has the same reference, so the
+     * provider can refuse a second charge.
+     */
+    var `reference`: kotlin.String
+    , 
+    /**
+     * The invoice paid.
+     */
+    var `invoiceNumber`: kotlin.String
+    , 
+    /**
+     * Deposit, balance or everything.
+     */
+    var `kind`: InstallmentKind
+    , 
+    /**
+     * How much: what is due on the invoice.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * What the guest sees on the provider's page.
+     */
+    var `description`: kotlin.String
+    , 
+    /**
+     * The guest's name.
+     */
+    var `customerName`: kotlin.String
+    , 
+    /**
+     * The guest's e-mail.
+     */
+    var `customerEmail`: kotlin.String?
+    , 
+    /**
+     * Where the provider sends the guest back after paying.
+     */
+    var `returnUrl`: kotlin.String
+    , 
+    /**
+     * Where the provider sends the guest back when they give up.
+     */
+    var `cancelUrl`: kotlin.String
+    , 
+    /**
+     * Language of the provider's page.
+     */
+    var `locale`: Locale
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentRequest: FfiConverterRustBuffer<PaymentRequest> {
+    override fun read(buf: ByteBuffer): PaymentRequest {
+        return PaymentRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeInstallmentKind.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentRequest) = (
+            FfiConverterString.allocationSize(value.`reference`) +
+            FfiConverterString.allocationSize(value.`invoiceNumber`) +
+            FfiConverterTypeInstallmentKind.allocationSize(value.`kind`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterString.allocationSize(value.`description`) +
+            FfiConverterString.allocationSize(value.`customerName`) +
+            FfiConverterOptionalString.allocationSize(value.`customerEmail`) +
+            FfiConverterString.allocationSize(value.`returnUrl`) +
+            FfiConverterString.allocationSize(value.`cancelUrl`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: PaymentRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`reference`, buf)
+            FfiConverterString.write(value.`invoiceNumber`, buf)
+            FfiConverterTypeInstallmentKind.write(value.`kind`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterString.write(value.`description`, buf)
+            FfiConverterString.write(value.`customerName`, buf)
+            FfiConverterOptionalString.write(value.`customerEmail`, buf)
+            FfiConverterString.write(value.`returnUrl`, buf)
+            FfiConverterString.write(value.`cancelUrl`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
  * What is paid when: a deposit at booking, the balance some days before arrival.
  */
 data class PaymentSchedule (
@@ -3393,6 +5054,61 @@ public object FfiConverterTypePet: FfiConverterRustBuffer<Pet> {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`species`, buf)
             FfiConverterOptionalString.write(value.`breed`, buf)
+    }
+}
+
+
+
+/**
+ * A document a cancellation will produce.
+ */
+data class PlannedDocument (
+    /**
+     * A credit note or the cancellation-fee invoice.
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * For a credit note, the invoice it cancels.
+     */
+    var `cancels`: kotlin.String?
+    , 
+    /**
+     * Its total (negative for a credit note).
+     */
+    var `amount`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePlannedDocument: FfiConverterRustBuffer<PlannedDocument> {
+    override fun read(buf: ByteBuffer): PlannedDocument {
+        return PlannedDocument(
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PlannedDocument) = (
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`cancels`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`)
+    )
+
+    override fun write(value: PlannedDocument, buf: ByteBuffer) {
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`cancels`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
     }
 }
 
@@ -4001,6 +5717,85 @@ public object FfiConverterTypePromoCode: FfiConverterRustBuffer<PromoCode> {
 
 
 /**
+ * The provider's result, as the host's plug-in reads it from the webhook or the return page.
+ */
+data class ProviderResult (
+    /**
+     * The request's reference.
+     */
+    var `reference`: kotlin.String
+    , 
+    /**
+     * What happened.
+     */
+    var `status`: ProviderStatus
+    , 
+    /**
+     * The amount the provider took.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * The provider (`payplug`).
+     */
+    var `provider`: kotlin.String
+    , 
+    /**
+     * The provider's transaction id: the payment's idempotency key.
+     */
+    var `transactionId`: kotlin.String
+    , 
+    /**
+     * When the provider settled it.
+     */
+    var `at`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProviderResult: FfiConverterRustBuffer<ProviderResult> {
+    override fun read(buf: ByteBuffer): ProviderResult {
+        return ProviderResult(
+            FfiConverterString.read(buf),
+            FfiConverterTypeProviderStatus.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProviderResult) = (
+            FfiConverterString.allocationSize(value.`reference`) +
+            FfiConverterTypeProviderStatus.allocationSize(value.`status`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterString.allocationSize(value.`provider`) +
+            FfiConverterString.allocationSize(value.`transactionId`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`at`)
+    )
+
+    override fun write(value: ProviderResult, buf: ByteBuffer) {
+            FfiConverterString.write(value.`reference`, buf)
+            FfiConverterTypeProviderStatus.write(value.`status`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterString.write(value.`provider`, buf)
+            FfiConverterString.write(value.`transactionId`, buf)
+            FfiConverterTypeTimestamp.write(value.`at`, buf)
+    }
+}
+
+
+
+/**
  * A quote.
  */
 data class Quote (
@@ -4047,7 +5842,7 @@ data class Quote (
     /**
      * The acceptance evidence, once accepted.
      */
-    var `acceptance`: Acceptance?
+    var `acceptance`: Signature?
     
 ){
     
@@ -4072,7 +5867,7 @@ public object FfiConverterTypeQuote: FfiConverterRustBuffer<Quote> {
             FfiConverterTypePriceRequest.read(buf),
             FfiConverterTypePricedStay.read(buf),
             FfiConverterTypeQuoteStatus.read(buf),
-            FfiConverterOptionalTypeAcceptance.read(buf),
+            FfiConverterOptionalTypeSignature.read(buf),
         )
     }
 
@@ -4085,7 +5880,7 @@ public object FfiConverterTypeQuote: FfiConverterRustBuffer<Quote> {
             FfiConverterTypePriceRequest.allocationSize(value.`request`) +
             FfiConverterTypePricedStay.allocationSize(value.`priced`) +
             FfiConverterTypeQuoteStatus.allocationSize(value.`status`) +
-            FfiConverterOptionalTypeAcceptance.allocationSize(value.`acceptance`)
+            FfiConverterOptionalTypeSignature.allocationSize(value.`acceptance`)
     )
 
     override fun write(value: Quote, buf: ByteBuffer) {
@@ -4097,7 +5892,7 @@ public object FfiConverterTypeQuote: FfiConverterRustBuffer<Quote> {
             FfiConverterTypePriceRequest.write(value.`request`, buf)
             FfiConverterTypePricedStay.write(value.`priced`, buf)
             FfiConverterTypeQuoteStatus.write(value.`status`, buf)
-            FfiConverterOptionalTypeAcceptance.write(value.`acceptance`, buf)
+            FfiConverterOptionalTypeSignature.write(value.`acceptance`, buf)
     }
 }
 
@@ -4416,6 +6211,53 @@ public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration>
 
 
 /**
+ * When to remind a guest of a payment: days before its date, and days after it (late).
+ */
+data class ReminderPolicy (
+    /**
+     * Remind this many days before the due date (e.g. `[7]`).
+     */
+    var `daysBefore`: List<kotlin.UInt>
+    , 
+    /**
+     * Remind this many days after an unpaid due date (e.g. `[1, 7]`).
+     */
+    var `daysAfter`: List<kotlin.UInt>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReminderPolicy: FfiConverterRustBuffer<ReminderPolicy> {
+    override fun read(buf: ByteBuffer): ReminderPolicy {
+        return ReminderPolicy(
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReminderPolicy) = (
+            FfiConverterSequenceUInt.allocationSize(value.`daysBefore`) +
+            FfiConverterSequenceUInt.allocationSize(value.`daysAfter`)
+    )
+
+    override fun write(value: ReminderPolicy, buf: ByteBuffer) {
+            FfiConverterSequenceUInt.write(value.`daysBefore`, buf)
+            FfiConverterSequenceUInt.write(value.`daysAfter`, buf)
+    }
+}
+
+
+
+/**
  * A rentable unit: a pitch, a mobile home, a room, a chalet.
  */
 data class RentalUnit (
@@ -4479,6 +6321,244 @@ public object FfiConverterTypeRentalUnit: FfiConverterRustBuffer<RentalUnit> {
 
 
 /**
+ * A resident's year (or season) on a pitch.
+ */
+data class Residency (
+    /**
+     * The host's reference for this year's residency (used as the stay reference).
+     */
+    var `reference`: kotlin.String
+    , 
+    /**
+     * The resident.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The pitch (« Emplacement A12 »).
+     */
+    var `pitch`: kotlin.String
+    , 
+    /**
+     * First day of the residency.
+     */
+    var `from`: NaiveDate
+    , 
+    /**
+     * Day after the last one.
+     */
+    var `to`: NaiveDate
+    , 
+    /**
+     * Rent for the whole residency, VAT included.
+     */
+    var `rent`: Money
+    , 
+    /**
+     * VAT rate of the rent.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * Paid in this many equal installments, one every `12 / n` months from `from`:
+     * 1, 2, 3, 4, 6 or 12.
+     */
+    var `installments`: kotlin.UInt
+    , 
+    /**
+     * Most people allowed on the pitch, the resident included.
+     */
+    var `maxOccupants`: kotlin.UInt
+    , 
+    /**
+     * People allowed to stay on the pitch besides the resident.
+     */
+    var `authorised`: List<TravelCompanion>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeResidency: FfiConverterRustBuffer<Residency> {
+    override fun read(buf: ByteBuffer): Residency {
+        return Residency(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeTravelCompanion.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Residency) = (
+            FfiConverterString.allocationSize(value.`reference`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`pitch`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`from`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`to`) +
+            FfiConverterTypeMoney.allocationSize(value.`rent`) +
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterUInt.allocationSize(value.`installments`) +
+            FfiConverterUInt.allocationSize(value.`maxOccupants`) +
+            FfiConverterSequenceTypeTravelCompanion.allocationSize(value.`authorised`)
+    )
+
+    override fun write(value: Residency, buf: ByteBuffer) {
+            FfiConverterString.write(value.`reference`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`pitch`, buf)
+            FfiConverterTypeNaiveDate.write(value.`from`, buf)
+            FfiConverterTypeNaiveDate.write(value.`to`, buf)
+            FfiConverterTypeMoney.write(value.`rent`, buf)
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterUInt.write(value.`installments`, buf)
+            FfiConverterUInt.write(value.`maxOccupants`, buf)
+            FfiConverterSequenceTypeTravelCompanion.write(value.`authorised`, buf)
+    }
+}
+
+
+
+/**
+ * The new list of authorised persons and the event.
+ */
+data class ResidencyChange (
+    /**
+     * The residency with its new list.
+     */
+    var `residency`: Residency
+    , 
+    /**
+     * `authorised_persons_changed`, none when nothing changed.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeResidencyChange: FfiConverterRustBuffer<ResidencyChange> {
+    override fun read(buf: ByteBuffer): ResidencyChange {
+        return ResidencyChange(
+            FfiConverterTypeResidency.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ResidencyChange) = (
+            FfiConverterTypeResidency.allocationSize(value.`residency`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: ResidencyChange, buf: ByteBuffer) {
+            FfiConverterTypeResidency.write(value.`residency`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * One installment with what was paid towards it.
+ */
+data class ScheduledPayment (
+    /**
+     * Deposit, balance or everything.
+     */
+    var `kind`: InstallmentKind
+    , 
+    /**
+     * Due on this day, in the establishment's zone.
+     */
+    var `dueOn`: NaiveDate
+    , 
+    /**
+     * The installment's amount.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * Paid towards it (payments fill the installments in order).
+     */
+    var `paid`: Money
+    , 
+    /**
+     * Still due on it.
+     */
+    var `due`: Money
+    , 
+    /**
+     * Paid, upcoming, due today or late.
+     */
+    var `state`: InstallmentState
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScheduledPayment: FfiConverterRustBuffer<ScheduledPayment> {
+    override fun read(buf: ByteBuffer): ScheduledPayment {
+        return ScheduledPayment(
+            FfiConverterTypeInstallmentKind.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeInstallmentState.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ScheduledPayment) = (
+            FfiConverterTypeInstallmentKind.allocationSize(value.`kind`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueOn`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`) +
+            FfiConverterTypeInstallmentState.allocationSize(value.`state`)
+    )
+
+    override fun write(value: ScheduledPayment, buf: ByteBuffer) {
+            FfiConverterTypeInstallmentKind.write(value.`kind`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueOn`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypeMoney.write(value.`paid`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+            FfiConverterTypeInstallmentState.write(value.`state`, buf)
+    }
+}
+
+
+
+/**
  * A season: the days it covers, optionally only some days of the week (a weekend rate).
  */
 data class Season (
@@ -4536,6 +6616,300 @@ public object FfiConverterTypeSeason: FfiConverterRustBuffer<Season> {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterSequenceTypePeriod.write(value.`periods`, buf)
             FfiConverterSequenceTypeWeekday.write(value.`weekdays`, buf)
+    }
+}
+
+
+
+/**
+ * The seller as printed: name, address and legal identifiers, copied from the establishment.
+ */
+data class Seller (
+    /**
+     * Trading name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Address.
+     */
+    var `address`: Address
+    , 
+    /**
+     * SIRET.
+     */
+    var `siret`: kotlin.String?
+    , 
+    /**
+     * Intra-community VAT number.
+     */
+    var `vatNumber`: kotlin.String?
+    , 
+    /**
+     * Legal form and capital.
+     */
+    var `legalForm`: kotlin.String?
+    , 
+    /**
+     * E-mail.
+     */
+    var `email`: kotlin.String?
+    , 
+    /**
+     * Phone.
+     */
+    var `phone`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSeller: FfiConverterRustBuffer<Seller> {
+    override fun read(buf: ByteBuffer): Seller {
+        return Seller(
+            FfiConverterString.read(buf),
+            FfiConverterTypeAddress.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Seller) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeAddress.allocationSize(value.`address`) +
+            FfiConverterOptionalString.allocationSize(value.`siret`) +
+            FfiConverterOptionalString.allocationSize(value.`vatNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`legalForm`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`phone`)
+    )
+
+    override fun write(value: Seller, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeAddress.write(value.`address`, buf)
+            FfiConverterOptionalString.write(value.`siret`, buf)
+            FfiConverterOptionalString.write(value.`vatNumber`, buf)
+            FfiConverterOptionalString.write(value.`legalForm`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`phone`, buf)
+    }
+}
+
+
+
+/**
+ * The evidence of a signature: what was signed, by whom, when, from where, after which consent,
+ * with which drawn signature.
+ */
+data class Signature (
+    /**
+     * SHA-256 (hex) of the exact document signed.
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * The signer's client id.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The signer's name, as typed.
+     */
+    var `signerName`: kotlin.String
+    , 
+    /**
+     * The signer's e-mail, if known.
+     */
+    var `signerEmail`: kotlin.String?
+    , 
+    /**
+     * When.
+     */
+    var `signedAt`: Timestamp
+    , 
+    /**
+     * The IP address the signature came from, as the host saw it.
+     */
+    var `ip`: kotlin.String?
+    , 
+    /**
+     * The browser's user agent.
+     */
+    var `userAgent`: kotlin.String?
+    , 
+    /**
+     * The consent text the guest ticked.
+     */
+    var `consentText`: kotlin.String
+    , 
+    /**
+     * SHA-256 (hex) of that consent text, to tell its versions apart.
+     */
+    var `consentSha256`: kotlin.String
+    , 
+    /**
+     * The drawn signature, if any.
+     */
+    var `image`: SignatureImage?
+    , 
+    /**
+     * SHA-256 (hex) of the drawn signature, if any.
+     */
+    var `imageSha256`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignature: FfiConverterRustBuffer<Signature> {
+    override fun read(buf: ByteBuffer): Signature {
+        return Signature(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeSignatureImage.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Signature) = (
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`signerName`) +
+            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`signedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`ip`) +
+            FfiConverterOptionalString.allocationSize(value.`userAgent`) +
+            FfiConverterString.allocationSize(value.`consentText`) +
+            FfiConverterString.allocationSize(value.`consentSha256`) +
+            FfiConverterOptionalTypeSignatureImage.allocationSize(value.`image`) +
+            FfiConverterOptionalString.allocationSize(value.`imageSha256`)
+    )
+
+    override fun write(value: Signature, buf: ByteBuffer) {
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`signerName`, buf)
+            FfiConverterOptionalString.write(value.`signerEmail`, buf)
+            FfiConverterTypeTimestamp.write(value.`signedAt`, buf)
+            FfiConverterOptionalString.write(value.`ip`, buf)
+            FfiConverterOptionalString.write(value.`userAgent`, buf)
+            FfiConverterString.write(value.`consentText`, buf)
+            FfiConverterString.write(value.`consentSha256`, buf)
+            FfiConverterOptionalTypeSignatureImage.write(value.`image`, buf)
+            FfiConverterOptionalString.write(value.`imageSha256`, buf)
+    }
+}
+
+
+
+/**
+ * What the guest sends when they sign.
+ */
+data class SignatureRequest (
+    /**
+     * The document hash they were shown.
+     */
+    var `documentSha256`: kotlin.String
+    , 
+    /**
+     * Their name, as typed.
+     */
+    var `signerName`: kotlin.String
+    , 
+    /**
+     * Their e-mail, if known.
+     */
+    var `signerEmail`: kotlin.String?
+    , 
+    /**
+     * The consent text they ticked (« J’ai lu et j’accepte … »).
+     */
+    var `consentText`: kotlin.String
+    , 
+    /**
+     * The IP address, from the host's request.
+     */
+    var `ip`: kotlin.String?
+    , 
+    /**
+     * The user agent, from the host's request.
+     */
+    var `userAgent`: kotlin.String?
+    , 
+    /**
+     * The drawn signature, when the document asks for one.
+     */
+    var `image`: SignatureImage?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignatureRequest: FfiConverterRustBuffer<SignatureRequest> {
+    override fun read(buf: ByteBuffer): SignatureRequest {
+        return SignatureRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSignatureImage.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignatureRequest) = (
+            FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterString.allocationSize(value.`signerName`) +
+            FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
+            FfiConverterString.allocationSize(value.`consentText`) +
+            FfiConverterOptionalString.allocationSize(value.`ip`) +
+            FfiConverterOptionalString.allocationSize(value.`userAgent`) +
+            FfiConverterOptionalTypeSignatureImage.allocationSize(value.`image`)
+    )
+
+    override fun write(value: SignatureRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterString.write(value.`signerName`, buf)
+            FfiConverterOptionalString.write(value.`signerEmail`, buf)
+            FfiConverterString.write(value.`consentText`, buf)
+            FfiConverterOptionalString.write(value.`ip`, buf)
+            FfiConverterOptionalString.write(value.`userAgent`, buf)
+            FfiConverterOptionalTypeSignatureImage.write(value.`image`, buf)
     }
 }
 
@@ -4671,6 +7045,69 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
             FfiConverterTypeCurrency.write(value.`currency`, buf)
             FfiConverterSequenceTypeDocumentRef.write(value.`documents`, buf)
+    }
+}
+
+
+
+/**
+ * What is invoiced, paid and due for a whole stay.
+ */
+data class StayBalance (
+    /**
+     * Sum of the issued invoices and credit notes.
+     */
+    var `invoiced`: Money
+    , 
+    /**
+     * Sum of the payments on them (money received: `carried` payments are not counted again).
+     */
+    var `paid`: Money
+    , 
+    /**
+     * `invoiced − paid`; negative when the establishment owes a refund.
+     */
+    var `due`: Money
+    , 
+    /**
+     * Each invoice, in the order given.
+     */
+    var `invoices`: List<InvoiceBalance>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayBalance: FfiConverterRustBuffer<StayBalance> {
+    override fun read(buf: ByteBuffer): StayBalance {
+        return StayBalance(
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterSequenceTypeInvoiceBalance.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayBalance) = (
+            FfiConverterTypeMoney.allocationSize(value.`invoiced`) +
+            FfiConverterTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`) +
+            FfiConverterSequenceTypeInvoiceBalance.allocationSize(value.`invoices`)
+    )
+
+    override fun write(value: StayBalance, buf: ByteBuffer) {
+            FfiConverterTypeMoney.write(value.`invoiced`, buf)
+            FfiConverterTypeMoney.write(value.`paid`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+            FfiConverterSequenceTypeInvoiceBalance.write(value.`invoices`, buf)
     }
 }
 
@@ -5774,6 +8211,49 @@ public object FfiConverterTypeClientKind: FfiConverterRustBuffer<ClientKind> {
 
 
 /**
+ * Where a contract stands.
+ */
+
+enum class ContractStatus {
+    
+    /**
+     * Sent to the guest, waiting for the signature.
+     */
+    SENT,
+    /**
+     * Signed: locked to the document signed.
+     */
+    SIGNED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractStatus: FfiConverterRustBuffer<ContractStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        ContractStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ContractStatus) = 4UL
+
+    override fun write(value: ContractStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The deposit asked at booking.
  */
 sealed class Deposit {
@@ -6161,6 +8641,231 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * An invoice or a credit note was issued (numbered): it never changes again.
+     */
+    data class InvoiceIssued(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * Its number.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * Deposit, balance, credit note …
+         */
+        val `kind`: dev.hospes.model.InvoiceKind, 
+        /**
+         * Its stay, if any.
+         */
+        val `stayReference`: kotlin.String?, 
+        /**
+         * Its total including VAT (negative for a credit note).
+         */
+        val `total`: dev.hospes.model.Money) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An invoice was cancelled by a credit note.
+     */
+    data class InvoiceCancelled(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The invoice cancelled.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * The credit note cancelling it.
+         */
+        val `creditNoteNumber`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A payment was recorded on an invoice.
+     */
+    data class PaymentRecorded(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The invoice paid.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * How much.
+         */
+        val `amount`: dev.hospes.model.Money, 
+        /**
+         * How.
+         */
+        val `method`: dev.hospes.model.PaymentMethod, 
+        /**
+         * The payment's idempotency key.
+         */
+        val `key`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An online payment failed or the guest gave up.
+     */
+    data class PaymentFailed(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The invoice.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * The amount asked.
+         */
+        val `amount`: dev.hospes.model.Money, 
+        /**
+         * The guest gave up (rather than the bank refusing).
+         */
+        val `cancelledByGuest`: kotlin.Boolean) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The guest signed a contract: the exact document is named by its hash.
+     */
+    data class ContractSigned(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The signer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The contract.
+         */
+        val `contractNumber`: kotlin.String, 
+        /**
+         * Its stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * SHA-256 of the document signed.
+         */
+        val `documentSha256`: kotlin.String, 
+        /**
+         * The version of the terms signed.
+         */
+        val `termsVersion`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A stay was cancelled; `refund` is for the host's payment plug-in to pay back.
+     */
+    data class StayCancelled(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * What the establishment keeps.
+         */
+        val `penalty`: dev.hospes.model.Money, 
+        /**
+         * What it pays back.
+         */
+        val `refund`: dev.hospes.model.Money) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A resident changed the list of people allowed on their pitch.
+     */
+    data class AuthorisedPersonsChanged(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The resident.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The pitch.
+         */
+        val `pitch`: kotlin.String, 
+        /**
+         * Full names added.
+         */
+        val `added`: List<kotlin.String>, 
+        /**
+         * Full names removed.
+         */
+        val `removed`: List<kotlin.String>) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -6221,6 +8926,57 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
+                )
+            9 -> Event.InvoiceIssued(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeInvoiceKind.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            10 -> Event.InvoiceCancelled(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            11 -> Event.PaymentRecorded(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypePaymentMethod.read(buf),
+                FfiConverterString.read(buf),
+                )
+            12 -> Event.PaymentFailed(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterBoolean.read(buf),
+                )
+            13 -> Event.ContractSigned(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            14 -> Event.StayCancelled(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            15 -> Event.AuthorisedPersonsChanged(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
         }
@@ -6304,6 +9060,85 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterString.allocationSize(value.`stayReference`)
             )
         }
+        is Event.InvoiceIssued -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeInvoiceKind.allocationSize(value.`kind`)
+                + FfiConverterOptionalString.allocationSize(value.`stayReference`)
+                + FfiConverterTypeMoney.allocationSize(value.`total`)
+            )
+        }
+        is Event.InvoiceCancelled -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterString.allocationSize(value.`creditNoteNumber`)
+            )
+        }
+        is Event.PaymentRecorded -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeMoney.allocationSize(value.`amount`)
+                + FfiConverterTypePaymentMethod.allocationSize(value.`method`)
+                + FfiConverterString.allocationSize(value.`key`)
+            )
+        }
+        is Event.PaymentFailed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeMoney.allocationSize(value.`amount`)
+                + FfiConverterBoolean.allocationSize(value.`cancelledByGuest`)
+            )
+        }
+        is Event.ContractSigned -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`contractNumber`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterString.allocationSize(value.`documentSha256`)
+                + FfiConverterString.allocationSize(value.`termsVersion`)
+            )
+        }
+        is Event.StayCancelled -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterTypeMoney.allocationSize(value.`penalty`)
+                + FfiConverterTypeMoney.allocationSize(value.`refund`)
+            )
+        }
+        is Event.AuthorisedPersonsChanged -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`pitch`)
+                + FfiConverterSequenceString.allocationSize(value.`added`)
+                + FfiConverterSequenceString.allocationSize(value.`removed`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -6367,6 +9202,71 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
+                Unit
+            }
+            is Event.InvoiceIssued -> {
+                buf.putInt(9)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+                FfiConverterOptionalString.write(value.`stayReference`, buf)
+                FfiConverterTypeMoney.write(value.`total`, buf)
+                Unit
+            }
+            is Event.InvoiceCancelled -> {
+                buf.putInt(10)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterString.write(value.`creditNoteNumber`, buf)
+                Unit
+            }
+            is Event.PaymentRecorded -> {
+                buf.putInt(11)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amount`, buf)
+                FfiConverterTypePaymentMethod.write(value.`method`, buf)
+                FfiConverterString.write(value.`key`, buf)
+                Unit
+            }
+            is Event.PaymentFailed -> {
+                buf.putInt(12)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amount`, buf)
+                FfiConverterBoolean.write(value.`cancelledByGuest`, buf)
+                Unit
+            }
+            is Event.ContractSigned -> {
+                buf.putInt(13)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`contractNumber`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`documentSha256`, buf)
+                FfiConverterString.write(value.`termsVersion`, buf)
+                Unit
+            }
+            is Event.StayCancelled -> {
+                buf.putInt(14)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterTypeMoney.write(value.`penalty`, buf)
+                FfiConverterTypeMoney.write(value.`refund`, buf)
+                Unit
+            }
+            is Event.AuthorisedPersonsChanged -> {
+                buf.putInt(15)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`pitch`, buf)
+                FfiConverterSequenceString.write(value.`added`, buf)
+                FfiConverterSequenceString.write(value.`removed`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -6629,6 +9529,78 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `payment.*`: payments that cannot be recorded or requested.
+     */
+    class Payment(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
+     * `contract.*`: contracts that cannot be drawn up or signed.
+     */
+    class Contract(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
+     * `evidence.*`: signatures and the hash-linked event log.
+     */
+    class Evidence(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `quote.*`: a quote that cannot be changed or accepted.
      */
     class Quote(
@@ -6769,17 +9741,32 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            11 -> HospesException.Quote(
+            11 -> HospesException.Payment(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            12 -> HospesException.Link(
+            12 -> HospesException.Contract(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            13 -> HospesException.Internal(
+            13 -> HospesException.Evidence(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            14 -> HospesException.Quote(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            15 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            16 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -6854,6 +9841,27 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Invoice -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Payment -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Contract -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Evidence -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -6956,22 +9964,43 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Quote -> {
+            is HospesException.Payment -> {
                 buf.putInt(11)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Contract -> {
                 buf.putInt(12)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Evidence -> {
                 buf.putInt(13)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Quote -> {
+                buf.putInt(14)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Link -> {
+                buf.putInt(15)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(16)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -7001,7 +10030,11 @@ enum class InstallmentKind {
     /**
      * Everything at once, when arrival is near.
      */
-    FULL;
+    FULL,
+    /**
+     * A resident's rent installment.
+     */
+    RENT;
 
     
 
@@ -7023,6 +10056,175 @@ public object FfiConverterTypeInstallmentKind: FfiConverterRustBuffer<Installmen
     override fun allocationSize(value: InstallmentKind) = 4UL
 
     override fun write(value: InstallmentKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Where one installment of the schedule stands.
+ */
+
+enum class InstallmentState {
+    
+    /**
+     * Paid in full.
+     */
+    PAID,
+    /**
+     * Not due yet.
+     */
+    UPCOMING,
+    /**
+     * Due today.
+     */
+    DUE,
+    /**
+     * Past its date and not fully paid.
+     */
+    LATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInstallmentState: FfiConverterRustBuffer<InstallmentState> {
+    override fun read(buf: ByteBuffer) = try {
+        InstallmentState.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: InstallmentState) = 4UL
+
+    override fun write(value: InstallmentState, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What an invoice is for.
+ */
+
+enum class InvoiceKind {
+    
+    /**
+     * A deposit (« facture d'acompte »): a share of the stay's total.
+     */
+    DEPOSIT,
+    /**
+     * The balance before arrival (« facture de solde »): the stay less its deposits.
+     */
+    BALANCE,
+    /**
+     * The final invoice at departure: the stay less its deposits.
+     */
+    FINAL,
+    /**
+     * A side sale (« vente annexe »): lines of their own, with or without a stay.
+     */
+    SIDE_SALE,
+    /**
+     * A resident's rent (« loyer »).
+     */
+    RENT,
+    /**
+     * What a cancellation costs (« frais d'annulation »).
+     */
+    CANCELLATION_FEE,
+    /**
+     * A credit note (« avoir »): negates an invoice.
+     */
+    CREDIT_NOTE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceKind: FfiConverterRustBuffer<InvoiceKind> {
+    override fun read(buf: ByteBuffer) = try {
+        InvoiceKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: InvoiceKind) = 4UL
+
+    override fun write(value: InvoiceKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Where an invoice stands.
+ */
+
+enum class InvoiceStatus {
+    
+    /**
+     * Not numbered yet; may still be thrown away.
+     */
+    DRAFT,
+    /**
+     * Numbered and sent; nothing paid yet (credit notes stay `issued`).
+     */
+    ISSUED,
+    /**
+     * Some of it paid.
+     */
+    PARTLY_PAID,
+    /**
+     * Fully paid.
+     */
+    PAID,
+    /**
+     * Cancelled by a credit note.
+     */
+    CANCELLED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceStatus: FfiConverterRustBuffer<InvoiceStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        InvoiceStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: InvoiceStatus) = 4UL
+
+    override fun write(value: InvoiceStatus, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -7056,7 +10258,15 @@ enum class LineKind {
     /**
      * A side sale (« vente annexe »).
      */
-    SIDE_SALE;
+    SIDE_SALE,
+    /**
+     * A deposit (« acompte »): invoiced on its own, then deducted (negative) from the balance.
+     */
+    DEPOSIT,
+    /**
+     * A resident's rent (« loyer »).
+     */
+    RENT;
 
     
 
@@ -7514,6 +10724,70 @@ public object FfiConverterTypeNewParticipant : FfiConverterRustBuffer<NewPartici
 
 
 /**
+ * How a payment was made.
+ */
+
+enum class PaymentMethod {
+    
+    /**
+     * Card, at the desk or online.
+     */
+    CARD,
+    /**
+     * Bank transfer.
+     */
+    BANK_TRANSFER,
+    /**
+     * Cheque.
+     */
+    CHEQUE,
+    /**
+     * Cash.
+     */
+    CASH,
+    /**
+     * Holiday vouchers (« chèques-vacances »).
+     */
+    HOLIDAY_VOUCHERS,
+    /**
+     * Anything else.
+     */
+    OTHER,
+    /**
+     * Not money received: sums already received on a cancelled invoice, carried to the
+     * invoice that replaces it (a cancellation fee). Not counted twice in a stay's balance.
+     */
+    CARRIED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentMethod: FfiConverterRustBuffer<PaymentMethod> {
+    override fun read(buf: ByteBuffer) = try {
+        PaymentMethod.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: PaymentMethod) = 4UL
+
+    override fun write(value: PaymentMethod, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Whether the prices of a document include VAT (guests' prices) or exclude it (business prices).
  */
 
@@ -7831,6 +11105,57 @@ public object FfiConverterTypePromoValidity: FfiConverterRustBuffer<PromoValidit
 
 
 /**
+ * What the provider says happened.
+ */
+
+enum class ProviderStatus {
+    
+    /**
+     * Paid.
+     */
+    SUCCEEDED,
+    /**
+     * Refused by the bank or the provider.
+     */
+    FAILED,
+    /**
+     * The guest gave up.
+     */
+    CANCELLED,
+    /**
+     * Not settled yet (a transfer, 3-D Secure pending).
+     */
+    PENDING;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProviderStatus: FfiConverterRustBuffer<ProviderStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        ProviderStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ProviderStatus) = 4UL
+
+    override fun write(value: ProviderStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Where a quote stands.
  */
 
@@ -7960,6 +11285,119 @@ public object FfiConverterTypeRounding: FfiConverterRustBuffer<Rounding> {
 
     override fun write(value: Rounding, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The drawn signature.
+ */
+sealed class SignatureImage {
+    
+    /**
+     * The strokes traced on the pad, as the `d` of an SVG `<path>` (`M10 40 C 30 10 …`) over a
+     * `width` × `height` area: only path commands and numbers are accepted.
+     */
+    data class SvgPath(
+        /**
+         * The path data.
+         */
+        val `d`: kotlin.String, 
+        /**
+         * Width of the pad, in pixels.
+         */
+        val `width`: kotlin.UInt, 
+        /**
+         * Height of the pad, in pixels.
+         */
+        val `height`: kotlin.UInt) : SignatureImage()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A PNG image of the signature, base64 (standard alphabet, padded).
+     */
+    data class Png(
+        /**
+         * The PNG bytes, base64.
+         */
+        val `base64`: kotlin.String) : SignatureImage()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignatureImage : FfiConverterRustBuffer<SignatureImage>{
+    override fun read(buf: ByteBuffer): SignatureImage {
+        return when(buf.getInt()) {
+            1 -> SignatureImage.SvgPath(
+                FfiConverterString.read(buf),
+                FfiConverterUInt.read(buf),
+                FfiConverterUInt.read(buf),
+                )
+            2 -> SignatureImage.Png(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: SignatureImage): ULong = when(value) {
+        is SignatureImage.SvgPath -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`d`)
+                + FfiConverterUInt.allocationSize(value.`width`)
+                + FfiConverterUInt.allocationSize(value.`height`)
+            )
+        }
+        is SignatureImage.Png -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`base64`)
+            )
+        }
+    }
+
+    override fun write(value: SignatureImage, buf: ByteBuffer) {
+        when(value) {
+            is SignatureImage.SvgPath -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`d`, buf)
+                FfiConverterUInt.write(value.`width`, buf)
+                FfiConverterUInt.write(value.`height`, buf)
+                Unit
+            }
+            is SignatureImage.Png -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`base64`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -8297,38 +11735,6 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeAcceptance: FfiConverterRustBuffer<Acceptance?> {
-    override fun read(buf: ByteBuffer): Acceptance? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeAcceptance.read(buf)
-    }
-
-    override fun allocationSize(value: Acceptance?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeAcceptance.allocationSize(value)
-        }
-    }
-
-    override fun write(value: Acceptance?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeAcceptance.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> {
     override fun read(buf: ByteBuffer): Account? {
         if (buf.get().toInt() == 0) {
@@ -8383,6 +11789,230 @@ public object FfiConverterOptionalTypeAppliedPromo: FfiConverterRustBuffer<Appli
         } else {
             buf.put(1)
             FfiConverterTypeAppliedPromo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeCancellationTier: FfiConverterRustBuffer<CancellationTier?> {
+    override fun read(buf: ByteBuffer): CancellationTier? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCancellationTier.read(buf)
+    }
+
+    override fun allocationSize(value: CancellationTier?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCancellationTier.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CancellationTier?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCancellationTier.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeInvoice: FfiConverterRustBuffer<Invoice?> {
+    override fun read(buf: ByteBuffer): Invoice? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInvoice.read(buf)
+    }
+
+    override fun allocationSize(value: Invoice?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInvoice.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Invoice?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInvoice.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLatePayment: FfiConverterRustBuffer<LatePayment?> {
+    override fun read(buf: ByteBuffer): LatePayment? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLatePayment.read(buf)
+    }
+
+    override fun allocationSize(value: LatePayment?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLatePayment.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LatePayment?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLatePayment.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeMoney: FfiConverterRustBuffer<Money?> {
+    override fun read(buf: ByteBuffer): Money? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeMoney.read(buf)
+    }
+
+    override fun allocationSize(value: Money?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeMoney.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Money?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeMoney.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypePayment: FfiConverterRustBuffer<Payment?> {
+    override fun read(buf: ByteBuffer): Payment? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePayment.read(buf)
+    }
+
+    override fun allocationSize(value: Payment?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePayment.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Payment?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePayment.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSignature: FfiConverterRustBuffer<Signature?> {
+    override fun read(buf: ByteBuffer): Signature? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSignature.read(buf)
+    }
+
+    override fun allocationSize(value: Signature?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSignature.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Signature?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSignature.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeStay: FfiConverterRustBuffer<Stay?> {
+    override fun read(buf: ByteBuffer): Stay? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStay.read(buf)
+    }
+
+    override fun allocationSize(value: Stay?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStay.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Stay?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStay.write(value, buf)
         }
     }
 }
@@ -8511,6 +12141,38 @@ public object FfiConverterOptionalTypeLocale: FfiConverterRustBuffer<Locale?> {
         } else {
             buf.put(1)
             FfiConverterTypeLocale.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSignatureImage: FfiConverterRustBuffer<SignatureImage?> {
+    override fun read(buf: ByteBuffer): SignatureImage? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSignatureImage.read(buf)
+    }
+
+    override fun allocationSize(value: SignatureImage?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSignatureImage.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SignatureImage?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSignatureImage.write(value, buf)
         }
     }
 }
@@ -8681,6 +12343,34 @@ public object FfiConverterOptionalTypeVatRate: FfiConverterRustBuffer<VatRate?> 
 /**
  * @suppress
  */
+public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>> {
+    override fun read(buf: ByteBuffer): List<kotlin.UInt> {
+        val len = buf.getInt()
+        return List<kotlin.UInt>(len) {
+            FfiConverterUInt.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.UInt>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterUInt.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.UInt>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterUInt.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -8765,6 +12455,34 @@ public object FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuffer<L
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeClause: FfiConverterRustBuffer<List<Clause>> {
+    override fun read(buf: ByteBuffer): List<Clause> {
+        val len = buf.getInt()
+        return List<Clause>(len) {
+            FfiConverterTypeClause.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Clause>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeClause.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Clause>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeClause.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDocumentRef: FfiConverterRustBuffer<List<DocumentRef>> {
     override fun read(buf: ByteBuffer): List<DocumentRef> {
         val len = buf.getInt()
@@ -8839,6 +12557,62 @@ public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<I
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeInstallment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInvoice: FfiConverterRustBuffer<List<Invoice>> {
+    override fun read(buf: ByteBuffer): List<Invoice> {
+        val len = buf.getInt()
+        return List<Invoice>(len) {
+            FfiConverterTypeInvoice.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Invoice>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoice.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Invoice>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoice.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInvoiceBalance: FfiConverterRustBuffer<List<InvoiceBalance>> {
+    override fun read(buf: ByteBuffer): List<InvoiceBalance> {
+        val len = buf.getInt()
+        return List<InvoiceBalance>(len) {
+            FfiConverterTypeInvoiceBalance.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InvoiceBalance>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoiceBalance.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InvoiceBalance>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoiceBalance.write(it, buf)
         }
     }
 }
@@ -8961,6 +12735,34 @@ public object FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePayment: FfiConverterRustBuffer<List<Payment>> {
+    override fun read(buf: ByteBuffer): List<Payment> {
+        val len = buf.getInt()
+        return List<Payment>(len) {
+            FfiConverterTypePayment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Payment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePayment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Payment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePayment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePeriod: FfiConverterRustBuffer<List<Period>> {
     override fun read(buf: ByteBuffer): List<Period> {
         val len = buf.getInt()
@@ -9007,6 +12809,34 @@ public object FfiConverterSequenceTypePet: FfiConverterRustBuffer<List<Pet>> {
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePet.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePlannedDocument: FfiConverterRustBuffer<List<PlannedDocument>> {
+    override fun read(buf: ByteBuffer): List<PlannedDocument> {
+        val len = buf.getInt()
+        return List<PlannedDocument>(len) {
+            FfiConverterTypePlannedDocument.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PlannedDocument>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePlannedDocument.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PlannedDocument>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePlannedDocument.write(it, buf)
         }
     }
 }

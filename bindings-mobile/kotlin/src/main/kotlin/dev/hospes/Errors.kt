@@ -20,6 +20,9 @@ val HospesException.code: String
         is HospesException.Pricing -> code
         is HospesException.Quote -> code
         is HospesException.Invoice -> code
+        is HospesException.Payment -> code
+        is HospesException.Contract -> code
+        is HospesException.Evidence -> code
         is HospesException.Internal -> code
     }
 
@@ -38,6 +41,9 @@ val HospesException.messages: Map<String, String>
         is HospesException.Pricing -> messages
         is HospesException.Quote -> messages
         is HospesException.Invoice -> messages
+        is HospesException.Payment -> messages
+        is HospesException.Contract -> messages
+        is HospesException.Evidence -> messages
         is HospesException.Internal -> messages
     }
 

@@ -116,7 +116,7 @@ class VectorsTest {
                 clientFromJson(input.json("client")),
                 quoteFromJson(input.json("quote")),
                 stayFromJson(input.json("stay")),
-                acceptanceRequestFromJson(input.json("acceptance")),
+                signatureRequestFromJson(input.json("acceptance")),
                 Instant.parse(input.getString("now")),
             ),
         )
