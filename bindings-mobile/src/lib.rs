@@ -994,3 +994,4 @@ json_codec!(
 );
 json_codec!(Installment, installment_from_json, installment_to_json);
 json_codec!(Signature, signature_from_json, signature_to_json);
+json_codec!(Companion, companion_from_json, companion_to_json);

@@ -1694,6 +1694,28 @@ public func clientUpdateOutcomeToJson(value: ClientUpdateOutcome)throws  -> Stri
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func companionFromJson(json: String)throws  -> Companion  {
+    return try  FfiConverterTypeCompanion_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_companion_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func companionToJson(value: Companion)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_companion_to_json(
+        FfiConverterTypeCompanion_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Marks an account verified from the verified claims of its `account_verify` link.
  */
 public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)throws  -> AccountUpdate  {
@@ -3807,6 +3829,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() != 44947) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_companion_from_json() != 25206) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_companion_to_json() != 7985) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {

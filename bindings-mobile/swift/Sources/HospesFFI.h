@@ -423,6 +423,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_client_update_outcome_from_json(RustBuff
 RustBuffer uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COMPANION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COMPANION_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_companion_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COMPANION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COMPANION_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_companion_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 RustBuffer uniffi_hospes_mobile_fn_func_confirm_account(RustBuffer account, RustBuffer claims, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -1686,6 +1696,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_client_update_outcome_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_UPDATE_OUTCOME_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COMPANION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COMPANION_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_companion_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COMPANION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COMPANION_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_companion_to_json(void
     
 );
 #endif

@@ -953,6 +953,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_companion_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_companion_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_account(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_cancellation(
@@ -1401,6 +1405,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_client_update_outcome_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_update_outcome_to_json(`value`: RustBufferClientUpdateOutcome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_companion_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferTravelCompanion.ByValue
+    external fun uniffi_hospes_mobile_fn_func_companion_to_json(`value`: RustBufferTravelCompanion.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_confirm_account(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
@@ -1936,6 +1944,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() and 0xFFFF) != 44947) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_companion_from_json() and 0xFFFF) != 25206) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_companion_to_json() and 0xFFFF) != 7985) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
@@ -3605,34 +3619,6 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer<List<Companion>> {
-    override fun read(buf: ByteBuffer): List<Companion> {
-        val len = buf.getInt()
-        return List<Companion>(len) {
-            FfiConverterTypeCompanion.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Companion>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeCompanion.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Companion>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeCompanion.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<Installment>> {
     override fun read(buf: ByteBuffer): List<Installment> {
         val len = buf.getInt()
@@ -3903,6 +3889,34 @@ public object FfiConverterSequenceTypeTaxedAmount: FfiConverterRustBuffer<List<T
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeTaxedAmount.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTravelCompanion: FfiConverterRustBuffer<List<TravelCompanion>> {
+    override fun read(buf: ByteBuffer): List<TravelCompanion> {
+        val len = buf.getInt()
+        return List<TravelCompanion>(len) {
+            FfiConverterTypeTravelCompanion.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TravelCompanion>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTravelCompanion.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TravelCompanion>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTravelCompanion.write(it, buf)
         }
     }
 }
@@ -4508,6 +4522,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeClientUpdateOutcome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `companionFromJson`(`json`: kotlin.String): TravelCompanion {
+            return FfiConverterTypeTravelCompanion.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_companion_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `companionToJson`(`value`: TravelCompanion): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_companion_to_json(
+    
+        
+        FfiConverterTypeTravelCompanion.lower(`value`),_status)
 }
     )
     }
@@ -6771,14 +6815,14 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * The resident sets who may stay on their pitch.
          */
-    @Throws(HospesException::class) fun `setAuthorisedPersons`(`residency`: Residency, `persons`: List<Companion>, `now`: Timestamp): ResidencyChange {
+    @Throws(HospesException::class) fun `setAuthorisedPersons`(`residency`: Residency, `persons`: List<TravelCompanion>, `now`: Timestamp): ResidencyChange {
             return FfiConverterTypeResidencyChange.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_set_authorised_persons(
     
         
         FfiConverterTypeResidency.lower(`residency`),
-        FfiConverterSequenceTypeCompanion.lower(`persons`),
+        FfiConverterSequenceTypeTravelCompanion.lower(`persons`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )

@@ -36,6 +36,20 @@ class VectorsTest {
 
     private fun stays(input: JSONObject) = input.getJSONArray("stays").let { list -> (0 until list.length()).map { stayFromJson(list.get(it).toString()) } }
 
+    private fun <T> list(input: JSONObject, key: String, read: (String) -> T): List<T> =
+        input.getJSONArray(key).let { l -> (0 until l.length()).map { read(l.get(it).toString()) } }
+
+    private fun <T> jsonList(values: List<T>, write: (T) -> String): String =
+        JSONArray(values.map { JSONTokener(write(it)).nextValue() }).toString()
+
+    private fun now(input: JSONObject) = Instant.parse(input.getString("now"))
+
+    private fun invoice(input: JSONObject) = invoiceFromJson(input.json("invoice"))
+
+    private fun payments(input: JSONObject) = list(input, "payments", ::paymentFromJson)
+
+    private fun invoices(input: JSONObject) = list(input, "invoices", ::invoiceFromJson)
+
     private fun run(op: String, input: JSONObject): String = when (op) {
         "client.normalize" -> clientToJson(
             normalizeClient(clientFromJson(input.json("client")), input.getString("default_country"), Instant.parse(input.getString("now"))),
@@ -120,6 +134,65 @@ class VectorsTest {
                 Instant.parse(input.getString("now")),
             ),
         )
+        "invoice.draft" -> invoiceToJson(draftInvoice(invoiceRequestFromJson(input.json("request"))))
+        "invoice.issue" -> issuedInvoiceToJson(
+            issueInvoice(invoice(input), invoiceSeriesFromJson(input.json("series")), LocalDate.parse(input.getString("date")), now(input)),
+        )
+        "invoice.credit_note" -> issuedInvoiceToJson(
+            creditInvoice(invoice(input), invoiceSeriesFromJson(input.json("series")), LocalDate.parse(input.getString("date")), now(input)),
+        )
+        "invoice.link_state" -> linkStateToJson(invoiceLinkState(invoice(input)))
+        "payment.record" -> paymentRecordedToJson(recordPayment(invoice(input), payments(input), paymentFromJson(input.json("payment")), now(input)))
+        "payment.balance" -> invoiceBalanceToJson(invoiceBalance(invoice(input), payments(input)))
+        "payment.stay_balance" -> stayBalanceToJson(stayBalance(input.getString("currency"), invoices(input), payments(input)))
+        "payment.schedule_state" -> jsonList(
+            paymentScheduleState(list(input, "schedule", ::installmentFromJson), moneyFromJson(input.json("paid")), input.getString("time_zone"), now(input)),
+            ::scheduledPaymentToJson,
+        )
+        "payment.reminders_due" -> jsonList(
+            paymentRemindersDue(
+                input.getString("stay_reference"), list(input, "states", ::scheduledPaymentFromJson), reminderPolicyFromJson(input.json("policy")),
+                list(input, "sent") { it }, input.getString("time_zone"), now(input),
+            ),
+            ::paymentReminderToJson,
+        )
+        "payment.request" -> paymentRequestToJson(paymentRequest(establishmentFromJson(input.json("establishment")), invoice(input), payments(input)))
+        "payment.accept_result" -> paymentRecordedToJson(
+            acceptPaymentResult(invoice(input), payments(input), paymentRequestFromJson(input.json("request")), providerResultFromJson(input.json("result")), now(input)),
+        )
+        "contract.create" -> contractToJson(createContract(contractRequestFromJson(input.json("request")), now(input)))
+        "contract.link_state" -> linkStateToJson(contractLinkState(contractFromJson(input.json("contract"))))
+        "portal.invoices" -> jsonList(
+            portalInvoices(access(input), clientFromJson(input.json("client")), invoices(input), payments(input), input.getBoolean("online_payment")),
+            ::invoiceViewToJson,
+        )
+        "portal.contract" -> contractViewToJson(portalContract(access(input), clientFromJson(input.json("client")), contractFromJson(input.json("contract"))))
+        "portal.sign_contract" -> contractSignedToJson(
+            portalSignContract(access(input), clientFromJson(input.json("client")), contractFromJson(input.json("contract")), signatureRequestFromJson(input.json("signature")), now(input)),
+        )
+        "event.append_log" -> jsonList(
+            appendEventLog(input.optJSONObject("last")?.let { loggedEventFromJson(it.toString()) }, list(input, "events", ::eventFromJson)),
+            ::loggedEventToJson,
+        )
+        "event.verify_log" -> verifyEventLog(list(input, "entries", ::loggedEventFromJson)).let { "null" }
+        "cancellation.preview" -> cancellationPreviewToJson(
+            previewCancellation(
+                stayFromJson(input.json("stay")), cancellationPolicyFromJson(input.json("policy")), invoices(input), payments(input),
+                input.getString("time_zone"), now(input),
+            ),
+        )
+        "cancellation.confirm" -> cancellationToJson(
+            confirmCancellation(
+                stayFromJson(input.json("stay")), cancellationPolicyFromJson(input.json("policy")), invoices(input), payments(input),
+                cancellationConfirmationFromJson(input.json("confirmation")), input.getString("time_zone"), now(input),
+            ),
+        )
+        "residency.rent_schedule" -> jsonList(rentSchedule(residencyFromJson(input.json("residency"))), ::installmentToJson)
+        "residency.rent_invoice" -> invoiceToJson(
+            rentInvoice(residencyFromJson(input.json("residency")), establishmentFromJson(input.json("establishment")), clientFromJson(input.json("client")), input.getInt("index").toUInt()),
+        )
+        "residency.set_authorised" -> residencyChangeToJson(setAuthorisedPersons(residencyFromJson(input.json("residency")), list(input, "persons", ::companionFromJson), now(input)))
+        "residency.stay" -> stayToJson(residencyStay(residencyFromJson(input.json("residency"))))
         "pricing.check_catalogue" -> checkCatalogue(catalogueFromJson(input.json("catalogue"))).let { "null" }
         "pricing.price" -> pricedStayToJson(
             priceStay(
