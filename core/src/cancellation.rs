@@ -38,7 +38,7 @@ use crate::event::Event;
 use crate::i18n::Locale;
 use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus};
 use crate::money::Money;
-use crate::payment::{Payment, PaymentMethod};
+use crate::payment::{self, Payment, PaymentMethod};
 use crate::pricing::{CancellationPolicy, CancellationTier};
 use crate::stay::{self, LineKind, Stay, StayStatus};
 
@@ -137,19 +137,10 @@ pub fn preview(
     let currency = stay.currency;
     let total = stay.totals()?.vat.total_incl_vat;
     let live: Vec<&Invoice> = live_invoices(stay, invoices).collect();
-    let numbers: Vec<&str> = invoices
+    let of_stay = invoices
         .iter()
-        .filter(|i| i.stay_reference.as_deref() == Some(stay.reference.as_str()))
-        .filter_map(|i| i.number.as_deref())
-        .collect();
-    let paid = Money::sum(
-        currency,
-        payments
-            .iter()
-            .filter(|p| p.method != PaymentMethod::Carried)
-            .filter(|p| numbers.contains(&p.invoice_number.as_str()))
-            .map(|p| &p.amount),
-    )?;
+        .filter(|i| i.stay_reference.as_deref() == Some(stay.reference.as_str()));
+    let paid = payment::received(currency, of_stay, payments)?;
     let tier = applicable_tier(policy, days_before_arrival);
     let penalty = match &tier {
         None => Money::zero(currency),

@@ -279,21 +279,31 @@ pub fn stay_balance(
         .map(|i| balance(i, payments))
         .collect::<Result<Vec<_>>>()?;
     let invoiced = Money::sum(currency, issued.iter().map(|i| i.total()))?;
-    let numbers: Vec<&str> = issued.iter().filter_map(|i| i.number.as_deref()).collect();
-    let paid = Money::sum(
-        currency,
-        payments
-            .iter()
-            .filter(|p| p.method != PaymentMethod::Carried)
-            .filter(|p| numbers.contains(&p.invoice_number.as_str()))
-            .map(|p| &p.amount),
-    )?;
+    let paid = received(currency, issued.iter().copied(), payments)?;
     Ok(StayBalance {
         due: invoiced.checked_sub(&paid)?,
         invoiced,
         paid,
         invoices: balances,
     })
+}
+
+/// The money received on `invoices`: their payments, less `carried` ones (sums moved from a
+/// cancelled invoice, received once already).
+pub(crate) fn received<'a>(
+    currency: Currency,
+    invoices: impl Iterator<Item = &'a Invoice>,
+    payments: &[Payment],
+) -> Result<Money> {
+    let numbers: Vec<&str> = invoices.filter_map(|i| i.number.as_deref()).collect();
+    Money::sum(
+        currency,
+        payments
+            .iter()
+            .filter(|p| p.method != PaymentMethod::Carried)
+            .filter(|p| numbers.contains(&p.invoice_number.as_str()))
+            .map(|p| &p.amount),
+    )
 }
 
 /// Where one installment of the schedule stands.
