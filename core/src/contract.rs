@@ -250,7 +250,7 @@ impl Contract {
 
     /// SHA-256 (hex) of the contract's canonical document: what the guest signs.
     pub fn document_sha256(&self) -> Result<String> {
-        let bytes = serde_json::to_vec(&Document {
+        signature::document_sha256(&Document {
             number: &self.number,
             created_at: self.created_at,
             seller: &self.seller,
@@ -267,10 +267,6 @@ impl Contract {
             terms: &self.terms,
             locale: self.locale,
         })
-        .map_err(|e| Error::Internal {
-            detail: e.to_string(),
-        })?;
-        Ok(signature::sha256_hex(&bytes))
     }
 
     /// The state a contract link is bound to: the document's hash and status.

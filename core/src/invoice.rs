@@ -47,7 +47,7 @@ use crate::event::Event;
 use crate::i18n::Locale;
 use crate::link::LinkState;
 use crate::money::{self, Currency, Money};
-use crate::signature::sha256_hex;
+use crate::signature;
 use crate::stay::{self, Line, LineKind, Stay, StayTotals};
 use crate::vat::{PriceBasis, VatRate};
 
@@ -602,7 +602,7 @@ impl Invoice {
     /// SHA-256 (hex) of the invoice's canonical document — everything printed, not its payment
     /// status — so that an invoice link names the exact invoice.
     pub fn document_sha256(&self) -> Result<String> {
-        let bytes = serde_json::to_vec(&Document {
+        signature::document_sha256(&Document {
             number: &self.number,
             kind: self.kind,
             issue_date: &self.issue_date,
@@ -620,10 +620,6 @@ impl Invoice {
             late_payment: &self.late_payment,
             locale: self.locale,
         })
-        .map_err(|e| Error::Internal {
-            detail: e.to_string(),
-        })?;
-        Ok(sha256_hex(&bytes))
     }
 
     /// The state an invoice link is bound to: the document's hash and its status.

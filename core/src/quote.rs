@@ -152,7 +152,7 @@ impl Quote {
     /// SHA-256 (lower-case hex) of the quote's canonical document; changes with any line, date
     /// or guest, not with its status.
     pub fn document_sha256(&self) -> Result<String> {
-        let bytes = serde_json::to_vec(&Document {
+        signature::document_sha256(&Document {
             number: &self.number,
             client_id: &self.client_id,
             stay_reference: &self.stay_reference,
@@ -161,10 +161,6 @@ impl Quote {
             request: &self.request,
             priced: &self.priced,
         })
-        .map_err(|e| Error::Internal {
-            detail: e.to_string(),
-        })?;
-        Ok(signature::sha256_hex(&bytes))
     }
 
     /// The state a quote link is bound to: its hash and status, so that the link dies once the

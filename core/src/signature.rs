@@ -259,6 +259,12 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     text::lower_hex(&Sha256::digest(bytes))
 }
 
+/// SHA-256 (hex) of a document's canonical JSON (its wire form, fields in declaration order):
+/// what quotes, contracts and invoices are signed and linked by.
+pub(crate) fn document_sha256<T: Serialize>(document: &T) -> Result<String> {
+    Ok(sha256_hex(crate::wire::to_json(document)?.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
