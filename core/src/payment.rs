@@ -176,31 +176,15 @@ pub fn record(
     let number = invoice.number.clone().unwrap_or_default();
     let key = text::required(&payment.key, "key", 200)?;
     let payment = Payment { key, ..payment };
-    let mut kept: Vec<Payment> = payments
-        .iter()
-        .filter(|p| p.invoice_number == number)
-        .cloned()
-        .collect();
     if let Some(earlier) = payments.iter().find(|p| p.key == payment.key) {
         if earlier.invoice_number == payment.invoice_number && earlier.amount == payment.amount {
-            return Ok(PaymentRecorded {
-                balance: balance(invoice, &kept)?,
-                invoice: invoice.clone(),
-                payments: kept,
-                duplicate: true,
-                events: vec![],
-            });
+            return unchanged(invoice, payments, true, vec![]);
         }
         return Err(Error::PaymentKeyReused { key: payment.key });
     }
+    let mut kept = of_invoice(invoice, payments);
     let before = balance(invoice, &kept)?;
-    let payable = payment.invoice_number == number
-        && invoice.kind != InvoiceKind::CreditNote
-        && matches!(
-            before.status,
-            InvoiceStatus::Issued | InvoiceStatus::PartlyPaid
-        );
-    if !payable {
+    if payment.invoice_number != number || !open_for_payment(invoice, &before) {
         return Err(Error::NotPayable {
             number: payment.invoice_number.clone(),
             status: before.status.name().into(),
@@ -237,6 +221,43 @@ pub fn record(
         balance: after,
         duplicate: false,
         events: vec![event],
+    })
+}
+
+/// Whether something can be paid on `invoice` given its `balance`: an invoice (not a credit
+/// note) issued or partly paid — which means something is due.
+pub(crate) fn open_for_payment(invoice: &Invoice, balance: &InvoiceBalance) -> bool {
+    invoice.kind != InvoiceKind::CreditNote
+        && matches!(
+            balance.status,
+            InvoiceStatus::Issued | InvoiceStatus::PartlyPaid
+        )
+}
+
+/// The payments of `invoice` among `payments`.
+fn of_invoice(invoice: &Invoice, payments: &[Payment]) -> Vec<Payment> {
+    let number = invoice.number.as_deref().unwrap_or_default();
+    payments
+        .iter()
+        .filter(|p| p.invoice_number == number)
+        .cloned()
+        .collect()
+}
+
+/// The answer when nothing is recorded: the invoice as it is, its payments and balance.
+fn unchanged(
+    invoice: &Invoice,
+    payments: &[Payment],
+    duplicate: bool,
+    events: Vec<Event>,
+) -> Result<PaymentRecorded> {
+    let kept = of_invoice(invoice, payments);
+    Ok(PaymentRecorded {
+        balance: balance(invoice, &kept)?,
+        invoice: invoice.clone(),
+        payments: kept,
+        duplicate,
+        events,
     })
 }
 
@@ -534,11 +555,7 @@ pub fn payment_request(
     payments: &[Payment],
 ) -> Result<PaymentRequest> {
     let balance = balance(invoice, payments)?;
-    if !matches!(
-        balance.status,
-        InvoiceStatus::Issued | InvoiceStatus::PartlyPaid
-    ) || invoice.kind == InvoiceKind::CreditNote
-    {
+    if !open_for_payment(invoice, &balance) {
         return Err(Error::NotPayable {
             number: balance.invoice_number,
             status: balance.status.name().into(),
@@ -627,20 +644,6 @@ pub fn accept_result(
             amount: result.amount.to_string(),
         });
     }
-    let unchanged = |events: Vec<Event>| -> Result<PaymentRecorded> {
-        let kept: Vec<Payment> = payments
-            .iter()
-            .filter(|p| p.invoice_number == request.invoice_number)
-            .cloned()
-            .collect();
-        Ok(PaymentRecorded {
-            balance: balance(invoice, &kept)?,
-            invoice: invoice.clone(),
-            payments: kept,
-            duplicate: false,
-            events,
-        })
-    };
     match result.status {
         ProviderStatus::Succeeded => record(
             invoice,
@@ -656,15 +659,18 @@ pub fn accept_result(
             },
             now,
         ),
-        ProviderStatus::Failed | ProviderStatus::Cancelled => {
-            unchanged(vec![Event::PaymentFailed {
+        ProviderStatus::Failed | ProviderStatus::Cancelled => unchanged(
+            invoice,
+            payments,
+            false,
+            vec![Event::PaymentFailed {
                 occurred_at: now,
                 client_id: invoice.customer.client_id.clone(),
                 invoice_number: request.invoice_number.clone(),
                 amount: request.amount.clone(),
                 cancelled_by_guest: result.status == ProviderStatus::Cancelled,
-            }])
-        }
-        ProviderStatus::Pending => unchanged(vec![]),
+            }],
+        ),
+        ProviderStatus::Pending => unchanged(invoice, payments, false, vec![]),
     }
 }

@@ -17,7 +17,7 @@ use crate::contract::{Contract, ContractSigned, ContractStatus};
 use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
-use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
+use crate::invoice::{Invoice, InvoiceStatus};
 use crate::link::{LinkClaims, LinkPurpose};
 use crate::payment::{self, InvoiceBalance, Payment};
 use crate::pricing::{Catalogue, PricedGuest};
@@ -549,13 +549,7 @@ impl Portal {
             })
             .map(|invoice| {
                 let balance = payment::balance(invoice, payments)?;
-                let payable = online_payment
-                    && invoice.kind != InvoiceKind::CreditNote
-                    && matches!(
-                        balance.status,
-                        InvoiceStatus::Issued | InvoiceStatus::PartlyPaid
-                    )
-                    && balance.due.amount > rust_decimal::Decimal::ZERO;
+                let payable = online_payment && payment::open_for_payment(invoice, &balance);
                 Ok(InvoiceView {
                     invoice: invoice.clone(),
                     balance,
