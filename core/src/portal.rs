@@ -63,11 +63,14 @@ impl PortalAccess {
         matches!(self.purpose, None | Some(LinkPurpose::Portal))
     }
 
+    /// Whether the session opens what `is_subject` recognises: everything after a portal link
+    /// or a login, else only the link's own subject.
+    fn opens(&self, is_subject: impl Fn(&str) -> bool) -> bool {
+        self.whole_space() || self.subject.as_deref().is_some_and(is_subject)
+    }
+
     fn opens_stay(&self, stay: &Stay) -> bool {
-        self.whole_space()
-            || self.subject.as_deref().is_some_and(|s| {
-                s == stay.reference || stay.documents.iter().any(|d| d.number == s)
-            })
+        self.opens(|s| s == stay.reference || stay.documents.iter().any(|d| d.number == s))
     }
 }
 
@@ -436,9 +439,7 @@ impl Portal {
     /// The quote, if it is this guest's and within what their link opens (a portal link, or a
     /// quote link for this quote number).
     fn opens_quote(&self, quote: &Quote) -> Result<()> {
-        let in_scope = self.access.whole_space()
-            || self.access.subject.as_deref() == Some(quote.number.as_str());
-        if quote.client_id == self.client.id && in_scope {
+        if quote.client_id == self.client.id && self.access.opens(|s| s == quote.number) {
             Ok(())
         } else {
             Err(not_found("quote"))
@@ -542,10 +543,9 @@ impl Portal {
             .iter()
             .filter(|i| i.customer.client_id == self.client.id && i.status != InvoiceStatus::Draft)
             .filter(|i| {
-                self.access.whole_space()
-                    || self.access.subject.as_deref().is_some_and(|s| {
-                        i.number.as_deref() == Some(s) || i.stay_reference.as_deref() == Some(s)
-                    })
+                self.access.opens(|s| {
+                    i.number.as_deref() == Some(s) || i.stay_reference.as_deref() == Some(s)
+                })
             })
             .map(|invoice| {
                 let balance = payment::balance(invoice, payments)?;
@@ -560,12 +560,9 @@ impl Portal {
     }
 
     fn opens_contract(&self, contract: &Contract) -> Result<()> {
-        let in_scope = self.access.whole_space()
-            || self
-                .access
-                .subject
-                .as_deref()
-                .is_some_and(|s| s == contract.number || s == contract.stay_reference);
+        let in_scope = self
+            .access
+            .opens(|s| s == contract.number || s == contract.stay_reference);
         if contract.customer.client_id == self.client.id && in_scope {
             Ok(())
         } else {
