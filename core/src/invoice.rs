@@ -357,7 +357,7 @@ pub fn draft(request: InvoiceRequest) -> Result<Invoice> {
                     && !matches!(i.status, InvoiceStatus::Draft | InvoiceStatus::Cancelled)
             });
             let mut lines = stay.lines.clone();
-            for invoice in earlier.clone() {
+            for invoice in earlier {
                 match invoice.kind {
                     InvoiceKind::Balance | InvoiceKind::Final => {
                         return Err(Error::AlreadyInvoiced {
@@ -387,18 +387,7 @@ pub fn draft(request: InvoiceRequest) -> Result<Invoice> {
         return invalid("there is nothing to invoice: the stay has no lines");
     }
     for line in &lines {
-        if line.unit_price.currency != currency {
-            return Err(Error::CurrencyMismatch {
-                left: currency.code().into(),
-                right: line.unit_price.currency.code().into(),
-            });
-        }
-        if line.quantity <= Decimal::ZERO {
-            return Err(Error::QuantityInvalid {
-                label: line.label.clone(),
-                value: line.quantity.to_string(),
-            });
-        }
+        line.check(currency)?;
     }
     let totals = stay::totals_of(&lines, currency, basis)?;
     if totals.vat.total_incl_vat.amount <= Decimal::ZERO {

@@ -83,6 +83,29 @@ impl Line {
     pub fn total(&self) -> Result<Money> {
         Ok(self.unit_price.checked_mul(self.quantity)?.rounded())
     }
+
+    /// Checks the line can be charged in `currency`: a positive quantity
+    /// (`stay.quantity_invalid`), a unit price in that currency (`money.currency_mismatch`).
+    ///
+    /// ```
+    /// let line: hospes::Line = serde_json::from_str(r#"{"label":"Pitch","quantity":"0","unit_price":{"amount":"30","currency":"EUR"},"vat_rate":"10"}"#).unwrap();
+    /// assert_eq!(line.check(hospes::Currency::EUR).unwrap_err().code(), "stay.quantity_invalid");
+    /// ```
+    pub fn check(&self, currency: Currency) -> Result<()> {
+        if self.quantity <= Decimal::ZERO {
+            return Err(Error::QuantityInvalid {
+                label: self.label.clone(),
+                value: self.quantity.to_string(),
+            });
+        }
+        if self.unit_price.currency != currency {
+            return Err(Error::CurrencyMismatch {
+                left: currency.code().to_owned(),
+                right: self.unit_price.currency.code().to_owned(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A document attached to a stay.
@@ -226,19 +249,9 @@ impl Stay {
         let mut lines = Vec::with_capacity(self.lines.len());
         for (i, line) in self.lines.into_iter().enumerate() {
             let label = text::required(&line.label, &format!("lines[{i}].label"), 200)?;
-            if line.quantity <= Decimal::ZERO {
-                return Err(Error::QuantityInvalid {
-                    label,
-                    value: line.quantity.to_string(),
-                });
-            }
-            if line.unit_price.currency != self.currency {
-                return Err(Error::CurrencyMismatch {
-                    left: self.currency.code().to_owned(),
-                    right: line.unit_price.currency.code().to_owned(),
-                });
-            }
-            lines.push(Line { label, ..line });
+            let line = Line { label, ..line };
+            line.check(self.currency)?;
+            lines.push(line);
         }
         let participants = self
             .participants
