@@ -1,0 +1,188 @@
+//! Locale formatting of numbers, money and dates, with ICU4X's CLDR data: what a guest reads in
+//! an e-mail, on the portal or on a document.
+//!
+//! French groups thousands with a narrow no-break space (U+202F) and puts a no-break space
+//! (U+00A0) before the currency symbol: `1 234,56 €`. Spanish does not group a four-digit number
+//! (`1234,56 €`) but does from five (`12.345,67 €`). English writes `€1,234.56`.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use icu_datetime::fieldsets::{self, YMD};
+use icu_datetime::input::{Date, Time};
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal as IcuDecimal;
+use rust_decimal::Decimal;
+use writeable::Writeable;
+
+use crate::i18n::Locale;
+use crate::money::{Currency, Money};
+
+/// The ICU4X formatters of one locale, built once from the compiled CLDR data.
+struct Formatters {
+    decimal: Option<DecimalFormatter>,
+    date: Option<DateTimeFormatter<YMD>>,
+    time: Option<NoCalendarFormatter<fieldsets::T>>,
+}
+
+impl Formatters {
+    fn new(locale: Locale) -> Formatters {
+        let icu = icu_locale_core::Locale::try_from_str(locale.tag())
+            .unwrap_or(icu_locale_core::Locale::UNKNOWN);
+        Formatters {
+            decimal: DecimalFormatter::try_new((&icu).into(), Default::default()).ok(),
+            date: DateTimeFormatter::try_new((&icu).into(), YMD::long()).ok(),
+            time: NoCalendarFormatter::try_new((&icu).into(), fieldsets::T::hm()).ok(),
+        }
+    }
+}
+
+static FORMATTERS: LazyLock<[Formatters; 3]> = LazyLock::new(|| Locale::ALL.map(Formatters::new));
+
+fn formatters(locale: Locale) -> &'static Formatters {
+    let [fr, en, es] = &*FORMATTERS;
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+        Locale::Es => es,
+    }
+}
+
+/// A decimal number as the locale writes it, keeping its scale.
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// use rust_decimal::Decimal;
+/// let n: Decimal = "12345.5".parse().unwrap();
+/// assert_eq!(format::number(n, Locale::Fr), "12\u{202f}345,5");
+/// assert_eq!(format::number(n, Locale::En), "12,345.5");
+/// assert_eq!(format::number(n, Locale::Es), "12.345,5");
+/// ```
+pub fn number(value: Decimal, locale: Locale) -> String {
+    let text = value.to_string();
+    match (
+        formatters(locale).decimal.as_ref(),
+        text.parse::<IcuDecimal>(),
+    ) {
+        (Some(formatter), Ok(decimal)) => formatter.format(&decimal).write_to_string().into_owned(),
+        // Unreachable with the compiled data; the plain digits beat an error in a mail.
+        _ => text,
+    }
+}
+
+/// An amount as the locale writes it, to the currency's minor unit, with its symbol.
+///
+/// ```
+/// use hospes::{i18n::format, Locale, Money};
+/// let m = Money::parse("1234.56", "EUR").unwrap();
+/// assert_eq!(format::money(&m, Locale::Fr), "1\u{202f}234,56\u{a0}€");
+/// assert_eq!(format::money(&m, Locale::En), "€1,234.56");
+/// assert_eq!(format::money(&m, Locale::Es), "1234,56\u{a0}€");
+/// let big = Money::parse("12345.67", "EUR").unwrap();
+/// assert_eq!(format::money(&big, Locale::Es), "12.345,67\u{a0}€");
+/// ```
+pub fn money(amount: &Money, locale: Locale) -> String {
+    let rounded = amount.rounded();
+    let mut value = rounded.amount;
+    value.rescale(rounded.currency.minor_units());
+    let negative = value.is_sign_negative() && !value.is_zero();
+    let digits = number(value.abs(), locale);
+    let symbol = symbol(rounded.currency);
+    let sign = if negative { "-" } else { "" };
+    match locale {
+        // CLDR "#,##0.00 ¤" for French and Spanish.
+        Locale::Fr | Locale::Es => format!("{sign}{digits}\u{a0}{symbol}"),
+        // CLDR "¤#,##0.00" for English; a letter symbol is set apart (`CHF 12.00`).
+        Locale::En if symbol.chars().all(char::is_alphabetic) => {
+            format!("{sign}{symbol}\u{a0}{digits}")
+        }
+        Locale::En => format!("{sign}{symbol}{digits}"),
+    }
+}
+
+/// The symbol written next to an amount: `€`, `£`, `$`; the ISO code when the currency has no
+/// symbol of its own.
+fn symbol(currency: Currency) -> String {
+    match currency.code() {
+        "EUR" => "€".into(),
+        "GBP" => "£".into(),
+        "USD" => "$".into(),
+        "JPY" => "¥".into(),
+        code => code.into(),
+    }
+}
+
+/// A calendar date in the locale's long form.
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// let d = "2026-07-11".parse().unwrap();
+/// assert_eq!(format::date(d, Locale::Fr), "11 juillet 2026");
+/// assert_eq!(format::date(d, Locale::En), "July 11, 2026");
+/// assert_eq!(format::date(d, Locale::Es), "11 de julio de 2026");
+/// ```
+pub fn date(value: NaiveDate, locale: Locale) -> String {
+    let month = u8::try_from(value.month()).unwrap_or(1);
+    let day = u8::try_from(value.day()).unwrap_or(1);
+    match (
+        formatters(locale).date.as_ref(),
+        Date::try_new_iso(value.year(), month, day),
+    ) {
+        (Some(formatter), Ok(date)) => formatter.format(&date).write_to_string().into_owned(),
+        _ => value.to_string(),
+    }
+}
+
+/// A time of day as the locale writes it: `14:30` in French and Spanish, `2:30 PM` in English.
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// let t = chrono::NaiveTime::from_hms_opt(14, 30, 0).unwrap();
+/// assert_eq!(format::time(t, Locale::Fr), "14:30");
+/// assert_eq!(format::time(t, Locale::En), "2:30\u{202f}PM");
+/// ```
+pub fn time(value: NaiveTime, locale: Locale) -> String {
+    let hour = u8::try_from(value.hour()).unwrap_or(0);
+    let minute = u8::try_from(value.minute()).unwrap_or(0);
+    match (
+        formatters(locale).time.as_ref(),
+        Time::try_new(hour, minute, 0, 0),
+    ) {
+        (Some(formatter), Ok(time)) => formatter.format(&time).write_to_string().into_owned(),
+        _ => value.format("%H:%M").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(amount: &str) -> Money {
+        Money::parse(amount, "EUR").unwrap()
+    }
+
+    #[test]
+    fn french_amounts_use_the_narrow_no_break_space_to_group_and_a_no_break_space_before_the_euro()
+    {
+        assert_eq!(money(&eur("1234.56"), Locale::Fr), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(money(&eur("0"), Locale::Fr), "0,00\u{a0}€");
+        assert_eq!(money(&eur("-90"), Locale::Fr), "-90,00\u{a0}€");
+    }
+
+    #[test]
+    fn spanish_groups_from_five_digits() {
+        assert_eq!(money(&eur("1234.56"), Locale::Es), "1234,56\u{a0}€");
+        assert_eq!(money(&eur("12345.67"), Locale::Es), "12.345,67\u{a0}€");
+    }
+
+    #[test]
+    fn amounts_are_shown_to_the_minor_unit() {
+        assert_eq!(money(&eur("12.5"), Locale::En), "€12.50");
+        assert_eq!(money(&eur("12.345"), Locale::En), "€12.35");
+        let chf = Money::parse("12", "CHF").unwrap();
+        assert_eq!(money(&chf, Locale::En), "CHF\u{a0}12.00");
+        let yen = Money::parse("1500", "JPY").unwrap();
+        assert_eq!(money(&yen, Locale::Fr), "1\u{202f}500\u{a0}¥");
+    }
+}
