@@ -38,6 +38,25 @@ pub enum Civility {
     Miss,
 }
 
+impl Civility {
+    /// The catalogue id of its label (« Madame », “Mrs”, « Señora »).
+    ///
+    /// ```
+    /// use hospes::{i18n, Civility, Locale};
+    /// let id = Civility::Mrs.label_id();
+    /// assert_eq!(i18n::text(id, &[], Locale::Es, Locale::Fr), "Señora");
+    /// ```
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Civility::Family => "label-civility-family",
+            Civility::Company => "label-civility-company",
+            Civility::Mr => "label-civility-mr",
+            Civility::Mrs => "label-civility-mrs",
+            Civility::Miss => "label-civility-miss",
+        }
+    }
+}
+
 /// The kind of client in the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

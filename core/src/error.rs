@@ -5,7 +5,7 @@
 //! [`family`](Error::family) (`client`) that the bindings map to exception subclasses, and a
 //! message in French, English or Spanish from [`message`](Error::message).
 
-use crate::i18n::Locale;
+use crate::i18n::{self, Arg, Locale};
 
 /// What went wrong, with the value that was wrong.
 ///
@@ -510,36 +510,69 @@ pub enum Error {
         /// The quantity received.
         value: String,
     },
+    /// A mail template the engine cannot compile, or that uses what a mail may not.
+    #[error("mail template {part}, line {line}, column {column}: {detail}")]
+    MailTemplateInvalid {
+        /// The part (`fr.html`).
+        part: String,
+        /// Line, from 1.
+        line: u32,
+        /// Column, from 1.
+        column: u32,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A `[TAG]` neither built in nor declared by the host.
+    #[error("unknown mail tag {tag} in {part}, line {line}, column {column}")]
+    MailTagUnknown {
+        /// The tag, with its brackets.
+        tag: String,
+        /// The part (`fr.html`).
+        part: String,
+        /// Line, from 1.
+        line: u32,
+        /// Column, from 1.
+        column: u32,
+    },
+    /// A `{{ variable }}` a mail does not have.
+    #[error("unknown mail variable `{name}` in {part}, line {line}, column {column}")]
+    MailVariableUnknown {
+        /// The variable (`client.frist_name`).
+        name: String,
+        /// The part (`fr.html`).
+        part: String,
+        /// Line, from 1.
+        line: u32,
+        /// Column, from 1.
+        column: u32,
+    },
+    /// A tag whose value the mail's context lacks.
+    #[error("no value for mail tag {tag}")]
+    MailValueMissing {
+        /// The tag, with its brackets.
+        tag: String,
+    },
+    /// A template or rendered part beyond the limit.
+    #[error("mail part {part} is larger than {max} bytes")]
+    MailTooLarge {
+        /// The part (`fr.html`).
+        part: String,
+        /// The limit, in bytes.
+        max: usize,
+    },
+    /// A template that failed while rendering.
+    #[error("mail part {part} could not be rendered: {detail}")]
+    MailRenderFailed {
+        /// The part (`fr.html`).
+        part: String,
+        /// What failed.
+        detail: String,
+    },
 }
 
-/// The message of [`Error::OptionNotAllowed`], by reason.
-fn option_refusal(option: &str, reason: &str, days: u32, locale: Locale) -> String {
-    use Locale::{En, Es, Fr};
-    match (reason, locale) {
-        ("within_days", Fr) => {
-            format!(
-                "L’option « {option} » ne peut plus être réservée à moins de {days} jours de l’arrivée."
-            )
-        }
-        ("within_days", En) => {
-            format!("Option “{option}” cannot be booked less than {days} days before arrival.")
-        }
-        ("within_days", Es) => {
-            format!(
-                "La opción «{option}» no se puede reservar a menos de {days} días de la llegada."
-            )
-        }
-        ("booking_only", Fr) => {
-            format!("L’option « {option} » ne peut être prise qu’au moment de la réservation.")
-        }
-        ("booking_only", En) => format!("Option “{option}” can only be taken when booking."),
-        ("booking_only", Es) => {
-            format!("La opción «{option}» solo se puede contratar al reservar.")
-        }
-        (_, Fr) => format!("L’option « {option} » n’est pas proposée pour ce séjour."),
-        (_, En) => format!("Option “{option}” is not offered for this stay."),
-        (_, Es) => format!("La opción «{option}» no se ofrece para esta estancia."),
-    }
+/// A count, for the catalogues' plural rules.
+fn number<T: TryInto<i64>>(value: T) -> Arg<'static> {
+    Arg::Number(value.try_into().unwrap_or(i64::MAX))
 }
 
 /// Result alias used across hospes.
@@ -626,6 +659,12 @@ impl Error {
             Error::LinkExpired { .. } => "link.expired",
             Error::LinkKeyInvalid => "link.key_invalid",
             Error::LinkRequestInvalid { .. } => "link.request_invalid",
+            Error::MailTemplateInvalid { .. } => "mail.template_invalid",
+            Error::MailTagUnknown { .. } => "mail.tag_unknown",
+            Error::MailVariableUnknown { .. } => "mail.variable_unknown",
+            Error::MailValueMissing { .. } => "mail.value_missing",
+            Error::MailTooLarge { .. } => "mail.too_large",
+            Error::MailRenderFailed { .. } => "mail.render_failed",
         }
     }
 
@@ -648,679 +687,244 @@ impl Error {
     /// assert_eq!(err.message(Locale::Es), "El campo «email» no puede ser modificado por el cliente.");
     /// ```
     pub fn message(&self, locale: Locale) -> String {
-        use Locale::{En, Es, Fr};
-        match (self, locale) {
-            (Error::InputInvalid { detail }, Fr) => format!("Données invalides : {detail}"),
-            (Error::InputInvalid { detail }, En) => format!("Invalid input: {detail}"),
-            (Error::InputInvalid { detail }, Es) => format!("Datos no válidos: {detail}"),
-            (Error::InputTooLarge { size, max }, Fr) => {
-                format!("Données trop volumineuses : {size} octets pour {max} au plus.")
-            }
-            (Error::InputTooLarge { size, max }, En) => {
-                format!("Input too large: {size} bytes, at most {max}.")
-            }
-            (Error::InputTooLarge { size, max }, Es) => {
-                format!("Datos demasiado grandes: {size} bytes, como máximo {max}.")
-            }
-            (Error::OperationUnknown { op }, Fr) => format!("Opération inconnue « {op} »."),
-            (Error::OperationUnknown { op }, En) => format!("Unknown operation “{op}”."),
-            (Error::OperationUnknown { op }, Es) => format!("Operación desconocida «{op}»."),
-            (Error::Internal { detail }, Fr) => format!("Erreur interne : {detail}"),
-            (Error::Internal { detail }, En) => format!("Internal error: {detail}"),
-            (Error::Internal { detail }, Es) => format!("Error interno: {detail}"),
-            (Error::CurrencyUnknown { value }, Fr) => format!("Devise inconnue « {value} »."),
-            (Error::CurrencyUnknown { value }, En) => format!("Unknown currency “{value}”."),
-            (Error::CurrencyUnknown { value }, Es) => format!("Moneda desconocida «{value}»."),
-            (Error::CurrencyMismatch { left, right }, Fr) => {
-                format!("Impossible de combiner des montants en {left} et en {right}.")
-            }
-            (Error::CurrencyMismatch { left, right }, En) => {
-                format!("Cannot combine amounts in {left} and {right}.")
-            }
-            (Error::CurrencyMismatch { left, right }, Es) => {
-                format!("No se pueden combinar importes en {left} y en {right}.")
-            }
-            (Error::AmountOverflow, Fr) => "Montant hors limites.".into(),
-            (Error::AmountOverflow, En) => "Amount out of range.".into(),
-            (Error::AmountOverflow, Es) => "Importe fuera de rango.".into(),
-            (Error::VatRateInvalid { value }, Fr) => {
-                format!("Le taux de TVA « {value} » doit être compris entre 0 et 100 %.")
-            }
-            (Error::VatRateInvalid { value }, En) => {
-                format!("VAT rate “{value}” must be between 0 and 100%.")
-            }
-            (Error::VatRateInvalid { value }, Es) => {
-                format!("El tipo de IVA «{value}» debe estar entre 0 y 100 %.")
-            }
-            (Error::FieldRequired { field }, Fr) => {
-                format!("Le champ « {field} » est obligatoire.")
-            }
-            (Error::FieldRequired { field }, En) => format!("The field “{field}” is required."),
-            (Error::FieldRequired { field }, Es) => format!("El campo «{field}» es obligatorio."),
-            (Error::FieldTooLong { field, max }, Fr) => {
-                format!("Le champ « {field} » dépasse {max} caractères.")
-            }
-            (Error::FieldTooLong { field, max }, En) => {
-                format!("The field “{field}” is longer than {max} characters.")
-            }
-            (Error::FieldTooLong { field, max }, Es) => {
-                format!("El campo «{field}» supera los {max} caracteres.")
-            }
-            (Error::EmailInvalid { value }, Fr) => {
-                format!("L’adresse e-mail « {value} » n’est pas valide.")
-            }
-            (Error::EmailInvalid { value }, En) => {
-                format!("The e-mail address “{value}” is not valid.")
-            }
-            (Error::EmailInvalid { value }, Es) => {
-                format!("La dirección de correo «{value}» no es válida.")
-            }
-            (Error::PhoneInvalid { field, value }, Fr) => {
-                format!("Le numéro « {value} » ({field}) n’est pas valide.")
-            }
-            (Error::PhoneInvalid { field, value }, En) => {
-                format!("The phone number “{value}” ({field}) is not valid.")
-            }
-            (Error::PhoneInvalid { field, value }, Es) => {
-                format!("El número «{value}» ({field}) no es válido.")
-            }
-            (Error::CountryUnknown { value }, Fr) => format!("Pays inconnu « {value} »."),
-            (Error::CountryUnknown { value }, En) => format!("Unknown country “{value}”."),
-            (Error::CountryUnknown { value }, Es) => format!("País desconocido «{value}»."),
-            (Error::BirthDateInvalid { value }, Fr) => {
-                format!("La date de naissance {value} n’est pas plausible.")
-            }
-            (Error::BirthDateInvalid { value }, En) => {
-                format!("The birth date {value} is not plausible.")
-            }
-            (Error::BirthDateInvalid { value }, Es) => {
-                format!("La fecha de nacimiento {value} no es plausible.")
-            }
-            (Error::PlateInvalid { value }, Fr) => {
-                format!("La plaque d’immatriculation « {value} » n’est pas valide.")
-            }
-            (Error::PlateInvalid { value }, En) => {
-                format!("The licence plate “{value}” is not valid.")
-            }
-            (Error::PlateInvalid { value }, Es) => {
-                format!("La matrícula «{value}» no es válida.")
-            }
-            (Error::FieldLocked { field }, Fr) => {
-                format!("Le champ « {field} » ne peut pas être modifié par le client.")
-            }
-            (Error::FieldLocked { field }, En) => {
-                format!("The field “{field}” cannot be changed by the guest.")
-            }
-            (Error::FieldLocked { field }, Es) => {
-                format!("El campo «{field}» no puede ser modificado por el cliente.")
-            }
-            (Error::SiretInvalid { value }, Fr) => {
-                format!("Le SIRET « {value} » n’est pas valide.")
-            }
-            (Error::SiretInvalid { value }, En) => format!("The SIRET “{value}” is not valid."),
-            (Error::SiretInvalid { value }, Es) => format!("El SIRET «{value}» no es válido."),
-            (Error::UrlInvalid { value }, Fr) => {
-                format!("L’adresse web « {value} » n’est pas valide.")
-            }
-            (Error::UrlInvalid { value }, En) => format!("The URL “{value}” is not valid."),
-            (Error::UrlInvalid { value }, Es) => format!("La URL «{value}» no es válida."),
-            (Error::TimeZoneUnknown { value }, Fr) => {
-                format!("Fuseau horaire inconnu « {value} ».")
-            }
-            (Error::TimeZoneUnknown { value }, En) => format!("Unknown time zone “{value}”."),
-            (Error::TimeZoneUnknown { value }, Es) => {
-                format!("Zona horaria desconocida «{value}».")
-            }
-            (
-                Error::OpeningPeriodInvalid {
-                    first_day,
-                    last_day,
-                },
-                Fr,
-            ) => {
-                format!("La période d’ouverture du {first_day} au {last_day} est inversée.")
-            }
-            (
-                Error::OpeningPeriodInvalid {
-                    first_day,
-                    last_day,
-                },
-                En,
-            ) => {
-                format!("The opening period from {first_day} to {last_day} is reversed.")
-            }
-            (
-                Error::OpeningPeriodInvalid {
-                    first_day,
-                    last_day,
-                },
-                Es,
-            ) => {
-                format!("El periodo de apertura del {first_day} al {last_day} está invertido.")
-            }
-            (Error::PeriodInvalid { start, end }, Fr) => {
-                format!("La période du {start} au {end} est vide ou inversée.")
-            }
-            (Error::PeriodInvalid { start, end }, En) => {
-                format!("The period from {start} to {end} is empty or reversed.")
-            }
-            (Error::PeriodInvalid { start, end }, Es) => {
-                format!("El periodo del {start} al {end} está vacío o invertido.")
-            }
-            (Error::PasswordTooShort { min }, Fr) => {
-                format!("Le mot de passe doit comporter au moins {min} caractères.")
-            }
-            (Error::PasswordTooShort { min }, En) => {
-                format!("The password must have at least {min} characters.")
-            }
-            (Error::PasswordTooShort { min }, Es) => {
-                format!("La contraseña debe tener al menos {min} caracteres.")
-            }
-            (Error::LoginFailed, Fr) => "Adresse e-mail ou mot de passe incorrect.".into(),
-            (Error::LoginFailed, En) => "Incorrect e-mail address or password.".into(),
-            (Error::LoginFailed, Es) => "Correo electrónico o contraseña incorrectos.".into(),
-            (Error::AccountNotVerified, Fr) => {
-                "Confirmez d’abord votre adresse e-mail avec le lien que nous vous avons envoyé."
-                    .into()
-            }
-            (Error::AccountNotVerified, En) => {
-                "Please confirm your e-mail address first, with the link we sent you.".into()
-            }
-            (Error::AccountNotVerified, Es) => {
-                "Confirme primero su correo electrónico con el enlace que le enviamos.".into()
-            }
-            (
-                Error::Throttled {
-                    retry_after_seconds,
-                },
-                Fr,
-            ) => {
-                format!("Trop de tentatives. Réessayez dans {retry_after_seconds} secondes.")
-            }
-            (
-                Error::Throttled {
-                    retry_after_seconds,
-                },
-                En,
-            ) => {
-                format!("Too many attempts. Try again in {retry_after_seconds} seconds.")
-            }
-            (
-                Error::Throttled {
-                    retry_after_seconds,
-                },
-                Es,
-            ) => {
-                format!(
-                    "Demasiados intentos. Vuelva a intentarlo dentro de {retry_after_seconds} segundos."
-                )
-            }
-            (Error::PortalNotFound { .. }, Fr) => "Cette page n’existe pas ou plus.".into(),
-            (Error::PortalNotFound { .. }, En) => "This page does not exist (any more).".into(),
-            (Error::PortalNotFound { .. }, Es) => "Esta página no existe o ya no existe.".into(),
-            (Error::StayNotEditable { reference }, Fr) => {
-                format!("Le séjour {reference} ne peut plus être modifié.")
-            }
-            (Error::StayNotEditable { reference }, En) => {
-                format!("Stay {reference} can no longer be changed.")
-            }
-            (Error::StayNotEditable { reference }, Es) => {
-                format!("La estancia {reference} ya no se puede modificar.")
-            }
-            (Error::LinkInvalid, Fr) => {
-                "Ce lien n’est pas valide. Demandez un nouveau lien à l’établissement.".into()
-            }
-            (Error::LinkInvalid, En) => {
-                "This link is not valid. Please ask the establishment for a new one.".into()
-            }
-            (Error::LinkInvalid, Es) => {
-                "Este enlace no es válido. Pida un enlace nuevo al establecimiento.".into()
-            }
-            (Error::LinkExpired { expired_at }, Fr) => {
-                format!(
-                    "Ce lien a expiré ({expired_at}). Demandez un nouveau lien à l’établissement."
-                )
-            }
-            (Error::LinkExpired { expired_at }, En) => {
-                format!(
-                    "This link expired ({expired_at}). Please ask the establishment for a new one."
-                )
-            }
-            (Error::LinkExpired { expired_at }, Es) => {
-                format!(
-                    "Este enlace caducó ({expired_at}). Pida un enlace nuevo al establecimiento."
-                )
-            }
-            (Error::LinkKeyInvalid, Fr) => {
-                "Une clé de lien n’est pas une clé PASERK k4.local valide.".into()
-            }
-            (Error::LinkKeyInvalid, En) => "A link key is not a valid k4.local PASERK key.".into(),
-            (Error::LinkKeyInvalid, Es) => {
-                "Una clave de enlace no es una clave PASERK k4.local válida.".into()
-            }
-            (Error::LinkRequestInvalid { detail }, Fr) => {
-                format!("Demande de lien refusée : {detail}")
-            }
-            (Error::LinkRequestInvalid { detail }, En) => format!("Link request refused: {detail}"),
-            (Error::LinkRequestInvalid { detail }, Es) => {
-                format!("Solicitud de enlace rechazada: {detail}")
-            }
-            (Error::UnitUnknown { unit }, Fr) => format!("Hébergement inconnu « {unit} »."),
-            (Error::UnitUnknown { unit }, En) => format!("Unknown accommodation “{unit}”."),
-            (Error::UnitUnknown { unit }, Es) => format!("Alojamiento desconocido «{unit}»."),
-            (Error::UnitUnavailable { date, .. }, Fr) => {
-                format!("Cet hébergement n’est pas disponible la nuit du {date}.")
-            }
-            (Error::UnitUnavailable { date, .. }, En) => {
-                format!("This accommodation is not available on the night of {date}.")
-            }
-            (Error::UnitUnavailable { date, .. }, Es) => {
-                format!("Este alojamiento no está disponible la noche del {date}.")
-            }
-            (Error::BelowMinimumStay { nights, min }, Fr) => {
-                format!("Séjour de {nights} nuits : le minimum est de {min} nuits à ces dates.")
-            }
-            (Error::BelowMinimumStay { nights, min }, En) => {
-                format!("A {nights}-night stay: the minimum is {min} nights at these dates.")
-            }
-            (Error::BelowMinimumStay { nights, min }, Es) => {
-                format!(
-                    "Estancia de {nights} noches: el mínimo es de {min} noches en estas fechas."
-                )
-            }
-            (Error::AboveMaximumStay { nights, max }, Fr) => {
-                format!("Séjour de {nights} nuits : le maximum est de {max} nuits à ces dates.")
-            }
-            (Error::AboveMaximumStay { nights, max }, En) => {
-                format!("A {nights}-night stay: the maximum is {max} nights at these dates.")
-            }
-            (Error::AboveMaximumStay { nights, max }, Es) => {
-                format!(
-                    "Estancia de {nights} noches: el máximo es de {max} noches en estas fechas."
-                )
-            }
-            (Error::ArrivalDayNotAllowed { allowed, .. }, Fr) => {
-                format!("Les arrivées ne sont possibles que ces jours-là : {allowed}.")
-            }
-            (Error::ArrivalDayNotAllowed { allowed, .. }, En) => {
-                format!("Arrivals are only possible on: {allowed}.")
-            }
-            (Error::ArrivalDayNotAllowed { allowed, .. }, Es) => {
-                format!("Las llegadas solo son posibles estos días: {allowed}.")
-            }
-            (
-                Error::CapacityExceeded {
-                    capacity, guests, ..
-                },
-                Fr,
-            ) => {
-                format!("{guests} personnes : cet hébergement en accueille {capacity} au plus.")
-            }
-            (
-                Error::CapacityExceeded {
-                    capacity, guests, ..
-                },
-                En,
-            ) => {
-                format!("{guests} guests: this accommodation sleeps {capacity} at most.")
-            }
-            (
-                Error::CapacityExceeded {
-                    capacity, guests, ..
-                },
-                Es,
-            ) => {
-                format!("{guests} personas: este alojamiento admite {capacity} como máximo.")
-            }
-            (Error::OptionUnknown { option }, Fr) => format!("Option inconnue « {option} »."),
-            (Error::OptionUnknown { option }, En) => format!("Unknown option “{option}”."),
-            (Error::OptionUnknown { option }, Es) => format!("Opción desconocida «{option}»."),
-            (
-                Error::OptionNotAllowed {
-                    option,
-                    reason,
-                    days,
-                },
-                locale,
-            ) => option_refusal(option, reason, *days, locale),
-            (Error::OptionQuantityExceeded { option, max }, Fr) => {
-                format!("L’option « {option} » est limitée à {max}.")
-            }
-            (Error::OptionQuantityExceeded { option, max }, En) => {
-                format!("Option “{option}” is limited to {max}.")
-            }
-            (Error::OptionQuantityExceeded { option, max }, Es) => {
-                format!("La opción «{option}» está limitada a {max}.")
-            }
-            (Error::PromoUnknown { code }, Fr) => format!("Le code promo « {code} » n’existe pas."),
-            (Error::PromoUnknown { code }, En) => format!("Promo code “{code}” does not exist."),
-            (Error::PromoUnknown { code }, Es) => {
-                format!("El código promocional «{code}» no existe.")
-            }
-            (Error::PromoExpired { code, from, to }, Fr) => {
-                format!("Le code promo « {code} » n’est valable que du {from} au {to}.")
-            }
-            (Error::PromoExpired { code, from, to }, En) => {
-                format!("Promo code “{code}” is only valid from {from} to {to}.")
-            }
-            (Error::PromoExpired { code, from, to }, Es) => {
-                format!("El código promocional «{code}» solo es válido del {from} al {to}.")
-            }
-            (Error::PromoNotForUnit { code }, Fr) => {
-                format!("Le code promo « {code} » ne s’applique pas à cet hébergement.")
-            }
-            (Error::PromoNotForUnit { code }, En) => {
-                format!("Promo code “{code}” does not apply to this accommodation.")
-            }
-            (Error::PromoNotForUnit { code }, Es) => {
-                format!("El código promocional «{code}» no se aplica a este alojamiento.")
-            }
-            (Error::PromoUsedUp { code }, Fr) => {
-                format!("Le code promo « {code} » a déjà été entièrement utilisé.")
-            }
-            (Error::PromoUsedUp { code }, En) => format!("Promo code “{code}” is used up."),
-            (Error::PromoUsedUp { code }, Es) => {
-                format!("El código promocional «{code}» ya se ha agotado.")
-            }
-            (Error::PromoMinimumNights { code, min }, Fr) => {
-                format!("Le code promo « {code} » demande un séjour d’au moins {min} nuits.")
-            }
-            (Error::PromoMinimumNights { code, min }, En) => {
-                format!("Promo code “{code}” needs a stay of at least {min} nights.")
-            }
-            (Error::PromoMinimumNights { code, min }, Es) => {
-                format!(
-                    "El código promocional «{code}» requiere una estancia de al menos {min} noches."
-                )
-            }
-            (Error::CatalogueInvalid { detail }, Fr) => {
-                format!("Catalogue de tarifs invalide : {detail}")
-            }
-            (Error::CatalogueInvalid { detail }, En) => format!("Invalid rate catalogue: {detail}"),
-            (Error::CatalogueInvalid { detail }, Es) => {
-                format!("Catálogo de tarifas no válido: {detail}")
-            }
-            (Error::QuoteValidityInvalid { valid_until }, Fr) => {
-                format!(
-                    "Un devis doit être valable après sa création (valable jusqu’au {valid_until})."
-                )
-            }
-            (Error::QuoteValidityInvalid { valid_until }, En) => {
-                format!("A quote must be valid after it is made (valid until {valid_until}).")
-            }
-            (Error::QuoteValidityInvalid { valid_until }, Es) => {
-                format!(
-                    "Un presupuesto debe ser válido después de su creación (válido hasta {valid_until})."
-                )
-            }
-            (Error::QuoteExpired { number, .. }, Fr) => {
-                format!("Le devis {number} a expiré. Demandez un nouveau devis à l’établissement.")
-            }
-            (Error::QuoteExpired { number, .. }, En) => {
-                format!("Quote {number} has expired. Please ask the establishment for a new one.")
-            }
-            (Error::QuoteExpired { number, .. }, Es) => {
-                format!("El presupuesto {number} ha caducado. Pida uno nuevo al establecimiento.")
-            }
-            (Error::QuoteChanged { number }, Fr) => format!(
-                "Le devis {number} a changé depuis que vous l’avez consulté : relisez-le avant de l’accepter."
-            ),
-            (Error::QuoteChanged { number }, En) => format!(
-                "Quote {number} changed since you opened it: please read it again before accepting."
-            ),
-            (Error::QuoteChanged { number }, Es) => format!(
-                "El presupuesto {number} ha cambiado desde que lo consultó: reléalo antes de aceptarlo."
-            ),
-            (Error::QuoteAlreadyAccepted { number }, Fr) => {
-                format!("Le devis {number} est déjà accepté.")
-            }
-            (Error::QuoteAlreadyAccepted { number }, En) => {
-                format!("Quote {number} is already accepted.")
-            }
-            (Error::QuoteAlreadyAccepted { number }, Es) => {
-                format!("El presupuesto {number} ya está aceptado.")
-            }
-            (Error::NumberPatternInvalid { pattern, detail }, Fr) => {
-                format!("Modèle de numérotation « {pattern} » invalide : {detail}.")
-            }
-            (Error::NumberPatternInvalid { pattern, detail }, En) => {
-                format!("Invalid numbering pattern “{pattern}”: {detail}.")
-            }
-            (Error::NumberPatternInvalid { pattern, detail }, Es) => {
-                format!("Patrón de numeración «{pattern}» no válido: {detail}.")
-            }
-            (Error::InvoiceNumberInvalid { number, pattern }, Fr) => {
-                format!("Le numéro « {number} » ne suit pas le modèle « {pattern} ».")
-            }
-            (Error::InvoiceNumberInvalid { number, pattern }, En) => {
-                format!("Number “{number}” does not follow the pattern “{pattern}”.")
-            }
-            (Error::InvoiceNumberInvalid { number, pattern }, Es) => {
-                format!("El número «{number}» no sigue el patrón «{pattern}».")
-            }
-            (Error::InvoiceDateBeforeLast { last, date }, Fr) => format!(
-                "Une facture datée du {date} ne peut pas suivre la facture {last} : la numérotation suit l’ordre des dates."
-            ),
-            (Error::InvoiceDateBeforeLast { last, date }, En) => format!(
-                "An invoice dated {date} cannot follow invoice {last}: numbers follow the dates."
-            ),
-            (Error::InvoiceDateBeforeLast { last, date }, Es) => format!(
-                "Una factura con fecha {date} no puede seguir a la factura {last}: la numeración sigue el orden de las fechas."
-            ),
-            (Error::SequenceExhausted { pattern }, Fr) => {
-                format!(
-                    "La numérotation « {pattern} » n’a plus de numéro libre pour cette période."
-                )
-            }
-            (Error::SequenceExhausted { pattern }, En) => {
-                format!("Numbering “{pattern}” has no number left for this period.")
-            }
-            (Error::SequenceExhausted { pattern }, Es) => {
-                format!("La numeración «{pattern}» no tiene más números para este periodo.")
-            }
-            (Error::InvoiceRequestInvalid { detail }, Fr) => {
-                format!("Impossible d’établir cette facture : {detail}.")
-            }
-            (Error::InvoiceRequestInvalid { detail }, En) => {
-                format!("This invoice cannot be drawn up: {detail}.")
-            }
-            (Error::InvoiceRequestInvalid { detail }, Es) => {
-                format!("No se puede emitir esta factura: {detail}.")
-            }
-            (
-                Error::AlreadyInvoiced {
-                    stay_reference,
-                    number,
-                },
-                Fr,
-            ) => format!("Le séjour {stay_reference} est déjà facturé (facture {number})."),
-            (
-                Error::AlreadyInvoiced {
-                    stay_reference,
-                    number,
-                },
-                En,
-            ) => format!("Stay {stay_reference} is already invoiced (invoice {number})."),
-            (
-                Error::AlreadyInvoiced {
-                    stay_reference,
-                    number,
-                },
-                Es,
-            ) => format!("La estancia {stay_reference} ya está facturada (factura {number})."),
-            (Error::MentionMissing { mention }, Fr) => {
-                format!("Mention obligatoire manquante sur la facture : « {mention} ».")
-            }
-            (Error::MentionMissing { mention }, En) => {
-                format!("A mandatory invoice mention is missing: “{mention}”.")
-            }
-            (Error::MentionMissing { mention }, Es) => {
-                format!("Falta una mención obligatoria en la factura: «{mention}».")
-            }
-            (Error::InvoiceNotDraft { number }, Fr) => {
-                format!("La facture {number} est émise : elle ne peut plus être modifiée.")
-            }
-            (Error::InvoiceNotDraft { number }, En) => {
-                format!("Invoice {number} is issued: it can no longer change.")
-            }
-            (Error::InvoiceNotDraft { number }, Es) => {
-                format!("La factura {number} está emitida: ya no puede modificarse.")
-            }
-            (Error::InvoiceNotIssued { number }, Fr) => format!(
-                "La facture « {number} » ne peut pas recevoir d’avoir (brouillon, avoir ou déjà annulée)."
-            ),
-            (Error::InvoiceNotIssued { number }, En) => format!(
-                "Invoice “{number}” cannot be credited (a draft, a credit note, or cancelled already)."
-            ),
-            (Error::InvoiceNotIssued { number }, Es) => {
-                format!("La factura «{number}» no admite abono (borrador, abono o ya anulada).")
-            }
-            (Error::PaymentKeyReused { key }, Fr) => {
-                format!("La clé de paiement « {key} » a déjà servi pour un autre paiement.")
-            }
-            (Error::PaymentKeyReused { key }, En) => {
-                format!("Payment key “{key}” was already used for another payment.")
-            }
-            (Error::PaymentKeyReused { key }, Es) => {
-                format!("La clave de pago «{key}» ya se usó para otro pago.")
-            }
-            (Error::NotPayable { number, status }, Fr) => {
-                format!("Rien à régler sur la facture {number} (statut : {status}).")
-            }
-            (Error::NotPayable { number, status }, En) => {
-                format!("Nothing to pay on invoice {number} (status: {status}).")
-            }
-            (Error::NotPayable { number, status }, Es) => {
-                format!("Nada que pagar en la factura {number} (estado: {status}).")
-            }
-            (Error::PaymentAmountInvalid { amount, due }, Fr) => {
-                format!("Paiement de {amount} impossible : {due} restent dus.")
-            }
-            (Error::PaymentAmountInvalid { amount, due }, En) => {
-                format!("A payment of {amount} is not possible: {due} is due.")
-            }
-            (Error::PaymentAmountInvalid { amount, due }, Es) => {
-                format!("No es posible un pago de {amount}: quedan {due} pendientes.")
-            }
-            (Error::PaymentResultMismatch { reference, amount }, Fr) => format!(
-                "Le résultat du prestataire de paiement ({reference}, {amount}) ne correspond pas à la demande."
-            ),
-            (Error::PaymentResultMismatch { reference, amount }, En) => format!(
-                "The payment provider’s result ({reference}, {amount}) does not match the request."
-            ),
-            (Error::PaymentResultMismatch { reference, amount }, Es) => format!(
-                "El resultado del proveedor de pago ({reference}, {amount}) no corresponde a la solicitud."
-            ),
-            (Error::ContractRequestInvalid { detail }, Fr) => {
-                format!("Impossible d’établir le contrat : {detail}.")
-            }
-            (Error::ContractRequestInvalid { detail }, En) => {
-                format!("The contract cannot be drawn up: {detail}.")
-            }
-            (Error::ContractRequestInvalid { detail }, Es) => {
-                format!("No se puede redactar el contrato: {detail}.")
-            }
-            (Error::ContractAlreadySigned { number }, Fr) => {
-                format!("Le contrat {number} est déjà signé.")
-            }
-            (Error::ContractAlreadySigned { number }, En) => {
-                format!("Contract {number} is already signed.")
-            }
-            (Error::ContractAlreadySigned { number }, Es) => {
-                format!("El contrato {number} ya está firmado.")
-            }
-            (Error::SignatureImageInvalid { detail }, Fr) => {
-                format!("Signature dessinée invalide : {detail}.")
-            }
-            (Error::SignatureImageInvalid { detail }, En) => {
-                format!("Invalid drawn signature: {detail}.")
-            }
-            (Error::SignatureImageInvalid { detail }, Es) => {
-                format!("Firma dibujada no válida: {detail}.")
-            }
-            (Error::DocumentChanged { .. }, Fr) => {
-                "Le document a changé depuis son affichage : merci de le relire avant de signer."
-                    .to_owned()
-            }
-            (Error::DocumentChanged { .. }, En) => {
-                "The document changed since it was shown: please read it again before signing."
-                    .to_owned()
-            }
-            (Error::DocumentChanged { .. }, Es) => {
-                "El documento cambió desde que se mostró: vuelva a leerlo antes de firmar."
-                    .to_owned()
-            }
-            (Error::LogBroken { sequence, reason }, Fr) => {
-                format!("Le journal des événements est rompu à l’entrée {sequence} : {reason}.")
-            }
-            (Error::LogBroken { sequence, reason }, En) => {
-                format!("The event log is broken at entry {sequence}: {reason}.")
-            }
-            (Error::LogBroken { sequence, reason }, Es) => {
-                format!("El registro de eventos está roto en la entrada {sequence}: {reason}.")
-            }
-            (Error::StayNotCancellable { reference, status }, Fr) => {
-                format!("Le séjour {reference} ne peut pas être annulé (statut : {status}).")
-            }
-            (Error::StayNotCancellable { reference, status }, En) => {
-                format!("Stay {reference} cannot be cancelled (status: {status}).")
-            }
-            (Error::StayNotCancellable { reference, status }, Es) => {
-                format!("La estancia {reference} no puede cancelarse (estado: {status}).")
-            }
-            (
-                Error::CancellationChanged {
-                    reference,
-                    shown,
-                    now,
-                },
-                Fr,
-            ) => format!(
-                "Les conditions d’annulation du séjour {reference} ont changé : remboursement de {now} au lieu de {shown}."
-            ),
-            (
-                Error::CancellationChanged {
-                    reference,
-                    shown,
-                    now,
-                },
-                En,
-            ) => format!(
-                "The cancellation terms of stay {reference} changed: a refund of {now} instead of {shown}."
-            ),
-            (
-                Error::CancellationChanged {
-                    reference,
-                    shown,
-                    now,
-                },
-                Es,
-            ) => format!(
-                "Las condiciones de cancelación de la estancia {reference} cambiaron: reembolso de {now} en lugar de {shown}."
-            ),
-            (Error::ResidencyInvalid { detail }, Fr) => {
-                format!("Contrat de résident invalide : {detail}.")
-            }
-            (Error::ResidencyInvalid { detail }, En) => format!("Invalid residency: {detail}."),
-            (Error::ResidencyInvalid { detail }, Es) => format!("Residencia no válida: {detail}."),
-            (Error::TooManyOccupants { count, max }, Fr) => {
-                format!("{count} occupants, mais {max} au plus sont autorisés sur l’emplacement.")
-            }
-            (Error::TooManyOccupants { count, max }, En) => {
-                format!("{count} occupants, but at most {max} are allowed on the pitch.")
-            }
-            (Error::TooManyOccupants { count, max }, Es) => {
-                format!("{count} ocupantes, pero se permiten {max} como máximo en la parcela.")
-            }
-            (Error::QuantityInvalid { label, value }, Fr) => {
-                format!("La quantité « {value} » de la prestation « {label} » doit être positive.")
-            }
-            (Error::QuantityInvalid { label, value }, En) => {
-                format!("The quantity “{value}” of line “{label}” must be positive.")
-            }
-            (Error::QuantityInvalid { label, value }, Es) => {
-                format!("La cantidad «{value}» de la prestación «{label}» debe ser positiva.")
-            }
+        let id = self.code().replace('.', "-");
+        i18n::text(&id, &self.args(), locale, Locale::Fr)
+    }
+
+    /// The values its message shows, by name, for the catalogues.
+    #[allow(clippy::too_many_lines)]
+    fn args(&self) -> Vec<(&'static str, Arg<'_>)> {
+        match self {
+            Error::InputInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::InputTooLarge { size, max } => {
+                vec![("size", number(*size)), ("max", number(*max))]
+            }
+            Error::OperationUnknown { op } => vec![("op", Arg::from(op.as_str()))],
+            Error::Internal { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::CurrencyUnknown { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::CurrencyMismatch { left, right } => vec![
+                ("left", Arg::from(left.as_str())),
+                ("right", Arg::from(right.as_str())),
+            ],
+            Error::AmountOverflow => vec![],
+            Error::VatRateInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::FieldRequired { field } => vec![("field", Arg::from(field.as_str()))],
+            Error::FieldTooLong { field, max } => {
+                vec![("field", Arg::from(field.as_str())), ("max", number(*max))]
+            }
+            Error::EmailInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::PhoneInvalid { field, value } => vec![
+                ("field", Arg::from(field.as_str())),
+                ("value", Arg::from(value.as_str())),
+            ],
+            Error::CountryUnknown { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::BirthDateInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::PlateInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::FieldLocked { field } => vec![("field", Arg::from(field.as_str()))],
+            Error::SiretInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::UrlInvalid { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::TimeZoneUnknown { value } => vec![("value", Arg::from(value.as_str()))],
+            Error::OpeningPeriodInvalid {
+                first_day,
+                last_day,
+            } => vec![
+                ("first_day", Arg::from(first_day.as_str())),
+                ("last_day", Arg::from(last_day.as_str())),
+            ],
+            Error::PeriodInvalid { start, end } => vec![
+                ("start", Arg::from(start.as_str())),
+                ("end", Arg::from(end.as_str())),
+            ],
+            Error::LinkInvalid => vec![],
+            Error::LinkExpired { expired_at } => {
+                vec![("expired_at", Arg::from(expired_at.as_str()))]
+            }
+            Error::LinkKeyInvalid => vec![],
+            Error::LinkRequestInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::PasswordTooShort { min } => vec![("min", number(*min))],
+            Error::LoginFailed => vec![],
+            Error::AccountNotVerified => vec![],
+            Error::Throttled {
+                retry_after_seconds,
+            } => vec![("retry_after_seconds", number(*retry_after_seconds))],
+            Error::PortalNotFound { what } => vec![("what", Arg::from(what.as_str()))],
+            Error::StayNotEditable { reference } => {
+                vec![("reference", Arg::from(reference.as_str()))]
+            }
+            Error::UnitUnknown { unit } => vec![("unit", Arg::from(unit.as_str()))],
+            Error::UnitUnavailable { unit, date } => vec![
+                ("unit", Arg::from(unit.as_str())),
+                ("date", Arg::from(date.as_str())),
+            ],
+            Error::BelowMinimumStay { nights, min } => {
+                vec![("nights", number(*nights)), ("min", number(*min))]
+            }
+            Error::AboveMaximumStay { nights, max } => {
+                vec![("nights", number(*nights)), ("max", number(*max))]
+            }
+            Error::ArrivalDayNotAllowed { day, allowed } => vec![
+                ("day", Arg::from(day.as_str())),
+                ("allowed", Arg::from(allowed.as_str())),
+            ],
+            Error::CapacityExceeded {
+                unit,
+                capacity,
+                guests,
+            } => vec![
+                ("unit", Arg::from(unit.as_str())),
+                ("capacity", number(*capacity)),
+                ("guests", number(*guests)),
+            ],
+            Error::OptionUnknown { option } => vec![("option", Arg::from(option.as_str()))],
+            Error::OptionNotAllowed {
+                option,
+                reason,
+                days,
+            } => vec![
+                ("option", Arg::from(option.as_str())),
+                ("reason", Arg::from(reason.as_str())),
+                ("days", number(*days)),
+            ],
+            Error::OptionQuantityExceeded { option, max } => vec![
+                ("option", Arg::from(option.as_str())),
+                ("max", number(*max)),
+            ],
+            Error::PromoUnknown { code } => vec![("code", Arg::from(code.as_str()))],
+            Error::PromoExpired { code, from, to } => vec![
+                ("code", Arg::from(code.as_str())),
+                ("from", Arg::from(from.as_str())),
+                ("to", Arg::from(to.as_str())),
+            ],
+            Error::PromoNotForUnit { code } => vec![("code", Arg::from(code.as_str()))],
+            Error::PromoUsedUp { code } => vec![("code", Arg::from(code.as_str()))],
+            Error::PromoMinimumNights { code, min } => {
+                vec![("code", Arg::from(code.as_str())), ("min", number(*min))]
+            }
+            Error::CatalogueInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::QuoteValidityInvalid { valid_until } => {
+                vec![("valid_until", Arg::from(valid_until.as_str()))]
+            }
+            Error::QuoteExpired {
+                number,
+                valid_until,
+            } => vec![
+                ("number", Arg::from(number.as_str())),
+                ("valid_until", Arg::from(valid_until.as_str())),
+            ],
+            Error::QuoteChanged { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::QuoteAlreadyAccepted { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::NumberPatternInvalid { pattern, detail } => vec![
+                ("pattern", Arg::from(pattern.as_str())),
+                ("detail", Arg::from(detail.as_str())),
+            ],
+            Error::InvoiceNumberInvalid { number, pattern } => vec![
+                ("number", Arg::from(number.as_str())),
+                ("pattern", Arg::from(pattern.as_str())),
+            ],
+            Error::InvoiceDateBeforeLast { last, date } => vec![
+                ("last", Arg::from(last.as_str())),
+                ("date", Arg::from(date.as_str())),
+            ],
+            Error::SequenceExhausted { pattern } => vec![("pattern", Arg::from(pattern.as_str()))],
+            Error::InvoiceRequestInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::AlreadyInvoiced {
+                stay_reference,
+                number,
+            } => vec![
+                ("stay_reference", Arg::from(stay_reference.as_str())),
+                ("number", Arg::from(number.as_str())),
+            ],
+            Error::MentionMissing { mention } => vec![("mention", Arg::from(mention.as_str()))],
+            Error::InvoiceNotDraft { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::InvoiceNotIssued { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::PaymentKeyReused { key } => vec![("key", Arg::from(key.as_str()))],
+            Error::NotPayable { number, status } => vec![
+                ("number", Arg::from(number.as_str())),
+                ("status", Arg::from(status.as_str())),
+            ],
+            Error::PaymentAmountInvalid { amount, due } => vec![
+                ("amount", Arg::from(amount.as_str())),
+                ("due", Arg::from(due.as_str())),
+            ],
+            Error::PaymentResultMismatch { reference, amount } => vec![
+                ("reference", Arg::from(reference.as_str())),
+                ("amount", Arg::from(amount.as_str())),
+            ],
+            Error::ContractRequestInvalid { detail } => {
+                vec![("detail", Arg::from(detail.as_str()))]
+            }
+            Error::ContractAlreadySigned { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::SignatureImageInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::DocumentChanged { shown, current } => vec![
+                ("shown", Arg::from(shown.as_str())),
+                ("current", Arg::from(current.as_str())),
+            ],
+            Error::LogBroken { sequence, reason } => vec![
+                ("sequence", number(*sequence)),
+                ("reason", Arg::from(reason.as_str())),
+            ],
+            Error::StayNotCancellable { reference, status } => vec![
+                ("reference", Arg::from(reference.as_str())),
+                ("status", Arg::from(status.as_str())),
+            ],
+            Error::CancellationChanged {
+                reference,
+                shown,
+                now,
+            } => vec![
+                ("reference", Arg::from(reference.as_str())),
+                ("shown", Arg::from(shown.as_str())),
+                ("now", Arg::from(now.as_str())),
+            ],
+            Error::ResidencyInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
+            Error::TooManyOccupants { count, max } => {
+                vec![("count", number(*count)), ("max", number(*max))]
+            }
+            Error::QuantityInvalid { label, value } => vec![
+                ("label", Arg::from(label.as_str())),
+                ("value", Arg::from(value.as_str())),
+            ],
+            Error::MailTemplateInvalid {
+                part,
+                line,
+                column,
+                detail,
+            } => vec![
+                ("part", Arg::from(part.as_str())),
+                ("line", number(*line)),
+                ("column", number(*column)),
+                ("detail", Arg::from(detail.as_str())),
+            ],
+            Error::MailTagUnknown {
+                tag,
+                part,
+                line,
+                column,
+            } => vec![
+                ("tag", Arg::from(tag.as_str())),
+                ("part", Arg::from(part.as_str())),
+                ("line", number(*line)),
+                ("column", number(*column)),
+            ],
+            Error::MailVariableUnknown {
+                name,
+                part,
+                line,
+                column,
+            } => vec![
+                ("name", Arg::from(name.as_str())),
+                ("part", Arg::from(part.as_str())),
+                ("line", number(*line)),
+                ("column", number(*column)),
+            ],
+            Error::MailValueMissing { tag } => vec![("tag", Arg::from(tag.as_str()))],
+            Error::MailTooLarge { part, max } => {
+                vec![("part", Arg::from(part.as_str())), ("max", number(*max))]
+            }
+            Error::MailRenderFailed { part, detail } => vec![
+                ("part", Arg::from(part.as_str())),
+                ("detail", Arg::from(detail.as_str())),
+            ],
         }
     }
 }
@@ -1464,6 +1068,30 @@ mod tests {
             },
             Error::ResidencyInvalid { detail: s() },
             Error::TooManyOccupants { count: 2, max: 2 },
+            Error::MailTemplateInvalid {
+                part: s(),
+                line: 2,
+                column: 3,
+                detail: s(),
+            },
+            Error::MailTagUnknown {
+                tag: s(),
+                part: s(),
+                line: 2,
+                column: 3,
+            },
+            Error::MailVariableUnknown {
+                name: s(),
+                part: s(),
+                line: 2,
+                column: 3,
+            },
+            Error::MailValueMissing { tag: s() },
+            Error::MailTooLarge { part: s(), max: 9 },
+            Error::MailRenderFailed {
+                part: s(),
+                detail: s(),
+            },
         ]
     }
 

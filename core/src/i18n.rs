@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
+mod catalogue;
+pub mod format;
+
+pub use catalogue::{Arg, keys, missing_keys, text};
+
 /// A language of the portal, documents and messages.
 ///
 /// Serialised as its BCP 47 primary tag: `"fr"`, `"en"`, `"es"`.

@@ -40,6 +40,7 @@ pub mod event;
 pub mod i18n;
 pub mod invoice;
 pub mod link;
+pub mod mail;
 pub mod money;
 pub mod payment;
 pub mod phone;
