@@ -1,5 +1,5 @@
-//! Benchmarks of the hot paths of the foundation: normalising a client, a stay's totals, and the
-//! wire round trip the Python and Node bindings pay on every call.
+//! Benchmarks of the hot paths: normalising a client, a stay's totals, the wire round trip the
+//! Python and Node bindings pay on every call, links, pricing, and rendering a mail.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)] // benchmark setup on fixed, valid inputs
 
@@ -133,5 +133,22 @@ const PRICE_REQUEST: &str = r#"{"unit": "E12", "arrival": "2026-06-22", "departu
   "guests": [{}, {}, {"birth_date": "2016-05-02"}, {"birth_date": "2024-08-15"}],
   "supplements": [{"id": "dog"}], "promo_code": "PRINTEMPS"}"#;
 
-criterion_group!(core, benches, links, pricing);
+/// A ten-tag booking confirmation (subject, HTML and text), compiled once.
+fn mail(c: &mut Criterion) {
+    let data: serde_json::Value =
+        serde_json::from_str(include_str!("../tests/data/mail.json")).unwrap();
+    let template: hospes::mail::MailTemplate =
+        serde_json::from_value(data["template"].clone()).unwrap();
+    let context: hospes::mail::MailContext =
+        serde_json::from_value(data["context"].clone()).unwrap();
+    let mail = hospes::mail::CompiledMail::compile(&template).unwrap();
+    c.bench_function("mail_render_ten_tags", |b| {
+        b.iter(|| mail.render(black_box(&context)).unwrap())
+    });
+    c.bench_function("mail_compile_three_languages", |b| {
+        b.iter(|| hospes::mail::CompiledMail::compile(black_box(&template)).unwrap())
+    });
+}
+
+criterion_group!(core, benches, links, pricing, mail);
 criterion_main!(core);

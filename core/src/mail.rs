@@ -264,8 +264,12 @@ pub struct RenderedMail {
 #[derive(Debug, Clone)]
 struct Compiled {
     locale: Locale,
-    /// Objects the three parts use, so that only those are built per mail.
-    objects: Vec<&'static str>,
+    /// Variables the three parts use.
+    uses: Vec<check::Use>,
+    /// What to build of them per mail: only those.
+    needs: Vec<values::Need>,
+    /// The engine's names of its subject, HTML and text parts.
+    parts: [String; 3],
     /// Built-in tags used, whose values must be present.
     tags: Vec<Tag>,
     /// Host tags used.
@@ -341,7 +345,9 @@ impl CompiledMail {
             ];
             let mut compiled = Compiled {
                 locale,
-                objects: Vec::new(),
+                uses: Vec::new(),
+                needs: Vec::new(),
+                parts: ["subject", "html", "text"].map(|kind| format!("{locale}.{kind}")),
                 tags: Vec::new(),
                 host_tags: Vec::new(),
             };
@@ -370,6 +376,7 @@ impl CompiledMail {
                 }
                 merge(&mut compiled, prepared);
             }
+            compiled.needs = values::needs(&compiled.uses, &compiled.tags);
             versions.push(compiled);
         }
         Ok(CompiledMail {
@@ -434,27 +441,13 @@ impl CompiledMail {
             .or_else(|| self.versions.iter().find(|v| v.locale == default))
             .or_else(|| self.versions.first())
             .ok_or_else(|| invalid(&self.name, "the template has no language version"))?;
-        for tag in &version.tags {
-            if !values::has(context, tag.variable) {
-                return Err(Error::MailValueMissing {
-                    tag: format!("[{}]", tag.name),
-                });
-            }
-        }
-        for name in &version.host_tags {
-            if !context.tags.iter().any(|t| &t.name == name) {
-                return Err(Error::MailValueMissing {
-                    tag: format!("[{name}]"),
-                });
-            }
-        }
-        let data = values::context(context, version.locale, &version.objects);
-        let locale = version.locale;
-        let subject = self.part(&format!("{locale}.subject"), &data)?;
-        let html = self.part(&format!("{locale}.html"), &data)?;
-        let text = self.part(&format!("{locale}.text"), &data)?;
+        let data = values::context(context, version.locale, &version.needs, &version.host_tags)?;
+        let [subject, html, text] = &version.parts;
+        let subject = self.part(subject, &data)?;
+        let html = self.part(html, &data)?;
+        let text = self.part(text, &data)?;
         Ok(RenderedMail {
-            locale,
+            locale: version.locale,
             subject: one_line(&subject),
             html,
             text: plain::tidy(&text),
@@ -510,9 +503,9 @@ fn add(
 }
 
 fn merge(compiled: &mut Compiled, prepared: check::Prepared) {
-    for object in prepared.objects {
-        if !compiled.objects.contains(&object) {
-            compiled.objects.push(object);
+    for used in prepared.uses {
+        if !compiled.uses.contains(&used) {
+            compiled.uses.push(used);
         }
     }
     for tag in prepared.tags {
@@ -560,7 +553,10 @@ fn one_line(subject: &str) -> String {
         }
         out.push_str(word);
     }
-    out.chars().take(MAX_SUBJECT_CHARS).collect()
+    match out.char_indices().nth(MAX_SUBJECT_CHARS) {
+        Some((cut, _)) => out.get(..cut).unwrap_or(&out).to_owned(),
+        None => out,
+    }
 }
 
 /// A buffer that refuses to grow past [`MAX_OUTPUT_BYTES`], which stops the render.

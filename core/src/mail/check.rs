@@ -41,6 +41,9 @@ const KEYWORDS: &[&str] = &[
 /// How deep loops may nest.
 const MAX_LOOP_DEPTH: usize = 3;
 
+/// A variable a template uses: an object (`stay`) and, when named, its field (`arrival`).
+pub(crate) type Use = (&'static str, Option<&'static str>);
+
 /// A template source after reading: what to compile, and what it uses.
 #[derive(Debug, Default)]
 pub(crate) struct Prepared {
@@ -52,8 +55,8 @@ pub(crate) struct Prepared {
     pub tags: Vec<Tag>,
     /// Host tags used.
     pub host_tags: Vec<String>,
-    /// Top-level variables used, in order of first use.
-    pub objects: Vec<&'static str>,
+    /// Variables used, as `(object, field)`; no field when the whole object is used.
+    pub uses: Vec<Use>,
 }
 
 impl Prepared {
@@ -191,13 +194,14 @@ impl Reader<'_> {
                 if !self.out.tags.contains(&tag) {
                     self.out.tags.push(tag);
                 }
-                self.used(tag.variable.split('.').next().unwrap_or(""));
+                let (object, field) = tag.variable.split_once('.').unwrap_or((tag.variable, ""));
+                self.used(object, Some(field));
                 tag.variable.to_owned()
             } else if self.host_tags.iter().any(|t| t == name) {
                 if !self.out.host_tags.iter().any(|t| t == name) {
                     self.out.host_tags.push(name.to_owned());
                 }
-                self.used("tags");
+                self.used("tags", None);
                 format!("tags.{name}")
             } else {
                 let (line, column) = position(self.source, at + open);
@@ -225,11 +229,16 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn used(&mut self, object: &str) {
-        if let Some((name, _)) = OBJECTS.iter().find(|(o, _)| *o == object)
-            && !self.out.objects.contains(name)
-        {
-            self.out.objects.push(name);
+    fn used(&mut self, object: &str, field: Option<&str>) {
+        let Some((object, fields)) = OBJECTS.iter().find(|(o, _)| *o == object) else {
+            return;
+        };
+        let used: Use = (
+            object,
+            field.and_then(|f| fields.iter().find(|k| **k == f).copied()),
+        );
+        if !self.out.uses.contains(&used) {
+            self.out.uses.push(used);
         }
     }
 
@@ -351,14 +360,15 @@ impl Reader<'_> {
                 column,
             });
         };
-        self.used(object);
         let field = match rest {
             [(Token::Dot, _), (Token::Ident(field), field_at), ..] => Some((field, *field_at)),
             _ => None,
         };
         let Some((field, field_at)) = field else {
+            self.used(object, None);
             return Ok(());
         };
+        self.used(object, Some(field));
         let known = if *object == "tags" {
             self.host_tags.iter().any(|t| t == field)
         } else {
@@ -472,7 +482,14 @@ mod tests {
         );
         assert_eq!(p.tags.len(), 2);
         assert_eq!(p.host_tags, ["PLAQUE"]);
-        assert_eq!(p.objects, ["client", "links", "tags"]);
+        assert_eq!(
+            p.uses,
+            [
+                ("client", Some("first_name")),
+                ("links", Some("portal")),
+                ("tags", None)
+            ]
+        );
     }
 
     #[test]

@@ -3,187 +3,190 @@
 
 use tera::{Context, Map, Value};
 
+use crate::error::{Error, Result};
 use crate::i18n::{self, Locale, format};
-use crate::mail::MailContext;
+use crate::mail::check::Use;
+use crate::mail::tags::{OBJECTS, Tag};
+use crate::mail::{MailContext, MailEdit};
 use crate::money::Money;
+use crate::stay::Stay;
 
-/// Whether the value behind `variable` (`links.portal`) is present in `context`.
-pub(crate) fn has(context: &MailContext, variable: &str) -> bool {
-    let links = &context.links;
-    let amounts = &context.amounts;
-    let documents = &context.documents;
-    let stay = context.stay.as_ref();
-    let edit = context.edit.as_ref();
-    match variable {
-        "links.portal" => links.portal.is_some(),
-        "links.quote" => links.quote.is_some(),
-        "links.contract" => links.contract.is_some(),
-        "links.invoice" => links.invoice.is_some(),
-        "links.deposit_payment" => links.deposit_payment.is_some(),
-        "links.balance_payment" => links.balance_payment.is_some(),
-        "links.booking_edit" => links.booking_edit.is_some(),
-        "amounts.total" => amounts.total.is_some(),
-        "amounts.paid" => amounts.paid.is_some(),
-        "amounts.due" => amounts.due.is_some(),
-        "amounts.deposit" => amounts.deposit.is_some(),
-        "amounts.balance" => amounts.balance.is_some(),
-        "documents.quote" => documents.quote.is_some(),
-        "documents.contract" => documents.contract.is_some(),
-        "documents.invoice" => documents.invoice.is_some(),
-        "client.first_name" => context.client.first_name.is_some(),
-        "client.last_name" => context.client.last_name.is_some(),
-        "client.email" => context.client.email.is_some(),
-        "establishment.phone" => context.establishment.phone.is_some(),
-        "establishment.email" => context.establishment.email.is_some(),
-        "edit.text" => edit.is_some_and(|e| e.text.is_some()),
-        v if v.starts_with("stay.") => stay.is_some(),
-        v if v.starts_with("edit.") => edit.is_some(),
-        _ => true,
-    }
+/// Computes one field of the context.
+type Getter = fn(&MailContext, Locale) -> Value;
+
+/// One field to build, and the tag that makes it required (its value must be present).
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    name: &'static str,
+    get: Getter,
+    required_by: Option<&'static str>,
 }
 
-/// The template context: the `objects` used, in `locale`.
-pub(crate) fn context(context: &MailContext, locale: Locale, objects: &[&'static str]) -> Context {
+/// An object a template uses and the fields of it to build.
+pub(crate) type Need = (&'static str, Vec<Field>);
+
+/// What to build for these uses, worked out once when the template is compiled: the string
+/// matching happens here, not per mail.
+pub(crate) fn needs(uses: &[Use], tags: &[Tag]) -> Vec<Need> {
+    OBJECTS
+        .iter()
+        .filter(|(object, _)| *object != "loop" && uses.iter().any(|(o, _)| o == object))
+        .map(|(object, fields)| {
+            let wanted = fields.iter().filter(|field| {
+                uses.contains(&(object, None)) || uses.contains(&(object, Some(**field)))
+            });
+            let fields = wanted
+                .filter_map(|field| {
+                    let get = getter(object, field)?;
+                    let required_by = tags
+                        .iter()
+                        .find(|t| t.variable.split_once('.') == Some((object, field)))
+                        .map(|t| t.name);
+                    Some(Field {
+                        name: field,
+                        get,
+                        required_by,
+                    })
+                })
+                .collect();
+            (*object, fields)
+        })
+        .collect()
+}
+
+/// The template context: the objects and fields `needs` lists, in `locale`; a tag's value
+/// absent is `mail.value_missing`.
+pub(crate) fn context(
+    context: &MailContext,
+    locale: Locale,
+    needs: &[Need],
+    host_tags: &[String],
+) -> Result<Context> {
     let mut data = Context::new();
-    for object in objects {
-        let value = match *object {
-            "establishment" => establishment(context),
-            "client" => client(context, locale),
-            "stay" => stay(context, locale),
-            "amounts" => amounts(context, locale),
-            "documents" => documents(context),
-            "links" => links(context),
-            "edit" => edit(context, locale),
-            "tags" => tags(context),
-            _ => continue,
+    for (object, fields) in needs {
+        let value = if *object == "tags" {
+            tags(context, host_tags)?
+        } else {
+            let mut map = Map::with_capacity(fields.len());
+            for field in fields {
+                let value = (field.get)(context, locale);
+                if let (Some(tag), true) = (field.required_by, value.is_none()) {
+                    return Err(Error::MailValueMissing {
+                        tag: format!("[{tag}]"),
+                    });
+                }
+                map.insert(field.name.into(), value);
+            }
+            Value::from(map)
         };
         data.insert_value(*object, value);
     }
-    data
+    Ok(data)
 }
 
-fn text(value: Option<&str>) -> Value {
-    value.map_or_else(Value::none, Value::from)
-}
-
-fn object<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
-    let mut map = Map::default();
-    for (key, value) in fields {
-        map.insert(key.into(), value);
-    }
-    Value::from(map)
-}
-
-fn establishment(context: &MailContext) -> Value {
-    let e = &context.establishment;
-    object([
-        ("name", Value::from(e.name.as_str())),
-        ("phone", text(e.phone.as_deref())),
-        ("email", text(e.email.as_deref())),
-        ("website", text(e.website.as_deref())),
-        ("address", Value::from(e.address.one_line())),
-    ])
-}
-
-fn client(context: &MailContext, locale: Locale) -> Value {
-    let c = &context.client;
-    let fallback = context.establishment.default_locale;
-    let civility = c
-        .civility
-        .map(|civility| i18n::text(civility.label_id(), &[], locale, fallback));
-    object([
-        ("civility", text(civility.as_deref())),
-        ("first_name", text(c.first_name.as_deref())),
-        ("last_name", text(c.last_name.as_deref())),
-        ("full_name", Value::from(c.display_name())),
-        ("company", text(c.company.as_deref())),
-        ("email", text(c.email.as_deref())),
-    ])
-}
-
-fn stay(context: &MailContext, locale: Locale) -> Value {
-    let Some(s) = context.stay.as_ref() else {
-        return Value::none();
+/// How to compute `object.field`.
+fn getter(object: &str, field: &str) -> Option<Getter> {
+    let get: Getter = match (object, field) {
+        ("establishment", "name") => |c, _| Value::from(c.establishment.name.as_str()),
+        ("establishment", "phone") => |c, _| text(c.establishment.phone.as_deref()),
+        ("establishment", "email") => |c, _| text(c.establishment.email.as_deref()),
+        ("establishment", "website") => |c, _| text(c.establishment.website.as_deref()),
+        ("establishment", "address") => |c, _| Value::from(c.establishment.address.one_line()),
+        ("client", "civility") => |c, locale| {
+            let fallback = c.establishment.default_locale;
+            let label = c
+                .client
+                .civility
+                .map(|civility| i18n::text(civility.label_id(), &[], locale, fallback));
+            text(label.as_deref())
+        },
+        ("client", "first_name") => |c, _| text(c.client.first_name.as_deref()),
+        ("client", "last_name") => |c, _| text(c.client.last_name.as_deref()),
+        ("client", "full_name") => |c, _| Value::from(c.client.display_name()),
+        ("client", "company") => |c, _| text(c.client.company.as_deref()),
+        ("client", "email") => |c, _| text(c.client.email.as_deref()),
+        ("stay", "reference") => |c, _| stay(c, |s| Value::from(s.reference.as_str())),
+        ("stay", "accommodation") => |c, _| stay(c, |s| Value::from(s.accommodation.as_str())),
+        ("stay", "arrival") => |c, l| stay(c, |s| Value::from(format::date(s.arrival, l))),
+        ("stay", "departure") => |c, l| stay(c, |s| Value::from(format::date(s.departure, l))),
+        ("stay", "arrival_time") => |_, _| Value::none(),
+        ("stay", "nights") => |c, _| stay(c, |s| Value::from(s.nights())),
+        ("stay", "people") => |c, _| stay(c, |s| Value::from(s.headcount())),
+        ("stay", "participants") => |c, _| {
+            stay(c, |s| {
+                let names: Vec<Value> = s
+                    .participants
+                    .iter()
+                    .map(|p| Value::from(p.full_name()))
+                    .collect();
+                Value::from(names)
+            })
+        },
+        ("amounts", "total") => |c, l| money(c.amounts.total.as_ref(), l),
+        ("amounts", "paid") => |c, l| money(c.amounts.paid.as_ref(), l),
+        ("amounts", "due") => |c, l| money(c.amounts.due.as_ref(), l),
+        ("amounts", "deposit") => |c, l| money(c.amounts.deposit.as_ref(), l),
+        ("amounts", "balance") => |c, l| money(c.amounts.balance.as_ref(), l),
+        ("documents", "quote") => |c, _| text(c.documents.quote.as_deref()),
+        ("documents", "contract") => |c, _| text(c.documents.contract.as_deref()),
+        ("documents", "invoice") => |c, _| text(c.documents.invoice.as_deref()),
+        ("links", "portal") => |c, _| text(c.links.portal.as_deref()),
+        ("links", "quote") => |c, _| text(c.links.quote.as_deref()),
+        ("links", "contract") => |c, _| text(c.links.contract.as_deref()),
+        ("links", "invoice") => |c, _| text(c.links.invoice.as_deref()),
+        ("links", "deposit_payment") => |c, _| text(c.links.deposit_payment.as_deref()),
+        ("links", "balance_payment") => |c, _| text(c.links.balance_payment.as_deref()),
+        ("links", "booking_edit") => |c, _| text(c.links.booking_edit.as_deref()),
+        ("edit", "deadline") => |c, l| edit(c, |e| Value::from(deadline(c, e, l))),
+        ("edit", "remaining") => |c, l| {
+            let fallback = c.establishment.default_locale;
+            edit(c, |e| {
+                Value::from(remaining(e.remaining_seconds, l, fallback))
+            })
+        },
+        ("edit", "text") => |c, _| edit(c, |e| text(e.text.as_deref())),
+        ("edit", "fields") => |c, _| {
+            edit(c, |e| {
+                let fields: Vec<Value> = e.fields.iter().map(|f| Value::from(f.as_str())).collect();
+                Value::from(fields)
+            })
+        },
+        _ => return None,
     };
-    let participants: Vec<Value> = s
-        .participants
-        .iter()
-        .map(|p| Value::from(p.full_name()))
-        .collect();
-    object([
-        ("reference", Value::from(s.reference.as_str())),
-        ("accommodation", Value::from(s.accommodation.as_str())),
-        ("arrival", Value::from(format::date(s.arrival, locale))),
-        ("departure", Value::from(format::date(s.departure, locale))),
-        ("arrival_time", Value::none()),
-        ("nights", Value::from(s.nights())),
-        ("people", Value::from(s.headcount())),
-        ("participants", Value::from(participants)),
-    ])
+    Some(get)
 }
 
-fn amounts(context: &MailContext, locale: Locale) -> Value {
-    let a = &context.amounts;
-    let money = |m: &Option<Money>| text(m.as_ref().map(|m| format::money(m, locale)).as_deref());
-    object([
-        ("total", money(&a.total)),
-        ("paid", money(&a.paid)),
-        ("due", money(&a.due)),
-        ("deposit", money(&a.deposit)),
-        ("balance", money(&a.balance)),
-    ])
+fn stay(context: &MailContext, get: impl Fn(&Stay) -> Value) -> Value {
+    context.stay.as_ref().map_or_else(Value::none, get)
 }
 
-fn documents(context: &MailContext) -> Value {
-    let d = &context.documents;
-    object([
-        ("quote", text(d.quote.as_deref())),
-        ("contract", text(d.contract.as_deref())),
-        ("invoice", text(d.invoice.as_deref())),
-    ])
+fn edit(context: &MailContext, get: impl Fn(&MailEdit) -> Value) -> Value {
+    context.edit.as_ref().map_or_else(Value::none, get)
 }
 
-fn links(context: &MailContext) -> Value {
-    let l = &context.links;
-    object([
-        ("portal", text(l.portal.as_deref())),
-        ("quote", text(l.quote.as_deref())),
-        ("contract", text(l.contract.as_deref())),
-        ("invoice", text(l.invoice.as_deref())),
-        ("deposit_payment", text(l.deposit_payment.as_deref())),
-        ("balance_payment", text(l.balance_payment.as_deref())),
-        ("booking_edit", text(l.booking_edit.as_deref())),
-    ])
+fn money(amount: Option<&Money>, locale: Locale) -> Value {
+    amount.map_or_else(Value::none, |m| Value::from(format::money(m, locale)))
 }
 
-fn edit(context: &MailContext, locale: Locale) -> Value {
-    let Some(e) = context.edit.as_ref() else {
-        return Value::none();
-    };
-    let fallback = context.establishment.default_locale;
-    let local = e
+/// The deadline in the establishment's zone: « 4 juillet 2026 à 00:00 ».
+fn deadline(context: &MailContext, edit: &MailEdit, locale: Locale) -> String {
+    let local = edit
         .deadline
         .with_timezone(&context.establishment.time_zone.tz())
         .naive_local();
-    let deadline = i18n::text(
+    i18n::text(
         "label-date-at-time",
         &[
             ("date", format::date(local.date(), locale).into()),
             ("time", format::time(local.time(), locale).into()),
         ],
         locale,
-        fallback,
-    );
-    let fields: Vec<Value> = e.fields.iter().map(|f| Value::from(f.as_str())).collect();
-    object([
-        ("deadline", Value::from(deadline)),
-        (
-            "remaining",
-            Value::from(remaining(e.remaining_seconds, locale, fallback)),
-        ),
-        ("text", text(e.text.as_deref())),
-        ("fields", Value::from(fields)),
-    ])
+        context.establishment.default_locale,
+    )
+}
+
+fn text(value: Option<&str>) -> Value {
+    value.map_or_else(Value::none, Value::from)
 }
 
 /// Time left as a guest reads it: days when at least one, else hours, else minutes.
@@ -199,10 +202,35 @@ pub(crate) fn remaining(seconds: i64, locale: Locale, fallback: Locale) -> Strin
     i18n::text(id, &[("count", count.into())], locale, fallback)
 }
 
-fn tags(context: &MailContext) -> Value {
-    let mut map = Map::default();
+fn tags(context: &MailContext, used: &[String]) -> Result<Value> {
+    let mut map = Map::with_capacity(context.tags.len());
     for tag in &context.tags {
         map.insert(tag.name.clone().into(), Value::from(tag.value.as_str()));
     }
-    Value::from(map)
+    if let Some(missing) = used
+        .iter()
+        .find(|name| !context.tags.iter().any(|t| &t.name == *name))
+    {
+        return Err(Error::MailValueMissing {
+            tag: format!("[{missing}]"),
+        });
+    }
+    Ok(Value::from(map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variable_a_template_may_use_has_a_value() {
+        for (object, fields) in OBJECTS {
+            for field in *fields {
+                assert!(
+                    getter(object, field).is_some() || *object == "loop",
+                    "{object}.{field}"
+                );
+            }
+        }
+    }
 }
