@@ -41,6 +41,16 @@ export declare class Pricer {
   createQuote(number: string, clientId: string, stayReference: string, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
 }
 
+/** A mail template, checked and compiled once (renderMail compiles it on every call). */
+export declare class Mailer {
+  /** Throws `mail.tag_unknown`, `mail.variable_unknown` or `mail.template_invalid` with part, line and column. */
+  constructor(template: MailTemplate)
+  /** The languages, tags and links the template uses. */
+  readonly summary: MailSummary
+  /** Renders the mail for one guest: subject, HTML and text, in their language. */
+  render(context: MailContext): RenderedMail
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */
@@ -3323,6 +3333,251 @@ export interface ResidencyChange {
 }
 
 /**
+ * One language of a mail template.
+ */
+export interface MailVersion {
+  /**
+   * Its language.
+   */
+  locale: Locale
+  /**
+   * The subject line.
+   */
+  subject: string
+  /**
+   * The HTML body.
+   */
+  html: string
+  /**
+   * The plain-text body; derived from the HTML one when absent.
+   */
+  text?: string | null
+}
+
+/**
+ * A mail template as the business saves it: one version per language.
+ */
+export interface MailTemplate {
+  /**
+   * The host's name for it (`booking_confirmation`).
+   */
+  name: string
+  /**
+   * Subject and bodies, per language.
+   */
+  versions: MailVersion[]
+  /**
+   * The host's own tags this template may use (`PLAQUE` for `[PLAQUE]`), valued per mail in
+   * [`MailContext::tags`].
+   */
+  hostTags?: string[]
+}
+
+/**
+ * What a saved template uses, for the business's editor and the host's link issuing.
+ */
+export interface MailSummary {
+  /**
+   * The template's name.
+   */
+  name: string
+  /**
+   * Its languages.
+   */
+  locales: Locale[]
+  /**
+   * The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+   * then the host's own.
+   */
+  tags: string[]
+  /**
+   * The links to issue for it, in any language.
+   */
+  linksNeeded: LinkPurpose[]
+}
+
+/**
+ * Amounts a mail may show; the host takes them from the stay's balance.
+ */
+export interface MailAmounts {
+  /**
+   * The stay's total (`[MONTANT_TOTAL]`).
+   */
+  total?: Money | null
+  /**
+   * Received so far (`[MONTANT_PAYE]`).
+   */
+  paid?: Money | null
+  /**
+   * Still due (`[MONTANT_DU]`).
+   */
+  due?: Money | null
+  /**
+   * The deposit asked (`[MONTANT_ACOMPTE]`).
+   */
+  deposit?: Money | null
+  /**
+   * The balance asked (`[MONTANT_SOLDE]`).
+   */
+  balance?: Money | null
+}
+
+/**
+ * Document numbers a mail may show.
+ */
+export interface MailDocuments {
+  /**
+   * `[NUM_DEVIS]`.
+   */
+  quote?: string | null
+  /**
+   * `[NUM_CONTRAT]`.
+   */
+  contract?: string | null
+  /**
+   * `[NUM_FACTURE]`.
+   */
+  invoice?: string | null
+}
+
+/**
+ * The links a mail may carry, as full URLs issued by the link module.
+ */
+export interface MailLinks {
+  /**
+   * `[LIEN_ESPACE_CLI]`.
+   */
+  portal?: string | null
+  /**
+   * `[LIEN_DEVIS]`.
+   */
+  quote?: string | null
+  /**
+   * `[LIEN_CONTRAT]`.
+   */
+  contract?: string | null
+  /**
+   * `[LIEN_FACTURE]`.
+   */
+  invoice?: string | null
+  /**
+   * `[LIEN_PAIEMENT_ACOMPTE]`.
+   */
+  depositPayment?: string | null
+  /**
+   * `[LIEN_PAIEMENT_SOLDE]`.
+   */
+  balancePayment?: string | null
+  /**
+   * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
+   */
+  bookingEdit?: string | null
+}
+
+/**
+ * The editable-fields part of a reminder mail: until when, and the business's own text.
+ */
+export interface MailEdit {
+  /**
+   * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+   * zone).
+   */
+  deadline: Instant
+  /**
+   * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
+   */
+  remainingSeconds: number
+  /**
+   * The business's extra text (`[TEXTE_RAPPEL]`).
+   */
+  text?: string | null
+  /**
+   * The fields still editable, as the guest reads them.
+   */
+  fields?: string[]
+}
+
+/**
+ * A host tag's value for one mail.
+ */
+export interface HostTagValue {
+  /**
+   * The tag, without brackets (`PLAQUE`).
+   */
+  name: string
+  /**
+   * Its value, escaped like any other.
+   */
+  value: string
+}
+
+/**
+ * What one mail is about. Everything but the establishment and the client is optional; a tag
+ * whose value is absent is refused at render time (`mail.value_missing`) rather than sent
+ * empty.
+ */
+export interface MailContext {
+  /**
+   * Who sends it.
+   */
+  establishment: Establishment
+  /**
+   * To whom.
+   */
+  client: Client
+  /**
+   * In which language; by default the client's, else the establishment's.
+   */
+  locale?: Locale | null
+  /**
+   * The stay it is about.
+   */
+  stay?: Stay | null
+  /**
+   * Amounts to show.
+   */
+  amounts?: MailAmounts
+  /**
+   * Document numbers to show.
+   */
+  documents?: MailDocuments
+  /**
+   * Links, issued by the link module.
+   */
+  links?: MailLinks
+  /**
+   * The editable booking fields reminder, for that mail.
+   */
+  edit?: MailEdit | null
+  /**
+   * Values of the host's own tags.
+   */
+  tags?: HostTagValue[]
+}
+
+/**
+ * A mail ready to send.
+ */
+export interface RenderedMail {
+  /**
+   * The language it was written in.
+   */
+  locale: Locale
+  /**
+   * The subject: one line, no control characters.
+   */
+  subject: string
+  /**
+   * The HTML body, every value escaped.
+   */
+  html: string
+  /**
+   * The plain-text alternative.
+   */
+  text: string
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -3669,3 +3924,25 @@ export declare function setAuthorisedPersons(residency: Residency, persons: Comp
  * The residency as a stay of status `resident`, for its yearly contract.
  */
 export declare function residencyStay(residency: Residency): Stay
+
+/**
+ * Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+ *  part, line and column); returns the tags and links it uses.
+ */
+export declare function checkMail(template: MailTemplate): MailSummary
+
+/**
+ * Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+ *  Hosts sending many mails hold the compiled template instead (`Mailer`).
+ */
+export declare function renderMail(template: MailTemplate, context: MailContext): RenderedMail
+
+/**
+ * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
+ */
+export declare function formatMoney(amount: Money, locale: Locale): string
+
+/**
+ * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
+ */
+export declare function formatDate(date: CalendarDate, locale: Locale): string

@@ -209,7 +209,31 @@ class Pricer {
   }
 }
 
+/**
+ * A mail template, checked and compiled once (`renderMail` compiles it on every call). A template
+ * with an unknown tag, variable or a syntax error throws `mail.*` here, with its part, line and
+ * column, as when the business saves it.
+ */
+class Mailer {
+  #mail;
+
+  constructor(template) {
+    this.#mail = hold(native.NativeMailer, template, 'template');
+  }
+
+  /** The languages, tags and links the template uses. */
+  get summary() {
+    return callHeld(this.#mail, 'mail.check', {});
+  }
+
+  /** Renders the mail for one guest: `subject`, `html` and `text`, in their language. */
+  render(context) {
+    return callHeld(this.#mail, 'mail.render', { context });
+  }
+}
+
 module.exports.Keyring = Keyring;
+module.exports.Mailer = Mailer;
 module.exports.Pricer = Pricer;
 module.exports.HospesError = HospesError;
 /** Every operation: dotted name → function (used by the conformance vectors). */

@@ -14,6 +14,7 @@ use hospes::event::{self, Event, LoggedEvent};
 use hospes::ffi::HospesError;
 use hospes::invoice::{self, Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
 use hospes::link::{self, Keyring};
+use hospes::mail::{CompiledMail, MailContext, MailSummary, MailTemplate, RenderedMail};
 use hospes::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
@@ -812,6 +813,56 @@ pub fn residency_stay(residency: Residency) -> Outcome<Stay> {
     Ok(residency.stay())
 }
 
+/// A mail template, checked and compiled once, to render it for every guest.
+#[derive(uniffi::Object)]
+pub struct Mailer(CompiledMail);
+
+#[uniffi::export]
+impl Mailer {
+    /// Checks and compiles the template, as when the business saves it: `mail.tag_unknown`,
+    /// `mail.variable_unknown` or `mail.template_invalid` with part, line and column.
+    #[uniffi::constructor]
+    pub fn new(template: MailTemplate) -> Outcome<std::sync::Arc<Self>> {
+        Ok(std::sync::Arc::new(Mailer(CompiledMail::compile(
+            &template,
+        )?)))
+    }
+
+    /// The languages, tags and links the template uses.
+    pub fn summary(&self) -> MailSummary {
+        self.0.summary()
+    }
+
+    /// Renders the mail for one guest: subject, HTML (values escaped) and plain text.
+    pub fn render(&self, context: MailContext) -> Outcome<RenderedMail> {
+        Ok(self.0.render(&context)?)
+    }
+}
+
+/// Checks a mail template as the business saves it; returns the tags and links it uses.
+#[uniffi::export]
+pub fn check_mail(template: MailTemplate) -> Outcome<MailSummary> {
+    Ok(CompiledMail::compile(&template)?.summary())
+}
+
+/// Renders a mail (compiling the template first; hosts sending many hold a `Mailer`).
+#[uniffi::export]
+pub fn render_mail(template: MailTemplate, context: MailContext) -> Outcome<RenderedMail> {
+    Ok(CompiledMail::compile(&template)?.render(&context)?)
+}
+
+/// An amount as `locale` writes it: `1 234,56 €`.
+#[uniffi::export]
+pub fn format_money(amount: Money, locale: hospes::Locale) -> String {
+    hospes::i18n::format::money(&amount, locale)
+}
+
+/// A date in `locale`'s long form: `11 juillet 2026`.
+#[uniffi::export]
+pub fn format_date(date: NaiveDate, locale: hospes::Locale) -> String {
+    hospes::i18n::format::date(date, locale)
+}
+
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).
 macro_rules! json_codec {
     ($ty:ty, $from:ident, $to:ident) => {
@@ -995,3 +1046,7 @@ json_codec!(
 json_codec!(Installment, installment_from_json, installment_to_json);
 json_codec!(Signature, signature_from_json, signature_to_json);
 json_codec!(Companion, companion_from_json, companion_to_json);
+json_codec!(MailTemplate, mail_template_from_json, mail_template_to_json);
+json_codec!(MailContext, mail_context_from_json, mail_context_to_json);
+json_codec!(MailSummary, mail_summary_from_json, mail_summary_to_json);
+json_codec!(RenderedMail, rendered_mail_from_json, rendered_mail_to_json);

@@ -156,6 +156,16 @@ export declare class Pricer {
   createQuote(number: string, clientId: string, stayReference: string, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
 }
 
+/** A mail template, checked and compiled once (renderMail compiles it on every call). */
+export declare class Mailer {
+  /** Throws \`mail.tag_unknown\`, \`mail.variable_unknown\` or \`mail.template_invalid\` with part, line and column. */
+  constructor(template: MailTemplate)
+  /** The languages, tags and links the template uses. */
+  readonly summary: MailSummary
+  /** Renders the mail for one guest: subject, HTML and text, in their language. */
+  render(context: MailContext): RenderedMail
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */

@@ -77,3 +77,28 @@ impl Pricer {
         hospes::wire::call_held(&self.catalogue, &op, &input)
     }
 }
+
+/// A mail template, checked and compiled once: `mail.render` for every guest without compiling
+/// it again. `index.js` wraps it as `hospes.Mailer`.
+#[napi(js_name = "NativeMailer")]
+pub struct Mailer {
+    mail: hospes::mail::CompiledMail,
+}
+
+#[napi]
+impl Mailer {
+    /// Checks and compiles the template (JSON); a bad one throws with the error envelope.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(template: String) -> napi::Result<Self> {
+        hospes::wire::hold(&template)
+            .map(|mail| Mailer { mail })
+            .map_err(napi::Error::from_reason)
+    }
+
+    /// Runs `mail.render` or `mail.check` (their arguments less `template`, as JSON); returns
+    /// the JSON envelope.
+    #[napi(catch_unwind)]
+    pub fn call(&self, op: String, input: String) -> String {
+        hospes::wire::call_held(&self.mail, &op, &input)
+    }
+}

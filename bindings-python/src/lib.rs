@@ -77,6 +77,29 @@ impl Pricer {
     }
 }
 
+/// A mail template, checked and compiled once: `mail.render` for every guest without compiling
+/// it again. The `hospes.Mailer` class wraps it.
+#[pyclass(frozen, module = "hospes._native")]
+struct Mailer(hospes::mail::CompiledMail);
+
+#[pymethods]
+impl Mailer {
+    /// Checks and compiles the template (JSON); a bad one raises `ValueError` carrying the error
+    /// envelope (`mail.tag_unknown` …), which the Python wrapper turns into `MailError`.
+    #[new]
+    fn new(template: &str) -> PyResult<Self> {
+        hospes::wire::hold(template)
+            .map(Mailer)
+            .map_err(pyo3::exceptions::PyValueError::new_err)
+    }
+
+    /// Runs `mail.render` or `mail.check` (their arguments less `template`, as JSON); returns
+    /// the JSON envelope. The GIL is released while hospes works.
+    fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
+        py.detach(|| hospes::wire::call_held(&self.0, op, input))
+    }
+}
+
 /// The native half of the `hospes` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -84,6 +107,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_class::<Keyring>()?;
     m.add_class::<Pricer>()?;
+    m.add_class::<Mailer>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

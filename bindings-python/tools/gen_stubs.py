@@ -137,6 +137,8 @@ class Generator:
             "from typing_extensions import NotRequired, TypedDict\n\n"
             "from .errors import (\n"
             "    AccountError as AccountError,\n"
+            "    AppointmentError as AppointmentError,\n"
+            "    BookingError as BookingError,\n"
             "    ClientError as ClientError,\n"
             "    ContractError as ContractError,\n"
             "    EstablishmentError as EstablishmentError,\n"
@@ -147,6 +149,7 @@ class Generator:
             "    InternalError as InternalError,\n"
             "    InvoiceError as InvoiceError,\n"
             "    LinkError as LinkError,\n"
+            "    MailError as MailError,\n"
             "    MoneyError as MoneyError,\n"
             "    PaymentError as PaymentError,\n"
             "    PortalError as PortalError,\n"
@@ -178,6 +181,12 @@ class Generator:
             "        self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,\n"
             "        valid_until: datetime\n"
             "    ) -> Quote: ...\n\n\n"
+            "class Mailer:\n"
+            '    """A mail template, checked and compiled once, for rendering it to every guest."""\n\n'
+            "    def __init__(self, template: MailTemplate) -> None: ...\n"
+            "    @property\n"
+            "    def summary(self) -> MailSummary: ...\n"
+            "    def render(self, context: MailContext) -> RenderedMail: ...\n\n\n"
         )
         return header + "".join(self.out) + "\n" + keyring + "".join(functions).rstrip() + "\n"
 

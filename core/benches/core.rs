@@ -145,6 +145,10 @@ fn mail(c: &mut Criterion) {
     c.bench_function("mail_render_ten_tags", |b| {
         b.iter(|| mail.render(black_box(&context)).unwrap())
     });
+    let input = serde_json::json!({ "context": data["context"] }).to_string();
+    c.bench_function("wire_mail_render_held", |b| {
+        b.iter(|| hospes::wire::call_held(&mail, "mail.render", black_box(&input)))
+    });
     c.bench_function("mail_compile_three_languages", |b| {
         b.iter(|| hospes::mail::CompiledMail::compile(black_box(&template)).unwrap())
     });

@@ -184,6 +184,36 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `mail.*`: mail templates and their rendering.
+    #[error("{code}: {reason}")]
+    Mail {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `booking.*`: editable booking fields and change requests.
+    #[error("{code}: {reason}")]
+    Booking {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
+    /// `appointment.*`: appointment requests.
+    #[error("{code}: {reason}")]
+    Appointment {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `evidence.*`: signatures and the hash-linked event log.
     #[error("{code}: {reason}")]
     Evidence {
@@ -301,6 +331,21 @@ impl From<Error> for HospesError {
                 messages,
             },
             "contract" => HospesError::Contract {
+                code,
+                reason,
+                messages,
+            },
+            "mail" => HospesError::Mail {
+                code,
+                reason,
+                messages,
+            },
+            "booking" => HospesError::Booking {
+                code,
+                reason,
+                messages,
+            },
+            "appointment" => HospesError::Appointment {
                 code,
                 reason,
                 messages,

@@ -260,6 +260,22 @@ pub struct RenderedMail {
     pub text: String,
 }
 
+/// What a saved template uses, for the business's editor and the host's link issuing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MailSummary {
+    /// The template's name.
+    pub name: String,
+    /// Its languages.
+    pub locales: Vec<Locale>,
+    /// The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+    /// then the host's own.
+    pub tags: Vec<String>,
+    /// The links to issue for it, in any language.
+    pub links_needed: Vec<LinkPurpose>,
+}
+
 /// One language of a compiled template.
 #[derive(Debug, Clone)]
 struct Compiled {
@@ -389,6 +405,42 @@ impl CompiledMail {
     /// The template's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// What the template uses, across its languages.
+    ///
+    /// ```
+    /// # use hospes::mail::*;
+    /// # let t: MailTemplate = serde_json::from_str(r#"{"name":"t","host_tags":["PLAQUE"],"versions":[{"locale":"fr","subject":"[REF_SEJOUR]","html":"[PORTAL_LINK] [PLAQUE]"},{"locale":"en","subject":"s","html":"[LIEN_FACTURE]"}]}"#).unwrap();
+    /// let summary = CompiledMail::compile(&t).unwrap().summary();
+    /// assert_eq!(summary.tags, ["[REF_SEJOUR]", "[LIEN_ESPACE_CLI]", "[LIEN_FACTURE]", "[PLAQUE]"]);
+    /// assert_eq!(summary.links_needed, [hospes::LinkPurpose::Portal, hospes::LinkPurpose::Invoice]);
+    /// ```
+    pub fn summary(&self) -> MailSummary {
+        let mut tags: Vec<Tag> = Vec::new();
+        let mut host_tags: Vec<String> = Vec::new();
+        for version in &self.versions {
+            for tag in &version.tags {
+                if !tags.contains(tag) {
+                    tags.push(*tag);
+                }
+            }
+            for tag in &version.host_tags {
+                if !host_tags.contains(tag) {
+                    host_tags.push(tag.clone());
+                }
+            }
+        }
+        MailSummary {
+            name: self.name.clone(),
+            locales: self.locales(),
+            links_needed: tags.iter().filter_map(|t| t.link).collect(),
+            tags: tags
+                .iter()
+                .map(|t| format!("[{}]", t.name))
+                .chain(host_tags.iter().map(|t| format!("[{t}]")))
+                .collect(),
+        }
     }
 
     /// The languages it is written in.

@@ -35,6 +35,7 @@ use crate::link::{
     self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
     LinkState,
 };
+use crate::mail::{CompiledMail, MailContext, MailSummary, MailTemplate, RenderedMail};
 use crate::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
@@ -403,6 +404,24 @@ operations! {
     /// The residency as a stay of status `resident`, for its yearly contract.
     "residency.stay" => fn residency_stay(residency: Residency) -> Stay {
         Ok(residency.stay())
+    }
+    /// Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+    /// part, line and column); returns the tags and links it uses.
+    "mail.check" => fn check_mail(template: MailTemplate) -> MailSummary {
+        CompiledMail::compile(&template).map(|mail| mail.summary())
+    }
+    /// Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+    /// Hosts sending many mails hold the compiled template instead (`Mailer`).
+    "mail.render" => fn render_mail(template: MailTemplate, context: MailContext) -> RenderedMail {
+        CompiledMail::compile(&template)?.render(&context)
+    }
+    /// An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
+    "i18n.format_money" => fn format_money(amount: Money, locale: Locale) -> String {
+        Ok::<_, Error>(crate::i18n::format::money(&amount, locale))
+    }
+    /// A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
+    "i18n.format_date" => fn format_date(date: chrono::NaiveDate, locale: Locale) -> String {
+        Ok::<_, Error>(crate::i18n::format::date(date, locale))
     }
 }
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from . import _native, _wire
-from ._held import Keyring, Pricer
+from ._held import Keyring, Mailer, Pricer
 from .errors import (
     AccountError,
+    AppointmentError,
+    BookingError,
     ClientError,
     ContractError,
     EstablishmentError,
@@ -32,6 +34,7 @@ from .errors import (
     InternalError,
     InvoiceError,
     LinkError,
+    MailError,
     MoneyError,
     PaymentError,
     PortalError,
@@ -63,9 +66,13 @@ __all__ = [
     "PaymentError",
     "ContractError",
     "EvidenceError",
+    "MailError",
+    "BookingError",
+    "AppointmentError",
     "InternalError",
     "OPERATIONS",
     "Keyring",
+    "Mailer",
     "Pricer",
     "to_wire",
 ]

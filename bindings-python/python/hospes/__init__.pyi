@@ -7,6 +7,8 @@ from typing_extensions import NotRequired, TypedDict
 
 from .errors import (
     AccountError as AccountError,
+    AppointmentError as AppointmentError,
+    BookingError as BookingError,
     ClientError as ClientError,
     ContractError as ContractError,
     EstablishmentError as EstablishmentError,
@@ -17,6 +19,7 @@ from .errors import (
     InternalError as InternalError,
     InvoiceError as InvoiceError,
     LinkError as LinkError,
+    MailError as MailError,
     MoneyError as MoneyError,
     PaymentError as PaymentError,
     PortalError as PortalError,
@@ -1744,6 +1747,135 @@ class ResidencyChange(TypedDict):
     events: List[Event]
     """`authorised_persons_changed`, none when nothing changed."""
 
+class MailVersion(TypedDict):
+    """One language of a mail template."""
+    locale: Locale
+    """Its language."""
+    subject: str
+    """The subject line."""
+    html: str
+    """The HTML body."""
+    text: NotRequired[Optional[str]]
+    """The plain-text body; derived from the HTML one when absent."""
+
+class MailTemplate(TypedDict):
+    """A mail template as the business saves it: one version per language."""
+    name: str
+    """The host's name for it (`booking_confirmation`)."""
+    versions: List[MailVersion]
+    """Subject and bodies, per language."""
+    host_tags: NotRequired[List[str]]
+    """The host's own tags this template may use (`PLAQUE` for `[PLAQUE]`), valued per mail in
+    [`MailContext::tags`].
+    """
+
+class MailSummary(TypedDict):
+    """What a saved template uses, for the business's editor and the host's link issuing."""
+    name: str
+    """The template's name."""
+    locales: List[Locale]
+    """Its languages."""
+    tags: List[str]
+    """The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+    then the host's own.
+    """
+    links_needed: List[LinkPurpose]
+    """The links to issue for it, in any language."""
+
+class MailAmounts(TypedDict):
+    """Amounts a mail may show; the host takes them from the stay's balance."""
+    total: NotRequired[Optional[Money]]
+    """The stay's total (`[MONTANT_TOTAL]`)."""
+    paid: NotRequired[Optional[Money]]
+    """Received so far (`[MONTANT_PAYE]`)."""
+    due: NotRequired[Optional[Money]]
+    """Still due (`[MONTANT_DU]`)."""
+    deposit: NotRequired[Optional[Money]]
+    """The deposit asked (`[MONTANT_ACOMPTE]`)."""
+    balance: NotRequired[Optional[Money]]
+    """The balance asked (`[MONTANT_SOLDE]`)."""
+
+class MailDocuments(TypedDict):
+    """Document numbers a mail may show."""
+    quote: NotRequired[Optional[str]]
+    """`[NUM_DEVIS]`."""
+    contract: NotRequired[Optional[str]]
+    """`[NUM_CONTRAT]`."""
+    invoice: NotRequired[Optional[str]]
+    """`[NUM_FACTURE]`."""
+
+class MailLinks(TypedDict):
+    """The links a mail may carry, as full URLs issued by the link module."""
+    portal: NotRequired[Optional[str]]
+    """`[LIEN_ESPACE_CLI]`."""
+    quote: NotRequired[Optional[str]]
+    """`[LIEN_DEVIS]`."""
+    contract: NotRequired[Optional[str]]
+    """`[LIEN_CONTRAT]`."""
+    invoice: NotRequired[Optional[str]]
+    """`[LIEN_FACTURE]`."""
+    deposit_payment: NotRequired[Optional[str]]
+    """`[LIEN_PAIEMENT_ACOMPTE]`."""
+    balance_payment: NotRequired[Optional[str]]
+    """`[LIEN_PAIEMENT_SOLDE]`."""
+    booking_edit: NotRequired[Optional[str]]
+    """`[LIEN_MODIF_RESA]`: the page where the guest edits booking fields."""
+
+class MailEdit(TypedDict):
+    """The editable-fields part of a reminder mail: until when, and the business's own text."""
+    deadline: datetime
+    """The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+    zone).
+    """
+    remaining_seconds: int
+    """Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours)."""
+    text: NotRequired[Optional[str]]
+    """The business's extra text (`[TEXTE_RAPPEL]`)."""
+    fields: NotRequired[List[str]]
+    """The fields still editable, as the guest reads them."""
+
+class HostTagValue(TypedDict):
+    """A host tag's value for one mail."""
+    name: str
+    """The tag, without brackets (`PLAQUE`)."""
+    value: str
+    """Its value, escaped like any other."""
+
+class MailContext(TypedDict):
+    """What one mail is about. Everything but the establishment and the client is optional; a tag
+    whose value is absent is refused at render time (`mail.value_missing`) rather than sent
+    empty.
+    """
+    establishment: Establishment
+    """Who sends it."""
+    client: Client
+    """To whom."""
+    locale: NotRequired[Optional[Locale]]
+    """In which language; by default the client's, else the establishment's."""
+    stay: NotRequired[Optional[Stay]]
+    """The stay it is about."""
+    amounts: NotRequired[MailAmounts]
+    """Amounts to show."""
+    documents: NotRequired[MailDocuments]
+    """Document numbers to show."""
+    links: NotRequired[MailLinks]
+    """Links, issued by the link module."""
+    edit: NotRequired[Optional[MailEdit]]
+    """The editable booking fields reminder, for that mail."""
+    tags: NotRequired[List[HostTagValue]]
+    """Values of the host's own tags."""
+
+class RenderedMail(TypedDict):
+    """A mail ready to send."""
+    locale: Locale
+    """The language it was written in."""
+    subject: str
+    """The subject: one line, no control characters."""
+    html: str
+    """The HTML body, every value escaped."""
+    text: str
+    """The plain-text alternative."""
+
 
 class Keyring:
     """The host's link keys, parsed once, for issuing and verifying many links."""
@@ -1766,6 +1898,15 @@ class Pricer:
         self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,
         valid_until: datetime
     ) -> Quote: ...
+
+
+class Mailer:
+    """A mail template, checked and compiled once, for rendering it to every guest."""
+
+    def __init__(self, template: MailTemplate) -> None: ...
+    @property
+    def summary(self) -> MailSummary: ...
+    def render(self, context: MailContext) -> RenderedMail: ...
 
 
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
@@ -2063,4 +2204,24 @@ def set_authorised_persons(residency: Residency, persons: List[Companion], now: 
 
 def residency_stay(residency: Residency) -> Stay:
     """The residency as a stay of status `resident`, for its yearly contract."""
+    ...
+
+def check_mail(template: MailTemplate) -> MailSummary:
+    """Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+     part, line and column); returns the tags and links it uses.
+    """
+    ...
+
+def render_mail(template: MailTemplate, context: MailContext) -> RenderedMail:
+    """Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+     Hosts sending many mails hold the compiled template instead (`Mailer`).
+    """
+    ...
+
+def format_money(amount: Money, locale: Locale) -> str:
+    """An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space)."""
+    ...
+
+def format_date(date: date, locale: Locale) -> str:
+    """A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`."""
     ...

@@ -1,6 +1,6 @@
-"""Values parsed once and kept: ``hospes.Keyring`` (link keys) and ``hospes.Pricer`` (a price
-catalogue). Their methods run the same operations as the module's functions, without re-reading
-the keys or the catalogue on every call."""
+"""Values parsed once and kept: ``hospes.Keyring`` (link keys), ``hospes.Pricer`` (a price
+catalogue) and ``hospes.Mailer`` (a compiled mail template). Their methods run the same operations
+as the module's functions, without re-reading the value on every call."""
 
 from __future__ import annotations
 
@@ -99,4 +99,33 @@ class Pricer(_Held):
         return "Pricer()"
 
 
-__all__ = ["Keyring", "Pricer"]
+class Mailer(_Held):
+    """A mail template, checked and compiled once (``render_mail`` compiles it on every call).
+
+    A template with an unknown tag, variable or a syntax error raises :class:`hospes.MailError`
+    here, with its part, line and column, as when the business saves it::
+
+        >>> import hospes
+        >>> mailer = hospes.Mailer({"name": "t", "versions": [
+        ...     {"locale": "fr", "subject": "Séjour [REF_SEJOUR]", "html": "<a href='[LIEN_ESPACE_CLI]'>Espace</a>"}]})
+        >>> mailer.summary["links_needed"]
+        ['portal']
+    """
+
+    __slots__ = ()
+    _NATIVE = _native.Mailer
+
+    @property
+    def summary(self) -> Dict[str, Any]:
+        """The languages, tags and links the template uses."""
+        return self._call("mail.check", {})
+
+    def render(self, context: Dict[str, Any]) -> Dict[str, Any]:
+        """Renders the mail for one guest: ``subject``, ``html`` and ``text``, in their language."""
+        return self._call("mail.render", {"context": context})
+
+    def __repr__(self) -> str:
+        return f"Mailer({self.summary['name']!r})"
+
+
+__all__ = ["Keyring", "Mailer", "Pricer"]

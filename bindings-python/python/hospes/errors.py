@@ -92,6 +92,18 @@ class EvidenceError(HospesError, ValueError):
     """A signature or an event log that does not hold (``evidence.document_changed``, ``evidence.log_broken`` …)."""
 
 
+class MailError(HospesError, ValueError):
+    """A mail template that cannot be saved or rendered (``mail.tag_unknown``, ``mail.value_missing`` …)."""
+
+
+class BookingError(HospesError, ValueError):
+    """A booking field the guest may not change, or not anymore (``booking.field_not_editable`` …)."""
+
+
+class AppointmentError(HospesError, ValueError):
+    """An appointment that cannot be requested or changed (outside opening hours, someone else's pet …)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -112,6 +124,9 @@ FAMILIES = {
     "payment": PaymentError,
     "contract": ContractError,
     "evidence": EvidenceError,
+    "mail": MailError,
+    "booking": BookingError,
+    "appointment": AppointmentError,
     "internal": InternalError,
 }
 

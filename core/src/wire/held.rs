@@ -13,6 +13,7 @@ use super::{decode, encode, envelope, error_envelope};
 use crate::error::{Error, Result};
 use crate::establishment::Establishment;
 use crate::link::{Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
+use crate::mail::{CompiledMail, MailContext, MailTemplate};
 use crate::pricing::{self, Catalogue, PriceRequest};
 use crate::quote::Quote;
 
@@ -140,6 +141,30 @@ impl Held for Catalogue {
                     a.valid_until,
                 )?)
             }
+            _ => Err(unknown(op)),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RenderMail {
+    context: MailContext,
+}
+
+/// `mail.render` and `mail.check`; a held template is checked and compiled once, when parsed.
+impl Held for CompiledMail {
+    fn parse(json: &str) -> Result<Self> {
+        CompiledMail::compile(&decode::<MailTemplate>(json)?)
+    }
+
+    fn run(&self, op: &str, input: &str) -> Result<String> {
+        match op {
+            "mail.render" => {
+                let a: RenderMail = decode(input)?;
+                encode(&self.render(&a.context)?)
+            }
+            "mail.check" => encode(&self.summary()),
             _ => Err(unknown(op)),
         }
     }

@@ -23,6 +23,9 @@ val HospesException.code: String
         is HospesException.Payment -> code
         is HospesException.Contract -> code
         is HospesException.Evidence -> code
+        is HospesException.Mail -> code
+        is HospesException.Booking -> code
+        is HospesException.Appointment -> code
         is HospesException.Internal -> code
     }
 
@@ -44,6 +47,9 @@ val HospesException.messages: Map<String, String>
         is HospesException.Payment -> messages
         is HospesException.Contract -> messages
         is HospesException.Evidence -> messages
+        is HospesException.Mail -> messages
+        is HospesException.Booking -> messages
+        is HospesException.Appointment -> messages
         is HospesException.Internal -> messages
     }
 

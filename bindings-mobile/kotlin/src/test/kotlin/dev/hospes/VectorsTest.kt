@@ -2,6 +2,7 @@ package dev.hospes
 
 import dev.hospes.model.HospesException
 import dev.hospes.model.LinkPurpose
+import dev.hospes.model.Locale as HospesLocale
 import dev.hospes.model.PriceBasis
 import org.json.JSONArray
 import org.json.JSONObject
@@ -43,6 +44,8 @@ class VectorsTest {
         JSONArray(values.map { JSONTokener(write(it)).nextValue() }).toString()
 
     private fun now(input: JSONObject) = Instant.parse(input.getString("now"))
+
+    private fun locale(input: JSONObject, key: String) = HospesLocale.valueOf(input.getString(key).uppercase())
 
     private fun invoice(input: JSONObject) = invoiceFromJson(input.json("invoice"))
 
@@ -193,6 +196,12 @@ class VectorsTest {
         )
         "residency.set_authorised" -> residencyChangeToJson(setAuthorisedPersons(residencyFromJson(input.json("residency")), list(input, "persons", ::companionFromJson), now(input)))
         "residency.stay" -> stayToJson(residencyStay(residencyFromJson(input.json("residency"))))
+        "mail.check" -> mailSummaryToJson(checkMail(mailTemplateFromJson(input.json("template"))))
+        "mail.render" -> renderedMailToJson(
+            renderMail(mailTemplateFromJson(input.json("template")), mailContextFromJson(input.json("context")))
+        )
+        "i18n.format_money" -> JSONObject.quote(formatMoney(moneyFromJson(input.json("amount")), locale(input, "locale")))
+        "i18n.format_date" -> JSONObject.quote(formatDate(LocalDate.parse(input.getString("date")), locale(input, "locale")))
         "pricing.check_catalogue" -> checkCatalogue(catalogueFromJson(input.json("catalogue"))).let { "null" }
         "pricing.price" -> pricedStayToJson(
             priceStay(

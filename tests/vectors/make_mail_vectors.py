@@ -1,0 +1,116 @@
+"""Writes the vectors of mail templates and locale formatting: mail.json and i18n.json.
+
+    PYTHONPATH=bindings-python/python python tests/vectors/make_mail_vectors.py
+
+The outputs are computed by hospes and then frozen: review the diffs by eye.
+"""
+
+import copy
+import json
+from pathlib import Path
+
+from vectorgen import Recorder
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+MAIL = json.loads((ROOT / "core/tests/data/mail.json").read_text(encoding="utf-8"))
+TEMPLATE, CONTEXT = MAIL["template"], MAIL["context"]
+
+#: HippoCamp's six link tags (seed 000) and their English aliases.
+SEED_TAGS = {
+    "LIEN_ESPACE_CLI": ("PORTAL_LINK", "portal"),
+    "LIEN_CONTRAT": ("CONTRACT_LINK", "contract"),
+    "LIEN_DEVIS": ("QUOTE_LINK", "quote"),
+    "LIEN_FACTURE": ("INVOICE_LINK", "invoice"),
+    "LIEN_PAIEMENT_ACOMPTE": ("DEPOSIT_PAYMENT_LINK", "deposit_payment"),
+    "LIEN_PAIEMENT_SOLDE": ("BALANCE_PAYMENT_LINK", "balance_payment"),
+}
+WORDS = {"fr": ("Bonjour", "Votre lien"), "en": ("Hello", "Your link"), "es": ("Hola", "Su enlace")}
+BASE = "https://portail.camping-des-pins.fr"
+
+
+def context(locale, **changes):
+    out = copy.deepcopy(CONTEXT)
+    out["locale"] = locale
+    out["links"] = {name: f"{BASE}/{name}?t=v4.local.{name}&x=1" for _, name in SEED_TAGS.values()}
+    out.update(changes)
+    return out
+
+
+def mails(recorder):
+    vec = recorder.vec
+    for tag, (alias, _) in SEED_TAGS.items():
+        versions = [
+            {"locale": locale, "subject": f"{hello} [PRENOM] — [REF_SEJOUR]",
+             "html": f"<p>{link} : <a href=\"[{tag}]\">[{alias}]</a></p>"}
+            for locale, (hello, link) in WORDS.items()
+        ]
+        template = {"name": tag.lower(), "versions": versions}
+        for locale in WORDS:
+            vec(f"[{tag}] rendered in {locale}", "mail.render", {"template": template, "context": context(locale)})
+
+    vec("the ten-tag booking confirmation in French", "mail.render",
+        {"template": TEMPLATE, "context": context("fr")})
+    vec("the ten-tag booking confirmation in English: dates and amount as English writes them", "mail.render",
+        {"template": TEMPLATE, "context": context("en")})
+    vec("the ten-tag booking confirmation in Spanish", "mail.render",
+        {"template": TEMPLATE, "context": context("es")})
+    vec("a client without a language gets the establishment's", "mail.render",
+        {"template": TEMPLATE, "context": {**context("fr"), "locale": None}})
+    vec("a language the template lacks falls back to the establishment's", "mail.render",
+        {"template": {"name": "t", "versions": [TEMPLATE["versions"][0]]}, "context": context("es")})
+
+    evil = copy.deepcopy(CONTEXT["client"])
+    evil["first_name"] = "<script>alert(1)</script>"
+    evil["last_name"] = "O'Hara & \"Sons\""
+    vec("<script> in a guest's name is escaped in the HTML, kept as text in the text part", "mail.render",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "Bonjour [PRENOM]\r\nBcc: x@y",
+                                                 "html": "<p>Bonjour [PRENOM] [NOM]</p>"}]},
+         "context": {**context("fr"), "client": evil}})
+    vec("a host tag takes the host's value", "mail.render",
+        {"template": {"name": "t", "host_tags": ["PLAQUE"],
+                      "versions": [{"locale": "fr", "subject": "s", "html": "<p>Plaque : [PLAQUE]</p>",
+                                    "text": "Plaque : [PLAQUE]"}]},
+         "context": {**context("fr"), "tags": [{"name": "PLAQUE", "value": "AB-123-CD"}]}})
+    vec("a link tag without its link is refused rather than sent empty", "mail.render",
+        {"template": TEMPLATE, "context": {**context("fr"), "links": {}}}, error="mail.value_missing")
+
+    vec("a template's tags and links are listed when it is saved", "mail.check", {"template": TEMPLATE})
+    vec("a template with an unknown tag is refused when it is saved", "mail.check",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "s",
+                                                 "html": "<p>Bonjour,\n[LIEN_INCONNU]</p>"}]}},
+        error="mail.tag_unknown")
+    vec("a misspelt variable is refused when it is saved", "mail.check",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "{{ client.frist_name }}",
+                                                 "html": "x"}]}},
+        error="mail.variable_unknown")
+    vec("a syntax error is refused when it is saved", "mail.check",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "s", "html": "{% if stay %}x"}]}},
+        error="mail.template_invalid")
+    vec("a template cannot loop over a range", "mail.check",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "s",
+                                                 "html": "{% for i in range(end=100000) %}x{% endfor %}"}]}},
+        error="mail.template_invalid")
+
+
+def formats(recorder):
+    vec = recorder.vec
+    for locale in ("fr", "en", "es"):
+        vec(f"1 234,56 € as {locale} writes it", "i18n.format_money",
+            {"amount": {"amount": "1234.56", "currency": "EUR"}, "locale": locale})
+        vec(f"12 345,67 € as {locale} writes it", "i18n.format_money",
+            {"amount": {"amount": "12345.67", "currency": "EUR"}, "locale": locale})
+        vec(f"an arrival date as {locale} writes it", "i18n.format_date", {"date": "2026-07-11", "locale": locale})
+
+
+def main():
+    mail = Recorder()
+    mails(mail)
+    mail.write(HERE / "mail.json")
+    i18n = Recorder()
+    formats(i18n)
+    i18n.write(HERE / "i18n.json")
+
+
+if __name__ == "__main__":
+    main()
