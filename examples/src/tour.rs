@@ -801,7 +801,7 @@ fn mails(
         tags: vec![],
     };
     let dir = std::path::Path::new("target/tour/mails");
-    std::fs::create_dir_all(&dir).map_err(|e| hospes::Error::Internal {
+    std::fs::create_dir_all(dir).map_err(|e| hospes::Error::Internal {
         detail: e.to_string(),
     })?;
     let spanish = MailContext {
