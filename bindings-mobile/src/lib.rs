@@ -851,6 +851,12 @@ pub fn render_mail(template: MailTemplate, context: MailContext) -> Outcome<Rend
     Ok(CompiledMail::compile(&template)?.render(&context)?)
 }
 
+/// One sentence describing an event for the business's activity feed, in `locale`.
+#[uniffi::export]
+pub fn describe_event(event: Event, locale: hospes::Locale) -> String {
+    event.describe(locale)
+}
+
 /// An amount as `locale` writes it: `1 234,56 €`.
 #[uniffi::export]
 pub fn format_money(amount: Money, locale: hospes::Locale) -> String {

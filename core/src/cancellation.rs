@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::Event;
-use crate::i18n::Locale;
 use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus};
 use crate::money::Money;
 use crate::payment::{self, Payment, PaymentMethod};
@@ -248,11 +247,11 @@ pub fn confirm(
     }
     let (fee_invoice, carried_payment) = match live.first() {
         Some(model) if !shown.penalty.is_zero() => {
-            let label = match model.locale {
-                Locale::Fr => format!("Frais d'annulation du séjour {}", stay.reference),
-                Locale::En => format!("Cancellation fee for stay {}", stay.reference),
-                Locale::Es => format!("Gastos de cancelación de la estancia {}", stay.reference),
-            };
+            let label = invoice::label(
+                "label-cancellation-fee",
+                &[("stay", stay.reference.as_str().into())],
+                model.locale,
+            );
             let lines = invoice::share_lines(
                 stay,
                 &shown.penalty,

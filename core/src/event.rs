@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::client::FieldChange;
+use crate::i18n::{self, Arg, Locale, format};
 use crate::invoice::InvoiceKind;
 use crate::money::Money;
 use crate::payment::PaymentMethod;
@@ -256,6 +257,158 @@ impl Event {
             Event::ContractSigned { .. } => "contract_signed",
             Event::StayCancelled { .. } => "stay_cancelled",
             Event::AuthorisedPersonsChanged { .. } => "authorised_persons_changed",
+        }
+    }
+
+    /// One sentence for the business's activity feed, in `locale`, from the catalogues.
+    ///
+    /// ```
+    /// use hospes::{Event, Locale};
+    /// let e = Event::StayConfirmed {
+    ///     occurred_at: "2026-06-01T12:00:00Z".parse().unwrap(),
+    ///     client_id: "C-1042".into(),
+    ///     stay_reference: "312".into(),
+    /// };
+    /// assert_eq!(e.describe(Locale::Fr), "Séjour 312 confirmé (client C-1042).");
+    /// assert_eq!(e.describe(Locale::Es), "Estancia 312 confirmada (cliente C-1042).");
+    /// ```
+    pub fn describe(&self, locale: Locale) -> String {
+        let id = format!("event-{}", self.kind());
+        i18n::text(&id, &self.args(locale), locale, Locale::Fr)
+    }
+
+    /// The values its description shows.
+    fn args(&self, locale: Locale) -> Vec<(&'static str, Arg<'_>)> {
+        let money = |m: &Money| Arg::from(format::money(m, locale));
+        let names = |n: &[String]| Arg::from(n.join(", "));
+        match self {
+            Event::ClientInfoUpdated {
+                client_id, changes, ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("count", changes.len().into()),
+            ],
+            Event::AccountRegistered { client_id, .. }
+            | Event::AccountVerified { client_id, .. }
+            | Event::PasswordChanged { client_id, .. } => {
+                vec![("client", client_id.as_str().into())]
+            }
+            Event::ParticipantsChanged {
+                client_id,
+                stay_reference,
+                added,
+                removed,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+                ("added", names(added)),
+                ("removed", names(removed)),
+                ("added_count", added.len().into()),
+                ("removed_count", removed.len().into()),
+            ],
+            Event::QuoteChanged {
+                client_id,
+                quote_number,
+                total,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", quote_number.as_str().into()),
+                ("total", money(total)),
+            ],
+            Event::QuoteAccepted {
+                client_id,
+                quote_number,
+                stay_reference,
+                total,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", quote_number.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+                ("total", money(total)),
+            ],
+            Event::StayConfirmed {
+                client_id,
+                stay_reference,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+            ],
+            Event::InvoiceIssued {
+                client_id,
+                invoice_number,
+                total,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", invoice_number.as_str().into()),
+                ("total", money(total)),
+            ],
+            Event::InvoiceCancelled {
+                client_id,
+                invoice_number,
+                credit_note_number,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", invoice_number.as_str().into()),
+                ("credit_note", credit_note_number.as_str().into()),
+            ],
+            Event::PaymentRecorded {
+                client_id,
+                invoice_number,
+                amount,
+                ..
+            }
+            | Event::PaymentFailed {
+                client_id,
+                invoice_number,
+                amount,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", invoice_number.as_str().into()),
+                ("amount", money(amount)),
+            ],
+            Event::ContractSigned {
+                client_id,
+                contract_number,
+                stay_reference,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", contract_number.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+            ],
+            Event::StayCancelled {
+                client_id,
+                stay_reference,
+                penalty,
+                refund,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+                ("penalty", money(penalty)),
+                ("refund", money(refund)),
+            ],
+            Event::AuthorisedPersonsChanged {
+                client_id,
+                pitch,
+                added,
+                removed,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("pitch", pitch.as_str().into()),
+                ("added", names(added)),
+                ("removed", names(removed)),
+                ("added_count", added.len().into()),
+                ("removed_count", removed.len().into()),
+            ],
         }
     }
 }

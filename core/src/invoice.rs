@@ -459,11 +459,11 @@ pub(crate) fn customer(c: &Client) -> Customer {
 
 /// The deposit `amount` split over the stay's VAT rates (see [`share_lines`]).
 fn deposit_lines(stay: &Stay, amount: &Money, locale: Locale) -> Result<Vec<Line>> {
-    let label = match locale {
-        Locale::Fr => format!("Acompte sur le séjour {}", stay.reference),
-        Locale::En => format!("Deposit on stay {}", stay.reference),
-        Locale::Es => format!("Anticipo de la estancia {}", stay.reference),
-    };
+    let label = label(
+        "label-deposit-on-stay",
+        &[("stay", stay.reference.as_str().into())],
+        locale,
+    );
     share_lines(stay, amount, &label, LineKind::Deposit, locale)
 }
 
@@ -522,11 +522,11 @@ pub(crate) fn share_lines(
 /// The lines deducting a deposit invoice from a balance: one negative line per VAT rate.
 fn deduction_lines(deposit: &Invoice, basis: PriceBasis, locale: Locale) -> Vec<Line> {
     let number = deposit.number.clone().unwrap_or_default();
-    let label = match locale {
-        Locale::Fr => format!("Acompte déduit, facture {number}"),
-        Locale::En => format!("Deposit deducted, invoice {number}"),
-        Locale::Es => format!("Anticipo deducido, factura {number}"),
-    };
+    let label = label(
+        "label-deposit-deducted",
+        &[("number", number.as_str().into())],
+        locale,
+    );
     let count = deposit.totals.vat.lines.len();
     deposit
         .totals
@@ -554,11 +554,19 @@ fn with_rate(label: &str, rate: VatRate, count: usize, locale: Locale) -> String
         return label.to_owned();
     }
     let percent = rate.percent().normalize();
-    match locale {
-        Locale::Fr => format!("{label} (TVA {percent} %)"),
-        Locale::En => format!("{label} (VAT {percent}%)"),
-        Locale::Es => format!("{label} (IVA {percent} %)"),
-    }
+    self::label(
+        "label-with-vat-rate",
+        &[
+            ("label", label.into()),
+            ("percent", percent.to_string().into()),
+        ],
+        locale,
+    )
+}
+
+/// A document label from the catalogues.
+pub(crate) fn label(id: &str, args: &[(&str, crate::i18n::Arg<'_>)], locale: Locale) -> String {
+    crate::i18n::text(id, args, locale, locale)
 }
 
 /// The canonical document of an invoice: what its hash is over.

@@ -570,11 +570,14 @@ pub fn payment_request(
     let digest = sha256_hex(format!("{number}|{}|{}", balance.paid, balance.due).as_bytes());
     let reference = format!("{number}-{}", digest.get(..12).unwrap_or_default());
     let base = establishment.portal_base_url.trim_end_matches('/');
-    let description = match invoice.locale {
-        Locale::Fr => format!("{} — facture {number}", establishment.name),
-        Locale::En => format!("{} — invoice {number}", establishment.name),
-        Locale::Es => format!("{} — factura {number}", establishment.name),
-    };
+    let description = crate::invoice::label(
+        "label-payment-description",
+        &[
+            ("establishment", establishment.name.as_str().into()),
+            ("number", number.as_str().into()),
+        ],
+        invoice.locale,
+    );
     Ok(PaymentRequest {
         return_url: format!("{base}/pay/return?ref={reference}"),
         cancel_url: format!("{base}/pay/cancel?ref={reference}"),

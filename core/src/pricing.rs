@@ -86,22 +86,17 @@ impl Weekday {
     /// use hospes::{Locale, pricing::Weekday};
     /// assert_eq!(Weekday::Saturday.name(Locale::Fr), "samedi");
     /// ```
-    pub fn name(self, locale: Locale) -> &'static str {
-        let names: [&str; 3] = match self {
-            Weekday::Monday => ["lundi", "Monday", "lunes"],
-            Weekday::Tuesday => ["mardi", "Tuesday", "martes"],
-            Weekday::Wednesday => ["mercredi", "Wednesday", "miércoles"],
-            Weekday::Thursday => ["jeudi", "Thursday", "jueves"],
-            Weekday::Friday => ["vendredi", "Friday", "viernes"],
-            Weekday::Saturday => ["samedi", "Saturday", "sábado"],
-            Weekday::Sunday => ["dimanche", "Sunday", "domingo"],
+    pub fn name(self, locale: Locale) -> String {
+        let id = match self {
+            Weekday::Monday => "label-monday",
+            Weekday::Tuesday => "label-tuesday",
+            Weekday::Wednesday => "label-wednesday",
+            Weekday::Thursday => "label-thursday",
+            Weekday::Friday => "label-friday",
+            Weekday::Saturday => "label-saturday",
+            Weekday::Sunday => "label-sunday",
         };
-        let [fr, en, es] = names;
-        match locale {
-            Locale::Fr => fr,
-            Locale::En => en,
-            Locale::Es => es,
-        }
+        word(id, &[], locale)
     }
 }
 
@@ -1166,9 +1161,9 @@ impl<'a> Pricer<'a> {
             }
             RateBasis::PerWeek => {
                 let (weeks, rest) = (segment.nights / 7, segment.nights % 7);
-                let words = words(self.request.locale);
+                let locale = self.request.locale;
                 if weeks > 0 {
-                    let label = format!("{name} ({})", words.week);
+                    let label = format!("{name} ({})", word("label-week", &[], locale));
                     self.add(
                         label,
                         LineKind::Accommodation,
@@ -1179,7 +1174,7 @@ impl<'a> Pricer<'a> {
                 }
                 if rest > 0 {
                     let nightly = self.round(rate.price / Decimal::from(7));
-                    let label = format!("{name} ({})", words.night);
+                    let label = format!("{name} ({})", word("label-night", &[], locale));
                     self.add(label, LineKind::Accommodation, rest.into(), nightly, vat)?;
                 }
             }
@@ -1190,7 +1185,10 @@ impl<'a> Pricer<'a> {
         if let Some(extra) = rate.extra_person
             && rate.basis != RateBasis::PerPersonNight
         {
-            let label = format!("{name} — {}", words(self.request.locale).extra_person);
+            let label = format!(
+                "{name} — {}",
+                word("label-extra-person", &[], self.request.locale)
+            );
             self.person_lines(&label, segment.nights, extra, rate.included_persons)?;
         }
         Ok(())
@@ -1223,12 +1221,12 @@ impl<'a> Pricer<'a> {
                 None => groups.push((*price, *band, 1)),
             }
         }
-        let adult = words(self.request.locale).adult;
+        let adult = word("label-adult", &[], self.request.locale);
         for (price, band, count) in groups {
             if price.is_zero() {
                 continue;
             }
-            let who = band.map_or(adult, |b| b.label.as_str());
+            let who = band.map_or(adult.as_str(), |b| b.label.as_str());
             let quantity = Decimal::from(count) * Decimal::from(nights);
             let vat = self.catalogue.vat.accommodation;
             self.add(
@@ -1266,20 +1264,14 @@ impl<'a> Pricer<'a> {
         if amount.is_zero() {
             return Ok(());
         }
-        let label = match self.request.locale {
-            Locale::Fr => format!(
-                "Remise séjour de {} nuits ({} %)",
-                discount.min_nights, discount.percent
-            ),
-            Locale::En => format!(
-                "{}-night stay discount ({} %)",
-                discount.min_nights, discount.percent
-            ),
-            Locale::Es => format!(
-                "Descuento estancia de {} noches ({} %)",
-                discount.min_nights, discount.percent
-            ),
-        };
+        let label = word(
+            "label-long-stay-discount",
+            &[
+                ("nights", discount.min_nights.into()),
+                ("percent", discount.percent.to_string().into()),
+            ],
+            self.request.locale,
+        );
         let vat = self.catalogue.vat.accommodation;
         self.add(label, LineKind::Discount, Decimal::ONE, -amount, vat)
     }
@@ -1452,11 +1444,11 @@ impl<'a> Pricer<'a> {
             return Ok(None);
         }
         // Split across VAT rates in proportion to the base, the last rate taking the rest.
-        let label = match self.request.locale {
-            Locale::Fr => format!("Code promo {}", promo.code),
-            Locale::En => format!("Promo code {}", promo.code),
-            Locale::Es => format!("Código promocional {}", promo.code),
-        };
+        let label = word(
+            "label-promo-code",
+            &[("code", promo.code.as_str().into())],
+            self.request.locale,
+        );
         let mut given = Decimal::ZERO;
         let last = bases.len().saturating_sub(1);
         for (i, (rate, part)) in bases.iter().enumerate() {
@@ -1473,12 +1465,14 @@ impl<'a> Pricer<'a> {
             given += share;
             if !share.is_zero() {
                 let label = if bases.len() > 1 {
-                    let vat = match self.request.locale {
-                        Locale::Fr => "TVA",
-                        Locale::En => "VAT",
-                        Locale::Es => "IVA",
-                    };
-                    format!("{label} ({vat} {rate} %)")
+                    word(
+                        "label-promo-with-vat-rate",
+                        &[
+                            ("label", label.as_str().into()),
+                            ("rate", rate.to_string().into()),
+                        ],
+                        self.request.locale,
+                    )
                 } else {
                     label.clone()
                 };
@@ -1523,7 +1517,7 @@ impl<'a> Pricer<'a> {
         if per_person_night.is_zero() {
             return Ok(());
         }
-        let label = words(self.request.locale).tourist_tax.to_owned();
+        let label = word("label-tourist-tax", &[], self.request.locale);
         let quantity = Decimal::from(adults) * Decimal::from(self.nights);
         let vat = self.catalogue.vat.tourist_tax;
         self.add(label, LineKind::TouristTax, quantity, per_person_night, vat)
@@ -1650,37 +1644,7 @@ fn same_code(a: &str, b: &str) -> bool {
         || (!(a.is_ascii() && b.is_ascii()) && upper(a) == upper(b))
 }
 
-/// The few words of the line labels that are not the catalogue's own names.
-struct Words {
-    week: &'static str,
-    night: &'static str,
-    adult: &'static str,
-    extra_person: &'static str,
-    tourist_tax: &'static str,
-}
-
-fn words(locale: Locale) -> Words {
-    match locale {
-        Locale::Fr => Words {
-            week: "semaine",
-            night: "nuit",
-            adult: "adulte",
-            extra_person: "personne supplémentaire",
-            tourist_tax: "Taxe de séjour",
-        },
-        Locale::En => Words {
-            week: "week",
-            night: "night",
-            adult: "adult",
-            extra_person: "extra guest",
-            tourist_tax: "Tourist tax",
-        },
-        Locale::Es => Words {
-            week: "semana",
-            night: "noche",
-            adult: "adulto",
-            extra_person: "persona adicional",
-            tourist_tax: "Tasa turística",
-        },
-    }
+/// A line label from the catalogues.
+fn word(id: &str, args: &[(&str, crate::i18n::Arg<'_>)], locale: Locale) -> String {
+    crate::i18n::text(id, args, locale, locale)
 }

@@ -136,11 +136,11 @@ impl Residency {
         let label = format!(
             "{} — {} {}/{} ({} – {})",
             self.pitch,
-            match client.locale_or(establishment.default_locale) {
-                crate::Locale::Fr => "loyer, échéance",
-                crate::Locale::En => "rent, installment",
-                crate::Locale::Es => "alquiler, plazo",
-            },
+            crate::invoice::label(
+                "label-rent-installment",
+                &[],
+                client.locale_or(establishment.default_locale)
+            ),
             index + 1,
             self.installments,
             self.from,

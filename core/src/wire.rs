@@ -415,6 +415,10 @@ operations! {
     "mail.render" => fn render_mail(template: MailTemplate, context: MailContext) -> RenderedMail {
         CompiledMail::compile(&template)?.render(&context)
     }
+    /// One sentence describing an event for the business's activity feed, in `locale`.
+    "event.describe" => fn describe_event(event: Event, locale: Locale) -> String {
+        Ok::<_, Error>(event.describe(locale))
+    }
     /// An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
     "i18n.format_money" => fn format_money(amount: Money, locale: Locale) -> String {
         Ok::<_, Error>(crate::i18n::format::money(&amount, locale))

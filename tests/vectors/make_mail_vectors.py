@@ -103,12 +103,27 @@ def formats(recorder):
         vec(f"an arrival date as {locale} writes it", "i18n.format_date", {"date": "2026-07-11", "locale": locale})
 
 
+def events(recorder):
+    vec = recorder.vec
+    changed = {"type": "participants_changed", "occurred_at": "2026-06-01T12:00:00Z", "client_id": "C-1042",
+               "stay_reference": "312", "added": ["Léa Dupont", "Tom Dupont"], "removed": ["Paul Dupont"]}
+    signed = {"type": "stay_cancelled", "occurred_at": "2026-06-01T12:00:00Z", "client_id": "C-1042",
+              "stay_reference": "312", "penalty": {"amount": "300.00", "currency": "EUR"},
+              "refund": {"amount": "1234.50", "currency": "EUR"}}
+    for locale in ("fr", "en", "es"):
+        vec(f"participants added and removed, described in {locale}", "event.describe",
+            {"event": changed, "locale": locale})
+        vec(f"a cancellation with its fee and refund, described in {locale}", "event.describe",
+            {"event": signed, "locale": locale})
+
+
 def main():
     mail = Recorder()
     mails(mail)
     mail.write(HERE / "mail.json")
     i18n = Recorder()
     formats(i18n)
+    events(i18n)
     i18n.write(HERE / "i18n.json")
 
 

@@ -2218,6 +2218,10 @@ def render_mail(template: MailTemplate, context: MailContext) -> RenderedMail:
     """
     ...
 
+def describe_event(event: Event, locale: Locale) -> str:
+    """One sentence describing an event for the business's activity feed, in `locale`."""
+    ...
+
 def format_money(amount: Money, locale: Locale) -> str:
     """An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space)."""
     ...

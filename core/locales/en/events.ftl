@@ -1,0 +1,29 @@
+## Event descriptions, one per event type, for the business's activity feed.
+
+event-client_info_updated = Client { $client } updated their details ({ $count ->
+    [one] { $count } field
+   *[other] { $count } fields
+}).
+event-account_registered = Client { $client } created their account.
+event-account_verified = Client { $client } confirmed their e-mail address.
+event-participants_changed = Stay { $stay }: participants { $added_count ->
+    [0] {""}
+   *[other] added: { $added }
+}{ $removed_count ->
+    [0] {""}
+   *[other] { $added_count ->
+        [0] {""}
+       *[other] {"; "}
+    }removed: { $removed }
+} (client { $client }).
+event-password_changed = Client { $client } changed their password.
+event-quote_changed = Quote { $number } changed: { $total } (client { $client }).
+event-quote_accepted = Quote { $number } accepted and signed: { $total }, stay { $stay } (client { $client }).
+event-stay_confirmed = Stay { $stay } confirmed (client { $client }).
+event-invoice_issued = Invoice { $number } issued: { $total } (client { $client }).
+event-invoice_cancelled = Invoice { $number } cancelled by credit note { $credit_note } (client { $client }).
+event-payment_recorded = Payment of { $amount } received on invoice { $number } (client { $client }).
+event-payment_failed = Payment of { $amount } failed on invoice { $number } (client { $client }).
+event-contract_signed = Contract { $number } signed, stay { $stay } (client { $client }).
+event-stay_cancelled = Stay { $stay } cancelled: fee { $penalty }, refund { $refund } (client { $client }).
+event-authorised_persons_changed = Pitch { $pitch }: authorised persons updated (client { $client }).

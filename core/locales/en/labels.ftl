@@ -23,3 +23,26 @@ label-remaining-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
 }
+
+## Document lines
+label-deposit-on-stay = Deposit on stay { $stay }
+label-deposit-deducted = Deposit deducted, invoice { $number }
+label-with-vat-rate = { $label } (VAT { $percent }%)
+label-cancellation-fee = Cancellation fee for stay { $stay }
+label-payment-description = { $establishment } — invoice { $number }
+label-rent-installment = rent, installment
+label-long-stay-discount = { $nights }-night stay discount ({ $percent } %)
+label-promo-code = Promo code { $code }
+label-promo-with-vat-rate = { $label } (VAT { $rate } %)
+label-week = week
+label-night = night
+label-adult = adult
+label-extra-person = extra guest
+label-tourist-tax = Tourist tax
+label-monday = Monday
+label-tuesday = Tuesday
+label-wednesday = Wednesday
+label-thursday = Thursday
+label-friday = Friday
+label-saturday = Saturday
+label-sunday = Sunday

@@ -1,0 +1,29 @@
+## Event descriptions, one per event type, for the business's activity feed.
+
+event-client_info_updated = El cliente { $client } actualizó sus datos ({ $count ->
+    [one] { $count } campo
+   *[other] { $count } campos
+}).
+event-account_registered = El cliente { $client } creó su cuenta.
+event-account_verified = El cliente { $client } confirmó su dirección de correo.
+event-participants_changed = Estancia { $stay }: participantes { $added_count ->
+    [0] {""}
+   *[other] añadidos: { $added }
+}{ $removed_count ->
+    [0] {""}
+   *[other] { $added_count ->
+        [0] {""}
+       *[other] {"; "}
+    }retirados: { $removed }
+} (cliente { $client }).
+event-password_changed = El cliente { $client } cambió su contraseña.
+event-quote_changed = Presupuesto { $number } modificado: { $total } (cliente { $client }).
+event-quote_accepted = Presupuesto { $number } aceptado y firmado: { $total }, estancia { $stay } (cliente { $client }).
+event-stay_confirmed = Estancia { $stay } confirmada (cliente { $client }).
+event-invoice_issued = Factura { $number } emitida: { $total } (cliente { $client }).
+event-invoice_cancelled = Factura { $number } anulada por la factura rectificativa { $credit_note } (cliente { $client }).
+event-payment_recorded = Pago de { $amount } recibido en la factura { $number } (cliente { $client }).
+event-payment_failed = Pago de { $amount } fallido en la factura { $number } (cliente { $client }).
+event-contract_signed = Contrato { $number } firmado, estancia { $stay } (cliente { $client }).
+event-stay_cancelled = Estancia { $stay } cancelada: gastos { $penalty }, reembolso { $refund } (cliente { $client }).
+event-authorised_persons_changed = Parcela { $pitch }: personas autorizadas actualizadas (cliente { $client }).

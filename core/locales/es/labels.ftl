@@ -23,3 +23,26 @@ label-remaining-minutes = { $count ->
     [one] { $count } minuto
    *[other] { $count } minutos
 }
+
+## Document lines
+label-deposit-on-stay = Anticipo de la estancia { $stay }
+label-deposit-deducted = Anticipo deducido, factura { $number }
+label-with-vat-rate = { $label } (IVA { $percent } %)
+label-cancellation-fee = Gastos de cancelación de la estancia { $stay }
+label-payment-description = { $establishment } — factura { $number }
+label-rent-installment = alquiler, plazo
+label-long-stay-discount = Descuento estancia de { $nights } noches ({ $percent } %)
+label-promo-code = Código promocional { $code }
+label-promo-with-vat-rate = { $label } (IVA { $rate } %)
+label-week = semana
+label-night = noche
+label-adult = adulto
+label-extra-person = persona adicional
+label-tourist-tax = Tasa turística
+label-monday = lunes
+label-tuesday = martes
+label-wednesday = miércoles
+label-thursday = jueves
+label-friday = viernes
+label-saturday = sábado
+label-sunday = domingo

@@ -1,0 +1,29 @@
+## Event descriptions, one per event type, for the business's activity feed.
+
+event-client_info_updated = Le client { $client } a mis à jour ses coordonnées ({ $count ->
+    [one] { $count } champ
+   *[other] { $count } champs
+}).
+event-account_registered = Le client { $client } a créé son compte.
+event-account_verified = Le client { $client } a confirmé son adresse e-mail.
+event-participants_changed = Séjour { $stay } : participants { $added_count ->
+    [0] {""}
+   *[other] ajoutés : { $added }
+}{ $removed_count ->
+    [0] {""}
+   *[other] { $added_count ->
+        [0] {""}
+       *[other] {" ; "}
+    }retirés : { $removed }
+} (client { $client }).
+event-password_changed = Le client { $client } a changé son mot de passe.
+event-quote_changed = Devis { $number } modifié : { $total } (client { $client }).
+event-quote_accepted = Devis { $number } accepté et signé : { $total }, séjour { $stay } (client { $client }).
+event-stay_confirmed = Séjour { $stay } confirmé (client { $client }).
+event-invoice_issued = Facture { $number } émise : { $total } (client { $client }).
+event-invoice_cancelled = Facture { $number } annulée par l’avoir { $credit_note } (client { $client }).
+event-payment_recorded = Paiement de { $amount } reçu sur la facture { $number } (client { $client }).
+event-payment_failed = Paiement de { $amount } échoué sur la facture { $number } (client { $client }).
+event-contract_signed = Contrat { $number } signé, séjour { $stay } (client { $client }).
+event-stay_cancelled = Séjour { $stay } annulé : frais { $penalty }, remboursement { $refund } (client { $client }).
+event-authorised_persons_changed = Emplacement { $pitch } : personnes autorisées mises à jour (client { $client }).

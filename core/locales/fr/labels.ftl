@@ -23,3 +23,26 @@ label-remaining-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
 }
+
+## Document lines
+label-deposit-on-stay = Acompte sur le séjour { $stay }
+label-deposit-deducted = Acompte déduit, facture { $number }
+label-with-vat-rate = { $label } (TVA { $percent } %)
+label-cancellation-fee = Frais d'annulation du séjour { $stay }
+label-payment-description = { $establishment } — facture { $number }
+label-rent-installment = loyer, échéance
+label-long-stay-discount = Remise séjour de { $nights } nuits ({ $percent } %)
+label-promo-code = Code promo { $code }
+label-promo-with-vat-rate = { $label } (TVA { $rate } %)
+label-week = semaine
+label-night = nuit
+label-adult = adulte
+label-extra-person = personne supplémentaire
+label-tourist-tax = Taxe de séjour
+label-monday = lundi
+label-tuesday = mardi
+label-wednesday = mercredi
+label-thursday = jeudi
+label-friday = vendredi
+label-saturday = samedi
+label-sunday = dimanche

@@ -200,6 +200,7 @@ class VectorsTest {
         "mail.render" -> renderedMailToJson(
             renderMail(mailTemplateFromJson(input.json("template")), mailContextFromJson(input.json("context")))
         )
+        "event.describe" -> JSONObject.quote(describeEvent(eventFromJson(input.json("event")), locale(input, "locale")))
         "i18n.format_money" -> JSONObject.quote(formatMoney(moneyFromJson(input.json("amount")), locale(input, "locale")))
         "i18n.format_date" -> JSONObject.quote(formatDate(LocalDate.parse(input.getString("date")), locale(input, "locale")))
         "pricing.check_catalogue" -> checkCatalogue(catalogueFromJson(input.json("catalogue"))).let { "null" }
