@@ -90,11 +90,13 @@ bench: $(VENV_PY)
 	cp -r bindings-node/index.js bindings-node/bench target/bench/node/
 	cp target/release/libhospes_node.so target/bench/node/hospes.node
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-bench.txt
-	cd target/bench/node && npm install --silent --no-save --no-audit --no-fund jose@6.2.17
+	cd target/bench/node && npm install --silent --no-save --no-audit --no-fund jose@6.2.17 nunjucks@3.2.4
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_calls.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_links.py
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_mail.py
 	node target/bench/node/bench/calls.js
 	node target/bench/node/bench/links.js
+	node target/bench/node/bench/mail.js
 
 # Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
 FUZZ_SECONDS ?= 60

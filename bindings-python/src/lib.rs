@@ -7,6 +7,8 @@
 
 use pyo3::prelude::*;
 
+mod encode;
+
 /// Runs operation `op` on the JSON object `input`; returns the JSON envelope
 /// `{"ok": …}` or `{"error": {"code", "family", "message", "messages"}}`.
 /// The GIL is released while hospes works.
@@ -105,6 +107,7 @@ impl Mailer {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(encode::encode, m)?)?;
     m.add_class::<Keyring>()?;
     m.add_class::<Pricer>()?;
     m.add_class::<Mailer>()?;

@@ -59,28 +59,13 @@ def to_wire(value: Any, path: str = "$") -> Any:
     return _default(value, path)
 
 
-def _fast_default(value: Any) -> Any:
-    """:func:`_default` for the common cases, by exact type: the encoder calls it for every
-    decimal and date of a record, so its cost is paid many times per call."""
-    kind = type(value)
-    if kind is Decimal and value.is_finite():
-        return format(value, "f")
-    if kind is _dt.date:
-        return value.isoformat()
-    return _default(value)
-
-
-#: Built once: ``json.dumps`` with non-default options builds a new encoder on every call.
-_ENCODER = json.JSONEncoder(default=_fast_default, ensure_ascii=True, allow_nan=False)
-
-
 def _encode(args: Dict[str, Any]) -> str:
-    """The JSON of the arguments, at C speed; falls back to :func:`to_wire` to name a bad value."""
+    """The JSON of the arguments, encoded in Rust (``_native.encode``) by the rules of
+    :func:`to_wire`; a value it refuses raises :class:`InputError` naming where it was."""
     try:
-        return _ENCODER.encode(args)
-    except (ValueError, TypeError):
-        # A NaN/infinite float, a non-string key: let to_wire say which value and where.
-        return json.dumps(to_wire(args), ensure_ascii=True, allow_nan=False)
+        return _native.encode(args)
+    except ValueError as refusal:
+        raise InputError("input.invalid", str(refusal)) from None
 
 
 def _resolve(node: Dict[str, Any]) -> Dict[str, Any]:
