@@ -52,3 +52,16 @@ console.log('[LIEN_ESPACE_CLI] ->', `${link.url.slice(0, 60)} …`);
 const hint = hospes.inspectLink(link.token);
 const claims = ring.verify(camping, link.token, hint.purpose, version, now);
 console.log('link opens the space of', claims.clientId, 'until', claims.expiresAt.slice(0, 10));
+
+// The confirmation e-mail, as the business wrote it in its PMS: compiled once, rendered for the
+// guest in her language with the link just issued, sent by the host's own mailer.
+const mailer = new hospes.Mailer({
+  name: 'confirmation',
+  versions: [
+    { locale: 'fr', subject: '[NOM_ETABLISSEMENT] — bienvenue [PRENOM]', html: '<p>Bonjour [PRENOM],</p><p><a href="[LIEN_ESPACE_CLI]">Votre espace client</a></p>' },
+    { locale: 'es', subject: '[NOM_ETABLISSEMENT] — bienvenida [PRENOM]', html: '<p>Hola [PRENOM]:</p><p><a href="[LIEN_ESPACE_CLI]">Su espacio cliente</a></p>' },
+  ],
+});
+console.log('links to issue:', mailer.summary.linksNeeded);
+const mail = mailer.render({ establishment: camping, client: stored, locale: 'es', links: { portal: link.url } });
+console.log(`[${mail.locale}] ${mail.subject}\n${mail.text.slice(0, 90)} …`);

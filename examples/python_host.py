@@ -77,3 +77,18 @@ print("[LIEN_ESPACE_CLI] ->", link["url"][:60], "…")
 hint = hospes.inspect_link(link["token"])
 claims = ring.verify(camping, link["token"], hint["purpose"], {"kind": "link_version", "link_version": 0}, NOW)
 print("link opens the space of", claims["client_id"], "until", f"{claims['expires_at']:%Y-%m-%d}")
+
+# The confirmation e-mail, as the business wrote it in its PMS: compiled once, rendered for the
+# guest in her language with the link just issued, sent by the host's own mailer.
+mailer = hospes.Mailer({"name": "confirmation", "versions": [
+    {"locale": "fr", "subject": "[NOM_ETABLISSEMENT] — bienvenue [PRENOM]",
+     "html": "<p>Bonjour [PRENOM],</p><p><a href=\"[LIEN_ESPACE_CLI]\">Votre espace client</a></p>"},
+    {"locale": "es", "subject": "[NOM_ETABLISSEMENT] — bienvenida [PRENOM]",
+     "html": "<p>Hola [PRENOM]:</p><p><a href=\"[LIEN_ESPACE_CLI]\">Su espacio cliente</a></p>"}]})
+print("links to issue:", mailer.summary["links_needed"])
+mail = mailer.render({"establishment": camping, "client": outcome["client"], "links": {"portal": link["url"]}})
+print(f"[{mail['locale']}] {mail['subject']}\n{mail['text'][:90]} …")
+try:
+    hospes.check_mail({"name": "typo", "versions": [{"locale": "fr", "subject": "s", "html": "[LIEN_ESPACE_CLIENT]"}]})
+except hospes.MailError as err:
+    print("saving a typo:", err.messages["fr"])
