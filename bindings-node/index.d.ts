@@ -3938,6 +3938,11 @@ export declare function checkMail(template: MailTemplate): MailSummary
 export declare function renderMail(template: MailTemplate, context: MailContext): RenderedMail
 
 /**
+ * One sentence describing an event for the business's activity feed, in `locale`.
+ */
+export declare function describeEvent(event: Event, locale: Locale): string
+
+/**
  * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
  */
 export declare function formatMoney(amount: Money, locale: Locale): string
