@@ -796,6 +796,166 @@ public func FfiConverterTypeLinkKeyring_lower(_ value: LinkKeyring) -> UInt64 {
 
 
 /**
+ * A mail template, checked and compiled once, to render it for every guest.
+ */
+public protocol MailerProtocol: AnyObject, Sendable {
+    
+    /**
+     * Renders the mail for one guest: subject, HTML (values escaped) and plain text.
+     */
+    func render(context: MailContext) throws  -> RenderedMail
+    
+    /**
+     * The languages, tags and links the template uses.
+     */
+    func summary()  -> MailSummary
+    
+}
+/**
+ * A mail template, checked and compiled once, to render it for every guest.
+ */
+open class Mailer: MailerProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_mailer(self.handle, $0) }
+    }
+    /**
+     * Checks and compiles the template, as when the business saves it: `mail.tag_unknown`,
+     * `mail.variable_unknown` or `mail.template_invalid` with part, line and column.
+     */
+public convenience init(template: MailTemplate)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_constructor_mailer_new(
+        FfiConverterTypeMailTemplate_lower(template),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_hospes_mobile_fn_free_mailer(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Renders the mail for one guest: subject, HTML (values escaped) and plain text.
+     */
+open func render(context: MailContext)throws  -> RenderedMail  {
+    return try  FfiConverterTypeRenderedMail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_mailer_render(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeMailContext_lower(context),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The languages, tags and links the template uses.
+     */
+open func summary() -> MailSummary  {
+    return try!  FfiConverterTypeMailSummary_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_mailer_summary(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailer: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Mailer
+
+    public static func lift(_ handle: UInt64) throws -> Mailer {
+        return Mailer(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Mailer) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Mailer {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Mailer, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailer_lift(_ handle: UInt64) throws -> Mailer {
+    return try FfiConverterTypeMailer.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailer_lower(_ value: Mailer) -> UInt64 {
+    return FfiConverterTypeMailer.lower(value)
+}
+
+
+
+
+
+
+/**
  * The establishment's price catalogue, parsed and checked once: pricing many stays without
  * passing the catalogue across the boundary each time.
  */
@@ -1640,6 +1800,17 @@ public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(
 }
 }
 /**
+ * Checks a mail template as the business saves it; returns the tags and links it uses.
+ */
+public func checkMail(template: MailTemplate)throws  -> MailSummary  {
+    return try  FfiConverterTypeMailSummary_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_mail(
+        FfiConverterTypeMailTemplate_lower(template),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
  */
 public func checkNumberPattern(pattern: String)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -1910,6 +2081,18 @@ public func creditInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDa
 })
 }
 /**
+ * One sentence describing an event for the business's activity feed, in `locale`.
+ */
+public func describeEvent(event: Event, locale: Locale) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_describe_event(
+        FfiConverterTypeEvent_lower(event),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
  * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
  * seller and customer copied in, totals and VAT table; not numbered yet.
  */
@@ -1962,6 +2145,30 @@ public func eventToJson(value: Event)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_event_to_json(
         FfiConverterTypeEvent_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * A date in `locale`'s long form: `11 juillet 2026`.
+ */
+public func formatDate(date: NaiveDate, locale: Locale) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_format_date(
+        FfiConverterTypeNaiveDate_lower(date),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
+ * An amount as `locale` writes it: `1 234,56 €`.
+ */
+public func formatMoney(amount: Money, locale: Locale) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_format_money(
+        FfiConverterTypeMoney_lower(amount),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
     )
 })
 }
@@ -2429,6 +2636,72 @@ public func loginWaitSeconds(throttle: Throttle, now: Timestamp) -> Int64  {
     uniffi_hospes_mobile_fn_func_login_wait_seconds(
         FfiConverterTypeThrottle_lower(throttle),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func mailContextFromJson(json: String)throws  -> MailContext  {
+    return try  FfiConverterTypeMailContext_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_context_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func mailContextToJson(value: MailContext)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_context_to_json(
+        FfiConverterTypeMailContext_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func mailSummaryFromJson(json: String)throws  -> MailSummary  {
+    return try  FfiConverterTypeMailSummary_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_summary_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func mailSummaryToJson(value: MailSummary)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_summary_to_json(
+        FfiConverterTypeMailSummary_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func mailTemplateFromJson(json: String)throws  -> MailTemplate  {
+    return try  FfiConverterTypeMailTemplate_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_template_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func mailTemplateToJson(value: MailTemplate)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_template_to_json(
+        FfiConverterTypeMailTemplate_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3283,6 +3556,40 @@ public func reminderPolicyToJson(value: ReminderPolicy)throws  -> String  {
 })
 }
 /**
+ * Renders a mail (compiling the template first; hosts sending many hold a `Mailer`).
+ */
+public func renderMail(template: MailTemplate, context: MailContext)throws  -> RenderedMail  {
+    return try  FfiConverterTypeRenderedMail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_render_mail(
+        FfiConverterTypeMailTemplate_lower(template),
+        FfiConverterTypeMailContext_lower(context),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func renderedMailFromJson(json: String)throws  -> RenderedMail  {
+    return try  FfiConverterTypeRenderedMail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_rendered_mail_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func renderedMailToJson(value: RenderedMail)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_rendered_mail_to_json(
+        FfiConverterTypeRenderedMail_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The draft rent invoice for installment `index` (from 0).
  */
 public func rentInvoice(residency: Residency, establishment: Establishment, client: Client, index: UInt32)throws  -> Invoice  {
@@ -3816,6 +4123,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_check_mail() != 45632) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_check_number_pattern() != 54602) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3885,6 +4195,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 44066) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_describe_event() != 33543) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3898,6 +4211,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_event_to_json() != 41136) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_format_date() != 49325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_format_money() != 37323) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
@@ -4021,6 +4340,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_login_wait_seconds() != 34272) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_context_from_json() != 39030) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_context_to_json() != 37654) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_summary_from_json() != 16638) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_summary_to_json() != 34386) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_template_from_json() != 21075) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_template_to_json() != 48823) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 41494) {
@@ -4230,6 +4567,15 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() != 10626) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_render_mail() != 65508) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() != 55651) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() != 26175) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 6868) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4359,6 +4705,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_linkkeyring_verify() != 52117) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_method_mailer_render() != 27943) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_mailer_summary() != 35696) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_method_pricer_create_quote() != 8502) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4366,6 +4718,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() != 15660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_constructor_mailer_new() != 40011) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 50130) {

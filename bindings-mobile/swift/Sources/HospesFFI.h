@@ -273,6 +273,31 @@ RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_issue(uint64_t ptr, RustBu
 RustBuffer uniffi_hospes_mobile_fn_method_linkkeyring_verify(uint64_t ptr, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_MAILER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_MAILER
+uint64_t uniffi_hospes_mobile_fn_clone_mailer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_MAILER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_MAILER
+void uniffi_hospes_mobile_fn_free_mailer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_MAILER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_MAILER_NEW
+uint64_t uniffi_hospes_mobile_fn_constructor_mailer_new(RustBuffer template, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_RENDER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_RENDER
+RustBuffer uniffi_hospes_mobile_fn_method_mailer_render(uint64_t ptr, RustBuffer context, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_SUMMARY
+RustBuffer uniffi_hospes_mobile_fn_method_mailer_summary(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PRICER
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PRICER
 uint64_t uniffi_hospes_mobile_fn_clone_pricer(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -398,6 +423,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, Rust
 void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_MAIL
+RustBuffer uniffi_hospes_mobile_fn_func_check_mail(RustBuffer template, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
 void uniffi_hospes_mobile_fn_func_check_number_pattern(RustBuffer pattern, RustCallStatus *_Nonnull out_status
@@ -513,6 +543,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_create_quote(RustBuffer number, RustBuff
 RustBuffer uniffi_hospes_mobile_fn_func_credit_invoice(RustBuffer invoice, RustBuffer series, RustBuffer date, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
+RustBuffer uniffi_hospes_mobile_fn_func_describe_event(RustBuffer event, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DRAFT_INVOICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DRAFT_INVOICE
 RustBuffer uniffi_hospes_mobile_fn_func_draft_invoice(RustBuffer request, RustCallStatus *_Nonnull out_status
@@ -536,6 +571,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_event_from_json(RustBuffer json, RustCal
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EVENT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EVENT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_event_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DATE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DATE
+RustBuffer uniffi_hospes_mobile_fn_func_format_date(RustBuffer date, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
+RustBuffer uniffi_hospes_mobile_fn_func_format_money(RustBuffer amount, RustBuffer locale, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
@@ -742,6 +787,36 @@ RustBuffer uniffi_hospes_mobile_fn_func_login_to_json(RustBuffer value, RustCall
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_WAIT_SECONDS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LOGIN_WAIT_SECONDS
 int64_t uniffi_hospes_mobile_fn_func_login_wait_seconds(RustBuffer throttle, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_context_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_context_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_SUMMARY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_SUMMARY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_summary_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_SUMMARY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_SUMMARY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_summary_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_TEMPLATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_TEMPLATE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_template_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_TEMPLATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_TEMPLATE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_template_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MISSING_CLIENT_DETAILS
@@ -1087,6 +1162,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_reminder_policy_from_json(RustBuffer jso
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REMINDER_POLICY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REMINDER_POLICY_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_reminder_policy_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDER_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDER_MAIL
+RustBuffer uniffi_hospes_mobile_fn_func_render_mail(RustBuffer template, RustBuffer context, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDERED_MAIL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDERED_MAIL_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_rendered_mail_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDERED_MAIL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENDERED_MAIL_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_rendered_mail_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RENT_INVOICE
@@ -1669,6 +1759,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_MAIL
+uint16_t uniffi_hospes_mobile_checksum_func_check_mail(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
 uint16_t uniffi_hospes_mobile_checksum_func_check_number_pattern(void
@@ -1807,6 +1903,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_credit_invoice(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
+uint16_t uniffi_hospes_mobile_checksum_func_describe_event(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DRAFT_INVOICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DRAFT_INVOICE
 uint16_t uniffi_hospes_mobile_checksum_func_draft_invoice(void
@@ -1834,6 +1936,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_event_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EVENT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EVENT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_event_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DATE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DATE
+uint16_t uniffi_hospes_mobile_checksum_func_format_date(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
+uint16_t uniffi_hospes_mobile_checksum_func_format_money(void
     
 );
 #endif
@@ -2080,6 +2194,42 @@ uint16_t uniffi_hospes_mobile_checksum_func_login_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_WAIT_SECONDS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LOGIN_WAIT_SECONDS
 uint16_t uniffi_hospes_mobile_checksum_func_login_wait_seconds(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_context_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_context_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_SUMMARY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_SUMMARY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_summary_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_SUMMARY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_SUMMARY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_summary_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_TEMPLATE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_TEMPLATE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_template_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_TEMPLATE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_TEMPLATE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_template_to_json(void
     
 );
 #endif
@@ -2497,6 +2647,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_reminder_policy_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDER_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDER_MAIL
+uint16_t uniffi_hospes_mobile_checksum_func_render_mail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDERED_MAIL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDERED_MAIL_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_rendered_mail_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDERED_MAIL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENDERED_MAIL_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_rendered_mail_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENT_INVOICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENT_INVOICE
 uint16_t uniffi_hospes_mobile_checksum_func_rent_invoice(void
@@ -2755,6 +2923,18 @@ uint16_t uniffi_hospes_mobile_checksum_method_linkkeyring_verify(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_RENDER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_RENDER
+uint16_t uniffi_hospes_mobile_checksum_method_mailer_render(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_SUMMARY
+uint16_t uniffi_hospes_mobile_checksum_method_mailer_summary(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
 uint16_t uniffi_hospes_mobile_checksum_method_pricer_create_quote(void
@@ -2770,6 +2950,12 @@ uint16_t uniffi_hospes_mobile_checksum_method_pricer_price(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_LINKKEYRING_NEW
 uint16_t uniffi_hospes_mobile_checksum_constructor_linkkeyring_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_MAILER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_MAILER_NEW
+uint16_t uniffi_hospes_mobile_checksum_constructor_mailer_new(void
     
 );
 #endif

@@ -3356,6 +3356,75 @@ public func FfiConverterTypeGuestDetails_lower(_ value: GuestDetails) -> RustBuf
 
 
 /**
+ * A host tag's value for one mail.
+ */
+public struct HostTagValue: Equatable, Hashable {
+    /**
+     * The tag, without brackets (`PLAQUE`).
+     */
+    public var name: String
+    /**
+     * Its value, escaped like any other.
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The tag, without brackets (`PLAQUE`).
+         */name: String, 
+        /**
+         * Its value, escaped like any other.
+         */value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HostTagValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHostTagValue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HostTagValue {
+        return
+            try HostTagValue(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HostTagValue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHostTagValue_lift(_ buf: RustBuffer) throws -> HostTagValue {
+    return try FfiConverterTypeHostTagValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHostTagValue_lower(_ value: HostTagValue) -> RustBuffer {
+    return FfiConverterTypeHostTagValue.lower(value)
+}
+
+
+/**
  * One payment due.
  */
 public struct Installment: Equatable, Hashable {
@@ -5252,6 +5321,796 @@ public func FfiConverterTypeLogin_lift(_ buf: RustBuffer) throws -> Login {
 #endif
 public func FfiConverterTypeLogin_lower(_ value: Login) -> RustBuffer {
     return FfiConverterTypeLogin.lower(value)
+}
+
+
+/**
+ * Amounts a mail may show; the host takes them from the stay's balance.
+ */
+public struct MailAmounts: Equatable, Hashable {
+    /**
+     * The stay's total (`[MONTANT_TOTAL]`).
+     */
+    public var total: Money?
+    /**
+     * Received so far (`[MONTANT_PAYE]`).
+     */
+    public var paid: Money?
+    /**
+     * Still due (`[MONTANT_DU]`).
+     */
+    public var due: Money?
+    /**
+     * The deposit asked (`[MONTANT_ACOMPTE]`).
+     */
+    public var deposit: Money?
+    /**
+     * The balance asked (`[MONTANT_SOLDE]`).
+     */
+    public var balance: Money?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay's total (`[MONTANT_TOTAL]`).
+         */total: Money?, 
+        /**
+         * Received so far (`[MONTANT_PAYE]`).
+         */paid: Money?, 
+        /**
+         * Still due (`[MONTANT_DU]`).
+         */due: Money?, 
+        /**
+         * The deposit asked (`[MONTANT_ACOMPTE]`).
+         */deposit: Money?, 
+        /**
+         * The balance asked (`[MONTANT_SOLDE]`).
+         */balance: Money?) {
+        self.total = total
+        self.paid = paid
+        self.due = due
+        self.deposit = deposit
+        self.balance = balance
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailAmounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailAmounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailAmounts {
+        return
+            try MailAmounts(
+                total: FfiConverterOptionTypeMoney.read(from: &buf), 
+                paid: FfiConverterOptionTypeMoney.read(from: &buf), 
+                due: FfiConverterOptionTypeMoney.read(from: &buf), 
+                deposit: FfiConverterOptionTypeMoney.read(from: &buf), 
+                balance: FfiConverterOptionTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailAmounts, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeMoney.write(value.total, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.paid, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.due, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.deposit, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.balance, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailAmounts_lift(_ buf: RustBuffer) throws -> MailAmounts {
+    return try FfiConverterTypeMailAmounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailAmounts_lower(_ value: MailAmounts) -> RustBuffer {
+    return FfiConverterTypeMailAmounts.lower(value)
+}
+
+
+/**
+ * What one mail is about. Everything but the establishment and the client is optional; a tag
+ * whose value is absent is refused at render time (`mail.value_missing`) rather than sent
+ * empty.
+ */
+public struct MailContext: Equatable, Hashable {
+    /**
+     * Who sends it.
+     */
+    public var establishment: Establishment
+    /**
+     * To whom.
+     */
+    public var client: Client
+    /**
+     * In which language; by default the client's, else the establishment's.
+     */
+    public var locale: Locale?
+    /**
+     * The stay it is about.
+     */
+    public var stay: Stay?
+    /**
+     * Amounts to show.
+     */
+    public var amounts: MailAmounts
+    /**
+     * Document numbers to show.
+     */
+    public var documents: MailDocuments
+    /**
+     * Links, issued by the link module.
+     */
+    public var links: MailLinks
+    /**
+     * The editable booking fields reminder, for that mail.
+     */
+    public var edit: MailEdit?
+    /**
+     * Values of the host's own tags.
+     */
+    public var tags: [HostTagValue]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who sends it.
+         */establishment: Establishment, 
+        /**
+         * To whom.
+         */client: Client, 
+        /**
+         * In which language; by default the client's, else the establishment's.
+         */locale: Locale?, 
+        /**
+         * The stay it is about.
+         */stay: Stay?, 
+        /**
+         * Amounts to show.
+         */amounts: MailAmounts, 
+        /**
+         * Document numbers to show.
+         */documents: MailDocuments, 
+        /**
+         * Links, issued by the link module.
+         */links: MailLinks, 
+        /**
+         * The editable booking fields reminder, for that mail.
+         */edit: MailEdit?, 
+        /**
+         * Values of the host's own tags.
+         */tags: [HostTagValue]) {
+        self.establishment = establishment
+        self.client = client
+        self.locale = locale
+        self.stay = stay
+        self.amounts = amounts
+        self.documents = documents
+        self.links = links
+        self.edit = edit
+        self.tags = tags
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailContext {
+        return
+            try MailContext(
+                establishment: FfiConverterTypeEstablishment.read(from: &buf), 
+                client: FfiConverterTypeClient.read(from: &buf), 
+                locale: FfiConverterOptionTypeLocale.read(from: &buf), 
+                stay: FfiConverterOptionTypeStay.read(from: &buf), 
+                amounts: FfiConverterTypeMailAmounts.read(from: &buf), 
+                documents: FfiConverterTypeMailDocuments.read(from: &buf), 
+                links: FfiConverterTypeMailLinks.read(from: &buf), 
+                edit: FfiConverterOptionTypeMailEdit.read(from: &buf), 
+                tags: FfiConverterSequenceTypeHostTagValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailContext, into buf: inout [UInt8]) {
+        FfiConverterTypeEstablishment.write(value.establishment, into: &buf)
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterOptionTypeLocale.write(value.locale, into: &buf)
+        FfiConverterOptionTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypeMailAmounts.write(value.amounts, into: &buf)
+        FfiConverterTypeMailDocuments.write(value.documents, into: &buf)
+        FfiConverterTypeMailLinks.write(value.links, into: &buf)
+        FfiConverterOptionTypeMailEdit.write(value.edit, into: &buf)
+        FfiConverterSequenceTypeHostTagValue.write(value.tags, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailContext_lift(_ buf: RustBuffer) throws -> MailContext {
+    return try FfiConverterTypeMailContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailContext_lower(_ value: MailContext) -> RustBuffer {
+    return FfiConverterTypeMailContext.lower(value)
+}
+
+
+/**
+ * Document numbers a mail may show.
+ */
+public struct MailDocuments: Equatable, Hashable {
+    /**
+     * `[NUM_DEVIS]`.
+     */
+    public var quote: String?
+    /**
+     * `[NUM_CONTRAT]`.
+     */
+    public var contract: String?
+    /**
+     * `[NUM_FACTURE]`.
+     */
+    public var invoice: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `[NUM_DEVIS]`.
+         */quote: String?, 
+        /**
+         * `[NUM_CONTRAT]`.
+         */contract: String?, 
+        /**
+         * `[NUM_FACTURE]`.
+         */invoice: String?) {
+        self.quote = quote
+        self.contract = contract
+        self.invoice = invoice
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailDocuments: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailDocuments: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailDocuments {
+        return
+            try MailDocuments(
+                quote: FfiConverterOptionString.read(from: &buf), 
+                contract: FfiConverterOptionString.read(from: &buf), 
+                invoice: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailDocuments, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.quote, into: &buf)
+        FfiConverterOptionString.write(value.contract, into: &buf)
+        FfiConverterOptionString.write(value.invoice, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailDocuments_lift(_ buf: RustBuffer) throws -> MailDocuments {
+    return try FfiConverterTypeMailDocuments.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailDocuments_lower(_ value: MailDocuments) -> RustBuffer {
+    return FfiConverterTypeMailDocuments.lower(value)
+}
+
+
+/**
+ * The editable-fields part of a reminder mail: until when, and the business's own text.
+ */
+public struct MailEdit: Equatable, Hashable {
+    /**
+     * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+     * zone).
+     */
+    public var deadline: Timestamp
+    /**
+     * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
+     */
+    public var remainingSeconds: Int64
+    /**
+     * The business's extra text (`[TEXTE_RAPPEL]`).
+     */
+    public var text: String?
+    /**
+     * The fields still editable, as the guest reads them.
+     */
+    public var fields: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+         * zone).
+         */deadline: Timestamp, 
+        /**
+         * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
+         */remainingSeconds: Int64, 
+        /**
+         * The business's extra text (`[TEXTE_RAPPEL]`).
+         */text: String?, 
+        /**
+         * The fields still editable, as the guest reads them.
+         */fields: [String]) {
+        self.deadline = deadline
+        self.remainingSeconds = remainingSeconds
+        self.text = text
+        self.fields = fields
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailEdit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailEdit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailEdit {
+        return
+            try MailEdit(
+                deadline: FfiConverterTypeTimestamp.read(from: &buf), 
+                remainingSeconds: FfiConverterInt64.read(from: &buf), 
+                text: FfiConverterOptionString.read(from: &buf), 
+                fields: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailEdit, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.deadline, into: &buf)
+        FfiConverterInt64.write(value.remainingSeconds, into: &buf)
+        FfiConverterOptionString.write(value.text, into: &buf)
+        FfiConverterSequenceString.write(value.fields, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailEdit_lift(_ buf: RustBuffer) throws -> MailEdit {
+    return try FfiConverterTypeMailEdit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailEdit_lower(_ value: MailEdit) -> RustBuffer {
+    return FfiConverterTypeMailEdit.lower(value)
+}
+
+
+/**
+ * The links a mail may carry, as full URLs issued by the link module.
+ */
+public struct MailLinks: Equatable, Hashable {
+    /**
+     * `[LIEN_ESPACE_CLI]`.
+     */
+    public var portal: String?
+    /**
+     * `[LIEN_DEVIS]`.
+     */
+    public var quote: String?
+    /**
+     * `[LIEN_CONTRAT]`.
+     */
+    public var contract: String?
+    /**
+     * `[LIEN_FACTURE]`.
+     */
+    public var invoice: String?
+    /**
+     * `[LIEN_PAIEMENT_ACOMPTE]`.
+     */
+    public var depositPayment: String?
+    /**
+     * `[LIEN_PAIEMENT_SOLDE]`.
+     */
+    public var balancePayment: String?
+    /**
+     * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
+     */
+    public var bookingEdit: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `[LIEN_ESPACE_CLI]`.
+         */portal: String?, 
+        /**
+         * `[LIEN_DEVIS]`.
+         */quote: String?, 
+        /**
+         * `[LIEN_CONTRAT]`.
+         */contract: String?, 
+        /**
+         * `[LIEN_FACTURE]`.
+         */invoice: String?, 
+        /**
+         * `[LIEN_PAIEMENT_ACOMPTE]`.
+         */depositPayment: String?, 
+        /**
+         * `[LIEN_PAIEMENT_SOLDE]`.
+         */balancePayment: String?, 
+        /**
+         * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
+         */bookingEdit: String?) {
+        self.portal = portal
+        self.quote = quote
+        self.contract = contract
+        self.invoice = invoice
+        self.depositPayment = depositPayment
+        self.balancePayment = balancePayment
+        self.bookingEdit = bookingEdit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailLinks: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailLinks: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailLinks {
+        return
+            try MailLinks(
+                portal: FfiConverterOptionString.read(from: &buf), 
+                quote: FfiConverterOptionString.read(from: &buf), 
+                contract: FfiConverterOptionString.read(from: &buf), 
+                invoice: FfiConverterOptionString.read(from: &buf), 
+                depositPayment: FfiConverterOptionString.read(from: &buf), 
+                balancePayment: FfiConverterOptionString.read(from: &buf), 
+                bookingEdit: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailLinks, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.portal, into: &buf)
+        FfiConverterOptionString.write(value.quote, into: &buf)
+        FfiConverterOptionString.write(value.contract, into: &buf)
+        FfiConverterOptionString.write(value.invoice, into: &buf)
+        FfiConverterOptionString.write(value.depositPayment, into: &buf)
+        FfiConverterOptionString.write(value.balancePayment, into: &buf)
+        FfiConverterOptionString.write(value.bookingEdit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailLinks_lift(_ buf: RustBuffer) throws -> MailLinks {
+    return try FfiConverterTypeMailLinks.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailLinks_lower(_ value: MailLinks) -> RustBuffer {
+    return FfiConverterTypeMailLinks.lower(value)
+}
+
+
+/**
+ * What a saved template uses, for the business's editor and the host's link issuing.
+ */
+public struct MailSummary: Equatable, Hashable {
+    /**
+     * The template's name.
+     */
+    public var name: String
+    /**
+     * Its languages.
+     */
+    public var locales: [Locale]
+    /**
+     * The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+     * then the host's own.
+     */
+    public var tags: [String]
+    /**
+     * The links to issue for it, in any language.
+     */
+    public var linksNeeded: [LinkPurpose]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The template's name.
+         */name: String, 
+        /**
+         * Its languages.
+         */locales: [Locale], 
+        /**
+         * The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+         * then the host's own.
+         */tags: [String], 
+        /**
+         * The links to issue for it, in any language.
+         */linksNeeded: [LinkPurpose]) {
+        self.name = name
+        self.locales = locales
+        self.tags = tags
+        self.linksNeeded = linksNeeded
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailSummary {
+        return
+            try MailSummary(
+                name: FfiConverterString.read(from: &buf), 
+                locales: FfiConverterSequenceTypeLocale.read(from: &buf), 
+                tags: FfiConverterSequenceString.read(from: &buf), 
+                linksNeeded: FfiConverterSequenceTypeLinkPurpose.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailSummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterSequenceTypeLocale.write(value.locales, into: &buf)
+        FfiConverterSequenceString.write(value.tags, into: &buf)
+        FfiConverterSequenceTypeLinkPurpose.write(value.linksNeeded, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailSummary_lift(_ buf: RustBuffer) throws -> MailSummary {
+    return try FfiConverterTypeMailSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailSummary_lower(_ value: MailSummary) -> RustBuffer {
+    return FfiConverterTypeMailSummary.lower(value)
+}
+
+
+/**
+ * A mail template as the business saves it: one version per language.
+ */
+public struct MailTemplate: Equatable, Hashable {
+    /**
+     * The host's name for it (`booking_confirmation`).
+     */
+    public var name: String
+    /**
+     * Subject and bodies, per language.
+     */
+    public var versions: [MailVersion]
+    /**
+     * The host's own tags this template may use (`PLAQUE` for `[PLAQUE]`), valued per mail in
+     * [`MailContext::tags`].
+     */
+    public var hostTags: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's name for it (`booking_confirmation`).
+         */name: String, 
+        /**
+         * Subject and bodies, per language.
+         */versions: [MailVersion], 
+        /**
+         * The host's own tags this template may use (`PLAQUE` for `[PLAQUE]`), valued per mail in
+         * [`MailContext::tags`].
+         */hostTags: [String]) {
+        self.name = name
+        self.versions = versions
+        self.hostTags = hostTags
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailTemplate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailTemplate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailTemplate {
+        return
+            try MailTemplate(
+                name: FfiConverterString.read(from: &buf), 
+                versions: FfiConverterSequenceTypeMailVersion.read(from: &buf), 
+                hostTags: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailTemplate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterSequenceTypeMailVersion.write(value.versions, into: &buf)
+        FfiConverterSequenceString.write(value.hostTags, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailTemplate_lift(_ buf: RustBuffer) throws -> MailTemplate {
+    return try FfiConverterTypeMailTemplate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailTemplate_lower(_ value: MailTemplate) -> RustBuffer {
+    return FfiConverterTypeMailTemplate.lower(value)
+}
+
+
+/**
+ * One language of a mail template.
+ */
+public struct MailVersion: Equatable, Hashable {
+    /**
+     * Its language.
+     */
+    public var locale: Locale
+    /**
+     * The subject line.
+     */
+    public var subject: String
+    /**
+     * The HTML body.
+     */
+    public var html: String
+    /**
+     * The plain-text body; derived from the HTML one when absent.
+     */
+    public var text: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its language.
+         */locale: Locale, 
+        /**
+         * The subject line.
+         */subject: String, 
+        /**
+         * The HTML body.
+         */html: String, 
+        /**
+         * The plain-text body; derived from the HTML one when absent.
+         */text: String?) {
+        self.locale = locale
+        self.subject = subject
+        self.html = html
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailVersion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailVersion: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailVersion {
+        return
+            try MailVersion(
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                subject: FfiConverterString.read(from: &buf), 
+                html: FfiConverterString.read(from: &buf), 
+                text: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailVersion, into buf: inout [UInt8]) {
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterString.write(value.subject, into: &buf)
+        FfiConverterString.write(value.html, into: &buf)
+        FfiConverterOptionString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailVersion_lift(_ buf: RustBuffer) throws -> MailVersion {
+    return try FfiConverterTypeMailVersion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailVersion_lower(_ value: MailVersion) -> RustBuffer {
+    return FfiConverterTypeMailVersion.lower(value)
 }
 
 
@@ -7853,6 +8712,95 @@ public func FfiConverterTypeReminderPolicy_lift(_ buf: RustBuffer) throws -> Rem
 #endif
 public func FfiConverterTypeReminderPolicy_lower(_ value: ReminderPolicy) -> RustBuffer {
     return FfiConverterTypeReminderPolicy.lower(value)
+}
+
+
+/**
+ * A mail ready to send.
+ */
+public struct RenderedMail: Equatable, Hashable {
+    /**
+     * The language it was written in.
+     */
+    public var locale: Locale
+    /**
+     * The subject: one line, no control characters.
+     */
+    public var subject: String
+    /**
+     * The HTML body, every value escaped.
+     */
+    public var html: String
+    /**
+     * The plain-text alternative.
+     */
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The language it was written in.
+         */locale: Locale, 
+        /**
+         * The subject: one line, no control characters.
+         */subject: String, 
+        /**
+         * The HTML body, every value escaped.
+         */html: String, 
+        /**
+         * The plain-text alternative.
+         */text: String) {
+        self.locale = locale
+        self.subject = subject
+        self.html = html
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenderedMail: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenderedMail: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenderedMail {
+        return
+            try RenderedMail(
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                subject: FfiConverterString.read(from: &buf), 
+                html: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenderedMail, into buf: inout [UInt8]) {
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterString.write(value.subject, into: &buf)
+        FfiConverterString.write(value.html, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenderedMail_lift(_ buf: RustBuffer) throws -> RenderedMail {
+    return try FfiConverterTypeRenderedMail.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenderedMail_lower(_ value: RenderedMail) -> RustBuffer {
+    return FfiConverterTypeRenderedMail.lower(value)
 }
 
 
@@ -11513,6 +12461,48 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `mail.*`: mail templates and their rendering.
+     */
+    case Mail(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
+     * `booking.*`: editable booking fields and change requests.
+     */
+    case Booking(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
+     * `appointment.*`: appointment requests.
+     */
+    case Appointment(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `evidence.*`: signatures and the hash-linked event log.
      */
     case Evidence(
@@ -11657,22 +12647,37 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 13: return .Evidence(
+        case 13: return .Mail(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 14: return .Quote(
+        case 14: return .Booking(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 15: return .Link(
+        case 15: return .Appointment(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 16: return .Internal(
+        case 16: return .Evidence(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 17: return .Quote(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 18: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 19: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -11773,29 +12778,50 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Evidence(code,reason,messages):
+        case let .Mail(code,reason,messages):
             writeInt(&buf, Int32(13))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Quote(code,reason,messages):
+        case let .Booking(code,reason,messages):
             writeInt(&buf, Int32(14))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Appointment(code,reason,messages):
             writeInt(&buf, Int32(15))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Evidence(code,reason,messages):
             writeInt(&buf, Int32(16))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Quote(code,reason,messages):
+            writeInt(&buf, Int32(17))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Link(code,reason,messages):
+            writeInt(&buf, Int32(18))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(19))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -14315,6 +15341,30 @@ fileprivate struct FfiConverterOptionTypeLatePayment: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeMailEdit: FfiConverterRustBuffer {
+    typealias SwiftType = MailEdit?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMailEdit.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMailEdit.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeMoney: FfiConverterRustBuffer {
     typealias SwiftType = Money?
 
@@ -14851,6 +15901,31 @@ fileprivate struct FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeHostTagValue: FfiConverterRustBuffer {
+    typealias SwiftType = [HostTagValue]
+
+    public static func write(_ value: [HostTagValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHostTagValue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HostTagValue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HostTagValue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHostTagValue.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer {
     typealias SwiftType = [Installment]
 
@@ -14993,6 +16068,31 @@ fileprivate struct FfiConverterSequenceTypeLineTotal: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLineTotal.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer {
+    typealias SwiftType = [MailVersion]
+
+    public static func write(_ value: [MailVersion], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMailVersion.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MailVersion] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MailVersion]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMailVersion.read(from: &buf))
         }
         return seq
     }
@@ -15393,6 +16493,56 @@ fileprivate struct FfiConverterSequenceTypeEvent: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEvent.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLinkPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = [LinkPurpose]
+
+    public static func write(_ value: [LinkPurpose], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLinkPurpose.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LinkPurpose] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LinkPurpose]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLinkPurpose.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLocale: FfiConverterRustBuffer {
+    typealias SwiftType = [Locale]
+
+    public static func write(_ value: [Locale], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLocale.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Locale] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Locale]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLocale.read(from: &buf))
         }
         return seq
     }

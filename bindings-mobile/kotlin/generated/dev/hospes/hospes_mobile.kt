@@ -86,8 +86,12 @@ import dev.hospes.model.FfiConverterTypeLinkHint
 import dev.hospes.model.FfiConverterTypeLinkPurpose
 import dev.hospes.model.FfiConverterTypeLinkRequest
 import dev.hospes.model.FfiConverterTypeLinkState
+import dev.hospes.model.FfiConverterTypeLocale
 import dev.hospes.model.FfiConverterTypeLoggedEvent
 import dev.hospes.model.FfiConverterTypeLogin
+import dev.hospes.model.FfiConverterTypeMailContext
+import dev.hospes.model.FfiConverterTypeMailSummary
+import dev.hospes.model.FfiConverterTypeMailTemplate
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
 import dev.hospes.model.FfiConverterTypeNewParticipant
@@ -109,6 +113,7 @@ import dev.hospes.model.FfiConverterTypeQuoteChange
 import dev.hospes.model.FfiConverterTypeQuoteView
 import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeReminderPolicy
+import dev.hospes.model.FfiConverterTypeRenderedMail
 import dev.hospes.model.FfiConverterTypeResidency
 import dev.hospes.model.FfiConverterTypeResidencyChange
 import dev.hospes.model.FfiConverterTypeScheduledPayment
@@ -142,8 +147,12 @@ import dev.hospes.model.LinkHint
 import dev.hospes.model.LinkPurpose
 import dev.hospes.model.LinkRequest
 import dev.hospes.model.LinkState
+import dev.hospes.model.Locale
 import dev.hospes.model.LoggedEvent
 import dev.hospes.model.Login
+import dev.hospes.model.MailContext
+import dev.hospes.model.MailSummary
+import dev.hospes.model.MailTemplate
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
 import dev.hospes.model.NewParticipant
@@ -165,6 +174,7 @@ import dev.hospes.model.QuoteChange
 import dev.hospes.model.QuoteView
 import dev.hospes.model.Registration
 import dev.hospes.model.ReminderPolicy
+import dev.hospes.model.RenderedMail
 import dev.hospes.model.Residency
 import dev.hospes.model.ResidencyChange
 import dev.hospes.model.ScheduledPayment
@@ -219,8 +229,12 @@ import dev.hospes.model.RustBuffer as RustBufferLinkHint
 import dev.hospes.model.RustBuffer as RustBufferLinkPurpose
 import dev.hospes.model.RustBuffer as RustBufferLinkRequest
 import dev.hospes.model.RustBuffer as RustBufferLinkState
+import dev.hospes.model.RustBuffer as RustBufferLocale
 import dev.hospes.model.RustBuffer as RustBufferLoggedEvent
 import dev.hospes.model.RustBuffer as RustBufferLogin
+import dev.hospes.model.RustBuffer as RustBufferMailContext
+import dev.hospes.model.RustBuffer as RustBufferMailSummary
+import dev.hospes.model.RustBuffer as RustBufferMailTemplate
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
 import dev.hospes.model.RustBuffer as RustBufferNewParticipant
@@ -242,6 +256,7 @@ import dev.hospes.model.RustBuffer as RustBufferQuoteChange
 import dev.hospes.model.RustBuffer as RustBufferQuoteView
 import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferReminderPolicy
+import dev.hospes.model.RustBuffer as RustBufferRenderedMail
 import dev.hospes.model.RustBuffer as RustBufferResidency
 import dev.hospes.model.RustBuffer as RustBufferResidencyChange
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
@@ -943,6 +958,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_mail(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_number_pattern(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
@@ -989,6 +1006,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_credit_invoice(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_describe_event(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_draft_invoice(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
@@ -998,6 +1017,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_event_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_event_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_format_date(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_format_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
     ): Int
@@ -1080,6 +1103,18 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_login_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_login_wait_seconds(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_context_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_context_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_summary_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_summary_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_template_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_template_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_missing_client_details(
     ): Int
@@ -1219,6 +1254,12 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_reminder_policy_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_render_mail(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_rendered_mail_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_rendered_mail_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_rent_invoice(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_rent_schedule(
@@ -1305,11 +1346,17 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_linkkeyring_verify(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_method_mailer_render(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_mailer_summary(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_create_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_price(
     ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_linkkeyring_new(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_constructor_mailer_new(
     ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_pricer_new(
     ): Int
@@ -1346,6 +1393,16 @@ internal object UniffiLib {
     ): RustBufferIssuedLink.ByValue
     external fun uniffi_hospes_mobile_fn_method_linkkeyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
+    external fun uniffi_hospes_mobile_fn_clone_mailer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_free_mailer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_hospes_mobile_fn_constructor_mailer_new(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_method_mailer_render(`ptr`: Long,`context`: RustBufferMailContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRenderedMail.ByValue
+    external fun uniffi_hospes_mobile_fn_method_mailer_summary(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailSummary.ByValue
     external fun uniffi_hospes_mobile_fn_clone_pricer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_hospes_mobile_fn_free_pricer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1396,6 +1453,8 @@ internal object UniffiLib {
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_number_pattern(`pattern`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1442,6 +1501,8 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_credit_invoice(`invoice`: RustBufferInvoice.ByValue,`series`: RustBufferInvoiceSeries.ByValue,`date`: RustBufferNaiveDate.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_describe_event(`event`: RustBufferEvent.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1451,6 +1512,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_event_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEvent.ByValue
     external fun uniffi_hospes_mobile_fn_func_event_to_json(`value`: RustBufferEvent.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_format_date(`date`: RustBufferNaiveDate.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_format_money(`amount`: RustBufferMoney.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1534,6 +1599,18 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_login_wait_seconds(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_hospes_mobile_fn_func_mail_context_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailContext.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_context_to_json(`value`: RustBufferMailContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_summary_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailSummary.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_summary_to_json(`value`: RustBufferMailSummary.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_template_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailTemplate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_template_to_json(`value`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_missing_client_details(`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_money_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1671,6 +1748,12 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_reminder_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferReminderPolicy.ByValue
     external fun uniffi_hospes_mobile_fn_func_reminder_policy_to_json(`value`: RustBufferReminderPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_render_mail(`template`: RustBufferMailTemplate.ByValue,`context`: RustBufferMailContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRenderedMail.ByValue
+    external fun uniffi_hospes_mobile_fn_func_rendered_mail_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRenderedMail.ByValue
+    external fun uniffi_hospes_mobile_fn_func_rendered_mail_to_json(`value`: RustBufferRenderedMail.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_rent_invoice(`residency`: RustBufferResidency.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`index`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoice.ByValue
@@ -1931,6 +2014,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 45632) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_number_pattern() and 0xFFFF) != 54602) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2000,6 +2086,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 44066) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 33543) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2013,6 +2102,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_event_to_json() and 0xFFFF) != 41136) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 49325) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 37323) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
@@ -2136,6 +2231,24 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_login_wait_seconds() and 0xFFFF) != 34272) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_from_json() and 0xFFFF) != 39030) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_to_json() and 0xFFFF) != 37654) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_summary_from_json() and 0xFFFF) != 16638) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_summary_to_json() and 0xFFFF) != 34386) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_template_from_json() and 0xFFFF) != 21075) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_template_to_json() and 0xFFFF) != 48823) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 41494) {
@@ -2345,6 +2458,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() and 0xFFFF) != 10626) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_render_mail() and 0xFFFF) != 65508) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() and 0xFFFF) != 55651) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() and 0xFFFF) != 26175) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 6868) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2474,6 +2596,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_method_linkkeyring_verify() and 0xFFFF) != 52117) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_method_mailer_render() and 0xFFFF) != 27943) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_mailer_summary() and 0xFFFF) != 35696) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_method_pricer_create_quote() and 0xFFFF) != 8502) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2481,6 +2609,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() and 0xFFFF) != 15660) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_constructor_mailer_new() and 0xFFFF) != 40011) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_constructor_pricer_new() and 0xFFFF) != 50130) {
@@ -3141,6 +3272,309 @@ public object FfiConverterTypeLinkKeyring: FfiConverter<LinkKeyring, Long> {
     override fun allocationSize(value: LinkKeyring) = 8UL
 
     override fun write(value: LinkKeyring, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * A mail template, checked and compiled once, to render it for every guest.
+ */
+public interface MailerInterface {
+    
+    /**
+     * Renders the mail for one guest: subject, HTML (values escaped) and plain text.
+     */
+    fun `render`(`context`: MailContext): RenderedMail
+    
+    /**
+     * The languages, tags and links the template uses.
+     */
+    fun `summary`(): MailSummary
+    
+    companion object
+}
+
+/**
+ * A mail template, checked and compiled once, to render it for every guest.
+ */
+open class Mailer: Disposable, AutoCloseable, MailerInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * Checks and compiles the template, as when the business saves it: `mail.tag_unknown`,
+     * `mail.variable_unknown` or `mail.template_invalid` with part, line and column.
+     */
+    constructor(`template`: MailTemplate) :
+        this(UniffiWithHandle, 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_constructor_mailer_new(
+    
+        
+        FfiConverterTypeMailTemplate.lower(`template`),_status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_hospes_mobile_fn_free_mailer(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_hospes_mobile_fn_clone_mailer(handle, status)
+        }
+    }
+
+    
+    /**
+     * Renders the mail for one guest: subject, HTML (values escaped) and plain text.
+     */
+    @Throws(HospesException::class)override fun `render`(`context`: MailContext): RenderedMail {
+            return FfiConverterTypeRenderedMail.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_mailer_render(
+        it,
+        
+        FfiConverterTypeMailContext.lower(`context`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The languages, tags and links the template uses.
+     */override fun `summary`(): MailSummary {
+            return FfiConverterTypeMailSummary.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_mailer_summary(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailer: FfiConverter<Mailer, Long> {
+    override fun lower(value: Mailer): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Mailer {
+        return Mailer(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Mailer {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Mailer) = 8UL
+
+    override fun write(value: Mailer, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -4109,6 +4543,14 @@ public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>>
 
 
 
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -4119,6 +4561,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
             }
         )
 }
+
+
 
 
 
@@ -4451,6 +4895,21 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeCatalogue.lower(`catalogue`),_status)
 }
     
+    
+
+        /**
+         * Checks a mail template as the business saves it; returns the tags and links it uses.
+         */
+    @Throws(HospesException::class) fun `checkMail`(`template`: MailTemplate): MailSummary {
+            return FfiConverterTypeMailSummary.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_mail(
+    
+        
+        FfiConverterTypeMailTemplate.lower(`template`),_status)
+}
+    )
+    }
     
 
         /**
@@ -4816,6 +5275,21 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * One sentence describing an event for the business's activity feed, in `locale`.
+         */ fun `describeEvent`(`event`: Event, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_describe_event(
+    
+        
+        FfiConverterTypeEvent.lower(`event`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
          * seller and customer copied in, totals and VAT table; not numbered yet.
          */
@@ -4886,6 +5360,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeEvent.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A date in `locale`'s long form: `11 juillet 2026`.
+         */ fun `formatDate`(`date`: NaiveDate, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_format_date(
+    
+        
+        FfiConverterTypeNaiveDate.lower(`date`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * An amount as `locale` writes it: `1 234,56 €`.
+         */ fun `formatMoney`(`amount`: Money, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_format_money(
+    
+        
+        FfiConverterTypeMoney.lower(`amount`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
 }
     )
     }
@@ -5515,6 +6019,96 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeThrottle.lower(`throttle`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `mailContextFromJson`(`json`: kotlin.String): MailContext {
+            return FfiConverterTypeMailContext.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_context_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `mailContextToJson`(`value`: MailContext): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_context_to_json(
+    
+        
+        FfiConverterTypeMailContext.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `mailSummaryFromJson`(`json`: kotlin.String): MailSummary {
+            return FfiConverterTypeMailSummary.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_summary_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `mailSummaryToJson`(`value`: MailSummary): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_summary_to_json(
+    
+        
+        FfiConverterTypeMailSummary.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `mailTemplateFromJson`(`json`: kotlin.String): MailTemplate {
+            return FfiConverterTypeMailTemplate.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_template_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `mailTemplateToJson`(`value`: MailTemplate): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_template_to_json(
+    
+        
+        FfiConverterTypeMailTemplate.lower(`value`),_status)
 }
     )
     }
@@ -6637,6 +7231,52 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeReminderPolicy.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Renders a mail (compiling the template first; hosts sending many hold a `Mailer`).
+         */
+    @Throws(HospesException::class) fun `renderMail`(`template`: MailTemplate, `context`: MailContext): RenderedMail {
+            return FfiConverterTypeRenderedMail.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_render_mail(
+    
+        
+        FfiConverterTypeMailTemplate.lower(`template`),
+        FfiConverterTypeMailContext.lower(`context`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `renderedMailFromJson`(`json`: kotlin.String): RenderedMail {
+            return FfiConverterTypeRenderedMail.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_rendered_mail_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `renderedMailToJson`(`value`: RenderedMail): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_rendered_mail_to_json(
+    
+        
+        FfiConverterTypeRenderedMail.lower(`value`),_status)
 }
     )
     }

@@ -3032,6 +3032,53 @@ public object FfiConverterTypeGuestDetails: FfiConverterRustBuffer<GuestDetails>
 
 
 /**
+ * A host tag's value for one mail.
+ */
+data class HostTagValue (
+    /**
+     * The tag, without brackets (`PLAQUE`).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Its value, escaped like any other.
+     */
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHostTagValue: FfiConverterRustBuffer<HostTagValue> {
+    override fun read(buf: ByteBuffer): HostTagValue {
+        return HostTagValue(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HostTagValue) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: HostTagValue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterString.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
  * One payment due.
  */
 data class Installment (
@@ -4384,6 +4431,571 @@ public object FfiConverterTypeLogin: FfiConverterRustBuffer<Login> {
     override fun write(value: Login, buf: ByteBuffer) {
             FfiConverterString.write(value.`clientId`, buf)
             FfiConverterOptionalString.write(value.`upgradedHash`, buf)
+    }
+}
+
+
+
+/**
+ * Amounts a mail may show; the host takes them from the stay's balance.
+ */
+data class MailAmounts (
+    /**
+     * The stay's total (`[MONTANT_TOTAL]`).
+     */
+    var `total`: Money?
+    , 
+    /**
+     * Received so far (`[MONTANT_PAYE]`).
+     */
+    var `paid`: Money?
+    , 
+    /**
+     * Still due (`[MONTANT_DU]`).
+     */
+    var `due`: Money?
+    , 
+    /**
+     * The deposit asked (`[MONTANT_ACOMPTE]`).
+     */
+    var `deposit`: Money?
+    , 
+    /**
+     * The balance asked (`[MONTANT_SOLDE]`).
+     */
+    var `balance`: Money?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailAmounts: FfiConverterRustBuffer<MailAmounts> {
+    override fun read(buf: ByteBuffer): MailAmounts {
+        return MailAmounts(
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailAmounts) = (
+            FfiConverterOptionalTypeMoney.allocationSize(value.`total`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`due`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`deposit`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`balance`)
+    )
+
+    override fun write(value: MailAmounts, buf: ByteBuffer) {
+            FfiConverterOptionalTypeMoney.write(value.`total`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`paid`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`due`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`deposit`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`balance`, buf)
+    }
+}
+
+
+
+/**
+ * What one mail is about. Everything but the establishment and the client is optional; a tag
+ * whose value is absent is refused at render time (`mail.value_missing`) rather than sent
+ * empty.
+ */
+data class MailContext (
+    /**
+     * Who sends it.
+     */
+    var `establishment`: Establishment
+    , 
+    /**
+     * To whom.
+     */
+    var `client`: Client
+    , 
+    /**
+     * In which language; by default the client's, else the establishment's.
+     */
+    var `locale`: Locale?
+    , 
+    /**
+     * The stay it is about.
+     */
+    var `stay`: Stay?
+    , 
+    /**
+     * Amounts to show.
+     */
+    var `amounts`: MailAmounts
+    , 
+    /**
+     * Document numbers to show.
+     */
+    var `documents`: MailDocuments
+    , 
+    /**
+     * Links, issued by the link module.
+     */
+    var `links`: MailLinks
+    , 
+    /**
+     * The editable booking fields reminder, for that mail.
+     */
+    var `edit`: MailEdit?
+    , 
+    /**
+     * Values of the host's own tags.
+     */
+    var `tags`: List<HostTagValue>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailContext: FfiConverterRustBuffer<MailContext> {
+    override fun read(buf: ByteBuffer): MailContext {
+        return MailContext(
+            FfiConverterTypeEstablishment.read(buf),
+            FfiConverterTypeClient.read(buf),
+            FfiConverterOptionalTypeLocale.read(buf),
+            FfiConverterOptionalTypeStay.read(buf),
+            FfiConverterTypeMailAmounts.read(buf),
+            FfiConverterTypeMailDocuments.read(buf),
+            FfiConverterTypeMailLinks.read(buf),
+            FfiConverterOptionalTypeMailEdit.read(buf),
+            FfiConverterSequenceTypeHostTagValue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailContext) = (
+            FfiConverterTypeEstablishment.allocationSize(value.`establishment`) +
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterOptionalTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterOptionalTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypeMailAmounts.allocationSize(value.`amounts`) +
+            FfiConverterTypeMailDocuments.allocationSize(value.`documents`) +
+            FfiConverterTypeMailLinks.allocationSize(value.`links`) +
+            FfiConverterOptionalTypeMailEdit.allocationSize(value.`edit`) +
+            FfiConverterSequenceTypeHostTagValue.allocationSize(value.`tags`)
+    )
+
+    override fun write(value: MailContext, buf: ByteBuffer) {
+            FfiConverterTypeEstablishment.write(value.`establishment`, buf)
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterOptionalTypeLocale.write(value.`locale`, buf)
+            FfiConverterOptionalTypeStay.write(value.`stay`, buf)
+            FfiConverterTypeMailAmounts.write(value.`amounts`, buf)
+            FfiConverterTypeMailDocuments.write(value.`documents`, buf)
+            FfiConverterTypeMailLinks.write(value.`links`, buf)
+            FfiConverterOptionalTypeMailEdit.write(value.`edit`, buf)
+            FfiConverterSequenceTypeHostTagValue.write(value.`tags`, buf)
+    }
+}
+
+
+
+/**
+ * Document numbers a mail may show.
+ */
+data class MailDocuments (
+    /**
+     * `[NUM_DEVIS]`.
+     */
+    var `quote`: kotlin.String?
+    , 
+    /**
+     * `[NUM_CONTRAT]`.
+     */
+    var `contract`: kotlin.String?
+    , 
+    /**
+     * `[NUM_FACTURE]`.
+     */
+    var `invoice`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailDocuments: FfiConverterRustBuffer<MailDocuments> {
+    override fun read(buf: ByteBuffer): MailDocuments {
+        return MailDocuments(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailDocuments) = (
+            FfiConverterOptionalString.allocationSize(value.`quote`) +
+            FfiConverterOptionalString.allocationSize(value.`contract`) +
+            FfiConverterOptionalString.allocationSize(value.`invoice`)
+    )
+
+    override fun write(value: MailDocuments, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`quote`, buf)
+            FfiConverterOptionalString.write(value.`contract`, buf)
+            FfiConverterOptionalString.write(value.`invoice`, buf)
+    }
+}
+
+
+
+/**
+ * The editable-fields part of a reminder mail: until when, and the business's own text.
+ */
+data class MailEdit (
+    /**
+     * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+     * zone).
+     */
+    var `deadline`: Timestamp
+    , 
+    /**
+     * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
+     */
+    var `remainingSeconds`: kotlin.Long
+    , 
+    /**
+     * The business's extra text (`[TEXTE_RAPPEL]`).
+     */
+    var `text`: kotlin.String?
+    , 
+    /**
+     * The fields still editable, as the guest reads them.
+     */
+    var `fields`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailEdit: FfiConverterRustBuffer<MailEdit> {
+    override fun read(buf: ByteBuffer): MailEdit {
+        return MailEdit(
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailEdit) = (
+            FfiConverterTypeTimestamp.allocationSize(value.`deadline`) +
+            FfiConverterLong.allocationSize(value.`remainingSeconds`) +
+            FfiConverterOptionalString.allocationSize(value.`text`) +
+            FfiConverterSequenceString.allocationSize(value.`fields`)
+    )
+
+    override fun write(value: MailEdit, buf: ByteBuffer) {
+            FfiConverterTypeTimestamp.write(value.`deadline`, buf)
+            FfiConverterLong.write(value.`remainingSeconds`, buf)
+            FfiConverterOptionalString.write(value.`text`, buf)
+            FfiConverterSequenceString.write(value.`fields`, buf)
+    }
+}
+
+
+
+/**
+ * The links a mail may carry, as full URLs issued by the link module.
+ */
+data class MailLinks (
+    /**
+     * `[LIEN_ESPACE_CLI]`.
+     */
+    var `portal`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_DEVIS]`.
+     */
+    var `quote`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_CONTRAT]`.
+     */
+    var `contract`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_FACTURE]`.
+     */
+    var `invoice`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_PAIEMENT_ACOMPTE]`.
+     */
+    var `depositPayment`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_PAIEMENT_SOLDE]`.
+     */
+    var `balancePayment`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
+     */
+    var `bookingEdit`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailLinks: FfiConverterRustBuffer<MailLinks> {
+    override fun read(buf: ByteBuffer): MailLinks {
+        return MailLinks(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailLinks) = (
+            FfiConverterOptionalString.allocationSize(value.`portal`) +
+            FfiConverterOptionalString.allocationSize(value.`quote`) +
+            FfiConverterOptionalString.allocationSize(value.`contract`) +
+            FfiConverterOptionalString.allocationSize(value.`invoice`) +
+            FfiConverterOptionalString.allocationSize(value.`depositPayment`) +
+            FfiConverterOptionalString.allocationSize(value.`balancePayment`) +
+            FfiConverterOptionalString.allocationSize(value.`bookingEdit`)
+    )
+
+    override fun write(value: MailLinks, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`portal`, buf)
+            FfiConverterOptionalString.write(value.`quote`, buf)
+            FfiConverterOptionalString.write(value.`contract`, buf)
+            FfiConverterOptionalString.write(value.`invoice`, buf)
+            FfiConverterOptionalString.write(value.`depositPayment`, buf)
+            FfiConverterOptionalString.write(value.`balancePayment`, buf)
+            FfiConverterOptionalString.write(value.`bookingEdit`, buf)
+    }
+}
+
+
+
+/**
+ * What a saved template uses, for the business's editor and the host's link issuing.
+ */
+data class MailSummary (
+    /**
+     * The template's name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Its languages.
+     */
+    var `locales`: List<Locale>
+    , 
+    /**
+     * The tags it uses in any language, with brackets, French name first (`[LIEN_CONTRAT]`),
+     * then the host's own.
+     */
+    var `tags`: List<kotlin.String>
+    , 
+    /**
+     * The links to issue for it, in any language.
+     */
+    var `linksNeeded`: List<LinkPurpose>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailSummary: FfiConverterRustBuffer<MailSummary> {
+    override fun read(buf: ByteBuffer): MailSummary {
+        return MailSummary(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeLocale.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeLinkPurpose.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailSummary) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterSequenceTypeLocale.allocationSize(value.`locales`) +
+            FfiConverterSequenceString.allocationSize(value.`tags`) +
+            FfiConverterSequenceTypeLinkPurpose.allocationSize(value.`linksNeeded`)
+    )
+
+    override fun write(value: MailSummary, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterSequenceTypeLocale.write(value.`locales`, buf)
+            FfiConverterSequenceString.write(value.`tags`, buf)
+            FfiConverterSequenceTypeLinkPurpose.write(value.`linksNeeded`, buf)
+    }
+}
+
+
+
+/**
+ * A mail template as the business saves it: one version per language.
+ */
+data class MailTemplate (
+    /**
+     * The host's name for it (`booking_confirmation`).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Subject and bodies, per language.
+     */
+    var `versions`: List<MailVersion>
+    , 
+    /**
+     * The host's own tags this template may use (`PLAQUE` for `[PLAQUE]`), valued per mail in
+     * [`MailContext::tags`].
+     */
+    var `hostTags`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailTemplate: FfiConverterRustBuffer<MailTemplate> {
+    override fun read(buf: ByteBuffer): MailTemplate {
+        return MailTemplate(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeMailVersion.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailTemplate) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterSequenceTypeMailVersion.allocationSize(value.`versions`) +
+            FfiConverterSequenceString.allocationSize(value.`hostTags`)
+    )
+
+    override fun write(value: MailTemplate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterSequenceTypeMailVersion.write(value.`versions`, buf)
+            FfiConverterSequenceString.write(value.`hostTags`, buf)
+    }
+}
+
+
+
+/**
+ * One language of a mail template.
+ */
+data class MailVersion (
+    /**
+     * Its language.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * The subject line.
+     */
+    var `subject`: kotlin.String
+    , 
+    /**
+     * The HTML body.
+     */
+    var `html`: kotlin.String
+    , 
+    /**
+     * The plain-text body; derived from the HTML one when absent.
+     */
+    var `text`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMailVersion: FfiConverterRustBuffer<MailVersion> {
+    override fun read(buf: ByteBuffer): MailVersion {
+        return MailVersion(
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MailVersion) = (
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterString.allocationSize(value.`subject`) +
+            FfiConverterString.allocationSize(value.`html`) +
+            FfiConverterOptionalString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: MailVersion, buf: ByteBuffer) {
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterString.write(value.`subject`, buf)
+            FfiConverterString.write(value.`html`, buf)
+            FfiConverterOptionalString.write(value.`text`, buf)
     }
 }
 
@@ -6252,6 +6864,69 @@ public object FfiConverterTypeReminderPolicy: FfiConverterRustBuffer<ReminderPol
     override fun write(value: ReminderPolicy, buf: ByteBuffer) {
             FfiConverterSequenceUInt.write(value.`daysBefore`, buf)
             FfiConverterSequenceUInt.write(value.`daysAfter`, buf)
+    }
+}
+
+
+
+/**
+ * A mail ready to send.
+ */
+data class RenderedMail (
+    /**
+     * The language it was written in.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * The subject: one line, no control characters.
+     */
+    var `subject`: kotlin.String
+    , 
+    /**
+     * The HTML body, every value escaped.
+     */
+    var `html`: kotlin.String
+    , 
+    /**
+     * The plain-text alternative.
+     */
+    var `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRenderedMail: FfiConverterRustBuffer<RenderedMail> {
+    override fun read(buf: ByteBuffer): RenderedMail {
+        return RenderedMail(
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RenderedMail) = (
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterString.allocationSize(value.`subject`) +
+            FfiConverterString.allocationSize(value.`html`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: RenderedMail, buf: ByteBuffer) {
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterString.write(value.`subject`, buf)
+            FfiConverterString.write(value.`html`, buf)
+            FfiConverterString.write(value.`text`, buf)
     }
 }
 
@@ -9577,6 +10252,78 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `mail.*`: mail templates and their rendering.
+     */
+    class Mail(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
+     * `booking.*`: editable booking fields and change requests.
+     */
+    class Booking(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
+     * `appointment.*`: appointment requests.
+     */
+    class Appointment(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `evidence.*`: signatures and the hash-linked event log.
      */
     class Evidence(
@@ -9751,22 +10498,37 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            13 -> HospesException.Evidence(
+            13 -> HospesException.Mail(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            14 -> HospesException.Quote(
+            14 -> HospesException.Booking(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            15 -> HospesException.Link(
+            15 -> HospesException.Appointment(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            16 -> HospesException.Internal(
+            16 -> HospesException.Evidence(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            17 -> HospesException.Quote(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            18 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            19 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -9855,6 +10617,27 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Contract -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Mail -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Booking -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Appointment -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -9978,29 +10761,50 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Evidence -> {
+            is HospesException.Mail -> {
                 buf.putInt(13)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Quote -> {
+            is HospesException.Booking -> {
                 buf.putInt(14)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Appointment -> {
                 buf.putInt(15)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Evidence -> {
                 buf.putInt(16)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Quote -> {
+                buf.putInt(17)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Link -> {
+                buf.putInt(18)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(19)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -11895,6 +12699,38 @@ public object FfiConverterOptionalTypeLatePayment: FfiConverterRustBuffer<LatePa
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeMailEdit: FfiConverterRustBuffer<MailEdit?> {
+    override fun read(buf: ByteBuffer): MailEdit? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeMailEdit.read(buf)
+    }
+
+    override fun allocationSize(value: MailEdit?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeMailEdit.allocationSize(value)
+        }
+    }
+
+    override fun write(value: MailEdit?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeMailEdit.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeMoney: FfiConverterRustBuffer<Money?> {
     override fun read(buf: ByteBuffer): Money? {
         if (buf.get().toInt() == 0) {
@@ -12539,6 +13375,34 @@ public object FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer<List<F
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeHostTagValue: FfiConverterRustBuffer<List<HostTagValue>> {
+    override fun read(buf: ByteBuffer): List<HostTagValue> {
+        val len = buf.getInt()
+        return List<HostTagValue>(len) {
+            FfiConverterTypeHostTagValue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<HostTagValue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeHostTagValue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<HostTagValue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeHostTagValue.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<Installment>> {
     override fun read(buf: ByteBuffer): List<Installment> {
         val len = buf.getInt()
@@ -12697,6 +13561,34 @@ public object FfiConverterSequenceTypeLineTotal: FfiConverterRustBuffer<List<Lin
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeLineTotal.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer<List<MailVersion>> {
+    override fun read(buf: ByteBuffer): List<MailVersion> {
+        val len = buf.getInt()
+        return List<MailVersion>(len) {
+            FfiConverterTypeMailVersion.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<MailVersion>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMailVersion.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<MailVersion>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMailVersion.write(it, buf)
         }
     }
 }
@@ -13173,6 +14065,62 @@ public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>>
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLinkPurpose: FfiConverterRustBuffer<List<LinkPurpose>> {
+    override fun read(buf: ByteBuffer): List<LinkPurpose> {
+        val len = buf.getInt()
+        return List<LinkPurpose>(len) {
+            FfiConverterTypeLinkPurpose.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LinkPurpose>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLinkPurpose.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LinkPurpose>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLinkPurpose.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLocale: FfiConverterRustBuffer<List<Locale>> {
+    override fun read(buf: ByteBuffer): List<Locale> {
+        val len = buf.getInt()
+        return List<Locale>(len) {
+            FfiConverterTypeLocale.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Locale>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLocale.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Locale>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLocale.write(it, buf)
         }
     }
 }
