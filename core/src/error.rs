@@ -510,6 +510,74 @@ pub enum Error {
         /// The quantity received.
         value: String,
     },
+    /// An appointment asked for a pet that is not on the client's record.
+    #[error("no pet named `{pet}` on the client record")]
+    AppointmentPetUnknown {
+        /// The name received.
+        pet: String,
+    },
+    /// An appointment whose end is not after its start.
+    #[error("appointment {start} – {end} is empty or reversed")]
+    AppointmentPeriodInvalid {
+        /// Start (`YYYY-MM-DDTHH:MM`, local).
+        start: String,
+        /// End (local).
+        end: String,
+    },
+    /// An appointment asked, confirmed, moved or cancelled once its start has passed.
+    #[error("appointment start {start} has passed")]
+    AppointmentInPast {
+        /// Start (local).
+        start: String,
+    },
+    /// A guest's request within the minimum notice.
+    #[error("appointment at {start} is within the {notice_hours} h notice")]
+    AppointmentTooSoon {
+        /// Start (local).
+        start: String,
+        /// Hours of notice required.
+        notice_hours: u32,
+    },
+    /// A guest's request further ahead than the schedule allows.
+    #[error("appointment at {start} is more than {max_days} days ahead")]
+    AppointmentTooFarAhead {
+        /// Start (local).
+        start: String,
+        /// Most days ahead.
+        max_days: u32,
+    },
+    /// An appointment on a closed date or a weekday without opening hours.
+    #[error("closed on {date}")]
+    AppointmentDayClosed {
+        /// The day (`YYYY-MM-DD`).
+        date: String,
+    },
+    /// An appointment that does not fit inside one opening interval of its day.
+    #[error("appointment {start} – {end} is outside the opening hours ({hours})")]
+    AppointmentOutsideHours {
+        /// Start (local).
+        start: String,
+        /// End (local).
+        end: String,
+        /// That day's opening hours (`09:00–12:00, 14:00–18:30`).
+        hours: String,
+    },
+    /// An appointment change its status does not allow (confirming a cancelled one …).
+    #[error("cannot {action} appointment {id}: it is {status}")]
+    AppointmentTransitionInvalid {
+        /// The appointment.
+        id: String,
+        /// Its status.
+        status: String,
+        /// `confirm`, `reschedule`, `decline` or `cancel`.
+        action: String,
+    },
+    /// An appointment schedule that contradicts itself.
+    #[error("invalid appointment schedule: {detail}")]
+    AppointmentScheduleInvalid {
+        /// What is wrong, and where.
+        detail: String,
+    },
 }
 
 /// The message of [`Error::OptionNotAllowed`], by reason.
@@ -539,6 +607,22 @@ fn option_refusal(option: &str, reason: &str, days: u32, locale: Locale) -> Stri
         (_, Fr) => format!("L’option « {option} » n’est pas proposée pour ce séjour."),
         (_, En) => format!("Option “{option}” is not offered for this stay."),
         (_, Es) => format!("La opción «{option}» no se ofrece para esta estancia."),
+    }
+}
+
+/// The verb of [`Error::AppointmentTransitionInvalid`], by action.
+fn appointment_action(action: &str, locale: Locale) -> &str {
+    use Locale::{Es, Fr};
+    match (action, locale) {
+        ("confirm", Fr) => "confirmer",
+        ("confirm", Es) => "confirmar",
+        ("reschedule", Fr) => "replanifier",
+        ("reschedule", Es) => "reprogramar",
+        ("decline", Fr) => "refuser",
+        ("decline", Es) => "rechazar",
+        ("cancel", Fr) => "annuler",
+        ("cancel", Es) => "cancelar",
+        (other, _) => other,
     }
 }
 
@@ -626,6 +710,15 @@ impl Error {
             Error::LinkExpired { .. } => "link.expired",
             Error::LinkKeyInvalid => "link.key_invalid",
             Error::LinkRequestInvalid { .. } => "link.request_invalid",
+            Error::AppointmentPetUnknown { .. } => "appointment.pet_unknown",
+            Error::AppointmentPeriodInvalid { .. } => "appointment.period_invalid",
+            Error::AppointmentInPast { .. } => "appointment.in_past",
+            Error::AppointmentTooSoon { .. } => "appointment.too_soon",
+            Error::AppointmentTooFarAhead { .. } => "appointment.too_far_ahead",
+            Error::AppointmentDayClosed { .. } => "appointment.day_closed",
+            Error::AppointmentOutsideHours { .. } => "appointment.outside_hours",
+            Error::AppointmentTransitionInvalid { .. } => "appointment.transition_invalid",
+            Error::AppointmentScheduleInvalid { .. } => "appointment.schedule_invalid",
         }
     }
 
@@ -1321,6 +1414,108 @@ impl Error {
             (Error::QuantityInvalid { label, value }, Es) => {
                 format!("La cantidad «{value}» de la prestación «{label}» debe ser positiva.")
             }
+            (Error::AppointmentPetUnknown { pet }, Fr) => {
+                format!("Aucun animal nommé « {pet} » sur la fiche client.")
+            }
+            (Error::AppointmentPetUnknown { pet }, En) => {
+                format!("No pet named “{pet}” on the client record.")
+            }
+            (Error::AppointmentPetUnknown { pet }, Es) => {
+                format!("Ningún animal llamado «{pet}» en la ficha del cliente.")
+            }
+            (Error::AppointmentPeriodInvalid { start, end }, Fr) => {
+                format!("Le rendez-vous doit finir après son début ({start} – {end}).")
+            }
+            (Error::AppointmentPeriodInvalid { start, end }, En) => {
+                format!("The appointment must end after it starts ({start} – {end}).")
+            }
+            (Error::AppointmentPeriodInvalid { start, end }, Es) => {
+                format!("La cita debe terminar después de empezar ({start} – {end}).")
+            }
+            (Error::AppointmentInPast { start }, Fr) => {
+                format!("L’heure de début {start} est déjà passée.")
+            }
+            (Error::AppointmentInPast { start }, En) => {
+                format!("The start time {start} has already passed.")
+            }
+            (Error::AppointmentInPast { start }, Es) => {
+                format!("La hora de inicio {start} ya ha pasado.")
+            }
+            (
+                Error::AppointmentTooSoon {
+                    start,
+                    notice_hours,
+                },
+                Fr,
+            ) => format!(
+                "Un rendez-vous se demande au moins {notice_hours} h à l’avance : {start} est trop proche."
+            ),
+            (
+                Error::AppointmentTooSoon {
+                    start,
+                    notice_hours,
+                },
+                En,
+            ) => format!(
+                "Appointments must be requested at least {notice_hours} hours ahead: {start} is too soon."
+            ),
+            (
+                Error::AppointmentTooSoon {
+                    start,
+                    notice_hours,
+                },
+                Es,
+            ) => format!(
+                "Las citas se solicitan con al menos {notice_hours} h de antelación: {start} es demasiado pronto."
+            ),
+            (Error::AppointmentTooFarAhead { start, max_days }, Fr) => format!(
+                "Un rendez-vous se demande au plus {max_days} jours à l’avance : {start} est trop loin."
+            ),
+            (Error::AppointmentTooFarAhead { start, max_days }, En) => format!(
+                "Appointments can be requested at most {max_days} days ahead: {start} is too far."
+            ),
+            (Error::AppointmentTooFarAhead { start, max_days }, Es) => format!(
+                "Las citas se solicitan con {max_days} días de antelación como máximo: {start} queda demasiado lejos."
+            ),
+            (Error::AppointmentDayClosed { date }, Fr) => {
+                format!("L’établissement est fermé le {date}.")
+            }
+            (Error::AppointmentDayClosed { date }, En) => {
+                format!("The establishment is closed on {date}.")
+            }
+            (Error::AppointmentDayClosed { date }, Es) => {
+                format!("El establecimiento está cerrado el {date}.")
+            }
+            (Error::AppointmentOutsideHours { start, end, hours }, Fr) => format!(
+                "Le rendez-vous {start} – {end} sort des horaires d’ouverture de ce jour ({hours})."
+            ),
+            (Error::AppointmentOutsideHours { start, end, hours }, En) => format!(
+                "The appointment {start} – {end} is outside that day’s opening hours ({hours})."
+            ),
+            (Error::AppointmentOutsideHours { start, end, hours }, Es) => format!(
+                "La cita {start} – {end} queda fuera del horario de apertura de ese día ({hours})."
+            ),
+            (Error::AppointmentTransitionInvalid { id, status, action }, Fr) => format!(
+                "Impossible de {} le rendez-vous {id} (statut : {status}).",
+                appointment_action(action, Fr)
+            ),
+            (Error::AppointmentTransitionInvalid { id, status, action }, En) => format!(
+                "Cannot {} appointment {id} (status: {status}).",
+                appointment_action(action, En)
+            ),
+            (Error::AppointmentTransitionInvalid { id, status, action }, Es) => format!(
+                "No se puede {} la cita {id} (estado: {status}).",
+                appointment_action(action, Es)
+            ),
+            (Error::AppointmentScheduleInvalid { detail }, Fr) => {
+                format!("Horaires de rendez-vous invalides : {detail}.")
+            }
+            (Error::AppointmentScheduleInvalid { detail }, En) => {
+                format!("Invalid appointment schedule: {detail}.")
+            }
+            (Error::AppointmentScheduleInvalid { detail }, Es) => {
+                format!("Horario de citas no válido: {detail}.")
+            }
         }
     }
 }
@@ -1464,6 +1659,32 @@ mod tests {
             },
             Error::ResidencyInvalid { detail: s() },
             Error::TooManyOccupants { count: 2, max: 2 },
+            Error::AppointmentPetUnknown { pet: s() },
+            Error::AppointmentPeriodInvalid {
+                start: s(),
+                end: s(),
+            },
+            Error::AppointmentInPast { start: s() },
+            Error::AppointmentTooSoon {
+                start: s(),
+                notice_hours: 24,
+            },
+            Error::AppointmentTooFarAhead {
+                start: s(),
+                max_days: 60,
+            },
+            Error::AppointmentDayClosed { date: s() },
+            Error::AppointmentOutsideHours {
+                start: s(),
+                end: s(),
+                hours: s(),
+            },
+            Error::AppointmentTransitionInvalid {
+                id: s(),
+                status: s(),
+                action: "confirm".into(),
+            },
+            Error::AppointmentScheduleInvalid { detail: s() },
         ]
     }
 
