@@ -143,7 +143,8 @@ impl AppointmentSchedule {
             }
             for day in &hours.days {
                 if seen.contains(day) {
-                    return invalid(format!("weekly_hours[{i}] lists {day:?} again"));
+                    let day = format!("{day:?}").to_lowercase();
+                    return invalid(format!("weekly_hours[{i}] lists {day} again"));
                 }
                 seen.push(*day);
             }
@@ -467,7 +468,7 @@ mod tests {
             intervals: s.weekly_hours[0].intervals.clone(),
         });
         assert!(
-            matches!(s.check(), Err(Error::AppointmentScheduleInvalid { detail }) if detail.contains("Tuesday"))
+            matches!(s.check(), Err(Error::AppointmentScheduleInvalid { detail }) if detail.contains("lists tuesday again"))
         );
         let mut s = salon();
         s.weekly_hours[0].intervals[1].opens = NaiveTime::from_hms_opt(11, 0, 0).unwrap();
