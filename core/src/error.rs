@@ -568,6 +568,74 @@ pub enum Error {
         /// What failed.
         detail: String,
     },
+    /// An appointment asked for a pet that is not on the client's record.
+    #[error("no pet named `{pet}` on the client record")]
+    AppointmentPetUnknown {
+        /// The name received.
+        pet: String,
+    },
+    /// An appointment whose end is not after its start.
+    #[error("appointment {start} – {end} is empty or reversed")]
+    AppointmentPeriodInvalid {
+        /// Start (`YYYY-MM-DDTHH:MM`, local).
+        start: String,
+        /// End (local).
+        end: String,
+    },
+    /// An appointment asked, confirmed, moved or cancelled once its start has passed.
+    #[error("appointment start {start} has passed")]
+    AppointmentInPast {
+        /// Start (local).
+        start: String,
+    },
+    /// A guest's request within the minimum notice.
+    #[error("appointment at {start} is within the {notice_hours} h notice")]
+    AppointmentTooSoon {
+        /// Start (local).
+        start: String,
+        /// Hours of notice required.
+        notice_hours: u32,
+    },
+    /// A guest's request further ahead than the schedule allows.
+    #[error("appointment at {start} is more than {max_days} days ahead")]
+    AppointmentTooFarAhead {
+        /// Start (local).
+        start: String,
+        /// Most days ahead.
+        max_days: u32,
+    },
+    /// An appointment on a closed date or a weekday without opening hours.
+    #[error("closed on {date}")]
+    AppointmentDayClosed {
+        /// The day (`YYYY-MM-DD`).
+        date: String,
+    },
+    /// An appointment that does not fit inside one opening interval of its day.
+    #[error("appointment {start} – {end} is outside the opening hours ({hours})")]
+    AppointmentOutsideHours {
+        /// Start (local).
+        start: String,
+        /// End (local).
+        end: String,
+        /// That day's opening hours (`09:00–12:00, 14:00–18:30`).
+        hours: String,
+    },
+    /// An appointment change its status does not allow (confirming a cancelled one …).
+    #[error("cannot {action} appointment {id}: it is {status}")]
+    AppointmentTransitionInvalid {
+        /// The appointment.
+        id: String,
+        /// Its status.
+        status: String,
+        /// `confirm`, `reschedule`, `decline` or `cancel`.
+        action: String,
+    },
+    /// An appointment schedule that contradicts itself.
+    #[error("invalid appointment schedule: {detail}")]
+    AppointmentScheduleInvalid {
+        /// What is wrong, and where.
+        detail: String,
+    },
 }
 
 /// A count, for the catalogues' plural rules.
@@ -665,6 +733,15 @@ impl Error {
             Error::MailValueMissing { .. } => "mail.value_missing",
             Error::MailTooLarge { .. } => "mail.too_large",
             Error::MailRenderFailed { .. } => "mail.render_failed",
+            Error::AppointmentPetUnknown { .. } => "appointment.pet_unknown",
+            Error::AppointmentPeriodInvalid { .. } => "appointment.period_invalid",
+            Error::AppointmentInPast { .. } => "appointment.in_past",
+            Error::AppointmentTooSoon { .. } => "appointment.too_soon",
+            Error::AppointmentTooFarAhead { .. } => "appointment.too_far_ahead",
+            Error::AppointmentDayClosed { .. } => "appointment.day_closed",
+            Error::AppointmentOutsideHours { .. } => "appointment.outside_hours",
+            Error::AppointmentTransitionInvalid { .. } => "appointment.transition_invalid",
+            Error::AppointmentScheduleInvalid { .. } => "appointment.schedule_invalid",
         }
     }
 
@@ -925,6 +1002,37 @@ impl Error {
                 ("part", Arg::from(part.as_str())),
                 ("detail", Arg::from(detail.as_str())),
             ],
+            Error::AppointmentPetUnknown { pet } => vec![("pet", Arg::from(pet.as_str()))],
+            Error::AppointmentPeriodInvalid { start, end } => vec![
+                ("start", Arg::from(start.as_str())),
+                ("end", Arg::from(end.as_str())),
+            ],
+            Error::AppointmentInPast { start } => vec![("start", Arg::from(start.as_str()))],
+            Error::AppointmentTooSoon {
+                start,
+                notice_hours,
+            } => vec![
+                ("start", Arg::from(start.as_str())),
+                ("notice_hours", number(*notice_hours)),
+            ],
+            Error::AppointmentTooFarAhead { start, max_days } => vec![
+                ("start", Arg::from(start.as_str())),
+                ("max_days", number(*max_days)),
+            ],
+            Error::AppointmentDayClosed { date } => vec![("date", Arg::from(date.as_str()))],
+            Error::AppointmentOutsideHours { start, end, hours } => vec![
+                ("start", Arg::from(start.as_str())),
+                ("end", Arg::from(end.as_str())),
+                ("hours", Arg::from(hours.as_str())),
+            ],
+            Error::AppointmentTransitionInvalid { id, status, action } => vec![
+                ("id", Arg::from(id.as_str())),
+                ("status", Arg::from(status.as_str())),
+                ("action", Arg::from(action.as_str())),
+            ],
+            Error::AppointmentScheduleInvalid { detail } => {
+                vec![("detail", Arg::from(detail.as_str()))]
+            }
         }
     }
 }
@@ -1092,6 +1200,32 @@ mod tests {
                 part: s(),
                 detail: s(),
             },
+            Error::AppointmentPetUnknown { pet: s() },
+            Error::AppointmentPeriodInvalid {
+                start: s(),
+                end: s(),
+            },
+            Error::AppointmentInPast { start: s() },
+            Error::AppointmentTooSoon {
+                start: s(),
+                notice_hours: 24,
+            },
+            Error::AppointmentTooFarAhead {
+                start: s(),
+                max_days: 60,
+            },
+            Error::AppointmentDayClosed { date: s() },
+            Error::AppointmentOutsideHours {
+                start: s(),
+                end: s(),
+                hours: s(),
+            },
+            Error::AppointmentTransitionInvalid {
+                id: s(),
+                status: s(),
+                action: "confirm".into(),
+            },
+            Error::AppointmentScheduleInvalid { detail: s() },
         ]
     }
 

@@ -3,9 +3,10 @@
 //! Serialised with a `type` tag and an `occurred_at` instant:
 //! `{"type": "client_info_updated", "occurred_at": "2026-06-01T12:00:00Z", "client_id": …}`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::appointment::AppointmentStatus;
 use crate::client::FieldChange;
 use crate::i18n::{self, Arg, Locale, format};
 use crate::invoice::InvoiceKind;
@@ -209,6 +210,101 @@ pub enum Event {
         /// Full names removed.
         removed: Vec<String>,
     },
+    /// A guest asked for an appointment from their space.
+    AppointmentRequested {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose pet.
+        client_id: String,
+        /// The host's id of the appointment.
+        appointment_id: String,
+        /// The pet, spelt as on the client record.
+        pet: String,
+        /// Start asked, on the establishment's wall clock.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        start: NaiveDateTime,
+        /// End asked, on the establishment's wall clock.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        end: NaiveDateTime,
+        /// The guest's wishes.
+        comment: Option<String>,
+    },
+    /// The business confirmed an appointment request.
+    AppointmentConfirmed {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose pet.
+        client_id: String,
+        /// The appointment.
+        appointment_id: String,
+        /// The pet.
+        pet: String,
+        /// Start, on the establishment's wall clock.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        start: NaiveDateTime,
+        /// End, on the establishment's wall clock.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        end: NaiveDateTime,
+    },
+    /// The business moved an appointment, or changed its length.
+    AppointmentRescheduled {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose pet.
+        client_id: String,
+        /// The appointment.
+        appointment_id: String,
+        /// The pet.
+        pet: String,
+        /// Start before.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        previous_start: NaiveDateTime,
+        /// End before.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        previous_end: NaiveDateTime,
+        /// New start, on the establishment's wall clock.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        start: NaiveDateTime,
+        /// New end.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        end: NaiveDateTime,
+        /// Its status, unchanged: still a request, or confirmed.
+        status: AppointmentStatus,
+    },
+    /// The business refused a request or called off a confirmed appointment.
+    AppointmentDeclined {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose pet.
+        client_id: String,
+        /// The appointment.
+        appointment_id: String,
+        /// The pet.
+        pet: String,
+        /// Its start.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        start: NaiveDateTime,
+        /// `requested` (a request refused) or `confirmed` (an appointment called off).
+        previous_status: AppointmentStatus,
+        /// The reason given to the guest, if any.
+        reason: Option<String>,
+    },
+    /// The guest cancelled an appointment from their space.
+    AppointmentCancelled {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose pet.
+        client_id: String,
+        /// The appointment.
+        appointment_id: String,
+        /// The pet.
+        pet: String,
+        /// Its start.
+        #[serde(deserialize_with = "crate::appointment::local::deserialize")]
+        start: NaiveDateTime,
+        /// `requested` or `confirmed`.
+        previous_status: AppointmentStatus,
+    },
 }
 
 impl Event {
@@ -235,7 +331,12 @@ impl Event {
             | Event::PaymentFailed { occurred_at, .. }
             | Event::ContractSigned { occurred_at, .. }
             | Event::StayCancelled { occurred_at, .. }
-            | Event::AuthorisedPersonsChanged { occurred_at, .. } => *occurred_at,
+            | Event::AuthorisedPersonsChanged { occurred_at, .. }
+            | Event::AppointmentRequested { occurred_at, .. }
+            | Event::AppointmentConfirmed { occurred_at, .. }
+            | Event::AppointmentRescheduled { occurred_at, .. }
+            | Event::AppointmentDeclined { occurred_at, .. }
+            | Event::AppointmentCancelled { occurred_at, .. } => *occurred_at,
         }
     }
 
@@ -257,6 +358,11 @@ impl Event {
             Event::ContractSigned { .. } => "contract_signed",
             Event::StayCancelled { .. } => "stay_cancelled",
             Event::AuthorisedPersonsChanged { .. } => "authorised_persons_changed",
+            Event::AppointmentRequested { .. } => "appointment_requested",
+            Event::AppointmentConfirmed { .. } => "appointment_confirmed",
+            Event::AppointmentRescheduled { .. } => "appointment_rescheduled",
+            Event::AppointmentDeclined { .. } => "appointment_declined",
+            Event::AppointmentCancelled { .. } => "appointment_cancelled",
         }
     }
 
@@ -281,6 +387,17 @@ impl Event {
     fn args(&self, locale: Locale) -> Vec<(&'static str, Arg<'_>)> {
         let money = |m: &Money| Arg::from(format::money(m, locale));
         let names = |n: &[String]| Arg::from(n.join(", "));
+        let when = |t: &chrono::NaiveDateTime| {
+            Arg::from(i18n::text(
+                "label-date-at-time",
+                &[
+                    ("date", format::date(t.date(), locale).into()),
+                    ("time", format::time(t.time(), locale).into()),
+                ],
+                locale,
+                locale,
+            ))
+        };
         match self {
             Event::ClientInfoUpdated {
                 client_id, changes, ..
@@ -394,6 +511,46 @@ impl Event {
                 ("stay", stay_reference.as_str().into()),
                 ("penalty", money(penalty)),
                 ("refund", money(refund)),
+            ],
+            Event::AppointmentRequested {
+                client_id,
+                pet,
+                start,
+                ..
+            }
+            | Event::AppointmentConfirmed {
+                client_id,
+                pet,
+                start,
+                ..
+            }
+            | Event::AppointmentDeclined {
+                client_id,
+                pet,
+                start,
+                ..
+            }
+            | Event::AppointmentCancelled {
+                client_id,
+                pet,
+                start,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("pet", pet.as_str().into()),
+                ("start", when(start)),
+            ],
+            Event::AppointmentRescheduled {
+                client_id,
+                pet,
+                previous_start,
+                start,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("pet", pet.as_str().into()),
+                ("previous_start", when(previous_start)),
+                ("start", when(start)),
             ],
             Event::AuthorisedPersonsChanged {
                 client_id,

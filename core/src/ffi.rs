@@ -8,7 +8,7 @@
 use std::str::FromStr;
 use std::time::SystemTime;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 
 use std::collections::HashMap;
@@ -25,6 +25,20 @@ uniffi::custom_type!(NaiveDate, String, {
     remote,
     try_lift: |s| NaiveDate::from_str(s.trim()).map_err(|_| unreadable("date (YYYY-MM-DD)", &s).into()),
     lower: |d| d.to_string(),
+});
+
+// A wall-clock date-time (appointments) crosses as `YYYY-MM-DDTHH:MM` (seconds only when some).
+uniffi::custom_type!(NaiveDateTime, String, {
+    remote,
+    try_lift: |s| crate::appointment::parse_local(&s).map_err(lift_error),
+    lower: |t| crate::appointment::format_local(t),
+});
+
+// A wall-clock time of day (opening hours) crosses as `HH:MM` (seconds only when some).
+uniffi::custom_type!(NaiveTime, String, {
+    remote,
+    try_lift: |s| NaiveTime::from_str(s.trim()).map_err(|_| unreadable("time (HH:MM)", &s).into()),
+    lower: |t| if chrono::Timelike::second(&t) == 0 { t.format("%H:%M").to_string() } else { t.format("%H:%M:%S").to_string() },
 });
 
 /// An instant in UTC; uniffi names custom types by a single identifier.
@@ -398,6 +412,9 @@ mod tests {
             Error::LoginFailed,
             Error::PortalNotFound {
                 what: "stay".into(),
+            },
+            Error::AppointmentDayClosed {
+                date: "2026-07-14".into(),
             },
         ];
         for err in samples {

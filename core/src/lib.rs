@@ -30,6 +30,7 @@
 
 pub mod account;
 pub mod address;
+pub mod appointment;
 pub mod cancellation;
 pub mod client;
 pub mod contract;
@@ -59,7 +60,11 @@ pub mod wire;
 pub mod ffi;
 
 pub use address::{Address, Country};
-pub use chrono::{DateTime, NaiveDate, Utc};
+pub use appointment::{
+    Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule, AppointmentStatus,
+    OpeningHours, TimeInterval,
+};
+pub use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 pub use client::{
     Civility, Client, ClientField, ClientKind, ClientUpdateOutcome, Companion, FieldChange,
     GuestDetails, Pet, UpdatePolicy,

@@ -83,3 +83,18 @@ mail-variable_unknown = Variable desconocida «{ $name }» en { $part }, línea 
 mail-value_missing = Sin valor para la etiqueta { $tag }: el correo no puede salir con un enlace o un importe vacío.
 mail-too_large = La parte { $part } del correo supera los { $max } bytes.
 mail-render_failed = La parte { $part } del correo no se pudo componer: { $detail }
+appointment-pet_unknown = Ningún animal llamado «{ $pet }» en la ficha del cliente.
+appointment-period_invalid = La cita debe terminar después de empezar ({ $start } – { $end }).
+appointment-in_past = La hora de inicio { $start } ya ha pasado.
+appointment-too_soon = Las citas se solicitan con al menos { $notice_hours } h de antelación: { $start } es demasiado pronto.
+appointment-too_far_ahead = Las citas se solicitan con { $max_days } días de antelación como máximo: { $start } queda demasiado lejos.
+appointment-day_closed = El establecimiento está cerrado el { $date }.
+appointment-outside_hours = La cita { $start } – { $end } queda fuera del horario de apertura de ese día ({ $hours }).
+appointment-schedule_invalid = Horario de citas no válido: { $detail }.
+appointment-transition_invalid = No se puede { $action ->
+    [confirm] confirmar
+    [reschedule] reprogramar
+    [decline] rechazar
+    [cancel] cancelar
+   *[other] { $action }
+} la cita { $id } (estado: { $status }).

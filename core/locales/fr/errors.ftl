@@ -83,3 +83,18 @@ mail-variable_unknown = Variable inconnue « { $name } » dans { $part }, ligne 
 mail-value_missing = Aucune valeur pour la balise { $tag } : le mail ne peut pas partir avec un lien ou un montant vide.
 mail-too_large = La partie { $part } du mail dépasse { $max } octets.
 mail-render_failed = La partie { $part } du mail n’a pas pu être composée : { $detail }
+appointment-pet_unknown = Aucun animal nommé « { $pet } » sur la fiche client.
+appointment-period_invalid = Le rendez-vous doit finir après son début ({ $start } – { $end }).
+appointment-in_past = L’heure de début { $start } est déjà passée.
+appointment-too_soon = Un rendez-vous se demande au moins { $notice_hours } h à l’avance : { $start } est trop proche.
+appointment-too_far_ahead = Un rendez-vous se demande au plus { $max_days } jours à l’avance : { $start } est trop loin.
+appointment-day_closed = L’établissement est fermé le { $date }.
+appointment-outside_hours = Le rendez-vous { $start } – { $end } sort des horaires d’ouverture de ce jour ({ $hours }).
+appointment-schedule_invalid = Horaires de rendez-vous invalides : { $detail }.
+appointment-transition_invalid = Impossible de { $action ->
+    [confirm] confirmer
+    [reschedule] replanifier
+    [decline] refuser
+    [cancel] annuler
+   *[other] { $action }
+} le rendez-vous { $id } (statut : { $status }).

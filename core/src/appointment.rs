@@ -1,0 +1,482 @@
+//! Appointment requests (« demander un nouveau rendez-vous », seed 003): a guest asks from their
+//! space for one of their pets, a start, an optional end and a comment; the request is checked
+//! against the business's [`AppointmentSchedule`] and the pets on the client record; the
+//! business then confirms it, moves it or declines it, and the guest may cancel it.
+//!
+//! Times are **local**: `start` and `end` are wall-clock date-times ([`NaiveDateTime`]) in the
+//! establishment's [`TimeZone`], as the salon's agenda shows them; `now` is an instant, compared
+//! to them through [`instant`] (which never panics across daylight-saving changes).
+//!
+//! Every operation takes the appointment as the host stored it and returns the new one with its
+//! events, or a typed error; the host keeps the ids (hospes never invents one).
+//!
+//! | status | may become |
+//! |---|---|
+//! | `requested` | `confirmed` ([`confirm`]), `declined` ([`decline`]), `cancelled` ([`cancel`]); moved by [`reschedule`] |
+//! | `confirmed` | `declined` (the business calls it off), `cancelled`; moved by [`reschedule`] |
+//! | `declined`, `cancelled` | nothing: final |
+//!
+//! ```
+//! # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+//! # let schedule: hospes::appointment::AppointmentSchedule = serde_json::from_value(data["schedule"].clone()).unwrap();
+//! # let marie: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+//! use hospes::appointment::{self, AppointmentRequest, AppointmentStatus};
+//! use hospes::portal::{Portal, PortalAccess};
+//! let portal = Portal::open(&PortalAccess { client_id: "C-1042".into(), purpose: None, subject: None }, marie).unwrap();
+//! let paris = "Europe/Paris".parse().unwrap();
+//! let now = "2026-06-01T08:00:00Z".parse().unwrap();
+//! let req = AppointmentRequest {
+//!     pet: "filou".into(), start: appointment::parse_local("2026-06-05T14:00").unwrap(),
+//!     end: None, comment: Some("Toilettage complet".into()),
+//! };
+//! let asked = appointment::request(&portal, &schedule, paris, "RDV-502", req, now).unwrap();
+//! assert_eq!(asked.appointment.pet, "Filou");
+//! assert_eq!(appointment::format_local(asked.appointment.end), "2026-06-05T15:30");
+//! assert_eq!(asked.events[0].kind(), "appointment_requested");
+//!
+//! let confirmed = appointment::confirm(&asked.appointment, paris, now).unwrap();
+//! assert_eq!(confirmed.appointment.status, AppointmentStatus::Confirmed);
+//! ```
+
+mod change;
+pub(crate) mod local;
+mod schedule;
+
+pub use change::{cancel, confirm, decline, reschedule};
+pub use local::{format_local, instant, parse_local};
+pub use schedule::{AppointmentSchedule, OpeningHours, TimeInterval, free_slots};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::client::MAX_NAME;
+use crate::error::{Error, Result};
+use crate::establishment::TimeZone;
+use crate::event::Event;
+use crate::portal::Portal;
+use crate::text;
+use schedule::{Asker, check_period};
+
+/// Longest comment a guest may leave on a request, and longest reason for declining, in
+/// characters.
+pub const MAX_COMMENT: usize = 2000;
+
+/// Where an appointment stands.
+///
+/// ```
+/// use hospes::appointment::AppointmentStatus;
+/// assert_eq!(serde_json::to_string(&AppointmentStatus::Requested).unwrap(), r#""requested""#);
+/// assert!(AppointmentStatus::Confirmed.is_active());
+/// assert!(!AppointmentStatus::Cancelled.is_active());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum AppointmentStatus {
+    /// Asked by the guest, waiting for the business.
+    Requested,
+    /// Confirmed by the business.
+    Confirmed,
+    /// Refused, or called off, by the business.
+    Declined,
+    /// Cancelled by the guest.
+    Cancelled,
+}
+
+impl AppointmentStatus {
+    /// Still in the agenda: requested or confirmed.
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            AppointmentStatus::Requested | AppointmentStatus::Confirmed
+        )
+    }
+
+    /// The wire name (`requested`), as error messages show it.
+    ///
+    /// ```
+    /// assert_eq!(hospes::appointment::AppointmentStatus::Declined.as_str(), "declined");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppointmentStatus::Requested => "requested",
+            AppointmentStatus::Confirmed => "confirmed",
+            AppointmentStatus::Declined => "declined",
+            AppointmentStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
+/// commentaires »).
+///
+/// `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
+/// seconds.
+///
+/// ```
+/// use hospes::appointment::AppointmentRequest;
+/// let req: AppointmentRequest = serde_json::from_str(r#"{"pet": "Filou", "start": "2026-06-05T14:00"}"#).unwrap();
+/// assert_eq!(req.end, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AppointmentRequest {
+    /// The pet's name as on the client record; matched trimmed and ignoring case.
+    pub pet: String,
+    /// Wished start, on the establishment's wall clock.
+    #[serde(deserialize_with = "local::deserialize")]
+    pub start: NaiveDateTime,
+    /// Wished end; the schedule's default length after `start` when absent.
+    #[serde(default, deserialize_with = "local::deserialize_opt")]
+    pub end: Option<NaiveDateTime>,
+    /// Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it.
+///
+/// ```
+/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+/// use hospes::appointment::{Appointment, AppointmentStatus};
+/// let a: Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+/// assert_eq!(a.status, AppointmentStatus::Requested);
+/// assert_eq!(serde_json::to_value(&a).unwrap()["start"], "2026-06-02T09:30:00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Appointment {
+    /// The host's identifier.
+    pub id: String,
+    /// Whose pet.
+    pub client_id: String,
+    /// The pet's name, spelt as on the client record.
+    pub pet: String,
+    /// Start, on the establishment's wall clock.
+    #[serde(deserialize_with = "local::deserialize")]
+    pub start: NaiveDateTime,
+    /// End, on the establishment's wall clock; after `start`, the same day.
+    #[serde(deserialize_with = "local::deserialize")]
+    pub end: NaiveDateTime,
+    /// The guest's wishes.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// Where it stands.
+    pub status: AppointmentStatus,
+    /// When the guest asked.
+    pub requested_at: DateTime<Utc>,
+    /// Why the business declined it, when it said.
+    #[serde(default)]
+    pub decline_reason: Option<String>,
+}
+
+/// An appointment to store and what happened to it.
+///
+/// ```
+/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+/// # let a: hospes::appointment::Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+/// let out = hospes::appointment::confirm(&a, "Europe/Paris".parse().unwrap(), "2026-06-01T08:00:00Z".parse().unwrap()).unwrap();
+/// assert_eq!(out.events.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AppointmentOutcome {
+    /// The appointment to store.
+    pub appointment: Appointment,
+    /// What happened (none when nothing changed).
+    pub events: Vec<Event>,
+}
+
+/// The guest asks for an appointment from their space.
+///
+/// The pet must be one of the portal client's pets (`appointment.pet_unknown` otherwise);
+/// `end` defaults to the schedule's length; the comment is trimmed (`field.too_long` past
+/// [`MAX_COMMENT`]). Then the period is checked, in this order: `appointment.period_invalid`
+/// (end not after start), `appointment.in_past`, `appointment.too_soon` (within the minimum
+/// notice), `appointment.too_far_ahead`, `appointment.day_closed` (a closed date, or a weekday
+/// without hours), `appointment.outside_hours` (the whole appointment must fit inside one
+/// opening interval of its day). A schedule that does not hold together is
+/// `appointment.schedule_invalid`. Overlaps with other appointments are not checked: this is a
+/// request, and the business confirms it or not ([`free_slots`] offers only free starts).
+///
+/// The appointments pages belong to the whole space: a link that opens one document (a quote,
+/// an invoice) answers `portal.not_found`, like « Mes infos ».
+///
+/// ```
+/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+/// # let schedule: hospes::appointment::AppointmentSchedule = serde_json::from_value(data["schedule"].clone()).unwrap();
+/// # let marie: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+/// # let portal = hospes::portal::Portal::open(&hospes::portal::PortalAccess { client_id: "C-1042".into(), purpose: None, subject: None }, marie).unwrap();
+/// use hospes::appointment::{self, AppointmentRequest};
+/// let now = "2026-06-01T08:00:00Z".parse().unwrap();
+/// let req = AppointmentRequest { pet: "Rex".into(), start: appointment::parse_local("2026-06-05T14:00").unwrap(), end: None, comment: None };
+/// let err = appointment::request(&portal, &schedule, "Europe/Paris".parse().unwrap(), "RDV-9", req, now).unwrap_err();
+/// assert_eq!(err.code(), "appointment.pet_unknown");
+/// ```
+pub fn request(
+    portal: &Portal,
+    schedule: &AppointmentSchedule,
+    tz: TimeZone,
+    id: &str,
+    req: AppointmentRequest,
+    now: DateTime<Utc>,
+) -> Result<AppointmentOutcome> {
+    // The same gate as « Mes infos »: only a portal link or a login opens it.
+    portal.personal_info()?;
+    let client = portal.client();
+    let id = text::required(id, "id", 100)?;
+    let wanted = text::required(&req.pet, "pet", MAX_NAME)?.to_lowercase();
+    let pet = client
+        .pets
+        .iter()
+        .map(|p| p.name.trim())
+        .find(|name| name.to_lowercase() == wanted)
+        .ok_or_else(|| Error::AppointmentPetUnknown {
+            pet: req.pet.trim().chars().take(MAX_NAME).collect(),
+        })?
+        .to_owned();
+    let comment = text::optional_multiline(req.comment.as_deref(), "comment", MAX_COMMENT)?;
+    schedule.check()?;
+    let end = match req.end {
+        Some(end) => end,
+        None => schedule.default_end(req.start)?,
+    };
+    check_period(schedule, tz, req.start, end, now, Asker::Guest)?;
+    let appointment = Appointment {
+        id,
+        client_id: client.id.clone(),
+        pet,
+        start: req.start,
+        end,
+        comment,
+        status: AppointmentStatus::Requested,
+        requested_at: now,
+        decline_reason: None,
+    };
+    Ok(AppointmentOutcome {
+        events: vec![Event::AppointmentRequested {
+            occurred_at: now,
+            client_id: appointment.client_id.clone(),
+            appointment_id: appointment.id.clone(),
+            pet: appointment.pet.clone(),
+            start: appointment.start,
+            end: appointment.end,
+            comment: appointment.comment.clone(),
+        }],
+        appointment,
+    })
+}
+
+/// The guest's appointments (« Mes rendez-vous »), past and upcoming, by start: `appointments`
+/// may hold anyone's, only this guest's are returned. Same gate as [`request`].
+///
+/// ```
+/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+/// # let marie: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+/// # let a: hospes::appointment::Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+/// # let portal = hospes::portal::Portal::open(&hospes::portal::PortalAccess { client_id: "C-1042".into(), purpose: None, subject: None }, marie).unwrap();
+/// let mut someone_elses = a.clone();
+/// someone_elses.client_id = "C-2077".into();
+/// let mine = hospes::appointment::for_guest(&portal, &[someone_elses, a]).unwrap();
+/// assert_eq!(mine.len(), 1);
+/// ```
+pub fn for_guest(portal: &Portal, appointments: &[Appointment]) -> Result<Vec<Appointment>> {
+    portal.personal_info()?;
+    let mut mine: Vec<Appointment> = appointments
+        .iter()
+        .filter(|a| a.client_id == portal.client().id)
+        .cloned()
+        .collect();
+    mine.sort_by_key(|a| a.start);
+    Ok(mine)
+}
+
+/// The salon of `tests/data/appointments.json`, for the unit tests.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+    use crate::Client;
+    use crate::link::LinkPurpose;
+    use crate::portal::PortalAccess;
+
+    fn data() -> serde_json::Value {
+        serde_json::from_str(include_str!("../tests/data/appointments.json")).unwrap()
+    }
+
+    pub(crate) fn schedule() -> AppointmentSchedule {
+        serde_json::from_value(data()["schedule"].clone()).unwrap()
+    }
+
+    pub(crate) fn marie() -> Client {
+        serde_json::from_value(data()["client"].clone()).unwrap()
+    }
+
+    pub(crate) fn requested() -> Appointment {
+        serde_json::from_value(data()["requested"].clone()).unwrap()
+    }
+
+    pub(crate) fn portal() -> Portal {
+        Portal::open(&access(None, None), marie()).unwrap()
+    }
+
+    /// Marie's space opened from a link to one quote only.
+    pub(crate) fn quote_link_portal() -> Portal {
+        Portal::open(
+            &access(Some(LinkPurpose::Quote), Some("DE-7".into())),
+            marie(),
+        )
+        .unwrap()
+    }
+
+    fn access(purpose: Option<LinkPurpose>, subject: Option<String>) -> PortalAccess {
+        PortalAccess {
+            client_id: "C-1042".into(),
+            purpose,
+            subject,
+        }
+    }
+
+    pub(crate) fn paris() -> TimeZone {
+        "Europe/Paris".parse().unwrap()
+    }
+
+    /// Monday 1 June 2026, 10:00 in Paris.
+    pub(crate) fn now() -> DateTime<Utc> {
+        "2026-06-01T08:00:00Z".parse().unwrap()
+    }
+
+    pub(crate) fn t(s: &str) -> NaiveDateTime {
+        parse_local(s).unwrap()
+    }
+
+    pub(crate) fn ask(pet: &str, start: &str, end: Option<&str>) -> AppointmentRequest {
+        AppointmentRequest {
+            pet: pet.into(),
+            start: t(start),
+            end: end.map(t),
+            comment: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::*;
+    use super::*;
+
+    fn asked(req: AppointmentRequest) -> Result<AppointmentOutcome> {
+        request(&portal(), &schedule(), paris(), "RDV-9", req, now())
+    }
+
+    #[test]
+    fn the_pet_is_matched_ignoring_case_and_spaces_and_kept_as_on_the_record() {
+        let out = asked(ask("  PRALINE ", "2026-06-05T14:00", None)).unwrap();
+        assert_eq!(out.appointment.pet, "Praline");
+        assert_eq!(out.appointment.end, t("2026-06-05T15:30"));
+        assert_eq!(out.appointment.client_id, "C-1042");
+        assert_eq!(out.appointment.requested_at, now());
+    }
+
+    #[test]
+    fn a_blank_pet_is_required_and_a_long_comment_refused() {
+        let blank = asked(ask("  ", "2026-06-05T14:00", None)).unwrap_err();
+        assert_eq!(
+            blank,
+            Error::FieldRequired {
+                field: "pet".into()
+            }
+        );
+        let mut req = ask("Filou", "2026-06-05T14:00", None);
+        req.comment = Some("a".repeat(MAX_COMMENT + 1));
+        assert_eq!(asked(req).unwrap_err().code(), "field.too_long");
+    }
+
+    #[test]
+    fn the_comment_is_trimmed_and_travels_with_the_event() {
+        let mut req = ask("Filou", "2026-06-05T14:00", Some("2026-06-05T16:00"));
+        req.comment = Some("  Coupe courte,\nattention aux oreilles. ".into());
+        let out = asked(req).unwrap();
+        let Some(Event::AppointmentRequested { comment, end, .. }) = out.events.first() else {
+            panic!("{:?}", out.events);
+        };
+        assert_eq!(
+            comment.as_deref(),
+            Some("Coupe courte,\nattention aux oreilles.")
+        );
+        assert_eq!(*end, t("2026-06-05T16:00"));
+    }
+
+    #[test]
+    fn an_unknown_pet_is_named_in_the_error() {
+        assert_eq!(
+            asked(ask(" Médor ", "2026-06-05T14:00", None)).unwrap_err(),
+            Error::AppointmentPetUnknown {
+                pet: "Médor".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_link_to_one_quote_does_not_open_the_appointments() {
+        let err = request(
+            &quote_link_portal(),
+            &schedule(),
+            paris(),
+            "RDV-9",
+            ask("Filou", "2026-06-05T14:00", None),
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "portal.not_found");
+        assert!(for_guest(&quote_link_portal(), &[requested()]).is_err());
+    }
+
+    #[test]
+    fn a_broken_schedule_is_reported_before_the_hours() {
+        let mut s = schedule();
+        s.default_duration_minutes = 0;
+        let err = request(
+            &portal(),
+            &s,
+            paris(),
+            "RDV-9",
+            ask("Filou", "2026-06-05T14:00", None),
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "appointment.schedule_invalid");
+    }
+
+    #[test]
+    fn a_request_reads_local_times_with_or_without_seconds() {
+        let req: AppointmentRequest = serde_json::from_str(
+            r#"{"pet": "Filou", "start": "2026-06-05T14:00:00", "end": "2026-06-05T15:00"}"#,
+        )
+        .unwrap();
+        assert_eq!(req.end, Some(t("2026-06-05T15:00")));
+        let bad = crate::wire::from_json::<AppointmentRequest>(
+            r#"{"pet": "Filou", "start": "05/06/2026 14h"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(bad.code(), "input.invalid");
+    }
+
+    #[test]
+    fn the_guests_list_is_theirs_by_start() {
+        let mut later = requested();
+        later.id = "RDV-600".into();
+        later.start = t("2026-06-20T09:00");
+        later.end = t("2026-06-20T10:30");
+        let mut jeans = requested();
+        jeans.client_id = "C-2077".into();
+        let list = for_guest(&portal(), &[later, jeans, requested()]).unwrap();
+        let ids: Vec<&str> = list.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["RDV-501", "RDV-600"]);
+    }
+}
