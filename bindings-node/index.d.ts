@@ -688,9 +688,189 @@ export interface EventAuthorisedPersonsChanged {
 }
 
 /**
+ * A guest asked for an appointment from their space.
+ */
+export interface EventAppointmentRequested {
+  type: "appointment_requested"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The host's id of the appointment.
+   */
+  appointmentId: string
+  /**
+   * The pet, spelt as on the client record.
+   */
+  pet: string
+  /**
+   * Start asked, on the establishment's wall clock.
+   */
+  start: string
+  /**
+   * End asked, on the establishment's wall clock.
+   */
+  end: string
+  /**
+   * The guest's wishes.
+   */
+  comment?: string | null
+}
+
+/**
+ * The business confirmed an appointment request.
+ */
+export interface EventAppointmentConfirmed {
+  type: "appointment_confirmed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The appointment.
+   */
+  appointmentId: string
+  /**
+   * The pet.
+   */
+  pet: string
+  /**
+   * Start, on the establishment's wall clock.
+   */
+  start: string
+  /**
+   * End, on the establishment's wall clock.
+   */
+  end: string
+}
+
+/**
+ * Where an appointment stands.
+ */
+export type AppointmentStatus = "requested" | "confirmed" | "declined" | "cancelled"
+
+/**
+ * The business moved an appointment, or changed its length.
+ */
+export interface EventAppointmentRescheduled {
+  type: "appointment_rescheduled"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The appointment.
+   */
+  appointmentId: string
+  /**
+   * The pet.
+   */
+  pet: string
+  /**
+   * Start before.
+   */
+  previousStart: string
+  /**
+   * End before.
+   */
+  previousEnd: string
+  /**
+   * New start, on the establishment's wall clock.
+   */
+  start: string
+  /**
+   * New end.
+   */
+  end: string
+  /**
+   * Its status, unchanged: still a request, or confirmed.
+   */
+  status: AppointmentStatus
+}
+
+/**
+ * The business refused a request or called off a confirmed appointment.
+ */
+export interface EventAppointmentDeclined {
+  type: "appointment_declined"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The appointment.
+   */
+  appointmentId: string
+  /**
+   * The pet.
+   */
+  pet: string
+  /**
+   * Its start.
+   */
+  start: string
+  /**
+   * `requested` (a request refused) or `confirmed` (an appointment called off).
+   */
+  previousStatus: AppointmentStatus
+  /**
+   * The reason given to the guest, if any.
+   */
+  reason?: string | null
+}
+
+/**
+ * The guest cancelled an appointment from their space.
+ */
+export interface EventAppointmentCancelled {
+  type: "appointment_cancelled"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The appointment.
+   */
+  appointmentId: string
+  /**
+   * The pet.
+   */
+  pet: string
+  /**
+   * Its start.
+   */
+  start: string
+  /**
+   * `requested` or `confirmed`.
+   */
+  previousStatus: AppointmentStatus
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -3333,6 +3513,156 @@ export interface ResidencyChange {
 }
 
 /**
+ * One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
+ *
+ * Both ends are in the same day: `closes` is after `opens`, and a salon open until midnight
+ * writes `23:59`. An appointment fits the interval when it starts at or after `opens` and ends
+ * at or before `closes`.
+ */
+export interface TimeInterval {
+  /**
+   * Opening time (`HH:MM`).
+   */
+  opens: string
+  /**
+   * Closing time (`HH:MM`), after `opens`.
+   */
+  closes: string
+}
+
+/**
+ * The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
+ * 14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
+ */
+export interface OpeningHours {
+  /**
+   * The days these hours apply to.
+   */
+  days: Weekday[]
+  /**
+   * One or more intervals, not overlapping.
+   */
+  intervals: TimeInterval[]
+}
+
+/**
+ * When appointments are taken, on the wall clock of the establishment's time zone.
+ *
+ * The guest's requests must fit it entirely (see [`request`](super::request)); the business's
+ * reschedules must fit the opening hours and closed dates only.
+ */
+export interface AppointmentSchedule {
+  /**
+   * Opening hours by day of the week; days not listed are closed.
+   */
+  weeklyHours: OpeningHours[]
+  /**
+   * Days closed although their weekday is open (public holidays, holidays).
+   */
+  closedDates?: CalendarDate[]
+  /**
+   * Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440).
+   */
+  defaultDurationMinutes: number
+  /**
+   * Step of the starts [`free_slots`](super::free_slots) offers, from each opening, in
+   * minutes (1 to 1440); 30 when absent.
+   */
+  slotMinutes?: number
+  /**
+   * Hours a guest's request must leave before its start; 0 when absent.
+   */
+  minimumNoticeHours?: number
+  /**
+   * How many days ahead (from today, on the establishment's calendar) a guest may ask; no
+   * limit when absent.
+   */
+  maximumDaysAhead?: number | null
+}
+
+/**
+ * What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
+ * commentaires »).
+ *
+ * `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
+ * seconds.
+ */
+export interface AppointmentRequest {
+  /**
+   * The pet's name as on the client record; matched trimmed and ignoring case.
+   */
+  pet: string
+  /**
+   * Wished start, on the establishment's wall clock.
+   */
+  start: string
+  /**
+   * Wished end; the schedule's default length after `start` when absent.
+   */
+  end?: string | null
+  /**
+   * Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
+   */
+  comment?: string | null
+}
+
+/**
+ * An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it.
+ */
+export interface Appointment {
+  /**
+   * The host's identifier.
+   */
+  id: string
+  /**
+   * Whose pet.
+   */
+  clientId: string
+  /**
+   * The pet's name, spelt as on the client record.
+   */
+  pet: string
+  /**
+   * Start, on the establishment's wall clock.
+   */
+  start: string
+  /**
+   * End, on the establishment's wall clock; after `start`, the same day.
+   */
+  end: string
+  /**
+   * The guest's wishes.
+   */
+  comment?: string | null
+  /**
+   * Where it stands.
+   */
+  status: AppointmentStatus
+  /**
+   * When the guest asked.
+   */
+  requestedAt: Instant
+  /**
+   * Why the business declined it, when it said.
+   */
+  declineReason?: string | null
+}
+
+/**
+ * An appointment to store and what happened to it.
+ */
+export interface AppointmentOutcome {
+  /**
+   * The appointment to store.
+   */
+  appointment: Appointment
+  /**
+   * What happened (none when nothing changed).
+   */
+  events: Event[]
+}
+
+/**
  * One language of a mail template.
  */
 export interface MailVersion {
@@ -3924,6 +4254,50 @@ export declare function setAuthorisedPersons(residency: Residency, persons: Comp
  * The residency as a stay of status `resident`, for its yearly contract.
  */
 export declare function residencyStay(residency: Residency): Stay
+
+/**
+ * The guest asks for an appointment from their space: one of their pets, a start (local,
+ *  `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+ *  its time zone. `id` is the host's.
+ */
+export declare function requestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: string, id: string, request: AppointmentRequest, now: Instant | Date): AppointmentOutcome
+
+/**
+ * The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+ */
+export declare function guestAppointments(access: PortalAccess, client: Client, appointments: Appointment[]): Appointment[]
+
+/**
+ * The business confirms a requested appointment (not one whose start has passed).
+ */
+export declare function confirmAppointment(appointment: Appointment, timeZone: string, now: Instant | Date): AppointmentOutcome
+
+/**
+ * The business moves an appointment (checked against the opening hours, not the guest's
+ *  notice); its status stays.
+ */
+export declare function rescheduleAppointment(appointment: Appointment, schedule: AppointmentSchedule, timeZone: string, start: string, end: string | null, now: Instant | Date): AppointmentOutcome
+
+/**
+ * The business declines a request or calls off a confirmed appointment, with a reason.
+ */
+export declare function declineAppointment(appointment: Appointment, reason: string | null, now: Instant | Date): AppointmentOutcome
+
+/**
+ * The guest cancels their appointment from their space.
+ */
+export declare function cancelAppointment(access: PortalAccess, client: Client, appointment: Appointment, timeZone: string, now: Instant | Date): AppointmentOutcome
+
+/**
+ * The starts still bookable on `day` for an appointment of `duration_minutes` (the
+ *  schedule's default when absent), around the appointments already taken.
+ */
+export declare function freeAppointmentSlots(schedule: AppointmentSchedule, timeZone: string, day: CalendarDate, durationMinutes: number | null, taken: Appointment[], now: Instant | Date): string[]
+
+/**
+ * Checks a salon's appointment schedule as the business saves it.
+ */
+export declare function checkAppointmentSchedule(schedule: AppointmentSchedule): void
 
 /**
  * Checks a mail template as the business saves it (unknown tag or variable, syntax, with

@@ -6,8 +6,11 @@
 //! `HospesException` (Kotlin) / `HospesError` (Swift) on failure, never crashes: uniffi catches
 //! unwinding, and hospes denies panics.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use hospes::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
+use hospes::appointment::{
+    self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
+};
 use hospes::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
 use hospes::contract::{Contract, ContractRequest, ContractSigned, ContractTerms};
 use hospes::event::{self, Event, LoggedEvent};
@@ -40,6 +43,8 @@ uniffi::setup_scaffolding!("hospes_mobile");
 uniffi::use_remote_type!(hospes::Decimal);
 uniffi::use_remote_type!(hospes::NaiveDate);
 uniffi::use_remote_type!(hospes::DateTime<Utc>);
+uniffi::use_remote_type!(hospes::NaiveDateTime);
+uniffi::use_remote_type!(hospes::NaiveTime);
 
 type Outcome<T> = Result<T, HospesError>;
 
@@ -813,6 +818,116 @@ pub fn residency_stay(residency: Residency) -> Outcome<Stay> {
     Ok(residency.stay())
 }
 
+/// The guest asks for an appointment from their space: one of their pets, a start (local), an
+/// optional end, a comment; checked against the salon's schedule in its time zone.
+#[uniffi::export]
+pub fn request_appointment(
+    access: PortalAccess,
+    client: Client,
+    schedule: AppointmentSchedule,
+    time_zone: TimeZone,
+    id: String,
+    request: AppointmentRequest,
+    now: DateTime<Utc>,
+) -> Outcome<AppointmentOutcome> {
+    let portal = Portal::open(&access, client)?;
+    Ok(appointment::request(
+        &portal, &schedule, time_zone, &id, request, now,
+    )?)
+}
+
+/// The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+#[uniffi::export]
+pub fn guest_appointments(
+    access: PortalAccess,
+    client: Client,
+    appointments: Vec<Appointment>,
+) -> Outcome<Vec<Appointment>> {
+    Ok(appointment::for_guest(
+        &Portal::open(&access, client)?,
+        &appointments,
+    )?)
+}
+
+/// The business confirms a requested appointment.
+#[uniffi::export]
+pub fn confirm_appointment(
+    appointment: Appointment,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<AppointmentOutcome> {
+    Ok(appointment::confirm(&appointment, time_zone, now)?)
+}
+
+/// The business moves an appointment (opening hours checked, not the guest's notice).
+#[uniffi::export]
+pub fn reschedule_appointment(
+    appointment: Appointment,
+    schedule: AppointmentSchedule,
+    time_zone: TimeZone,
+    start: NaiveDateTime,
+    end: Option<NaiveDateTime>,
+    now: DateTime<Utc>,
+) -> Outcome<AppointmentOutcome> {
+    Ok(appointment::reschedule(
+        &appointment,
+        &schedule,
+        time_zone,
+        start,
+        end,
+        now,
+    )?)
+}
+
+/// The business declines a request or calls off a confirmed appointment.
+#[uniffi::export]
+pub fn decline_appointment(
+    appointment: Appointment,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Outcome<AppointmentOutcome> {
+    Ok(appointment::decline(&appointment, reason, now)?)
+}
+
+/// The guest cancels their appointment from their space.
+#[uniffi::export]
+pub fn cancel_appointment(
+    access: PortalAccess,
+    client: Client,
+    appointment: Appointment,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<AppointmentOutcome> {
+    let portal = Portal::open(&access, client)?;
+    Ok(appointment::cancel(&portal, &appointment, time_zone, now)?)
+}
+
+/// The starts still bookable on `day` around the appointments already taken.
+#[uniffi::export]
+pub fn free_appointment_slots(
+    schedule: AppointmentSchedule,
+    time_zone: TimeZone,
+    day: NaiveDate,
+    duration_minutes: Option<u32>,
+    taken: Vec<Appointment>,
+    now: DateTime<Utc>,
+) -> Outcome<Vec<NaiveDateTime>> {
+    Ok(appointment::free_slots(
+        &schedule,
+        time_zone,
+        day,
+        duration_minutes,
+        &taken,
+        now,
+    )?)
+}
+
+/// Checks a salon's appointment schedule as the business saves it.
+#[uniffi::export]
+pub fn check_appointment_schedule(schedule: AppointmentSchedule) -> Outcome<()> {
+    Ok(schedule.check()?)
+}
+
 /// A mail template, checked and compiled once, to render it for every guest.
 #[derive(uniffi::Object)]
 pub struct Mailer(CompiledMail);
@@ -1053,6 +1168,22 @@ json_codec!(Installment, installment_from_json, installment_to_json);
 json_codec!(Signature, signature_from_json, signature_to_json);
 json_codec!(Companion, companion_from_json, companion_to_json);
 json_codec!(MailTemplate, mail_template_from_json, mail_template_to_json);
+json_codec!(
+    AppointmentSchedule,
+    appointment_schedule_from_json,
+    appointment_schedule_to_json
+);
+json_codec!(Appointment, appointment_from_json, appointment_to_json);
+json_codec!(
+    AppointmentRequest,
+    appointment_request_from_json,
+    appointment_request_to_json
+);
+json_codec!(
+    AppointmentOutcome,
+    appointment_outcome_from_json,
+    appointment_outcome_to_json
+);
 json_codec!(MailContext, mail_context_from_json, mail_context_to_json);
 json_codec!(MailSummary, mail_summary_from_json, mail_summary_to_json);
 json_codec!(RenderedMail, rendered_mail_from_json, rendered_mail_to_json);

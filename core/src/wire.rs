@@ -24,6 +24,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
 use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
+use crate::appointment::{
+    self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
+};
 use crate::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
 use crate::contract::{Contract, ContractRequest, ContractSigned};
 use crate::error::{Error, Result};
@@ -405,6 +408,42 @@ operations! {
     "residency.stay" => fn residency_stay(residency: Residency) -> Stay {
         Ok(residency.stay())
     }
+    /// The guest asks for an appointment from their space: one of their pets, a start (local,
+    /// `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+    /// its time zone. `id` is the host's.
+    "appointment.request" => fn request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: TimeZone, id: String, request: AppointmentRequest, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::request(&Portal::open(&access, client)?, &schedule, time_zone, &id, request, now)
+    }
+    /// The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+    "appointment.for_guest" => fn guest_appointments(access: PortalAccess, client: Client, appointments: Vec<Appointment>) -> Vec<Appointment> {
+        appointment::for_guest(&Portal::open(&access, client)?, &appointments)
+    }
+    /// The business confirms a requested appointment (not one whose start has passed).
+    "appointment.confirm" => fn confirm_appointment(appointment: Appointment, time_zone: TimeZone, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::confirm(&appointment, time_zone, now)
+    }
+    /// The business moves an appointment (checked against the opening hours, not the guest's
+    /// notice); its status stays.
+    "appointment.reschedule" => fn reschedule_appointment(appointment: Appointment, schedule: AppointmentSchedule, time_zone: TimeZone, start: LocalDateTime, end: Option<LocalDateTime>, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::reschedule(&appointment, &schedule, time_zone, start.0, end.map(|e| e.0), now)
+    }
+    /// The business declines a request or calls off a confirmed appointment, with a reason.
+    "appointment.decline" => fn decline_appointment(appointment: Appointment, reason: Option<String>, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::decline(&appointment, reason, now)
+    }
+    /// The guest cancels their appointment from their space.
+    "appointment.cancel" => fn cancel_appointment(access: PortalAccess, client: Client, appointment: Appointment, time_zone: TimeZone, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::cancel(&Portal::open(&access, client)?, &appointment, time_zone, now)
+    }
+    /// The starts still bookable on `day` for an appointment of `duration_minutes` (the
+    /// schedule's default when absent), around the appointments already taken.
+    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: chrono::NaiveDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<chrono::NaiveDateTime> {
+        appointment::free_slots(&schedule, time_zone, day, duration_minutes, &taken, now)
+    }
+    /// Checks a salon's appointment schedule as the business saves it.
+    "appointment.check_schedule" => fn check_appointment_schedule(schedule: AppointmentSchedule) -> () {
+        schedule.check()
+    }
     /// Checks a mail template as the business saves it (unknown tag or variable, syntax, with
     /// part, line and column); returns the tags and links it uses.
     "mail.check" => fn check_mail(template: MailTemplate) -> MailSummary {
@@ -648,6 +687,21 @@ pub fn schema() -> Value {
     }
     json!({ "operations": operations, "$defs": defs })
 }
+/// A wall-clock date-time carried on the wire as `YYYY-MM-DDTHH:MM` (seconds optional), as an
+/// appointment's start and end are.
+///
+/// ```
+/// let t: hospes::wire::LocalDateTime = serde_json::from_str(r#""2026-06-05T14:00""#).unwrap();
+/// assert_eq!(t.0.to_string(), "2026-06-05 14:00:00");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalDateTime(pub chrono::NaiveDateTime);
+
+impl<'de> Deserialize<'de> for LocalDateTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        parse_string(d, |s| appointment::parse_local(s).map(LocalDateTime))
+    }
+}
 
 #[cfg(feature = "schema")]
 mod schema_impls {
@@ -655,7 +709,7 @@ mod schema_impls {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    use super::DecimalString;
+    use super::{DecimalString, LocalDateTime};
     use crate::{Country, Currency, TimeZone, VatRate};
 
     macro_rules! string_schema {
@@ -679,6 +733,12 @@ mod schema_impls {
         "Decimal",
         "decimal",
         "A decimal number written as a string: \"1234.50\"."
+    );
+    string_schema!(
+        LocalDateTime,
+        "LocalDateTime",
+        "partial-date-time",
+        "A wall-clock date-time in the establishment's zone: \"2026-06-05T14:00\"."
     );
     string_schema!(
         VatRate,

@@ -1123,6 +1123,30 @@ public func FfiConverterTypePricer_lower(_ value: Pricer) -> UInt64 {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -1219,6 +1243,30 @@ fileprivate struct FfiConverterOptionTypeLoggedEvent: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeNaiveDateTime: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveDateTime?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveDateTime.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -1236,6 +1284,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer {
+    typealias SwiftType = [Appointment]
+
+    public static func write(_ value: [Appointment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAppointment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Appointment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Appointment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAppointment.read(from: &buf))
         }
         return seq
     }
@@ -1565,6 +1638,31 @@ fileprivate struct FfiConverterSequenceTypeEvent: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer {
+    typealias SwiftType = [NaiveDateTime]
+
+    public static func write(_ value: [NaiveDateTime], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNaiveDateTime.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NaiveDateTime] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NaiveDateTime]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNaiveDateTime.read(from: &buf))
+        }
+        return seq
+    }
+}
 /**
  * Accepts the payment provider's result for a request: a success is recorded once.
  */
@@ -1660,6 +1758,109 @@ public func applyGuestUpdate(client: Client, details: GuestDetails, policy: Upda
         FfiConverterTypeGuestDetails_lower(details),
         FfiConverterTypeUpdatePolicy_lower(policy),
         FfiConverterTypeCountry_lower(defaultCountry),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func appointmentFromJson(json: String)throws  -> Appointment  {
+    return try  FfiConverterTypeAppointment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func appointmentOutcomeFromJson(json: String)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_outcome_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func appointmentOutcomeToJson(value: AppointmentOutcome)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_outcome_to_json(
+        FfiConverterTypeAppointmentOutcome_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func appointmentRequestFromJson(json: String)throws  -> AppointmentRequest  {
+    return try  FfiConverterTypeAppointmentRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func appointmentRequestToJson(value: AppointmentRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_request_to_json(
+        FfiConverterTypeAppointmentRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func appointmentScheduleFromJson(json: String)throws  -> AppointmentSchedule  {
+    return try  FfiConverterTypeAppointmentSchedule_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_schedule_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func appointmentScheduleToJson(value: AppointmentSchedule)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(
+        FfiConverterTypeAppointmentSchedule_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func appointmentToJson(value: Appointment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_appointment_to_json(
+        FfiConverterTypeAppointment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The guest cancels their appointment from their space.
+ */
+public func cancelAppointment(access: PortalAccess, client: Client, appointment: Appointment, timeZone: TimeZone, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_cancel_appointment(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeAppointment_lower(appointment),
+        FfiConverterTypeTimeZone_lower(timeZone),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -1789,6 +1990,16 @@ public func changePassword(account: Account, currentPassword: String, newPasswor
 })
 }
 /**
+ * Checks a salon's appointment schedule as the business saves it.
+ */
+public func checkAppointmentSchedule(schedule: AppointmentSchedule)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_appointment_schedule(
+        FfiConverterTypeAppointmentSchedule_lower(schedule),uniffiCallStatus
+    )
+}
+}
+/**
  * Checks a price catalogue when the business saves it: ids unique, rates and options referring
  * to seasons that exist, percentages within 0–100, periods in order.
  */
@@ -1895,6 +2106,19 @@ public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)
     uniffi_hospes_mobile_fn_func_confirm_account(
         FfiConverterTypeAccount_lower(account),
         FfiConverterTypeLinkClaims_lower(claims),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The business confirms a requested appointment.
+ */
+public func confirmAppointment(appointment: Appointment, timeZone: TimeZone, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_confirm_appointment(
+        FfiConverterTypeAppointment_lower(appointment),
+        FfiConverterTypeTimeZone_lower(timeZone),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -2081,6 +2305,19 @@ public func creditInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDa
 })
 }
 /**
+ * The business declines a request or calls off a confirmed appointment.
+ */
+public func declineAppointment(appointment: Appointment, reason: String?, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_decline_appointment(
+        FfiConverterTypeAppointment_lower(appointment),
+        FfiConverterOptionString.lower(reason),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * One sentence describing an event for the business's activity feed, in `locale`.
  */
 public func describeEvent(event: Event, locale: Locale) -> String  {
@@ -2173,12 +2410,41 @@ public func formatMoney(amount: Money, locale: Locale) -> String  {
 })
 }
 /**
+ * The starts still bookable on `day` around the appointments already taken.
+ */
+public func freeAppointmentSlots(schedule: AppointmentSchedule, timeZone: TimeZone, day: NaiveDate, durationMinutes: UInt32?, taken: [Appointment], now: Timestamp)throws  -> [NaiveDateTime]  {
+    return try  FfiConverterSequenceTypeNaiveDateTime.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_free_appointment_slots(
+        FfiConverterTypeAppointmentSchedule_lower(schedule),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeNaiveDate_lower(day),
+        FfiConverterOptionUInt32.lower(durationMinutes),
+        FfiConverterSequenceTypeAppointment.lower(taken),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
  */
 public func generateLinkKey()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_generate_link_key(uniffiCallStatus
+    )
+})
+}
+/**
+ * The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+ */
+public func guestAppointments(access: PortalAccess, client: Client, appointments: [Appointment])throws  -> [Appointment]  {
+    return try  FfiConverterSequenceTypeAppointment.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_guest_appointments(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeAppointment.lower(appointments),uniffiCallStatus
     )
 })
 }
@@ -3615,6 +3881,40 @@ public func rentSchedule(residency: Residency)throws  -> [Installment]  {
 })
 }
 /**
+ * The guest asks for an appointment from their space: one of their pets, a start (local), an
+ * optional end, a comment; checked against the salon's schedule in its time zone.
+ */
+public func requestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: TimeZone, id: String, request: AppointmentRequest, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_request_appointment(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeAppointmentSchedule_lower(schedule),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterString.lower(id),
+        FfiConverterTypeAppointmentRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The business moves an appointment (opening hours checked, not the guest's notice).
+ */
+public func rescheduleAppointment(appointment: Appointment, schedule: AppointmentSchedule, timeZone: TimeZone, start: NaiveDateTime, end: NaiveDateTime?, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reschedule_appointment(
+        FfiConverterTypeAppointment_lower(appointment),
+        FfiConverterTypeAppointmentSchedule_lower(schedule),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeNaiveDateTime_lower(start),
+        FfiConverterOptionTypeNaiveDateTime.lower(end),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Sets a new password from the verified claims of a `password_reset` link.
  */
 public func resetPassword(account: Account, claims: LinkClaims, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
@@ -4087,6 +4387,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_appointment_from_json() != 16598) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() != 22032) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() != 22866) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_request_from_json() != 27429) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_request_to_json() != 55439) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json() != 49718) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json() != 26355) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_appointment_to_json() != 18066) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_cancel_appointment() != 21768) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() != 44828) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4120,6 +4447,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_change_password() != 57636) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_check_appointment_schedule() != 26342) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4148,6 +4478,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_confirm_appointment() != 30053) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 41680) {
@@ -4195,6 +4528,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 44066) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 41431) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_describe_event() != 33543) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4219,7 +4555,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_format_money() != 37323) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 33963) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_guest_appointments() != 45205) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_guest_details_from_json() != 41207) {
@@ -4580,6 +4922,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_rent_schedule() != 47988) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_request_appointment() != 29626) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_reschedule_appointment() != 29745) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_reset_password() != 52040) {

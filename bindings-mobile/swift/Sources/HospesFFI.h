@@ -363,6 +363,51 @@ RustBuffer uniffi_hospes_mobile_fn_func_append_event_log(RustBuffer last, RustBu
 RustBuffer uniffi_hospes_mobile_fn_func_apply_guest_update(RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer default_country, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_OUTCOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_OUTCOME_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_outcome_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_OUTCOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_OUTCOME_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_outcome_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_SCHEDULE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_SCHEDULE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_schedule_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_SCHEDULE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_SCHEDULE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_appointment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCEL_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCEL_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_cancel_appointment(RustBuffer access, RustBuffer client, RustBuffer appointment, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCELLATION_CONFIRMATION_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCELLATION_CONFIRMATION_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_cancellation_confirmation_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -418,6 +463,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_catalogue_to_json(RustBuffer value, Rust
 RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, RustBuffer current_password, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
+void uniffi_hospes_mobile_fn_func_check_appointment_schedule(RustBuffer schedule, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
@@ -466,6 +516,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_companion_to_json(RustBuffer value, Rust
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_ACCOUNT
 RustBuffer uniffi_hospes_mobile_fn_func_confirm_account(RustBuffer account, RustBuffer claims, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_confirm_appointment(RustBuffer appointment, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONFIRM_CANCELLATION
@@ -543,6 +598,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_create_quote(RustBuffer number, RustBuff
 RustBuffer uniffi_hospes_mobile_fn_func_credit_invoice(RustBuffer invoice, RustBuffer series, RustBuffer date, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_decline_appointment(RustBuffer appointment, RustBuffer reason, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
 RustBuffer uniffi_hospes_mobile_fn_func_describe_event(RustBuffer event, RustBuffer locale, RustCallStatus *_Nonnull out_status
@@ -583,10 +643,20 @@ RustBuffer uniffi_hospes_mobile_fn_func_format_date(RustBuffer date, RustBuffer 
 RustBuffer uniffi_hospes_mobile_fn_func_format_money(RustBuffer amount, RustBuffer locale, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FREE_APPOINTMENT_SLOTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FREE_APPOINTMENT_SLOTS
+RustBuffer uniffi_hospes_mobile_fn_func_free_appointment_slots(RustBuffer schedule, RustBuffer time_zone, RustBuffer day, RustBuffer duration_minutes, RustBuffer taken, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
 RustBuffer uniffi_hospes_mobile_fn_func_generate_link_key(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_APPOINTMENTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_APPOINTMENTS
+RustBuffer uniffi_hospes_mobile_fn_func_guest_appointments(RustBuffer access, RustBuffer client, RustBuffer appointments, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_DETAILS_FROM_JSON
@@ -1189,6 +1259,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_rent_invoice(RustBuffer residency, RustB
 RustBuffer uniffi_hospes_mobile_fn_func_rent_schedule(RustBuffer residency, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REQUEST_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REQUEST_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_request_appointment(RustBuffer access, RustBuffer client, RustBuffer schedule, RustBuffer time_zone, RustBuffer id, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESCHEDULE_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESCHEDULE_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_reschedule_appointment(RustBuffer appointment, RustBuffer schedule, RustBuffer time_zone, RustBuffer start, RustBuffer end, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESET_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESET_PASSWORD
 RustBuffer uniffi_hospes_mobile_fn_func_reset_password(RustBuffer account, RustBuffer claims, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -1687,6 +1767,60 @@ uint16_t uniffi_hospes_mobile_checksum_func_apply_guest_update(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_OUTCOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_OUTCOME_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_OUTCOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_OUTCOME_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_request_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_SCHEDULE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_SCHEDULE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_SCHEDULE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_SCHEDULE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_appointment_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CANCEL_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CANCEL_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_cancel_appointment(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CANCELLATION_CONFIRMATION_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CANCELLATION_CONFIRMATION_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json(void
@@ -1753,6 +1887,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_change_password(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
+uint16_t uniffi_hospes_mobile_checksum_func_check_appointment_schedule(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
@@ -1810,6 +1950,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_companion_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_ACCOUNT
 uint16_t uniffi_hospes_mobile_checksum_func_confirm_account(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONFIRM_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_confirm_appointment(void
     
 );
 #endif
@@ -1903,6 +2049,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_credit_invoice(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_decline_appointment(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
 uint16_t uniffi_hospes_mobile_checksum_func_describe_event(void
@@ -1951,9 +2103,21 @@ uint16_t uniffi_hospes_mobile_checksum_func_format_money(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FREE_APPOINTMENT_SLOTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FREE_APPOINTMENT_SLOTS
+uint16_t uniffi_hospes_mobile_checksum_func_free_appointment_slots(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
 uint16_t uniffi_hospes_mobile_checksum_func_generate_link_key(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_APPOINTMENTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GUEST_APPOINTMENTS
+uint16_t uniffi_hospes_mobile_checksum_func_guest_appointments(void
     
 );
 #endif
@@ -2674,6 +2838,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_rent_invoice(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENT_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RENT_SCHEDULE
 uint16_t uniffi_hospes_mobile_checksum_func_rent_schedule(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REQUEST_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REQUEST_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_request_appointment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESCHEDULE_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESCHEDULE_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_reschedule_appointment(void
     
 );
 #endif

@@ -1053,6 +1053,456 @@ public func FfiConverterTypeAppliedPromo_lower(_ value: AppliedPromo) -> RustBuf
 
 
 /**
+ * An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+ * use hospes::appointment::{Appointment, AppointmentStatus};
+ * let a: Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+ * assert_eq!(a.status, AppointmentStatus::Requested);
+ * assert_eq!(serde_json::to_value(&a).unwrap()["start"], "2026-06-02T09:30:00");
+ * ```
+ */
+public struct Appointment: Equatable, Hashable {
+    /**
+     * The host's identifier.
+     */
+    public var id: String
+    /**
+     * Whose pet.
+     */
+    public var clientId: String
+    /**
+     * The pet's name, spelt as on the client record.
+     */
+    public var pet: String
+    /**
+     * Start, on the establishment's wall clock.
+     */
+    public var start: NaiveDateTime
+    /**
+     * End, on the establishment's wall clock; after `start`, the same day.
+     */
+    public var end: NaiveDateTime
+    /**
+     * The guest's wishes.
+     */
+    public var comment: String?
+    /**
+     * Where it stands.
+     */
+    public var status: AppointmentStatus
+    /**
+     * When the guest asked.
+     */
+    public var requestedAt: Timestamp
+    /**
+     * Why the business declined it, when it said.
+     */
+    public var declineReason: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's identifier.
+         */id: String, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The pet's name, spelt as on the client record.
+         */pet: String, 
+        /**
+         * Start, on the establishment's wall clock.
+         */start: NaiveDateTime, 
+        /**
+         * End, on the establishment's wall clock; after `start`, the same day.
+         */end: NaiveDateTime, 
+        /**
+         * The guest's wishes.
+         */comment: String?, 
+        /**
+         * Where it stands.
+         */status: AppointmentStatus, 
+        /**
+         * When the guest asked.
+         */requestedAt: Timestamp, 
+        /**
+         * Why the business declined it, when it said.
+         */declineReason: String?) {
+        self.id = id
+        self.clientId = clientId
+        self.pet = pet
+        self.start = start
+        self.end = end
+        self.comment = comment
+        self.status = status
+        self.requestedAt = requestedAt
+        self.declineReason = declineReason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Appointment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppointment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Appointment {
+        return
+            try Appointment(
+                id: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                pet: FfiConverterString.read(from: &buf), 
+                start: FfiConverterTypeNaiveDateTime.read(from: &buf), 
+                end: FfiConverterTypeNaiveDateTime.read(from: &buf), 
+                comment: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypeAppointmentStatus.read(from: &buf), 
+                requestedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                declineReason: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Appointment, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.pet, into: &buf)
+        FfiConverterTypeNaiveDateTime.write(value.start, into: &buf)
+        FfiConverterTypeNaiveDateTime.write(value.end, into: &buf)
+        FfiConverterOptionString.write(value.comment, into: &buf)
+        FfiConverterTypeAppointmentStatus.write(value.status, into: &buf)
+        FfiConverterTypeTimestamp.write(value.requestedAt, into: &buf)
+        FfiConverterOptionString.write(value.declineReason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointment_lift(_ buf: RustBuffer) throws -> Appointment {
+    return try FfiConverterTypeAppointment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointment_lower(_ value: Appointment) -> RustBuffer {
+    return FfiConverterTypeAppointment.lower(value)
+}
+
+
+/**
+ * An appointment to store and what happened to it.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+ * # let a: hospes::appointment::Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+ * let out = hospes::appointment::confirm(&a, "Europe/Paris".parse().unwrap(), "2026-06-01T08:00:00Z".parse().unwrap()).unwrap();
+ * assert_eq!(out.events.len(), 1);
+ * ```
+ */
+public struct AppointmentOutcome: Equatable, Hashable {
+    /**
+     * The appointment to store.
+     */
+    public var appointment: Appointment
+    /**
+     * What happened (none when nothing changed).
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The appointment to store.
+         */appointment: Appointment, 
+        /**
+         * What happened (none when nothing changed).
+         */events: [Event]) {
+        self.appointment = appointment
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppointmentOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppointmentOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppointmentOutcome {
+        return
+            try AppointmentOutcome(
+                appointment: FfiConverterTypeAppointment.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppointmentOutcome, into buf: inout [UInt8]) {
+        FfiConverterTypeAppointment.write(value.appointment, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentOutcome_lift(_ buf: RustBuffer) throws -> AppointmentOutcome {
+    return try FfiConverterTypeAppointmentOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentOutcome_lower(_ value: AppointmentOutcome) -> RustBuffer {
+    return FfiConverterTypeAppointmentOutcome.lower(value)
+}
+
+
+/**
+ * What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
+ * commentaires »).
+ *
+ * `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
+ * seconds.
+ *
+ * ```
+ * use hospes::appointment::AppointmentRequest;
+ * let req: AppointmentRequest = serde_json::from_str(r#"{"pet": "Filou", "start": "2026-06-05T14:00"}"#).unwrap();
+ * assert_eq!(req.end, None);
+ * ```
+ */
+public struct AppointmentRequest: Equatable, Hashable {
+    /**
+     * The pet's name as on the client record; matched trimmed and ignoring case.
+     */
+    public var pet: String
+    /**
+     * Wished start, on the establishment's wall clock.
+     */
+    public var start: NaiveDateTime
+    /**
+     * Wished end; the schedule's default length after `start` when absent.
+     */
+    public var end: NaiveDateTime?
+    /**
+     * Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
+     */
+    public var comment: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The pet's name as on the client record; matched trimmed and ignoring case.
+         */pet: String, 
+        /**
+         * Wished start, on the establishment's wall clock.
+         */start: NaiveDateTime, 
+        /**
+         * Wished end; the schedule's default length after `start` when absent.
+         */end: NaiveDateTime?, 
+        /**
+         * Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
+         */comment: String?) {
+        self.pet = pet
+        self.start = start
+        self.end = end
+        self.comment = comment
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppointmentRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppointmentRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppointmentRequest {
+        return
+            try AppointmentRequest(
+                pet: FfiConverterString.read(from: &buf), 
+                start: FfiConverterTypeNaiveDateTime.read(from: &buf), 
+                end: FfiConverterOptionTypeNaiveDateTime.read(from: &buf), 
+                comment: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppointmentRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.pet, into: &buf)
+        FfiConverterTypeNaiveDateTime.write(value.start, into: &buf)
+        FfiConverterOptionTypeNaiveDateTime.write(value.end, into: &buf)
+        FfiConverterOptionString.write(value.comment, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentRequest_lift(_ buf: RustBuffer) throws -> AppointmentRequest {
+    return try FfiConverterTypeAppointmentRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentRequest_lower(_ value: AppointmentRequest) -> RustBuffer {
+    return FfiConverterTypeAppointmentRequest.lower(value)
+}
+
+
+/**
+ * When appointments are taken, on the wall clock of the establishment's time zone.
+ *
+ * The guest's requests must fit it entirely (see [`request`](super::request)); the business's
+ * reschedules must fit the opening hours and closed dates only.
+ *
+ * ```
+ * use hospes::appointment::AppointmentSchedule;
+ * let schedule: AppointmentSchedule = serde_json::from_str(r#"{
+ * "weekly_hours": [{"days": ["tuesday"], "intervals": [{"opens": "09:00", "closes": "12:00"}]}],
+ * "default_duration_minutes": 60
+ * }"#).unwrap();
+ * assert!(schedule.check().is_ok());
+ * assert_eq!(schedule.slot_minutes, 30);
+ * assert_eq!(schedule.minimum_notice_hours, 0);
+ * assert_eq!(schedule.maximum_days_ahead, None);
+ * ```
+ */
+public struct AppointmentSchedule: Equatable, Hashable {
+    /**
+     * Opening hours by day of the week; days not listed are closed.
+     */
+    public var weeklyHours: [OpeningHours]
+    /**
+     * Days closed although their weekday is open (public holidays, holidays).
+     */
+    public var closedDates: [NaiveDate]
+    /**
+     * Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440).
+     */
+    public var defaultDurationMinutes: UInt32
+    /**
+     * Step of the starts [`free_slots`](super::free_slots) offers, from each opening, in
+     * minutes (1 to 1440); 30 when absent.
+     */
+    public var slotMinutes: UInt32
+    /**
+     * Hours a guest's request must leave before its start; 0 when absent.
+     */
+    public var minimumNoticeHours: UInt32
+    /**
+     * How many days ahead (from today, on the establishment's calendar) a guest may ask; no
+     * limit when absent.
+     */
+    public var maximumDaysAhead: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Opening hours by day of the week; days not listed are closed.
+         */weeklyHours: [OpeningHours], 
+        /**
+         * Days closed although their weekday is open (public holidays, holidays).
+         */closedDates: [NaiveDate], 
+        /**
+         * Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440).
+         */defaultDurationMinutes: UInt32, 
+        /**
+         * Step of the starts [`free_slots`](super::free_slots) offers, from each opening, in
+         * minutes (1 to 1440); 30 when absent.
+         */slotMinutes: UInt32, 
+        /**
+         * Hours a guest's request must leave before its start; 0 when absent.
+         */minimumNoticeHours: UInt32, 
+        /**
+         * How many days ahead (from today, on the establishment's calendar) a guest may ask; no
+         * limit when absent.
+         */maximumDaysAhead: UInt32?) {
+        self.weeklyHours = weeklyHours
+        self.closedDates = closedDates
+        self.defaultDurationMinutes = defaultDurationMinutes
+        self.slotMinutes = slotMinutes
+        self.minimumNoticeHours = minimumNoticeHours
+        self.maximumDaysAhead = maximumDaysAhead
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppointmentSchedule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppointmentSchedule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppointmentSchedule {
+        return
+            try AppointmentSchedule(
+                weeklyHours: FfiConverterSequenceTypeOpeningHours.read(from: &buf), 
+                closedDates: FfiConverterSequenceTypeNaiveDate.read(from: &buf), 
+                defaultDurationMinutes: FfiConverterUInt32.read(from: &buf), 
+                slotMinutes: FfiConverterUInt32.read(from: &buf), 
+                minimumNoticeHours: FfiConverterUInt32.read(from: &buf), 
+                maximumDaysAhead: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppointmentSchedule, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeOpeningHours.write(value.weeklyHours, into: &buf)
+        FfiConverterSequenceTypeNaiveDate.write(value.closedDates, into: &buf)
+        FfiConverterUInt32.write(value.defaultDurationMinutes, into: &buf)
+        FfiConverterUInt32.write(value.slotMinutes, into: &buf)
+        FfiConverterUInt32.write(value.minimumNoticeHours, into: &buf)
+        FfiConverterOptionUInt32.write(value.maximumDaysAhead, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentSchedule_lift(_ buf: RustBuffer) throws -> AppointmentSchedule {
+    return try FfiConverterTypeAppointmentSchedule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentSchedule_lower(_ value: AppointmentSchedule) -> RustBuffer {
+    return FfiConverterTypeAppointmentSchedule.lower(value)
+}
+
+
+/**
  * A confirmed cancellation: the stay, the documents, the payments to store, the events.
  */
 public struct Cancellation: Equatable, Hashable {
@@ -6196,6 +6646,84 @@ public func FfiConverterTypeMoney_lower(_ value: Money) -> RustBuffer {
 
 
 /**
+ * The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
+ * 14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
+ *
+ * ```
+ * use hospes::appointment::OpeningHours;
+ * use hospes::pricing::Weekday;
+ * let h: OpeningHours = serde_json::from_str(r#"{"days": ["tuesday", "friday"],
+ * "intervals": [{"opens": "09:00", "closes": "12:00"}, {"opens": "14:00", "closes": "18:30"}]}"#).unwrap();
+ * assert_eq!(h.days, [Weekday::Tuesday, Weekday::Friday]);
+ * ```
+ */
+public struct OpeningHours: Equatable, Hashable {
+    /**
+     * The days these hours apply to.
+     */
+    public var days: [Weekday]
+    /**
+     * One or more intervals, not overlapping.
+     */
+    public var intervals: [TimeInterval]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The days these hours apply to.
+         */days: [Weekday], 
+        /**
+         * One or more intervals, not overlapping.
+         */intervals: [TimeInterval]) {
+        self.days = days
+        self.intervals = intervals
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpeningHours: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpeningHours: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpeningHours {
+        return
+            try OpeningHours(
+                days: FfiConverterSequenceTypeWeekday.read(from: &buf), 
+                intervals: FfiConverterSequenceTypeTimeInterval.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpeningHours, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeWeekday.write(value.days, into: &buf)
+        FfiConverterSequenceTypeTimeInterval.write(value.intervals, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpeningHours_lift(_ buf: RustBuffer) throws -> OpeningHours {
+    return try FfiConverterTypeOpeningHours.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpeningHours_lower(_ value: OpeningHours) -> RustBuffer {
+    return FfiConverterTypeOpeningHours.lower(value)
+}
+
+
+/**
  * A season the establishment is open, both days included ("ouvert du 1er avril au 30 septembre").
  */
 public struct OpeningPeriod: Equatable, Hashable {
@@ -10580,6 +11108,85 @@ public func FfiConverterTypeThrottle_lower(_ value: Throttle) -> RustBuffer {
 
 
 /**
+ * One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
+ *
+ * Both ends are in the same day: `closes` is after `opens`, and a salon open until midnight
+ * writes `23:59`. An appointment fits the interval when it starts at or after `opens` and ends
+ * at or before `closes`.
+ *
+ * ```
+ * use hospes::appointment::TimeInterval;
+ * let morning: TimeInterval = serde_json::from_str(r#"{"opens": "09:00", "closes": "12:00"}"#).unwrap();
+ * assert_eq!(morning.to_string(), "09:00–12:00");
+ * ```
+ */
+public struct TimeInterval: Equatable, Hashable {
+    /**
+     * Opening time (`HH:MM`).
+     */
+    public var opens: NaiveTime
+    /**
+     * Closing time (`HH:MM`), after `opens`.
+     */
+    public var closes: NaiveTime
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Opening time (`HH:MM`).
+         */opens: NaiveTime, 
+        /**
+         * Closing time (`HH:MM`), after `opens`.
+         */closes: NaiveTime) {
+        self.opens = opens
+        self.closes = closes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TimeInterval: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTimeInterval: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeInterval {
+        return
+            try TimeInterval(
+                opens: FfiConverterTypeNaiveTime.read(from: &buf), 
+                closes: FfiConverterTypeNaiveTime.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TimeInterval, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveTime.write(value.opens, into: &buf)
+        FfiConverterTypeNaiveTime.write(value.closes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeInterval_lift(_ buf: RustBuffer) throws -> TimeInterval {
+    return try FfiConverterTypeTimeInterval.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeInterval_lower(_ value: TimeInterval) -> RustBuffer {
+    return FfiConverterTypeTimeInterval.lower(value)
+}
+
+
+/**
  * The tourist tax: its own line, never discounted; guests under `adult_age` are exempt.
  */
 public struct TouristTax: Equatable, Hashable {
@@ -11067,6 +11674,108 @@ public func FfiConverterTypeAgePrice_lift(_ buf: RustBuffer) throws -> AgePrice 
 #endif
 public func FfiConverterTypeAgePrice_lower(_ value: AgePrice) -> RustBuffer {
     return FfiConverterTypeAgePrice.lower(value)
+}
+
+
+
+/**
+ * Where an appointment stands.
+ *
+ * ```
+ * use hospes::appointment::AppointmentStatus;
+ * assert_eq!(serde_json::to_string(&AppointmentStatus::Requested).unwrap(), r#""requested""#);
+ * assert!(AppointmentStatus::Confirmed.is_active());
+ * assert!(!AppointmentStatus::Cancelled.is_active());
+ * ```
+ */
+
+public enum AppointmentStatus: Equatable, Hashable {
+    
+    /**
+     * Asked by the guest, waiting for the business.
+     */
+    case requested
+    /**
+     * Confirmed by the business.
+     */
+    case confirmed
+    /**
+     * Refused, or called off, by the business.
+     */
+    case declined
+    /**
+     * Cancelled by the guest.
+     */
+    case cancelled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AppointmentStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppointmentStatus: FfiConverterRustBuffer {
+    typealias SwiftType = AppointmentStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppointmentStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requested
+        
+        case 2: return .confirmed
+        
+        case 3: return .declined
+        
+        case 4: return .cancelled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AppointmentStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .requested:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .confirmed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .declined:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentStatus_lift(_ buf: RustBuffer) throws -> AppointmentStatus {
+    return try FfiConverterTypeAppointmentStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppointmentStatus_lower(_ value: AppointmentStatus) -> RustBuffer {
+    return FfiConverterTypeAppointmentStatus.lower(value)
 }
 
 
@@ -12060,6 +12769,136 @@ public enum Event: Equatable, Hashable {
          * Full names removed.
          */removed: [String]
     )
+    /**
+     * A guest asked for an appointment from their space.
+     */
+    case appointmentRequested(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The host's id of the appointment.
+         */appointmentId: String, 
+        /**
+         * The pet, spelt as on the client record.
+         */pet: String, 
+        /**
+         * Start asked, on the establishment's wall clock.
+         */start: NaiveDateTime, 
+        /**
+         * End asked, on the establishment's wall clock.
+         */end: NaiveDateTime, 
+        /**
+         * The guest's wishes.
+         */comment: String?
+    )
+    /**
+     * The business confirmed an appointment request.
+     */
+    case appointmentConfirmed(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The appointment.
+         */appointmentId: String, 
+        /**
+         * The pet.
+         */pet: String, 
+        /**
+         * Start, on the establishment's wall clock.
+         */start: NaiveDateTime, 
+        /**
+         * End, on the establishment's wall clock.
+         */end: NaiveDateTime
+    )
+    /**
+     * The business moved an appointment, or changed its length.
+     */
+    case appointmentRescheduled(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The appointment.
+         */appointmentId: String, 
+        /**
+         * The pet.
+         */pet: String, 
+        /**
+         * Start before.
+         */previousStart: NaiveDateTime, 
+        /**
+         * End before.
+         */previousEnd: NaiveDateTime, 
+        /**
+         * New start, on the establishment's wall clock.
+         */start: NaiveDateTime, 
+        /**
+         * New end.
+         */end: NaiveDateTime, 
+        /**
+         * Its status, unchanged: still a request, or confirmed.
+         */status: AppointmentStatus
+    )
+    /**
+     * The business refused a request or called off a confirmed appointment.
+     */
+    case appointmentDeclined(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The appointment.
+         */appointmentId: String, 
+        /**
+         * The pet.
+         */pet: String, 
+        /**
+         * Its start.
+         */start: NaiveDateTime, 
+        /**
+         * `requested` (a request refused) or `confirmed` (an appointment called off).
+         */previousStatus: AppointmentStatus, 
+        /**
+         * The reason given to the guest, if any.
+         */reason: String?
+    )
+    /**
+     * The guest cancelled an appointment from their space.
+     */
+    case appointmentCancelled(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose pet.
+         */clientId: String, 
+        /**
+         * The appointment.
+         */appointmentId: String, 
+        /**
+         * The pet.
+         */pet: String, 
+        /**
+         * Its start.
+         */start: NaiveDateTime, 
+        /**
+         * `requested` or `confirmed`.
+         */previousStatus: AppointmentStatus
+    )
 
 
 
@@ -12124,6 +12963,21 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         )
         
         case 15: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
+        )
+        
+        case 16: return .appointmentRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), comment: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 17: return .appointmentConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        )
+        
+        case 18: return .appointmentRescheduled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), previousStart: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousEnd: try FfiConverterTypeNaiveDateTime.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), status: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        )
+        
+        case 19: return .appointmentDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 20: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -12258,6 +13112,61 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(pitch, into: &buf)
             FfiConverterSequenceString.write(added, into: &buf)
             FfiConverterSequenceString.write(removed, into: &buf)
+            
+        
+        case let .appointmentRequested(occurredAt,clientId,appointmentId,pet,start,end,comment):
+            writeInt(&buf, Int32(16))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(appointmentId, into: &buf)
+            FfiConverterString.write(pet, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(start, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(end, into: &buf)
+            FfiConverterOptionString.write(comment, into: &buf)
+            
+        
+        case let .appointmentConfirmed(occurredAt,clientId,appointmentId,pet,start,end):
+            writeInt(&buf, Int32(17))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(appointmentId, into: &buf)
+            FfiConverterString.write(pet, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(start, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(end, into: &buf)
+            
+        
+        case let .appointmentRescheduled(occurredAt,clientId,appointmentId,pet,previousStart,previousEnd,start,end,status):
+            writeInt(&buf, Int32(18))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(appointmentId, into: &buf)
+            FfiConverterString.write(pet, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(previousStart, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(previousEnd, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(start, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(end, into: &buf)
+            FfiConverterTypeAppointmentStatus.write(status, into: &buf)
+            
+        
+        case let .appointmentDeclined(occurredAt,clientId,appointmentId,pet,start,previousStatus,reason):
+            writeInt(&buf, Int32(19))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(appointmentId, into: &buf)
+            FfiConverterString.write(pet, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(start, into: &buf)
+            FfiConverterTypeAppointmentStatus.write(previousStatus, into: &buf)
+            FfiConverterOptionString.write(reason, into: &buf)
+            
+        
+        case let .appointmentCancelled(occurredAt,clientId,appointmentId,pet,start,previousStatus):
+            writeInt(&buf, Int32(20))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(appointmentId, into: &buf)
+            FfiConverterString.write(pet, into: &buf)
+            FfiConverterTypeNaiveDateTime.write(start, into: &buf)
+            FfiConverterTypeAppointmentStatus.write(previousStatus, into: &buf)
             
         }
     }
@@ -15653,6 +16562,30 @@ fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeNaiveDateTime: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveDateTime?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveDateTime.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Timestamp?
 
@@ -16101,6 +17034,31 @@ fileprivate struct FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeOpeningHours: FfiConverterRustBuffer {
+    typealias SwiftType = [OpeningHours]
+
+    public static func write(_ value: [OpeningHours], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOpeningHours.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OpeningHours] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OpeningHours]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOpeningHours.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer {
     typealias SwiftType = [OpeningPeriod]
 
@@ -16401,6 +17359,31 @@ fileprivate struct FfiConverterSequenceTypeSupplementChoice: FfiConverterRustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTimeInterval: FfiConverterRustBuffer {
+    typealias SwiftType = [TimeInterval]
+
+    public static func write(_ value: [TimeInterval], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimeInterval.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TimeInterval] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TimeInterval]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimeInterval.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUnit: FfiConverterRustBuffer {
     typealias SwiftType = [Unit]
 
@@ -16568,6 +17551,31 @@ fileprivate struct FfiConverterSequenceTypeWeekday: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeWeekday.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNaiveDate: FfiConverterRustBuffer {
+    typealias SwiftType = [NaiveDate]
+
+    public static func write(_ value: [NaiveDate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNaiveDate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NaiveDate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NaiveDate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNaiveDate.read(from: &buf))
         }
         return seq
     }
@@ -16756,6 +17764,86 @@ public func FfiConverterTypeNaiveDate_lift(_ value: RustBuffer) throws -> NaiveD
 #endif
 public func FfiConverterTypeNaiveDate_lower(_ value: NaiveDate) -> RustBuffer {
     return FfiConverterTypeNaiveDate.lower(value)
+}
+
+
+
+public typealias NaiveDateTime = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNaiveDateTime: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NaiveDateTime {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: NaiveDateTime, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> NaiveDateTime {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: NaiveDateTime) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDateTime_lift(_ value: RustBuffer) throws -> NaiveDateTime {
+    return try FfiConverterTypeNaiveDateTime.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDateTime_lower(_ value: NaiveDateTime) -> RustBuffer {
+    return FfiConverterTypeNaiveDateTime.lower(value)
+}
+
+
+
+public typealias NaiveTime = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNaiveTime: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NaiveTime {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: NaiveTime, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> NaiveTime {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: NaiveTime) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveTime_lift(_ value: RustBuffer) throws -> NaiveTime {
+    return try FfiConverterTypeNaiveTime.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveTime_lower(_ value: NaiveTime) -> RustBuffer {
+    return FfiConverterTypeNaiveTime.lower(value)
 }
 
 

@@ -367,7 +367,100 @@ class EventAuthorisedPersonsChanged(TypedDict):
     removed: List[str]
     """Full names removed."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged]
+class EventAppointmentRequested(TypedDict):
+    """A guest asked for an appointment from their space."""
+    type: Literal['appointment_requested']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose pet."""
+    appointment_id: str
+    """The host's id of the appointment."""
+    pet: str
+    """The pet, spelt as on the client record."""
+    start: str
+    """Start asked, on the establishment's wall clock."""
+    end: str
+    """End asked, on the establishment's wall clock."""
+    comment: NotRequired[Optional[str]]
+    """The guest's wishes."""
+
+class EventAppointmentConfirmed(TypedDict):
+    """The business confirmed an appointment request."""
+    type: Literal['appointment_confirmed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose pet."""
+    appointment_id: str
+    """The appointment."""
+    pet: str
+    """The pet."""
+    start: str
+    """Start, on the establishment's wall clock."""
+    end: str
+    """End, on the establishment's wall clock."""
+
+AppointmentStatus = Literal['requested', 'confirmed', 'declined', 'cancelled']
+"""Where an appointment stands."""
+
+class EventAppointmentRescheduled(TypedDict):
+    """The business moved an appointment, or changed its length."""
+    type: Literal['appointment_rescheduled']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose pet."""
+    appointment_id: str
+    """The appointment."""
+    pet: str
+    """The pet."""
+    previous_start: str
+    """Start before."""
+    previous_end: str
+    """End before."""
+    start: str
+    """New start, on the establishment's wall clock."""
+    end: str
+    """New end."""
+    status: AppointmentStatus
+    """Its status, unchanged: still a request, or confirmed."""
+
+class EventAppointmentDeclined(TypedDict):
+    """The business refused a request or called off a confirmed appointment."""
+    type: Literal['appointment_declined']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose pet."""
+    appointment_id: str
+    """The appointment."""
+    pet: str
+    """The pet."""
+    start: str
+    """Its start."""
+    previous_status: AppointmentStatus
+    """`requested` (a request refused) or `confirmed` (an appointment called off)."""
+    reason: NotRequired[Optional[str]]
+    """The reason given to the guest, if any."""
+
+class EventAppointmentCancelled(TypedDict):
+    """The guest cancelled an appointment from their space."""
+    type: Literal['appointment_cancelled']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose pet."""
+    appointment_id: str
+    """The appointment."""
+    pet: str
+    """The pet."""
+    start: str
+    """Its start."""
+    previous_status: AppointmentStatus
+    """`requested` or `confirmed`."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -1747,6 +1840,94 @@ class ResidencyChange(TypedDict):
     events: List[Event]
     """`authorised_persons_changed`, none when nothing changed."""
 
+class TimeInterval(TypedDict):
+    """One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
+
+    Both ends are in the same day: `closes` is after `opens`, and a salon open until midnight
+    writes `23:59`. An appointment fits the interval when it starts at or after `opens` and ends
+    at or before `closes`.
+    """
+    opens: str
+    """Opening time (`HH:MM`)."""
+    closes: str
+    """Closing time (`HH:MM`), after `opens`."""
+
+class OpeningHours(TypedDict):
+    """The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
+    14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
+    """
+    days: List[Weekday]
+    """The days these hours apply to."""
+    intervals: List[TimeInterval]
+    """One or more intervals, not overlapping."""
+
+class AppointmentSchedule(TypedDict):
+    """When appointments are taken, on the wall clock of the establishment's time zone.
+
+    The guest's requests must fit it entirely (see [`request`](super::request)); the business's
+    reschedules must fit the opening hours and closed dates only.
+    """
+    weekly_hours: List[OpeningHours]
+    """Opening hours by day of the week; days not listed are closed."""
+    closed_dates: NotRequired[List[date]]
+    """Days closed although their weekday is open (public holidays, holidays)."""
+    default_duration_minutes: int
+    """Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440)."""
+    slot_minutes: NotRequired[int]
+    """Step of the starts [`free_slots`](super::free_slots) offers, from each opening, in
+    minutes (1 to 1440); 30 when absent.
+    """
+    minimum_notice_hours: NotRequired[int]
+    """Hours a guest's request must leave before its start; 0 when absent."""
+    maximum_days_ahead: NotRequired[Optional[int]]
+    """How many days ahead (from today, on the establishment's calendar) a guest may ask; no
+    limit when absent.
+    """
+
+class AppointmentRequest(TypedDict):
+    """What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
+    commentaires »).
+
+    `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
+    seconds.
+    """
+    pet: str
+    """The pet's name as on the client record; matched trimmed and ignoring case."""
+    start: str
+    """Wished start, on the establishment's wall clock."""
+    end: NotRequired[Optional[str]]
+    """Wished end; the schedule's default length after `start` when absent."""
+    comment: NotRequired[Optional[str]]
+    """Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters."""
+
+class Appointment(TypedDict):
+    """An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it."""
+    id: str
+    """The host's identifier."""
+    client_id: str
+    """Whose pet."""
+    pet: str
+    """The pet's name, spelt as on the client record."""
+    start: str
+    """Start, on the establishment's wall clock."""
+    end: str
+    """End, on the establishment's wall clock; after `start`, the same day."""
+    comment: NotRequired[Optional[str]]
+    """The guest's wishes."""
+    status: AppointmentStatus
+    """Where it stands."""
+    requested_at: datetime
+    """When the guest asked."""
+    decline_reason: NotRequired[Optional[str]]
+    """Why the business declined it, when it said."""
+
+class AppointmentOutcome(TypedDict):
+    """An appointment to store and what happened to it."""
+    appointment: Appointment
+    """The appointment to store."""
+    events: List[Event]
+    """What happened (none when nothing changed)."""
+
 class MailVersion(TypedDict):
     """One language of a mail template."""
     locale: Locale
@@ -2204,6 +2385,45 @@ def set_authorised_persons(residency: Residency, persons: List[Companion], now: 
 
 def residency_stay(residency: Residency) -> Stay:
     """The residency as a stay of status `resident`, for its yearly contract."""
+    ...
+
+def request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: str, id: str, request: AppointmentRequest, now: datetime) -> AppointmentOutcome:
+    """The guest asks for an appointment from their space: one of their pets, a start (local,
+     `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+     its time zone. `id` is the host's.
+    """
+    ...
+
+def guest_appointments(access: PortalAccess, client: Client, appointments: List[Appointment]) -> List[Appointment]:
+    """The guest's appointments (« Mes rendez-vous »), by start; another client's are left out."""
+    ...
+
+def confirm_appointment(appointment: Appointment, time_zone: str, now: datetime) -> AppointmentOutcome:
+    """The business confirms a requested appointment (not one whose start has passed)."""
+    ...
+
+def reschedule_appointment(appointment: Appointment, schedule: AppointmentSchedule, time_zone: str, start: str, end: Optional[str], now: datetime) -> AppointmentOutcome:
+    """The business moves an appointment (checked against the opening hours, not the guest's
+     notice); its status stays.
+    """
+    ...
+
+def decline_appointment(appointment: Appointment, reason: Optional[str], now: datetime) -> AppointmentOutcome:
+    """The business declines a request or calls off a confirmed appointment, with a reason."""
+    ...
+
+def cancel_appointment(access: PortalAccess, client: Client, appointment: Appointment, time_zone: str, now: datetime) -> AppointmentOutcome:
+    """The guest cancels their appointment from their space."""
+    ...
+
+def free_appointment_slots(schedule: AppointmentSchedule, time_zone: str, day: date, duration_minutes: Optional[int], taken: List[Appointment], now: datetime) -> List[str]:
+    """The starts still bookable on `day` for an appointment of `duration_minutes` (the
+     schedule's default when absent), around the appointments already taken.
+    """
+    ...
+
+def check_appointment_schedule(schedule: AppointmentSchedule) -> None:
+    """Checks a salon's appointment schedule as the business saves it."""
     ...
 
 def check_mail(template: MailTemplate) -> MailSummary:

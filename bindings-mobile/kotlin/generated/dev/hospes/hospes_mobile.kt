@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
 import dev.hospes.model.Account
 import dev.hospes.model.AccountUpdate
+import dev.hospes.model.Appointment
+import dev.hospes.model.AppointmentOutcome
+import dev.hospes.model.AppointmentRequest
+import dev.hospes.model.AppointmentSchedule
 import dev.hospes.model.Cancellation
 import dev.hospes.model.CancellationConfirmation
 import dev.hospes.model.CancellationPolicy
@@ -52,6 +56,10 @@ import dev.hospes.model.Establishment
 import dev.hospes.model.Event
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
+import dev.hospes.model.FfiConverterTypeAppointment
+import dev.hospes.model.FfiConverterTypeAppointmentOutcome
+import dev.hospes.model.FfiConverterTypeAppointmentRequest
+import dev.hospes.model.FfiConverterTypeAppointmentSchedule
 import dev.hospes.model.FfiConverterTypeCancellation
 import dev.hospes.model.FfiConverterTypeCancellationConfirmation
 import dev.hospes.model.FfiConverterTypeCancellationPolicy
@@ -94,6 +102,7 @@ import dev.hospes.model.FfiConverterTypeMailSummary
 import dev.hospes.model.FfiConverterTypeMailTemplate
 import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
+import dev.hospes.model.FfiConverterTypeNaiveDateTime
 import dev.hospes.model.FfiConverterTypeNewParticipant
 import dev.hospes.model.FfiConverterTypeParticipantsChange
 import dev.hospes.model.FfiConverterTypePayment
@@ -155,6 +164,7 @@ import dev.hospes.model.MailSummary
 import dev.hospes.model.MailTemplate
 import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
+import dev.hospes.model.NaiveDateTime
 import dev.hospes.model.NewParticipant
 import dev.hospes.model.ParticipantsChange
 import dev.hospes.model.Payment
@@ -195,6 +205,10 @@ import dev.hospes.model.VatBreakdown
 import java.util.concurrent.atomic.AtomicBoolean
 import dev.hospes.model.RustBuffer as RustBufferAccount
 import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
+import dev.hospes.model.RustBuffer as RustBufferAppointment
+import dev.hospes.model.RustBuffer as RustBufferAppointmentOutcome
+import dev.hospes.model.RustBuffer as RustBufferAppointmentRequest
+import dev.hospes.model.RustBuffer as RustBufferAppointmentSchedule
 import dev.hospes.model.RustBuffer as RustBufferCancellation
 import dev.hospes.model.RustBuffer as RustBufferCancellationConfirmation
 import dev.hospes.model.RustBuffer as RustBufferCancellationPolicy
@@ -237,6 +251,7 @@ import dev.hospes.model.RustBuffer as RustBufferMailSummary
 import dev.hospes.model.RustBuffer as RustBufferMailTemplate
 import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
+import dev.hospes.model.RustBuffer as RustBufferNaiveDateTime
 import dev.hospes.model.RustBuffer as RustBufferNewParticipant
 import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
 import dev.hospes.model.RustBuffer as RustBufferPayment
@@ -934,6 +949,24 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_guest_update(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_appointment_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_cancel_appointment(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_cancellation_confirmation_to_json(
@@ -956,6 +989,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_change_password(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_appointment_schedule(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_mail(
@@ -975,6 +1010,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_companion_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_account(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_confirm_appointment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_confirm_cancellation(
     ): Int
@@ -1006,6 +1043,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_credit_invoice(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_decline_appointment(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_describe_event(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_draft_invoice(
@@ -1022,7 +1061,11 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_money(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_free_appointment_slots(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_guest_appointments(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_guest_details_from_json(
     ): Int
@@ -1264,6 +1307,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_rent_schedule(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_request_appointment(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reschedule_appointment(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_reset_password(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_residency_change_from_json(
@@ -1429,6 +1476,24 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_guest_update(`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_outcome_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_outcome_to_json(`value`: RustBufferAppointmentOutcome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_request_to_json(`value`: RustBufferAppointmentRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_schedule_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentSchedule.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(`value`: RustBufferAppointmentSchedule.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_appointment_to_json(`value`: RustBufferAppointment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_cancel_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointment`: RustBufferAppointment.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_cancellation_confirmation_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferCancellationConfirmation.ByValue
     external fun uniffi_hospes_mobile_fn_func_cancellation_confirmation_to_json(`value`: RustBufferCancellationConfirmation.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1451,6 +1516,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_change_password(`account`: RustBufferAccount.ByValue,`currentPassword`: RustBuffer.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_check_appointment_schedule(`schedule`: RustBufferAppointmentSchedule.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1471,6 +1538,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_confirm_account(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_confirm_appointment(`appointment`: RustBufferAppointment.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_confirm_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`confirmation`: RustBufferCancellationConfirmation.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferCancellation.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1501,6 +1570,8 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_credit_invoice(`invoice`: RustBufferInvoice.ByValue,`series`: RustBufferInvoiceSeries.ByValue,`date`: RustBufferNaiveDate.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_decline_appointment(`appointment`: RustBufferAppointment.ByValue,`reason`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_describe_event(`event`: RustBufferEvent.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1517,7 +1588,11 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_money(`amount`: RustBufferMoney.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_free_appointment_slots(`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`day`: RustBufferNaiveDate.ByValue,`durationMinutes`: RustBuffer.ByValue,`taken`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_guest_appointments(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_guest_details_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
@@ -1759,6 +1834,10 @@ internal object UniffiLib {
     ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_rent_schedule(`residency`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_request_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`id`: RustBuffer.ByValue,`request`: RustBufferAppointmentRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reschedule_appointment(`appointment`: RustBufferAppointment.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`start`: RustBufferNaiveDateTime.ByValue,`end`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_reset_password(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_residency_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1978,6 +2057,33 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_from_json() and 0xFFFF) != 16598) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() and 0xFFFF) != 22032) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() and 0xFFFF) != 22866) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_from_json() and 0xFFFF) != 27429) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_to_json() and 0xFFFF) != 55439) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json() and 0xFFFF) != 49718) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json() and 0xFFFF) != 26355) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_to_json() and 0xFFFF) != 18066) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancel_appointment() and 0xFFFF) != 21768) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() and 0xFFFF) != 44828) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2011,6 +2117,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_change_password() and 0xFFFF) != 57636) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_appointment_schedule() and 0xFFFF) != 26342) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2039,6 +2148,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_appointment() and 0xFFFF) != 30053) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 41680) {
@@ -2086,6 +2198,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 44066) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 41431) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 33543) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2110,7 +2225,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 37323) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 33963) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_guest_appointments() and 0xFFFF) != 45205) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_details_from_json() and 0xFFFF) != 41207) {
@@ -2471,6 +2592,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_rent_schedule() and 0xFFFF) != 47988) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_request_appointment() and 0xFFFF) != 29626) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reschedule_appointment() and 0xFFFF) != 29745) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 52040) {
@@ -3897,6 +4024,38 @@ public object FfiConverterTypePricer: FfiConverter<Pricer, Long> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -4025,6 +4184,38 @@ public object FfiConverterOptionalTypeLoggedEvent: FfiConverterRustBuffer<Logged
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeNaiveDateTime: FfiConverterRustBuffer<NaiveDateTime?> {
+    override fun read(buf: ByteBuffer): NaiveDateTime? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeNaiveDateTime.read(buf)
+    }
+
+    override fun allocationSize(value: NaiveDateTime?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeNaiveDateTime.allocationSize(value)
+        }
+    }
+
+    override fun write(value: NaiveDateTime?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeNaiveDateTime.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -4043,6 +4234,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer<List<Appointment>> {
+    override fun read(buf: ByteBuffer): List<Appointment> {
+        val len = buf.getInt()
+        return List<Appointment>(len) {
+            FfiConverterTypeAppointment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Appointment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAppointment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Appointment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAppointment.write(it, buf)
         }
     }
 }
@@ -4414,6 +4633,42 @@ public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>>
 
 
 
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List<NaiveDateTime>> {
+    override fun read(buf: ByteBuffer): List<NaiveDateTime> {
+        val len = buf.getInt()
+        return List<NaiveDateTime>(len) {
+            FfiConverterTypeNaiveDateTime.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<NaiveDateTime>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeNaiveDateTime.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<NaiveDateTime>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeNaiveDateTime.write(it, buf)
+        }
+    }
+}
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -4583,6 +4838,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
+
+
         /**
          * Accepts the payment provider's result for a request: a success is recorded once.
          */
@@ -4708,6 +4965,145 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeGuestDetails.lower(`details`),
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeCountry.lower(`defaultCountry`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `appointmentFromJson`(`json`: kotlin.String): Appointment {
+            return FfiConverterTypeAppointment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `appointmentOutcomeFromJson`(`json`: kotlin.String): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_outcome_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `appointmentOutcomeToJson`(`value`: AppointmentOutcome): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_outcome_to_json(
+    
+        
+        FfiConverterTypeAppointmentOutcome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `appointmentRequestFromJson`(`json`: kotlin.String): AppointmentRequest {
+            return FfiConverterTypeAppointmentRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `appointmentRequestToJson`(`value`: AppointmentRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_request_to_json(
+    
+        
+        FfiConverterTypeAppointmentRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `appointmentScheduleFromJson`(`json`: kotlin.String): AppointmentSchedule {
+            return FfiConverterTypeAppointmentSchedule.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_schedule_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `appointmentScheduleToJson`(`value`: AppointmentSchedule): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(
+    
+        
+        FfiConverterTypeAppointmentSchedule.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `appointmentToJson`(`value`: Appointment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_appointment_to_json(
+    
+        
+        FfiConverterTypeAppointment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest cancels their appointment from their space.
+         */
+    @Throws(HospesException::class) fun `cancelAppointment`(`access`: PortalAccess, `client`: Client, `appointment`: Appointment, `timeZone`: TimeZone, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_cancel_appointment(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeAppointment.lower(`appointment`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -4883,6 +5279,20 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Checks a salon's appointment schedule as the business saves it.
+         */
+    @Throws(HospesException::class) fun `checkAppointmentSchedule`(`schedule`: AppointmentSchedule)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_appointment_schedule(
+    
+        
+        FfiConverterTypeAppointmentSchedule.lower(`schedule`),_status)
+}
+    
+    
+
+        /**
          * Checks a price catalogue when the business saves it: ids unique, rates and options referring
          * to seasons that exist, percentages within 0–100, periods in order.
          */
@@ -5027,6 +5437,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeAccount.lower(`account`),
         FfiConverterTypeLinkClaims.lower(`claims`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The business confirms a requested appointment.
+         */
+    @Throws(HospesException::class) fun `confirmAppointment`(`appointment`: Appointment, `timeZone`: TimeZone, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_confirm_appointment(
+    
+        
+        FfiConverterTypeAppointment.lower(`appointment`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -5275,6 +5702,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The business declines a request or calls off a confirmed appointment.
+         */
+    @Throws(HospesException::class) fun `declineAppointment`(`appointment`: Appointment, `reason`: kotlin.String?, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_decline_appointment(
+    
+        
+        FfiConverterTypeAppointment.lower(`appointment`),
+        FfiConverterOptionalString.lower(`reason`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * One sentence describing an event for the business's activity feed, in `locale`.
          */ fun `describeEvent`(`event`: Event, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
@@ -5396,6 +5840,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The starts still bookable on `day` around the appointments already taken.
+         */
+    @Throws(HospesException::class) fun `freeAppointmentSlots`(`schedule`: AppointmentSchedule, `timeZone`: TimeZone, `day`: NaiveDate, `durationMinutes`: kotlin.UInt?, `taken`: List<Appointment>, `now`: Timestamp): List<NaiveDateTime> {
+            return FfiConverterSequenceTypeNaiveDateTime.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_free_appointment_slots(
+    
+        
+        FfiConverterTypeAppointmentSchedule.lower(`schedule`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeNaiveDate.lower(`day`),
+        FfiConverterOptionalUInt.lower(`durationMinutes`),
+        FfiConverterSequenceTypeAppointment.lower(`taken`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
          */
     @Throws(HospesException::class) fun `generateLinkKey`(): kotlin.String {
@@ -5404,6 +5868,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     UniffiLib.uniffi_hospes_mobile_fn_func_generate_link_key(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+         */
+    @Throws(HospesException::class) fun `guestAppointments`(`access`: PortalAccess, `client`: Client, `appointments`: List<Appointment>): List<Appointment> {
+            return FfiConverterSequenceTypeAppointment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_guest_appointments(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeAppointment.lower(`appointments`),_status)
 }
     )
     }
@@ -7310,6 +7791,48 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeResidency.lower(`residency`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest asks for an appointment from their space: one of their pets, a start (local), an
+         * optional end, a comment; checked against the salon's schedule in its time zone.
+         */
+    @Throws(HospesException::class) fun `requestAppointment`(`access`: PortalAccess, `client`: Client, `schedule`: AppointmentSchedule, `timeZone`: TimeZone, `id`: kotlin.String, `request`: AppointmentRequest, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_request_appointment(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeAppointmentSchedule.lower(`schedule`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterString.lower(`id`),
+        FfiConverterTypeAppointmentRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The business moves an appointment (opening hours checked, not the guest's notice).
+         */
+    @Throws(HospesException::class) fun `rescheduleAppointment`(`appointment`: Appointment, `schedule`: AppointmentSchedule, `timeZone`: TimeZone, `start`: NaiveDateTime, `end`: NaiveDateTime?, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reschedule_appointment(
+    
+        
+        FfiConverterTypeAppointment.lower(`appointment`),
+        FfiConverterTypeAppointmentSchedule.lower(`schedule`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeNaiveDateTime.lower(`start`),
+        FfiConverterOptionalTypeNaiveDateTime.lower(`end`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
     }

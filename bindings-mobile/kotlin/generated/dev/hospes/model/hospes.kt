@@ -1402,6 +1402,340 @@ public object FfiConverterTypeAppliedPromo: FfiConverterRustBuffer<AppliedPromo>
 
 
 /**
+ * An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+ * use hospes::appointment::{Appointment, AppointmentStatus};
+ * let a: Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+ * assert_eq!(a.status, AppointmentStatus::Requested);
+ * assert_eq!(serde_json::to_value(&a).unwrap()["start"], "2026-06-02T09:30:00");
+ * ```
+ */
+data class Appointment (
+    /**
+     * The host's identifier.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Whose pet.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The pet's name, spelt as on the client record.
+     */
+    var `pet`: kotlin.String
+    , 
+    /**
+     * Start, on the establishment's wall clock.
+     */
+    var `start`: NaiveDateTime
+    , 
+    /**
+     * End, on the establishment's wall clock; after `start`, the same day.
+     */
+    var `end`: NaiveDateTime
+    , 
+    /**
+     * The guest's wishes.
+     */
+    var `comment`: kotlin.String?
+    , 
+    /**
+     * Where it stands.
+     */
+    var `status`: AppointmentStatus
+    , 
+    /**
+     * When the guest asked.
+     */
+    var `requestedAt`: Timestamp
+    , 
+    /**
+     * Why the business declined it, when it said.
+     */
+    var `declineReason`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppointment: FfiConverterRustBuffer<Appointment> {
+    override fun read(buf: ByteBuffer): Appointment {
+        return Appointment(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDateTime.read(buf),
+            FfiConverterTypeNaiveDateTime.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeAppointmentStatus.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Appointment) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`pet`) +
+            FfiConverterTypeNaiveDateTime.allocationSize(value.`start`) +
+            FfiConverterTypeNaiveDateTime.allocationSize(value.`end`) +
+            FfiConverterOptionalString.allocationSize(value.`comment`) +
+            FfiConverterTypeAppointmentStatus.allocationSize(value.`status`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`requestedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`declineReason`)
+    )
+
+    override fun write(value: Appointment, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`pet`, buf)
+            FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+            FfiConverterTypeNaiveDateTime.write(value.`end`, buf)
+            FfiConverterOptionalString.write(value.`comment`, buf)
+            FfiConverterTypeAppointmentStatus.write(value.`status`, buf)
+            FfiConverterTypeTimestamp.write(value.`requestedAt`, buf)
+            FfiConverterOptionalString.write(value.`declineReason`, buf)
+    }
+}
+
+
+
+/**
+ * An appointment to store and what happened to it.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
+ * # let a: hospes::appointment::Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
+ * let out = hospes::appointment::confirm(&a, "Europe/Paris".parse().unwrap(), "2026-06-01T08:00:00Z".parse().unwrap()).unwrap();
+ * assert_eq!(out.events.len(), 1);
+ * ```
+ */
+data class AppointmentOutcome (
+    /**
+     * The appointment to store.
+     */
+    var `appointment`: Appointment
+    , 
+    /**
+     * What happened (none when nothing changed).
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppointmentOutcome: FfiConverterRustBuffer<AppointmentOutcome> {
+    override fun read(buf: ByteBuffer): AppointmentOutcome {
+        return AppointmentOutcome(
+            FfiConverterTypeAppointment.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AppointmentOutcome) = (
+            FfiConverterTypeAppointment.allocationSize(value.`appointment`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: AppointmentOutcome, buf: ByteBuffer) {
+            FfiConverterTypeAppointment.write(value.`appointment`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
+ * commentaires »).
+ *
+ * `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
+ * seconds.
+ *
+ * ```
+ * use hospes::appointment::AppointmentRequest;
+ * let req: AppointmentRequest = serde_json::from_str(r#"{"pet": "Filou", "start": "2026-06-05T14:00"}"#).unwrap();
+ * assert_eq!(req.end, None);
+ * ```
+ */
+data class AppointmentRequest (
+    /**
+     * The pet's name as on the client record; matched trimmed and ignoring case.
+     */
+    var `pet`: kotlin.String
+    , 
+    /**
+     * Wished start, on the establishment's wall clock.
+     */
+    var `start`: NaiveDateTime
+    , 
+    /**
+     * Wished end; the schedule's default length after `start` when absent.
+     */
+    var `end`: NaiveDateTime?
+    , 
+    /**
+     * Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
+     */
+    var `comment`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppointmentRequest: FfiConverterRustBuffer<AppointmentRequest> {
+    override fun read(buf: ByteBuffer): AppointmentRequest {
+        return AppointmentRequest(
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDateTime.read(buf),
+            FfiConverterOptionalTypeNaiveDateTime.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AppointmentRequest) = (
+            FfiConverterString.allocationSize(value.`pet`) +
+            FfiConverterTypeNaiveDateTime.allocationSize(value.`start`) +
+            FfiConverterOptionalTypeNaiveDateTime.allocationSize(value.`end`) +
+            FfiConverterOptionalString.allocationSize(value.`comment`)
+    )
+
+    override fun write(value: AppointmentRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`pet`, buf)
+            FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+            FfiConverterOptionalTypeNaiveDateTime.write(value.`end`, buf)
+            FfiConverterOptionalString.write(value.`comment`, buf)
+    }
+}
+
+
+
+/**
+ * When appointments are taken, on the wall clock of the establishment's time zone.
+ *
+ * The guest's requests must fit it entirely (see [`request`](super::request)); the business's
+ * reschedules must fit the opening hours and closed dates only.
+ *
+ * ```
+ * use hospes::appointment::AppointmentSchedule;
+ * let schedule: AppointmentSchedule = serde_json::from_str(r#"{
+ * "weekly_hours": [{"days": ["tuesday"], "intervals": [{"opens": "09:00", "closes": "12:00"}]}],
+ * "default_duration_minutes": 60
+ * }"#).unwrap();
+ * assert!(schedule.check().is_ok());
+ * assert_eq!(schedule.slot_minutes, 30);
+ * assert_eq!(schedule.minimum_notice_hours, 0);
+ * assert_eq!(schedule.maximum_days_ahead, None);
+ * ```
+ */
+data class AppointmentSchedule (
+    /**
+     * Opening hours by day of the week; days not listed are closed.
+     */
+    var `weeklyHours`: List<OpeningHours>
+    , 
+    /**
+     * Days closed although their weekday is open (public holidays, holidays).
+     */
+    var `closedDates`: List<NaiveDate>
+    , 
+    /**
+     * Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440).
+     */
+    var `defaultDurationMinutes`: kotlin.UInt
+    , 
+    /**
+     * Step of the starts [`free_slots`](super::free_slots) offers, from each opening, in
+     * minutes (1 to 1440); 30 when absent.
+     */
+    var `slotMinutes`: kotlin.UInt
+    , 
+    /**
+     * Hours a guest's request must leave before its start; 0 when absent.
+     */
+    var `minimumNoticeHours`: kotlin.UInt
+    , 
+    /**
+     * How many days ahead (from today, on the establishment's calendar) a guest may ask; no
+     * limit when absent.
+     */
+    var `maximumDaysAhead`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppointmentSchedule: FfiConverterRustBuffer<AppointmentSchedule> {
+    override fun read(buf: ByteBuffer): AppointmentSchedule {
+        return AppointmentSchedule(
+            FfiConverterSequenceTypeOpeningHours.read(buf),
+            FfiConverterSequenceTypeNaiveDate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AppointmentSchedule) = (
+            FfiConverterSequenceTypeOpeningHours.allocationSize(value.`weeklyHours`) +
+            FfiConverterSequenceTypeNaiveDate.allocationSize(value.`closedDates`) +
+            FfiConverterUInt.allocationSize(value.`defaultDurationMinutes`) +
+            FfiConverterUInt.allocationSize(value.`slotMinutes`) +
+            FfiConverterUInt.allocationSize(value.`minimumNoticeHours`) +
+            FfiConverterOptionalUInt.allocationSize(value.`maximumDaysAhead`)
+    )
+
+    override fun write(value: AppointmentSchedule, buf: ByteBuffer) {
+            FfiConverterSequenceTypeOpeningHours.write(value.`weeklyHours`, buf)
+            FfiConverterSequenceTypeNaiveDate.write(value.`closedDates`, buf)
+            FfiConverterUInt.write(value.`defaultDurationMinutes`, buf)
+            FfiConverterUInt.write(value.`slotMinutes`, buf)
+            FfiConverterUInt.write(value.`minimumNoticeHours`, buf)
+            FfiConverterOptionalUInt.write(value.`maximumDaysAhead`, buf)
+    }
+}
+
+
+
+/**
  * A confirmed cancellation: the stay, the documents, the payments to store, the events.
  */
 data class Cancellation (
@@ -5061,6 +5395,62 @@ public object FfiConverterTypeMoney: FfiConverterRustBuffer<Money> {
 
 
 /**
+ * The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
+ * 14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
+ *
+ * ```
+ * use hospes::appointment::OpeningHours;
+ * use hospes::pricing::Weekday;
+ * let h: OpeningHours = serde_json::from_str(r#"{"days": ["tuesday", "friday"],
+ * "intervals": [{"opens": "09:00", "closes": "12:00"}, {"opens": "14:00", "closes": "18:30"}]}"#).unwrap();
+ * assert_eq!(h.days, [Weekday::Tuesday, Weekday::Friday]);
+ * ```
+ */
+data class OpeningHours (
+    /**
+     * The days these hours apply to.
+     */
+    var `days`: List<Weekday>
+    , 
+    /**
+     * One or more intervals, not overlapping.
+     */
+    var `intervals`: List<TimeInterval>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpeningHours: FfiConverterRustBuffer<OpeningHours> {
+    override fun read(buf: ByteBuffer): OpeningHours {
+        return OpeningHours(
+            FfiConverterSequenceTypeWeekday.read(buf),
+            FfiConverterSequenceTypeTimeInterval.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpeningHours) = (
+            FfiConverterSequenceTypeWeekday.allocationSize(value.`days`) +
+            FfiConverterSequenceTypeTimeInterval.allocationSize(value.`intervals`)
+    )
+
+    override fun write(value: OpeningHours, buf: ByteBuffer) {
+            FfiConverterSequenceTypeWeekday.write(value.`days`, buf)
+            FfiConverterSequenceTypeTimeInterval.write(value.`intervals`, buf)
+    }
+}
+
+
+
+/**
  * A season the establishment is open, both days included ("ouvert du 1er avril au 30 septembre").
  */
 data class OpeningPeriod (
@@ -8280,6 +8670,63 @@ public object FfiConverterTypeThrottle: FfiConverterRustBuffer<Throttle> {
 
 
 /**
+ * One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
+ *
+ * Both ends are in the same day: `closes` is after `opens`, and a salon open until midnight
+ * writes `23:59`. An appointment fits the interval when it starts at or after `opens` and ends
+ * at or before `closes`.
+ *
+ * ```
+ * use hospes::appointment::TimeInterval;
+ * let morning: TimeInterval = serde_json::from_str(r#"{"opens": "09:00", "closes": "12:00"}"#).unwrap();
+ * assert_eq!(morning.to_string(), "09:00–12:00");
+ * ```
+ */
+data class TimeInterval (
+    /**
+     * Opening time (`HH:MM`).
+     */
+    var `opens`: NaiveTime
+    , 
+    /**
+     * Closing time (`HH:MM`), after `opens`.
+     */
+    var `closes`: NaiveTime
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTimeInterval: FfiConverterRustBuffer<TimeInterval> {
+    override fun read(buf: ByteBuffer): TimeInterval {
+        return TimeInterval(
+            FfiConverterTypeNaiveTime.read(buf),
+            FfiConverterTypeNaiveTime.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TimeInterval) = (
+            FfiConverterTypeNaiveTime.allocationSize(value.`opens`) +
+            FfiConverterTypeNaiveTime.allocationSize(value.`closes`)
+    )
+
+    override fun write(value: TimeInterval, buf: ByteBuffer) {
+            FfiConverterTypeNaiveTime.write(value.`opens`, buf)
+            FfiConverterTypeNaiveTime.write(value.`closes`, buf)
+    }
+}
+
+
+
+/**
  * The tourist tax: its own line, never discounted; guests under `adult_age` are exempt.
  */
 data class TouristTax (
@@ -8654,6 +9101,64 @@ public object FfiConverterTypeAgePrice : FfiConverterRustBuffer<AgePrice>{
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * Where an appointment stands.
+ *
+ * ```
+ * use hospes::appointment::AppointmentStatus;
+ * assert_eq!(serde_json::to_string(&AppointmentStatus::Requested).unwrap(), r#""requested""#);
+ * assert!(AppointmentStatus::Confirmed.is_active());
+ * assert!(!AppointmentStatus::Cancelled.is_active());
+ * ```
+ */
+
+enum class AppointmentStatus {
+    
+    /**
+     * Asked by the guest, waiting for the business.
+     */
+    REQUESTED,
+    /**
+     * Confirmed by the business.
+     */
+    CONFIRMED,
+    /**
+     * Refused, or called off, by the business.
+     */
+    DECLINED,
+    /**
+     * Cancelled by the guest.
+     */
+    CANCELLED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAppointmentStatus: FfiConverterRustBuffer<AppointmentStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        AppointmentStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AppointmentStatus) = 4UL
+
+    override fun write(value: AppointmentStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
     }
 }
 
@@ -9541,6 +10046,201 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * A guest asked for an appointment from their space.
+     */
+    data class AppointmentRequested(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose pet.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The host's id of the appointment.
+         */
+        val `appointmentId`: kotlin.String, 
+        /**
+         * The pet, spelt as on the client record.
+         */
+        val `pet`: kotlin.String, 
+        /**
+         * Start asked, on the establishment's wall clock.
+         */
+        val `start`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * End asked, on the establishment's wall clock.
+         */
+        val `end`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * The guest's wishes.
+         */
+        val `comment`: kotlin.String?) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business confirmed an appointment request.
+     */
+    data class AppointmentConfirmed(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose pet.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The appointment.
+         */
+        val `appointmentId`: kotlin.String, 
+        /**
+         * The pet.
+         */
+        val `pet`: kotlin.String, 
+        /**
+         * Start, on the establishment's wall clock.
+         */
+        val `start`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * End, on the establishment's wall clock.
+         */
+        val `end`: dev.hospes.model.NaiveDateTime) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business moved an appointment, or changed its length.
+     */
+    data class AppointmentRescheduled(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose pet.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The appointment.
+         */
+        val `appointmentId`: kotlin.String, 
+        /**
+         * The pet.
+         */
+        val `pet`: kotlin.String, 
+        /**
+         * Start before.
+         */
+        val `previousStart`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * End before.
+         */
+        val `previousEnd`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * New start, on the establishment's wall clock.
+         */
+        val `start`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * New end.
+         */
+        val `end`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * Its status, unchanged: still a request, or confirmed.
+         */
+        val `status`: dev.hospes.model.AppointmentStatus) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business refused a request or called off a confirmed appointment.
+     */
+    data class AppointmentDeclined(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose pet.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The appointment.
+         */
+        val `appointmentId`: kotlin.String, 
+        /**
+         * The pet.
+         */
+        val `pet`: kotlin.String, 
+        /**
+         * Its start.
+         */
+        val `start`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * `requested` (a request refused) or `confirmed` (an appointment called off).
+         */
+        val `previousStatus`: dev.hospes.model.AppointmentStatus, 
+        /**
+         * The reason given to the guest, if any.
+         */
+        val `reason`: kotlin.String?) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The guest cancelled an appointment from their space.
+     */
+    data class AppointmentCancelled(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose pet.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The appointment.
+         */
+        val `appointmentId`: kotlin.String, 
+        /**
+         * The pet.
+         */
+        val `pet`: kotlin.String, 
+        /**
+         * Its start.
+         */
+        val `start`: dev.hospes.model.NaiveDateTime, 
+        /**
+         * `requested` or `confirmed`.
+         */
+        val `previousStatus`: dev.hospes.model.AppointmentStatus) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -9652,6 +10352,51 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 FfiConverterSequenceString.read(buf),
+                )
+            16 -> Event.AppointmentRequested(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            17 -> Event.AppointmentConfirmed(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                )
+            18 -> Event.AppointmentRescheduled(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeAppointmentStatus.read(buf),
+                )
+            19 -> Event.AppointmentDeclined(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeAppointmentStatus.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            20 -> Event.AppointmentCancelled(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeNaiveDateTime.read(buf),
+                FfiConverterTypeAppointmentStatus.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
         }
@@ -9814,6 +10559,71 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterSequenceString.allocationSize(value.`removed`)
             )
         }
+        is Event.AppointmentRequested -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`appointmentId`)
+                + FfiConverterString.allocationSize(value.`pet`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`start`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`end`)
+                + FfiConverterOptionalString.allocationSize(value.`comment`)
+            )
+        }
+        is Event.AppointmentConfirmed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`appointmentId`)
+                + FfiConverterString.allocationSize(value.`pet`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`start`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`end`)
+            )
+        }
+        is Event.AppointmentRescheduled -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`appointmentId`)
+                + FfiConverterString.allocationSize(value.`pet`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`previousStart`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`previousEnd`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`start`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`end`)
+                + FfiConverterTypeAppointmentStatus.allocationSize(value.`status`)
+            )
+        }
+        is Event.AppointmentDeclined -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`appointmentId`)
+                + FfiConverterString.allocationSize(value.`pet`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`start`)
+                + FfiConverterTypeAppointmentStatus.allocationSize(value.`previousStatus`)
+                + FfiConverterOptionalString.allocationSize(value.`reason`)
+            )
+        }
+        is Event.AppointmentCancelled -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`appointmentId`)
+                + FfiConverterString.allocationSize(value.`pet`)
+                + FfiConverterTypeNaiveDateTime.allocationSize(value.`start`)
+                + FfiConverterTypeAppointmentStatus.allocationSize(value.`previousStatus`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -9942,6 +10752,61 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.write(value.`pitch`, buf)
                 FfiConverterSequenceString.write(value.`added`, buf)
                 FfiConverterSequenceString.write(value.`removed`, buf)
+                Unit
+            }
+            is Event.AppointmentRequested -> {
+                buf.putInt(16)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`appointmentId`, buf)
+                FfiConverterString.write(value.`pet`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`end`, buf)
+                FfiConverterOptionalString.write(value.`comment`, buf)
+                Unit
+            }
+            is Event.AppointmentConfirmed -> {
+                buf.putInt(17)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`appointmentId`, buf)
+                FfiConverterString.write(value.`pet`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`end`, buf)
+                Unit
+            }
+            is Event.AppointmentRescheduled -> {
+                buf.putInt(18)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`appointmentId`, buf)
+                FfiConverterString.write(value.`pet`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`previousStart`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`previousEnd`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`end`, buf)
+                FfiConverterTypeAppointmentStatus.write(value.`status`, buf)
+                Unit
+            }
+            is Event.AppointmentDeclined -> {
+                buf.putInt(19)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`appointmentId`, buf)
+                FfiConverterString.write(value.`pet`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+                FfiConverterTypeAppointmentStatus.write(value.`previousStatus`, buf)
+                FfiConverterOptionalString.write(value.`reason`, buf)
+                Unit
+            }
+            is Event.AppointmentCancelled -> {
+                buf.putInt(20)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`appointmentId`, buf)
+                FfiConverterString.write(value.`pet`, buf)
+                FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
+                FfiConverterTypeAppointmentStatus.write(value.`previousStatus`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -13115,6 +13980,38 @@ public object FfiConverterOptionalTypeNaiveDate: FfiConverterRustBuffer<NaiveDat
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeNaiveDateTime: FfiConverterRustBuffer<NaiveDateTime?> {
+    override fun read(buf: ByteBuffer): NaiveDateTime? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeNaiveDateTime.read(buf)
+    }
+
+    override fun allocationSize(value: NaiveDateTime?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeNaiveDateTime.allocationSize(value)
+        }
+    }
+
+    override fun write(value: NaiveDateTime?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeNaiveDateTime.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeTimestamp: FfiConverterRustBuffer<Timestamp?> {
     override fun read(buf: ByteBuffer): Timestamp? {
         if (buf.get().toInt() == 0) {
@@ -13599,6 +14496,34 @@ public object FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer<List<M
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeOpeningHours: FfiConverterRustBuffer<List<OpeningHours>> {
+    override fun read(buf: ByteBuffer): List<OpeningHours> {
+        val len = buf.getInt()
+        return List<OpeningHours>(len) {
+            FfiConverterTypeOpeningHours.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<OpeningHours>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeOpeningHours.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<OpeningHours>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeOpeningHours.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeOpeningPeriod: FfiConverterRustBuffer<List<OpeningPeriod>> {
     override fun read(buf: ByteBuffer): List<OpeningPeriod> {
         val len = buf.getInt()
@@ -13963,6 +14888,34 @@ public object FfiConverterSequenceTypeSupplementChoice: FfiConverterRustBuffer<L
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeTimeInterval: FfiConverterRustBuffer<List<TimeInterval>> {
+    override fun read(buf: ByteBuffer): List<TimeInterval> {
+        val len = buf.getInt()
+        return List<TimeInterval>(len) {
+            FfiConverterTypeTimeInterval.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TimeInterval>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTimeInterval.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TimeInterval>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTimeInterval.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTravelCompanion: FfiConverterRustBuffer<List<TravelCompanion>> {
     override fun read(buf: ByteBuffer): List<TravelCompanion> {
         val len = buf.getInt()
@@ -14159,6 +15112,34 @@ public object FfiConverterSequenceTypeWeekday: FfiConverterRustBuffer<List<Weekd
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeNaiveDate: FfiConverterRustBuffer<List<NaiveDate>> {
+    override fun read(buf: ByteBuffer): List<NaiveDate> {
+        val len = buf.getInt()
+        return List<NaiveDate>(len) {
+            FfiConverterTypeNaiveDate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<NaiveDate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeNaiveDate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<NaiveDate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeNaiveDate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String> {
         val len = buf.getInt()
@@ -14275,6 +15256,16 @@ public object FfiConverterTypeNaiveDate: FfiConverter<NaiveDate, RustBuffer.ByVa
         FfiConverterString.write(builtinValue, buf)
     }
 }
+
+
+
+public typealias NaiveDateTime = kotlin.String
+public typealias FfiConverterTypeNaiveDateTime = FfiConverterString
+
+
+
+public typealias NaiveTime = kotlin.String
+public typealias FfiConverterTypeNaiveTime = FfiConverterString
 
 
 

@@ -45,6 +45,10 @@ class VectorsTest {
 
     private fun now(input: JSONObject) = Instant.parse(input.getString("now"))
 
+    private fun schedule(input: JSONObject) = appointmentScheduleFromJson(input.json("schedule"))
+
+    private fun appointment(input: JSONObject) = appointmentFromJson(input.json("appointment"))
+
     private fun locale(input: JSONObject, key: String) = HospesLocale.valueOf(input.getString(key).uppercase())
 
     private fun invoice(input: JSONObject) = invoiceFromJson(input.json("invoice"))
@@ -196,6 +200,31 @@ class VectorsTest {
         )
         "residency.set_authorised" -> residencyChangeToJson(setAuthorisedPersons(residencyFromJson(input.json("residency")), list(input, "persons", ::companionFromJson), now(input)))
         "residency.stay" -> stayToJson(residencyStay(residencyFromJson(input.json("residency"))))
+        "appointment.request" -> appointmentOutcomeToJson(
+            requestAppointment(access(input), clientFromJson(input.json("client")), schedule(input), input.getString("time_zone"), input.getString("id"), appointmentRequestFromJson(input.json("request")), now(input)),
+        )
+        "appointment.for_guest" -> jsonList(
+            guestAppointments(access(input), clientFromJson(input.json("client")), list(input, "appointments", ::appointmentFromJson)),
+            ::appointmentToJson,
+        )
+        "appointment.confirm" -> appointmentOutcomeToJson(confirmAppointment(appointment(input), input.getString("time_zone"), now(input)))
+        "appointment.reschedule" -> appointmentOutcomeToJson(
+            rescheduleAppointment(appointment(input), schedule(input), input.getString("time_zone"), input.getString("start"), if (input.isNull("end")) null else input.getString("end"), now(input)),
+        )
+        "appointment.decline" -> appointmentOutcomeToJson(
+            declineAppointment(appointment(input), if (input.isNull("reason")) null else input.getString("reason"), now(input)),
+        )
+        "appointment.cancel" -> appointmentOutcomeToJson(
+            cancelAppointment(access(input), clientFromJson(input.json("client")), appointment(input), input.getString("time_zone"), now(input)),
+        )
+        "appointment.free_slots" -> JSONArray(
+            freeAppointmentSlots(
+                schedule(input), input.getString("time_zone"), LocalDate.parse(input.getString("day")),
+                if (input.isNull("duration_minutes")) null else input.getInt("duration_minutes").toUInt(),
+                list(input, "taken", ::appointmentFromJson), now(input),
+            ).map { "${it}:00" },
+        ).toString()
+        "appointment.check_schedule" -> checkAppointmentSchedule(schedule(input)).let { "null" }
         "mail.check" -> mailSummaryToJson(checkMail(mailTemplateFromJson(input.json("template"))))
         "mail.render" -> renderedMailToJson(
             renderMail(mailTemplateFromJson(input.json("template")), mailContextFromJson(input.json("context")))
