@@ -868,9 +868,131 @@ export interface EventAppointmentCancelled {
 }
 
 /**
+ * One field changed: its value before and after, as text.
+ */
+export interface BookingFieldChange {
+  /**
+   * The field (`participants`, `plate` …).
+   */
+  field: string
+  /**
+   * Before, `None` when empty.
+   */
+  before?: string | null
+  /**
+   * After, `None` when cleared.
+   */
+  after?: string | null
+}
+
+/**
+ * The guest changed booking fields still open (participants, notes, arrival time…).
+ */
+export interface EventBookingFieldsEdited {
+  type: "booking_fields_edited"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * What changed, field by field.
+   */
+  changes: BookingFieldChange[]
+}
+
+/**
+ * The guest asked for changes past their deadline: the business decides.
+ */
+export interface EventBookingChangeRequested {
+  type: "booking_change_requested"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * The host's id of the request.
+   */
+  requestId: string
+  /**
+   * What would change.
+   */
+  changes: BookingFieldChange[]
+}
+
+/**
+ * The business approved a late change.
+ */
+export interface EventBookingChangeApproved {
+  type: "booking_change_approved"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * The request.
+   */
+  requestId: string
+  /**
+   * What changed.
+   */
+  changes: BookingFieldChange[]
+}
+
+/**
+ * The business declined a late change.
+ */
+export interface EventBookingChangeDeclined {
+  type: "booking_change_declined"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * The request.
+   */
+  requestId: string
+  /**
+   * Why, if said.
+   */
+  reason?: string | null
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -1095,6 +1217,20 @@ export interface DocumentRef {
 }
 
 /**
+ * The value of one of the business's own booking fields.
+ */
+export interface CustomFieldValue {
+  /**
+   * The field's key in the business's policy (`plate`).
+   */
+  key: string
+  /**
+   * Its value.
+   */
+  value: string
+}
+
+/**
  * A stay, as the host stores it.
  */
 export interface Stay {
@@ -1142,6 +1278,21 @@ export interface Stay {
    * Quotes, contracts, invoices attached.
    */
   documents?: DocumentRef[]
+  /**
+   * The guest's notes on the booking (not the business's notes on the client).
+   *
+   * The three editable-field values are left out of the JSON when empty, so that a stay that
+   * does not use them keeps the canonical form (and the document hashes) it always had.
+   */
+  notes?: string | null
+  /**
+   * When the guest expects to arrive, on the establishment's wall clock.
+   */
+  arrivalTime?: string | null
+  /**
+   * The business's own booking fields (a licence plate, a flight number), by key.
+   */
+  customFields?: CustomFieldValue[]
 }
 
 /**
@@ -3663,6 +3814,254 @@ export interface AppointmentOutcome {
 }
 
 /**
+ * What a custom field holds, and how it is checked.
+ */
+export type CustomKind = "text" | "licence_plate" | "number"
+
+/**
+ * A custom field's label in one language.
+ */
+export interface FieldLabel {
+  /**
+   * The language.
+   */
+  locale: Locale
+  /**
+   * The label.
+   */
+  text: string
+}
+
+/**
+ * One editable field and its deadline.
+ */
+export interface FieldRule {
+  /**
+   * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
+   */
+  field: string
+  /**
+   * Editable until day D-n before arrival…
+   */
+  daysBeforeArrival: number
+  /**
+   * …at this local time; without it, through the whole of that day.
+   */
+  at?: string | null
+  /**
+   * For a custom field: what it holds.
+   */
+  kind?: CustomKind
+  /**
+   * For a custom field: whether it may be left empty.
+   */
+  required?: boolean
+  /**
+   * For a custom field: its label per language (« Plaque d'immatriculation »).
+   */
+  labels?: FieldLabel[]
+}
+
+/**
+ * When the reminder goes, and the business's own words in it.
+ */
+export interface ReminderRule {
+  /**
+   * Days before the first deadline still open.
+   */
+  daysBeforeDeadline: number
+  /**
+   * Extra text for the mail (`[TEXTE_RAPPEL]`).
+   */
+  text?: string | null
+}
+
+/**
+ * What the business lets guests change, and until when.
+ */
+export interface EditPolicy {
+  /**
+   * The editable fields; a field not listed cannot be changed by the guest.
+   */
+  fields: FieldRule[]
+  /**
+   * The reminder mail, if the business wants one.
+   */
+  reminder?: ReminderRule | null
+}
+
+/**
+ * One field of the window: until when, and how long is left.
+ */
+export interface FieldWindow {
+  /**
+   * The field.
+   */
+  field: string
+  /**
+   * Its deadline.
+   */
+  deadline: Instant
+  /**
+   * Whether the guest may still change it directly.
+   */
+  open: boolean
+  /**
+   * Seconds left (0 once closed): what the guest is shown.
+   */
+  remainingSeconds: number
+}
+
+/**
+ * What the guest may change on a stay at a given moment.
+ */
+export interface EditWindow {
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * Each field of the policy; all closed for a stay under way, over or cancelled.
+   */
+  fields: FieldWindow[]
+  /**
+   * The first deadline still open, if any.
+   */
+  nextDeadline?: Instant | null
+}
+
+/**
+ * A guest's change: the fields present are the ones changed.
+ */
+export interface BookingChange {
+  /**
+   * The whole list of participants.
+   */
+  participants?: Companion[] | null
+  /**
+   * The notes; an empty string clears them.
+   */
+  notes?: string | null
+  /**
+   * The arrival time.
+   */
+  arrivalTime?: string | null
+  /**
+   * Custom fields, by key; an empty value clears one (unless required).
+   */
+  customFields?: CustomFieldValue[]
+}
+
+/**
+ * A change asked after its deadline, for the business to approve or decline.
+ */
+export interface ChangeRequest {
+  /**
+   * The host's id for it.
+   */
+  id: string
+  /**
+   * Whose.
+   */
+  clientId: string
+  /**
+   * Which stay.
+   */
+  stayReference: string
+  /**
+   * When the guest asked.
+   */
+  requestedAt: Instant
+  /**
+   * The late fields, as the guest typed them (checked).
+   */
+  change: BookingChange
+  /**
+   * What would change, field by field.
+   */
+  changes: BookingFieldChange[]
+}
+
+/**
+ * The result of a change: the stay to store, a request for the late fields, the events.
+ */
+export interface EditOutcome {
+  /**
+   * The stay with the changes allowed now (unchanged when none).
+   */
+  stay: Stay
+  /**
+   * The fields past their deadline, waiting for the business.
+   */
+  request?: ChangeRequest | null
+  /**
+   * `booking_fields_edited` and/or `booking_change_requested`; none when nothing changed.
+   */
+  events: Event[]
+}
+
+/**
+ * A reminder mail to send: which stay, which fields, until when.
+ */
+export interface EditReminder {
+  /**
+   * Stable key: the host sends a reminder with a given key once.
+   */
+  key: string
+  /**
+   * To whom.
+   */
+  clientId: string
+  /**
+   * Which stay.
+   */
+  stayReference: string
+  /**
+   * The first deadline still open.
+   */
+  deadline: Instant
+  /**
+   * Seconds left until then.
+   */
+  remainingSeconds: number
+  /**
+   * The fields still open.
+   */
+  fields: string[]
+  /**
+   * The business's extra text.
+   */
+  text?: string | null
+  /**
+   * The tag of the link the mail carries.
+   */
+  tag: string
+}
+
+/**
+ * The editable-fields part of a reminder mail: until when, and the business's own text.
+ */
+export interface MailEdit {
+  /**
+   * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+   * zone).
+   */
+  deadline: Instant
+  /**
+   * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
+   */
+  remainingSeconds: number
+  /**
+   * The business's extra text (`[TEXTE_RAPPEL]`).
+   */
+  text?: string | null
+  /**
+   * The fields still editable, as the guest reads them.
+   */
+  fields?: string[]
+}
+
+/**
  * One language of a mail template.
  */
 export interface MailVersion {
@@ -3802,29 +4201,6 @@ export interface MailLinks {
    * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
    */
   bookingEdit?: string | null
-}
-
-/**
- * The editable-fields part of a reminder mail: until when, and the business's own text.
- */
-export interface MailEdit {
-  /**
-   * The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
-   * zone).
-   */
-  deadline: Instant
-  /**
-   * Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours).
-   */
-  remainingSeconds: number
-  /**
-   * The business's extra text (`[TEXTE_RAPPEL]`).
-   */
-  text?: string | null
-  /**
-   * The fields still editable, as the guest reads them.
-   */
-  fields?: string[]
 }
 
 /**
@@ -4298,6 +4674,47 @@ export declare function freeAppointmentSlots(schedule: AppointmentSchedule, time
  * Checks a salon's appointment schedule as the business saves it.
  */
 export declare function checkAppointmentSchedule(schedule: AppointmentSchedule): void
+
+/**
+ * Checks an editable-fields policy as the business saves it.
+ */
+export declare function checkEditPolicy(policy: EditPolicy): void
+
+/**
+ * What the guest may still change on a stay, field by field, with the time remaining.
+ */
+export declare function editWindow(policy: EditPolicy, stay: Stay, timeZone: string, now: Instant | Date): EditWindow
+
+/**
+ * The guest changes booking fields from their space: open fields change now, late ones
+ *  become a request (`request_id` is the host's). Another client's stay is not found.
+ */
+export declare function applyBookingChange(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, timeZone: string, change: BookingChange, requestId: string, now: Instant | Date): EditOutcome
+
+/**
+ * The business approves a late change.
+ */
+export declare function approveBookingChange(request: ChangeRequest, stay: Stay, now: Instant | Date): EditOutcome
+
+/**
+ * The business declines a late change.
+ */
+export declare function declineBookingChange(request: ChangeRequest, reason: string | null, now: Instant | Date): Event
+
+/**
+ * The editable-fields reminders due at `now`, one per stay, each under a stable key.
+ */
+export declare function editRemindersDue(policy: EditPolicy, stays: Stay[], timeZone: string, now: Instant | Date): EditReminder[]
+
+/**
+ * The business re-sends the reminder by hand (a fresh key).
+ */
+export declare function resendEditReminder(policy: EditPolicy, stay: Stay, timeZone: string, now: Instant | Date): EditReminder
+
+/**
+ * A reminder's part of the mail context, with the fields' labels in `locale`.
+ */
+export declare function editReminderMail(reminder: EditReminder, policy: EditPolicy, locale: Locale): MailEdit
 
 /**
  * Checks a mail template as the business saves it (unknown tag or variable, syntax, with

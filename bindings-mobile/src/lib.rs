@@ -13,11 +13,14 @@ use hospes::appointment::{
 };
 use hospes::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
 use hospes::contract::{Contract, ContractRequest, ContractSigned, ContractTerms};
+use hospes::editable::{
+    self, BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
+};
 use hospes::event::{self, Event, LoggedEvent};
 use hospes::ffi::HospesError;
 use hospes::invoice::{self, Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
 use hospes::link::{self, Keyring};
-use hospes::mail::{CompiledMail, MailContext, MailSummary, MailTemplate, RenderedMail};
+use hospes::mail::{CompiledMail, MailContext, MailEdit, MailSummary, MailTemplate, RenderedMail};
 use hospes::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
@@ -928,6 +931,101 @@ pub fn check_appointment_schedule(schedule: AppointmentSchedule) -> Outcome<()> 
     Ok(schedule.check()?)
 }
 
+/// Checks an editable-fields policy as the business saves it.
+#[uniffi::export]
+pub fn check_edit_policy(policy: EditPolicy) -> Outcome<()> {
+    Ok(policy.check()?)
+}
+
+/// What the guest may still change on a stay, field by field, with the time remaining.
+#[uniffi::export]
+pub fn edit_window(
+    policy: EditPolicy,
+    stay: Stay,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<EditWindow> {
+    Ok(editable::window(&policy, &stay, time_zone, now)?)
+}
+
+/// The guest changes booking fields from their space: open fields change now, late ones become
+/// a request. Another client's stay is not found.
+#[uniffi::export]
+#[allow(clippy::too_many_arguments)]
+pub fn apply_booking_change(
+    access: PortalAccess,
+    client: Client,
+    policy: EditPolicy,
+    stay: Stay,
+    time_zone: TimeZone,
+    change: BookingChange,
+    request_id: String,
+    now: DateTime<Utc>,
+) -> Outcome<EditOutcome> {
+    let portal = Portal::open(&access, client)?;
+    portal.stay(std::slice::from_ref(&stay), &stay.reference)?;
+    Ok(editable::apply(
+        &policy,
+        &stay,
+        time_zone,
+        change,
+        &request_id,
+        now,
+    )?)
+}
+
+/// The business approves a late change.
+#[uniffi::export]
+pub fn approve_booking_change(
+    request: ChangeRequest,
+    stay: Stay,
+    now: DateTime<Utc>,
+) -> Outcome<EditOutcome> {
+    Ok(editable::approve(&request, &stay, now)?)
+}
+
+/// The business declines a late change.
+#[uniffi::export]
+pub fn decline_booking_change(
+    request: ChangeRequest,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Outcome<Event> {
+    Ok(editable::decline(&request, reason, now)?)
+}
+
+/// The editable-fields reminders due at `now`, one per stay, each under a stable key.
+#[uniffi::export]
+pub fn edit_reminders_due(
+    policy: EditPolicy,
+    stays: Vec<Stay>,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<Vec<EditReminder>> {
+    Ok(editable::reminders_due(&policy, &stays, time_zone, now)?)
+}
+
+/// The business re-sends the reminder by hand (a fresh key).
+#[uniffi::export]
+pub fn resend_edit_reminder(
+    policy: EditPolicy,
+    stay: Stay,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Outcome<EditReminder> {
+    Ok(editable::resend(&policy, &stay, time_zone, now)?)
+}
+
+/// A reminder's part of the mail context, with the fields' labels in `locale`.
+#[uniffi::export]
+pub fn edit_reminder_mail(
+    reminder: EditReminder,
+    policy: EditPolicy,
+    locale: hospes::Locale,
+) -> MailEdit {
+    reminder.mail_edit(&policy, locale)
+}
+
 /// A mail template, checked and compiled once, to render it for every guest.
 #[derive(uniffi::Object)]
 pub struct Mailer(CompiledMail);
@@ -1168,6 +1266,21 @@ json_codec!(Installment, installment_from_json, installment_to_json);
 json_codec!(Signature, signature_from_json, signature_to_json);
 json_codec!(Companion, companion_from_json, companion_to_json);
 json_codec!(MailTemplate, mail_template_from_json, mail_template_to_json);
+json_codec!(EditPolicy, edit_policy_from_json, edit_policy_to_json);
+json_codec!(EditWindow, edit_window_from_json, edit_window_to_json);
+json_codec!(
+    BookingChange,
+    booking_change_from_json,
+    booking_change_to_json
+);
+json_codec!(
+    ChangeRequest,
+    change_request_from_json,
+    change_request_to_json
+);
+json_codec!(EditOutcome, edit_outcome_from_json, edit_outcome_to_json);
+json_codec!(EditReminder, edit_reminder_from_json, edit_reminder_to_json);
+json_codec!(MailEdit, mail_edit_from_json, mail_edit_to_json);
 json_codec!(
     AppointmentSchedule,
     appointment_schedule_from_json,

@@ -346,7 +346,7 @@ fn optional_phone(value: Option<&str>, country: Country, field: &str) -> Result<
 }
 
 /// Upper-cases a plate and checks it holds 2 to 12 letters or digits, with spaces or dashes.
-fn licence_plate(value: &str) -> Result<String> {
+pub(crate) fn licence_plate(value: &str) -> Result<String> {
     let plate = value.trim().to_uppercase();
     let significant = plate.chars().filter(char::is_ascii_alphanumeric).count();
     let allowed = plate

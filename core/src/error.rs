@@ -636,6 +636,24 @@ pub enum Error {
         /// What is wrong, and where.
         detail: String,
     },
+    /// A booking field the business does not let guests change.
+    #[error("booking field `{field}` cannot be changed by the guest")]
+    BookingFieldNotEditable {
+        /// The field.
+        field: String,
+    },
+    /// A reminder re-sent when no field can be changed any more.
+    #[error("nothing left to change on stay {reference}")]
+    BookingNothingEditable {
+        /// The stay.
+        reference: String,
+    },
+    /// An editable-fields policy that contradicts itself.
+    #[error("invalid editable-fields policy: {detail}")]
+    BookingPolicyInvalid {
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 /// A count, for the catalogues' plural rules.
@@ -742,6 +760,9 @@ impl Error {
             Error::AppointmentOutsideHours { .. } => "appointment.outside_hours",
             Error::AppointmentTransitionInvalid { .. } => "appointment.transition_invalid",
             Error::AppointmentScheduleInvalid { .. } => "appointment.schedule_invalid",
+            Error::BookingFieldNotEditable { .. } => "booking.field_not_editable",
+            Error::BookingNothingEditable { .. } => "booking.nothing_editable",
+            Error::BookingPolicyInvalid { .. } => "booking.policy_invalid",
         }
     }
 
@@ -1033,6 +1054,11 @@ impl Error {
             Error::AppointmentScheduleInvalid { detail } => {
                 vec![("detail", Arg::from(detail.as_str()))]
             }
+            Error::BookingFieldNotEditable { field } => vec![("field", Arg::from(field.as_str()))],
+            Error::BookingNothingEditable { reference } => {
+                vec![("reference", Arg::from(reference.as_str()))]
+            }
+            Error::BookingPolicyInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
         }
     }
 }
@@ -1226,6 +1252,9 @@ mod tests {
                 action: "confirm".into(),
             },
             Error::AppointmentScheduleInvalid { detail: s() },
+            Error::BookingFieldNotEditable { field: s() },
+            Error::BookingNothingEditable { reference: s() },
+            Error::BookingPolicyInvalid { detail: s() },
         ]
     }
 

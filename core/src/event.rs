@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::appointment::AppointmentStatus;
 use crate::client::FieldChange;
+use crate::editable::BookingFieldChange;
 use crate::i18n::{self, Arg, Locale, format};
 use crate::invoice::InvoiceKind;
 use crate::money::Money;
@@ -305,6 +306,56 @@ pub enum Event {
         /// `requested` or `confirmed`.
         previous_status: AppointmentStatus,
     },
+    /// The guest changed booking fields still open (participants, notes, arrival time…).
+    BookingFieldsEdited {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// What changed, field by field.
+        changes: Vec<BookingFieldChange>,
+    },
+    /// The guest asked for changes past their deadline: the business decides.
+    BookingChangeRequested {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// The host's id of the request.
+        request_id: String,
+        /// What would change.
+        changes: Vec<BookingFieldChange>,
+    },
+    /// The business approved a late change.
+    BookingChangeApproved {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// The request.
+        request_id: String,
+        /// What changed.
+        changes: Vec<BookingFieldChange>,
+    },
+    /// The business declined a late change.
+    BookingChangeDeclined {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// The request.
+        request_id: String,
+        /// Why, if said.
+        reason: Option<String>,
+    },
 }
 
 impl Event {
@@ -336,7 +387,11 @@ impl Event {
             | Event::AppointmentConfirmed { occurred_at, .. }
             | Event::AppointmentRescheduled { occurred_at, .. }
             | Event::AppointmentDeclined { occurred_at, .. }
-            | Event::AppointmentCancelled { occurred_at, .. } => *occurred_at,
+            | Event::AppointmentCancelled { occurred_at, .. }
+            | Event::BookingFieldsEdited { occurred_at, .. }
+            | Event::BookingChangeRequested { occurred_at, .. }
+            | Event::BookingChangeApproved { occurred_at, .. }
+            | Event::BookingChangeDeclined { occurred_at, .. } => *occurred_at,
         }
     }
 
@@ -363,6 +418,10 @@ impl Event {
             Event::AppointmentRescheduled { .. } => "appointment_rescheduled",
             Event::AppointmentDeclined { .. } => "appointment_declined",
             Event::AppointmentCancelled { .. } => "appointment_cancelled",
+            Event::BookingFieldsEdited { .. } => "booking_fields_edited",
+            Event::BookingChangeRequested { .. } => "booking_change_requested",
+            Event::BookingChangeApproved { .. } => "booking_change_approved",
+            Event::BookingChangeDeclined { .. } => "booking_change_declined",
         }
     }
 
@@ -551,6 +610,46 @@ impl Event {
                 ("pet", pet.as_str().into()),
                 ("previous_start", when(previous_start)),
                 ("start", when(start)),
+            ],
+            Event::BookingFieldsEdited {
+                client_id,
+                stay_reference,
+                changes,
+                ..
+            }
+            | Event::BookingChangeRequested {
+                client_id,
+                stay_reference,
+                changes,
+                ..
+            }
+            | Event::BookingChangeApproved {
+                client_id,
+                stay_reference,
+                changes,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
+                ("count", changes.len().into()),
+                (
+                    "fields",
+                    Arg::from(
+                        changes
+                            .iter()
+                            .map(|c| c.field.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ),
+            ],
+            Event::BookingChangeDeclined {
+                client_id,
+                stay_reference,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("stay", stay_reference.as_str().into()),
             ],
             Event::AuthorisedPersonsChanged {
                 client_id,

@@ -34,6 +34,7 @@ pub mod appointment;
 pub mod cancellation;
 pub mod client;
 pub mod contract;
+pub mod editable;
 pub mod email;
 pub mod error;
 pub mod establishment;
@@ -79,7 +80,8 @@ pub use link::{
 pub use money::{Currency, Money, Rounding};
 pub use rust_decimal::Decimal;
 pub use stay::{
-    DocumentKind, DocumentRef, Line, LineKind, LineTotal, Stay, StayStatus, StayTotals,
+    CustomFieldValue, DocumentKind, DocumentRef, Line, LineKind, LineTotal, Stay, StayStatus,
+    StayTotals,
 };
 pub use vat::{PriceBasis, TaxedAmount, VatBreakdown, VatLine, VatRate};
 

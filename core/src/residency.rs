@@ -190,6 +190,9 @@ impl Residency {
             price_basis: PriceBasis::IncludingVat,
             currency: self.rent.currency,
             documents: vec![],
+            notes: None,
+            arrival_time: None,
+            custom_fields: vec![],
         }
     }
 

@@ -184,6 +184,35 @@ pub struct Stay {
     /// Quotes, contracts, invoices attached.
     #[serde(default)]
     pub documents: Vec<DocumentRef>,
+    /// The guest's notes on the booking (not the business's notes on the client).
+    ///
+    /// The three editable-field values are left out of the JSON when empty, so that a stay that
+    /// does not use them keeps the canonical form (and the document hashes) it always had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// When the guest expects to arrive, on the establishment's wall clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival_time: Option<chrono::NaiveTime>,
+    /// The business's own booking fields (a licence plate, a flight number), by key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<CustomFieldValue>,
+}
+
+/// The value of one of the business's own booking fields.
+///
+/// ```
+/// let v: hospes::CustomFieldValue = serde_json::from_str(r#"{"key":"plate","value":"AB-123-CD"}"#).unwrap();
+/// assert_eq!(v.key, "plate");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CustomFieldValue {
+    /// The field's key in the business's policy (`plate`).
+    pub key: String,
+    /// Its value.
+    pub value: String,
 }
 
 /// One line's total, rounded to the minor unit.

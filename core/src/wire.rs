@@ -29,6 +29,9 @@ use crate::appointment::{
 };
 use crate::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
 use crate::contract::{Contract, ContractRequest, ContractSigned};
+use crate::editable::{
+    self, BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
+};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::{self, Event, LoggedEvent};
@@ -38,7 +41,7 @@ use crate::link::{
     self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
     LinkState,
 };
-use crate::mail::{CompiledMail, MailContext, MailSummary, MailTemplate, RenderedMail};
+use crate::mail::{CompiledMail, MailContext, MailEdit, MailSummary, MailTemplate, RenderedMail};
 use crate::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
@@ -443,6 +446,41 @@ operations! {
     /// Checks a salon's appointment schedule as the business saves it.
     "appointment.check_schedule" => fn check_appointment_schedule(schedule: AppointmentSchedule) -> () {
         schedule.check()
+    }
+    /// Checks an editable-fields policy as the business saves it.
+    "editable.check_policy" => fn check_edit_policy(policy: EditPolicy) -> () {
+        policy.check()
+    }
+    /// What the guest may still change on a stay, field by field, with the time remaining.
+    "editable.window" => fn edit_window(policy: EditPolicy, stay: Stay, time_zone: TimeZone, now: DateTime<Utc>) -> EditWindow {
+        editable::window(&policy, &stay, time_zone, now)
+    }
+    /// The guest changes booking fields from their space: open fields change now, late ones
+    /// become a request (`request_id` is the host's). Another client's stay is not found.
+    "editable.apply" => fn apply_booking_change(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, time_zone: TimeZone, change: BookingChange, request_id: String, now: DateTime<Utc>) -> EditOutcome {
+        let portal = Portal::open(&access, client)?;
+        portal.stay(std::slice::from_ref(&stay), &stay.reference)?;
+        editable::apply(&policy, &stay, time_zone, change, &request_id, now)
+    }
+    /// The business approves a late change.
+    "editable.approve" => fn approve_booking_change(request: ChangeRequest, stay: Stay, now: DateTime<Utc>) -> EditOutcome {
+        editable::approve(&request, &stay, now)
+    }
+    /// The business declines a late change.
+    "editable.decline" => fn decline_booking_change(request: ChangeRequest, reason: Option<String>, now: DateTime<Utc>) -> Event {
+        editable::decline(&request, reason, now)
+    }
+    /// The editable-fields reminders due at `now`, one per stay, each under a stable key.
+    "editable.reminders_due" => fn edit_reminders_due(policy: EditPolicy, stays: Vec<Stay>, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<EditReminder> {
+        editable::reminders_due(&policy, &stays, time_zone, now)
+    }
+    /// The business re-sends the reminder by hand (a fresh key).
+    "editable.resend" => fn resend_edit_reminder(policy: EditPolicy, stay: Stay, time_zone: TimeZone, now: DateTime<Utc>) -> EditReminder {
+        editable::resend(&policy, &stay, time_zone, now)
+    }
+    /// A reminder's part of the mail context, with the fields' labels in `locale`.
+    "editable.mail_edit" => fn edit_reminder_mail(reminder: EditReminder, policy: EditPolicy, locale: Locale) -> MailEdit {
+        Ok::<_, Error>(reminder.mail_edit(&policy, locale))
     }
     /// Checks a mail template as the business saves it (unknown tag or variable, syntax, with
     /// part, line and column); returns the tags and links it uses.

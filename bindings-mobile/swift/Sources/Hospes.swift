@@ -1342,6 +1342,31 @@ fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeEditReminder: FfiConverterRustBuffer {
+    typealias SwiftType = [EditReminder]
+
+    public static func write(_ value: [EditReminder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEditReminder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EditReminder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EditReminder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEditReminder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer {
     typealias SwiftType = [Installment]
 
@@ -1747,6 +1772,25 @@ public func appendEventLog(last: LoggedEvent?, events: [Event])throws  -> [Logge
 })
 }
 /**
+ * The guest changes booking fields from their space: open fields change now, late ones become
+ * a request. Another client's stay is not found.
+ */
+public func applyBookingChange(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, timeZone: TimeZone, change: BookingChange, requestId: String, now: Timestamp)throws  -> EditOutcome  {
+    return try  FfiConverterTypeEditOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_apply_booking_change(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeBookingChange_lower(change),
+        FfiConverterString.lower(requestId),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Applies the guest's form from the portal to their record; refuses a change to a locked field;
  * returns the new record and a `ClientInfoUpdated` event with the diff.
  */
@@ -1847,6 +1891,41 @@ public func appointmentToJson(value: Appointment)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_appointment_to_json(
         FfiConverterTypeAppointment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The business approves a late change.
+ */
+public func approveBookingChange(request: ChangeRequest, stay: Stay, now: Timestamp)throws  -> EditOutcome  {
+    return try  FfiConverterTypeEditOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_approve_booking_change(
+        FfiConverterTypeChangeRequest_lower(request),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func bookingChangeFromJson(json: String)throws  -> BookingChange  {
+    return try  FfiConverterTypeBookingChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_change_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func bookingChangeToJson(value: BookingChange)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_change_to_json(
+        FfiConverterTypeBookingChange_lower(value),uniffiCallStatus
     )
 })
 }
@@ -1990,6 +2069,28 @@ public func changePassword(account: Account, currentPassword: String, newPasswor
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func changeRequestFromJson(json: String)throws  -> ChangeRequest  {
+    return try  FfiConverterTypeChangeRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_change_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func changeRequestToJson(value: ChangeRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_change_request_to_json(
+        FfiConverterTypeChangeRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks a salon's appointment schedule as the business saves it.
  */
 public func checkAppointmentSchedule(schedule: AppointmentSchedule)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2007,6 +2108,16 @@ public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_check_catalogue(
         FfiConverterTypeCatalogue_lower(catalogue),uniffiCallStatus
+    )
+}
+}
+/**
+ * Checks an editable-fields policy as the business saves it.
+ */
+public func checkEditPolicy(policy: EditPolicy)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_edit_policy(
+        FfiConverterTypeEditPolicy_lower(policy),uniffiCallStatus
     )
 }
 }
@@ -2318,6 +2429,19 @@ public func declineAppointment(appointment: Appointment, reason: String?, now: T
 })
 }
 /**
+ * The business declines a late change.
+ */
+public func declineBookingChange(request: ChangeRequest, reason: String?, now: Timestamp)throws  -> Event  {
+    return try  FfiConverterTypeEvent_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_decline_booking_change(
+        FfiConverterTypeChangeRequest_lower(request),
+        FfiConverterOptionString.lower(reason),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * One sentence describing an event for the business's activity feed, in `locale`.
  */
 public func describeEvent(event: Event, locale: Locale) -> String  {
@@ -2338,6 +2462,135 @@ public func draftInvoice(request: InvoiceRequest)throws  -> Invoice  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_draft_invoice(
         FfiConverterTypeInvoiceRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func editOutcomeFromJson(json: String)throws  -> EditOutcome  {
+    return try  FfiConverterTypeEditOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_outcome_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func editOutcomeToJson(value: EditOutcome)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_outcome_to_json(
+        FfiConverterTypeEditOutcome_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func editPolicyFromJson(json: String)throws  -> EditPolicy  {
+    return try  FfiConverterTypeEditPolicy_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_policy_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func editPolicyToJson(value: EditPolicy)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_policy_to_json(
+        FfiConverterTypeEditPolicy_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func editReminderFromJson(json: String)throws  -> EditReminder  {
+    return try  FfiConverterTypeEditReminder_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_reminder_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A reminder's part of the mail context, with the fields' labels in `locale`.
+ */
+public func editReminderMail(reminder: EditReminder, policy: EditPolicy, locale: Locale) -> MailEdit  {
+    return try!  FfiConverterTypeMailEdit_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_reminder_mail(
+        FfiConverterTypeEditReminder_lower(reminder),
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func editReminderToJson(value: EditReminder)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_reminder_to_json(
+        FfiConverterTypeEditReminder_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The editable-fields reminders due at `now`, one per stay, each under a stable key.
+ */
+public func editRemindersDue(policy: EditPolicy, stays: [Stay], timeZone: TimeZone, now: Timestamp)throws  -> [EditReminder]  {
+    return try  FfiConverterSequenceTypeEditReminder.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_reminders_due(
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * What the guest may still change on a stay, field by field, with the time remaining.
+ */
+public func editWindow(policy: EditPolicy, stay: Stay, timeZone: TimeZone, now: Timestamp)throws  -> EditWindow  {
+    return try  FfiConverterTypeEditWindow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_window(
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func editWindowFromJson(json: String)throws  -> EditWindow  {
+    return try  FfiConverterTypeEditWindow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_window_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func editWindowToJson(value: EditWindow)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_edit_window_to_json(
+        FfiConverterTypeEditWindow_lower(value),uniffiCallStatus
     )
 })
 }
@@ -2924,6 +3177,28 @@ public func mailContextToJson(value: MailContext)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_mail_context_to_json(
         FfiConverterTypeMailContext_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func mailEditFromJson(json: String)throws  -> MailEdit  {
+    return try  FfiConverterTypeMailEdit_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_edit_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func mailEditToJson(value: MailEdit)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_mail_edit_to_json(
+        FfiConverterTypeMailEdit_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3915,6 +4190,20 @@ public func rescheduleAppointment(appointment: Appointment, schedule: Appointmen
 })
 }
 /**
+ * The business re-sends the reminder by hand (a fresh key).
+ */
+public func resendEditReminder(policy: EditPolicy, stay: Stay, timeZone: TimeZone, now: Timestamp)throws  -> EditReminder  {
+    return try  FfiConverterTypeEditReminder_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_resend_edit_reminder(
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Sets a new password from the verified claims of a `password_reset` link.
  */
 public func resetPassword(account: Account, claims: LinkClaims, newPassword: String, now: Timestamp)throws  -> AccountUpdate  {
@@ -4384,6 +4673,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_append_event_log() != 48421) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_apply_booking_change() != 35505) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4409,6 +4701,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_appointment_to_json() != 18066) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_approve_booking_change() != 57550) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_change_from_json() != 44643) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_change_to_json() != 33699) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_cancel_appointment() != 21768) {
@@ -4447,10 +4748,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_change_password() != 57636) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_change_request_from_json() != 20699) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_change_request_to_json() != 21538) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_check_appointment_schedule() != 26342) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_mail() != 45632) {
@@ -4531,10 +4841,46 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 41431) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_decline_booking_change() != 6788) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_describe_event() != 33543) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_outcome_from_json() != 29032) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_outcome_to_json() != 13000) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_policy_from_json() != 41573) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_policy_to_json() != 44783) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() != 9107) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 49899) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() != 43642) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_reminders_due() != 22640) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_window() != 19737) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_window_from_json() != 22252) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_edit_window_to_json() != 19902) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
@@ -4688,6 +5034,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_mail_context_to_json() != 37654) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_edit_from_json() != 51484) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_mail_edit_to_json() != 64176) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_mail_summary_from_json() != 16638) {
@@ -4928,6 +5280,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_reschedule_appointment() != 29745) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_resend_edit_reminder() != 64268) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_reset_password() != 52040) {

@@ -358,6 +358,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_add_money(RustBuffer a, RustBuffer b, Ru
 RustBuffer uniffi_hospes_mobile_fn_func_append_event_log(RustBuffer last, RustBuffer events, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_BOOKING_CHANGE
+RustBuffer uniffi_hospes_mobile_fn_func_apply_booking_change(RustBuffer access, RustBuffer client, RustBuffer policy, RustBuffer stay, RustBuffer time_zone, RustBuffer change, RustBuffer request_id, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_GUEST_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPLY_GUEST_UPDATE
 RustBuffer uniffi_hospes_mobile_fn_func_apply_guest_update(RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer default_country, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -401,6 +406,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(RustBuffer 
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPOINTMENT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_appointment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPROVE_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPROVE_BOOKING_CHANGE
+RustBuffer uniffi_hospes_mobile_fn_func_approve_booking_change(RustBuffer request, RustBuffer stay, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_change_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCEL_APPOINTMENT
@@ -463,6 +483,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_catalogue_to_json(RustBuffer value, Rust
 RustBuffer uniffi_hospes_mobile_fn_func_change_password(RustBuffer account, RustBuffer current_password, RustBuffer new_password, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_change_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHANGE_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_change_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
 void uniffi_hospes_mobile_fn_func_check_appointment_schedule(RustBuffer schedule, RustCallStatus *_Nonnull out_status
@@ -471,6 +501,11 @@ void uniffi_hospes_mobile_fn_func_check_appointment_schedule(RustBuffer schedule
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EDIT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EDIT_POLICY
+void uniffi_hospes_mobile_fn_func_check_edit_policy(RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_MAIL
@@ -603,6 +638,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_credit_invoice(RustBuffer invoice, RustB
 RustBuffer uniffi_hospes_mobile_fn_func_decline_appointment(RustBuffer appointment, RustBuffer reason, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_BOOKING_CHANGE
+RustBuffer uniffi_hospes_mobile_fn_func_decline_booking_change(RustBuffer request, RustBuffer reason, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
 RustBuffer uniffi_hospes_mobile_fn_func_describe_event(RustBuffer event, RustBuffer locale, RustCallStatus *_Nonnull out_status
@@ -611,6 +651,61 @@ RustBuffer uniffi_hospes_mobile_fn_func_describe_event(RustBuffer event, RustBuf
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DRAFT_INVOICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DRAFT_INVOICE
 RustBuffer uniffi_hospes_mobile_fn_func_draft_invoice(RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_outcome_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_outcome_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_POLICY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_POLICY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_policy_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_POLICY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_POLICY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_policy_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_reminder_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_MAIL
+RustBuffer uniffi_hospes_mobile_fn_func_edit_reminder_mail(RustBuffer reminder, RustBuffer policy, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDER_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_reminder_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDERS_DUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_REMINDERS_DUE
+RustBuffer uniffi_hospes_mobile_fn_func_edit_reminders_due(RustBuffer policy, RustBuffer stays, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW
+RustBuffer uniffi_hospes_mobile_fn_func_edit_window(RustBuffer policy, RustBuffer stay, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_window_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_WINDOW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_edit_window_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
@@ -867,6 +962,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_mail_context_from_json(RustBuffer json, 
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_CONTEXT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_mail_context_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_EDIT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_EDIT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_edit_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_EDIT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_EDIT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_mail_edit_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_MAIL_SUMMARY_FROM_JSON
@@ -1267,6 +1372,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_request_appointment(RustBuffer access, R
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESCHEDULE_APPOINTMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESCHEDULE_APPOINTMENT
 RustBuffer uniffi_hospes_mobile_fn_func_reschedule_appointment(RustBuffer appointment, RustBuffer schedule, RustBuffer time_zone, RustBuffer start, RustBuffer end, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESEND_EDIT_REMINDER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESEND_EDIT_REMINDER
+RustBuffer uniffi_hospes_mobile_fn_func_resend_edit_reminder(RustBuffer policy, RustBuffer stay, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESET_PASSWORD
@@ -1761,6 +1871,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_append_event_log(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_BOOKING_CHANGE
+uint16_t uniffi_hospes_mobile_checksum_func_apply_booking_change(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_GUEST_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPLY_GUEST_UPDATE
 uint16_t uniffi_hospes_mobile_checksum_func_apply_guest_update(void
@@ -1812,6 +1928,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPOINTMENT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_appointment_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPROVE_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPROVE_BOOKING_CHANGE
+uint16_t uniffi_hospes_mobile_checksum_func_approve_booking_change(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_change_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_change_to_json(void
     
 );
 #endif
@@ -1887,6 +2021,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_change_password(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_change_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHANGE_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_change_request_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
 uint16_t uniffi_hospes_mobile_checksum_func_check_appointment_schedule(void
@@ -1896,6 +2042,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_appointment_schedule(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_EDIT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_EDIT_POLICY
+uint16_t uniffi_hospes_mobile_checksum_func_check_edit_policy(void
     
 );
 #endif
@@ -2055,6 +2207,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_decline_appointment(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_BOOKING_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_BOOKING_CHANGE
+uint16_t uniffi_hospes_mobile_checksum_func_decline_booking_change(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DESCRIBE_EVENT
 uint16_t uniffi_hospes_mobile_checksum_func_describe_event(void
@@ -2064,6 +2222,72 @@ uint16_t uniffi_hospes_mobile_checksum_func_describe_event(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DRAFT_INVOICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DRAFT_INVOICE
 uint16_t uniffi_hospes_mobile_checksum_func_draft_invoice(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_outcome_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_outcome_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_POLICY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_POLICY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_policy_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_POLICY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_POLICY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_policy_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_reminder_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_MAIL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_MAIL
+uint16_t uniffi_hospes_mobile_checksum_func_edit_reminder_mail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDER_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_reminder_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDERS_DUE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_REMINDERS_DUE
+uint16_t uniffi_hospes_mobile_checksum_func_edit_reminders_due(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW
+uint16_t uniffi_hospes_mobile_checksum_func_edit_window(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_window_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_WINDOW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_edit_window_to_json(void
     
 );
 #endif
@@ -2370,6 +2594,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_mail_context_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_CONTEXT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_mail_context_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_EDIT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_EDIT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_edit_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_EDIT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_MAIL_EDIT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_mail_edit_to_json(void
     
 );
 #endif
@@ -2850,6 +3086,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_request_appointment(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESCHEDULE_APPOINTMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESCHEDULE_APPOINTMENT
 uint16_t uniffi_hospes_mobile_checksum_func_reschedule_appointment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESEND_EDIT_REMINDER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESEND_EDIT_REMINDER
+uint16_t uniffi_hospes_mobile_checksum_func_resend_edit_reminder(void
     
 );
 #endif

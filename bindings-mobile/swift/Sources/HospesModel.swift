@@ -1503,6 +1503,174 @@ public func FfiConverterTypeAppointmentSchedule_lower(_ value: AppointmentSchedu
 
 
 /**
+ * A guest's change: the fields present are the ones changed.
+ */
+public struct BookingChange: Equatable, Hashable {
+    /**
+     * The whole list of participants.
+     */
+    public var participants: [Companion]?
+    /**
+     * The notes; an empty string clears them.
+     */
+    public var notes: String?
+    /**
+     * The arrival time.
+     */
+    public var arrivalTime: NaiveTime?
+    /**
+     * Custom fields, by key; an empty value clears one (unless required).
+     */
+    public var customFields: [CustomFieldValue]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The whole list of participants.
+         */participants: [Companion]?, 
+        /**
+         * The notes; an empty string clears them.
+         */notes: String?, 
+        /**
+         * The arrival time.
+         */arrivalTime: NaiveTime?, 
+        /**
+         * Custom fields, by key; an empty value clears one (unless required).
+         */customFields: [CustomFieldValue]) {
+        self.participants = participants
+        self.notes = notes
+        self.arrivalTime = arrivalTime
+        self.customFields = customFields
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BookingChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingChange {
+        return
+            try BookingChange(
+                participants: FfiConverterOptionSequenceTypeCompanion.read(from: &buf), 
+                notes: FfiConverterOptionString.read(from: &buf), 
+                arrivalTime: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
+                customFields: FfiConverterSequenceTypeCustomFieldValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BookingChange, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeCompanion.write(value.participants, into: &buf)
+        FfiConverterOptionString.write(value.notes, into: &buf)
+        FfiConverterOptionTypeNaiveTime.write(value.arrivalTime, into: &buf)
+        FfiConverterSequenceTypeCustomFieldValue.write(value.customFields, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingChange_lift(_ buf: RustBuffer) throws -> BookingChange {
+    return try FfiConverterTypeBookingChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingChange_lower(_ value: BookingChange) -> RustBuffer {
+    return FfiConverterTypeBookingChange.lower(value)
+}
+
+
+/**
+ * One field changed: its value before and after, as text.
+ */
+public struct BookingFieldChange: Equatable, Hashable {
+    /**
+     * The field (`participants`, `plate` …).
+     */
+    public var field: String
+    /**
+     * Before, `None` when empty.
+     */
+    public var before: String?
+    /**
+     * After, `None` when cleared.
+     */
+    public var after: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field (`participants`, `plate` …).
+         */field: String, 
+        /**
+         * Before, `None` when empty.
+         */before: String?, 
+        /**
+         * After, `None` when cleared.
+         */after: String?) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BookingFieldChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingFieldChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingFieldChange {
+        return
+            try BookingFieldChange(
+                field: FfiConverterString.read(from: &buf), 
+                before: FfiConverterOptionString.read(from: &buf), 
+                after: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BookingFieldChange, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterOptionString.write(value.before, into: &buf)
+        FfiConverterOptionString.write(value.after, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingFieldChange_lift(_ buf: RustBuffer) throws -> BookingFieldChange {
+    return try FfiConverterTypeBookingFieldChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingFieldChange_lower(_ value: BookingFieldChange) -> RustBuffer {
+    return FfiConverterTypeBookingFieldChange.lower(value)
+}
+
+
+/**
  * A confirmed cancellation: the stay, the documents, the payments to store, the events.
  */
 public struct Cancellation: Equatable, Hashable {
@@ -2174,6 +2342,115 @@ public func FfiConverterTypeCatalogue_lift(_ buf: RustBuffer) throws -> Catalogu
 #endif
 public func FfiConverterTypeCatalogue_lower(_ value: Catalogue) -> RustBuffer {
     return FfiConverterTypeCatalogue.lower(value)
+}
+
+
+/**
+ * A change asked after its deadline, for the business to approve or decline.
+ */
+public struct ChangeRequest: Equatable, Hashable {
+    /**
+     * The host's id for it.
+     */
+    public var id: String
+    /**
+     * Whose.
+     */
+    public var clientId: String
+    /**
+     * Which stay.
+     */
+    public var stayReference: String
+    /**
+     * When the guest asked.
+     */
+    public var requestedAt: Timestamp
+    /**
+     * The late fields, as the guest typed them (checked).
+     */
+    public var change: BookingChange
+    /**
+     * What would change, field by field.
+     */
+    public var changes: [BookingFieldChange]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's id for it.
+         */id: String, 
+        /**
+         * Whose.
+         */clientId: String, 
+        /**
+         * Which stay.
+         */stayReference: String, 
+        /**
+         * When the guest asked.
+         */requestedAt: Timestamp, 
+        /**
+         * The late fields, as the guest typed them (checked).
+         */change: BookingChange, 
+        /**
+         * What would change, field by field.
+         */changes: [BookingFieldChange]) {
+        self.id = id
+        self.clientId = clientId
+        self.stayReference = stayReference
+        self.requestedAt = requestedAt
+        self.change = change
+        self.changes = changes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChangeRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChangeRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChangeRequest {
+        return
+            try ChangeRequest(
+                id: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                requestedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                change: FfiConverterTypeBookingChange.read(from: &buf), 
+                changes: FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChangeRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterTypeTimestamp.write(value.requestedAt, into: &buf)
+        FfiConverterTypeBookingChange.write(value.change, into: &buf)
+        FfiConverterSequenceTypeBookingFieldChange.write(value.changes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChangeRequest_lift(_ buf: RustBuffer) throws -> ChangeRequest {
+    return try FfiConverterTypeChangeRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChangeRequest_lower(_ value: ChangeRequest) -> RustBuffer {
+    return FfiConverterTypeChangeRequest.lower(value)
 }
 
 
@@ -3206,6 +3483,80 @@ public func FfiConverterTypeContractView_lower(_ value: ContractView) -> RustBuf
 
 
 /**
+ * The value of one of the business's own booking fields.
+ *
+ * ```
+ * let v: hospes::CustomFieldValue = serde_json::from_str(r#"{"key":"plate","value":"AB-123-CD"}"#).unwrap();
+ * assert_eq!(v.key, "plate");
+ * ```
+ */
+public struct CustomFieldValue: Equatable, Hashable {
+    /**
+     * The field's key in the business's policy (`plate`).
+     */
+    public var key: String
+    /**
+     * Its value.
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field's key in the business's policy (`plate`).
+         */key: String, 
+        /**
+         * Its value.
+         */value: String) {
+        self.key = key
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CustomFieldValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomFieldValue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomFieldValue {
+        return
+            try CustomFieldValue(
+                key: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CustomFieldValue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomFieldValue_lift(_ buf: RustBuffer) throws -> CustomFieldValue {
+    return try FfiConverterTypeCustomFieldValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomFieldValue_lower(_ value: CustomFieldValue) -> RustBuffer {
+    return FfiConverterTypeCustomFieldValue.lower(value)
+}
+
+
+/**
  * The customer as printed, copied from the client record.
  */
 public struct Customer: Equatable, Hashable {
@@ -3380,6 +3731,362 @@ public func FfiConverterTypeDocumentRef_lift(_ buf: RustBuffer) throws -> Docume
 #endif
 public func FfiConverterTypeDocumentRef_lower(_ value: DocumentRef) -> RustBuffer {
     return FfiConverterTypeDocumentRef.lower(value)
+}
+
+
+/**
+ * The result of a change: the stay to store, a request for the late fields, the events.
+ */
+public struct EditOutcome: Equatable, Hashable {
+    /**
+     * The stay with the changes allowed now (unchanged when none).
+     */
+    public var stay: Stay
+    /**
+     * The fields past their deadline, waiting for the business.
+     */
+    public var request: ChangeRequest?
+    /**
+     * `booking_fields_edited` and/or `booking_change_requested`; none when nothing changed.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay with the changes allowed now (unchanged when none).
+         */stay: Stay, 
+        /**
+         * The fields past their deadline, waiting for the business.
+         */request: ChangeRequest?, 
+        /**
+         * `booking_fields_edited` and/or `booking_change_requested`; none when nothing changed.
+         */events: [Event]) {
+        self.stay = stay
+        self.request = request
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EditOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEditOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EditOutcome {
+        return
+            try EditOutcome(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                request: FfiConverterOptionTypeChangeRequest.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EditOutcome, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterOptionTypeChangeRequest.write(value.request, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditOutcome_lift(_ buf: RustBuffer) throws -> EditOutcome {
+    return try FfiConverterTypeEditOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditOutcome_lower(_ value: EditOutcome) -> RustBuffer {
+    return FfiConverterTypeEditOutcome.lower(value)
+}
+
+
+/**
+ * What the business lets guests change, and until when.
+ */
+public struct EditPolicy: Equatable, Hashable {
+    /**
+     * The editable fields; a field not listed cannot be changed by the guest.
+     */
+    public var fields: [FieldRule]
+    /**
+     * The reminder mail, if the business wants one.
+     */
+    public var reminder: ReminderRule?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The editable fields; a field not listed cannot be changed by the guest.
+         */fields: [FieldRule], 
+        /**
+         * The reminder mail, if the business wants one.
+         */reminder: ReminderRule?) {
+        self.fields = fields
+        self.reminder = reminder
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EditPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEditPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EditPolicy {
+        return
+            try EditPolicy(
+                fields: FfiConverterSequenceTypeFieldRule.read(from: &buf), 
+                reminder: FfiConverterOptionTypeReminderRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EditPolicy, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeFieldRule.write(value.fields, into: &buf)
+        FfiConverterOptionTypeReminderRule.write(value.reminder, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditPolicy_lift(_ buf: RustBuffer) throws -> EditPolicy {
+    return try FfiConverterTypeEditPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditPolicy_lower(_ value: EditPolicy) -> RustBuffer {
+    return FfiConverterTypeEditPolicy.lower(value)
+}
+
+
+/**
+ * A reminder mail to send: which stay, which fields, until when.
+ */
+public struct EditReminder: Equatable, Hashable {
+    /**
+     * Stable key: the host sends a reminder with a given key once.
+     */
+    public var key: String
+    /**
+     * To whom.
+     */
+    public var clientId: String
+    /**
+     * Which stay.
+     */
+    public var stayReference: String
+    /**
+     * The first deadline still open.
+     */
+    public var deadline: Timestamp
+    /**
+     * Seconds left until then.
+     */
+    public var remainingSeconds: Int64
+    /**
+     * The fields still open.
+     */
+    public var fields: [String]
+    /**
+     * The business's extra text.
+     */
+    public var text: String?
+    /**
+     * The tag of the link the mail carries.
+     */
+    public var tag: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable key: the host sends a reminder with a given key once.
+         */key: String, 
+        /**
+         * To whom.
+         */clientId: String, 
+        /**
+         * Which stay.
+         */stayReference: String, 
+        /**
+         * The first deadline still open.
+         */deadline: Timestamp, 
+        /**
+         * Seconds left until then.
+         */remainingSeconds: Int64, 
+        /**
+         * The fields still open.
+         */fields: [String], 
+        /**
+         * The business's extra text.
+         */text: String?, 
+        /**
+         * The tag of the link the mail carries.
+         */tag: String) {
+        self.key = key
+        self.clientId = clientId
+        self.stayReference = stayReference
+        self.deadline = deadline
+        self.remainingSeconds = remainingSeconds
+        self.fields = fields
+        self.text = text
+        self.tag = tag
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EditReminder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEditReminder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EditReminder {
+        return
+            try EditReminder(
+                key: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                deadline: FfiConverterTypeTimestamp.read(from: &buf), 
+                remainingSeconds: FfiConverterInt64.read(from: &buf), 
+                fields: FfiConverterSequenceString.read(from: &buf), 
+                text: FfiConverterOptionString.read(from: &buf), 
+                tag: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EditReminder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterTypeTimestamp.write(value.deadline, into: &buf)
+        FfiConverterInt64.write(value.remainingSeconds, into: &buf)
+        FfiConverterSequenceString.write(value.fields, into: &buf)
+        FfiConverterOptionString.write(value.text, into: &buf)
+        FfiConverterString.write(value.tag, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditReminder_lift(_ buf: RustBuffer) throws -> EditReminder {
+    return try FfiConverterTypeEditReminder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditReminder_lower(_ value: EditReminder) -> RustBuffer {
+    return FfiConverterTypeEditReminder.lower(value)
+}
+
+
+/**
+ * What the guest may change on a stay at a given moment.
+ */
+public struct EditWindow: Equatable, Hashable {
+    /**
+     * The stay.
+     */
+    public var stayReference: String
+    /**
+     * Each field of the policy; all closed for a stay under way, over or cancelled.
+     */
+    public var fields: [FieldWindow]
+    /**
+     * The first deadline still open, if any.
+     */
+    public var nextDeadline: Timestamp?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * Each field of the policy; all closed for a stay under way, over or cancelled.
+         */fields: [FieldWindow], 
+        /**
+         * The first deadline still open, if any.
+         */nextDeadline: Timestamp?) {
+        self.stayReference = stayReference
+        self.fields = fields
+        self.nextDeadline = nextDeadline
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EditWindow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEditWindow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EditWindow {
+        return
+            try EditWindow(
+                stayReference: FfiConverterString.read(from: &buf), 
+                fields: FfiConverterSequenceTypeFieldWindow.read(from: &buf), 
+                nextDeadline: FfiConverterOptionTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EditWindow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterSequenceTypeFieldWindow.write(value.fields, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.nextDeadline, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditWindow_lift(_ buf: RustBuffer) throws -> EditWindow {
+    return try FfiConverterTypeEditWindow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEditWindow_lower(_ value: EditWindow) -> RustBuffer {
+    return FfiConverterTypeEditWindow.lower(value)
 }
 
 
@@ -3652,6 +4359,273 @@ public func FfiConverterTypeFieldChange_lift(_ buf: RustBuffer) throws -> FieldC
 #endif
 public func FfiConverterTypeFieldChange_lower(_ value: FieldChange) -> RustBuffer {
     return FfiConverterTypeFieldChange.lower(value)
+}
+
+
+/**
+ * A custom field's label in one language.
+ */
+public struct FieldLabel: Equatable, Hashable {
+    /**
+     * The language.
+     */
+    public var locale: Locale
+    /**
+     * The label.
+     */
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The language.
+         */locale: Locale, 
+        /**
+         * The label.
+         */text: String) {
+        self.locale = locale
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldLabel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldLabel: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldLabel {
+        return
+            try FieldLabel(
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldLabel, into buf: inout [UInt8]) {
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldLabel_lift(_ buf: RustBuffer) throws -> FieldLabel {
+    return try FfiConverterTypeFieldLabel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldLabel_lower(_ value: FieldLabel) -> RustBuffer {
+    return FfiConverterTypeFieldLabel.lower(value)
+}
+
+
+/**
+ * One editable field and its deadline.
+ */
+public struct FieldRule: Equatable, Hashable {
+    /**
+     * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
+     */
+    public var field: String
+    /**
+     * Editable until day D-n before arrival…
+     */
+    public var daysBeforeArrival: UInt32
+    /**
+     * …at this local time; without it, through the whole of that day.
+     */
+    public var at: NaiveTime?
+    /**
+     * For a custom field: what it holds.
+     */
+    public var kind: CustomKind
+    /**
+     * For a custom field: whether it may be left empty.
+     */
+    public var required: Bool
+    /**
+     * For a custom field: its label per language (« Plaque d'immatriculation »).
+     */
+    public var labels: [FieldLabel]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
+         */field: String, 
+        /**
+         * Editable until day D-n before arrival…
+         */daysBeforeArrival: UInt32, 
+        /**
+         * …at this local time; without it, through the whole of that day.
+         */at: NaiveTime?, 
+        /**
+         * For a custom field: what it holds.
+         */kind: CustomKind, 
+        /**
+         * For a custom field: whether it may be left empty.
+         */required: Bool, 
+        /**
+         * For a custom field: its label per language (« Plaque d'immatriculation »).
+         */labels: [FieldLabel]) {
+        self.field = field
+        self.daysBeforeArrival = daysBeforeArrival
+        self.at = at
+        self.kind = kind
+        self.required = required
+        self.labels = labels
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldRule {
+        return
+            try FieldRule(
+                field: FfiConverterString.read(from: &buf), 
+                daysBeforeArrival: FfiConverterUInt32.read(from: &buf), 
+                at: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
+                kind: FfiConverterTypeCustomKind.read(from: &buf), 
+                required: FfiConverterBool.read(from: &buf), 
+                labels: FfiConverterSequenceTypeFieldLabel.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldRule, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterUInt32.write(value.daysBeforeArrival, into: &buf)
+        FfiConverterOptionTypeNaiveTime.write(value.at, into: &buf)
+        FfiConverterTypeCustomKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.required, into: &buf)
+        FfiConverterSequenceTypeFieldLabel.write(value.labels, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldRule_lift(_ buf: RustBuffer) throws -> FieldRule {
+    return try FfiConverterTypeFieldRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldRule_lower(_ value: FieldRule) -> RustBuffer {
+    return FfiConverterTypeFieldRule.lower(value)
+}
+
+
+/**
+ * One field of the window: until when, and how long is left.
+ */
+public struct FieldWindow: Equatable, Hashable {
+    /**
+     * The field.
+     */
+    public var field: String
+    /**
+     * Its deadline.
+     */
+    public var deadline: Timestamp
+    /**
+     * Whether the guest may still change it directly.
+     */
+    public var `open`: Bool
+    /**
+     * Seconds left (0 once closed): what the guest is shown.
+     */
+    public var remainingSeconds: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field.
+         */field: String, 
+        /**
+         * Its deadline.
+         */deadline: Timestamp, 
+        /**
+         * Whether the guest may still change it directly.
+         */`open`: Bool, 
+        /**
+         * Seconds left (0 once closed): what the guest is shown.
+         */remainingSeconds: Int64) {
+        self.field = field
+        self.deadline = deadline
+        self.`open` = `open`
+        self.remainingSeconds = remainingSeconds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldWindow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldWindow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldWindow {
+        return
+            try FieldWindow(
+                field: FfiConverterString.read(from: &buf), 
+                deadline: FfiConverterTypeTimestamp.read(from: &buf), 
+                open: FfiConverterBool.read(from: &buf), 
+                remainingSeconds: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldWindow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterTypeTimestamp.write(value.deadline, into: &buf)
+        FfiConverterBool.write(value.`open`, into: &buf)
+        FfiConverterInt64.write(value.remainingSeconds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldWindow_lift(_ buf: RustBuffer) throws -> FieldWindow {
+    return try FfiConverterTypeFieldWindow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldWindow_lower(_ value: FieldWindow) -> RustBuffer {
+    return FfiConverterTypeFieldWindow.lower(value)
 }
 
 
@@ -9244,6 +10218,75 @@ public func FfiConverterTypeReminderPolicy_lower(_ value: ReminderPolicy) -> Rus
 
 
 /**
+ * When the reminder goes, and the business's own words in it.
+ */
+public struct ReminderRule: Equatable, Hashable {
+    /**
+     * Days before the first deadline still open.
+     */
+    public var daysBeforeDeadline: UInt32
+    /**
+     * Extra text for the mail (`[TEXTE_RAPPEL]`).
+     */
+    public var text: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Days before the first deadline still open.
+         */daysBeforeDeadline: UInt32, 
+        /**
+         * Extra text for the mail (`[TEXTE_RAPPEL]`).
+         */text: String?) {
+        self.daysBeforeDeadline = daysBeforeDeadline
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReminderRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminderRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReminderRule {
+        return
+            try ReminderRule(
+                daysBeforeDeadline: FfiConverterUInt32.read(from: &buf), 
+                text: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReminderRule, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.daysBeforeDeadline, into: &buf)
+        FfiConverterOptionString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderRule_lift(_ buf: RustBuffer) throws -> ReminderRule {
+    return try FfiConverterTypeReminderRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderRule_lower(_ value: ReminderRule) -> RustBuffer {
+    return FfiConverterTypeReminderRule.lower(value)
+}
+
+
+/**
  * A mail ready to send.
  */
 public struct RenderedMail: Equatable, Hashable {
@@ -10212,6 +11255,21 @@ public struct Stay: Equatable, Hashable {
      * Quotes, contracts, invoices attached.
      */
     public var documents: [DocumentRef]
+    /**
+     * The guest's notes on the booking (not the business's notes on the client).
+     *
+     * The three editable-field values are left out of the JSON when empty, so that a stay that
+     * does not use them keeps the canonical form (and the document hashes) it always had.
+     */
+    public var notes: String?
+    /**
+     * When the guest expects to arrive, on the establishment's wall clock.
+     */
+    public var arrivalTime: NaiveTime?
+    /**
+     * The business's own booking fields (a licence plate, a flight number), by key.
+     */
+    public var customFields: [CustomFieldValue]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -10248,7 +11306,19 @@ public struct Stay: Equatable, Hashable {
          */currency: Currency, 
         /**
          * Quotes, contracts, invoices attached.
-         */documents: [DocumentRef]) {
+         */documents: [DocumentRef], 
+        /**
+         * The guest's notes on the booking (not the business's notes on the client).
+         *
+         * The three editable-field values are left out of the JSON when empty, so that a stay that
+         * does not use them keeps the canonical form (and the document hashes) it always had.
+         */notes: String?, 
+        /**
+         * When the guest expects to arrive, on the establishment's wall clock.
+         */arrivalTime: NaiveTime?, 
+        /**
+         * The business's own booking fields (a licence plate, a flight number), by key.
+         */customFields: [CustomFieldValue]) {
         self.reference = reference
         self.clientId = clientId
         self.accommodation = accommodation
@@ -10260,6 +11330,9 @@ public struct Stay: Equatable, Hashable {
         self.priceBasis = priceBasis
         self.currency = currency
         self.documents = documents
+        self.notes = notes
+        self.arrivalTime = arrivalTime
+        self.customFields = customFields
     }
 
     
@@ -10288,7 +11361,10 @@ public struct FfiConverterTypeStay: FfiConverterRustBuffer {
                 lines: FfiConverterSequenceTypeLine.read(from: &buf), 
                 priceBasis: FfiConverterTypePriceBasis.read(from: &buf), 
                 currency: FfiConverterTypeCurrency.read(from: &buf), 
-                documents: FfiConverterSequenceTypeDocumentRef.read(from: &buf)
+                documents: FfiConverterSequenceTypeDocumentRef.read(from: &buf), 
+                notes: FfiConverterOptionString.read(from: &buf), 
+                arrivalTime: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
+                customFields: FfiConverterSequenceTypeCustomFieldValue.read(from: &buf)
         )
     }
 
@@ -10304,6 +11380,9 @@ public struct FfiConverterTypeStay: FfiConverterRustBuffer {
         FfiConverterTypePriceBasis.write(value.priceBasis, into: &buf)
         FfiConverterTypeCurrency.write(value.currency, into: &buf)
         FfiConverterSequenceTypeDocumentRef.write(value.documents, into: &buf)
+        FfiConverterOptionString.write(value.notes, into: &buf)
+        FfiConverterOptionTypeNaiveTime.write(value.arrivalTime, into: &buf)
+        FfiConverterSequenceTypeCustomFieldValue.write(value.customFields, into: &buf)
     }
 }
 
@@ -12286,6 +13365,91 @@ public func FfiConverterTypeContractStatus_lower(_ value: ContractStatus) -> Rus
 
 
 /**
+ * What a custom field holds, and how it is checked.
+ */
+
+public enum CustomKind: Equatable, Hashable {
+    
+    /**
+     * One line of text, at most [`MAX_CUSTOM`] characters.
+     */
+    case text
+    /**
+     * A licence plate: upper-cased, 2 to 12 letters or digits with spaces or dashes.
+     */
+    case licencePlate
+    /**
+     * A whole number (`3` bicycles).
+     */
+    case number
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CustomKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomKind: FfiConverterRustBuffer {
+    typealias SwiftType = CustomKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .text
+        
+        case 2: return .licencePlate
+        
+        case 3: return .number
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CustomKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .text:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .licencePlate:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .number:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomKind_lift(_ buf: RustBuffer) throws -> CustomKind {
+    return try FfiConverterTypeCustomKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomKind_lower(_ value: CustomKind) -> RustBuffer {
+    return FfiConverterTypeCustomKind.lower(value)
+}
+
+
+
+/**
  * The deposit asked at booking.
  */
 
@@ -12899,6 +14063,83 @@ public enum Event: Equatable, Hashable {
          * `requested` or `confirmed`.
          */previousStatus: AppointmentStatus
     )
+    /**
+     * The guest changed booking fields still open (participants, notes, arrival time…).
+     */
+    case bookingFieldsEdited(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * What changed, field by field.
+         */changes: [BookingFieldChange]
+    )
+    /**
+     * The guest asked for changes past their deadline: the business decides.
+     */
+    case bookingChangeRequested(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * The host's id of the request.
+         */requestId: String, 
+        /**
+         * What would change.
+         */changes: [BookingFieldChange]
+    )
+    /**
+     * The business approved a late change.
+     */
+    case bookingChangeApproved(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * What changed.
+         */changes: [BookingFieldChange]
+    )
+    /**
+     * The business declined a late change.
+     */
+    case bookingChangeDeclined(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * Why, if said.
+         */reason: String?
+    )
 
 
 
@@ -12978,6 +14219,18 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         )
         
         case 20: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        )
+        
+        case 21: return .bookingFieldsEdited(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        )
+        
+        case 22: return .bookingChangeRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        )
+        
+        case 23: return .bookingChangeApproved(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        )
+        
+        case 24: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -13167,6 +14420,41 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(pet, into: &buf)
             FfiConverterTypeNaiveDateTime.write(start, into: &buf)
             FfiConverterTypeAppointmentStatus.write(previousStatus, into: &buf)
+            
+        
+        case let .bookingFieldsEdited(occurredAt,clientId,stayReference,changes):
+            writeInt(&buf, Int32(21))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
+            
+        
+        case let .bookingChangeRequested(occurredAt,clientId,stayReference,requestId,changes):
+            writeInt(&buf, Int32(22))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
+            
+        
+        case let .bookingChangeApproved(occurredAt,clientId,stayReference,requestId,changes):
+            writeInt(&buf, Int32(23))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
+            
+        
+        case let .bookingChangeDeclined(occurredAt,clientId,stayReference,requestId,reason):
+            writeInt(&buf, Int32(24))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterOptionString.write(reason, into: &buf)
             
         }
     }
@@ -16202,6 +17490,30 @@ fileprivate struct FfiConverterOptionTypeCancellationTier: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeChangeRequest: FfiConverterRustBuffer {
+    typealias SwiftType = ChangeRequest?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeChangeRequest.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeChangeRequest.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeInvoice: FfiConverterRustBuffer {
     typealias SwiftType = Invoice?
 
@@ -16314,6 +17626,30 @@ fileprivate struct FfiConverterOptionTypePayment: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePayment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReminderRule: FfiConverterRustBuffer {
+    typealias SwiftType = ReminderRule?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReminderRule.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReminderRule.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -16490,6 +17826,30 @@ fileprivate struct FfiConverterOptionTypeSignatureImage: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeCompanion: FfiConverterRustBuffer {
+    typealias SwiftType = [Companion]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeCompanion.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeCompanion.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCountry: FfiConverterRustBuffer {
     typealias SwiftType = Country?
 
@@ -16578,6 +17938,30 @@ fileprivate struct FfiConverterOptionTypeNaiveDateTime: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNaiveTime: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveTime?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveTime.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveTime.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -16709,6 +18093,31 @@ fileprivate struct FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeBookingFieldChange: FfiConverterRustBuffer {
+    typealias SwiftType = [BookingFieldChange]
+
+    public static func write(_ value: [BookingFieldChange], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBookingFieldChange.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BookingFieldChange] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [BookingFieldChange]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBookingFieldChange.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuffer {
     typealias SwiftType = [CancellationTier]
 
@@ -16784,6 +18193,31 @@ fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCustomFieldValue: FfiConverterRustBuffer {
+    typealias SwiftType = [CustomFieldValue]
+
+    public static func write(_ value: [CustomFieldValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCustomFieldValue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CustomFieldValue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CustomFieldValue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCustomFieldValue.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDocumentRef: FfiConverterRustBuffer {
     typealias SwiftType = [DocumentRef]
 
@@ -16826,6 +18260,81 @@ fileprivate struct FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFieldChange.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFieldLabel: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldLabel]
+
+    public static func write(_ value: [FieldLabel], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFieldLabel.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FieldLabel] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FieldLabel]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFieldLabel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFieldRule: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldRule]
+
+    public static func write(_ value: [FieldRule], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFieldRule.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FieldRule] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FieldRule]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFieldRule.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFieldWindow: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldWindow]
+
+    public static func write(_ value: [FieldWindow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFieldWindow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FieldWindow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FieldWindow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFieldWindow.read(from: &buf))
         }
         return seq
     }

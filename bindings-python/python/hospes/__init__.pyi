@@ -460,7 +460,70 @@ class EventAppointmentCancelled(TypedDict):
     previous_status: AppointmentStatus
     """`requested` or `confirmed`."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled]
+class BookingFieldChange(TypedDict):
+    """One field changed: its value before and after, as text."""
+    field: str
+    """The field (`participants`, `plate` …)."""
+    before: NotRequired[Optional[str]]
+    """Before, `None` when empty."""
+    after: NotRequired[Optional[str]]
+    """After, `None` when cleared."""
+
+class EventBookingFieldsEdited(TypedDict):
+    """The guest changed booking fields still open (participants, notes, arrival time…)."""
+    type: Literal['booking_fields_edited']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    changes: List[BookingFieldChange]
+    """What changed, field by field."""
+
+class EventBookingChangeRequested(TypedDict):
+    """The guest asked for changes past their deadline: the business decides."""
+    type: Literal['booking_change_requested']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    request_id: str
+    """The host's id of the request."""
+    changes: List[BookingFieldChange]
+    """What would change."""
+
+class EventBookingChangeApproved(TypedDict):
+    """The business approved a late change."""
+    type: Literal['booking_change_approved']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    request_id: str
+    """The request."""
+    changes: List[BookingFieldChange]
+    """What changed."""
+
+class EventBookingChangeDeclined(TypedDict):
+    """The business declined a late change."""
+    type: Literal['booking_change_declined']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    request_id: str
+    """The request."""
+    reason: NotRequired[Optional[str]]
+    """Why, if said."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -576,6 +639,13 @@ class DocumentRef(TypedDict):
     number: str
     """Its number as printed (`FA26020001`, `28`)."""
 
+class CustomFieldValue(TypedDict):
+    """The value of one of the business's own booking fields."""
+    key: str
+    """The field's key in the business's policy (`plate`)."""
+    value: str
+    """Its value."""
+
 class Stay(TypedDict):
     """A stay, as the host stores it."""
     reference: str
@@ -600,6 +670,16 @@ class Stay(TypedDict):
     """Currency of every line."""
     documents: NotRequired[List[DocumentRef]]
     """Quotes, contracts, invoices attached."""
+    notes: NotRequired[Optional[str]]
+    """The guest's notes on the booking (not the business's notes on the client).
+
+    The three editable-field values are left out of the JSON when empty, so that a stay that
+    does not use them keeps the canonical form (and the document hashes) it always had.
+    """
+    arrival_time: NotRequired[Optional[str]]
+    """When the guest expects to arrive, on the establishment's wall clock."""
+    custom_fields: NotRequired[List[CustomFieldValue]]
+    """The business's own booking fields (a licence plate, a flight number), by key."""
 
 class LineTotal(TypedDict):
     """One line's total, rounded to the minor unit."""
@@ -1928,6 +2008,132 @@ class AppointmentOutcome(TypedDict):
     events: List[Event]
     """What happened (none when nothing changed)."""
 
+CustomKind = Literal['text', 'licence_plate', 'number']
+"""What a custom field holds, and how it is checked."""
+
+class FieldLabel(TypedDict):
+    """A custom field's label in one language."""
+    locale: Locale
+    """The language."""
+    text: str
+    """The label."""
+
+class FieldRule(TypedDict):
+    """One editable field and its deadline."""
+    field: str
+    """`participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`)."""
+    days_before_arrival: int
+    """Editable until day D-n before arrival…"""
+    at: NotRequired[Optional[str]]
+    """…at this local time; without it, through the whole of that day."""
+    kind: NotRequired[CustomKind]
+    """For a custom field: what it holds."""
+    required: NotRequired[bool]
+    """For a custom field: whether it may be left empty."""
+    labels: NotRequired[List[FieldLabel]]
+    """For a custom field: its label per language (« Plaque d'immatriculation »)."""
+
+class ReminderRule(TypedDict):
+    """When the reminder goes, and the business's own words in it."""
+    days_before_deadline: int
+    """Days before the first deadline still open."""
+    text: NotRequired[Optional[str]]
+    """Extra text for the mail (`[TEXTE_RAPPEL]`)."""
+
+class EditPolicy(TypedDict):
+    """What the business lets guests change, and until when."""
+    fields: List[FieldRule]
+    """The editable fields; a field not listed cannot be changed by the guest."""
+    reminder: NotRequired[Optional[ReminderRule]]
+    """The reminder mail, if the business wants one."""
+
+class FieldWindow(TypedDict):
+    """One field of the window: until when, and how long is left."""
+    field: str
+    """The field."""
+    deadline: datetime
+    """Its deadline."""
+    open: bool
+    """Whether the guest may still change it directly."""
+    remaining_seconds: int
+    """Seconds left (0 once closed): what the guest is shown."""
+
+class EditWindow(TypedDict):
+    """What the guest may change on a stay at a given moment."""
+    stay_reference: str
+    """The stay."""
+    fields: List[FieldWindow]
+    """Each field of the policy; all closed for a stay under way, over or cancelled."""
+    next_deadline: NotRequired[Optional[datetime]]
+    """The first deadline still open, if any."""
+
+class BookingChange(TypedDict):
+    """A guest's change: the fields present are the ones changed."""
+    participants: NotRequired[Optional[List[Companion]]]
+    """The whole list of participants."""
+    notes: NotRequired[Optional[str]]
+    """The notes; an empty string clears them."""
+    arrival_time: NotRequired[Optional[str]]
+    """The arrival time."""
+    custom_fields: NotRequired[List[CustomFieldValue]]
+    """Custom fields, by key; an empty value clears one (unless required)."""
+
+class ChangeRequest(TypedDict):
+    """A change asked after its deadline, for the business to approve or decline."""
+    id: str
+    """The host's id for it."""
+    client_id: str
+    """Whose."""
+    stay_reference: str
+    """Which stay."""
+    requested_at: datetime
+    """When the guest asked."""
+    change: BookingChange
+    """The late fields, as the guest typed them (checked)."""
+    changes: List[BookingFieldChange]
+    """What would change, field by field."""
+
+class EditOutcome(TypedDict):
+    """The result of a change: the stay to store, a request for the late fields, the events."""
+    stay: Stay
+    """The stay with the changes allowed now (unchanged when none)."""
+    request: NotRequired[Optional[ChangeRequest]]
+    """The fields past their deadline, waiting for the business."""
+    events: List[Event]
+    """`booking_fields_edited` and/or `booking_change_requested`; none when nothing changed."""
+
+class EditReminder(TypedDict):
+    """A reminder mail to send: which stay, which fields, until when."""
+    key: str
+    """Stable key: the host sends a reminder with a given key once."""
+    client_id: str
+    """To whom."""
+    stay_reference: str
+    """Which stay."""
+    deadline: datetime
+    """The first deadline still open."""
+    remaining_seconds: int
+    """Seconds left until then."""
+    fields: List[str]
+    """The fields still open."""
+    text: NotRequired[Optional[str]]
+    """The business's extra text."""
+    tag: str
+    """The tag of the link the mail carries."""
+
+class MailEdit(TypedDict):
+    """The editable-fields part of a reminder mail: until when, and the business's own text."""
+    deadline: datetime
+    """The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
+    zone).
+    """
+    remaining_seconds: int
+    """Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours)."""
+    text: NotRequired[Optional[str]]
+    """The business's extra text (`[TEXTE_RAPPEL]`)."""
+    fields: NotRequired[List[str]]
+    """The fields still editable, as the guest reads them."""
+
 class MailVersion(TypedDict):
     """One language of a mail template."""
     locale: Locale
@@ -2001,19 +2207,6 @@ class MailLinks(TypedDict):
     """`[LIEN_PAIEMENT_SOLDE]`."""
     booking_edit: NotRequired[Optional[str]]
     """`[LIEN_MODIF_RESA]`: the page where the guest edits booking fields."""
-
-class MailEdit(TypedDict):
-    """The editable-fields part of a reminder mail: until when, and the business's own text."""
-    deadline: datetime
-    """The earliest deadline still open (`[DATE_LIMITE_MODIF]`, shown in the establishment's
-    zone).
-    """
-    remaining_seconds: int
-    """Seconds left until then (`[TEMPS_RESTANT]`, shown in days or hours)."""
-    text: NotRequired[Optional[str]]
-    """The business's extra text (`[TEXTE_RAPPEL]`)."""
-    fields: NotRequired[List[str]]
-    """The fields still editable, as the guest reads them."""
 
 class HostTagValue(TypedDict):
     """A host tag's value for one mail."""
@@ -2424,6 +2617,40 @@ def free_appointment_slots(schedule: AppointmentSchedule, time_zone: str, day: d
 
 def check_appointment_schedule(schedule: AppointmentSchedule) -> None:
     """Checks a salon's appointment schedule as the business saves it."""
+    ...
+
+def check_edit_policy(policy: EditPolicy) -> None:
+    """Checks an editable-fields policy as the business saves it."""
+    ...
+
+def edit_window(policy: EditPolicy, stay: Stay, time_zone: str, now: datetime) -> EditWindow:
+    """What the guest may still change on a stay, field by field, with the time remaining."""
+    ...
+
+def apply_booking_change(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, time_zone: str, change: BookingChange, request_id: str, now: datetime) -> EditOutcome:
+    """The guest changes booking fields from their space: open fields change now, late ones
+     become a request (`request_id` is the host's). Another client's stay is not found.
+    """
+    ...
+
+def approve_booking_change(request: ChangeRequest, stay: Stay, now: datetime) -> EditOutcome:
+    """The business approves a late change."""
+    ...
+
+def decline_booking_change(request: ChangeRequest, reason: Optional[str], now: datetime) -> Event:
+    """The business declines a late change."""
+    ...
+
+def edit_reminders_due(policy: EditPolicy, stays: List[Stay], time_zone: str, now: datetime) -> List[EditReminder]:
+    """The editable-fields reminders due at `now`, one per stay, each under a stable key."""
+    ...
+
+def resend_edit_reminder(policy: EditPolicy, stay: Stay, time_zone: str, now: datetime) -> EditReminder:
+    """The business re-sends the reminder by hand (a fresh key)."""
+    ...
+
+def edit_reminder_mail(reminder: EditReminder, policy: EditPolicy, locale: Locale) -> MailEdit:
+    """A reminder's part of the mail context, with the fields' labels in `locale`."""
     ...
 
 def check_mail(template: MailTemplate) -> MailSummary:

@@ -92,3 +92,6 @@ appointment-day_closed = The establishment is closed on { $date }.
 appointment-outside_hours = The appointment { $start } – { $end } is outside that day’s opening hours ({ $hours }).
 appointment-schedule_invalid = Invalid appointment schedule: { $detail }.
 appointment-transition_invalid = Cannot { $action } appointment { $id } (status: { $status }).
+booking-field_not_editable = The booking field “{ $field }” cannot be changed by the guest.
+booking-nothing_editable = Nothing can be changed on stay { $reference } any more: every deadline has passed.
+booking-policy_invalid = Invalid editable fields: { $detail }.

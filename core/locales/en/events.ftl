@@ -32,3 +32,7 @@ event-appointment_confirmed = { $pet }’s appointment confirmed on { $start } (
 event-appointment_rescheduled = { $pet }’s appointment moved from { $previous_start } to { $start } (client { $client }).
 event-appointment_declined = { $pet }’s appointment on { $start } declined (client { $client }).
 event-appointment_cancelled = { $pet }’s appointment on { $start } cancelled by client { $client }.
+event-booking_fields_edited = Stay { $stay }: client { $client } changed { $fields }.
+event-booking_change_requested = Stay { $stay }: client { $client } asks to change { $fields } after the deadline.
+event-booking_change_approved = Stay { $stay }: change of { $fields } approved (client { $client }).
+event-booking_change_declined = Stay { $stay }: change declined (client { $client }).

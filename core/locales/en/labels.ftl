@@ -46,3 +46,8 @@ label-thursday = Thursday
 label-friday = Friday
 label-saturday = Saturday
 label-sunday = Sunday
+
+## Booking fields
+label-field-participants = Participants
+label-field-notes = Notes
+label-field-arrival_time = Arrival time

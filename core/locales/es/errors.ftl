@@ -98,3 +98,6 @@ appointment-transition_invalid = No se puede { $action ->
     [cancel] cancelar
    *[other] { $action }
 } la cita { $id } (estado: { $status }).
+booking-field_not_editable = El campo «{ $field }» de la reserva no puede ser modificado por el cliente.
+booking-nothing_editable = Ya no se puede modificar nada en la estancia { $reference }: todos los plazos han pasado.
+booking-policy_invalid = Campos modificables no válidos: { $detail }.

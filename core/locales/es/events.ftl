@@ -32,3 +32,7 @@ event-appointment_confirmed = Cita de { $pet } confirmada el { $start } (cliente
 event-appointment_rescheduled = Cita de { $pet } movida del { $previous_start } al { $start } (cliente { $client }).
 event-appointment_declined = Cita de { $pet } del { $start } rechazada (cliente { $client }).
 event-appointment_cancelled = Cita de { $pet } del { $start } cancelada por el cliente { $client }.
+event-booking_fields_edited = Estancia { $stay }: el cliente { $client } modificó { $fields }.
+event-booking_change_requested = Estancia { $stay }: el cliente { $client } pide modificar { $fields } después del plazo.
+event-booking_change_approved = Estancia { $stay }: modificación de { $fields } aceptada (cliente { $client }).
+event-booking_change_declined = Estancia { $stay }: modificación rechazada (cliente { $client }).

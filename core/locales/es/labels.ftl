@@ -46,3 +46,8 @@ label-thursday = jueves
 label-friday = viernes
 label-saturday = sábado
 label-sunday = domingo
+
+## Booking fields
+label-field-participants = Participantes
+label-field-notes = Observaciones
+label-field-arrival_time = Hora de llegada

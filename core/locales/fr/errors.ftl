@@ -98,3 +98,6 @@ appointment-transition_invalid = Impossible de { $action ->
     [cancel] annuler
    *[other] { $action }
 } le rendez-vous { $id } (statut : { $status }).
+booking-field_not_editable = Le champ « { $field } » de la réservation ne peut pas être modifié par le client.
+booking-nothing_editable = Plus rien n’est modifiable sur le séjour { $reference } : toutes les dates limites sont passées.
+booking-policy_invalid = Champs modifiables invalides : { $detail }.

@@ -32,3 +32,7 @@ event-appointment_confirmed = Rendez-vous de { $pet } confirmé le { $start } (c
 event-appointment_rescheduled = Rendez-vous de { $pet } déplacé du { $previous_start } au { $start } (client { $client }).
 event-appointment_declined = Rendez-vous de { $pet } du { $start } refusé (client { $client }).
 event-appointment_cancelled = Rendez-vous de { $pet } du { $start } annulé par le client { $client }.
+event-booking_fields_edited = Séjour { $stay } : le client { $client } a modifié { $fields }.
+event-booking_change_requested = Séjour { $stay } : le client { $client } demande à modifier { $fields } après la date limite.
+event-booking_change_approved = Séjour { $stay } : modification de { $fields } acceptée (client { $client }).
+event-booking_change_declined = Séjour { $stay } : modification refusée (client { $client }).

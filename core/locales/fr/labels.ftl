@@ -46,3 +46,8 @@ label-thursday = jeudi
 label-friday = vendredi
 label-saturday = samedi
 label-sunday = dimanche
+
+## Booking fields
+label-field-participants = Participants
+label-field-notes = Remarques
+label-field-arrival_time = Heure d’arrivée

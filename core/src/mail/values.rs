@@ -174,6 +174,12 @@ fn deadline(context: &MailContext, edit: &MailEdit, locale: Locale) -> String {
         .deadline
         .with_timezone(&context.establishment.time_zone.tz())
         .naive_local();
+    // A deadline at midnight ends the day before: shown as its last minute, « 4 juillet à 23:59 ».
+    let local = if local.time() == chrono::NaiveTime::MIN {
+        local - chrono::Duration::minutes(1)
+    } else {
+        local
+    };
     i18n::text(
         "label-date-at-time",
         &[

@@ -36,11 +36,13 @@ import dev.hospes.model.Appointment
 import dev.hospes.model.AppointmentOutcome
 import dev.hospes.model.AppointmentRequest
 import dev.hospes.model.AppointmentSchedule
+import dev.hospes.model.BookingChange
 import dev.hospes.model.Cancellation
 import dev.hospes.model.CancellationConfirmation
 import dev.hospes.model.CancellationPolicy
 import dev.hospes.model.CancellationPreview
 import dev.hospes.model.Catalogue
+import dev.hospes.model.ChangeRequest
 import dev.hospes.model.Client
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
@@ -52,6 +54,10 @@ import dev.hospes.model.ContractView
 import dev.hospes.model.Country
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
+import dev.hospes.model.EditOutcome
+import dev.hospes.model.EditPolicy
+import dev.hospes.model.EditReminder
+import dev.hospes.model.EditWindow
 import dev.hospes.model.Establishment
 import dev.hospes.model.Event
 import dev.hospes.model.FfiConverterTypeAccount
@@ -60,11 +66,13 @@ import dev.hospes.model.FfiConverterTypeAppointment
 import dev.hospes.model.FfiConverterTypeAppointmentOutcome
 import dev.hospes.model.FfiConverterTypeAppointmentRequest
 import dev.hospes.model.FfiConverterTypeAppointmentSchedule
+import dev.hospes.model.FfiConverterTypeBookingChange
 import dev.hospes.model.FfiConverterTypeCancellation
 import dev.hospes.model.FfiConverterTypeCancellationConfirmation
 import dev.hospes.model.FfiConverterTypeCancellationPolicy
 import dev.hospes.model.FfiConverterTypeCancellationPreview
 import dev.hospes.model.FfiConverterTypeCatalogue
+import dev.hospes.model.FfiConverterTypeChangeRequest
 import dev.hospes.model.FfiConverterTypeClient
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
@@ -76,6 +84,10 @@ import dev.hospes.model.FfiConverterTypeContractView
 import dev.hospes.model.FfiConverterTypeCountry
 import dev.hospes.model.FfiConverterTypeCurrency
 import dev.hospes.model.FfiConverterTypeDecimal
+import dev.hospes.model.FfiConverterTypeEditOutcome
+import dev.hospes.model.FfiConverterTypeEditPolicy
+import dev.hospes.model.FfiConverterTypeEditReminder
+import dev.hospes.model.FfiConverterTypeEditWindow
 import dev.hospes.model.FfiConverterTypeEstablishment
 import dev.hospes.model.FfiConverterTypeEvent
 import dev.hospes.model.FfiConverterTypeGuestDetails
@@ -98,6 +110,7 @@ import dev.hospes.model.FfiConverterTypeLocale
 import dev.hospes.model.FfiConverterTypeLoggedEvent
 import dev.hospes.model.FfiConverterTypeLogin
 import dev.hospes.model.FfiConverterTypeMailContext
+import dev.hospes.model.FfiConverterTypeMailEdit
 import dev.hospes.model.FfiConverterTypeMailSummary
 import dev.hospes.model.FfiConverterTypeMailTemplate
 import dev.hospes.model.FfiConverterTypeMoney
@@ -160,6 +173,7 @@ import dev.hospes.model.Locale
 import dev.hospes.model.LoggedEvent
 import dev.hospes.model.Login
 import dev.hospes.model.MailContext
+import dev.hospes.model.MailEdit
 import dev.hospes.model.MailSummary
 import dev.hospes.model.MailTemplate
 import dev.hospes.model.Money
@@ -209,11 +223,13 @@ import dev.hospes.model.RustBuffer as RustBufferAppointment
 import dev.hospes.model.RustBuffer as RustBufferAppointmentOutcome
 import dev.hospes.model.RustBuffer as RustBufferAppointmentRequest
 import dev.hospes.model.RustBuffer as RustBufferAppointmentSchedule
+import dev.hospes.model.RustBuffer as RustBufferBookingChange
 import dev.hospes.model.RustBuffer as RustBufferCancellation
 import dev.hospes.model.RustBuffer as RustBufferCancellationConfirmation
 import dev.hospes.model.RustBuffer as RustBufferCancellationPolicy
 import dev.hospes.model.RustBuffer as RustBufferCancellationPreview
 import dev.hospes.model.RustBuffer as RustBufferCatalogue
+import dev.hospes.model.RustBuffer as RustBufferChangeRequest
 import dev.hospes.model.RustBuffer as RustBufferClient
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
@@ -225,6 +241,10 @@ import dev.hospes.model.RustBuffer as RustBufferContractView
 import dev.hospes.model.RustBuffer as RustBufferCountry
 import dev.hospes.model.RustBuffer as RustBufferCurrency
 import dev.hospes.model.RustBuffer as RustBufferDecimal
+import dev.hospes.model.RustBuffer as RustBufferEditOutcome
+import dev.hospes.model.RustBuffer as RustBufferEditPolicy
+import dev.hospes.model.RustBuffer as RustBufferEditReminder
+import dev.hospes.model.RustBuffer as RustBufferEditWindow
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
 import dev.hospes.model.RustBuffer as RustBufferEvent
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
@@ -247,6 +267,7 @@ import dev.hospes.model.RustBuffer as RustBufferLocale
 import dev.hospes.model.RustBuffer as RustBufferLoggedEvent
 import dev.hospes.model.RustBuffer as RustBufferLogin
 import dev.hospes.model.RustBuffer as RustBufferMailContext
+import dev.hospes.model.RustBuffer as RustBufferMailEdit
 import dev.hospes.model.RustBuffer as RustBufferMailSummary
 import dev.hospes.model.RustBuffer as RustBufferMailTemplate
 import dev.hospes.model.RustBuffer as RustBufferMoney
@@ -947,6 +968,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_append_event_log(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_apply_booking_change(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_guest_update(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_appointment_from_json(
@@ -964,6 +987,12 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_appointment_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_approve_booking_change(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_change_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_change_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_cancel_appointment(
     ): Int
@@ -989,9 +1018,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_change_password(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_change_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_change_request_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_appointment_schedule(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_edit_policy(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_mail(
     ): Int
@@ -1045,9 +1080,33 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_decline_appointment(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_decline_booking_change(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_describe_event(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_draft_invoice(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_outcome_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_outcome_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_policy_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_policy_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_reminder_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_reminder_mail(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_reminder_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_reminders_due(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_window(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_window_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_edit_window_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
@@ -1150,6 +1209,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_mail_context_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_mail_context_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_edit_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_mail_edit_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_mail_summary_from_json(
     ): Int
@@ -1310,6 +1373,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_request_appointment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_reschedule_appointment(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_resend_edit_reminder(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_reset_password(
     ): Int
@@ -1474,6 +1539,8 @@ internal object UniffiLib {
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_append_event_log(`last`: RustBuffer.ByValue,`events`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_apply_booking_change(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`policy`: RustBufferEditPolicy.ByValue,`stay`: RustBufferStay.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`change`: RustBufferBookingChange.ByValue,`requestId`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_guest_update(`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`defaultCountry`: RustBufferCountry.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_appointment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1491,6 +1558,12 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_appointment_schedule_to_json(`value`: RustBufferAppointmentSchedule.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_appointment_to_json(`value`: RustBufferAppointment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_approve_booking_change(`request`: RustBufferChangeRequest.ByValue,`stay`: RustBufferStay.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBookingChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_change_to_json(`value`: RustBufferBookingChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_cancel_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointment`: RustBufferAppointment.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
@@ -1516,9 +1589,15 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_change_password(`account`: RustBufferAccount.ByValue,`currentPassword`: RustBuffer.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
+    external fun uniffi_hospes_mobile_fn_func_change_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferChangeRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_change_request_to_json(`value`: RustBufferChangeRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_appointment_schedule(`schedule`: RustBufferAppointmentSchedule.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_edit_policy(`policy`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMailSummary.ByValue
@@ -1572,10 +1651,34 @@ internal object UniffiLib {
     ): RustBufferIssuedInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_decline_appointment(`appointment`: RustBufferAppointment.ByValue,`reason`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_decline_booking_change(`request`: RustBufferChangeRequest.ByValue,`reason`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEvent.ByValue
     external fun uniffi_hospes_mobile_fn_func_describe_event(`event`: RustBufferEvent.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_outcome_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_outcome_to_json(`value`: RustBufferEditOutcome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditPolicy.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_policy_to_json(`value`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_reminder_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditReminder.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_reminder_mail(`reminder`: RustBufferEditReminder.ByValue,`policy`: RustBufferEditPolicy.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailEdit.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_reminder_to_json(`value`: RustBufferEditReminder.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_reminders_due(`policy`: RustBufferEditPolicy.ByValue,`stays`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_window(`policy`: RustBufferEditPolicy.ByValue,`stay`: RustBufferStay.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditWindow.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_window_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditWindow.ByValue
+    external fun uniffi_hospes_mobile_fn_func_edit_window_to_json(`value`: RustBufferEditWindow.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1677,6 +1780,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_mail_context_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMailContext.ByValue
     external fun uniffi_hospes_mobile_fn_func_mail_context_to_json(`value`: RustBufferMailContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_edit_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMailEdit.ByValue
+    external fun uniffi_hospes_mobile_fn_func_mail_edit_to_json(`value`: RustBufferMailEdit.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_mail_summary_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMailSummary.ByValue
@@ -1838,6 +1945,8 @@ internal object UniffiLib {
     ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_reschedule_appointment(`appointment`: RustBufferAppointment.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`start`: RustBufferNaiveDateTime.ByValue,`end`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_resend_edit_reminder(`policy`: RustBufferEditPolicy.ByValue,`stay`: RustBufferStay.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditReminder.ByValue
     external fun uniffi_hospes_mobile_fn_func_reset_password(`account`: RustBufferAccount.ByValue,`claims`: RustBufferLinkClaims.ByValue,`newPassword`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_residency_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2054,6 +2163,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_append_event_log() and 0xFFFF) != 48421) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_apply_booking_change() and 0xFFFF) != 35505) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2079,6 +2191,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_appointment_to_json() and 0xFFFF) != 18066) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_approve_booking_change() and 0xFFFF) != 57550) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_change_from_json() and 0xFFFF) != 44643) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_change_to_json() and 0xFFFF) != 33699) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_cancel_appointment() and 0xFFFF) != 21768) {
@@ -2117,10 +2238,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_change_password() and 0xFFFF) != 57636) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_change_request_from_json() and 0xFFFF) != 20699) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_change_request_to_json() and 0xFFFF) != 21538) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_appointment_schedule() and 0xFFFF) != 26342) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 45632) {
@@ -2201,10 +2331,46 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 41431) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_decline_booking_change() and 0xFFFF) != 6788) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 33543) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_outcome_from_json() and 0xFFFF) != 29032) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_outcome_to_json() and 0xFFFF) != 13000) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_policy_from_json() and 0xFFFF) != 41573) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_policy_to_json() and 0xFFFF) != 44783) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() and 0xFFFF) != 9107) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 49899) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() and 0xFFFF) != 43642) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminders_due() and 0xFFFF) != 22640) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_window() and 0xFFFF) != 19737) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_window_from_json() and 0xFFFF) != 22252) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_window_to_json() and 0xFFFF) != 19902) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
@@ -2358,6 +2524,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_to_json() and 0xFFFF) != 37654) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_from_json() and 0xFFFF) != 51484) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_to_json() and 0xFFFF) != 64176) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_summary_from_json() and 0xFFFF) != 16638) {
@@ -2598,6 +2770,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_reschedule_appointment() and 0xFFFF) != 29745) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_resend_edit_reminder() and 0xFFFF) != 64268) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 52040) {
@@ -4272,6 +4447,34 @@ public object FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer<List<A
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeEditReminder: FfiConverterRustBuffer<List<EditReminder>> {
+    override fun read(buf: ByteBuffer): List<EditReminder> {
+        val len = buf.getInt()
+        return List<EditReminder>(len) {
+            FfiConverterTypeEditReminder.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EditReminder>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEditReminder.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EditReminder>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEditReminder.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeInstallment: FfiConverterRustBuffer<List<Installment>> {
     override fun read(buf: ByteBuffer): List<Installment> {
         val len = buf.getInt()
@@ -4806,6 +5009,20 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -4952,6 +5169,29 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The guest changes booking fields from their space: open fields change now, late ones become
+         * a request. Another client's stay is not found.
+         */
+    @Throws(HospesException::class) fun `applyBookingChange`(`access`: PortalAccess, `client`: Client, `policy`: EditPolicy, `stay`: Stay, `timeZone`: TimeZone, `change`: BookingChange, `requestId`: kotlin.String, `now`: Timestamp): EditOutcome {
+            return FfiConverterTypeEditOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_apply_booking_change(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeBookingChange.lower(`change`),
+        FfiConverterString.lower(`requestId`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Applies the guest's form from the portal to their record; refuses a change to a locked field;
          * returns the new record and a `ClientInfoUpdated` event with the diff.
          */
@@ -5086,6 +5326,53 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeAppointment.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The business approves a late change.
+         */
+    @Throws(HospesException::class) fun `approveBookingChange`(`request`: ChangeRequest, `stay`: Stay, `now`: Timestamp): EditOutcome {
+            return FfiConverterTypeEditOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_approve_booking_change(
+    
+        
+        FfiConverterTypeChangeRequest.lower(`request`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `bookingChangeFromJson`(`json`: kotlin.String): BookingChange {
+            return FfiConverterTypeBookingChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_change_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `bookingChangeToJson`(`value`: BookingChange): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_change_to_json(
+    
+        
+        FfiConverterTypeBookingChange.lower(`value`),_status)
 }
     )
     }
@@ -5279,6 +5566,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `changeRequestFromJson`(`json`: kotlin.String): ChangeRequest {
+            return FfiConverterTypeChangeRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_change_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `changeRequestToJson`(`value`: ChangeRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_change_request_to_json(
+    
+        
+        FfiConverterTypeChangeRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Checks a salon's appointment schedule as the business saves it.
          */
     @Throws(HospesException::class) fun `checkAppointmentSchedule`(`schedule`: AppointmentSchedule)
@@ -5303,6 +5620,20 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeCatalogue.lower(`catalogue`),_status)
+}
+    
+    
+
+        /**
+         * Checks an editable-fields policy as the business saves it.
+         */
+    @Throws(HospesException::class) fun `checkEditPolicy`(`policy`: EditPolicy)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_edit_policy(
+    
+        
+        FfiConverterTypeEditPolicy.lower(`policy`),_status)
 }
     
     
@@ -5719,6 +6050,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The business declines a late change.
+         */
+    @Throws(HospesException::class) fun `declineBookingChange`(`request`: ChangeRequest, `reason`: kotlin.String?, `now`: Timestamp): Event {
+            return FfiConverterTypeEvent.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_decline_booking_change(
+    
+        
+        FfiConverterTypeChangeRequest.lower(`request`),
+        FfiConverterOptionalString.lower(`reason`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * One sentence describing an event for the business's activity feed, in `locale`.
          */ fun `describeEvent`(`event`: Event, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
@@ -5744,6 +6092,178 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeInvoiceRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `editOutcomeFromJson`(`json`: kotlin.String): EditOutcome {
+            return FfiConverterTypeEditOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_outcome_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `editOutcomeToJson`(`value`: EditOutcome): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_outcome_to_json(
+    
+        
+        FfiConverterTypeEditOutcome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `editPolicyFromJson`(`json`: kotlin.String): EditPolicy {
+            return FfiConverterTypeEditPolicy.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_policy_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `editPolicyToJson`(`value`: EditPolicy): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_policy_to_json(
+    
+        
+        FfiConverterTypeEditPolicy.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `editReminderFromJson`(`json`: kotlin.String): EditReminder {
+            return FfiConverterTypeEditReminder.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_reminder_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A reminder's part of the mail context, with the fields' labels in `locale`.
+         */ fun `editReminderMail`(`reminder`: EditReminder, `policy`: EditPolicy, `locale`: Locale): MailEdit {
+            return FfiConverterTypeMailEdit.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_reminder_mail(
+    
+        
+        FfiConverterTypeEditReminder.lower(`reminder`),
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `editReminderToJson`(`value`: EditReminder): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_reminder_to_json(
+    
+        
+        FfiConverterTypeEditReminder.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The editable-fields reminders due at `now`, one per stay, each under a stable key.
+         */
+    @Throws(HospesException::class) fun `editRemindersDue`(`policy`: EditPolicy, `stays`: List<Stay>, `timeZone`: TimeZone, `now`: Timestamp): List<EditReminder> {
+            return FfiConverterSequenceTypeEditReminder.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_reminders_due(
+    
+        
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What the guest may still change on a stay, field by field, with the time remaining.
+         */
+    @Throws(HospesException::class) fun `editWindow`(`policy`: EditPolicy, `stay`: Stay, `timeZone`: TimeZone, `now`: Timestamp): EditWindow {
+            return FfiConverterTypeEditWindow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_window(
+    
+        
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `editWindowFromJson`(`json`: kotlin.String): EditWindow {
+            return FfiConverterTypeEditWindow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_window_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `editWindowToJson`(`value`: EditWindow): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_edit_window_to_json(
+    
+        
+        FfiConverterTypeEditWindow.lower(`value`),_status)
 }
     )
     }
@@ -6530,6 +7050,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeMailContext.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `mailEditFromJson`(`json`: kotlin.String): MailEdit {
+            return FfiConverterTypeMailEdit.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_edit_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `mailEditToJson`(`value`: MailEdit): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_mail_edit_to_json(
+    
+        
+        FfiConverterTypeMailEdit.lower(`value`),_status)
 }
     )
     }
@@ -7832,6 +8382,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeNaiveDateTime.lower(`start`),
         FfiConverterOptionalTypeNaiveDateTime.lower(`end`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The business re-sends the reminder by hand (a fresh key).
+         */
+    @Throws(HospesException::class) fun `resendEditReminder`(`policy`: EditPolicy, `stay`: Stay, `timeZone`: TimeZone, `now`: Timestamp): EditReminder {
+            return FfiConverterTypeEditReminder.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_resend_edit_reminder(
+    
+        
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )

@@ -1736,6 +1736,124 @@ public object FfiConverterTypeAppointmentSchedule: FfiConverterRustBuffer<Appoin
 
 
 /**
+ * A guest's change: the fields present are the ones changed.
+ */
+data class BookingChange (
+    /**
+     * The whole list of participants.
+     */
+    var `participants`: List<TravelCompanion>?
+    , 
+    /**
+     * The notes; an empty string clears them.
+     */
+    var `notes`: kotlin.String?
+    , 
+    /**
+     * The arrival time.
+     */
+    var `arrivalTime`: NaiveTime?
+    , 
+    /**
+     * Custom fields, by key; an empty value clears one (unless required).
+     */
+    var `customFields`: List<CustomFieldValue>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBookingChange: FfiConverterRustBuffer<BookingChange> {
+    override fun read(buf: ByteBuffer): BookingChange {
+        return BookingChange(
+            FfiConverterOptionalSequenceTypeTravelCompanion.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeNaiveTime.read(buf),
+            FfiConverterSequenceTypeCustomFieldValue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BookingChange) = (
+            FfiConverterOptionalSequenceTypeTravelCompanion.allocationSize(value.`participants`) +
+            FfiConverterOptionalString.allocationSize(value.`notes`) +
+            FfiConverterOptionalTypeNaiveTime.allocationSize(value.`arrivalTime`) +
+            FfiConverterSequenceTypeCustomFieldValue.allocationSize(value.`customFields`)
+    )
+
+    override fun write(value: BookingChange, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeTravelCompanion.write(value.`participants`, buf)
+            FfiConverterOptionalString.write(value.`notes`, buf)
+            FfiConverterOptionalTypeNaiveTime.write(value.`arrivalTime`, buf)
+            FfiConverterSequenceTypeCustomFieldValue.write(value.`customFields`, buf)
+    }
+}
+
+
+
+/**
+ * One field changed: its value before and after, as text.
+ */
+data class BookingFieldChange (
+    /**
+     * The field (`participants`, `plate` …).
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * Before, `None` when empty.
+     */
+    var `before`: kotlin.String?
+    , 
+    /**
+     * After, `None` when cleared.
+     */
+    var `after`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBookingFieldChange: FfiConverterRustBuffer<BookingFieldChange> {
+    override fun read(buf: ByteBuffer): BookingFieldChange {
+        return BookingFieldChange(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BookingFieldChange) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterOptionalString.allocationSize(value.`before`) +
+            FfiConverterOptionalString.allocationSize(value.`after`)
+    )
+
+    override fun write(value: BookingFieldChange, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterOptionalString.write(value.`before`, buf)
+            FfiConverterOptionalString.write(value.`after`, buf)
+    }
+}
+
+
+
+/**
  * A confirmed cancellation: the stay, the documents, the payments to store, the events.
  */
 data class Cancellation (
@@ -2221,6 +2339,85 @@ public object FfiConverterTypeCatalogue: FfiConverterRustBuffer<Catalogue> {
             FfiConverterOptionalTypeTouristTax.write(value.`touristTax`, buf)
             FfiConverterTypePaymentSchedule.write(value.`paymentSchedule`, buf)
             FfiConverterTypeCancellationPolicy.write(value.`cancellation`, buf)
+    }
+}
+
+
+
+/**
+ * A change asked after its deadline, for the business to approve or decline.
+ */
+data class ChangeRequest (
+    /**
+     * The host's id for it.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Whose.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * Which stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * When the guest asked.
+     */
+    var `requestedAt`: Timestamp
+    , 
+    /**
+     * The late fields, as the guest typed them (checked).
+     */
+    var `change`: BookingChange
+    , 
+    /**
+     * What would change, field by field.
+     */
+    var `changes`: List<BookingFieldChange>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChangeRequest: FfiConverterRustBuffer<ChangeRequest> {
+    override fun read(buf: ByteBuffer): ChangeRequest {
+        return ChangeRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypeBookingChange.read(buf),
+            FfiConverterSequenceTypeBookingFieldChange.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChangeRequest) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`requestedAt`) +
+            FfiConverterTypeBookingChange.allocationSize(value.`change`) +
+            FfiConverterSequenceTypeBookingFieldChange.allocationSize(value.`changes`)
+    )
+
+    override fun write(value: ChangeRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterTypeTimestamp.write(value.`requestedAt`, buf)
+            FfiConverterTypeBookingChange.write(value.`change`, buf)
+            FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
     }
 }
 
@@ -2924,6 +3121,58 @@ public object FfiConverterTypeContractView: FfiConverterRustBuffer<ContractView>
 
 
 /**
+ * The value of one of the business's own booking fields.
+ *
+ * ```
+ * let v: hospes::CustomFieldValue = serde_json::from_str(r#"{"key":"plate","value":"AB-123-CD"}"#).unwrap();
+ * assert_eq!(v.key, "plate");
+ * ```
+ */
+data class CustomFieldValue (
+    /**
+     * The field's key in the business's policy (`plate`).
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * Its value.
+     */
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCustomFieldValue: FfiConverterRustBuffer<CustomFieldValue> {
+    override fun read(buf: ByteBuffer): CustomFieldValue {
+        return CustomFieldValue(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CustomFieldValue) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: CustomFieldValue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
  * The customer as printed, copied from the client record.
  */
 data class Customer (
@@ -3044,6 +3293,258 @@ public object FfiConverterTypeDocumentRef: FfiConverterRustBuffer<DocumentRef> {
     override fun write(value: DocumentRef, buf: ByteBuffer) {
             FfiConverterTypeDocumentKind.write(value.`kind`, buf)
             FfiConverterString.write(value.`number`, buf)
+    }
+}
+
+
+
+/**
+ * The result of a change: the stay to store, a request for the late fields, the events.
+ */
+data class EditOutcome (
+    /**
+     * The stay with the changes allowed now (unchanged when none).
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The fields past their deadline, waiting for the business.
+     */
+    var `request`: ChangeRequest?
+    , 
+    /**
+     * `booking_fields_edited` and/or `booking_change_requested`; none when nothing changed.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEditOutcome: FfiConverterRustBuffer<EditOutcome> {
+    override fun read(buf: ByteBuffer): EditOutcome {
+        return EditOutcome(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterOptionalTypeChangeRequest.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EditOutcome) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterOptionalTypeChangeRequest.allocationSize(value.`request`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: EditOutcome, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterOptionalTypeChangeRequest.write(value.`request`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * What the business lets guests change, and until when.
+ */
+data class EditPolicy (
+    /**
+     * The editable fields; a field not listed cannot be changed by the guest.
+     */
+    var `fields`: List<FieldRule>
+    , 
+    /**
+     * The reminder mail, if the business wants one.
+     */
+    var `reminder`: ReminderRule?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEditPolicy: FfiConverterRustBuffer<EditPolicy> {
+    override fun read(buf: ByteBuffer): EditPolicy {
+        return EditPolicy(
+            FfiConverterSequenceTypeFieldRule.read(buf),
+            FfiConverterOptionalTypeReminderRule.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EditPolicy) = (
+            FfiConverterSequenceTypeFieldRule.allocationSize(value.`fields`) +
+            FfiConverterOptionalTypeReminderRule.allocationSize(value.`reminder`)
+    )
+
+    override fun write(value: EditPolicy, buf: ByteBuffer) {
+            FfiConverterSequenceTypeFieldRule.write(value.`fields`, buf)
+            FfiConverterOptionalTypeReminderRule.write(value.`reminder`, buf)
+    }
+}
+
+
+
+/**
+ * A reminder mail to send: which stay, which fields, until when.
+ */
+data class EditReminder (
+    /**
+     * Stable key: the host sends a reminder with a given key once.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * To whom.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * Which stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * The first deadline still open.
+     */
+    var `deadline`: Timestamp
+    , 
+    /**
+     * Seconds left until then.
+     */
+    var `remainingSeconds`: kotlin.Long
+    , 
+    /**
+     * The fields still open.
+     */
+    var `fields`: List<kotlin.String>
+    , 
+    /**
+     * The business's extra text.
+     */
+    var `text`: kotlin.String?
+    , 
+    /**
+     * The tag of the link the mail carries.
+     */
+    var `tag`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEditReminder: FfiConverterRustBuffer<EditReminder> {
+    override fun read(buf: ByteBuffer): EditReminder {
+        return EditReminder(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EditReminder) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`deadline`) +
+            FfiConverterLong.allocationSize(value.`remainingSeconds`) +
+            FfiConverterSequenceString.allocationSize(value.`fields`) +
+            FfiConverterOptionalString.allocationSize(value.`text`) +
+            FfiConverterString.allocationSize(value.`tag`)
+    )
+
+    override fun write(value: EditReminder, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterTypeTimestamp.write(value.`deadline`, buf)
+            FfiConverterLong.write(value.`remainingSeconds`, buf)
+            FfiConverterSequenceString.write(value.`fields`, buf)
+            FfiConverterOptionalString.write(value.`text`, buf)
+            FfiConverterString.write(value.`tag`, buf)
+    }
+}
+
+
+
+/**
+ * What the guest may change on a stay at a given moment.
+ */
+data class EditWindow (
+    /**
+     * The stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * Each field of the policy; all closed for a stay under way, over or cancelled.
+     */
+    var `fields`: List<FieldWindow>
+    , 
+    /**
+     * The first deadline still open, if any.
+     */
+    var `nextDeadline`: Timestamp?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEditWindow: FfiConverterRustBuffer<EditWindow> {
+    override fun read(buf: ByteBuffer): EditWindow {
+        return EditWindow(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeFieldWindow.read(buf),
+            FfiConverterOptionalTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EditWindow) = (
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterSequenceTypeFieldWindow.allocationSize(value.`fields`) +
+            FfiConverterOptionalTypeTimestamp.allocationSize(value.`nextDeadline`)
+    )
+
+    override fun write(value: EditWindow, buf: ByteBuffer) {
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterSequenceTypeFieldWindow.write(value.`fields`, buf)
+            FfiConverterOptionalTypeTimestamp.write(value.`nextDeadline`, buf)
     }
 }
 
@@ -3248,6 +3749,195 @@ public object FfiConverterTypeFieldChange: FfiConverterRustBuffer<FieldChange> {
             FfiConverterTypeClientField.write(value.`field`, buf)
             FfiConverterOptionalString.write(value.`before`, buf)
             FfiConverterOptionalString.write(value.`after`, buf)
+    }
+}
+
+
+
+/**
+ * A custom field's label in one language.
+ */
+data class FieldLabel (
+    /**
+     * The language.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * The label.
+     */
+    var `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFieldLabel: FfiConverterRustBuffer<FieldLabel> {
+    override fun read(buf: ByteBuffer): FieldLabel {
+        return FieldLabel(
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FieldLabel) = (
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: FieldLabel, buf: ByteBuffer) {
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterString.write(value.`text`, buf)
+    }
+}
+
+
+
+/**
+ * One editable field and its deadline.
+ */
+data class FieldRule (
+    /**
+     * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * Editable until day D-n before arrival…
+     */
+    var `daysBeforeArrival`: kotlin.UInt
+    , 
+    /**
+     * …at this local time; without it, through the whole of that day.
+     */
+    var `at`: NaiveTime?
+    , 
+    /**
+     * For a custom field: what it holds.
+     */
+    var `kind`: CustomKind
+    , 
+    /**
+     * For a custom field: whether it may be left empty.
+     */
+    var `required`: kotlin.Boolean
+    , 
+    /**
+     * For a custom field: its label per language (« Plaque d'immatriculation »).
+     */
+    var `labels`: List<FieldLabel>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFieldRule: FfiConverterRustBuffer<FieldRule> {
+    override fun read(buf: ByteBuffer): FieldRule {
+        return FieldRule(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeNaiveTime.read(buf),
+            FfiConverterTypeCustomKind.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeFieldLabel.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FieldRule) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterUInt.allocationSize(value.`daysBeforeArrival`) +
+            FfiConverterOptionalTypeNaiveTime.allocationSize(value.`at`) +
+            FfiConverterTypeCustomKind.allocationSize(value.`kind`) +
+            FfiConverterBoolean.allocationSize(value.`required`) +
+            FfiConverterSequenceTypeFieldLabel.allocationSize(value.`labels`)
+    )
+
+    override fun write(value: FieldRule, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterUInt.write(value.`daysBeforeArrival`, buf)
+            FfiConverterOptionalTypeNaiveTime.write(value.`at`, buf)
+            FfiConverterTypeCustomKind.write(value.`kind`, buf)
+            FfiConverterBoolean.write(value.`required`, buf)
+            FfiConverterSequenceTypeFieldLabel.write(value.`labels`, buf)
+    }
+}
+
+
+
+/**
+ * One field of the window: until when, and how long is left.
+ */
+data class FieldWindow (
+    /**
+     * The field.
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * Its deadline.
+     */
+    var `deadline`: Timestamp
+    , 
+    /**
+     * Whether the guest may still change it directly.
+     */
+    var `open`: kotlin.Boolean
+    , 
+    /**
+     * Seconds left (0 once closed): what the guest is shown.
+     */
+    var `remainingSeconds`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFieldWindow: FfiConverterRustBuffer<FieldWindow> {
+    override fun read(buf: ByteBuffer): FieldWindow {
+        return FieldWindow(
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FieldWindow) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`deadline`) +
+            FfiConverterBoolean.allocationSize(value.`open`) +
+            FfiConverterLong.allocationSize(value.`remainingSeconds`)
+    )
+
+    override fun write(value: FieldWindow, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterTypeTimestamp.write(value.`deadline`, buf)
+            FfiConverterBoolean.write(value.`open`, buf)
+            FfiConverterLong.write(value.`remainingSeconds`, buf)
     }
 }
 
@@ -7260,6 +7950,53 @@ public object FfiConverterTypeReminderPolicy: FfiConverterRustBuffer<ReminderPol
 
 
 /**
+ * When the reminder goes, and the business's own words in it.
+ */
+data class ReminderRule (
+    /**
+     * Days before the first deadline still open.
+     */
+    var `daysBeforeDeadline`: kotlin.UInt
+    , 
+    /**
+     * Extra text for the mail (`[TEXTE_RAPPEL]`).
+     */
+    var `text`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReminderRule: FfiConverterRustBuffer<ReminderRule> {
+    override fun read(buf: ByteBuffer): ReminderRule {
+        return ReminderRule(
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReminderRule) = (
+            FfiConverterUInt.allocationSize(value.`daysBeforeDeadline`) +
+            FfiConverterOptionalString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: ReminderRule, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`daysBeforeDeadline`, buf)
+            FfiConverterOptionalString.write(value.`text`, buf)
+    }
+}
+
+
+
+/**
  * A mail ready to send.
  */
 data class RenderedMail (
@@ -8054,6 +8791,24 @@ data class Stay (
      * Quotes, contracts, invoices attached.
      */
     var `documents`: List<DocumentRef>
+    , 
+    /**
+     * The guest's notes on the booking (not the business's notes on the client).
+     *
+     * The three editable-field values are left out of the JSON when empty, so that a stay that
+     * does not use them keeps the canonical form (and the document hashes) it always had.
+     */
+    var `notes`: kotlin.String?
+    , 
+    /**
+     * When the guest expects to arrive, on the establishment's wall clock.
+     */
+    var `arrivalTime`: NaiveTime?
+    , 
+    /**
+     * The business's own booking fields (a licence plate, a flight number), by key.
+     */
+    var `customFields`: List<CustomFieldValue>
     
 ){
     
@@ -8081,6 +8836,9 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterTypePriceBasis.read(buf),
             FfiConverterTypeCurrency.read(buf),
             FfiConverterSequenceTypeDocumentRef.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeNaiveTime.read(buf),
+            FfiConverterSequenceTypeCustomFieldValue.read(buf),
         )
     }
 
@@ -8095,7 +8853,10 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterSequenceTypeLine.allocationSize(value.`lines`) +
             FfiConverterTypePriceBasis.allocationSize(value.`priceBasis`) +
             FfiConverterTypeCurrency.allocationSize(value.`currency`) +
-            FfiConverterSequenceTypeDocumentRef.allocationSize(value.`documents`)
+            FfiConverterSequenceTypeDocumentRef.allocationSize(value.`documents`) +
+            FfiConverterOptionalString.allocationSize(value.`notes`) +
+            FfiConverterOptionalTypeNaiveTime.allocationSize(value.`arrivalTime`) +
+            FfiConverterSequenceTypeCustomFieldValue.allocationSize(value.`customFields`)
     )
 
     override fun write(value: Stay, buf: ByteBuffer) {
@@ -8110,6 +8871,9 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterTypePriceBasis.write(value.`priceBasis`, buf)
             FfiConverterTypeCurrency.write(value.`currency`, buf)
             FfiConverterSequenceTypeDocumentRef.write(value.`documents`, buf)
+            FfiConverterOptionalString.write(value.`notes`, buf)
+            FfiConverterOptionalTypeNaiveTime.write(value.`arrivalTime`, buf)
+            FfiConverterSequenceTypeCustomFieldValue.write(value.`customFields`, buf)
     }
 }
 
@@ -9434,6 +10198,53 @@ public object FfiConverterTypeContractStatus: FfiConverterRustBuffer<ContractSta
 
 
 /**
+ * What a custom field holds, and how it is checked.
+ */
+
+enum class CustomKind {
+    
+    /**
+     * One line of text, at most [`MAX_CUSTOM`] characters.
+     */
+    TEXT,
+    /**
+     * A licence plate: upper-cased, 2 to 12 letters or digits with spaces or dashes.
+     */
+    LICENCE_PLATE,
+    /**
+     * A whole number (`3` bicycles).
+     */
+    NUMBER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCustomKind: FfiConverterRustBuffer<CustomKind> {
+    override fun read(buf: ByteBuffer) = try {
+        CustomKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CustomKind) = 4UL
+
+    override fun write(value: CustomKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The deposit asked at booking.
  */
 sealed class Deposit {
@@ -10241,6 +11052,126 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * The guest changed booking fields still open (participants, notes, arrival time…).
+     */
+    data class BookingFieldsEdited(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * What changed, field by field.
+         */
+        val `changes`: List<dev.hospes.model.BookingFieldChange>) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The guest asked for changes past their deadline: the business decides.
+     */
+    data class BookingChangeRequested(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * The host's id of the request.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * What would change.
+         */
+        val `changes`: List<dev.hospes.model.BookingFieldChange>) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business approved a late change.
+     */
+    data class BookingChangeApproved(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * The request.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * What changed.
+         */
+        val `changes`: List<dev.hospes.model.BookingFieldChange>) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business declined a late change.
+     */
+    data class BookingChangeDeclined(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * The request.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * Why, if said.
+         */
+        val `reason`: kotlin.String?) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -10397,6 +11328,33 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeAppointmentStatus.read(buf),
+                )
+            21 -> Event.BookingFieldsEdited(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeBookingFieldChange.read(buf),
+                )
+            22 -> Event.BookingChangeRequested(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeBookingFieldChange.read(buf),
+                )
+            23 -> Event.BookingChangeApproved(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeBookingFieldChange.read(buf),
+                )
+            24 -> Event.BookingChangeDeclined(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
         }
@@ -10624,6 +11582,49 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterTypeAppointmentStatus.allocationSize(value.`previousStatus`)
             )
         }
+        is Event.BookingFieldsEdited -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterSequenceTypeBookingFieldChange.allocationSize(value.`changes`)
+            )
+        }
+        is Event.BookingChangeRequested -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterSequenceTypeBookingFieldChange.allocationSize(value.`changes`)
+            )
+        }
+        is Event.BookingChangeApproved -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterSequenceTypeBookingFieldChange.allocationSize(value.`changes`)
+            )
+        }
+        is Event.BookingChangeDeclined -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalString.allocationSize(value.`reason`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -10807,6 +11808,41 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.write(value.`pet`, buf)
                 FfiConverterTypeNaiveDateTime.write(value.`start`, buf)
                 FfiConverterTypeAppointmentStatus.write(value.`previousStatus`, buf)
+                Unit
+            }
+            is Event.BookingFieldsEdited -> {
+                buf.putInt(21)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
+                Unit
+            }
+            is Event.BookingChangeRequested -> {
+                buf.putInt(22)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
+                Unit
+            }
+            is Event.BookingChangeApproved -> {
+                buf.putInt(23)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
+                Unit
+            }
+            is Event.BookingChangeDeclined -> {
+                buf.putInt(24)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterOptionalString.write(value.`reason`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -13500,6 +14536,38 @@ public object FfiConverterOptionalTypeCancellationTier: FfiConverterRustBuffer<C
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeChangeRequest: FfiConverterRustBuffer<ChangeRequest?> {
+    override fun read(buf: ByteBuffer): ChangeRequest? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeChangeRequest.read(buf)
+    }
+
+    override fun allocationSize(value: ChangeRequest?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeChangeRequest.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ChangeRequest?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeChangeRequest.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeInvoice: FfiConverterRustBuffer<Invoice?> {
     override fun read(buf: ByteBuffer): Invoice? {
         if (buf.get().toInt() == 0) {
@@ -13650,6 +14718,38 @@ public object FfiConverterOptionalTypePayment: FfiConverterRustBuffer<Payment?> 
         } else {
             buf.put(1)
             FfiConverterTypePayment.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeReminderRule: FfiConverterRustBuffer<ReminderRule?> {
+    override fun read(buf: ByteBuffer): ReminderRule? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeReminderRule.read(buf)
+    }
+
+    override fun allocationSize(value: ReminderRule?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeReminderRule.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ReminderRule?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeReminderRule.write(value, buf)
         }
     }
 }
@@ -13884,6 +14984,38 @@ public object FfiConverterOptionalTypeSignatureImage: FfiConverterRustBuffer<Sig
 /**
  * @suppress
  */
+public object FfiConverterOptionalSequenceTypeTravelCompanion: FfiConverterRustBuffer<List<TravelCompanion>?> {
+    override fun read(buf: ByteBuffer): List<TravelCompanion>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeTravelCompanion.read(buf)
+    }
+
+    override fun allocationSize(value: List<TravelCompanion>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeTravelCompanion.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<TravelCompanion>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeTravelCompanion.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCountry: FfiConverterRustBuffer<Country?> {
     override fun read(buf: ByteBuffer): Country? {
         if (buf.get().toInt() == 0) {
@@ -14002,6 +15134,38 @@ public object FfiConverterOptionalTypeNaiveDateTime: FfiConverterRustBuffer<Naiv
         } else {
             buf.put(1)
             FfiConverterTypeNaiveDateTime.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeNaiveTime: FfiConverterRustBuffer<NaiveTime?> {
+    override fun read(buf: ByteBuffer): NaiveTime? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeNaiveTime.read(buf)
+    }
+
+    override fun allocationSize(value: NaiveTime?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeNaiveTime.allocationSize(value)
+        }
+    }
+
+    override fun write(value: NaiveTime?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeNaiveTime.write(value, buf)
         }
     }
 }
@@ -14160,6 +15324,34 @@ public object FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer<List<AgeBa
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeBookingFieldChange: FfiConverterRustBuffer<List<BookingFieldChange>> {
+    override fun read(buf: ByteBuffer): List<BookingFieldChange> {
+        val len = buf.getInt()
+        return List<BookingFieldChange>(len) {
+            FfiConverterTypeBookingFieldChange.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<BookingFieldChange>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeBookingFieldChange.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<BookingFieldChange>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeBookingFieldChange.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeCancellationTier: FfiConverterRustBuffer<List<CancellationTier>> {
     override fun read(buf: ByteBuffer): List<CancellationTier> {
         val len = buf.getInt()
@@ -14216,6 +15408,34 @@ public object FfiConverterSequenceTypeClause: FfiConverterRustBuffer<List<Clause
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCustomFieldValue: FfiConverterRustBuffer<List<CustomFieldValue>> {
+    override fun read(buf: ByteBuffer): List<CustomFieldValue> {
+        val len = buf.getInt()
+        return List<CustomFieldValue>(len) {
+            FfiConverterTypeCustomFieldValue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CustomFieldValue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCustomFieldValue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CustomFieldValue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCustomFieldValue.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDocumentRef: FfiConverterRustBuffer<List<DocumentRef>> {
     override fun read(buf: ByteBuffer): List<DocumentRef> {
         val len = buf.getInt()
@@ -14262,6 +15482,90 @@ public object FfiConverterSequenceTypeFieldChange: FfiConverterRustBuffer<List<F
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeFieldChange.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFieldLabel: FfiConverterRustBuffer<List<FieldLabel>> {
+    override fun read(buf: ByteBuffer): List<FieldLabel> {
+        val len = buf.getInt()
+        return List<FieldLabel>(len) {
+            FfiConverterTypeFieldLabel.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FieldLabel>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFieldLabel.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FieldLabel>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFieldLabel.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFieldRule: FfiConverterRustBuffer<List<FieldRule>> {
+    override fun read(buf: ByteBuffer): List<FieldRule> {
+        val len = buf.getInt()
+        return List<FieldRule>(len) {
+            FfiConverterTypeFieldRule.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FieldRule>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFieldRule.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FieldRule>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFieldRule.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFieldWindow: FfiConverterRustBuffer<List<FieldWindow>> {
+    override fun read(buf: ByteBuffer): List<FieldWindow> {
+        val len = buf.getInt()
+        return List<FieldWindow>(len) {
+            FfiConverterTypeFieldWindow.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FieldWindow>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFieldWindow.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FieldWindow>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFieldWindow.write(it, buf)
         }
     }
 }

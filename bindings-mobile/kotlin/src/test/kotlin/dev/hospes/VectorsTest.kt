@@ -45,6 +45,8 @@ class VectorsTest {
 
     private fun now(input: JSONObject) = Instant.parse(input.getString("now"))
 
+    private fun policy(input: JSONObject) = editPolicyFromJson(input.json("policy"))
+
     private fun schedule(input: JSONObject) = appointmentScheduleFromJson(input.json("schedule"))
 
     private fun appointment(input: JSONObject) = appointmentFromJson(input.json("appointment"))
@@ -225,6 +227,25 @@ class VectorsTest {
             ).map { "${it}:00" },
         ).toString()
         "appointment.check_schedule" -> checkAppointmentSchedule(schedule(input)).let { "null" }
+        "editable.check_policy" -> checkEditPolicy(policy(input)).let { "null" }
+        "editable.window" -> editWindowToJson(editWindow(policy(input), stayFromJson(input.json("stay")), input.getString("time_zone"), now(input)))
+        "editable.apply" -> editOutcomeToJson(
+            applyBookingChange(
+                access(input), clientFromJson(input.json("client")), policy(input), stayFromJson(input.json("stay")),
+                input.getString("time_zone"), bookingChangeFromJson(input.json("change")), input.getString("request_id"), now(input),
+            ),
+        )
+        "editable.approve" -> editOutcomeToJson(
+            approveBookingChange(changeRequestFromJson(input.json("request")), stayFromJson(input.json("stay")), now(input)),
+        )
+        "editable.decline" -> eventToJson(
+            declineBookingChange(changeRequestFromJson(input.json("request")), if (input.isNull("reason")) null else input.getString("reason"), now(input)),
+        )
+        "editable.reminders_due" -> jsonList(editRemindersDue(policy(input), stays(input), input.getString("time_zone"), now(input)), ::editReminderToJson)
+        "editable.resend" -> editReminderToJson(resendEditReminder(policy(input), stayFromJson(input.json("stay")), input.getString("time_zone"), now(input)))
+        "editable.mail_edit" -> mailEditToJson(
+            editReminderMail(editReminderFromJson(input.json("reminder")), policy(input), locale(input, "locale")),
+        )
         "mail.check" -> mailSummaryToJson(checkMail(mailTemplateFromJson(input.json("template"))))
         "mail.render" -> renderedMailToJson(
             renderMail(mailTemplateFromJson(input.json("template")), mailContextFromJson(input.json("context")))
