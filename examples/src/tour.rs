@@ -5,7 +5,8 @@
 //! correcting their details from the portal (and the event the PMS receives), the errors a
 //! guest meets when they type something wrong — in the guest's own language —, secret links, a
 //! portal account, the client space, next summer priced from the catalogue, a quote changed
-//! and signed from the portal, and the mails it sends (written to `target/tour/mails/`).
+//! and signed from the portal, the mails it sends (written to `target/tour/mails/`), a guest
+//! editing her booking before the deadline, and a grooming salon's appointments.
 
 use hospes::link::{self, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
 use hospes::{Client, ClientField, Establishment, Event, GuestDetails, Locale, Stay, UpdatePolicy};
@@ -213,7 +214,187 @@ fn run() -> hospes::Result<()> {
     }
     links(&camping, &marie, now)?;
     accounts(&marie, now)?;
-    pricing()
+    pricing()?;
+    booking_fields()?;
+    appointments()
+}
+
+fn read_json(text: &str) -> hospes::Result<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| hospes::Error::Internal {
+        detail: e.to_string(),
+    })
+}
+
+fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> hospes::Result<T> {
+    hospes::wire::from_json(&value.to_string())
+}
+
+/// Marie may still change her booking: companions until D-7, her plate until D-2; a week
+/// before, the reminder mail; one second too late, a request the campsite approves.
+fn booking_fields() -> hospes::Result<()> {
+    use hospes::editable::{self, BookingChange, EditPolicy};
+    use hospes::mail::{CompiledMail, MailContext, MailLinks, MailTemplate};
+    section("Marie edits her booking before the deadline");
+    let data = read_json(include_str!("../../core/tests/data/invoicing.json"))?;
+    let camping: Establishment = from_value(&data["establishment"])?;
+    let marie: Client = from_value(&data["client"])?;
+    let stay: Stay = from_value(&data["stay"])?;
+    let policy: EditPolicy = hospes::wire::from_json(
+        r#"{"fields": [
+          {"field": "participants", "days_before_arrival": 7},
+          {"field": "arrival_time", "days_before_arrival": 1, "at": "18:00"},
+          {"field": "plate", "days_before_arrival": 2, "kind": "licence_plate",
+           "labels": [{"locale": "fr", "text": "Plaque d'immatriculation"}, {"locale": "en", "text": "Licence plate"}]}],
+        "reminder": {"days_before_deadline": 3, "text": "Pensez à nous donner votre plaque !"}}"#,
+    )?;
+    let zone = camping.time_zone;
+    let reminder_day = "2026-07-02T07:00:00Z".parse().unwrap_or_default();
+    for reminder in
+        editable::reminders_due(&policy, std::slice::from_ref(&stay), zone, reminder_day)?
+    {
+        let template: MailTemplate = hospes::wire::from_json(
+            r#"{"name": "booking_edit_reminder", "versions": [{"locale": "fr",
+              "subject": "Plus que [TEMPS_RESTANT] pour compléter votre réservation [REF_SEJOUR]",
+              "html": "<p>Bonjour [PRENOM],</p><p>[TEXTE_RAPPEL]</p><p>Jusqu'au [DATE_LIMITE_MODIF] : {{ edit.fields | join(sep=\", \") }}.</p><p><a href=\"[LIEN_MODIF_RESA]\">Compléter ma réservation</a></p>"}]}"#,
+        )?;
+        let mail = CompiledMail::compile(&template)?.render(&MailContext {
+            establishment: camping.clone(),
+            client: marie.clone(),
+            locale: None,
+            stay: Some(stay.clone()),
+            amounts: Default::default(),
+            documents: Default::default(),
+            links: MailLinks {
+                booking_edit: Some(
+                    "https://portail.camping-des-pins.fr/booking?t=v4.local.…".into(),
+                ),
+                ..MailLinks::default()
+            },
+            edit: Some(reminder.mail_edit(&policy, Locale::Fr)),
+            tags: vec![],
+        })?;
+        let dir = std::path::Path::new("target/tour/mails");
+        std::fs::create_dir_all(dir)
+            .and_then(|()| {
+                std::fs::write(dir.join("booking_edit_reminder.marie.fr.txt"), &mail.text)
+            })
+            .map_err(|e| hospes::Error::Internal {
+                detail: e.to_string(),
+            })?;
+        println!("reminder {} due {}", reminder.key, reminder_day);
+        println!("  Subject: {}", mail.subject);
+        for line in mail.text.lines().filter(|l| !l.is_empty()) {
+            println!("  {line}");
+        }
+    }
+    let last_second = "2026-07-04T21:59:59Z".parse().unwrap_or_default();
+    let window = editable::window(&policy, &stay, zone, last_second)?;
+    for field in &window.fields {
+        println!(
+            "  at {last_second}: {:<13} {} ({} s left)",
+            field.field,
+            if field.open { "open" } else { "closed" },
+            field.remaining_seconds
+        );
+    }
+    let mut rename = BookingChange {
+        participants: Some(stay.participants.clone()),
+        ..BookingChange::default()
+    };
+    if let Some(lea) = rename.participants.as_mut().and_then(|p| p.first_mut()) {
+        lea.last_name = "Martin".into();
+    }
+    let on_time = editable::apply(&policy, &stay, zone, rename.clone(), "REQ-1", last_second)?;
+    for event in &on_time.events {
+        println!("  {}", event.describe(Locale::Fr));
+    }
+    let too_late = "2026-07-04T22:00:01Z".parse().unwrap_or_default();
+    let late = editable::apply(&policy, &stay, zone, rename, "REQ-2", too_late)?;
+    for event in &late.events {
+        println!("  one second later: {}", event.describe(Locale::Fr));
+    }
+    if let Some(request) = &late.request {
+        let approved = editable::approve(request, &stay, too_late)?;
+        for event in &approved.events {
+            println!("  {}", event.describe(Locale::Fr));
+        }
+    }
+    let notes = BookingChange {
+        notes: Some("Nous arriverons avec un vélo.".into()),
+        ..BookingChange::default()
+    };
+    if let Err(err) = editable::apply(&policy, &stay, zone, notes, "REQ-3", last_second) {
+        println!("  changing the notes: {}", err.message(Locale::Fr));
+    }
+    Ok(())
+}
+
+/// A grooming salon: Marie asks for Filou's appointment, the salon confirms it.
+fn appointments() -> hospes::Result<()> {
+    use hospes::appointment::{self, AppointmentRequest, AppointmentSchedule};
+    use hospes::portal::{Portal, PortalAccess};
+    section("Toilettage du Parc: appointments");
+    let data = read_json(include_str!("../../core/tests/data/appointments.json"))?;
+    let salon: Establishment = from_value(&data["establishment"])?;
+    let marie: Client = from_value(&data["client"])?;
+    let schedule: AppointmentSchedule = from_value(&data["schedule"])?;
+    let access: PortalAccess =
+        hospes::wire::from_json(r#"{"client_id": "C-1042", "purpose": null, "subject": null}"#)?;
+    let portal = Portal::open(&access, marie)?;
+    let now = "2026-05-28T08:00:00Z".parse().unwrap_or_default();
+    let ask = |pet: &str, start: &str| -> hospes::Result<AppointmentRequest> {
+        Ok(AppointmentRequest {
+            pet: pet.into(),
+            start: appointment::parse_local(start)?,
+            end: None,
+            comment: Some("Coupe courte, merci.".into()),
+        })
+    };
+    for (pet, start) in [
+        ("Rex", "2026-06-05T09:30"),
+        ("Filou", "2026-06-08T10:00"),
+        ("Filou", "2026-06-05T11:00"),
+    ] {
+        if let Err(err) = appointment::request(
+            &portal,
+            &schedule,
+            salon.time_zone,
+            "RDV-0",
+            ask(pet, start)?,
+            now,
+        ) {
+            println!("  {pet} on {start}: {}", err.message(Locale::Fr));
+        }
+    }
+    let requested = appointment::request(
+        &portal,
+        &schedule,
+        salon.time_zone,
+        "RDV-502",
+        ask("Filou", "2026-06-05T09:30")?,
+        now,
+    )?;
+    let confirmed = appointment::confirm(&requested.appointment, salon.time_zone, now)?;
+    for event in requested.events.iter().chain(&confirmed.events) {
+        println!("  {}", event.describe(Locale::Fr));
+    }
+    let slots = appointment::free_slots(
+        &schedule,
+        salon.time_zone,
+        "2026-06-05".parse().unwrap_or_default(),
+        None,
+        &[confirmed.appointment],
+        now,
+    )?;
+    println!(
+        "  still free on 5 June: {}",
+        slots
+            .iter()
+            .map(|s| s.format("%H:%M").to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
 }
 
 /// The price list of the campsite, and the booking widget asking it for prices.
