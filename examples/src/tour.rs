@@ -225,8 +225,11 @@ fn read_json(text: &str) -> hospes::Result<serde_json::Value> {
     })
 }
 
-fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> hospes::Result<T> {
-    hospes::wire::from_json(&value.to_string())
+fn from_field<T: serde::de::DeserializeOwned>(
+    data: &serde_json::Value,
+    key: &str,
+) -> hospes::Result<T> {
+    hospes::wire::from_json(&data.get(key).cloned().unwrap_or_default().to_string())
 }
 
 /// Marie may still change her booking: companions until D-7, her plate until D-2; a week
@@ -236,9 +239,9 @@ fn booking_fields() -> hospes::Result<()> {
     use hospes::mail::{CompiledMail, MailContext, MailLinks, MailTemplate};
     section("Marie edits her booking before the deadline");
     let data = read_json(include_str!("../../core/tests/data/invoicing.json"))?;
-    let camping: Establishment = from_value(&data["establishment"])?;
-    let marie: Client = from_value(&data["client"])?;
-    let stay: Stay = from_value(&data["stay"])?;
+    let camping: Establishment = from_field(&data, "establishment")?;
+    let marie: Client = from_field(&data, "client")?;
+    let stay: Stay = from_field(&data, "stay")?;
     let policy: EditPolicy = hospes::wire::from_json(
         r#"{"fields": [
           {"field": "participants", "days_before_arrival": 7},
@@ -335,9 +338,9 @@ fn appointments() -> hospes::Result<()> {
     use hospes::portal::{Portal, PortalAccess};
     section("Toilettage du Parc: appointments");
     let data = read_json(include_str!("../../core/tests/data/appointments.json"))?;
-    let salon: Establishment = from_value(&data["establishment"])?;
-    let marie: Client = from_value(&data["client"])?;
-    let schedule: AppointmentSchedule = from_value(&data["schedule"])?;
+    let salon: Establishment = from_field(&data, "establishment")?;
+    let marie: Client = from_field(&data, "client")?;
+    let schedule: AppointmentSchedule = from_field(&data, "schedule")?;
     let access: PortalAccess =
         hospes::wire::from_json(r#"{"client_id": "C-1042", "purpose": null, "subject": null}"#)?;
     let portal = Portal::open(&access, marie)?;
