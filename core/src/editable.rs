@@ -647,38 +647,29 @@ fn split(
     let mut on_time = BookingChange::default();
     let mut late = BookingChange::default();
     if let Some(p) = change.participants {
-        let part = if open("participants")? {
-            &mut on_time
-        } else {
-            &mut late
-        };
-        part.participants = Some(p);
+        side(open("participants")?, &mut on_time, &mut late).participants = Some(p);
     }
     if let Some(n) = change.notes {
-        let part = if open("notes")? {
-            &mut on_time
-        } else {
-            &mut late
-        };
-        part.notes = Some(n);
+        side(open("notes")?, &mut on_time, &mut late).notes = Some(n);
     }
     if let Some(t) = change.arrival_time {
-        let part = if open("arrival_time")? {
-            &mut on_time
-        } else {
-            &mut late
-        };
-        part.arrival_time = Some(t);
+        side(open("arrival_time")?, &mut on_time, &mut late).arrival_time = Some(t);
     }
     for field in change.custom_fields {
-        let part = if open(&field.key)? {
-            &mut on_time
-        } else {
-            &mut late
-        };
-        part.custom_fields.push(field);
+        side(open(&field.key)?, &mut on_time, &mut late)
+            .custom_fields
+            .push(field);
     }
     Ok((on_time, late))
+}
+
+/// The part of a split change a field goes to.
+fn side<'a>(
+    open: bool,
+    on_time: &'a mut BookingChange,
+    late: &'a mut BookingChange,
+) -> &'a mut BookingChange {
+    if open { on_time } else { late }
 }
 
 /// The stay with `change` applied, and what changed, field by field.
