@@ -448,6 +448,36 @@ pub enum Error {
         /// The contract.
         number: String,
     },
+    /// A font the establishment supplied that cannot be embedded.
+    #[error("font {field} cannot be used: {detail}")]
+    FontInvalid {
+        /// Which font (`font`, `bold_font`).
+        field: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// An image (logo, drawn signature) that cannot be printed.
+    #[error("image {field} cannot be printed: {detail}")]
+    ImageInvalid {
+        /// Which image (`logo`).
+        field: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A document printed for another client than its own.
+    #[error("document {document} does not belong to client {client_id}")]
+    DocumentClientMismatch {
+        /// The document's number.
+        document: String,
+        /// The client given.
+        client_id: String,
+    },
+    /// A label sheet with nothing to print, or a first label beyond the sheet.
+    #[error("labels cannot be printed: {detail}")]
+    LabelsInvalid {
+        /// What is wrong.
+        detail: String,
+    },
     /// A drawn signature that is not a clean SVG path or PNG.
     #[error("invalid signature image: {detail}")]
     SignatureImageInvalid {
@@ -728,6 +758,10 @@ impl Error {
             Error::PaymentResultMismatch { .. } => "payment.result_mismatch",
             Error::ContractRequestInvalid { .. } => "contract.request_invalid",
             Error::ContractAlreadySigned { .. } => "contract.already_signed",
+            Error::FontInvalid { .. } => "pdf.font_invalid",
+            Error::ImageInvalid { .. } => "pdf.image_invalid",
+            Error::DocumentClientMismatch { .. } => "pdf.client_mismatch",
+            Error::LabelsInvalid { .. } => "pdf.labels_invalid",
             Error::SignatureImageInvalid { .. } => "evidence.signature_image_invalid",
             Error::DocumentChanged { .. } => "evidence.document_changed",
             Error::LogBroken { .. } => "evidence.log_broken",
@@ -952,6 +986,18 @@ impl Error {
                 vec![("detail", Arg::from(detail.as_str()))]
             }
             Error::ContractAlreadySigned { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::FontInvalid { field, detail } | Error::ImageInvalid { field, detail } => vec![
+                ("field", Arg::from(field.as_str())),
+                ("detail", Arg::from(detail.as_str())),
+            ],
+            Error::DocumentClientMismatch {
+                document,
+                client_id,
+            } => vec![
+                ("document", Arg::from(document.as_str())),
+                ("client_id", Arg::from(client_id.as_str())),
+            ],
+            Error::LabelsInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
             Error::SignatureImageInvalid { detail } => vec![("detail", Arg::from(detail.as_str()))],
             Error::DocumentChanged { shown, current } => vec![
                 ("shown", Arg::from(shown.as_str())),
@@ -1182,6 +1228,19 @@ mod tests {
             },
             Error::ContractRequestInvalid { detail: s() },
             Error::ContractAlreadySigned { number: s() },
+            Error::FontInvalid {
+                field: s(),
+                detail: s(),
+            },
+            Error::ImageInvalid {
+                field: s(),
+                detail: s(),
+            },
+            Error::DocumentClientMismatch {
+                document: s(),
+                client_id: s(),
+            },
+            Error::LabelsInvalid { detail: s() },
             Error::SignatureImageInvalid { detail: s() },
             Error::DocumentChanged {
                 shown: s(),

@@ -45,6 +45,7 @@ pub mod link;
 pub mod mail;
 pub mod money;
 pub mod payment;
+pub mod pdf;
 pub mod phone;
 pub mod portal;
 pub mod pricing;

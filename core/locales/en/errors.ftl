@@ -95,3 +95,9 @@ appointment-transition_invalid = Cannot { $action } appointment { $id } (status:
 booking-field_not_editable = The booking field “{ $field }” cannot be changed by the guest.
 booking-nothing_editable = Nothing can be changed on stay { $reference } any more: every deadline has passed.
 booking-policy_invalid = Invalid editable fields: { $detail }.
+
+## pdf
+pdf-font_invalid = Font “{ $field }” cannot be used: { $detail }.
+pdf-image_invalid = Image “{ $field }” cannot be printed: { $detail }.
+pdf-client_mismatch = Document { $document } does not belong to client { $client_id }.
+pdf-labels_invalid = The labels cannot be printed: { $detail }.

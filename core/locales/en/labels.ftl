@@ -51,3 +51,26 @@ label-sunday = Sunday
 label-field-participants = Participants
 label-field-notes = Notes
 label-field-arrival_time = Arrival time
+
+## Country names on address labels (the sender's language, as the post asks)
+country-BE = BELGIUM
+country-NL = NETHERLANDS
+country-DE = GERMANY
+country-GB = UNITED KINGDOM
+country-IE = IRELAND
+country-ES = SPAIN
+country-IT = ITALY
+country-CH = SWITZERLAND
+country-LU = LUXEMBOURG
+country-PT = PORTUGAL
+country-AT = AUSTRIA
+country-DK = DENMARK
+country-SE = SWEDEN
+country-NO = NORWAY
+country-PL = POLAND
+country-CZ = CZECHIA
+country-US = UNITED STATES
+country-CA = CANADA
+country-FR = FRANCE
+country-MC = MONACO
+country-AD = ANDORRA

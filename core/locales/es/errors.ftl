@@ -101,3 +101,9 @@ appointment-transition_invalid = No se puede { $action ->
 booking-field_not_editable = El campo «{ $field }» de la reserva no puede ser modificado por el cliente.
 booking-nothing_editable = Ya no se puede modificar nada en la estancia { $reference }: todos los plazos han pasado.
 booking-policy_invalid = Campos modificables no válidos: { $detail }.
+
+## pdf
+pdf-font_invalid = La fuente «{ $field }» no se puede usar: { $detail }.
+pdf-image_invalid = La imagen «{ $field }» no se puede imprimir: { $detail }.
+pdf-client_mismatch = El documento { $document } no pertenece al cliente { $client_id }.
+pdf-labels_invalid = No se pueden imprimir las etiquetas: { $detail }.

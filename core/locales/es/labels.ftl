@@ -51,3 +51,26 @@ label-sunday = domingo
 label-field-participants = Participantes
 label-field-notes = Observaciones
 label-field-arrival_time = Hora de llegada
+
+## Country names on address labels (the sender's language, as the post asks)
+country-BE = BÉLGICA
+country-NL = PAÍSES BAJOS
+country-DE = ALEMANIA
+country-GB = REINO UNIDO
+country-IE = IRLANDA
+country-ES = ESPAÑA
+country-IT = ITALIA
+country-CH = SUIZA
+country-LU = LUXEMBURGO
+country-PT = PORTUGAL
+country-AT = AUSTRIA
+country-DK = DINAMARCA
+country-SE = SUECIA
+country-NO = NORUEGA
+country-PL = POLONIA
+country-CZ = CHEQUIA
+country-US = ESTADOS UNIDOS
+country-CA = CANADÁ
+country-FR = FRANCIA
+country-MC = MÓNACO
+country-AD = ANDORRA

@@ -101,3 +101,9 @@ appointment-transition_invalid = Impossible de { $action ->
 booking-field_not_editable = Le champ « { $field } » de la réservation ne peut pas être modifié par le client.
 booking-nothing_editable = Plus rien n’est modifiable sur le séjour { $reference } : toutes les dates limites sont passées.
 booking-policy_invalid = Champs modifiables invalides : { $detail }.
+
+## pdf
+pdf-font_invalid = La police « { $field } » ne peut pas servir : { $detail }.
+pdf-image_invalid = L’image « { $field } » ne peut pas être imprimée : { $detail }.
+pdf-client_mismatch = Le document { $document } n’appartient pas au client { $client_id }.
+pdf-labels_invalid = Impossible d’imprimer les étiquettes : { $detail }.

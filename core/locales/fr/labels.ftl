@@ -51,3 +51,26 @@ label-sunday = dimanche
 label-field-participants = Participants
 label-field-notes = Remarques
 label-field-arrival_time = Heure d’arrivée
+
+## Country names on address labels (the sender's language, as the post asks)
+country-BE = BELGIQUE
+country-NL = PAYS-BAS
+country-DE = ALLEMAGNE
+country-GB = ROYAUME-UNI
+country-IE = IRLANDE
+country-ES = ESPAGNE
+country-IT = ITALIE
+country-CH = SUISSE
+country-LU = LUXEMBOURG
+country-PT = PORTUGAL
+country-AT = AUTRICHE
+country-DK = DANEMARK
+country-SE = SUÈDE
+country-NO = NORVÈGE
+country-PL = POLOGNE
+country-CZ = TCHÉQUIE
+country-US = ÉTATS-UNIS
+country-CA = CANADA
+country-FR = FRANCE
+country-MC = MONACO
+country-AD = ANDORRE

@@ -23,6 +23,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/fr/errors.ftl"),
             include_str!("../../locales/fr/labels.ftl"),
             include_str!("../../locales/fr/events.ftl"),
+            include_str!("../../locales/fr/documents.ftl"),
         ],
     ),
     (
@@ -31,6 +32,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/en/errors.ftl"),
             include_str!("../../locales/en/labels.ftl"),
             include_str!("../../locales/en/events.ftl"),
+            include_str!("../../locales/en/documents.ftl"),
         ],
     ),
     (
@@ -39,6 +41,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/es/errors.ftl"),
             include_str!("../../locales/es/labels.ftl"),
             include_str!("../../locales/es/events.ftl"),
+            include_str!("../../locales/es/documents.ftl"),
         ],
     ),
 ];

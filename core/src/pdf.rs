@@ -1,0 +1,594 @@
+//! PDF documents: invoices and credit notes, quotes, contracts with their drawn signature and
+//! evidence page, and address labels — in French, English or Spanish, rendered with pdf-writer.
+//!
+//! A [`Printer`] holds the faces and the logo, read once: the shipped DejaVu Sans
+//! ([`Printer::standard`]) or the establishment's own font and logo ([`Printer::new`] with a
+//! [`Letterhead`]). Each document embeds only the glyphs it uses, with a `ToUnicode` map, so
+//! "Łukasz Żółć", "Ørsted", "Ñúñez", "Zoë" and "1 234,56 €" print, copy and extract as written.
+//!
+//! Output is deterministic: dates come from the document (never the clock), objects are written
+//! in a fixed order and the font subset is named from the glyphs it holds — the same document
+//! gives the same bytes, so the hash a signature binds to can be recomputed.
+//!
+//! ```
+//! use hospes::pdf::Printer;
+//! # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../tests/data/invoice.json")).unwrap();
+//! let pdf = Printer::standard().invoice(&invoice).unwrap();
+//! assert!(pdf.starts_with(b"%PDF-1.7"));
+//! assert_eq!(pdf, Printer::standard().invoice(&invoice).unwrap()); // same invoice, same bytes
+//! ```
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use base64ct::{Base64, Encoding};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+use crate::i18n::{self, Arg, Locale};
+use crate::invoice::{Customer, Seller};
+use crate::money::Money;
+use crate::stay::Line;
+use crate::{Address, StayTotals};
+
+mod contract;
+mod font;
+mod image;
+mod invoice;
+mod labels;
+mod page;
+mod quote;
+mod unhint;
+
+pub use labels::{LabelRequest, LabelSheet};
+
+use font::Face;
+use image::Image;
+use page::{Align, Column, Sheet, Weight};
+
+static REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
+
+/// Largest font accepted from an establishment, in bytes.
+const MAX_FONT: usize = 16 * 1024 * 1024;
+
+/// Bytes that cross the wire as standard base64 (a PDF, a logo, a font) and reach each language
+/// as its own bytes type: Python `bytes`, Node `Buffer`, Kotlin `ByteArray`, Swift `Data`.
+///
+/// ```
+/// let bytes: hospes::pdf::FileBytes = serde_json::from_str("\"JVBERg==\"").unwrap();
+/// assert_eq!(bytes.0, b"%PDF");
+/// assert_eq!(serde_json::to_string(&bytes).unwrap(), "\"JVBERg==\"");
+/// ```
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct FileBytes(pub Vec<u8>);
+
+impl std::fmt::Debug for FileBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FileBytes({} bytes)", self.0.len())
+    }
+}
+
+impl Serialize for FileBytes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Base64::encode_string(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for FileBytes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        Base64::decode_vec(text.trim()).map(FileBytes).map_err(|_| {
+            serde::de::Error::custom("not standard base64 (A–Z a–z 0–9 + /, padded with =)")
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FileBytes {
+    fn schema_name() -> Cow<'static, str> {
+        "FileBytes".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "description": "Bytes, as standard base64 on the wire; each binding gives its own bytes type."
+        })
+    }
+}
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(FileBytes, Vec<u8>, {
+    try_lift: |bytes| Ok(FileBytes(bytes)),
+    lower: |file| file.0,
+});
+
+/// What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+/// with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+///
+/// ```
+/// let letterhead = hospes::pdf::Letterhead::default();
+/// assert!(letterhead.logo.is_none() && letterhead.font.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Letterhead {
+    /// The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub logo: Option<FileBytes>,
+    /// The regular face (≤ 16 MiB); its licence must allow embedding.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub font: Option<FileBytes>,
+    /// The bold face; the regular one is used for headings when absent.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub bold_font: Option<FileBytes>,
+}
+
+/// Renders documents with one set of faces and a logo, read once and reused.
+///
+/// ```
+/// use hospes::pdf::{Letterhead, Printer};
+/// let printer = Printer::new(&Letterhead::default()).unwrap();
+/// let bad = Letterhead { font: Some(hospes::pdf::FileBytes(b"not a font".to_vec())), ..Default::default() };
+/// assert_eq!(Printer::new(&bad).unwrap_err().code(), "pdf.font_invalid");
+/// # let _ = printer;
+/// ```
+#[derive(Debug, Clone)]
+pub struct Printer {
+    regular: Face,
+    bold: Face,
+    logo: Option<Image>,
+}
+
+static STANDARD: LazyLock<std::result::Result<Printer, Error>> = LazyLock::new(|| {
+    Ok(Printer {
+        regular: Face::parse(Cow::Borrowed(REGULAR), "DejaVuSans.ttf")?,
+        bold: Face::parse(Cow::Borrowed(BOLD), "DejaVuSans-Bold.ttf")?,
+        logo: None,
+    })
+});
+
+impl Printer {
+    /// A printer with the establishment's `letterhead`: its font and logo are checked here
+    /// (`pdf.font_invalid`, `pdf.image_invalid`), not at each document.
+    pub fn new(letterhead: &Letterhead) -> Result<Printer> {
+        let standard = Printer::standard();
+        let face = |bytes: &Option<FileBytes>, what: &str| -> Result<Option<Face>> {
+            let Some(bytes) = bytes else { return Ok(None) };
+            if bytes.0.len() > MAX_FONT {
+                return Err(Error::FontInvalid {
+                    field: what.to_owned(),
+                    detail: format!("{} bytes, more than the 16 MiB accepted", bytes.0.len()),
+                });
+            }
+            Face::parse(Cow::Owned(bytes.0.clone()), what).map(Some)
+        };
+        let regular = face(&letterhead.font, "font")?;
+        let bold = face(&letterhead.bold_font, "bold_font")?;
+        let logo = letterhead
+            .logo
+            .as_ref()
+            .map(|bytes| Image::read(&bytes.0, "logo"))
+            .transpose()?;
+        let (regular, bold) = match (regular, bold) {
+            (Some(r), Some(b)) => (r, b),
+            (Some(r), None) => (r.clone(), r),
+            (None, Some(b)) => (standard.regular.clone(), b),
+            (None, None) => (standard.regular.clone(), standard.bold.clone()),
+        };
+        Ok(Printer {
+            regular,
+            bold,
+            logo,
+        })
+    }
+
+    /// The printer with the shipped DejaVu Sans faces and no logo, built once per process.
+    pub fn standard() -> &'static Printer {
+        match &*STANDARD {
+            Ok(printer) => printer,
+            // The shipped faces are tested; reaching this means the binary is corrupt.
+            Err(_) => unreachable_font(),
+        }
+    }
+
+    fn sheet(&self) -> Sheet<'_> {
+        Sheet::a4(&self.regular, &self.bold)
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_font() -> ! {
+    panic!("the fonts shipped with hospes do not parse")
+}
+
+/// Deflates `data` (zlib) for a PDF stream; level 6, the usual balance of size and speed.
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+}
+
+/// A document's strings in one language: catalogue messages, money and dates.
+#[derive(Debug, Clone, Copy)]
+struct Words {
+    locale: Locale,
+}
+
+impl Words {
+    fn t(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        i18n::text(id, args, self.locale, Locale::Fr)
+    }
+    fn money(&self, money: &Money) -> String {
+        i18n::format::money(money, self.locale)
+    }
+    fn date(&self, date: chrono::NaiveDate) -> String {
+        i18n::format::date(date, self.locale)
+    }
+    fn number(&self, value: rust_decimal::Decimal) -> String {
+        i18n::format::number(value.normalize(), self.locale)
+    }
+}
+
+/// The seller's block, top left (under the logo), and the legal line for the footer.
+fn seller_block<'f>(
+    sheet: &mut Sheet<'f>,
+    logo: Option<&'f Image>,
+    seller: &Seller,
+    words: Words,
+) -> String {
+    let x = sheet.margin;
+    if let Some(logo) = logo {
+        sheet.image(logo, x, sheet.y - 40.0, 150.0, 48.0);
+        sheet.y -= 58.0;
+    }
+    sheet.text(x, sheet.y, &seller.name, 13.0, Weight::Bold, Align::Left);
+    sheet.y -= 15.0;
+    let mut lines: Vec<String> = address_lines(&seller.address);
+    lines.extend(seller.phone.iter().cloned());
+    lines.extend(seller.email.iter().cloned());
+    for line in lines {
+        sheet.text(x, sheet.y, &line, 8.5, Weight::Regular, Align::Left);
+        sheet.y -= 11.0;
+    }
+    let mut legal = vec![seller.name.clone()];
+    legal.extend(seller.legal_form.iter().cloned());
+    legal.extend(
+        seller
+            .siret
+            .as_ref()
+            .map(|v| words.t("doc-siret", &[("value", v.as_str().into())])),
+    );
+    legal.extend(
+        seller
+            .vat_number
+            .as_ref()
+            .map(|v| words.t("doc-vat-number", &[("value", v.as_str().into())])),
+    );
+    legal.push(address_lines(&seller.address).join(", "));
+    legal.join(" · ")
+}
+
+/// The document's title and references, top right from `top`.
+fn title_block(sheet: &mut Sheet<'_>, top: f32, title: &str, lines: &[String]) {
+    let right = sheet.width - sheet.margin;
+    let mut y = top;
+    sheet.text(right, y, title, 16.0, Weight::Bold, Align::Right);
+    y -= 18.0;
+    for line in lines {
+        sheet.text(right, y, line, 9.0, Weight::Regular, Align::Right);
+        y -= 12.0;
+    }
+    sheet.y = sheet.y.min(y);
+}
+
+/// The customer's block, framed, on the right half.
+fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, words: Words) {
+    let x = sheet.width / 2.0 + 10.0;
+    let width = sheet.width - sheet.margin - x;
+    let mut lines = vec![customer.name.clone()];
+    lines.extend(
+        customer
+            .company
+            .iter()
+            .filter(|c| **c != customer.name)
+            .cloned(),
+    );
+    lines.extend(address_lines(&customer.address));
+    lines.extend(customer.email.iter().cloned());
+    sheet.y -= 10.0;
+    let height = 16.0 + 11.5 * lines.len() as f32;
+    sheet.frame(x - 6.0, sheet.y - height + 10.0, width + 6.0, height, 0.75);
+    sheet.text(
+        x,
+        sheet.y,
+        &words.t("doc-customer", &[]),
+        7.5,
+        Weight::Regular,
+        Align::Left,
+    );
+    sheet.y -= 13.0;
+    for (i, line) in lines.iter().enumerate() {
+        let weight = if i == 0 {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        sheet.text(x, sheet.y, line, 9.5, weight, Align::Left);
+        sheet.y -= 11.5;
+    }
+    sheet.y -= 14.0;
+}
+
+/// An address as printed on a document: street lines, then postcode and town, then country.
+fn address_lines(address: &Address) -> Vec<String> {
+    let mut lines: Vec<String> = address
+        .lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
+    let town = address.town();
+    if !town.is_empty() {
+        lines.push(town);
+    }
+    lines
+}
+
+/// The lines table, then the VAT breakdown and the totals.
+fn lines_and_totals(
+    sheet: &mut Sheet<'_>,
+    lines: &[Line],
+    totals: &StayTotals,
+    basis: crate::PriceBasis,
+    words: Words,
+) {
+    let inner = sheet.inner();
+    let incl = basis == crate::PriceBasis::IncludingVat;
+    let columns = [
+        Column {
+            width: inner - 245.0,
+            align: Align::Left,
+        },
+        Column {
+            width: 40.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 75.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 45.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 85.0,
+            align: Align::Right,
+        },
+    ];
+    let header = [
+        words.t("doc-col-description", &[]),
+        words.t("doc-col-quantity", &[]),
+        words.t(
+            if incl {
+                "doc-col-unit-incl"
+            } else {
+                "doc-col-unit-excl"
+            },
+            &[],
+        ),
+        words.t("doc-col-vat", &[]),
+        words.t(
+            if incl {
+                "doc-col-total-incl"
+            } else {
+                "doc-col-total-excl"
+            },
+            &[],
+        ),
+    ];
+    let mut tourist_tax = false;
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .zip(&totals.lines)
+        .map(|(line, total)| {
+            tourist_tax |= line.kind == crate::stay::LineKind::TouristTax;
+            let rate = line.vat_rate.percent();
+            vec![
+                line.label.clone(),
+                words.number(line.quantity),
+                words.money(&line.unit_price),
+                if rate.is_zero() {
+                    "—".to_owned()
+                } else {
+                    format!("{} %", words.number(rate))
+                },
+                words.money(&total.amount),
+            ]
+        })
+        .collect();
+    sheet.table(&columns, &header, &rows);
+
+    // VAT breakdown, left; totals, right.
+    let vat_columns = [
+        Column {
+            width: 55.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 80.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 75.0,
+            align: Align::Right,
+        },
+        Column {
+            width: 80.0,
+            align: Align::Right,
+        },
+    ];
+    let vat_header = [
+        words.t("doc-col-rate", &[]),
+        words.t("doc-col-base", &[]),
+        words.t("doc-col-vat-amount", &[]),
+        words.t("doc-col-total-incl", &[]),
+    ];
+    let vat_rows: Vec<Vec<String>> = totals
+        .vat
+        .lines
+        .iter()
+        .map(|l| {
+            let rate = l.vat_rate.percent();
+            vec![
+                if rate.is_zero() {
+                    words.t("doc-not-subject", &[])
+                } else {
+                    format!("{} %", words.number(rate))
+                },
+                words.money(&l.excl_vat),
+                words.money(&l.vat),
+                words.money(&l.incl_vat),
+            ]
+        })
+        .collect();
+    sheet.need(70.0 + 14.0 * vat_rows.len() as f32);
+    sheet.y -= 6.0;
+    sheet.text(
+        sheet.margin,
+        sheet.y,
+        &words.t("doc-vat-breakdown", &[]),
+        9.0,
+        Weight::Bold,
+        Align::Left,
+    );
+    sheet.y -= 14.0;
+    let top = sheet.y;
+    sheet.table(&vat_columns, &vat_header, &vat_rows);
+    let after_table = sheet.y;
+    let right = sheet.width - sheet.margin;
+    let mut y = top;
+    for (id, amount, weight) in [
+        (
+            "doc-total-excl",
+            &totals.vat.total_excl_vat,
+            Weight::Regular,
+        ),
+        ("doc-total-vat", &totals.vat.total_vat, Weight::Regular),
+        ("doc-total-incl", &totals.vat.total_incl_vat, Weight::Bold),
+    ] {
+        sheet.text(
+            right - 95.0,
+            y,
+            &words.t(id, &[]),
+            9.5,
+            weight,
+            Align::Right,
+        );
+        sheet.text(right, y, &words.money(amount), 9.5, weight, Align::Right);
+        y -= 14.0;
+    }
+    sheet.y = after_table.min(y) - 4.0;
+    if tourist_tax {
+        sheet.paragraph(
+            sheet.margin,
+            sheet.inner(),
+            &words.t("doc-tourist-tax-note", &[]),
+            7.5,
+            Weight::Regular,
+            Align::Left,
+        );
+    }
+}
+
+/// The payment schedule table.
+fn schedule(sheet: &mut Sheet<'_>, installments: &[crate::pricing::Installment], words: Words) {
+    if installments.is_empty() {
+        return;
+    }
+    heading(sheet, &words.t("doc-schedule", &[]));
+    let columns = [
+        Column {
+            width: 160.0,
+            align: Align::Left,
+        },
+        Column {
+            width: 120.0,
+            align: Align::Left,
+        },
+        Column {
+            width: 100.0,
+            align: Align::Right,
+        },
+    ];
+    let header = [
+        words.t("doc-col-payment", &[]),
+        words.t("doc-col-due-on", &[]),
+        words.t("doc-col-amount", &[]),
+    ];
+    let rows: Vec<Vec<String>> = installments
+        .iter()
+        .map(|i| {
+            use crate::pricing::InstallmentKind as K;
+            let kind = match i.kind {
+                K::Deposit => "doc-installment-deposit",
+                K::Balance => "doc-installment-balance",
+                K::Full => "doc-installment-full",
+                K::Rent => "doc-installment-rent",
+            };
+            vec![
+                words.t(kind, &[]),
+                words.date(i.due_on),
+                words.money(&i.amount),
+            ]
+        })
+        .collect();
+    sheet.table(&columns, &header, &rows);
+}
+
+/// The cancellation terms, one sentence per step, nearest to arrival last.
+fn cancellation(sheet: &mut Sheet<'_>, policy: &crate::pricing::CancellationPolicy, words: Words) {
+    heading(sheet, &words.t("doc-cancellation", &[]));
+    let mut tiers = policy.tiers.clone();
+    tiers.sort_by_key(|t| std::cmp::Reverse(t.days_before_arrival));
+    let text = if tiers.is_empty() {
+        words.t("doc-cancellation-free", &[])
+    } else {
+        tiers
+            .iter()
+            .map(|t| {
+                words.t(
+                    "doc-cancellation-tier",
+                    &[
+                        ("days", t.days_before_arrival.into()),
+                        ("deposit", words.number(t.deposit_kept_percent).into()),
+                        ("total", words.number(t.total_kept_percent).into()),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    sheet.paragraph(
+        sheet.margin,
+        sheet.inner(),
+        &text,
+        8.5,
+        Weight::Regular,
+        Align::Left,
+    );
+}
+
+/// A section heading with a little room above it.
+fn heading(sheet: &mut Sheet<'_>, text: &str) {
+    sheet.need(44.0);
+    sheet.y -= 8.0;
+    sheet.text(sheet.margin, sheet.y, text, 10.5, Weight::Bold, Align::Left);
+    sheet.y -= 15.0;
+}

@@ -1,0 +1,192 @@
+//! The invoice and the credit note as PDF, with every mention French law asks for: seller's
+//! identity, SIRET and VAT number, number and dates, customer, lines with quantity, unit price
+//! and VAT rate, the VAT breakdown per rate, totals, the tourist tax on its own line, the
+//! payment status and, for a business customer, the late-payment terms.
+
+use super::page::{Align, Info, Weight};
+use super::{Printer, Words};
+use crate::error::Result;
+use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
+use crate::payment::InvoiceBalance;
+
+impl Printer {
+    /// The invoice (or credit note) as PDF, in the invoice's language. A draft prints with a
+    /// "draft" banner instead of a number.
+    ///
+    /// ```
+    /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
+    /// let pdf = hospes::pdf::Printer::standard().invoice(&invoice).unwrap();
+    /// assert!(pdf.len() < 20_000);
+    /// ```
+    pub fn invoice(&self, invoice: &Invoice) -> Result<Vec<u8>> {
+        self.invoice_with_balance(invoice, None)
+    }
+
+    /// The invoice with what was paid on it so far (from `payment::invoice_balance`): the
+    /// amount already paid and the amount still due are printed under the totals.
+    ///
+    /// ```
+    /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
+    /// let printer = hospes::pdf::Printer::standard();
+    /// assert!(printer.invoice_with_balance(&invoice, None).unwrap().starts_with(b"%PDF"));
+    /// ```
+    pub fn invoice_with_balance(
+        &self,
+        invoice: &Invoice,
+        balance: Option<&InvoiceBalance>,
+    ) -> Result<Vec<u8>> {
+        let words = Words {
+            locale: invoice.locale,
+        };
+        let mut sheet = self.sheet();
+        let top = sheet.y;
+        let footer = super::seller_block(&mut sheet, self.logo.as_ref(), &invoice.seller, words);
+        let kind = kind_id(invoice.kind);
+        let title = words.t(kind, &[]);
+        let mut refs = Vec::new();
+        match &invoice.number {
+            Some(number) => refs.push(words.t("doc-number", &[("number", number.as_str().into())])),
+            None => refs.push(words.t("doc-draft", &[])),
+        }
+        if let Some(date) = invoice.issue_date {
+            refs.push(words.t("doc-issue-date", &[("date", words.date(date).into())]));
+        }
+        if let Some(reference) = &invoice.stay_reference {
+            refs.push(words.t("doc-stay", &[("reference", reference.as_str().into())]));
+        }
+        if let (Some(from), Some(to)) = (invoice.service_from, invoice.service_to) {
+            refs.push(words.t(
+                "doc-period",
+                &[
+                    ("from", words.date(from).into()),
+                    ("to", words.date(to).into()),
+                ],
+            ));
+        }
+        if let Some(credited) = &invoice.credited_invoice {
+            refs.push(words.t("doc-credits", &[("number", credited.as_str().into())]));
+        }
+        super::title_block(&mut sheet, top, &title, &refs);
+        super::customer_block(&mut sheet, &invoice.customer, words);
+        super::lines_and_totals(
+            &mut sheet,
+            &invoice.lines,
+            &invoice.totals,
+            invoice.price_basis,
+            words,
+        );
+
+        // Payment status and terms.
+        sheet.need(60.0);
+        sheet.y -= 6.0;
+        let status = balance.map_or(invoice.status, |b| b.status);
+        let status_text = words.t(status_id(status), &[]);
+        let x = sheet.margin;
+        let width = sheet.inner();
+        sheet.paragraph(
+            x,
+            width,
+            &words.t("doc-status", &[("status", status_text.into())]),
+            9.5,
+            Weight::Bold,
+            Align::Left,
+        );
+        if let Some(balance) = balance {
+            sheet.paragraph(
+                x,
+                width,
+                &words.t("doc-paid", &[("amount", words.money(&balance.paid).into())]),
+                9.0,
+                Weight::Regular,
+                Align::Left,
+            );
+            sheet.paragraph(
+                x,
+                width,
+                &words.t(
+                    "doc-amount-due",
+                    &[("amount", words.money(&balance.due).into())],
+                ),
+                9.0,
+                Weight::Bold,
+                Align::Left,
+            );
+        }
+        if invoice.kind != InvoiceKind::CreditNote
+            && !matches!(status, InvoiceStatus::Paid | InvoiceStatus::Cancelled)
+        {
+            sheet.paragraph(
+                x,
+                width,
+                &words.t(
+                    "doc-due-date",
+                    &[("date", words.date(invoice.due_date).into())],
+                ),
+                9.0,
+                Weight::Regular,
+                Align::Left,
+            );
+        }
+        if let Some(late) = &invoice.late_payment {
+            sheet.y -= 4.0;
+            let text = words.t(
+                "doc-late-payment",
+                &[
+                    ("rate", words.number(late.penalty_rate_percent).into()),
+                    ("indemnity", words.money(&late.recovery_indemnity).into()),
+                ],
+            );
+            sheet.paragraph(x, width, &text, 7.5, Weight::Regular, Align::Left);
+            let discount = if late.early_payment_discount_percent.is_zero() {
+                words.t("doc-no-early-discount", &[])
+            } else {
+                words.t(
+                    "doc-early-discount",
+                    &[(
+                        "percent",
+                        words.number(late.early_payment_discount_percent).into(),
+                    )],
+                )
+            };
+            sheet.paragraph(x, width, &discount, 7.5, Weight::Regular, Align::Left);
+        }
+
+        let info = Info {
+            title: match &invoice.number {
+                Some(number) => format!("{title} {number}"),
+                None => title.clone(),
+            },
+            author: invoice.seller.name.clone(),
+            subject: invoice.customer.name.clone(),
+            lang: invoice.locale.tag(),
+            date: invoice
+                .issue_date
+                .or(invoice.service_from)
+                .or(Some(invoice.due_date)),
+            footer,
+        };
+        sheet.finish(&info)
+    }
+}
+
+fn kind_id(kind: InvoiceKind) -> &'static str {
+    match kind {
+        InvoiceKind::Deposit => "doc-invoice-deposit",
+        InvoiceKind::Balance => "doc-invoice-balance",
+        InvoiceKind::Final => "doc-invoice-final",
+        InvoiceKind::SideSale => "doc-invoice-side_sale",
+        InvoiceKind::Rent => "doc-invoice-rent",
+        InvoiceKind::CancellationFee => "doc-invoice-cancellation_fee",
+        InvoiceKind::CreditNote => "doc-invoice-credit_note",
+    }
+}
+
+fn status_id(status: InvoiceStatus) -> &'static str {
+    match status {
+        InvoiceStatus::Draft => "doc-status-draft",
+        InvoiceStatus::Issued => "doc-status-issued",
+        InvoiceStatus::PartlyPaid => "doc-status-partly_paid",
+        InvoiceStatus::Paid => "doc-status-paid",
+        InvoiceStatus::Cancelled => "doc-status-cancelled",
+    }
+}

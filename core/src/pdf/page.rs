@@ -1,0 +1,565 @@
+//! The small layout layer documents are drawn with: text with wrapping and alignment, tables that
+//! break across pages and repeat their header, rules, boxes, images and a drawn signature — only
+//! what documents need. Coordinates are PDF points from the bottom left; `y` is the baseline
+//! cursor, moving down the page.
+
+use pdf_writer::{Chunk, Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use super::font::{Face, FontUse};
+use super::image::Image;
+use crate::error::Result;
+
+/// Points per millimetre.
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// How a line of text sits against its `x`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    /// Starts at `x`.
+    Left,
+    /// Ends at `x`.
+    Right,
+    /// Centred on `x`.
+    Center,
+}
+
+/// Regular or bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Weight {
+    Regular,
+    Bold,
+}
+
+/// A table column: its width and how its cells align.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Column {
+    pub(crate) width: f32,
+    pub(crate) align: Align,
+}
+
+/// What the document says about itself (the PDF's information dictionary).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Info {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    pub(crate) lang: &'static str,
+    /// The document's own date (never the clock), so the bytes are reproducible.
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// Printed, centred, at the foot of every page (the legal line), with "n / N".
+    pub(crate) footer: String,
+}
+
+/// A document being drawn, page by page.
+pub(crate) struct Sheet<'f> {
+    fonts: [FontUse<'f>; 2],
+    images: Vec<&'f Image>,
+    pages: Vec<Content>,
+    content: Content,
+    /// Page width and height, in points.
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    /// Left and right margins.
+    pub(crate) margin: f32,
+    /// Lowest baseline allowed before a page break.
+    bottom: f32,
+    /// Top baseline of a new page.
+    top: f32,
+    /// The baseline cursor.
+    pub(crate) y: f32,
+    /// When set, a new page starts with this table header.
+    header: Option<(Vec<Column>, Vec<String>)>,
+}
+
+impl<'f> Sheet<'f> {
+    /// An empty document of `width` × `height` points with `margin` all around.
+    pub(crate) fn new(
+        regular: &'f Face,
+        bold: &'f Face,
+        width: f32,
+        height: f32,
+        margin: f32,
+    ) -> Self {
+        let top = height - margin;
+        Sheet {
+            fonts: [FontUse::new(regular), FontUse::new(bold)],
+            images: Vec::new(),
+            pages: Vec::new(),
+            content: Content::new(),
+            width,
+            height,
+            margin,
+            bottom: margin + 12.0,
+            top,
+            y: top,
+            header: None,
+        }
+    }
+
+    /// An A4 page (210 × 297 mm) with 18 mm margins.
+    pub(crate) fn a4(regular: &'f Face, bold: &'f Face) -> Self {
+        Sheet::new(regular, bold, 210.0 * MM, 297.0 * MM, 18.0 * MM)
+    }
+
+    /// The width between the margins.
+    pub(crate) fn inner(&self) -> f32 {
+        self.width - 2.0 * self.margin
+    }
+
+    fn font(&self, weight: Weight) -> &FontUse<'f> {
+        let [regular, bold] = &self.fonts;
+        if weight == Weight::Bold { bold } else { regular }
+    }
+
+    fn font_mut(&mut self, weight: Weight) -> &mut FontUse<'f> {
+        let [regular, bold] = &mut self.fonts;
+        if weight == Weight::Bold { bold } else { regular }
+    }
+
+    /// The face of `weight`.
+    pub(crate) fn face(&self, weight: Weight) -> &'f Face {
+        self.font(weight).face()
+    }
+
+    /// Width of `text` at `size` in `weight`.
+    pub(crate) fn measure(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        self.face(weight).width(text, size)
+    }
+
+    /// Draws one line of `text` with its baseline at `y`.
+    pub(crate) fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        align: Align,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        let text = &*nfc(text);
+        let x = match align {
+            Align::Left => x,
+            Align::Right => x - self.measure(text, size, weight),
+            Align::Center => x - self.measure(text, size, weight) / 2.0,
+        };
+        let mut bytes = Vec::with_capacity(text.len() * 2);
+        self.font_mut(weight).encode(text, &mut bytes);
+        let name = match weight {
+            Weight::Regular => Name(b"F1"),
+            Weight::Bold => Name(b"F2"),
+        };
+        self.content
+            .begin_text()
+            .set_font(name, size)
+            .next_line(x, y)
+            .show(Str(&bytes))
+            .end_text();
+    }
+
+    /// Splits `text` into lines no wider than `width`: at spaces, at line breaks, and inside a
+    /// word only when the word alone is too wide.
+    pub(crate) fn wrap(&self, text: &str, width: f32, size: f32, weight: Weight) -> Vec<String> {
+        let text = &*nfc(text);
+        let face = self.face(weight);
+        let space = face.width(" ", size);
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            let mut used = 0.0;
+            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+                let w = face.width(word, size);
+                if !line.is_empty() && used + space + w <= width {
+                    line.push(' ');
+                    line.push_str(word);
+                    used += space + w;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                used = 0.0;
+                if w <= width {
+                    line.push_str(word);
+                    used = w;
+                    continue;
+                }
+                for c in word.chars() {
+                    let cw = face.width(c.encode_utf8(&mut [0; 4]), size);
+                    if used + cw > width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0.0;
+                    }
+                    line.push(c);
+                    used += cw;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Writes `text` wrapped to `width` from the cursor down, `leading` apart, breaking pages.
+    pub(crate) fn paragraph(
+        &mut self,
+        x: f32,
+        width: f32,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        align: Align,
+    ) {
+        let leading = size * 1.35;
+        let anchor = match align {
+            Align::Left => x,
+            Align::Right => x + width,
+            Align::Center => x + width / 2.0,
+        };
+        for line in self.wrap(text, width, size, weight) {
+            self.need(leading);
+            self.text(anchor, self.y, &line, size, weight, align);
+            self.y -= leading;
+        }
+    }
+
+    /// Starts a new page unless `height` more points fit above the bottom margin.
+    pub(crate) fn need(&mut self, height: f32) {
+        if self.y - height < self.bottom {
+            self.new_page();
+        }
+    }
+
+    /// Ends the page and starts another, repeating the current table's header.
+    pub(crate) fn new_page(&mut self) {
+        let done = std::mem::replace(&mut self.content, Content::new());
+        self.pages.push(done);
+        self.y = self.top;
+        if let Some((columns, header)) = self.header.take() {
+            self.row(&columns, &header, Weight::Bold, true);
+            self.header = Some((columns, header));
+        }
+    }
+
+    /// A horizontal rule under the cursor, from `x1` to `x2`.
+    pub(crate) fn rule(&mut self, x1: f32, x2: f32, y: f32, gray: f32) {
+        self.content
+            .save_state()
+            .set_stroke_gray(gray)
+            .set_line_width(0.6)
+            .move_to(x1, y)
+            .line_to(x2, y)
+            .stroke()
+            .restore_state();
+    }
+
+    /// A filled rectangle in `gray` (0 black, 1 white).
+    pub(crate) fn fill(&mut self, x: f32, y: f32, width: f32, height: f32, gray: f32) {
+        self.content
+            .save_state()
+            .set_fill_gray(gray)
+            .rect(x, y, width, height)
+            .fill_nonzero()
+            .restore_state();
+    }
+
+    /// A stroked rectangle.
+    pub(crate) fn frame(&mut self, x: f32, y: f32, width: f32, height: f32, gray: f32) {
+        self.content
+            .save_state()
+            .set_stroke_gray(gray)
+            .set_line_width(0.6)
+            .rect(x, y, width, height)
+            .stroke()
+            .restore_state();
+    }
+
+    /// A table: `header` in bold on a tinted band (none when every title is empty), then `rows`, each cell wrapped to its
+    /// column; a row that does not fit starts a new page, which repeats the header.
+    pub(crate) fn table(&mut self, columns: &[Column], header: &[String], rows: &[Vec<String>]) {
+        self.need(40.0);
+        if header.iter().any(|h| !h.is_empty()) {
+            self.row(columns, header, Weight::Bold, true);
+            self.header = Some((columns.to_vec(), header.to_vec()));
+        }
+        for cells in rows {
+            self.row(columns, cells, Weight::Regular, false);
+        }
+        self.header = None;
+        let x = self.margin;
+        let end = x + columns.iter().map(|c| c.width).sum::<f32>();
+        self.rule(x, end, self.y + 9.0, 0.6);
+        self.y -= 6.0;
+    }
+
+    fn row(&mut self, columns: &[Column], cells: &[String], weight: Weight, band: bool) {
+        const SIZE: f32 = 8.5;
+        const PAD: f32 = 3.0;
+        let leading = SIZE * 1.3;
+        let wrapped: Vec<Vec<String>> = columns
+            .iter()
+            .zip(cells)
+            .map(|(column, cell)| self.wrap(cell, column.width - 2.0 * PAD, SIZE, weight))
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = lines as f32 * leading + 2.0 * PAD;
+        if !band {
+            self.need(height);
+        }
+        let total: f32 = columns.iter().map(|c| c.width).sum();
+        let top = self.y + SIZE + PAD;
+        if band {
+            self.fill(self.margin, top - height, total, height, 0.9);
+        } else {
+            self.rule(self.margin, self.margin + total, top, 0.85);
+        }
+        let mut x = self.margin;
+        for (column, cell_lines) in columns.iter().zip(&wrapped) {
+            let anchor = match column.align {
+                Align::Left => x + PAD,
+                Align::Right => x + column.width - PAD,
+                Align::Center => x + column.width / 2.0,
+            };
+            let mut y = self.y;
+            for line in cell_lines {
+                self.text(anchor, y, line, SIZE, weight, column.align);
+                y -= leading;
+            }
+            x += column.width;
+        }
+        self.y -= height;
+    }
+
+    /// Places `image` in the box (`x`, `y` bottom left, `width` × `height`), keeping its
+    /// proportions.
+    pub(crate) fn image(&mut self, image: &'f Image, x: f32, y: f32, width: f32, height: f32) {
+        let scale = (width / image.width as f32).min(height / image.height as f32);
+        let (w, h) = (image.width as f32 * scale, image.height as f32 * scale);
+        let index = match self.images.iter().position(|i| std::ptr::eq(*i, image)) {
+            Some(index) => index,
+            None => {
+                self.images.push(image);
+                self.images.len() - 1
+            }
+        };
+        let name = format!("Im{}", index + 1);
+        self.content
+            .save_state()
+            .transform([w, 0.0, 0.0, h, x, y + (height - h)])
+            .x_object(Name(name.as_bytes()))
+            .restore_state();
+    }
+
+    /// Draws an SVG path (`d`, over a `view_width` × `view_height` pad) into the box with
+    /// bottom left (`x`, `y`), keeping its proportions. Returns false when the path does not read.
+    pub(crate) fn svg_path(
+        &mut self,
+        d: &str,
+        view: (u32, u32),
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    ) -> bool {
+        let (vw, vh) = (view.0.max(1) as f32, view.1.max(1) as f32);
+        let s = (width / vw).min(height / vh);
+        let map = |px: f64, py: f64| (x + px as f32 * s, y + height - py as f32 * s);
+        let mut segments = Vec::new();
+        for segment in svgtypes::SimplifyingPathParser::from(d) {
+            match segment {
+                Ok(segment) => segments.push(segment),
+                Err(_) => return false,
+            }
+        }
+        self.content
+            .save_state()
+            .set_stroke_rgb(0.05, 0.1, 0.35)
+            .set_line_width(1.4)
+            .set_line_cap(pdf_writer::types::LineCapStyle::RoundCap)
+            .set_line_join(pdf_writer::types::LineJoinStyle::RoundJoin);
+        let mut current = (0.0f64, 0.0f64);
+        for segment in segments {
+            use svgtypes::SimplePathSegment as S;
+            match segment {
+                S::MoveTo { x: px, y: py } => {
+                    let (a, b) = map(px, py);
+                    self.content.move_to(a, b);
+                    current = (px, py);
+                }
+                S::LineTo { x: px, y: py } => {
+                    let (a, b) = map(px, py);
+                    self.content.line_to(a, b);
+                    current = (px, py);
+                }
+                S::CurveTo {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    x: px,
+                    y: py,
+                } => {
+                    let (a1, b1) = map(x1, y1);
+                    let (a2, b2) = map(x2, y2);
+                    let (a, b) = map(px, py);
+                    self.content.cubic_to(a1, b1, a2, b2, a, b);
+                    current = (px, py);
+                }
+                S::Quadratic {
+                    x1,
+                    y1,
+                    x: px,
+                    y: py,
+                } => {
+                    // A quadratic curve is the cubic with its control points two thirds along.
+                    let c1 = (
+                        current.0 + 2.0 / 3.0 * (x1 - current.0),
+                        current.1 + 2.0 / 3.0 * (y1 - current.1),
+                    );
+                    let c2 = (px + 2.0 / 3.0 * (x1 - px), py + 2.0 / 3.0 * (y1 - py));
+                    let (a1, b1) = map(c1.0, c1.1);
+                    let (a2, b2) = map(c2.0, c2.1);
+                    let (a, b) = map(px, py);
+                    self.content.cubic_to(a1, b1, a2, b2, a, b);
+                    current = (px, py);
+                }
+                S::ClosePath => {
+                    self.content.close_path();
+                }
+            }
+        }
+        self.content.stroke().restore_state();
+        true
+    }
+
+    /// Ends the document: the footer and page numbers on every page (none without a footer), the fonts (subset), the
+    /// images, and the information dictionary. Object order is fixed, so the same document
+    /// gives the same bytes.
+    pub(crate) fn finish(mut self, info: &Info) -> Result<Vec<u8>> {
+        let last = std::mem::replace(&mut self.content, Content::new());
+        self.pages.push(last);
+        let count = self.pages.len();
+        let mut pages = std::mem::take(&mut self.pages);
+        for (n, page) in pages
+            .iter_mut()
+            .enumerate()
+            .filter(|_| !info.footer.is_empty())
+        {
+            let number = format!("{} / {}", n + 1, count);
+            let footer_y = self.margin - 4.0;
+            std::mem::swap(&mut self.content, page);
+            self.rule(self.margin, self.width - self.margin, footer_y + 10.0, 0.8);
+            let footer = self.wrap(&info.footer, self.inner() - 40.0, 6.5, Weight::Regular);
+            let mut y = footer_y;
+            for line in &footer {
+                self.text(
+                    self.width / 2.0,
+                    y,
+                    line,
+                    6.5,
+                    Weight::Regular,
+                    Align::Center,
+                );
+                y -= 8.0;
+            }
+            self.text(
+                self.width - self.margin,
+                footer_y,
+                &number,
+                6.5,
+                Weight::Regular,
+                Align::Right,
+            );
+            std::mem::swap(&mut self.content, page);
+        }
+
+        let mut next_id = 1;
+        let mut next = || {
+            let id = Ref::new(next_id);
+            next_id += 1;
+            id
+        };
+        let catalog_id = next();
+        let tree_id = next();
+        let info_id = next();
+        let font_ids = [next(), next()];
+        let image_ids: Vec<Ref> = self.images.iter().map(|_| next()).collect();
+        let page_ids: Vec<(Ref, Ref)> = (0..count).map(|_| (next(), next())).collect();
+
+        let mut pdf = Pdf::new();
+        let mut catalog = pdf.catalog(catalog_id);
+        catalog.pages(tree_id);
+        if !info.lang.is_empty() {
+            catalog.lang(TextStr(info.lang));
+        }
+        catalog.finish();
+        pdf.pages(tree_id)
+            .kids(page_ids.iter().map(|(page, _)| *page))
+            .count(i32::try_from(count).unwrap_or(i32::MAX));
+        let mut dict = pdf.document_info(info_id);
+        dict.title(TextStr(&info.title))
+            .author(TextStr(&info.author))
+            .subject(TextStr(&info.subject))
+            .creator(TextStr("hospes"))
+            .producer(TextStr("hospes (pdf-writer)"));
+        if let Some(date) = info.date {
+            use chrono::Datelike;
+            let d = pdf_writer::Date::new(u16::try_from(date.year()).unwrap_or(2000))
+                .month(u8::try_from(date.month()).unwrap_or(1))
+                .day(u8::try_from(date.day()).unwrap_or(1));
+            dict.creation_date(d).modified_date(d);
+        }
+        dict.finish();
+
+        for ((page_id, content_id), content) in page_ids.iter().zip(pages) {
+            let mut page = pdf.page(*page_id);
+            page.media_box(Rect::new(0.0, 0.0, self.width, self.height))
+                .parent(tree_id)
+                .contents(*content_id);
+            let mut resources = page.resources();
+            let mut fonts = resources.fonts();
+            for (i, (font, id)) in self.fonts.iter().zip(font_ids).enumerate() {
+                if font.is_used() {
+                    fonts.pair(Name(if i == 0 { b"F1" } else { b"F2" }), id);
+                }
+            }
+            fonts.finish();
+            if !self.images.is_empty() {
+                let mut objects = resources.x_objects();
+                for (i, id) in image_ids.iter().enumerate() {
+                    let name = format!("Im{}", i + 1);
+                    objects.pair(Name(name.as_bytes()), *id);
+                }
+            }
+            resources.finish();
+            page.finish();
+            let bytes = super::deflate(&content.finish());
+            pdf.stream(*content_id, &bytes).filter(Filter::FlateDecode);
+        }
+
+        let mut chunk = Chunk::new();
+        let mut more = 0;
+        let base = next_id;
+        let mut extra = || {
+            more += 1;
+            Ref::new(base + more - 1)
+        };
+        for (font, id) in self.fonts.iter().zip(font_ids) {
+            if font.is_used() {
+                font.write(&mut chunk, id, &mut extra)?;
+            }
+        }
+        for (image, id) in self.images.iter().zip(&image_ids) {
+            image.write(&mut chunk, *id, &mut extra);
+        }
+        pdf.extend(&chunk);
+        Ok(pdf.finish())
+    }
+}
+
+/// `text` in Unicode normal form C: a letter and its combining accent become the one character
+/// the font has a glyph for.
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
+}
