@@ -21,7 +21,7 @@ KOTLIN_OUT := bindings-mobile/kotlin/generated
 SWIFT_OUT := bindings-mobile/swift/Sources
 
 .PHONY: demo test lint rust-test build python-test node-test kotlin-test swift-check \
-        bindings-generate bench fuzz wheel clean
+        bindings-generate bench fuzz wheel clean poppler
 
 demo:
 	cargo run --quiet -p hospes-examples --bin tour
@@ -34,7 +34,13 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p hospes --no-deps --all-features
 
-rust-test: build
+# The PDF tests read documents back with poppler's pdftotext and pdftoppm.
+poppler:
+	@command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || \
+	  (echo "installing poppler-utils (pdftotext, pdftoppm) for the PDF tests" && \
+	   (apt-get install -y -qq poppler-utils >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)))
+
+rust-test: build poppler
 	cargo test --workspace
 
 # Every target of the workspace in one build: the tests, the cdylibs of the three bindings and

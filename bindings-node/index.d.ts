@@ -4284,6 +4284,61 @@ export interface RenderedMail {
 }
 
 /**
+ * Bytes, as standard base64 on the wire; each binding gives its own bytes type.
+ */
+export type FileBytes = Uint8Array
+
+/**
+ * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+ * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ */
+export interface Letterhead {
+  /**
+   * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+   */
+  logo?: FileBytes | null
+  /**
+   * The regular face (≤ 16 MiB); its licence must allow embedding.
+   */
+  font?: FileBytes | null
+  /**
+   * The bold face; the regular one is used for headings when absent.
+   */
+  boldFont?: FileBytes | null
+}
+
+/**
+ * A sheet of labels.
+ */
+export type LabelSheet = "a4_3x8" | "a4_2x7" | "letter_3x10"
+
+/**
+ * What to print: the clients, the sheet, and where the sender is.
+ */
+export interface LabelRequest {
+  /**
+   * The clients, one label each, in this order.
+   */
+  clients: Client[]
+  /**
+   * The sheet.
+   */
+  sheet?: LabelSheet
+  /**
+   * The sender's country: addresses elsewhere get a country line.
+   */
+  senderCountry: string
+  /**
+   * The language of the country line.
+   */
+  locale?: Locale
+  /**
+   * Labels already used on the first sheet, skipped (left to right, top to bottom).
+   */
+  skip?: number
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -4727,6 +4782,27 @@ export declare function checkMail(template: MailTemplate): MailSummary
  *  Hosts sending many mails hold the compiled template instead (`Mailer`).
  */
 export declare function renderMail(template: MailTemplate, context: MailContext): RenderedMail
+
+/**
+ * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+ *  so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+ */
+export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null): FileBytes
+
+/**
+ * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+ */
+export declare function quotePdf(quote: Quote, establishment: Establishment, client: Client, locale?: Locale | null, letterhead?: Letterhead | null): FileBytes
+
+/**
+ * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+ */
+export declare function contractPdf(contract: Contract, letterhead?: Letterhead | null): FileBytes
+
+/**
+ * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+ */
+export declare function labelsPdf(request: LabelRequest): FileBytes
 
 /**
  * One sentence describing an event for the business's activity feed, in `locale`.

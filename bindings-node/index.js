@@ -68,6 +68,8 @@ function toWire(value, where) {
     if (Number.isNaN(value.getTime())) throw new HospesError('input.invalid', `${where}: invalid Date`);
     return value.toISOString();
   }
+  // Files (a logo, a font) cross the wire as standard base64.
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (Array.isArray(value)) return value.map((item, i) => toWire(item, `${where}[${i}]`));
   switch (typeof value) {
     case 'string':
@@ -116,8 +118,12 @@ function unwrap(envelope) {
   return fromWire(parsed.ok);
 }
 
+/** Whether an operation returns bytes (a PDF): base64 on the wire, a Buffer here. */
+const returnsBytes = (op) => op.returns.$ref === '#/$defs/FileBytes';
+
 function makeOperation(op) {
   const names = Object.keys(op.args.properties || {});
+  const bytes = returnsBytes(op);
   const fn = function (...args) {
     if (args.length > names.length) {
       throw new TypeError(`${toCamel(op.function)}() takes at most ${names.length} arguments, got ${args.length}`);
@@ -126,7 +132,8 @@ function makeOperation(op) {
     names.forEach((name, i) => {
       input[name] = toWire(args[i], toCamel(name));
     });
-    return unwrap(native.call(op.name, JSON.stringify(input)));
+    const out = unwrap(native.call(op.name, JSON.stringify(input)));
+    return bytes ? Buffer.from(out, 'base64') : out;
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
   return fn;

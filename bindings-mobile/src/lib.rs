@@ -25,6 +25,7 @@ use hospes::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
 };
+use hospes::pdf::{LabelRequest, Letterhead, Printer};
 use hospes::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, Portal, PortalAccess,
     PortalHome, QuoteView, StayDetail, StayHistory,
@@ -1064,6 +1065,49 @@ pub fn render_mail(template: MailTemplate, context: MailContext) -> Outcome<Rend
     Ok(CompiledMail::compile(&template)?.render(&context)?)
 }
 
+/// The printer for `letterhead`: the standard one (Noto Sans, no logo) when none is given.
+fn printer(letterhead: Option<Letterhead>) -> Outcome<std::borrow::Cow<'static, Printer>> {
+    Ok(match letterhead {
+        Some(l) if l != Letterhead::default() => std::borrow::Cow::Owned(Printer::new(&l)?),
+        _ => std::borrow::Cow::Borrowed(Printer::standard()),
+    })
+}
+
+/// The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
+/// what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
+#[uniffi::export]
+pub fn invoice_pdf(
+    invoice: Invoice,
+    balance: Option<InvoiceBalance>,
+    letterhead: Option<Letterhead>,
+) -> Outcome<Vec<u8>> {
+    Ok(printer(letterhead)?.invoice_with_balance(&invoice, balance.as_ref())?)
+}
+
+/// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+#[uniffi::export]
+pub fn quote_pdf(
+    quote: Quote,
+    establishment: Establishment,
+    client: Client,
+    locale: Option<hospes::Locale>,
+    letterhead: Option<Letterhead>,
+) -> Outcome<Vec<u8>> {
+    Ok(printer(letterhead)?.quote(&quote, &establishment, &client, locale)?)
+}
+
+/// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+#[uniffi::export]
+pub fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> Outcome<Vec<u8>> {
+    Ok(printer(letterhead)?.contract(&contract)?)
+}
+
+/// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+#[uniffi::export]
+pub fn labels_pdf(request: LabelRequest) -> Outcome<Vec<u8>> {
+    Ok(Printer::standard().labels(&request)?)
+}
+
 /// One sentence describing an event for the business's activity feed, in `locale`.
 #[uniffi::export]
 pub fn describe_event(event: Event, locale: hospes::Locale) -> String {
@@ -1300,3 +1344,5 @@ json_codec!(
 json_codec!(MailContext, mail_context_from_json, mail_context_to_json);
 json_codec!(MailSummary, mail_summary_from_json, mail_summary_to_json);
 json_codec!(RenderedMail, rendered_mail_from_json, rendered_mail_to_json);
+json_codec!(Letterhead, letterhead_from_json, letterhead_to_json);
+json_codec!(LabelRequest, label_request_from_json, label_request_to_json);

@@ -19,7 +19,7 @@ const defs = schema.$defs;
 
 const camel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const pascal = (key) => key.split('_').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
-const FORMATS = { decimal: 'Decimal', date: 'CalendarDate', 'date-time': 'Instant' };
+const FORMATS = { decimal: 'Decimal', date: 'CalendarDate', 'date-time': 'Instant', byte: 'Uint8Array' };
 
 function jsdoc(description, indent) {
   const prose = (description || '').replace(/```[\s\S]*?```/g, '').trim().replace(/\n{3,}/g, '\n\n');

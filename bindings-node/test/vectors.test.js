@@ -4,6 +4,7 @@
 // is written back to the wire form and compared exactly.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const hospes = require('..');
@@ -24,6 +25,10 @@ for (const vector of vectors) {
       assert.throws(() => fn(...args), (err) => err instanceof hospes.HospesError && err.code === vector.error);
     } else if (vector.expect_prefix) {
       assert.ok(fn(...args).startsWith(vector.expect_prefix));
+    } else if (vector.expect_sha256) {
+      const pdf = fn(...args);
+      assert.ok(Buffer.isBuffer(pdf) && pdf.subarray(0, 5).toString() === '%PDF-');
+      assert.equal(crypto.createHash('sha256').update(pdf).digest('hex'), vector.expect_sha256);
     } else {
       assert.deepStrictEqual(hospes.toWire(fn(...args)), vector.expect);
     }

@@ -10,11 +10,14 @@
 
 use std::io::Write as _;
 
+use base64ct::{Base64, Encoding};
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType,
+};
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -69,6 +72,11 @@ fn write(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> Result<(), Refusal> {
         out.extend_from_slice(b"null");
     } else if let Ok(text) = value.cast::<PyString>() {
         string(text.to_str()?, out);
+    } else if let Ok(bytes) = value.cast::<PyBytes>() {
+        // Files (a logo, a font) cross the wire as standard base64.
+        string(&Base64::encode_string(bytes.as_bytes()), out);
+    } else if let Ok(bytes) = value.cast::<PyByteArray>() {
+        string(&Base64::encode_string(&bytes.to_vec()), out);
     } else if let Ok(flag) = value.cast::<PyBool>() {
         out.extend_from_slice(if flag.is_true() { b"true" } else { b"false" });
     } else if let Ok(dict) = value.cast::<PyDict>() {

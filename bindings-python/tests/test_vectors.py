@@ -5,6 +5,8 @@ following the operation's schema, then passed by name to the public function; th
 written back to the wire form and compared with the expected output exactly.
 """
 
+import hashlib
+
 import pytest
 
 import hospes
@@ -27,6 +29,10 @@ def test_vector(vector):
         assert caught.value.code == vector["error"]
     elif "expect_prefix" in vector:
         assert function(**args).startswith(vector["expect_prefix"])
+    elif "expect_sha256" in vector:
+        document = function(**args)
+        assert isinstance(document, bytes) and document.startswith(b"%PDF-")
+        assert hashlib.sha256(document).hexdigest() == vector["expect_sha256"]
     else:
         assert _wire.to_wire(function(**args)) == vector["expect"]
 

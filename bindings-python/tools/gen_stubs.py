@@ -138,6 +138,7 @@ class Generator:
             "from .errors import (\n"
             "    AccountError as AccountError,\n"
             "    AppointmentError as AppointmentError,\n"
+            "    PdfError as PdfError,\n"
             "    BookingError as BookingError,\n"
             "    ClientError as ClientError,\n"
             "    ContractError as ContractError,\n"

@@ -1,5 +1,6 @@
 //! Benchmarks of the hot paths: normalising a client, a stay's totals, the wire round trip the
-//! Python and Node bindings pay on every call, links, pricing, and rendering a mail.
+//! Python and Node bindings pay on every call, links, pricing, rendering a mail, and printing an
+//! invoice as PDF.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)] // benchmark setup on fixed, valid inputs
 
@@ -154,5 +155,17 @@ fn mail(c: &mut Criterion) {
     });
 }
 
-criterion_group!(core, benches, links, pricing, mail);
+/// Issue 7: a 20-line invoice with its embedded font subsets, ≤ 0.5 ms and ≤ 20 KB.
+fn pdf(c: &mut Criterion) {
+    let invoice: hospes::invoice::Invoice =
+        serde_json::from_str(include_str!("../tests/data/invoice.json")).unwrap();
+    let printer = hospes::pdf::Printer::standard();
+    let size = printer.invoice(&invoice).unwrap().len();
+    println!("pdf_invoice_20_lines: {size} bytes");
+    c.bench_function("pdf_invoice_20_lines", |b| {
+        b.iter(|| black_box(printer.invoice(black_box(&invoice)).unwrap()))
+    });
+}
+
+criterion_group!(core, benches, links, pricing, mail, pdf);
 criterion_main!(core);

@@ -228,6 +228,16 @@ pub enum HospesError {
         /// Message per locale tag.
         messages: HashMap<String, String>,
     },
+    /// `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
+    #[error("{code}: {reason}")]
+    Pdf {
+        /// Stable dotted code.
+        code: String,
+        /// English message.
+        reason: String,
+        /// Message per locale tag.
+        messages: HashMap<String, String>,
+    },
     /// `evidence.*`: signatures and the hash-linked event log.
     #[error("{code}: {reason}")]
     Evidence {
@@ -360,6 +370,11 @@ impl From<Error> for HospesError {
                 messages,
             },
             "appointment" => HospesError::Appointment {
+                code,
+                reason,
+                messages,
+            },
+            "pdf" => HospesError::Pdf {
                 code,
                 reason,
                 messages,

@@ -46,6 +46,7 @@ use crate::payment::{
     self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
     ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
 };
+use crate::pdf::{FileBytes, LabelRequest, Letterhead, Printer};
 use crate::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, Portal, PortalAccess,
     PortalHome, QuoteView, StayDetail, StayHistory,
@@ -62,6 +63,14 @@ use crate::{
 };
 
 mod held;
+
+/// The standard printer, or one with the establishment's letterhead.
+fn printer(letterhead: Option<Letterhead>) -> Result<std::borrow::Cow<'static, Printer>> {
+    match letterhead {
+        Some(l) if l != Letterhead::default() => Printer::new(&l).map(std::borrow::Cow::Owned),
+        _ => Ok(std::borrow::Cow::Borrowed(Printer::standard())),
+    }
+}
 pub use held::{Held, call_held, hold};
 
 /// Largest JSON input accepted by one call: 1 MiB, far above any real record.
@@ -491,6 +500,23 @@ operations! {
     /// Hosts sending many mails hold the compiled template instead (`Mailer`).
     "mail.render" => fn render_mail(template: MailTemplate, context: MailContext) -> RenderedMail {
         CompiledMail::compile(&template)?.render(&context)
+    }
+    /// The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+    /// so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>) -> FileBytes {
+        printer(letterhead)?.invoice_with_balance(&invoice, balance.as_ref()).map(FileBytes)
+    }
+    /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+    "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
+        printer(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
+    }
+    /// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+    "pdf.contract" => fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> FileBytes {
+        printer(letterhead)?.contract(&contract).map(FileBytes)
+    }
+    /// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+    "pdf.labels" => fn labels_pdf(request: LabelRequest) -> FileBytes {
+        Printer::standard().labels(&request).map(FileBytes)
     }
     /// One sentence describing an event for the business's activity feed, in `locale`.
     "event.describe" => fn describe_event(event: Event, locale: Locale) -> String {

@@ -1,7 +1,8 @@
 //! Runs every shared conformance vector in `tests/vectors/` through `hospes::wire::call`, the
 //! same entry point the Python and Node bindings use; the Kotlin suite runs them through its
 //! typed functions. A vector names an operation, its input, and either the exact expected
-//! output (`expect`) or the expected error code (`error`).
+//! output (`expect`), the SHA-256 of the document bytes it returns (`expect_sha256`), or the
+//! expected error code (`error`).
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure is a test failure
 
@@ -44,6 +45,25 @@ fn every_shared_vector_passes_in_rust() {
                         .ok_or_else(|| {
                             format!("expected a string starting with {prefix}, got {out}")
                         })
+                }
+                // Documents: the SHA-256 of the bytes (base64 on the wire).
+                (None, None) if vector.get("expect_sha256").is_some() => {
+                    let expect = vector["expect_sha256"].as_str().unwrap();
+                    match out["ok"]
+                        .as_str()
+                        .map(<base64ct::Base64 as base64ct::Encoding>::decode_vec)
+                    {
+                        Some(Ok(bytes)) => {
+                            let got: String = <sha2::Sha256 as sha2::Digest>::digest(&bytes)
+                                .iter()
+                                .map(|b| format!("{b:02x}"))
+                                .collect();
+                            (got == expect)
+                                .then_some(())
+                                .ok_or_else(|| format!("expected sha256 {expect}, got {got}"))
+                        }
+                        _ => Err(format!("expected document bytes, got {out}")),
+                    }
                 }
                 (Some(expect), None) => (out.get("ok") == Some(expect))
                     .then_some(())

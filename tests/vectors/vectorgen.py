@@ -3,6 +3,8 @@
 Every expected output is computed by hospes once, then frozen in the JSON file; review its diff.
 """
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 
@@ -20,12 +22,15 @@ class Recorder:
     def __init__(self):
         self.vectors = []
 
-    def vec(self, name, op, args, error=None, expect_prefix=None):
+    def vec(self, name, op, args, error=None, expect_prefix=None, sha256=False):
         out = call(op, args)
         vector = {"name": name, "op": op, "input": args}
         if error:
             assert out.get("error", {}).get("code") == error, (name, out)
             vector["error"] = error
+        elif sha256:
+            assert "ok" in out, (name, out)
+            vector["expect_sha256"] = hashlib.sha256(base64.b64decode(out["ok"])).hexdigest()
         elif expect_prefix:
             assert out["ok"].startswith(expect_prefix), (name, out)
             vector["expect_prefix"] = expect_prefix

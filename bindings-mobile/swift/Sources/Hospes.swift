@@ -567,6 +567,24 @@ fileprivate struct FfiConverterString: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Date
 
@@ -1219,6 +1237,54 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeInvoiceBalance: FfiConverterRustBuffer {
+    typealias SwiftType = InvoiceBalance?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInvoiceBalance.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInvoiceBalance.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLetterhead: FfiConverterRustBuffer {
+    typealias SwiftType = Letterhead?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLetterhead.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLetterhead.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLoggedEvent: FfiConverterRustBuffer {
     typealias SwiftType = LoggedEvent?
 
@@ -1235,6 +1301,30 @@ fileprivate struct FfiConverterOptionTypeLoggedEvent: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeLoggedEvent.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLocale: FfiConverterRustBuffer {
+    typealias SwiftType = Locale?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLocale.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLocale.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -2274,6 +2364,18 @@ public func contractLinkState(contract: Contract)throws  -> LinkState  {
 })
 }
 /**
+ * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+ */
+public func contractPdf(contract: Contract, letterhead: Letterhead?)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_pdf(
+        FfiConverterTypeContract_lower(contract),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func contractRequestFromJson(json: String)throws  -> ContractRequest  {
@@ -2814,6 +2916,20 @@ public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
 })
 }
 /**
+ * The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
+ * what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
+ */
+public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_pdf(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterOptionTypeInvoiceBalance.lower(balance),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func invoiceRequestFromJson(json: String)throws  -> InvoiceRequest  {
@@ -2983,6 +3099,61 @@ public func keyringConfigToJson(value: KeyringConfig)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_keyring_config_to_json(
         FfiConverterTypeKeyringConfig_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func labelRequestFromJson(json: String)throws  -> LabelRequest  {
+    return try  FfiConverterTypeLabelRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_label_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func labelRequestToJson(value: LabelRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_label_request_to_json(
+        FfiConverterTypeLabelRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+ */
+public func labelsPdf(request: LabelRequest)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_labels_pdf(
+        FfiConverterTypeLabelRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func letterheadFromJson(json: String)throws  -> Letterhead  {
+    return try  FfiConverterTypeLetterhead_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_letterhead_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func letterheadToJson(value: Letterhead)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_letterhead_to_json(
+        FfiConverterTypeLetterhead_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3977,6 +4148,21 @@ public func quoteLinkState(quote: Quote)throws  -> LinkState  {
 })
 }
 /**
+ * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+ */
+public func quotePdf(quote: Quote, establishment: Establishment, client: Client, locale: Locale?, letterhead: Letterhead?)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_quote_pdf(
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterOptionTypeLocale.lower(locale),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+    )
+})
+}
+/**
  * Writes the value in its canonical JSON form, as hosts store it.
  */
 public func quoteToJson(value: Quote)throws  -> String  {
@@ -4802,6 +4988,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 44632) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 21515) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_contract_request_from_json() != 28339) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4940,6 +5129,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 45115) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 6793) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4983,6 +5175,21 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_keyring_config_to_json() != 7269) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_label_request_from_json() != 57102) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_label_request_to_json() != 26576) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_labels_pdf() != 37810) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_letterhead_from_json() != 18851) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_letterhead_to_json() != 13375) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_link_claims_from_json() != 42923) {
@@ -5229,6 +5436,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_quote_link_state() != 45052) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_quote_pdf() != 20870) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_quote_to_json() != 46146) {

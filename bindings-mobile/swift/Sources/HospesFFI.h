@@ -573,6 +573,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_contract_from_json(RustBuffer json, Rust
 RustBuffer uniffi_hospes_mobile_fn_func_contract_link_state(RustBuffer contract, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_contract_pdf(RustBuffer contract, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_REQUEST_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_contract_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -804,6 +809,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_invoice_from_json(RustBuffer json, RustC
 RustBuffer uniffi_hospes_mobile_fn_func_invoice_link_state(RustBuffer invoice, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_pdf(RustBuffer invoice, RustBuffer balance, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_REQUEST_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_invoice_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -877,6 +887,31 @@ RustBuffer uniffi_hospes_mobile_fn_func_keyring_config_from_json(RustBuffer json
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_keyring_config_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABEL_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABEL_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_label_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABEL_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABEL_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_label_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABELS_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LABELS_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_labels_pdf(RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LETTERHEAD_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LETTERHEAD_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_letterhead_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LETTERHEAD_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LETTERHEAD_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_letterhead_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_CLAIMS_FROM_JSON
@@ -1287,6 +1322,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_quote_from_json(RustBuffer json, RustCal
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_LINK_STATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_LINK_STATE
 RustBuffer uniffi_hospes_mobile_fn_func_quote_link_state(RustBuffer quote, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_quote_pdf(RustBuffer quote, RustBuffer establishment, RustBuffer client, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_TO_JSON
@@ -2129,6 +2169,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_contract_link_state(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_contract_pdf(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_REQUEST_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_contract_request_from_json(void
@@ -2405,6 +2451,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_invoice_link_state(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_invoice_pdf(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_REQUEST_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_invoice_request_from_json(void
@@ -2492,6 +2544,36 @@ uint16_t uniffi_hospes_mobile_checksum_func_keyring_config_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_KEYRING_CONFIG_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_keyring_config_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABEL_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABEL_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_label_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABEL_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABEL_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_label_request_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABELS_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LABELS_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_labels_pdf(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LETTERHEAD_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LETTERHEAD_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_letterhead_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LETTERHEAD_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LETTERHEAD_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_letterhead_to_json(void
     
 );
 #endif
@@ -2984,6 +3066,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_quote_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_LINK_STATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_LINK_STATE
 uint16_t uniffi_hospes_mobile_checksum_func_quote_link_state(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_QUOTE_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_quote_pdf(void
     
 );
 #endif

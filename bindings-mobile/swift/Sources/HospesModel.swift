@@ -583,6 +583,24 @@ fileprivate struct FfiConverterString: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Date
 
@@ -5801,6 +5819,105 @@ public func FfiConverterTypeKeyringConfig_lower(_ value: KeyringConfig) -> RustB
 
 
 /**
+ * What to print: the clients, the sheet, and where the sender is.
+ */
+public struct LabelRequest: Equatable, Hashable {
+    /**
+     * The clients, one label each, in this order.
+     */
+    public var clients: [Client]
+    /**
+     * The sheet.
+     */
+    public var sheet: LabelSheet
+    /**
+     * The sender's country: addresses elsewhere get a country line.
+     */
+    public var senderCountry: Country
+    /**
+     * The language of the country line.
+     */
+    public var locale: Locale
+    /**
+     * Labels already used on the first sheet, skipped (left to right, top to bottom).
+     */
+    public var skip: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The clients, one label each, in this order.
+         */clients: [Client], 
+        /**
+         * The sheet.
+         */sheet: LabelSheet, 
+        /**
+         * The sender's country: addresses elsewhere get a country line.
+         */senderCountry: Country, 
+        /**
+         * The language of the country line.
+         */locale: Locale, 
+        /**
+         * Labels already used on the first sheet, skipped (left to right, top to bottom).
+         */skip: UInt32) {
+        self.clients = clients
+        self.sheet = sheet
+        self.senderCountry = senderCountry
+        self.locale = locale
+        self.skip = skip
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LabelRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLabelRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LabelRequest {
+        return
+            try LabelRequest(
+                clients: FfiConverterSequenceTypeClient.read(from: &buf), 
+                sheet: FfiConverterTypeLabelSheet.read(from: &buf), 
+                senderCountry: FfiConverterTypeCountry.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                skip: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LabelRequest, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeClient.write(value.clients, into: &buf)
+        FfiConverterTypeLabelSheet.write(value.sheet, into: &buf)
+        FfiConverterTypeCountry.write(value.senderCountry, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterUInt32.write(value.skip, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelRequest_lift(_ buf: RustBuffer) throws -> LabelRequest {
+    return try FfiConverterTypeLabelRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelRequest_lower(_ value: LabelRequest) -> RustBuffer {
+    return FfiConverterTypeLabelRequest.lower(value)
+}
+
+
+/**
  * The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
  */
 public struct LatePayment: Equatable, Hashable {
@@ -6034,6 +6151,91 @@ public func FfiConverterTypeLengthDiscount_lift(_ buf: RustBuffer) throws -> Len
 #endif
 public func FfiConverterTypeLengthDiscount_lower(_ value: LengthDiscount) -> RustBuffer {
     return FfiConverterTypeLengthDiscount.lower(value)
+}
+
+
+/**
+ * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+ * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ *
+ * ```
+ * let letterhead = hospes::pdf::Letterhead::default();
+ * assert!(letterhead.logo.is_none() && letterhead.font.is_none());
+ * ```
+ */
+public struct Letterhead: Equatable, Hashable {
+    /**
+     * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+     */
+    public var logo: FileBytes?
+    /**
+     * The regular face (≤ 16 MiB); its licence must allow embedding.
+     */
+    public var font: FileBytes?
+    /**
+     * The bold face; the regular one is used for headings when absent.
+     */
+    public var boldFont: FileBytes?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+         */logo: FileBytes? = nil, 
+        /**
+         * The regular face (≤ 16 MiB); its licence must allow embedding.
+         */font: FileBytes? = nil, 
+        /**
+         * The bold face; the regular one is used for headings when absent.
+         */boldFont: FileBytes? = nil) {
+        self.logo = logo
+        self.font = font
+        self.boldFont = boldFont
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Letterhead: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLetterhead: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Letterhead {
+        return
+            try Letterhead(
+                logo: FfiConverterOptionTypeFileBytes.read(from: &buf), 
+                font: FfiConverterOptionTypeFileBytes.read(from: &buf), 
+                boldFont: FfiConverterOptionTypeFileBytes.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Letterhead, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeFileBytes.write(value.logo, into: &buf)
+        FfiConverterOptionTypeFileBytes.write(value.font, into: &buf)
+        FfiConverterOptionTypeFileBytes.write(value.boldFont, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLetterhead_lift(_ buf: RustBuffer) throws -> Letterhead {
+    return try FfiConverterTypeLetterhead.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLetterhead_lower(_ value: Letterhead) -> RustBuffer {
+    return FfiConverterTypeLetterhead.lower(value)
 }
 
 
@@ -14700,6 +14902,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */messages: [String: String]
     )
     /**
+     * `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
+     */
+    case Pdf(
+        /**
+         * Stable dotted code.
+         */code: String, 
+        /**
+         * English message.
+         */reason: String, 
+        /**
+         * Message per locale tag.
+         */messages: [String: String]
+    )
+    /**
      * `evidence.*`: signatures and the hash-linked event log.
      */
     case Evidence(
@@ -14859,22 +15075,27 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 16: return .Evidence(
+        case 16: return .Pdf(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 17: return .Quote(
+        case 17: return .Evidence(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 18: return .Link(
+        case 18: return .Quote(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
-        case 19: return .Internal(
+        case 19: return .Link(
+            code: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            )
+        case 20: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
@@ -14996,29 +15217,36 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Evidence(code,reason,messages):
+        case let .Pdf(code,reason,messages):
             writeInt(&buf, Int32(16))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Quote(code,reason,messages):
+        case let .Evidence(code,reason,messages):
             writeInt(&buf, Int32(17))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Link(code,reason,messages):
+        case let .Quote(code,reason,messages):
             writeInt(&buf, Int32(18))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             
         
-        case let .Internal(code,reason,messages):
+        case let .Link(code,reason,messages):
             writeInt(&buf, Int32(19))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterDictionaryStringString.write(messages, into: &buf)
+            
+        
+        case let .Internal(code,reason,messages):
+            writeInt(&buf, Int32(20))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
@@ -15459,6 +15687,91 @@ public func FfiConverterTypeInvoiceStatus_lift(_ buf: RustBuffer) throws -> Invo
 #endif
 public func FfiConverterTypeInvoiceStatus_lower(_ value: InvoiceStatus) -> RustBuffer {
     return FfiConverterTypeInvoiceStatus.lower(value)
+}
+
+
+
+/**
+ * A sheet of labels.
+ */
+
+public enum LabelSheet: Equatable, Hashable {
+    
+    /**
+     * A4, 3 × 8 labels of 70 × 37 mm, edge to edge (Avery 3474, Herma 4464 …).
+     */
+    case a43x8
+    /**
+     * A4, 2 × 7 labels of 99.1 × 38.1 mm (Avery L7163 …).
+     */
+    case a42x7
+    /**
+     * US Letter, 3 × 10 labels of 2⅝ × 1 in (Avery 5160 …).
+     */
+    case letter3x10
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LabelSheet: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLabelSheet: FfiConverterRustBuffer {
+    typealias SwiftType = LabelSheet
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LabelSheet {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .a43x8
+        
+        case 2: return .a42x7
+        
+        case 3: return .letter3x10
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LabelSheet, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .a43x8:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .a42x7:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .letter3x10:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelSheet_lift(_ buf: RustBuffer) throws -> LabelSheet {
+    return try FfiConverterTypeLabelSheet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelSheet_lower(_ value: LabelSheet) -> RustBuffer {
+    return FfiConverterTypeLabelSheet.lower(value)
 }
 
 
@@ -17898,6 +18211,30 @@ fileprivate struct FfiConverterOptionTypeDecimal: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFileBytes: FfiConverterRustBuffer {
+    typealias SwiftType = FileBytes?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFileBytes.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFileBytes.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
     typealias SwiftType = NaiveDate?
 
@@ -18160,6 +18497,31 @@ fileprivate struct FfiConverterSequenceTypeClause: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeClause.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeClient: FfiConverterRustBuffer {
+    typealias SwiftType = [Client]
+
+    public static func write(_ value: [Client], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeClient.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Client] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Client]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeClient.read(from: &buf))
         }
         return seq
     }
@@ -19233,6 +19595,46 @@ public func FfiConverterTypeDecimal_lift(_ value: RustBuffer) throws -> Decimal 
 #endif
 public func FfiConverterTypeDecimal_lower(_ value: Decimal) -> RustBuffer {
     return FfiConverterTypeDecimal.lower(value)
+}
+
+
+
+public typealias FileBytes = Data
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileBytes: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileBytes {
+        return try FfiConverterData.read(from: &buf)
+    }
+
+    public static func write(_ value: FileBytes, into buf: inout [UInt8]) {
+        return FfiConverterData.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> FileBytes {
+        return try FfiConverterData.lift(value)
+    }
+
+    public static func lower(_ value: FileBytes) -> RustBuffer {
+        return FfiConverterData.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileBytes_lift(_ value: RustBuffer) throws -> FileBytes {
+    return try FfiConverterTypeFileBytes.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileBytes_lower(_ value: FileBytes) -> RustBuffer {
+    return FfiConverterTypeFileBytes.lower(value)
 }
 
 

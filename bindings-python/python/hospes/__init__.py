@@ -23,6 +23,7 @@ from ._held import Keyring, Mailer, Pricer
 from .errors import (
     AccountError,
     AppointmentError,
+    PdfError,
     BookingError,
     ClientError,
     ContractError,
@@ -69,6 +70,7 @@ __all__ = [
     "MailError",
     "BookingError",
     "AppointmentError",
+    "PdfError",
     "InternalError",
     "OPERATIONS",
     "Keyring",

@@ -8,6 +8,7 @@ from typing_extensions import NotRequired, TypedDict
 from .errors import (
     AccountError as AccountError,
     AppointmentError as AppointmentError,
+    PdfError as PdfError,
     BookingError as BookingError,
     ClientError as ClientError,
     ContractError as ContractError,
@@ -2250,6 +2251,36 @@ class RenderedMail(TypedDict):
     text: str
     """The plain-text alternative."""
 
+FileBytes = str
+"""Bytes, as standard base64 on the wire; each binding gives its own bytes type."""
+
+class Letterhead(TypedDict):
+    """What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+    with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+    """
+    logo: NotRequired[Optional[FileBytes]]
+    """The logo, PNG or JPEG (≤ 2 MiB), printed top left."""
+    font: NotRequired[Optional[FileBytes]]
+    """The regular face (≤ 16 MiB); its licence must allow embedding."""
+    bold_font: NotRequired[Optional[FileBytes]]
+    """The bold face; the regular one is used for headings when absent."""
+
+LabelSheet = Literal['a4_3x8', 'a4_2x7', 'letter_3x10']
+"""A sheet of labels."""
+
+class LabelRequest(TypedDict):
+    """What to print: the clients, the sheet, and where the sender is."""
+    clients: List[Client]
+    """The clients, one label each, in this order."""
+    sheet: NotRequired[LabelSheet]
+    """The sheet."""
+    sender_country: str
+    """The sender's country: addresses elsewhere get a country line."""
+    locale: NotRequired[Locale]
+    """The language of the country line."""
+    skip: NotRequired[int]
+    """Labels already used on the first sheet, skipped (left to right, top to bottom)."""
+
 
 class Keyring:
     """The host's link keys, parsed once, for issuing and verifying many links."""
@@ -2663,6 +2694,24 @@ def render_mail(template: MailTemplate, context: MailContext) -> RenderedMail:
     """Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
      Hosts sending many mails hold the compiled template instead (`Mailer`).
     """
+    ...
+
+def invoice_pdf(invoice: Invoice, balance: Optional[InvoiceBalance] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+     so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+    """
+    ...
+
+def quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """The quote as PDF bytes, in `locale` (else the client's language, else the establishment's)."""
+    ...
+
+def contract_pdf(contract: Contract, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """The contract as PDF bytes: signed, with the drawn signature and the evidence page."""
+    ...
+
+def labels_pdf(request: LabelRequest) -> FileBytes:
+    """Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10)."""
     ...
 
 def describe_event(event: Event, locale: Locale) -> str:

@@ -9,6 +9,7 @@ decimals, dates and instants, and they come back as ``Decimal``, ``date`` and ``
 from __future__ import annotations
 
 import datetime as _dt
+import base64
 import json
 from decimal import Decimal
 from typing import Any, Callable, Dict, List, Optional
@@ -32,6 +33,8 @@ def _default(value: Any, path: str = "$") -> Any:
         return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
     raise InputError("input.invalid", f"{path}: {type(value).__name__} is not accepted here")
 
 
@@ -82,6 +85,7 @@ _FORMATS: Dict[str, Callable[[str], Any]] = {
     "decimal": Decimal,
     "date": _dt.date.fromisoformat,
     "date-time": _parse_instant,
+    "byte": base64.b64decode,
 }
 
 Converter = Optional[Callable[[Any], Any]]

@@ -104,6 +104,10 @@ class AppointmentError(HospesError, ValueError):
     """An appointment that cannot be requested or changed (outside opening hours, someone else's pet …)."""
 
 
+class PdfError(HospesError, ValueError):
+    """A document that cannot be printed: a font or logo refused, labels without an address (``pdf.*``)."""
+
+
 class InternalError(HospesError, RuntimeError):
     """A bug in hospes, reported instead of crashing: please report it."""
 
@@ -127,6 +131,7 @@ FAMILIES = {
     "mail": MailError,
     "booking": BookingError,
     "appointment": AppointmentError,
+    "pdf": PdfError,
     "internal": InternalError,
 }
 

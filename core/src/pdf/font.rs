@@ -210,12 +210,13 @@ impl<'f> FontUse<'f> {
             .to_unicode(cmap_id);
 
         let scale = 1000.0 / face.units_per_em;
+        let parsed = ttf_parser::Face::parse(&face.data, 0).ok();
         let widths: Vec<f32> = self
             .remapper
             .remapped_gids()
             .map(|gid| {
-                ttf_parser::Face::parse(&face.data, 0)
-                    .ok()
+                parsed
+                    .as_ref()
                     .and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(gid)))
                     .map_or(0.0, |w| f32::from(w) * scale)
             })
@@ -250,7 +251,7 @@ impl<'f> FontUse<'f> {
             .font_file2(file_id);
 
         let subset = super::unhint::strip(&subset).unwrap_or(subset);
-        let compressed = super::deflate(&subset);
+        let compressed = super::deflate_at(&subset, 3);
         chunk
             .stream(file_id, &compressed)
             .filter(Filter::FlateDecode)

@@ -69,6 +69,8 @@ pub(crate) struct Sheet<'f> {
     pub(crate) y: f32,
     /// When set, a new page starts with this table header.
     header: Option<(Vec<Column>, Vec<String>)>,
+    /// The font and size the page's content last set.
+    current_font: Option<(Weight, f32)>,
 }
 
 impl<'f> Sheet<'f> {
@@ -93,6 +95,7 @@ impl<'f> Sheet<'f> {
             top,
             y: top,
             header: None,
+            current_font: None,
         }
     }
 
@@ -108,12 +111,20 @@ impl<'f> Sheet<'f> {
 
     fn font(&self, weight: Weight) -> &FontUse<'f> {
         let [regular, bold] = &self.fonts;
-        if weight == Weight::Bold { bold } else { regular }
+        if weight == Weight::Bold {
+            bold
+        } else {
+            regular
+        }
     }
 
     fn font_mut(&mut self, weight: Weight) -> &mut FontUse<'f> {
         let [regular, bold] = &mut self.fonts;
-        if weight == Weight::Bold { bold } else { regular }
+        if weight == Weight::Bold {
+            bold
+        } else {
+            regular
+        }
     }
 
     /// The face of `weight`.
@@ -151,10 +162,14 @@ impl<'f> Sheet<'f> {
             Weight::Regular => Name(b"F1"),
             Weight::Bold => Name(b"F2"),
         };
+        self.content.begin_text();
+        // The font is part of the graphics state and outlives `ET`: set it only when it changes.
+        if self.current_font != Some((weight, size)) {
+            self.content.set_font(name, size);
+            self.current_font = Some((weight, size));
+        }
         self.content
-            .begin_text()
-            .set_font(name, size)
-            .next_line(x, y)
+            .next_line(round(x), round(y))
             .show(Str(&bytes))
             .end_text();
     }
@@ -235,6 +250,7 @@ impl<'f> Sheet<'f> {
     pub(crate) fn new_page(&mut self) {
         let done = std::mem::replace(&mut self.content, Content::new());
         self.pages.push(done);
+        self.current_font = None;
         self.y = self.top;
         if let Some((columns, header)) = self.header.take() {
             self.row(&columns, &header, Weight::Bold, true);
@@ -449,6 +465,7 @@ impl<'f> Sheet<'f> {
             let number = format!("{} / {}", n + 1, count);
             let footer_y = self.margin - 4.0;
             std::mem::swap(&mut self.content, page);
+            self.current_font = None;
             self.rule(self.margin, self.width - self.margin, footer_y + 10.0, 0.8);
             let footer = self.wrap(&info.footer, self.inner() - 40.0, 6.5, Weight::Regular);
             let mut y = footer_y;
@@ -562,4 +579,10 @@ impl<'f> Sheet<'f> {
 /// the font has a glyph for.
 fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
+}
+
+/// A coordinate to the hundredth of a point, far below what a printer resolves: shorter numbers
+/// in the page content.
+fn round(value: f32) -> f32 {
+    (value * 100.0).round() / 100.0
 }

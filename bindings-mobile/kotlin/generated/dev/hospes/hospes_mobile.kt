@@ -101,6 +101,8 @@ import dev.hospes.model.FfiConverterTypeInvoiceView
 import dev.hospes.model.FfiConverterTypeIssuedInvoice
 import dev.hospes.model.FfiConverterTypeIssuedLink
 import dev.hospes.model.FfiConverterTypeKeyringConfig
+import dev.hospes.model.FfiConverterTypeLabelRequest
+import dev.hospes.model.FfiConverterTypeLetterhead
 import dev.hospes.model.FfiConverterTypeLinkClaims
 import dev.hospes.model.FfiConverterTypeLinkHint
 import dev.hospes.model.FfiConverterTypeLinkPurpose
@@ -164,6 +166,8 @@ import dev.hospes.model.InvoiceView
 import dev.hospes.model.IssuedInvoice
 import dev.hospes.model.IssuedLink
 import dev.hospes.model.KeyringConfig
+import dev.hospes.model.LabelRequest
+import dev.hospes.model.Letterhead
 import dev.hospes.model.LinkClaims
 import dev.hospes.model.LinkHint
 import dev.hospes.model.LinkPurpose
@@ -258,6 +262,8 @@ import dev.hospes.model.RustBuffer as RustBufferInvoiceView
 import dev.hospes.model.RustBuffer as RustBufferIssuedInvoice
 import dev.hospes.model.RustBuffer as RustBufferIssuedLink
 import dev.hospes.model.RustBuffer as RustBufferKeyringConfig
+import dev.hospes.model.RustBuffer as RustBufferLabelRequest
+import dev.hospes.model.RustBuffer as RustBufferLetterhead
 import dev.hospes.model.RustBuffer as RustBufferLinkClaims
 import dev.hospes.model.RustBuffer as RustBufferLinkHint
 import dev.hospes.model.RustBuffer as RustBufferLinkPurpose
@@ -1054,6 +1060,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_link_state(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_pdf(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_request_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_request_to_json(
@@ -1146,6 +1154,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_invoice_link_state(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_pdf(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_invoice_request_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_invoice_request_to_json(
@@ -1175,6 +1185,16 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_keyring_config_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_keyring_config_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_label_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_label_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_labels_pdf(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_letterhead_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_letterhead_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_claims_from_json(
     ): Int
@@ -1339,6 +1359,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_quote_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_quote_link_state(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_quote_pdf(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_quote_to_json(
     ): Int
@@ -1625,6 +1647,8 @@ internal object UniffiLib {
     ): RustBufferContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_link_state(`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_to_json(`value`: RustBufferContractRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1717,6 +1741,8 @@ internal object UniffiLib {
     ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_link_state(`invoice`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoiceRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_to_json(`value`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1746,6 +1772,16 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_keyring_config_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferKeyringConfig.ByValue
     external fun uniffi_hospes_mobile_fn_func_keyring_config_to_json(`value`: RustBufferKeyringConfig.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_label_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLabelRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_label_request_to_json(`value`: RustBufferLabelRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_labels_pdf(`request`: RustBufferLabelRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_letterhead_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLetterhead.ByValue
+    external fun uniffi_hospes_mobile_fn_func_letterhead_to_json(`value`: RustBufferLetterhead.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_link_claims_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
@@ -1911,6 +1947,8 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_link_state(`quote`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
+    external fun uniffi_hospes_mobile_fn_func_quote_pdf(`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_to_json(`value`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2292,6 +2330,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 44632) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 21515) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_from_json() and 0xFFFF) != 28339) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2430,6 +2471,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 45115) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 6793) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2473,6 +2517,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_to_json() and 0xFFFF) != 7269) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_label_request_from_json() and 0xFFFF) != 57102) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_label_request_to_json() and 0xFFFF) != 26576) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_labels_pdf() and 0xFFFF) != 37810) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_from_json() and 0xFFFF) != 18851) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_to_json() and 0xFFFF) != 13375) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_from_json() and 0xFFFF) != 42923) {
@@ -2719,6 +2778,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_link_state() and 0xFFFF) != 45052) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_pdf() and 0xFFFF) != 20870) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_to_json() and 0xFFFF) != 46146) {
@@ -3199,6 +3261,25 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
         val byteBuf = toUtf8(value)
         buf.putInt(byteBuf.limit())
         buf.put(byteBuf)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
     }
 }
 
@@ -4327,6 +4408,70 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeInvoiceBalance: FfiConverterRustBuffer<InvoiceBalance?> {
+    override fun read(buf: ByteBuffer): InvoiceBalance? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInvoiceBalance.read(buf)
+    }
+
+    override fun allocationSize(value: InvoiceBalance?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInvoiceBalance.allocationSize(value)
+        }
+    }
+
+    override fun write(value: InvoiceBalance?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInvoiceBalance.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLetterhead: FfiConverterRustBuffer<Letterhead?> {
+    override fun read(buf: ByteBuffer): Letterhead? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLetterhead.read(buf)
+    }
+
+    override fun allocationSize(value: Letterhead?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLetterhead.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Letterhead?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLetterhead.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLoggedEvent: FfiConverterRustBuffer<LoggedEvent?> {
     override fun read(buf: ByteBuffer): LoggedEvent? {
         if (buf.get().toInt() == 0) {
@@ -4349,6 +4494,38 @@ public object FfiConverterOptionalTypeLoggedEvent: FfiConverterRustBuffer<Logged
         } else {
             buf.put(1)
             FfiConverterTypeLoggedEvent.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLocale: FfiConverterRustBuffer<Locale?> {
+    override fun read(buf: ByteBuffer): Locale? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLocale.read(buf)
+    }
+
+    override fun allocationSize(value: Locale?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLocale.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Locale?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLocale.write(value, buf)
         }
     }
 }
@@ -4860,6 +5037,10 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
         }
     }
 }
+
+
+
+
 
 
 
@@ -5843,6 +6024,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+         */
+    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `letterhead`: Letterhead?): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_pdf(
+    
+        
+        FfiConverterTypeContract.lower(`contract`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `contractRequestFromJson`(`json`: kotlin.String): ContractRequest {
@@ -6563,6 +6760,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
+         * what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
+         */
+    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_pdf(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterOptionalTypeInvoiceBalance.lower(`balance`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `invoiceRequestFromJson`(`json`: kotlin.String): InvoiceRequest {
@@ -6790,6 +7005,81 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeKeyringConfig.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `labelRequestFromJson`(`json`: kotlin.String): LabelRequest {
+            return FfiConverterTypeLabelRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_label_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `labelRequestToJson`(`value`: LabelRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_label_request_to_json(
+    
+        
+        FfiConverterTypeLabelRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+         */
+    @Throws(HospesException::class) fun `labelsPdf`(`request`: LabelRequest): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_labels_pdf(
+    
+        
+        FfiConverterTypeLabelRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `letterheadFromJson`(`json`: kotlin.String): Letterhead {
+            return FfiConverterTypeLetterhead.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_letterhead_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `letterheadToJson`(`value`: Letterhead): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_letterhead_to_json(
+    
+        
+        FfiConverterTypeLetterhead.lower(`value`),_status)
 }
     )
     }
@@ -8103,6 +8393,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeQuote.lower(`quote`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+         */
+    @Throws(HospesException::class) fun `quotePdf`(`quote`: Quote, `establishment`: Establishment, `client`: Client, `locale`: Locale?, `letterhead`: Letterhead?): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_quote_pdf(
+    
+        
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterOptionalTypeLocale.lower(`locale`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
 }
     )
     }

@@ -1052,6 +1052,25 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     }
 }
 
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
+    }
+}
+
 
 /**
  * @suppress
@@ -4791,6 +4810,77 @@ public object FfiConverterTypeKeyringConfig: FfiConverterRustBuffer<KeyringConfi
 
 
 /**
+ * What to print: the clients, the sheet, and where the sender is.
+ */
+data class LabelRequest (
+    /**
+     * The clients, one label each, in this order.
+     */
+    var `clients`: List<Client>
+    , 
+    /**
+     * The sheet.
+     */
+    var `sheet`: LabelSheet
+    , 
+    /**
+     * The sender's country: addresses elsewhere get a country line.
+     */
+    var `senderCountry`: Country
+    , 
+    /**
+     * The language of the country line.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * Labels already used on the first sheet, skipped (left to right, top to bottom).
+     */
+    var `skip`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLabelRequest: FfiConverterRustBuffer<LabelRequest> {
+    override fun read(buf: ByteBuffer): LabelRequest {
+        return LabelRequest(
+            FfiConverterSequenceTypeClient.read(buf),
+            FfiConverterTypeLabelSheet.read(buf),
+            FfiConverterTypeCountry.read(buf),
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LabelRequest) = (
+            FfiConverterSequenceTypeClient.allocationSize(value.`clients`) +
+            FfiConverterTypeLabelSheet.allocationSize(value.`sheet`) +
+            FfiConverterTypeCountry.allocationSize(value.`senderCountry`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterUInt.allocationSize(value.`skip`)
+    )
+
+    override fun write(value: LabelRequest, buf: ByteBuffer) {
+            FfiConverterSequenceTypeClient.write(value.`clients`, buf)
+            FfiConverterTypeLabelSheet.write(value.`sheet`, buf)
+            FfiConverterTypeCountry.write(value.`senderCountry`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterUInt.write(value.`skip`, buf)
+    }
+}
+
+
+
+/**
  * The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
  */
 data class LatePayment (
@@ -4950,6 +5040,67 @@ public object FfiConverterTypeLengthDiscount: FfiConverterRustBuffer<LengthDisco
             FfiConverterUInt.write(value.`minNights`, buf)
             FfiConverterTypeDecimal.write(value.`percent`, buf)
             FfiConverterSequenceString.write(value.`units`, buf)
+    }
+}
+
+
+
+/**
+ * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+ * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ *
+ * ```
+ * let letterhead = hospes::pdf::Letterhead::default();
+ * assert!(letterhead.logo.is_none() && letterhead.font.is_none());
+ * ```
+ */
+data class Letterhead (
+    /**
+     * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+     */
+    var `logo`: FileBytes? = null 
+    , 
+    /**
+     * The regular face (≤ 16 MiB); its licence must allow embedding.
+     */
+    var `font`: FileBytes? = null 
+    , 
+    /**
+     * The bold face; the regular one is used for headings when absent.
+     */
+    var `boldFont`: FileBytes? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLetterhead: FfiConverterRustBuffer<Letterhead> {
+    override fun read(buf: ByteBuffer): Letterhead {
+        return Letterhead(
+            FfiConverterOptionalTypeFileBytes.read(buf),
+            FfiConverterOptionalTypeFileBytes.read(buf),
+            FfiConverterOptionalTypeFileBytes.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Letterhead) = (
+            FfiConverterOptionalTypeFileBytes.allocationSize(value.`logo`) +
+            FfiConverterOptionalTypeFileBytes.allocationSize(value.`font`) +
+            FfiConverterOptionalTypeFileBytes.allocationSize(value.`boldFont`)
+    )
+
+    override fun write(value: Letterhead, buf: ByteBuffer) {
+            FfiConverterOptionalTypeFileBytes.write(value.`logo`, buf)
+            FfiConverterOptionalTypeFileBytes.write(value.`font`, buf)
+            FfiConverterOptionalTypeFileBytes.write(value.`boldFont`, buf)
     }
 }
 
@@ -12225,6 +12376,30 @@ sealed class HospesException: kotlin.Exception() {
     }
     
     /**
+     * `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
+     */
+    class Pdf(
+        
+        /**
+         * Stable dotted code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * English message.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Message per locale tag.
+         */
+        val `messages`: Map<kotlin.String, kotlin.String>
+        ) : HospesException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+    }
+    
+    /**
      * `evidence.*`: signatures and the hash-linked event log.
      */
     class Evidence(
@@ -12414,22 +12589,27 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            16 -> HospesException.Evidence(
+            16 -> HospesException.Pdf(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            17 -> HospesException.Quote(
+            17 -> HospesException.Evidence(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            18 -> HospesException.Link(
+            18 -> HospesException.Quote(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
-            19 -> HospesException.Internal(
+            19 -> HospesException.Link(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringString.read(buf),
+                )
+            20 -> HospesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
@@ -12539,6 +12719,13 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
             is HospesException.Appointment -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterMapStringString.allocationSize(value.`messages`)
+            )
+            is HospesException.Pdf -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -12683,29 +12870,36 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Evidence -> {
+            is HospesException.Pdf -> {
                 buf.putInt(16)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Quote -> {
+            is HospesException.Evidence -> {
                 buf.putInt(17)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Link -> {
+            is HospesException.Quote -> {
                 buf.putInt(18)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit
             }
-            is HospesException.Internal -> {
+            is HospesException.Link -> {
                 buf.putInt(19)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterMapStringString.write(value.`messages`, buf)
+                Unit
+            }
+            is HospesException.Internal -> {
+                buf.putInt(20)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
@@ -12930,6 +13124,53 @@ public object FfiConverterTypeInvoiceStatus: FfiConverterRustBuffer<InvoiceStatu
     override fun allocationSize(value: InvoiceStatus) = 4UL
 
     override fun write(value: InvoiceStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A sheet of labels.
+ */
+
+enum class LabelSheet {
+    
+    /**
+     * A4, 3 × 8 labels of 70 × 37 mm, edge to edge (Avery 3474, Herma 4464 …).
+     */
+    A4_3X8,
+    /**
+     * A4, 2 × 7 labels of 99.1 × 38.1 mm (Avery L7163 …).
+     */
+    A4_2X7,
+    /**
+     * US Letter, 3 × 10 labels of 2⅝ × 1 in (Avery 5160 …).
+     */
+    LETTER_3X10;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLabelSheet: FfiConverterRustBuffer<LabelSheet> {
+    override fun read(buf: ByteBuffer) = try {
+        LabelSheet.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LabelSheet) = 4UL
+
+    override fun write(value: LabelSheet, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -15080,6 +15321,38 @@ public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeFileBytes: FfiConverterRustBuffer<FileBytes?> {
+    override fun read(buf: ByteBuffer): FileBytes? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFileBytes.read(buf)
+    }
+
+    override fun allocationSize(value: FileBytes?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFileBytes.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FileBytes?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFileBytes.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeNaiveDate: FfiConverterRustBuffer<NaiveDate?> {
     override fun read(buf: ByteBuffer): NaiveDate? {
         if (buf.get().toInt() == 0) {
@@ -15398,6 +15671,34 @@ public object FfiConverterSequenceTypeClause: FfiConverterRustBuffer<List<Clause
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeClause.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeClient: FfiConverterRustBuffer<List<Client>> {
+    override fun read(buf: ByteBuffer): List<Client> {
+        val len = buf.getInt()
+        return List<Client>(len) {
+            FfiConverterTypeClient.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Client>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeClient.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Client>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeClient.write(it, buf)
         }
     }
 }
@@ -16523,6 +16824,11 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterString.write(builtinValue, buf)
     }
 }
+
+
+
+public typealias FileBytes = kotlin.ByteArray
+public typealias FfiConverterTypeFileBytes = FfiConverterByteArray
 
 
 

@@ -26,6 +26,7 @@ val HospesException.code: String
         is HospesException.Mail -> code
         is HospesException.Booking -> code
         is HospesException.Appointment -> code
+        is HospesException.Pdf -> code
         is HospesException.Internal -> code
     }
 
@@ -50,6 +51,7 @@ val HospesException.messages: Map<String, String>
         is HospesException.Mail -> messages
         is HospesException.Booking -> messages
         is HospesException.Appointment -> messages
+        is HospesException.Pdf -> messages
         is HospesException.Internal -> messages
     }
 

@@ -339,7 +339,30 @@ class VectorsTest {
                 input.getInt("index").toUInt(), Instant.parse(input.getString("now")),
             ),
         )
+        "pdf.invoice", "pdf.quote", "pdf.contract", "pdf.labels" ->
+            JSONObject.quote(java.util.Base64.getEncoder().encodeToString(runBytes(op, input)))
         else -> throw AssertionError("no Kotlin runner for operation $op")
+    }
+
+    private fun letterhead(input: JSONObject) = if (input.has("letterhead")) letterheadFromJson(input.json("letterhead")) else null
+
+    /** The operations that return a document: its bytes. */
+    private fun runBytes(op: String, input: JSONObject): ByteArray = when (op) {
+        "pdf.invoice" -> invoicePdf(
+            invoice(input),
+            if (input.has("balance")) invoiceBalanceFromJson(input.json("balance")) else null,
+            letterhead(input),
+        )
+        "pdf.quote" -> quotePdf(
+            quoteFromJson(input.json("quote")),
+            establishmentFromJson(input.json("establishment")),
+            clientFromJson(input.json("client")),
+            if (input.has("locale")) locale(input, "locale") else null,
+            letterhead(input),
+        )
+        "pdf.contract" -> contractPdf(contractFromJson(input.json("contract")), letterhead(input))
+        "pdf.labels" -> labelsPdf(labelRequestFromJson(input.json("request")))
+        else -> throw AssertionError("$op returns no document")
     }
 
     private fun same(expected: Any, actual: Any): Boolean = when (expected) {
@@ -353,7 +376,12 @@ class VectorsTest {
         DynamicTest.dynamicTest("$file: ${vector.getString("name")}") {
             val op = vector.getString("op")
             val input = vector.getJSONObject("input")
-            if (vector.has("expect_prefix")) {
+            if (vector.has("expect_sha256")) {
+                val pdf = runBytes(op, input)
+                assertEquals("%PDF-", String(pdf.copyOfRange(0, 5)))
+                val hash = java.security.MessageDigest.getInstance("SHA-256").digest(pdf).joinToString("") { "%02x".format(it) }
+                assertEquals(vector.getString("expect_sha256"), hash)
+            } else if (vector.has("expect_prefix")) {
                 val actual = JSONTokener(run(op, input)).nextValue() as String
                 assertTrue(actual.startsWith(vector.getString("expect_prefix")), actual)
             } else if (vector.has("error")) {
