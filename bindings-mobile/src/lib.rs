@@ -1065,14 +1065,6 @@ pub fn render_mail(template: MailTemplate, context: MailContext) -> Outcome<Rend
     Ok(CompiledMail::compile(&template)?.render(&context)?)
 }
 
-/// The printer for `letterhead`: the standard one (Noto Sans, no logo) when none is given.
-fn printer(letterhead: Option<Letterhead>) -> Outcome<std::borrow::Cow<'static, Printer>> {
-    Ok(match letterhead {
-        Some(l) if l != Letterhead::default() => std::borrow::Cow::Owned(Printer::new(&l)?),
-        _ => std::borrow::Cow::Borrowed(Printer::standard()),
-    })
-}
-
 /// The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
 /// what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
 #[uniffi::export]
@@ -1081,7 +1073,7 @@ pub fn invoice_pdf(
     balance: Option<InvoiceBalance>,
     letterhead: Option<Letterhead>,
 ) -> Outcome<Vec<u8>> {
-    Ok(printer(letterhead)?.invoice_with_balance(&invoice, balance.as_ref())?)
+    Ok(Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref())?)
 }
 
 /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
@@ -1093,13 +1085,13 @@ pub fn quote_pdf(
     locale: Option<hospes::Locale>,
     letterhead: Option<Letterhead>,
 ) -> Outcome<Vec<u8>> {
-    Ok(printer(letterhead)?.quote(&quote, &establishment, &client, locale)?)
+    Ok(Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale)?)
 }
 
 /// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
 #[uniffi::export]
 pub fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> Outcome<Vec<u8>> {
-    Ok(printer(letterhead)?.contract(&contract)?)
+    Ok(Printer::for_letterhead(letterhead)?.contract(&contract)?)
 }
 
 /// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).

@@ -1,7 +1,7 @@
 //! PDF documents: invoices and credit notes, quotes, contracts with their drawn signature and
 //! evidence page, and address labels — in French, English or Spanish, rendered with pdf-writer.
 //!
-//! A [`Printer`] holds the faces and the logo, read once: the shipped DejaVu Sans
+//! A [`Printer`] holds the faces and the logo, read once: the shipped Noto Sans
 //! ([`Printer::standard`]) or the establishment's own font and logo ([`Printer::new`] with a
 //! [`Letterhead`]). Each document embeds only the glyphs it uses, with a `ToUnicode` map, so
 //! "Łukasz Żółć", "Ørsted", "Ñúñez", "Zoë" and "1 234,56 €" print, copy and extract as written.
@@ -106,7 +106,7 @@ uniffi::custom_type!(FileBytes, Vec<u8>, {
 });
 
 /// What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
-/// with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+/// with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
 ///
 /// ```
 /// let letterhead = hospes::pdf::Letterhead::default();
@@ -149,8 +149,8 @@ pub struct Printer {
 
 static STANDARD: LazyLock<std::result::Result<Printer, Error>> = LazyLock::new(|| {
     Ok(Printer {
-        regular: Face::parse(Cow::Borrowed(REGULAR), "DejaVuSans.ttf")?,
-        bold: Face::parse(Cow::Borrowed(BOLD), "DejaVuSans-Bold.ttf")?,
+        regular: Face::parse(Cow::Borrowed(REGULAR), "NotoSans-Regular.ttf")?,
+        bold: Face::parse(Cow::Borrowed(BOLD), "NotoSans-Bold.ttf")?,
         logo: None,
     })
 });
@@ -190,7 +190,22 @@ impl Printer {
         })
     }
 
-    /// The printer with the shipped DejaVu Sans faces and no logo, built once per process.
+    /// The printer for an optional `letterhead`: the standard one when there is none (or an
+    /// empty one), else a new printer with it. Used by every binding's one-call functions.
+    ///
+    /// ```
+    /// use hospes::pdf::{Letterhead, Printer};
+    /// let printer = Printer::for_letterhead(Some(Letterhead::default())).unwrap();
+    /// assert!(std::ptr::eq(&*printer, Printer::standard()));
+    /// ```
+    pub fn for_letterhead(letterhead: Option<Letterhead>) -> Result<Cow<'static, Printer>> {
+        match letterhead {
+            Some(l) if l != Letterhead::default() => Printer::new(&l).map(Cow::Owned),
+            _ => Ok(Cow::Borrowed(Printer::standard())),
+        }
+    }
+
+    /// The printer with the shipped Noto Sans faces and no logo, built once per process.
     pub fn standard() -> &'static Printer {
         match &*STANDARD {
             Ok(printer) => printer,
@@ -301,8 +316,9 @@ fn title_block(sheet: &mut Sheet<'_>, top: f32, title: &str, lines: &[String]) {
     sheet.y = sheet.y.min(y);
 }
 
-/// The customer's block, framed, on the right half.
-fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, words: Words) {
+/// The customer's block, framed, on the right half; the country is named when it is not the
+/// seller's.
+fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, seller: &Seller, words: Words) {
     let x = sheet.width / 2.0 + 10.0;
     let width = sheet.width - sheet.margin - x;
     let mut lines = vec![customer.name.clone()];
@@ -314,6 +330,11 @@ fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, words: Words) {
             .cloned(),
     );
     lines.extend(address_lines(&customer.address));
+    if let Some(country) = customer.address.country {
+        if Some(country) != seller.address.country {
+            lines.push(country_name(country, words.locale));
+        }
+    }
     lines.extend(customer.email.iter().cloned());
     sheet.y -= 10.0;
     let height = 16.0 + 11.5 * lines.len() as f32;
@@ -337,6 +358,18 @@ fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, words: Words) {
         sheet.y -= 11.5;
     }
     sheet.y -= 14.0;
+}
+
+/// A country's name in capitals, as the post writes it in `locale` (`ESPAGNE`, `SPAIN`), from
+/// the catalogues' `country-XX`; the ISO 3166 English name for a country they do not list.
+fn country_name(country: crate::Country, locale: Locale) -> String {
+    let id = format!("country-{}", country.code());
+    let named = i18n::text(&id, &[], locale, Locale::En);
+    if named == id {
+        country.name().to_uppercase()
+    } else {
+        named
+    }
 }
 
 /// An address as printed on a document: street lines, then postcode and town, then country.
@@ -597,6 +630,29 @@ fn cancellation(sheet: &mut Sheet<'_>, policy: &crate::pricing::CancellationPoli
         Weight::Regular,
         Align::Left,
     );
+}
+
+/// The accommodation in bold, then its dates and nights.
+fn stay_block(
+    sheet: &mut Sheet<'_>,
+    accommodation: &str,
+    arrival: chrono::NaiveDate,
+    departure: chrono::NaiveDate,
+    words: Words,
+) {
+    let (x, width) = (sheet.margin, sheet.inner());
+    let name = words.t("doc-accommodation", &[("name", accommodation.into())]);
+    sheet.paragraph(x, width, &name, 10.0, Weight::Bold, Align::Left);
+    let nights = u32::try_from((departure - arrival).num_days()).unwrap_or(0);
+    let dates = words.t(
+        "doc-nights",
+        &[
+            ("from", words.date(arrival).into()),
+            ("to", words.date(departure).into()),
+            ("nights", nights.into()),
+        ],
+    );
+    sheet.paragraph(x, width, &dates, 9.5, Weight::Regular, Align::Left);
 }
 
 /// A section heading with a little room above it.

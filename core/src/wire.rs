@@ -64,13 +64,6 @@ use crate::{
 
 mod held;
 
-/// The standard printer, or one with the establishment's letterhead.
-fn printer(letterhead: Option<Letterhead>) -> Result<std::borrow::Cow<'static, Printer>> {
-    match letterhead {
-        Some(l) if l != Letterhead::default() => Printer::new(&l).map(std::borrow::Cow::Owned),
-        _ => Ok(std::borrow::Cow::Borrowed(Printer::standard())),
-    }
-}
 pub use held::{Held, call_held, hold};
 
 /// Largest JSON input accepted by one call: 1 MiB, far above any real record.
@@ -504,15 +497,15 @@ operations! {
     /// The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
     /// so far when `balance` is given; `letterhead` brings the establishment's logo and font.
     "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>) -> FileBytes {
-        printer(letterhead)?.invoice_with_balance(&invoice, balance.as_ref()).map(FileBytes)
+        Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref()).map(FileBytes)
     }
     /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
     "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
-        printer(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
+        Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
     }
     /// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
     "pdf.contract" => fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> FileBytes {
-        printer(letterhead)?.contract(&contract).map(FileBytes)
+        Printer::for_letterhead(letterhead)?.contract(&contract).map(FileBytes)
     }
     /// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
     "pdf.labels" => fn labels_pdf(request: LabelRequest) -> FileBytes {

@@ -405,30 +405,12 @@ fn logo_png() -> Vec<u8> {
 /// Each document's SHA-256, frozen: a change to the layout, the fonts or the catalogues shows up
 /// here, and is reviewed (regenerate by running with `HOSPES_PRINT_GOLDEN=1`).
 const GOLDEN: &[(&str, &str)] = &[
-    (
-        "invoice",
-        "7186905b2f04adf19c12339981de8c463141afaa2c74cd9ab3eeb4a444336a07",
-    ),
-    (
-        "credit_note",
-        "af0d501124d5b5958076d0039d1898f6a603f04e05248482412799e90d27c457",
-    ),
-    (
-        "quote",
-        "509bcfe277bf1b5dbbc420b880d622c723364cc497289a8e1a5f13f9ccc4804e",
-    ),
-    (
-        "contract",
-        "98ffc7dc16c43c091f0ff915288a39965a2aedbdcdbd79f1d2f09bdfcbd00938",
-    ),
-    (
-        "signed_contract",
-        "c411df2406a87834e02df7c6e8e51a54483f0e939aa92088b64ff291d2c28356",
-    ),
-    (
-        "labels",
-        "87748220823739043f0836a296a0209e891fdbe5e042ce20754942b934f3fc39",
-    ),
+    ("invoice", "0e0def084f718ea61026b696e8ff4da8e256feadc97cde40a6447338b7c13bb7"),
+    ("credit_note", "7e6a27b0ca7d42737da3210c180b761909b0488bd6b86288078e098d79e88628"),
+    ("quote", "222859c27e00d645549e63621820c30f6f9c11fb4197b091c654df72eddc1488"),
+    ("contract", "f2fdc8fdfdc836ff2164c92ece27f7057008ac47d8a46edaaa2d8c879f6eb3a2"),
+    ("signed_contract", "a8d077951c35f46c5610cf3d697444253a9f84c37a9e90eddbd2031a028972f1"),
+    ("labels", "87748220823739043f0836a296a0209e891fdbe5e042ce20754942b934f3fc39"),
 ];
 
 #[test]

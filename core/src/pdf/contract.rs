@@ -50,35 +50,17 @@ impl Printer {
             ),
         ];
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &contract.customer, words);
+        super::customer_block(&mut sheet, &contract.customer, &contract.seller, words);
 
         let x = sheet.margin;
         let width = sheet.inner();
-        sheet.paragraph(
-            x,
-            width,
-            &words.t(
-                "doc-accommodation",
-                &[("name", contract.accommodation.as_str().into())],
-            ),
-            10.0,
-            Weight::Bold,
-            Align::Left,
+        super::stay_block(
+            &mut sheet,
+            &contract.accommodation,
+            contract.arrival,
+            contract.departure,
+            words,
         );
-        let nights = words.t(
-            "doc-nights",
-            &[
-                ("from", words.date(contract.arrival).into()),
-                ("to", words.date(contract.departure).into()),
-                (
-                    "nights",
-                    u32::try_from((contract.departure - contract.arrival).num_days())
-                        .unwrap_or(0)
-                        .into(),
-                ),
-            ],
-        );
-        sheet.paragraph(x, width, &nights, 9.5, Weight::Regular, Align::Left);
         if !contract.occupants.is_empty() {
             sheet.paragraph(
                 x,

@@ -1,4 +1,4 @@
-//! Fonts: the shipped DejaVu Sans faces or an establishment's own TrueType font; measuring text,
+//! Fonts: the shipped Noto Sans faces or an establishment's own TrueType font; measuring text,
 //! and embedding only the glyphs a document uses.
 //!
 //! A face is embedded the way PDF readers handle any script: a Type 0 font over a
@@ -25,7 +25,7 @@ const DENSE: usize = 0x2200;
 #[derive(Clone)]
 pub(crate) struct Face {
     data: Cow<'static, [u8]>,
-    /// PostScript name, without spaces (`DejaVuSans-Bold`).
+    /// PostScript name, without spaces (`NotoSans-Bold`).
     name: String,
     units_per_em: f32,
     ascender: f32,

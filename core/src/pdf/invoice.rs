@@ -67,7 +67,7 @@ impl Printer {
             refs.push(words.t("doc-credits", &[("number", credited.as_str().into())]));
         }
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &invoice.customer, words);
+        super::customer_block(&mut sheet, &invoice.customer, &invoice.seller, words);
         super::lines_and_totals(
             &mut sheet,
             &invoice.lines,

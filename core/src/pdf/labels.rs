@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Printer;
 use super::page::{Align, Info, MM, Sheet, Weight};
 use crate::error::{Error, Result};
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 use crate::{Client, Country};
 
 /// A sheet of labels.
@@ -252,14 +252,7 @@ fn address_block(client: &Client, sender: Country, locale: Locale) -> Vec<(Strin
         _ => lines.push((join(&postcode, &city), Weight::Regular)),
     }
     if country != sender {
-        let id = format!("country-{}", country.code());
-        let named = i18n::text(&id, &[], locale, Locale::En);
-        let named = if named == id {
-            country.name().to_owned()
-        } else {
-            named
-        };
-        lines.push((named.to_uppercase(), Weight::Regular));
+        lines.push((super::country_name(country, locale), Weight::Regular));
     }
     lines.retain(|(l, _)| !l.trim().is_empty());
     lines

@@ -60,31 +60,18 @@ impl Printer {
             ),
         ];
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &customer(client), words);
+        super::customer_block(&mut sheet, &customer(client), &seller, words);
 
         let priced = &quote.priced;
         let x = sheet.margin;
         let width = sheet.inner();
-        sheet.paragraph(
-            x,
-            width,
-            &words.t(
-                "doc-accommodation",
-                &[("name", priced.unit_name.as_str().into())],
-            ),
-            10.0,
-            Weight::Bold,
-            Align::Left,
+        super::stay_block(
+            &mut sheet,
+            &priced.unit_name,
+            priced.arrival,
+            priced.departure,
+            words,
         );
-        let nights = words.t(
-            "doc-nights",
-            &[
-                ("from", words.date(priced.arrival).into()),
-                ("to", words.date(priced.departure).into()),
-                ("nights", priced.nights.into()),
-            ],
-        );
-        sheet.paragraph(x, width, &nights, 9.5, Weight::Regular, Align::Left);
         sheet.y -= 6.0;
         super::lines_and_totals(
             &mut sheet,

@@ -1,6 +1,6 @@
 //! Drops TrueType hinting from a subset font: the `fpgm`, `prep` and `cvt ` programs and every
 //! glyph's instructions. PDF readers rasterise outlines themselves at any zoom; the hints only
-//! weigh on the file (a third of a DejaVu or Noto subset), so leaving them out keeps an invoice
+//! weigh on the file (a third of a Noto subset), so leaving them out keeps an invoice
 //! under 20 KB. Anything unexpected in the font returns `None`, and the hinted subset is kept.
 
 /// Tables that only serve hinting.
