@@ -8,9 +8,9 @@
 //! after NFC normalisation ("Zoë" typed with a combining diaeresis prints as one glyph).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
@@ -54,6 +54,12 @@ impl Face {
         let invalid = |detail: &str| Error::FontInvalid {
             field: what.to_owned(),
             detail: detail.to_owned(),
+        };
+        // Hinting, glyph names and the long `name` records are dropped once, here, rather than
+        // from every subset: the subsetter then copies only what documents embed.
+        let data = match super::unhint::strip(&data) {
+            Some(lean) => Cow::Owned(lean),
+            None => data,
         };
         let face = ttf_parser::Face::parse(&data, 0)
             .map_err(|e| invalid(&format!("not a TrueType or OpenType font ({e})")))?;
@@ -131,11 +137,18 @@ impl Face {
     }
 }
 
-/// The glyphs of one face a document uses, numbered in order of first use.
+/// The glyphs of one face a document uses. Text is collected first ([`add`](Self::add)); once the
+/// document's text is all known, [`seal`](Self::seal) numbers the glyphs in the order of their
+/// characters, so that runs of letters and digits get consecutive codes and the `ToUnicode` map
+/// is a handful of ranges instead of one line a glyph.
 pub(crate) struct FontUse<'f> {
     face: &'f Face,
+    /// The characters below [`DENSE`] the document writes in this face, one bit each.
+    dense_used: Vec<u64>,
+    /// The others.
+    used: BTreeSet<char>,
     remapper: GlyphRemapper,
-    /// New glyph id → the characters it stands for, for `ToUnicode`.
+    /// New glyph id → the character it stands for, for `ToUnicode`.
     chars: BTreeMap<u16, char>,
 }
 
@@ -143,6 +156,8 @@ impl<'f> FontUse<'f> {
     pub(crate) fn new(face: &'f Face) -> Self {
         FontUse {
             face,
+            dense_used: vec![0; DENSE / 64],
+            used: BTreeSet::new(),
             remapper: GlyphRemapper::new(),
             chars: BTreeMap::new(),
         }
@@ -153,21 +168,48 @@ impl<'f> FontUse<'f> {
         self.face
     }
 
-    /// Appends `text` encoded for this font (two bytes per glyph, Identity-H) to `out`.
-    pub(crate) fn encode(&mut self, text: &str, out: &mut Vec<u8>) {
+    /// Takes note of the characters `text` writes in this face.
+    pub(crate) fn add(&mut self, text: &str) {
         for c in text.chars() {
+            let code = c as usize;
+            match self.dense_used.get_mut(code / 64) {
+                Some(word) => *word |= 1 << (code % 64),
+                None => {
+                    self.used.insert(c);
+                }
+            }
+        }
+    }
+
+    /// Numbers the glyphs of every character [`add`](Self::add)ed, in character order; a
+    /// character the face lacks is written as glyph 0 (.notdef).
+    pub(crate) fn seal(&mut self) {
+        let dense = self.dense_used.iter().enumerate().flat_map(|(i, &word)| {
+            (0..64)
+                .filter(move |bit| word & (1 << bit) != 0)
+                .filter_map(move |bit| char::from_u32(u32::try_from(i * 64 + bit).ok()?))
+        });
+        for c in dense.chain(self.used.iter().copied()) {
             let (gid, _) = self.face.glyph(c);
-            let cid = self.remapper.remap(gid);
             if gid != 0 {
+                let cid = self.remapper.remap(gid);
                 self.chars.entry(cid).or_insert(c);
             }
+        }
+    }
+
+    /// Appends `text`, [`add`](Self::add)ed before the font was [`seal`](Self::seal)ed, encoded
+    /// for this font: two bytes per glyph (`Identity-H`).
+    pub(crate) fn encode(&self, text: &str, out: &mut Vec<u8>) {
+        for c in text.chars() {
+            let cid = self.remapper.get(self.face.glyph(c).0).unwrap_or(0);
             out.extend_from_slice(&cid.to_be_bytes());
         }
     }
 
     /// Whether any text used this font.
     pub(crate) fn is_used(&self) -> bool {
-        !self.chars.is_empty()
+        !self.used.is_empty() || self.dense_used.iter().any(|&word| word != 0)
     }
 
     /// Writes the Type 0 font `id` and everything it needs, taking ids from `next`.
@@ -218,7 +260,7 @@ impl<'f> FontUse<'f> {
                 parsed
                     .as_ref()
                     .and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(gid)))
-                    .map_or(0.0, |w| f32::from(w) * scale)
+                    .map_or(0.0, |w| (f32::from(w) * scale).round())
             })
             .collect();
         let mut cid = chunk.cid_font(cid_id);
@@ -250,8 +292,7 @@ impl<'f> FontUse<'f> {
             .stem_v(if face.bold { 140.0 } else { 80.0 })
             .font_file2(file_id);
 
-        let subset = super::unhint::strip(&subset).unwrap_or(subset);
-        let compressed = super::deflate_at(&subset, 3);
+        let compressed = super::deflate(&subset);
         chunk
             .stream(file_id, &compressed)
             .filter(Filter::FlateDecode)
@@ -260,14 +301,72 @@ impl<'f> FontUse<'f> {
                 i32::try_from(subset.len()).unwrap_or(i32::MAX),
             );
 
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), identity());
-        for (&cid, &c) in &self.chars {
-            cmap.pair(cid, c);
-        }
-        let cmap = super::deflate(&cmap.finish());
-        chunk.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
+        // A few hundred bytes of ranges: compressing them would save less than it costs.
+        chunk.cmap(cmap_id, &to_unicode(&self.chars));
         Ok(())
     }
+}
+
+/// The `ToUnicode` CMap of a font whose two-byte codes are `chars`' keys: consecutive codes of
+/// consecutive characters as `bfrange`s, the others as `bfchar`s, at most 100 to a block
+/// (PDF 32000-1, 9.10.3). pdf-writer's `UnicodeCmap` writes only `bfchar`s, one line a glyph.
+fn to_unicode(chars: &BTreeMap<u16, char>) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut ranges: Vec<(u16, u16, char)> = Vec::new();
+    let mut singles: Vec<(u16, char)> = Vec::new();
+    let mut pairs = chars.iter().map(|(&code, &c)| (code, c)).peekable();
+    while let Some((first, c)) = pairs.next() {
+        let mut last = first;
+        // A range stays within one high byte of the code and of a BMP character.
+        while let Some(&(code, next)) = pairs.peek() {
+            let follows = u32::from(code) == u32::from(last) + 1
+                && next as u32 == c as u32 + u32::from(code - first)
+                && code >> 8 == first >> 8
+                && next as u32 >> 8 == c as u32 >> 8
+                && (next as u32) < 0x1_0000;
+            if !follows {
+                break;
+            }
+            last = code;
+            pairs.next();
+        }
+        if last > first {
+            ranges.push((first, last, c));
+        } else {
+            singles.push((first, c));
+        }
+    }
+    let utf16 = |c: char| {
+        let mut units = [0u16; 2];
+        c.encode_utf16(&mut units)
+            .iter()
+            .fold(String::new(), |mut hex, unit| {
+                let _ = write!(hex, "{unit:04X}");
+                hex
+            })
+    };
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for block in ranges.chunks(100) {
+        let _ = writeln!(out, "{} beginbfrange", block.len());
+        for &(first, last, c) in block {
+            let _ = writeln!(out, "<{first:04X}> <{last:04X}> <{}>", utf16(c));
+        }
+        out.push_str("endbfrange\n");
+    }
+    for block in singles.chunks(100) {
+        let _ = writeln!(out, "{} beginbfchar", block.len());
+        for &(code, c) in block {
+            let _ = writeln!(out, "<{code:04X}> <{}>", utf16(c));
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
 }
 
 fn identity() -> SystemInfo<'static> {

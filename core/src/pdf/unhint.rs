@@ -1,7 +1,10 @@
-//! Drops TrueType hinting from a subset font: the `fpgm`, `prep` and `cvt ` programs and every
-//! glyph's instructions. PDF readers rasterise outlines themselves at any zoom; the hints only
-//! weigh on the file (a third of a Noto subset), so leaving them out keeps an invoice
-//! under 20 KB. Anything unexpected in the font returns `None`, and the hinted subset is kept.
+//! Drops TrueType hinting from a face, once, when it is loaded: the `fpgm`, `prep` and `cvt `
+//! programs and every glyph's instructions. PDF readers rasterise outlines themselves at any
+//! zoom; the hints only weigh on the file (a third of a Noto subset), so leaving them out keeps
+//! an invoice under 20 KB, and the subsetter has less to copy for every document. Glyph names (`post`) go too, and the `name` table keeps only the copyright,
+//! family, style, identifier, full name, version and PostScript name (Windows records): the
+//! licence text and URLs of a font's `name` table weigh more than a page of text. Anything
+//! unexpected in the font returns `None`, and the face is kept as it came.
 
 /// Tables that only serve hinting.
 const HINTING: [&[u8; 4]; 6] = [b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX"];
@@ -68,7 +71,47 @@ pub(crate) fn strip(font: &[u8]) -> Option<Vec<u8>> {
         .copy_from_slice(&1u16.to_be_bytes());
     head_data.get_mut(8..12)?.copy_from_slice(&[0; 4]);
     tables.retain(|(tag, _)| !HINTING.contains(&tag));
+    for (tag, data) in &mut tables {
+        if tag == b"post" && data.len() >= 32 {
+            // Version 3: no glyph names (readers name glyphs through ToUnicode, not `post`).
+            data.truncate(32);
+            data.get_mut(0..4)?
+                .copy_from_slice(&0x0003_0000u32.to_be_bytes());
+        } else if tag == b"name" {
+            *data = short_names(data)?;
+        }
+    }
     Some(assemble(font.get(0..4)?, &tables))
+}
+
+/// The `name` table with only the Windows records of names 0 to 6.
+fn short_names(data: &[u8]) -> Option<Vec<u8>> {
+    let count = usize::from(u16_at(data, 2)?);
+    let storage = usize::from(u16_at(data, 4)?);
+    let mut records = Vec::new();
+    let mut strings = Vec::new();
+    for i in 0..count {
+        let at = 6 + 12 * i;
+        let (platform, name_id) = (u16_at(data, at)?, u16_at(data, at + 6)?);
+        if platform != 3 || name_id > 6 {
+            continue;
+        }
+        let length = usize::from(u16_at(data, at + 8)?);
+        let offset = usize::from(u16_at(data, at + 10)?);
+        let text = data.get(storage + offset..storage + offset + length)?;
+        records.extend_from_slice(data.get(at..at + 8)?);
+        records.extend_from_slice(&u16::try_from(length).ok()?.to_be_bytes());
+        records.extend_from_slice(&u16::try_from(strings.len()).ok()?.to_be_bytes());
+        strings.extend_from_slice(text);
+    }
+    let kept = u16::try_from(records.len() / 12).ok()?;
+    let mut out = Vec::with_capacity(6 + records.len() + strings.len());
+    out.extend_from_slice(&0u16.to_be_bytes());
+    out.extend_from_slice(&kept.to_be_bytes());
+    out.extend_from_slice(&u16::try_from(6 + records.len()).ok()?.to_be_bytes());
+    out.extend_from_slice(&records);
+    out.extend_from_slice(&strings);
+    Some(out)
 }
 
 /// One glyph's bytes without its instructions.
@@ -156,31 +199,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_subset_without_hints_still_parses_and_keeps_its_outlines() {
+    fn a_face_without_hints_still_parses_keeps_its_outlines_and_subsets() {
         let data = include_bytes!("../../fonts/NotoSans-Regular.ttf");
-        let face = ttf_parser::Face::parse(data, 0).unwrap();
-        let mut remapper = subsetter::GlyphRemapper::new();
-        for c in "Łukasz Żółć 1 234,56 €".chars() {
-            remapper.remap(face.glyph_index(c).unwrap().0);
-        }
-        let subset = subsetter::subset(data, 0, &remapper).unwrap();
-        let stripped = strip(&subset).unwrap();
-        assert!(stripped.len() < subset.len());
+        let stripped = strip(data).unwrap();
+        assert!(stripped.len() < data.len());
+        let before = ttf_parser::Face::parse(data, 0).unwrap();
         let parsed = ttf_parser::Face::parse(&stripped, 0).unwrap();
-        assert!(
-            parsed
-                .raw_face()
-                .table(ttf_parser::Tag::from_bytes(b"fpgm"))
-                .is_none()
-        );
-        let before = ttf_parser::Face::parse(&subset, 0).unwrap();
-        for gid in 1..remapper.num_gids() {
-            let id = ttf_parser::GlyphId(gid);
-            assert_eq!(
-                parsed.glyph_bounding_box(id),
-                before.glyph_bounding_box(id),
-                "glyph {gid}"
+        for tag in HINTING {
+            assert!(
+                parsed
+                    .raw_face()
+                    .table(ttf_parser::Tag::from_bytes(tag))
+                    .is_none()
             );
         }
+        let name = parsed
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME && n.is_unicode())
+            .and_then(|n| n.to_string());
+        assert_eq!(name.as_deref(), Some("NotoSans-Regular"));
+        let mut remapper = subsetter::GlyphRemapper::new();
+        for c in "Łukasz Żółć 1 234,56 €".chars() {
+            let gid = parsed.glyph_index(c).unwrap();
+            assert_eq!(Some(gid), before.glyph_index(c));
+            assert_eq!(
+                parsed.glyph_bounding_box(gid),
+                before.glyph_bounding_box(gid),
+                "{c}"
+            );
+            assert_eq!(parsed.glyph_hor_advance(gid), before.glyph_hor_advance(gid));
+            remapper.remap(gid.0);
+        }
+        let subset = subsetter::subset(&stripped, 0, &remapper).unwrap();
+        let small = ttf_parser::Face::parse(&subset, 0).unwrap();
+        assert_eq!(small.number_of_glyphs(), remapper.num_gids());
     }
 }
