@@ -96,13 +96,21 @@ bench: $(VENV_PY)
 	cp -r bindings-node/index.js bindings-node/bench target/bench/node/
 	cp target/release/libhospes_node.so target/bench/node/hospes.node
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-bench.txt
-	cd target/bench/node && npm install --silent --no-save --no-audit --no-fund jose@6.2.17 nunjucks@3.2.4
+	@# WeasyPrint (bench_pdf.py) loads pango and harfbuzz-subset, Debian's libraries.
+	@$(VENV_PY) -c "from weasyprint.text.ffi import harfbuzz_subset; assert harfbuzz_subset" >/dev/null 2>&1 || \
+	  (echo "installing pango and harfbuzz-subset for WeasyPrint" && \
+	   (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null || \
+	    (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null)))
+	cd target/bench/node && npm install --silent --no-save --no-audit --no-fund jose@6.2.17 nunjucks@3.2.4 \
+	  pdfkit@0.20.2 fontkit@2.0.4
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_calls.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_links.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_mail.py
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_pdf.py
 	node target/bench/node/bench/calls.js
 	node target/bench/node/bench/links.js
 	node target/bench/node/bench/mail.js
+	node target/bench/node/bench/pdf.js
 
 # Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
 FUZZ_SECONDS ?= 60
