@@ -4290,7 +4290,7 @@ export type FileBytes = Uint8Array
 
 /**
  * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
- * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ * with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
  */
 export interface Letterhead {
   /**

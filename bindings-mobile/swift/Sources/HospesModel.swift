@@ -6156,7 +6156,7 @@ public func FfiConverterTypeLengthDiscount_lower(_ value: LengthDiscount) -> Rus
 
 /**
  * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
- * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ * with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
  *
  * ```
  * let letterhead = hospes::pdf::Letterhead::default();

@@ -2256,7 +2256,7 @@ FileBytes = str
 
 class Letterhead(TypedDict):
     """What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
-    with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+    with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
     """
     logo: NotRequired[Optional[FileBytes]]
     """The logo, PNG or JPEG (≤ 2 MiB), printed top left."""

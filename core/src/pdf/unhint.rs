@@ -233,6 +233,7 @@ mod tests {
         }
         let subset = subsetter::subset(&stripped, 0, &remapper).unwrap();
         let small = ttf_parser::Face::parse(&subset, 0).unwrap();
-        assert_eq!(small.number_of_glyphs(), remapper.num_gids());
+        // The accented letters are composites: their components come along.
+        assert!(small.number_of_glyphs() > remapper.num_gids());
     }
 }

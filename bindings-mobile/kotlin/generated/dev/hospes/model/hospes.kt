@@ -5047,7 +5047,7 @@ public object FfiConverterTypeLengthDiscount: FfiConverterRustBuffer<LengthDisco
 
 /**
  * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
- * with TrueType outlines), regular and optionally bold. Without a font, DejaVu Sans is used.
+ * with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
  *
  * ```
  * let letterhead = hospes::pdf::Letterhead::default();
