@@ -143,9 +143,7 @@ impl Face {
 /// is a handful of ranges instead of one line a glyph.
 pub(crate) struct FontUse<'f> {
     face: &'f Face,
-    /// The characters below [`DENSE`] the document writes in this face, one bit each.
-    dense_used: Vec<u64>,
-    /// The others.
+    /// Every character the document writes in this face.
     used: BTreeSet<char>,
     remapper: GlyphRemapper,
     /// New glyph id → the character it stands for, for `ToUnicode`.
@@ -156,7 +154,6 @@ impl<'f> FontUse<'f> {
     pub(crate) fn new(face: &'f Face) -> Self {
         FontUse {
             face,
-            dense_used: vec![0; DENSE / 64],
             used: BTreeSet::new(),
             remapper: GlyphRemapper::new(),
             chars: BTreeMap::new(),
@@ -170,26 +167,13 @@ impl<'f> FontUse<'f> {
 
     /// Takes note of the characters `text` writes in this face.
     pub(crate) fn add(&mut self, text: &str) {
-        for c in text.chars() {
-            let code = c as usize;
-            match self.dense_used.get_mut(code / 64) {
-                Some(word) => *word |= 1 << (code % 64),
-                None => {
-                    self.used.insert(c);
-                }
-            }
-        }
+        self.used.extend(text.chars());
     }
 
     /// Numbers the glyphs of every character [`add`](Self::add)ed, in character order; a
     /// character the face lacks is written as glyph 0 (.notdef).
     pub(crate) fn seal(&mut self) {
-        let dense = self.dense_used.iter().enumerate().flat_map(|(i, &word)| {
-            (0..64)
-                .filter(move |bit| word & (1 << bit) != 0)
-                .filter_map(move |bit| char::from_u32(u32::try_from(i * 64 + bit).ok()?))
-        });
-        for c in dense.chain(self.used.iter().copied()) {
+        for &c in &self.used {
             let (gid, _) = self.face.glyph(c);
             if gid != 0 {
                 let cid = self.remapper.remap(gid);
@@ -209,7 +193,7 @@ impl<'f> FontUse<'f> {
 
     /// Whether any text used this font.
     pub(crate) fn is_used(&self) -> bool {
-        !self.used.is_empty() || self.dense_used.iter().any(|&word| word != 0)
+        !self.used.is_empty()
     }
 
     /// Writes the Type 0 font `id` and everything it needs, taking ids from `next`.

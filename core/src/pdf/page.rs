@@ -5,16 +5,16 @@
 
 use pdf_writer::{Chunk, Content, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
-/// Objects and page content written without indentation or line breaks: a reader needs none,
-/// and a 20-line invoice is 1.5 KB lighter.
-const COMPACT: Settings = Settings { pretty: false };
-
 use super::font::{Face, FontUse};
 use super::image::Image;
 use crate::error::Result;
 
 /// Points per millimetre.
 pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// Objects and page content written without indentation or line breaks: a reader needs none,
+/// and a 20-line invoice is 1.5 KB lighter.
+const COMPACT: Settings = Settings { pretty: false };
 
 /// How a line of text sits against its `x`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

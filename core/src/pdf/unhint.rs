@@ -1,10 +1,11 @@
 //! Drops TrueType hinting from a face, once, when it is loaded: the `fpgm`, `prep` and `cvt `
 //! programs and every glyph's instructions. PDF readers rasterise outlines themselves at any
 //! zoom; the hints only weigh on the file (a third of a Noto subset), so leaving them out keeps
-//! an invoice under 20 KB, and the subsetter has less to copy for every document. Glyph names (`post`) go too, and the `name` table keeps only the copyright,
-//! family, style, identifier, full name, version and PostScript name (Windows records): the
-//! licence text and URLs of a font's `name` table weigh more than a page of text. Anything
-//! unexpected in the font returns `None`, and the face is kept as it came.
+//! an invoice under 20 KB, and the subsetter has less to copy for every document. Glyph names
+//! (`post`) go too, and the `name` table keeps only the copyright, family, style, identifier,
+//! full name, version and PostScript name (Windows records): the licence text and URLs of a
+//! font's `name` table weigh more than a page of text. Anything unexpected in the font returns
+//! `None`, and the face is kept as it came.
 
 /// Tables that only serve hinting.
 const HINTING: [&[u8; 4]; 6] = [b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX"];
