@@ -118,7 +118,7 @@ function unwrap(envelope) {
   return fromWire(parsed.ok);
 }
 
-/** Whether an operation returns bytes (a PDF): base64 on the wire, a Buffer here. */
+/** Whether an operation returns a file (a PDF): a Buffer from `native.callForFile`. */
 const returnsBytes = (op) => op.returns.$ref === '#/$defs/FileBytes';
 
 function makeOperation(op) {
@@ -132,8 +132,10 @@ function makeOperation(op) {
     names.forEach((name, i) => {
       input[name] = toWire(args[i], toCamel(name));
     });
-    const out = unwrap(native.call(op.name, JSON.stringify(input)));
-    return bytes ? Buffer.from(out, 'base64') : out;
+    if (!bytes) return unwrap(native.call(op.name, JSON.stringify(input)));
+    // The file comes from Rust as a Buffer, without base64 or JSON in between; else an error.
+    const answer = native.callForFile(op.name, JSON.stringify(input));
+    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
   return fn;

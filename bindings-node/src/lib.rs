@@ -1,10 +1,13 @@
-//! Node bindings of hospes: a native addon with two functions, `call` and `schema`, and the
+//! Node bindings of hospes: a native addon with the functions `call`, `callForFile` and
+//! `schema`, and the
 //! `NativeKeyring` and `NativePricer` classes holding parsed link keys and a parsed catalogue.
 //! The `hospes` package (index.js) builds the idiomatic API on top: camelCase functions and
 //! properties, decimals as strings, calendar dates as `YYYY-MM-DD`, errors with a `.code`. A
 //! panic in a synchronous addon function aborts Node, so every entry point is `catch_unwind`,
 //! and `hospes::wire::call` itself answers every failure with an error envelope.
 
+use napi::Either;
+use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 
 /// Runs operation `op` on the JSON object `input`; returns the JSON envelope
@@ -12,6 +15,17 @@ use napi_derive::napi;
 #[napi(catch_unwind)]
 pub fn call(op: String, input: String) -> String {
     hospes::wire::call(&op, &input)
+}
+
+/// Runs operation `op` like `call`, except that an operation returning a file (a PDF) gives its
+/// bytes as a `Buffer` (handed over, not copied), not base64 inside the envelope; every other
+/// answer, and every error, is the envelope as a string.
+#[napi(catch_unwind)]
+pub fn call_for_file(op: String, input: String) -> Either<Buffer, String> {
+    match hospes::wire::call_for_file(&op, &input) {
+        hospes::wire::Answer::File(bytes) => Either::A(bytes.into()),
+        hospes::wire::Answer::Envelope(json) => Either::B(json),
+    }
 }
 
 /// The JSON Schema of every operation and type, as a JSON string.

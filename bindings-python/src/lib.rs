@@ -1,11 +1,12 @@
-//! Python bindings of hospes: a native module `hospes._native` with two functions, `call` and
-//! `schema`, and the `Keyring` and `Pricer` classes holding parsed link keys and a parsed
+//! Python bindings of hospes: a native module `hospes._native` with the functions `call`,
+//! `call_for_file` and `schema`, and the `Keyring` and `Pricer` classes holding parsed link keys and a parsed
 //! price catalogue. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
 //! function per operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with
 //! a `.code`. Nothing here can panic into Python: `hospes::wire::call` answers every failure,
 //! a bug included, with an error envelope.
 
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 
 mod encode;
 
@@ -15,6 +16,17 @@ mod encode;
 #[pyfunction]
 fn call(py: Python<'_>, op: &str, input: &str) -> String {
     py.detach(|| hospes::wire::call(op, input))
+}
+
+/// Runs operation `op` like `call`, except that an operation returning a file (a PDF) gives its
+/// bytes as `bytes`, not base64 inside the envelope; every other answer, and every error, is the
+/// envelope as a `str`. The GIL is released while hospes works.
+#[pyfunction]
+fn call_for_file<'py>(py: Python<'py>, op: &str, input: &str) -> Bound<'py, PyAny> {
+    match py.detach(|| hospes::wire::call_for_file(op, input)) {
+        hospes::wire::Answer::File(bytes) => PyBytes::new(py, &bytes).into_any(),
+        hospes::wire::Answer::Envelope(json) => PyString::new(py, &json).into_any(),
+    }
 }
 
 /// The JSON Schema of every operation and type, as a JSON string.
@@ -106,6 +118,7 @@ impl Mailer {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(call_for_file, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(encode::encode, m)?)?;
     m.add_class::<Keyring>()?;

@@ -1,5 +1,6 @@
-"""Invoices, payments and the event log from Python, as a host uses them."""
+"""Invoices, payments, the event log and the invoice PDF from Python, as a host uses them."""
 
+import base64
 import hashlib
 import json
 from decimal import Decimal
@@ -40,3 +41,21 @@ def test_a_broken_log_raises_an_evidence_error_with_its_code():
     with pytest.raises(hospes.EvidenceError) as err:
         hospes.verify_event_log(log)
     assert err.value.code == "evidence.log_broken"
+
+
+INVOICE = json.loads((Path(__file__).resolve().parents[2] / "core/tests/data/invoice.json").read_text("utf-8"))
+
+
+def test_an_invoice_pdf_comes_from_rust_as_bytes_the_same_as_the_envelope_s_base64():
+    pdf = hospes.invoice_pdf(INVOICE)
+    envelope = json.loads(hospes._native.call("pdf.invoice", json.dumps({"invoice": INVOICE})))
+    assert isinstance(pdf, bytes) and pdf == base64.b64decode(envelope["ok"])
+    assert pdf.startswith(b"%PDF-1.7")
+
+
+def test_an_invoice_that_cannot_be_printed_raises_a_typed_error_not_bytes():
+    broken = dict(INVOICE, lines="twenty")
+    with pytest.raises(hospes.HospesError) as refused:
+        hospes.invoice_pdf(broken)
+    assert refused.value.code == "input.invalid"
+    assert "lines" in str(refused.value)

@@ -78,7 +78,7 @@ pub struct Operation {
     pub function: &'static str,
     /// What it does, from the doc comment.
     pub doc: &'static str,
-    run: fn(&str) -> Result<String>,
+    run: fn(&str, Files) -> Result<Answer>,
     #[cfg(feature = "schema")]
     schema: fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema),
 }
@@ -109,10 +109,10 @@ macro_rules! operations {
         mod run {
             use super::*;
             $(
-                pub(super) fn $name(input: &str) -> Result<String> {
+                pub(super) fn $name(input: &str, files: Files) -> Result<Answer> {
                     let args::$name { $($arg),* } = decode(input)?;
                     let out: $ret = $body?;
-                    encode(&out)
+                    answer(out, files)
                 }
             )*
         }
@@ -674,6 +674,68 @@ pub fn error_envelope(err: &Error) -> Value {
 /// assert_eq!(out, r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#);
 /// ```
 pub fn call(op: &str, input: &str) -> String {
+    match run(op, input, Files::InEnvelope) {
+        Answer::Envelope(json) => json,
+        // Not reached: `Files::InEnvelope` puts files in the envelope as base64.
+        Answer::File(bytes) => encode(&FileBytes(bytes)).unwrap_or_default(),
+    }
+}
+
+/// Runs operation `op` like [`call`], except that an operation returning a file (a PDF) answers
+/// with the file's bytes themselves, not base64 inside an envelope: the bindings hand them on as
+/// Python `bytes` or a Node `Buffer` without decoding. Every other answer, and every error, is
+/// the envelope [`call`] returns. Never panics.
+///
+/// ```
+/// use hospes::wire::{call_for_file, Answer};
+/// let invoice = include_str!("../tests/data/invoice.json");
+/// let Answer::File(pdf) = call_for_file("pdf.invoice", &format!(r#"{{"invoice": {invoice}}}"#)) else {
+///     panic!("no PDF")
+/// };
+/// assert!(pdf.starts_with(b"%PDF-1.7"));
+/// // Every other answer, and every error, is the envelope `call` gives.
+/// let rounded = call_for_file("money.round", r#"{"money": {"amount": "2.345", "currency": "EUR"}}"#);
+/// assert_eq!(rounded, Answer::Envelope(r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#.into()));
+/// let Answer::Envelope(error) = call_for_file("pdf.invoice", "{}") else { panic!("no error") };
+/// assert!(error.contains(r#""code":"input.invalid""#));
+/// ```
+pub fn call_for_file(op: &str, input: &str) -> Answer {
+    run(op, input, Files::AsBytes)
+}
+
+/// What [`call_for_file`] answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The JSON envelope, `{"ok": …}` or `{"error": …}`, as [`call`] returns it.
+    Envelope(String),
+    /// The file an operation returned (a PDF), as it is.
+    File(Vec<u8>),
+}
+
+/// Where an operation's file goes: base64 inside the envelope, or handed back as bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Files {
+    InEnvelope,
+    AsBytes,
+}
+
+/// The answer of an operation that returned `out`: its bytes when it is a file and `files`
+/// asks for them, else its envelope.
+fn answer<T: Serialize + 'static>(out: T, files: Files) -> Result<Answer> {
+    if files == Files::AsBytes {
+        let mut slot = Some(out);
+        if let Some(Some(file)) = (&mut slot as &mut dyn std::any::Any)
+            .downcast_mut::<Option<FileBytes>>()
+            .map(Option::take)
+        {
+            return Ok(Answer::File(file.0));
+        }
+        return encode(&slot).map(Answer::Envelope);
+    }
+    encode(&out).map(Answer::Envelope)
+}
+
+fn run(op: &str, input: &str, files: Files) -> Answer {
     let outcome =
         catch_unwind(AssertUnwindSafe(|| {
             let operation = OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
@@ -681,18 +743,22 @@ pub fn call(op: &str, input: &str) -> String {
                     op: op.chars().take(100).collect(),
                 }
             })?;
-            (operation.run)(input)
+            (operation.run)(input, files)
         }));
-    envelope(op, outcome)
+    let result = outcome.unwrap_or_else(|_| Err(unexpected(op)));
+    result.unwrap_or_else(|err| Answer::Envelope(error_envelope(&err).to_string()))
+}
+
+/// The error a panic inside operation `op` becomes.
+fn unexpected(op: &str) -> Error {
+    Error::Internal {
+        detail: format!("operation `{op}` failed unexpectedly"),
+    }
 }
 
 /// The envelope of an operation's outcome; a panic becomes `internal.error`.
 fn envelope(op: &str, outcome: std::thread::Result<Result<String>>) -> String {
-    let result = outcome.unwrap_or_else(|_| {
-        Err(Error::Internal {
-            detail: format!("operation `{op}` failed unexpectedly"),
-        })
-    });
+    let result = outcome.unwrap_or_else(|_| Err(unexpected(op)));
     result.unwrap_or_else(|err| error_envelope(&err).to_string())
 }
 
@@ -866,6 +932,33 @@ mod tests {
         let huge = format!(r#"{{"money": "{}"}}"#, "a".repeat(10 * 1024 * 1024));
         let v: Value = serde_json::from_str(&call("money.round", &huge)).unwrap();
         assert_eq!(v["error"]["code"], "input.too_large");
+    }
+
+    #[test]
+    fn a_pdf_asked_for_as_a_file_is_the_envelope_s_bytes_decoded() {
+        let input = format!(
+            r#"{{"invoice": {}}}"#,
+            include_str!("../tests/data/invoice.json")
+        );
+        let Answer::File(pdf) = call_for_file("pdf.invoice", &input) else {
+            panic!("pdf.invoice gave no file");
+        };
+        let envelope: Value = serde_json::from_str(&call("pdf.invoice", &input)).unwrap();
+        let inside: FileBytes = serde_json::from_value(envelope["ok"].clone()).unwrap();
+        assert_eq!(pdf, inside.0);
+    }
+
+    #[test]
+    fn asked_for_a_file_an_unknown_operation_or_a_refused_input_is_still_an_envelope() {
+        let Answer::Envelope(out) = call_for_file("pdf.everything", "{}") else {
+            panic!("an unknown operation gave a file");
+        };
+        assert!(out.contains(r#""code":"input.operation_unknown""#), "{out}");
+        let huge = format!(r#"{{"invoice": "{}"}}"#, "a".repeat(2 * MAX_INPUT));
+        let Answer::Envelope(out) = call_for_file("pdf.invoice", &huge) else {
+            panic!("a refused input gave a file");
+        };
+        assert!(out.contains(r#""code":"input.too_large""#), "{out}");
     }
 
     #[test]

@@ -90,8 +90,10 @@ def _make(op: Dict[str, Any]) -> Callable[..., Any]:
     last_required = max((i for i, n in enumerate(names) if n in required), default=-1)
     params = ", ".join(n if n in required or i < last_required else f"{n}=None" for i, n in enumerate(names))
     packed = ", ".join(f"{n!r}: {n}" for n in names)
+    # A file (a PDF) comes back from Rust as bytes, without base64 or JSON in between.
+    invoke = _wire.invoke_for_file if _wire.returns_file(op["returns"]) else _wire.invoke
     source = f"def {op['function']}({params}):\n    return _invoke(_op, {{{packed}}}, _returns)\n"
-    namespace: Dict[str, Any] = {"_invoke": _wire.invoke, "_op": op["name"], "_returns": op["returns"]}
+    namespace: Dict[str, Any] = {"_invoke": invoke, "_op": op["name"], "_returns": op["returns"]}
     exec(compile(source, f"<hospes {op['name']}>", "exec"), namespace)  # noqa: S102 - names come from the Rust schema
     operation = namespace[op["function"]]
     operation.__doc__ = op["doc"]

@@ -172,6 +172,11 @@ def from_wire(value: Any, node: Dict[str, Any]) -> Any:
     return convert(value) if convert else value
 
 
+def returns_file(returns: Dict[str, Any]) -> bool:
+    """Whether an operation returning schema ``returns`` gives a file (a PDF) as ``bytes``."""
+    return returns.get("$ref", "").endswith("/FileBytes")
+
+
 def invoke(
     op: str, args: Dict[str, Any], returns: Dict[str, Any], call: Callable[[str, str], str] = _native.call
 ) -> Any:
@@ -182,3 +187,12 @@ def invoke(
     if "error" in envelope:
         raise from_envelope(envelope["error"])
     return from_wire(envelope["ok"], returns)
+
+
+def invoke_for_file(op: str, args: Dict[str, Any], returns: Dict[str, Any]) -> bytes:
+    """Calls operation ``op``, whose schema ``returns`` is a file (:func:`returns_file`), and gives
+    its bytes as they come from Rust (``_native.call_for_file``: no base64, no JSON), or raises."""
+    answer = _native.call_for_file(op, _encode(args))
+    if isinstance(answer, bytes):
+        return answer
+    raise from_envelope(json.loads(answer)["error"])
