@@ -1,6 +1,6 @@
 //! Node bindings of hospes: a native addon with the functions `call`, `callForFile` and
-//! `schema`, and the
-//! `NativeKeyring` and `NativePricer` classes holding parsed link keys and a parsed catalogue.
+//! `schema`, and the `NativeKeyring`, `NativePricer` and `NativeMailer` classes holding parsed
+//! link keys, a parsed catalogue and a compiled mail template.
 //! The `hospes` package (index.js) builds the idiomatic API on top: camelCase functions and
 //! properties, decimals as strings, calendar dates as `YYYY-MM-DD`, errors with a `.code`. A
 //! panic in a synchronous addon function aborts Node, so every entry point is `catch_unwind`,

@@ -1,9 +1,10 @@
 //! Python bindings of hospes: a native module `hospes._native` with the functions `call`,
-//! `call_for_file` and `schema`, and the `Keyring` and `Pricer` classes holding parsed link keys and a parsed
-//! price catalogue. The `hospes` package (python/hospes) builds the typed, idiomatic API on top: one
-//! function per operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with
-//! a `.code`. Nothing here can panic into Python: `hospes::wire::call` answers every failure,
-//! a bug included, with an error envelope.
+//! `call_for_file` and `schema`, and the `Keyring`, `Pricer` and `Mailer` classes holding parsed
+//! link keys, a parsed price catalogue and a compiled mail template. The `hospes` package
+//! (python/hospes) builds the typed, idiomatic API on top: one function per operation,
+//! `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with a `.code`. Nothing here
+//! can panic into Python: `hospes::wire::call` answers every failure, a bug included, with an
+//! error envelope.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};

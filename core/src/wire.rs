@@ -78,7 +78,7 @@ pub struct Operation {
     pub function: &'static str,
     /// What it does, from the doc comment.
     pub doc: &'static str,
-    run: fn(&str, Files) -> Result<Answer>,
+    run: fn(&str) -> Result<Answer>,
     #[cfg(feature = "schema")]
     schema: fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema),
 }
@@ -109,10 +109,10 @@ macro_rules! operations {
         mod run {
             use super::*;
             $(
-                pub(super) fn $name(input: &str, files: Files) -> Result<Answer> {
+                pub(super) fn $name(input: &str) -> Result<Answer> {
                     let args::$name { $($arg),* } = decode(input)?;
                     let out: $ret = $body?;
-                    answer(out, files)
+                    answer(out)
                 }
             )*
         }
@@ -674,10 +674,12 @@ pub fn error_envelope(err: &Error) -> Value {
 /// assert_eq!(out, r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#);
 /// ```
 pub fn call(op: &str, input: &str) -> String {
-    match run(op, input, Files::InEnvelope) {
+    match run(op, input) {
         Answer::Envelope(json) => json,
-        // Not reached: `Files::InEnvelope` puts files in the envelope as base64.
-        Answer::File(bytes) => encode(&FileBytes(bytes)).unwrap_or_default(),
+        // In the envelope a file is base64.
+        Answer::File(bytes) => {
+            encode(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
+        }
     }
 }
 
@@ -700,7 +702,7 @@ pub fn call(op: &str, input: &str) -> String {
 /// assert!(error.contains(r#""code":"input.invalid""#));
 /// ```
 pub fn call_for_file(op: &str, input: &str) -> Answer {
-    run(op, input, Files::AsBytes)
+    run(op, input)
 }
 
 /// What [`call_for_file`] answers.
@@ -712,30 +714,21 @@ pub enum Answer {
     File(Vec<u8>),
 }
 
-/// Where an operation's file goes: base64 inside the envelope, or handed back as bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Files {
-    InEnvelope,
-    AsBytes,
-}
-
-/// The answer of an operation that returned `out`: its bytes when it is a file and `files`
-/// asks for them, else its envelope.
-fn answer<T: Serialize + 'static>(out: T, files: Files) -> Result<Answer> {
-    if files == Files::AsBytes {
-        let mut slot = Some(out);
-        if let Some(Some(file)) = (&mut slot as &mut dyn std::any::Any)
-            .downcast_mut::<Option<FileBytes>>()
-            .map(Option::take)
-        {
-            return Ok(Answer::File(file.0));
-        }
-        return encode(&slot).map(Answer::Envelope);
+/// The answer of an operation that returned `out`: its bytes when it is a file, else its
+/// envelope.
+fn answer<T: Serialize + 'static>(out: T) -> Result<Answer> {
+    let mut slot = Some(out);
+    if let Some(file) = (&mut slot as &mut dyn std::any::Any)
+        .downcast_mut::<Option<FileBytes>>()
+        .and_then(Option::take)
+    {
+        return Ok(Answer::File(file.0));
     }
-    encode(&out).map(Answer::Envelope)
+    // Not a file: `slot` still holds `out`, and `Some(out)` is written as `out`.
+    encode(&slot).map(Answer::Envelope)
 }
 
-fn run(op: &str, input: &str, files: Files) -> Answer {
+fn run(op: &str, input: &str) -> Answer {
     let outcome =
         catch_unwind(AssertUnwindSafe(|| {
             let operation = OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
@@ -743,23 +736,24 @@ fn run(op: &str, input: &str, files: Files) -> Answer {
                     op: op.chars().take(100).collect(),
                 }
             })?;
-            (operation.run)(input, files)
+            (operation.run)(input)
         }));
-    let result = outcome.unwrap_or_else(|_| Err(unexpected(op)));
-    result.unwrap_or_else(|err| Answer::Envelope(error_envelope(&err).to_string()))
-}
-
-/// The error a panic inside operation `op` becomes.
-fn unexpected(op: &str) -> Error {
-    Error::Internal {
-        detail: format!("operation `{op}` failed unexpectedly"),
-    }
+    settle(op, outcome).unwrap_or_else(Answer::Envelope)
 }
 
 /// The envelope of an operation's outcome; a panic becomes `internal.error`.
 fn envelope(op: &str, outcome: std::thread::Result<Result<String>>) -> String {
-    let result = outcome.unwrap_or_else(|_| Err(unexpected(op)));
-    result.unwrap_or_else(|err| error_envelope(&err).to_string())
+    settle(op, outcome).unwrap_or_else(|error| error)
+}
+
+/// An operation's value, or its error envelope; a panic becomes `internal.error`.
+fn settle<T>(op: &str, outcome: std::thread::Result<Result<T>>) -> std::result::Result<T, String> {
+    let result = outcome.unwrap_or_else(|_| {
+        Err(Error::Internal {
+            detail: format!("operation `{op}` failed unexpectedly"),
+        })
+    });
+    result.map_err(|err| error_envelope(&err).to_string())
 }
 
 #[cfg(feature = "schema")]
