@@ -138,6 +138,41 @@ fn an_invoice_extracts_with_every_mention_and_every_name() {
 }
 
 #[test]
+fn an_invoice_writes_its_text_one_byte_a_glyph() {
+    let invoice: Invoice = get("invoice");
+    let pdf = Printer::standard().invoice(&invoice).unwrap();
+    let uses = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    // Both faces through the one embedded CMap of one-byte codes, none through `Identity-H`.
+    assert!(uses(b"/CMapName/Hospes-Identity-OneByte"));
+    assert!(!uses(b"/Identity-H"));
+}
+
+#[test]
+fn an_invoice_in_more_letters_than_one_byte_codes_still_extracts_every_word() {
+    let mut invoice: Invoice = get("invoice");
+    // Latin-1 and Latin Extended-A, Greek and Cyrillic letters: some 300 glyphs in one face.
+    let letters: Vec<char> = ('À'..='ž')
+        .chain('Α'..='ω')
+        .chain('А'..='я')
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let words: Vec<String> = letters.chunks(10).map(|w| w.iter().collect()).collect();
+    assert!(letters.len() > 224, "{} letters", letters.len());
+    invoice.lines[0].label = words.join(" ");
+    let pdf = Printer::standard().invoice(&invoice).unwrap();
+    assert!(pdf.windows(11).any(|w| w == b"/Identity-H"));
+    let flat = squash(&text_of("invoice-many-letters", &pdf));
+    for word in &words {
+        assert!(
+            flat.contains(word.as_str()),
+            "`{word}` missing from:\n{flat}"
+        );
+    }
+    assert!(flat.contains("Łukasz Żółć"), "{flat}");
+    assert_no_blank_page("invoice-many-letters", &pdf);
+}
+
+#[test]
 fn the_same_invoice_gives_the_same_bytes() {
     let invoice: Invoice = get("invoice");
     let a = Printer::standard().invoice(&invoice).unwrap();
@@ -407,27 +442,27 @@ fn logo_png() -> Vec<u8> {
 const GOLDEN: &[(&str, &str)] = &[
     (
         "invoice",
-        "5a27b36188b17d401d167c53d5cdd3396e9ab58fe057a8ed0b88da19fa386bd4",
+        "05380e7a10f50097a028b999d4e60d377eb579f20173daf7e1c35822b5eaf516",
     ),
     (
         "credit_note",
-        "1e760e9e4d549cd9091f0c2796a22233d7245d7fbac5799922b11b4aa11ae6f4",
+        "0c70f8551f7f358c929c9be04dbf85b41f1d51099386c246d40f18802d383b97",
     ),
     (
         "quote",
-        "33918a53125d8e78cbc31ae81ebd6a60a8a883060788348f4670a2917cff09bc",
+        "fa75ba2787072bc64611872e82b97b2da922efdb9e654c567e9d98ba171fcf8f",
     ),
     (
         "contract",
-        "eca7e9bea70a8ac5649be55555c7810b24db9366fd6748d6e85fff76cc2dca46",
+        "638d593a5a09e97c45688c2f55c88d68c2bfcf8235e7a1efaa025983c60f633b",
     ),
     (
         "signed_contract",
-        "3ce3ff2671d7289ccb6d441bbb11d50d180767e01a3e7c6b0ad95bbe0f8be6b3",
+        "f1ced42f9571ed46b5d671a0854e2a8958fdc36408e51f641a6762463674e0b8",
     ),
     (
         "labels",
-        "e14847b617f61c8847a325474d19968bfd735f9ad334b668beddff8cdab4fed7",
+        "e84c498dd015de9d510a87daed621256b95074d0e719a212842e96707cbdcafc",
     ),
 ];
 

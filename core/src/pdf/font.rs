@@ -2,20 +2,50 @@
 //! and embedding only the glyphs a document uses.
 //!
 //! A face is embedded the way PDF readers handle any script: a Type 0 font over a
-//! `CIDFontType2` descendant, `Identity-H` encoding (two bytes per glyph), the glyph subset as
-//! `FontFile2` (subsetter), widths in `/W`, and a `ToUnicode` map so that text copies, searches
-//! and extracts (`pdftotext`) as written. Without a shaper, text is mapped character by character
+//! `CIDFontType2` descendant, the glyph subset as `FontFile2` (subsetter), widths in `/W`, and a
+//! `ToUnicode` map so that text copies, searches and extracts (`pdftotext`) as written. Page text
+//! takes one byte per glyph through the document's [`ONE_BYTE`] CMap when a face uses at most
+//! [`ONE_BYTE_GLYPHS`] glyphs (any invoice, quote or contract in Latin script), two bytes
+//! (`Identity-H`) beyond. Without a shaper, text is mapped character by character
 //! after NFC normalisation ("Zoë" typed with a combining diaeresis prints as one glyph).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
+use pdf_writer::writers::WMode;
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
 use crate::error::{Error, Result};
+
+/// The most glyphs (`.notdef` included) a face may use in a document and still be written one
+/// byte per glyph: codes `0x1F` to `0xFF`.
+pub(crate) const ONE_BYTE_GLYPHS: usize = 0x100 - FIRST_CODE as usize;
+
+/// The one-byte code of glyph 0 (`.notdef`); glyph `n` is written as `FIRST_CODE + n`, so glyph
+/// 1 (the space, in most documents) is `0x20` and a page's strings stay printable ASCII, one
+/// byte a glyph, for up to 95 glyphs.
+const FIRST_CODE: u8 = 0x1F;
+
+/// The embedded CMap of one-byte codes (PDF 32000-1, 9.7.5): code `FIRST_CODE + n` shows glyph
+/// `n`. Written once per document, shared by its fonts.
+pub(crate) const ONE_BYTE: &[u8] = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def end def\n\
+/CMapName /Hospes-Identity-OneByte def\n/CMapType 1 def\n/WMode 0 def\n\
+1 begincodespacerange\n<00> <FF>\nendcodespacerange\n\
+1 begincidrange\n<1F> <FF> 0\nendcidrange\n\
+endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+/// Writes [`ONE_BYTE`] as the CMap stream `id`.
+pub(crate) fn write_one_byte(chunk: &mut Chunk, id: Ref) {
+    chunk
+        .cmap(id, ONE_BYTE)
+        .name(Name(b"Hospes-Identity-OneByte"))
+        .system_info(identity())
+        .writing_mode(WMode::Horizontal);
+}
 
 /// Characters below this code point are looked up in a table built once per face; it covers
 /// Latin, punctuation, the euro sign and the narrow no-break space.
@@ -137,6 +167,49 @@ impl Face {
     }
 }
 
+/// A set of characters: a bit each below [`DENSE`] (the characters of Latin text, set and
+/// tested in one step for every character a document writes), a tree beyond.
+#[derive(Default)]
+struct CharSet {
+    dense: Vec<u64>,
+    sparse: BTreeSet<char>,
+}
+
+impl CharSet {
+    fn insert(&mut self, c: char) {
+        let code = c as usize;
+        if code >= DENSE {
+            self.sparse.insert(c);
+            return;
+        }
+        if self.dense.is_empty() {
+            self.dense = vec![0; DENSE / 64];
+        }
+        if let Some(word) = self.dense.get_mut(code / 64) {
+            *word |= 1 << (code % 64);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.dense.iter().all(|&w| w == 0) && self.sparse.is_empty()
+    }
+
+    /// The characters in order.
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        let dense = self.dense.iter().enumerate().flat_map(|(i, &word)| {
+            // The set bits of the word, lowest first.
+            std::iter::successors(Some(word), |w| Some(w & w.wrapping_sub(1)))
+                .take_while(|&w| w != 0)
+                .filter_map(move |w| {
+                    u32::try_from(i * 64)
+                        .ok()
+                        .and_then(|base| char::from_u32(base + w.trailing_zeros()))
+                })
+        });
+        dense.chain(self.sparse.iter().copied())
+    }
+}
+
 /// The glyphs of one face a document uses. Text is collected first ([`add`](Self::add)); once the
 /// document's text is all known, [`seal`](Self::seal) numbers the glyphs in the order of their
 /// characters, so that runs of letters and digits get consecutive codes and the `ToUnicode` map
@@ -144,19 +217,23 @@ impl Face {
 pub(crate) struct FontUse<'f> {
     face: &'f Face,
     /// Every character the document writes in this face.
-    used: BTreeSet<char>,
+    used: CharSet,
     remapper: GlyphRemapper,
-    /// New glyph id → the character it stands for, for `ToUnicode`.
+    /// Code → the character it stands for, for `ToUnicode`.
     chars: BTreeMap<u16, char>,
+    /// Whether codes take one byte ([`ONE_BYTE`]) rather than two (`Identity-H`); set by
+    /// [`seal`](Self::seal).
+    one_byte: bool,
 }
 
 impl<'f> FontUse<'f> {
     pub(crate) fn new(face: &'f Face) -> Self {
         FontUse {
             face,
-            used: BTreeSet::new(),
+            used: CharSet::default(),
             remapper: GlyphRemapper::new(),
             chars: BTreeMap::new(),
+            one_byte: true,
         }
     }
 
@@ -167,27 +244,53 @@ impl<'f> FontUse<'f> {
 
     /// Takes note of the characters `text` writes in this face.
     pub(crate) fn add(&mut self, text: &str) {
-        self.used.extend(text.chars());
-    }
-
-    /// Numbers the glyphs of every character [`add`](Self::add)ed, in character order; a
-    /// character the face lacks is written as glyph 0 (.notdef).
-    pub(crate) fn seal(&mut self) {
-        for &c in &self.used {
-            let (gid, _) = self.face.glyph(c);
-            if gid != 0 {
-                let cid = self.remapper.remap(gid);
-                self.chars.entry(cid).or_insert(c);
-            }
+        for c in text.chars() {
+            self.used.insert(c);
         }
     }
 
+    /// Numbers the glyphs of every character [`add`](Self::add)ed, in character order, and
+    /// chooses the width of the codes: one byte up to [`ONE_BYTE_GLYPHS`] glyphs. A character the
+    /// face lacks is written as glyph 0 (.notdef).
+    pub(crate) fn seal(&mut self) {
+        let mut chars = Vec::new();
+        for c in self.used.iter() {
+            let (gid, _) = self.face.glyph(c);
+            if gid != 0 {
+                chars.push((self.remapper.remap(gid), c));
+            }
+        }
+        self.one_byte = usize::from(self.remapper.num_gids()) <= ONE_BYTE_GLYPHS;
+        for (cid, c) in chars {
+            self.chars.entry(self.code(cid)).or_insert(c);
+        }
+    }
+
+    /// The code of glyph `cid` in the page content.
+    fn code(&self, cid: u16) -> u16 {
+        if self.one_byte {
+            cid + u16::from(FIRST_CODE)
+        } else {
+            cid
+        }
+    }
+
+    /// Whether page text takes one byte per glyph ([`ONE_BYTE`]), once [`seal`](Self::seal)ed.
+    pub(crate) fn is_one_byte(&self) -> bool {
+        self.one_byte
+    }
+
     /// Appends `text`, [`add`](Self::add)ed before the font was [`seal`](Self::seal)ed, encoded
-    /// for this font: two bytes per glyph (`Identity-H`).
+    /// for this font: one byte per glyph, or two (`Identity-H`).
     pub(crate) fn encode(&self, text: &str, out: &mut Vec<u8>) {
         for c in text.chars() {
             let cid = self.remapper.get(self.face.glyph(c).0).unwrap_or(0);
-            out.extend_from_slice(&cid.to_be_bytes());
+            let code = self.code(cid);
+            if self.one_byte {
+                out.push(code.to_be_bytes()[1]);
+            } else {
+                out.extend_from_slice(&code.to_be_bytes());
+            }
         }
     }
 
@@ -196,11 +299,13 @@ impl<'f> FontUse<'f> {
         !self.used.is_empty()
     }
 
-    /// Writes the Type 0 font `id` and everything it needs, taking ids from `next`.
+    /// Writes the Type 0 font `id` and everything it needs, taking ids from `next`; `one_byte` is
+    /// the document's [`ONE_BYTE`] CMap, for a font whose codes take one byte.
     pub(crate) fn write(
         &self,
         chunk: &mut Chunk,
         id: Ref,
+        one_byte: Ref,
         next: &mut impl FnMut() -> Ref,
     ) -> Result<()> {
         let face = self.face;
@@ -228,12 +333,15 @@ impl<'f> FontUse<'f> {
             .collect();
         let base = format!("{tag}+{}", face.name);
 
-        chunk
-            .type0_font(id)
-            .base_font(Name(base.as_bytes()))
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid_id)
-            .to_unicode(cmap_id);
+        let mut font = chunk.type0_font(id);
+        font.base_font(Name(base.as_bytes()));
+        if self.one_byte {
+            font.encoding_cmap(one_byte);
+        } else {
+            font.encoding_predefined(Name(b"Identity-H"));
+        }
+        font.descendant_font(cid_id).to_unicode(cmap_id);
+        font.finish();
 
         let scale = 1000.0 / face.units_per_em;
         let parsed = ttf_parser::Face::parse(&face.data, 0).ok();
@@ -286,15 +394,16 @@ impl<'f> FontUse<'f> {
             );
 
         // A few hundred bytes of ranges: compressing them would save less than it costs.
-        chunk.cmap(cmap_id, &to_unicode(&self.chars));
+        chunk.cmap(cmap_id, &to_unicode(&self.chars, self.one_byte));
         Ok(())
     }
 }
 
-/// The `ToUnicode` CMap of a font whose two-byte codes are `chars`' keys: consecutive codes of
-/// consecutive characters as `bfrange`s, the others as `bfchar`s, at most 100 to a block
-/// (PDF 32000-1, 9.10.3). pdf-writer's `UnicodeCmap` writes only `bfchar`s, one line a glyph.
-fn to_unicode(chars: &BTreeMap<u16, char>) -> Vec<u8> {
+/// The `ToUnicode` CMap of a font whose codes (one byte or two) are `chars`' keys: consecutive
+/// codes of consecutive characters as `bfrange`s, the others as `bfchar`s, at most 100 to a
+/// block (PDF 32000-1, 9.10.3). pdf-writer's `UnicodeCmap` writes only `bfchar`s, two-byte
+/// codes, one line a glyph.
+fn to_unicode(chars: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
     use std::fmt::Write;
     let mut ranges: Vec<(u16, u16, char)> = Vec::new();
     let mut singles: Vec<(u16, char)> = Vec::new();
@@ -332,20 +441,33 @@ fn to_unicode(chars: &BTreeMap<u16, char>) -> Vec<u8> {
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n",
+    );
+    // Codes in hexadecimal, two digits a byte.
+    let hex = |code: u16| {
+        if one_byte {
+            format!("{code:02X}")
+        } else {
+            format!("{code:04X}")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "1 begincodespacerange\n<{}> <{}>\nendcodespacerange",
+        hex(0),
+        hex(if one_byte { 0xFF } else { 0xFFFF })
     );
     for block in ranges.chunks(100) {
         let _ = writeln!(out, "{} beginbfrange", block.len());
         for &(first, last, c) in block {
-            let _ = writeln!(out, "<{first:04X}> <{last:04X}> <{}>", utf16(c));
+            let _ = writeln!(out, "<{}> <{}> <{}>", hex(first), hex(last), utf16(c));
         }
         out.push_str("endbfrange\n");
     }
     for block in singles.chunks(100) {
         let _ = writeln!(out, "{} beginbfchar", block.len());
         for &(code, c) in block {
-            let _ = writeln!(out, "<{code:04X}> <{}>", utf16(c));
+            let _ = writeln!(out, "<{}> <{}>", hex(code), utf16(c));
         }
         out.push_str("endbfchar\n");
     }
@@ -358,5 +480,31 @@ fn identity() -> SystemInfo<'static> {
         registry: Str(b"Adobe"),
         ordering: Str(b"Identity"),
         supplement: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_byte_cmap_starts_at_the_code_of_notdef() {
+        let range = format!("<{FIRST_CODE:02X}> <FF> 0");
+        assert!(ONE_BYTE.windows(range.len()).any(|w| w == range.as_bytes()));
+        assert_eq!(ONE_BYTE_GLYPHS, 225);
+    }
+
+    #[test]
+    fn a_char_set_gives_its_characters_in_order() {
+        let mut set = CharSet::default();
+        assert!(set.is_empty());
+        for c in "Żółć zoë 1 234,56 € ✓ Ω".chars() {
+            set.insert(c);
+        }
+        let mut expected: Vec<char> = "Żółć zoë 1 234,56 € ✓ Ω".chars().collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(set.iter().collect::<Vec<_>>(), expected);
+        assert!(!set.is_empty());
     }
 }

@@ -614,9 +614,13 @@ impl<'f> Sheet<'f> {
             more += 1;
             Ref::new(base + more - 1)
         };
+        let one_byte = extra();
+        if self.fonts.iter().any(|f| f.is_used() && f.is_one_byte()) {
+            super::font::write_one_byte(&mut chunk, one_byte);
+        }
         for (font, id) in self.fonts.iter().zip(font_ids) {
             if font.is_used() {
-                font.write(&mut chunk, id, &mut extra)?;
+                font.write(&mut chunk, id, one_byte, &mut extra)?;
             }
         }
         for (image, id) in self.images.iter().zip(&image_ids) {
@@ -630,6 +634,10 @@ impl<'f> Sheet<'f> {
 /// `text` in Unicode normal form C: a letter and its combining accent become the one character
 /// the font has a glyph for.
 fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    // ASCII has nothing to compose: most of a document's strings are taken as they are.
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
 }
 
