@@ -241,6 +241,7 @@ fn a_quote_shows_its_validity_schedule_and_cancellation_terms() {
                 "Valable jusqu’au 1 mai 2026",
                 "Échéancier de paiement",
                 "Conditions d’annulation",
+                "11 juillet 2026 – 25 juillet 2026 (14 nuits)",
             ],
         ),
         (
@@ -250,6 +251,7 @@ fn a_quote_shows_its_validity_schedule_and_cancellation_terms() {
                 "Valid until May 1, 2026",
                 "Payment schedule",
                 "Cancellation terms",
+                "July 11, 2026 – July 25, 2026 (14 nights)",
             ],
         ),
         (
@@ -259,6 +261,7 @@ fn a_quote_shows_its_validity_schedule_and_cancellation_terms() {
                 "Válido hasta el 1 de mayo de 2026",
                 "Calendario de pagos",
                 "Condiciones de cancelación",
+                "11 de julio de 2026 – 25 de julio de 2026 (14 noches)",
             ],
         ),
     ] {
@@ -450,15 +453,15 @@ const GOLDEN: &[(&str, &str)] = &[
     ),
     (
         "quote",
-        "fa75ba2787072bc64611872e82b97b2da922efdb9e654c567e9d98ba171fcf8f",
+        "82862afd1e479ed98f771ac5a56b188ffc24969789f8cf02c7645d95c8254107",
     ),
     (
         "contract",
-        "638d593a5a09e97c45688c2f55c88d68c2bfcf8235e7a1efaa025983c60f633b",
+        "b2a46a71735b20984513f527c67a6fc9d27efebd188ae407ac9ddd7b511392fb",
     ),
     (
         "signed_contract",
-        "f1ced42f9571ed46b5d671a0854e2a8958fdc36408e51f641a6762463674e0b8",
+        "b571e97a0660e9f399aa4fea023130b2dd8c22b6d5694024292edf83ce79a4a0",
     ),
     (
         "labels",

@@ -49,7 +49,7 @@ doc-quote = Quote
 doc-quote-date = Quote date: { $date }
 doc-valid-until = Valid until { $date }
 doc-accommodation = Accommodation: { $name }
-doc-nights = { $from } → { $to } ({ $nights ->
+doc-nights = { $from } – { $to } ({ $nights ->
     [one] { $nights } night
    *[other] { $nights } nights
 })

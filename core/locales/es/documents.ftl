@@ -49,7 +49,7 @@ doc-quote = Presupuesto
 doc-quote-date = Fecha del presupuesto: { $date }
 doc-valid-until = Válido hasta el { $date }
 doc-accommodation = Alojamiento: { $name }
-doc-nights = { $from } → { $to } ({ $nights ->
+doc-nights = { $from } – { $to } ({ $nights ->
     [one] { $nights } noche
    *[other] { $nights } noches
 })

@@ -49,7 +49,7 @@ doc-quote = Devis
 doc-quote-date = Date du devis : { $date }
 doc-valid-until = Valable jusqu’au { $date }
 doc-accommodation = Hébergement : { $name }
-doc-nights = { $from } → { $to } ({ $nights ->
+doc-nights = { $from } – { $to } ({ $nights ->
     [one] { $nights } nuit
    *[other] { $nights } nuits
 })

@@ -495,6 +495,53 @@ mod tests {
     }
 
     #[test]
+    fn every_character_the_document_catalogues_print_has_a_glyph_in_noto_sans() {
+        let faces = [
+            Face::parse(
+                Cow::Borrowed(include_bytes!("../../fonts/NotoSans-Regular.ttf")),
+                "regular",
+            ),
+            Face::parse(
+                Cow::Borrowed(include_bytes!("../../fonts/NotoSans-Bold.ttf")),
+                "bold",
+            ),
+        ]
+        .map(|face| face.unwrap());
+        let catalogues = [
+            (
+                "fr/documents",
+                include_str!("../../locales/fr/documents.ftl"),
+            ),
+            (
+                "en/documents",
+                include_str!("../../locales/en/documents.ftl"),
+            ),
+            (
+                "es/documents",
+                include_str!("../../locales/es/documents.ftl"),
+            ),
+            ("fr/labels", include_str!("../../locales/fr/labels.ftl")),
+            ("en/labels", include_str!("../../locales/en/labels.ftl")),
+            ("es/labels", include_str!("../../locales/es/labels.ftl")),
+        ];
+        for (name, ftl) in catalogues {
+            for line in ftl.lines().filter(|l| !l.trim_start().starts_with('#')) {
+                for c in line.chars().filter(|c| !c.is_control()) {
+                    for face in &faces {
+                        assert_ne!(
+                            face.glyph(c).0,
+                            0,
+                            "{name}: `{c}` (U+{:04X}) has no glyph in {}: `{line}`",
+                            c as u32,
+                            face.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_char_set_gives_its_characters_in_order() {
         let mut set = CharSet::default();
         assert!(set.is_empty());
