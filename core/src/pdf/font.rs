@@ -300,12 +300,12 @@ impl<'f> FontUse<'f> {
     }
 
     /// Writes the Type 0 font `id` and everything it needs, taking ids from `next`; `one_byte` is
-    /// the document's [`ONE_BYTE`] CMap, for a font whose codes take one byte.
+    /// the document's [`ONE_BYTE`] CMap, written when one of its fonts takes one-byte codes.
     pub(crate) fn write(
         &self,
         chunk: &mut Chunk,
         id: Ref,
-        one_byte: Ref,
+        one_byte: Option<Ref>,
         next: &mut impl FnMut() -> Ref,
     ) -> Result<()> {
         let face = self.face;
@@ -335,11 +335,10 @@ impl<'f> FontUse<'f> {
 
         let mut font = chunk.type0_font(id);
         font.base_font(Name(base.as_bytes()));
-        if self.one_byte {
-            font.encoding_cmap(one_byte);
-        } else {
-            font.encoding_predefined(Name(b"Identity-H"));
-        }
+        match one_byte.filter(|_| self.one_byte) {
+            Some(cmap) => font.encoding_cmap(cmap),
+            None => font.encoding_predefined(Name(b"Identity-H")),
+        };
         font.descendant_font(cid_id).to_unicode(cmap_id);
         font.finish();
 
@@ -444,30 +443,23 @@ fn to_unicode(chars: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n",
     );
     // Codes in hexadecimal, two digits a byte.
-    let hex = |code: u16| {
-        if one_byte {
-            format!("{code:02X}")
-        } else {
-            format!("{code:04X}")
-        }
-    };
+    let (digits, last_code) = if one_byte { (2, 0xFF) } else { (4, 0xFFFF) };
     let _ = writeln!(
         out,
-        "1 begincodespacerange\n<{}> <{}>\nendcodespacerange",
-        hex(0),
-        hex(if one_byte { 0xFF } else { 0xFFFF })
+        "1 begincodespacerange\n<{:0digits$X}> <{last_code:0digits$X}>\nendcodespacerange",
+        0
     );
     for block in ranges.chunks(100) {
         let _ = writeln!(out, "{} beginbfrange", block.len());
         for &(first, last, c) in block {
-            let _ = writeln!(out, "<{}> <{}> <{}>", hex(first), hex(last), utf16(c));
+            let _ = writeln!(out, "<{first:0digits$X}> <{last:0digits$X}> <{}>", utf16(c));
         }
         out.push_str("endbfrange\n");
     }
     for block in singles.chunks(100) {
         let _ = writeln!(out, "{} beginbfchar", block.len());
         for &(code, c) in block {
-            let _ = writeln!(out, "<{}> <{}>", hex(code), utf16(c));
+            let _ = writeln!(out, "<{code:0digits$X}> <{}>", utf16(c));
         }
         out.push_str("endbfchar\n");
     }
@@ -496,17 +488,8 @@ mod tests {
 
     #[test]
     fn every_character_the_document_catalogues_print_has_a_glyph_in_noto_sans() {
-        let faces = [
-            Face::parse(
-                Cow::Borrowed(include_bytes!("../../fonts/NotoSans-Regular.ttf")),
-                "regular",
-            ),
-            Face::parse(
-                Cow::Borrowed(include_bytes!("../../fonts/NotoSans-Bold.ttf")),
-                "bold",
-            ),
-        ]
-        .map(|face| face.unwrap());
+        let printer = super::super::Printer::standard();
+        let faces = [&printer.regular, &printer.bold];
         let catalogues = [
             (
                 "fr/documents",
@@ -527,7 +510,7 @@ mod tests {
         for (name, ftl) in catalogues {
             for line in ftl.lines().filter(|l| !l.trim_start().starts_with('#')) {
                 for c in line.chars().filter(|c| !c.is_control()) {
-                    for face in &faces {
+                    for face in faces {
                         assert_ne!(
                             face.glyph(c).0,
                             0,

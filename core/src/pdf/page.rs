@@ -614,10 +614,15 @@ impl<'f> Sheet<'f> {
             more += 1;
             Ref::new(base + more - 1)
         };
-        let one_byte = extra();
-        if self.fonts.iter().any(|f| f.is_used() && f.is_one_byte()) {
-            super::font::write_one_byte(&mut chunk, one_byte);
-        }
+        let one_byte = self
+            .fonts
+            .iter()
+            .any(|f| f.is_used() && f.is_one_byte())
+            .then(|| {
+                let id = extra();
+                super::font::write_one_byte(&mut chunk, id);
+                id
+            });
         for (font, id) in self.fonts.iter().zip(font_ids) {
             if font.is_used() {
                 font.write(&mut chunk, id, one_byte, &mut extra)?;
