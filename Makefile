@@ -40,7 +40,16 @@ poppler:
 	  (echo "installing poppler-utils (pdftotext, pdftoppm) for the PDF tests" && \
 	   (apt-get install -y -qq poppler-utils >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)))
 
+# Property tests draw their cases from one seed, chosen here and printed, so that any failure
+# re-runs exactly: `make rust-test PROPTEST_RNG_SEED=<the seed printed>`. A failing case is also
+# written beside its test (core/tests/<name>.proptest-regressions): commit it.
+ifndef PROPTEST_RNG_SEED
+PROPTEST_RNG_SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
+export PROPTEST_RNG_SEED
+
 rust-test: build poppler
+	@echo "property tests: PROPTEST_RNG_SEED=$(PROPTEST_RNG_SEED)"
 	cargo test --workspace
 
 # Every target of the workspace in one build: the tests, the cdylibs of the three bindings and
@@ -56,8 +65,10 @@ $(VENV_PY):
 
 python-test: build $(VENV_PY)
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
+	PYTHONPATH=bindings-python/python $(VENV_PY) tools/gen_wire_docs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
 	PYTHONPATH=bindings-python/python $(VENV_PY) examples/python_host.py
+	MYPYPATH=bindings-python/python $(VENV)/bin/mypy --strict --cache-dir target/mypy examples/
 	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../target/wheels
 
 node-test: build
@@ -78,6 +89,7 @@ kotlin-test: build
 	rm -rf target/bindings-check && mkdir -p target/bindings-check
 	$(BINDGEN) generate $(MOBILE_LIB) --language kotlin --out-dir target/bindings-check/kotlin --no-format
 	diff -r $(KOTLIN_OUT) target/bindings-check/kotlin || (echo "Kotlin bindings are stale: run make bindings-generate" && exit 1)
+	$(PYTHON) tools/gen_kotlin_doc_snippets.py --check
 	mvn -B -q -f bindings-mobile/kotlin/pom.xml test -Dhospes.lib.dir=$(LIB_DIR)
 
 swift-check: build

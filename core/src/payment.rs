@@ -252,9 +252,15 @@ fn unchanged(
     events: Vec<Event>,
 ) -> Result<PaymentRecorded> {
     let kept = of_invoice(invoice, payments);
+    let balance = balance(invoice, &kept)?;
     Ok(PaymentRecorded {
-        balance: balance(invoice, &kept)?,
-        invoice: invoice.clone(),
+        // The invoice's status follows its payments, as in every other answer: a host that
+        // passes the invoice as it was before the first recording gets it brought up to date.
+        invoice: Invoice {
+            status: balance.status,
+            ..invoice.clone()
+        },
+        balance,
         payments: kept,
         duplicate,
         events,

@@ -3,6 +3,8 @@
 //! may cancel it; and nothing ever panics, whatever is asked.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
+mod common;
+
 use hospes::appointment::{
     self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
     AppointmentStatus, format_local, parse_local,
@@ -469,6 +471,8 @@ fn a_request_on_the_night_paris_springs_forward_does_not_panic() {
 }
 
 proptest! {
+    #![proptest_config(common::proptest_config())]
+
     #[test]
     fn no_request_panics_and_every_refusal_is_typed(
         day in 0i64..120,

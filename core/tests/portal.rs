@@ -2,6 +2,8 @@
 //! returns another client's record.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code
 
+mod common;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use hospes::portal::{NewParticipant, Portal, PortalAccess};
 use hospes::{Client, Companion, Establishment, LinkPurpose, Stay, UpdatePolicy};
@@ -174,6 +176,8 @@ fn the_guest_updates_their_details_through_the_portal() {
 }
 
 proptest! {
+    #![proptest_config(common::proptest_config())]
+
     #[test]
     fn no_portal_call_returns_another_clients_record(
         owners in proptest::collection::vec(0usize..4, 1..12),

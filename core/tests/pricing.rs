@@ -515,6 +515,8 @@ fn family_request(nights: u64, guests: usize, dog: bool, promo: bool) -> PriceRe
 }
 
 proptest! {
+    #![proptest_config(common::proptest_config())]
+
     #[test]
     fn the_total_is_the_sum_of_the_lines_and_the_schedule_adds_up(nights in 5u64..60, guests in 1usize..7, dog: bool, promo: bool) {
         let priced = pricing::price(&catalogue(), &family_request(nights, guests, dog, promo), at("2026-02-15T10:00:00Z")).unwrap();

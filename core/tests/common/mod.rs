@@ -13,3 +13,16 @@ pub fn catalogue() -> Catalogue {
 pub fn at(instant: &str) -> DateTime<Utc> {
     instant.parse().unwrap()
 }
+
+/// The configuration of every property test of `core/tests`: cases and seed from the
+/// environment (`PROPTEST_CASES`, `PROPTEST_RNG_SEED`, which `make test` chooses and prints),
+/// and failures kept beside the test file (`core/tests/<name>.proptest-regressions`, committed)
+/// so that a case found once is replayed first on every later run.
+pub fn proptest_config() -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..proptest::test_runner::Config::default()
+    }
+}
