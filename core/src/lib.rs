@@ -88,3 +88,53 @@ pub use vat::{PriceBasis, TaxedAmount, VatBreakdown, VatLine, VatRate};
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("hospes");
+
+// The Rust blocks of the README and of every page of docs/ run as doctests (`cargo test --doc`),
+// so no snippet can rot; the Python, Node and Kotlin suites run those languages' blocks.
+#[cfg(doctest)]
+mod docs {
+    #[doc = include_str!("../../README.md")]
+    mod readme {}
+    #[doc = include_str!("../../docs/README.md")]
+    mod index {}
+    #[doc = include_str!("../../docs/accounts.md")]
+    mod accounts {}
+    #[doc = include_str!("../../docs/appointments.md")]
+    mod appointments {}
+    #[doc = include_str!("../../docs/concepts.md")]
+    mod concepts {}
+    #[doc = include_str!("../../docs/contracts.md")]
+    mod contracts {}
+    #[doc = include_str!("../../docs/editable.md")]
+    mod editable {}
+    #[doc = include_str!("../../docs/errors.md")]
+    mod errors {}
+    #[doc = include_str!("../../docs/invoices.md")]
+    mod invoices {}
+    #[doc = include_str!("../../docs/kotlin.md")]
+    mod kotlin {}
+    #[doc = include_str!("../../docs/links.md")]
+    mod links {}
+    #[doc = include_str!("../../docs/mail-tags.md")]
+    mod mail_tags {}
+    #[doc = include_str!("../../docs/node.md")]
+    mod node {}
+    #[doc = include_str!("../../docs/payments.md")]
+    mod payments {}
+    #[doc = include_str!("../../docs/pdf.md")]
+    mod pdf {}
+    #[doc = include_str!("../../docs/portal.md")]
+    mod portal {}
+    #[doc = include_str!("../../docs/pricing.md")]
+    mod pricing {}
+    #[doc = include_str!("../../docs/python.md")]
+    mod python {}
+    #[doc = include_str!("../../docs/rust.md")]
+    mod rust {}
+    #[doc = include_str!("../../docs/security.md")]
+    mod security {}
+    #[doc = include_str!("../../docs/swift.md")]
+    mod swift {}
+    #[doc = include_str!("../../docs/wire.md")]
+    mod wire {}
+}
