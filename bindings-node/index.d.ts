@@ -9,6 +9,8 @@ export type Instant = string
 
 /** Every error thrown by hospes. */
 export declare class HospesError extends Error {
+  /** An error as hospes throws it (a host's test doubles may build one): the message in English. */
+  constructor(code: string, message: string, messages?: Record<string, string>)
   /** Stable dotted code: "client.email_invalid". */
   readonly code: string
   /** The part of the code before the dot: "client". */

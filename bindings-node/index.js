@@ -32,11 +32,11 @@ const native = loadNative();
 
 /** Every error thrown by hospes: `.code` (stable, dotted), `.family`, `.messages` per locale. */
 class HospesError extends Error {
-  constructor(code, message, messages) {
+  constructor(code, message, messages = null) {
     super(message);
     this.name = 'HospesError';
-    this.code = code;
-    this.family = code.split('.', 1)[0];
+    this.code = String(code);
+    this.family = this.code.split('.', 1)[0];
     this.messages = messages || { en: message };
   }
 
@@ -138,6 +138,12 @@ function makeOperation(op) {
     return Buffer.isBuffer(answer) ? answer : unwrap(answer);
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
+  // `length` counts the arguments index.d.ts requires, as for a function written out: those up
+  // to the last required one (an optional one before it is passed, as null). The optional
+  // trailing ones are not counted, as with default parameters.
+  const required = new Set(op.args.required || []);
+  const lastRequired = names.reduce((last, name, i) => (required.has(name) ? i : last), -1);
+  Object.defineProperty(fn, 'length', { value: lastRequired + 1 });
   return fn;
 }
 
@@ -249,5 +255,5 @@ module.exports.HospesError = HospesError;
 module.exports.operations = operations;
 /** The JSON Schema of every operation and type. */
 module.exports.schema = schema;
-module.exports.toWire = (value) => toWire(value, '$');
+module.exports.toWire = Object.defineProperty((value) => toWire(value, '$'), 'name', { value: 'toWire' });
 module.exports.fromWire = fromWire;

@@ -25,7 +25,7 @@ def test_a_guest_sees_her_stays_and_never_anothers():
     with pytest.raises(hospes.PortalError) as caught:
         hospes.portal_stay(access, MARIE, stays, "2")
     assert caught.value.code == "portal.not_found"
-    assert isinstance(caught.value, LookupError)
+    assert isinstance(caught.value, ValueError)
 
 
 def test_the_details_form_has_no_notes():

@@ -10,6 +10,7 @@ carrying the Rust doc comment: the stubs cannot drift from the Rust types.
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import sys
 from pathlib import Path
@@ -30,6 +31,21 @@ def doc_text(description: str, indent: str) -> str:
     lines = prose.splitlines()
     body = "\n".join((indent + line) if line else "" for line in lines)
     return f'{indent}"""{body.lstrip()}\n{indent}"""\n' if len(lines) > 1 else f'{indent}"""{prose}"""\n'
+
+
+#: The values hospes.Keyring, hospes.Pricer and hospes.Mailer hold (python/hospes/_held.py):
+#: (class, docstring, the constructor's keyword, the operation argument it stands for,
+#: properties as (name, operation whose result it is), methods as (name, operation)).
+#: A method's parameters and result are those of its operation without the held argument, so
+#: these stubs follow the Rust schema like the functions do.
+HELD = (
+    ("Keyring", "The host's link keys, parsed once, for issuing and verifying many links.",
+     "config", "keyring", (("active_key_id", None),), (("issue", "link.issue"), ("verify", "link.verify"))),
+    ("Pricer", "The establishment's price catalogue, parsed and checked once.",
+     "catalogue", "catalogue", (), (("price", "pricing.price"), ("create_quote", "quote.create"))),
+    ("Mailer", "A mail template, checked and compiled once, for rendering it to every guest.",
+     "template", "template", (("summary", "mail.check"),), (("render", "mail.render"),)),
+)
 
 
 class Generator:
@@ -83,6 +99,17 @@ class Generator:
             if key not in required:
                 annotation = f"NotRequired[{annotation}]"
             fields.append((key, annotation, prop.get("description", "")))
+        if any(keyword.iskeyword(key) or not key.isidentifier() for key, _, _ in fields):
+            # A field named like a Python keyword (`from`) cannot be a class attribute: the
+            # functional form declares the same TypedDict, its fields' docs as comments.
+            lines = [f"{name} = TypedDict(\n    {name!r},\n    {{\n"]
+            for key, annotation, description in fields:
+                prose = re.sub(r"```.*?```", "", description, flags=re.S).strip()
+                lines.extend(f"        # {line}".rstrip() + "\n" for line in prose.splitlines())
+                lines.append(f"        {key!r}: {annotation},\n")
+            lines.append("    },\n)\n" + doc_text(node.get("description", ""), ""))
+            self.out.append("".join(lines) + "\n")
+            return name
         lines = [f"class {name}(TypedDict):\n", doc_text(node.get("description", ""), "    ")]
         for key, annotation, description in fields:
             lines.append(f"    {key}: {annotation}\n")
@@ -127,6 +154,25 @@ class Generator:
         signature = ", ".join(params)
         return f"def {op['function']}({signature}) -> {returns}:\n{doc_text(op['doc'], '    ')}    ...\n\n"
 
+    def held_class(
+        self, name: str, doc: str, parameter: str, held: str, properties: Any, methods: Any
+    ) -> str:
+        """The stub of a held value: its constructor takes the operation argument ``held`` under
+        the name ``parameter``; its methods are their operations without that argument."""
+        ops = {op["name"]: op for op in self.operations}
+        held_type = self.type_of(ops[methods[0][1]]["args"]["properties"][held])
+        lines = [f"class {name}:\n", f'    """{doc}"""\n\n', f"    def __init__(self, {parameter}: {held_type}) -> None: ...\n"]
+        for prop, op in properties:
+            returns = self.type_of(ops[op]["returns"]) if op else "str"
+            lines.append(f"    @property\n    def {prop}(self) -> {returns}: ...\n")
+        for method, op in methods:
+            args = ops[op]["args"]
+            params = ", ".join(
+                ["self"] + [f"{key}: {self.type_of(prop)}" for key, prop in args["properties"].items() if key != held]
+            )
+            lines.append(f"    def {method}({params}) -> {self.type_of(ops[op]['returns'])}: ...\n")
+        return "".join(lines) + "\n\n"
+
     def render(self) -> str:
         functions = [self.function(op) for op in self.operations]
         header = (
@@ -164,32 +210,8 @@ class Generator:
             '    """Python values to the canonical wire form (decimals and dates as strings)."""\n'
             "    ...\n\n"
         )
-        keyring = (
-            "class Keyring:\n"
-            '    """The host\'s link keys, parsed once, for issuing and verifying many links."""\n\n'
-            "    def __init__(self, config: KeyringConfig) -> None: ...\n"
-            "    @property\n"
-            "    def active_key_id(self) -> str: ...\n"
-            "    def issue(self, establishment: Establishment, request: LinkRequest, now: datetime) -> IssuedLink: ...\n"
-            "    def verify(\n"
-            "        self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime\n"
-            "    ) -> LinkClaims: ...\n\n\n"
-            "class Pricer:\n"
-            '    """The establishment\'s price catalogue, parsed and checked once."""\n\n'
-            "    def __init__(self, catalogue: Catalogue) -> None: ...\n"
-            "    def price(self, request: PriceRequest, now: datetime) -> PricedStay: ...\n"
-            "    def create_quote(\n"
-            "        self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,\n"
-            "        valid_until: datetime\n"
-            "    ) -> Quote: ...\n\n\n"
-            "class Mailer:\n"
-            '    """A mail template, checked and compiled once, for rendering it to every guest."""\n\n'
-            "    def __init__(self, template: MailTemplate) -> None: ...\n"
-            "    @property\n"
-            "    def summary(self) -> MailSummary: ...\n"
-            "    def render(self, context: MailContext) -> RenderedMail: ...\n\n\n"
-        )
-        return header + "".join(self.out) + "\n" + keyring + "".join(functions).rstrip() + "\n"
+        held = "".join(self.held_class(*spec) for spec in HELD)
+        return header + "".join(self.out) + "\n" + held + "".join(functions).rstrip() + "\n"
 
 
 def main() -> int:

@@ -718,12 +718,16 @@ class Unit(TypedDict):
     capacity: int
     """Most guests it sleeps."""
 
-class Period(TypedDict):
-    """A range of days, both ends included (« du 1er juillet au 31 août »)."""
-    from: date
-    """First day."""
-    to: date
-    """Last day, included."""
+Period = TypedDict(
+    'Period',
+    {
+        # First day.
+        'from': date,
+        # Last day, included.
+        'to': date,
+    },
+)
+"""A range of days, both ends included (« du 1er juillet au 31 août »)."""
 
 Weekday = Literal['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
 """A day of the week."""
@@ -1889,30 +1893,33 @@ class Cancellation(TypedDict):
     events: List[Event]
     """`invoice_issued` / `invoice_cancelled` per document, then `stay_cancelled`."""
 
-class Residency(TypedDict):
-    """A resident's year (or season) on a pitch."""
-    reference: str
-    """The host's reference for this year's residency (used as the stay reference)."""
-    client_id: str
-    """The resident."""
-    pitch: str
-    """The pitch (« Emplacement A12 »)."""
-    from: date
-    """First day of the residency."""
-    to: date
-    """Day after the last one."""
-    rent: Money
-    """Rent for the whole residency, VAT included."""
-    vat_rate: Decimal
-    """VAT rate of the rent."""
-    installments: int
-    """Paid in this many equal installments, one every `12 / n` months from `from`:
-    1, 2, 3, 4, 6 or 12.
-    """
-    max_occupants: int
-    """Most people allowed on the pitch, the resident included."""
-    authorised: NotRequired[List[Companion]]
-    """People allowed to stay on the pitch besides the resident."""
+Residency = TypedDict(
+    'Residency',
+    {
+        # The host's reference for this year's residency (used as the stay reference).
+        'reference': str,
+        # The resident.
+        'client_id': str,
+        # The pitch (« Emplacement A12 »).
+        'pitch': str,
+        # First day of the residency.
+        'from': date,
+        # Day after the last one.
+        'to': date,
+        # Rent for the whole residency, VAT included.
+        'rent': Money,
+        # VAT rate of the rent.
+        'vat_rate': Decimal,
+        # Paid in this many equal installments, one every `12 / n` months from `from`:
+        # 1, 2, 3, 4, 6 or 12.
+        'installments': int,
+        # Most people allowed on the pitch, the resident included.
+        'max_occupants': int,
+        # People allowed to stay on the pitch besides the resident.
+        'authorised': NotRequired[List[Companion]],
+    },
+)
+"""A resident's year (or season) on a pitch."""
 
 class ResidencyChange(TypedDict):
     """The new list of authorised persons and the event."""
@@ -2289,9 +2296,7 @@ class Keyring:
     @property
     def active_key_id(self) -> str: ...
     def issue(self, establishment: Establishment, request: LinkRequest, now: datetime) -> IssuedLink: ...
-    def verify(
-        self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime
-    ) -> LinkClaims: ...
+    def verify(self, establishment: Establishment, token: str, purpose: LinkPurpose, state: LinkState, now: datetime) -> LinkClaims: ...
 
 
 class Pricer:
@@ -2299,10 +2304,7 @@ class Pricer:
 
     def __init__(self, catalogue: Catalogue) -> None: ...
     def price(self, request: PriceRequest, now: datetime) -> PricedStay: ...
-    def create_quote(
-        self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime,
-        valid_until: datetime
-    ) -> Quote: ...
+    def create_quote(self, number: str, client_id: str, stay_reference: str, request: PriceRequest, now: datetime, valid_until: datetime) -> Quote: ...
 
 
 class Mailer:

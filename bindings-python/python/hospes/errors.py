@@ -63,7 +63,7 @@ class AccountError(HospesError, ValueError):
     """A login refused, a password too short, too many attempts (``account.*``)."""
 
 
-class PortalError(HospesError, LookupError):
+class PortalError(HospesError, ValueError):
     """A record that is not this guest's, answered as missing (``portal.not_found``)."""
 
 
