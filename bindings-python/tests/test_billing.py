@@ -57,5 +57,5 @@ def test_an_invoice_that_cannot_be_printed_raises_a_typed_error_not_bytes():
     broken = dict(INVOICE, lines="twenty")
     with pytest.raises(hospes.HospesError) as refused:
         hospes.invoice_pdf(broken)
-    assert refused.value.code == "input.invalid"
+    assert refused.value.code == "input.wrong_type"
     assert "lines" in str(refused.value)

@@ -31,8 +31,32 @@ def client(**fields):
 def test_wrong_types_raise_an_input_error(args):
     with pytest.raises(hospes.InputError) as caught:
         hospes.normalize_client(*args)
-    assert caught.value.code == "input.invalid"
+    # A value of another type is `input.wrong_type`; a string that does not read (a negative
+    # version, a date that does not exist) is `input.invalid`.
+    assert caught.value.code in {"input.wrong_type", "input.invalid"}
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "args, field, received",
+    [
+        ((42, "FR", NOW), "$.client", "int"),
+        (("not a client", "FR", NOW), "$.client", "str"),
+        (([client()], "FR", NOW), "$.client", "list"),
+        ((client(companions="everyone"), "FR", NOW), "$.client.companions", "str"),
+        ((client(), 33, NOW), "$.default_country", "int"),
+        ((client(last_name=b"Dupont"), "FR", NOW), "$.client.last_name", "bytes"),
+        ((client(id=Decimal("12")), "FR", NOW), "$.client.id", "Decimal"),
+        ((client(), dt.date(2026, 1, 1), NOW), "$.default_country", "date"),
+        ((client(), "FR", dt.date(2026, 1, 1)), "$.now", "date"),
+    ],
+)
+def test_a_value_of_another_type_is_refused_naming_the_field_and_the_type(args, field, received):
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.normalize_client(*args)
+    assert caught.value.code == "input.wrong_type"
+    assert str(caught.value).startswith(f"{field}: expected ")
+    assert str(caught.value).endswith(f"received {received}.")
 
 
 def test_a_float_for_money_is_refused_with_the_path_to_it():

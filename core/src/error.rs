@@ -33,6 +33,31 @@ pub enum Error {
         /// Largest accepted size, in bytes.
         max: usize,
     },
+    /// The input nests deeper than hospes reads (records and lists inside one another).
+    #[error("input nested deeper than {max} levels at {path}")]
+    InputTooDeep {
+        /// Where the limit was passed (`$.client.companions[0]…`).
+        path: String,
+        /// Deepest nesting accepted.
+        max: usize,
+    },
+    /// The input contains itself (a dictionary or list holding a reference to itself).
+    #[error("input contains itself at {path}")]
+    InputCyclic {
+        /// Where the value refers back to one of its parents.
+        path: String,
+    },
+    /// A value of another type than the field takes: a list for a record, a date or a decimal
+    /// for a text, bytes for a name. Nothing is converted behind the caller's back.
+    #[error("{path}: expected {expected}, received {received}")]
+    InputWrongType {
+        /// The field (`$.client.last_name`).
+        path: String,
+        /// What the field takes (`a string`, `a record`).
+        expected: String,
+        /// What was received (`Decimal`, `a list`).
+        received: String,
+    },
     /// A binding asked for an operation that does not exist.
     #[error("unknown operation `{op}`")]
     OperationUnknown {
@@ -704,6 +729,9 @@ impl Error {
         match self {
             Error::InputInvalid { .. } => "input.invalid",
             Error::InputTooLarge { .. } => "input.too_large",
+            Error::InputTooDeep { .. } => "input.too_deep",
+            Error::InputCyclic { .. } => "input.cyclic",
+            Error::InputWrongType { .. } => "input.wrong_type",
             Error::OperationUnknown { .. } => "input.operation_unknown",
             Error::Internal { .. } => "internal.error",
             Error::CurrencyUnknown { .. } => "money.currency_unknown",
@@ -831,6 +859,19 @@ impl Error {
             Error::InputTooLarge { size, max } => {
                 vec![("size", number(*size)), ("max", number(*max))]
             }
+            Error::InputTooDeep { path, max } => {
+                vec![("path", Arg::from(path.as_str())), ("max", number(*max))]
+            }
+            Error::InputCyclic { path } => vec![("path", Arg::from(path.as_str()))],
+            Error::InputWrongType {
+                path,
+                expected,
+                received,
+            } => vec![
+                ("path", Arg::from(path.as_str())),
+                ("expected", Arg::from(expected.as_str())),
+                ("received", Arg::from(received.as_str())),
+            ],
             Error::OperationUnknown { op } => vec![("op", Arg::from(op.as_str()))],
             Error::Internal { detail } => vec![("detail", Arg::from(detail.as_str()))],
             Error::CurrencyUnknown { value } => vec![("value", Arg::from(value.as_str()))],
@@ -1118,6 +1159,13 @@ mod tests {
         vec![
             Error::InputInvalid { detail: s() },
             Error::InputTooLarge { size: 2, max: 1 },
+            Error::InputTooDeep { path: s(), max: 1 },
+            Error::InputCyclic { path: s() },
+            Error::InputWrongType {
+                path: s(),
+                expected: s(),
+                received: s(),
+            },
             Error::OperationUnknown { op: s() },
             Error::Internal { detail: s() },
             Error::CurrencyUnknown { value: s() },

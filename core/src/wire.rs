@@ -63,11 +63,21 @@ use crate::{
 };
 
 mod held;
+#[cfg(feature = "schema")]
+pub mod shape;
 
 pub use held::{Held, call_held, hold};
 
 /// Largest JSON input accepted by one call: 1 MiB, far above any real record.
 pub const MAX_INPUT: usize = 1024 * 1024;
+
+/// Deepest nesting of records and lists the bindings convert: 32 levels, some three times the
+/// deepest record of hospes. JSON handed to [`call`] directly is read to serde_json's 128 levels.
+/// Deeper is refused as `input.too_deep`, before anything is read.
+pub const MAX_DEPTH: usize = 32;
+
+/// serde_json's nesting limit, which [`call`] and [`from_json`] read to.
+const JSON_DEPTH: usize = 128;
 
 /// An operation callable by name.
 #[derive(Clone, Copy)]
@@ -632,14 +642,41 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
         Err(err) => err,
     };
     PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
-    let path = err.path().to_string();
-    let inner = err.into_inner();
-    let detail = if path == "." {
-        inner.to_string()
-    } else {
-        format!("{path}: {inner}")
+    let path = match err.path().to_string() {
+        root if root == "." => "$".to_owned(),
+        path => format!("$.{path}"),
     };
-    Err(Error::InputInvalid { detail })
+    Err(refusal(&path, &err.into_inner()))
+}
+
+/// The error for what serde_json refused at `path`: a value of another type (`input.wrong_type`),
+/// nesting past its limit (`input.too_deep`), anything else (`input.invalid`).
+fn refusal(path: &str, err: &serde_json::Error) -> Error {
+    let message = err.to_string();
+    // serde's words: "invalid type: integer `12`, expected a string at line 1 column 20".
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    if let Some((received, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return Error::InputWrongType {
+            path: path.to_owned(),
+            expected: expected.to_owned(),
+            received: received.to_owned(),
+        };
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return Error::InputTooDeep {
+            path: path.to_owned(),
+            max: JSON_DEPTH,
+        };
+    }
+    let detail = if path == "$" {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    };
+    Error::InputInvalid { detail }
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<String> {
@@ -901,7 +938,7 @@ mod tests {
             r#"{"money": {"amount": 12.5, "currency": "EUR"}}"#,
         );
         let v: Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["error"]["code"], "input.invalid");
+        assert_eq!(v["error"]["code"], "input.wrong_type");
         assert!(
             v["error"]["message"]
                 .as_str()
@@ -909,6 +946,18 @@ mod tests {
                 .contains("money.amount"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn nesting_past_serde_json_s_limit_is_too_deep() {
+        // An event is read whole before its kind is known: the nesting inside is read too.
+        let deep = format!(
+            r#"{{"last": null, "events": [{{"deep": {}1{}, "type": "x"}}]}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let v: Value = serde_json::from_str(&call("event.append_log", &deep)).unwrap();
+        assert_eq!(v["error"]["code"], "input.too_deep", "{v}");
     }
 
     #[test]

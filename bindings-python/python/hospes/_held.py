@@ -5,7 +5,7 @@ as the module's functions, without re-reading the value on every call."""
 from __future__ import annotations
 
 import json
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 from . import _native, _wire
 from .errors import from_envelope
@@ -14,13 +14,19 @@ _RETURNS: Dict[str, Any] = {op["name"]: op["returns"] for op in _wire.SCHEMA["op
 
 
 class _Held:
-    """A native value built from ``value``; a bad one raises the typed error hospes gives."""
+    """A native value built once from a record; a bad one raises the typed error hospes gives.
+
+    Each subclass takes its record under the keyword its stub declares (``Keyring(config=…)``,
+    ``Pricer(catalogue=…)``, ``Mailer(template=…)``) and hands it to :meth:`_hold`.
+    """
 
     __slots__ = ("_native",)
     _NATIVE: Any = None
+    #: The operation and argument the held record is (its shape is checked on the way in).
+    _ARGUMENT: Tuple[str, str] = ("", "")
 
-    def __init__(self, value: Dict[str, Any]) -> None:
-        payload = _wire._encode(value)
+    def _hold(self, value: Dict[str, Any]) -> None:
+        payload = _wire._encode(value, *self._ARGUMENT)
         try:
             self._native = self._NATIVE(payload)
         except ValueError as envelope:
@@ -45,6 +51,10 @@ class Keyring(_Held):
 
     __slots__ = ()
     _NATIVE = _native.Keyring
+    _ARGUMENT = ("link.issue", "keyring")
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self._hold(config)
 
     @property
     def active_key_id(self) -> str:
@@ -76,6 +86,10 @@ class Pricer(_Held):
 
     __slots__ = ()
     _NATIVE = _native.Pricer
+    _ARGUMENT = ("pricing.price", "catalogue")
+
+    def __init__(self, catalogue: Dict[str, Any]) -> None:
+        self._hold(catalogue)
 
     def price(self, request: Dict[str, Any], now: Any) -> Dict[str, Any]:
         """Prices a stay: the same as :func:`hospes.price_stay` with this catalogue."""
@@ -114,6 +128,10 @@ class Mailer(_Held):
 
     __slots__ = ()
     _NATIVE = _native.Mailer
+    _ARGUMENT = ("mail.render", "template")
+
+    def __init__(self, template: Dict[str, Any]) -> None:
+        self._hold(template)
 
     @property
     def summary(self) -> Dict[str, Any]:

@@ -62,13 +62,18 @@ def to_wire(value: Any, path: str = "$") -> Any:
     return _default(value, path)
 
 
-def _encode(args: Dict[str, Any]) -> str:
-    """The JSON of the arguments, encoded in Rust (``_native.encode``) by the rules of
-    :func:`to_wire`; a value it refuses raises :class:`InputError` naming where it was."""
+def _encode(args: Any, op: Optional[str] = None, arg: Optional[str] = None) -> str:
+    """The JSON of the arguments of operation ``op`` (or of its one argument ``arg``), encoded in
+    Rust (``_native.encode``) by the rules of :func:`to_wire`, each value checked against what its
+    field takes; a value it refuses raises :class:`InputError` (``input.wrong_type``,
+    ``input.too_deep``, ``input.cyclic``, ``input.too_large``, ``input.invalid``) naming where it
+    was."""
     try:
-        return _native.encode(args)
+        return _native.encode(args, op, arg)
     except ValueError as refusal:
-        raise InputError("input.invalid", str(refusal)) from None
+        raise from_envelope(json.loads(str(refusal))["error"]) from None
+    except RecursionError:
+        raise InputError("input.too_deep", "the input nests too deep to be read") from None
 
 
 def _resolve(node: Dict[str, Any]) -> Dict[str, Any]:
@@ -182,7 +187,7 @@ def invoke(
 ) -> Any:
     """Calls operation ``op`` with named ``args`` and converts the result, or raises. ``call`` is
     the native entry point: the module's, or a held value's (a keyring, a pricer)."""
-    payload = _encode(args)
+    payload = _encode(args, op)
     envelope = json.loads(call(op, payload))
     if "error" in envelope:
         raise from_envelope(envelope["error"])
@@ -192,7 +197,7 @@ def invoke(
 def invoke_for_file(op: str, args: Dict[str, Any], returns: Dict[str, Any]) -> bytes:
     """Calls operation ``op``, whose schema ``returns`` is a file (:func:`returns_file`), and gives
     its bytes as they come from Rust (``_native.call_for_file``: no base64, no JSON), or raises."""
-    answer = _native.call_for_file(op, _encode(args))
+    answer = _native.call_for_file(op, _encode(args, op))
     if isinstance(answer, bytes):
         return answer
     raise from_envelope(json.loads(answer)["error"])

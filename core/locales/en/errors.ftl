@@ -2,6 +2,9 @@
 
 input-invalid = Invalid input: { $detail }
 input-too_large = Input too large: { $size } bytes, at most { $max }.
+input-too_deep = Input nested deeper than { $max } levels at { $path }.
+input-cyclic = The input contains itself at { $path }.
+input-wrong_type = { $path }: expected { $expected }, received { $received }.
 input-operation_unknown = Unknown operation “{ $op }”.
 internal-error = Internal error: { $detail }
 money-currency_unknown = Unknown currency “{ $value }”.

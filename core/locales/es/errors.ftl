@@ -2,6 +2,9 @@
 
 input-invalid = Datos no válidos: { $detail }
 input-too_large = Datos demasiado grandes: { $size } bytes, como máximo { $max }.
+input-too_deep = Datos anidados en más de { $max } niveles en { $path }.
+input-cyclic = Los datos se contienen a sí mismos en { $path }.
+input-wrong_type = { $path }: se esperaba { $expected }, se recibió { $received }.
 input-operation_unknown = Operación desconocida «{ $op }».
 internal-error = Error interno: { $detail }
 money-currency_unknown = Moneda desconocida «{ $value }».

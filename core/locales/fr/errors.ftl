@@ -2,6 +2,9 @@
 
 input-invalid = Données invalides : { $detail }
 input-too_large = Données trop volumineuses : { $size } octets pour { $max } au plus.
+input-too_deep = Données imbriquées sur plus de { $max } niveaux en { $path }.
+input-cyclic = Les données se contiennent elles-mêmes en { $path }.
+input-wrong_type = { $path } : { $expected } attendu, { $received } reçu.
 input-operation_unknown = Opération inconnue « { $op } ».
 internal-error = Erreur interne : { $detail }
 money-currency_unknown = Devise inconnue « { $value } ».
