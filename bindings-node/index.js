@@ -61,38 +61,179 @@ function memo(convert) {
 const toCamel = memo((key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()));
 const toSnake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
-/** Converts a JS value to the canonical wire form: snake_case keys, Dates as RFC 3339. */
-function toWire(value, where) {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new HospesError('input.invalid', `${where}: invalid Date`);
-    return value.toISOString();
+/**
+ * What each argument of each operation takes, read from the Rust schema once: every value is
+ * checked against its field while it is converted, so nothing is reinterpreted (a Date where
+ * text goes, a Buffer where a name goes, an array where a record goes are refused with
+ * `input.wrong_type`, naming the field and the type received).
+ */
+const SHAPES = JSON.parse(native.shapes());
+const ANY = [];
+const RECORD = SHAPES.fits.record;
+const LIST = SHAPES.fits.list;
+
+/** Throws the HospesError of a value refused here, with the messages of every language. */
+function refuse(code, where, detail, received = '') {
+  const { error } = JSON.parse(native.refusal(code, where, String(detail), received));
+  throw new HospesError(error.code, error.message, error.messages);
+}
+
+/** The words of what `shape` takes when `received` does not fit it, else null. */
+function misfit(shape, received) {
+  if (shape.length === 0) return null;
+  let kinds = 0;
+  for (const id of shape) kinds |= SHAPES.nodes[id][0];
+  if (kinds & SHAPES.fits[received]) return null;
+  return SHAPES.words.filter(([kind]) => kinds & kind).map(([, word]) => word).join(' or ');
+}
+
+/** The shape inside a record (`key`) or a list (`key` undefined) of `shape`. */
+function inside(shape, key) {
+  let merged = null;
+  for (const id of shape) {
+    const [kinds, properties, values, items] = SHAPES.nodes[id];
+    let inner;
+    if (key === undefined) {
+      if (!(kinds & LIST)) continue;
+      inner = items;
+    } else {
+      if (!(kinds & RECORD)) continue;
+      inner = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : values;
+      if (inner === null || inner === undefined) continue;
+    }
+    if (inner.length === 0) return ANY;
+    merged = merged === null ? inner : [...new Set([...merged, ...inner])];
   }
-  // Files (a logo, a font) cross the wire as standard base64.
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-  if (Array.isArray(value)) return value.map((item, i) => toWire(item, `${where}[${i}]`));
+  return merged === null ? ANY : merged;
+}
+
+/** The shape of argument `name` (snake_case) of operation `op`. */
+function argumentShape(op, name) {
+  const args = SHAPES.arguments[op];
+  return (args && args[name]) || ANY;
+}
+
+/** A conversion's running state: the records and lists open (depth, cycles) and the size. */
+const newState = () => ({ open: [], size: 0 });
+
+/** Adds `bytes` to the size written; past the input limit the value is refused at once. */
+function grow(state, bytes) {
+  state.size += bytes;
+  if (state.size > SHAPES.max_input) refuse('input.too_large', '$', state.size);
+}
+
+/** The kind of a JS value, in the schema's words; anything the wire form does not take throws. */
+function kindOf(value, where) {
+  if (value === null || value === undefined) return 'null';
   switch (typeof value) {
-    case 'string':
     case 'boolean':
-      return value;
+      return 'bool';
+    case 'string':
+      if (typeof value.isWellFormed === 'function' && !value.isWellFormed()) {
+        refuse('input.invalid', where, 'text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode');
+      }
+      return 'text';
     case 'number':
       if (!Number.isSafeInteger(value)) {
-        throw new HospesError(
-          'input.invalid',
-          `${where}: ${value} is not accepted; pass decimals as strings ("12.50")`,
-        );
+        // Money is never a float: no field takes one.
+        refuse('input.wrong_type', where, 'a decimal as a string ("12.50"), never a float', `number ${value}`);
       }
+      return 'integer';
+    case 'object':
+      break;
+    default:
+      refuse('input.invalid', where, `a ${typeof value} is not accepted; pass decimals as strings ("12.50")`);
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) refuse('input.invalid', where, 'invalid Date');
+    return 'instant';
+  }
+  if (value instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(value)) return 'list';
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null || !BUILT_INS.some((type) => value instanceof type)) {
+    return 'record';
+  }
+  return refuse('input.invalid', where, `a ${value.constructor.name} is not accepted here`);
+}
+
+/** Objects of the language that are not records. */
+const BUILT_INS = [Map, Set, WeakMap, WeakSet, Promise, RegExp, Error, ArrayBuffer, DataView,
+  Number, String, Boolean, Symbol, Function, Object.getPrototypeOf(Int8Array)];
+
+/** The name of a value's type, for an error: `Date`, `Array`, `Buffer`, `string`. */
+function typeName(value) {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  if (Array.isArray(value)) return 'Array';
+  return (value.constructor && value.constructor.name) || 'object';
+}
+
+/**
+ * Converts a JS value to the canonical wire form — snake_case keys, Dates as RFC 3339, bytes as
+ * base64 — checked against `shape` (the field's). Records and lists nest at most 32 levels
+ * (`input.too_deep`), a value containing itself is refused (`input.cyclic`), and the conversion
+ * stops as soon as it passes the 1 MiB input limit (`input.too_large`).
+ */
+function toWire(value, where, shape = ANY, state = newState()) {
+  const received = kindOf(value, where);
+  const expected = misfit(shape, received);
+  if (expected !== null) refuse('input.wrong_type', where, expected, typeName(value));
+  switch (received) {
+    case 'null':
+      return null;
+    case 'text':
+      grow(state, value.length + 2);
       return value;
-    case 'object': {
+    case 'instant':
+      grow(state, 26);
+      return value.toISOString();
+    case 'bytes':
+      // Files (a logo, a font) cross the wire as standard base64.
+      grow(state, Math.ceil(value.byteLength / 3) * 4 + 2);
+      return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+    case 'list': {
+      enter(state, value, where);
+      const item = inside(shape, undefined);
+      const out = value.map((element, i) => toWire(element, `${where}[${i}]`, item, state));
+      state.open.pop();
+      return out;
+    }
+    case 'record': {
+      enter(state, value, where);
       const out = {};
-      for (const [key, item] of Object.entries(value)) {
-        if (item !== undefined) out[toSnake(key)] = toWire(item, `${where}.${key}`);
+      for (const [key, element] of Object.entries(value)) {
+        if (element === undefined) continue;
+        const name = toSnake(key);
+        grow(state, name.length + 4);
+        out[name] = toWire(element, `${where}.${key}`, inside(shape, name), state);
       }
+      state.open.pop();
       return out;
     }
     default:
-      throw new HospesError('input.invalid', `${where}: a ${typeof value} is not accepted`);
+      grow(state, 8);
+      return value;
   }
+}
+
+/** Enters a record or list: refused when it is one of its own parents or one level too deep. */
+function enter(state, value, where) {
+  if (state.open.includes(value)) refuse('input.cyclic', where, '');
+  if (state.open.length >= SHAPES.max_depth) refuse('input.too_deep', where, '');
+  state.open.push(value);
+}
+
+/** The named arguments of `op` in the wire form, each checked against its own shape. */
+function argumentsToWire(op, names, values) {
+  const state = newState();
+  // The arguments object is the first level of nesting, as in every binding.
+  state.open.push(values);
+  const input = {};
+  names.forEach((name, i) => {
+    input[name] = toWire(values[i], `$.${toCamel(name)}`, argumentShape(op, name), state);
+  });
+  return JSON.stringify(input);
 }
 
 /** Converts a wire value to JS: camelCase keys, everything else as is. */
@@ -128,13 +269,10 @@ function makeOperation(op) {
     if (args.length > names.length) {
       throw new TypeError(`${toCamel(op.function)}() takes at most ${names.length} arguments, got ${args.length}`);
     }
-    const input = {};
-    names.forEach((name, i) => {
-      input[name] = toWire(args[i], toCamel(name));
-    });
-    if (!bytes) return unwrap(native.call(op.name, JSON.stringify(input)));
+    const input = argumentsToWire(op.name, names, args);
+    if (!bytes) return unwrap(native.call(op.name, input));
     // The file comes from Rust as a Buffer, without base64 or JSON in between; else an error.
-    const answer = native.callForFile(op.name, JSON.stringify(input));
+    const answer = native.callForFile(op.name, input);
     return Buffer.isBuffer(answer) ? answer : unwrap(answer);
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
@@ -155,9 +293,10 @@ for (const op of schema.operations) {
 }
 
 /** Builds a native held value (keys, a catalogue) from `value`; a bad one throws its HospesError. */
-function hold(Native, value, where) {
+function hold(Native, value, where, [op, arg]) {
+  const json = JSON.stringify(toWire(value, `$.${where}`, argumentShape(op, arg)));
   try {
-    return new Native(JSON.stringify(toWire(value, where)));
+    return new Native(json);
   } catch (error) {
     // The addon refuses a bad value with the error envelope as the message.
     if (!String(error.message).startsWith('{"error"')) throw error;
@@ -168,9 +307,8 @@ function hold(Native, value, where) {
 
 /** Converts named arguments to the wire form and runs `op` on a native held value. */
 function callHeld(held, op, args) {
-  const input = {};
-  for (const [name, value] of Object.entries(args)) input[toSnake(name)] = toWire(value, name);
-  return unwrap(held.call(op, JSON.stringify(input)));
+  const names = Object.keys(args).map(toSnake);
+  return unwrap(held.call(op, argumentsToWire(op, names, Object.values(args))));
 }
 
 /**
@@ -182,7 +320,7 @@ class Keyring {
   #ring;
 
   constructor(config) {
-    this.#ring = hold(native.NativeKeyring, config, 'config');
+    this.#ring = hold(native.NativeKeyring, config, 'config', ['link.issue', 'keyring']);
   }
 
   /** The PASERK id (`k4.lid.…`) of the active key, safe to log. */
@@ -210,7 +348,7 @@ class Pricer {
   #catalogue;
 
   constructor(catalogue) {
-    this.#catalogue = hold(native.NativePricer, catalogue, 'catalogue');
+    this.#catalogue = hold(native.NativePricer, catalogue, 'catalogue', ['pricing.price', 'catalogue']);
   }
 
   /** Prices a stay: the same as `priceStay` with this catalogue. */
@@ -233,7 +371,7 @@ class Mailer {
   #mail;
 
   constructor(template) {
-    this.#mail = hold(native.NativeMailer, template, 'template');
+    this.#mail = hold(native.NativeMailer, template, 'template', ['mail.render', 'template']);
   }
 
   /** The languages, tags and links the template uses. */

@@ -28,6 +28,21 @@ pub fn call_for_file(op: String, input: String) -> Either<Buffer, String> {
     }
 }
 
+/// What each argument of each operation takes, as JSON (`hospes::wire::shape::Shapes::to_json`):
+/// `index.js` checks the host's values against it while converting them.
+#[napi(catch_unwind)]
+pub fn shapes() -> String {
+    hospes::wire::shape::Shapes::get().to_json().to_string()
+}
+
+/// The error envelope of a value `index.js` refused while converting it
+/// (`hospes::wire::input_refusal`): the same code and messages in every language as an error
+/// from the core.
+#[napi(catch_unwind)]
+pub fn refusal(code: String, path: String, detail: String, received: String) -> String {
+    hospes::wire::input_refusal(&code, &path, &detail, &received)
+}
+
 /// The JSON Schema of every operation and type, as a JSON string.
 #[napi(catch_unwind)]
 pub fn schema() -> String {

@@ -21,6 +21,6 @@ test('an invoice that cannot be printed throws a HospesError, not a Buffer', () 
   const broken = { ...hospes.fromWire(invoice), lines: 'twenty' };
   assert.throws(
     () => hospes.invoicePdf(broken),
-    (err) => err instanceof hospes.HospesError && err.code === 'input.invalid' && /lines/.test(err.message),
+    (err) => err instanceof hospes.HospesError && err.code === 'input.wrong_type' && /lines/.test(err.message),
   );
 });

@@ -8,7 +8,7 @@ const now = '2026-06-01T00:00:00Z';
 const client = (fields = {}) => ({ id: 'C-1', lastName: 'Martin', createdAt: '2026-01-01T00:00:00Z', ...fields });
 const code = (expected) => (err) => err instanceof hospes.HospesError && err.code === expected;
 
-test('wrong types throw input.invalid', () => {
+test('wrong types throw input.wrong_type or input.invalid', () => {
   for (const args of [
     [42, 'FR', now],
     ['not a client', 'FR', now],
@@ -22,13 +22,36 @@ test('wrong types throw input.invalid', () => {
     [client({ id: () => 1 }), 'FR', now],
     [client({ id: 10n }), 'FR', now],
   ]) {
-    assert.throws(() => hospes.normalizeClient(...args), code('input.invalid'), JSON.stringify(args, (k, v) => (typeof v === 'bigint' ? `${v}n` : v)));
+    assert.throws(
+      () => hospes.normalizeClient(...args),
+      (e) => e instanceof hospes.HospesError && ['input.wrong_type', 'input.invalid'].includes(e.code),
+      JSON.stringify(args, (k, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+    );
+  }
+});
+
+test('a value of another type is refused naming the field and the type received', () => {
+  for (const [args, field, received] of [
+    [[42, 'FR', now], '$.client', 'number'],
+    [[[client()], 'FR', now], '$.client', 'Array'],
+    [[client({ companions: 'everyone' }), 'FR', now], '$.client.companions', 'string'],
+    [[client(), 33, now], '$.defaultCountry', 'number'],
+    [[client({ lastName: Buffer.from('Dupont') }), 'FR', now], '$.client.lastName', 'Buffer'],
+    [[client({ id: new Date('2026-01-01') }), 'FR', now], '$.client.id', 'Date'],
+    [[client(), new Date('2026-01-01'), now], '$.defaultCountry', 'Date'],
+    [[client(), 'FR', [now]], '$.now', 'Array'],
+  ]) {
+    assert.throws(
+      () => hospes.normalizeClient(...args),
+      (e) => e.code === 'input.wrong_type' && e.message.startsWith(`${field}: expected `) && e.message.endsWith(`received ${received}.`),
+      `${field} ${received}`,
+    );
   }
 });
 
 test('a number for money is refused: decimals are strings', () => {
-  assert.throws(() => hospes.roundMoney({ amount: 2.345, currency: 'EUR' }), code('input.invalid'));
-  assert.throws(() => hospes.roundMoney({ amount: NaN, currency: 'EUR' }), code('input.invalid'));
+  assert.throws(() => hospes.roundMoney({ amount: 2.345, currency: 'EUR' }), code('input.wrong_type'));
+  assert.throws(() => hospes.roundMoney({ amount: NaN, currency: 'EUR' }), code('input.wrong_type'));
 });
 
 test('a ten megabyte name is refused quickly', () => {

@@ -48,7 +48,7 @@ test('odd tokens are refused with an ordinary error, never an abort', () => {
       (e) => e instanceof hospes.HospesError && ['link.invalid', 'input.invalid', 'input.too_large'].includes(e.code),
     );
   }
-  assert.throws(() => hospes.verifyLink(keyring, camping, 42, 'portal', version(0), now), (e) => e.code === 'input.invalid');
+  assert.throws(() => hospes.verifyLink(keyring, camping, 42, 'portal', version(0), now), (e) => e.code === 'input.wrong_type');
 });
 
 test('a Keyring object issues links that verifyLink accepts, and verifies theirs', () => {
@@ -68,5 +68,5 @@ test('a Keyring object never shows its keys', () => {
 });
 
 test('a Keyring config that cannot be encoded names the bad value', () => {
-  assert.throws(() => new hospes.Keyring({ activeKey: 1.5 }), (e) => e.code === 'input.invalid' && e.message.includes('activeKey'));
+  assert.throws(() => new hospes.Keyring({ activeKey: 1.5 }), (e) => e.code === 'input.wrong_type' && e.message.includes('activeKey'));
 });

@@ -363,10 +363,11 @@ fn received(value: &Bound<'_, PyAny>) -> Result<Received, Refusal> {
     } else if value.cast::<PyBytes>().is_ok() || value.cast::<PyByteArray>().is_ok() {
         Received::Bytes
     } else if value.cast::<PyFloat>().is_ok() {
-        return Err(Refusal::invalid(format!(
-            "floats are not accepted, use decimal.Decimal (or a string) for {}",
-            value.repr()?
-        )));
+        // Money is never a float: no field takes one.
+        return Err(Refusal::new(Why::WrongType {
+            expected: "a decimal (decimal.Decimal or a string), never a float".into(),
+            received: format!("float {}", value.repr()?),
+        }));
     } else if value.is_instance(DECIMAL.import(py, "decimal", "Decimal")?)? {
         Received::Decimal
     } else if value.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {

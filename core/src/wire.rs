@@ -661,7 +661,7 @@ fn refusal(path: &str, err: &serde_json::Error) -> Error {
     {
         return Error::InputWrongType {
             path: path.to_owned(),
-            expected: expected.to_owned(),
+            expected: plain_words(expected),
             received: received.to_owned(),
         };
     }
@@ -776,6 +776,59 @@ fn run(op: &str, input: &str) -> Answer {
             (operation.run)(input)
         }));
     settle(op, outcome).unwrap_or_else(Answer::Envelope)
+}
+
+/// What a field takes in the words of [`shape`](self::shape) rather than serde's: `text`, `a
+/// decimal`, `a record`, `a list`.
+fn plain_words(expected: &str) -> String {
+    let word = match expected {
+        "a string" | "a borrowed string" => "text",
+        "a Decimal type representing a fixed-point number" => "a decimal",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        "a formatted date string" => "a date (YYYY-MM-DD)",
+        "a formatted date and time string or a unix timestamp" => "an instant",
+        _ if expected.starts_with("struct ") || expected.starts_with("a map") => "a record",
+        _ if expected.starts_with("internally tagged enum") => "a record",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => "an integer",
+        _ => expected,
+    };
+    word.to_owned()
+}
+
+/// The error envelope of a value a binding refused while converting it, before calling hospes:
+/// `input.wrong_type` (`detail` is what the field takes, `received` what came),
+/// `input.too_deep`, `input.cyclic`, `input.too_large` (`detail` the size reached), any other
+/// code `input.invalid` with `detail`. The messages are those of every other error, in every
+/// language.
+///
+/// ```
+/// let e = hospes::wire::input_refusal("input.wrong_type", "$.a", "a record", "Array");
+/// assert!(e.contains(r#""code":"input.wrong_type""#));
+/// assert!(e.contains("$.a: expected a record, received Array"));
+/// ```
+pub fn input_refusal(code: &str, path: &str, detail: &str, received: &str) -> String {
+    let path = path.to_owned();
+    let error = match code {
+        "input.wrong_type" => Error::InputWrongType {
+            path,
+            expected: detail.to_owned(),
+            received: received.to_owned(),
+        },
+        "input.too_deep" => Error::InputTooDeep {
+            path,
+            max: MAX_DEPTH,
+        },
+        "input.cyclic" => Error::InputCyclic { path },
+        "input.too_large" => Error::InputTooLarge {
+            size: detail.parse().unwrap_or(MAX_INPUT + 1),
+            max: MAX_INPUT,
+        },
+        _ => Error::InputInvalid {
+            detail: format!("{path}: {detail}"),
+        },
+    };
+    error_envelope(&error).to_string()
 }
 
 /// The envelope of an operation's outcome; a panic becomes `internal.error`.

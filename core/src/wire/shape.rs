@@ -50,6 +50,40 @@ pub enum Received {
     List,
 }
 
+impl Received {
+    /// Every kind, by the name [`Shapes::to_json`] gives it.
+    pub const ALL: [(Received, &'static str); 10] = [
+        (Received::Null, "null"),
+        (Received::Bool, "bool"),
+        (Received::Integer, "integer"),
+        (Received::Text, "text"),
+        (Received::Decimal, "decimal"),
+        (Received::Date, "date"),
+        (Received::Instant, "instant"),
+        (Received::Bytes, "bytes"),
+        (Received::Record, "record"),
+        (Received::List, "list"),
+    ];
+
+    /// The kinds of field it may go in.
+    fn fits(self) -> u16 {
+        match self {
+            Received::Null => NULL,
+            Received::Bool => BOOL,
+            Received::Integer => INTEGER | NUMBER,
+            // Text goes wherever the wire form takes a string: decimals, dates and bytes are
+            // written as text there.
+            Received::Text => TEXT | DECIMAL | DATE | INSTANT | BYTES,
+            Received::Decimal => DECIMAL,
+            Received::Date => DATE,
+            Received::Instant => INSTANT,
+            Received::Bytes => BYTES,
+            Received::Record => RECORD,
+            Received::List => LIST,
+        }
+    }
+}
+
 const NULL: u16 = 1;
 const BOOL: u16 = 1 << 1;
 const INTEGER: u16 = 1 << 2;
@@ -129,21 +163,7 @@ impl Shapes {
             return Ok(());
         }
         let takes = shape.iter().fold(0, |kinds, id| kinds | self.node(*id).kinds);
-        let needed = match received {
-            Received::Null => NULL,
-            Received::Bool => BOOL,
-            Received::Integer => INTEGER | NUMBER,
-            // Text goes wherever the wire form takes a string: decimals, dates and bytes are
-            // written as text there.
-            Received::Text => TEXT | DECIMAL | DATE | INSTANT | BYTES,
-            Received::Decimal => DECIMAL,
-            Received::Date => DATE,
-            Received::Instant => INSTANT,
-            Received::Bytes => BYTES,
-            Received::Record => RECORD,
-            Received::List => LIST,
-        };
-        if takes & needed != 0 {
+        if takes & received.fits() != 0 {
             Ok(())
         } else {
             Err(describe(takes))
@@ -193,6 +213,39 @@ impl Shapes {
         found.unwrap_or(Cow::Borrowed(&[]))
     }
 
+    /// The shapes as JSON, for a binding that checks values in its own language (Node):
+    /// `{"nodes": [[kinds, {field: shape}, values or null, items]], "arguments": {op: {arg:
+    /// shape}}, "fits": {received: kinds}, "words": [[kinds, word]]}`, a shape being a list of
+    /// node indexes (empty: anything). A value fits a shape when `fits[received] & (the kinds of
+    /// its nodes)` is not 0; else the words of those kinds say what was expected.
+    ///
+    /// ```
+    /// let json = hospes::wire::shape::Shapes::get().to_json();
+    /// assert!(json["arguments"]["money.add"]["a"].is_array());
+    /// assert_eq!(json["fits"]["record"], 512);
+    /// ```
+    pub fn to_json(&self) -> Value {
+        let nodes: Vec<Value> = self
+            .nodes
+            .iter()
+            .map(|node| {
+                serde_json::json!([node.kinds, node.properties, node.values, node.items])
+            })
+            .collect();
+        let fits: serde_json::Map<String, Value> = Received::ALL
+            .iter()
+            .map(|(received, name)| ((*name).to_owned(), Value::from(received.fits())))
+            .collect();
+        serde_json::json!({
+            "nodes": nodes,
+            "arguments": self.arguments,
+            "fits": fits,
+            "words": WORDS,
+            "max_depth": super::MAX_DEPTH,
+            "max_input": super::MAX_INPUT,
+        })
+    }
+
     fn node(&self, id: u32) -> &Node {
         static EMPTY: OnceLock<Node> = OnceLock::new();
         usize::try_from(id)
@@ -202,9 +255,8 @@ impl Shapes {
     }
 }
 
-/// What a set of kinds takes, in words every language reads.
-fn describe(kinds: u16) -> String {
-    let names = [
+/// The kinds of field, in words every language reads, in the order they are listed.
+const WORDS: [(u16, &str); 11] = [
         (TEXT, "text"),
         (DECIMAL, "a decimal"),
         (DATE, "a date (YYYY-MM-DD)"),
@@ -215,9 +267,12 @@ fn describe(kinds: u16) -> String {
         (BOOL, "true or false"),
         (RECORD, "a record"),
         (LIST, "a list"),
-        (NULL, "nothing"),
-    ];
-    let words: Vec<&str> = names
+    (NULL, "nothing"),
+];
+
+/// What a set of kinds takes, in words every language reads.
+fn describe(kinds: u16) -> String {
+    let words: Vec<&str> = WORDS
         .iter()
         .filter(|(kind, _)| kinds & kind != 0)
         .map(|(_, word)| *word)
