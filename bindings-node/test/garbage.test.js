@@ -63,8 +63,14 @@ test('an invalid e-mail is refused with its code', () => {
 });
 
 test('absurd dates are refused', () => {
-  const companions = [{ firstName: 'A', lastName: 'B', birthDate: '0001-01-01' }];
+  // Born after today: a date, but not a birth date.
+  const companions = [{ firstName: 'A', lastName: 'B', birthDate: '2027-01-01' }];
   assert.throws(() => hospes.normalizeClient(client({ companions }), 'FR', now), code('client.birth_date_invalid'));
+  // Not a date as the wire writes one: four digits, a year from 1900 to 2999.
+  for (const written of ['0001-01-01', '26-07-11', '3000-01-01', '+2026-07-11']) {
+    const odd = [{ firstName: 'A', lastName: 'B', birthDate: written }];
+    assert.throws(() => hospes.normalizeClient(client({ companions: odd }), 'FR', now), code('input.invalid'), written);
+  }
   assert.throws(() => hospes.normalizeClient(client(), 'FR', '+275760-09-13T00:00:00Z'), code('input.invalid'));
 });
 

@@ -97,9 +97,22 @@ def test_a_long_name_under_the_call_limit_is_a_field_error():
 def test_absurd_dates_are_refused_with_their_code():
     with pytest.raises(hospes.ClientError) as caught:
         hospes.normalize_client(
-            client(companions=[{"first_name": "A", "last_name": "B", "birth_date": dt.date(1, 1, 1)}]), "FR", NOW
+            client(companions=[{"first_name": "A", "last_name": "B", "birth_date": dt.date(2027, 1, 1)}]), "FR", NOW
         )
     assert caught.value.code == "client.birth_date_invalid"
+
+
+@pytest.mark.parametrize("written", ["26-07-11", "0001-01-01", "3000-01-01", "+2026-07-11", "2026-7-11"])
+def test_a_calendar_date_is_four_digits_from_1900_to_2999(written):
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.next_invoice_number("FA{yy}{seq:04}", written, None)
+    assert caught.value.code == "input.invalid"
+    assert written in str(caught.value)
+
+
+def test_a_date_too_old_to_be_written_is_refused_not_moved_to_the_year_1():
+    with pytest.raises(hospes.InputError):
+        hospes.next_invoice_number("FA{yy}{seq:04}", dt.date(26, 7, 11), None)
 
 
 @pytest.mark.parametrize("name", ["\udcff", "Zo\u200be", "Ｍａｒｔｉｎ", "\x00"])

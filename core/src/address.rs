@@ -56,7 +56,7 @@ impl FromStr for Country {
     }
 }
 
-crate::wire::deserialize_from_str!(Country, Country::new);
+crate::codec::deserialize_from_str!(Country, Country::new);
 
 impl From<Country> for String {
     fn from(country: Country) -> String {

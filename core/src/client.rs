@@ -85,7 +85,7 @@ pub struct Companion {
     /// Last name.
     pub last_name: String,
     /// Birth date, when given (ages drive prices and tourist tax).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::codec::date_option")]
     pub birth_date: Option<NaiveDate>,
 }
 

@@ -138,8 +138,10 @@ pub struct Contract {
     /// Accommodation.
     pub accommodation: String,
     /// Arrival.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub arrival: NaiveDate,
     /// Departure.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub departure: NaiveDate,
     /// Everyone staying, the client first (full names).
     pub occupants: Vec<String>,

@@ -59,7 +59,7 @@ impl FromStr for TimeZone {
     }
 }
 
-crate::wire::deserialize_from_str!(TimeZone, TimeZone::new);
+crate::codec::deserialize_from_str!(TimeZone, TimeZone::new);
 
 impl From<TimeZone> for String {
     fn from(tz: TimeZone) -> String {
@@ -80,8 +80,10 @@ impl fmt::Display for TimeZone {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OpeningPeriod {
     /// First day open.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub first_day: NaiveDate,
     /// Last day open.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub last_day: NaiveDate,
 }
 

@@ -23,7 +23,7 @@ uniffi::custom_type!(Decimal, String, {
 
 uniffi::custom_type!(NaiveDate, String, {
     remote,
-    try_lift: |s| NaiveDate::from_str(s.trim()).map_err(|_| unreadable("date (YYYY-MM-DD)", &s).into()),
+    try_lift: |s| crate::codec::parse_date(&s).map_err(lift_error),
     lower: |d| d.to_string(),
 });
 

@@ -182,8 +182,10 @@ pub struct Invoice {
     /// Where it stands.
     pub status: InvoiceStatus,
     /// Date of issue; none while a draft.
+    #[serde(default, deserialize_with = "crate::codec::date_option")]
     pub issue_date: Option<NaiveDate>,
     /// When payment is due.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub due_date: NaiveDate,
     /// Who sells.
     pub seller: Seller,
@@ -192,8 +194,10 @@ pub struct Invoice {
     /// The stay invoiced, if any.
     pub stay_reference: Option<String>,
     /// First day of the service invoiced (the stay's arrival).
+    #[serde(default, deserialize_with = "crate::codec::date_option")]
     pub service_from: Option<NaiveDate>,
     /// Last day of the service invoiced (the stay's departure).
+    #[serde(default, deserialize_with = "crate::codec::date_option")]
     pub service_to: Option<NaiveDate>,
     /// Currency.
     pub currency: Currency,
@@ -236,6 +240,7 @@ pub struct InvoiceRequest {
     #[serde(default)]
     pub previous: Vec<Invoice>,
     /// When payment is due.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub due_date: NaiveDate,
     /// Language of the document; the client's, else the establishment's.
     #[serde(default)]

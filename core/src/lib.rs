@@ -33,6 +33,7 @@ pub mod address;
 pub mod appointment;
 pub mod cancellation;
 pub mod client;
+pub mod codec;
 pub mod contract;
 pub mod editable;
 pub mod email;

@@ -70,7 +70,7 @@ impl FromStr for Currency {
     }
 }
 
-crate::wire::deserialize_from_str!(Currency, Currency::new);
+crate::codec::deserialize_from_str!(Currency, Currency::new);
 
 impl From<Currency> for String {
     fn from(currency: Currency) -> String {

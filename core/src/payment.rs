@@ -449,6 +449,7 @@ pub struct PaymentReminder {
     pub kind: InstallmentKind,
     /// Its date.
     pub due_on: NaiveDate,
+    #[serde(deserialize_with = "crate::codec::date")]
     /// What is still due on it.
     pub amount_due: Money,
     /// Days from the due date: negative before it, positive when late.
@@ -540,6 +541,7 @@ pub struct PaymentRequest {
     pub amount: Money,
     /// What the guest sees on the provider's page.
     pub description: String,
+    #[serde(deserialize_with = "crate::codec::date")]
     /// The guest's name.
     pub customer_name: String,
     /// The guest's e-mail.

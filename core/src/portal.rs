@@ -111,8 +111,10 @@ pub struct StaySummary {
     /// Accommodation booked.
     pub accommodation: String,
     /// Arrival.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub arrival: NaiveDate,
     /// Departure.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub departure: NaiveDate,
     /// Status (a quote is `option`).
     pub status: StayStatus,

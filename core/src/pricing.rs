@@ -107,8 +107,10 @@ impl Weekday {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Period {
     /// First day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub from: NaiveDate,
     /// Last day, included.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub to: NaiveDate,
 }
 
@@ -400,8 +402,10 @@ pub struct PromoCode {
     #[serde(default)]
     pub validity: PromoValidity,
     /// First valid day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub valid_from: NaiveDate,
     /// Last valid day, included.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub valid_to: NaiveDate,
     /// Only these units or categories; empty for all.
     #[serde(default)]
@@ -562,6 +566,7 @@ pub struct Installment {
     /// Deposit, balance or everything.
     pub kind: InstallmentKind,
     /// Due on this day (in the establishment's zone).
+    #[serde(deserialize_with = "crate::codec::date")]
     pub due_on: NaiveDate,
     /// How much.
     pub amount: Money,
@@ -646,7 +651,7 @@ pub struct Catalogue {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PricedGuest {
     /// Birth date, when known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::codec::date_option")]
     pub birth_date: Option<NaiveDate>,
 }
 
@@ -685,8 +690,10 @@ pub struct PriceRequest {
     /// The unit id.
     pub unit: String,
     /// Arrival day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub arrival: NaiveDate,
     /// Departure day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub departure: NaiveDate,
     /// Every guest, the client included.
     pub guests: Vec<PricedGuest>,
@@ -728,8 +735,10 @@ pub struct PricedStay {
     /// The unit's name.
     pub unit_name: String,
     /// Arrival day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub arrival: NaiveDate,
     /// Departure day.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub departure: NaiveDate,
     /// Nights.
     pub nights: u32,

@@ -38,8 +38,10 @@ pub struct Residency {
     /// The pitch (« Emplacement A12 »).
     pub pitch: String,
     /// First day of the residency.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub from: NaiveDate,
     /// Day after the last one.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub to: NaiveDate,
     /// Rent for the whole residency, VAT included.
     pub rent: Money,

@@ -165,8 +165,10 @@ pub struct Stay {
     /// Accommodation category booked (« Emplacement grand confort »).
     pub accommodation: String,
     /// Arrival day, in the establishment's zone.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub arrival: NaiveDate,
     /// Departure day, in the establishment's zone.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub departure: NaiveDate,
     /// Where the stay stands.
     pub status: StayStatus,

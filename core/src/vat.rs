@@ -71,7 +71,7 @@ impl FromStr for VatRate {
     }
 }
 
-crate::wire::deserialize_from_str!(VatRate, <VatRate as FromStr>::from_str);
+crate::codec::deserialize_from_str!(VatRate, <VatRate as FromStr>::from_str);
 
 impl From<VatRate> for String {
     fn from(rate: VatRate) -> String {

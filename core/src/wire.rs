@@ -14,7 +14,6 @@
 //! assert!(err.contains(r#""code":"money.currency_mismatch""#));
 //! ```
 
-use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::{DateTime, Utc};
@@ -23,6 +22,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
+use crate::codec::strict::Strict;
+use crate::codec::{self, CalendarDate, parse_string};
 use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use crate::appointment::{
     self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
@@ -181,8 +182,8 @@ operations! {
         vat::breakdown(currency, basis, &amounts)
     }
     /// Checks a stay: dates, positive quantities, one currency, participants as of `today`.
-    "stay.normalize" => fn normalize_stay(stay: Stay, today: chrono::NaiveDate) -> Stay {
-        stay.normalized(today)
+    "stay.normalize" => fn normalize_stay(stay: Stay, today: CalendarDate) -> Stay {
+        stay.normalized(today.0)
     }
     /// Line totals rounded one by one, then the VAT table and the three totals.
     "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
@@ -263,12 +264,12 @@ operations! {
     }
     /// The home screen: establishment header, greeting, details to complete, upcoming stays.
     /// `stays` may hold anyone's: only the guest's are shown.
-    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: chrono::NaiveDate) -> PortalHome {
-        Portal::open(&access, client)?.home(&establishment, &stays, today)
+    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: CalendarDate) -> PortalHome {
+        Portal::open(&access, client)?.home(&establishment, &stays, today.0)
     }
     /// The history screen: the guest's upcoming and past stays.
-    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: chrono::NaiveDate) -> StayHistory {
-        Portal::open(&access, client)?.history(&stays, today)
+    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: CalendarDate) -> StayHistory {
+        Portal::open(&access, client)?.history(&stays, today.0)
     }
     /// The stay screen: the stay, its totals, its documents, the former companions.
     "portal.stay" => fn portal_stay(access: PortalAccess, client: Client, stays: Vec<Stay>, reference: String) -> StayDetail {
@@ -296,8 +297,8 @@ operations! {
     }
     /// The next number of an invoice series for an invoice dated `date`, after `last` (the
     /// series' last number, none for its first): gapless, restarting when the date parts change.
-    "invoice.next_number" => fn next_invoice_number(pattern: String, date: chrono::NaiveDate, last: Option<String>) -> String {
-        invoice::next_number(&pattern, date, last.as_deref())
+    "invoice.next_number" => fn next_invoice_number(pattern: String, date: CalendarDate, last: Option<String>) -> String {
+        invoice::next_number(&pattern, date.0, last.as_deref())
     }
     /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
     "quote.create" => fn create_quote(number: String, client_id: String, stay_reference: String, catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>, valid_until: DateTime<Utc>) -> Quote {
@@ -332,12 +333,12 @@ operations! {
     }
     /// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
     /// checked; it never changes again.
-    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: chrono::NaiveDate, now: DateTime<Utc>) -> IssuedInvoice {
-        invoice.issue(&series, date, now)
+    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.issue(&series, date.0, now)
     }
     /// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
-    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: chrono::NaiveDate, now: DateTime<Utc>) -> IssuedInvoice {
-        invoice.credit_note(&series, date, now)
+    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.credit_note(&series, date.0, now)
     }
     /// The state an invoice link is bound to: its document hash and status.
     "invoice.link_state" => fn invoice_link_state(invoice: Invoice) -> LinkState {
@@ -452,8 +453,8 @@ operations! {
     }
     /// The starts still bookable on `day` for an appointment of `duration_minutes` (the
     /// schedule's default when absent), around the appointments already taken.
-    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: chrono::NaiveDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<chrono::NaiveDateTime> {
-        appointment::free_slots(&schedule, time_zone, day, duration_minutes, &taken, now)
+    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: CalendarDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<chrono::NaiveDateTime> {
+        appointment::free_slots(&schedule, time_zone, day.0, duration_minutes, &taken, now)
     }
     /// Checks a salon's appointment schedule as the business saves it.
     "appointment.check_schedule" => fn check_appointment_schedule(schedule: AppointmentSchedule) -> () {
@@ -560,42 +561,6 @@ impl<'de> Deserialize<'de> for DecimalString {
     }
 }
 
-thread_local! {
-    /// The domain error behind the last failed string parse of the current [`decode`], so that a
-    /// bad currency deep in a record is reported as `money.currency_unknown`, not as a shape error.
-    static PARSE_FAILURE: RefCell<Option<Error>> = const { RefCell::new(None) };
-}
-
-/// Implements `Deserialize` for a string newtype through its checked constructor.
-macro_rules! deserialize_from_str {
-    ($ty:ty, $parse:expr) => {
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                d: D,
-            ) -> std::result::Result<Self, D::Error> {
-                crate::wire::parse_string(d, $parse)
-            }
-        }
-    };
-}
-pub(crate) use deserialize_from_str;
-
-/// Deserialises a string with `parse`, keeping the typed error for [`call`] to report.
-pub(crate) fn parse_string<'de, D, T>(
-    d: D,
-    parse: impl FnOnce(&str) -> Result<T>,
-) -> std::result::Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let s = String::deserialize(d)?;
-    parse(&s).map_err(|err| {
-        let message = err.to_string();
-        PARSE_FAILURE.with(|slot| *slot.borrow_mut() = Some(err));
-        serde::de::Error::custom(message)
-    })
-}
-
 /// Reads any hospes value from its canonical JSON form, with the same errors as [`call`].
 ///
 /// ```
@@ -627,26 +592,29 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
             max: MAX_INPUT,
         });
     }
-    PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
+    codec::take_parse_failure();
     // Fast path: most inputs are valid. Only a failure pays for decoding again with the path
-    // of the offending field tracked.
-    if let Ok(value) = serde_json::from_str(input) {
+    // of the offending field tracked. Records are read from objects only (`Strict`).
+    let de = &mut serde_json::Deserializer::from_str(input);
+    if let Ok(value) = T::deserialize(Strict(&mut *de)).and_then(|value| de.end().map(|()| value)) {
         return Ok(value);
     }
-    if let Some(domain) = PARSE_FAILURE.with(|slot| slot.borrow_mut().take()) {
+    if let Some(domain) = codec::take_parse_failure() {
         return Err(domain);
     }
+    let mut track = serde_path_to_error::Track::new();
     let de = &mut serde_json::Deserializer::from_str(input);
-    let err = match serde_path_to_error::deserialize::<_, T>(de) {
+    let tracked = serde_path_to_error::Deserializer::new(&mut *de, &mut track);
+    let err = match T::deserialize(Strict(tracked)).and_then(|value| de.end().map(|()| value)) {
         Ok(value) => return Ok(value),
         Err(err) => err,
     };
-    PARSE_FAILURE.with(|slot| slot.borrow_mut().take());
-    let path = match err.path().to_string() {
+    codec::take_parse_failure();
+    let path = match track.path().to_string() {
         root if root == "." => "$".to_owned(),
         path => format!("$.{path}"),
     };
-    Err(refusal(&path, &err.into_inner()))
+    Err(refusal(&path, &err))
 }
 
 /// The error for what serde_json refused at `path`: a value of another type (`input.wrong_type`),

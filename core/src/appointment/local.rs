@@ -49,7 +49,7 @@ struct Lenient(NaiveDateTime);
 
 impl<'de> Deserialize<'de> for Lenient {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        crate::wire::parse_string(d, parse_local).map(Lenient)
+        crate::codec::parse_string(d, parse_local).map(Lenient)
     }
 }
 

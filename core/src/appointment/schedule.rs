@@ -92,6 +92,7 @@ pub struct AppointmentSchedule {
     pub weekly_hours: Vec<OpeningHours>,
     /// Days closed although their weekday is open (public holidays, holidays).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::codec::dates")]
     pub closed_dates: Vec<NaiveDate>,
     /// Length of an appointment whose end the guest leaves blank, in minutes (1 to 1440).
     pub default_duration_minutes: u32,
