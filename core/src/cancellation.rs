@@ -12,7 +12,9 @@
 //! cancellation-fee invoice for the penalty (split over the stay's VAT rates), settles it with
 //! a `carried` payment — money already received, moved, not received twice — and returns the
 //! cancelled stay and the events: `invoice_issued`, `invoice_cancelled`, `stay_cancelled` (with
-//! the refund the host's payment plug-in should make).
+//! the refund the host's payment plug-in should make). Afterwards the stay's documents add up
+//! to `−refund` ([`payment::stay_balance`]): a credit note refunds only what was paid on the
+//! invoice it cancels, less what the fee invoice kept.
 //!
 //! ```
 //! # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();

@@ -13,6 +13,7 @@ use crate::i18n::{self, Arg, Locale, format};
 use crate::invoice::InvoiceKind;
 use crate::money::Money;
 use crate::payment::PaymentMethod;
+use crate::stay::DatesChange;
 
 /// Something that happened, as the establishment receives it "in real time".
 ///
@@ -115,6 +116,10 @@ pub enum Event {
         client_id: String,
         /// The stay.
         stay_reference: String,
+        /// The stay's dates before and now, when the quote's dates replaced them; absent (not
+        /// even `null`, so that logs written before keep their hashes) when they were the same.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dates_changed: Option<DatesChange>,
     },
     /// An invoice or a credit note was issued (numbered): it never changes again.
     InvoiceIssued {
@@ -433,6 +438,7 @@ impl Event {
     ///     occurred_at: "2026-06-01T12:00:00Z".parse().unwrap(),
     ///     client_id: "C-1042".into(),
     ///     stay_reference: "312".into(),
+    ///     dates_changed: None,
     /// };
     /// assert_eq!(e.describe(Locale::Fr), "Séjour 312 confirmé (client C-1042).");
     /// assert_eq!(e.describe(Locale::Es), "Estancia 312 confirmada (cliente C-1042).");
@@ -508,11 +514,28 @@ impl Event {
             Event::StayConfirmed {
                 client_id,
                 stay_reference,
+                dates_changed,
                 ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-            ],
+            } => {
+                let mut args = vec![
+                    ("client", client_id.as_str().into()),
+                    ("stay", stay_reference.as_str().into()),
+                    (
+                        "dates_changed",
+                        Arg::from(if dates_changed.is_some() { "yes" } else { "no" }),
+                    ),
+                ];
+                if let Some(change) = dates_changed {
+                    let day = |d: chrono::NaiveDate| Arg::from(format::date(d, locale));
+                    args.extend([
+                        ("previous_arrival", day(change.previous_arrival)),
+                        ("previous_departure", day(change.previous_departure)),
+                        ("arrival", day(change.arrival)),
+                        ("departure", day(change.departure)),
+                    ]);
+                }
+                args
+            }
             Event::InvoiceIssued {
                 client_id,
                 invoice_number,
@@ -701,7 +724,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// ```
 /// use hospes::event::{append, verify_log};
 /// let at = "2026-06-01T12:00:00Z".parse().unwrap();
-/// let e = hospes::Event::StayConfirmed { occurred_at: at, client_id: "C-1".into(), stay_reference: "312".into() };
+/// let e = hospes::Event::StayConfirmed { occurred_at: at, client_id: "C-1".into(), stay_reference: "312".into(), dates_changed: None };
 /// let log = append(None, vec![e.clone(), e]).unwrap();
 /// assert_eq!(log[1].previous_sha256, log[0].sha256);
 /// assert!(verify_log(&log).is_ok());

@@ -5,7 +5,10 @@
 //! *implicit assertion* — authenticated, never stored in the token — to its purpose, the
 //! establishment, the client, the subject and a [`LinkState`] fingerprint. When that state
 //! changes (a new link version, a signed quote, a paid invoice, a new password) every link bound
-//! to the old state stops verifying, without any storage. The exact format is in `docs/links.md`.
+//! to the old state stops verifying, without any storage. The state is bound in its canonical
+//! form ([`LinkState::canonical`]): values equal in value are equal (`417.920` and `417.92`,
+//! an upper- and a lower-case hash), and any change of value kills the link. The exact format
+//! is in `docs/links.md`.
 //!
 //! Verifying is two steps, because the state lives in the host's records:
 //! [`inspect`] reads the (untrusted, but authenticated once verified) footer to learn which
@@ -129,7 +132,9 @@ impl LinkPurpose {
     }
 }
 
-/// The state a link is bound to; when it changes, the link stops verifying.
+/// The state a link is bound to; when its value changes, the link stops verifying. It is
+/// compared by value, through [`LinkState::canonical`]: `417.920` and `417.92` are the same
+/// amount due, an upper- and a lower-case hash the same hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -142,7 +147,7 @@ pub enum LinkState {
     },
     /// Quote, contract and invoice links: the exact document and where it stands.
     Document {
-        /// SHA-256 of the document's bytes, hex.
+        /// SHA-256 of the document's bytes: 64 hexadecimal digits, either case.
         sha256: String,
         /// Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
         status: String,
@@ -164,6 +169,105 @@ pub enum LinkState {
         /// The address.
         email: String,
     },
+}
+
+impl LinkState {
+    /// The state in its canonical form, the one a link is bound to: two writings of the same
+    /// value give the same form, and any change of value gives another.
+    ///
+    /// - an amount due is written at the currency's minor unit, or with more digits when it has
+    ///   them (`417.920`, `417.92` → `417.92`; `449.5` → `449.50`; `0.125` stays; `-0` is `0.00`);
+    /// - a document's SHA-256 is 64 lower-case hexadecimal digits (upper-case is read; anything
+    ///   else is refused with `link.request_invalid`);
+    /// - a status is its canonical name: trimmed, lower-case, words joined by `_`
+    ///   (`Partly paid` → `partly_paid`);
+    /// - an e-mail address is trimmed, its domain lower-cased (as `email::normalize` stores it).
+    ///
+    /// Link versions, invoice numbers and password hashes are compared exactly as they are.
+    /// [`Keyring::issue`] and [`Keyring::verify`] bind links to this form, so a host may pass the
+    /// state as it has it.
+    ///
+    /// ```
+    /// use hospes::{LinkState, Money};
+    /// let due = |amount: &str| LinkState::AmountDue {
+    ///     invoice_number: "FA26070012".into(),
+    ///     amount_due: Money::parse(amount, "EUR").unwrap(),
+    /// };
+    /// assert_eq!(due("417.920").canonical().unwrap(), due("417.92").canonical().unwrap());
+    /// assert_ne!(due("417.921").canonical().unwrap(), due("417.92").canonical().unwrap());
+    /// let document = |sha256: &str, status: &str| LinkState::Document { sha256: sha256.into(), status: status.into() };
+    /// assert_eq!(
+    ///     document(&"9F".repeat(32), " Partly paid ").canonical().unwrap(),
+    ///     document(&"9f".repeat(32), "partly_paid"),
+    /// );
+    /// assert_eq!(document("not a hash", "sent").canonical().unwrap_err().code(), "link.request_invalid");
+    /// ```
+    pub fn canonical(&self) -> Result<LinkState> {
+        Ok(match self {
+            LinkState::LinkVersion { link_version } => LinkState::LinkVersion {
+                link_version: *link_version,
+            },
+            LinkState::Document { sha256, status } => LinkState::Document {
+                sha256: canonical_sha256(sha256)?,
+                status: canonical_status(status),
+            },
+            LinkState::AmountDue {
+                invoice_number,
+                amount_due,
+            } => LinkState::AmountDue {
+                invoice_number: invoice_number.clone(),
+                amount_due: canonical_amount(amount_due),
+            },
+            LinkState::Password { password_hash } => LinkState::Password {
+                password_hash: password_hash.clone(),
+            },
+            LinkState::Email { email } => LinkState::Email {
+                email: canonical_email(email),
+            },
+        })
+    }
+}
+
+/// 64 hexadecimal digits, lower-cased; anything else is not a SHA-256.
+fn canonical_sha256(sha256: &str) -> Result<String> {
+    let hex = sha256.trim();
+    if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(hex.to_ascii_lowercase())
+    } else {
+        Err(Error::LinkRequestInvalid {
+            detail: "a document state's sha256 must be 64 hexadecimal digits".into(),
+        })
+    }
+}
+
+/// A status name: trimmed, lower-case, runs of spaces, `-` and `_` as one `_`.
+fn canonical_status(status: &str) -> String {
+    status
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The amount at the currency's minor unit, or at its own scale when it needs more digits;
+/// trailing zeros beyond that and the sign of zero are not part of the value.
+fn canonical_amount(money: &Money) -> Money {
+    let mut amount = money.amount.normalize();
+    let minor = money.currency.minor_units();
+    if amount.scale() < minor {
+        amount.rescale(minor);
+    }
+    Money::new(amount, money.currency)
+}
+
+/// Trimmed, the domain (after the last `@`) lower-cased.
+fn canonical_email(email: &str) -> String {
+    let email = email.trim();
+    match email.rsplit_once('@') {
+        Some((local, domain)) => format!("{local}@{}", domain.to_lowercase()),
+        None => email.to_owned(),
+    }
 }
 
 /// What the host asks for when it issues a link.
@@ -448,6 +552,7 @@ impl Keyring {
         now: DateTime<Utc>,
     ) -> Result<IssuedLink> {
         check_request(request, now)?;
+        let state = request.state.canonical()?;
         let token_id = random_id()?;
         let footer = Footer {
             kid: Cow::Borrowed(&self.active.id),
@@ -467,7 +572,7 @@ impl Keyring {
             &establishment.id,
             &request.client_id,
             request.subject.as_deref(),
-            &request.state,
+            &state,
         )?;
         let token = LocalToken::encrypt(
             &self.active.key,
@@ -486,7 +591,7 @@ impl Keyring {
             });
         }
         Ok(IssuedLink {
-            url: url(establishment, request.purpose, &token),
+            url: url(establishment, request.purpose, &token)?,
             token,
             token_id,
             expires_at: request.expires_at,
@@ -495,7 +600,8 @@ impl Keyring {
 
     /// Verifies `token` for `purpose` against the state the host has now. Any tampering, another
     /// purpose, establishment, subject or state, an unknown key: `link.invalid`, always the same.
-    /// A genuine token past its expiry: `link.expired`.
+    /// A genuine token past its expiry: `link.expired`. The state is compared by value
+    /// ([`LinkState::canonical`]): an amount due of `417.920` opens a link issued for `417.92`.
     pub fn verify(
         &self,
         establishment: &Establishment,
@@ -512,6 +618,7 @@ impl Keyring {
                 ),
             });
         }
+        let state = state.canonical()?;
         let untrusted = open(token)?;
         let footer = read_footer(&untrusted)?;
         if footer.pur != purpose {
@@ -526,7 +633,7 @@ impl Keyring {
             &establishment.id,
             &footer.cid,
             footer.sub.as_deref(),
-            state,
+            &state,
         )?;
         let trusted = LocalToken::decrypt(&key.key, &untrusted, None, Some(&assertion))
             .map_err(|_| Error::LinkInvalid)?;
@@ -567,21 +674,32 @@ pub fn inspect(token: &str) -> Result<LinkHint> {
     })
 }
 
-/// The URL of a link: the portal base URL, the purpose's page, and the token as `t`.
+/// The URL of a link: the portal base URL, the purpose's page, and the token as `t`. The base
+/// URL must be one a guest may be sent to ([`web_url`](crate::establishment::web_url):
+/// `https:`), and the token a well-formed link token, whose characters need no escaping in a
+/// URL: anything else is refused, never pasted into the URL.
 ///
 /// ```
 /// # let e: hospes::Establishment = serde_json::from_str(r#"{"id":"x","name":"x","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.x.fr/espace/"}"#).unwrap();
-/// assert_eq!(hospes::link::url(&e, hospes::LinkPurpose::DepositPayment, "v4.local.abc"),
-///            "https://portail.x.fr/espace/pay/deposit?t=v4.local.abc");
+/// # let key = hospes::link::generate_key().unwrap();
+/// # let ring = hospes::link::Keyring::new(&hospes::wire::from_json(&format!(r#"{{"active_key":"{key}"}}"#)).unwrap()).unwrap();
+/// # let request = hospes::wire::from_json(r#"{"purpose":"portal","client_id":"C-1","state":{"kind":"link_version","link_version":0},"expires_at":"2026-08-01T00:00:00Z"}"#).unwrap();
+/// # let token = ring.issue(&e, &request, "2026-06-01T00:00:00Z".parse().unwrap()).unwrap().token;
+/// let url = hospes::link::url(&e, hospes::LinkPurpose::Portal, &token).unwrap();
+/// assert_eq!(url, format!("https://portail.x.fr/espace/?t={token}"));
+/// let pasted = hospes::link::url(&e, hospes::LinkPurpose::Portal, "v4.local.x&admin=1");
+/// assert_eq!(pasted.unwrap_err().code(), "link.invalid");
 /// ```
-pub fn url(establishment: &Establishment, purpose: LinkPurpose, token: &str) -> String {
-    let base = establishment.portal_base_url.trim_end_matches('/');
+pub fn url(establishment: &Establishment, purpose: LinkPurpose, token: &str) -> Result<String> {
+    let base = crate::establishment::web_url(&establishment.portal_base_url)?;
+    open(token)?;
+    let base = base.trim_end_matches('/');
     let path = purpose.path();
-    if path.is_empty() {
+    Ok(if path.is_empty() {
         format!("{base}/?t={token}")
     } else {
         format!("{base}/{path}?t={token}")
-    }
+    })
 }
 
 /// Parses a token's structure and footer, strictly: size, header, four parts, then pasetors'
@@ -636,7 +754,8 @@ fn check_request(request: &LinkRequest, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
-/// The implicit assertion: a JSON array, unambiguous whatever the ids contain.
+/// The implicit assertion: a JSON array, unambiguous whatever the ids contain; `state` is
+/// passed in its canonical form ([`LinkState::canonical`]).
 fn assertion(
     purpose: LinkPurpose,
     establishment_id: &str,

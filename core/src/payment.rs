@@ -96,9 +96,13 @@ pub struct InvoiceBalance {
     pub invoice_number: String,
     /// Its total including VAT.
     pub total: Money,
-    /// Paid so far.
+    /// Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+    /// of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+    /// sums a cancellation carried to its fee invoice (negative, like the credit note).
     pub paid: Money,
-    /// Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+    /// Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+    /// for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+    /// — a credit note only refunds what was paid.
     pub due: Money,
     /// Its status given those payments.
     pub status: InvoiceStatus,
@@ -123,6 +127,11 @@ pub struct PaymentRecorded {
 
 /// What is paid and due on one invoice given `payments` (those of other invoices are ignored).
 ///
+/// A credit note is due (negative: to be refunded) only what was received on the invoice it
+/// cancels: crediting an invoice never paid cancels a debt and refunds nothing. Seen alone, a
+/// credit note does not know what a cancellation carried from it to its fee invoice; a stay's
+/// documents seen together ([`stay_balance`], the portal's invoice list) do, and add up.
+///
 /// ```
 /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
 /// # let invoice: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
@@ -140,10 +149,24 @@ pub fn balance(invoice: &Invoice, payments: &[Payment]) -> Result<InvoiceBalance
             .filter(|p| p.invoice_number == number)
             .map(|p| &p.amount),
     )?;
-    let due = if invoice.status == InvoiceStatus::Cancelled {
-        Money::zero(invoice.currency)
-    } else {
-        total.checked_sub(&paid)?
+    let (paid, due) = match (&invoice.kind, &invoice.credited_invoice) {
+        _ if invoice.status == InvoiceStatus::Cancelled => (paid, Money::zero(invoice.currency)),
+        (InvoiceKind::CreditNote, Some(credited)) => {
+            // What it refunds: the money received on the invoice it cancels, never more than
+            // that invoice's total; the rest of it cancels a debt.
+            let received = received_on(invoice.currency, credited, payments)?;
+            let refund = if received.amount > -total.amount {
+                Money::new(-total.amount, invoice.currency)
+            } else {
+                received
+            };
+            let due = Money::zero(invoice.currency).checked_sub(&refund)?;
+            (total.checked_sub(&due)?, due)
+        }
+        _ => {
+            let due = total.checked_sub(&paid)?;
+            (paid, due)
+        }
     };
     let status = match invoice.status {
         InvoiceStatus::Draft | InvoiceStatus::Cancelled => invoice.status,
@@ -278,13 +301,15 @@ pub struct StayBalance {
     pub paid: Money,
     /// `invoiced − paid`; negative when the establishment owes a refund.
     pub due: Money,
-    /// Each invoice, in the order given.
+    /// Each invoice, in the order given; their dues add up to `due`.
     pub invoices: Vec<InvoiceBalance>,
 }
 
 /// The balance of a stay from its invoices (drafts ignored) and their payments:
 /// `paid + due = invoiced` always; a cancelled invoice and its credit note add up to zero, and
 /// what was paid on it shows as a negative `due` until it is refunded or carried over.
+/// The dues of `invoices` add up to `due`: a credit note refunds what was paid on the invoice
+/// it cancels, less what a cancellation carried to its fee invoice (see [`balance`]).
 ///
 /// ```
 /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
@@ -301,10 +326,7 @@ pub fn stay_balance(
         .iter()
         .filter(|i| i.status != InvoiceStatus::Draft)
         .collect();
-    let balances = issued
-        .iter()
-        .map(|i| balance(i, payments))
-        .collect::<Result<Vec<_>>>()?;
+    let balances = balances(&issued, payments)?;
     let invoiced = Money::sum(currency, issued.iter().map(|i| i.total()))?;
     let paid = received(currency, issued.iter().copied(), payments)?;
     Ok(StayBalance {
@@ -313,6 +335,76 @@ pub fn stay_balance(
         paid,
         invoices: balances,
     })
+}
+
+/// The balance of each of `invoices`, seen together (in the order given): as [`balance`], and
+/// the sums a cancellation carried to a fee invoice are taken from what the stay's credit notes
+/// refund — in the order given, each up to what it refunds — so that the dues of a stay's
+/// documents add up to its balance: a `carried` payment moves money, it is received once.
+pub(crate) fn balances(invoices: &[&Invoice], payments: &[Payment]) -> Result<Vec<InvoiceBalance>> {
+    let mut balances = invoices
+        .iter()
+        .map(|i| balance(i, payments))
+        .collect::<Result<Vec<_>>>()?;
+    let mut stays: Vec<&str> = invoices
+        .iter()
+        .filter_map(|i| i.stay_reference.as_deref())
+        .collect();
+    stays.sort_unstable();
+    stays.dedup();
+    for stay in stays {
+        let of_stay = |i: &Invoice| i.stay_reference.as_deref() == Some(stay);
+        // Carried to a document that still stands (a fee invoice credited in turn gives its
+        // sums back to the credit notes they came from).
+        let mut left = Decimal::ZERO;
+        for invoice in invoices.iter().filter(|i| {
+            of_stay(i)
+                && i.kind != InvoiceKind::CreditNote
+                && !matches!(i.status, InvoiceStatus::Draft | InvoiceStatus::Cancelled)
+        }) {
+            let number = invoice.number.as_deref().unwrap_or_default();
+            left += payments
+                .iter()
+                .filter(|p| p.method == PaymentMethod::Carried && p.invoice_number == number)
+                .map(|p| p.amount.amount)
+                .sum::<Decimal>();
+        }
+        for (invoice, balance) in invoices.iter().zip(balances.iter_mut()) {
+            if left <= Decimal::ZERO {
+                break;
+            }
+            if invoice.kind != InvoiceKind::CreditNote
+                || invoice.status == InvoiceStatus::Draft
+                || !of_stay(invoice)
+            {
+                continue;
+            }
+            let share = left.min(-balance.due.amount).max(Decimal::ZERO);
+            balance.due = unsigned_zero(balance.due.amount + share, balance.due.currency);
+            balance.paid = unsigned_zero(balance.paid.amount - share, balance.paid.currency);
+            left -= share;
+        }
+    }
+    Ok(balances)
+}
+
+/// `amount` in `currency`, a zero always written `0.00`, never `-0.00`.
+fn unsigned_zero(mut amount: Decimal, currency: Currency) -> Money {
+    if amount.is_zero() {
+        amount.set_sign_positive(true);
+    }
+    Money::new(amount, currency)
+}
+
+/// The money received on invoice `number`: its payments but `carried` ones.
+fn received_on(currency: Currency, number: &str, payments: &[Payment]) -> Result<Money> {
+    Money::sum(
+        currency,
+        payments
+            .iter()
+            .filter(|p| p.method != PaymentMethod::Carried && p.invoice_number == number)
+            .map(|p| &p.amount),
+    )
 }
 
 /// The money received on `invoices`: their payments, less `carried` ones (sums moved from a
@@ -357,6 +449,7 @@ pub struct ScheduledPayment {
     /// Deposit, balance or everything.
     pub kind: InstallmentKind,
     /// Due on this day, in the establishment's zone.
+    #[serde(deserialize_with = "crate::codec::date")]
     pub due_on: NaiveDate,
     /// The installment's amount.
     pub amount: Money,
@@ -448,8 +541,8 @@ pub struct PaymentReminder {
     /// Which installment.
     pub kind: InstallmentKind,
     /// Its date.
-    pub due_on: NaiveDate,
     #[serde(deserialize_with = "crate::codec::date")]
+    pub due_on: NaiveDate,
     /// What is still due on it.
     pub amount_due: Money,
     /// Days from the due date: negative before it, positive when late.
@@ -541,7 +634,6 @@ pub struct PaymentRequest {
     pub amount: Money,
     /// What the guest sees on the provider's page.
     pub description: String,
-    #[serde(deserialize_with = "crate::codec::date")]
     /// The guest's name.
     pub customer_name: String,
     /// The guest's e-mail.

@@ -325,7 +325,9 @@ impl Portal {
         let mut client = self.client.clone();
         let person = match participant {
             NewParticipant::Typed { person } => {
-                let person = person.normalized("participant", now.date_naive())?;
+                // Born by today, and by the first day of the stay.
+                let person =
+                    person.normalized("participant", now.date_naive().min(stay.arrival))?;
                 if !client.companions.contains(&person) {
                     client.companions.push(person.clone());
                 }
@@ -535,30 +537,37 @@ impl Portal {
     /// The guest's invoices (drafts never shown), in the order given, within what their link
     /// opens: a portal link or login shows them all, an invoice or payment link its invoice, a
     /// stay link its stay's. `online_payment` says the establishment has a payment provider.
+    ///
+    /// What is shown adds up: the dues of a stay's documents sum to its
+    /// [`stay_balance`](payment::stay_balance) — a credit note is due (to be refunded) only what
+    /// was paid on the invoice it cancels, less what a cancellation kept as its fee.
     pub fn invoices(
         &self,
         invoices: &[Invoice],
         payments: &[Payment],
         online_payment: bool,
     ) -> Result<Vec<InvoiceView>> {
-        invoices
+        let hers: Vec<&Invoice> = invoices
             .iter()
             .filter(|i| i.customer.client_id == self.client.id && i.status != InvoiceStatus::Draft)
-            .filter(|i| {
+            .collect();
+        // Balances over all her documents, so that a credit note knows what its stay's
+        // cancellation carried; then only what the link opens is shown.
+        let balances = payment::balances(&hers, payments)?;
+        Ok(hers
+            .into_iter()
+            .zip(balances)
+            .filter(|(i, _)| {
                 self.access.opens(|s| {
                     i.number.as_deref() == Some(s) || i.stay_reference.as_deref() == Some(s)
                 })
             })
-            .map(|invoice| {
-                let balance = payment::balance(invoice, payments)?;
-                let payable = online_payment && payment::open_for_payment(invoice, &balance);
-                Ok(InvoiceView {
-                    invoice: invoice.clone(),
-                    balance,
-                    payable,
-                })
+            .map(|(invoice, balance)| InvoiceView {
+                payable: online_payment && payment::open_for_payment(invoice, &balance),
+                invoice: invoice.clone(),
+                balance,
             })
-            .collect()
+            .collect())
     }
 
     fn opens_contract(&self, contract: &Contract) -> Result<()> {

@@ -8,6 +8,9 @@
 //! (`quote.changed`), and a quote link bound to [`Quote::link_state`] stops working. Accepting
 //! turns the stay to confirmed, stores a [`Signature`] (the evidence: hash, signer, time, IP,
 //! user agent, consent text and its hash, the drawn signature if any) and emits `quote_accepted` and `stay_confirmed`.
+//! Only the quote's own stay, still in « option » and naming at least as many people as the
+//! quote prices, is confirmed; when the quote's dates replace the stay's, `stay_confirmed`
+//! says so with both.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,7 +20,7 @@ use crate::event::Event;
 use crate::link::LinkState;
 use crate::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
 use crate::signature::{self, Signature, SignatureRequest};
-use crate::stay::{Stay, StayStatus};
+use crate::stay::{DatesChange, Stay, StayStatus};
 use crate::text;
 
 /// Where a quote stands.
@@ -246,9 +249,16 @@ impl Quote {
         Ok(QuoteChange { quote, events })
     }
 
-    /// Accepts the quote for its stay (in « option ») with the guest's signature. Refused when
-    /// accepted already (`quote.already_accepted`), past its validity (`quote.expired`), or
-    /// changed since the guest was shown it (`quote.changed`).
+    /// Accepts the quote for its stay (in « option ») with the guest's signature: the stay is
+    /// confirmed with the quote's lines and dates. Refused when accepted already
+    /// (`quote.already_accepted`), past its validity (`quote.expired`), changed since the guest
+    /// was shown it (`quote.changed`), for a stay that is not the quote's (`quote.stay_mismatch`,
+    /// naming both references), no longer in « option » (`stay.not_editable`), or naming fewer
+    /// people — the client and the participants — than the quote's guests
+    /// (`quote.participants_missing`, with both counts).
+    ///
+    /// When the quote's dates differ from the stay's, `stay_confirmed` says so with both
+    /// (`dates_changed`).
     pub fn accept(
         &self,
         stay: &Stay,
@@ -262,12 +272,26 @@ impl Quote {
                 number: self.number.clone(),
             });
         }
-        if stay.reference != self.stay_reference
-            || stay.client_id != self.client_id
-            || stay.status != StayStatus::Option
-        {
+        if stay.reference != self.stay_reference || stay.client_id != self.client_id {
+            return Err(Error::QuoteStayMismatch {
+                number: self.number.clone(),
+                quote_stay: self.stay_reference.clone(),
+                stay: stay.reference.clone(),
+            });
+        }
+        if stay.status != StayStatus::Option {
             return Err(Error::StayNotEditable {
                 reference: stay.reference.clone(),
+            });
+        }
+        let guests = self.request.guests.len();
+        if stay.headcount() < guests {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            return Err(Error::QuoteParticipantsMissing {
+                number: self.number.clone(),
+                stay: stay.reference.clone(),
+                guests: count(guests),
+                people: count(stay.headcount()),
             });
         }
         let acceptance = signature::sign(&document_sha256, &self.client_id, request, now)?;
@@ -277,6 +301,14 @@ impl Quote {
             acceptance: Some(acceptance),
             ..self.clone()
         };
+        let priced = &self.priced;
+        let dates_changed = (stay.arrival != priced.arrival || stay.departure != priced.departure)
+            .then_some(DatesChange {
+                previous_arrival: stay.arrival,
+                previous_departure: stay.departure,
+                arrival: priced.arrival,
+                departure: priced.departure,
+            });
         let stay = Stay {
             status: StayStatus::Confirmed,
             lines: self.priced.lines.clone(),
@@ -299,6 +331,7 @@ impl Quote {
                 occurred_at: now,
                 client_id: self.client_id.clone(),
                 stay_reference: self.stay_reference.clone(),
+                dates_changed,
             },
         ];
         Ok(QuoteAcceptance {

@@ -217,6 +217,33 @@ pub struct CustomFieldValue {
     pub value: String,
 }
 
+/// A stay's dates replaced by others: a quote accepted with dates of its own says so in its
+/// `stay_confirmed` event, with both.
+///
+/// ```
+/// let change: hospes::stay::DatesChange = serde_json::from_str(r#"{"previous_arrival":"2026-07-11",
+///     "previous_departure":"2026-07-25","arrival":"2026-07-12","departure":"2026-07-26"}"#).unwrap();
+/// assert_eq!(change.arrival.to_string(), "2026-07-12");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DatesChange {
+    /// Arrival before.
+    #[serde(deserialize_with = "crate::codec::date")]
+    pub previous_arrival: NaiveDate,
+    /// Departure before.
+    #[serde(deserialize_with = "crate::codec::date")]
+    pub previous_departure: NaiveDate,
+    /// Arrival now.
+    #[serde(deserialize_with = "crate::codec::date")]
+    pub arrival: NaiveDate,
+    /// Departure now.
+    #[serde(deserialize_with = "crate::codec::date")]
+    pub departure: NaiveDate,
+}
+
 /// One line's total, rounded to the minor unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -288,7 +315,8 @@ impl Stay {
             .participants
             .into_iter()
             .enumerate()
-            .map(|(i, p)| p.normalized(&format!("participants[{i}]"), today))
+            // Born by today, and by the first day of the stay: no one stays before birth.
+            .map(|(i, p)| p.normalized(&format!("participants[{i}]"), today.min(self.arrival)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Stay {
             reference: text::required(&self.reference, "reference", 50)?,

@@ -8,7 +8,8 @@ use hospes::contract::{Contract, ContractRequest, ContractStatus, ContractTerms}
 use hospes::event::{append, verify_log};
 use hospes::invoice::{self, Invoice, InvoiceKind, InvoiceRequest, InvoiceSeries, InvoiceStatus};
 use hospes::payment::{self, Payment, PaymentMethod, ProviderResult, ProviderStatus};
-use hospes::pricing::CancellationPolicy;
+use hospes::portal::{InvoiceView, Portal, PortalAccess};
+use hospes::pricing::{CancellationPolicy, CancellationTier};
 use hospes::residency::Residency;
 use hospes::signature::{SignatureImage, SignatureRequest};
 use hospes::{Client, Establishment, Money, Stay, TimeZone};
@@ -415,6 +416,138 @@ fn cancelling_five_days_before_arrival_after_paying_everything_refunds_nothing()
     assert_eq!(p.documents.len(), 3);
 }
 
+/// Everything the guest's space shows for stay 312 after `invoices` and `payments`: the
+/// views of its documents, and the sum of what they say is due.
+fn shown_in_her_space(invoices: &[Invoice], payments: &[Payment]) -> (Vec<InvoiceView>, Money) {
+    let access = PortalAccess {
+        client_id: "C-1042".into(),
+        purpose: None,
+        subject: None,
+    };
+    let views: Vec<InvoiceView> = Portal::open(&access, get("client"))
+        .unwrap()
+        .invoices(invoices, payments, true)
+        .unwrap()
+        .into_iter()
+        .filter(|v| v.invoice.stay_reference.as_deref() == Some("312"))
+        .collect();
+    let due = Money::sum(hospes::Currency::EUR, views.iter().map(|v| &v.balance.due)).unwrap();
+    (views, due)
+}
+
+/// The documents and payments after a cancellation `done` of `invoices` paid by `payments`.
+fn after(
+    done: &cancellation::Cancellation,
+    invoices: &[Invoice],
+    payments: &[Payment],
+) -> (Vec<Invoice>, Vec<Payment>) {
+    let mut documents: Vec<Invoice> = invoices
+        .iter()
+        .map(|i| {
+            done.cancelled_invoices
+                .iter()
+                .find(|c| c.number == i.number)
+                .unwrap_or(i)
+                .clone()
+        })
+        .collect();
+    documents.extend(done.credit_notes.clone());
+    documents.extend(done.fee_invoice.clone());
+    let mut payments = payments.to_vec();
+    payments.extend(done.carried_payment.clone());
+    (documents, payments)
+}
+
+#[test]
+fn after_a_free_cancellation_her_space_shows_the_deposit_refunded_and_the_unpaid_balance_simply_cancelled()
+ {
+    // The deposit was paid, the balance invoice never was; the terms keep nothing.
+    let stay: Stay = get("stay");
+    let invoices = vec![deposit(), balance_invoice()];
+    let payments = vec![deposit_payment()];
+    let now = at("2026-06-01T10:00:00Z");
+    let free = CancellationPolicy::default();
+    let shown = cancellation::preview(&stay, &free, &invoices, &payments, paris(), now).unwrap();
+    assert_eq!(shown.refund, eur("300.00"));
+    let done = cancellation::confirm(
+        &stay,
+        &free,
+        &invoices,
+        &payments,
+        CancellationConfirmation {
+            shown_refund: shown.refund,
+            invoice_series: series(Some("FA26060001")),
+            credit_note_series: credit_series(),
+        },
+        paris(),
+        now,
+    )
+    .unwrap();
+    let (documents, payments) = after(&done, &invoices, &payments);
+    let (views, due) = shown_in_her_space(&documents, &payments);
+    let dues: Vec<(Option<&str>, Money)> = views
+        .iter()
+        .map(|v| (v.invoice.number.as_deref(), v.balance.due.clone()))
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            (Some("FA26030042"), eur("0.00")),
+            (Some("FA26060001"), eur("0.00")),
+            // The deposit's credit note refunds the 300 € paid …
+            (Some("AV26060001"), eur("-300.00")),
+            // … the balance's cancels a debt: nothing was paid, nothing is refunded.
+            (Some("AV26060002"), eur("0.00")),
+        ]
+    );
+    let balance = payment::stay_balance(hospes::Currency::EUR, &documents, &payments).unwrap();
+    assert_eq!(balance.due, eur("-300.00"));
+    assert_eq!(due, balance.due);
+    assert_eq!(done.refund, eur("300.00"));
+}
+
+#[test]
+fn after_a_cancellation_that_keeps_the_deposit_her_space_shows_nothing_due_either_way() {
+    // Forty days before arrival the deposit paid is kept as the cancellation fee: it was carried
+    // to the fee invoice, so the deposit's credit note refunds nothing.
+    let stay: Stay = get("stay");
+    let policy: CancellationPolicy = get("cancellation");
+    let invoices = vec![deposit(), balance_invoice()];
+    let payments = vec![deposit_payment()];
+    let now = at("2026-06-01T10:00:00Z");
+    let done = cancellation::confirm(
+        &stay,
+        &policy,
+        &invoices,
+        &payments,
+        CancellationConfirmation {
+            shown_refund: eur("0.00"),
+            invoice_series: series(Some("FA26060001")),
+            credit_note_series: credit_series(),
+        },
+        paris(),
+        now,
+    )
+    .unwrap();
+    let (documents, payments) = after(&done, &invoices, &payments);
+    let (views, due) = shown_in_her_space(&documents, &payments);
+    assert!(views.iter().all(|v| v.balance.due.is_zero()), "{views:#?}");
+    assert_eq!(due, eur("0.00"));
+    let balance = payment::stay_balance(hospes::Currency::EUR, &documents, &payments).unwrap();
+    assert_eq!(balance.due, due);
+    // Every document that stands is paid (or settled) in full; the cancelled ones answer
+    // through their credit notes.
+    for v in views
+        .iter()
+        .filter(|v| v.invoice.status != InvoiceStatus::Cancelled)
+    {
+        assert_eq!(
+            v.balance.paid.checked_add(&v.balance.due).unwrap(),
+            v.balance.total
+        );
+    }
+}
+
 #[test]
 fn a_cancellation_is_refused_when_the_refund_moved_since_it_was_shown() {
     let stay: Stay = get("stay");
@@ -597,17 +730,29 @@ fn pay_in_parts(parts: &[i64]) -> Result<(), TestCaseError> {
     let mut payments = vec![];
     let mut invoice = b.clone();
     for (i, cents) in parts.iter().enumerate() {
-        let p = pay(&b, &format!("k{i}"), &rust_decimal::Decimal::new(*cents, 2).to_string());
+        let p = pay(
+            &b,
+            &format!("k{i}"),
+            &rust_decimal::Decimal::new(*cents, 2).to_string(),
+        );
         let out = payment::record(&invoice, &payments, p.clone(), at("2026-06-02T00:00:00Z"));
         match (expected_answer(*cents, due_cents), out) {
             (Ok(()), Ok(out)) => {
                 due_cents -= cents;
-                prop_assert_eq!(out.balance.due.amount, rust_decimal::Decimal::new(due_cents, 2));
-                prop_assert_eq!(out.balance.paid.checked_add(&out.balance.due).unwrap(), out.balance.total.clone());
+                prop_assert_eq!(
+                    out.balance.due.amount,
+                    rust_decimal::Decimal::new(due_cents, 2)
+                );
+                prop_assert_eq!(
+                    out.balance.paid.checked_add(&out.balance.due).unwrap(),
+                    out.balance.total.clone()
+                );
                 let paid_in_full = due_cents == 0;
                 prop_assert_eq!(out.invoice.status == InvoiceStatus::Paid, paid_in_full);
                 // Recording it twice counts once, and says so with the same state.
-                let twice = payment::record(&out.invoice, &out.payments, p, at("2026-06-02T00:00:00Z")).unwrap();
+                let twice =
+                    payment::record(&out.invoice, &out.payments, p, at("2026-06-02T00:00:00Z"))
+                        .unwrap();
                 prop_assert!(twice.duplicate);
                 prop_assert_eq!(&twice.balance, &out.balance);
                 prop_assert_eq!(twice.invoice.status, twice.balance.status);
@@ -615,7 +760,10 @@ fn pay_in_parts(parts: &[i64]) -> Result<(), TestCaseError> {
                 payments = out.payments;
             }
             (Err(code), Err(e)) => prop_assert_eq!(e.code(), code),
-            (expected, got) => prop_assert!(false, "payment {cents} with {due_cents} due: expected {expected:?}, got {got:?}"),
+            (expected, got) => prop_assert!(
+                false,
+                "payment {cents} with {due_cents} due: expected {expected:?}, got {got:?}"
+            ),
         }
     }
     Ok(())
@@ -626,12 +774,225 @@ fn a_payment_on_an_invoice_paid_in_full_is_not_payable() {
     // The case that failed `make test` at random: 334.20 + 68.33 + 297.47 pay the 700.00 exactly,
     // and the cent after it is refused because nothing is due any more, not as a bad amount.
     let total = balance_invoice().total().amount;
-    assert_eq!(total.to_string(), "700.00", "the case below pays this total exactly");
+    assert_eq!(
+        total.to_string(),
+        "700.00",
+        "the case below pays this total exactly"
+    );
     pay_in_parts(&[33420, 6833, 29747, 1]).unwrap();
+}
+
+/// One thing that happens to stay 312's invoices.
+#[derive(Debug, Clone)]
+enum Step {
+    /// A deposit invoice of this many cents is issued.
+    Deposit(i64),
+    /// The balance invoice is issued.
+    Balance,
+    /// A side sale of this many cents is invoiced on the stay.
+    SideSale(i64),
+    /// This percentage of what is due on the n-th invoice is paid.
+    Pay(usize, i64),
+    /// The n-th payment is recorded again (a webhook delivered twice).
+    PayAgain(usize),
+    /// The n-th invoice is cancelled by a credit note.
+    Credit(usize),
+    /// The stay is cancelled under terms keeping these percentages of the deposit paid and
+    /// of the total.
+    Cancel(i64, i64),
+}
+
+fn any_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (1i64..100_000).prop_map(Step::Deposit),
+        Just(Step::Balance),
+        (1i64..50_000).prop_map(Step::SideSale),
+        (0usize..8, 1i64..=100).prop_map(|(n, percent)| Step::Pay(n, percent)),
+        (0usize..8).prop_map(Step::PayAgain),
+        (0usize..8).prop_map(Step::Credit),
+        (0i64..=100, 0i64..=100).prop_map(|(d, t)| Step::Cancel(d, t)),
+    ]
+}
+
+/// Stay 312's invoices and payments as a host keeps them through `steps` (a step hospes
+/// refuses changes nothing), checking after each that the guest's space adds up.
+fn live_through(steps: &[Step]) -> Result<(), TestCaseError> {
+    let now = at("2026-06-01T10:00:00Z");
+    let today: hospes::NaiveDate = "2026-06-01".parse().unwrap();
+    let mut stay: Stay = get("stay");
+    let mut invoices: Vec<Invoice> = vec![];
+    let mut payments: Vec<Payment> = vec![];
+    let mut numbers = series(None);
+    let mut credits = credit_series();
+    for (i, step) in steps.iter().enumerate() {
+        match step {
+            Step::Deposit(cents) | Step::SideSale(cents) => {
+                let kind = if matches!(step, Step::Deposit(_)) {
+                    InvoiceKind::Deposit
+                } else {
+                    InvoiceKind::SideSale
+                };
+                let mut r = request(kind, invoices.clone());
+                r.stay = Some(stay.clone());
+                if kind == InvoiceKind::Deposit {
+                    r.amount = Some(Money::new(
+                        rust_decimal::Decimal::new(*cents, 2),
+                        hospes::Currency::EUR,
+                    ));
+                } else {
+                    r.lines = vec![hospes::Line {
+                        label: "Pain et croissants".into(),
+                        kind: hospes::LineKind::SideSale,
+                        quantity: rust_decimal::Decimal::ONE,
+                        unit_price: Money::new(
+                            rust_decimal::Decimal::new(*cents, 2),
+                            hospes::Currency::EUR,
+                        ),
+                        vat_rate: "5.5".parse().unwrap(),
+                    }];
+                }
+                if let Ok(issued) = invoice::draft(r).and_then(|d| d.issue(&numbers, today, now)) {
+                    numbers = issued.series;
+                    invoices.push(issued.invoice);
+                }
+            }
+            Step::Balance => {
+                let mut r = request(InvoiceKind::Balance, invoices.clone());
+                r.stay = Some(stay.clone());
+                if let Ok(issued) = invoice::draft(r).and_then(|d| d.issue(&numbers, today, now)) {
+                    numbers = issued.series;
+                    invoices.push(issued.invoice);
+                }
+            }
+            Step::Pay(n, percent) if !invoices.is_empty() => {
+                let k = n % invoices.len();
+                let target = invoices[k].clone();
+                let due = payment::balance(&target, &payments).unwrap().due;
+                let cents = (due.amount * rust_decimal::Decimal::new(*percent, 2))
+                    .round_dp(2)
+                    .max(rust_decimal::Decimal::new(1, 2));
+                let p = pay(&target, &format!("k{i}"), &cents.to_string());
+                if let Ok(out) = payment::record(&target, &payments, p, now) {
+                    let number = target.number.clone().unwrap();
+                    payments.retain(|p| p.invoice_number != number);
+                    payments.extend(out.payments);
+                    invoices[k] = out.invoice;
+                }
+            }
+            Step::PayAgain(n) if !payments.is_empty() => {
+                let p = payments[n % payments.len()].clone();
+                let target = invoices
+                    .iter()
+                    .find(|i| i.number.as_deref() == Some(p.invoice_number.as_str()));
+                if let Some(target) = target
+                    && let Ok(out) = payment::record(target, &payments, p, now)
+                {
+                    prop_assert!(out.duplicate);
+                }
+            }
+            Step::Credit(n) if !invoices.is_empty() => {
+                let k = n % invoices.len();
+                if let Ok(issued) = invoices[k].credit_note(&credits, today, now) {
+                    credits = issued.series;
+                    invoices[k] = issued.cancelled.unwrap();
+                    invoices.push(issued.invoice);
+                }
+            }
+            Step::Cancel(deposit_kept, total_kept) => {
+                let policy = CancellationPolicy {
+                    tiers: vec![CancellationTier {
+                        days_before_arrival: 0,
+                        deposit_kept_percent: (*deposit_kept).into(),
+                        total_kept_percent: (*total_kept).into(),
+                    }],
+                };
+                let Ok(shown) =
+                    cancellation::preview(&stay, &policy, &invoices, &payments, paris(), now)
+                else {
+                    continue;
+                };
+                let confirmation = CancellationConfirmation {
+                    shown_refund: shown.refund,
+                    invoice_series: numbers.clone(),
+                    credit_note_series: credits.clone(),
+                };
+                if let Ok(done) = cancellation::confirm(
+                    &stay,
+                    &policy,
+                    &invoices,
+                    &payments,
+                    confirmation,
+                    paris(),
+                    now,
+                ) {
+                    (invoices, payments) = after(&done, &invoices, &payments);
+                    numbers = done.invoice_series;
+                    credits = done.credit_note_series;
+                    stay = done.stay;
+                }
+            }
+            _ => {}
+        }
+        let (views, shown) = shown_in_her_space(&invoices, &payments);
+        let balance = payment::stay_balance(hospes::Currency::EUR, &invoices, &payments).unwrap();
+        prop_assert_eq!(
+            &shown,
+            &balance.due,
+            "after {:?}: {:#?}",
+            &steps[..=i],
+            views
+        );
+        let listed = Money::sum(
+            hospes::Currency::EUR,
+            balance.invoices.iter().map(|b| &b.due),
+        )
+        .unwrap();
+        prop_assert_eq!(&listed, &balance.due);
+        for v in &views {
+            let b = &v.balance;
+            if v.invoice.status == InvoiceStatus::Cancelled {
+                prop_assert!(b.due.is_zero(), "{:?}", b);
+                continue;
+            }
+            prop_assert_eq!(b.paid.checked_add(&b.due).unwrap(), b.total.clone());
+            prop_assert!(
+                !b.due.amount.is_sign_negative() || !b.due.is_zero(),
+                "a due of -0: {:?}",
+                b
+            );
+            if v.invoice.kind == InvoiceKind::CreditNote {
+                // It refunds at most what it credits, and never asks the guest for money.
+                prop_assert!(
+                    b.due.amount <= rust_decimal::Decimal::ZERO && b.due.amount >= b.total.amount,
+                    "{:?}",
+                    b
+                );
+            } else {
+                prop_assert!(b.due.amount >= rust_decimal::Decimal::ZERO, "{:?}", b);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn what_her_space_shows_adds_up_after_a_deposit_paid_a_balance_unpaid_and_a_cancellation() {
+    live_through(&[
+        Step::Deposit(30_000),
+        Step::Pay(0, 100),
+        Step::Balance,
+        Step::Cancel(0, 0),
+    ])
+    .unwrap();
 }
 
 proptest! {
     #![proptest_config(common::proptest_config())]
+
+    #[test]
+    fn what_her_space_shows_as_due_always_adds_up_to_the_stays_balance(steps in proptest::collection::vec(any_step(), 0..12)) {
+        live_through(&steps)?;
+    }
 
     #[test]
     fn paid_plus_due_is_the_total_whatever_the_payments(parts in proptest::collection::vec(1i64..40_000, 0..8)) {

@@ -20,9 +20,14 @@ fn marie() -> Client {
     serde_json::from_str(r#"{"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "created_at": "2024-05-02T14:10:00Z"}"#).unwrap()
 }
 
+/// Marie's stay in « option », with her partner: the two guests of the quote.
 fn option_stay() -> Stay {
-    serde_json::from_str(r#"{"reference": "312", "client_id": "C-1042", "accommodation": "Emplacement confort",
-        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}"#).unwrap()
+    serde_json::from_str(
+        r#"{"reference": "312", "client_id": "C-1042", "accommodation": "Emplacement confort",
+        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR",
+        "participants": [{"first_name": "Paul", "last_name": "Dupont"}]}"#,
+    )
+    .unwrap()
 }
 
 fn quote() -> Quote {
@@ -105,11 +110,17 @@ fn accepting_a_quote_confirms_the_stay_with_the_exact_document_signed() {
                 total,
                 ..
             },
-            Event::StayConfirmed { stay_reference, .. },
+            Event::StayConfirmed {
+                stay_reference,
+                dates_changed,
+                ..
+            },
         ] => {
             assert_eq!(document_sha256, &view.document_sha256);
             assert_eq!(total, &view.quote.priced.totals.vat.total_incl_vat);
             assert_eq!(stay_reference, "312");
+            // Same dates on the quote and the stay: nothing to say about them.
+            assert_eq!(dates_changed, &None);
         }
         other => panic!("unexpected events {other:?}"),
     }
@@ -281,4 +292,153 @@ fn a_quote_must_be_valid_after_it_is_made() {
     let err =
         Quote::create("D26-0313", "C-1042", "313", &catalogue(), request, now, now).unwrap_err();
     assert_eq!(err.code(), "quote.validity_invalid");
+}
+
+#[test]
+fn a_quote_accepted_with_another_stay_says_so_naming_both_stays() {
+    let q = quote();
+    let mut other = option_stay();
+    other.reference = "298".into();
+    let err = whole_space()
+        .accept_quote(
+            &q,
+            &other,
+            signature(&q.document_sha256().unwrap()),
+            at("2026-03-02T18:30:00Z"),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "quote.stay_mismatch");
+    assert_eq!(
+        err.message(hospes::Locale::En),
+        "Quote D26-0312 is for stay 312, not for stay 298."
+    );
+    assert_eq!(
+        err.message(hospes::Locale::Fr),
+        "Le devis D26-0312 porte sur le séjour 312, pas sur le séjour 298."
+    );
+}
+
+#[test]
+fn a_stay_that_is_no_longer_an_option_cannot_be_confirmed_again_by_a_quote() {
+    let q = quote();
+    let mut confirmed = option_stay();
+    confirmed.status = StayStatus::Confirmed;
+    let err = whole_space()
+        .accept_quote(
+            &q,
+            &confirmed,
+            signature(&q.document_sha256().unwrap()),
+            at("2026-03-02T18:30:00Z"),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "stay.not_editable");
+}
+
+#[test]
+fn a_stay_naming_fewer_people_than_the_quotes_guests_is_not_confirmed() {
+    // She added Léa to the quote but not to the stay: three guests priced, two people named.
+    let portal = whole_space();
+    let now = at("2026-03-02T18:30:00Z");
+    let with_lea = portal
+        .change_quote_guests(&quote(), &catalogue(), with_lea(), now)
+        .unwrap()
+        .quote;
+    let hash = with_lea.document_sha256().unwrap();
+    let err = portal
+        .accept_quote(&with_lea, &option_stay(), signature(&hash), now)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        hospes::Error::QuoteParticipantsMissing {
+            number: "D26-0312".into(),
+            stay: "312".into(),
+            guests: 3,
+            people: 2,
+        }
+    );
+    assert_eq!(
+        err.message(hospes::Locale::En),
+        "Quote D26-0312 is for 3 guests but stay 312 names only 2 people: please add the participants before accepting."
+    );
+    // Once Léa is named on the stay, the quote confirms it.
+    let mut with_her = option_stay();
+    with_her.participants.push(
+        serde_json::from_str(
+            r#"{"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}"#,
+        )
+        .unwrap(),
+    );
+    let accepted = portal
+        .accept_quote(&with_lea, &with_her, signature(&hash), now)
+        .unwrap();
+    assert_eq!(accepted.stay.status, StayStatus::Confirmed);
+}
+
+#[test]
+fn when_the_quotes_dates_replace_the_stays_the_confirmation_says_so_with_both() {
+    // The stay was noted a day earlier than the quote she signs.
+    let q = quote();
+    let mut earlier = option_stay();
+    earlier.arrival = "2026-07-10".parse().unwrap();
+    earlier.departure = "2026-07-24".parse().unwrap();
+    let accepted = whole_space()
+        .accept_quote(
+            &q,
+            &earlier,
+            signature(&q.document_sha256().unwrap()),
+            at("2026-03-02T18:30:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            accepted.stay.arrival.to_string(),
+            accepted.stay.departure.to_string()
+        ),
+        ("2026-07-11".to_owned(), "2026-07-25".to_owned())
+    );
+    let confirmed = accepted.events.last().unwrap();
+    match confirmed {
+        Event::StayConfirmed {
+            dates_changed: Some(change),
+            ..
+        } => {
+            assert_eq!(
+                [
+                    change.previous_arrival,
+                    change.previous_departure,
+                    change.arrival,
+                    change.departure
+                ]
+                .map(|d| d.to_string()),
+                ["2026-07-10", "2026-07-24", "2026-07-11", "2026-07-25"]
+            );
+        }
+        other => panic!("the confirmation does not say the dates changed: {other:?}"),
+    }
+    assert_eq!(
+        confirmed.describe(hospes::Locale::Fr),
+        "Séjour 312 confirmé du 11 juillet 2026 au 25 juillet 2026 (au lieu du 10 juillet 2026 au 24 juillet 2026) (client C-1042)."
+    );
+    let json = serde_json::to_value(confirmed).unwrap();
+    assert_eq!(json["dates_changed"]["previous_arrival"], "2026-07-10");
+    assert_eq!(json["dates_changed"]["arrival"], "2026-07-11");
+}
+
+#[test]
+fn a_confirmation_without_a_change_of_dates_is_written_as_before() {
+    // No `dates_changed` key at all, so that an event log written before keeps its hashes.
+    let e = Event::StayConfirmed {
+        occurred_at: at("2026-03-02T18:30:00Z"),
+        client_id: "C-1042".into(),
+        stay_reference: "312".into(),
+        dates_changed: None,
+    };
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        r#"{"type":"stay_confirmed","occurred_at":"2026-03-02T18:30:00Z","client_id":"C-1042","stay_reference":"312"}"#
+    );
+    assert_eq!(
+        e.describe(hospes::Locale::En),
+        "Stay 312 confirmed (client C-1042)."
+    );
 }

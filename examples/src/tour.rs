@@ -572,9 +572,13 @@ fn quote(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<()> {
         with_code.quote.priced.totals.vat.total_incl_vat
     );
     let view = portal.quote(&with_code.quote, evening)?;
+    // The stay names everyone the quote prices (Marie, Paul and Léa): a quote for three is not
+    // confirmed on a stay that names fewer (`quote.participants_missing`).
     let stay: hospes::Stay = hospes::wire::from_json(
         r#"{"reference": "318", "client_id": "C-1042", "accommodation": "Emplacement confort",
-            "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}"#,
+            "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR",
+            "participants": [{"first_name": "Paul", "last_name": "Dupont"},
+                             {"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}]}"#,
     )?;
     let signature = SignatureRequest {
         document_sha256: view.document_sha256.clone(),

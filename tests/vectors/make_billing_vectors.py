@@ -241,6 +241,27 @@ def cancellations(recorder, balance):
     vec("a cancelled stay cannot be cancelled again", "cancellation.preview",
         {"stay": {**STAY, "status": "cancelled"}, "policy": POLICY, "invoices": [], "payments": [],
          "time_zone": PARIS, "now": d40}, error="stay.not_cancellable")
+    # The deposit paid, the balance invoiced and never paid: what her space shows after the
+    # cancellation adds up to the stay's balance.
+    for name, policy, refund in [("free", {"tiers": []}, "300.00"), ("keeping the deposit", POLICY, "0.00")]:
+        before = [DEPOSIT, balance]
+        done = ok("cancellation.confirm", {
+            "stay": STAY, "policy": policy, "invoices": before, "payments": [DEPOSIT_PAYMENT],
+            "confirmation": {"shown_refund": {"amount": refund, "currency": "EUR"},
+                             "invoice_series": {"pattern": FA, "last": "FA26060001"},
+                             "credit_note_series": {"pattern": AV}}, "time_zone": PARIS, "now": d40})
+        documents = done["cancelled_invoices"] + done["credit_notes"] + ([done["fee_invoice"]] if done["fee_invoice"] else [])
+        paid = [DEPOSIT_PAYMENT] + ([done["carried_payment"]] if done["carried_payment"] else [])
+        if name == "free":
+            vec("after a free cancellation her space shows the deposit to refund and the unpaid balance simply "
+                "cancelled", "portal.invoices",
+                {"access": WHOLE, "client": MARIE, "invoices": documents, "payments": paid, "online_payment": True})
+            vec("after a free cancellation the stay's balance is the deposit to refund", "payment.stay_balance",
+                {"currency": "EUR", "invoices": documents, "payments": paid})
+        else:
+            vec("after a cancellation keeping the deposit her space shows nothing due on any document",
+                "portal.invoices",
+                {"access": WHOLE, "client": MARIE, "invoices": documents, "payments": paid, "online_payment": True})
 
 
 def residents(recorder):

@@ -1,13 +1,17 @@
 """Writes tests/vectors/link.json: golden link tokens and what every binding must say of them.
 
 Tokens are random (a fresh nonce each time), so they are issued once with the published PASETO
-test key below and frozen in the file; every suite then verifies the same bytes. Run only when
+test key below and frozen in the file; every suite then verifies the same bytes. A run keeps the
+tokens link.json already has (a vector added issues only its own token, and tokens issued before
+a change keep proving that they still verify); pass `--reissue` to issue them all again, only when
 the token format changes on purpose (it is versioned: `hospes/v1` in the implicit assertion):
 
-    PYTHONPATH=bindings-python/python python tests/vectors/make_link_vectors.py
+    PYTHONPATH=bindings-python/python python tests/vectors/make_link_vectors.py [--reissue]
 """
 
 import base64
+import json
+import sys
 from pathlib import Path
 
 from vectorgen import Recorder, call
@@ -42,12 +46,32 @@ QUOTE = {"purpose": "quote", "client_id": "C-1042", "subject": "Q-2026-0312", "s
          "expires_at": "2026-06-15T10:00:00Z"}
 
 
+def amount_due(amount):
+    return {"kind": "amount_due", "invoice_number": "FA26070012", "amount_due": {"amount": amount, "currency": "EUR"}}
+
+
+# Issued with the amount written as a host's database may give it back: 417.920.
+BALANCE = {"purpose": "balance_payment", "client_id": "C-1042", "subject": "FA26070012",
+           "state": amount_due("417.920"), "expires_at": "2026-07-01T10:00:00Z"}
+FROZEN = ({v["name"]: v["input"]["token"] for v in json.loads(OUT.read_text(encoding="utf-8"))["vectors"]
+           if "token" in v["input"]}
+          if OUT.exists() and "--reissue" not in sys.argv else {})
+
+
 def issue(request, keyring=RING):
     return call("link.issue", {"keyring": keyring, "establishment": EST, "request": request, "now": NOW})["ok"]["token"]
 
 
+def token(name, request, keyring=RING):
+    """The token vector `name` verifies first: as link.json has it, else issued now."""
+    return FROZEN.get(name) or issue(request, keyring)
+
+
 def main():
-    portal, quote, old = issue(PORTAL), issue(QUOTE), issue(PORTAL, {"active_key": OLD})
+    portal = token("a portal link opens its client's space", PORTAL)
+    quote = token("a quote link opens its quote while it is unsigned", QUOTE)
+    old = token("a link made with a key still in rotation is accepted", PORTAL, {"active_key": OLD})
+    payment = token("a payment link issued for 417.920 € opens for the 417.92 € its balance says", BALANCE)
     i = len("v4.local.") + 40
     tampered = portal[:i] + ("A" if portal[i] != "A" else "B") + portal[i + 1:]
     recorder = Recorder()
@@ -78,6 +102,16 @@ def main():
     vec("a quote link opens its quote while it is unsigned", "link.verify", verify(quote, "quote", quote_state("sent")))
     vec("a quote link dies once the quote is signed", "link.verify",
         verify(quote, "quote", quote_state("signed")), error="link.invalid")
+    vec("a payment link issued for 417.920 € opens for the 417.92 € its balance says", "link.verify",
+        verify(payment, "balance_payment", amount_due("417.92")))
+    vec("a payment link opens for its amount due however many zeros follow it", "link.verify",
+        verify(payment, "balance_payment", amount_due("417.9200")))
+    vec("a payment link dies when the amount due moves by a cent", "link.verify",
+        verify(payment, "balance_payment", amount_due("417.93")), error="link.invalid")
+    vec("a quote link opens with its hash in capitals and its status written another way", "link.verify",
+        verify(quote, "quote", {**quote_state(" Sent "), "sha256": quote_state("sent")["sha256"].upper()}))
+    vec("a document state whose hash is not a SHA-256 is the host's mistake", "link.verify",
+        verify(quote, "quote", {**quote_state("sent"), "sha256": "9f86d081"}), error="link.request_invalid")
     vec("a padded token is not canonical", "link.verify", verify(portal + "=", "portal", version(3)), error="link.invalid")
     vec("a truncated token is refused", "link.verify", verify(portal[:60], "portal", version(3)), error="link.invalid")
     vec("a zero-width space inside a token is refused", "link.verify",
@@ -87,7 +121,12 @@ def main():
     vec("inspecting a link names the records to load", "link.inspect", {"token": quote})
     vec("inspecting garbage is refused", "link.inspect", {"token": "v4.local.not-a-token"}, error="link.invalid")
     vec("a deposit payment link points at the payment page", "link.url",
-        {"establishment": EST, "purpose": "deposit_payment", "token": "v4.local.abc.def"})
+        {"establishment": EST, "purpose": "deposit_payment", "token": portal})
+    vec("a link URL refuses what is not a token rather than paste it in", "link.url",
+        {"establishment": EST, "purpose": "portal", "token": "v4.local.x&admin=1#"}, error="link.invalid")
+    vec("a link URL needs an https portal", "link.url",
+        {"establishment": {**EST, "portal_base_url": "javascript:alert(1)//"}, "purpose": "portal", "token": portal},
+        error="establishment.url_invalid")
     vec("a quote link needs the quote it opens", "link.issue",
         {"keyring": RING, "establishment": EST, "now": NOW, "request": {**QUOTE, "subject": None}}, error="link.request_invalid")
     vec("a link cannot expire before it is issued", "link.issue",

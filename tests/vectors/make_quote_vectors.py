@@ -21,8 +21,10 @@ MARIE = {"id": "C-1042", "last_name": "Dupont", "first_name": "Marie", "email": 
 WHOLE = {"client_id": "C-1042", "purpose": None, "subject": None}
 QUOTE_LINK = {"client_id": "C-1042", "purpose": "quote", "subject": "D26-0312"}
 OTHER_QUOTE_LINK = {"client_id": "C-1042", "purpose": "quote", "subject": "D26-0299"}
+# Her stay in « option » names her partner: the quote's two guests.
 STAY = {"reference": "312", "client_id": "C-1042", "accommodation": "Emplacement confort",
-        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR"}
+        "arrival": "2026-07-11", "departure": "2026-07-25", "status": "option", "currency": "EUR",
+        "participants": [{"first_name": "Paul", "last_name": "Dupont"}]}
 REQUEST = {"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-25", "guests": [{}, {}],
            "supplements": [{"id": "dog"}]}
 
@@ -61,6 +63,14 @@ def main():
                                                   "guests": guests, "now": LATER})["ok"]["quote"]
     vec("a quote changed since she read it cannot be accepted with the old hash", "portal.accept_quote",
         {**accept, "quote": changed}, error="quote.changed")
+    vec("a quote accepted with another stay says so, naming both stays", "portal.accept_quote",
+        {**accept, "stay": {**STAY, "reference": "298"}}, error="quote.stay_mismatch")
+    changed_sha = call("portal.quote", {"access": WHOLE, "client": MARIE, "quote": changed, "now": LATER})["ok"]["document_sha256"]
+    vec("a quote for three is not confirmed on a stay naming two people", "portal.accept_quote",
+        {**accept, "quote": changed, "acceptance": {**signature, "document_sha256": changed_sha}},
+        error="quote.participants_missing")
+    vec("when the quote's dates replace the stay's, the confirmation says so with both", "portal.accept_quote",
+        {**accept, "stay": {**STAY, "arrival": "2026-07-10", "departure": "2026-07-24"}})
     accepted = call("portal.accept_quote", accept)["ok"]["quote"]
     vec("a quote cannot be accepted twice", "portal.accept_quote",
         {**accept, "quote": accepted}, error="quote.already_accepted")

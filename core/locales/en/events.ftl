@@ -19,7 +19,10 @@ event-participants_changed = Stay { $stay }: participants { $added_count ->
 event-password_changed = Client { $client } changed their password.
 event-quote_changed = Quote { $number } changed: { $total } (client { $client }).
 event-quote_accepted = Quote { $number } accepted and signed: { $total }, stay { $stay } (client { $client }).
-event-stay_confirmed = Stay { $stay } confirmed (client { $client }).
+event-stay_confirmed = Stay { $stay } confirmed{ $dates_changed ->
+    [yes] {" "}from { $arrival } to { $departure } (instead of { $previous_arrival } to { $previous_departure })
+   *[no] {""}
+} (client { $client }).
 event-invoice_issued = Invoice { $number } issued: { $total } (client { $client }).
 event-invoice_cancelled = Invoice { $number } cancelled by credit note { $credit_note } (client { $client }).
 event-payment_recorded = Payment of { $amount } received on invoice { $number } (client { $client }).

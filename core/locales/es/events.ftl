@@ -19,7 +19,10 @@ event-participants_changed = Estancia { $stay }: participantes { $added_count ->
 event-password_changed = El cliente { $client } cambió su contraseña.
 event-quote_changed = Presupuesto { $number } modificado: { $total } (cliente { $client }).
 event-quote_accepted = Presupuesto { $number } aceptado y firmado: { $total }, estancia { $stay } (cliente { $client }).
-event-stay_confirmed = Estancia { $stay } confirmada (cliente { $client }).
+event-stay_confirmed = Estancia { $stay } confirmada{ $dates_changed ->
+    [yes] {" "}del { $arrival } al { $departure } (en lugar del { $previous_arrival } al { $previous_departure })
+   *[no] {""}
+} (cliente { $client }).
 event-invoice_issued = Factura { $number } emitida: { $total } (cliente { $client }).
 event-invoice_cancelled = Factura { $number } anulada por la factura rectificativa { $credit_note } (cliente { $client }).
 event-payment_recorded = Pago de { $amount } recibido en la factura { $number } (cliente { $client }).

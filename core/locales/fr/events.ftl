@@ -19,7 +19,10 @@ event-participants_changed = Séjour { $stay } : participants { $added_count ->
 event-password_changed = Le client { $client } a changé son mot de passe.
 event-quote_changed = Devis { $number } modifié : { $total } (client { $client }).
 event-quote_accepted = Devis { $number } accepté et signé : { $total }, séjour { $stay } (client { $client }).
-event-stay_confirmed = Séjour { $stay } confirmé (client { $client }).
+event-stay_confirmed = Séjour { $stay } confirmé{ $dates_changed ->
+    [yes] {" "}du { $arrival } au { $departure } (au lieu du { $previous_arrival } au { $previous_departure })
+   *[no] {""}
+} (client { $client }).
 event-invoice_issued = Facture { $number } émise : { $total } (client { $client }).
 event-invoice_cancelled = Facture { $number } annulée par l’avoir { $credit_note } (client { $client }).
 event-payment_recorded = Paiement de { $amount } reçu sur la facture { $number } (client { $client }).
