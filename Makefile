@@ -59,11 +59,18 @@ build:
 	cp $(LIB_DIR)/lib_native.so bindings-python/python/hospes/_native.abi3.so
 	cp $(LIB_DIR)/libhospes_node.so bindings-node/hospes.node
 
+# The venv is made once; its packages are installed again whenever requirements-dev.txt changes
+# (a venv made before a new pin, such as hypothesis for the sweep, gets it).
+VENV_DEV := $(VENV)/.requirements-dev.installed
+
 $(VENV_PY):
 	$(PYTHON) -m venv $(VENV)
-	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
 
-python-test: build $(VENV_PY)
+$(VENV_DEV): bindings-python/requirements-dev.txt | $(VENV_PY)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+	touch $@
+
+python-test: build $(VENV_DEV)
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
 	PYTHONPATH=bindings-python/python $(VENV_PY) tools/gen_wire_docs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
@@ -83,11 +90,13 @@ node-test: build
 bindings-generate: build
 	rm -rf $(KOTLIN_OUT) $(SWIFT_OUT)
 	$(BINDGEN) generate $(MOBILE_LIB) --language kotlin --out-dir $(KOTLIN_OUT) --no-format
+	$(PYTHON) tools/patch_kotlin_strings.py $(KOTLIN_OUT)
 	$(BINDGEN) generate $(MOBILE_LIB) --language swift --out-dir $(SWIFT_OUT) --no-format
 
 kotlin-test: build
 	rm -rf target/bindings-check && mkdir -p target/bindings-check
 	$(BINDGEN) generate $(MOBILE_LIB) --language kotlin --out-dir target/bindings-check/kotlin --no-format
+	$(PYTHON) tools/patch_kotlin_strings.py target/bindings-check/kotlin
 	diff -r $(KOTLIN_OUT) target/bindings-check/kotlin || (echo "Kotlin bindings are stale: run make bindings-generate" && exit 1)
 	$(PYTHON) tools/gen_kotlin_doc_snippets.py --check
 	mvn -B -q -f bindings-mobile/kotlin/pom.xml test -Dhospes.lib.dir=$(LIB_DIR)
@@ -98,8 +107,9 @@ swift-check: build
 	diff -r $(SWIFT_OUT) target/bindings-check/swift || (echo "Swift bindings are stale: run make bindings-generate" && exit 1)
 	@echo "Swift bindings match the Rust API (no Swift compiler here: generated and checked only)"
 
-# Criterion for the core, then the same calls from Python and Node against release builds.
-bench: $(VENV_PY)
+# Criterion for the core, then the same calls from Python and Node against release builds, and
+# the time of every case of the hostile-input sweeps' grid (issue 17: no case over 1 s).
+bench: $(VENV_DEV)
 	cargo bench -p hospes --bench core
 	cargo build --release -p hospes-python -p hospes-node
 	rm -rf target/bench && mkdir -p target/bench/python/hospes target/bench/node
@@ -119,10 +129,12 @@ bench: $(VENV_PY)
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_links.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_mail.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_pdf.py
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_sweep.py
 	node target/bench/node/bench/calls.js
 	node target/bench/node/bench/links.js
 	node target/bench/node/bench/mail.js
 	node target/bench/node/bench/pdf.js
+	node target/bench/node/bench/sweep.js
 
 # Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
 FUZZ_SECONDS ?= 60
@@ -131,7 +143,7 @@ fuzz:
 	cd core && cargo +nightly fuzz run link_verify -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd core && cargo +nightly fuzz run wire_call -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
-wheel: $(VENV_PY)
+wheel: $(VENV_DEV)
 	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels
 
 clean:

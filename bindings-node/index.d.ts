@@ -464,6 +464,29 @@ export interface EventQuoteAccepted {
 }
 
 /**
+ * A stay's dates replaced by others: a quote accepted with dates of its own says so in its
+ * `stay_confirmed` event, with both.
+ */
+export interface DatesChange {
+  /**
+   * Arrival before.
+   */
+  previousArrival: CalendarDate
+  /**
+   * Departure before.
+   */
+  previousDeparture: CalendarDate
+  /**
+   * Arrival now.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure now.
+   */
+  departure: CalendarDate
+}
+
+/**
  * A stay in « option » became a booking.
  */
 export interface EventStayConfirmed {
@@ -480,6 +503,11 @@ export interface EventStayConfirmed {
    * The stay.
    */
   stayReference: string
+  /**
+   * The stay's dates before and now, when the quote's dates replaced them; absent (not
+   * even `null`, so that logs written before keep their hashes) when they were the same.
+   */
+  datesChanged?: DatesChange | null
 }
 
 /**
@@ -2107,7 +2135,7 @@ export interface LinkStateLinkVersion {
 export interface LinkStateDocument {
   kind: "document"
   /**
-   * SHA-256 of the document's bytes, hex.
+   * SHA-256 of the document's bytes: 64 hexadecimal digits, either case.
    */
   sha256: string
   /**
@@ -2154,7 +2182,9 @@ export interface LinkStateEmail {
 }
 
 /**
- * The state a link is bound to; when it changes, the link stops verifying.
+ * The state a link is bound to; when its value changes, the link stops verifying. It is
+ * compared by value, through [`LinkState::canonical`]: `417.920` and `417.92` are the same
+ * amount due, an upper- and a lower-case hash the same hash.
  */
 export type LinkState = LinkStateLinkVersion | LinkStateDocument | LinkStateAmountDue | LinkStatePassword | LinkStateEmail
 
@@ -3031,11 +3061,15 @@ export interface InvoiceBalance {
    */
   total: Money
   /**
-   * Paid so far.
+   * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+   * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+   * sums a cancellation carried to its fee invoice (negative, like the credit note).
    */
   paid: Money
   /**
-   * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+   * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+   * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+   * — a credit note only refunds what was paid.
    */
   due: Money
   /**
@@ -3087,7 +3121,7 @@ export interface StayBalance {
    */
   due: Money
   /**
-   * Each invoice, in the order given.
+   * Each invoice, in the order given; their dues add up to `due`.
    */
   invoices: InvoiceBalance[]
 }

@@ -79,8 +79,8 @@ pub fn apply_guest_update(
 
 /// Contact details still missing, for the portal's "complete your details" prompt.
 #[uniffi::export]
-pub fn missing_client_details(client: Client) -> Vec<ClientField> {
-    client.missing_details()
+pub fn missing_client_details(client: Client) -> Outcome<Vec<ClientField>> {
+    Ok(client.missing_details())
 }
 
 /// Checks and normalises an establishment: phone in E.164, SIRET, URLs, opening periods.
@@ -109,8 +109,8 @@ pub fn multiply_money(money: Money, factor: Decimal) -> Outcome<Money> {
 
 /// Rounds to the currency's minor unit, half away from zero.
 #[uniffi::export]
-pub fn round_money(money: Money) -> Money {
-    money.rounded()
+pub fn round_money(money: Money) -> Outcome<Money> {
+    Ok(money.rounded())
 }
 
 /// Groups amounts by VAT rate and computes the VAT once per rate.
@@ -375,10 +375,15 @@ impl LinkKeyring {
     }
 }
 
-/// The URL of a link: the portal base URL, the purpose's page and the token.
+/// The URL of a link: the portal base URL (https), the purpose's page and the token; a base URL
+/// a guest may not follow or a string that is not a token is refused, never pasted in.
 #[uniffi::export]
-pub fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
-    link::url(&establishment, purpose, &token)
+pub fn link_url(
+    establishment: Establishment,
+    purpose: LinkPurpose,
+    token: String,
+) -> Outcome<String> {
+    Ok(link::url(&establishment, purpose, &token)?)
 }
 
 /// Registers a portal account for `email` with `password`; `client` is the client record holding
@@ -463,27 +468,27 @@ pub fn reset_password(
 
 /// Seconds to wait before the next login attempt (0: allowed now).
 #[uniffi::export]
-pub fn login_wait_seconds(throttle: Throttle, now: DateTime<Utc>) -> i64 {
-    throttle.wait_seconds(now)
+pub fn login_wait_seconds(throttle: Throttle, now: DateTime<Utc>) -> Outcome<i64> {
+    Ok(throttle.wait_seconds(now))
 }
 
 /// The failure counter after a failed login at `now`.
 #[uniffi::export]
-pub fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle {
-    throttle.failed(now)
+pub fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Outcome<Throttle> {
+    Ok(throttle.failed(now))
 }
 
 /// The access a verified link gives: the whole space for a portal link, one stay or document for
 /// the others.
 #[uniffi::export]
-pub fn portal_access_from_link(claims: LinkClaims) -> PortalAccess {
-    PortalAccess::from_link(&claims)
+pub fn portal_access_from_link(claims: LinkClaims) -> Outcome<PortalAccess> {
+    Ok(PortalAccess::from_link(&claims))
 }
 
 /// The access a successful login gives: the whole space.
 #[uniffi::export]
-pub fn portal_access_from_login(login: Login) -> PortalAccess {
-    PortalAccess::from_login(&login)
+pub fn portal_access_from_login(login: Login) -> Outcome<PortalAccess> {
+    Ok(PortalAccess::from_login(&login))
 }
 
 /// The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
@@ -1023,8 +1028,8 @@ pub fn edit_reminder_mail(
     reminder: EditReminder,
     policy: EditPolicy,
     locale: hospes::Locale,
-) -> MailEdit {
-    reminder.mail_edit(&policy, locale)
+) -> Outcome<MailEdit> {
+    Ok(reminder.mail_edit(&policy, locale))
 }
 
 /// A mail template, checked and compiled once, to render it for every guest.
@@ -1102,20 +1107,20 @@ pub fn labels_pdf(request: LabelRequest) -> Outcome<Vec<u8>> {
 
 /// One sentence describing an event for the business's activity feed, in `locale`.
 #[uniffi::export]
-pub fn describe_event(event: Event, locale: hospes::Locale) -> String {
-    event.describe(locale)
+pub fn describe_event(event: Event, locale: hospes::Locale) -> Outcome<String> {
+    Ok(event.describe(locale))
 }
 
 /// An amount as `locale` writes it: `1 234,56 €`.
 #[uniffi::export]
-pub fn format_money(amount: Money, locale: hospes::Locale) -> String {
-    hospes::i18n::format::money(&amount, locale)
+pub fn format_money(amount: Money, locale: hospes::Locale) -> Outcome<String> {
+    Ok(hospes::i18n::format::money(&amount, locale))
 }
 
 /// A date in `locale`'s long form: `11 juillet 2026`.
 #[uniffi::export]
-pub fn format_date(date: NaiveDate, locale: hospes::Locale) -> String {
-    hospes::i18n::format::date(date, locale)
+pub fn format_date(date: NaiveDate, locale: hospes::Locale) -> Outcome<String> {
+    Ok(hospes::i18n::format::date(date, locale))
 }
 
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).

@@ -18,9 +18,9 @@
 use std::io::Write as _;
 
 use base64ct::{Base64, Encoding};
+use hospes::Error;
 use hospes::wire::shape::{Received, Shape, Shapes};
 use hospes::wire::{MAX_DEPTH, MAX_INPUT};
-use hospes::Error;
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -173,7 +173,11 @@ impl Encoder<'_> {
     fn scalar(&mut self, value: &Bound<'_, PyAny>, received: Received) -> Result<(), Refusal> {
         match received {
             Received::Null => self.raw(b"null"),
-            Received::Bool => self.raw(if value.is_truthy()? { b"true" } else { b"false" }),
+            Received::Bool => self.raw(if value.is_truthy()? {
+                b"true"
+            } else {
+                b"false"
+            }),
             Received::Text => {
                 let text = value.cast::<PyString>().map_err(PyErr::from)?;
                 self.string(text_of(text)?)
@@ -238,7 +242,11 @@ impl Encoder<'_> {
         self.out.push(b'[');
         let items = match value.cast::<PyList>() {
             Ok(list) => list.iter().collect::<Vec<_>>(),
-            Err(_) => value.cast::<PyTuple>().map_err(PyErr::from)?.iter().collect(),
+            Err(_) => value
+                .cast::<PyTuple>()
+                .map_err(PyErr::from)?
+                .iter()
+                .collect(),
         };
         for (i, element) in items.iter().enumerate() {
             if i > 0 {
@@ -256,10 +264,7 @@ impl Encoder<'_> {
         // Files (a logo, a font) cross the wire as standard base64; its size is known first.
         let data = match value.cast::<PyBytes>() {
             Ok(bytes) => bytes.as_bytes().to_vec(),
-            Err(_) => value
-                .cast::<PyByteArray>()
-                .map_err(PyErr::from)?
-                .to_vec(),
+            Err(_) => value.cast::<PyByteArray>().map_err(PyErr::from)?.to_vec(),
         };
         self.fits(data.len().div_ceil(3) * 4)?;
         self.string(&Base64::encode_string(&data))

@@ -387,7 +387,13 @@ pub fn apply(
         });
     }
     let today = now.with_timezone(&tz.tz()).date_naive();
-    let (now_part, late_part) = split(policy, stay, tz, normalized(policy, change, today)?, now)?;
+    let (now_part, late_part) = split(
+        policy,
+        stay,
+        tz,
+        normalized(policy, change, today.min(stay.arrival))?,
+        now,
+    )?;
     let (edited, changes) = changed(stay, &now_part);
     let mut events = Vec::new();
     if !changes.is_empty() {

@@ -369,6 +369,28 @@ pub enum Error {
         /// The quote's number.
         number: String,
     },
+    /// The stay given to confirm is not the quote's (another reference or another client).
+    #[error("quote {number} is for stay {quote_stay}, not stay {stay}")]
+    QuoteStayMismatch {
+        /// The quote's number.
+        number: String,
+        /// The stay the quote is for.
+        quote_stay: String,
+        /// The stay given.
+        stay: String,
+    },
+    /// The stay names fewer people (the client and the participants) than the quote prices.
+    #[error("quote {number} is for {guests} guests, stay {stay} names {people}")]
+    QuoteParticipantsMissing {
+        /// The quote's number.
+        number: String,
+        /// The stay.
+        stay: String,
+        /// Guests the quote prices, the client included.
+        guests: u32,
+        /// People the stay names: the client and the participants.
+        people: u32,
+    },
     /// An invoice number pattern that cannot be used.
     #[error("invalid number pattern `{pattern}`: {detail}")]
     NumberPatternInvalid {
@@ -601,11 +623,23 @@ pub enum Error {
         /// Column, from 1.
         column: u32,
     },
-    /// A tag whose value the mail's context lacks.
-    #[error("no value for mail tag {tag}")]
+    /// A tag without which the mail would be wrong (a link, an amount, a document number, the
+    /// stay, the booking deadline, the business's own tag) has no value in the mail's context.
+    #[error("no value for mail tag {tag} ({what})")]
     MailValueMissing {
         /// The tag, with its brackets.
         tag: String,
+        /// What it stands for: `link`, `amount`, `document`, `stay`, `deadline` or `tag`.
+        what: String,
+    },
+    /// A link in the mail's context that a guest may not be sent to (not `https:`, a
+    /// `javascript:` link): refused, not merely escaped.
+    #[error("mail link {link} is not a web address a guest may follow: {value}")]
+    MailLinkInvalid {
+        /// Which link (`portal`, `deposit_payment`).
+        link: String,
+        /// The value given, cut to 200 characters.
+        value: String,
     },
     /// A template or rendered part beyond the limit.
     #[error("mail part {part} is larger than {max} bytes")]
@@ -771,6 +805,8 @@ impl Error {
             Error::QuoteExpired { .. } => "quote.expired",
             Error::QuoteChanged { .. } => "quote.changed",
             Error::QuoteAlreadyAccepted { .. } => "quote.already_accepted",
+            Error::QuoteStayMismatch { .. } => "quote.stay_mismatch",
+            Error::QuoteParticipantsMissing { .. } => "quote.participants_missing",
             Error::NumberPatternInvalid { .. } => "invoice.number_pattern_invalid",
             Error::InvoiceNumberInvalid { .. } => "invoice.number_invalid",
             Error::InvoiceDateBeforeLast { .. } => "invoice.date_before_last",
@@ -811,6 +847,7 @@ impl Error {
             Error::MailTagUnknown { .. } => "mail.tag_unknown",
             Error::MailVariableUnknown { .. } => "mail.variable_unknown",
             Error::MailValueMissing { .. } => "mail.value_missing",
+            Error::MailLinkInvalid { .. } => "mail.link_invalid",
             Error::MailTooLarge { .. } => "mail.too_large",
             Error::MailRenderFailed { .. } => "mail.render_failed",
             Error::AppointmentPetUnknown { .. } => "appointment.pet_unknown",
@@ -986,6 +1023,26 @@ impl Error {
             ],
             Error::QuoteChanged { number } => vec![("number", Arg::from(number.as_str()))],
             Error::QuoteAlreadyAccepted { number } => vec![("number", Arg::from(number.as_str()))],
+            Error::QuoteStayMismatch {
+                number,
+                quote_stay,
+                stay,
+            } => vec![
+                ("number", Arg::from(number.as_str())),
+                ("quote_stay", Arg::from(quote_stay.as_str())),
+                ("stay", Arg::from(stay.as_str())),
+            ],
+            Error::QuoteParticipantsMissing {
+                number: quote,
+                stay,
+                guests,
+                people,
+            } => vec![
+                ("number", Arg::from(quote.as_str())),
+                ("stay", Arg::from(stay.as_str())),
+                ("guests", number(*guests)),
+                ("people", number(*people)),
+            ],
             Error::NumberPatternInvalid { pattern, detail } => vec![
                 ("pattern", Arg::from(pattern.as_str())),
                 ("detail", Arg::from(detail.as_str())),
@@ -1102,7 +1159,14 @@ impl Error {
                 ("line", number(*line)),
                 ("column", number(*column)),
             ],
-            Error::MailValueMissing { tag } => vec![("tag", Arg::from(tag.as_str()))],
+            Error::MailLinkInvalid { link, value } => vec![
+                ("link", Arg::from(link.as_str())),
+                ("value", Arg::from(value.as_str())),
+            ],
+            Error::MailValueMissing { tag, what } => vec![
+                ("tag", Arg::from(tag.as_str())),
+                ("what", Arg::from(what.as_str())),
+            ],
             Error::MailTooLarge { part, max } => {
                 vec![("part", Arg::from(part.as_str())), ("max", number(*max))]
             }
@@ -1240,6 +1304,17 @@ mod tests {
             },
             Error::QuoteChanged { number: s() },
             Error::QuoteAlreadyAccepted { number: s() },
+            Error::QuoteStayMismatch {
+                number: s(),
+                quote_stay: s(),
+                stay: s(),
+            },
+            Error::QuoteParticipantsMissing {
+                number: s(),
+                stay: s(),
+                guests: 3,
+                people: 1,
+            },
             Error::NumberPatternInvalid {
                 pattern: s(),
                 detail: s(),
@@ -1327,7 +1402,14 @@ mod tests {
                 line: 2,
                 column: 3,
             },
-            Error::MailValueMissing { tag: s() },
+            Error::MailValueMissing {
+                tag: s(),
+                what: s(),
+            },
+            Error::MailLinkInvalid {
+                link: s(),
+                value: s(),
+            },
             Error::MailTooLarge { part: s(), max: 9 },
             Error::MailRenderFailed {
                 part: s(),

@@ -240,14 +240,43 @@ impl Establishment {
 }
 
 fn url(value: &str) -> Result<String> {
+    web_url(value).map_err(|_| Error::UrlInvalid {
+        value: value.chars().take(200).collect(),
+    })
+}
+
+/// A URL a guest may be sent to, checked and written canonically: `https:` (`http:` only for
+/// `localhost`, `127.0.0.1` and `[::1]`, for development), a host, no user name or password in
+/// it, at most 2 000 bytes. A `javascript:` or `data:` link is refused, not merely escaped.
+///
+/// ```
+/// use hospes::establishment::web_url;
+/// assert_eq!(web_url("https://portail.x.fr").unwrap(), "https://portail.x.fr/");
+/// assert!(web_url("http://127.0.0.1:8000/espace").is_ok());
+/// for bad in ["javascript:alert(1)", "http://portail.x.fr", "https://a:b@x.fr", "ftp://x.fr", "//x.fr"] {
+///     assert_eq!(web_url(bad).unwrap_err().code(), "establishment.url_invalid");
+/// }
+/// ```
+pub fn web_url(value: &str) -> Result<String> {
     let invalid = || Error::UrlInvalid {
         value: value.chars().take(200).collect(),
     };
-    if value.len() > 2000 {
+    if value.len() > 2000 || value.chars().any(char::is_control) {
         return Err(invalid());
     }
     let parsed = url::Url::parse(value.trim()).map_err(|_| invalid())?;
-    if !matches!(parsed.scheme(), "https" | "http") || parsed.host().is_none() {
+    let local = matches!(
+        parsed.host(),
+        Some(url::Host::Domain("localhost"))
+            | Some(url::Host::Ipv4(std::net::Ipv4Addr::LOCALHOST))
+            | Some(url::Host::Ipv6(std::net::Ipv6Addr::LOCALHOST))
+    );
+    let scheme_ok = parsed.scheme() == "https" || (parsed.scheme() == "http" && local);
+    if !scheme_ok
+        || parsed.host().is_none()
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
         return Err(invalid());
     }
     Ok(parsed.to_string())

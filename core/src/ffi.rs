@@ -44,11 +44,32 @@ uniffi::custom_type!(NaiveTime, String, {
 /// An instant in UTC; uniffi names custom types by a single identifier.
 pub type Timestamp = DateTime<Utc>;
 
+// An instant chrono cannot hold (`Instant.MAX`, `Date.distantFuture` beyond it) is refused, not
+// a panic in the conversion.
 uniffi::custom_type!(Timestamp, SystemTime, {
     remote,
-    try_lift: |t| Ok(Timestamp::from(t)),
+    try_lift: |t| instant(t).ok_or_else(|| unreadable("instant", &format!("{t:?}")).into()),
     lower: |d| SystemTime::from(d),
 });
+
+/// `time` as a UTC instant, when chrono can hold it.
+fn instant(time: SystemTime) -> Option<Timestamp> {
+    match time.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(after) => {
+            let seconds = i64::try_from(after.as_secs()).ok()?;
+            Timestamp::from_timestamp(seconds, after.subsec_nanos())
+        }
+        Err(before) => {
+            let before = before.duration();
+            let seconds = i64::try_from(before.as_secs()).ok()?;
+            let (seconds, nanos) = match before.subsec_nanos() {
+                0 => (seconds.checked_neg()?, 0),
+                n => (seconds.checked_neg()?.checked_sub(1)?, 1_000_000_000 - n),
+            };
+            Timestamp::from_timestamp(seconds, nanos)
+        }
+    }
+}
 
 uniffi::custom_type!(Currency, String, {
     try_lift: |s| Currency::new(&s).map_err(lift_error),

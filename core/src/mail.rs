@@ -117,6 +117,38 @@ pub struct MailLinks {
 }
 
 impl MailLinks {
+    /// Refuses a link a guest may not be sent to (see
+    /// [`web_url`](crate::establishment::web_url)): a `javascript:` link is refused, not merely
+    /// escaped.
+    ///
+    /// ```
+    /// use hospes::mail::MailLinks;
+    /// let good = MailLinks { portal: Some("https://p.fr/?t=v4.local.x".into()), ..Default::default() };
+    /// assert!(good.check().is_ok());
+    /// let evil = MailLinks { invoice: Some("javascript:alert(1)".into()), ..Default::default() };
+    /// assert_eq!(evil.check().unwrap_err().code(), "mail.link_invalid");
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        let links = [
+            ("portal", &self.portal),
+            ("quote", &self.quote),
+            ("contract", &self.contract),
+            ("invoice", &self.invoice),
+            ("deposit_payment", &self.deposit_payment),
+            ("balance_payment", &self.balance_payment),
+            ("booking_edit", &self.booking_edit),
+        ];
+        for (link, value) in links {
+            if let Some(value) = value {
+                crate::establishment::web_url(value).map_err(|_| Error::MailLinkInvalid {
+                    link: link.to_owned(),
+                    value: value.chars().take(200).collect(),
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     /// The URL given for `purpose`, if any.
     ///
     /// ```
@@ -493,6 +525,7 @@ impl CompiledMail {
             .or_else(|| self.versions.iter().find(|v| v.locale == default))
             .or_else(|| self.versions.first())
             .ok_or_else(|| invalid(&self.name, "the template has no language version"))?;
+        context.links.check()?;
         let data = values::context(context, version.locale, &version.needs, &version.host_tags)?;
         let [subject, html, text] = &version.parts;
         let subject = self.part(subject, &data)?;

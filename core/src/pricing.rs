@@ -1001,6 +1001,18 @@ impl<'a> Pricer<'a> {
                 guests: guest_count,
             });
         }
+        // A guest born after the first night is no guest of this stay (a typo in the year,
+        // most often), not a baby priced as one.
+        if let Some(born) = request
+            .guests
+            .iter()
+            .filter_map(|g| g.birth_date)
+            .find(|born| *born > request.arrival)
+        {
+            return Err(Error::BirthDateInvalid {
+                value: born.to_string(),
+            });
+        }
         let adult_age = catalogue.tourist_tax.as_ref().map_or(18, |t| t.adult_age);
         let guests = request
             .guests

@@ -133,7 +133,11 @@ impl Residency {
         let installment = schedule
             .get(index as usize)
             .ok_or_else(|| Error::ResidencyInvalid {
-                detail: format!("installment {} of {}", index + 1, self.installments),
+                detail: format!(
+                    "installment {} of {}",
+                    u64::from(index) + 1,
+                    self.installments
+                ),
             })?;
         let label = format!(
             "{} — {} {}/{} ({} – {})",

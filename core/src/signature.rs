@@ -99,6 +99,7 @@ impl SignatureImage {
                 if !d.chars().skip(1).any(|c| "LlHhVvCcSsQqTtAa".contains(c)) {
                     return Err(invalid("the path draws nothing"));
                 }
+                check_numbers(&d).map_err(|detail| invalid(&detail))?;
                 check_area(width, height)?;
                 Ok(SignatureImage::SvgPath { d, width, height })
             }
@@ -151,6 +152,57 @@ impl SignatureImage {
             SignatureImage::Png { .. } => None,
         }
     }
+}
+
+/// Largest coordinate a drawing may use, in pixels either way: ten times the largest pad.
+const MAX_COORDINATE: f64 = 10.0 * MAX_SIDE as f64;
+
+/// Every number of an SVG path is well formed, finite and within [`MAX_COORDINATE`]: `1e999`
+/// (infinite once read) or `1e30` would draw nothing a person signed.
+fn check_numbers(d: &str) -> std::result::Result<(), String> {
+    let bytes = d.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(&first) = bytes.get(i) else { break };
+        if !(first.is_ascii_digit() || matches!(first, b'.' | b'-' | b'+')) {
+            i += 1;
+            continue;
+        }
+        // One number: sign, digits, one point, an exponent with its own sign.
+        let start = i;
+        let (mut point, mut exponent) = (false, false);
+        i += 1;
+        while let Some(&b) = bytes.get(i) {
+            let prev = bytes.get(i - 1).copied().unwrap_or(b' ');
+            let continues = b.is_ascii_digit()
+                || (b == b'.' && !point && !exponent)
+                || (matches!(b, b'e' | b'E') && !exponent && prev.is_ascii_digit())
+                || (matches!(b, b'-' | b'+') && matches!(prev, b'e' | b'E'));
+            if !continues {
+                break;
+            }
+            point |= b == b'.';
+            exponent |= matches!(b, b'e' | b'E');
+            i += 1;
+        }
+        let text = d.get(start..i).unwrap_or_default();
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() && n.abs() <= MAX_COORDINATE => {}
+            Ok(_) => {
+                return Err(format!(
+                    "the coordinate `{}` is beyond ±{MAX_COORDINATE} pixels",
+                    text.chars().take(40).collect::<String>()
+                ));
+            }
+            Err(_) => {
+                return Err(format!(
+                    "`{}` is not a number",
+                    text.chars().take(40).collect::<String>()
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_area(width: u32, height: u32) -> Result<()> {
@@ -377,5 +429,35 @@ mod tests {
             sign(&"ab".repeat(32), "C-1", r, now()).unwrap_err().code(),
             "field.required"
         );
+    }
+
+    #[test]
+    fn a_drawing_with_an_infinite_or_absurd_coordinate_is_refused() {
+        let draw = |d: &str| {
+            SignatureImage::SvgPath {
+                d: d.into(),
+                width: 300,
+                height: 100,
+            }
+            .checked()
+        };
+        for bad in [
+            "M1e999 0 L1 1",
+            "M0 0 L1e30 1",
+            "M0 0 L-50000 1",
+            "M0 0 L1e 1",
+            "M0 0 L. 1",
+            "M- 0 L1 1",
+        ] {
+            let err = draw(bad).unwrap_err();
+            assert_eq!(err.code(), "evidence.signature_image_invalid", "{bad}");
+        }
+        for good in [
+            "M10 40 C 30 10, 50 70, 90 30",
+            "m1.5.5l-2-3.25e1 1E+2,0z",
+            "M0,0L299,99",
+        ] {
+            assert!(draw(good).is_ok(), "{good}");
+        }
     }
 }

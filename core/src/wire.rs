@@ -22,13 +22,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
-use crate::codec::strict::Strict;
-use crate::codec::{self, CalendarDate, parse_string};
 use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
 use crate::appointment::{
     self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
 };
 use crate::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
+use crate::codec::strict::Strict;
+use crate::codec::{self, CalendarDate, parse_string};
 use crate::contract::{Contract, ContractRequest, ContractSigned};
 use crate::editable::{
     self, BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
@@ -72,9 +72,9 @@ pub use held::{Held, call_held, hold};
 /// Largest JSON input accepted by one call: 1 MiB, far above any real record.
 pub const MAX_INPUT: usize = 1024 * 1024;
 
-/// Deepest nesting of records and lists the bindings convert: 32 levels, some three times the
-/// deepest record of hospes. JSON handed to [`call`] directly is read to serde_json's 128 levels.
-/// Deeper is refused as `input.too_deep`, before anything is read.
+/// Deepest nesting of records and lists hospes reads, the arguments object counting as the first:
+/// 32 levels, some three times the deepest record of hospes. The bindings refuse deeper values
+/// while converting them, and [`call`] while reading JSON (`input.too_deep`), before going deeper.
 pub const MAX_DEPTH: usize = 32;
 
 /// serde_json's nesting limit, which [`call`] and [`from_json`] read to.
@@ -221,7 +221,7 @@ operations! {
     }
     /// The URL of a link: the portal base URL, the purpose's page and the token.
     "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
-        Ok::<_, Error>(link::url(&establishment, purpose, &token))
+        link::url(&establishment, purpose, &token)
     }
     /// Registers a portal account for `email` with `password`; `client` is the client record
     /// holding that address, if any, and `existing` its account, if any. Answers the same work
@@ -596,7 +596,9 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
     // Fast path: most inputs are valid. Only a failure pays for decoding again with the path
     // of the offending field tracked. Records are read from objects only (`Strict`).
     let de = &mut serde_json::Deserializer::from_str(input);
-    if let Ok(value) = T::deserialize(Strict(&mut *de)).and_then(|value| de.end().map(|()| value)) {
+    if let Ok(value) =
+        T::deserialize(Strict::new(&mut *de)).and_then(|value| de.end().map(|()| value))
+    {
         return Ok(value);
     }
     if let Some(domain) = codec::take_parse_failure() {
@@ -605,7 +607,8 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
     let mut track = serde_path_to_error::Track::new();
     let de = &mut serde_json::Deserializer::from_str(input);
     let tracked = serde_path_to_error::Deserializer::new(&mut *de, &mut track);
-    let err = match T::deserialize(Strict(tracked)).and_then(|value| de.end().map(|()| value)) {
+    let err = match T::deserialize(Strict::new(tracked)).and_then(|value| de.end().map(|()| value))
+    {
         Ok(value) => return Ok(value),
         Err(err) => err,
     };
@@ -631,6 +634,12 @@ fn refusal(path: &str, err: &serde_json::Error) -> Error {
             path: path.to_owned(),
             expected: plain_words(expected),
             received: received.to_owned(),
+        };
+    }
+    if message.starts_with("nested deeper than") {
+        return Error::InputTooDeep {
+            path: path.to_owned(),
+            max: MAX_DEPTH,
         };
     }
     if message.starts_with("recursion limit exceeded") {
@@ -970,7 +979,7 @@ mod tests {
     }
 
     #[test]
-    fn nesting_past_serde_json_s_limit_is_too_deep() {
+    fn nesting_past_thirty_two_levels_is_too_deep() {
         // An event is read whole before its kind is known: the nesting inside is read too.
         let deep = format!(
             r#"{{"last": null, "events": [{{"deep": {}1{}, "type": "x"}}]}}"#,

@@ -490,6 +490,16 @@ fn a_contradictory_catalogue_is_refused_when_saved() {
     );
 }
 
+#[test]
+fn a_guest_born_after_the_first_night_is_refused_not_priced_as_a_baby() {
+    let err = price(
+        r#"{"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-18",
+            "guests": [{"birth_date": "1980-01-01"}, {"birth_date": "2026-08-01"}]}"#,
+        "2026-03-01T10:00:00Z",
+    );
+    assert_eq!(code(err), "client.birth_date_invalid");
+}
+
 fn family_request(nights: u64, guests: usize, dog: bool, promo: bool) -> PriceRequest {
     let arrival = hospes::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     let mut r = request(

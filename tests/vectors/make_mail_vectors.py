@@ -75,6 +75,21 @@ def mails(recorder):
     vec("a link tag without its link is refused rather than sent empty", "mail.render",
         {"template": TEMPLATE, "context": {**context("fr"), "links": {}}}, error="mail.value_missing")
 
+    prospect = {k: v for k, v in CONTEXT["client"].items() if k not in ("civility", "first_name")}
+    vec("a prospect without a civility or first name is greeted by name, with no gap", "mail.render",
+        {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "Bonjour [CIVILITE] [PRENOM] [NOM]",
+                                                 "html": "<p>Bonjour [CIVILITE] [PRENOM] [NOM],</p>",
+                                                 "text": "Bonjour [CIVILITE] [PRENOM] [NOM],\nÀ bientôt."}]},
+         "context": {**context("fr"), "client": prospect}})
+    vec("a javascript: link is refused, not merely escaped", "mail.render",
+        {"template": TEMPLATE,
+         "context": {**context("fr"), "links": {**context("fr")["links"], "portal": "javascript:alert(1)"}}},
+        error="mail.link_invalid")
+    vec("a plain http link to another host is refused: guests follow https only", "mail.render",
+        {"template": TEMPLATE,
+         "context": {**context("fr"), "links": {**context("fr")["links"], "portal": "http://portail.camping-des-pins.fr/"}}},
+        error="mail.link_invalid")
+
     vec("a template's tags and links are listed when it is saved", "mail.check", {"template": TEMPLATE})
     vec("a template with an unknown tag is refused when it is saved", "mail.check",
         {"template": {"name": "t", "versions": [{"locale": "fr", "subject": "s",

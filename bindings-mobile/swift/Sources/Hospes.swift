@@ -2546,8 +2546,8 @@ public func declineBookingChange(request: ChangeRequest, reason: String?, now: T
 /**
  * One sentence describing an event for the business's activity feed, in `locale`.
  */
-public func describeEvent(event: Event, locale: Locale) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+public func describeEvent(event: Event, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_describe_event(
         FfiConverterTypeEvent_lower(event),
@@ -2625,8 +2625,8 @@ public func editReminderFromJson(json: String)throws  -> EditReminder  {
 /**
  * A reminder's part of the mail context, with the fields' labels in `locale`.
  */
-public func editReminderMail(reminder: EditReminder, policy: EditPolicy, locale: Locale) -> MailEdit  {
-    return try!  FfiConverterTypeMailEdit_lift(try! rustCall() {
+public func editReminderMail(reminder: EditReminder, policy: EditPolicy, locale: Locale)throws  -> MailEdit  {
+    return try  FfiConverterTypeMailEdit_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_edit_reminder_mail(
         FfiConverterTypeEditReminder_lower(reminder),
@@ -2743,8 +2743,8 @@ public func eventToJson(value: Event)throws  -> String  {
 /**
  * A date in `locale`'s long form: `11 juillet 2026`.
  */
-public func formatDate(date: NaiveDate, locale: Locale) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+public func formatDate(date: NaiveDate, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_format_date(
         FfiConverterTypeNaiveDate_lower(date),
@@ -2755,8 +2755,8 @@ public func formatDate(date: NaiveDate, locale: Locale) -> String  {
 /**
  * An amount as `locale` writes it: `1 234,56 €`.
  */
-public func formatMoney(amount: Money, locale: Locale) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+public func formatMoney(amount: Money, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_format_money(
         FfiConverterTypeMoney_lower(amount),
@@ -3246,10 +3246,11 @@ public func linkStateToJson(value: LinkState)throws  -> String  {
 })
 }
 /**
- * The URL of a link: the portal base URL, the purpose's page and the token.
+ * The URL of a link: the portal base URL (https), the purpose's page and the token; a base URL
+ * a guest may not follow or a string that is not a token is refused, never pasted in.
  */
-public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: String) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_link_url(
         FfiConverterTypeEstablishment_lower(establishment),
@@ -3320,8 +3321,8 @@ public func loginToJson(value: Login)throws  -> String  {
 /**
  * Seconds to wait before the next login attempt (0: allowed now).
  */
-public func loginWaitSeconds(throttle: Throttle, now: Timestamp) -> Int64  {
-    return try!  FfiConverterInt64.lift(try! rustCall() {
+public func loginWaitSeconds(throttle: Throttle, now: Timestamp)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_login_wait_seconds(
         FfiConverterTypeThrottle_lower(throttle),
@@ -3420,8 +3421,8 @@ public func mailTemplateToJson(value: MailTemplate)throws  -> String  {
 /**
  * Contact details still missing, for the portal's "complete your details" prompt.
  */
-public func missingClientDetails(client: Client) -> [ClientField]  {
-    return try!  FfiConverterSequenceTypeClientField.lift(try! rustCall() {
+public func missingClientDetails(client: Client)throws  -> [ClientField]  {
+    return try  FfiConverterSequenceTypeClientField.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_missing_client_details(
         FfiConverterTypeClient_lower(client),uniffiCallStatus
@@ -3720,8 +3721,8 @@ public func portalAccessFromJson(json: String)throws  -> PortalAccess  {
  * The access a verified link gives: the whole space for a portal link, one stay or document for
  * the others.
  */
-public func portalAccessFromLink(claims: LinkClaims) -> PortalAccess  {
-    return try!  FfiConverterTypePortalAccess_lift(try! rustCall() {
+public func portalAccessFromLink(claims: LinkClaims)throws  -> PortalAccess  {
+    return try  FfiConverterTypePortalAccess_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_access_from_link(
         FfiConverterTypeLinkClaims_lower(claims),uniffiCallStatus
@@ -3731,8 +3732,8 @@ public func portalAccessFromLink(claims: LinkClaims) -> PortalAccess  {
 /**
  * The access a successful login gives: the whole space.
  */
-public func portalAccessFromLogin(login: Login) -> PortalAccess  {
-    return try!  FfiConverterTypePortalAccess_lift(try! rustCall() {
+public func portalAccessFromLogin(login: Login)throws  -> PortalAccess  {
+    return try  FfiConverterTypePortalAccess_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_access_from_login(
         FfiConverterTypeLogin_lower(login),uniffiCallStatus
@@ -4198,8 +4199,8 @@ public func quoteViewToJson(value: QuoteView)throws  -> String  {
 /**
  * The failure counter after a failed login at `now`.
  */
-public func recordLoginFailure(throttle: Throttle, now: Timestamp) -> Throttle  {
-    return try!  FfiConverterTypeThrottle_lift(try! rustCall() {
+public func recordLoginFailure(throttle: Throttle, now: Timestamp)throws  -> Throttle  {
+    return try  FfiConverterTypeThrottle_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_record_login_failure(
         FfiConverterTypeThrottle_lower(throttle),
@@ -4461,8 +4462,8 @@ public func residencyToJson(value: Residency)throws  -> String  {
 /**
  * Rounds to the currency's minor unit, half away from zero.
  */
-public func roundMoney(money: Money) -> Money  {
-    return try!  FfiConverterTypeMoney_lift(try! rustCall() {
+public func roundMoney(money: Money)throws  -> Money  {
+    return try  FfiConverterTypeMoney_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_round_money(
         FfiConverterTypeMoney_lower(money),uniffiCallStatus
@@ -5033,7 +5034,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_decline_booking_change() != 6788) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_describe_event() != 33543) {
+    if (uniffi_hospes_mobile_checksum_func_describe_event() != 1497) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
@@ -5054,7 +5055,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() != 9107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 49899) {
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 60160) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() != 43642) {
@@ -5084,10 +5085,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_event_to_json() != 41136) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_format_date() != 49325) {
+    if (uniffi_hospes_mobile_checksum_func_format_date() != 36873) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_format_money() != 37323) {
+    if (uniffi_hospes_mobile_checksum_func_format_money() != 26742) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 33963) {
@@ -5216,7 +5217,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_link_state_to_json() != 8282) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_url() != 44188) {
+    if (uniffi_hospes_mobile_checksum_func_link_url() != 58705) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_logged_event_from_json() != 24675) {
@@ -5234,7 +5235,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_login_to_json() != 34957) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_login_wait_seconds() != 34272) {
+    if (uniffi_hospes_mobile_checksum_func_login_wait_seconds() != 19597) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_mail_context_from_json() != 39030) {
@@ -5261,7 +5262,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_mail_template_to_json() != 48823) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 41494) {
+    if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 34383) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_money_from_json() != 7692) {
@@ -5336,10 +5337,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 54464) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_from_link() != 21605) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_link() != 33526) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_from_login() != 55896) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_login() != 40401) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_access_to_json() != 49247) {
@@ -5450,7 +5451,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_quote_view_to_json() != 498) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 30495) {
+    if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 24346) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_payment() != 44435) {
@@ -5513,7 +5514,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_residency_to_json() != 46693) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_round_money() != 13164) {
+    if (uniffi_hospes_mobile_checksum_func_round_money() != 52520) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json() != 20074) {

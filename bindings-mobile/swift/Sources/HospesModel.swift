@@ -3684,6 +3684,102 @@ public func FfiConverterTypeCustomer_lower(_ value: Customer) -> RustBuffer {
 
 
 /**
+ * A stay's dates replaced by others: a quote accepted with dates of its own says so in its
+ * `stay_confirmed` event, with both.
+ *
+ * ```
+ * let change: hospes::stay::DatesChange = serde_json::from_str(r#"{"previous_arrival":"2026-07-11",
+ * "previous_departure":"2026-07-25","arrival":"2026-07-12","departure":"2026-07-26"}"#).unwrap();
+ * assert_eq!(change.arrival.to_string(), "2026-07-12");
+ * ```
+ */
+public struct DatesChange: Equatable, Hashable {
+    /**
+     * Arrival before.
+     */
+    public var previousArrival: NaiveDate
+    /**
+     * Departure before.
+     */
+    public var previousDeparture: NaiveDate
+    /**
+     * Arrival now.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure now.
+     */
+    public var departure: NaiveDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Arrival before.
+         */previousArrival: NaiveDate, 
+        /**
+         * Departure before.
+         */previousDeparture: NaiveDate, 
+        /**
+         * Arrival now.
+         */arrival: NaiveDate, 
+        /**
+         * Departure now.
+         */departure: NaiveDate) {
+        self.previousArrival = previousArrival
+        self.previousDeparture = previousDeparture
+        self.arrival = arrival
+        self.departure = departure
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DatesChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDatesChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DatesChange {
+        return
+            try DatesChange(
+                previousArrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                previousDeparture: FfiConverterTypeNaiveDate.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DatesChange, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.previousArrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.previousDeparture, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDatesChange_lift(_ buf: RustBuffer) throws -> DatesChange {
+    return try FfiConverterTypeDatesChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDatesChange_lower(_ value: DatesChange) -> RustBuffer {
+    return FfiConverterTypeDatesChange.lower(value)
+}
+
+
+/**
  * A reference to a document the host stores (« Contrat 28 »).
  */
 public struct DocumentRef: Equatable, Hashable {
@@ -5177,11 +5273,15 @@ public struct InvoiceBalance: Equatable, Hashable {
      */
     public var total: Money
     /**
-     * Paid so far.
+     * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+     * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+     * sums a cancellation carried to its fee invoice (negative, like the credit note).
      */
     public var paid: Money
     /**
-     * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+     * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+     * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+     * — a credit note only refunds what was paid.
      */
     public var due: Money
     /**
@@ -5199,10 +5299,14 @@ public struct InvoiceBalance: Equatable, Hashable {
          * Its total including VAT.
          */total: Money, 
         /**
-         * Paid so far.
+         * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+         * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+         * sums a cancellation carried to its fee invoice (negative, like the credit note).
          */paid: Money, 
         /**
-         * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+         * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+         * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+         * — a credit note only refunds what was paid.
          */due: Money, 
         /**
          * Its status given those payments.
@@ -11621,7 +11725,7 @@ public struct StayBalance: Equatable, Hashable {
      */
     public var due: Money
     /**
-     * Each invoice, in the order given.
+     * Each invoice, in the order given; their dues add up to `due`.
      */
     public var invoices: [InvoiceBalance]
 
@@ -11638,7 +11742,7 @@ public struct StayBalance: Equatable, Hashable {
          * `invoiced − paid`; negative when the establishment owes a refund.
          */due: Money, 
         /**
-         * Each invoice, in the order given.
+         * Each invoice, in the order given; their dues add up to `due`.
          */invoices: [InvoiceBalance]) {
         self.invoiced = invoiced
         self.paid = paid
@@ -13987,7 +14091,11 @@ public enum Event: Equatable, Hashable {
          */clientId: String, 
         /**
          * The stay.
-         */stayReference: String
+         */stayReference: String, 
+        /**
+         * The stay's dates before and now, when the quote's dates replaced them; absent (not
+         * even `null`, so that logs written before keep their hashes) when they were the same.
+         */datesChanged: DatesChange?
     )
     /**
      * An invoice or a credit note was issued (numbered): it never changes again.
@@ -14384,7 +14492,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         case 7: return .quoteAccepted(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), quoteNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
         )
         
-        case 8: return .stayConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf)
+        case 8: return .stayConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), datesChanged: try FfiConverterOptionTypeDatesChange.read(from: &buf)
         )
         
         case 9: return .invoiceIssued(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), kind: try FfiConverterTypeInvoiceKind.read(from: &buf), stayReference: try FfiConverterOptionString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
@@ -14497,11 +14605,12 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterTypeMoney.write(total, into: &buf)
             
         
-        case let .stayConfirmed(occurredAt,clientId,stayReference):
+        case let .stayConfirmed(occurredAt,clientId,stayReference,datesChanged):
             writeInt(&buf, Int32(8))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterOptionTypeDatesChange.write(datesChanged, into: &buf)
             
         
         case let .invoiceIssued(occurredAt,clientId,invoiceNumber,kind,stayReference,total):
@@ -16047,7 +16156,9 @@ public func FfiConverterTypeLinkPurpose_lower(_ value: LinkPurpose) -> RustBuffe
 
 
 /**
- * The state a link is bound to; when it changes, the link stops verifying.
+ * The state a link is bound to; when its value changes, the link stops verifying. It is
+ * compared by value, through [`LinkState::canonical`]: `417.920` and `417.92` are the same
+ * amount due, an upper- and a lower-case hash the same hash.
  */
 
 public enum LinkState: Equatable, Hashable {
@@ -16065,7 +16176,7 @@ public enum LinkState: Equatable, Hashable {
      */
     case document(
         /**
-         * SHA-256 of the document's bytes, hex.
+         * SHA-256 of the document's bytes: 64 hexadecimal digits, either case.
          */sha256: String, 
         /**
          * Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed.
@@ -17819,6 +17930,30 @@ fileprivate struct FfiConverterOptionTypeChangeRequest: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeChangeRequest.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDatesChange: FfiConverterRustBuffer {
+    typealias SwiftType = DatesChange?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDatesChange.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDatesChange.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

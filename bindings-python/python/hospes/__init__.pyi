@@ -250,6 +250,19 @@ class EventQuoteAccepted(TypedDict):
     total: Money
     """The total accepted."""
 
+class DatesChange(TypedDict):
+    """A stay's dates replaced by others: a quote accepted with dates of its own says so in its
+    `stay_confirmed` event, with both.
+    """
+    previous_arrival: date
+    """Arrival before."""
+    previous_departure: date
+    """Departure before."""
+    arrival: date
+    """Arrival now."""
+    departure: date
+    """Departure now."""
+
 class EventStayConfirmed(TypedDict):
     """A stay in « option » became a booking."""
     type: Literal['stay_confirmed']
@@ -259,6 +272,10 @@ class EventStayConfirmed(TypedDict):
     """Whose stay."""
     stay_reference: str
     """The stay."""
+    dates_changed: NotRequired[Optional[DatesChange]]
+    """The stay's dates before and now, when the quote's dates replaced them; absent (not
+    even `null`, so that logs written before keep their hashes) when they were the same.
+    """
 
 InvoiceKind = Literal['deposit', 'balance', 'final', 'side_sale', 'rent', 'cancellation_fee', 'credit_note']
 """What an invoice is for."""
@@ -1113,7 +1130,7 @@ class LinkStateDocument(TypedDict):
     """Quote, contract and invoice links: the exact document and where it stands."""
     kind: Literal['document']
     sha256: str
-    """SHA-256 of the document's bytes, hex."""
+    """SHA-256 of the document's bytes: 64 hexadecimal digits, either case."""
     status: str
     """Its status (`sent`, `signed`, `issued` …): a quote link dies once the quote is signed."""
 
@@ -1138,7 +1155,10 @@ class LinkStateEmail(TypedDict):
     """The address."""
 
 LinkState = Union[LinkStateLinkVersion, LinkStateDocument, LinkStateAmountDue, LinkStatePassword, LinkStateEmail]
-"""The state a link is bound to; when it changes, the link stops verifying."""
+"""The state a link is bound to; when its value changes, the link stops verifying. It is
+compared by value, through [`LinkState::canonical`]: `417.920` and `417.92` are the same
+amount due, an upper- and a lower-case hash the same hash.
+"""
 
 class LinkRequest(TypedDict):
     """What the host asks for when it issues a link."""
@@ -1596,9 +1616,15 @@ class InvoiceBalance(TypedDict):
     total: Money
     """Its total including VAT."""
     paid: Money
-    """Paid so far."""
+    """Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+    of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+    sums a cancellation carried to its fee invoice (negative, like the credit note).
+    """
     due: Money
-    """Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted)."""
+    """Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+    for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+    — a credit note only refunds what was paid.
+    """
     status: InvoiceStatus
     """Its status given those payments."""
 
@@ -1624,7 +1650,7 @@ class StayBalance(TypedDict):
     due: Money
     """`invoiced − paid`; negative when the establishment owes a refund."""
     invoices: List[InvoiceBalance]
-    """Each invoice, in the order given."""
+    """Each invoice, in the order given; their dues add up to `due`."""
 
 InstallmentState = Literal['paid', 'upcoming', 'due', 'late']
 """Where one installment of the schedule stands."""

@@ -52,6 +52,11 @@ quote-validity_invalid = A quote must be valid after it is made (valid until { $
 quote-expired = Quote { $number } has expired. Please ask the establishment for a new one.
 quote-changed = Quote { $number } changed since you opened it: please read it again before accepting.
 quote-already_accepted = Quote { $number } is already accepted.
+quote-stay_mismatch = Quote { $number } is for stay { $quote_stay }, not for stay { $stay }.
+quote-participants_missing = Quote { $number } is for { $guests } guests but stay { $stay } names { $people ->
+    [one] only one person
+   *[other] only { $people } people
+}: please add the participants before accepting.
 invoice-number_pattern_invalid = Invalid numbering pattern “{ $pattern }”: { $detail }.
 invoice-number_invalid = Number “{ $number }” does not follow the pattern “{ $pattern }”.
 invoice-date_before_last = An invoice dated { $date } cannot follow invoice { $last }: numbers follow the dates.
@@ -83,7 +88,15 @@ pricing-option_not_allowed = { $reason ->
 mail-template_invalid = Mail template { $part }, line { $line }, column { $column }: { $detail }
 mail-tag_unknown = Unknown tag { $tag } in { $part }, line { $line }, column { $column }.
 mail-variable_unknown = Unknown variable “{ $name }” in { $part }, line { $line }, column { $column }.
-mail-value_missing = No value for the tag { $tag }: the mail cannot go out with an empty link or amount.
+mail-value_missing = { $what ->
+    [link] No link for the tag { $tag }: the mail cannot go out with an empty link.
+    [amount] No amount for the tag { $tag }: the mail cannot go out with an empty amount.
+    [document] No document number for the tag { $tag }: the mail cannot point to a document without naming it.
+    [stay] No stay for the tag { $tag }: the mail is about a stay the context does not give.
+    [deadline] No deadline for the tag { $tag }: the mail announces a deadline the context does not give.
+   *[other] No value for the establishment's tag { $tag }: the mail cannot go out without it.
+}
+mail-link_invalid = The mail’s “{ $link }” link is not a web address a guest may follow (https): “{ $value }”.
 mail-too_large = Mail part { $part } is larger than { $max } bytes.
 mail-render_failed = Mail part { $part } could not be written: { $detail }
 appointment-pet_unknown = No pet named “{ $pet }” on the client record.

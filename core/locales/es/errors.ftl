@@ -52,6 +52,11 @@ quote-validity_invalid = Un presupuesto debe ser válido después de su creació
 quote-expired = El presupuesto { $number } ha caducado. Pida uno nuevo al establecimiento.
 quote-changed = El presupuesto { $number } ha cambiado desde que lo consultó: reléalo antes de aceptarlo.
 quote-already_accepted = El presupuesto { $number } ya está aceptado.
+quote-stay_mismatch = El presupuesto { $number } corresponde a la estancia { $quote_stay }, no a la estancia { $stay }.
+quote-participants_missing = El presupuesto { $number } es para { $guests } personas, pero la estancia { $stay } { $people ->
+    [one] solo incluye a una
+   *[other] solo incluye a { $people }
+}: añada los participantes antes de aceptarlo.
 invoice-number_pattern_invalid = Patrón de numeración «{ $pattern }» no válido: { $detail }.
 invoice-number_invalid = El número «{ $number }» no sigue el patrón «{ $pattern }».
 invoice-date_before_last = Una factura con fecha { $date } no puede seguir a la factura { $last }: la numeración sigue el orden de las fechas.
@@ -83,7 +88,15 @@ pricing-option_not_allowed = { $reason ->
 mail-template_invalid = Plantilla de correo { $part }, línea { $line }, columna { $column }: { $detail }
 mail-tag_unknown = Etiqueta desconocida { $tag } en { $part }, línea { $line }, columna { $column }.
 mail-variable_unknown = Variable desconocida «{ $name }» en { $part }, línea { $line }, columna { $column }.
-mail-value_missing = Sin valor para la etiqueta { $tag }: el correo no puede salir con un enlace o un importe vacío.
+mail-value_missing = { $what ->
+    [link] Sin enlace para la etiqueta { $tag }: el correo no puede salir con un enlace vacío.
+    [amount] Sin importe para la etiqueta { $tag }: el correo no puede salir con un importe vacío.
+    [document] Sin número de documento para la etiqueta { $tag }: el correo no puede remitir a un documento sin nombrarlo.
+    [stay] Sin estancia para la etiqueta { $tag }: el correo habla de una estancia que el contexto no da.
+    [deadline] Sin fecha límite para la etiqueta { $tag }: el correo anuncia un plazo que el contexto no da.
+   *[other] Sin valor para la etiqueta { $tag } del establecimiento: el correo no puede salir sin ella.
+}
+mail-link_invalid = El enlace «{ $link }» del correo no es una dirección web que un cliente pueda seguir (https): «{ $value }».
 mail-too_large = La parte { $part } del correo supera los { $max } bytes.
 mail-render_failed = La parte { $part } del correo no se pudo componer: { $detail }
 appointment-pet_unknown = Ningún animal llamado «{ $pet }» en la ficha del cliente.

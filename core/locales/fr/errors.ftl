@@ -52,6 +52,11 @@ quote-validity_invalid = Un devis doit être valable après sa création (valabl
 quote-expired = Le devis { $number } a expiré. Demandez un nouveau devis à l’établissement.
 quote-changed = Le devis { $number } a changé depuis que vous l’avez consulté : relisez-le avant de l’accepter.
 quote-already_accepted = Le devis { $number } est déjà accepté.
+quote-stay_mismatch = Le devis { $number } porte sur le séjour { $quote_stay }, pas sur le séjour { $stay }.
+quote-participants_missing = Le devis { $number } est prévu pour { $guests } personnes, mais le séjour { $stay } { $people ->
+    [one] n’en compte qu’une
+   *[other] n’en compte que { $people }
+} : ajoutez les participants avant de l’accepter.
 invoice-number_pattern_invalid = Modèle de numérotation « { $pattern } » invalide : { $detail }.
 invoice-number_invalid = Le numéro « { $number } » ne suit pas le modèle « { $pattern } ».
 invoice-date_before_last = Une facture datée du { $date } ne peut pas suivre la facture { $last } : la numérotation suit l’ordre des dates.
@@ -83,7 +88,15 @@ pricing-option_not_allowed = { $reason ->
 mail-template_invalid = Modèle de mail { $part }, ligne { $line }, colonne { $column } : { $detail }
 mail-tag_unknown = Balise inconnue { $tag } dans { $part }, ligne { $line }, colonne { $column }.
 mail-variable_unknown = Variable inconnue « { $name } » dans { $part }, ligne { $line }, colonne { $column }.
-mail-value_missing = Aucune valeur pour la balise { $tag } : le mail ne peut pas partir avec un lien ou un montant vide.
+mail-value_missing = { $what ->
+    [link] Aucun lien pour la balise { $tag } : le mail ne peut pas partir avec un lien vide.
+    [amount] Aucun montant pour la balise { $tag } : le mail ne peut pas partir avec un montant vide.
+    [document] Aucun numéro de document pour la balise { $tag } : le mail ne peut pas renvoyer à un document sans le nommer.
+    [stay] Aucun séjour pour la balise { $tag } : le mail parle d’un séjour que le contexte ne donne pas.
+    [deadline] Aucune date limite pour la balise { $tag } : le mail annonce une échéance que le contexte ne donne pas.
+   *[other] Aucune valeur pour la balise { $tag } de l’établissement : le mail ne peut pas partir sans elle.
+}
+mail-link_invalid = Le lien « { $link } » du mail n’est pas une adresse web qu’un client peut suivre (https) : « { $value } ».
 mail-too_large = La partie { $part } du mail dépasse { $max } octets.
 mail-render_failed = La partie { $part } du mail n’a pas pu être composée : { $detail }
 appointment-pet_unknown = Aucun animal nommé « { $pet } » sur la fiche client.

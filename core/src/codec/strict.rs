@@ -10,23 +10,58 @@
 //! use hospes::codec::strict::Strict;
 //! use serde::Deserialize;
 //! let mut json = serde_json::Deserializer::from_str(r#"["10.10", "EUR"]"#);
-//! assert!(hospes::Money::deserialize(Strict(&mut json)).is_err());
+//! assert!(hospes::Money::deserialize(Strict::new(&mut json)).is_err());
 //! let mut json = serde_json::Deserializer::from_str(r#"{"amount": "10.10", "currency": "EUR"}"#);
-//! assert!(hospes::Money::deserialize(Strict(&mut json)).is_ok());
+//! assert!(hospes::Money::deserialize(Strict::new(&mut json)).is_ok());
 //! ```
 
 use serde::de::{
     DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// A deserializer, or one of its parts, read strictly (see the module).
+/// A deserializer, or one of its parts, read strictly (see the module), and how many records
+/// and lists are open around it.
 #[derive(Debug, Clone, Copy)]
-pub struct Strict<T>(pub T);
+pub struct Strict<T> {
+    inner: T,
+    depth: usize,
+}
+
+impl<T> Strict<T> {
+    /// Reads `inner` strictly, from the top: records and lists may nest
+    /// [`MAX_DEPTH`](crate::wire::MAX_DEPTH) levels, the outermost counting as the first.
+    pub fn new(inner: T) -> Strict<T> {
+        Strict { inner, depth: 0 }
+    }
+
+    /// `part` read strictly at this one's depth.
+    fn wrap<U>(&self, part: U) -> Strict<U> {
+        Strict {
+            inner: part,
+            depth: self.depth,
+        }
+    }
+
+    /// `part`, a record's or a list's content, read strictly one level deeper.
+    fn deeper<U, E: serde::de::Error>(&self, part: U) -> Result<Strict<U>, E> {
+        if self.depth >= crate::wire::MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "nested deeper than {} levels",
+                crate::wire::MAX_DEPTH
+            )));
+        }
+        Ok(Strict {
+            inner: part,
+            depth: self.depth + 1,
+        })
+    }
+}
 
 macro_rules! forward {
     ($($method:ident),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Strict(visitor))
+            let visitor = self.wrap(visitor);
+            self.inner.$method(visitor)
         }
     )*};
 }
@@ -67,7 +102,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_unit_struct(name, wrapped)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -75,7 +111,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_newtype_struct(name, wrapped)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -83,7 +120,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_tuple(len, wrapped)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -92,7 +130,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_tuple_struct(name, len, wrapped)
     }
 
     /// A struct is read from a map only, never from a list of its fields in order.
@@ -102,7 +141,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_map(wrapped)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -111,18 +151,19 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.deserialize_enum(name, variants, wrapped)
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.inner.is_human_readable()
     }
 }
 
 macro_rules! visit {
     ($($method:ident: $ty:ty),* $(,)?) => {$(
         fn $method<E: serde::de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.0.$method(v)
+            self.inner.$method(v)
         }
     )*};
 }
@@ -131,7 +172,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.expecting(f)
+        self.inner.expecting(f)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.inner.visit_str(checked(v)?)
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        self.inner.visit_borrowed_str(checked(v)?)
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        checked(&v)?;
+        self.inner.visit_string(v)
     }
 
     visit!(
@@ -149,40 +203,58 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
         visit_f32: f32,
         visit_f64: f64,
         visit_char: char,
-        visit_str: &str,
-        visit_borrowed_str: &'de str,
-        visit_string: String,
         visit_bytes: &[u8],
         visit_borrowed_bytes: &'de [u8],
         visit_byte_buf: Vec<u8>,
     );
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_none()
+        self.inner.visit_none()
     }
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_unit()
+        self.inner.visit_unit()
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.0.visit_some(Strict(d))
+        let wrapped = self.wrap(d);
+        self.inner.visit_some(wrapped)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.0.visit_newtype_struct(Strict(d))
+        let wrapped = self.wrap(d);
+        self.inner.visit_newtype_struct(wrapped)
     }
 
+    /// A list's items are one level deeper; past the limit the list is refused.
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(Strict(seq))
+        let wrapped = self.deeper(seq)?;
+        self.inner.visit_seq(wrapped)
     }
 
+    /// A record's fields are one level deeper; past the limit the record is refused.
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(Strict(map))
+        let wrapped = self.deeper(map)?;
+        self.inner.visit_map(wrapped)
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_enum(Strict(data))
+        let wrapped = self.deeper(data)?;
+        self.inner.visit_enum(wrapped)
+    }
+}
+
+/// `text` when it holds no control character but a line break or a tab.
+fn checked<E: serde::de::Error>(text: &str) -> Result<&str, E> {
+    match text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        None => Ok(text),
+        Some(c) => Err(E::custom(format_args!(
+            "the control character U+{:04X} is not accepted in text",
+            u32::from(c)
+        ))),
     }
 }
 
@@ -190,7 +262,8 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Strict<S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(Strict(d))
+        let wrapped = self.wrap(d);
+        self.inner.deserialize(wrapped)
     }
 }
 
@@ -201,11 +274,12 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Strict<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Strict(seed))
+        let wrapped = self.wrap(seed);
+        self.inner.next_element_seed(wrapped)
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.inner.size_hint()
     }
 }
 
@@ -216,15 +290,17 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Strict<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(Strict(seed))
+        let wrapped = self.wrap(seed);
+        self.inner.next_key_seed(wrapped)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Strict(seed))
+        let wrapped = self.wrap(seed);
+        self.inner.next_value_seed(wrapped)
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.inner.size_hint()
     }
 }
 
@@ -236,9 +312,17 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Strict<A> {
         self,
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
-        self.0
-            .variant_seed(Strict(seed))
-            .map(|(value, variant)| (value, Strict(variant)))
+        let depth = self.depth;
+        let wrapped = self.wrap(seed);
+        self.inner.variant_seed(wrapped).map(|(value, variant)| {
+            (
+                value,
+                Strict {
+                    inner: variant,
+                    depth,
+                },
+            )
+        })
     }
 }
 
@@ -246,15 +330,17 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Strict<A> {
     type Error = A::Error;
 
     fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
+        self.inner.unit_variant()
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(Strict(seed))
+        let wrapped = self.wrap(seed);
+        self.inner.newtype_variant_seed(wrapped)
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.tuple_variant(len, wrapped)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -262,7 +348,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Strict<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, Strict(visitor))
+        let wrapped = self.wrap(visitor);
+        self.inner.struct_variant(fields, wrapped)
     }
 }
 
@@ -275,13 +362,52 @@ mod tests {
 
     fn read<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, serde_json::Error> {
         let mut de = serde_json::Deserializer::from_str(json);
-        T::deserialize(Strict(&mut de))
+        T::deserialize(Strict::new(&mut de))
+    }
+
+    #[test]
+    fn a_nul_or_an_escape_in_any_text_is_refused_a_line_break_is_kept() {
+        let err = read::<Money>(r#"{"amount":"1","currency":"EU\u0000R"}"#).unwrap_err();
+        assert!(err.to_string().contains("U+0000"), "{err}");
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/invoicing.json")).unwrap();
+        let mut stay = data["stay"].clone();
+        stay["lines"][0]["label"] = "Mobil-home\n3 chambres".into();
+        assert!(read::<Stay>(&stay.to_string()).is_ok());
+        for control in ['\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}'] {
+            stay["lines"][0]["label"] = format!("Mobil-home{control}").into();
+            assert!(read::<Stay>(&stay.to_string()).is_err(), "{control:?}");
+        }
+    }
+
+    #[test]
+    fn thirty_two_levels_are_read_and_a_thirty_third_is_refused() {
+        use crate::event::Event;
+        let nested = |levels: usize| {
+            format!(
+                r#"{{"type":"stay_confirmed","deep":{}1{}}}"#,
+                "[".repeat(levels),
+                "]".repeat(levels)
+            )
+        };
+        // The event is the first level: 31 lists inside it fill the 32.
+        let err = read::<Event>(&nested(31)).unwrap_err();
+        assert!(!err.to_string().contains("nested deeper"), "{err}");
+        let err = read::<Event>(&nested(32)).unwrap_err();
+        assert!(
+            err.to_string().contains("nested deeper than 32 levels"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_list_is_not_read_as_a_record_at_any_depth() {
         let err = read::<Money>(r#"["10.10","EUR"]"#).unwrap_err();
-        assert!(err.to_string().starts_with("invalid type: sequence, expected struct Money"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: sequence, expected struct Money"),
+            "{err}"
+        );
         let data: serde_json::Value =
             serde_json::from_str(include_str!("../../tests/data/invoicing.json")).unwrap();
         let mut stay = data["stay"].clone();

@@ -106,9 +106,26 @@ pub(crate) fn tidy(text: &str) -> String {
             out.push_str(if blank > 0 { "\n\n" } else { "\n" });
         }
         blank = 0;
-        out.push_str(line);
+        push_spaced(&mut out, line);
     }
     out
+}
+
+/// Pushes `line` with runs of spaces made one, and no space left before a comma or a full stop:
+/// an optional value that is empty (« Bonjour [CIVILITE] [NOM], ») leaves no gap.
+fn push_spaced(out: &mut String, line: &str) {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            while chars.peek() == Some(&' ') {
+                chars.next();
+            }
+            if matches!(chars.peek(), Some(',' | '.')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
 }
 
 /// The `{{ … }}`, `{% … %}` or `{# … #}` at the start of `text`, if any.

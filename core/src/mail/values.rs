@@ -14,12 +14,27 @@ use crate::stay::Stay;
 /// Computes one field of the context.
 type Getter = fn(&MailContext, Locale) -> Value;
 
-/// One field to build, and the tag that makes it required (its value must be present).
+/// One field to build, and the tag that makes it required (its value must be present), with
+/// what it stands for.
 #[derive(Debug, Clone)]
 pub(crate) struct Field {
     name: &'static str,
     get: Getter,
-    required_by: Option<&'static str>,
+    required_by: Option<(&'static str, &'static str)>,
+}
+
+/// What a field stands for when the mail is wrong without it; `None` for a value that may be
+/// absent (a civility, a first name, a phone): its tag renders empty.
+fn essential(object: &str, field: &str) -> Option<&'static str> {
+    match (object, field) {
+        ("links", _) => Some("link"),
+        ("amounts", _) => Some("amount"),
+        ("documents", _) => Some("document"),
+        ("stay", "arrival_time") => None,
+        ("stay", _) => Some("stay"),
+        ("edit", "deadline" | "remaining" | "fields") => Some("deadline"),
+        _ => None,
+    }
 }
 
 /// An object a template uses and the fields of it to build.
@@ -38,10 +53,11 @@ pub(crate) fn needs(uses: &[Use], tags: &[Tag]) -> Vec<Need> {
             let fields = wanted
                 .filter_map(|field| {
                     let get = getter(object, field)?;
-                    let required_by = tags
-                        .iter()
-                        .find(|t| t.variable.split_once('.') == Some((object, field)))
-                        .map(|t| t.name);
+                    let required_by = essential(object, field).and_then(|what| {
+                        tags.iter()
+                            .find(|t| t.variable.split_once('.') == Some((object, field)))
+                            .map(|t| (t.name, what))
+                    });
                     Some(Field {
                         name: field,
                         get,
@@ -70,9 +86,10 @@ pub(crate) fn context(
             let mut map = Map::with_capacity(fields.len());
             for field in fields {
                 let value = (field.get)(context, locale);
-                if let (Some(tag), true) = (field.required_by, value.is_none()) {
+                if let (Some((tag, what)), true) = (field.required_by, value.is_none()) {
                     return Err(Error::MailValueMissing {
                         tag: format!("[{tag}]"),
+                        what: what.into(),
                     });
                 }
                 map.insert(field.name.into(), value);
@@ -219,6 +236,7 @@ fn tags(context: &MailContext, used: &[String]) -> Result<Value> {
     {
         return Err(Error::MailValueMissing {
             tag: format!("[{missing}]"),
+            what: "tag".into(),
         });
     }
     Ok(Value::from(map))

@@ -162,7 +162,8 @@ impl Face {
 
     /// Width of `text` at `size` points.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.glyph(c).1)).sum();
+        // u64: ten million characters of a host's text would overflow a u32 of font units.
+        let units: u64 = text.chars().map(|c| u64::from(self.glyph(c).1)).sum();
         units as f32 * size / self.units_per_em
     }
 }

@@ -131,18 +131,20 @@ impl Shapes {
             defs: schema.get("$defs"),
             built: HashMap::new(),
         };
-        for op in schema["operations"].as_array().into_iter().flatten() {
-            let Some(name) = op["name"].as_str() else {
+        let operations = schema.get("operations").and_then(Value::as_array);
+        for op in operations.into_iter().flatten() {
+            let Some(name) = op.get("name").and_then(Value::as_str) else {
                 continue;
             };
+            let properties = op
+                .get("args")
+                .and_then(|args| args.get("properties"))
+                .and_then(Value::as_object);
             let mut arguments = HashMap::new();
-            for (arg, node) in op["args"]["properties"].as_object().into_iter().flatten() {
+            for (arg, node) in properties.into_iter().flatten() {
                 arguments.insert(arg.clone(), builder.shape(node));
             }
-            builder
-                .shapes
-                .arguments
-                .insert(name.to_owned(), arguments);
+            builder.shapes.arguments.insert(name.to_owned(), arguments);
         }
         builder.shapes
     }
@@ -162,7 +164,9 @@ impl Shapes {
         if shape.is_empty() {
             return Ok(());
         }
-        let takes = shape.iter().fold(0, |kinds, id| kinds | self.node(*id).kinds);
+        let takes = shape
+            .iter()
+            .fold(0, |kinds, id| kinds | self.node(*id).kinds);
         if takes & received.fits() != 0 {
             Ok(())
         } else {
@@ -185,10 +189,16 @@ impl Shapes {
 
     /// The shape of the items of a list of `shape`.
     pub fn item<'a>(&'a self, shape: &[u32]) -> Shape<'a> {
-        self.inside(shape, |node| (node.kinds & LIST != 0).then_some(node.items.as_slice()))
+        self.inside(shape, |node| {
+            (node.kinds & LIST != 0).then_some(node.items.as_slice())
+        })
     }
 
-    fn inside<'a>(&'a self, shape: &[u32], pick: impl Fn(&'a Node) -> Option<&'a [u32]>) -> Shape<'a> {
+    fn inside<'a>(
+        &'a self,
+        shape: &[u32],
+        pick: impl Fn(&'a Node) -> Option<&'a [u32]>,
+    ) -> Shape<'a> {
         let mut found: Option<Shape<'a>> = None;
         for id in shape {
             let Some(inner) = pick(self.node(*id)) else {
@@ -228,9 +238,7 @@ impl Shapes {
         let nodes: Vec<Value> = self
             .nodes
             .iter()
-            .map(|node| {
-                serde_json::json!([node.kinds, node.properties, node.values, node.items])
-            })
+            .map(|node| serde_json::json!([node.kinds, node.properties, node.values, node.items]))
             .collect();
         let fits: serde_json::Map<String, Value> = Received::ALL
             .iter()
@@ -257,16 +265,16 @@ impl Shapes {
 
 /// The kinds of field, in words every language reads, in the order they are listed.
 const WORDS: [(u16, &str); 11] = [
-        (TEXT, "text"),
-        (DECIMAL, "a decimal"),
-        (DATE, "a date (YYYY-MM-DD)"),
-        (INSTANT, "an instant"),
-        (BYTES, "bytes"),
-        (INTEGER, "an integer"),
-        (NUMBER, "a number"),
-        (BOOL, "true or false"),
-        (RECORD, "a record"),
-        (LIST, "a list"),
+    (TEXT, "text"),
+    (DECIMAL, "a decimal"),
+    (DATE, "a date (YYYY-MM-DD)"),
+    (INSTANT, "an instant"),
+    (BYTES, "bytes"),
+    (INTEGER, "an integer"),
+    (NUMBER, "a number"),
+    (BOOL, "true or false"),
+    (RECORD, "a record"),
+    (LIST, "a list"),
     (NULL, "nothing"),
 ];
 
@@ -370,8 +378,14 @@ impl<'s> Builder<'s> {
             _ if kinds & RECORD != 0 && properties.is_empty() => Some(vec![]),
             _ => None,
         };
-        let items = object.get("items").map(|n| self.shape(n)).unwrap_or_default();
-        if let Some(node) = usize::try_from(id).ok().and_then(|i| self.shapes.nodes.get_mut(i)) {
+        let items = object
+            .get("items")
+            .map(|n| self.shape(n))
+            .unwrap_or_default();
+        if let Some(node) = usize::try_from(id)
+            .ok()
+            .and_then(|i| self.shapes.nodes.get_mut(i))
+        {
             *node = Node {
                 kinds,
                 properties,
@@ -403,7 +417,10 @@ fn kinds_of(object: &serde_json::Map<String, Value>) -> u16 {
     };
     match object.get("type") {
         Some(Value::String(name)) => one(name),
-        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).fold(0, |k, n| k | one(n)),
+        Some(Value::Array(names)) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .fold(0, |k, n| k | one(n)),
         _ => match object.get("const").or_else(|| object.get("enum")) {
             Some(Value::String(_)) => TEXT,
             Some(Value::Array(values)) if values.iter().all(Value::is_string) => TEXT,
@@ -423,15 +440,27 @@ mod tests {
         assert_eq!(shapes.check(&money, Received::List), Err("a record".into()));
         let currency = shapes.field(&money, "currency");
         assert!(shapes.check(&currency, Received::Text).is_ok());
-        assert_eq!(shapes.check(&currency, Received::Decimal), Err("text".into()));
+        assert_eq!(
+            shapes.check(&currency, Received::Decimal),
+            Err("text".into())
+        );
     }
 
     #[test]
     fn a_password_takes_text_only() {
         let shapes = Shapes::get();
         let password = shapes.argument("account.register", "password");
-        for other in [Received::Date, Received::Instant, Received::Decimal, Received::Bytes] {
-            assert_eq!(shapes.check(&password, other), Err("text".into()), "{other:?}");
+        for other in [
+            Received::Date,
+            Received::Instant,
+            Received::Decimal,
+            Received::Bytes,
+        ] {
+            assert_eq!(
+                shapes.check(&password, other),
+                Err("text".into()),
+                "{other:?}"
+            );
         }
     }
 
@@ -444,7 +473,10 @@ mod tests {
         assert!(shapes.check(&birth, Received::Null).is_ok());
         assert!(shapes.check(&birth, Received::Date).is_ok());
         assert!(shapes.check(&birth, Received::Text).is_ok());
-        assert_eq!(shapes.check(&birth, Received::Instant), Err("a date (YYYY-MM-DD) or nothing".into()));
+        assert_eq!(
+            shapes.check(&birth, Received::Instant),
+            Err("a date (YYYY-MM-DD) or nothing".into())
+        );
     }
 
     #[test]
@@ -454,10 +486,17 @@ mod tests {
         let event = shapes.item(&events);
         assert!(shapes.check(&event, Received::Record).is_ok());
         let at = shapes.field(&event, "occurred_at");
-        assert_eq!(shapes.check(&at, Received::Decimal), Err("an instant".into()));
+        assert_eq!(
+            shapes.check(&at, Received::Decimal),
+            Err("an instant".into())
+        );
         // Bytes go where the schema says bytes.
         let letterhead = shapes.argument("pdf.invoice", "letterhead");
-        assert!(shapes.check(&shapes.field(&letterhead, "logo"), Received::Bytes).is_ok());
+        assert!(
+            shapes
+                .check(&shapes.field(&letterhead, "logo"), Received::Bytes)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -2375,7 +2375,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_booking_change() and 0xFFFF) != 6788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 33543) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 1497) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
@@ -2396,7 +2396,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() and 0xFFFF) != 9107) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 49899) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 60160) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() and 0xFFFF) != 43642) {
@@ -2426,10 +2426,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_event_to_json() and 0xFFFF) != 41136) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 49325) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 36873) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 37323) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 26742) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 33963) {
@@ -2558,7 +2558,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_link_state_to_json() and 0xFFFF) != 8282) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 44188) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 58705) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_from_json() and 0xFFFF) != 24675) {
@@ -2576,7 +2576,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_login_to_json() and 0xFFFF) != 34957) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_login_wait_seconds() and 0xFFFF) != 34272) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_login_wait_seconds() and 0xFFFF) != 19597) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_from_json() and 0xFFFF) != 39030) {
@@ -2603,7 +2603,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_template_to_json() and 0xFFFF) != 48823) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 41494) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 34383) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_money_from_json() and 0xFFFF) != 7692) {
@@ -2678,10 +2678,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 54464) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_link() and 0xFFFF) != 21605) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_link() and 0xFFFF) != 33526) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_login() and 0xFFFF) != 55896) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_login() and 0xFFFF) != 40401) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_to_json() and 0xFFFF) != 49247) {
@@ -2792,7 +2792,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_view_to_json() and 0xFFFF) != 498) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 30495) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 24346) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 44435) {
@@ -2855,7 +2855,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_residency_to_json() and 0xFFFF) != 46693) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 13164) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 52520) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json() and 0xFFFF) != 20074) {
@@ -3233,9 +3233,22 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
 
     fun toUtf8(value: String): ByteBuffer {
         // Make sure we don't have invalid UTF-16, check for lone surrogates.
-        return Charsets.UTF_8.newEncoder().run {
-            onMalformedInput(CodingErrorAction.REPORT)
-            encode(CharBuffer.wrap(value))
+        return try {
+            Charsets.UTF_8.newEncoder().run {
+                onMalformedInput(CodingErrorAction.REPORT)
+                encode(CharBuffer.wrap(value))
+            }
+        } catch (e: java.nio.charset.CharacterCodingException) {
+            // Patched by tools/patch_kotlin_strings.py: hospes's typed error, not an I/O error.
+            throw dev.hospes.model.HospesException.Input(
+                "input.invalid",
+                "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
+                mapOf(
+                    "fr" to "Données invalides : un texte avec un demi-caractère isolé (\\ud800-\\udfff) n’est pas de l’Unicode valide",
+                    "en" to "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
+                    "es" to "Datos no válidos: un texto con un sustituto aislado (\\ud800-\\udfff) no es Unicode válido",
+                ),
+            )
         }
     }
 
@@ -6265,9 +6278,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * One sentence describing an event for the business's activity feed, in `locale`.
-         */ fun `describeEvent`(`event`: Event, `locale`: Locale): kotlin.String {
+         */
+    @Throws(HospesException::class) fun `describeEvent`(`event`: Event, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_describe_event(
     
         
@@ -6371,9 +6385,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * A reminder's part of the mail context, with the fields' labels in `locale`.
-         */ fun `editReminderMail`(`reminder`: EditReminder, `policy`: EditPolicy, `locale`: Locale): MailEdit {
+         */
+    @Throws(HospesException::class) fun `editReminderMail`(`reminder`: EditReminder, `policy`: EditPolicy, `locale`: Locale): MailEdit {
             return FfiConverterTypeMailEdit.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_edit_reminder_mail(
     
         
@@ -6528,9 +6543,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * A date in `locale`'s long form: `11 juillet 2026`.
-         */ fun `formatDate`(`date`: NaiveDate, `locale`: Locale): kotlin.String {
+         */
+    @Throws(HospesException::class) fun `formatDate`(`date`: NaiveDate, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_format_date(
     
         
@@ -6543,9 +6559,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * An amount as `locale` writes it: `1 234,56 €`.
-         */ fun `formatMoney`(`amount`: Money, `locale`: Locale): kotlin.String {
+         */
+    @Throws(HospesException::class) fun `formatMoney`(`amount`: Money, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_format_money(
     
         
@@ -7206,10 +7223,12 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The URL of a link: the portal base URL, the purpose's page and the token.
-         */ fun `linkUrl`(`establishment`: Establishment, `purpose`: LinkPurpose, `token`: kotlin.String): kotlin.String {
+         * The URL of a link: the portal base URL (https), the purpose's page and the token; a base URL
+         * a guest may not follow or a string that is not a token is refused, never pasted in.
+         */
+    @Throws(HospesException::class) fun `linkUrl`(`establishment`: Establishment, `purpose`: LinkPurpose, `token`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_link_url(
     
         
@@ -7302,9 +7321,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Seconds to wait before the next login attempt (0: allowed now).
-         */ fun `loginWaitSeconds`(`throttle`: Throttle, `now`: Timestamp): kotlin.Long {
+         */
+    @Throws(HospesException::class) fun `loginWaitSeconds`(`throttle`: Throttle, `now`: Timestamp): kotlin.Long {
             return FfiConverterLong.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_login_wait_seconds(
     
         
@@ -7437,9 +7457,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Contact details still missing, for the portal's "complete your details" prompt.
-         */ fun `missingClientDetails`(`client`: Client): List<ClientField> {
+         */
+    @Throws(HospesException::class) fun `missingClientDetails`(`client`: Client): List<ClientField> {
             return FfiConverterSequenceTypeClientField.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_missing_client_details(
     
         
@@ -7836,9 +7857,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * The access a verified link gives: the whole space for a portal link, one stay or document for
          * the others.
-         */ fun `portalAccessFromLink`(`claims`: LinkClaims): PortalAccess {
+         */
+    @Throws(HospesException::class) fun `portalAccessFromLink`(`claims`: LinkClaims): PortalAccess {
             return FfiConverterTypePortalAccess.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_from_link(
     
         
@@ -7850,9 +7872,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The access a successful login gives: the whole space.
-         */ fun `portalAccessFromLogin`(`login`: Login): PortalAccess {
+         */
+    @Throws(HospesException::class) fun `portalAccessFromLogin`(`login`: Login): PortalAccess {
             return FfiConverterTypePortalAccess.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_access_from_login(
     
         
@@ -8464,9 +8487,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The failure counter after a failed login at `now`.
-         */ fun `recordLoginFailure`(`throttle`: Throttle, `now`: Timestamp): Throttle {
+         */
+    @Throws(HospesException::class) fun `recordLoginFailure`(`throttle`: Throttle, `now`: Timestamp): Throttle {
             return FfiConverterTypeThrottle.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_record_login_failure(
     
         
@@ -8810,9 +8834,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Rounds to the currency's minor unit, half away from zero.
-         */ fun `roundMoney`(`money`: Money): Money {
+         */
+    @Throws(HospesException::class) fun `roundMoney`(`money`: Money): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_round_money(
     
         

@@ -1021,9 +1021,22 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
 
     fun toUtf8(value: String): ByteBuffer {
         // Make sure we don't have invalid UTF-16, check for lone surrogates.
-        return Charsets.UTF_8.newEncoder().run {
-            onMalformedInput(CodingErrorAction.REPORT)
-            encode(CharBuffer.wrap(value))
+        return try {
+            Charsets.UTF_8.newEncoder().run {
+                onMalformedInput(CodingErrorAction.REPORT)
+                encode(CharBuffer.wrap(value))
+            }
+        } catch (e: java.nio.charset.CharacterCodingException) {
+            // Patched by tools/patch_kotlin_strings.py: hospes's typed error, not an I/O error.
+            throw dev.hospes.model.HospesException.Input(
+                "input.invalid",
+                "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
+                mapOf(
+                    "fr" to "Données invalides : un texte avec un demi-caractère isolé (\\ud800-\\udfff) n’est pas de l’Unicode valide",
+                    "en" to "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
+                    "es" to "Datos no válidos: un texto con un sustituto aislado (\\ud800-\\udfff) no es Unicode válido",
+                ),
+            )
         }
     }
 
@@ -3271,6 +3284,76 @@ public object FfiConverterTypeCustomer: FfiConverterRustBuffer<Customer> {
 
 
 /**
+ * A stay's dates replaced by others: a quote accepted with dates of its own says so in its
+ * `stay_confirmed` event, with both.
+ *
+ * ```
+ * let change: hospes::stay::DatesChange = serde_json::from_str(r#"{"previous_arrival":"2026-07-11",
+ * "previous_departure":"2026-07-25","arrival":"2026-07-12","departure":"2026-07-26"}"#).unwrap();
+ * assert_eq!(change.arrival.to_string(), "2026-07-12");
+ * ```
+ */
+data class DatesChange (
+    /**
+     * Arrival before.
+     */
+    var `previousArrival`: NaiveDate
+    , 
+    /**
+     * Departure before.
+     */
+    var `previousDeparture`: NaiveDate
+    , 
+    /**
+     * Arrival now.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure now.
+     */
+    var `departure`: NaiveDate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDatesChange: FfiConverterRustBuffer<DatesChange> {
+    override fun read(buf: ByteBuffer): DatesChange {
+        return DatesChange(
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DatesChange) = (
+            FfiConverterTypeNaiveDate.allocationSize(value.`previousArrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`previousDeparture`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`)
+    )
+
+    override fun write(value: DatesChange, buf: ByteBuffer) {
+            FfiConverterTypeNaiveDate.write(value.`previousArrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`previousDeparture`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+    }
+}
+
+
+
+/**
  * A reference to a document the host stores (« Contrat 28 »).
  */
 data class DocumentRef (
@@ -4358,12 +4441,16 @@ data class InvoiceBalance (
     var `total`: Money
     , 
     /**
-     * Paid so far.
+     * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
+     * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
+     * sums a cancellation carried to its fee invoice (negative, like the credit note).
      */
     var `paid`: Money
     , 
     /**
-     * Still due: `total − paid` (0 for a cancelled invoice once its credit note is counted).
+     * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
+     * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
+     * — a credit note only refunds what was paid.
      */
     var `due`: Money
     , 
@@ -9050,7 +9137,7 @@ data class StayBalance (
     var `due`: Money
     , 
     /**
-     * Each invoice, in the order given.
+     * Each invoice, in the order given; their dues add up to `due`.
      */
     var `invoices`: List<InvoiceBalance>
     
@@ -10775,7 +10862,12 @@ sealed class Event {
         /**
          * The stay.
          */
-        val `stayReference`: kotlin.String) : Event()
+        val `stayReference`: kotlin.String, 
+        /**
+         * The stay's dates before and now, when the quote's dates replaced them; absent (not
+         * even `null`, so that logs written before keep their hashes) when they were the same.
+         */
+        val `datesChanged`: dev.hospes.model.DatesChange?) : Event()
         
     {
         
@@ -11383,6 +11475,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
+                FfiConverterOptionalTypeDatesChange.read(buf),
                 )
             9 -> Event.InvoiceIssued(
                 FfiConverterTypeTimestamp.read(buf),
@@ -11587,6 +11680,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
                 + FfiConverterString.allocationSize(value.`clientId`)
                 + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterOptionalTypeDatesChange.allocationSize(value.`datesChanged`)
             )
         }
         is Event.InvoiceIssued -> {
@@ -11839,6 +11933,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterOptionalTypeDatesChange.write(value.`datesChanged`, buf)
                 Unit
             }
             is Event.InvoiceIssued -> {
@@ -13314,7 +13409,9 @@ public object FfiConverterTypeLinkPurpose: FfiConverterRustBuffer<LinkPurpose> {
 
 
 /**
- * The state a link is bound to; when it changes, the link stops verifying.
+ * The state a link is bound to; when its value changes, the link stops verifying. It is
+ * compared by value, through [`LinkState::canonical`]: `417.920` and `417.92` are the same
+ * amount due, an upper- and a lower-case hash the same hash.
  */
 sealed class LinkState {
     
@@ -13338,7 +13435,7 @@ sealed class LinkState {
      */
     data class Document(
         /**
-         * SHA-256 of the document's bytes, hex.
+         * SHA-256 of the document's bytes: 64 hexadecimal digits, either case.
          */
         val `sha256`: kotlin.String, 
         /**
@@ -14799,6 +14896,38 @@ public object FfiConverterOptionalTypeChangeRequest: FfiConverterRustBuffer<Chan
         } else {
             buf.put(1)
             FfiConverterTypeChangeRequest.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeDatesChange: FfiConverterRustBuffer<DatesChange?> {
+    override fun read(buf: ByteBuffer): DatesChange? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDatesChange.read(buf)
+    }
+
+    override fun allocationSize(value: DatesChange?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDatesChange.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DatesChange?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDatesChange.write(value, buf)
         }
     }
 }
@@ -16805,7 +16934,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     }
 
     override fun lower(value: Decimal): RustBuffer.ByValue {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         return FfiConverterString.lower(builtinValue)
     }
 
@@ -16815,12 +16944,12 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     }
 
     override fun allocationSize(value: Decimal): ULong {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         return FfiConverterString.allocationSize(builtinValue)
     }
 
     override fun write(value: Decimal, buf: ByteBuffer) {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         FfiConverterString.write(builtinValue, buf)
     }
 }
@@ -16904,7 +17033,7 @@ public object FfiConverterTypeVatRate: FfiConverter<VatRate, RustBuffer.ByValue>
     }
 
     override fun lower(value: VatRate): RustBuffer.ByValue {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         return FfiConverterString.lower(builtinValue)
     }
 
@@ -16914,12 +17043,12 @@ public object FfiConverterTypeVatRate: FfiConverter<VatRate, RustBuffer.ByValue>
     }
 
     override fun allocationSize(value: VatRate): ULong {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         return FfiConverterString.allocationSize(builtinValue)
     }
 
     override fun write(value: VatRate, buf: ByteBuffer) {
-        val builtinValue = value.toPlainString()
+        val builtinValue = value.let { d -> if (d.scale() > 28 || d.precision() - d.scale() > 29) d.toString() else d.toPlainString() }
         FfiConverterString.write(builtinValue, buf)
     }
 }

@@ -110,8 +110,14 @@ class ClientTest {
 
     @Test
     fun `absurd dates are refused`() {
+        // A date, but no birth date: born after today.
+        val unborn = marie().copy(companions = listOf(TravelCompanion("A", "B", LocalDate.of(2027, 1, 1))))
+        assertEquals("client.birth_date_invalid", assertThrows<HospesException> { normalizeClient(unborn, "FR", now) }.code)
+        // Not a date hospes reads: a year before 1900 (the year 1 crosses as "0001-01-01").
         val ancient = marie().copy(companions = listOf(TravelCompanion("A", "B", LocalDate.of(1, 1, 1))))
-        assertEquals("client.birth_date_invalid", assertThrows<HospesException> { normalizeClient(ancient, "FR", now) }.code)
-        assertTrue(assertThrows<HospesException> { clientFromJson("{\"id\": 5}") }.code == "input.invalid")
+        assertEquals("input.invalid", assertThrows<HospesException> { normalizeClient(ancient, "FR", now) }.code)
+        assertEquals("input.wrong_type", assertThrows<HospesException> { clientFromJson("{\"id\": 5}") }.code)
+        // A record is read from an object, never from a list of its fields.
+        assertEquals("input.wrong_type", assertThrows<HospesException> { moneyFromJson("[\"10.10\", \"EUR\"]") }.code)
     }
 }
