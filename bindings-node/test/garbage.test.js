@@ -88,3 +88,25 @@ test('odd unicode is answered, never crashes', () => {
 test('too many arguments is a TypeError', () => {
   assert.throws(() => hospes.roundMoney({ amount: '1', currency: 'EUR' }, 'extra'), TypeError);
 });
+
+test('an object containing itself is refused, not a RangeError', () => {
+  const looped = { amount: '1', currency: 'EUR' };
+  looped.self = looped;
+  assert.throws(() => hospes.roundMoney(looped), (e) => e.code === 'input.cyclic' && e.message.includes('$.money.self'));
+});
+
+test('ten thousand levels are refused at the thirty-third', () => {
+  const deep = {};
+  let inner = deep;
+  for (let i = 0; i < 10_000; i++) inner = inner.a = {};
+  assert.throws(() => hospes.roundMoney(deep), (e) => e.code === 'input.too_deep' && e.message.split('.a').length - 1 === 31);
+});
+
+test('a Date, a Buffer or an array is not text', () => {
+  for (const [value, received] of [[new Date('2026-02-28'), 'Date'], [Buffer.from('x'), 'Buffer'], [['x'], 'Array']]) {
+    assert.throws(
+      () => hospes.registerAccount(null, null, 'marie@example.fr', value, now),
+      (e) => e.code === 'input.wrong_type' && e.message === `$.password: expected text, received ${received}.`,
+    );
+  }
+});

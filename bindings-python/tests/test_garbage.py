@@ -1,6 +1,7 @@
 """Garbage from Python raises Python's ordinary errors, never a crash or a PanicException."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -134,3 +135,67 @@ def test_wrong_arity_is_a_type_error():
 def test_an_infinite_decimal_is_refused():
     with pytest.raises(hospes.InputError):
         hospes.round_money({"amount": Decimal("Infinity"), "currency": "EUR"})
+
+
+def nested(levels):
+    value = {}
+    inner = value
+    for _ in range(levels):
+        inner["a"] = {}
+        inner = inner["a"]
+    return value
+
+
+def test_a_dict_containing_itself_is_refused_not_a_crash():
+    looped = {"amount": "1", "currency": "EUR"}
+    looped["self"] = looped
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.round_money(looped)
+    assert caught.value.code == "input.cyclic"
+    assert "$.money.self" in str(caught.value)
+
+
+def test_ten_thousand_levels_are_refused_at_the_thirty_third():
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.round_money(nested(10_000))
+    assert caught.value.code == "input.too_deep"
+    assert str(caught.value).count(".a") == 31
+
+
+def test_nesting_is_refused_the_same_on_a_thread_with_a_small_stack():
+    import threading
+
+    caught = []
+
+    def work():
+        for value in (nested(10_000), json.loads("[" * 900 + "]" * 900)):
+            try:
+                hospes.round_money(value)
+            except hospes.HospesError as refused:
+                caught.append(refused.code)
+
+    threading.stack_size(256 * 1024)
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(0)
+    assert caught == ["input.too_deep", "input.wrong_type"]
+
+
+def test_a_decimal_with_a_huge_exponent_is_refused_before_it_is_written_out():
+    for huge in ("1E+999999999", "-1E+999999999", "1E-999999999"):
+        with pytest.raises(hospes.InputError) as caught:
+            hospes.round_money({"amount": Decimal(huge), "currency": "EUR"})
+        assert caught.value.code == "input.invalid"
+        assert "beyond the decimals hospes reads" in str(caught.value)
+
+
+@pytest.mark.parametrize("value, received", [(b"Dupont", "bytes"), (dt.date(2026, 2, 28), "date"),
+                                             (Decimal("12"), "Decimal"), (["Dupont"], "list")])
+def test_a_password_is_text_and_nothing_else(value, received):
+    with pytest.raises(hospes.InputError) as caught:
+        hospes.register_account(None, None, "marie@example.fr", value, NOW)
+    assert caught.value.code == "input.wrong_type"
+    assert str(caught.value) == f"$.password: expected text, received {received}."

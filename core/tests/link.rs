@@ -404,57 +404,48 @@ fn bumping_the_link_version_revokes_every_portal_link() {
     );
 }
 
-#[test]
-fn a_payment_link_dies_once_the_amount_due_changes() {
-    let keys = ring(&link::generate_key().unwrap(), &[]);
-    let e = establishment("camping-des-pins");
-    let due = |amount: &str| LinkState::AmountDue {
+/// The state of a balance payment link for invoice FA26070012 with `amount` due.
+fn due(amount: &str) -> LinkState {
+    LinkState::AmountDue {
         invoice_number: "FA26070012".into(),
         amount_due: Money::parse(amount, "EUR").unwrap(),
-    };
+    }
+}
+
+/// A balance payment link issued while `amount` was due, and a check of it against the amount
+/// due now: `ok` or the error code.
+fn balance_link(amount: &str) -> impl Fn(&str) -> &'static str {
+    let keys = ring(&link::generate_key().unwrap(), &[]);
+    let e = establishment("camping-des-pins");
     let request = LinkRequest {
         purpose: LinkPurpose::BalancePayment,
         client_id: "C-1042".into(),
         subject: Some("FA26070012".into()),
-        state: due("449.50"),
+        state: due(amount),
         expires_at: now() + Duration::days(30),
     };
     let token = keys.issue(&e, &request, now()).unwrap().token;
-    assert_eq!(
+    move |now_due: &str| {
         code(keys.verify(
             &e,
             &token,
             LinkPurpose::BalancePayment,
-            &due("449.50"),
-            now()
-        )),
-        "ok"
-    );
-    assert_eq!(
-        code(keys.verify(&e, &token, LinkPurpose::BalancePayment, &due("0.00"), now())),
-        "link.invalid"
-    );
+            &due(now_due),
+            now(),
+        ))
+    }
+}
+
+#[test]
+fn a_payment_link_dies_once_the_amount_due_changes() {
+    let verify = balance_link("449.50");
+    assert_eq!(verify("449.50"), "ok");
+    assert_eq!(verify("0.00"), "link.invalid");
 }
 
 #[test]
 fn a_payment_link_issued_for_417_920_opens_for_the_balance_computed_as_417_92() {
-    let keys = ring(&link::generate_key().unwrap(), &[]);
-    let e = establishment("camping-des-pins");
-    let due = |amount: &str| LinkState::AmountDue {
-        invoice_number: "FA26070012".into(),
-        amount_due: Money::parse(amount, "EUR").unwrap(),
-    };
-    let request = LinkRequest {
-        purpose: LinkPurpose::BalancePayment,
-        client_id: "C-1042".into(),
-        subject: Some("FA26070012".into()),
-        state: due("417.920"),
-        expires_at: now() + Duration::days(30),
-    };
-    let token = keys.issue(&e, &request, now()).unwrap().token;
-    let verify = |amount: &str| {
-        code(keys.verify(&e, &token, LinkPurpose::BalancePayment, &due(amount), now()))
-    };
+    let verify = balance_link("417.920");
     assert_eq!(verify("417.92"), "ok");
     assert_eq!(verify("417.9200"), "ok");
     assert_eq!(verify("417.93"), "link.invalid");

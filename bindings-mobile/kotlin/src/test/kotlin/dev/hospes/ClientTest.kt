@@ -120,4 +120,27 @@ class ClientTest {
         // A record is read from an object, never from a list of its fields.
         assertEquals("input.wrong_type", assertThrows<HospesException> { moneyFromJson("[\"10.10\", \"EUR\"]") }.code)
     }
+
+    @Test
+    fun `a decimal with a huge exponent is refused at once, not written out`() {
+        val money = Money(BigDecimal("10.00"), "EUR")
+        for (huge in listOf("1E+999999999", "1E-999999999")) {
+            val err = assertThrows<HospesException> { multiplyMoney(money, BigDecimal(huge)) }
+            assertEquals("input.invalid", err.code)
+        }
+    }
+
+    @Test
+    fun `a lone surrogate is a typed error, not an I-O exception`() {
+        val err = assertThrows<HospesException> { normalizeClient(marie().copy(lastName = "Du\uD800pont"), "FR", now) }
+        assertEquals("input.invalid", err.code)
+    }
+
+    @Test
+    fun `an instant beyond what a calendar holds is refused, not a panic`() {
+        for (instant in listOf(Instant.MAX, Instant.MIN)) {
+            assertEquals("input.invalid", assertThrows<HospesException> { normalizeClient(marie(), "FR", instant) }.code)
+        }
+        assertEquals("input.invalid", assertThrows<HospesException> { formatDate(LocalDate.MAX, dev.hospes.model.Locale.FR) }.code)
+    }
 }
