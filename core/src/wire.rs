@@ -633,7 +633,11 @@ fn refusal(path: &str, err: &serde_json::Error) -> Error {
         return Error::InputWrongType {
             path: path.to_owned(),
             expected: plain_words(expected),
-            received: received.to_owned(),
+            received: match received {
+                "sequence" => "a list".to_owned(),
+                "map" => "a record".to_owned(),
+                other => other.to_owned(),
+            },
         };
     }
     if message.starts_with("nested deeper than") {
