@@ -142,6 +142,8 @@ fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd core && cargo +nightly fuzz run link_verify -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd core && cargo +nightly fuzz run wire_call -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+	cd core && cargo +nightly fuzz run mail_template -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384
+	cd core && cargo +nightly fuzz run json_input -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 wheel: $(VENV_DEV)
 	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels
