@@ -261,13 +261,16 @@ impl Encoder<'_> {
     }
 
     fn bytes(&mut self, value: &Bound<'_, PyAny>) -> Result<(), Refusal> {
-        // Files (a logo, a font) cross the wire as standard base64; its size is known first.
-        let data = match value.cast::<PyBytes>() {
-            Ok(bytes) => bytes.as_bytes().to_vec(),
-            Err(_) => value.cast::<PyByteArray>().map_err(PyErr::from)?.to_vec(),
-        };
-        self.fits(data.len().div_ceil(3) * 4)?;
-        self.string(&Base64::encode_string(&data))
+        // Files (a logo, a font) cross the wire as standard base64; their size is checked before
+        // anything is copied or encoded.
+        if let Ok(bytes) = value.cast::<PyBytes>() {
+            let data = bytes.as_bytes();
+            self.fits(data.len().div_ceil(3) * 4)?;
+            return self.string(&Base64::encode_string(data));
+        }
+        let array = value.cast::<PyByteArray>().map_err(PyErr::from)?;
+        self.fits(array.len().div_ceil(3) * 4)?;
+        self.string(&Base64::encode_string(&array.to_vec()))
     }
 
     fn decimal(&mut self, value: &Bound<'_, PyAny>) -> Result<(), Refusal> {

@@ -95,19 +95,19 @@ pub fn date<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D
     parse_string(d, parse_date)
 }
 
+/// One date read by [`date`], inside an option or a list.
+#[derive(Deserialize)]
+struct Date(#[serde(deserialize_with = "date")] NaiveDate);
+
 /// Reads an optional date field; give it `#[serde(default)]` too, so a missing field is `None`.
 pub fn date_option<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    struct Date(#[serde(deserialize_with = "date")] NaiveDate);
     Ok(Option::<Date>::deserialize(d)?.map(|Date(date)| date))
 }
 
 /// Reads a list of dates.
 pub fn dates<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    struct Date(#[serde(deserialize_with = "date")] NaiveDate);
     Ok(Vec::<Date>::deserialize(d)?
         .into_iter()
         .map(|Date(date)| date)

@@ -77,9 +77,6 @@ pub const MAX_INPUT: usize = 1024 * 1024;
 /// while converting them, and [`call`] while reading JSON (`input.too_deep`), before going deeper.
 pub const MAX_DEPTH: usize = 32;
 
-/// serde_json's nesting limit, which [`call`] and [`from_json`] read to.
-const JSON_DEPTH: usize = 128;
-
 /// An operation callable by name.
 #[derive(Clone, Copy)]
 pub struct Operation {
@@ -621,7 +618,7 @@ fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
 }
 
 /// The error for what serde_json refused at `path`: a value of another type (`input.wrong_type`),
-/// nesting past its limit (`input.too_deep`), anything else (`input.invalid`).
+/// nesting past [`MAX_DEPTH`] (`input.too_deep`), anything else (`input.invalid`).
 fn refusal(path: &str, err: &serde_json::Error) -> Error {
     let message = err.to_string();
     // serde's words: "invalid type: integer `12`, expected a string at line 1 column 20".
@@ -644,12 +641,6 @@ fn refusal(path: &str, err: &serde_json::Error) -> Error {
         return Error::InputTooDeep {
             path: path.to_owned(),
             max: MAX_DEPTH,
-        };
-    }
-    if message.starts_with("recursion limit exceeded") {
-        return Error::InputTooDeep {
-            path: path.to_owned(),
-            max: JSON_DEPTH,
         };
     }
     let detail = if path == "$" {

@@ -72,8 +72,6 @@ def _encode(args: Any, op: Optional[str] = None, arg: Optional[str] = None) -> s
         return _native.encode(args, op, arg)
     except ValueError as refusal:
         raise from_envelope(json.loads(str(refusal))["error"]) from None
-    except RecursionError:
-        raise InputError("input.too_deep", "the input nests too deep to be read") from None
 
 
 def _resolve(node: Dict[str, Any]) -> Dict[str, Any]:
