@@ -21,35 +21,18 @@ import re
 import sys
 from pathlib import Path
 
+from doc_blocks import PAGES, blocks
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bindings-mobile/kotlin/src/test/kotlin/dev/hospes/docs/DocSnippetsTest.kt"
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-NO_RUN = re.compile(r"^\s*<!--\s*no-run\b.*-->\s*$")
 IMPLICIT = ["dev.hospes.*", "dev.hospes.model.*", "java.time.Instant"]
 
 
 def kotlin_blocks(path: Path):
-    """(line of the opening fence, source) of each runnable ```kotlin block of a page."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        opening = FENCE.match(lines[i])
-        if not opening:
-            i += 1
-            continue
-        fence = opening["fence"]
-        info = opening["info"].strip()
-        language = re.split(r"[\s,{]", info, maxsplit=1)[0].lower() if info else ""
-        end = i + 1
-        while end < len(lines) and not re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", lines[end]):
-            end += 1
-        previous = next((line for line in reversed(lines[:i]) if line.strip()), "")
-        if language in ("kotlin", "kt") and not NO_RUN.match(previous):
-            indent = len(opening["indent"])
-            body = [line[min(indent, len(line) - len(line.lstrip(" "))) :] for line in lines[i + 1 : end]]
-            yield i + 1, body
-        i = end + 1
+    """(line of the opening fence, source lines) of each runnable ```kotlin block of a page."""
+    for block in blocks(path):
+        if block.language in ("kotlin", "kt") and block.no_run is None:
+            yield block.line, block.source.splitlines()
 
 
 def generate() -> str:
