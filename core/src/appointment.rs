@@ -40,14 +40,17 @@
 
 mod change;
 pub(crate) mod local;
+mod record;
 mod schedule;
+pub(crate) mod status;
 
 pub use change::{cancel, confirm, decline, reschedule};
 pub use local::{format_local, instant, parse_local};
+pub use record::{Appointment, AppointmentOutcome, AppointmentRequest, MAX_COMMENT};
 pub use schedule::{AppointmentSchedule, OpeningHours, TimeInterval, free_slots};
+pub use status::AppointmentStatus;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
 
 use crate::client::MAX_NAME;
 use crate::error::{Error, Result};
@@ -56,142 +59,6 @@ use crate::event::Event;
 use crate::portal::Portal;
 use crate::text;
 use schedule::{Asker, check_period};
-
-/// Longest comment a guest may leave on a request, and longest reason for declining, in
-/// characters.
-pub const MAX_COMMENT: usize = 2000;
-
-/// Where an appointment stands.
-///
-/// ```
-/// use hospes::appointment::AppointmentStatus;
-/// assert_eq!(serde_json::to_string(&AppointmentStatus::Requested).unwrap(), r#""requested""#);
-/// assert!(AppointmentStatus::Confirmed.is_active());
-/// assert!(!AppointmentStatus::Cancelled.is_active());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum AppointmentStatus {
-    /// Asked by the guest, waiting for the business.
-    Requested,
-    /// Confirmed by the business.
-    Confirmed,
-    /// Refused, or called off, by the business.
-    Declined,
-    /// Cancelled by the guest.
-    Cancelled,
-}
-
-impl AppointmentStatus {
-    /// Still in the agenda: requested or confirmed.
-    pub fn is_active(self) -> bool {
-        matches!(
-            self,
-            AppointmentStatus::Requested | AppointmentStatus::Confirmed
-        )
-    }
-
-    /// The wire name (`requested`), as error messages show it.
-    ///
-    /// ```
-    /// assert_eq!(hospes::appointment::AppointmentStatus::Declined.as_str(), "declined");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AppointmentStatus::Requested => "requested",
-            AppointmentStatus::Confirmed => "confirmed",
-            AppointmentStatus::Declined => "declined",
-            AppointmentStatus::Cancelled => "cancelled",
-        }
-    }
-}
-
-/// What the guest fills in (« Sélection de l'animal, heure de début, heure de fin (facultatif),
-/// commentaires »).
-///
-/// `start` and `end` are read as `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` field) or with
-/// seconds.
-///
-/// ```
-/// use hospes::appointment::AppointmentRequest;
-/// let req: AppointmentRequest = serde_json::from_str(r#"{"pet": "Filou", "start": "2026-06-05T14:00"}"#).unwrap();
-/// assert_eq!(req.end, None);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct AppointmentRequest {
-    /// The pet's name as on the client record; matched trimmed and ignoring case.
-    pub pet: String,
-    /// Wished start, on the establishment's wall clock.
-    #[serde(deserialize_with = "local::deserialize")]
-    pub start: NaiveDateTime,
-    /// Wished end; the schedule's default length after `start` when absent.
-    #[serde(default, deserialize_with = "local::deserialize_opt")]
-    pub end: Option<NaiveDateTime>,
-    /// Wishes (kind of grooming, constraints); trimmed, at most [`MAX_COMMENT`] characters.
-    #[serde(default)]
-    pub comment: Option<String>,
-}
-
-/// An appointment, as the host stores it and the guest's « Mes rendez-vous » lists it.
-///
-/// ```
-/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
-/// use hospes::appointment::{Appointment, AppointmentStatus};
-/// let a: Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
-/// assert_eq!(a.status, AppointmentStatus::Requested);
-/// assert_eq!(serde_json::to_value(&a).unwrap()["start"], "2026-06-02T09:30:00");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Appointment {
-    /// The host's identifier.
-    pub id: String,
-    /// Whose pet.
-    pub client_id: String,
-    /// The pet's name, spelt as on the client record.
-    pub pet: String,
-    /// Start, on the establishment's wall clock.
-    #[serde(deserialize_with = "local::deserialize")]
-    pub start: NaiveDateTime,
-    /// End, on the establishment's wall clock; after `start`, the same day.
-    #[serde(deserialize_with = "local::deserialize")]
-    pub end: NaiveDateTime,
-    /// The guest's wishes.
-    #[serde(default)]
-    pub comment: Option<String>,
-    /// Where it stands.
-    pub status: AppointmentStatus,
-    /// When the guest asked.
-    pub requested_at: DateTime<Utc>,
-    /// Why the business declined it, when it said.
-    #[serde(default)]
-    pub decline_reason: Option<String>,
-}
-
-/// An appointment to store and what happened to it.
-///
-/// ```
-/// # let data: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/appointments.json"))).unwrap();
-/// # let a: hospes::appointment::Appointment = serde_json::from_value(data["requested"].clone()).unwrap();
-/// let out = hospes::appointment::confirm(&a, "Europe/Paris".parse().unwrap(), "2026-06-01T08:00:00Z".parse().unwrap()).unwrap();
-/// assert_eq!(out.events.len(), 1);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct AppointmentOutcome {
-    /// The appointment to store.
-    pub appointment: Appointment,
-    /// What happened (none when nothing changed).
-    pub events: Vec<Event>,
-}
 
 /// The guest asks for an appointment from their space.
 ///
@@ -351,7 +218,7 @@ pub(crate) mod fixture {
         "2026-06-01T08:00:00Z".parse().unwrap()
     }
 
-    pub(crate) fn t(s: &str) -> NaiveDateTime {
+    pub(crate) fn t(s: &str) -> chrono::NaiveDateTime {
         parse_local(s).unwrap()
     }
 
@@ -460,7 +327,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(req.end, Some(t("2026-06-05T15:00")));
-        let bad = crate::wire::from_json::<AppointmentRequest>(
+        let bad = crate::codec::from_json::<AppointmentRequest>(
             r#"{"pet": "Filou", "start": "05/06/2026 14h"}"#,
         )
         .unwrap_err();

@@ -23,10 +23,13 @@
 //! assert_eq!(outcome.events[0].kind(), "booking_fields_edited");
 //! ```
 
+pub(crate) mod change;
+pub use change::BookingFieldChange;
+
 use chrono::{DateTime, Days, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::appointment::instant;
+use crate::appointment::local::instant;
 use crate::client::{Companion, licence_plate};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
@@ -166,19 +169,6 @@ pub struct BookingChange {
     /// Custom fields, by key; an empty value clears one (unless required).
     #[serde(default)]
     pub custom_fields: Vec<CustomFieldValue>,
-}
-
-/// One field changed: its value before and after, as text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct BookingFieldChange {
-    /// The field (`participants`, `plate` …).
-    pub field: String,
-    /// Before, `None` when empty.
-    pub before: Option<String>,
-    /// After, `None` when cleared.
-    pub after: Option<String>,
 }
 
 /// A change asked after its deadline, for the business to approve or decline.

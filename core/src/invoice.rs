@@ -51,30 +51,10 @@ use crate::signature;
 use crate::stay::{self, Line, LineKind, Stay, StayTotals};
 use crate::vat::{PriceBasis, VatRate};
 
+pub(crate) mod kind;
 mod numbering;
+pub use kind::InvoiceKind;
 pub use numbering::{check_number_pattern, next_number};
-
-/// What an invoice is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum InvoiceKind {
-    /// A deposit (« facture d'acompte »): a share of the stay's total.
-    Deposit,
-    /// The balance before arrival (« facture de solde »): the stay less its deposits.
-    Balance,
-    /// The final invoice at departure: the stay less its deposits.
-    Final,
-    /// A side sale (« vente annexe »): lines of their own, with or without a stay.
-    SideSale,
-    /// A resident's rent (« loyer »).
-    Rent,
-    /// What a cancellation costs (« frais d'annulation »).
-    CancellationFee,
-    /// A credit note (« avoir »): negates an invoice.
-    CreditNote,
-}
 
 /// Where an invoice stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -160,12 +140,12 @@ pub struct Customer {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LatePayment {
     /// Yearly penalty rate applied from the day after the due date, in percent.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
     pub penalty_rate_percent: Decimal,
     /// Fixed indemnity for recovery costs: 40 €.
     pub recovery_indemnity: Money,
     /// Discount for early payment, in percent (usually none: 0).
-    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
     pub early_payment_discount_percent: Decimal,
 }
 
@@ -249,7 +229,7 @@ pub struct InvoiceRequest {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::wire::DecimalString>")
+        schemars(with = "Option<crate::codec::DecimalString>")
     )]
     pub late_payment_rate_percent: Option<Decimal>,
 }

@@ -31,6 +31,7 @@
 pub mod account;
 pub mod address;
 pub mod appointment;
+pub mod calendar;
 pub mod cancellation;
 pub mod client;
 pub mod codec;
@@ -40,6 +41,7 @@ pub mod email;
 pub mod error;
 pub mod establishment;
 pub mod event;
+pub mod evidence;
 pub mod i18n;
 pub mod invoice;
 pub mod link;

@@ -139,7 +139,7 @@ impl Rounding {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Money {
     /// The amount, exact; may carry more digits than the minor unit until rounded.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
     pub amount: Decimal,
     /// Its currency.
     pub currency: Currency,

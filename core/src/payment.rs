@@ -25,6 +25,9 @@
 //! assert_eq!(again.payments.len(), 1);
 //! ```
 
+pub(crate) mod method;
+pub use method::PaymentMethod;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -39,29 +42,6 @@ use crate::money::{Currency, Money};
 use crate::pricing::{Installment, InstallmentKind};
 use crate::signature::sha256_hex;
 use crate::text;
-
-/// How a payment was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum PaymentMethod {
-    /// Card, at the desk or online.
-    Card,
-    /// Bank transfer.
-    BankTransfer,
-    /// Cheque.
-    Cheque,
-    /// Cash.
-    Cash,
-    /// Holiday vouchers (« chèques-vacances »).
-    HolidayVouchers,
-    /// Anything else.
-    Other,
-    /// Not money received: sums already received on a cancelled invoice, carried to the
-    /// invoice that replaces it (a cancellation fee). Not counted twice in a stay's balance.
-    Carried,
-}
 
 /// A payment received on an invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

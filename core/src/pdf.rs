@@ -18,219 +18,37 @@
 //! assert_eq!(pdf, Printer::standard().invoice(&invoice).unwrap()); // same invoice, same bytes
 //! ```
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use base64ct::{Base64, Encoding};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::error::{Error, Result};
+use crate::StayTotals;
 use crate::i18n::{self, Arg, Locale};
 use crate::invoice::{Customer, Seller};
 use crate::money::Money;
 use crate::stay::Line;
-use crate::{Address, StayTotals};
 
+mod address;
 mod contract;
+mod deflate;
 mod font;
 mod image;
 mod invoice;
 mod labels;
 mod page;
+mod printer;
 mod quote;
 mod unhint;
 
 pub use labels::{LabelRequest, LabelSheet};
+pub use printer::{FileBytes, Letterhead, Printer};
 
-use font::Face;
+use address::{address_lines, country_name};
+
 use image::Image;
 use page::{Align, Column, Sheet, Weight};
-
-static REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
-
-/// Largest font accepted from an establishment, in bytes.
-const MAX_FONT: usize = 16 * 1024 * 1024;
-
-/// Bytes that cross the wire as standard base64 (a PDF, a logo, a font) and reach each language
-/// as its own bytes type: Python `bytes`, Node `Buffer`, Kotlin `ByteArray`, Swift `Data`.
-///
-/// ```
-/// let bytes: hospes::pdf::FileBytes = serde_json::from_str("\"JVBERg==\"").unwrap();
-/// assert_eq!(bytes.0, b"%PDF");
-/// assert_eq!(serde_json::to_string(&bytes).unwrap(), "\"JVBERg==\"");
-/// ```
-#[derive(Clone, PartialEq, Eq, Default)]
-pub struct FileBytes(pub Vec<u8>);
-
-impl std::fmt::Debug for FileBytes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FileBytes({} bytes)", self.0.len())
-    }
-}
-
-impl Serialize for FileBytes {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Base64::encode_string(&self.0))
-    }
-}
-
-impl<'de> Deserialize<'de> for FileBytes {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        Base64::decode_vec(text.trim()).map(FileBytes).map_err(|_| {
-            serde::de::Error::custom("not standard base64 (A–Z a–z 0–9 + /, padded with =)")
-        })
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for FileBytes {
-    fn schema_name() -> Cow<'static, str> {
-        "FileBytes".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "byte",
-            "contentEncoding": "base64",
-            "description": "Bytes, as standard base64 on the wire; each binding gives its own bytes type."
-        })
-    }
-}
 
 #[cfg(feature = "uniffi")]
 uniffi::custom_type!(FileBytes, Vec<u8>, {
     try_lift: |bytes| Ok(FileBytes(bytes)),
     lower: |file| file.0,
 });
-
-/// What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
-/// with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
-///
-/// ```
-/// let letterhead = hospes::pdf::Letterhead::default();
-/// assert!(letterhead.logo.is_none() && letterhead.font.is_none());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Letterhead {
-    /// The logo, PNG or JPEG (≤ 2 MiB), printed top left.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub logo: Option<FileBytes>,
-    /// The regular face (≤ 16 MiB); its licence must allow embedding.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub font: Option<FileBytes>,
-    /// The bold face; the regular one is used for headings when absent.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub bold_font: Option<FileBytes>,
-}
-
-/// Renders documents with one set of faces and a logo, read once and reused.
-///
-/// ```
-/// use hospes::pdf::{Letterhead, Printer};
-/// let printer = Printer::new(&Letterhead::default()).unwrap();
-/// let bad = Letterhead { font: Some(hospes::pdf::FileBytes(b"not a font".to_vec())), ..Default::default() };
-/// assert_eq!(Printer::new(&bad).unwrap_err().code(), "pdf.font_invalid");
-/// # let _ = printer;
-/// ```
-#[derive(Debug, Clone)]
-pub struct Printer {
-    regular: Face,
-    bold: Face,
-    logo: Option<Image>,
-}
-
-static STANDARD: LazyLock<std::result::Result<Printer, Error>> = LazyLock::new(|| {
-    Ok(Printer {
-        regular: Face::parse(Cow::Borrowed(REGULAR), "NotoSans-Regular.ttf")?,
-        bold: Face::parse(Cow::Borrowed(BOLD), "NotoSans-Bold.ttf")?,
-        logo: None,
-    })
-});
-
-impl Printer {
-    /// A printer with the establishment's `letterhead`: its font and logo are checked here
-    /// (`pdf.font_invalid`, `pdf.image_invalid`), not at each document.
-    pub fn new(letterhead: &Letterhead) -> Result<Printer> {
-        let standard = Printer::standard();
-        let face = |bytes: &Option<FileBytes>, what: &str| -> Result<Option<Face>> {
-            let Some(bytes) = bytes else { return Ok(None) };
-            if bytes.0.len() > MAX_FONT {
-                return Err(Error::FontInvalid {
-                    field: what.to_owned(),
-                    detail: format!("{} bytes, more than the 16 MiB accepted", bytes.0.len()),
-                });
-            }
-            Face::parse(Cow::Owned(bytes.0.clone()), what).map(Some)
-        };
-        let regular = face(&letterhead.font, "font")?;
-        let bold = face(&letterhead.bold_font, "bold_font")?;
-        let logo = letterhead
-            .logo
-            .as_ref()
-            .map(|bytes| Image::read(&bytes.0, "logo"))
-            .transpose()?;
-        let (regular, bold) = match (regular, bold) {
-            (Some(r), Some(b)) => (r, b),
-            (Some(r), None) => (r.clone(), r),
-            (None, Some(b)) => (standard.regular.clone(), b),
-            (None, None) => (standard.regular.clone(), standard.bold.clone()),
-        };
-        Ok(Printer {
-            regular,
-            bold,
-            logo,
-        })
-    }
-
-    /// The printer for an optional `letterhead`: the standard one when there is none (or an
-    /// empty one), else a new printer with it. Used by every binding's one-call functions.
-    ///
-    /// ```
-    /// use hospes::pdf::{Letterhead, Printer};
-    /// let printer = Printer::for_letterhead(Some(Letterhead::default())).unwrap();
-    /// assert!(std::ptr::eq(&*printer, Printer::standard()));
-    /// ```
-    pub fn for_letterhead(letterhead: Option<Letterhead>) -> Result<Cow<'static, Printer>> {
-        match letterhead {
-            Some(l) if l != Letterhead::default() => Printer::new(&l).map(Cow::Owned),
-            _ => Ok(Cow::Borrowed(Printer::standard())),
-        }
-    }
-
-    /// The printer with the shipped Noto Sans faces and no logo, built once per process.
-    pub fn standard() -> &'static Printer {
-        match &*STANDARD {
-            Ok(printer) => printer,
-            // The shipped faces are tested; reaching this means the binary is corrupt.
-            Err(_) => unreachable_font(),
-        }
-    }
-
-    fn sheet(&self) -> Sheet<'_> {
-        Sheet::a4(&self.regular, &self.bold)
-    }
-}
-
-#[allow(clippy::panic)]
-fn unreachable_font() -> ! {
-    panic!("the fonts shipped with hospes do not parse")
-}
-
-/// Deflates `data` (zlib) for a PDF stream: page contents, font programs, character maps and
-/// images. miniz_oxide's level 1 — greedy matching, with Huffman tables fitted to each stream —
-/// is the measured balance for documents: on the 20-line invoice, level 2 saved 5 % of the file
-/// for a third more time, and zlib-ng's level 1 (fixed tables) made it 10 % larger.
-pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 1)
-}
 
 /// A document's strings in one language: catalogue messages, money and dates.
 #[derive(Debug, Clone, Copy)]
@@ -347,33 +165,6 @@ fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, seller: &Seller, w
         sheet.y -= 11.5;
     }
     sheet.y -= 14.0;
-}
-
-/// A country's name in capitals, as the post writes it in `locale` (`ESPAGNE`, `SPAIN`), from
-/// the catalogues' `country-XX`; the ISO 3166 English name for a country they do not list.
-fn country_name(country: crate::Country, locale: Locale) -> String {
-    let id = format!("country-{}", country.code());
-    let named = i18n::text(&id, &[], locale, Locale::En);
-    if named == id {
-        country.name().to_uppercase()
-    } else {
-        named
-    }
-}
-
-/// An address as printed on a document: street lines, then postcode and town, then country.
-fn address_lines(address: &Address) -> Vec<String> {
-    let mut lines: Vec<String> = address
-        .lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .cloned()
-        .collect();
-    let town = address.town();
-    if !town.is_empty() {
-        lines.push(town);
-    }
-    lines
 }
 
 /// The lines table, then the VAT breakdown and the totals.

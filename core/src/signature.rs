@@ -314,7 +314,7 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// SHA-256 (hex) of a document's canonical JSON (its wire form, fields in declaration order):
 /// what quotes, contracts and invoices are signed and linked by.
 pub(crate) fn document_sha256<T: Serialize>(document: &T) -> Result<String> {
-    Ok(sha256_hex(crate::wire::to_json(document)?.as_bytes()))
+    Ok(sha256_hex(crate::codec::to_json(document)?.as_bytes()))
 }
 
 #[cfg(test)]

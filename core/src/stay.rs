@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::client::Companion;
+use crate::client::record::Companion;
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
 use crate::text;
@@ -65,7 +65,7 @@ pub struct Line {
     #[serde(default)]
     pub kind: LineKind,
     /// Quantity (nights, persons, units); positive.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::wire::DecimalString"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
     pub quantity: Decimal,
     /// Price of one unit, on the stay's price basis; negative for a discount.
     pub unit_price: Money,

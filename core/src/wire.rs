@@ -16,66 +16,78 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
 
-use crate::account::{self, Account, AccountUpdate, Login, Registration, Throttle};
-use crate::appointment::{
-    self, Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
-};
-use crate::cancellation::{self, Cancellation, CancellationConfirmation, CancellationPreview};
-use crate::codec::strict::Strict;
-use crate::codec::{self, CalendarDate, parse_string};
-use crate::contract::{Contract, ContractRequest, ContractSigned};
-use crate::editable::{
-    self, BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
-};
+use crate::codec::{CalendarDate, parse_string};
 use crate::error::{Error, Result};
-use crate::establishment::TimeZone;
-use crate::event::{self, Event, LoggedEvent};
-use crate::i18n::Locale;
-use crate::invoice::{self, Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
-use crate::link::{
-    self, IssuedLink, Keyring, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest,
-    LinkState,
-};
-use crate::mail::{CompiledMail, MailContext, MailEdit, MailSummary, MailTemplate, RenderedMail};
-use crate::payment::{
-    self, InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest,
-    ProviderResult, ReminderPolicy, ScheduledPayment, StayBalance,
-};
-use crate::pdf::{FileBytes, LabelRequest, Letterhead, Printer};
-use crate::portal::{
-    ContractView, InvoiceView, NewParticipant, ParticipantsChange, Portal, PortalAccess,
-    PortalHome, QuoteView, StayDetail, StayHistory,
-};
-use crate::pricing::{self, Catalogue, PriceRequest, PricedGuest, PricedStay};
-use crate::pricing::{CancellationPolicy, Installment};
-use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
-use crate::residency::{Residency, ResidencyChange};
-use crate::signature::SignatureRequest;
-use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown};
+use crate::link::Keyring;
+use crate::mail::CompiledMail;
+use crate::pdf::Printer;
+use crate::portal::Portal;
 use crate::{
-    Client, ClientField, ClientUpdateOutcome, Companion, Country, Currency, Establishment,
-    GuestDetails, Money, Stay, StayTotals, UpdatePolicy,
+    account, appointment, cancellation, editable, evidence, invoice, link, payment, pricing, vat,
 };
+use types::*;
 
+/// Every type the table of operations names, in scope wherever the table is expanded (here,
+/// and in the Kotlin and Swift crate).
+pub mod types {
+    pub use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+    pub use rust_decimal::Decimal;
+
+    pub use crate::account::{Account, AccountUpdate, Login, Registration, Throttle};
+    pub use crate::address::Country;
+    pub use crate::appointment::{
+        Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
+    };
+    pub use crate::cancellation::{Cancellation, CancellationConfirmation, CancellationPreview};
+    pub use crate::client::{
+        Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
+    };
+    pub use crate::contract::{Contract, ContractRequest, ContractSigned};
+    pub use crate::editable::{
+        BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
+    };
+    pub use crate::establishment::{Establishment, TimeZone};
+    pub use crate::event::Event;
+    pub use crate::evidence::LoggedEvent;
+    pub use crate::i18n::Locale;
+    pub use crate::invoice::{Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
+    pub use crate::link::{
+        IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest, LinkState,
+    };
+    pub use crate::mail::{MailContext, MailEdit, MailSummary, MailTemplate, RenderedMail};
+    pub use crate::money::{Currency, Money};
+    pub use crate::payment::{
+        InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest, ProviderResult,
+        ReminderPolicy, ScheduledPayment, StayBalance,
+    };
+    pub use crate::pdf::{FileBytes, LabelRequest, Letterhead};
+    pub use crate::portal::{
+        ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
+        QuoteView, StayDetail, StayHistory,
+    };
+    pub use crate::pricing::{
+        CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,
+    };
+    pub use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
+    pub use crate::residency::{Residency, ResidencyChange};
+    pub use crate::signature::SignatureRequest;
+    pub use crate::stay::{Stay, StayTotals};
+    pub use crate::vat::{PriceBasis, TaxedAmount, VatBreakdown};
+}
+
+mod envelope;
 mod held;
 #[cfg(feature = "schema")]
 pub mod shape;
 
+pub use envelope::{Answer, error_envelope, input_refusal};
+use envelope::{answer, ok_envelope, settle};
 pub use held::{Held, call_held, hold};
-
-/// Largest JSON input accepted by one call: 1 MiB, far above any real record.
-pub const MAX_INPUT: usize = 1024 * 1024;
-
-/// Deepest nesting of records and lists hospes reads, the arguments object counting as the first:
-/// 32 levels, some three times the deepest record of hospes. The bindings refuse deeper values
-/// while converting them, and [`call`] while reading JSON (`input.too_deep`), before going deeper.
-pub const MAX_DEPTH: usize = 32;
+// The canonical JSON form lives in the codec, beneath the domain; these are its names here too.
+pub use crate::codec::{DecimalString, MAX_DEPTH, MAX_INPUT, from_json, to_json};
 
 /// An operation callable by name.
 #[derive(Clone, Copy)]
@@ -99,46 +111,16 @@ impl std::fmt::Debug for Operation {
     }
 }
 
-macro_rules! operations {
-    ($(
-        $(#[doc = $doc:literal])*
-        $op:literal => fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
-    )*) => {
-        #[allow(non_camel_case_types)]
-        mod args {
-            use super::*;
-            $(
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-                pub(super) struct $name { $(pub(super) $arg: $ty,)* }
-            )*
-        }
-        mod run {
-            use super::*;
-            $(
-                pub(super) fn $name(input: &str) -> Result<Answer> {
-                    let args::$name { $($arg),* } = decode(input)?;
-                    let out: $ret = $body?;
-                    answer(out)
-                }
-            )*
-        }
-        /// Every operation, in documentation order.
-        pub const OPERATIONS: &[Operation] = &[$(
-            Operation {
-                name: $op,
-                function: stringify!($name),
-                doc: concat!($($doc, "\n",)*),
-                run: run::$name,
-                #[cfg(feature = "schema")]
-                schema: schema_pair::<args::$name, $ret>,
-            },
-        )*];
-    };
-}
-
-operations! {
+/// The table of operations, declared once (below) and handed to `$callback`, a macro that
+/// receives every entry: `wire` builds the typed functions, the JSON runners, the schema and
+/// [`OPERATIONS`] from it; the Kotlin and Swift crate builds its uniffi exports from it. An
+/// argument written `name: Type as Wire` is `Type` in Rust and read from JSON as `Wire` (a
+/// stricter reader: decimals as strings, dates exactly `YYYY-MM-DD`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation_table {
+    ($callback:ident) => {
+        $callback! {
     /// Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
     /// (read in the client's country, else `default_country`), plates upper-cased, companions'
     /// birth dates plausible as of `now`.
@@ -167,8 +149,8 @@ operations! {
         a.checked_sub(&b)
     }
     /// `money × factor`, unrounded.
-    "money.multiply" => fn multiply_money(money: Money, factor: DecimalString) -> Money {
-        money.checked_mul(factor.0)
+    "money.multiply" => fn multiply_money(money: Money, factor: Decimal as DecimalString) -> Money {
+        money.checked_mul(factor)
     }
     /// Rounds to the currency's minor unit, half away from zero.
     "money.round" => fn round_money(money: Money) -> Money {
@@ -179,8 +161,8 @@ operations! {
         vat::breakdown(currency, basis, &amounts)
     }
     /// Checks a stay: dates, positive quantities, one currency, participants as of `today`.
-    "stay.normalize" => fn normalize_stay(stay: Stay, today: CalendarDate) -> Stay {
-        stay.normalized(today.0)
+    "stay.normalize" => fn normalize_stay(stay: Stay, today: NaiveDate as CalendarDate) -> Stay {
+        stay.normalized(today)
     }
     /// Line totals rounded one by one, then the VAT table and the three totals.
     "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
@@ -261,12 +243,12 @@ operations! {
     }
     /// The home screen: establishment header, greeting, details to complete, upcoming stays.
     /// `stays` may hold anyone's: only the guest's are shown.
-    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: CalendarDate) -> PortalHome {
-        Portal::open(&access, client)?.home(&establishment, &stays, today.0)
+    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> PortalHome {
+        Portal::open(&access, client)?.home(&establishment, &stays, today)
     }
     /// The history screen: the guest's upcoming and past stays.
-    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: CalendarDate) -> StayHistory {
-        Portal::open(&access, client)?.history(&stays, today.0)
+    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> StayHistory {
+        Portal::open(&access, client)?.history(&stays, today)
     }
     /// The stay screen: the stay, its totals, its documents, the former companions.
     "portal.stay" => fn portal_stay(access: PortalAccess, client: Client, stays: Vec<Stay>, reference: String) -> StayDetail {
@@ -294,8 +276,8 @@ operations! {
     }
     /// The next number of an invoice series for an invoice dated `date`, after `last` (the
     /// series' last number, none for its first): gapless, restarting when the date parts change.
-    "invoice.next_number" => fn next_invoice_number(pattern: String, date: CalendarDate, last: Option<String>) -> String {
-        invoice::next_number(&pattern, date.0, last.as_deref())
+    "invoice.next_number" => fn next_invoice_number(pattern: String, date: NaiveDate as CalendarDate, last: Option<String>) -> String {
+        invoice::next_number(&pattern, date, last.as_deref())
     }
     /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
     "quote.create" => fn create_quote(number: String, client_id: String, stay_reference: String, catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>, valid_until: DateTime<Utc>) -> Quote {
@@ -330,12 +312,12 @@ operations! {
     }
     /// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
     /// checked; it never changes again.
-    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
-        invoice.issue(&series, date.0, now)
+    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.issue(&series, date, now)
     }
     /// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
-    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
-        invoice.credit_note(&series, date.0, now)
+    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.credit_note(&series, date, now)
     }
     /// The state an invoice link is bound to: its document hash and status.
     "invoice.link_state" => fn invoice_link_state(invoice: Invoice) -> LinkState {
@@ -391,11 +373,11 @@ operations! {
     }
     /// Appends events to a stay's hash-linked log after its last entry (none for a new log).
     "event.append_log" => fn append_event_log(last: Option<LoggedEvent>, events: Vec<Event>) -> Vec<LoggedEvent> {
-        event::append(last.as_ref(), events)
+        evidence::append(last.as_ref(), events)
     }
     /// Verifies a hash-linked event log (or a tail of one).
     "event.verify_log" => fn verify_event_log(entries: Vec<LoggedEvent>) -> () {
-        event::verify_log(&entries)
+        evidence::verify_log(&entries)
     }
     /// What cancelling a stay now would cost: penalty, refund, the documents it will issue.
     "cancellation.preview" => fn preview_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, time_zone: TimeZone, now: DateTime<Utc>) -> CancellationPreview {
@@ -437,8 +419,8 @@ operations! {
     }
     /// The business moves an appointment (checked against the opening hours, not the guest's
     /// notice); its status stays.
-    "appointment.reschedule" => fn reschedule_appointment(appointment: Appointment, schedule: AppointmentSchedule, time_zone: TimeZone, start: LocalDateTime, end: Option<LocalDateTime>, now: DateTime<Utc>) -> AppointmentOutcome {
-        appointment::reschedule(&appointment, &schedule, time_zone, start.0, end.map(|e| e.0), now)
+    "appointment.reschedule" => fn reschedule_appointment(appointment: Appointment, schedule: AppointmentSchedule, time_zone: TimeZone, start: NaiveDateTime as LocalDateTime, end: Option<NaiveDateTime> as Option<LocalDateTime>, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::reschedule(&appointment, &schedule, time_zone, start, end, now)
     }
     /// The business declines a request or calls off a confirmed appointment, with a reason.
     "appointment.decline" => fn decline_appointment(appointment: Appointment, reason: Option<String>, now: DateTime<Utc>) -> AppointmentOutcome {
@@ -450,8 +432,8 @@ operations! {
     }
     /// The starts still bookable on `day` for an appointment of `duration_minutes` (the
     /// schedule's default when absent), around the appointments already taken.
-    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: CalendarDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<chrono::NaiveDateTime> {
-        appointment::free_slots(&schedule, time_zone, day.0, duration_minutes, &taken, now)
+    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: NaiveDate as CalendarDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<NaiveDateTime> {
+        appointment::free_slots(&schedule, time_zone, day, duration_minutes, &taken, now)
     }
     /// Checks a salon's appointment schedule as the business saves it.
     "appointment.check_schedule" => fn check_appointment_schedule(schedule: AppointmentSchedule) -> () {
@@ -528,151 +510,108 @@ operations! {
         Ok::<_, Error>(crate::i18n::format::money(&amount, locale))
     }
     /// A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
-    "i18n.format_date" => fn format_date(date: chrono::NaiveDate, locale: Locale) -> String {
+    "i18n.format_date" => fn format_date(date: NaiveDate, locale: Locale) -> String {
         Ok::<_, Error>(crate::i18n::format::date(date, locale))
     }
-}
-
-/// A decimal carried as a string on the wire (`"12.50"`), never as a JSON number.
-///
-/// ```
-/// let d: hospes::wire::DecimalString = serde_json::from_str(r#""12.50""#).unwrap();
-/// assert_eq!(d.0.to_string(), "12.50");
-/// assert!(serde_json::from_str::<hospes::wire::DecimalString>("12.5").is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DecimalString(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
-
-impl<'de> Deserialize<'de> for DecimalString {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        parse_string(d, |s| {
-            Decimal::from_str_exact(s.trim())
-                .map(DecimalString)
-                .map_err(|_| Error::InputInvalid {
-                    detail: format!(
-                        "`{}` is not a decimal",
-                        s.chars().take(40).collect::<String>()
-                    ),
-                })
-        })
-    }
-}
-
-/// Reads any hospes value from its canonical JSON form, with the same errors as [`call`].
-///
-/// ```
-/// let m: hospes::Money = hospes::wire::from_json(r#"{"amount":"1.50","currency":"EUR"}"#).unwrap();
-/// assert_eq!(m.to_string(), "1.50 EUR");
-/// let err = hospes::wire::from_json::<hospes::Money>(r#"{"amount":"1.50","currency":"XYZ"}"#).unwrap_err();
-/// assert_eq!(err.code(), "money.currency_unknown");
-/// ```
-pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T> {
-    decode(json)
-}
-
-/// Writes any hospes value in its canonical JSON form.
-///
-/// ```
-/// let m = hospes::Money::parse("1.50", "EUR").unwrap();
-/// assert_eq!(hospes::wire::to_json(&m).unwrap(), r#"{"amount":"1.50","currency":"EUR"}"#);
-/// ```
-pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::Internal {
-        detail: e.to_string(),
-    })
-}
-
-fn decode<T: DeserializeOwned>(input: &str) -> Result<T> {
-    if input.len() > MAX_INPUT {
-        return Err(Error::InputTooLarge {
-            size: input.len(),
-            max: MAX_INPUT,
-        });
-    }
-    codec::take_parse_failure();
-    // Fast path: most inputs are valid. Only a failure pays for decoding again with the path
-    // of the offending field tracked. Records are read from objects only (`Strict`).
-    let de = &mut serde_json::Deserializer::from_str(input);
-    if let Ok(value) =
-        T::deserialize(Strict::new(&mut *de)).and_then(|value| de.end().map(|()| value))
-    {
-        return Ok(value);
-    }
-    if let Some(domain) = codec::take_parse_failure() {
-        return Err(domain);
-    }
-    let mut track = serde_path_to_error::Track::new();
-    let de = &mut serde_json::Deserializer::from_str(input);
-    let tracked = serde_path_to_error::Deserializer::new(&mut *de, &mut track);
-    let err = match T::deserialize(Strict::new(tracked)).and_then(|value| de.end().map(|()| value))
-    {
-        Ok(value) => return Ok(value),
-        Err(err) => err,
+        }
     };
-    codec::take_parse_failure();
-    let path = match track.path().to_string() {
-        root if root == "." => "$".to_owned(),
-        path => format!("$.{path}"),
-    };
-    Err(refusal(&path, &err))
 }
 
-/// The error for what serde_json refused at `path`: a value of another type (`input.wrong_type`),
-/// nesting past [`MAX_DEPTH`] (`input.too_deep`), anything else (`input.invalid`).
-fn refusal(path: &str, err: &serde_json::Error) -> Error {
-    let message = err.to_string();
-    // serde's words: "invalid type: integer `12`, expected a string at line 1 column 20".
-    let message = message.split(" at line ").next().unwrap_or(&message);
-    if let Some((received, expected)) = message
-        .strip_prefix("invalid type: ")
-        .and_then(|rest| rest.split_once(", expected "))
-    {
-        return Error::InputWrongType {
-            path: path.to_owned(),
-            expected: plain_words(expected),
-            received: match received {
-                "sequence" => "a list".to_owned(),
-                "map" => "a record".to_owned(),
-                other => other.to_owned(),
+/// The Rust type a JSON argument is read as: `Wire` when the table says `Type as Wire`.
+macro_rules! wire_type {
+    ($ty:ty) => {
+        $ty
+    };
+    ($ty:ty as $wire:ty) => {
+        $wire
+    };
+}
+
+/// Builds the wire from the table (see [`operation_table`]).
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $op:literal => fn $name:ident($($arg:ident: $ty:ty $(as $wire:ty)?),* $(,)?) -> $ret:ty $body:block
+    )*) => {
+        /// Every operation as a typed Rust function, as the table declares it.
+        pub mod ops {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[doc = $doc])*
+                pub fn $name($($arg: $ty),*) -> Result<$ret> {
+                    Ok($body?)
+                }
+            )*
+        }
+        #[allow(non_camel_case_types)]
+        mod args {
+            use super::*;
+            $(
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+                pub(super) struct $name { $(pub(super) $arg: wire_type!($ty $(as $wire)?),)* }
+            )*
+        }
+        mod run {
+            use super::*;
+            $(
+                pub(super) fn $name(input: &str) -> Result<Answer> {
+                    let args::$name { $($arg),* } = from_json(input)?;
+                    answer(ops::$name($(Carried::carried($arg)),*)?)
+                }
+            )*
+        }
+        /// Every operation, in documentation order.
+        pub const OPERATIONS: &[Operation] = &[$(
+            Operation {
+                name: $op,
+                function: stringify!($name),
+                doc: concat!($($doc, "\n",)*),
+                run: run::$name,
+                #[cfg(feature = "schema")]
+                schema: schema_pair::<args::$name, $ret>,
             },
-        };
-    }
-    if message.starts_with("nested deeper than") {
-        return Error::InputTooDeep {
-            path: path.to_owned(),
-            max: MAX_DEPTH,
-        };
-    }
-    let detail = if path == "$" {
-        message.to_owned()
-    } else {
-        format!("{path}: {message}")
+        )*];
     };
-    Error::InputInvalid { detail }
 }
 
-fn encode<T: Serialize>(value: &T) -> Result<String> {
-    to_json(value).map(|json| format!(r#"{{"ok":{json}}}"#))
+operation_table!(operations);
+
+/// A value read from JSON in its wire form, carried over to the type the operation takes.
+trait Carried<T> {
+    fn carried(self) -> T;
 }
 
-/// The error envelope: code, family, English message and the message in every locale.
-///
-/// ```
-/// let e = hospes::wire::error_envelope(&hospes::Error::AmountOverflow);
-/// assert_eq!(e["error"]["code"], "money.overflow");
-/// assert_eq!(e["error"]["messages"]["fr"], "Montant hors limites.");
-/// ```
-pub fn error_envelope(err: &Error) -> Value {
-    let messages: serde_json::Map<String, Value> = Locale::ALL
-        .iter()
-        .map(|l| (l.tag().to_owned(), Value::String(err.message(*l))))
-        .collect();
-    json!({ "error": {
-        "code": err.code(),
-        "family": err.family(),
-        "message": err.message(Locale::En),
-        "messages": messages,
-    }})
+impl<T> Carried<T> for T {
+    fn carried(self) -> T {
+        self
+    }
+}
+
+impl Carried<Decimal> for DecimalString {
+    fn carried(self) -> Decimal {
+        self.0
+    }
+}
+
+impl Carried<NaiveDate> for CalendarDate {
+    fn carried(self) -> NaiveDate {
+        self.0
+    }
+}
+
+impl Carried<NaiveDateTime> for LocalDateTime {
+    fn carried(self) -> NaiveDateTime {
+        self.0
+    }
+}
+
+impl Carried<Option<NaiveDateTime>> for Option<LocalDateTime> {
+    fn carried(self) -> Option<NaiveDateTime> {
+        self.map(|t| t.0)
+    }
 }
 
 /// Runs operation `op` on the JSON object `input` and returns the JSON envelope. Never panics:
@@ -683,11 +622,11 @@ pub fn error_envelope(err: &Error) -> Value {
 /// assert_eq!(out, r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#);
 /// ```
 pub fn call(op: &str, input: &str) -> String {
-    match run(op, input) {
+    match call_for_file(op, input) {
         Answer::Envelope(json) => json,
         // In the envelope a file is base64.
         Answer::File(bytes) => {
-            encode(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
+            ok_envelope(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
         }
     }
 }
@@ -711,33 +650,6 @@ pub fn call(op: &str, input: &str) -> String {
 /// assert!(error.contains(r#""code":"input.invalid""#));
 /// ```
 pub fn call_for_file(op: &str, input: &str) -> Answer {
-    run(op, input)
-}
-
-/// What [`call_for_file`] answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// The JSON envelope, `{"ok": …}` or `{"error": …}`, as [`call`] returns it.
-    Envelope(String),
-    /// The file an operation returned (a PDF), as it is.
-    File(Vec<u8>),
-}
-
-/// The answer of an operation that returned `out`: its bytes when it is a file, else its
-/// envelope.
-fn answer<T: Serialize + 'static>(out: T) -> Result<Answer> {
-    let mut slot = Some(out);
-    if let Some(file) = (&mut slot as &mut dyn std::any::Any)
-        .downcast_mut::<Option<FileBytes>>()
-        .and_then(Option::take)
-    {
-        return Ok(Answer::File(file.0));
-    }
-    // Not a file: `slot` still holds `out`, and `Some(out)` is written as `out`.
-    encode(&slot).map(Answer::Envelope)
-}
-
-fn run(op: &str, input: &str) -> Answer {
     let outcome =
         catch_unwind(AssertUnwindSafe(|| {
             let operation = OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
@@ -748,74 +660,6 @@ fn run(op: &str, input: &str) -> Answer {
             (operation.run)(input)
         }));
     settle(op, outcome).unwrap_or_else(Answer::Envelope)
-}
-
-/// What a field takes in the words of [`shape`](self::shape) rather than serde's: `text`, `a
-/// decimal`, `a record`, `a list`.
-fn plain_words(expected: &str) -> String {
-    let word = match expected {
-        "a string" | "a borrowed string" => "text",
-        "a Decimal type representing a fixed-point number" => "a decimal",
-        "a sequence" => "a list",
-        "a boolean" => "true or false",
-        "a formatted date string" => "a date (YYYY-MM-DD)",
-        "a formatted date and time string or a unix timestamp" => "an instant",
-        _ if expected.starts_with("struct ") || expected.starts_with("a map") => "a record",
-        _ if expected.starts_with("internally tagged enum") => "a record",
-        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => "an integer",
-        _ => expected,
-    };
-    word.to_owned()
-}
-
-/// The error envelope of a value a binding refused while converting it, before calling hospes:
-/// `input.wrong_type` (`detail` is what the field takes, `received` what came),
-/// `input.too_deep`, `input.cyclic`, `input.too_large` (`detail` the size reached), any other
-/// code `input.invalid` with `detail`. The messages are those of every other error, in every
-/// language.
-///
-/// ```
-/// let e = hospes::wire::input_refusal("input.wrong_type", "$.a", "a record", "Array");
-/// assert!(e.contains(r#""code":"input.wrong_type""#));
-/// assert!(e.contains("$.a: expected a record, received Array"));
-/// ```
-pub fn input_refusal(code: &str, path: &str, detail: &str, received: &str) -> String {
-    let path = path.to_owned();
-    let error = match code {
-        "input.wrong_type" => Error::InputWrongType {
-            path,
-            expected: detail.to_owned(),
-            received: received.to_owned(),
-        },
-        "input.too_deep" => Error::InputTooDeep {
-            path,
-            max: MAX_DEPTH,
-        },
-        "input.cyclic" => Error::InputCyclic { path },
-        "input.too_large" => Error::InputTooLarge {
-            size: detail.parse().unwrap_or(MAX_INPUT + 1),
-            max: MAX_INPUT,
-        },
-        _ => Error::InputInvalid {
-            detail: format!("{path}: {detail}"),
-        },
-    };
-    error_envelope(&error).to_string()
-}
-
-/// The envelope of an operation's outcome; a panic becomes `internal.error`.
-fn envelope(op: &str, outcome: std::thread::Result<Result<String>>) -> String {
-    settle(op, outcome).unwrap_or_else(|error| error)
-}
-
-/// An operation's value, or its error envelope; a panic becomes `internal.error`.
-fn settle<T>(op: &str, outcome: std::thread::Result<Result<T>>) -> std::result::Result<T, String> {
-    let result = outcome.unwrap_or_else(|_| {
-        Err(Error::Internal {
-            detail: format!("operation `{op}` failed unexpectedly"),
-        })
-    });
-    result.map_err(|err| error_envelope(&err).to_string())
 }
 
 #[cfg(feature = "schema")]
@@ -888,7 +732,7 @@ mod schema_impls {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    use super::{DecimalString, LocalDateTime};
+    use super::LocalDateTime;
     use crate::{Country, Currency, TimeZone, VatRate};
 
     macro_rules! string_schema {
@@ -907,12 +751,6 @@ mod schema_impls {
         };
     }
 
-    string_schema!(
-        DecimalString,
-        "Decimal",
-        "decimal",
-        "A decimal number written as a string: \"1234.50\"."
-    );
     string_schema!(
         LocalDateTime,
         "LocalDateTime",

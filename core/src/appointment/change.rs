@@ -3,8 +3,10 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::local::{format_local, instant};
+use super::record::{Appointment, AppointmentOutcome, MAX_COMMENT};
+use super::schedule::AppointmentSchedule;
 use super::schedule::{Asker, check_period};
-use super::{Appointment, AppointmentOutcome, AppointmentSchedule, AppointmentStatus, MAX_COMMENT};
+use super::status::AppointmentStatus;
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::Event;

@@ -4,11 +4,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Appointment;
 use super::local::{format_local, instant, wall_clock};
+use super::record::Appointment;
+use crate::calendar::Weekday;
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
-use crate::pricing::Weekday;
 
 /// Minutes in a day: the longest appointment and slot step.
 const DAY_MINUTES: u32 = 24 * 60;
@@ -51,7 +51,7 @@ impl std::fmt::Display for TimeInterval {
 ///
 /// ```
 /// use hospes::appointment::OpeningHours;
-/// use hospes::pricing::Weekday;
+/// use hospes::calendar::Weekday;
 /// let h: OpeningHours = serde_json::from_str(r#"{"days": ["tuesday", "friday"],
 ///     "intervals": [{"opens": "09:00", "closes": "12:00"}, {"opens": "14:00", "closes": "18:30"}]}"#).unwrap();
 /// assert_eq!(h.days, [Weekday::Tuesday, Weekday::Friday]);

@@ -8,61 +8,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Civility, Client};
+use super::field::{ClientField, FieldChange};
+use super::record::{Civility, Client};
 use crate::address::{Address, Country};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::i18n::Locale;
-
-/// A field of the client record that the guest sees in their form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum ClientField {
-    /// Civility.
-    Civility,
-    /// First name.
-    FirstName,
-    /// Last name.
-    LastName,
-    /// Company name.
-    Company,
-    /// Postal address.
-    Address,
-    /// Fixed-line phone.
-    Landline,
-    /// Mobile phone.
-    Mobile,
-    /// E-mail address.
-    Email,
-    /// Preferred language.
-    PreferredLocale,
-    /// Licence plates.
-    LicencePlates,
-}
-
-impl ClientField {
-    /// The field's wire name (`first_name`).
-    ///
-    /// ```
-    /// assert_eq!(hospes::ClientField::LicencePlates.name(), "licence_plates");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            ClientField::Civility => "civility",
-            ClientField::FirstName => "first_name",
-            ClientField::LastName => "last_name",
-            ClientField::Company => "company",
-            ClientField::Address => "address",
-            ClientField::Landline => "landline",
-            ClientField::Mobile => "mobile",
-            ClientField::Email => "email",
-            ClientField::PreferredLocale => "preferred_locale",
-            ClientField::LicencePlates => "licence_plates",
-        }
-    }
-}
 
 /// What the guest may submit from the portal: their contact details and preferences.
 /// Notes, kind, companions and pets are not part of it.
@@ -136,19 +87,6 @@ pub struct UpdatePolicy {
     /// Fields shown read-only (e.g. the e-mail, when it is the portal login).
     #[serde(default)]
     pub locked: Vec<ClientField>,
-}
-
-/// One changed field, before and after, in display form (addresses on one line, plates joined).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct FieldChange {
-    /// The field.
-    pub field: ClientField,
-    /// Value before, `None` when it was empty.
-    pub before: Option<String>,
-    /// Value after, `None` when it was cleared.
-    pub after: Option<String>,
 }
 
 /// The result of a guest update: the record to store and the events to publish.
@@ -279,7 +217,7 @@ fn wire_name<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::tests::marie;
+    use crate::client::record::tests::marie;
 
     fn now() -> DateTime<Utc> {
         "2026-06-01T12:00:00Z".parse().unwrap()

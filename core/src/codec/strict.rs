@@ -19,6 +19,11 @@ use serde::de::{
     DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
+/// Deepest nesting of records and lists hospes reads, the arguments object counting as the first:
+/// 32 levels, some three times the deepest record of hospes. The bindings refuse deeper values
+/// while converting them, and [`from_json`] while reading JSON (`input.too_deep`), before going deeper.
+pub const MAX_DEPTH: usize = 32;
+
 /// A deserializer, or one of its parts, read strictly (see the module), and how many records
 /// and lists are open around it.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +34,7 @@ pub struct Strict<T> {
 
 impl<T> Strict<T> {
     /// Reads `inner` strictly, from the top: records and lists may nest
-    /// [`MAX_DEPTH`](crate::wire::MAX_DEPTH) levels, the outermost counting as the first.
+    /// [`MAX_DEPTH`](MAX_DEPTH) levels, the outermost counting as the first.
     pub fn new(inner: T) -> Strict<T> {
         Strict { inner, depth: 0 }
     }
@@ -44,10 +49,10 @@ impl<T> Strict<T> {
 
     /// `part`, a record's or a list's content, read strictly one level deeper.
     fn deeper<U, E: serde::de::Error>(&self, part: U) -> Result<Strict<U>, E> {
-        if self.depth >= crate::wire::MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             return Err(E::custom(format_args!(
                 "nested deeper than {} levels",
-                crate::wire::MAX_DEPTH
+                MAX_DEPTH
             )));
         }
         Ok(Strict {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::i18n::Locale;
+use super::locale::Locale;
 
 /// The catalogue files of each language, in [`Locale::ALL`] order.
 const SOURCES: [(Locale, &[&str]); 3] = [

@@ -5,9 +5,10 @@
 
 use base64ct::{Base64, Encoding};
 
+use super::Words;
 use super::image::Image;
 use super::page::{Align, Column, Info, Sheet, Weight};
-use super::{Printer, Words};
+use super::printer::Printer;
 use crate::contract::Contract;
 use crate::error::Result;
 use crate::signature::{Signature, SignatureImage};

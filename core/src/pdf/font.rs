@@ -384,7 +384,7 @@ impl<'f> FontUse<'f> {
             .stem_v(if face.bold { 140.0 } else { 80.0 })
             .font_file2(file_id);
 
-        let compressed = super::deflate(&subset);
+        let compressed = super::deflate::deflate(&subset);
         chunk
             .stream(file_id, &compressed)
             .filter(Filter::FlateDecode)

@@ -144,12 +144,13 @@ fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
             alpha.push(pixel.get(colour).copied().unwrap_or(255));
         }
     }
-    let alpha = (has_alpha && alpha.iter().any(|&a| a != 255)).then(|| super::deflate(&alpha));
+    let alpha =
+        (has_alpha && alpha.iter().any(|&a| a != 255)).then(|| super::deflate::deflate(&alpha));
     Ok(Image {
         width: frame.width,
         height: frame.height,
         pixels: Pixels::Flate {
-            data: super::deflate(&data),
+            data: super::deflate::deflate(&data),
             gray: colour == 1,
             alpha,
         },

@@ -3,8 +3,9 @@
 //! and VAT rate, the VAT breakdown per rate, totals, the tourist tax on its own line, the
 //! payment status and, for a business customer, the late-payment terms.
 
+use super::Words;
 use super::page::{Align, Info, Weight};
-use super::{Printer, Words};
+use super::printer::Printer;
 use crate::error::Result;
 use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
 use crate::payment::InvoiceBalance;

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Printer;
 use super::page::{Align, Info, MM, Sheet, Weight};
+use super::printer::Printer;
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
 use crate::{Client, Country};
@@ -252,7 +252,10 @@ fn address_block(client: &Client, sender: Country, locale: Locale) -> Vec<(Strin
         _ => lines.push((join(&postcode, &city), Weight::Regular)),
     }
     if country != sender {
-        lines.push((super::country_name(country, locale), Weight::Regular));
+        lines.push((
+            super::address::country_name(country, locale),
+            Weight::Regular,
+        ));
     }
     lines.retain(|(l, _)| !l.trim().is_empty());
     lines

@@ -603,7 +603,7 @@ impl<'f> Sheet<'f> {
             }
             resources.finish();
             page.finish();
-            let bytes = super::deflate(&content.finish());
+            let bytes = super::deflate::deflate(&content.finish());
             pdf.stream(*content_id, &bytes).filter(Filter::FlateDecode);
         }
 

@@ -1,8 +1,9 @@
 //! The quote as PDF: the stay, its lines and totals, the validity date, the payment schedule and
 //! the cancellation terms, and who accepted it once accepted.
 
+use super::Words;
 use super::page::{Align, Info, Weight};
-use super::{Printer, Words};
+use super::printer::Printer;
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
 use crate::invoice::{customer, seller};

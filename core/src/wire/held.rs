@@ -9,7 +9,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{decode, encode, envelope, error_envelope};
+use super::envelope::{error_envelope, ok_envelope, settle};
+use crate::codec::from_json;
 use crate::error::{Error, Result};
 use crate::establishment::Establishment;
 use crate::link::{Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
@@ -49,7 +50,7 @@ pub fn hold<H: Held>(json: &str) -> std::result::Result<H, String> {
 /// ```
 pub fn call_held<H: Held>(held: &H, op: &str, input: &str) -> String {
     let outcome = catch_unwind(AssertUnwindSafe(|| held.run(op, input)));
-    envelope(op, outcome)
+    settle(op, outcome).unwrap_or_else(|error| error)
 }
 
 fn unknown(op: &str) -> Error {
@@ -79,18 +80,18 @@ struct VerifyLink {
 /// `link.issue` and `link.verify`.
 impl Held for Keyring {
     fn parse(json: &str) -> Result<Self> {
-        Keyring::new(&decode::<KeyringConfig>(json)?)
+        Keyring::new(&from_json::<KeyringConfig>(json)?)
     }
 
     fn run(&self, op: &str, input: &str) -> Result<String> {
         match op {
             "link.issue" => {
-                let a: IssueLink = decode(input)?;
-                encode(&self.issue(&a.establishment, &a.request, a.now)?)
+                let a: IssueLink = from_json(input)?;
+                ok_envelope(&self.issue(&a.establishment, &a.request, a.now)?)
             }
             "link.verify" => {
-                let a: VerifyLink = decode(input)?;
-                encode(&self.verify(&a.establishment, &a.token, a.purpose, &a.state, a.now)?)
+                let a: VerifyLink = from_json(input)?;
+                ok_envelope(&self.verify(&a.establishment, &a.token, a.purpose, &a.state, a.now)?)
             }
             _ => Err(unknown(op)),
         }
@@ -118,7 +119,7 @@ struct CreateQuote {
 /// `pricing.price` and `quote.create`; a held catalogue is checked once, when parsed.
 impl Held for Catalogue {
     fn parse(json: &str) -> Result<Self> {
-        let catalogue = decode::<Catalogue>(json)?;
+        let catalogue = from_json::<Catalogue>(json)?;
         pricing::check_catalogue(&catalogue)?;
         Ok(catalogue)
     }
@@ -126,12 +127,12 @@ impl Held for Catalogue {
     fn run(&self, op: &str, input: &str) -> Result<String> {
         match op {
             "pricing.price" => {
-                let a: PriceStay = decode(input)?;
-                encode(&pricing::price(self, &a.request, a.now)?)
+                let a: PriceStay = from_json(input)?;
+                ok_envelope(&pricing::price(self, &a.request, a.now)?)
             }
             "quote.create" => {
-                let a: CreateQuote = decode(input)?;
-                encode(&Quote::create(
+                let a: CreateQuote = from_json(input)?;
+                ok_envelope(&Quote::create(
                     &a.number,
                     &a.client_id,
                     &a.stay_reference,
@@ -155,16 +156,16 @@ struct RenderMail {
 /// `mail.render` and `mail.check`; a held template is checked and compiled once, when parsed.
 impl Held for CompiledMail {
     fn parse(json: &str) -> Result<Self> {
-        CompiledMail::compile(&decode::<MailTemplate>(json)?)
+        CompiledMail::compile(&from_json::<MailTemplate>(json)?)
     }
 
     fn run(&self, op: &str, input: &str) -> Result<String> {
         match op {
             "mail.render" => {
-                let a: RenderMail = decode(input)?;
-                encode(&self.render(&a.context)?)
+                let a: RenderMail = from_json(input)?;
+                ok_envelope(&self.render(&a.context)?)
             }
-            "mail.check" => encode(&self.summary()),
+            "mail.check" => ok_envelope(&self.summary()),
             _ => Err(unknown(op)),
         }
     }
