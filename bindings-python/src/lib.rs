@@ -1,10 +1,10 @@
 //! Python bindings of hospes: a native module `hospes._native` with the functions `call`,
-//! `call_for_file` and `schema`, and the `Keyring`, `Pricer` and `Mailer` classes holding parsed
-//! link keys, a parsed price catalogue and a compiled mail template. The `hospes` package
-//! (python/hospes) builds the typed, idiomatic API on top: one function per operation,
-//! `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with a `.code`. Nothing here
-//! can panic into Python: `hospes::wire::call` answers every failure, a bug included, with an
-//! error envelope.
+//! `call_for_file`, `schema` and `error_families`, and the `Keyring`, `Pricer` and `Mailer`
+//! classes holding parsed link keys, a parsed price catalogue and a compiled mail template. The
+//! `hospes` package (python/hospes) builds the typed, idiomatic API on top: one function per
+//! operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with a `.code`.
+//! Nothing here can panic into Python: `hospes::wire::call` answers every failure, a bug
+//! included, with an error envelope.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -34,6 +34,16 @@ fn call_for_file<'py>(py: Python<'py>, op: &str, input: &str) -> Bound<'py, PyAn
 #[pyfunction]
 fn schema() -> String {
     hospes::wire::schema().to_string()
+}
+
+/// Every error family of hospes, in the order of the Rust table, as `(name, doc line)` pairs:
+/// `tools/gen_errors.py` writes the exception classes of `hospes.errors` from them.
+#[pyfunction]
+fn error_families() -> Vec<(&'static str, &'static str)> {
+    hospes::error::ErrorFamily::ALL
+        .iter()
+        .map(|family| (family.as_str(), family.doc()))
+        .collect()
 }
 
 /// The host's link keys, parsed once: `link.issue` and `link.verify` without re-reading the
@@ -121,6 +131,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(call_for_file, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(error_families, m)?)?;
     m.add_function(wrap_pyfunction!(encode::encode, m)?)?;
     m.add_class::<Keyring>()?;
     m.add_class::<Pricer>()?;

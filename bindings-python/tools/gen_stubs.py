@@ -1,4 +1,5 @@
-"""Generates python/hospes/__init__.pyi from the schema the native module publishes.
+"""Generates python/hospes/__init__.pyi from the schema and the error families the native module
+publishes.
 
     python tools/gen_stubs.py          # write the stubs
     python tools/gen_stubs.py --check  # fail when the committed stubs differ (CI)
@@ -15,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 from typing import Any, Dict, List
+
+from gen_errors import class_name
 
 ROOT = Path(__file__).resolve().parent.parent
 STUB = ROOT / "python" / "hospes" / "__init__.pyi"
@@ -49,7 +52,9 @@ HELD = (
 
 
 class Generator:
-    def __init__(self, schema: Dict[str, Any]) -> None:
+    def __init__(self, schema: Dict[str, Any], families: List[str]) -> None:
+        #: The exception classes of hospes.errors, one per error family of the Rust table.
+        self.error_classes = sorted(["HospesError"] + [class_name(family) for family in families])
         self.defs = schema["$defs"]
         self.operations = schema["operations"]
         self.out: List[str] = []
@@ -182,29 +187,9 @@ class Generator:
             "from typing import Any, Callable, Dict, List, Literal, Optional, Union\n\n"
             "from typing_extensions import NotRequired, TypedDict\n\n"
             "from .errors import (\n"
-            "    AccountError as AccountError,\n"
-            "    AppointmentError as AppointmentError,\n"
-            "    PdfError as PdfError,\n"
-            "    BookingError as BookingError,\n"
-            "    ClientError as ClientError,\n"
-            "    ContractError as ContractError,\n"
-            "    EstablishmentError as EstablishmentError,\n"
-            "    EvidenceError as EvidenceError,\n"
-            "    FieldError as FieldError,\n"
-            "    HospesError as HospesError,\n"
-            "    InputError as InputError,\n"
-            "    InternalError as InternalError,\n"
-            "    InvoiceError as InvoiceError,\n"
-            "    LinkError as LinkError,\n"
-            "    MailError as MailError,\n"
-            "    MoneyError as MoneyError,\n"
-            "    PaymentError as PaymentError,\n"
-            "    PortalError as PortalError,\n"
-            "    PricingError as PricingError,\n"
-            "    QuoteError as QuoteError,\n"
-            "    StayError as StayError,\n"
-            ")\n\n"
-            "__version__: str\n"
+            + "".join(f"    {name} as {name},\n" for name in self.error_classes)
+            + ")\n\n"
+            + "__version__: str\n"
             "OPERATIONS: Dict[str, Callable[..., Any]]\n\n"
             "def to_wire(value: Any, path: str = ...) -> Any:\n"
             '    """Python values to the canonical wire form (decimals and dates as strings)."""\n'
@@ -218,7 +203,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "python"))
     from hospes import _native
 
-    text = Generator(json.loads(_native.schema())).render()
+    families = [name for name, _ in _native.error_families()]
+    text = Generator(json.loads(_native.schema()), families).render()
     if "--check" in sys.argv:
         current = STUB.read_text(encoding="utf-8") if STUB.exists() else ""
         if current != text:

@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 
 use std::collections::HashMap;
 
-use crate::{Country, Currency, Error, Locale, TimeZone, VatRate};
+use crate::error::ErrorFamily;
+use crate::i18n::Locale;
+use crate::{Country, Currency, Error, TimeZone, VatRate};
 
 uniffi::custom_type!(Decimal, String, {
     remote,
@@ -91,325 +93,49 @@ uniffi::custom_type!(TimeZone, String, {
     lower: |tz| tz.name().to_owned(),
 });
 
-/// The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one case per error
-/// family, each with the stable `code`, the English `reason` and the message in every locale.
+/// The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
+/// error, with the stable `code`, its `family`, the English `reason` and the message in every
+/// locale.
 ///
 /// It lives here, beside the custom types, so that a value refused while lifting an argument
 /// (an unknown currency, a malformed date) reaches the caller as this typed error too.
+///
+/// ```
+/// use hospes::error::ErrorFamily;
+/// use hospes::ffi::HospesError;
+/// let err = HospesError::from(hospes::Error::AmountOverflow);
+/// let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+/// assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
+/// assert_eq!(reason, "Amount out of range.");
+/// assert_eq!(messages["fr"], "Montant hors limites.");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 #[non_exhaustive]
 pub enum HospesError {
-    /// `input.*`: a value could not be read.
+    /// The operation failed: every error of hospes, whatever its family.
     #[error("{code}: {reason}")]
-    Input {
-        /// Stable dotted code.
+    Failed {
+        /// Stable dotted code (`client.email_invalid`).
         code: String,
+        /// The part of the code before the dot, as an enum (`ErrorFamily.CLIENT`).
+        family: ErrorFamily,
         /// English message.
         reason: String,
         /// Message per locale tag (`fr`, `en`, `es`).
-        messages: HashMap<String, String>,
-    },
-    /// `money.*`: amounts, currencies, VAT rates.
-    #[error("{code}: {reason}")]
-    Money {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `field.*`: a required field is empty or a text is too long.
-    #[error("{code}: {reason}")]
-    Field {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `client.*`: a client record or guest update was refused.
-    #[error("{code}: {reason}")]
-    Client {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `establishment.*`: settings refused.
-    #[error("{code}: {reason}")]
-    Establishment {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `stay.*`: a stay was refused.
-    #[error("{code}: {reason}")]
-    Stay {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `account.*`: login refused, password too short, too many attempts.
-    #[error("{code}: {reason}")]
-    Account {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `portal.*`: a record that is not the guest's, answered as missing.
-    #[error("{code}: {reason}")]
-    Portal {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `pricing.*`: a stay that cannot be priced or booked as asked.
-    #[error("{code}: {reason}")]
-    Pricing {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `invoice.*`: invoice numbering and issuing.
-    #[error("{code}: {reason}")]
-    Invoice {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `payment.*`: payments that cannot be recorded or requested.
-    #[error("{code}: {reason}")]
-    Payment {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `contract.*`: contracts that cannot be drawn up or signed.
-    #[error("{code}: {reason}")]
-    Contract {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `mail.*`: mail templates and their rendering.
-    #[error("{code}: {reason}")]
-    Mail {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `booking.*`: editable booking fields and change requests.
-    #[error("{code}: {reason}")]
-    Booking {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `appointment.*`: appointment requests.
-    #[error("{code}: {reason}")]
-    Appointment {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
-    #[error("{code}: {reason}")]
-    Pdf {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `evidence.*`: signatures and the hash-linked event log.
-    #[error("{code}: {reason}")]
-    Evidence {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `quote.*`: a quote that cannot be changed or accepted.
-    #[error("{code}: {reason}")]
-    Quote {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `link.*`: a link token refused or a link that cannot be issued.
-    #[error("{code}: {reason}")]
-    Link {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
-        messages: HashMap<String, String>,
-    },
-    /// `internal.*`: a bug in hospes, reported instead of crashing.
-    #[error("{code}: {reason}")]
-    Internal {
-        /// Stable dotted code.
-        code: String,
-        /// English message.
-        reason: String,
-        /// Message per locale tag.
         messages: HashMap<String, String>,
     },
 }
 
 impl From<Error> for HospesError {
     fn from(err: Error) -> Self {
-        let code = err.code().to_owned();
-        let reason = err.message(Locale::En);
-        let messages = Locale::ALL
-            .iter()
-            .map(|l| (l.tag().to_owned(), err.message(*l)))
-            .collect();
-        match err.family() {
-            "input" => HospesError::Input {
-                code,
-                reason,
-                messages,
-            },
-            "money" => HospesError::Money {
-                code,
-                reason,
-                messages,
-            },
-            "field" => HospesError::Field {
-                code,
-                reason,
-                messages,
-            },
-            "client" => HospesError::Client {
-                code,
-                reason,
-                messages,
-            },
-            "establishment" => HospesError::Establishment {
-                code,
-                reason,
-                messages,
-            },
-            "stay" => HospesError::Stay {
-                code,
-                reason,
-                messages,
-            },
-            "account" => HospesError::Account {
-                code,
-                reason,
-                messages,
-            },
-            "portal" => HospesError::Portal {
-                code,
-                reason,
-                messages,
-            },
-            "link" => HospesError::Link {
-                code,
-                reason,
-                messages,
-            },
-            "pricing" => HospesError::Pricing {
-                code,
-                reason,
-                messages,
-            },
-            "quote" => HospesError::Quote {
-                code,
-                reason,
-                messages,
-            },
-            "invoice" => HospesError::Invoice {
-                code,
-                reason,
-                messages,
-            },
-            "payment" => HospesError::Payment {
-                code,
-                reason,
-                messages,
-            },
-            "contract" => HospesError::Contract {
-                code,
-                reason,
-                messages,
-            },
-            "mail" => HospesError::Mail {
-                code,
-                reason,
-                messages,
-            },
-            "booking" => HospesError::Booking {
-                code,
-                reason,
-                messages,
-            },
-            "appointment" => HospesError::Appointment {
-                code,
-                reason,
-                messages,
-            },
-            "pdf" => HospesError::Pdf {
-                code,
-                reason,
-                messages,
-            },
-            "evidence" => HospesError::Evidence {
-                code,
-                reason,
-                messages,
-            },
-            _ => HospesError::Internal {
-                code,
-                reason,
-                messages,
-            },
+        HospesError::Failed {
+            code: err.code().to_owned(),
+            family: err.family(),
+            reason: err.message(Locale::En),
+            messages: Locale::ALL
+                .iter()
+                .map(|l| (l.tag().to_owned(), err.message(*l)))
+                .collect(),
         }
     }
 }
@@ -433,35 +159,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_error_family_has_its_own_exception_class() {
-        let samples = [
-            Error::InputInvalid { detail: "x".into() },
-            Error::AmountOverflow,
-            Error::FieldRequired { field: "x".into() },
-            Error::EmailInvalid { value: "x".into() },
-            Error::SiretInvalid { value: "x".into() },
-            Error::QuantityInvalid {
-                label: "x".into(),
-                value: "0".into(),
-            },
-            Error::LinkInvalid,
-            Error::LoginFailed,
-            Error::PortalNotFound {
-                what: "stay".into(),
-            },
-            Error::AppointmentDayClosed {
-                date: "2026-07-14".into(),
-            },
-        ];
-        for err in samples {
-            let family = err.family();
-            let shown = format!("{:?}", HospesError::from(err));
-            let variant = shown
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_lowercase();
-            assert_eq!(variant, family, "{shown}");
+    fn every_error_crosses_with_its_code_family_and_messages() {
+        for err in Error::samples() {
+            let HospesError::Failed {
+                code,
+                family,
+                reason,
+                messages,
+            } = HospesError::from(err.clone());
+            assert_eq!((code.as_str(), family), (err.code(), err.family()));
+            assert_eq!(reason, err.message(Locale::En));
+            for locale in Locale::ALL {
+                assert_eq!(messages.get(locale.tag()), Some(&err.message(locale)));
+            }
+            assert_eq!(messages.len(), Locale::ALL.len());
         }
+    }
+
+    #[test]
+    fn its_display_is_the_code_and_the_english_message() {
+        let err = HospesError::from(Error::FieldLocked {
+            field: "email".into(),
+        });
+        assert_eq!(
+            err.to_string(),
+            "client.field_locked: The field “email” cannot be changed by the guest."
+        );
+    }
+
+    #[test]
+    fn an_unreadable_value_is_an_input_error() {
+        let HospesError::Failed { code, family, .. } = unreadable("decimal", "abc");
+        assert_eq!(
+            (code.as_str(), family),
+            ("input.invalid", ErrorFamily::Input)
+        );
     }
 }
