@@ -1,4 +1,4 @@
-//! Appointment requests at a grooming salon (seed 003, CheckinDog), in the seed's words: Marie
+//! Appointment requests at a grooming salon, in its guests' words: Marie
 //! asks from her space for a grooming for Filou, the salon confirms, moves or declines it, she
 //! may cancel it; and nothing ever panics, whatever is asked.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
@@ -496,7 +496,7 @@ proptest! {
                 prop_assert!(appointment::instant(paris(), out.appointment.start) > now);
             }
             Err(err) => prop_assert!(
-                err.family() == "appointment" || err.code() == "field.required",
+                err.family() == hospes::error::ErrorFamily::Appointment || err.code() == "field.required",
                 "{}", err.code()
             ),
         }

@@ -1,4 +1,4 @@
-//! Editable booking fields, as seed 004 tells them: the guest changes what the business allows,
+//! Editable booking fields, as a booking-data manager tells them: the guest changes what the business allows,
 //! until the deadline, and asks after it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]

@@ -1,4 +1,4 @@
-//! The client space, in the seeds' words, and the isolation property: no portal call ever
+//! The client space, in the guests' words, and the isolation property: no portal call ever
 //! returns another client's record.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code
 

@@ -1,4 +1,4 @@
-//! Quotes in the guest's words (seed 000): she reads the quote, adds her daughter, types a promo
+//! Quotes in the guest's words: she reads the quote, adds her daughter, types a promo
 //! code, and signs; the stay is confirmed with the exact document she accepted.
 #![allow(
     clippy::unwrap_used,

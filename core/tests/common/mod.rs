@@ -1,5 +1,9 @@
-//! What the integration tests share: the example catalogue and instants.
+//! What the integration tests share: the example catalogue and instants, stay 312's documents
+//! (`invoicing`) and the link tokens' fixtures (`link`).
 #![allow(dead_code, clippy::unwrap_used)]
+
+pub mod invoicing;
+pub mod link;
 
 use hospes::pricing::Catalogue;
 use hospes::{DateTime, Utc};

@@ -1,0 +1,71 @@
+//! Next summer priced from the campsite's catalogue.
+
+use crate::section;
+use hospes::Locale;
+
+/// The price list of the campsite, and the booking widget asking it for prices: the catalogue,
+/// for the quote.
+pub fn pricing() -> hospes::Result<hospes::pricing::Catalogue> {
+    use hospes::pricing::{self, Catalogue, PriceRequest};
+    section("Prices for next summer, from the campsite's catalogue");
+    let catalogue: Catalogue =
+        hospes::wire::from_json(include_str!("../../../core/tests/data/catalogue.json"))?;
+    pricing::check_catalogue(&catalogue)?;
+    println!(
+        "{} units, {} seasons, {} rates, {} options, {} promo codes",
+        catalogue.units.len(),
+        catalogue.seasons.len(),
+        catalogue.rates.len(),
+        catalogue.supplements.len(),
+        catalogue.promo_codes.len()
+    );
+    let booked_on = "2026-02-15T10:00:00Z".parse().unwrap_or_default();
+    let request: PriceRequest = hospes::wire::from_json(
+        r#"{"unit": "E12", "arrival": "2026-06-22", "departure": "2026-07-06",
+            "guests": [{}, {}, {"birth_date": "2016-05-02"}, {"birth_date": "2024-08-15"}],
+            "supplements": [{"id": "dog"}], "promo_code": "printemps"}"#,
+    )?;
+    let priced = pricing::price(&catalogue, &request, booked_on)?;
+    println!(
+        "Marie's family, {} nights on pitch {} (two adults, Léa 10, Hugo 1, a dog), code PRINTEMPS:",
+        priced.nights, priced.unit
+    );
+    for (line, total) in priced.lines.iter().zip(&priced.totals.lines) {
+        println!(
+            "  {:<88} {:>4} × {:>7} {:>11}",
+            line.label,
+            line.quantity.to_string(),
+            line.unit_price.amount.to_string(),
+            total.amount.to_string()
+        );
+    }
+    println!("  total {}", priced.totals.vat.total_incl_vat);
+    for installment in &priced.schedule {
+        println!(
+            "  {:?} {} due on {}",
+            installment.kind, installment.amount, installment.due_on
+        );
+    }
+    let refused: [(&str, &str); 3] = [
+        (
+            r#"{"unit": "MH3", "arrival": "2026-07-12", "departure": "2026-07-19", "guests": [{}]}"#,
+            "2026-02-15T10:00:00Z",
+        ),
+        (
+            r#"{"unit": "MH3", "arrival": "2026-06-10", "departure": "2026-06-13", "guests": [{}], "supplements": [{"id": "linen"}]}"#,
+            "2026-06-09T08:00:00Z",
+        ),
+        (
+            r#"{"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-18", "guests": [{}], "promo_code": "ETE10"}"#,
+            "2026-02-15T10:00:00Z",
+        ),
+    ];
+    println!("What the booking widget answers when it cannot:");
+    for (json, at) in refused {
+        let request: PriceRequest = hospes::wire::from_json(json)?;
+        if let Err(err) = pricing::price(&catalogue, &request, at.parse().unwrap_or_default()) {
+            println!("  {:<34} {}", err.code(), err.message(Locale::Fr));
+        }
+    }
+    Ok(catalogue)
+}
