@@ -2209,7 +2209,7 @@ export interface LinkRequest {
    */
   state: LinkState
   /**
-   * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+   * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
    */
   expiresAt: Instant
 }
@@ -2238,7 +2238,7 @@ export interface IssuedLink {
 
 /**
  * What a token says about itself before it is verified: which records to load.
- * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ * Nothing here is trusted until [`Keyring::verify`](super::Keyring::verify) succeeds.
  */
 export interface LinkHint {
   /**
@@ -2392,7 +2392,7 @@ export interface PortalAccess {
 }
 
 /**
- * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * The establishment as the portal's header shows it (name, logo, site, opening dates,
  * place, phone).
  */
 export interface PortalHeader {
@@ -4849,6 +4849,12 @@ export declare function describeEvent(event: Event, locale: Locale): string
  * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
  */
 export declare function formatMoney(amount: Money, locale: Locale): string
+
+/**
+ * Reads a language tag — a stored preference or a browser's first choice (`es-ES`,
+ *  `EN_gb`, `fr`) — as one of the languages hospes speaks; any other is `input.invalid`.
+ */
+export declare function readLocale(tag: string): Locale
 
 /**
  * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.

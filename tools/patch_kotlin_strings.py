@@ -2,7 +2,7 @@
 
 uniffi's Kotlin code encodes every String to UTF-8 with a strict encoder, which throws
 java.nio.charset.MalformedInputException for a lone surrogate ("\\uD800") before hospes is
-called: a host would get an I/O exception instead of the typed `HospesException.Input` with the
+called: a host would get an I/O exception instead of the typed `HospesException` with the
 code `input.invalid` that every other unreadable value gets. This rewrites that one function in
 each generated file; `make bindings-generate` and the staleness check of `make test` both run it,
 so the checked-in bindings are uniffi's output plus exactly this change.
@@ -26,8 +26,9 @@ PATCHED = """        return try {
             }
         } catch (e: java.nio.charset.CharacterCodingException) {
             // Patched by tools/patch_kotlin_strings.py: hospes's typed error, not an I/O error.
-            throw dev.hospes.model.HospesException.Input(
+            throw dev.hospes.model.HospesException.Failed(
                 "input.invalid",
+                dev.hospes.model.ErrorFamily.INPUT,
                 "Invalid input: text with a lone surrogate (\\\\ud800-\\\\udfff) is not valid Unicode",
                 mapOf(
                     "fr" to "Données invalides : un texte avec un demi-caractère isolé (\\\\ud800-\\\\udfff) n’est pas de l’Unicode valide",

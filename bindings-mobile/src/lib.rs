@@ -35,6 +35,7 @@ macro_rules! exports {
     )*) => {$(
         $(#[doc = $doc])*
         #[uniffi::export]
+        #[allow(clippy::too_many_arguments)]
         pub fn $name($($arg: $ty),*) -> Outcome<$ret> {
             Ok(hospes::wire::ops::$name($($arg),*)?)
         }

@@ -8,7 +8,7 @@
 // dates and the amount formatted by Intl (as a Node host producing the same mail would), and
 // from ten ready strings with the formatting left out of the timing.
 //
-// Goal (issue 6): hospes no slower than nunjucks. Run by `make bench` against a release build,
+// Goal: hospes no slower than nunjucks. Run by `make bench` against a release build,
 // from the repository root: node bench/mail.js
 const fs = require('node:fs');
 const nunjucks = require('nunjucks');

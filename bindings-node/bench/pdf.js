@@ -18,7 +18,7 @@
 // — again for every document), the regular one also the document's default font, so pdfkit does
 // not load Helvetica's metrics each time. The fastest pdfkit we found.
 //
-// Goal (issue 7): hospes at least 4× faster than pdfkit. Run by `make bench` against a release
+// Goal: hospes at least 4× faster than pdfkit. Run by `make bench` against a release
 // build, from the repository root: node bench/pdf.js (the two PDFs go to target/bench/pdf/).
 const fs = require('node:fs');
 const fontkit = require('fontkit');
@@ -239,7 +239,7 @@ async function main() {
     console.log(`  ${name.padEnd(20)} ${(us / 1000).toFixed(2).padStart(8)} ms  ${(size / 1000).toFixed(1).padStart(5)} KB${versus}`);
   }
   const ratio = rows[1][1] / ours;
-  console.log(`  goal (issue 7): hospes ≥ 4× faster than pdfkit: ${ratio.toFixed(1)}×, ${ratio >= 4 ? 'met' : 'NOT met'}`);
+  console.log(`  goal: hospes ≥ 4× faster than pdfkit: ${ratio.toFixed(1)}×, ${ratio >= 4 ? 'met' : 'NOT met'}`);
 }
 
 main().catch((error) => { console.error(error); process.exitCode = 1; });

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The harness of the hostile-input sweep (issue 17 §1), shared by the test (test/sweep.test.js)
+ * The harness of the hostile-input sweep, shared by the test (test/sweep.test.js)
  * and the bench (bench/sweep.js): the catalogue of hostile values, the valid samples of every
  * target, the grid of cases, and the child process the cases run in (this file, started with
  * HOSPES_SWEEP_WORKER=1; its small-stack worker thread with HOSPES_SWEEP_WORKER=thread).

@@ -1,5 +1,5 @@
 'use strict';
-// Time of every case of the hostile-input sweep (issue 17 §1): the goal is no case over 1 s.
+// Time of every case of the hostile-input sweep: the goal is no case over 1 s.
 //
 // The cases are the deterministic grid of test/sweep.test.js (every hostile value of the
 // harness's CATALOGUE in place of every argument of every operation and held class; the nested

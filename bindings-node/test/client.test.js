@@ -1,5 +1,5 @@
 'use strict';
-// The client record from Node, in the seeds' words.
+// The client record from Node, in the words of a PMS's client register.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const hospes = require('..');

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * The hostile-input sweep of issue 17 §1, in JavaScript: nothing a host hands hospes crashes,
- * hangs or exhausts Node.
+ * The hostile-input sweep, in JavaScript: nothing a host hands hospes crashes, hangs or exhausts
+ * Node.
  *
  * Every exported operation (`hospes.operations`, from `hospes.schema`), every held class
  * (`Keyring`, `Pricer`, `Mailer`) and each of their methods is called with one argument replaced by

@@ -10,7 +10,7 @@ establishment, client, stay, amounts, links — formatting the dates and the amo
 * "Jinja2, values pre-formatted": from ten ready strings, the formatting left out of the timing
   (the most favourable case for Jinja2).
 
-Goal (issue 6): hospes at least 3× faster than Jinja2 rendering the same mail.
+Goal: hospes at least 3× faster than Jinja2 rendering the same mail.
 Run by `make bench` against a release build, from the repository root.
 """
 

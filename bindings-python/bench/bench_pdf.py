@@ -20,7 +20,7 @@ embedded as subsets. Fonts are loaded and the stylesheet compiled once, outside 
   repeated on each page, "n / N" in the footer), as an invoice is usually written with ReportLab;
 * "WeasyPrint": HTML and CSS of the same invoice, the fonts given by @font-face.
 
-Goal (issue 7): hospes at least 5× faster than ReportLab and 300× faster than WeasyPrint.
+Goal: hospes at least 5× faster than ReportLab and 300× faster than WeasyPrint.
 Run by `make bench` against a release build, from the repository root; the three PDFs are
 written to target/bench/pdf/ to be compared by eye.
 """
@@ -432,7 +432,7 @@ def main() -> None:
     for other, us, goal in [("ReportLab (the faster way)", reportlab, 5), ("WeasyPrint", times["WeasyPrint"], 300)]:
         ratio = us / ours
         verdict = "met" if ratio >= goal else "NOT met"
-        print(f"  goal (issue 7): hospes ≥ {goal}× faster than {other}: {ratio:.1f}×, {verdict}")
+        print(f"  goal: hospes ≥ {goal}× faster than {other}: {ratio:.1f}×, {verdict}")
     print(f"  (PDFs written to {OUT}/)")
 
 

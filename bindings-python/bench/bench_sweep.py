@@ -1,4 +1,4 @@
-"""Time of every case of the hostile-input sweep (issue 17 §1): the goal is no case over 1 s.
+"""Time of every case of the hostile-input sweep: the goal is no case over 1 s.
 
 The cases are the deterministic grid of tests/test_sweep.py (every hostile value of
 ``sweep_worker.CATALOGUE`` in place of every argument of every operation and held class; the

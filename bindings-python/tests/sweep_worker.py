@@ -1,4 +1,4 @@
-"""The worker of the hostile-input sweep (test_sweep.py, issue 17 §1), and what it shares with it.
+"""The worker of the hostile-input sweep (test_sweep.py), and what it shares with it.
 
 The sweep calls every public entry point of ``hospes`` with one argument (or one field inside an
 argument) replaced by a hostile value. Some of those calls killed the interpreter (SIGSEGV on a
@@ -93,7 +93,7 @@ def _cyclic_through_list() -> Any:
 UTC = dt.timezone.utc
 
 #: name → (factory, risky). The risky ones (nested, cyclic, huge) are those expected to crash or
-#: exhaust a build without the guards of issue 17.
+#: exhaust a build without the guards against hostile input (depth, cycles, size).
 CATALOGUE: Dict[str, Tuple[Callable[[], Any], bool]] = {
     "none": (lambda: None, False),
     "true": (lambda: True, False),
@@ -241,7 +241,7 @@ HELD_METHODS = {
     "Mailer.render": ("Mailer", "template", "mail.render", "render"),
 }
 # class: (operation whose vector gives the value, its argument, the constructor's parameter).
-# The constructors are called with the value by position: keywords are issue 17 §5's business.
+# The constructors are called with the value by position: the sweep is about values, not keywords.
 HELD_CLASSES = {"Keyring": ("link.verify", "keyring", "config"),
                 "Pricer": ("pricing.price", "catalogue", "catalogue"),
                 "Mailer": ("mail.render", "template", "template")}

@@ -1,4 +1,4 @@
-"""The client record from Python, in the seeds' words."""
+"""The client record from Python, in the words of a PMS's client register."""
 
 import datetime as dt
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""The hostile-input sweep of issue 17 §1: nothing a host hands hospes crashes or exhausts it.
+"""The hostile-input sweep: nothing a host hands hospes crashes or exhausts it.
 
 Every operation (``hospes.OPERATIONS``, from the schema in ``hospes._wire.SCHEMA``), every held
 class (``Keyring``, ``Pricer``, ``Mailer``) and each of their methods is called with one argument

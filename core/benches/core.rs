@@ -155,7 +155,7 @@ fn mail(c: &mut Criterion) {
     });
 }
 
-/// Issue 7: a 20-line invoice with its embedded font subsets, ≤ 0.5 ms and ≤ 20 KB.
+/// The documents' goal: a 20-line invoice with its embedded font subsets, ≤ 0.5 ms and ≤ 20 KB.
 fn pdf(c: &mut Criterion) {
     let invoice: hospes::invoice::Invoice =
         serde_json::from_str(include_str!("../tests/data/invoice.json")).unwrap();

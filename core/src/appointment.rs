@@ -1,9 +1,11 @@
-//! Appointment requests (« demander un nouveau rendez-vous », seed 003): a guest asks from their
-//! space for one of their pets, a start, an optional end and a comment; the request is checked
-//! against the business's [`AppointmentSchedule`] and the pets on the client record; the
-//! business then confirms it, moves it or declines it, and the guest may cancel it.
+//! Appointment requests (« demander un nouveau rendez-vous », as a grooming salon's guest space
+//! offers it): a guest asks from their space for one of their pets, a start, an optional end
+//! and a comment; the request is checked against the business's [`AppointmentSchedule`] and the
+//! pets on the client record; the business then confirms it, moves it or declines it, and the
+//! guest may cancel it.
 //!
-//! Times are **local**: `start` and `end` are wall-clock date-times ([`NaiveDateTime`]) in the
+//! Times are **local**: `start` and `end` are wall-clock date-times
+//! ([`NaiveDateTime`](chrono::NaiveDateTime)) in the
 //! establishment's [`TimeZone`], as the salon's agenda shows them; `now` is an instant, compared
 //! to them through [`instant`] (which never panics across daylight-saving changes).
 //!

@@ -1,4 +1,4 @@
-//! Editable booking fields (seed 004, « gestionnaire de données de réservation »): the business
+//! Editable booking fields (« gestionnaire de données de réservation »): the business
 //! chooses which booking fields the guest may still change — participants' names and birth
 //! dates, notes, arrival time, its own fields such as a licence plate — each until a deadline
 //! before arrival, in the establishment's time zone. Before the deadline a change applies at
@@ -35,7 +35,6 @@ use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::Event;
 use crate::i18n::Locale;
-use crate::mail::MailEdit;
 use crate::stay::{CustomFieldValue, Stay, StayStatus};
 use crate::text;
 
@@ -533,35 +532,6 @@ fn reminder(
             .collect(),
         text: policy.reminder.as_ref().and_then(|r| r.text.clone()),
         tag: "[LIEN_MODIF_RESA]".into(),
-    }
-}
-
-impl EditReminder {
-    /// The reminder's part of the mail context (`[DATE_LIMITE_MODIF]`, `[TEMPS_RESTANT]`,
-    /// `[TEXTE_RAPPEL]`, the fields' labels) in `locale`.
-    ///
-    /// ```
-    /// # use hospes::editable::*;
-    /// # let p: EditPolicy = serde_json::from_str(r#"{"fields":[{"field":"participants","days_before_arrival":7}],"reminder":{"days_before_deadline":3,"text":"À bientôt"}}"#).unwrap();
-    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C","accommodation":"P","arrival":"2026-07-11","departure":"2026-07-18","status":"confirmed","currency":"EUR"}"#).unwrap();
-    /// # let paris = hospes::TimeZone::new("Europe/Paris").unwrap();
-    /// let reminder = resend(&p, &stay, paris, "2026-07-02T10:00:00Z".parse().unwrap()).unwrap();
-    /// let edit = reminder.mail_edit(&p, hospes::Locale::Es);
-    /// assert_eq!(edit.fields, ["Participantes"]);
-    /// assert_eq!(edit.text.as_deref(), Some("À bientôt"));
-    /// ```
-    pub fn mail_edit(&self, policy: &EditPolicy, locale: Locale) -> MailEdit {
-        MailEdit {
-            deadline: self.deadline,
-            remaining_seconds: self.remaining_seconds,
-            text: self.text.clone(),
-            fields: self
-                .fields
-                .iter()
-                .filter_map(|f| policy.fields.iter().find(|r| &r.field == f))
-                .map(|rule| rule.label(locale))
-                .collect(),
-        }
     }
 }
 

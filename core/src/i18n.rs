@@ -4,9 +4,9 @@ use std::str::FromStr;
 
 use crate::error::Error;
 
-mod catalogue;
+pub(crate) mod catalogue;
 pub mod format;
-mod locale;
+pub(crate) mod locale;
 
 pub use catalogue::{Arg, keys, missing_keys, text};
 pub use locale::Locale;

@@ -74,7 +74,7 @@ pub use client::{
     Civility, Client, ClientField, ClientKind, ClientUpdateOutcome, Companion, FieldChange,
     GuestDetails, Pet, UpdatePolicy,
 };
-pub use error::{Error, Result};
+pub use error::{Error, ErrorFamily, Result};
 pub use establishment::{Establishment, LegalIds, OpeningPeriod, TimeZone};
 pub use event::Event;
 pub use i18n::Locale;
@@ -102,6 +102,8 @@ mod docs {
     mod index {}
     #[doc = include_str!("../../docs/accounts.md")]
     mod accounts {}
+    #[doc = include_str!("../../docs/architecture.md")]
+    mod architecture {}
     #[doc = include_str!("../../docs/appointments.md")]
     mod appointments {}
     #[doc = include_str!("../../docs/concepts.md")]

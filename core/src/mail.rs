@@ -37,6 +37,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
+use crate::editable::{EditPolicy, EditReminder};
 use crate::error::{Error, Result};
 use crate::establishment::Establishment;
 use crate::i18n::Locale;
@@ -228,6 +229,36 @@ pub struct MailEdit {
     /// The fields still editable, as the guest reads them.
     #[serde(default)]
     pub fields: Vec<String>,
+}
+
+// The reminder of editable fields fills its part of the mail: a mail word, so written here.
+impl EditReminder {
+    /// The reminder's part of the mail context (`[DATE_LIMITE_MODIF]`, `[TEMPS_RESTANT]`,
+    /// `[TEXTE_RAPPEL]`, the fields' labels) in `locale`.
+    ///
+    /// ```
+    /// # use hospes::editable::*;
+    /// # let p: EditPolicy = serde_json::from_str(r#"{"fields":[{"field":"participants","days_before_arrival":7}],"reminder":{"days_before_deadline":3,"text":"À bientôt"}}"#).unwrap();
+    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C","accommodation":"P","arrival":"2026-07-11","departure":"2026-07-18","status":"confirmed","currency":"EUR"}"#).unwrap();
+    /// # let paris = hospes::TimeZone::new("Europe/Paris").unwrap();
+    /// let reminder = resend(&p, &stay, paris, "2026-07-02T10:00:00Z".parse().unwrap()).unwrap();
+    /// let edit = reminder.mail_edit(&p, hospes::Locale::Es);
+    /// assert_eq!(edit.fields, ["Participantes"]);
+    /// assert_eq!(edit.text.as_deref(), Some("À bientôt"));
+    /// ```
+    pub fn mail_edit(&self, policy: &EditPolicy, locale: Locale) -> MailEdit {
+        MailEdit {
+            deadline: self.deadline,
+            remaining_seconds: self.remaining_seconds,
+            text: self.text.clone(),
+            fields: self
+                .fields
+                .iter()
+                .filter_map(|f| policy.fields.iter().find(|r| &r.field == f))
+                .map(|rule| rule.label(locale))
+                .collect(),
+        }
+    }
 }
 
 /// A host tag's value for one mail.

@@ -6,10 +6,14 @@
 //! for a link that opens one document, anything but that document — is answered
 //! `portal.not_found`, never "forbidden", so a guest cannot even learn that it exists.
 
+mod access;
+
+use access::not_found;
+pub use access::{Portal, PortalAccess};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::account::Login;
 use crate::client::{
     Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
 };
@@ -18,70 +22,13 @@ use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
 use crate::invoice::{Invoice, InvoiceStatus};
-use crate::link::{LinkClaims, LinkPurpose};
 use crate::payment::{self, InvoiceBalance, Payment};
 use crate::pricing::{Catalogue, PricedGuest};
 use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
 use crate::signature::SignatureRequest;
 use crate::stay::{Stay, StayStatus, StayTotals};
 
-/// What the guest's session may open.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct PortalAccess {
-    /// The client whose space it is.
-    pub client_id: String,
-    /// The purpose of the link it came from; `None` after a login.
-    pub purpose: Option<LinkPurpose>,
-    /// The one stay or document a document link opens.
-    pub subject: Option<String>,
-}
-
-impl PortalAccess {
-    /// Access from a verified link: a portal link opens the whole space, any other link only its
-    /// subject.
-    pub fn from_link(claims: &LinkClaims) -> PortalAccess {
-        PortalAccess {
-            client_id: claims.client_id.clone(),
-            purpose: Some(claims.purpose),
-            subject: claims.subject.clone(),
-        }
-    }
-
-    /// Access from a successful login: the whole space.
-    pub fn from_login(login: &Login) -> PortalAccess {
-        PortalAccess {
-            client_id: login.client_id.clone(),
-            purpose: None,
-            subject: None,
-        }
-    }
-
-    fn whole_space(&self) -> bool {
-        matches!(self.purpose, None | Some(LinkPurpose::Portal))
-    }
-
-    /// Whether the session opens what `is_subject` recognises: everything after a portal link
-    /// or a login, else only the link's own subject.
-    fn opens(&self, is_subject: impl Fn(&str) -> bool) -> bool {
-        self.whole_space() || self.subject.as_deref().is_some_and(is_subject)
-    }
-
-    fn opens_stay(&self, stay: &Stay) -> bool {
-        self.opens(|s| s == stay.reference || stay.documents.iter().any(|d| d.number == s))
-    }
-}
-
-/// One guest's view of their space, bound to their client record.
-#[derive(Debug, Clone)]
-pub struct Portal {
-    access: PortalAccess,
-    client: Client,
-}
-
-/// The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+/// The establishment as the portal's header shows it (name, logo, site, opening dates,
 /// place, phone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -194,48 +141,6 @@ pub enum NewParticipant {
 }
 
 impl Portal {
-    /// Opens the space for `client` from `access`; `portal.not_found` when the record is not the
-    /// access's client.
-    ///
-    /// ```
-    /// use hospes::portal::{Portal, PortalAccess};
-    /// # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","created_at":"2026-01-01T00:00:00Z"}"#).unwrap();
-    /// let access = PortalAccess { client_id: "C-2".into(), purpose: None, subject: None };
-    /// assert_eq!(Portal::open(&access, client).unwrap_err().code(), "portal.not_found");
-    /// ```
-    pub fn open(access: &PortalAccess, client: Client) -> Result<Portal> {
-        if client.id != access.client_id {
-            return Err(not_found("client"));
-        }
-        Ok(Portal {
-            access: access.clone(),
-            client,
-        })
-    }
-
-    /// Opens the space from a verified link.
-    pub fn from_link(claims: &LinkClaims, client: Client) -> Result<Portal> {
-        Portal::open(&PortalAccess::from_link(claims), client)
-    }
-
-    /// Opens the space after a successful login.
-    pub fn from_login(login: &Login, client: Client) -> Result<Portal> {
-        Portal::open(&PortalAccess::from_login(login), client)
-    }
-
-    /// The client record behind the space.
-    pub fn client(&self) -> &Client {
-        &self.client
-    }
-
-    fn whole_space(&self) -> Result<()> {
-        if self.access.whole_space() {
-            Ok(())
-        } else {
-            Err(not_found("page"))
-        }
-    }
-
     /// The stays of `stays` this guest may see: theirs, and within the link's scope.
     fn visible<'s>(&self, stays: &'s [Stay]) -> impl Iterator<Item = &'s Stay> + use<'s, '_> {
         stays
@@ -291,12 +196,6 @@ impl Portal {
             },
             stay: stay.clone(),
         })
-    }
-
-    /// The « Mes infos » form, pre-filled (never the business's notes).
-    pub fn personal_info(&self) -> Result<GuestDetails> {
-        self.whole_space()?;
-        Ok(GuestDetails::from_client(&self.client))
     }
 
     /// Applies the guest's « Mes infos » form (see [`Client::apply_guest_update`]).
@@ -497,12 +396,6 @@ impl Portal {
             return Err(not_found("stay"));
         }
         quote.accept(stay, acceptance, now)
-    }
-}
-
-fn not_found(what: &str) -> Error {
-    Error::PortalNotFound {
-        what: what.to_owned(),
     }
 }
 

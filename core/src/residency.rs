@@ -1,4 +1,4 @@
-//! Residents (« résidents », seed 000): a client who rents a pitch for the season or the year.
+//! Residents (« résidents », as campsites call them): a client who rents a pitch for the season or the year.
 //! From their space they keep the list of people allowed to stay on the pitch, pay their rent
 //! (one invoice per installment) and, at the start of the year, sign their contract.
 //!

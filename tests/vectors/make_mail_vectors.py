@@ -16,7 +16,7 @@ ROOT = HERE.parents[1]
 MAIL = json.loads((ROOT / "core/tests/data/mail.json").read_text(encoding="utf-8"))
 TEMPLATE, CONTEXT = MAIL["template"], MAIL["context"]
 
-#: HippoCamp's six link tags (seed 000) and their English aliases.
+#: The six link tags of HippoCamp's guest-portal mails, and their English aliases.
 SEED_TAGS = {
     "LIEN_ESPACE_CLI": ("PORTAL_LINK", "portal"),
     "LIEN_CONTRAT": ("CONTRACT_LINK", "contract"),
@@ -116,6 +116,9 @@ def formats(recorder):
         vec(f"12 345,67 € as {locale} writes it", "i18n.format_money",
             {"amount": {"amount": "12345.67", "currency": "EUR"}, "locale": locale})
         vec(f"an arrival date as {locale} writes it", "i18n.format_date", {"date": "2026-07-11", "locale": locale})
+    for tag, locale in (("es-ES", "es"), ("EN_gb", "en"), ("fr", "fr")):
+        vec(f"the tag {tag} reads as {locale}", "i18n.read_locale", {"tag": tag})
+    vec("a language hospes does not speak is refused", "i18n.read_locale", {"tag": "de-DE"}, error="input.invalid")
 
 
 def events(recorder):

@@ -1,4 +1,4 @@
-"""Writes tests/vectors/pricing.json: one catalogue, the seeds' requests, priced.
+"""Writes tests/vectors/pricing.json: one catalogue, the stays guests ask for, priced.
 
     PYTHONPATH=bindings-python/python python tests/vectors/make_pricing_vectors.py
 

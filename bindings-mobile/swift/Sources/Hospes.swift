@@ -632,7 +632,7 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
  * The host's link keys, parsed once: issuing and verifying many links without re-reading the
  * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
  */
-public protocol LinkKeyringProtocol: AnyObject, Sendable {
+public protocol KeyringProtocol: AnyObject, Sendable {
     
     /**
      * The PASERK id (`k4.lid.…`) of the active key, safe to log.
@@ -654,7 +654,7 @@ public protocol LinkKeyringProtocol: AnyObject, Sendable {
  * The host's link keys, parsed once: issuing and verifying many links without re-reading the
  * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
  */
-open class LinkKeyring: LinkKeyringProtocol, @unchecked Sendable {
+open class Keyring: KeyringProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -691,7 +691,7 @@ open class LinkKeyring: LinkKeyringProtocol, @unchecked Sendable {
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_hospes_mobile_fn_clone_linkkeyring(self.handle, $0) }
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_keyring(self.handle, $0) }
     }
     /**
      * Parses the host's keys; a malformed key is refused with `link.key_invalid`.
@@ -700,7 +700,7 @@ public convenience init(config: KeyringConfig)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_constructor_linkkeyring_new(
+    uniffi_hospes_mobile_fn_constructor_keyring_new(
         FfiConverterTypeKeyringConfig_lower(config),uniffiCallStatus
     )
 }
@@ -713,7 +713,7 @@ public convenience init(config: KeyringConfig)throws  {
             return
         }
 
-        try! rustCall { uniffi_hospes_mobile_fn_free_linkkeyring(handle, $0) }
+        try! rustCall { uniffi_hospes_mobile_fn_free_keyring(handle, $0) }
     }
 
     
@@ -725,7 +725,7 @@ public convenience init(config: KeyringConfig)throws  {
 open func activeKeyId() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_method_linkkeyring_active_key_id(
+    uniffi_hospes_mobile_fn_method_keyring_active_key_id(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -737,7 +737,7 @@ open func activeKeyId() -> String  {
 open func issue(establishment: Establishment, request: LinkRequest, now: Timestamp)throws  -> IssuedLink  {
     return try  FfiConverterTypeIssuedLink_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_method_linkkeyring_issue(
+    uniffi_hospes_mobile_fn_method_keyring_issue(
             self.uniffiCloneHandle(),
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterTypeLinkRequest_lower(request),
@@ -752,7 +752,7 @@ open func issue(establishment: Establishment, request: LinkRequest, now: Timesta
 open func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
     return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_method_linkkeyring_verify(
+    uniffi_hospes_mobile_fn_method_keyring_verify(
             self.uniffiCloneHandle(),
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterString.lower(token),
@@ -771,24 +771,24 @@ open func verify(establishment: Establishment, token: String, purpose: LinkPurpo
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeLinkKeyring: FfiConverter {
+public struct FfiConverterTypeKeyring: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = LinkKeyring
+    typealias SwiftType = Keyring
 
-    public static func lift(_ handle: UInt64) throws -> LinkKeyring {
-        return LinkKeyring(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> Keyring {
+        return Keyring(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: LinkKeyring) -> UInt64 {
+    public static func lower(_ value: Keyring) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkKeyring {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Keyring {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: LinkKeyring, into buf: inout [UInt8]) {
+    public static func write(_ value: Keyring, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -797,15 +797,15 @@ public struct FfiConverterTypeLinkKeyring: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeLinkKeyring_lift(_ handle: UInt64) throws -> LinkKeyring {
-    return try FfiConverterTypeLinkKeyring.lift(handle)
+public func FfiConverterTypeKeyring_lift(_ handle: UInt64) throws -> Keyring {
+    return try FfiConverterTypeKeyring.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeLinkKeyring_lower(_ value: LinkKeyring) -> UInt64 {
-    return FfiConverterTypeLinkKeyring.lower(value)
+public func FfiConverterTypeKeyring_lower(_ value: Keyring) -> UInt64 {
+    return FfiConverterTypeKeyring.lower(value)
 }
 
 
@@ -1862,8 +1862,8 @@ public func appendEventLog(last: LoggedEvent?, events: [Event])throws  -> [Logge
 })
 }
 /**
- * The guest changes booking fields from their space: open fields change now, late ones become
- * a request. Another client's stay is not found.
+ * The guest changes booking fields from their space: open fields change now, late ones
+ * become a request (`request_id` is the host's). Another client's stay is not found.
  */
 public func applyBookingChange(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, timeZone: TimeZone, change: BookingChange, requestId: String, now: Timestamp)throws  -> EditOutcome  {
     return try  FfiConverterTypeEditOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -1881,8 +1881,8 @@ public func applyBookingChange(access: PortalAccess, client: Client, policy: Edi
 })
 }
 /**
- * Applies the guest's form from the portal to their record; refuses a change to a locked field;
- * returns the new record and a `ClientInfoUpdated` event with the diff.
+ * Applies the guest's form from the portal to their record; refuses a change to a locked
+ * field; returns the new record and a `client_info_updated` event with the diff.
  */
 public func applyGuestUpdate(client: Client, details: GuestDetails, policy: UpdatePolicy, defaultCountry: Country, now: Timestamp)throws  -> ClientUpdateOutcome  {
     return try  FfiConverterTypeClientUpdateOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2191,8 +2191,8 @@ public func checkAppointmentSchedule(schedule: AppointmentSchedule)throws   {try
 }
 }
 /**
- * Checks a price catalogue when the business saves it: ids unique, rates and options referring
- * to seasons that exist, percentages within 0–100, periods in order.
+ * Checks a price catalogue when the business saves it: ids unique, rates and options
+ * referring to seasons that exist, percentages within 0–100, periods in order.
  */
 public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
@@ -2212,7 +2212,8 @@ public func checkEditPolicy(policy: EditPolicy)throws   {try rustCallWithError(F
 }
 }
 /**
- * Checks a mail template as the business saves it; returns the tags and links it uses.
+ * Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+ * part, line and column); returns the tags and links it uses.
  */
 public func checkMail(template: MailTemplate)throws  -> MailSummary  {
     return try  FfiConverterTypeMailSummary_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2312,7 +2313,7 @@ public func confirmAccount(account: Account, claims: LinkClaims, now: Timestamp)
 })
 }
 /**
- * The business confirms a requested appointment.
+ * The business confirms a requested appointment (not one whose start has passed).
  */
 public func confirmAppointment(appointment: Appointment, timeZone: TimeZone, now: Timestamp)throws  -> AppointmentOutcome  {
     return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2366,8 +2367,8 @@ public func contractLinkState(contract: Contract)throws  -> LinkState  {
 /**
  * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
  */
-public func contractPdf(contract: Contract, letterhead: Letterhead?)throws  -> Data  {
-    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func contractPdf(contract: Contract, letterhead: Letterhead?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_contract_pdf(
         FfiConverterTypeContract_lower(contract),
@@ -2518,7 +2519,7 @@ public func creditInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDa
 })
 }
 /**
- * The business declines a request or calls off a confirmed appointment.
+ * The business declines a request or calls off a confirmed appointment, with a reason.
  */
 public func declineAppointment(appointment: Appointment, reason: String?, now: Timestamp)throws  -> AppointmentOutcome  {
     return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2741,7 +2742,7 @@ public func eventToJson(value: Event)throws  -> String  {
 })
 }
 /**
- * A date in `locale`'s long form: `11 juillet 2026`.
+ * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
  */
 public func formatDate(date: NaiveDate, locale: Locale)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2753,7 +2754,7 @@ public func formatDate(date: NaiveDate, locale: Locale)throws  -> String  {
 })
 }
 /**
- * An amount as `locale` writes it: `1 234,56 €`.
+ * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
  */
 public func formatMoney(amount: Money, locale: Locale)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2765,7 +2766,8 @@ public func formatMoney(amount: Money, locale: Locale)throws  -> String  {
 })
 }
 /**
- * The starts still bookable on `day` around the appointments already taken.
+ * The starts still bookable on `day` for an appointment of `duration_minutes` (the
+ * schedule's default when absent), around the appointments already taken.
  */
 public func freeAppointmentSlots(schedule: AppointmentSchedule, timeZone: TimeZone, day: NaiveDate, durationMinutes: UInt32?, taken: [Appointment], now: Timestamp)throws  -> [NaiveDateTime]  {
     return try  FfiConverterSequenceTypeNaiveDateTime.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2916,11 +2918,11 @@ public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
 })
 }
 /**
- * The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
- * what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
+ * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+ * so far when `balance` is given; `letterhead` brings the establishment's logo and font.
  */
-public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?)throws  -> Data  {
-    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_invoice_pdf(
         FfiConverterTypeInvoice_lower(invoice),
@@ -3022,8 +3024,8 @@ public func issueInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDat
 })
 }
 /**
- * Issues a link token bound to its purpose, the establishment, the client, the subject and the
- * state given; returns the token and the URL to put in the e-mail.
+ * Issues a link token bound to its purpose, the establishment, the client, the subject and
+ * the state given; returns the token and the URL to put in the e-mail.
  */
 public func issueLink(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: Timestamp)throws  -> IssuedLink  {
     return try  FfiConverterTypeIssuedLink_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3127,8 +3129,8 @@ public func labelRequestToJson(value: LabelRequest)throws  -> String  {
 /**
  * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
  */
-public func labelsPdf(request: LabelRequest)throws  -> Data  {
-    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func labelsPdf(request: LabelRequest)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_labels_pdf(
         FfiConverterTypeLabelRequest_lower(request),uniffiCallStatus
@@ -3246,8 +3248,7 @@ public func linkStateToJson(value: LinkState)throws  -> String  {
 })
 }
 /**
- * The URL of a link: the portal base URL (https), the purpose's page and the token; a base URL
- * a guest may not follow or a string that is not a token is refused, never pasted in.
+ * The URL of a link: the portal base URL, the purpose's page and the token.
  */
 public func linkUrl(establishment: Establishment, purpose: LinkPurpose, token: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3486,8 +3487,8 @@ public func newParticipantToJson(value: NewParticipant)throws  -> String  {
 })
 }
 /**
- * The next number of an invoice series for an invoice dated `date`, after `last` (the series'
- * last number, none for its first): gapless, restarting when the date parts change.
+ * The next number of an invoice series for an invoice dated `date`, after `last` (the
+ * series' last number, none for its first): gapless, restarting when the date parts change.
  */
 public func nextInvoiceNumber(pattern: String, date: NaiveDate, last: String?)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3500,9 +3501,9 @@ public func nextInvoiceNumber(pattern: String, date: NaiveDate, last: String?)th
 })
 }
 /**
- * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164 (read
- * in the client's country, else `default_country`), plates upper-cased, companions' birth dates
- * plausible as of `now`.
+ * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
+ * (read in the client's country, else `default_country`), plates upper-cased, companions'
+ * birth dates plausible as of `now`.
  */
 public func normalizeClient(client: Client, defaultCountry: Country, now: Timestamp)throws  -> Client  {
     return try  FfiConverterTypeClient_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3691,7 +3692,8 @@ public func paymentToJson(value: Payment)throws  -> String  {
 })
 }
 /**
- * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
+ * The guest accepts and signs a quote: the quote carries the evidence, the stay is
+ * confirmed, `quote_accepted` names the exact document hash.
  */
 public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: Timestamp)throws  -> QuoteAcceptance  {
     return try  FfiConverterTypeQuoteAcceptance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3718,8 +3720,8 @@ public func portalAccessFromJson(json: String)throws  -> PortalAccess  {
 })
 }
 /**
- * The access a verified link gives: the whole space for a portal link, one stay or document for
- * the others.
+ * The access a verified link gives: the whole space for a portal link, one stay or
+ * document for the others.
  */
 public func portalAccessFromLink(claims: LinkClaims)throws  -> PortalAccess  {
     return try  FfiConverterTypePortalAccess_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3826,8 +3828,8 @@ public func portalHistory(access: PortalAccess, client: Client, stays: [Stay], t
 })
 }
 /**
- * The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
- * may hold anyone's: only the guest's are shown.
+ * The home screen: establishment header, greeting, details to complete, upcoming stays.
+ * `stays` may hold anyone's: only the guest's are shown.
  */
 public func portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: [Stay], today: NaiveDate)throws  -> PortalHome  {
     return try  FfiConverterTypePortalHome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4003,7 +4005,8 @@ public func priceRequestToJson(value: PriceRequest)throws  -> String  {
 })
 }
 /**
- * Prices a stay: priced lines, totals with the VAT table, the payment schedule and the
+ * Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+ * code, tourist tax), totals with the VAT table, the payment schedule and the
  * cancellation terms; or the precise reason it cannot be booked.
  */
 public func priceStay(catalogue: Catalogue, request: PriceRequest, now: Timestamp)throws  -> PricedStay  {
@@ -4138,7 +4141,8 @@ public func quoteFromJson(json: String)throws  -> Quote  {
 })
 }
 /**
- * The state a quote link is bound to (its document hash and status).
+ * The state a quote link is bound to (its document hash and status): the link dies once
+ * the quote changes or is accepted.
  */
 public func quoteLinkState(quote: Quote)throws  -> LinkState  {
     return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4151,8 +4155,8 @@ public func quoteLinkState(quote: Quote)throws  -> LinkState  {
 /**
  * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
  */
-public func quotePdf(quote: Quote, establishment: Establishment, client: Client, locale: Locale?, letterhead: Letterhead?)throws  -> Data  {
-    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func quotePdf(quote: Quote, establishment: Establishment, client: Client, locale: Locale?, letterhead: Letterhead?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_quote_pdf(
         FfiConverterTypeQuote_lower(quote),
@@ -4197,6 +4201,18 @@ public func quoteViewToJson(value: QuoteView)throws  -> String  {
 })
 }
 /**
+ * Reads a language tag — a stored preference or a browser's first choice (`es-ES`,
+ * `EN_gb`, `fr`) — as one of the languages hospes speaks; any other is `input.invalid`.
+ */
+public func readLocale(tag: String)throws  -> Locale  {
+    return try  FfiConverterTypeLocale_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_read_locale(
+        FfiConverterString.lower(tag),uniffiCallStatus
+    )
+})
+}
+/**
  * The failure counter after a failed login at `now`.
  */
 public func recordLoginFailure(throttle: Throttle, now: Timestamp)throws  -> Throttle  {
@@ -4223,9 +4239,9 @@ public func recordPayment(invoice: Invoice, payments: [Payment], payment: Paymen
 })
 }
 /**
- * Registers a portal account for `email` with `password`; `client` is the client record holding
- * that address, if any, and `existing` its account, if any. Does the same work whether or not
- * the address is known; an account comes back only when one was created.
+ * Registers a portal account for `email` with `password`; `client` is the client record
+ * holding that address, if any, and `existing` its account, if any. Answers the same work
+ * whether or not the address is known; an account comes back only when one was created.
  */
 public func registerAccount(client: Client?, existing: Account?, email: String, password: String, now: Timestamp)throws  -> Registration  {
     return try  FfiConverterTypeRegistration_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4284,7 +4300,8 @@ public func reminderPolicyToJson(value: ReminderPolicy)throws  -> String  {
 })
 }
 /**
- * Renders a mail (compiling the template first; hosts sending many hold a `Mailer`).
+ * Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+ * Hosts sending many mails hold the compiled template instead (`Mailer`).
  */
 public func renderMail(template: MailTemplate, context: MailContext)throws  -> RenderedMail  {
     return try  FfiConverterTypeRenderedMail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4343,8 +4360,9 @@ public func rentSchedule(residency: Residency)throws  -> [Installment]  {
 })
 }
 /**
- * The guest asks for an appointment from their space: one of their pets, a start (local), an
- * optional end, a comment; checked against the salon's schedule in its time zone.
+ * The guest asks for an appointment from their space: one of their pets, a start (local,
+ * `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+ * its time zone. `id` is the host's.
  */
 public func requestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: TimeZone, id: String, request: AppointmentRequest, now: Timestamp)throws  -> AppointmentOutcome  {
     return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4361,7 +4379,8 @@ public func requestAppointment(access: PortalAccess, client: Client, schedule: A
 })
 }
 /**
- * The business moves an appointment (opening hours checked, not the guest's notice).
+ * The business moves an appointment (checked against the opening hours, not the guest's
+ * notice); its status stays.
  */
 public func rescheduleAppointment(appointment: Appointment, schedule: AppointmentSchedule, timeZone: TimeZone, start: NaiveDateTime, end: NaiveDateTime?, now: Timestamp)throws  -> AppointmentOutcome  {
     return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4807,8 +4826,8 @@ public func verifyEventLog(entries: [LoggedEvent])throws   {try rustCallWithErro
 }
 }
 /**
- * Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
- * anything wrong, `link.expired` for a genuine token past its expiry.
+ * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+ * for anything wrong, `link.expired` for a genuine token past its expiry.
  */
 public func verifyLink(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
     return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4857,28 +4876,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_append_event_log() != 48421) {
+    if (uniffi_hospes_mobile_checksum_func_append_event_log() != 52326) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_apply_booking_change() != 35505) {
+    if (uniffi_hospes_mobile_checksum_func_apply_booking_change() != 32629) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 35395) {
+    if (uniffi_hospes_mobile_checksum_func_apply_guest_update() != 38466) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_from_json() != 16598) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_from_json() != 55015) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() != 22032) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() != 45907) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() != 22866) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() != 5940) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_request_from_json() != 27429) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_request_from_json() != 64900) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_request_to_json() != 55439) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_request_to_json() != 13938) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json() != 49718) {
@@ -4887,7 +4906,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json() != 26355) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_appointment_to_json() != 18066) {
+    if (uniffi_hospes_mobile_checksum_func_appointment_to_json() != 16481) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_approve_booking_change() != 57550) {
@@ -4899,7 +4918,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_booking_change_to_json() != 33699) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_cancel_appointment() != 21768) {
+    if (uniffi_hospes_mobile_checksum_func_cancel_appointment() != 30664) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() != 44828) {
@@ -4911,10 +4930,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_cancellation_from_json() != 7253) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() != 61993) {
+    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() != 21266) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() != 1708) {
+    if (uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() != 8325) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_cancellation_preview_from_json() != 33687) {
@@ -4926,10 +4945,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_cancellation_to_json() != 55604) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_catalogue_from_json() != 45121) {
+    if (uniffi_hospes_mobile_checksum_func_catalogue_from_json() != 6066) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_catalogue_to_json() != 33688) {
+    if (uniffi_hospes_mobile_checksum_func_catalogue_to_json() != 55451) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_change_password() != 57636) {
@@ -4944,22 +4963,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_appointment_schedule() != 26342) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 22455) {
+    if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 19589) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_check_mail() != 45632) {
+    if (uniffi_hospes_mobile_checksum_func_check_mail() != 59153) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_number_pattern() != 54602) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_client_from_json() != 61461) {
+    if (uniffi_hospes_mobile_checksum_func_client_from_json() != 52098) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_client_to_json() != 25609) {
+    if (uniffi_hospes_mobile_checksum_func_client_to_json() != 15451) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_update_outcome_from_json() != 1164) {
@@ -4968,28 +4987,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() != 44947) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_companion_from_json() != 25206) {
+    if (uniffi_hospes_mobile_checksum_func_companion_from_json() != 62404) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_companion_to_json() != 7985) {
+    if (uniffi_hospes_mobile_checksum_func_companion_to_json() != 61114) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_confirm_account() != 32996) {
+    if (uniffi_hospes_mobile_checksum_func_confirm_account() != 35546) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_confirm_appointment() != 30053) {
+    if (uniffi_hospes_mobile_checksum_func_confirm_appointment() != 31797) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 41680) {
+    if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 28445) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_from_json() != 53778) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 44632) {
+    if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 18891) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 21515) {
+    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 21573) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_request_from_json() != 28339) {
@@ -5022,19 +5041,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_create_contract() != 14258) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_create_quote() != 19819) {
+    if (uniffi_hospes_mobile_checksum_func_create_quote() != 56855) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 44066) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 41431) {
+    if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 14185) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_decline_booking_change() != 6788) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_describe_event() != 1497) {
+    if (uniffi_hospes_mobile_checksum_func_describe_event() != 3169) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
@@ -5055,7 +5074,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() != 9107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 60160) {
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 34462) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() != 43642) {
@@ -5085,19 +5104,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_event_to_json() != 41136) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_format_date() != 36873) {
+    if (uniffi_hospes_mobile_checksum_func_format_date() != 46774) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_format_money() != 26742) {
+    if (uniffi_hospes_mobile_checksum_func_format_money() != 5588) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 33963) {
+    if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 3685) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_guest_appointments() != 45205) {
+    if (uniffi_hospes_mobile_checksum_func_guest_appointments() != 59449) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_guest_details_from_json() != 41207) {
@@ -5106,13 +5125,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_guest_details_to_json() != 24161) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_inspect_link() != 15556) {
+    if (uniffi_hospes_mobile_checksum_func_inspect_link() != 33426) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_installment_from_json() != 37770) {
+    if (uniffi_hospes_mobile_checksum_func_installment_from_json() != 62781) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_installment_to_json() != 57455) {
+    if (uniffi_hospes_mobile_checksum_func_installment_to_json() != 35456) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_balance() != 12375) {
@@ -5127,10 +5146,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_from_json() != 41431) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 45115) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 28839) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 6793) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 58734) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
@@ -5157,7 +5176,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 45224) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_issue_link() != 28263) {
+    if (uniffi_hospes_mobile_checksum_func_issue_link() != 35000) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_issued_invoice_from_json() != 32258) {
@@ -5166,16 +5185,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_issued_invoice_to_json() != 35797) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_issued_link_from_json() != 35700) {
+    if (uniffi_hospes_mobile_checksum_func_issued_link_from_json() != 17631) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_issued_link_to_json() != 64674) {
+    if (uniffi_hospes_mobile_checksum_func_issued_link_to_json() != 46490) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_keyring_config_from_json() != 65059) {
+    if (uniffi_hospes_mobile_checksum_func_keyring_config_from_json() != 47535) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_keyring_config_to_json() != 7269) {
+    if (uniffi_hospes_mobile_checksum_func_keyring_config_to_json() != 44791) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_label_request_from_json() != 57102) {
@@ -5184,46 +5203,46 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_label_request_to_json() != 26576) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_labels_pdf() != 37810) {
+    if (uniffi_hospes_mobile_checksum_func_labels_pdf() != 46522) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_letterhead_from_json() != 18851) {
+    if (uniffi_hospes_mobile_checksum_func_letterhead_from_json() != 5052) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_letterhead_to_json() != 13375) {
+    if (uniffi_hospes_mobile_checksum_func_letterhead_to_json() != 23562) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_claims_from_json() != 42923) {
+    if (uniffi_hospes_mobile_checksum_func_link_claims_from_json() != 16965) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_claims_to_json() != 57151) {
+    if (uniffi_hospes_mobile_checksum_func_link_claims_to_json() != 9988) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_hint_from_json() != 27550) {
+    if (uniffi_hospes_mobile_checksum_func_link_hint_from_json() != 44683) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_hint_to_json() != 63305) {
+    if (uniffi_hospes_mobile_checksum_func_link_hint_to_json() != 26348) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_request_from_json() != 4013) {
+    if (uniffi_hospes_mobile_checksum_func_link_request_from_json() != 62584) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_request_to_json() != 53995) {
+    if (uniffi_hospes_mobile_checksum_func_link_request_to_json() != 21633) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_state_from_json() != 57858) {
+    if (uniffi_hospes_mobile_checksum_func_link_state_from_json() != 30691) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_state_to_json() != 8282) {
+    if (uniffi_hospes_mobile_checksum_func_link_state_to_json() != 64344) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_link_url() != 58705) {
+    if (uniffi_hospes_mobile_checksum_func_link_url() != 22960) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_logged_event_from_json() != 24675) {
+    if (uniffi_hospes_mobile_checksum_func_logged_event_from_json() != 9036) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_logged_event_to_json() != 23513) {
+    if (uniffi_hospes_mobile_checksum_func_logged_event_to_json() != 53294) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_login() != 9678) {
@@ -5262,7 +5281,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_mail_template_to_json() != 48823) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 34383) {
+    if (uniffi_hospes_mobile_checksum_func_missing_client_details() != 43667) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_money_from_json() != 7692) {
@@ -5280,10 +5299,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_new_participant_to_json() != 1480) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_next_invoice_number() != 6528) {
+    if (uniffi_hospes_mobile_checksum_func_next_invoice_number() != 13409) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_normalize_client() != 47524) {
+    if (uniffi_hospes_mobile_checksum_func_normalize_client() != 24182) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_normalize_establishment() != 8251) {
@@ -5325,43 +5344,43 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_payment_request_to_json() != 14627) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_payment_schedule_state() != 56707) {
+    if (uniffi_hospes_mobile_checksum_func_payment_schedule_state() != 55839) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_payment_to_json() != 32436) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 43811) {
+    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 32265) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 54464) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 15073) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_from_link() != 33526) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_link() != 43346) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_from_login() != 40401) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_from_login() != 29617) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_access_to_json() != 49247) {
+    if (uniffi_hospes_mobile_checksum_func_portal_access_to_json() != 35336) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 63810) {
+    if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 13643) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 65361) {
+    if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 62981) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 56812) {
+    if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 59183) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_contract() != 35925) {
+    if (uniffi_hospes_mobile_checksum_func_portal_contract() != 43380) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_history() != 8997) {
+    if (uniffi_hospes_mobile_checksum_func_portal_history() != 57240) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_home() != 17340) {
+    if (uniffi_hospes_mobile_checksum_func_portal_home() != 52248) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_home_from_json() != 8960) {
@@ -5370,49 +5389,49 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_home_to_json() != 5970) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 43949) {
+    if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 3860) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 35574) {
+    if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 40566) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_quote() != 22602) {
+    if (uniffi_hospes_mobile_checksum_func_portal_quote() != 56891) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 22508) {
+    if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 41108) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_sign_contract() != 37875) {
+    if (uniffi_hospes_mobile_checksum_func_portal_sign_contract() != 47170) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_stay() != 62007) {
+    if (uniffi_hospes_mobile_checksum_func_portal_stay() != 37669) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 51512) {
+    if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 46201) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 55938) {
+    if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 60531) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_price_request_from_json() != 7892) {
+    if (uniffi_hospes_mobile_checksum_func_price_request_from_json() != 38026) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_price_request_to_json() != 18089) {
+    if (uniffi_hospes_mobile_checksum_func_price_request_to_json() != 8549) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_price_stay() != 35616) {
+    if (uniffi_hospes_mobile_checksum_func_price_stay() != 50579) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_priced_guest_from_json() != 36720) {
+    if (uniffi_hospes_mobile_checksum_func_priced_guest_from_json() != 31689) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_priced_guest_to_json() != 20401) {
+    if (uniffi_hospes_mobile_checksum_func_priced_guest_to_json() != 24335) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_priced_stay_from_json() != 34879) {
+    if (uniffi_hospes_mobile_checksum_func_priced_stay_from_json() != 5081) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_priced_stay_to_json() != 2173) {
+    if (uniffi_hospes_mobile_checksum_func_priced_stay_to_json() != 31323) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_provider_result_from_json() != 42624) {
@@ -5436,10 +5455,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_quote_from_json() != 44970) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_quote_link_state() != 45052) {
+    if (uniffi_hospes_mobile_checksum_func_quote_link_state() != 35581) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_quote_pdf() != 20870) {
+    if (uniffi_hospes_mobile_checksum_func_quote_pdf() != 25) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_quote_to_json() != 46146) {
@@ -5451,13 +5470,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_quote_view_to_json() != 498) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_read_locale() != 10526) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 24346) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_payment() != 44435) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_register_account() != 30366) {
+    if (uniffi_hospes_mobile_checksum_func_register_account() != 59537) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_registration_from_json() != 6405) {
@@ -5472,7 +5494,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() != 10626) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_render_mail() != 65508) {
+    if (uniffi_hospes_mobile_checksum_func_render_mail() != 48211) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() != 55651) {
@@ -5481,22 +5503,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() != 26175) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 6868) {
+    if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 59662) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_rent_schedule() != 47988) {
+    if (uniffi_hospes_mobile_checksum_func_rent_schedule() != 18661) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_request_appointment() != 29626) {
+    if (uniffi_hospes_mobile_checksum_func_request_appointment() != 34900) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_reschedule_appointment() != 29745) {
+    if (uniffi_hospes_mobile_checksum_func_reschedule_appointment() != 2027) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_resend_edit_reminder() != 64268) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_reset_password() != 52040) {
+    if (uniffi_hospes_mobile_checksum_func_reset_password() != 14730) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_residency_change_from_json() != 17990) {
@@ -5523,7 +5545,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() != 20261) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 33015) {
+    if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 38796) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_signature_from_json() != 60308) {
@@ -5604,19 +5626,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() != 18601) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_verify_event_log() != 50223) {
+    if (uniffi_hospes_mobile_checksum_func_verify_event_log() != 18402) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_verify_link() != 12553) {
+    if (uniffi_hospes_mobile_checksum_func_verify_link() != 40944) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_linkkeyring_active_key_id() != 39538) {
+    if (uniffi_hospes_mobile_checksum_method_keyring_active_key_id() != 15650) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_linkkeyring_issue() != 31827) {
+    if (uniffi_hospes_mobile_checksum_method_keyring_issue() != 64733) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_linkkeyring_verify() != 52117) {
+    if (uniffi_hospes_mobile_checksum_method_keyring_verify() != 50929) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_mailer_render() != 27943) {
@@ -5625,19 +5647,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_mailer_summary() != 35696) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_pricer_create_quote() != 8502) {
+    if (uniffi_hospes_mobile_checksum_method_pricer_create_quote() != 48464) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_pricer_price() != 2912) {
+    if (uniffi_hospes_mobile_checksum_method_pricer_price() != 53245) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() != 15660) {
+    if (uniffi_hospes_mobile_checksum_constructor_keyring_new() != 55637) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_mailer_new() != 40011) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 50130) {
+    if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 22318) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -6711,7 +6711,7 @@ public func FfiConverterTypeLinkClaims_lower(_ value: LinkClaims) -> RustBuffer 
 
 /**
  * What a token says about itself before it is verified: which records to load.
- * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ * Nothing here is trusted until [`Keyring::verify`](super::Keyring::verify) succeeds.
  */
 public struct LinkHint: Equatable, Hashable {
     /**
@@ -6810,7 +6810,7 @@ public struct LinkRequest: Equatable, Hashable {
      */
     public var state: LinkState
     /**
-     * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+     * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
      */
     public var expiresAt: Timestamp
 
@@ -6830,7 +6830,7 @@ public struct LinkRequest: Equatable, Hashable {
          * The state the link is bound to.
          */state: LinkState, 
         /**
-         * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+         * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
          */expiresAt: Timestamp) {
         self.purpose = purpose
         self.clientId = clientId
@@ -7931,7 +7931,7 @@ public func FfiConverterTypeMoney_lower(_ value: Money) -> RustBuffer {
  *
  * ```
  * use hospes::appointment::OpeningHours;
- * use hospes::pricing::Weekday;
+ * use hospes::calendar::Weekday;
  * let h: OpeningHours = serde_json::from_str(r#"{"days": ["tuesday", "friday"],
  * "intervals": [{"opens": "09:00", "closes": "12:00"}, {"opens": "14:00", "closes": "18:30"}]}"#).unwrap();
  * assert_eq!(h.days, [Weekday::Tuesday, Weekday::Friday]);
@@ -9020,7 +9020,7 @@ public func FfiConverterTypePortalAccess_lower(_ value: PortalAccess) -> RustBuf
 
 
 /**
- * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * The establishment as the portal's header shows it (name, logo, site, opening dates,
  * place, phone).
  */
 public struct PortalHeader: Equatable, Hashable {
@@ -13948,6 +13948,277 @@ public func FfiConverterTypeDocumentKind_lower(_ value: DocumentKind) -> RustBuf
 
 
 /**
+ * The family of an error: the part of its code before the dot. Python raises one
+ * exception class per family (`ClientError` …); Kotlin and Swift carry it on their one
+ * error; the wire envelope names it (`"family": "client"`).
+ *
+ * ```
+ * use hospes::error::ErrorFamily;
+ * assert_eq!(ErrorFamily::Client.as_str(), "client");
+ * assert_eq!(ErrorFamily::Client.to_string(), "client");
+ * assert_eq!(serde_json::to_string(&ErrorFamily::Pdf).unwrap(), r#""pdf""#);
+ * ```
+ */
+
+public enum ErrorFamily: Equatable, Hashable {
+    
+    /**
+     * The input could not be read: wrong type, missing field, float for money, too large
+     * (`input.*`).
+     */
+    case input
+    /**
+     * Amounts, currencies, VAT rates (`money.*`).
+     */
+    case money
+    /**
+     * A required field is empty or a text too long (`field.*`).
+     */
+    case field
+    /**
+     * A client record or a guest update was refused (`client.*`).
+     */
+    case client
+    /**
+     * An establishment's settings were refused (`establishment.*`).
+     */
+    case establishment
+    /**
+     * A stay was refused (`stay.*`).
+     */
+    case stay
+    /**
+     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
+     */
+    case link
+    /**
+     * A login refused, a password too short, too many attempts (`account.*`).
+     */
+    case account
+    /**
+     * A record that is not this guest's, answered as missing (`portal.not_found`).
+     */
+    case portal
+    /**
+     * A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
+     * `pricing.promo_expired` …).
+     */
+    case pricing
+    /**
+     * A quote that can no longer be changed or accepted (`quote.expired`, `quote.changed` …).
+     */
+    case quote
+    /**
+     * Invoice numbering or issuing refused (`invoice.date_before_last` …).
+     */
+    case invoice
+    /**
+     * A payment that cannot be recorded or asked for (`payment.amount_invalid`,
+     * `payment.not_payable` …).
+     */
+    case payment
+    /**
+     * A contract that cannot be drawn up or signed (`contract.already_signed` …).
+     */
+    case contract
+    /**
+     * A signature or an event log that does not hold (`evidence.document_changed`,
+     * `evidence.log_broken` …).
+     */
+    case evidence
+    /**
+     * A mail template that cannot be saved or rendered (`mail.tag_unknown`,
+     * `mail.value_missing` …).
+     */
+    case mail
+    /**
+     * A booking field the guest may not change, or not anymore (`booking.field_not_editable` …).
+     */
+    case booking
+    /**
+     * An appointment that cannot be requested or changed (outside opening hours, someone else's
+     * pet …).
+     */
+    case appointment
+    /**
+     * A document that cannot be printed: a font or logo refused, labels without an address
+     * (`pdf.*`).
+     */
+    case pdf
+    /**
+     * A bug in hospes, reported instead of crashing: please report it.
+     */
+    case `internal`
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ErrorFamily: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorFamily: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorFamily
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorFamily {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .input
+        
+        case 2: return .money
+        
+        case 3: return .field
+        
+        case 4: return .client
+        
+        case 5: return .establishment
+        
+        case 6: return .stay
+        
+        case 7: return .link
+        
+        case 8: return .account
+        
+        case 9: return .portal
+        
+        case 10: return .pricing
+        
+        case 11: return .quote
+        
+        case 12: return .invoice
+        
+        case 13: return .payment
+        
+        case 14: return .contract
+        
+        case 15: return .evidence
+        
+        case 16: return .mail
+        
+        case 17: return .booking
+        
+        case 18: return .appointment
+        
+        case 19: return .pdf
+        
+        case 20: return .`internal`
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ErrorFamily, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .input:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .money:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .field:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .client:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .establishment:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .stay:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .link:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .account:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .portal:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .pricing:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .quote:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .invoice:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .payment:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .contract:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .evidence:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .mail:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .booking:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .appointment:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .pdf:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .`internal`:
+            writeInt(&buf, Int32(20))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorFamily_lift(_ buf: RustBuffer) throws -> ErrorFamily {
+    return try FfiConverterTypeErrorFamily.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorFamily_lower(_ value: ErrorFamily) -> RustBuffer {
+    return FfiConverterTypeErrorFamily.lower(value)
+}
+
+
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  *
  * ```
@@ -14789,11 +15060,22 @@ public func FfiConverterTypeEvent_lower(_ value: Event) -> RustBuffer {
 
 
 /**
- * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one case per error
- * family, each with the stable `code`, the English `reason` and the message in every locale.
+ * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
+ * error, with the stable `code`, its `family`, the English `reason` and the message in every
+ * locale.
  *
  * It lives here, beside the custom types, so that a value refused while lifting an argument
  * (an unknown currency, a malformed date) reaches the caller as this typed error too.
+ *
+ * ```
+ * use hospes::error::ErrorFamily;
+ * use hospes::ffi::HospesError;
+ * let err = HospesError::from(hospes::Error::AmountOverflow);
+ * let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+ * assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
+ * assert_eq!(reason, "Amount out of range.");
+ * assert_eq!(messages["fr"], "Montant hors limites.");
+ * ```
  */
 public 
 enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -14801,283 +15083,20 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * `input.*`: a value could not be read.
+     * The operation failed: every error of hospes, whatever its family.
      */
-    case Input(
+    case Failed(
         /**
-         * Stable dotted code.
+         * Stable dotted code (`client.email_invalid`).
          */code: String, 
+        /**
+         * The part of the code before the dot, as an enum (`ErrorFamily.CLIENT`).
+         */family: ErrorFamily, 
         /**
          * English message.
          */reason: String, 
         /**
          * Message per locale tag (`fr`, `en`, `es`).
-         */messages: [String: String]
-    )
-    /**
-     * `money.*`: amounts, currencies, VAT rates.
-     */
-    case Money(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `field.*`: a required field is empty or a text is too long.
-     */
-    case Field(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `client.*`: a client record or guest update was refused.
-     */
-    case Client(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `establishment.*`: settings refused.
-     */
-    case Establishment(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `stay.*`: a stay was refused.
-     */
-    case Stay(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `account.*`: login refused, password too short, too many attempts.
-     */
-    case Account(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `portal.*`: a record that is not the guest's, answered as missing.
-     */
-    case Portal(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `pricing.*`: a stay that cannot be priced or booked as asked.
-     */
-    case Pricing(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `invoice.*`: invoice numbering and issuing.
-     */
-    case Invoice(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `payment.*`: payments that cannot be recorded or requested.
-     */
-    case Payment(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `contract.*`: contracts that cannot be drawn up or signed.
-     */
-    case Contract(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `mail.*`: mail templates and their rendering.
-     */
-    case Mail(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `booking.*`: editable booking fields and change requests.
-     */
-    case Booking(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `appointment.*`: appointment requests.
-     */
-    case Appointment(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
-     */
-    case Pdf(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `evidence.*`: signatures and the hash-linked event log.
-     */
-    case Evidence(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `quote.*`: a quote that cannot be changed or accepted.
-     */
-    case Quote(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `link.*`: a link token refused or a link that cannot be issued.
-     */
-    case Link(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
-         */messages: [String: String]
-    )
-    /**
-     * `internal.*`: a bug in hospes, reported instead of crashing.
-     */
-    case Internal(
-        /**
-         * Stable dotted code.
-         */code: String, 
-        /**
-         * English message.
-         */reason: String, 
-        /**
-         * Message per locale tag.
          */messages: [String: String]
     )
 
@@ -15109,103 +15128,9 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .Input(
+        case 1: return .Failed(
             code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 2: return .Money(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 3: return .Field(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 4: return .Client(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 5: return .Establishment(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 6: return .Stay(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 7: return .Account(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 8: return .Portal(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 9: return .Pricing(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 10: return .Invoice(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 11: return .Payment(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 12: return .Contract(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 13: return .Mail(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 14: return .Booking(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 15: return .Appointment(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 16: return .Pdf(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 17: return .Evidence(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 18: return .Quote(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 19: return .Link(
-            code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
-            )
-        case 20: return .Internal(
-            code: try FfiConverterString.read(from: &buf), 
+            family: try FfiConverterTypeErrorFamily.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             messages: try FfiConverterDictionaryStringString.read(from: &buf)
             )
@@ -15221,142 +15146,10 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
 
         
         
-        case let .Input(code,reason,messages):
+        case let .Failed(code,family,reason,messages):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Money(code,reason,messages):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Field(code,reason,messages):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Client(code,reason,messages):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Establishment(code,reason,messages):
-            writeInt(&buf, Int32(5))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Stay(code,reason,messages):
-            writeInt(&buf, Int32(6))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Account(code,reason,messages):
-            writeInt(&buf, Int32(7))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Portal(code,reason,messages):
-            writeInt(&buf, Int32(8))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Pricing(code,reason,messages):
-            writeInt(&buf, Int32(9))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Invoice(code,reason,messages):
-            writeInt(&buf, Int32(10))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Payment(code,reason,messages):
-            writeInt(&buf, Int32(11))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Contract(code,reason,messages):
-            writeInt(&buf, Int32(12))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Mail(code,reason,messages):
-            writeInt(&buf, Int32(13))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Booking(code,reason,messages):
-            writeInt(&buf, Int32(14))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Appointment(code,reason,messages):
-            writeInt(&buf, Int32(15))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Pdf(code,reason,messages):
-            writeInt(&buf, Int32(16))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Evidence(code,reason,messages):
-            writeInt(&buf, Int32(17))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Quote(code,reason,messages):
-            writeInt(&buf, Int32(18))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Link(code,reason,messages):
-            writeInt(&buf, Int32(19))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterDictionaryStringString.write(messages, into: &buf)
-            
-        
-        case let .Internal(code,reason,messages):
-            writeInt(&buf, Int32(20))
-            FfiConverterString.write(code, into: &buf)
+            FfiConverterTypeErrorFamily.write(family, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
             

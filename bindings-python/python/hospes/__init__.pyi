@@ -8,7 +8,6 @@ from typing_extensions import NotRequired, TypedDict
 from .errors import (
     AccountError as AccountError,
     AppointmentError as AppointmentError,
-    PdfError as PdfError,
     BookingError as BookingError,
     ClientError as ClientError,
     ContractError as ContractError,
@@ -23,6 +22,7 @@ from .errors import (
     MailError as MailError,
     MoneyError as MoneyError,
     PaymentError as PaymentError,
+    PdfError as PdfError,
     PortalError as PortalError,
     PricingError as PricingError,
     QuoteError as QuoteError,
@@ -1171,7 +1171,7 @@ class LinkRequest(TypedDict):
     state: LinkState
     """The state the link is bound to."""
     expires_at: datetime
-    """When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`."""
+    """When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`."""
 
 class IssuedLink(TypedDict):
     """A freshly issued link."""
@@ -1186,7 +1186,7 @@ class IssuedLink(TypedDict):
 
 class LinkHint(TypedDict):
     """What a token says about itself before it is verified: which records to load.
-    Nothing here is trusted until [`Keyring::verify`] succeeds.
+    Nothing here is trusted until [`Keyring::verify`](super::Keyring::verify) succeeds.
     """
     client_id: str
     """The client to load."""
@@ -1270,7 +1270,7 @@ class PortalAccess(TypedDict):
     """The one stay or document a document link opens."""
 
 class PortalHeader(TypedDict):
-    """The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+    """The establishment as the portal's header shows it (name, logo, site, opening dates,
     place, phone).
     """
     name: str
@@ -2748,6 +2748,12 @@ def describe_event(event: Event, locale: Locale) -> str:
 
 def format_money(amount: Money, locale: Locale) -> str:
     """An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space)."""
+    ...
+
+def read_locale(tag: str) -> Locale:
+    """Reads a language tag — a stored preference or a browser's first choice (`es-ES`,
+     `EN_gb`, `fr`) — as one of the languages hospes speaks; any other is `input.invalid`.
+    """
     ...
 
 def format_date(date: date, locale: Locale) -> str:

@@ -21,7 +21,7 @@ use serde::de::{
 
 /// Deepest nesting of records and lists hospes reads, the arguments object counting as the first:
 /// 32 levels, some three times the deepest record of hospes. The bindings refuse deeper values
-/// while converting them, and [`from_json`] while reading JSON (`input.too_deep`), before going deeper.
+/// while converting them, and [`from_json`](super::from_json) while reading JSON (`input.too_deep`), before going deeper.
 pub const MAX_DEPTH: usize = 32;
 
 /// A deserializer, or one of its parts, read strictly (see the module), and how many records
@@ -34,7 +34,7 @@ pub struct Strict<T> {
 
 impl<T> Strict<T> {
     /// Reads `inner` strictly, from the top: records and lists may nest
-    /// [`MAX_DEPTH`](MAX_DEPTH) levels, the outermost counting as the first.
+    /// [`MAX_DEPTH`] levels, the outermost counting as the first.
     pub fn new(inner: T) -> Strict<T> {
         Strict { inner, depth: 0 }
     }

@@ -21,7 +21,7 @@ pub struct LinkRequest {
     pub subject: Option<String>,
     /// The state the link is bound to.
     pub state: LinkState,
-    /// When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+    /// When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
     pub expires_at: DateTime<Utc>,
 }
 
@@ -41,7 +41,7 @@ pub struct IssuedLink {
 }
 
 /// What a token says about itself before it is verified: which records to load.
-/// Nothing here is trusted until [`Keyring::verify`] succeeds.
+/// Nothing here is trusted until [`Keyring::verify`](super::Keyring::verify) succeeds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

@@ -58,7 +58,7 @@ impl LinkState {
     /// - an e-mail address is trimmed, its domain lower-cased (as `email::normalize` stores it).
     ///
     /// Link versions, invoice numbers and password hashes are compared exactly as they are.
-    /// [`Keyring::issue`] and [`Keyring::verify`] bind links to this form, so a host may pass the
+    /// [`Keyring::issue`](super::Keyring::issue) and [`Keyring::verify`](super::Keyring::verify) bind links to this form, so a host may pass the
     /// state as it has it.
     ///
     /// ```

@@ -34,10 +34,10 @@ pub fn error_envelope(err: &Error) -> Value {
     }})
 }
 
-/// What [`call_for_file`] answers.
+/// What [`call_for_file`](super::call_for_file) answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// The JSON envelope, `{"ok": …}` or `{"error": …}`, as [`call`] returns it.
+    /// The JSON envelope, `{"ok": …}` or `{"error": …}`, as [`call`](super::call) returns it.
     Envelope(String),
     /// The file an operation returned (a PDF), as it is.
     File(Vec<u8>),

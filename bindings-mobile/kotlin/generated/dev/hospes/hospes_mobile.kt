@@ -90,6 +90,7 @@ import dev.hospes.model.FfiConverterTypeEditReminder
 import dev.hospes.model.FfiConverterTypeEditWindow
 import dev.hospes.model.FfiConverterTypeEstablishment
 import dev.hospes.model.FfiConverterTypeEvent
+import dev.hospes.model.FfiConverterTypeFileBytes
 import dev.hospes.model.FfiConverterTypeGuestDetails
 import dev.hospes.model.FfiConverterTypeHospesError
 import dev.hospes.model.FfiConverterTypeInstallment
@@ -155,6 +156,7 @@ import dev.hospes.model.FfiConverterTypeTimestamp
 import dev.hospes.model.FfiConverterTypeTravelCompanion
 import dev.hospes.model.FfiConverterTypeUpdatePolicy
 import dev.hospes.model.FfiConverterTypeVatBreakdown
+import dev.hospes.model.FileBytes
 import dev.hospes.model.GuestDetails
 import dev.hospes.model.HospesException
 import dev.hospes.model.Installment
@@ -251,6 +253,7 @@ import dev.hospes.model.RustBuffer as RustBufferEditReminder
 import dev.hospes.model.RustBuffer as RustBufferEditWindow
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
 import dev.hospes.model.RustBuffer as RustBufferEvent
+import dev.hospes.model.RustBuffer as RustBufferFileBytes
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
 import dev.hospes.model.RustBuffer as RustBufferHospesError
 import dev.hospes.model.RustBuffer as RustBufferInstallment
@@ -1368,6 +1371,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_quote_view_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_read_locale(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_payment(
@@ -1474,11 +1479,11 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_verify_link(
     ): Int
-    external fun uniffi_hospes_mobile_checksum_method_linkkeyring_active_key_id(
+    external fun uniffi_hospes_mobile_checksum_method_keyring_active_key_id(
     ): Int
-    external fun uniffi_hospes_mobile_checksum_method_linkkeyring_issue(
+    external fun uniffi_hospes_mobile_checksum_method_keyring_issue(
     ): Int
-    external fun uniffi_hospes_mobile_checksum_method_linkkeyring_verify(
+    external fun uniffi_hospes_mobile_checksum_method_keyring_verify(
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_mailer_render(
     ): Int
@@ -1488,7 +1493,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_price(
     ): Int
-    external fun uniffi_hospes_mobile_checksum_constructor_linkkeyring_new(
+    external fun uniffi_hospes_mobile_checksum_constructor_keyring_new(
     ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_mailer_new(
     ): Int
@@ -1515,17 +1520,17 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_hospes_mobile_fn_clone_linkkeyring(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_clone_keyring(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_hospes_mobile_fn_free_linkkeyring(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_free_keyring(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_hospes_mobile_fn_constructor_linkkeyring_new(`config`: RustBufferKeyringConfig.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_constructor_keyring_new(`config`: RustBufferKeyringConfig.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_hospes_mobile_fn_method_linkkeyring_active_key_id(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_method_keyring_active_key_id(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_hospes_mobile_fn_method_linkkeyring_issue(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`request`: RustBufferLinkRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_method_keyring_issue(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`request`: RustBufferLinkRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedLink.ByValue
-    external fun uniffi_hospes_mobile_fn_method_linkkeyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_method_keyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
     external fun uniffi_hospes_mobile_fn_clone_mailer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1648,7 +1653,7 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_contract_link_state(`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_to_json(`value`: RustBufferContractRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1742,7 +1747,7 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_invoice_link_state(`invoice`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoiceRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_to_json(`value`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1778,7 +1783,7 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_label_request_to_json(`value`: RustBufferLabelRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_labels_pdf(`request`: RustBufferLabelRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_letterhead_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLetterhead.ByValue
     external fun uniffi_hospes_mobile_fn_func_letterhead_to_json(`value`: RustBufferLetterhead.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1948,13 +1953,15 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_quote_link_state(`quote`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_pdf(`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_to_json(`value`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteView.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_view_to_json(`value`: RustBufferQuoteView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_read_locale(`tag`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLocale.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_login_failure(`throttle`: RustBufferThrottle.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferThrottle.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_payment(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`payment`: RustBufferPayment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2198,28 +2205,28 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_append_event_log() and 0xFFFF) != 48421) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_append_event_log() and 0xFFFF) != 52326) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_apply_booking_change() and 0xFFFF) != 35505) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_apply_booking_change() and 0xFFFF) != 32629) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 35395) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_apply_guest_update() and 0xFFFF) != 38466) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_from_json() and 0xFFFF) != 16598) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_from_json() and 0xFFFF) != 55015) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() and 0xFFFF) != 22032) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_from_json() and 0xFFFF) != 45907) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() and 0xFFFF) != 22866) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_outcome_to_json() and 0xFFFF) != 5940) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_from_json() and 0xFFFF) != 27429) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_from_json() and 0xFFFF) != 64900) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_to_json() and 0xFFFF) != 55439) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_request_to_json() and 0xFFFF) != 13938) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_appointment_schedule_from_json() and 0xFFFF) != 49718) {
@@ -2228,7 +2235,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_appointment_schedule_to_json() and 0xFFFF) != 26355) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_to_json() and 0xFFFF) != 18066) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_appointment_to_json() and 0xFFFF) != 16481) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_approve_booking_change() and 0xFFFF) != 57550) {
@@ -2240,7 +2247,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_booking_change_to_json() and 0xFFFF) != 33699) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_cancel_appointment() and 0xFFFF) != 21768) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancel_appointment() and 0xFFFF) != 30664) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_confirmation_from_json() and 0xFFFF) != 44828) {
@@ -2252,10 +2259,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_from_json() and 0xFFFF) != 7253) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() and 0xFFFF) != 61993) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_from_json() and 0xFFFF) != 21266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() and 0xFFFF) != 1708) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_policy_to_json() and 0xFFFF) != 8325) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_preview_from_json() and 0xFFFF) != 33687) {
@@ -2267,10 +2274,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_cancellation_to_json() and 0xFFFF) != 55604) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_from_json() and 0xFFFF) != 45121) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_from_json() and 0xFFFF) != 6066) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_to_json() and 0xFFFF) != 33688) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_catalogue_to_json() and 0xFFFF) != 55451) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_change_password() and 0xFFFF) != 57636) {
@@ -2285,22 +2292,22 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_appointment_schedule() and 0xFFFF) != 26342) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 22455) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 19589) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 45632) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 59153) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_number_pattern() and 0xFFFF) != 54602) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 61461) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 52098) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_client_to_json() and 0xFFFF) != 25609) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_to_json() and 0xFFFF) != 15451) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_update_outcome_from_json() and 0xFFFF) != 1164) {
@@ -2309,28 +2316,28 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_client_update_outcome_to_json() and 0xFFFF) != 44947) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_companion_from_json() and 0xFFFF) != 25206) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_companion_from_json() and 0xFFFF) != 62404) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_companion_to_json() and 0xFFFF) != 7985) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_companion_to_json() and 0xFFFF) != 61114) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 32996) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_account() and 0xFFFF) != 35546) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_appointment() and 0xFFFF) != 30053) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_appointment() and 0xFFFF) != 31797) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 41680) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 28445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_from_json() and 0xFFFF) != 53778) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 44632) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 18891) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 21515) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 21573) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_from_json() and 0xFFFF) != 28339) {
@@ -2363,19 +2370,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_create_contract() and 0xFFFF) != 14258) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 19819) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 56855) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 44066) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 41431) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 14185) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_booking_change() and 0xFFFF) != 6788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 1497) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 3169) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
@@ -2396,7 +2403,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() and 0xFFFF) != 9107) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 60160) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 34462) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() and 0xFFFF) != 43642) {
@@ -2426,19 +2433,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_event_to_json() and 0xFFFF) != 41136) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 36873) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 46774) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 26742) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 5588) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 33963) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 3685) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_guest_appointments() and 0xFFFF) != 45205) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_guest_appointments() and 0xFFFF) != 59449) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_details_from_json() and 0xFFFF) != 41207) {
@@ -2447,13 +2454,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_details_to_json() and 0xFFFF) != 24161) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_inspect_link() and 0xFFFF) != 15556) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_inspect_link() and 0xFFFF) != 33426) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_installment_from_json() and 0xFFFF) != 37770) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_installment_from_json() and 0xFFFF) != 62781) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_installment_to_json() and 0xFFFF) != 57455) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_installment_to_json() and 0xFFFF) != 35456) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance() and 0xFFFF) != 12375) {
@@ -2468,10 +2475,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_from_json() and 0xFFFF) != 41431) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 45115) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 28839) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 6793) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 58734) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
@@ -2498,7 +2505,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 45224) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 28263) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 35000) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_issued_invoice_from_json() and 0xFFFF) != 32258) {
@@ -2507,16 +2514,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_issued_invoice_to_json() and 0xFFFF) != 35797) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_from_json() and 0xFFFF) != 35700) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_from_json() and 0xFFFF) != 17631) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_to_json() and 0xFFFF) != 64674) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_to_json() and 0xFFFF) != 46490) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_from_json() and 0xFFFF) != 65059) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_from_json() and 0xFFFF) != 47535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_to_json() and 0xFFFF) != 7269) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_to_json() and 0xFFFF) != 44791) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_label_request_from_json() and 0xFFFF) != 57102) {
@@ -2525,46 +2532,46 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_label_request_to_json() and 0xFFFF) != 26576) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_labels_pdf() and 0xFFFF) != 37810) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_labels_pdf() and 0xFFFF) != 46522) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_from_json() and 0xFFFF) != 18851) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_from_json() and 0xFFFF) != 5052) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_to_json() and 0xFFFF) != 13375) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_letterhead_to_json() and 0xFFFF) != 23562) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_from_json() and 0xFFFF) != 42923) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_from_json() and 0xFFFF) != 16965) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_to_json() and 0xFFFF) != 57151) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_claims_to_json() and 0xFFFF) != 9988) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_from_json() and 0xFFFF) != 27550) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_from_json() and 0xFFFF) != 44683) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_to_json() and 0xFFFF) != 63305) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_to_json() and 0xFFFF) != 26348) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_from_json() and 0xFFFF) != 4013) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_from_json() and 0xFFFF) != 62584) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_to_json() and 0xFFFF) != 53995) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_request_to_json() and 0xFFFF) != 21633) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_from_json() and 0xFFFF) != 57858) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_from_json() and 0xFFFF) != 30691) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_to_json() and 0xFFFF) != 8282) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_state_to_json() and 0xFFFF) != 64344) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 58705) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_url() and 0xFFFF) != 22960) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_from_json() and 0xFFFF) != 24675) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_from_json() and 0xFFFF) != 9036) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_to_json() and 0xFFFF) != 23513) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_logged_event_to_json() and 0xFFFF) != 53294) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_login() and 0xFFFF) != 9678) {
@@ -2603,7 +2610,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_template_to_json() and 0xFFFF) != 48823) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 34383) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_missing_client_details() and 0xFFFF) != 43667) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_money_from_json() and 0xFFFF) != 7692) {
@@ -2621,10 +2628,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_to_json() and 0xFFFF) != 1480) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_next_invoice_number() and 0xFFFF) != 6528) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_next_invoice_number() and 0xFFFF) != 13409) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_normalize_client() and 0xFFFF) != 47524) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_normalize_client() and 0xFFFF) != 24182) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_establishment() and 0xFFFF) != 8251) {
@@ -2666,43 +2673,43 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_request_to_json() and 0xFFFF) != 14627) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_payment_schedule_state() and 0xFFFF) != 56707) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_schedule_state() and 0xFFFF) != 55839) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_to_json() and 0xFFFF) != 32436) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 43811) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 32265) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 54464) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 15073) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_link() and 0xFFFF) != 33526) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_link() and 0xFFFF) != 43346) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_login() and 0xFFFF) != 40401) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_login() and 0xFFFF) != 29617) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_to_json() and 0xFFFF) != 49247) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_to_json() and 0xFFFF) != 35336) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 63810) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 13643) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 65361) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 62981) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 56812) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 59183) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract() and 0xFFFF) != 35925) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract() and 0xFFFF) != 43380) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 8997) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 57240) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home() and 0xFFFF) != 17340) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home() and 0xFFFF) != 52248) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_from_json() and 0xFFFF) != 8960) {
@@ -2711,49 +2718,49 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_to_json() and 0xFFFF) != 5970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 43949) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 3860) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 35574) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 40566) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 22602) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 56891) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 22508) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 41108) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_sign_contract() and 0xFFFF) != 37875) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_sign_contract() and 0xFFFF) != 47170) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 62007) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 37669) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 51512) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 46201) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 55938) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 60531) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_from_json() and 0xFFFF) != 7892) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_from_json() and 0xFFFF) != 38026) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_to_json() and 0xFFFF) != 18089) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_request_to_json() and 0xFFFF) != 8549) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_price_stay() and 0xFFFF) != 35616) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_stay() and 0xFFFF) != 50579) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_from_json() and 0xFFFF) != 36720) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_from_json() and 0xFFFF) != 31689) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_to_json() and 0xFFFF) != 20401) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_guest_to_json() and 0xFFFF) != 24335) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_from_json() and 0xFFFF) != 34879) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_from_json() and 0xFFFF) != 5081) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_to_json() and 0xFFFF) != 2173) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_priced_stay_to_json() and 0xFFFF) != 31323) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_provider_result_from_json() and 0xFFFF) != 42624) {
@@ -2777,10 +2784,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_from_json() and 0xFFFF) != 44970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_quote_link_state() and 0xFFFF) != 45052) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_link_state() and 0xFFFF) != 35581) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_quote_pdf() and 0xFFFF) != 20870) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_pdf() and 0xFFFF) != 25) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_to_json() and 0xFFFF) != 46146) {
@@ -2792,13 +2799,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_view_to_json() and 0xFFFF) != 498) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_read_locale() and 0xFFFF) != 10526) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 24346) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 44435) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 30366) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 59537) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_registration_from_json() and 0xFFFF) != 6405) {
@@ -2813,7 +2823,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() and 0xFFFF) != 10626) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_render_mail() and 0xFFFF) != 65508) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_render_mail() and 0xFFFF) != 48211) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() and 0xFFFF) != 55651) {
@@ -2822,22 +2832,22 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() and 0xFFFF) != 26175) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 6868) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 59662) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_rent_schedule() and 0xFFFF) != 47988) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_rent_schedule() and 0xFFFF) != 18661) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_request_appointment() and 0xFFFF) != 29626) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_request_appointment() and 0xFFFF) != 34900) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_reschedule_appointment() and 0xFFFF) != 29745) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_reschedule_appointment() and 0xFFFF) != 2027) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_resend_edit_reminder() and 0xFFFF) != 64268) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 52040) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_reset_password() and 0xFFFF) != 14730) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_residency_change_from_json() and 0xFFFF) != 17990) {
@@ -2864,7 +2874,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() and 0xFFFF) != 20261) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 33015) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 38796) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_signature_from_json() and 0xFFFF) != 60308) {
@@ -2945,19 +2955,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_vat_breakdown_to_json() and 0xFFFF) != 18601) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_verify_event_log() and 0xFFFF) != 50223) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_event_log() and 0xFFFF) != 18402) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 12553) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 40944) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_linkkeyring_active_key_id() and 0xFFFF) != 39538) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_keyring_active_key_id() and 0xFFFF) != 15650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_linkkeyring_issue() and 0xFFFF) != 31827) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_keyring_issue() and 0xFFFF) != 64733) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_linkkeyring_verify() and 0xFFFF) != 52117) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_keyring_verify() and 0xFFFF) != 50929) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_mailer_render() and 0xFFFF) != 27943) {
@@ -2966,19 +2976,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_method_mailer_summary() and 0xFFFF) != 35696) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_pricer_create_quote() and 0xFFFF) != 8502) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_pricer_create_quote() and 0xFFFF) != 48464) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_pricer_price() and 0xFFFF) != 2912) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_pricer_price() and 0xFFFF) != 53245) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_constructor_linkkeyring_new() and 0xFFFF) != 15660) {
+    if ((lib.uniffi_hospes_mobile_checksum_constructor_keyring_new() and 0xFFFF) != 55637) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_constructor_mailer_new() and 0xFFFF) != 40011) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_constructor_pricer_new() and 0xFFFF) != 50130) {
+    if ((lib.uniffi_hospes_mobile_checksum_constructor_pricer_new() and 0xFFFF) != 22318) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -3240,8 +3250,9 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
             }
         } catch (e: java.nio.charset.CharacterCodingException) {
             // Patched by tools/patch_kotlin_strings.py: hospes's typed error, not an I/O error.
-            throw dev.hospes.model.HospesException.Input(
+            throw dev.hospes.model.HospesException.Failed(
                 "input.invalid",
+                dev.hospes.model.ErrorFamily.INPUT,
                 "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
                 mapOf(
                     "fr" to "Données invalides : un texte avec un demi-caractère isolé (\\ud800-\\udfff) n’est pas de l’Unicode valide",
@@ -3439,7 +3450,7 @@ public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
  * The host's link keys, parsed once: issuing and verifying many links without re-reading the
  * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
  */
-public interface LinkKeyringInterface {
+public interface KeyringInterface {
     
     /**
      * The PASERK id (`k4.lid.…`) of the active key, safe to log.
@@ -3463,7 +3474,7 @@ public interface LinkKeyringInterface {
  * The host's link keys, parsed once: issuing and verifying many links without re-reading the
  * keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
  */
-open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
+open class Keyring: Disposable, AutoCloseable, KeyringInterface
 {
 
     @Suppress("UNUSED_PARAMETER")
@@ -3493,7 +3504,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
     constructor(`config`: KeyringConfig) :
         this(UniffiWithHandle, 
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_constructor_linkkeyring_new(
+    UniffiLib.uniffi_hospes_mobile_fn_constructor_keyring_new(
     
         
         FfiConverterTypeKeyringConfig.lower(`config`),_status)
@@ -3559,7 +3570,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
                 return;
             }
             uniffiRustCall { status ->
-                UniffiLib.uniffi_hospes_mobile_fn_free_linkkeyring(handle, status)
+                UniffiLib.uniffi_hospes_mobile_fn_free_keyring(handle, status)
             }
         }
     }
@@ -3572,7 +3583,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
             throw InternalException("uniffiCloneHandle() called on NoHandle object");
         }
         return uniffiRustCall() { status ->
-            UniffiLib.uniffi_hospes_mobile_fn_clone_linkkeyring(handle, status)
+            UniffiLib.uniffi_hospes_mobile_fn_clone_keyring(handle, status)
         }
     }
 
@@ -3583,7 +3594,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
             return FfiConverterString.lift(
     callWithHandle {
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_method_linkkeyring_active_key_id(
+    UniffiLib.uniffi_hospes_mobile_fn_method_keyring_active_key_id(
         it,
         _status)
 }
@@ -3600,7 +3611,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
             return FfiConverterTypeIssuedLink.lift(
     callWithHandle {
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_method_linkkeyring_issue(
+    UniffiLib.uniffi_hospes_mobile_fn_method_keyring_issue(
         it,
         
         FfiConverterTypeEstablishment.lower(`establishment`),
@@ -3620,7 +3631,7 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
             return FfiConverterTypeLinkClaims.lift(
     callWithHandle {
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_method_linkkeyring_verify(
+    UniffiLib.uniffi_hospes_mobile_fn_method_keyring_verify(
         it,
         
         FfiConverterTypeEstablishment.lower(`establishment`),
@@ -3652,22 +3663,22 @@ open class LinkKeyring: Disposable, AutoCloseable, LinkKeyringInterface
 /**
  * @suppress
  */
-public object FfiConverterTypeLinkKeyring: FfiConverter<LinkKeyring, Long> {
-    override fun lower(value: LinkKeyring): Long {
+public object FfiConverterTypeKeyring: FfiConverter<Keyring, Long> {
+    override fun lower(value: Keyring): Long {
         return value.uniffiCloneHandle()
     }
 
-    override fun lift(value: Long): LinkKeyring {
-        return LinkKeyring(UniffiWithHandle, value)
+    override fun lift(value: Long): Keyring {
+        return Keyring(UniffiWithHandle, value)
     }
 
-    override fun read(buf: ByteBuffer): LinkKeyring {
+    override fun read(buf: ByteBuffer): Keyring {
         return lift(buf.getLong())
     }
 
-    override fun allocationSize(value: LinkKeyring) = 8UL
+    override fun allocationSize(value: Keyring) = 8UL
 
-    override fun write(value: LinkKeyring, buf: ByteBuffer) {
+    override fun write(value: Keyring, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -5251,6 +5262,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
+
+
         /**
          * Accepts the payment provider's result for a request: a success is recorded once.
          */
@@ -5363,8 +5376,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The guest changes booking fields from their space: open fields change now, late ones become
-         * a request. Another client's stay is not found.
+         * The guest changes booking fields from their space: open fields change now, late ones
+         * become a request (`request_id` is the host's). Another client's stay is not found.
          */
     @Throws(HospesException::class) fun `applyBookingChange`(`access`: PortalAccess, `client`: Client, `policy`: EditPolicy, `stay`: Stay, `timeZone`: TimeZone, `change`: BookingChange, `requestId`: kotlin.String, `now`: Timestamp): EditOutcome {
             return FfiConverterTypeEditOutcome.lift(
@@ -5386,8 +5399,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Applies the guest's form from the portal to their record; refuses a change to a locked field;
-         * returns the new record and a `ClientInfoUpdated` event with the diff.
+         * Applies the guest's form from the portal to their record; refuses a change to a locked
+         * field; returns the new record and a `client_info_updated` event with the diff.
          */
     @Throws(HospesException::class) fun `applyGuestUpdate`(`client`: Client, `details`: GuestDetails, `policy`: UpdatePolicy, `defaultCountry`: Country, `now`: Timestamp): ClientUpdateOutcome {
             return FfiConverterTypeClientUpdateOutcome.lift(
@@ -5804,8 +5817,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Checks a price catalogue when the business saves it: ids unique, rates and options referring
-         * to seasons that exist, percentages within 0–100, periods in order.
+         * Checks a price catalogue when the business saves it: ids unique, rates and options
+         * referring to seasons that exist, percentages within 0–100, periods in order.
          */
     @Throws(HospesException::class) fun `checkCatalogue`(`catalogue`: Catalogue)
         = 
@@ -5833,7 +5846,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Checks a mail template as the business saves it; returns the tags and links it uses.
+         * Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+         * part, line and column); returns the tags and links it uses.
          */
     @Throws(HospesException::class) fun `checkMail`(`template`: MailTemplate): MailSummary {
             return FfiConverterTypeMailSummary.lift(
@@ -5969,7 +5983,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The business confirms a requested appointment.
+         * The business confirms a requested appointment (not one whose start has passed).
          */
     @Throws(HospesException::class) fun `confirmAppointment`(`appointment`: Appointment, `timeZone`: TimeZone, `now`: Timestamp): AppointmentOutcome {
             return FfiConverterTypeAppointmentOutcome.lift(
@@ -6039,8 +6053,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
          */
-    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `letterhead`: Letterhead?): kotlin.ByteArray {
-            return FfiConverterByteArray.lift(
+    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `letterhead`: Letterhead?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_contract_pdf(
     
@@ -6243,7 +6257,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The business declines a request or calls off a confirmed appointment.
+         * The business declines a request or calls off a confirmed appointment, with a reason.
          */
     @Throws(HospesException::class) fun `declineAppointment`(`appointment`: Appointment, `reason`: kotlin.String?, `now`: Timestamp): AppointmentOutcome {
             return FfiConverterTypeAppointmentOutcome.lift(
@@ -6542,7 +6556,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * A date in `locale`'s long form: `11 juillet 2026`.
+         * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
          */
     @Throws(HospesException::class) fun `formatDate`(`date`: NaiveDate, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
@@ -6558,7 +6572,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * An amount as `locale` writes it: `1 234,56 €`.
+         * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
          */
     @Throws(HospesException::class) fun `formatMoney`(`amount`: Money, `locale`: Locale): kotlin.String {
             return FfiConverterString.lift(
@@ -6574,7 +6588,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The starts still bookable on `day` around the appointments already taken.
+         * The starts still bookable on `day` for an appointment of `duration_minutes` (the
+         * schedule's default when absent), around the appointments already taken.
          */
     @Throws(HospesException::class) fun `freeAppointmentSlots`(`schedule`: AppointmentSchedule, `timeZone`: TimeZone, `day`: NaiveDate, `durationMinutes`: kotlin.UInt?, `taken`: List<Appointment>, `now`: Timestamp): List<NaiveDateTime> {
             return FfiConverterSequenceTypeNaiveDateTime.lift(
@@ -6777,11 +6792,11 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The invoice or credit note as PDF bytes (a `ByteArray`), in the invoice's language, with
-         * what was paid so far when `balance` is given; `letterhead` brings a logo and a font.
+         * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+         * so far when `balance` is given; `letterhead` brings the establishment's logo and font.
          */
-    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?): kotlin.ByteArray {
-            return FfiConverterByteArray.lift(
+    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_invoice_pdf(
     
@@ -6919,8 +6934,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Issues a link token bound to its purpose, the establishment, the client, the subject and the
-         * state given; returns the token and the URL to put in the e-mail.
+         * Issues a link token bound to its purpose, the establishment, the client, the subject and
+         * the state given; returns the token and the URL to put in the e-mail.
          */
     @Throws(HospesException::class) fun `issueLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `request`: LinkRequest, `now`: Timestamp): IssuedLink {
             return FfiConverterTypeIssuedLink.lift(
@@ -7060,8 +7075,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
          */
-    @Throws(HospesException::class) fun `labelsPdf`(`request`: LabelRequest): kotlin.ByteArray {
-            return FfiConverterByteArray.lift(
+    @Throws(HospesException::class) fun `labelsPdf`(`request`: LabelRequest): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_labels_pdf(
     
@@ -7223,8 +7238,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The URL of a link: the portal base URL (https), the purpose's page and the token; a base URL
-         * a guest may not follow or a string that is not a token is refused, never pasted in.
+         * The URL of a link: the portal base URL, the purpose's page and the token.
          */
     @Throws(HospesException::class) fun `linkUrl`(`establishment`: Establishment, `purpose`: LinkPurpose, `token`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
@@ -7547,8 +7561,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The next number of an invoice series for an invoice dated `date`, after `last` (the series'
-         * last number, none for its first): gapless, restarting when the date parts change.
+         * The next number of an invoice series for an invoice dated `date`, after `last` (the
+         * series' last number, none for its first): gapless, restarting when the date parts change.
          */
     @Throws(HospesException::class) fun `nextInvoiceNumber`(`pattern`: kotlin.String, `date`: NaiveDate, `last`: kotlin.String?): kotlin.String {
             return FfiConverterString.lift(
@@ -7565,9 +7579,9 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164 (read
-         * in the client's country, else `default_country`), plates upper-cased, companions' birth dates
-         * plausible as of `now`.
+         * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
+         * (read in the client's country, else `default_country`), plates upper-cased, companions'
+         * birth dates plausible as of `now`.
          */
     @Throws(HospesException::class) fun `normalizeClient`(`client`: Client, `defaultCountry`: Country, `now`: Timestamp): Client {
             return FfiConverterTypeClient.lift(
@@ -7820,7 +7834,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The guest accepts and signs a quote: the quote carries the evidence, the stay is confirmed.
+         * The guest accepts and signs a quote: the quote carries the evidence, the stay is
+         * confirmed, `quote_accepted` names the exact document hash.
          */
     @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: SignatureRequest, `now`: Timestamp): QuoteAcceptance {
             return FfiConverterTypeQuoteAcceptance.lift(
@@ -7855,8 +7870,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The access a verified link gives: the whole space for a portal link, one stay or document for
-         * the others.
+         * The access a verified link gives: the whole space for a portal link, one stay or
+         * document for the others.
          */
     @Throws(HospesException::class) fun `portalAccessFromLink`(`claims`: LinkClaims): PortalAccess {
             return FfiConverterTypePortalAccess.lift(
@@ -7995,8 +8010,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The home screen: establishment header, greeting, details to complete, upcoming stays. `stays`
-         * may hold anyone's: only the guest's are shown.
+         * The home screen: establishment header, greeting, details to complete, upcoming stays.
+         * `stays` may hold anyone's: only the guest's are shown.
          */
     @Throws(HospesException::class) fun `portalHome`(`access`: PortalAccess, `client`: Client, `establishment`: Establishment, `stays`: List<Stay>, `today`: NaiveDate): PortalHome {
             return FfiConverterTypePortalHome.lift(
@@ -8224,7 +8239,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Prices a stay: priced lines, totals with the VAT table, the payment schedule and the
+         * Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+         * code, tourist tax), totals with the VAT table, the payment schedule and the
          * cancellation terms; or the precise reason it cannot be booked.
          */
     @Throws(HospesException::class) fun `priceStay`(`catalogue`: Catalogue, `request`: PriceRequest, `now`: Timestamp): PricedStay {
@@ -8407,7 +8423,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The state a quote link is bound to (its document hash and status).
+         * The state a quote link is bound to (its document hash and status): the link dies once
+         * the quote changes or is accepted.
          */
     @Throws(HospesException::class) fun `quoteLinkState`(`quote`: Quote): LinkState {
             return FfiConverterTypeLinkState.lift(
@@ -8424,8 +8441,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
          */
-    @Throws(HospesException::class) fun `quotePdf`(`quote`: Quote, `establishment`: Establishment, `client`: Client, `locale`: Locale?, `letterhead`: Letterhead?): kotlin.ByteArray {
-            return FfiConverterByteArray.lift(
+    @Throws(HospesException::class) fun `quotePdf`(`quote`: Quote, `establishment`: Establishment, `client`: Client, `locale`: Locale?, `letterhead`: Letterhead?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_quote_pdf(
     
@@ -8486,6 +8503,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads a language tag — a stored preference or a browser's first choice (`es-ES`,
+         * `EN_gb`, `fr`) — as one of the languages hospes speaks; any other is `input.invalid`.
+         */
+    @Throws(HospesException::class) fun `readLocale`(`tag`: kotlin.String): Locale {
+            return FfiConverterTypeLocale.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_read_locale(
+    
+        
+        FfiConverterString.lower(`tag`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The failure counter after a failed login at `now`.
          */
     @Throws(HospesException::class) fun `recordLoginFailure`(`throttle`: Throttle, `now`: Timestamp): Throttle {
@@ -8520,9 +8553,9 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Registers a portal account for `email` with `password`; `client` is the client record holding
-         * that address, if any, and `existing` its account, if any. Does the same work whether or not
-         * the address is known; an account comes back only when one was created.
+         * Registers a portal account for `email` with `password`; `client` is the client record
+         * holding that address, if any, and `existing` its account, if any. Answers the same work
+         * whether or not the address is known; an account comes back only when one was created.
          */
     @Throws(HospesException::class) fun `registerAccount`(`client`: Client?, `existing`: Account?, `email`: kotlin.String, `password`: kotlin.String, `now`: Timestamp): Registration {
             return FfiConverterTypeRegistration.lift(
@@ -8601,7 +8634,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Renders a mail (compiling the template first; hosts sending many hold a `Mailer`).
+         * Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+         * Hosts sending many mails hold the compiled template instead (`Mailer`).
          */
     @Throws(HospesException::class) fun `renderMail`(`template`: MailTemplate, `context`: MailContext): RenderedMail {
             return FfiConverterTypeRenderedMail.lift(
@@ -8680,8 +8714,9 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The guest asks for an appointment from their space: one of their pets, a start (local), an
-         * optional end, a comment; checked against the salon's schedule in its time zone.
+         * The guest asks for an appointment from their space: one of their pets, a start (local,
+         * `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+         * its time zone. `id` is the host's.
          */
     @Throws(HospesException::class) fun `requestAppointment`(`access`: PortalAccess, `client`: Client, `schedule`: AppointmentSchedule, `timeZone`: TimeZone, `id`: kotlin.String, `request`: AppointmentRequest, `now`: Timestamp): AppointmentOutcome {
             return FfiConverterTypeAppointmentOutcome.lift(
@@ -8702,7 +8737,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The business moves an appointment (opening hours checked, not the guest's notice).
+         * The business moves an appointment (checked against the opening hours, not the guest's
+         * notice); its status stays.
          */
     @Throws(HospesException::class) fun `rescheduleAppointment`(`appointment`: Appointment, `schedule`: AppointmentSchedule, `timeZone`: TimeZone, `start`: NaiveDateTime, `end`: NaiveDateTime?, `now`: Timestamp): AppointmentOutcome {
             return FfiConverterTypeAppointmentOutcome.lift(
@@ -9304,8 +9340,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Verifies a link token for `purpose` against the state the host has now: `link.invalid` for
-         * anything wrong, `link.expired` for a genuine token past its expiry.
+         * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+         * for anything wrong, `link.expired` for a genuine token past its expiry.
          */
     @Throws(HospesException::class) fun `verifyLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState, `now`: Timestamp): LinkClaims {
             return FfiConverterTypeLinkClaims.lift(

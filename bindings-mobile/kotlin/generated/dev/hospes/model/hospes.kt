@@ -1028,8 +1028,9 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
             }
         } catch (e: java.nio.charset.CharacterCodingException) {
             // Patched by tools/patch_kotlin_strings.py: hospes's typed error, not an I/O error.
-            throw dev.hospes.model.HospesException.Input(
+            throw dev.hospes.model.HospesException.Failed(
                 "input.invalid",
+                dev.hospes.model.ErrorFamily.INPUT,
                 "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
                 mapOf(
                     "fr" to "Données invalides : un texte avec un demi-caractère isolé (\\ud800-\\udfff) n’est pas de l’Unicode valide",
@@ -5455,7 +5456,7 @@ public object FfiConverterTypeLinkClaims: FfiConverterRustBuffer<LinkClaims> {
 
 /**
  * What a token says about itself before it is verified: which records to load.
- * Nothing here is trusted until [`Keyring::verify`] succeeds.
+ * Nothing here is trusted until [`Keyring::verify`](super::Keyring::verify) succeeds.
  */
 data class LinkHint (
     /**
@@ -5534,7 +5535,7 @@ data class LinkRequest (
     var `state`: LinkState
     , 
     /**
-     * When it stops working; at most [`MAX_VALIDITY_DAYS`] after `now`.
+     * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
      */
     var `expiresAt`: Timestamp
     
@@ -6328,7 +6329,7 @@ public object FfiConverterTypeMoney: FfiConverterRustBuffer<Money> {
  *
  * ```
  * use hospes::appointment::OpeningHours;
- * use hospes::pricing::Weekday;
+ * use hospes::calendar::Weekday;
  * let h: OpeningHours = serde_json::from_str(r#"{"days": ["tuesday", "friday"],
  * "intervals": [{"opens": "09:00", "closes": "12:00"}, {"opens": "14:00", "closes": "18:30"}]}"#).unwrap();
  * assert_eq!(h.days, [Weekday::Tuesday, Weekday::Friday]);
@@ -7100,7 +7101,7 @@ public object FfiConverterTypePortalAccess: FfiConverterRustBuffer<PortalAccess>
 
 
 /**
- * The establishment as the portal's header shows it (seed 000: name, logo, site, opening dates,
+ * The establishment as the portal's header shows it (name, logo, site, opening dates,
  * place, phone).
  */
 data class PortalHeader (
@@ -10649,6 +10650,137 @@ public object FfiConverterTypeDocumentKind: FfiConverterRustBuffer<DocumentKind>
 
 
 /**
+ * The family of an error: the part of its code before the dot. Python raises one
+ * exception class per family (`ClientError` …); Kotlin and Swift carry it on their one
+ * error; the wire envelope names it (`"family": "client"`).
+ *
+ * ```
+ * use hospes::error::ErrorFamily;
+ * assert_eq!(ErrorFamily::Client.as_str(), "client");
+ * assert_eq!(ErrorFamily::Client.to_string(), "client");
+ * assert_eq!(serde_json::to_string(&ErrorFamily::Pdf).unwrap(), r#""pdf""#);
+ * ```
+ */
+
+enum class ErrorFamily {
+    
+    /**
+     * The input could not be read: wrong type, missing field, float for money, too large
+     * (`input.*`).
+     */
+    INPUT,
+    /**
+     * Amounts, currencies, VAT rates (`money.*`).
+     */
+    MONEY,
+    /**
+     * A required field is empty or a text too long (`field.*`).
+     */
+    FIELD,
+    /**
+     * A client record or a guest update was refused (`client.*`).
+     */
+    CLIENT,
+    /**
+     * An establishment's settings were refused (`establishment.*`).
+     */
+    ESTABLISHMENT,
+    /**
+     * A stay was refused (`stay.*`).
+     */
+    STAY,
+    /**
+     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
+     */
+    LINK,
+    /**
+     * A login refused, a password too short, too many attempts (`account.*`).
+     */
+    ACCOUNT,
+    /**
+     * A record that is not this guest's, answered as missing (`portal.not_found`).
+     */
+    PORTAL,
+    /**
+     * A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
+     * `pricing.promo_expired` …).
+     */
+    PRICING,
+    /**
+     * A quote that can no longer be changed or accepted (`quote.expired`, `quote.changed` …).
+     */
+    QUOTE,
+    /**
+     * Invoice numbering or issuing refused (`invoice.date_before_last` …).
+     */
+    INVOICE,
+    /**
+     * A payment that cannot be recorded or asked for (`payment.amount_invalid`,
+     * `payment.not_payable` …).
+     */
+    PAYMENT,
+    /**
+     * A contract that cannot be drawn up or signed (`contract.already_signed` …).
+     */
+    CONTRACT,
+    /**
+     * A signature or an event log that does not hold (`evidence.document_changed`,
+     * `evidence.log_broken` …).
+     */
+    EVIDENCE,
+    /**
+     * A mail template that cannot be saved or rendered (`mail.tag_unknown`,
+     * `mail.value_missing` …).
+     */
+    MAIL,
+    /**
+     * A booking field the guest may not change, or not anymore (`booking.field_not_editable` …).
+     */
+    BOOKING,
+    /**
+     * An appointment that cannot be requested or changed (outside opening hours, someone else's
+     * pet …).
+     */
+    APPOINTMENT,
+    /**
+     * A document that cannot be printed: a font or logo refused, labels without an address
+     * (`pdf.*`).
+     */
+    PDF,
+    /**
+     * A bug in hospes, reported instead of crashing: please report it.
+     */
+    INTERNAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErrorFamily: FfiConverterRustBuffer<ErrorFamily> {
+    override fun read(buf: ByteBuffer) = try {
+        ErrorFamily.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ErrorFamily) = 4UL
+
+    override fun write(value: ErrorFamily, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  *
  * ```
@@ -12102,23 +12234,39 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
 
 
 /**
- * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one case per error
- * family, each with the stable `code`, the English `reason` and the message in every locale.
+ * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
+ * error, with the stable `code`, its `family`, the English `reason` and the message in every
+ * locale.
  *
  * It lives here, beside the custom types, so that a value refused while lifting an argument
  * (an unknown currency, a malformed date) reaches the caller as this typed error too.
+ *
+ * ```
+ * use hospes::error::ErrorFamily;
+ * use hospes::ffi::HospesError;
+ * let err = HospesError::from(hospes::Error::AmountOverflow);
+ * let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+ * assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
+ * assert_eq!(reason, "Amount out of range.");
+ * assert_eq!(messages["fr"], "Montant hors limites.");
+ * ```
  */
 sealed class HospesException: kotlin.Exception() {
     
     /**
-     * `input.*`: a value could not be read.
+     * The operation failed: every error of hospes, whatever its family.
      */
-    class Input(
+    class Failed(
         
         /**
-         * Stable dotted code.
+         * Stable dotted code (`client.email_invalid`).
          */
         val `code`: kotlin.String, 
+        
+        /**
+         * The part of the code before the dot, as an enum (`ErrorFamily.CLIENT`).
+         */
+        val `family`: ErrorFamily, 
         
         /**
          * English message.
@@ -12131,463 +12279,7 @@ sealed class HospesException: kotlin.Exception() {
         val `messages`: Map<kotlin.String, kotlin.String>
         ) : HospesException() {
         override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `money.*`: amounts, currencies, VAT rates.
-     */
-    class Money(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `field.*`: a required field is empty or a text is too long.
-     */
-    class Field(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `client.*`: a client record or guest update was refused.
-     */
-    class Client(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `establishment.*`: settings refused.
-     */
-    class Establishment(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `stay.*`: a stay was refused.
-     */
-    class Stay(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `account.*`: login refused, password too short, too many attempts.
-     */
-    class Account(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `portal.*`: a record that is not the guest's, answered as missing.
-     */
-    class Portal(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `pricing.*`: a stay that cannot be priced or booked as asked.
-     */
-    class Pricing(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `invoice.*`: invoice numbering and issuing.
-     */
-    class Invoice(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `payment.*`: payments that cannot be recorded or requested.
-     */
-    class Payment(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `contract.*`: contracts that cannot be drawn up or signed.
-     */
-    class Contract(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `mail.*`: mail templates and their rendering.
-     */
-    class Mail(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `booking.*`: editable booking fields and change requests.
-     */
-    class Booking(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `appointment.*`: appointment requests.
-     */
-    class Appointment(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `pdf.*`: documents that cannot be printed (a font or logo, labels, another client's quote).
-     */
-    class Pdf(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `evidence.*`: signatures and the hash-linked event log.
-     */
-    class Evidence(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `quote.*`: a quote that cannot be changed or accepted.
-     */
-    class Quote(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `link.*`: a link token refused or a link that cannot be issued.
-     */
-    class Link(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
-    }
-    
-    /**
-     * `internal.*`: a bug in hospes, reported instead of crashing.
-     */
-    class Internal(
-        
-        /**
-         * Stable dotted code.
-         */
-        val `code`: kotlin.String, 
-        
-        /**
-         * English message.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * Message per locale tag.
-         */
-        val `messages`: Map<kotlin.String, kotlin.String>
-        ) : HospesException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, messages=${ `messages` }"
+            get() = "code=${ `code` }, family=${ `family` }, reason=${ `reason` }, messages=${ `messages` }"
     }
     
 
@@ -12609,103 +12301,9 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
         
 
         return when(buf.getInt()) {
-            1 -> HospesException.Input(
+            1 -> HospesException.Failed(
                 FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            2 -> HospesException.Money(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            3 -> HospesException.Field(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            4 -> HospesException.Client(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            5 -> HospesException.Establishment(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            6 -> HospesException.Stay(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            7 -> HospesException.Account(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            8 -> HospesException.Portal(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            9 -> HospesException.Pricing(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            10 -> HospesException.Invoice(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            11 -> HospesException.Payment(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            12 -> HospesException.Contract(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            13 -> HospesException.Mail(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            14 -> HospesException.Booking(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            15 -> HospesException.Appointment(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            16 -> HospesException.Pdf(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            17 -> HospesException.Evidence(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            18 -> HospesException.Quote(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            19 -> HospesException.Link(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterMapStringString.read(buf),
-                )
-            20 -> HospesException.Internal(
-                FfiConverterString.read(buf),
+                FfiConverterTypeErrorFamily.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
                 )
@@ -12715,143 +12313,11 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
 
     override fun allocationSize(value: HospesException): ULong {
         return when(value) {
-            is HospesException.Input -> (
+            is HospesException.Failed -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Money -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Field -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Client -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Establishment -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Stay -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Account -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Portal -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Pricing -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Invoice -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Payment -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Contract -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Mail -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Booking -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Appointment -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Pdf -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Evidence -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Quote -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Link -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterMapStringString.allocationSize(value.`messages`)
-            )
-            is HospesException.Internal -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterTypeErrorFamily.allocationSize(value.`family`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
             )
@@ -12860,142 +12326,10 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
 
     override fun write(value: HospesException, buf: ByteBuffer) {
         when(value) {
-            is HospesException.Input -> {
+            is HospesException.Failed -> {
                 buf.putInt(1)
                 FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Money -> {
-                buf.putInt(2)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Field -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Client -> {
-                buf.putInt(4)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Establishment -> {
-                buf.putInt(5)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Stay -> {
-                buf.putInt(6)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Account -> {
-                buf.putInt(7)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Portal -> {
-                buf.putInt(8)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Pricing -> {
-                buf.putInt(9)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Invoice -> {
-                buf.putInt(10)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Payment -> {
-                buf.putInt(11)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Contract -> {
-                buf.putInt(12)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Mail -> {
-                buf.putInt(13)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Booking -> {
-                buf.putInt(14)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Appointment -> {
-                buf.putInt(15)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Pdf -> {
-                buf.putInt(16)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Evidence -> {
-                buf.putInt(17)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Quote -> {
-                buf.putInt(18)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Link -> {
-                buf.putInt(19)
-                FfiConverterString.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterMapStringString.write(value.`messages`, buf)
-                Unit
-            }
-            is HospesException.Internal -> {
-                buf.putInt(20)
-                FfiConverterString.write(value.`code`, buf)
+                FfiConverterTypeErrorFamily.write(value.`family`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
                 Unit

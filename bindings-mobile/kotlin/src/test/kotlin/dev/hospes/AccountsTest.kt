@@ -1,5 +1,6 @@
 package dev.hospes
 
+import dev.hospes.model.ErrorFamily
 import dev.hospes.model.HospesException
 import dev.hospes.model.Throttle
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -18,11 +19,12 @@ class AccountsTest {
     fun `an account is created only for an address on file and logs in once verified`() {
         assertNull(registerAccount(null, null, "nobody@example.fr", password, now).account)
         val account = registerAccount(client, null, client.email!!, password, now).account!!
-        assertEquals("account.not_verified", assertThrows<HospesException.Account> { login(account, client.email!!, password, Throttle(0u, null), now) }.code)
+        assertEquals("account.not_verified", assertThrows<HospesException> { login(account, client.email!!, password, Throttle(0u, null), now) }.code)
         assertEquals("C-7", login(account.copy(verified = true), client.email!!, password, Throttle(0u, null), now).clientId)
-        val unknown = assertThrows<HospesException.Account> { login(null, "nobody@example.fr", password, Throttle(0u, null), now) }
-        val wrong = assertThrows<HospesException.Account> { login(account.copy(verified = true), client.email!!, "not the password", Throttle(0u, null), now) }
+        val unknown = assertThrows<HospesException> { login(null, "nobody@example.fr", password, Throttle(0u, null), now) }
+        val wrong = assertThrows<HospesException> { login(account.copy(verified = true), client.email!!, "not the password", Throttle(0u, null), now) }
         assertEquals(unknown.messages, wrong.messages)
+        assertEquals(ErrorFamily.ACCOUNT, unknown.family)
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.hospes.model.ClientKind
 import dev.hospes.model.TravelCompanion
 import dev.hospes.model.Event
 import dev.hospes.model.GuestDetails
+import dev.hospes.model.ErrorFamily
 import dev.hospes.model.HospesException
 import dev.hospes.model.Money
 import dev.hospes.model.UpdatePolicy
@@ -19,7 +20,7 @@ import java.math.BigDecimal
 import java.time.Instant
 import java.time.LocalDate
 
-/** The client record from Kotlin, in the seeds' words. */
+/** The client record from Kotlin, in the words of a PMS's client register. */
 class ClientTest {
     private val now = Instant.parse("2026-06-01T10:00:00Z")
 
@@ -72,11 +73,11 @@ class ClientTest {
     fun `a locked field is refused with a stable code in three languages`() {
         val stored = normalizeClient(marie(), "FR", now)
         val form = GuestDetails(null, null, "Dupont", null, Address(emptyList(), null, null, null), null, null, "x@autre.fr", null, emptyList())
-        val err = assertThrows<HospesException.Client> {
+        val err = assertThrows<HospesException> {
             applyGuestUpdate(stored, form, UpdatePolicy(listOf(ClientField.EMAIL)), "FR", now)
         }
         assertEquals("client.field_locked", err.code)
-        assertEquals("client", err.family)
+        assertEquals(ErrorFamily.CLIENT, err.family)
         assertEquals("Le champ « email » ne peut pas être modifié par le client.", err.messageIn("fr-FR"))
     }
 
@@ -98,8 +99,9 @@ class ClientTest {
     fun `money is BigDecimal and never mixes currencies`() {
         val sum = addMoney(Money(BigDecimal("10.10"), "EUR"), Money(BigDecimal("0.20"), "EUR"))
         assertEquals(BigDecimal("10.30"), sum.amount)
-        val err = assertThrows<HospesException.Money> { addMoney(sum, Money(BigDecimal.ONE, "CHF")) }
+        val err = assertThrows<HospesException> { addMoney(sum, Money(BigDecimal.ONE, "CHF")) }
         assertEquals("money.currency_mismatch", err.code)
+        assertEquals(ErrorFamily.MONEY, err.family)
     }
 
     @Test

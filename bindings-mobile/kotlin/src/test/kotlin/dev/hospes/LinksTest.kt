@@ -1,6 +1,7 @@
 package dev.hospes
 
 import dev.hospes.model.Establishment
+import dev.hospes.model.ErrorFamily
 import dev.hospes.model.HospesException
 import dev.hospes.model.KeyringConfig
 import dev.hospes.model.LinkPurpose
@@ -37,10 +38,11 @@ class LinksTest {
 
     @Test
     fun `bumping the link version revokes the link`() {
-        val err = assertThrows<HospesException.Link> {
+        val err = assertThrows<HospesException> {
             verifyLink(keyring, camping, portalLink().token, LinkPurpose.PORTAL, LinkState.LinkVersion(1u), now)
         }
         assertEquals("link.invalid", err.code)
+        assertEquals(ErrorFamily.LINK, err.family)
     }
 
     @Test
@@ -54,14 +56,14 @@ class LinksTest {
 
     @Test
     fun `a keyring object issues links that verifyLink accepts, and verifies theirs`() {
-        LinkKeyring(keyring).use { ring ->
+        Keyring(keyring).use { ring ->
             assertTrue(ring.activeKeyId().startsWith("k4.lid."))
             val request = LinkRequest(LinkPurpose.PORTAL, "C-1042", null, LinkState.LinkVersion(0u), Instant.parse("2026-07-01T10:00:00Z"))
             val link = ring.issue(camping, request, now)
             assertEquals(link.tokenId, verifyLink(keyring, camping, link.token, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now).tokenId)
             val claims = ring.verify(camping, portalLink().token, LinkPurpose.PORTAL, LinkState.LinkVersion(0u), now)
             assertEquals("C-1042", claims.clientId)
-            val err = assertThrows<HospesException.Link> {
+            val err = assertThrows<HospesException> {
                 ring.verify(camping, link.token, LinkPurpose.PORTAL, LinkState.LinkVersion(1u), now)
             }
             assertEquals("link.invalid", err.code)
@@ -70,8 +72,9 @@ class LinksTest {
 
     @Test
     fun `a keyring object refuses a malformed key without echoing it`() {
-        val err = assertThrows<HospesException.Link> { LinkKeyring(KeyringConfig("k4.local.c2VjcmV0", emptyList(), 60u)) }
+        val err = assertThrows<HospesException> { Keyring(KeyringConfig("k4.local.c2VjcmV0", emptyList(), 60u)) }
         assertEquals("link.key_invalid", err.code)
+        assertEquals(ErrorFamily.LINK, err.family)
         assertTrue(!err.messageIn("en").contains("c2VjcmV0"))
     }
 }

@@ -1,5 +1,6 @@
 package dev.hospes
 
+import dev.hospes.model.ErrorFamily
 import dev.hospes.model.HospesException
 import dev.hospes.model.InstallmentKind
 import dev.hospes.model.PriceRequest
@@ -16,7 +17,7 @@ import java.math.BigDecimal
 import java.time.Instant
 import java.time.LocalDate
 
-/** Pricing from Kotlin, with typed records: the seeds' campsite pitch, and a refused option. */
+/** Pricing from Kotlin, with typed records: the catalogue's campsite pitch, and a refused option. */
 class PricingTest {
     private val catalogue = catalogueFromJson(File("../../core/tests/data/catalogue.json").readText())
     private val march = Instant.parse("2026-03-01T10:00:00Z")
@@ -35,7 +36,7 @@ class PricingTest {
 
     @Test
     fun `bed linen is refused when arrival is too close`() {
-        val err = assertThrows<HospesException.Pricing> {
+        val err = assertThrows<HospesException> {
             priceStay(
                 catalogue,
                 request("MH3", "2026-06-10", "2026-06-13", listOf(PricedGuest(null)), listOf(SupplementChoice("linen", 1u))),
@@ -43,6 +44,7 @@ class PricingTest {
             )
         }
         assertEquals("pricing.option_not_allowed", err.code)
+        assertEquals(ErrorFamily.PRICING, err.family)
         assertTrue(err.messageIn("fr").contains("3 jours"))
     }
 

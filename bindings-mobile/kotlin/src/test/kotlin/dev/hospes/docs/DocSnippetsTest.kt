@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test
 /** Every Kotlin snippet of the docs, compiled and run. */
 class DocSnippetsTest {
     @Test
-    @DisplayName("README.md:117")
-    fun README_md_117() {
+    @DisplayName("README.md:118")
+    fun README_md_118() {
 val now = java.time.Instant.parse("2026-06-01T10:00:00Z")
 val client = normalizeClient(clientFromJson("""{"id":"C-1042","last_name":"Dupont",
     "mobile":"06 12 34 56 78","created_at":"2026-01-15T09:30:00Z"}"""), "FR", now)
@@ -42,7 +42,7 @@ fun onPortalForm(rowJson: String, form: GuestDetails, guestLocale: String,
     @DisplayName("docs/links.md:53")
     fun docs_links_md_53() {
 fun openPortal(key: String, establishment: Establishment, token: String, now: Instant): LinkClaims =
-    LinkKeyring(KeyringConfig(key, emptyList(), 60u)).use { ring ->   // Kotlin (Swift: LinkKeyring too)
+    Keyring(KeyringConfig(key, emptyList(), 60u)).use { ring ->   // Kotlin (Swift: Keyring too)
         ring.verify(establishment, token, LinkPurpose.PORTAL, LinkState.LinkVersion(3u), now)
     }
     }

@@ -26,12 +26,12 @@ import java.util.concurrent.TimeoutException
 import kotlin.random.Random
 
 /**
- * The hostile-input sweep of issue 17 §1, in Kotlin: nothing a host hands hospes crashes, hangs or
- * leaks an exception that is not a [HospesException] with a code.
+ * The hostile-input sweep, in Kotlin: nothing a host hands hospes crashes, hangs or leaks an
+ * exception that is not a [HospesException] with a code.
  *
  * Generated from the bindings themselves: every public function of `dev.hospes` (read by
  * reflection, with the parameter names and types of the generated source) and the held classes
- * (`LinkKeyring`, `Pricer`, `Mailer`, constructors and methods) is called with one argument
+ * (`Keyring`, `Pricer`, `Mailer`, constructors and methods) is called with one argument
  * replaced by a hostile value, every other argument valid (built from a shared vector of
  * tests/vectors/ whose inputs have the same names, or from any vector value of the same type):
  *
@@ -141,7 +141,7 @@ class SweepTest {
             val params = signatures[name to method.parameterCount] ?: continue
             out += Callee(null, name, params, method, null)
         }
-        for ((cls, param) in listOf("LinkKeyring" to "config", "Pricer" to "catalogue", "Mailer" to "template")) {
+        for ((cls, param) in listOf("Keyring" to "config", "Pricer" to "catalogue", "Mailer" to "template")) {
             val owner = Class.forName("dev.hospes.$cls")
             val constructor = owner.constructors.single { c -> c.parameterCount == 1 && c.parameterTypes[0].name.startsWith("dev.hospes.model.") }
             out += Callee(owner, "<init>", listOf(Param(param, constructor.parameterTypes[0].simpleName)), null, constructor)
@@ -425,7 +425,7 @@ class SweepTest {
             e is HospesException -> {
                 val code = e.code
                 when {
-                    code == "internal.error" -> "internal.error" to "HospesException.Internal $code: ${e.message?.take(160)}"
+                    code == "internal.error" -> "internal.error" to "HospesException $code: ${e.message?.take(160)}"
                     !Regex("[a-z0-9_]+(\\.[a-z0-9_]+)+").matches(code) -> "refusal without a code ($code)" to "HospesException $code"
                     else -> null to "refused $code: ${e.message?.take(120)}"
                 }

@@ -1,0 +1,419 @@
+//! The table of every operation hospes offers by name: the one place an operation is declared.
+//! Adding an operation is one entry here (its dotted name, its doc comment, its typed arguments
+//! and its body), its implementation in the domain, and its vectors in `tests/vectors/`.
+//!
+//! The table is a macro that hands its entries to another: [`wire`](super) expands it into the
+//! typed functions of `wire::ops`, the JSON runners, the schema and `OPERATIONS`; the Kotlin and
+//! Swift crate expands it into its uniffi exports. Names in the entries are those of
+//! `wire::types`, which both places bring into scope.
+
+/// The table of operations, declared once (below) and handed to `$callback`, a macro that
+/// receives every entry: `wire` builds the typed functions, the JSON runners, the schema and
+/// [`OPERATIONS`] from it; the Kotlin and Swift crate builds its uniffi exports from it. An
+/// argument written `name: Type as Wire` is `Type` in Rust and read from JSON as `Wire` (a
+/// stricter reader: decimals as strings, dates exactly `YYYY-MM-DD`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation_table {
+    ($callback:ident) => {
+        $callback! {
+    /// Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
+    /// (read in the client's country, else `default_country`), plates upper-cased, companions'
+    /// birth dates plausible as of `now`.
+    "client.normalize" => fn normalize_client(client: Client, default_country: Country, now: DateTime<Utc>) -> Client {
+        client.normalized(default_country, now)
+    }
+    /// Applies the guest's form from the portal to their record; refuses a change to a locked
+    /// field; returns the new record and a `client_info_updated` event with the diff.
+    "client.apply_guest_update" => fn apply_guest_update(client: Client, details: GuestDetails, policy: UpdatePolicy, default_country: Country, now: DateTime<Utc>) -> ClientUpdateOutcome {
+        client.apply_guest_update(details, &policy, default_country, now)
+    }
+    /// Contact details still missing, for the portal's "complete your details" prompt.
+    "client.missing_details" => fn missing_client_details(client: Client) -> Vec<ClientField> {
+        Ok::<_, Error>(client.missing_details())
+    }
+    /// Checks and normalises an establishment: phone in E.164, SIRET, URLs, opening periods.
+    "establishment.normalize" => fn normalize_establishment(establishment: Establishment) -> Establishment {
+        establishment.normalized()
+    }
+    /// `a + b`, refusing different currencies.
+    "money.add" => fn add_money(a: Money, b: Money) -> Money {
+        a.checked_add(&b)
+    }
+    /// `a − b`, refusing different currencies.
+    "money.subtract" => fn subtract_money(a: Money, b: Money) -> Money {
+        a.checked_sub(&b)
+    }
+    /// `money × factor`, unrounded.
+    "money.multiply" => fn multiply_money(money: Money, factor: Decimal as DecimalString) -> Money {
+        money.checked_mul(factor)
+    }
+    /// Rounds to the currency's minor unit, half away from zero.
+    "money.round" => fn round_money(money: Money) -> Money {
+        Ok::<_, Error>(money.rounded())
+    }
+    /// Groups amounts by VAT rate and computes the VAT once per rate.
+    "vat.breakdown" => fn vat_breakdown(currency: Currency, basis: PriceBasis, amounts: Vec<TaxedAmount>) -> VatBreakdown {
+        vat::breakdown(currency, basis, &amounts)
+    }
+    /// Checks a stay: dates, positive quantities, one currency, participants as of `today`.
+    "stay.normalize" => fn normalize_stay(stay: Stay, today: NaiveDate as CalendarDate) -> Stay {
+        stay.normalized(today)
+    }
+    /// Line totals rounded one by one, then the VAT table and the three totals.
+    "stay.totals" => fn stay_totals(stay: Stay) -> StayTotals {
+        stay.totals()
+    }
+    /// Checks a price catalogue when the business saves it: ids unique, rates and options
+    /// referring to seasons that exist, percentages within 0–100, periods in order.
+    "pricing.check_catalogue" => fn check_catalogue(catalogue: Catalogue) -> () {
+        pricing::check_catalogue(&catalogue)
+    }
+    /// Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
+    /// code, tourist tax), totals with the VAT table, the payment schedule and the
+    /// cancellation terms; or the precise reason it cannot be booked.
+    "pricing.price" => fn price_stay(catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>) -> PricedStay {
+        pricing::price(&catalogue, &request, now)
+    }
+    /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
+    "link.generate_key" => fn generate_link_key() -> String {
+        link::generate_key()
+    }
+    /// Issues a link token bound to its purpose, the establishment, the client, the subject and
+    /// the state given; returns the token and the URL to put in the e-mail.
+    "link.issue" => fn issue_link(keyring: KeyringConfig, establishment: Establishment, request: LinkRequest, now: DateTime<Utc>) -> IssuedLink {
+        Keyring::new(&keyring)?.issue(&establishment, &request, now)
+    }
+    /// Which client, purpose and subject a token names, untrusted: the records to load before
+    /// verifying it.
+    "link.inspect" => fn inspect_link(token: String) -> LinkHint {
+        link::inspect(&token)
+    }
+    /// Verifies a link token for `purpose` against the state the host has now; `link.invalid`
+    /// for anything wrong, `link.expired` for a genuine token past its expiry.
+    "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: DateTime<Utc>) -> LinkClaims {
+        Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)
+    }
+    /// The URL of a link: the portal base URL, the purpose's page and the token.
+    "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
+        link::url(&establishment, purpose, &token)
+    }
+    /// Registers a portal account for `email` with `password`; `client` is the client record
+    /// holding that address, if any, and `existing` its account, if any. Answers the same work
+    /// whether or not the address is known; an account comes back only when one was created.
+    "account.register" => fn register_account(client: Option<Client>, existing: Option<Account>, email: String, password: String, now: DateTime<Utc>) -> Registration {
+        account::register(client.as_ref(), existing.as_ref(), &email, &password, now)
+    }
+    /// Marks an account verified from the verified claims of its `account_verify` link.
+    "account.confirm" => fn confirm_account(account: Account, claims: LinkClaims, now: DateTime<Utc>) -> AccountUpdate {
+        account::confirm(&account, &claims, now)
+    }
+    /// Logs in: `account.login_failed` for an unknown login or a wrong password alike.
+    "account.login" => fn login(account: Option<Account>, email: String, password: String, throttle: Throttle, now: DateTime<Utc>) -> Login {
+        account::login(account.as_ref(), &email, &password, &throttle, now)
+    }
+    /// Changes the password of a logged-in guest, who gives the current one.
+    "account.change_password" => fn change_password(account: Account, current_password: String, new_password: String, now: DateTime<Utc>) -> AccountUpdate {
+        account::change_password(&account, &current_password, &new_password, now)
+    }
+    /// Sets a new password from the verified claims of a `password_reset` link.
+    "account.reset_password" => fn reset_password(account: Account, claims: LinkClaims, new_password: String, now: DateTime<Utc>) -> AccountUpdate {
+        account::reset_password(&account, &claims, &new_password, now)
+    }
+    /// Seconds to wait before the next login attempt (0: allowed now).
+    "account.throttle_wait" => fn login_wait_seconds(throttle: Throttle, now: DateTime<Utc>) -> i64 {
+        Ok::<_, Error>(throttle.wait_seconds(now))
+    }
+    /// The failure counter after a failed login at `now`.
+    "account.throttle_failed" => fn record_login_failure(throttle: Throttle, now: DateTime<Utc>) -> Throttle {
+        Ok::<_, Error>(throttle.failed(now))
+    }
+    /// The access a verified link gives: the whole space for a portal link, one stay or
+    /// document for the others.
+    "portal.access_from_link" => fn portal_access_from_link(claims: LinkClaims) -> PortalAccess {
+        Ok::<_, Error>(PortalAccess::from_link(&claims))
+    }
+    /// The access a successful login gives: the whole space.
+    "portal.access_from_login" => fn portal_access_from_login(login: Login) -> PortalAccess {
+        Ok::<_, Error>(PortalAccess::from_login(&login))
+    }
+    /// The home screen: establishment header, greeting, details to complete, upcoming stays.
+    /// `stays` may hold anyone's: only the guest's are shown.
+    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> PortalHome {
+        Portal::open(&access, client)?.home(&establishment, &stays, today)
+    }
+    /// The history screen: the guest's upcoming and past stays.
+    "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> StayHistory {
+        Portal::open(&access, client)?.history(&stays, today)
+    }
+    /// The stay screen: the stay, its totals, its documents, the former companions.
+    "portal.stay" => fn portal_stay(access: PortalAccess, client: Client, stays: Vec<Stay>, reference: String) -> StayDetail {
+        Portal::open(&access, client)?.stay(&stays, &reference)
+    }
+    /// The « Mes infos » form, pre-filled.
+    "portal.personal_info" => fn portal_personal_info(access: PortalAccess, client: Client) -> GuestDetails {
+        Portal::open(&access, client)?.personal_info()
+    }
+    /// Applies the guest's « Mes infos » form.
+    "portal.update_personal_info" => fn portal_update_personal_info(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: DateTime<Utc>) -> ClientUpdateOutcome {
+        Portal::open(&access, client)?.update_personal_info(details, &policy, &establishment, now)
+    }
+    /// Adds a participant (typed in, or a former companion) to one of the guest's stays.
+    "portal.add_participant" => fn portal_add_participant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: DateTime<Utc>) -> ParticipantsChange {
+        Portal::open(&access, client)?.add_participant(&stay, participant, now)
+    }
+    /// Removes the participant at `index` from one of the guest's stays.
+    "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
+        Portal::open(&access, client)?.remove_participant(&stay, index, now)
+    }
+    /// Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
+    "invoice.check_number_pattern" => fn check_number_pattern(pattern: String) -> () {
+        invoice::check_number_pattern(&pattern)
+    }
+    /// The next number of an invoice series for an invoice dated `date`, after `last` (the
+    /// series' last number, none for its first): gapless, restarting when the date parts change.
+    "invoice.next_number" => fn next_invoice_number(pattern: String, date: NaiveDate as CalendarDate, last: Option<String>) -> String {
+        invoice::next_number(&pattern, date, last.as_deref())
+    }
+    /// Makes a quote (a stay in « option ») from a price request, valid until `valid_until`.
+    "quote.create" => fn create_quote(number: String, client_id: String, stay_reference: String, catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>, valid_until: DateTime<Utc>) -> Quote {
+        Quote::create(&number, &client_id, &stay_reference, &catalogue, request, now, valid_until)
+    }
+    /// The state a quote link is bound to (its document hash and status): the link dies once
+    /// the quote changes or is accepted.
+    "quote.link_state" => fn quote_link_state(quote: Quote) -> LinkState {
+        quote.link_state()
+    }
+    /// One of the guest's quotes, with the hash of its document and whether it is still open.
+    "portal.quote" => fn portal_quote(access: PortalAccess, client: Client, quote: Quote, now: DateTime<Utc>) -> QuoteView {
+        Portal::open(&access, client)?.quote(&quote, now)
+    }
+    /// The guest changes who comes on a quote: re-priced at the quote's own date.
+    "portal.change_quote_guests" => fn portal_change_quote_guests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: Vec<PricedGuest>, now: DateTime<Utc>) -> QuoteChange {
+        Portal::open(&access, client)?.change_quote_guests(&quote, &catalogue, guests, now)
+    }
+    /// The guest types a promo code on a quote (or removes it): the total is recomputed.
+    "portal.apply_quote_promo" => fn portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promo_code: Option<String>, now: DateTime<Utc>) -> QuoteChange {
+        Portal::open(&access, client)?.apply_quote_promo(&quote, &catalogue, promo_code, now)
+    }
+    /// The guest accepts and signs a quote: the quote carries the evidence, the stay is
+    /// confirmed, `quote_accepted` names the exact document hash.
+    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: DateTime<Utc>) -> QuoteAcceptance {
+        Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)
+    }
+    /// Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
+    /// seller and customer copied in, totals and VAT table; not numbered yet.
+    "invoice.draft" => fn draft_invoice(request: InvoiceRequest) -> Invoice {
+        invoice::draft(request)
+    }
+    /// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
+    /// checked; it never changes again.
+    "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.issue(&series, date, now)
+    }
+    /// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+    "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
+        invoice.credit_note(&series, date, now)
+    }
+    /// The state an invoice link is bound to: its document hash and status.
+    "invoice.link_state" => fn invoice_link_state(invoice: Invoice) -> LinkState {
+        invoice.link_state()
+    }
+    /// Records a payment on an invoice; the same idempotency key twice counts once.
+    "payment.record" => fn record_payment(invoice: Invoice, payments: Vec<Payment>, payment: Payment, now: DateTime<Utc>) -> PaymentRecorded {
+        payment::record(&invoice, &payments, payment, now)
+    }
+    /// What is paid and due on one invoice.
+    "payment.balance" => fn invoice_balance(invoice: Invoice, payments: Vec<Payment>) -> InvoiceBalance {
+        payment::balance(&invoice, &payments)
+    }
+    /// What is invoiced, paid and due for a stay: paid + due = invoiced.
+    "payment.stay_balance" => fn stay_balance(currency: Currency, invoices: Vec<Invoice>, payments: Vec<Payment>) -> StayBalance {
+        payment::stay_balance(currency, &invoices, &payments)
+    }
+    /// The payment schedule's state at `now`: paid, upcoming, due today or late.
+    "payment.schedule_state" => fn payment_schedule_state(schedule: Vec<Installment>, paid: Money, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<ScheduledPayment> {
+        payment::schedule_state(&schedule, &paid, time_zone, now)
+    }
+    /// The payment reminders due at `now` for a stay, less those already `sent`.
+    "payment.reminders_due" => fn payment_reminders_due(stay_reference: String, states: Vec<ScheduledPayment>, policy: ReminderPolicy, sent: Vec<String>, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<PaymentReminder> {
+        Ok(payment::reminders_due(&stay_reference, &states, &policy, &sent, time_zone, now))
+    }
+    /// The request for the host's payment provider: what is due on the invoice, return links.
+    "payment.request" => fn payment_request(establishment: Establishment, invoice: Invoice, payments: Vec<Payment>) -> PaymentRequest {
+        payment::payment_request(&establishment, &invoice, &payments)
+    }
+    /// Accepts the payment provider's result for a request: a success is recorded once.
+    "payment.accept_result" => fn accept_payment_result(invoice: Invoice, payments: Vec<Payment>, request: PaymentRequest, result: ProviderResult, now: DateTime<Utc>) -> PaymentRecorded {
+        payment::accept_result(&invoice, &payments, &request, result, now)
+    }
+    /// Draws up a contract for a stay from the business's terms.
+    "contract.create" => fn create_contract(request: ContractRequest, now: DateTime<Utc>) -> Contract {
+        Contract::create(request, now)
+    }
+    /// The state a contract link is bound to: its document hash and status.
+    "contract.link_state" => fn contract_link_state(contract: Contract) -> LinkState {
+        contract.link_state()
+    }
+    /// The guest's invoices with what is paid and due, and whether to show « Payer ».
+    "portal.invoices" => fn portal_invoices(access: PortalAccess, client: Client, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> Vec<InvoiceView> {
+        Portal::open(&access, client)?.invoices(&invoices, &payments, online_payment)
+    }
+    /// One of the guest's contracts, with the hash of its document.
+    "portal.contract" => fn portal_contract(access: PortalAccess, client: Client, contract: Contract) -> ContractView {
+        Portal::open(&access, client)?.contract(&contract)
+    }
+    /// The guest signs a contract (drawn signature, consent): locked to the document signed.
+    "portal.sign_contract" => fn portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: DateTime<Utc>) -> ContractSigned {
+        Portal::open(&access, client)?.sign_contract(&contract, signature, now)
+    }
+    /// Appends events to a stay's hash-linked log after its last entry (none for a new log).
+    "event.append_log" => fn append_event_log(last: Option<LoggedEvent>, events: Vec<Event>) -> Vec<LoggedEvent> {
+        evidence::append(last.as_ref(), events)
+    }
+    /// Verifies a hash-linked event log (or a tail of one).
+    "event.verify_log" => fn verify_event_log(entries: Vec<LoggedEvent>) -> () {
+        evidence::verify_log(&entries)
+    }
+    /// What cancelling a stay now would cost: penalty, refund, the documents it will issue.
+    "cancellation.preview" => fn preview_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, time_zone: TimeZone, now: DateTime<Utc>) -> CancellationPreview {
+        cancellation::preview(&stay, &policy, &invoices, &payments, time_zone, now)
+    }
+    /// Cancels a stay as previewed: credit notes, the fee invoice, the events.
+    "cancellation.confirm" => fn confirm_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: CancellationConfirmation, time_zone: TimeZone, now: DateTime<Utc>) -> Cancellation {
+        cancellation::confirm(&stay, &policy, &invoices, &payments, confirmation, time_zone, now)
+    }
+    /// A resident's rent installments.
+    "residency.rent_schedule" => fn rent_schedule(residency: Residency) -> Vec<Installment> {
+        residency.rent_schedule()
+    }
+    /// The draft rent invoice for installment `index` (from 0).
+    "residency.rent_invoice" => fn rent_invoice(residency: Residency, establishment: Establishment, client: Client, index: u32) -> Invoice {
+        residency.rent_invoice(&establishment, &client, index)
+    }
+    /// The resident sets who may stay on their pitch.
+    "residency.set_authorised" => fn set_authorised_persons(residency: Residency, persons: Vec<Companion>, now: DateTime<Utc>) -> ResidencyChange {
+        residency.set_authorised(persons, now)
+    }
+    /// The residency as a stay of status `resident`, for its yearly contract.
+    "residency.stay" => fn residency_stay(residency: Residency) -> Stay {
+        Ok(residency.stay())
+    }
+    /// The guest asks for an appointment from their space: one of their pets, a start (local,
+    /// `YYYY-MM-DDTHH:MM`), an optional end, a comment; checked against the salon's schedule in
+    /// its time zone. `id` is the host's.
+    "appointment.request" => fn request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: TimeZone, id: String, request: AppointmentRequest, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::request(&Portal::open(&access, client)?, &schedule, time_zone, &id, request, now)
+    }
+    /// The guest's appointments (« Mes rendez-vous »), by start; another client's are left out.
+    "appointment.for_guest" => fn guest_appointments(access: PortalAccess, client: Client, appointments: Vec<Appointment>) -> Vec<Appointment> {
+        appointment::for_guest(&Portal::open(&access, client)?, &appointments)
+    }
+    /// The business confirms a requested appointment (not one whose start has passed).
+    "appointment.confirm" => fn confirm_appointment(appointment: Appointment, time_zone: TimeZone, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::confirm(&appointment, time_zone, now)
+    }
+    /// The business moves an appointment (checked against the opening hours, not the guest's
+    /// notice); its status stays.
+    "appointment.reschedule" => fn reschedule_appointment(appointment: Appointment, schedule: AppointmentSchedule, time_zone: TimeZone, start: NaiveDateTime as LocalDateTime, end: Option<NaiveDateTime> as Option<LocalDateTime>, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::reschedule(&appointment, &schedule, time_zone, start, end, now)
+    }
+    /// The business declines a request or calls off a confirmed appointment, with a reason.
+    "appointment.decline" => fn decline_appointment(appointment: Appointment, reason: Option<String>, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::decline(&appointment, reason, now)
+    }
+    /// The guest cancels their appointment from their space.
+    "appointment.cancel" => fn cancel_appointment(access: PortalAccess, client: Client, appointment: Appointment, time_zone: TimeZone, now: DateTime<Utc>) -> AppointmentOutcome {
+        appointment::cancel(&Portal::open(&access, client)?, &appointment, time_zone, now)
+    }
+    /// The starts still bookable on `day` for an appointment of `duration_minutes` (the
+    /// schedule's default when absent), around the appointments already taken.
+    "appointment.free_slots" => fn free_appointment_slots(schedule: AppointmentSchedule, time_zone: TimeZone, day: NaiveDate as CalendarDate, duration_minutes: Option<u32>, taken: Vec<Appointment>, now: DateTime<Utc>) -> Vec<NaiveDateTime> {
+        appointment::free_slots(&schedule, time_zone, day, duration_minutes, &taken, now)
+    }
+    /// Checks a salon's appointment schedule as the business saves it.
+    "appointment.check_schedule" => fn check_appointment_schedule(schedule: AppointmentSchedule) -> () {
+        schedule.check()
+    }
+    /// Checks an editable-fields policy as the business saves it.
+    "editable.check_policy" => fn check_edit_policy(policy: EditPolicy) -> () {
+        policy.check()
+    }
+    /// What the guest may still change on a stay, field by field, with the time remaining.
+    "editable.window" => fn edit_window(policy: EditPolicy, stay: Stay, time_zone: TimeZone, now: DateTime<Utc>) -> EditWindow {
+        editable::window(&policy, &stay, time_zone, now)
+    }
+    /// The guest changes booking fields from their space: open fields change now, late ones
+    /// become a request (`request_id` is the host's). Another client's stay is not found.
+    "editable.apply" => fn apply_booking_change(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, time_zone: TimeZone, change: BookingChange, request_id: String, now: DateTime<Utc>) -> EditOutcome {
+        let portal = Portal::open(&access, client)?;
+        portal.stay(std::slice::from_ref(&stay), &stay.reference)?;
+        editable::apply(&policy, &stay, time_zone, change, &request_id, now)
+    }
+    /// The business approves a late change.
+    "editable.approve" => fn approve_booking_change(request: ChangeRequest, stay: Stay, now: DateTime<Utc>) -> EditOutcome {
+        editable::approve(&request, &stay, now)
+    }
+    /// The business declines a late change.
+    "editable.decline" => fn decline_booking_change(request: ChangeRequest, reason: Option<String>, now: DateTime<Utc>) -> Event {
+        editable::decline(&request, reason, now)
+    }
+    /// The editable-fields reminders due at `now`, one per stay, each under a stable key.
+    "editable.reminders_due" => fn edit_reminders_due(policy: EditPolicy, stays: Vec<Stay>, time_zone: TimeZone, now: DateTime<Utc>) -> Vec<EditReminder> {
+        editable::reminders_due(&policy, &stays, time_zone, now)
+    }
+    /// The business re-sends the reminder by hand (a fresh key).
+    "editable.resend" => fn resend_edit_reminder(policy: EditPolicy, stay: Stay, time_zone: TimeZone, now: DateTime<Utc>) -> EditReminder {
+        editable::resend(&policy, &stay, time_zone, now)
+    }
+    /// A reminder's part of the mail context, with the fields' labels in `locale`.
+    "editable.mail_edit" => fn edit_reminder_mail(reminder: EditReminder, policy: EditPolicy, locale: Locale) -> MailEdit {
+        Ok::<_, Error>(reminder.mail_edit(&policy, locale))
+    }
+    /// Checks a mail template as the business saves it (unknown tag or variable, syntax, with
+    /// part, line and column); returns the tags and links it uses.
+    "mail.check" => fn check_mail(template: MailTemplate) -> MailSummary {
+        CompiledMail::compile(&template).map(|mail| mail.summary())
+    }
+    /// Renders a mail: subject, HTML (values escaped) and plain text, in the context's language.
+    /// Hosts sending many mails hold the compiled template instead (`Mailer`).
+    "mail.render" => fn render_mail(template: MailTemplate, context: MailContext) -> RenderedMail {
+        CompiledMail::compile(&template)?.render(&context)
+    }
+    /// The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
+    /// so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref()).map(FileBytes)
+    }
+    /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+    "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
+    }
+    /// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+    "pdf.contract" => fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.contract(&contract).map(FileBytes)
+    }
+    /// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
+    "pdf.labels" => fn labels_pdf(request: LabelRequest) -> FileBytes {
+        Printer::standard().labels(&request).map(FileBytes)
+    }
+    /// One sentence describing an event for the business's activity feed, in `locale`.
+    "event.describe" => fn describe_event(event: Event, locale: Locale) -> String {
+        Ok::<_, Error>(event.describe(locale))
+    }
+    /// An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
+    "i18n.format_money" => fn format_money(amount: Money, locale: Locale) -> String {
+        Ok::<_, Error>(format::money(&amount, locale))
+    }
+    /// Reads a language tag — a stored preference or a browser's first choice (`es-ES`,
+    /// `EN_gb`, `fr`) — as one of the languages hospes speaks; any other is `input.invalid`.
+    "i18n.read_locale" => fn read_locale(tag: String) -> Locale {
+        tag.parse::<Locale>()
+    }
+    /// A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
+    "i18n.format_date" => fn format_date(date: NaiveDate, locale: Locale) -> String {
+        Ok::<_, Error>(format::date(date, locale))
+    }
+        }
+    };
+}

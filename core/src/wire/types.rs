@@ -1,0 +1,46 @@
+//! Every type the table of operations names, in scope wherever the table is expanded (the wire,
+//! and the Kotlin and Swift crate).
+
+pub use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+pub use rust_decimal::Decimal;
+
+pub use crate::account::{Account, AccountUpdate, Login, Registration, Throttle};
+pub use crate::address::Country;
+pub use crate::appointment::{
+    Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
+};
+pub use crate::cancellation::{Cancellation, CancellationConfirmation, CancellationPreview};
+pub use crate::client::{
+    Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
+};
+pub use crate::contract::{Contract, ContractRequest, ContractSigned};
+pub use crate::editable::{
+    BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
+};
+pub use crate::establishment::{Establishment, TimeZone};
+pub use crate::event::Event;
+pub use crate::evidence::LoggedEvent;
+pub use crate::i18n::Locale;
+pub use crate::invoice::{Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
+pub use crate::link::{
+    IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest, LinkState,
+};
+pub use crate::mail::{MailContext, MailEdit, MailSummary, MailTemplate, RenderedMail};
+pub use crate::money::{Currency, Money};
+pub use crate::payment::{
+    InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest, ProviderResult,
+    ReminderPolicy, ScheduledPayment, StayBalance,
+};
+pub use crate::pdf::{FileBytes, LabelRequest, Letterhead};
+pub use crate::portal::{
+    ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
+    QuoteView, StayDetail, StayHistory,
+};
+pub use crate::pricing::{
+    CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,
+};
+pub use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
+pub use crate::residency::{Residency, ResidencyChange};
+pub use crate::signature::SignatureRequest;
+pub use crate::stay::{Stay, StayTotals};
+pub use crate::vat::{PriceBasis, TaxedAmount, VatBreakdown};
