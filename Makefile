@@ -113,7 +113,9 @@ swift-check: build
 # Criterion for the core, then the same calls from Python and Node against release builds, and
 # the time of every case of the hostile-input sweeps' grid (the goal: no case over 1 s).
 bench: $(VENV_DEV)
+	$(PYTHON) tests/bench/register_clients.py
 	cargo bench -p hospes --bench core
+	cargo bench -p hospes --bench register
 	cargo build --release -p hospes-python -p hospes-node
 	rm -rf target/bench && mkdir -p target/bench/python/hospes target/bench/node
 	cp bindings-python/python/hospes/*.py bindings-python/python/hospes/py.typed target/bench/python/hospes/
@@ -133,11 +135,13 @@ bench: $(VENV_DEV)
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_mail.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_pdf.py
 	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_sweep.py
+	PYTHONPATH=target/bench/python $(VENV_PY) bindings-python/bench/bench_register.py
 	node target/bench/node/bench/calls.js
 	node target/bench/node/bench/links.js
 	node target/bench/node/bench/mail.js
 	node target/bench/node/bench/pdf.js
 	node target/bench/node/bench/sweep.js
+	node target/bench/node/bench/register.js
 
 # Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
 FUZZ_SECONDS ?= 60

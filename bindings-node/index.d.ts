@@ -53,6 +53,30 @@ export declare class Mailer {
   render(context: MailContext): RenderedMail
 }
 
+/** The client register held in memory, searched many times, kept current by the host. */
+export declare class Register {
+  /** Throws the first refused entry's error. */
+  constructor(config: RegisterConfig, entries?: RegisterEntry[])
+  /** Clients held. */
+  readonly size: number
+  /** Adds clients, or replaces what it holds of them (same `client.id`); returns how many. */
+  upsert(entries: RegisterEntry[]): number
+  /** Forgets clients (deleted or erased); returns how many it held. */
+  remove(clientIds: string[]): number
+  /** The page of clients matching `query` as of `now`, with the count: as `searchRegister`. */
+  search(query: RegisterQuery, now: Instant | Date): RegisterPage
+  /** One client's line as of `now`. */
+  row(clientId: string, now: Instant | Date): RegisterRow
+  /** The countries of the clients, with how many live in each. */
+  countries(): CountryCount[]
+  /** The clients matching `query` as a CSV or XLSX file (all columns when `columns` is empty). */
+  export(query: RegisterQuery, now: Instant | Date, columns: RegisterColumn[], options: SheetOptions): FileBytes
+  /** The same export streamed to the file at `path`; returns the number of rows. */
+  exportTo(query: RegisterQuery, now: Instant | Date, columns: RegisterColumn[], options: SheetOptions, path: string): number
+  /** Address labels as a PDF for every client matching `query` (its page ignored). */
+  labels(query: RegisterQuery, now: Instant | Date, sheet: LabelSheet, senderCountry: string, locale: Locale, skip: number): FileBytes
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */
@@ -1020,9 +1044,25 @@ export interface EventBookingChangeDeclined {
 }
 
 /**
+ * The client's record was erased (GDPR art. 17): anonymised, their other records deleted,
+ * anonymised or kept as the law requires. Carries no personal data, only the host's id.
+ */
+export interface EventClientErased {
+  type: "client_erased"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The erased client's id (their record now holds a pseudonym).
+   */
+  clientId: string
+}
+
+/**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined | EventClientErased
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -4375,6 +4415,1051 @@ export interface LabelRequest {
 }
 
 /**
+ * What a register needs to know of the establishment: its currency (the revenue's) and its
+ * time zone (what "today" and a creation year are).
+ */
+export interface RegisterConfig {
+  /**
+   * The currency of the revenue and amounts due.
+   */
+  currency: string
+  /**
+   * The establishment's time zone.
+   */
+  timeZone: string
+}
+
+/**
+ * A stay as the register needs it: when, and its status.
+ */
+export interface StayDates {
+  /**
+   * The stay's reference.
+   */
+  reference: string
+  /**
+   * Arrival day.
+   */
+  arrival: CalendarDate
+  /**
+   * Departure day.
+   */
+  departure: CalendarDate
+  /**
+   * Its status.
+   */
+  status: StayStatus
+}
+
+/**
+ * An issued invoice or credit note as the register needs it: what it adds to the client's
+ * revenue (« CA ») and what is still due on it. Made by [`InvoiceFigures::of`] when the host
+ * saves the invoice or records a payment; the host may keep it in columns of its own.
+ */
+export interface InvoiceFigures {
+  /**
+   * The invoice's number.
+   */
+  number: string
+  /**
+   * What it is for; a credit note's figures are negative.
+   */
+  kind: InvoiceKind
+  /**
+   * When it was issued.
+   */
+  issueDate: CalendarDate
+  /**
+   * Its total excluding VAT, less the tourist tax (collected for the commune, not revenue).
+   */
+  revenueExclVat: Money
+  /**
+   * Its total including VAT, less the tourist tax.
+   */
+  revenueInclVat: Money
+  /**
+   * Still to be paid (negative: owed back to the client).
+   */
+  due: Money
+}
+
+/**
+ * One client as the register indexes them. Built by the host from its rows; the register
+ * keeps what search, filters, sort and the row need, and drops the business's notes.
+ */
+export interface RegisterEntry {
+  /**
+   * The client record, as stored (normalise it first: the register does not).
+   */
+  client: Client
+  /**
+   * Their stays, any status.
+   */
+  stays?: StayDates[]
+  /**
+   * Their issued invoices and credit notes.
+   */
+  invoices?: InvoiceFigures[]
+}
+
+/**
+ * A register as one value: its configuration and its clients. A small register travels whole
+ * (the operations of the wire take it so); a large one is made from its configuration alone,
+ * then filled in batches with [`Register::upsert_all`].
+ */
+export interface RegisterSource {
+  /**
+   * The establishment's currency and time zone.
+   */
+  config: RegisterConfig
+  /**
+   * The clients.
+   */
+  entries?: RegisterEntry[]
+}
+
+/**
+ * A column of the register: to sort by, or to export.
+ */
+export type RegisterColumn = "client_id" | "civility" | "last_name" | "first_name" | "company" | "address" | "postcode" | "city" | "country" | "landline" | "mobile" | "email" | "licence_plates" | "kind" | "created_on" | "first_stay" | "stays" | "last_stay" | "next_stay" | "present" | "revenue_excl_vat" | "revenue_incl_vat" | "due"
+
+/**
+ * A search of the register (« Registre clients »). Every criterion given must hold (AND); by
+ * default only the clients present today are shown, as in the seed: untick `present_only`
+ * for the whole register.
+ */
+export interface RegisterQuery {
+  /**
+   * The search box: a fragment (3 letters or digits at least) of the last name, first name,
+   * company or e-mail; accents, case and punctuation do not count.
+   */
+  text?: string | null
+  /**
+   * A fragment (2 letters at least) of the city.
+   */
+  city?: string | null
+  /**
+   * The client's country.
+   */
+  country?: string | null
+  /**
+   * A fragment of a phone number (3 digits at least), landline or mobile, however written.
+   */
+  phone?: string | null
+  /**
+   * A fragment of a licence plate (2 letters or digits at least), with or without dashes.
+   */
+  plate?: string | null
+  /**
+   * The year the client was registered (« ancienneté »).
+   */
+  createdYear?: number | null
+  /**
+   * The kind of client (derived as in [`RegisterRow::kind`]).
+   */
+  kind?: ClientKind | null
+  /**
+   * Only the clients with a stay covering today, whatever its status. On by default.
+   */
+  presentOnly?: boolean
+  /**
+   * The column to sort by; ties by name, then id.
+   */
+  sort?: RegisterColumn
+  /**
+   * Largest first.
+   */
+  descending?: boolean
+  /**
+   * The page, from 1.
+   */
+  page?: number
+  /**
+   * Rows per page, 1 to 1000.
+   */
+  pageSize?: number
+}
+
+/**
+ * One client's line in the register (« Registre clients »): the seed's columns, with the
+ * figures hospes derives. The business's notes are not in it: the register never holds them.
+ */
+export interface RegisterRow {
+  /**
+   * The host's id of the client.
+   */
+  clientId: string
+  /**
+   * How to address them.
+   */
+  civility?: Civility | null
+  /**
+   * Family name.
+   */
+  lastName?: string | null
+  /**
+   * First name.
+   */
+  firstName?: string | null
+  /**
+   * Company name.
+   */
+  company?: string | null
+  /**
+   * Postal address, country included.
+   */
+  address: Address
+  /**
+   * Fixed-line phone.
+   */
+  landline?: string | null
+  /**
+   * Mobile phone.
+   */
+  mobile?: string | null
+  /**
+   * E-mail address.
+   */
+  email?: string | null
+  /**
+   * Licence plates.
+   */
+  licencePlates: string[]
+  /**
+   * The kind of client, derived: a resident or a tour operator stays one; anyone else is a
+   * stayer once they have a confirmed (or later) stay, a prospect before.
+   */
+  kind: ClientKind
+  /**
+   * When the record was created, in the establishment's zone (« ancienneté »).
+   */
+  createdOn: CalendarDate
+  /**
+   * Arrival of their first stay (cancelled stays and options do not count).
+   */
+  firstStay?: CalendarDate | null
+  /**
+   * Number of stays (cancelled stays and options do not count).
+   */
+  stays: number
+  /**
+   * Arrival of the latest stay begun by today.
+   */
+  lastStay?: CalendarDate | null
+  /**
+   * Arrival of the next stay after today.
+   */
+  nextStay?: CalendarDate | null
+  /**
+   * A stay of theirs covers today (arrival to departure day included), whatever its status.
+   */
+  present: boolean
+  /**
+   * Revenue (« CA ») from issued invoices net of credit notes, excluding VAT and the
+   * tourist tax.
+   */
+  revenueExclVat: Money
+  /**
+   * The same revenue including VAT (still without the tourist tax).
+   */
+  revenueInclVat: Money
+  /**
+   * Still to be paid on their invoices (negative: owed back to them).
+   */
+  due: Money
+}
+
+/**
+ * A page of the register: the rows, and how many clients match in all.
+ */
+export interface RegisterPage {
+  /**
+   * Clients matching, over every page.
+   */
+  total: number
+  /**
+   * This page, from 1.
+   */
+  page: number
+  /**
+   * Rows per page asked for.
+   */
+  pageSize: number
+  /**
+   * The rows of this page, in order.
+   */
+  rows: RegisterRow[]
+}
+
+/**
+ * A country present in the register and how many clients live there: the seed's « Pays »
+ * list shows only the countries known in the client file.
+ */
+export interface CountryCount {
+  /**
+   * The country.
+   */
+  country: string
+  /**
+   * Clients whose address is there.
+   */
+  clients: number
+}
+
+/**
+ * The file format of a sheet.
+ */
+export type SheetFormat = "csv" | "xlsx"
+
+/**
+ * What separates the fields of a CSV file.
+ */
+export type CsvDelimiter = "semicolon" | "comma"
+
+/**
+ * How a sheet is written: its format, the CSV delimiter, the XLSX sheet name and temporary
+ * directory, and the language of the words the writer adds itself (« oui » / « non », the
+ * default sheet name, the headers of the ready-made exports). Every field has a default: `{}`
+ * is a semicolon CSV in French.
+ */
+export interface SheetOptions {
+  /**
+   * CSV (the default) or XLSX.
+   */
+  format?: SheetFormat
+  /**
+   * The CSV field separator: `semicolon` (the default) or `comma`. Ignored for XLSX.
+   */
+  delimiter?: CsvDelimiter
+  /**
+   * The XLSX worksheet's name (at most 31 characters, none of `[ ] : * ? / \`, no apostrophe
+   * at either end); by default the export's own (« Séjours ») or « Feuil1 ». Ignored for CSV.
+   */
+  sheetName?: string | null
+  /**
+   * Where an XLSX export keeps its rows until the file is assembled (an existing, writable
+   * directory); by default the system's temporary directory. Ignored for CSV.
+   */
+  tempDir?: string | null
+  /**
+   * The language of the words the writer adds: booleans in CSV, the default sheet name, the
+   * headers of the ready-made exports (French by default).
+   */
+  locale?: Locale
+}
+
+/**
+ * What deleting a client takes with them, for the host to delete in the same transaction.
+ */
+export interface ClientDeletion {
+  /**
+   * The client to delete.
+   */
+  clientId: string
+  /**
+   * Their companions, deleted with the record.
+   */
+  companions: Companion[]
+  /**
+   * Their animals, deleted with the record.
+   */
+  pets: Pet[]
+  /**
+   * References of their stays (options, quotes, cancelled bookings never invoiced): deleted.
+   */
+  stays: string[]
+  /**
+   * E-mails of their portal accounts: deleted.
+   */
+  accounts: string[]
+  /**
+   * The link version that kills every link sent to them: store it (or delete their link
+   * state) before the record goes, so that no link in an old mail opens anything.
+   */
+  linkVersion: number
+}
+
+/**
+ * One client and every record the host holds on them, as it passes them to
+ * [`export`](super::export) and [`erase`](super::erase). Each record must be this client's: a
+ * stay, residency, quote, appointment or account with another `client_id`, an invoice or
+ * contract made out to another customer, a payment on none of the invoices passed, an event
+ * about another client is refused with `client.record_foreign`.
+ */
+export interface GdprRecords {
+  /**
+   * The client record, as stored (companions, pets and the business's notes included).
+   */
+  client: Client
+  /**
+   * Their stays, any status.
+   */
+  stays?: Stay[]
+  /**
+   * Their residencies (seasonal or yearly pitches).
+   */
+  residencies?: Residency[]
+  /**
+   * Their quotes, with their acceptance evidence.
+   */
+  quotes?: Quote[]
+  /**
+   * Their invoices and credit notes, drafts included.
+   */
+  invoices?: Invoice[]
+  /**
+   * The payments received on those invoices.
+   */
+  payments?: Payment[]
+  /**
+   * Their contracts, with their signature evidence.
+   */
+  contracts?: Contract[]
+  /**
+   * Their portal accounts.
+   */
+  accounts?: Account[]
+  /**
+   * Their appointments.
+   */
+  appointments?: Appointment[]
+  /**
+   * The entries of the hash-linked event logs that concern them.
+   */
+  events?: LoggedEvent[]
+}
+
+/**
+ * The data controller (GDPR art. 4(7)): the establishment, as the export names it.
+ */
+export interface GdprController {
+  /**
+   * Trading name.
+   */
+  name: string
+  /**
+   * Legal form and capital, when known.
+   */
+  legalForm?: string | null
+  /**
+   * SIRET, when known.
+   */
+  siret?: string | null
+  /**
+   * Postal address.
+   */
+  address: Address
+  /**
+   * E-mail.
+   */
+  email?: string | null
+  /**
+   * Phone.
+   */
+  phone?: string | null
+  /**
+   * Website.
+   */
+  website?: string | null
+}
+
+/**
+ * A section of the export, as listed in [`GdprExport::sections`] and as a sheet of the
+ * workbook.
+ */
+export type GdprSectionKind = "client" | "companions" | "pets" | "stays" | "residencies" | "quotes" | "invoices" | "payments" | "contracts" | "signatures" | "accounts" | "appointments" | "events"
+
+/**
+ * A section of the export: which, its title in the export's language, how many records.
+ */
+export interface GdprSection {
+  /**
+   * Which section.
+   */
+  section: GdprSectionKind
+  /**
+   * Its title.
+   */
+  title: string
+  /**
+   * How many records it holds (1 for the client record).
+   */
+  count: number
+}
+
+/**
+ * A portal account as exported: what it holds about its owner, never its password hash (a
+ * secret of the establishment's security, not data about the person) nor any reset token.
+ */
+export interface GdprAccount {
+  /**
+   * The client it belongs to.
+   */
+  clientId: string
+  /**
+   * The login.
+   */
+  email: string
+  /**
+   * Whether the owner confirmed the address.
+   */
+  verified: boolean
+  /**
+   * When it was created.
+   */
+  createdAt: Instant
+}
+
+/**
+ * Everything the business holds on one client, as one machine-readable document (GDPR art. 15,
+ * right of access, and art. 20, portability). Its JSON is the wire form of hospes: snake_case
+ * keys, decimals as strings, dates `YYYY-MM-DD`, instants RFC 3339 UTC.
+ *
+ * The records are as the host stores them, complete — the client record with its companions,
+ * pets and the business's private notes about them (personal data about the client, so part
+ * of what art. 15 gives access to); stays, residencies, quotes, invoices and credit notes,
+ * payments, contracts with their signature evidence, appointments, and the entries of the
+ * event logs that concern them — except portal accounts, exported as [`GdprAccount`]: never a
+ * password hash.
+ */
+export interface GdprExport {
+  /**
+   * [`FORMAT_VERSION`].
+   */
+  formatVersion: number
+  /**
+   * When it was made.
+   */
+  generatedAt: Instant
+  /**
+   * The language of its titles: the client's, else the establishment's.
+   */
+  locale: Locale
+  /**
+   * The establishment's time zone: the workbook shows instants on its clock.
+   */
+  timeZone: string
+  /**
+   * The document's title (« Vos données personnelles — Camping des Pins »).
+   */
+  title: string
+  /**
+   * Who holds the data: the establishment, and how to reach it.
+   */
+  controller: GdprController
+  /**
+   * The client's id (the data subject).
+   */
+  subjectId: string
+  /**
+   * Every section in order, with its title in `locale` and how many records it holds, empty
+   * ones included: companions and pets are in `client`, signatures in `quotes` and
+   * `contracts`; the others are the lists below.
+   */
+  sections: GdprSection[]
+  /**
+   * The client record, complete.
+   */
+  client: Client
+  /**
+   * Stays.
+   */
+  stays: Stay[]
+  /**
+   * Residencies.
+   */
+  residencies: Residency[]
+  /**
+   * Quotes, with their acceptance evidence.
+   */
+  quotes: Quote[]
+  /**
+   * Invoices and credit notes.
+   */
+  invoices: Invoice[]
+  /**
+   * Payments.
+   */
+  payments: Payment[]
+  /**
+   * Contracts, with their signature evidence.
+   */
+  contracts: Contract[]
+  /**
+   * Portal accounts, without their password hash.
+   */
+  accounts: GdprAccount[]
+  /**
+   * Appointments.
+   */
+  appointments: Appointment[]
+  /**
+   * Event log entries about the client.
+   */
+  events: LoggedEvent[]
+}
+
+/**
+ * What a record is, in an erasure step and in `client.record_foreign`.
+ */
+export type GdprRecordKind = "stay" | "residency" | "quote" | "invoice" | "payment" | "contract" | "account" | "appointment" | "event"
+
+/**
+ * What the host does with a record when its client is erased.
+ */
+export type ErasureAction = "delete" | "anonymise" | "keep"
+
+/**
+ * Why a record outlives its client's erasure (GDPR art. 17(3)(b) and (e)).
+ */
+export type RetentionBasis = "accounting" | "limitation" | "consumer_contract"
+
+/**
+ * A stay without its participants, the guest's notes, arrival time and custom fields.
+ */
+export interface ErasedRecordStay {
+  record: "stay"
+  /**
+   * The stay to store.
+   */
+  stay: Stay
+}
+
+/**
+ * A residency without its authorised persons.
+ */
+export interface ErasedRecordResidency {
+  record: "residency"
+  /**
+   * The residency to store.
+   */
+  residency: Residency
+}
+
+/**
+ * An invoice kept with what is printed on it, the customer's e-mail wiped.
+ */
+export interface ErasedRecordInvoice {
+  record: "invoice"
+  /**
+   * The invoice to store.
+   */
+  invoice: Invoice
+}
+
+/**
+ * A record as the host stores it after the erasure, when it changes.
+ */
+export type ErasedRecord = ErasedRecordStay | ErasedRecordResidency | ErasedRecordInvoice
+
+/**
+ * What to do with one record passed to [`erase`].
+ */
+export interface ErasureStep {
+  /**
+   * What the record is.
+   */
+  record: GdprRecordKind
+  /**
+   * Its position in its list of the [`GdprRecords`] passed, from 0.
+   */
+  index: number
+  /**
+   * Its reference, number or id (an event log entry's `sha256`, an account's client id; a
+   * draft invoice has none: empty).
+   */
+  id: string
+  /**
+   * What to do.
+   */
+  action: ErasureAction
+  /**
+   * Why it is kept, for [`ErasureAction::Keep`].
+   */
+  basis?: RetentionBasis | null
+  /**
+   * The last day it is kept, for [`ErasureAction::Keep`] with a basis.
+   */
+  keepUntil?: CalendarDate | null
+  /**
+   * The personal data a kept record still holds, as field paths (`customer.name`).
+   */
+  personalDataKept: string[]
+  /**
+   * The record to store in place of the one passed, when it changes.
+   */
+  value?: ErasedRecord | null
+}
+
+/**
+ * The erasure of a client: their anonymised record, what to do with each of their records,
+ * and the event to store.
+ */
+export interface GdprErasure {
+  /**
+   * The client record to store in place of theirs (and to upsert into the register): the
+   * pseudonym as its last name, the country and the client's kind and seniority kept,
+   * everything else wiped, `link_version` one higher.
+   */
+  client: Client
+  /**
+   * The pseudonym (« Client effacé 7F3A1C2B »), stable for an id.
+   */
+  pseudonym: string
+  /**
+   * One step per record passed, in the order of [`GdprRecords`]: stays, residencies, quotes,
+   * invoices, payments, contracts, accounts, appointments, events.
+   */
+  steps: ErasureStep[]
+  /**
+   * `client_erased`.
+   */
+  events: Event[]
+}
+
+/**
+ * One account: its number (`CompteNum`) and its label (`CompteLib`).
+ */
+export interface LedgerAccount {
+  /**
+   * The number: its first three characters are digits of the PCG (`706`, `4457`, `512`),
+   * then digits or letters (`7061`, `445712`, `512CA`).
+   */
+  number: string
+  /**
+   * The label, as the chart names it (`Banque`).
+   */
+  label: string
+}
+
+/**
+ * The sales accounts, by what a line charges for. Deposits and the tourist tax are not sales:
+ * they have accounts of their own on [`ChartOfAccounts`].
+ */
+export interface SalesAccounts {
+  /**
+   * The accommodation or pitch (`accommodation` lines): 7061.
+   */
+  accommodation?: LedgerAccount
+  /**
+   * Options and supplements (`supplement` lines): 7062.
+   */
+  supplement?: LedgerAccount
+  /**
+   * A resident's rent (`rent` lines): 7063.
+   */
+  rent?: LedgerAccount
+  /**
+   * Every line of a cancellation-fee invoice: 7064.
+   */
+  cancellationFee?: LedgerAccount
+  /**
+   * Side sales (`side_sale` lines): 7088, « produits des activités annexes ».
+   */
+  sideSale?: LedgerAccount
+  /**
+   * Discounts (`discount` lines, negative): 7096, « rabais, remises et ristournes accordés ».
+   */
+  discount?: LedgerAccount
+}
+
+/**
+ * The account of the VAT collected at one rate.
+ */
+export interface VatAccount {
+  /**
+   * The rate.
+   */
+  vatRate: Decimal
+  /**
+   * Where its VAT goes.
+   */
+  account: LedgerAccount
+}
+
+/**
+ * A journal: its code (`JournalCode`) and label (`JournalLib`).
+ */
+export interface Journal {
+  /**
+   * The code: 1 to 10 letters or digits (`VE`, `BQ`, `CA`).
+   */
+  code: string
+  /**
+   * The label (`Ventes`).
+   */
+  label: string
+}
+
+/**
+ * Where the payments of one method go: an account and, if not the bank journal, a journal.
+ */
+export interface PaymentAccount {
+  /**
+   * The method (`carried` is not money received: it has no entry, and no account).
+   */
+  method: PaymentMethod
+  /**
+   * The account debited.
+   */
+  account: LedgerAccount
+  /**
+   * The journal; none for the chart's bank journal.
+   */
+  journal?: Journal | null
+}
+
+/**
+ * The chart of accounts: every field has a default on the French PCG, so `{}` is a complete
+ * chart and a business changes only what its accountant asks for.
+ *
+ * | what | default |
+ * |---|---|
+ * | customers (`CompAuxNum` the client id) | 411 Clients |
+ * | sales by line kind | 7061 · 7062 · 7063 · 7064 · 7088 · 7096 (see [`SalesAccounts`]) |
+ * | deposits received (`deposit` lines) | 4191 |
+ * | VAT collected | 445711 (20 %), 445712 (10 %), 445713 (5.5 %), else 44571 |
+ * | tourist tax, collected for the commune | 4471 |
+ * | payments | 512 Banque (journal BQ); cheques 5112; holiday vouchers 5118; cash 531 (journal CA) |
+ * | journals | VE Ventes, BQ Banque |
+ */
+export interface ChartOfAccounts {
+  /**
+   * The customers' collective account: 411 Clients.
+   */
+  customers?: LedgerAccount
+  /**
+   * Whether each client has an auxiliary account (`CompAuxNum`: the client id, `CompAuxLib`:
+   * their name) under the collective one. Yes by default.
+   */
+  customerAuxiliary?: boolean
+  /**
+   * The sales accounts, by line kind.
+   */
+  sales?: SalesAccounts
+  /**
+   * Deposits received (`deposit` lines): 4191, credited by a deposit invoice, debited when
+   * a balance or final invoice deducts the deposit.
+   */
+  deposits?: LedgerAccount
+  /**
+   * The VAT collected, per rate.
+   */
+  vatCollected?: VatAccount[]
+  /**
+   * The VAT collected at a rate without its own account: 44571.
+   */
+  vatCollectedOther?: LedgerAccount
+  /**
+   * The tourist tax (`tourist_tax` lines), collected for the commune and paid over to it:
+   * never a sale. 4471.
+   */
+  touristTax?: LedgerAccount
+  /**
+   * Payments, unless [`payment_accounts`](Self::payment_accounts) names their method: 512.
+   */
+  bank?: LedgerAccount
+  /**
+   * The journal of payments: BQ Banque.
+   */
+  bankJournal?: Journal
+  /**
+   * Accounts (and journals) of their own for some payment methods.
+   */
+  paymentAccounts?: PaymentAccount[]
+  /**
+   * The journal of invoices and credit notes: VE Ventes.
+   */
+  salesJournal?: Journal
+}
+
+/**
+ * The last sequence a journal gave: where its numbering goes on from.
+ */
+export interface JournalSequence {
+  /**
+   * The journal's code.
+   */
+  journalCode: string
+  /**
+   * Its last entry's sequence (0: none yet).
+   */
+  last: number
+}
+
+/**
+ * What an entry records.
+ *
+ * A refund, once the core records refunds, will be an entry of its own (`refund`): money paid
+ * back on a credit note, the bank credited and the customer debited.
+ */
+export type EntrySource = "invoice" | "credit_note" | "payment"
+
+/**
+ * One line of an entry: an account debited or credited.
+ */
+export interface EntryLine {
+  /**
+   * The account number (`CompteNum`).
+   */
+  account: string
+  /**
+   * The account's label (`CompteLib`).
+   */
+  accountLabel: string
+  /**
+   * The auxiliary account (`CompAuxNum`): the client id, on the customers' account.
+   */
+  auxiliary?: string | null
+  /**
+   * The auxiliary account's label (`CompAuxLib`): the customer's name.
+   */
+  auxiliaryLabel?: string | null
+  /**
+   * Debited (`Debit`): zero when the line is a credit.
+   */
+  debit: Money
+  /**
+   * Credited (`Credit`): zero when the line is a debit.
+   */
+  credit: Money
+}
+
+/**
+ * A journal entry: balanced lines under one number, date and document.
+ */
+export interface JournalEntry {
+  /**
+   * The journal's code (`JournalCode`).
+   */
+  journalCode: string
+  /**
+   * The journal's label (`JournalLib`).
+   */
+  journalLabel: string
+  /**
+   * Its number in the journal (`EcritureNum`): the journal code and the sequence on six
+   * digits, `VE000042`.
+   */
+  number: string
+  /**
+   * Its sequence in the journal, from 1, without gaps.
+   */
+  sequence: number
+  /**
+   * When it is booked (`EcritureDate`, and `ValidDate`): the invoice's issue date, or the day
+   * the payment was received in the establishment's time zone.
+   */
+  date: CalendarDate
+  /**
+   * What it records.
+   */
+  source: EntrySource
+  /**
+   * The document (`PieceRef`): the invoice's number, or the payment's key.
+   */
+  pieceRef: string
+  /**
+   * The document's date (`PieceDate`).
+   */
+  pieceDate: CalendarDate
+  /**
+   * What it is (`EcritureLib`), in the establishment's language: `Facture FA26030042, Marie
+   * Dupont`.
+   */
+  label: string
+  /**
+   * The lines: the customer first, then the other accounts; debits equal credits.
+   */
+  lines: EntryLine[]
+}
+
+/**
+ * The entries made from a batch of documents, and where each journal's numbering stands.
+ */
+export interface JournalEntries {
+  /**
+   * The entries, by date (then journal and sequence): store them, never change them.
+   */
+  entries: JournalEntry[]
+  /**
+   * Every journal's last sequence now, by code: pass them with the next batch.
+   */
+  sequences: JournalSequence[]
+  /**
+   * The sum of every debit.
+   */
+  totalDebit: Money
+  /**
+   * The sum of every credit: equal to `total_debit`.
+   */
+  totalCredit: Money
+}
+
+/**
+ * The zone separator of a FEC.
+ */
+export type FecSeparator = "tab" | "pipe"
+
+/**
+ * The character set of a FEC.
+ */
+export type FecEncoding = "iso_8859_15" | "utf_8"
+
+/**
+ * How to write a FEC: `{}` is a tab-separated file in ISO 8859-15.
+ */
+export interface FecOptions {
+  /**
+   * Tab (the default) or `|`.
+   */
+  separator?: FecSeparator
+  /**
+   * ISO 8859-15 (the default) or UTF-8.
+   */
+  encoding?: FecEncoding
+}
+
+/**
+ * Which stays an export keeps: every bound is optional and inclusive; an empty `statuses`
+ * keeps every status.
+ */
+export interface StayFilter {
+  /**
+   * Stays arriving on this day or after.
+   */
+  arrivalFrom?: CalendarDate | null
+  /**
+   * Stays arriving on this day or before.
+   */
+  arrivalTo?: CalendarDate | null
+  /**
+   * The statuses kept; empty for all.
+   */
+  statuses?: StayStatus[]
+}
+
+/**
+ * Which payments an export keeps: the day each was received (in the establishment's zone)
+ * within the optional, inclusive bounds, its method among `methods` (empty for all).
+ */
+export interface PaymentFilter {
+  /**
+   * Payments received on this day or after.
+   */
+  receivedFrom?: CalendarDate | null
+  /**
+   * Payments received on this day or before.
+   */
+  receivedTo?: CalendarDate | null
+  /**
+   * The methods kept; empty for all (`carried` included: sums moved from a cancelled
+   * invoice to its fee invoice, not money received — leave it out to add up receipts).
+   */
+  methods?: PaymentMethod[]
+}
+
+/**
  * Checks and normalises a client record: names trimmed, e-mail checked, phones in E.164
  *  (read in the client's country, else `default_country`), plates upper-cased, companions'
  *  birth dates plausible as of `now`.
@@ -4841,6 +5926,54 @@ export declare function contractPdf(contract: Contract, letterhead?: Letterhead 
 export declare function labelsPdf(request: LabelRequest): FileBytes
 
 /**
+ * The page of the client register matching `query` as of `now` (in the register's time
+ *  zone), and the count of every match. Hosts with many clients hold the register instead
+ *  (`Register`) and keep it current; this form builds it from `register` on every call.
+ */
+export declare function searchRegister(register: RegisterSource, query: RegisterQuery, now: Instant | Date): RegisterPage
+
+/**
+ * One client's line of the register as of `now`.
+ */
+export declare function registerRow(register: RegisterSource, clientId: string, now: Instant | Date): RegisterRow
+
+/**
+ * The register's lines of `entries` as of `now`, in their order: a client's revenue,
+ *  seniority, stays and presence without holding a register.
+ */
+export declare function registerRows(config: RegisterConfig, entries: RegisterEntry[], now: Instant | Date): RegisterRow[]
+
+/**
+ * The countries of the register's clients, with how many live in each (the « Pays » list).
+ */
+export declare function registerCountries(register: RegisterSource): CountryCount[]
+
+/**
+ * Address labels as PDF for every client matching `query` (its page ignored), in its
+ *  order; clients without a postal address are left out.
+ */
+export declare function registerLabels(register: RegisterSource, query: RegisterQuery, now: Instant | Date, sheet: LabelSheet, senderCountry: string, locale: Locale, skip: number): FileBytes
+
+/**
+ * The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
+ *  `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
+ *  neutralised. Hosts exporting many clients hold the register and write to a file.
+ */
+export declare function exportRegister(register: RegisterSource, query: RegisterQuery, now: Instant | Date, columns: RegisterColumn[], options: SheetOptions): FileBytes
+
+/**
+ * What an issued invoice or credit note adds to its client's revenue (excluding VAT and
+ *  the tourist tax, and including VAT) and what is still due on it, given its payments.
+ */
+export declare function invoiceFigures(invoice: Invoice, payments: Payment[]): InvoiceFigures
+
+/**
+ * Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
+ *  (`client.invoiced`, naming the invoices); otherwise what goes with them.
+ */
+export declare function clientDeletionCheck(client: Client, invoices: Invoice[], stays: Stay[], accounts: Account[]): ClientDeletion
+
+/**
  * One sentence describing an event for the business's activity feed, in `locale`.
  */
 export declare function describeEvent(event: Event, locale: Locale): string
@@ -4860,3 +5993,75 @@ export declare function readLocale(tag: string): Locale
  * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
  */
 export declare function formatDate(date: CalendarDate, locale: Locale): string
+
+/**
+ * Everything the business holds on one client (GDPR art. 15 and 20) as one document:
+ *  format version, controller, subject, sections titled in the client's language, the
+ *  records complete (the business's notes included) but never a password hash. A record
+ *  of another client is refused (`client.record_foreign`).
+ */
+export declare function gdprExport(records: GdprRecords, establishment: Establishment, now: Instant | Date): GdprExport
+
+/**
+ * Erases a client (GDPR art. 17): their anonymised record (a pseudonym, contact details
+ *  wiped, `link_version` bumped) and, for every record passed, whether to delete it, store
+ *  its anonymised form, or keep it until a date the law requires; `client_erased`.
+ */
+export declare function gdprErase(records: GdprRecords, establishment: Establishment, now: Instant | Date): GdprErasure
+
+/**
+ * The export as an XLSX workbook a person reads, in its language: one sheet per section,
+ *  dates and amounts typed, instants on the establishment's clock.
+ */
+export declare function gdprWorkbook(document: GdprExport): FileBytes
+
+/**
+ * The chart of accounts on the French PCG's usual choices (411, 706/708 by line kind, 4191,
+ *  4457x per VAT rate, 4471 tourist tax, 512/531/5112, journals VE, BQ, CA): what `{}` reads
+ *  as, for the business to start from.
+ */
+export declare function defaultChartOfAccounts(): ChartOfAccounts
+
+/**
+ * Checks a chart of accounts as the business saves it: PCG account numbers, journal codes,
+ *  labels, no VAT rate or payment method twice (`accounting.chart_invalid`).
+ */
+export declare function checkChartOfAccounts(chart: ChartOfAccounts): void
+
+/**
+ * The journal entries of issued invoices, credit notes (reversed) and payments, every one
+ *  balanced, dated in the establishment's terms, numbered in each journal after the last
+ *  `sequences` (empty: from 1); refuses drafts (`accounting.not_issued`).
+ */
+export declare function accountingJournal(chart: ChartOfAccounts, establishment: Establishment, invoices: Invoice[], payments: Payment[], sequences: JournalSequence[]): JournalEntries
+
+/**
+ * The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
+ *  entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
+ */
+export declare function fecFile(entries: JournalEntry[], options: FecOptions): FileBytes
+
+/**
+ * The FEC's file name, `<SIREN>FEC<YYYYMMDD>.txt`, from a SIREN (or SIRET) and the date
+ *  the financial year closes.
+ */
+export declare function fecFileName(siren: string, closingDate: CalendarDate): string
+
+/**
+ * Journal entries as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ *  one row per entry line, in the order of the books, with debit and credit.
+ */
+export declare function exportJournal(entries: JournalEntry[], options: SheetOptions): FileBytes
+
+/**
+ * The stays as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ *  those `filter` keeps, in the order given, one row each with its dates, nights, persons,
+ *  status and totals; `clients` (may be empty) gives the names beside the client ids.
+ */
+export declare function exportStays(stays: Stay[], clients: Client[], options: SheetOptions, filter?: StayFilter | null): FileBytes
+
+/**
+ * The payments as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ *  those `filter` keeps, in the order given, each dated on its day in `time_zone`.
+ */
+export declare function exportPayments(payments: Payment[], timeZone: string, options: SheetOptions, filter?: PaymentFilter | null): FileBytes

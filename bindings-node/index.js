@@ -385,7 +385,84 @@ class Mailer {
   }
 }
 
+/**
+ * The client register held in memory (« Registre clients »): built from the host's rows, kept
+ * current as the host saves clients, stays and invoices, searched many times. An index the host
+ * can always rebuild from its database; it holds no notes. Load a large file in batches with
+ * `upsert`, each under the 1 MiB input limit.
+ */
+class Register {
+  #register;
+
+  constructor(config, entries = []) {
+    this.#register = hold(native.NativeRegister, { config, entries }, 'register', ['register.search', 'register']);
+  }
+
+  /** Clients held. */
+  get size() {
+    return this.#register.size;
+  }
+
+  /** Adds clients, or replaces what it holds of them (same `client.id`); returns how many. */
+  upsert(entries) {
+    const input = argumentsToWire('register.rows', ['entries'], [entries]);
+    return unwrap(this.#register.call('register.upsert', input));
+  }
+
+  /** Forgets clients (deleted or erased); returns how many it held. */
+  remove(clientIds) {
+    if (!Array.isArray(clientIds) || !clientIds.every((id) => typeof id === 'string')) {
+      unwrap(native.refusal('input.wrong_type', '$.clientIds', 'an array of strings', Array.isArray(clientIds) ? 'Array' : typeof clientIds));
+    }
+    return unwrap(this.#register.call('register.remove', JSON.stringify({ client_ids: clientIds })));
+  }
+
+  /** The page of clients matching `query` as of `now`, with the count: as `searchRegister`. */
+  search(query, now) {
+    return callHeld(this.#register, 'register.search', { query, now });
+  }
+
+  /** One client's line as of `now`. */
+  row(clientId, now) {
+    return callHeld(this.#register, 'register.row', { clientId, now });
+  }
+
+  /** The countries of the clients, with how many live in each. */
+  countries() {
+    return callHeld(this.#register, 'register.countries', {});
+  }
+
+  /**
+   * The clients matching `query` (its page ignored) as a CSV or XLSX `Buffer`: the `columns`
+   * asked for (all when empty), headers in `options.locale`. For many clients prefer `exportTo`.
+   */
+  export(query, now, columns, options) {
+    const input = argumentsToWire('register.export', ['query', 'now', 'columns', 'options'], [query, now, columns, options]);
+    const answer = this.#register.callForFile('register.export', input);
+    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+  }
+
+  /** Streams the same export to the file at `path` (created or truncated); returns the rows. */
+  exportTo(query, now, columns, options, path) {
+    if (typeof path !== 'string') {
+      unwrap(native.refusal('input.wrong_type', '$.path', 'a string', path === null ? 'null' : typeof path));
+    }
+    const input = JSON.parse(argumentsToWire('register.export', ['query', 'now', 'columns', 'options'], [query, now, columns, options]));
+    input.path = path;
+    return unwrap(this.#register.call('register.export_to', JSON.stringify(input)));
+  }
+
+  /** Address labels as a PDF `Buffer` for every client matching `query` (its page ignored). */
+  labels(query, now, sheet, senderCountry, locale, skip) {
+    const names = ['query', 'now', 'sheet', 'sender_country', 'locale', 'skip'];
+    const input = argumentsToWire('register.labels', names, [query, now, sheet, senderCountry, locale, skip]);
+    const answer = this.#register.callForFile('register.labels', input);
+    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+  }
+}
+
 module.exports.Keyring = Keyring;
+module.exports.Register = Register;
 module.exports.Mailer = Mailer;
 module.exports.Pricer = Pricer;
 module.exports.HospesError = HospesError;

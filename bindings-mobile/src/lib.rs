@@ -85,6 +85,107 @@ impl Pricer {
     }
 }
 
+/// The client register held in memory (« Registre clients »), shared by the app's threads:
+/// built from the host's rows, kept current with `upsert` and `remove`, searched many times.
+/// An index the host can always rebuild from its database; it holds no notes.
+#[derive(uniffi::Object)]
+pub struct Register(hospes::wire::HeldRegister);
+
+#[uniffi::export]
+impl Register {
+    /// A register of `entries`; the first refused is named (`register.entry_invalid`,
+    /// `money.currency_mismatch`).
+    #[uniffi::constructor]
+    pub fn new(
+        config: RegisterConfig,
+        entries: Vec<RegisterEntry>,
+    ) -> Outcome<std::sync::Arc<Self>> {
+        let register = hospes::register::Register::from_source(RegisterSource { config, entries })?;
+        Ok(std::sync::Arc::new(Register(
+            hospes::wire::HeldRegister::new(register),
+        )))
+    }
+
+    /// Clients held.
+    pub fn size(&self) -> u64 {
+        self.0.read().len() as u64
+    }
+
+    /// Adds clients, or replaces what it holds of them (same `client.id`); returns how many.
+    /// Stops at the first refused, with those before it kept.
+    pub fn upsert(&self, entries: Vec<RegisterEntry>) -> Outcome<u64> {
+        Ok(self.0.write().upsert_all(entries)?)
+    }
+
+    /// Forgets clients (deleted or erased); returns how many it held.
+    pub fn remove(&self, client_ids: Vec<String>) -> u64 {
+        let mut register = self.0.write();
+        client_ids.iter().filter(|id| register.remove(id)).count() as u64
+    }
+
+    /// The page of clients matching `query` as of `now`, with the count of every match.
+    pub fn search(&self, query: RegisterQuery, now: DateTime<Utc>) -> Outcome<RegisterPage> {
+        let register = self.0.read();
+        Ok(register.search(&query, register.today(now))?)
+    }
+
+    /// One client's line as of `now`.
+    pub fn row(&self, client_id: String, now: DateTime<Utc>) -> Outcome<RegisterRow> {
+        let register = self.0.read();
+        Ok(register.row(&client_id, register.today(now))?)
+    }
+
+    /// The countries of the clients, with how many live in each.
+    pub fn countries(&self) -> Vec<CountryCount> {
+        self.0.read().countries()
+    }
+
+    /// The clients matching `query` (its page ignored) as CSV or XLSX bytes: the `columns`
+    /// asked for (all when empty), headers in `options.locale`.
+    pub fn export(
+        &self,
+        query: RegisterQuery,
+        now: DateTime<Utc>,
+        columns: Vec<RegisterColumn>,
+        options: SheetOptions,
+    ) -> Outcome<Vec<u8>> {
+        let register = self.0.read();
+        let today = register.today(now);
+        Ok(register
+            .export(&query, today, &columns, &options, Vec::new())?
+            .0)
+    }
+
+    /// The same export streamed to the file at `path` (created, or truncated): a million
+    /// clients without holding them in memory. Returns the number of rows.
+    pub fn export_to(
+        &self,
+        query: RegisterQuery,
+        now: DateTime<Utc>,
+        columns: Vec<RegisterColumn>,
+        options: SheetOptions,
+        path: String,
+    ) -> Outcome<u64> {
+        Ok(self.0.export_to(&query, now, &columns, &options, &path)?)
+    }
+
+    /// Address labels as PDF for every client matching `query` (its page ignored).
+    pub fn labels(
+        &self,
+        query: RegisterQuery,
+        now: DateTime<Utc>,
+        sheet: LabelSheet,
+        sender_country: Country,
+        locale: Locale,
+        skip: u32,
+    ) -> Outcome<Vec<u8>> {
+        let register = self.0.read();
+        let rows = register.select(&query, register.today(now))?;
+        let request = LabelRequest::from_rows(rows, sheet, sender_country, locale, skip);
+        Ok(Printer::standard().labels(&request)?)
+    }
+}
+
 /// The host's link keys, parsed once: issuing and verifying many links without re-reading the
 /// keys each time (`issueLink`/`verifyLink` parse them on every call). Keys are never shown.
 #[derive(uniffi::Object)]
@@ -374,3 +475,65 @@ json_codec!(MailSummary, mail_summary_from_json, mail_summary_to_json);
 json_codec!(RenderedMail, rendered_mail_from_json, rendered_mail_to_json);
 json_codec!(Letterhead, letterhead_from_json, letterhead_to_json);
 json_codec!(LabelRequest, label_request_from_json, label_request_to_json);
+
+// The client register, its exports, GDPR and the accounting journal.
+json_codec!(
+    ChartOfAccounts,
+    chart_of_accounts_from_json,
+    chart_of_accounts_to_json
+);
+json_codec!(
+    ClientDeletion,
+    client_deletion_from_json,
+    client_deletion_to_json
+);
+json_codec!(CountryCount, country_count_from_json, country_count_to_json);
+json_codec!(FecOptions, fec_options_from_json, fec_options_to_json);
+json_codec!(GdprErasure, gdpr_erasure_from_json, gdpr_erasure_to_json);
+json_codec!(GdprExport, gdpr_export_from_json, gdpr_export_to_json);
+json_codec!(GdprRecords, gdpr_records_from_json, gdpr_records_to_json);
+json_codec!(
+    InvoiceFigures,
+    invoice_figures_from_json,
+    invoice_figures_to_json
+);
+json_codec!(
+    JournalEntries,
+    journal_entries_from_json,
+    journal_entries_to_json
+);
+json_codec!(JournalEntry, journal_entry_from_json, journal_entry_to_json);
+json_codec!(
+    JournalSequence,
+    journal_sequence_from_json,
+    journal_sequence_to_json
+);
+json_codec!(
+    PaymentFilter,
+    payment_filter_from_json,
+    payment_filter_to_json
+);
+json_codec!(
+    RegisterConfig,
+    register_config_from_json,
+    register_config_to_json
+);
+json_codec!(
+    RegisterEntry,
+    register_entry_from_json,
+    register_entry_to_json
+);
+json_codec!(RegisterPage, register_page_from_json, register_page_to_json);
+json_codec!(
+    RegisterQuery,
+    register_query_from_json,
+    register_query_to_json
+);
+json_codec!(RegisterRow, register_row_from_json, register_row_to_json);
+json_codec!(
+    RegisterSource,
+    register_source_from_json,
+    register_source_to_json
+);
+json_codec!(SheetOptions, sheet_options_from_json, sheet_options_to_json);
+json_codec!(StayFilter, stay_filter_from_json, stay_filter_to_json);

@@ -168,6 +168,30 @@ export declare class Mailer {
   render(context: MailContext): RenderedMail
 }
 
+/** The client register held in memory, searched many times, kept current by the host. */
+export declare class Register {
+  /** Throws the first refused entry's error. */
+  constructor(config: RegisterConfig, entries?: RegisterEntry[])
+  /** Clients held. */
+  readonly size: number
+  /** Adds clients, or replaces what it holds of them (same \`client.id\`); returns how many. */
+  upsert(entries: RegisterEntry[]): number
+  /** Forgets clients (deleted or erased); returns how many it held. */
+  remove(clientIds: string[]): number
+  /** The page of clients matching \`query\` as of \`now\`, with the count: as \`searchRegister\`. */
+  search(query: RegisterQuery, now: Instant | Date): RegisterPage
+  /** One client's line as of \`now\`. */
+  row(clientId: string, now: Instant | Date): RegisterRow
+  /** The countries of the clients, with how many live in each. */
+  countries(): CountryCount[]
+  /** The clients matching \`query\` as a CSV or XLSX file (all columns when \`columns\` is empty). */
+  export(query: RegisterQuery, now: Instant | Date, columns: RegisterColumn[], options: SheetOptions): FileBytes
+  /** The same export streamed to the file at \`path\`; returns the number of rows. */
+  exportTo(query: RegisterQuery, now: Instant | Date, columns: RegisterColumn[], options: SheetOptions, path: string): number
+  /** Address labels as a PDF for every client matching \`query\` (its page ignored). */
+  labels(query: RegisterQuery, now: Instant | Date, sheet: LabelSheet, senderCountry: string, locale: Locale, skip: number): FileBytes
+}
+
 /** Every operation: dotted name → function (used by the conformance vectors). */
 export declare const operations: Record<string, (...args: any[]) => unknown>
 /** The JSON Schema of every operation and type. */

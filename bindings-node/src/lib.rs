@@ -1,6 +1,7 @@
 //! Node bindings of hospes: a native addon with the functions `call`, `callForFile` and
-//! `schema`, and the `NativeKeyring`, `NativePricer` and `NativeMailer` classes holding parsed
-//! link keys, a parsed catalogue and a compiled mail template.
+//! `schema`, and the `NativeKeyring`, `NativePricer`, `NativeMailer` and `NativeRegister`
+//! classes holding parsed link keys, a parsed catalogue, a compiled mail template and the
+//! client register.
 //! The `hospes` package (index.js) builds the idiomatic API on top: camelCase functions and
 //! properties, decimals as strings, calendar dates as `YYYY-MM-DD`, errors with a `.code`. A
 //! panic in a synchronous addon function aborts Node, so every entry point is `catch_unwind`,
@@ -129,5 +130,48 @@ impl Mailer {
     #[napi(catch_unwind)]
     pub fn call(&self, op: String, input: String) -> String {
         hospes::wire::call_held(&self.mail, &op, &input)
+    }
+}
+
+/// The client register, held in memory: built from the host's rows, kept current with
+/// `register.upsert` and `register.remove`, searched many times. `index.js` wraps it as
+/// `hospes.Register`.
+#[napi(js_name = "NativeRegister")]
+pub struct Register {
+    register: hospes::wire::HeldRegister,
+}
+
+#[napi]
+impl Register {
+    /// Builds the register from its source (JSON: config and first entries); a bad one throws
+    /// with the error envelope.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(source: String) -> napi::Result<Self> {
+        hospes::wire::hold(&source)
+            .map(|register| Register { register })
+            .map_err(napi::Error::from_reason)
+    }
+
+    /// Runs a `register.*` operation (its arguments less `register`, as JSON); returns the JSON
+    /// envelope.
+    #[napi(catch_unwind)]
+    pub fn call(&self, op: String, input: String) -> String {
+        hospes::wire::call_held(&self.register, &op, &input)
+    }
+
+    /// Runs a `register.*` operation like `call`, except that a file (labels, an export) comes
+    /// as a `Buffer`.
+    #[napi(catch_unwind)]
+    pub fn call_for_file(&self, op: String, input: String) -> Either<Buffer, String> {
+        match hospes::wire::call_held_for_file(&self.register, &op, &input) {
+            hospes::wire::Answer::File(bytes) => Either::A(bytes.into()),
+            hospes::wire::Answer::Envelope(json) => Either::B(json),
+        }
+    }
+
+    /// Clients held.
+    #[napi(getter, catch_unwind)]
+    pub fn size(&self) -> u32 {
+        u32::try_from(self.register.read().len()).unwrap_or(u32::MAX)
     }
 }

@@ -22,6 +22,10 @@ const VALID = {
   Keyring: () => [{ activeKey: hospes.generateLinkKey() }],
   Pricer: () => [catalogue],
   Mailer: () => [{ name: 't', versions: [{ locale: 'fr', subject: 'Séjour [REF_SEJOUR]', html: '<p>[PRENOM]</p>' }] }],
+  Register: () => [
+    { currency: 'EUR', timeZone: 'Europe/Paris' },
+    [{ client: { id: 'C-1', lastName: 'Dupont', createdAt: '2026-01-15T09:30:00Z' } }],
+  ],
 };
 
 /** What a host may hand any argument by mistake: each is given to every parameter at once. */
@@ -153,7 +157,7 @@ for (const declared of classes) {
 test('the sweep reaches the held values and their methods', () => {
   assert.deepEqual(classes.map((c) => c.name).sort(), Object.keys(VALID).sort());
   const methods = classes.flatMap((c) => c.methods.map((m) => `${c.name}.${m.name}`));
-  for (const name of ['Keyring.issue', 'Keyring.verify', 'Pricer.price', 'Pricer.createQuote', 'Mailer.render', 'HospesError.messageIn']) {
+  for (const name of ['Keyring.issue', 'Keyring.verify', 'Pricer.price', 'Pricer.createQuote', 'Mailer.render', 'HospesError.messageIn', 'Register.upsert', 'Register.search', 'Register.exportTo']) {
     assert.ok(methods.includes(name), name);
   }
 });

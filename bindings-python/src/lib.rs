@@ -1,6 +1,7 @@
 //! Python bindings of hospes: a native module `hospes._native` with the functions `call`,
-//! `call_for_file`, `schema` and `error_families`, and the `Keyring`, `Pricer` and `Mailer`
-//! classes holding parsed link keys, a parsed price catalogue and a compiled mail template. The
+//! `call_for_file`, `schema` and `error_families`, and the `Keyring`, `Pricer`, `Mailer` and
+//! `Register` classes holding parsed link keys, a parsed price catalogue, a compiled mail
+//! template and the client register. The
 //! `hospes` package (python/hospes) builds the typed, idiomatic API on top: one function per
 //! operation, `decimal.Decimal`, `datetime.date`, aware `datetime`, exceptions with a `.code`.
 //! Nothing here can panic into Python: `hospes::wire::call` answers every failure, a bug
@@ -125,6 +126,45 @@ impl Mailer {
     }
 }
 
+/// The client register, held in memory and shared by the host's threads: built from the
+/// host's rows, kept current with `register.upsert` and `register.remove`, searched many times.
+/// The `hospes.Register` class wraps it.
+#[pyclass(frozen, module = "hospes._native")]
+struct Register(hospes::wire::HeldRegister);
+
+#[pymethods]
+impl Register {
+    /// Builds the register from its source (JSON: config and first entries); a bad one raises
+    /// `ValueError` carrying the error envelope, which the Python wrapper turns into the typed
+    /// error.
+    #[new]
+    fn new(py: Python<'_>, source: &str) -> PyResult<Self> {
+        py.detach(|| hospes::wire::hold(source))
+            .map(Register)
+            .map_err(pyo3::exceptions::PyValueError::new_err)
+    }
+
+    /// Runs a `register.*` operation (its arguments less `register`, as JSON); returns the JSON
+    /// envelope. The GIL is released while hospes works.
+    fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
+        py.detach(|| hospes::wire::call_held(&self.0, op, input))
+    }
+
+    /// Runs a `register.*` operation like `call`, except that a file (labels, an export) comes
+    /// as `bytes`.
+    fn call_for_file<'py>(&self, py: Python<'py>, op: &str, input: &str) -> Bound<'py, PyAny> {
+        match py.detach(|| hospes::wire::call_held_for_file(&self.0, op, input)) {
+            hospes::wire::Answer::File(bytes) => PyBytes::new(py, &bytes).into_any(),
+            hospes::wire::Answer::Envelope(json) => PyString::new(py, &json).into_any(),
+        }
+    }
+
+    /// Clients held.
+    fn __len__(&self) -> usize {
+        self.0.read().len()
+    }
+}
+
 /// The native half of the `hospes` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -136,6 +176,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Keyring>()?;
     m.add_class::<Pricer>()?;
     m.add_class::<Mailer>()?;
+    m.add_class::<Register>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -24,11 +24,14 @@ from hospes.errors import FAMILIES
 STUB = Path(hospes.__file__).with_name("__init__.pyi")
 CATALOGUE = json.loads((Path(__file__).resolve().parents[2] / "core/tests/data/catalogue.json").read_text(encoding="utf-8"))
 
-#: A valid value for the constructor of every class the stubs declare, by class name.
-VALID: Dict[str, Callable[[], Any]] = {
-    "Keyring": lambda: {"active_key": hospes.generate_link_key()},
-    "Pricer": lambda: CATALOGUE,
-    "Mailer": lambda: {"name": "t", "versions": [{"locale": "fr", "subject": "Séjour [REF_SEJOUR]", "html": "<p>[PRENOM]</p>"}]},
+#: Valid arguments for the constructor of every class the stubs declare, by class name.
+VALID: Dict[str, Callable[[], Dict[str, Any]]] = {
+    "Keyring": lambda: {"config": {"active_key": hospes.generate_link_key()}},
+    "Pricer": lambda: {"catalogue": CATALOGUE},
+    "Mailer": lambda: {"template": {"name": "t", "versions": [
+        {"locale": "fr", "subject": "Séjour [REF_SEJOUR]", "html": "<p>[PRENOM]</p>"}]}},
+    "Register": lambda: {"config": {"currency": "EUR", "time_zone": "Europe/Paris"},
+                         "entries": [{"client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"}}]},
 }
 
 #: What a host may hand any argument by mistake: each is given to every parameter at once.
@@ -93,10 +96,11 @@ def runtime(declared: Declared) -> Callable[..., Any]:
 
 
 def held(owner: str) -> Any:
-    """An instance of a held class, built with its declared keyword and a valid value."""
+    """An instance of a held class, built with its declared keywords and valid values."""
     (constructor,) = [d for d in CONSTRUCTORS if d.owner == owner]
-    (keyword,) = constructor.params
-    return getattr(hospes, owner)(**{keyword: VALID[owner]()})
+    valid = VALID[owner]()
+    assert set(valid) == set(constructor.params), owner
+    return getattr(hospes, owner)(**valid)
 
 
 def answer(call: Callable[..., Any], kwargs: Dict[str, Any], what: str) -> Any:
@@ -149,14 +153,16 @@ def test_every_function_accepts_its_declared_keywords(declared, hostile):
 
 
 @pytest.mark.parametrize("declared", CONSTRUCTORS, ids=str)
-def test_every_class_is_built_with_its_declared_keyword(declared):
-    (keyword,) = declared.params
+def test_every_class_is_built_with_its_declared_keywords(declared):
     cls = runtime(declared)
-    assert isinstance(answer(cls, {keyword: VALID[declared.owner]()}, f"{declared.owner}({keyword}=<valid>)"), cls)
-    for hostile, value in HOSTILE.items():
-        answered = answer(cls, {keyword: value}, f"{declared.owner}({keyword}={value!r})")
-        if not isinstance(value, dict):
-            assert isinstance(answered, hospes.InputError), f"{declared.owner}({keyword}=<{hostile}>): not a record, yet accepted"
+    valid = VALID[declared.owner]()
+    assert isinstance(answer(cls, valid, f"{declared.owner}(<valid>)"), cls)
+    # Each argument hostile in turn, the others valid.
+    for keyword in declared.params:
+        for hostile, value in HOSTILE.items():
+            answered = answer(cls, {**valid, keyword: value}, f"{declared.owner}({keyword}={value!r})")
+            if not isinstance(value, (dict, list)) and keyword not in declared.defaulted:
+                assert isinstance(answered, hospes.InputError), f"{declared.owner}({keyword}=<{hostile}>): not a record, yet accepted"
 
 
 @pytest.mark.parametrize("hostile", HOSTILE, ids=str)
@@ -169,5 +175,6 @@ def test_every_method_accepts_its_declared_keywords(declared, hostile):
 
 def test_the_sweep_reaches_every_declared_callable():
     assert {d.name for d in FUNCTIONS} >= {"to_wire", "issue_link", "price_stay", "render_mail"}
-    assert {d.owner for d in CONSTRUCTORS} == set(VALID) == {"Keyring", "Pricer", "Mailer"}
-    assert {str(d) for d in METHODS} >= {"Keyring.issue", "Keyring.verify", "Pricer.price", "Pricer.create_quote", "Mailer.render"}
+    assert {d.owner for d in CONSTRUCTORS} == set(VALID) == {"Keyring", "Pricer", "Mailer", "Register"}
+    assert {str(d) for d in METHODS} >= {"Keyring.issue", "Keyring.verify", "Pricer.price", "Pricer.create_quote", "Mailer.render",
+                                      "Register.upsert", "Register.search", "Register.export_to"}

@@ -31,7 +31,8 @@ def test_vector(vector):
         assert function(**args).startswith(vector["expect_prefix"])
     elif "expect_sha256" in vector:
         document = function(**args)
-        assert isinstance(document, bytes) and document.startswith(b"%PDF-")
+        # A file (PDF, XLSX, CSV, FEC) comes as bytes; its hash is the check.
+        assert isinstance(document, bytes) and document
         assert hashlib.sha256(document).hexdigest() == vector["expect_sha256"]
     else:
         assert _wire.to_wire(function(**args)) == vector["expect"]

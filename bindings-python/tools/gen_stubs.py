@@ -178,6 +178,32 @@ class Generator:
             lines.append(f"    def {method}({params}) -> {self.type_of(ops[op]['returns'])}: ...\n")
         return "".join(lines) + "\n\n"
 
+    def register_class(self) -> str:
+        """The stub of ``hospes.Register``: built from a config and entries, changed in place by
+        ``upsert`` and ``remove`` (held-only), its other methods the ``register.*`` operations
+        without their ``register`` argument."""
+        ops = {op["name"]: op for op in self.operations}
+        rows = ops["register.rows"]["args"]["properties"]
+        config, entries = self.type_of(rows["config"]), self.type_of(rows["entries"])
+        lines = [
+            "class Register:\n",
+            '    """The client register held in memory, searched many times, kept current by the host."""\n\n',
+            f"    def __init__(self, config: {config}, entries: Optional[{entries}] = None) -> None: ...\n",
+            "    def __len__(self) -> int: ...\n",
+            f"    def upsert(self, entries: {entries}) -> int: ...\n",
+            "    def remove(self, client_ids: List[str]) -> int: ...\n",
+        ]
+        for method, op in (("search", "register.search"), ("row", "register.row"),
+                           ("countries", "register.countries"), ("labels", "register.labels"),
+                           ("export", "register.export")):
+            args = ops[op]["args"]["properties"]
+            params = ", ".join(["self"] + [f"{key}: {self.type_of(prop)}" for key, prop in args.items() if key != "register"])
+            returns = "bytes" if op in ("register.labels", "register.export") else self.type_of(ops[op]["returns"])
+            lines.append(f"    def {method}({params}) -> {returns}: ...\n")
+            if op == "register.export":
+                lines.append(f"    def export_to({params}, target: Any) -> int: ...\n")
+        return "".join(lines) + "\n\n"
+
     def render(self) -> str:
         functions = [self.function(op) for op in self.operations]
         header = (
@@ -195,7 +221,7 @@ class Generator:
             '    """Python values to the canonical wire form (decimals and dates as strings)."""\n'
             "    ...\n\n"
         )
-        held = "".join(self.held_class(*spec) for spec in HELD)
+        held = "".join(self.held_class(*spec) for spec in HELD) + self.register_class()
         return header + "".join(self.out) + "\n" + held + "".join(functions).rstrip() + "\n"
 
 

@@ -25,6 +25,9 @@ use crate::{email, phone, text};
 pub struct TimeZone(chrono_tz::Tz);
 
 impl TimeZone {
+    /// `Europe/Paris`.
+    pub const PARIS: TimeZone = TimeZone(chrono_tz::Europe::Paris);
+
     /// Reads an IANA name, exactly as the tz database spells it.
     pub fn new(name: &str) -> Result<Self> {
         name.trim()

@@ -361,6 +361,14 @@ pub enum Event {
         /// Why, if said.
         reason: Option<String>,
     },
+    /// The client's record was erased (GDPR art. 17): anonymised, their other records deleted,
+    /// anonymised or kept as the law requires. Carries no personal data, only the host's id.
+    ClientErased {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// The erased client's id (their record now holds a pseudonym).
+        client_id: String,
+    },
 }
 
 impl Event {
@@ -396,7 +404,8 @@ impl Event {
             | Event::BookingFieldsEdited { occurred_at, .. }
             | Event::BookingChangeRequested { occurred_at, .. }
             | Event::BookingChangeApproved { occurred_at, .. }
-            | Event::BookingChangeDeclined { occurred_at, .. } => *occurred_at,
+            | Event::BookingChangeDeclined { occurred_at, .. }
+            | Event::ClientErased { occurred_at, .. } => *occurred_at,
         }
     }
 
@@ -427,6 +436,44 @@ impl Event {
             Event::BookingChangeRequested { .. } => "booking_change_requested",
             Event::BookingChangeApproved { .. } => "booking_change_approved",
             Event::BookingChangeDeclined { .. } => "booking_change_declined",
+            Event::ClientErased { .. } => "client_erased",
+        }
+    }
+
+    /// Whose event it is: every event concerns one client.
+    ///
+    /// ```
+    /// let at = "2026-06-01T12:00:00Z".parse().unwrap();
+    /// let e = hospes::Event::ClientErased { occurred_at: at, client_id: "C-1042".into() };
+    /// assert_eq!(e.client_id(), "C-1042");
+    /// ```
+    pub fn client_id(&self) -> &str {
+        match self {
+            Event::ClientInfoUpdated { client_id, .. }
+            | Event::AccountRegistered { client_id, .. }
+            | Event::AccountVerified { client_id, .. }
+            | Event::ParticipantsChanged { client_id, .. }
+            | Event::PasswordChanged { client_id, .. }
+            | Event::QuoteChanged { client_id, .. }
+            | Event::QuoteAccepted { client_id, .. }
+            | Event::StayConfirmed { client_id, .. }
+            | Event::InvoiceIssued { client_id, .. }
+            | Event::InvoiceCancelled { client_id, .. }
+            | Event::PaymentRecorded { client_id, .. }
+            | Event::PaymentFailed { client_id, .. }
+            | Event::ContractSigned { client_id, .. }
+            | Event::StayCancelled { client_id, .. }
+            | Event::AuthorisedPersonsChanged { client_id, .. }
+            | Event::AppointmentRequested { client_id, .. }
+            | Event::AppointmentConfirmed { client_id, .. }
+            | Event::AppointmentRescheduled { client_id, .. }
+            | Event::AppointmentDeclined { client_id, .. }
+            | Event::AppointmentCancelled { client_id, .. }
+            | Event::BookingFieldsEdited { client_id, .. }
+            | Event::BookingChangeRequested { client_id, .. }
+            | Event::BookingChangeApproved { client_id, .. }
+            | Event::BookingChangeDeclined { client_id, .. }
+            | Event::ClientErased { client_id, .. } => client_id,
         }
     }
 
@@ -472,7 +519,8 @@ impl Event {
             ],
             Event::AccountRegistered { client_id, .. }
             | Event::AccountVerified { client_id, .. }
-            | Event::PasswordChanged { client_id, .. } => {
+            | Event::PasswordChanged { client_id, .. }
+            | Event::ClientErased { client_id, .. } => {
                 vec![("client", client_id.as_str().into())]
             }
             Event::ParticipantsChanged {

@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod accounting;
 pub mod address;
 pub mod appointment;
 pub mod calendar;
@@ -42,6 +43,8 @@ pub mod error;
 pub mod establishment;
 pub mod event;
 pub mod evidence;
+pub mod export;
+pub mod gdpr;
 pub mod i18n;
 pub mod invoice;
 pub mod link;
@@ -54,7 +57,9 @@ pub mod portal;
 pub mod pricing;
 pub mod quote;
 mod random;
+pub mod register;
 pub mod residency;
+pub mod sheet;
 pub mod signature;
 pub mod stay;
 pub mod text;
@@ -102,6 +107,8 @@ mod docs {
     mod index {}
     #[doc = include_str!("../../docs/accounts.md")]
     mod accounts {}
+    #[doc = include_str!("../../docs/accounting.md")]
+    mod accounting {}
     #[doc = include_str!("../../docs/architecture.md")]
     mod architecture {}
     #[doc = include_str!("../../docs/appointments.md")]
@@ -114,6 +121,10 @@ mod docs {
     mod editable {}
     #[doc = include_str!("../../docs/errors.md")]
     mod errors {}
+    #[doc = include_str!("../../docs/exports.md")]
+    mod exports {}
+    #[doc = include_str!("../../docs/gdpr.md")]
+    mod gdpr {}
     #[doc = include_str!("../../docs/invoices.md")]
     mod invoices {}
     #[doc = include_str!("../../docs/kotlin.md")]
@@ -134,6 +145,8 @@ mod docs {
     mod pricing {}
     #[doc = include_str!("../../docs/python.md")]
     mod python {}
+    #[doc = include_str!("../../docs/register.md")]
+    mod register {}
     #[doc = include_str!("../../docs/rust.md")]
     mod rust {}
     #[doc = include_str!("../../docs/security.md")]

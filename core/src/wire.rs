@@ -31,7 +31,7 @@ pub mod types;
 
 pub use envelope::{Answer, error_envelope, input_refusal};
 use envelope::{ok_envelope, settle};
-pub use held::{Held, call_held, hold};
+pub use held::{Held, HeldRegister, call_held, call_held_for_file, hold};
 pub use operations::{LocalDateTime, OPERATIONS, Operation, ops};
 #[cfg(feature = "schema")]
 pub use schema::schema;

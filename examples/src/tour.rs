@@ -6,7 +6,7 @@
 //! guest meets when they type something wrong — in the guest's own language —, secret links, a
 //! portal account, the client space, next summer priced from the catalogue, a quote changed
 //! and signed from the portal, the mails it sends (written to `target/tour/mails/`), a guest
-//! editing her booking before the deadline, a grooming salon's appointments, and the documents
+//! editing her booking before the deadline, the client register searched and exported, a grooming salon's appointments, and the documents
 //! as PDF (written to `target/tour/pdf/`).
 
 #[path = "tour/accounts.rs"]
@@ -33,6 +33,8 @@ mod pricing;
 mod quote;
 #[path = "tour/reception.rs"]
 mod reception;
+#[path = "tour/register.rs"]
+mod register;
 
 use hospes::Locale;
 
@@ -58,6 +60,8 @@ fn run() -> hospes::Result<()> {
     let catalogue = pricing::pricing()?;
     let (quote, stay, february_last) = quote::quote(&catalogue)?;
     billing::billing(&quote, &stay, february_last)?;
+    let july_14 = "2026-07-14T08:00:00Z".parse().unwrap_or_default();
+    register::register(&camping, &marie, july_14)?;
     booking::booking_fields()?;
     appointments::appointments()?;
     documents::documents()?;

@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -1138,6 +1154,316 @@ public func FfiConverterTypePricer_lower(_ value: Pricer) -> UInt64 {
 
 
 
+
+
+
+/**
+ * The client register held in memory (« Registre clients »), shared by the app's threads:
+ * built from the host's rows, kept current with `upsert` and `remove`, searched many times.
+ * An index the host can always rebuild from its database; it holds no notes.
+ */
+public protocol RegisterProtocol: AnyObject, Sendable {
+    
+    /**
+     * The countries of the clients, with how many live in each.
+     */
+    func countries()  -> [CountryCount]
+    
+    /**
+     * The clients matching `query` (its page ignored) as CSV or XLSX bytes: the `columns`
+     * asked for (all when empty), headers in `options.locale`.
+     */
+    func export(query: RegisterQuery, now: Timestamp, columns: [RegisterColumn], options: SheetOptions) throws  -> Data
+    
+    /**
+     * The same export streamed to the file at `path` (created, or truncated): a million
+     * clients without holding them in memory. Returns the number of rows.
+     */
+    func exportTo(query: RegisterQuery, now: Timestamp, columns: [RegisterColumn], options: SheetOptions, path: String) throws  -> UInt64
+    
+    /**
+     * Address labels as PDF for every client matching `query` (its page ignored).
+     */
+    func labels(query: RegisterQuery, now: Timestamp, sheet: LabelSheet, senderCountry: Country, locale: Locale, skip: UInt32) throws  -> Data
+    
+    /**
+     * Forgets clients (deleted or erased); returns how many it held.
+     */
+    func remove(clientIds: [String])  -> UInt64
+    
+    /**
+     * One client's line as of `now`.
+     */
+    func row(clientId: String, now: Timestamp) throws  -> RegisterRow
+    
+    /**
+     * The page of clients matching `query` as of `now`, with the count of every match.
+     */
+    func search(query: RegisterQuery, now: Timestamp) throws  -> RegisterPage
+    
+    /**
+     * Clients held.
+     */
+    func size()  -> UInt64
+    
+    /**
+     * Adds clients, or replaces what it holds of them (same `client.id`); returns how many.
+     * Stops at the first refused, with those before it kept.
+     */
+    func upsert(entries: [RegisterEntry]) throws  -> UInt64
+    
+}
+/**
+ * The client register held in memory (« Registre clients »), shared by the app's threads:
+ * built from the host's rows, kept current with `upsert` and `remove`, searched many times.
+ * An index the host can always rebuild from its database; it holds no notes.
+ */
+open class Register: RegisterProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_register(self.handle, $0) }
+    }
+    /**
+     * A register of `entries`; the first refused is named (`register.entry_invalid`,
+     * `money.currency_mismatch`).
+     */
+public convenience init(config: RegisterConfig, entries: [RegisterEntry])throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_constructor_register_new(
+        FfiConverterTypeRegisterConfig_lower(config),
+        FfiConverterSequenceTypeRegisterEntry.lower(entries),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_hospes_mobile_fn_free_register(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The countries of the clients, with how many live in each.
+     */
+open func countries() -> [CountryCount]  {
+    return try!  FfiConverterSequenceTypeCountryCount.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_countries(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The clients matching `query` (its page ignored) as CSV or XLSX bytes: the `columns`
+     * asked for (all when empty), headers in `options.locale`.
+     */
+open func export(query: RegisterQuery, now: Timestamp, columns: [RegisterColumn], options: SheetOptions)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_export(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterSequenceTypeRegisterColumn.lower(columns),
+        FfiConverterTypeSheetOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The same export streamed to the file at `path` (created, or truncated): a million
+     * clients without holding them in memory. Returns the number of rows.
+     */
+open func exportTo(query: RegisterQuery, now: Timestamp, columns: [RegisterColumn], options: SheetOptions, path: String)throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_export_to(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterSequenceTypeRegisterColumn.lower(columns),
+        FfiConverterTypeSheetOptions_lower(options),
+        FfiConverterString.lower(path),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Address labels as PDF for every client matching `query` (its page ignored).
+     */
+open func labels(query: RegisterQuery, now: Timestamp, sheet: LabelSheet, senderCountry: Country, locale: Locale, skip: UInt32)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_labels(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterTypeLabelSheet_lower(sheet),
+        FfiConverterTypeCountry_lower(senderCountry),
+        FfiConverterTypeLocale_lower(locale),
+        FfiConverterUInt32.lower(skip),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Forgets clients (deleted or erased); returns how many it held.
+     */
+open func remove(clientIds: [String]) -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_remove(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(clientIds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One client's line as of `now`.
+     */
+open func row(clientId: String, now: Timestamp)throws  -> RegisterRow  {
+    return try  FfiConverterTypeRegisterRow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_row(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(clientId),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The page of clients matching `query` as of `now`, with the count of every match.
+     */
+open func search(query: RegisterQuery, now: Timestamp)throws  -> RegisterPage  {
+    return try  FfiConverterTypeRegisterPage_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_search(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Clients held.
+     */
+open func size() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_size(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Adds clients, or replaces what it holds of them (same `client.id`); returns how many.
+     * Stops at the first refused, with those before it kept.
+     */
+open func upsert(entries: [RegisterEntry])throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_register_upsert(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeRegisterEntry.lower(entries),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegister: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Register
+
+    public static func lift(_ handle: UInt64) throws -> Register {
+        return Register(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Register) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Register {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Register, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegister_lift(_ handle: UInt64) throws -> Register {
+    return try FfiConverterTypeRegister.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegister_lower(_ value: Register) -> UInt64 {
+    return FfiConverterTypeRegister.lower(value)
+}
+
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -1309,6 +1635,54 @@ fileprivate struct FfiConverterOptionTypeLoggedEvent: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePaymentFilter: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentFilter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePaymentFilter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePaymentFilter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStayFilter: FfiConverterRustBuffer {
+    typealias SwiftType = StayFilter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStayFilter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStayFilter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLocale: FfiConverterRustBuffer {
     typealias SwiftType = Locale?
 
@@ -1382,6 +1756,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAccount: FfiConverterRustBuffer {
+    typealias SwiftType = [Account]
+
+    public static func write(_ value: [Account], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Account] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Account]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer {
     typealias SwiftType = [Appointment]
 
@@ -1407,6 +1806,31 @@ fileprivate struct FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeClient: FfiConverterRustBuffer {
+    typealias SwiftType = [Client]
+
+    public static func write(_ value: [Client], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeClient.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Client] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Client]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeClient.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
     typealias SwiftType = [Companion]
 
@@ -1424,6 +1848,31 @@ fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCompanion.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCountryCount: FfiConverterRustBuffer {
+    typealias SwiftType = [CountryCount]
+
+    public static func write(_ value: [CountryCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCountryCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CountryCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CountryCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCountryCount.read(from: &buf))
         }
         return seq
     }
@@ -1532,6 +1981,56 @@ fileprivate struct FfiConverterSequenceTypeInvoiceView: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [JournalEntry]
+
+    public static func write(_ value: [JournalEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJournalEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JournalEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JournalEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJournalEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeJournalSequence: FfiConverterRustBuffer {
+    typealias SwiftType = [JournalSequence]
+
+    public static func write(_ value: [JournalSequence], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJournalSequence.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JournalSequence] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JournalSequence]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJournalSequence.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer {
     typealias SwiftType = [LoggedEvent]
 
@@ -1624,6 +2123,56 @@ fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePricedGuest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegisterEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [RegisterEntry]
+
+    public static func write(_ value: [RegisterEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegisterEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegisterEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegisterEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegisterEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer {
+    typealias SwiftType = [RegisterRow]
+
+    public static func write(_ value: [RegisterRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegisterRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegisterRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegisterRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegisterRow.read(from: &buf))
         }
         return seq
     }
@@ -1757,6 +2306,31 @@ fileprivate struct FfiConverterSequenceTypeEvent: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRegisterColumn: FfiConverterRustBuffer {
+    typealias SwiftType = [RegisterColumn]
+
+    public static func write(_ value: [RegisterColumn], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegisterColumn.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegisterColumn] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegisterColumn]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegisterColumn.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer {
     typealias SwiftType = [NaiveDateTime]
 
@@ -1834,6 +2408,23 @@ public func accountUpdateToJson(value: AccountUpdate)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_account_update_to_json(
         FfiConverterTypeAccountUpdate_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The journal entries of issued invoices, credit notes (reversed) and payments, every one
+ * balanced, dated in the establishment's terms, numbered in each journal after the last
+ * `sequences` (empty: from 1); refuses drafts (`accounting.not_issued`).
+ */
+public func accountingJournal(chart: ChartOfAccounts, establishment: Establishment, invoices: [Invoice], payments: [Payment], sequences: [JournalSequence])throws  -> JournalEntries  {
+    return try  FfiConverterTypeJournalEntries_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_accounting_journal(
+        FfiConverterTypeChartOfAccounts_lower(chart),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterSequenceTypeJournalSequence.lower(sequences),uniffiCallStatus
     )
 })
 }
@@ -2181,6 +2772,28 @@ public func changeRequestToJson(value: ChangeRequest)throws  -> String  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func chartOfAccountsFromJson(json: String)throws  -> ChartOfAccounts  {
+    return try  FfiConverterTypeChartOfAccounts_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_chart_of_accounts_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func chartOfAccountsToJson(value: ChartOfAccounts)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_chart_of_accounts_to_json(
+        FfiConverterTypeChartOfAccounts_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks a salon's appointment schedule as the business saves it.
  */
 public func checkAppointmentSchedule(schedule: AppointmentSchedule)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -2198,6 +2811,17 @@ public func checkCatalogue(catalogue: Catalogue)throws   {try rustCallWithError(
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_check_catalogue(
         FfiConverterTypeCatalogue_lower(catalogue),uniffiCallStatus
+    )
+}
+}
+/**
+ * Checks a chart of accounts as the business saves it: PCG account numbers, journal codes,
+ * labels, no VAT rate or payment method twice (`accounting.chart_invalid`).
+ */
+public func checkChartOfAccounts(chart: ChartOfAccounts)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_chart_of_accounts(
+        FfiConverterTypeChartOfAccounts_lower(chart),uniffiCallStatus
     )
 }
 }
@@ -2232,6 +2856,43 @@ public func checkNumberPattern(pattern: String)throws   {try rustCallWithError(F
         FfiConverterString.lower(pattern),uniffiCallStatus
     )
 }
+}
+/**
+ * Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
+ * (`client.invoiced`, naming the invoices); otherwise what goes with them.
+ */
+public func clientDeletionCheck(client: Client, invoices: [Invoice], stays: [Stay], accounts: [Account])throws  -> ClientDeletion  {
+    return try  FfiConverterTypeClientDeletion_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_deletion_check(
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterSequenceTypeAccount.lower(accounts),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func clientDeletionFromJson(json: String)throws  -> ClientDeletion  {
+    return try  FfiConverterTypeClientDeletion_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_deletion_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func clientDeletionToJson(value: ClientDeletion)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_deletion_to_json(
+        FfiConverterTypeClientDeletion_lower(value),uniffiCallStatus
+    )
+})
 }
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
@@ -2476,6 +3137,28 @@ public func contractViewToJson(value: ContractView)throws  -> String  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func countryCountFromJson(json: String)throws  -> CountryCount  {
+    return try  FfiConverterTypeCountryCount_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_country_count_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func countryCountToJson(value: CountryCount)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_country_count_to_json(
+        FfiConverterTypeCountryCount_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Draws up a contract for a stay from the business's terms.
  */
 public func createContract(request: ContractRequest, now: Timestamp)throws  -> Contract  {
@@ -2541,6 +3224,18 @@ public func declineBookingChange(request: ChangeRequest, reason: String?, now: T
         FfiConverterTypeChangeRequest_lower(request),
         FfiConverterOptionString.lower(reason),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The chart of accounts on the French PCG's usual choices (411, 706/708 by line kind, 4191,
+ * 4457x per VAT rate, 4471 tourist tax, 512/531/5112, journals VE, BQ, CA): what `{}` reads
+ * as, for the business to start from.
+ */
+public func defaultChartOfAccounts()throws  -> ChartOfAccounts  {
+    return try  FfiConverterTypeChartOfAccounts_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_default_chart_of_accounts(uniffiCallStatus
     )
 })
 }
@@ -2742,6 +3437,115 @@ public func eventToJson(value: Event)throws  -> String  {
 })
 }
 /**
+ * Journal entries as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ * one row per entry line, in the order of the books, with debit and credit.
+ */
+public func exportJournal(entries: [JournalEntry], options: SheetOptions)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_export_journal(
+        FfiConverterSequenceTypeJournalEntry.lower(entries),
+        FfiConverterTypeSheetOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+/**
+ * The payments as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ * those `filter` keeps, in the order given, each dated on its day in `time_zone`.
+ */
+public func exportPayments(payments: [Payment], timeZone: TimeZone, options: SheetOptions, filter: PaymentFilter?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_export_payments(
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeSheetOptions_lower(options),
+        FfiConverterOptionTypePaymentFilter.lower(filter),uniffiCallStatus
+    )
+})
+}
+/**
+ * The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
+ * `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
+ * neutralised. Hosts exporting many clients hold the register and write to a file.
+ */
+public func exportRegister(register: RegisterSource, query: RegisterQuery, now: Timestamp, columns: [RegisterColumn], options: SheetOptions)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_export_register(
+        FfiConverterTypeRegisterSource_lower(register),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterSequenceTypeRegisterColumn.lower(columns),
+        FfiConverterTypeSheetOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stays as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+ * those `filter` keeps, in the order given, one row each with its dates, nights, persons,
+ * status and totals; `clients` (may be empty) gives the names beside the client ids.
+ */
+public func exportStays(stays: [Stay], clients: [Client], options: SheetOptions, filter: StayFilter?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_export_stays(
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterSequenceTypeClient.lower(clients),
+        FfiConverterTypeSheetOptions_lower(options),
+        FfiConverterOptionTypeStayFilter.lower(filter),uniffiCallStatus
+    )
+})
+}
+/**
+ * The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
+ * entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
+ */
+public func fecFile(entries: [JournalEntry], options: FecOptions)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_fec_file(
+        FfiConverterSequenceTypeJournalEntry.lower(entries),
+        FfiConverterTypeFecOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+/**
+ * The FEC's file name, `<SIREN>FEC<YYYYMMDD>.txt`, from a SIREN (or SIRET) and the date
+ * the financial year closes.
+ */
+public func fecFileName(siren: String, closingDate: NaiveDate)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_fec_file_name(
+        FfiConverterString.lower(siren),
+        FfiConverterTypeNaiveDate_lower(closingDate),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func fecOptionsFromJson(json: String)throws  -> FecOptions  {
+    return try  FfiConverterTypeFecOptions_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_fec_options_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func fecOptionsToJson(value: FecOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_fec_options_to_json(
+        FfiConverterTypeFecOptions_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
  */
 public func formatDate(date: NaiveDate, locale: Locale)throws  -> String  {
@@ -2779,6 +3583,115 @@ public func freeAppointmentSlots(schedule: AppointmentSchedule, timeZone: TimeZo
         FfiConverterOptionUInt32.lower(durationMinutes),
         FfiConverterSequenceTypeAppointment.lower(taken),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Erases a client (GDPR art. 17): their anonymised record (a pseudonym, contact details
+ * wiped, `link_version` bumped) and, for every record passed, whether to delete it, store
+ * its anonymised form, or keep it until a date the law requires; `client_erased`.
+ */
+public func gdprErase(records: GdprRecords, establishment: Establishment, now: Timestamp)throws  -> GdprErasure  {
+    return try  FfiConverterTypeGdprErasure_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_erase(
+        FfiConverterTypeGdprRecords_lower(records),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func gdprErasureFromJson(json: String)throws  -> GdprErasure  {
+    return try  FfiConverterTypeGdprErasure_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_erasure_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func gdprErasureToJson(value: GdprErasure)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_erasure_to_json(
+        FfiConverterTypeGdprErasure_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Everything the business holds on one client (GDPR art. 15 and 20) as one document:
+ * format version, controller, subject, sections titled in the client's language, the
+ * records complete (the business's notes included) but never a password hash. A record
+ * of another client is refused (`client.record_foreign`).
+ */
+public func gdprExport(records: GdprRecords, establishment: Establishment, now: Timestamp)throws  -> GdprExport  {
+    return try  FfiConverterTypeGdprExport_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_export(
+        FfiConverterTypeGdprRecords_lower(records),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func gdprExportFromJson(json: String)throws  -> GdprExport  {
+    return try  FfiConverterTypeGdprExport_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_export_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func gdprExportToJson(value: GdprExport)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_export_to_json(
+        FfiConverterTypeGdprExport_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func gdprRecordsFromJson(json: String)throws  -> GdprRecords  {
+    return try  FfiConverterTypeGdprRecords_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_records_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func gdprRecordsToJson(value: GdprRecords)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_records_to_json(
+        FfiConverterTypeGdprRecords_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The export as an XLSX workbook a person reads, in its language: one sheet per section,
+ * dates and amounts typed, instants on the establishment's clock.
+ */
+public func gdprWorkbook(document: GdprExport)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_gdpr_workbook(
+        FfiConverterTypeGdprExport_lower(document),uniffiCallStatus
     )
 })
 }
@@ -2892,6 +3805,41 @@ public func invoiceBalanceToJson(value: InvoiceBalance)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_invoice_balance_to_json(
         FfiConverterTypeInvoiceBalance_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * What an issued invoice or credit note adds to its client's revenue (excluding VAT and
+ * the tourist tax, and including VAT) and what is still due on it, given its payments.
+ */
+public func invoiceFigures(invoice: Invoice, payments: [Payment])throws  -> InvoiceFigures  {
+    return try  FfiConverterTypeInvoiceFigures_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_figures(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func invoiceFiguresFromJson(json: String)throws  -> InvoiceFigures  {
+    return try  FfiConverterTypeInvoiceFigures_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_figures_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func invoiceFiguresToJson(value: InvoiceFigures)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_invoice_figures_to_json(
+        FfiConverterTypeInvoiceFigures_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3079,6 +4027,72 @@ public func issuedLinkToJson(value: IssuedLink)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_issued_link_to_json(
         FfiConverterTypeIssuedLink_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func journalEntriesFromJson(json: String)throws  -> JournalEntries  {
+    return try  FfiConverterTypeJournalEntries_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_entries_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func journalEntriesToJson(value: JournalEntries)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_entries_to_json(
+        FfiConverterTypeJournalEntries_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func journalEntryFromJson(json: String)throws  -> JournalEntry  {
+    return try  FfiConverterTypeJournalEntry_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_entry_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func journalEntryToJson(value: JournalEntry)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_entry_to_json(
+        FfiConverterTypeJournalEntry_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func journalSequenceFromJson(json: String)throws  -> JournalSequence  {
+    return try  FfiConverterTypeJournalSequence_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_sequence_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func journalSequenceToJson(value: JournalSequence)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_journal_sequence_to_json(
+        FfiConverterTypeJournalSequence_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3557,6 +4571,28 @@ public func participantsChangeToJson(value: ParticipantsChange)throws  -> String
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_participants_change_to_json(
         FfiConverterTypeParticipantsChange_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func paymentFilterFromJson(json: String)throws  -> PaymentFilter  {
+    return try  FfiConverterTypePaymentFilter_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_filter_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func paymentFilterToJson(value: PaymentFilter)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_payment_filter_to_json(
+        FfiConverterTypePaymentFilter_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4258,6 +5294,194 @@ public func registerAccount(client: Client?, existing: Account?, email: String, 
 /**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
+public func registerConfigFromJson(json: String)throws  -> RegisterConfig  {
+    return try  FfiConverterTypeRegisterConfig_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerConfigToJson(value: RegisterConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_config_to_json(
+        FfiConverterTypeRegisterConfig_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The countries of the register's clients, with how many live in each (the « Pays » list).
+ */
+public func registerCountries(register: RegisterSource)throws  -> [CountryCount]  {
+    return try  FfiConverterSequenceTypeCountryCount.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_countries(
+        FfiConverterTypeRegisterSource_lower(register),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registerEntryFromJson(json: String)throws  -> RegisterEntry  {
+    return try  FfiConverterTypeRegisterEntry_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_entry_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerEntryToJson(value: RegisterEntry)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_entry_to_json(
+        FfiConverterTypeRegisterEntry_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Address labels as PDF for every client matching `query` (its page ignored), in its
+ * order; clients without a postal address are left out.
+ */
+public func registerLabels(register: RegisterSource, query: RegisterQuery, now: Timestamp, sheet: LabelSheet, senderCountry: Country, locale: Locale, skip: UInt32)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_labels(
+        FfiConverterTypeRegisterSource_lower(register),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterTypeLabelSheet_lower(sheet),
+        FfiConverterTypeCountry_lower(senderCountry),
+        FfiConverterTypeLocale_lower(locale),
+        FfiConverterUInt32.lower(skip),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registerPageFromJson(json: String)throws  -> RegisterPage  {
+    return try  FfiConverterTypeRegisterPage_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_page_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerPageToJson(value: RegisterPage)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_page_to_json(
+        FfiConverterTypeRegisterPage_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registerQueryFromJson(json: String)throws  -> RegisterQuery  {
+    return try  FfiConverterTypeRegisterQuery_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_query_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerQueryToJson(value: RegisterQuery)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_query_to_json(
+        FfiConverterTypeRegisterQuery_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * One client's line of the register as of `now`.
+ */
+public func registerRow(register: RegisterSource, clientId: String, now: Timestamp)throws  -> RegisterRow  {
+    return try  FfiConverterTypeRegisterRow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_row(
+        FfiConverterTypeRegisterSource_lower(register),
+        FfiConverterString.lower(clientId),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registerRowFromJson(json: String)throws  -> RegisterRow  {
+    return try  FfiConverterTypeRegisterRow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_row_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerRowToJson(value: RegisterRow)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_row_to_json(
+        FfiConverterTypeRegisterRow_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The register's lines of `entries` as of `now`, in their order: a client's revenue,
+ * seniority, stays and presence without holding a register.
+ */
+public func registerRows(config: RegisterConfig, entries: [RegisterEntry], now: Timestamp)throws  -> [RegisterRow]  {
+    return try  FfiConverterSequenceTypeRegisterRow.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_rows(
+        FfiConverterTypeRegisterConfig_lower(config),
+        FfiConverterSequenceTypeRegisterEntry.lower(entries),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func registerSourceFromJson(json: String)throws  -> RegisterSource  {
+    return try  FfiConverterTypeRegisterSource_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_source_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func registerSourceToJson(value: RegisterSource)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_register_source_to_json(
+        FfiConverterTypeRegisterSource_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
 public func registrationFromJson(json: String)throws  -> Registration  {
     return try  FfiConverterTypeRegistration_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
@@ -4512,6 +5736,21 @@ public func scheduledPaymentToJson(value: ScheduledPayment)throws  -> String  {
 })
 }
 /**
+ * The page of the client register matching `query` as of `now` (in the register's time
+ * zone), and the count of every match. Hosts with many clients hold the register instead
+ * (`Register`) and keep it current; this form builds it from `register` on every call.
+ */
+public func searchRegister(register: RegisterSource, query: RegisterQuery, now: Timestamp)throws  -> RegisterPage  {
+    return try  FfiConverterTypeRegisterPage_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_search_register(
+        FfiConverterTypeRegisterSource_lower(register),
+        FfiConverterTypeRegisterQuery_lower(query),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * The resident sets who may stay on their pitch.
  */
 public func setAuthorisedPersons(residency: Residency, persons: [Companion], now: Timestamp)throws  -> ResidencyChange  {
@@ -4521,6 +5760,28 @@ public func setAuthorisedPersons(residency: Residency, persons: [Companion], now
         FfiConverterTypeResidency_lower(residency),
         FfiConverterSequenceTypeCompanion.lower(persons),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func sheetOptionsFromJson(json: String)throws  -> SheetOptions  {
+    return try  FfiConverterTypeSheetOptions_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_sheet_options_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func sheetOptionsToJson(value: SheetOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_sheet_options_to_json(
+        FfiConverterTypeSheetOptions_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4622,6 +5883,28 @@ public func stayDetailToJson(value: StayDetail)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_stay_detail_to_json(
         FfiConverterTypeStayDetail_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func stayFilterFromJson(json: String)throws  -> StayFilter  {
+    return try  FfiConverterTypeStayFilter_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_filter_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func stayFilterToJson(value: StayFilter)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_filter_to_json(
+        FfiConverterTypeStayFilter_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4873,6 +6156,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_account_update_to_json() != 57034) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_accounting_journal() != 1674) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4960,10 +6246,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_change_request_to_json() != 21538) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_chart_of_accounts_from_json() != 45978) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_chart_of_accounts_to_json() != 63181) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_check_appointment_schedule() != 26342) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_catalogue() != 19589) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_check_chart_of_accounts() != 65434) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
@@ -4973,6 +6268,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_number_pattern() != 54602) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_client_deletion_check() != 36478) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_client_deletion_from_json() != 13613) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_client_deletion_to_json() != 58793) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 52098) {
@@ -5038,6 +6342,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_contract_view_to_json() != 26555) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_country_count_from_json() != 44563) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_country_count_to_json() != 64541) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_create_contract() != 14258) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5051,6 +6361,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_decline_booking_change() != 6788) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_default_chart_of_accounts() != 48166) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_describe_event() != 3169) {
@@ -5104,6 +6417,30 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_event_to_json() != 41136) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_export_journal() != 49142) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_export_payments() != 32150) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_export_register() != 41955) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_export_stays() != 37568) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_fec_file() != 41428) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_fec_file_name() != 44463) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_fec_options_from_json() != 63654) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_fec_options_to_json() != 37539) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_format_date() != 46774) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5111,6 +6448,33 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 3685) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_erase() != 3158) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_erasure_from_json() != 9079) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_erasure_to_json() != 29738) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_export() != 32562) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_export_from_json() != 10699) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_export_to_json() != 52991) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_records_from_json() != 8538) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_records_to_json() != 9019) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_gdpr_workbook() != 39739) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
@@ -5141,6 +6505,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() != 60873) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_figures() != 22410) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_figures_from_json() != 35184) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_invoice_figures_to_json() != 12010) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_from_json() != 41431) {
@@ -5189,6 +6562,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_issued_link_to_json() != 46490) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_entries_from_json() != 35660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_entries_to_json() != 33407) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_entry_from_json() != 18102) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_entry_to_json() != 10280) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_sequence_from_json() != 12247) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_journal_sequence_to_json() != 10703) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_keyring_config_from_json() != 47535) {
@@ -5315,6 +6706,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20735) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_filter_from_json() != 36107) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_payment_filter_to_json() != 54526) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_payment_from_json() != 60491) {
@@ -5482,6 +6879,54 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_register_account() != 59537) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_register_config_from_json() != 45929) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_config_to_json() != 25846) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_countries() != 27021) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_entry_from_json() != 30642) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_entry_to_json() != 7614) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_labels() != 45685) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_page_from_json() != 60651) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_page_to_json() != 10832) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_query_from_json() != 4346) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_query_to_json() != 27214) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_row() != 48962) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_row_from_json() != 20410) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_row_to_json() != 4484) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_rows() != 20719) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_source_from_json() != 21578) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_register_source_to_json() != 27247) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_registration_from_json() != 6405) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5545,7 +6990,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() != 20261) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_search_register() != 62842) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 38796) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_sheet_options_from_json() != 11448) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_sheet_options_to_json() != 52505) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_signature_from_json() != 60308) {
@@ -5573,6 +7027,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_detail_to_json() != 49124) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_filter_from_json() != 52553) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_filter_to_json() != 24615) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_from_json() != 62486) {
@@ -5653,6 +7113,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_pricer_price() != 53245) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_method_register_countries() != 56849) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_export() != 28804) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_export_to() != 49740) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_labels() != 46270) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_remove() != 14731) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_row() != 27894) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_search() != 51379) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_size() != 7884) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_register_upsert() != 36129) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_constructor_keyring_new() != 55637) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5660,6 +7147,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 22318) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_constructor_register_new() != 16681) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -323,6 +323,66 @@ RustBuffer uniffi_hospes_mobile_fn_method_pricer_create_quote(uint64_t ptr, Rust
 RustBuffer uniffi_hospes_mobile_fn_method_pricer_price(uint64_t ptr, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_REGISTER
+uint64_t uniffi_hospes_mobile_fn_clone_register(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_REGISTER
+void uniffi_hospes_mobile_fn_free_register(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_REGISTER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_REGISTER_NEW
+uint64_t uniffi_hospes_mobile_fn_constructor_register_new(RustBuffer config, RustBuffer entries, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_COUNTRIES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_COUNTRIES
+RustBuffer uniffi_hospes_mobile_fn_method_register_countries(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_EXPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_EXPORT
+RustBuffer uniffi_hospes_mobile_fn_method_register_export(uint64_t ptr, RustBuffer query, RustBuffer now, RustBuffer columns, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_EXPORT_TO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_EXPORT_TO
+uint64_t uniffi_hospes_mobile_fn_method_register_export_to(uint64_t ptr, RustBuffer query, RustBuffer now, RustBuffer columns, RustBuffer options, RustBuffer path, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_LABELS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_LABELS
+RustBuffer uniffi_hospes_mobile_fn_method_register_labels(uint64_t ptr, RustBuffer query, RustBuffer now, RustBuffer sheet, RustBuffer sender_country, RustBuffer locale, uint32_t skip, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_REMOVE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_REMOVE
+uint64_t uniffi_hospes_mobile_fn_method_register_remove(uint64_t ptr, RustBuffer client_ids, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_ROW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_ROW
+RustBuffer uniffi_hospes_mobile_fn_method_register_row(uint64_t ptr, RustBuffer client_id, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_SEARCH
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_SEARCH
+RustBuffer uniffi_hospes_mobile_fn_method_register_search(uint64_t ptr, RustBuffer query, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_SIZE
+uint64_t uniffi_hospes_mobile_fn_method_register_size(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_UPSERT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_REGISTER_UPSERT
+uint64_t uniffi_hospes_mobile_fn_method_register_upsert(uint64_t ptr, RustBuffer entries, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPT_PAYMENT_RESULT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCEPT_PAYMENT_RESULT
 RustBuffer uniffi_hospes_mobile_fn_func_accept_payment_result(RustBuffer invoice, RustBuffer payments, RustBuffer request, RustBuffer result, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -346,6 +406,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_account_update_from_json(RustBuffer json
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNT_UPDATE_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_account_update_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNTING_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ACCOUNTING_JOURNAL
+RustBuffer uniffi_hospes_mobile_fn_func_accounting_journal(RustBuffer chart, RustBuffer establishment, RustBuffer invoices, RustBuffer payments, RustBuffer sequences, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ADD_MONEY
@@ -493,6 +558,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_change_request_from_json(RustBuffer json
 RustBuffer uniffi_hospes_mobile_fn_func_change_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHART_OF_ACCOUNTS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHART_OF_ACCOUNTS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_chart_of_accounts_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHART_OF_ACCOUNTS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHART_OF_ACCOUNTS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_chart_of_accounts_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_APPOINTMENT_SCHEDULE
 void uniffi_hospes_mobile_fn_func_check_appointment_schedule(RustBuffer schedule, RustCallStatus *_Nonnull out_status
@@ -501,6 +576,11 @@ void uniffi_hospes_mobile_fn_func_check_appointment_schedule(RustBuffer schedule
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CATALOGUE
 void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CHART_OF_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CHART_OF_ACCOUNTS
+void uniffi_hospes_mobile_fn_func_check_chart_of_accounts(RustBuffer chart, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EDIT_POLICY
@@ -516,6 +596,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_check_mail(RustBuffer template, RustCall
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_NUMBER_PATTERN
 void uniffi_hospes_mobile_fn_func_check_number_pattern(RustBuffer pattern, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_CHECK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_CHECK
+RustBuffer uniffi_hospes_mobile_fn_func_client_deletion_check(RustBuffer client, RustBuffer invoices, RustBuffer stays, RustBuffer accounts, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_client_deletion_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_client_deletion_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
@@ -623,6 +718,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_contract_view_from_json(RustBuffer json,
 RustBuffer uniffi_hospes_mobile_fn_func_contract_view_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COUNTRY_COUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COUNTRY_COUNT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_country_count_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COUNTRY_COUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_COUNTRY_COUNT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_country_count_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CREATE_CONTRACT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CREATE_CONTRACT
 RustBuffer uniffi_hospes_mobile_fn_func_create_contract(RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -646,6 +751,12 @@ RustBuffer uniffi_hospes_mobile_fn_func_decline_appointment(RustBuffer appointme
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_BOOKING_CHANGE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DECLINE_BOOKING_CHANGE
 RustBuffer uniffi_hospes_mobile_fn_func_decline_booking_change(RustBuffer request, RustBuffer reason, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DEFAULT_CHART_OF_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DEFAULT_CHART_OF_ACCOUNTS
+RustBuffer uniffi_hospes_mobile_fn_func_default_chart_of_accounts(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_DESCRIBE_EVENT
@@ -733,6 +844,46 @@ RustBuffer uniffi_hospes_mobile_fn_func_event_from_json(RustBuffer json, RustCal
 RustBuffer uniffi_hospes_mobile_fn_func_event_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_JOURNAL
+RustBuffer uniffi_hospes_mobile_fn_func_export_journal(RustBuffer entries, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_PAYMENTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_PAYMENTS
+RustBuffer uniffi_hospes_mobile_fn_func_export_payments(RustBuffer payments, RustBuffer time_zone, RustBuffer options, RustBuffer filter, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_REGISTER
+RustBuffer uniffi_hospes_mobile_fn_func_export_register(RustBuffer register, RustBuffer query, RustBuffer now, RustBuffer columns, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_STAYS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EXPORT_STAYS
+RustBuffer uniffi_hospes_mobile_fn_func_export_stays(RustBuffer stays, RustBuffer clients, RustBuffer options, RustBuffer filter, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE
+RustBuffer uniffi_hospes_mobile_fn_func_fec_file(RustBuffer entries, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE_NAME
+RustBuffer uniffi_hospes_mobile_fn_func_fec_file_name(RustBuffer siren, RustBuffer closing_date, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_OPTIONS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_fec_options_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_OPTIONS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_fec_options_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DATE
 RustBuffer uniffi_hospes_mobile_fn_func_format_date(RustBuffer date, RustBuffer locale, RustCallStatus *_Nonnull out_status
@@ -746,6 +897,51 @@ RustBuffer uniffi_hospes_mobile_fn_func_format_money(RustBuffer amount, RustBuff
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FREE_APPOINTMENT_SLOTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FREE_APPOINTMENT_SLOTS
 RustBuffer uniffi_hospes_mobile_fn_func_free_appointment_slots(RustBuffer schedule, RustBuffer time_zone, RustBuffer day, RustBuffer duration_minutes, RustBuffer taken, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASE
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_erase(RustBuffer records, RustBuffer establishment, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASURE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASURE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_erasure_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASURE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_ERASURE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_erasure_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_export(RustBuffer records, RustBuffer establishment, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_export_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_EXPORT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_export_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_RECORDS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_RECORDS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_records_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_RECORDS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_RECORDS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_records_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_WORKBOOK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GDPR_WORKBOOK
+RustBuffer uniffi_hospes_mobile_fn_func_gdpr_workbook(RustBuffer document, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
@@ -797,6 +993,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_invoice_balance_from_json(RustBuffer jso
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_BALANCE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_BALANCE_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_invoice_balance_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_figures(RustBuffer invoice, RustBuffer payments, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_figures_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FIGURES_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_figures_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_FROM_JSON
@@ -877,6 +1088,36 @@ RustBuffer uniffi_hospes_mobile_fn_func_issued_link_from_json(RustBuffer json, R
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ISSUED_LINK_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_issued_link_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRIES_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRIES_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_entries_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRIES_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRIES_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_entries_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_entry_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_ENTRY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_entry_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_SEQUENCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_SEQUENCE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_sequence_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_SEQUENCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_JOURNAL_SEQUENCE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_journal_sequence_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_KEYRING_CONFIG_FROM_JSON
@@ -1087,6 +1328,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_participants_change_from_json(RustBuffer
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_participants_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PAYMENT_FILTER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PAYMENT_FILTER_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_payment_filter_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PAYMENT_FILTER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PAYMENT_FILTER_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_payment_filter_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PAYMENT_FROM_JSON
@@ -1364,6 +1615,86 @@ RustBuffer uniffi_hospes_mobile_fn_func_record_payment(RustBuffer invoice, RustB
 RustBuffer uniffi_hospes_mobile_fn_func_register_account(RustBuffer client, RustBuffer existing, RustBuffer email, RustBuffer password, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_CONFIG_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_CONFIG_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_config_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_CONFIG_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_CONFIG_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_config_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_COUNTRIES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_COUNTRIES
+RustBuffer uniffi_hospes_mobile_fn_func_register_countries(RustBuffer register, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ENTRY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ENTRY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_entry_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ENTRY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ENTRY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_entry_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_LABELS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_LABELS
+RustBuffer uniffi_hospes_mobile_fn_func_register_labels(RustBuffer register, RustBuffer query, RustBuffer now, RustBuffer sheet, RustBuffer sender_country, RustBuffer locale, uint32_t skip, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_PAGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_PAGE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_page_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_PAGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_PAGE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_page_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_QUERY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_QUERY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_query_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_QUERY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_QUERY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_query_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW
+RustBuffer uniffi_hospes_mobile_fn_func_register_row(RustBuffer register, RustBuffer client_id, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_row_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_row_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROWS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ROWS
+RustBuffer uniffi_hospes_mobile_fn_func_register_rows(RustBuffer config, RustBuffer entries, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_SOURCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_SOURCE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_source_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_SOURCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_SOURCE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_register_source_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTRATION_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_registration_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -1469,9 +1800,24 @@ RustBuffer uniffi_hospes_mobile_fn_func_scheduled_payment_from_json(RustBuffer j
 RustBuffer uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SEARCH_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SEARCH_REGISTER
+RustBuffer uniffi_hospes_mobile_fn_func_search_register(RustBuffer register, RustBuffer query, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SET_AUTHORISED_PERSONS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SET_AUTHORISED_PERSONS
 RustBuffer uniffi_hospes_mobile_fn_func_set_authorised_persons(RustBuffer residency, RustBuffer persons, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_sheet_options_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_sheet_options_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_FROM_JSON
@@ -1517,6 +1863,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_stay_detail_from_json(RustBuffer json, R
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_DETAIL_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_stay_detail_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FILTER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FILTER_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_filter_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FILTER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FILTER_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_filter_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_FROM_JSON
@@ -1904,6 +2260,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_account_update_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNTING_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ACCOUNTING_JOURNAL
+uint16_t uniffi_hospes_mobile_checksum_func_accounting_journal(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ADD_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ADD_MONEY
 uint16_t uniffi_hospes_mobile_checksum_func_add_money(void
@@ -2078,6 +2440,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_change_request_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHART_OF_ACCOUNTS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHART_OF_ACCOUNTS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_chart_of_accounts_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHART_OF_ACCOUNTS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHART_OF_ACCOUNTS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_chart_of_accounts_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_APPOINTMENT_SCHEDULE
 uint16_t uniffi_hospes_mobile_checksum_func_check_appointment_schedule(void
@@ -2087,6 +2461,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_appointment_schedule(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CATALOGUE
 uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CHART_OF_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CHART_OF_ACCOUNTS
+uint16_t uniffi_hospes_mobile_checksum_func_check_chart_of_accounts(void
     
 );
 #endif
@@ -2105,6 +2485,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_mail(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_NUMBER_PATTERN
 uint16_t uniffi_hospes_mobile_checksum_func_check_number_pattern(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_CHECK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_CHECK
+uint16_t uniffi_hospes_mobile_checksum_func_client_deletion_check(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_client_deletion_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_client_deletion_to_json(void
     
 );
 #endif
@@ -2234,6 +2632,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_contract_view_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COUNTRY_COUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COUNTRY_COUNT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_country_count_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COUNTRY_COUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_COUNTRY_COUNT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_country_count_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CREATE_CONTRACT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CREATE_CONTRACT
 uint16_t uniffi_hospes_mobile_checksum_func_create_contract(void
@@ -2261,6 +2671,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_decline_appointment(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_BOOKING_CHANGE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DECLINE_BOOKING_CHANGE
 uint16_t uniffi_hospes_mobile_checksum_func_decline_booking_change(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DEFAULT_CHART_OF_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_DEFAULT_CHART_OF_ACCOUNTS
+uint16_t uniffi_hospes_mobile_checksum_func_default_chart_of_accounts(void
     
 );
 #endif
@@ -2366,6 +2782,54 @@ uint16_t uniffi_hospes_mobile_checksum_func_event_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_JOURNAL
+uint16_t uniffi_hospes_mobile_checksum_func_export_journal(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_PAYMENTS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_PAYMENTS
+uint16_t uniffi_hospes_mobile_checksum_func_export_payments(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_REGISTER
+uint16_t uniffi_hospes_mobile_checksum_func_export_register(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_STAYS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EXPORT_STAYS
+uint16_t uniffi_hospes_mobile_checksum_func_export_stays(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE
+uint16_t uniffi_hospes_mobile_checksum_func_fec_file(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE_NAME
+uint16_t uniffi_hospes_mobile_checksum_func_fec_file_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_OPTIONS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_fec_options_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_OPTIONS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_fec_options_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DATE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DATE
 uint16_t uniffi_hospes_mobile_checksum_func_format_date(void
@@ -2381,6 +2845,60 @@ uint16_t uniffi_hospes_mobile_checksum_func_format_money(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FREE_APPOINTMENT_SLOTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FREE_APPOINTMENT_SLOTS
 uint16_t uniffi_hospes_mobile_checksum_func_free_appointment_slots(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASE
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_erase(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASURE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASURE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_erasure_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASURE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_ERASURE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_erasure_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_export(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_export_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_EXPORT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_export_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_RECORDS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_RECORDS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_records_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_RECORDS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_RECORDS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_records_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_WORKBOOK
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GDPR_WORKBOOK
+uint16_t uniffi_hospes_mobile_checksum_func_gdpr_workbook(void
     
 );
 #endif
@@ -2441,6 +2959,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_invoice_balance_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_BALANCE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_BALANCE_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_invoice_balance_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES
+uint16_t uniffi_hospes_mobile_checksum_func_invoice_figures(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_invoice_figures_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_INVOICE_FIGURES_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_invoice_figures_to_json(void
     
 );
 #endif
@@ -2537,6 +3073,42 @@ uint16_t uniffi_hospes_mobile_checksum_func_issued_link_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ISSUED_LINK_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_issued_link_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRIES_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRIES_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_entries_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRIES_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRIES_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_entries_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_entry_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_ENTRY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_entry_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_SEQUENCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_SEQUENCE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_sequence_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_SEQUENCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_JOURNAL_SEQUENCE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_journal_sequence_to_json(void
     
 );
 #endif
@@ -2789,6 +3361,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_participants_change_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_participants_change_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PAYMENT_FILTER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PAYMENT_FILTER_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_payment_filter_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PAYMENT_FILTER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PAYMENT_FILTER_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_payment_filter_to_json(void
     
 );
 #endif
@@ -3122,6 +3706,102 @@ uint16_t uniffi_hospes_mobile_checksum_func_register_account(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_CONFIG_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_CONFIG_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_config_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_CONFIG_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_CONFIG_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_config_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_COUNTRIES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_COUNTRIES
+uint16_t uniffi_hospes_mobile_checksum_func_register_countries(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ENTRY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ENTRY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_entry_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ENTRY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ENTRY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_entry_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_LABELS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_LABELS
+uint16_t uniffi_hospes_mobile_checksum_func_register_labels(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_PAGE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_PAGE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_page_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_PAGE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_PAGE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_page_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_QUERY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_QUERY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_query_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_QUERY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_QUERY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_query_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW
+uint16_t uniffi_hospes_mobile_checksum_func_register_row(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_row_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_row_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROWS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_ROWS
+uint16_t uniffi_hospes_mobile_checksum_func_register_rows(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_SOURCE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_SOURCE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_source_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_SOURCE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTER_SOURCE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_register_source_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REGISTRATION_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_registration_from_json(void
@@ -3248,9 +3928,27 @@ uint16_t uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SEARCH_REGISTER
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SEARCH_REGISTER
+uint16_t uniffi_hospes_mobile_checksum_func_search_register(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 uint16_t uniffi_hospes_mobile_checksum_func_set_authorised_persons(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_sheet_options_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_sheet_options_to_json(void
     
 );
 #endif
@@ -3305,6 +4003,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_stay_detail_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_DETAIL_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_stay_detail_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FILTER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FILTER_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_filter_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FILTER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_FILTER_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_filter_to_json(void
     
 );
 #endif
@@ -3464,6 +4174,60 @@ uint16_t uniffi_hospes_mobile_checksum_method_pricer_price(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_COUNTRIES
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_COUNTRIES
+uint16_t uniffi_hospes_mobile_checksum_method_register_countries(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_EXPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_EXPORT
+uint16_t uniffi_hospes_mobile_checksum_method_register_export(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_EXPORT_TO
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_EXPORT_TO
+uint16_t uniffi_hospes_mobile_checksum_method_register_export_to(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_LABELS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_LABELS
+uint16_t uniffi_hospes_mobile_checksum_method_register_labels(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_REMOVE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_REMOVE
+uint16_t uniffi_hospes_mobile_checksum_method_register_remove(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_ROW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_ROW
+uint16_t uniffi_hospes_mobile_checksum_method_register_row(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_SEARCH
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_SEARCH
+uint16_t uniffi_hospes_mobile_checksum_method_register_search(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_SIZE
+uint16_t uniffi_hospes_mobile_checksum_method_register_size(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_UPSERT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_REGISTER_UPSERT
+uint16_t uniffi_hospes_mobile_checksum_method_register_upsert(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_KEYRING_NEW
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_KEYRING_NEW
 uint16_t uniffi_hospes_mobile_checksum_constructor_keyring_new(void
@@ -3479,6 +4243,12 @@ uint16_t uniffi_hospes_mobile_checksum_constructor_mailer_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PRICER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PRICER_NEW
 uint16_t uniffi_hospes_mobile_checksum_constructor_pricer_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_REGISTER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_REGISTER_NEW
+uint16_t uniffi_hospes_mobile_checksum_constructor_register_new(void
     
 );
 #endif

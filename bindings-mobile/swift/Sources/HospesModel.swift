@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     typealias FfiType = UInt64
     typealias SwiftType = UInt64
@@ -2473,6 +2489,190 @@ public func FfiConverterTypeChangeRequest_lower(_ value: ChangeRequest) -> RustB
 
 
 /**
+ * The chart of accounts: every field has a default on the French PCG, so `{}` is a complete
+ * chart and a business changes only what its accountant asks for.
+ *
+ * | what | default |
+ * |---|---|
+ * | customers (`CompAuxNum` the client id) | 411 Clients |
+ * | sales by line kind | 7061 · 7062 · 7063 · 7064 · 7088 · 7096 (see [`SalesAccounts`]) |
+ * | deposits received (`deposit` lines) | 4191 |
+ * | VAT collected | 445711 (20 %), 445712 (10 %), 445713 (5.5 %), else 44571 |
+ * | tourist tax, collected for the commune | 4471 |
+ * | payments | 512 Banque (journal BQ); cheques 5112; holiday vouchers 5118; cash 531 (journal CA) |
+ * | journals | VE Ventes, BQ Banque |
+ *
+ * ```
+ * use hospes::accounting::ChartOfAccounts;
+ * let chart: ChartOfAccounts = serde_json::from_str(r#"{"tourist_tax": {"number": "4686", "label": "Taxe de séjour"}}"#).unwrap();
+ * assert_eq!(chart.tourist_tax.number, "4686");
+ * assert_eq!(chart.customers.number, "411");
+ * assert!(chart.check().is_ok());
+ * ```
+ */
+public struct ChartOfAccounts: Equatable, Hashable {
+    /**
+     * The customers' collective account: 411 Clients.
+     */
+    public var customers: LedgerAccount
+    /**
+     * Whether each client has an auxiliary account (`CompAuxNum`: the client id, `CompAuxLib`:
+     * their name) under the collective one. Yes by default.
+     */
+    public var customerAuxiliary: Bool
+    /**
+     * The sales accounts, by line kind.
+     */
+    public var sales: SalesAccounts
+    /**
+     * Deposits received (`deposit` lines): 4191, credited by a deposit invoice, debited when
+     * a balance or final invoice deducts the deposit.
+     */
+    public var deposits: LedgerAccount
+    /**
+     * The VAT collected, per rate.
+     */
+    public var vatCollected: [VatAccount]
+    /**
+     * The VAT collected at a rate without its own account: 44571.
+     */
+    public var vatCollectedOther: LedgerAccount
+    /**
+     * The tourist tax (`tourist_tax` lines), collected for the commune and paid over to it:
+     * never a sale. 4471.
+     */
+    public var touristTax: LedgerAccount
+    /**
+     * Payments, unless [`payment_accounts`](Self::payment_accounts) names their method: 512.
+     */
+    public var bank: LedgerAccount
+    /**
+     * The journal of payments: BQ Banque.
+     */
+    public var bankJournal: Journal
+    /**
+     * Accounts (and journals) of their own for some payment methods.
+     */
+    public var paymentAccounts: [PaymentAccount]
+    /**
+     * The journal of invoices and credit notes: VE Ventes.
+     */
+    public var salesJournal: Journal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The customers' collective account: 411 Clients.
+         */customers: LedgerAccount, 
+        /**
+         * Whether each client has an auxiliary account (`CompAuxNum`: the client id, `CompAuxLib`:
+         * their name) under the collective one. Yes by default.
+         */customerAuxiliary: Bool, 
+        /**
+         * The sales accounts, by line kind.
+         */sales: SalesAccounts, 
+        /**
+         * Deposits received (`deposit` lines): 4191, credited by a deposit invoice, debited when
+         * a balance or final invoice deducts the deposit.
+         */deposits: LedgerAccount, 
+        /**
+         * The VAT collected, per rate.
+         */vatCollected: [VatAccount], 
+        /**
+         * The VAT collected at a rate without its own account: 44571.
+         */vatCollectedOther: LedgerAccount, 
+        /**
+         * The tourist tax (`tourist_tax` lines), collected for the commune and paid over to it:
+         * never a sale. 4471.
+         */touristTax: LedgerAccount, 
+        /**
+         * Payments, unless [`payment_accounts`](Self::payment_accounts) names their method: 512.
+         */bank: LedgerAccount, 
+        /**
+         * The journal of payments: BQ Banque.
+         */bankJournal: Journal, 
+        /**
+         * Accounts (and journals) of their own for some payment methods.
+         */paymentAccounts: [PaymentAccount], 
+        /**
+         * The journal of invoices and credit notes: VE Ventes.
+         */salesJournal: Journal) {
+        self.customers = customers
+        self.customerAuxiliary = customerAuxiliary
+        self.sales = sales
+        self.deposits = deposits
+        self.vatCollected = vatCollected
+        self.vatCollectedOther = vatCollectedOther
+        self.touristTax = touristTax
+        self.bank = bank
+        self.bankJournal = bankJournal
+        self.paymentAccounts = paymentAccounts
+        self.salesJournal = salesJournal
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChartOfAccounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChartOfAccounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChartOfAccounts {
+        return
+            try ChartOfAccounts(
+                customers: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                customerAuxiliary: FfiConverterBool.read(from: &buf), 
+                sales: FfiConverterTypeSalesAccounts.read(from: &buf), 
+                deposits: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                vatCollected: FfiConverterSequenceTypeVatAccount.read(from: &buf), 
+                vatCollectedOther: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                touristTax: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                bank: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                bankJournal: FfiConverterTypeJournal.read(from: &buf), 
+                paymentAccounts: FfiConverterSequenceTypePaymentAccount.read(from: &buf), 
+                salesJournal: FfiConverterTypeJournal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChartOfAccounts, into buf: inout [UInt8]) {
+        FfiConverterTypeLedgerAccount.write(value.customers, into: &buf)
+        FfiConverterBool.write(value.customerAuxiliary, into: &buf)
+        FfiConverterTypeSalesAccounts.write(value.sales, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.deposits, into: &buf)
+        FfiConverterSequenceTypeVatAccount.write(value.vatCollected, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.vatCollectedOther, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.touristTax, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.bank, into: &buf)
+        FfiConverterTypeJournal.write(value.bankJournal, into: &buf)
+        FfiConverterSequenceTypePaymentAccount.write(value.paymentAccounts, into: &buf)
+        FfiConverterTypeJournal.write(value.salesJournal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChartOfAccounts_lift(_ buf: RustBuffer) throws -> ChartOfAccounts {
+    return try FfiConverterTypeChartOfAccounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChartOfAccounts_lower(_ value: ChartOfAccounts) -> RustBuffer {
+    return FfiConverterTypeChartOfAccounts.lower(value)
+}
+
+
+/**
  * One clause of the business's terms.
  */
 public struct Clause: Equatable, Hashable {
@@ -2774,6 +2974,123 @@ public func FfiConverterTypeClient_lift(_ buf: RustBuffer) throws -> Client {
 #endif
 public func FfiConverterTypeClient_lower(_ value: Client) -> RustBuffer {
     return FfiConverterTypeClient.lower(value)
+}
+
+
+/**
+ * What deleting a client takes with them, for the host to delete in the same transaction.
+ *
+ * ```
+ * let deletion = hospes::register::ClientDeletion { client_id: "C-1".into(), companions: vec![],
+ * pets: vec![], stays: vec!["Q-12".into()], accounts: vec![], link_version: 1 };
+ * assert_eq!(deletion.stays, ["Q-12"]);
+ * ```
+ */
+public struct ClientDeletion: Equatable, Hashable {
+    /**
+     * The client to delete.
+     */
+    public var clientId: String
+    /**
+     * Their companions, deleted with the record.
+     */
+    public var companions: [Companion]
+    /**
+     * Their animals, deleted with the record.
+     */
+    public var pets: [Pet]
+    /**
+     * References of their stays (options, quotes, cancelled bookings never invoiced): deleted.
+     */
+    public var stays: [String]
+    /**
+     * E-mails of their portal accounts: deleted.
+     */
+    public var accounts: [String]
+    /**
+     * The link version that kills every link sent to them: store it (or delete their link
+     * state) before the record goes, so that no link in an old mail opens anything.
+     */
+    public var linkVersion: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client to delete.
+         */clientId: String, 
+        /**
+         * Their companions, deleted with the record.
+         */companions: [Companion], 
+        /**
+         * Their animals, deleted with the record.
+         */pets: [Pet], 
+        /**
+         * References of their stays (options, quotes, cancelled bookings never invoiced): deleted.
+         */stays: [String], 
+        /**
+         * E-mails of their portal accounts: deleted.
+         */accounts: [String], 
+        /**
+         * The link version that kills every link sent to them: store it (or delete their link
+         * state) before the record goes, so that no link in an old mail opens anything.
+         */linkVersion: UInt32) {
+        self.clientId = clientId
+        self.companions = companions
+        self.pets = pets
+        self.stays = stays
+        self.accounts = accounts
+        self.linkVersion = linkVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ClientDeletion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClientDeletion: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientDeletion {
+        return
+            try ClientDeletion(
+                clientId: FfiConverterString.read(from: &buf), 
+                companions: FfiConverterSequenceTypeCompanion.read(from: &buf), 
+                pets: FfiConverterSequenceTypePet.read(from: &buf), 
+                stays: FfiConverterSequenceString.read(from: &buf), 
+                accounts: FfiConverterSequenceString.read(from: &buf), 
+                linkVersion: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClientDeletion, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterSequenceTypeCompanion.write(value.companions, into: &buf)
+        FfiConverterSequenceTypePet.write(value.pets, into: &buf)
+        FfiConverterSequenceString.write(value.stays, into: &buf)
+        FfiConverterSequenceString.write(value.accounts, into: &buf)
+        FfiConverterUInt32.write(value.linkVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientDeletion_lift(_ buf: RustBuffer) throws -> ClientDeletion {
+    return try FfiConverterTypeClientDeletion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientDeletion_lower(_ value: ClientDeletion) -> RustBuffer {
+    return FfiConverterTypeClientDeletion.lower(value)
 }
 
 
@@ -3501,6 +3818,81 @@ public func FfiConverterTypeContractView_lower(_ value: ContractView) -> RustBuf
 
 
 /**
+ * A country present in the register and how many clients live there: the seed's « Pays »
+ * list shows only the countries known in the client file.
+ *
+ * ```
+ * let c = hospes::register::CountryCount { country: hospes::Country::FRANCE, clients: 3 };
+ * assert_eq!(c.country.code(), "FR");
+ * ```
+ */
+public struct CountryCount: Equatable, Hashable {
+    /**
+     * The country.
+     */
+    public var country: Country
+    /**
+     * Clients whose address is there.
+     */
+    public var clients: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The country.
+         */country: Country, 
+        /**
+         * Clients whose address is there.
+         */clients: UInt64) {
+        self.country = country
+        self.clients = clients
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CountryCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCountryCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CountryCount {
+        return
+            try CountryCount(
+                country: FfiConverterTypeCountry.read(from: &buf), 
+                clients: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CountryCount, into buf: inout [UInt8]) {
+        FfiConverterTypeCountry.write(value.country, into: &buf)
+        FfiConverterUInt64.write(value.clients, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountryCount_lift(_ buf: RustBuffer) throws -> CountryCount {
+    return try FfiConverterTypeCountryCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountryCount_lower(_ value: CountryCount) -> RustBuffer {
+    return FfiConverterTypeCountryCount.lower(value)
+}
+
+
+/**
  * The value of one of the business's own booking fields.
  *
  * ```
@@ -4205,6 +4597,254 @@ public func FfiConverterTypeEditWindow_lower(_ value: EditWindow) -> RustBuffer 
 
 
 /**
+ * One line of an entry: an account debited or credited.
+ *
+ * ```
+ * let line: hospes::accounting::EntryLine = serde_json::from_str(r#"{
+ * "account": "411", "account_label": "Clients", "auxiliary": "C-1042", "auxiliary_label": "Marie Dupont",
+ * "debit": {"amount": "300.00", "currency": "EUR"}, "credit": {"amount": "0.00", "currency": "EUR"}
+ * }"#).unwrap();
+ * assert_eq!(line.debit.to_string(), "300.00 EUR");
+ * ```
+ */
+public struct EntryLine: Equatable, Hashable {
+    /**
+     * The account number (`CompteNum`).
+     */
+    public var account: String
+    /**
+     * The account's label (`CompteLib`).
+     */
+    public var accountLabel: String
+    /**
+     * The auxiliary account (`CompAuxNum`): the client id, on the customers' account.
+     */
+    public var auxiliary: String?
+    /**
+     * The auxiliary account's label (`CompAuxLib`): the customer's name.
+     */
+    public var auxiliaryLabel: String?
+    /**
+     * Debited (`Debit`): zero when the line is a credit.
+     */
+    public var debit: Money
+    /**
+     * Credited (`Credit`): zero when the line is a debit.
+     */
+    public var credit: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account number (`CompteNum`).
+         */account: String, 
+        /**
+         * The account's label (`CompteLib`).
+         */accountLabel: String, 
+        /**
+         * The auxiliary account (`CompAuxNum`): the client id, on the customers' account.
+         */auxiliary: String?, 
+        /**
+         * The auxiliary account's label (`CompAuxLib`): the customer's name.
+         */auxiliaryLabel: String?, 
+        /**
+         * Debited (`Debit`): zero when the line is a credit.
+         */debit: Money, 
+        /**
+         * Credited (`Credit`): zero when the line is a debit.
+         */credit: Money) {
+        self.account = account
+        self.accountLabel = accountLabel
+        self.auxiliary = auxiliary
+        self.auxiliaryLabel = auxiliaryLabel
+        self.debit = debit
+        self.credit = credit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EntryLine: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntryLine: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryLine {
+        return
+            try EntryLine(
+                account: FfiConverterString.read(from: &buf), 
+                accountLabel: FfiConverterString.read(from: &buf), 
+                auxiliary: FfiConverterOptionString.read(from: &buf), 
+                auxiliaryLabel: FfiConverterOptionString.read(from: &buf), 
+                debit: FfiConverterTypeMoney.read(from: &buf), 
+                credit: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EntryLine, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterString.write(value.accountLabel, into: &buf)
+        FfiConverterOptionString.write(value.auxiliary, into: &buf)
+        FfiConverterOptionString.write(value.auxiliaryLabel, into: &buf)
+        FfiConverterTypeMoney.write(value.debit, into: &buf)
+        FfiConverterTypeMoney.write(value.credit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryLine_lift(_ buf: RustBuffer) throws -> EntryLine {
+    return try FfiConverterTypeEntryLine.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryLine_lower(_ value: EntryLine) -> RustBuffer {
+    return FfiConverterTypeEntryLine.lower(value)
+}
+
+
+/**
+ * What to do with one record passed to [`erase`].
+ */
+public struct ErasureStep: Equatable, Hashable {
+    /**
+     * What the record is.
+     */
+    public var record: GdprRecordKind
+    /**
+     * Its position in its list of the [`GdprRecords`] passed, from 0.
+     */
+    public var index: UInt32
+    /**
+     * Its reference, number or id (an event log entry's `sha256`, an account's client id; a
+     * draft invoice has none: empty).
+     */
+    public var id: String
+    /**
+     * What to do.
+     */
+    public var action: ErasureAction
+    /**
+     * Why it is kept, for [`ErasureAction::Keep`].
+     */
+    public var basis: RetentionBasis?
+    /**
+     * The last day it is kept, for [`ErasureAction::Keep`] with a basis.
+     */
+    public var keepUntil: NaiveDate?
+    /**
+     * The personal data a kept record still holds, as field paths (`customer.name`).
+     */
+    public var personalDataKept: [String]
+    /**
+     * The record to store in place of the one passed, when it changes.
+     */
+    public var value: ErasedRecord?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What the record is.
+         */record: GdprRecordKind, 
+        /**
+         * Its position in its list of the [`GdprRecords`] passed, from 0.
+         */index: UInt32, 
+        /**
+         * Its reference, number or id (an event log entry's `sha256`, an account's client id; a
+         * draft invoice has none: empty).
+         */id: String, 
+        /**
+         * What to do.
+         */action: ErasureAction, 
+        /**
+         * Why it is kept, for [`ErasureAction::Keep`].
+         */basis: RetentionBasis?, 
+        /**
+         * The last day it is kept, for [`ErasureAction::Keep`] with a basis.
+         */keepUntil: NaiveDate?, 
+        /**
+         * The personal data a kept record still holds, as field paths (`customer.name`).
+         */personalDataKept: [String], 
+        /**
+         * The record to store in place of the one passed, when it changes.
+         */value: ErasedRecord?) {
+        self.record = record
+        self.index = index
+        self.id = id
+        self.action = action
+        self.basis = basis
+        self.keepUntil = keepUntil
+        self.personalDataKept = personalDataKept
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErasureStep: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErasureStep: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErasureStep {
+        return
+            try ErasureStep(
+                record: FfiConverterTypeGdprRecordKind.read(from: &buf), 
+                index: FfiConverterUInt32.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                action: FfiConverterTypeErasureAction.read(from: &buf), 
+                basis: FfiConverterOptionTypeRetentionBasis.read(from: &buf), 
+                keepUntil: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                personalDataKept: FfiConverterSequenceString.read(from: &buf), 
+                value: FfiConverterOptionTypeErasedRecord.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErasureStep, into buf: inout [UInt8]) {
+        FfiConverterTypeGdprRecordKind.write(value.record, into: &buf)
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeErasureAction.write(value.action, into: &buf)
+        FfiConverterOptionTypeRetentionBasis.write(value.basis, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.keepUntil, into: &buf)
+        FfiConverterSequenceString.write(value.personalDataKept, into: &buf)
+        FfiConverterOptionTypeErasedRecord.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasureStep_lift(_ buf: RustBuffer) throws -> ErasureStep {
+    return try FfiConverterTypeErasureStep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasureStep_lower(_ value: ErasureStep) -> RustBuffer {
+    return FfiConverterTypeErasureStep.lower(value)
+}
+
+
+/**
  * The establishment's identity and settings.
  *
  * ```
@@ -4394,6 +5034,80 @@ public func FfiConverterTypeEstablishment_lift(_ buf: RustBuffer) throws -> Esta
 #endif
 public func FfiConverterTypeEstablishment_lower(_ value: Establishment) -> RustBuffer {
     return FfiConverterTypeEstablishment.lower(value)
+}
+
+
+/**
+ * How to write a FEC: `{}` is a tab-separated file in ISO 8859-15.
+ *
+ * ```
+ * let options: hospes::accounting::FecOptions = serde_json::from_str(r#"{"separator": "pipe"}"#).unwrap();
+ * assert_eq!(options.encoding, hospes::accounting::FecEncoding::Latin9);
+ * ```
+ */
+public struct FecOptions: Equatable, Hashable {
+    /**
+     * Tab (the default) or `|`.
+     */
+    public var separator: FecSeparator
+    /**
+     * ISO 8859-15 (the default) or UTF-8.
+     */
+    public var encoding: FecEncoding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Tab (the default) or `|`.
+         */separator: FecSeparator, 
+        /**
+         * ISO 8859-15 (the default) or UTF-8.
+         */encoding: FecEncoding) {
+        self.separator = separator
+        self.encoding = encoding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FecOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFecOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FecOptions {
+        return
+            try FecOptions(
+                separator: FfiConverterTypeFecSeparator.read(from: &buf), 
+                encoding: FfiConverterTypeFecEncoding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FecOptions, into buf: inout [UInt8]) {
+        FfiConverterTypeFecSeparator.write(value.separator, into: &buf)
+        FfiConverterTypeFecEncoding.write(value.encoding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecOptions_lift(_ buf: RustBuffer) throws -> FecOptions {
+    return try FfiConverterTypeFecOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecOptions_lower(_ value: FecOptions) -> RustBuffer {
+    return FfiConverterTypeFecOptions.lower(value)
 }
 
 
@@ -4740,6 +5454,816 @@ public func FfiConverterTypeFieldWindow_lift(_ buf: RustBuffer) throws -> FieldW
 #endif
 public func FfiConverterTypeFieldWindow_lower(_ value: FieldWindow) -> RustBuffer {
     return FfiConverterTypeFieldWindow.lower(value)
+}
+
+
+/**
+ * A portal account as exported: what it holds about its owner, never its password hash (a
+ * secret of the establishment's security, not data about the person) nor any reset token.
+ *
+ * ```
+ * # let account: hospes::account::Account = serde_json::from_str(r#"{"client_id":"C-1","email":"marie@example.fr","password_hash":"$argon2id$v=19$secret","verified":true,"created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * let exported = hospes::gdpr::GdprAccount::from(&account);
+ * assert_eq!(exported.email, "marie@example.fr");
+ * assert!(!serde_json::to_string(&exported).unwrap().contains("argon2"));
+ * ```
+ */
+public struct GdprAccount: Equatable, Hashable {
+    /**
+     * The client it belongs to.
+     */
+    public var clientId: String
+    /**
+     * The login.
+     */
+    public var email: String
+    /**
+     * Whether the owner confirmed the address.
+     */
+    public var verified: Bool
+    /**
+     * When it was created.
+     */
+    public var createdAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client it belongs to.
+         */clientId: String, 
+        /**
+         * The login.
+         */email: String, 
+        /**
+         * Whether the owner confirmed the address.
+         */verified: Bool, 
+        /**
+         * When it was created.
+         */createdAt: Timestamp) {
+        self.clientId = clientId
+        self.email = email
+        self.verified = verified
+        self.createdAt = createdAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprAccount {
+        return
+            try GdprAccount(
+                clientId: FfiConverterString.read(from: &buf), 
+                email: FfiConverterString.read(from: &buf), 
+                verified: FfiConverterBool.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprAccount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.email, into: &buf)
+        FfiConverterBool.write(value.verified, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprAccount_lift(_ buf: RustBuffer) throws -> GdprAccount {
+    return try FfiConverterTypeGdprAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprAccount_lower(_ value: GdprAccount) -> RustBuffer {
+    return FfiConverterTypeGdprAccount.lower(value)
+}
+
+
+/**
+ * The data controller (GDPR art. 4(7)): the establishment, as the export names it.
+ *
+ * ```
+ * # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"e","name":"Camping des Pins","email":"accueil@camping-des-pins.fr","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.example.fr/"}"#).unwrap();
+ * let controller = hospes::gdpr::GdprController::from(&establishment);
+ * assert_eq!(controller.email.as_deref(), Some("accueil@camping-des-pins.fr"));
+ * ```
+ */
+public struct GdprController: Equatable, Hashable {
+    /**
+     * Trading name.
+     */
+    public var name: String
+    /**
+     * Legal form and capital, when known.
+     */
+    public var legalForm: String?
+    /**
+     * SIRET, when known.
+     */
+    public var siret: String?
+    /**
+     * Postal address.
+     */
+    public var address: Address
+    /**
+     * E-mail.
+     */
+    public var email: String?
+    /**
+     * Phone.
+     */
+    public var phone: String?
+    /**
+     * Website.
+     */
+    public var website: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Trading name.
+         */name: String, 
+        /**
+         * Legal form and capital, when known.
+         */legalForm: String?, 
+        /**
+         * SIRET, when known.
+         */siret: String?, 
+        /**
+         * Postal address.
+         */address: Address, 
+        /**
+         * E-mail.
+         */email: String?, 
+        /**
+         * Phone.
+         */phone: String?, 
+        /**
+         * Website.
+         */website: String?) {
+        self.name = name
+        self.legalForm = legalForm
+        self.siret = siret
+        self.address = address
+        self.email = email
+        self.phone = phone
+        self.website = website
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprController: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprController: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprController {
+        return
+            try GdprController(
+                name: FfiConverterString.read(from: &buf), 
+                legalForm: FfiConverterOptionString.read(from: &buf), 
+                siret: FfiConverterOptionString.read(from: &buf), 
+                address: FfiConverterTypeAddress.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                phone: FfiConverterOptionString.read(from: &buf), 
+                website: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprController, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.legalForm, into: &buf)
+        FfiConverterOptionString.write(value.siret, into: &buf)
+        FfiConverterTypeAddress.write(value.address, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.phone, into: &buf)
+        FfiConverterOptionString.write(value.website, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprController_lift(_ buf: RustBuffer) throws -> GdprController {
+    return try FfiConverterTypeGdprController.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprController_lower(_ value: GdprController) -> RustBuffer {
+    return FfiConverterTypeGdprController.lower(value)
+}
+
+
+/**
+ * The erasure of a client: their anonymised record, what to do with each of their records,
+ * and the event to store.
+ */
+public struct GdprErasure: Equatable, Hashable {
+    /**
+     * The client record to store in place of theirs (and to upsert into the register): the
+     * pseudonym as its last name, the country and the client's kind and seniority kept,
+     * everything else wiped, `link_version` one higher.
+     */
+    public var client: Client
+    /**
+     * The pseudonym (« Client effacé 7F3A1C2B »), stable for an id.
+     */
+    public var pseudonym: String
+    /**
+     * One step per record passed, in the order of [`GdprRecords`]: stays, residencies, quotes,
+     * invoices, payments, contracts, accounts, appointments, events.
+     */
+    public var steps: [ErasureStep]
+    /**
+     * `client_erased`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client record to store in place of theirs (and to upsert into the register): the
+         * pseudonym as its last name, the country and the client's kind and seniority kept,
+         * everything else wiped, `link_version` one higher.
+         */client: Client, 
+        /**
+         * The pseudonym (« Client effacé 7F3A1C2B »), stable for an id.
+         */pseudonym: String, 
+        /**
+         * One step per record passed, in the order of [`GdprRecords`]: stays, residencies, quotes,
+         * invoices, payments, contracts, accounts, appointments, events.
+         */steps: [ErasureStep], 
+        /**
+         * `client_erased`.
+         */events: [Event]) {
+        self.client = client
+        self.pseudonym = pseudonym
+        self.steps = steps
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprErasure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprErasure: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprErasure {
+        return
+            try GdprErasure(
+                client: FfiConverterTypeClient.read(from: &buf), 
+                pseudonym: FfiConverterString.read(from: &buf), 
+                steps: FfiConverterSequenceTypeErasureStep.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprErasure, into buf: inout [UInt8]) {
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterString.write(value.pseudonym, into: &buf)
+        FfiConverterSequenceTypeErasureStep.write(value.steps, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprErasure_lift(_ buf: RustBuffer) throws -> GdprErasure {
+    return try FfiConverterTypeGdprErasure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprErasure_lower(_ value: GdprErasure) -> RustBuffer {
+    return FfiConverterTypeGdprErasure.lower(value)
+}
+
+
+/**
+ * Everything the business holds on one client, as one machine-readable document (GDPR art. 15,
+ * right of access, and art. 20, portability). Its JSON is the wire form of hospes: snake_case
+ * keys, decimals as strings, dates `YYYY-MM-DD`, instants RFC 3339 UTC.
+ *
+ * The records are as the host stores them, complete — the client record with its companions,
+ * pets and the business's private notes about them (personal data about the client, so part
+ * of what art. 15 gives access to); stays, residencies, quotes, invoices and credit notes,
+ * payments, contracts with their signature evidence, appointments, and the entries of the
+ * event logs that concern them — except portal accounts, exported as [`GdprAccount`]: never a
+ * password hash.
+ *
+ * ```
+ * # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","notes":"Préfère l’emplacement 12.","preferred_locale":"en","created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"e","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.example.fr/"}"#).unwrap();
+ * use hospes::gdpr::{self, GdprRecords, GdprSectionKind};
+ * let export = gdpr::export(&GdprRecords::new(client), &establishment, "2026-09-01T10:00:00Z".parse().unwrap()).unwrap();
+ * assert_eq!(export.format_version, gdpr::FORMAT_VERSION);
+ * assert_eq!(export.client.notes.as_deref(), Some("Préfère l’emplacement 12."));
+ * assert_eq!(export.sections[0].section, GdprSectionKind::Client);
+ * assert_eq!(export.sections[0].title, "Client record");
+ * ```
+ */
+public struct GdprExport: Equatable, Hashable {
+    /**
+     * [`FORMAT_VERSION`].
+     */
+    public var formatVersion: UInt32
+    /**
+     * When it was made.
+     */
+    public var generatedAt: Timestamp
+    /**
+     * The language of its titles: the client's, else the establishment's.
+     */
+    public var locale: Locale
+    /**
+     * The establishment's time zone: the workbook shows instants on its clock.
+     */
+    public var timeZone: TimeZone
+    /**
+     * The document's title (« Vos données personnelles — Camping des Pins »).
+     */
+    public var title: String
+    /**
+     * Who holds the data: the establishment, and how to reach it.
+     */
+    public var controller: GdprController
+    /**
+     * The client's id (the data subject).
+     */
+    public var subjectId: String
+    /**
+     * Every section in order, with its title in `locale` and how many records it holds, empty
+     * ones included: companions and pets are in `client`, signatures in `quotes` and
+     * `contracts`; the others are the lists below.
+     */
+    public var sections: [GdprSection]
+    /**
+     * The client record, complete.
+     */
+    public var client: Client
+    /**
+     * Stays.
+     */
+    public var stays: [Stay]
+    /**
+     * Residencies.
+     */
+    public var residencies: [Residency]
+    /**
+     * Quotes, with their acceptance evidence.
+     */
+    public var quotes: [Quote]
+    /**
+     * Invoices and credit notes.
+     */
+    public var invoices: [Invoice]
+    /**
+     * Payments.
+     */
+    public var payments: [Payment]
+    /**
+     * Contracts, with their signature evidence.
+     */
+    public var contracts: [Contract]
+    /**
+     * Portal accounts, without their password hash.
+     */
+    public var accounts: [GdprAccount]
+    /**
+     * Appointments.
+     */
+    public var appointments: [Appointment]
+    /**
+     * Event log entries about the client.
+     */
+    public var events: [LoggedEvent]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * [`FORMAT_VERSION`].
+         */formatVersion: UInt32, 
+        /**
+         * When it was made.
+         */generatedAt: Timestamp, 
+        /**
+         * The language of its titles: the client's, else the establishment's.
+         */locale: Locale, 
+        /**
+         * The establishment's time zone: the workbook shows instants on its clock.
+         */timeZone: TimeZone, 
+        /**
+         * The document's title (« Vos données personnelles — Camping des Pins »).
+         */title: String, 
+        /**
+         * Who holds the data: the establishment, and how to reach it.
+         */controller: GdprController, 
+        /**
+         * The client's id (the data subject).
+         */subjectId: String, 
+        /**
+         * Every section in order, with its title in `locale` and how many records it holds, empty
+         * ones included: companions and pets are in `client`, signatures in `quotes` and
+         * `contracts`; the others are the lists below.
+         */sections: [GdprSection], 
+        /**
+         * The client record, complete.
+         */client: Client, 
+        /**
+         * Stays.
+         */stays: [Stay], 
+        /**
+         * Residencies.
+         */residencies: [Residency], 
+        /**
+         * Quotes, with their acceptance evidence.
+         */quotes: [Quote], 
+        /**
+         * Invoices and credit notes.
+         */invoices: [Invoice], 
+        /**
+         * Payments.
+         */payments: [Payment], 
+        /**
+         * Contracts, with their signature evidence.
+         */contracts: [Contract], 
+        /**
+         * Portal accounts, without their password hash.
+         */accounts: [GdprAccount], 
+        /**
+         * Appointments.
+         */appointments: [Appointment], 
+        /**
+         * Event log entries about the client.
+         */events: [LoggedEvent]) {
+        self.formatVersion = formatVersion
+        self.generatedAt = generatedAt
+        self.locale = locale
+        self.timeZone = timeZone
+        self.title = title
+        self.controller = controller
+        self.subjectId = subjectId
+        self.sections = sections
+        self.client = client
+        self.stays = stays
+        self.residencies = residencies
+        self.quotes = quotes
+        self.invoices = invoices
+        self.payments = payments
+        self.contracts = contracts
+        self.accounts = accounts
+        self.appointments = appointments
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprExport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprExport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprExport {
+        return
+            try GdprExport(
+                formatVersion: FfiConverterUInt32.read(from: &buf), 
+                generatedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                timeZone: FfiConverterTypeTimeZone.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                controller: FfiConverterTypeGdprController.read(from: &buf), 
+                subjectId: FfiConverterString.read(from: &buf), 
+                sections: FfiConverterSequenceTypeGdprSection.read(from: &buf), 
+                client: FfiConverterTypeClient.read(from: &buf), 
+                stays: FfiConverterSequenceTypeStay.read(from: &buf), 
+                residencies: FfiConverterSequenceTypeResidency.read(from: &buf), 
+                quotes: FfiConverterSequenceTypeQuote.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                contracts: FfiConverterSequenceTypeContract.read(from: &buf), 
+                accounts: FfiConverterSequenceTypeGdprAccount.read(from: &buf), 
+                appointments: FfiConverterSequenceTypeAppointment.read(from: &buf), 
+                events: FfiConverterSequenceTypeLoggedEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprExport, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.formatVersion, into: &buf)
+        FfiConverterTypeTimestamp.write(value.generatedAt, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterTypeTimeZone.write(value.timeZone, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterTypeGdprController.write(value.controller, into: &buf)
+        FfiConverterString.write(value.subjectId, into: &buf)
+        FfiConverterSequenceTypeGdprSection.write(value.sections, into: &buf)
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterSequenceTypeStay.write(value.stays, into: &buf)
+        FfiConverterSequenceTypeResidency.write(value.residencies, into: &buf)
+        FfiConverterSequenceTypeQuote.write(value.quotes, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.invoices, into: &buf)
+        FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterSequenceTypeContract.write(value.contracts, into: &buf)
+        FfiConverterSequenceTypeGdprAccount.write(value.accounts, into: &buf)
+        FfiConverterSequenceTypeAppointment.write(value.appointments, into: &buf)
+        FfiConverterSequenceTypeLoggedEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprExport_lift(_ buf: RustBuffer) throws -> GdprExport {
+    return try FfiConverterTypeGdprExport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprExport_lower(_ value: GdprExport) -> RustBuffer {
+    return FfiConverterTypeGdprExport.lower(value)
+}
+
+
+/**
+ * One client and every record the host holds on them, as it passes them to
+ * [`export`](super::export) and [`erase`](super::erase). Each record must be this client's: a
+ * stay, residency, quote, appointment or account with another `client_id`, an invoice or
+ * contract made out to another customer, a payment on none of the invoices passed, an event
+ * about another client is refused with `client.record_foreign`.
+ *
+ * ```
+ * # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * let records = hospes::gdpr::GdprRecords::new(client);
+ * assert!(records.stays.is_empty());
+ * assert!(records.check().is_ok());
+ * ```
+ */
+public struct GdprRecords: Equatable, Hashable {
+    /**
+     * The client record, as stored (companions, pets and the business's notes included).
+     */
+    public var client: Client
+    /**
+     * Their stays, any status.
+     */
+    public var stays: [Stay]
+    /**
+     * Their residencies (seasonal or yearly pitches).
+     */
+    public var residencies: [Residency]
+    /**
+     * Their quotes, with their acceptance evidence.
+     */
+    public var quotes: [Quote]
+    /**
+     * Their invoices and credit notes, drafts included.
+     */
+    public var invoices: [Invoice]
+    /**
+     * The payments received on those invoices.
+     */
+    public var payments: [Payment]
+    /**
+     * Their contracts, with their signature evidence.
+     */
+    public var contracts: [Contract]
+    /**
+     * Their portal accounts.
+     */
+    public var accounts: [Account]
+    /**
+     * Their appointments.
+     */
+    public var appointments: [Appointment]
+    /**
+     * The entries of the hash-linked event logs that concern them.
+     */
+    public var events: [LoggedEvent]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client record, as stored (companions, pets and the business's notes included).
+         */client: Client, 
+        /**
+         * Their stays, any status.
+         */stays: [Stay], 
+        /**
+         * Their residencies (seasonal or yearly pitches).
+         */residencies: [Residency], 
+        /**
+         * Their quotes, with their acceptance evidence.
+         */quotes: [Quote], 
+        /**
+         * Their invoices and credit notes, drafts included.
+         */invoices: [Invoice], 
+        /**
+         * The payments received on those invoices.
+         */payments: [Payment], 
+        /**
+         * Their contracts, with their signature evidence.
+         */contracts: [Contract], 
+        /**
+         * Their portal accounts.
+         */accounts: [Account], 
+        /**
+         * Their appointments.
+         */appointments: [Appointment], 
+        /**
+         * The entries of the hash-linked event logs that concern them.
+         */events: [LoggedEvent]) {
+        self.client = client
+        self.stays = stays
+        self.residencies = residencies
+        self.quotes = quotes
+        self.invoices = invoices
+        self.payments = payments
+        self.contracts = contracts
+        self.accounts = accounts
+        self.appointments = appointments
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprRecords: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprRecords: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprRecords {
+        return
+            try GdprRecords(
+                client: FfiConverterTypeClient.read(from: &buf), 
+                stays: FfiConverterSequenceTypeStay.read(from: &buf), 
+                residencies: FfiConverterSequenceTypeResidency.read(from: &buf), 
+                quotes: FfiConverterSequenceTypeQuote.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                contracts: FfiConverterSequenceTypeContract.read(from: &buf), 
+                accounts: FfiConverterSequenceTypeAccount.read(from: &buf), 
+                appointments: FfiConverterSequenceTypeAppointment.read(from: &buf), 
+                events: FfiConverterSequenceTypeLoggedEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprRecords, into buf: inout [UInt8]) {
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterSequenceTypeStay.write(value.stays, into: &buf)
+        FfiConverterSequenceTypeResidency.write(value.residencies, into: &buf)
+        FfiConverterSequenceTypeQuote.write(value.quotes, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.invoices, into: &buf)
+        FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterSequenceTypeContract.write(value.contracts, into: &buf)
+        FfiConverterSequenceTypeAccount.write(value.accounts, into: &buf)
+        FfiConverterSequenceTypeAppointment.write(value.appointments, into: &buf)
+        FfiConverterSequenceTypeLoggedEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprRecords_lift(_ buf: RustBuffer) throws -> GdprRecords {
+    return try FfiConverterTypeGdprRecords.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprRecords_lower(_ value: GdprRecords) -> RustBuffer {
+    return FfiConverterTypeGdprRecords.lower(value)
+}
+
+
+/**
+ * A section of the export: which, its title in the export's language, how many records.
+ */
+public struct GdprSection: Equatable, Hashable {
+    /**
+     * Which section.
+     */
+    public var section: GdprSectionKind
+    /**
+     * Its title.
+     */
+    public var title: String
+    /**
+     * How many records it holds (1 for the client record).
+     */
+    public var count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which section.
+         */section: GdprSectionKind, 
+        /**
+         * Its title.
+         */title: String, 
+        /**
+         * How many records it holds (1 for the client record).
+         */count: UInt32) {
+        self.section = section
+        self.title = title
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GdprSection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprSection: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprSection {
+        return
+            try GdprSection(
+                section: FfiConverterTypeGdprSectionKind.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GdprSection, into buf: inout [UInt8]) {
+        FfiConverterTypeGdprSectionKind.write(value.section, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprSection_lift(_ buf: RustBuffer) throws -> GdprSection {
+    return try FfiConverterTypeGdprSection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprSection_lower(_ value: GdprSection) -> RustBuffer {
+    return FfiConverterTypeGdprSection.lower(value)
 }
 
 
@@ -5368,6 +6892,125 @@ public func FfiConverterTypeInvoiceBalance_lower(_ value: InvoiceBalance) -> Rus
 
 
 /**
+ * An issued invoice or credit note as the register needs it: what it adds to the client's
+ * revenue (« CA ») and what is still due on it. Made by [`InvoiceFigures::of`] when the host
+ * saves the invoice or records a payment; the host may keep it in columns of its own.
+ *
+ * ```
+ * use hospes::register::InvoiceFigures;
+ * let figures: InvoiceFigures = serde_json::from_str(r#"{"number": "F-2026-0001", "kind": "balance",
+ * "issue_date": "2026-06-01", "revenue_excl_vat": {"amount": "400.00", "currency": "EUR"},
+ * "revenue_incl_vat": {"amount": "440.00", "currency": "EUR"}, "due": {"amount": "0", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(figures.revenue_excl_vat.amount.to_string(), "400.00");
+ * ```
+ */
+public struct InvoiceFigures: Equatable, Hashable {
+    /**
+     * The invoice's number.
+     */
+    public var number: String
+    /**
+     * What it is for; a credit note's figures are negative.
+     */
+    public var kind: InvoiceKind
+    /**
+     * When it was issued.
+     */
+    public var issueDate: NaiveDate
+    /**
+     * Its total excluding VAT, less the tourist tax (collected for the commune, not revenue).
+     */
+    public var revenueExclVat: Money
+    /**
+     * Its total including VAT, less the tourist tax.
+     */
+    public var revenueInclVat: Money
+    /**
+     * Still to be paid (negative: owed back to the client).
+     */
+    public var due: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice's number.
+         */number: String, 
+        /**
+         * What it is for; a credit note's figures are negative.
+         */kind: InvoiceKind, 
+        /**
+         * When it was issued.
+         */issueDate: NaiveDate, 
+        /**
+         * Its total excluding VAT, less the tourist tax (collected for the commune, not revenue).
+         */revenueExclVat: Money, 
+        /**
+         * Its total including VAT, less the tourist tax.
+         */revenueInclVat: Money, 
+        /**
+         * Still to be paid (negative: owed back to the client).
+         */due: Money) {
+        self.number = number
+        self.kind = kind
+        self.issueDate = issueDate
+        self.revenueExclVat = revenueExclVat
+        self.revenueInclVat = revenueInclVat
+        self.due = due
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceFigures: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceFigures: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceFigures {
+        return
+            try InvoiceFigures(
+                number: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                issueDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                revenueExclVat: FfiConverterTypeMoney.read(from: &buf), 
+                revenueInclVat: FfiConverterTypeMoney.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceFigures, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.issueDate, into: &buf)
+        FfiConverterTypeMoney.write(value.revenueExclVat, into: &buf)
+        FfiConverterTypeMoney.write(value.revenueInclVat, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceFigures_lift(_ buf: RustBuffer) throws -> InvoiceFigures {
+    return try FfiConverterTypeInvoiceFigures.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceFigures_lower(_ value: InvoiceFigures) -> RustBuffer {
+    return FfiConverterTypeInvoiceFigures.lower(value)
+}
+
+
+/**
  * What the host asks to invoice.
  */
 public struct InvoiceRequest: Equatable, Hashable {
@@ -5844,6 +7487,410 @@ public func FfiConverterTypeIssuedLink_lower(_ value: IssuedLink) -> RustBuffer 
 
 
 /**
+ * A journal: its code (`JournalCode`) and label (`JournalLib`).
+ *
+ * ```
+ * use hospes::accounting::Journal;
+ * let sales: Journal = serde_json::from_str(r#"{"code": "VT", "label": "Ventes"}"#).unwrap();
+ * assert_eq!(sales, Journal::new("VT", "Ventes"));
+ * ```
+ */
+public struct Journal: Equatable, Hashable {
+    /**
+     * The code: 1 to 10 letters or digits (`VE`, `BQ`, `CA`).
+     */
+    public var code: String
+    /**
+     * The label (`Ventes`).
+     */
+    public var label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The code: 1 to 10 letters or digits (`VE`, `BQ`, `CA`).
+         */code: String, 
+        /**
+         * The label (`Ventes`).
+         */label: String) {
+        self.code = code
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Journal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournal: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Journal {
+        return
+            try Journal(
+                code: FfiConverterString.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Journal, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournal_lift(_ buf: RustBuffer) throws -> Journal {
+    return try FfiConverterTypeJournal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournal_lower(_ value: Journal) -> RustBuffer {
+    return FfiConverterTypeJournal.lower(value)
+}
+
+
+/**
+ * The entries made from a batch of documents, and where each journal's numbering stands.
+ */
+public struct JournalEntries: Equatable, Hashable {
+    /**
+     * The entries, by date (then journal and sequence): store them, never change them.
+     */
+    public var entries: [JournalEntry]
+    /**
+     * Every journal's last sequence now, by code: pass them with the next batch.
+     */
+    public var sequences: [JournalSequence]
+    /**
+     * The sum of every debit.
+     */
+    public var totalDebit: Money
+    /**
+     * The sum of every credit: equal to `total_debit`.
+     */
+    public var totalCredit: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The entries, by date (then journal and sequence): store them, never change them.
+         */entries: [JournalEntry], 
+        /**
+         * Every journal's last sequence now, by code: pass them with the next batch.
+         */sequences: [JournalSequence], 
+        /**
+         * The sum of every debit.
+         */totalDebit: Money, 
+        /**
+         * The sum of every credit: equal to `total_debit`.
+         */totalCredit: Money) {
+        self.entries = entries
+        self.sequences = sequences
+        self.totalDebit = totalDebit
+        self.totalCredit = totalCredit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JournalEntries: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournalEntries: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JournalEntries {
+        return
+            try JournalEntries(
+                entries: FfiConverterSequenceTypeJournalEntry.read(from: &buf), 
+                sequences: FfiConverterSequenceTypeJournalSequence.read(from: &buf), 
+                totalDebit: FfiConverterTypeMoney.read(from: &buf), 
+                totalCredit: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JournalEntries, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeJournalEntry.write(value.entries, into: &buf)
+        FfiConverterSequenceTypeJournalSequence.write(value.sequences, into: &buf)
+        FfiConverterTypeMoney.write(value.totalDebit, into: &buf)
+        FfiConverterTypeMoney.write(value.totalCredit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntries_lift(_ buf: RustBuffer) throws -> JournalEntries {
+    return try FfiConverterTypeJournalEntries.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntries_lower(_ value: JournalEntries) -> RustBuffer {
+    return FfiConverterTypeJournalEntries.lower(value)
+}
+
+
+/**
+ * A journal entry: balanced lines under one number, date and document.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+ * # let establishment: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+ * # let deposit: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
+ * let chart = hospes::accounting::ChartOfAccounts::default();
+ * let journal = chart.journal(&establishment, &[deposit], &[], &[]).unwrap();
+ * let entry = &journal.entries[0];
+ * assert_eq!((entry.journal_code.as_str(), entry.number.as_str()), ("VE", "VE000001"));
+ * assert!(entry.check().is_ok());
+ * ```
+ */
+public struct JournalEntry: Equatable, Hashable {
+    /**
+     * The journal's code (`JournalCode`).
+     */
+    public var journalCode: String
+    /**
+     * The journal's label (`JournalLib`).
+     */
+    public var journalLabel: String
+    /**
+     * Its number in the journal (`EcritureNum`): the journal code and the sequence on six
+     * digits, `VE000042`.
+     */
+    public var number: String
+    /**
+     * Its sequence in the journal, from 1, without gaps.
+     */
+    public var sequence: UInt32
+    /**
+     * When it is booked (`EcritureDate`, and `ValidDate`): the invoice's issue date, or the day
+     * the payment was received in the establishment's time zone.
+     */
+    public var date: NaiveDate
+    /**
+     * What it records.
+     */
+    public var source: EntrySource
+    /**
+     * The document (`PieceRef`): the invoice's number, or the payment's key.
+     */
+    public var pieceRef: String
+    /**
+     * The document's date (`PieceDate`).
+     */
+    public var pieceDate: NaiveDate
+    /**
+     * What it is (`EcritureLib`), in the establishment's language: `Facture FA26030042, Marie
+     * Dupont`.
+     */
+    public var label: String
+    /**
+     * The lines: the customer first, then the other accounts; debits equal credits.
+     */
+    public var lines: [EntryLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The journal's code (`JournalCode`).
+         */journalCode: String, 
+        /**
+         * The journal's label (`JournalLib`).
+         */journalLabel: String, 
+        /**
+         * Its number in the journal (`EcritureNum`): the journal code and the sequence on six
+         * digits, `VE000042`.
+         */number: String, 
+        /**
+         * Its sequence in the journal, from 1, without gaps.
+         */sequence: UInt32, 
+        /**
+         * When it is booked (`EcritureDate`, and `ValidDate`): the invoice's issue date, or the day
+         * the payment was received in the establishment's time zone.
+         */date: NaiveDate, 
+        /**
+         * What it records.
+         */source: EntrySource, 
+        /**
+         * The document (`PieceRef`): the invoice's number, or the payment's key.
+         */pieceRef: String, 
+        /**
+         * The document's date (`PieceDate`).
+         */pieceDate: NaiveDate, 
+        /**
+         * What it is (`EcritureLib`), in the establishment's language: `Facture FA26030042, Marie
+         * Dupont`.
+         */label: String, 
+        /**
+         * The lines: the customer first, then the other accounts; debits equal credits.
+         */lines: [EntryLine]) {
+        self.journalCode = journalCode
+        self.journalLabel = journalLabel
+        self.number = number
+        self.sequence = sequence
+        self.date = date
+        self.source = source
+        self.pieceRef = pieceRef
+        self.pieceDate = pieceDate
+        self.label = label
+        self.lines = lines
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JournalEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournalEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JournalEntry {
+        return
+            try JournalEntry(
+                journalCode: FfiConverterString.read(from: &buf), 
+                journalLabel: FfiConverterString.read(from: &buf), 
+                number: FfiConverterString.read(from: &buf), 
+                sequence: FfiConverterUInt32.read(from: &buf), 
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                source: FfiConverterTypeEntrySource.read(from: &buf), 
+                pieceRef: FfiConverterString.read(from: &buf), 
+                pieceDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf), 
+                lines: FfiConverterSequenceTypeEntryLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JournalEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.journalCode, into: &buf)
+        FfiConverterString.write(value.journalLabel, into: &buf)
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterUInt32.write(value.sequence, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterTypeEntrySource.write(value.source, into: &buf)
+        FfiConverterString.write(value.pieceRef, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.pieceDate, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterSequenceTypeEntryLine.write(value.lines, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntry_lift(_ buf: RustBuffer) throws -> JournalEntry {
+    return try FfiConverterTypeJournalEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntry_lower(_ value: JournalEntry) -> RustBuffer {
+    return FfiConverterTypeJournalEntry.lower(value)
+}
+
+
+/**
+ * The last sequence a journal gave: where its numbering goes on from.
+ *
+ * ```
+ * let s: hospes::accounting::JournalSequence = serde_json::from_str(r#"{"journal_code": "VE", "last": 41}"#).unwrap();
+ * assert_eq!(s.last, 41);
+ * ```
+ */
+public struct JournalSequence: Equatable, Hashable {
+    /**
+     * The journal's code.
+     */
+    public var journalCode: String
+    /**
+     * Its last entry's sequence (0: none yet).
+     */
+    public var last: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The journal's code.
+         */journalCode: String, 
+        /**
+         * Its last entry's sequence (0: none yet).
+         */last: UInt32) {
+        self.journalCode = journalCode
+        self.last = last
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JournalSequence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournalSequence: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JournalSequence {
+        return
+            try JournalSequence(
+                journalCode: FfiConverterString.read(from: &buf), 
+                last: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JournalSequence, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.journalCode, into: &buf)
+        FfiConverterUInt32.write(value.last, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalSequence_lift(_ buf: RustBuffer) throws -> JournalSequence {
+    return try FfiConverterTypeJournalSequence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalSequence_lower(_ value: JournalSequence) -> RustBuffer {
+    return FfiConverterTypeJournalSequence.lower(value)
+}
+
+
+/**
  * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
  */
 public struct KeyringConfig: Equatable, Hashable {
@@ -6097,6 +8144,83 @@ public func FfiConverterTypeLatePayment_lift(_ buf: RustBuffer) throws -> LatePa
 #endif
 public func FfiConverterTypeLatePayment_lower(_ value: LatePayment) -> RustBuffer {
     return FfiConverterTypeLatePayment.lower(value)
+}
+
+
+/**
+ * One account: its number (`CompteNum`) and its label (`CompteLib`).
+ *
+ * ```
+ * use hospes::accounting::LedgerAccount;
+ * let bank: LedgerAccount = serde_json::from_str(r#"{"number": "512100", "label": "Crédit Agricole"}"#).unwrap();
+ * assert_eq!(bank, LedgerAccount::new("512100", "Crédit Agricole"));
+ * ```
+ */
+public struct LedgerAccount: Equatable, Hashable {
+    /**
+     * The number: its first three characters are digits of the PCG (`706`, `4457`, `512`),
+     * then digits or letters (`7061`, `445712`, `512CA`).
+     */
+    public var number: String
+    /**
+     * The label, as the chart names it (`Banque`).
+     */
+    public var label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The number: its first three characters are digits of the PCG (`706`, `4457`, `512`),
+         * then digits or letters (`7061`, `445712`, `512CA`).
+         */number: String, 
+        /**
+         * The label, as the chart names it (`Banque`).
+         */label: String) {
+        self.number = number
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerAccount {
+        return
+            try LedgerAccount(
+                number: FfiConverterString.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerAccount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerAccount_lift(_ buf: RustBuffer) throws -> LedgerAccount {
+    return try FfiConverterTypeLedgerAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerAccount_lower(_ value: LedgerAccount) -> RustBuffer {
+    return FfiConverterTypeLedgerAccount.lower(value)
 }
 
 
@@ -8272,6 +10396,177 @@ public func FfiConverterTypePayment_lower(_ value: Payment) -> RustBuffer {
 
 
 /**
+ * Where the payments of one method go: an account and, if not the bank journal, a journal.
+ *
+ * ```
+ * let cards: hospes::accounting::PaymentAccount = serde_json::from_str(r#"{"method": "card", "account": {"number": "5115", "label": "Cartes bancaires à encaisser"}}"#).unwrap();
+ * assert!(cards.journal.is_none());
+ * ```
+ */
+public struct PaymentAccount: Equatable, Hashable {
+    /**
+     * The method (`carried` is not money received: it has no entry, and no account).
+     */
+    public var method: PaymentMethod
+    /**
+     * The account debited.
+     */
+    public var account: LedgerAccount
+    /**
+     * The journal; none for the chart's bank journal.
+     */
+    public var journal: Journal?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The method (`carried` is not money received: it has no entry, and no account).
+         */method: PaymentMethod, 
+        /**
+         * The account debited.
+         */account: LedgerAccount, 
+        /**
+         * The journal; none for the chart's bank journal.
+         */journal: Journal?) {
+        self.method = method
+        self.account = account
+        self.journal = journal
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentAccount {
+        return
+            try PaymentAccount(
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                account: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                journal: FfiConverterOptionTypeJournal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentAccount, into buf: inout [UInt8]) {
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.account, into: &buf)
+        FfiConverterOptionTypeJournal.write(value.journal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentAccount_lift(_ buf: RustBuffer) throws -> PaymentAccount {
+    return try FfiConverterTypePaymentAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentAccount_lower(_ value: PaymentAccount) -> RustBuffer {
+    return FfiConverterTypePaymentAccount.lower(value)
+}
+
+
+/**
+ * Which payments an export keeps: the day each was received (in the establishment's zone)
+ * within the optional, inclusive bounds, its method among `methods` (empty for all).
+ *
+ * ```
+ * let filter: hospes::export::PaymentFilter = serde_json::from_str(r#"{"methods": ["card", "cash"]}"#).unwrap();
+ * assert_eq!(filter.methods.len(), 2);
+ * ```
+ */
+public struct PaymentFilter: Equatable, Hashable {
+    /**
+     * Payments received on this day or after.
+     */
+    public var receivedFrom: NaiveDate?
+    /**
+     * Payments received on this day or before.
+     */
+    public var receivedTo: NaiveDate?
+    /**
+     * The methods kept; empty for all (`carried` included: sums moved from a cancelled
+     * invoice to its fee invoice, not money received — leave it out to add up receipts).
+     */
+    public var methods: [PaymentMethod]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Payments received on this day or after.
+         */receivedFrom: NaiveDate? = nil, 
+        /**
+         * Payments received on this day or before.
+         */receivedTo: NaiveDate? = nil, 
+        /**
+         * The methods kept; empty for all (`carried` included: sums moved from a cancelled
+         * invoice to its fee invoice, not money received — leave it out to add up receipts).
+         */methods: [PaymentMethod]) {
+        self.receivedFrom = receivedFrom
+        self.receivedTo = receivedTo
+        self.methods = methods
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentFilter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentFilter {
+        return
+            try PaymentFilter(
+                receivedFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                receivedTo: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                methods: FfiConverterSequenceTypePaymentMethod.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentFilter, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeNaiveDate.write(value.receivedFrom, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.receivedTo, into: &buf)
+        FfiConverterSequenceTypePaymentMethod.write(value.methods, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentFilter_lift(_ buf: RustBuffer) throws -> PaymentFilter {
+    return try FfiConverterTypePaymentFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentFilter_lower(_ value: PaymentFilter) -> RustBuffer {
+    return FfiConverterTypePaymentFilter.lower(value)
+}
+
+
+/**
  * A payment recorded (or recognised as already recorded), and what follows.
  */
 public struct PaymentRecorded: Equatable, Hashable {
@@ -10382,6 +12677,789 @@ public func FfiConverterTypeRate_lower(_ value: Rate) -> RustBuffer {
 
 
 /**
+ * What a register needs to know of the establishment: its currency (the revenue's) and its
+ * time zone (what "today" and a creation year are).
+ *
+ * ```
+ * let config: hospes::register::RegisterConfig = serde_json::from_str(r#"{"currency": "EUR", "time_zone": "Europe/Paris"}"#).unwrap();
+ * assert_eq!(config, hospes::register::RegisterConfig::default());
+ * ```
+ */
+public struct RegisterConfig: Equatable, Hashable {
+    /**
+     * The currency of the revenue and amounts due.
+     */
+    public var currency: Currency
+    /**
+     * The establishment's time zone.
+     */
+    public var timeZone: TimeZone
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The currency of the revenue and amounts due.
+         */currency: Currency, 
+        /**
+         * The establishment's time zone.
+         */timeZone: TimeZone) {
+        self.currency = currency
+        self.timeZone = timeZone
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterConfig {
+        return
+            try RegisterConfig(
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                timeZone: FfiConverterTypeTimeZone.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterConfig, into buf: inout [UInt8]) {
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterTypeTimeZone.write(value.timeZone, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterConfig_lift(_ buf: RustBuffer) throws -> RegisterConfig {
+    return try FfiConverterTypeRegisterConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterConfig_lower(_ value: RegisterConfig) -> RustBuffer {
+    return FfiConverterTypeRegisterConfig.lower(value)
+}
+
+
+/**
+ * One client as the register indexes them. Built by the host from its rows; the register
+ * keeps what search, filters, sort and the row need, and drops the business's notes.
+ *
+ * ```
+ * use hospes::register::RegisterEntry;
+ * let entry: RegisterEntry = serde_json::from_str(r#"{
+ * "client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"},
+ * "stays": [{"reference": "312", "arrival": "2026-07-11", "departure": "2026-07-25", "status": "confirmed"}]
+ * }"#).unwrap();
+ * assert_eq!(entry.stays.len(), 1);
+ * assert!(entry.invoices.is_empty());
+ * ```
+ */
+public struct RegisterEntry: Equatable, Hashable {
+    /**
+     * The client record, as stored (normalise it first: the register does not).
+     */
+    public var client: Client
+    /**
+     * Their stays, any status.
+     */
+    public var stays: [StayDates]
+    /**
+     * Their issued invoices and credit notes.
+     */
+    public var invoices: [InvoiceFigures]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client record, as stored (normalise it first: the register does not).
+         */client: Client, 
+        /**
+         * Their stays, any status.
+         */stays: [StayDates], 
+        /**
+         * Their issued invoices and credit notes.
+         */invoices: [InvoiceFigures]) {
+        self.client = client
+        self.stays = stays
+        self.invoices = invoices
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterEntry {
+        return
+            try RegisterEntry(
+                client: FfiConverterTypeClient.read(from: &buf), 
+                stays: FfiConverterSequenceTypeStayDates.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoiceFigures.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterSequenceTypeStayDates.write(value.stays, into: &buf)
+        FfiConverterSequenceTypeInvoiceFigures.write(value.invoices, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterEntry_lift(_ buf: RustBuffer) throws -> RegisterEntry {
+    return try FfiConverterTypeRegisterEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterEntry_lower(_ value: RegisterEntry) -> RustBuffer {
+    return FfiConverterTypeRegisterEntry.lower(value)
+}
+
+
+/**
+ * A page of the register: the rows, and how many clients match in all.
+ *
+ * ```
+ * let page = hospes::register::RegisterPage { total: 0, page: 1, page_size: 50, rows: vec![] };
+ * assert!(page.rows.is_empty());
+ * ```
+ */
+public struct RegisterPage: Equatable, Hashable {
+    /**
+     * Clients matching, over every page.
+     */
+    public var total: UInt64
+    /**
+     * This page, from 1.
+     */
+    public var page: UInt32
+    /**
+     * Rows per page asked for.
+     */
+    public var pageSize: UInt32
+    /**
+     * The rows of this page, in order.
+     */
+    public var rows: [RegisterRow]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Clients matching, over every page.
+         */total: UInt64, 
+        /**
+         * This page, from 1.
+         */page: UInt32, 
+        /**
+         * Rows per page asked for.
+         */pageSize: UInt32, 
+        /**
+         * The rows of this page, in order.
+         */rows: [RegisterRow]) {
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+        self.rows = rows
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterPage {
+        return
+            try RegisterPage(
+                total: FfiConverterUInt64.read(from: &buf), 
+                page: FfiConverterUInt32.read(from: &buf), 
+                pageSize: FfiConverterUInt32.read(from: &buf), 
+                rows: FfiConverterSequenceTypeRegisterRow.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterPage, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.total, into: &buf)
+        FfiConverterUInt32.write(value.page, into: &buf)
+        FfiConverterUInt32.write(value.pageSize, into: &buf)
+        FfiConverterSequenceTypeRegisterRow.write(value.rows, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterPage_lift(_ buf: RustBuffer) throws -> RegisterPage {
+    return try FfiConverterTypeRegisterPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterPage_lower(_ value: RegisterPage) -> RustBuffer {
+    return FfiConverterTypeRegisterPage.lower(value)
+}
+
+
+/**
+ * A search of the register (« Registre clients »). Every criterion given must hold (AND); by
+ * default only the clients present today are shown, as in the seed: untick `present_only`
+ * for the whole register.
+ *
+ * ```
+ * let query: hospes::register::RegisterQuery = serde_json::from_str(r#"{"text": "dup"}"#).unwrap();
+ * assert!(query.present_only);
+ * assert_eq!(query.page_size, 50);
+ * ```
+ */
+public struct RegisterQuery: Equatable, Hashable {
+    /**
+     * The search box: a fragment (3 letters or digits at least) of the last name, first name,
+     * company or e-mail; accents, case and punctuation do not count.
+     */
+    public var text: String?
+    /**
+     * A fragment (2 letters at least) of the city.
+     */
+    public var city: String?
+    /**
+     * The client's country.
+     */
+    public var country: Country?
+    /**
+     * A fragment of a phone number (3 digits at least), landline or mobile, however written.
+     */
+    public var phone: String?
+    /**
+     * A fragment of a licence plate (2 letters or digits at least), with or without dashes.
+     */
+    public var plate: String?
+    /**
+     * The year the client was registered (« ancienneté »).
+     */
+    public var createdYear: Int32?
+    /**
+     * The kind of client (derived as in [`RegisterRow::kind`]).
+     */
+    public var kind: ClientKind?
+    /**
+     * Only the clients with a stay covering today, whatever its status. On by default.
+     */
+    public var presentOnly: Bool
+    /**
+     * The column to sort by; ties by name, then id.
+     */
+    public var sort: RegisterColumn
+    /**
+     * Largest first.
+     */
+    public var descending: Bool
+    /**
+     * The page, from 1.
+     */
+    public var page: UInt32
+    /**
+     * Rows per page, 1 to 1000.
+     */
+    public var pageSize: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The search box: a fragment (3 letters or digits at least) of the last name, first name,
+         * company or e-mail; accents, case and punctuation do not count.
+         */text: String? = nil, 
+        /**
+         * A fragment (2 letters at least) of the city.
+         */city: String? = nil, 
+        /**
+         * The client's country.
+         */country: Country? = nil, 
+        /**
+         * A fragment of a phone number (3 digits at least), landline or mobile, however written.
+         */phone: String? = nil, 
+        /**
+         * A fragment of a licence plate (2 letters or digits at least), with or without dashes.
+         */plate: String? = nil, 
+        /**
+         * The year the client was registered (« ancienneté »).
+         */createdYear: Int32? = nil, 
+        /**
+         * The kind of client (derived as in [`RegisterRow::kind`]).
+         */kind: ClientKind? = nil, 
+        /**
+         * Only the clients with a stay covering today, whatever its status. On by default.
+         */presentOnly: Bool = true, 
+        /**
+         * The column to sort by; ties by name, then id.
+         */sort: RegisterColumn, 
+        /**
+         * Largest first.
+         */descending: Bool = false, 
+        /**
+         * The page, from 1.
+         */page: UInt32 = UInt32(1), 
+        /**
+         * Rows per page, 1 to 1000.
+         */pageSize: UInt32 = UInt32(50)) {
+        self.text = text
+        self.city = city
+        self.country = country
+        self.phone = phone
+        self.plate = plate
+        self.createdYear = createdYear
+        self.kind = kind
+        self.presentOnly = presentOnly
+        self.sort = sort
+        self.descending = descending
+        self.page = page
+        self.pageSize = pageSize
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterQuery: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterQuery {
+        return
+            try RegisterQuery(
+                text: FfiConverterOptionString.read(from: &buf), 
+                city: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionTypeCountry.read(from: &buf), 
+                phone: FfiConverterOptionString.read(from: &buf), 
+                plate: FfiConverterOptionString.read(from: &buf), 
+                createdYear: FfiConverterOptionInt32.read(from: &buf), 
+                kind: FfiConverterOptionTypeClientKind.read(from: &buf), 
+                presentOnly: FfiConverterBool.read(from: &buf), 
+                sort: FfiConverterTypeRegisterColumn.read(from: &buf), 
+                descending: FfiConverterBool.read(from: &buf), 
+                page: FfiConverterUInt32.read(from: &buf), 
+                pageSize: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterQuery, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.text, into: &buf)
+        FfiConverterOptionString.write(value.city, into: &buf)
+        FfiConverterOptionTypeCountry.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.phone, into: &buf)
+        FfiConverterOptionString.write(value.plate, into: &buf)
+        FfiConverterOptionInt32.write(value.createdYear, into: &buf)
+        FfiConverterOptionTypeClientKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.presentOnly, into: &buf)
+        FfiConverterTypeRegisterColumn.write(value.sort, into: &buf)
+        FfiConverterBool.write(value.descending, into: &buf)
+        FfiConverterUInt32.write(value.page, into: &buf)
+        FfiConverterUInt32.write(value.pageSize, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterQuery_lift(_ buf: RustBuffer) throws -> RegisterQuery {
+    return try FfiConverterTypeRegisterQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterQuery_lower(_ value: RegisterQuery) -> RustBuffer {
+    return FfiConverterTypeRegisterQuery.lower(value)
+}
+
+
+/**
+ * One client's line in the register (« Registre clients »): the seed's columns, with the
+ * figures hospes derives. The business's notes are not in it: the register never holds them.
+ *
+ * ```
+ * use hospes::register::{Register, RegisterConfig, RegisterEntry, RegisterQuery};
+ * let mut register = Register::new(RegisterConfig::default());
+ * let entry: RegisterEntry = serde_json::from_str(r#"{"client": {"id": "C-1", "last_name": "Dupont",
+ * "first_name": "Marie", "created_at": "2025-03-02T10:00:00Z"},
+ * "stays": [{"reference": "312", "arrival": "2026-07-11", "departure": "2026-07-25", "status": "confirmed"}]}"#).unwrap();
+ * register.upsert(entry).unwrap();
+ * let query = RegisterQuery { present_only: false, ..RegisterQuery::default() };
+ * let page = register.search(&query, "2026-06-01".parse().unwrap()).unwrap();
+ * let row = &page.rows[0];
+ * assert_eq!(row.kind, hospes::ClientKind::Stayer);
+ * assert_eq!(row.next_stay.unwrap().to_string(), "2026-07-11");
+ * assert!(!row.present);
+ * ```
+ */
+public struct RegisterRow: Equatable, Hashable {
+    /**
+     * The host's id of the client.
+     */
+    public var clientId: String
+    /**
+     * How to address them.
+     */
+    public var civility: Civility?
+    /**
+     * Family name.
+     */
+    public var lastName: String?
+    /**
+     * First name.
+     */
+    public var firstName: String?
+    /**
+     * Company name.
+     */
+    public var company: String?
+    /**
+     * Postal address, country included.
+     */
+    public var address: Address
+    /**
+     * Fixed-line phone.
+     */
+    public var landline: String?
+    /**
+     * Mobile phone.
+     */
+    public var mobile: String?
+    /**
+     * E-mail address.
+     */
+    public var email: String?
+    /**
+     * Licence plates.
+     */
+    public var licencePlates: [String]
+    /**
+     * The kind of client, derived: a resident or a tour operator stays one; anyone else is a
+     * stayer once they have a confirmed (or later) stay, a prospect before.
+     */
+    public var kind: ClientKind
+    /**
+     * When the record was created, in the establishment's zone (« ancienneté »).
+     */
+    public var createdOn: NaiveDate
+    /**
+     * Arrival of their first stay (cancelled stays and options do not count).
+     */
+    public var firstStay: NaiveDate?
+    /**
+     * Number of stays (cancelled stays and options do not count).
+     */
+    public var stays: UInt32
+    /**
+     * Arrival of the latest stay begun by today.
+     */
+    public var lastStay: NaiveDate?
+    /**
+     * Arrival of the next stay after today.
+     */
+    public var nextStay: NaiveDate?
+    /**
+     * A stay of theirs covers today (arrival to departure day included), whatever its status.
+     */
+    public var present: Bool
+    /**
+     * Revenue (« CA ») from issued invoices net of credit notes, excluding VAT and the
+     * tourist tax.
+     */
+    public var revenueExclVat: Money
+    /**
+     * The same revenue including VAT (still without the tourist tax).
+     */
+    public var revenueInclVat: Money
+    /**
+     * Still to be paid on their invoices (negative: owed back to them).
+     */
+    public var due: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The host's id of the client.
+         */clientId: String, 
+        /**
+         * How to address them.
+         */civility: Civility?, 
+        /**
+         * Family name.
+         */lastName: String?, 
+        /**
+         * First name.
+         */firstName: String?, 
+        /**
+         * Company name.
+         */company: String?, 
+        /**
+         * Postal address, country included.
+         */address: Address, 
+        /**
+         * Fixed-line phone.
+         */landline: String?, 
+        /**
+         * Mobile phone.
+         */mobile: String?, 
+        /**
+         * E-mail address.
+         */email: String?, 
+        /**
+         * Licence plates.
+         */licencePlates: [String], 
+        /**
+         * The kind of client, derived: a resident or a tour operator stays one; anyone else is a
+         * stayer once they have a confirmed (or later) stay, a prospect before.
+         */kind: ClientKind, 
+        /**
+         * When the record was created, in the establishment's zone (« ancienneté »).
+         */createdOn: NaiveDate, 
+        /**
+         * Arrival of their first stay (cancelled stays and options do not count).
+         */firstStay: NaiveDate?, 
+        /**
+         * Number of stays (cancelled stays and options do not count).
+         */stays: UInt32, 
+        /**
+         * Arrival of the latest stay begun by today.
+         */lastStay: NaiveDate?, 
+        /**
+         * Arrival of the next stay after today.
+         */nextStay: NaiveDate?, 
+        /**
+         * A stay of theirs covers today (arrival to departure day included), whatever its status.
+         */present: Bool, 
+        /**
+         * Revenue (« CA ») from issued invoices net of credit notes, excluding VAT and the
+         * tourist tax.
+         */revenueExclVat: Money, 
+        /**
+         * The same revenue including VAT (still without the tourist tax).
+         */revenueInclVat: Money, 
+        /**
+         * Still to be paid on their invoices (negative: owed back to them).
+         */due: Money) {
+        self.clientId = clientId
+        self.civility = civility
+        self.lastName = lastName
+        self.firstName = firstName
+        self.company = company
+        self.address = address
+        self.landline = landline
+        self.mobile = mobile
+        self.email = email
+        self.licencePlates = licencePlates
+        self.kind = kind
+        self.createdOn = createdOn
+        self.firstStay = firstStay
+        self.stays = stays
+        self.lastStay = lastStay
+        self.nextStay = nextStay
+        self.present = present
+        self.revenueExclVat = revenueExclVat
+        self.revenueInclVat = revenueInclVat
+        self.due = due
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterRow {
+        return
+            try RegisterRow(
+                clientId: FfiConverterString.read(from: &buf), 
+                civility: FfiConverterOptionTypeCivility.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                company: FfiConverterOptionString.read(from: &buf), 
+                address: FfiConverterTypeAddress.read(from: &buf), 
+                landline: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                licencePlates: FfiConverterSequenceString.read(from: &buf), 
+                kind: FfiConverterTypeClientKind.read(from: &buf), 
+                createdOn: FfiConverterTypeNaiveDate.read(from: &buf), 
+                firstStay: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                stays: FfiConverterUInt32.read(from: &buf), 
+                lastStay: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                nextStay: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                present: FfiConverterBool.read(from: &buf), 
+                revenueExclVat: FfiConverterTypeMoney.read(from: &buf), 
+                revenueInclVat: FfiConverterTypeMoney.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterRow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterOptionTypeCivility.write(value.civility, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.company, into: &buf)
+        FfiConverterTypeAddress.write(value.address, into: &buf)
+        FfiConverterOptionString.write(value.landline, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterSequenceString.write(value.licencePlates, into: &buf)
+        FfiConverterTypeClientKind.write(value.kind, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.createdOn, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.firstStay, into: &buf)
+        FfiConverterUInt32.write(value.stays, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.lastStay, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.nextStay, into: &buf)
+        FfiConverterBool.write(value.present, into: &buf)
+        FfiConverterTypeMoney.write(value.revenueExclVat, into: &buf)
+        FfiConverterTypeMoney.write(value.revenueInclVat, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterRow_lift(_ buf: RustBuffer) throws -> RegisterRow {
+    return try FfiConverterTypeRegisterRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterRow_lower(_ value: RegisterRow) -> RustBuffer {
+    return FfiConverterTypeRegisterRow.lower(value)
+}
+
+
+/**
+ * A register as one value: its configuration and its clients. A small register travels whole
+ * (the operations of the wire take it so); a large one is made from its configuration alone,
+ * then filled in batches with [`Register::upsert_all`].
+ *
+ * ```
+ * let source: hospes::register::RegisterSource = serde_json::from_str(r#"{"config": {"currency": "EUR", "time_zone": "Europe/Paris"}}"#).unwrap();
+ * assert!(hospes::register::Register::from_source(source).unwrap().is_empty());
+ * ```
+ */
+public struct RegisterSource: Equatable, Hashable {
+    /**
+     * The establishment's currency and time zone.
+     */
+    public var config: RegisterConfig
+    /**
+     * The clients.
+     */
+    public var entries: [RegisterEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The establishment's currency and time zone.
+         */config: RegisterConfig, 
+        /**
+         * The clients.
+         */entries: [RegisterEntry]) {
+        self.config = config
+        self.entries = entries
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegisterSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterSource: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterSource {
+        return
+            try RegisterSource(
+                config: FfiConverterTypeRegisterConfig.read(from: &buf), 
+                entries: FfiConverterSequenceTypeRegisterEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegisterSource, into buf: inout [UInt8]) {
+        FfiConverterTypeRegisterConfig.write(value.config, into: &buf)
+        FfiConverterSequenceTypeRegisterEntry.write(value.entries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterSource_lift(_ buf: RustBuffer) throws -> RegisterSource {
+    return try FfiConverterTypeRegisterSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterSource_lower(_ value: RegisterSource) -> RustBuffer {
+    return FfiConverterTypeRegisterSource.lower(value)
+}
+
+
+/**
  * What a registration produced. The guest is told the same thing in every case ("if this
  * address is known, you will receive an e-mail"); the host sends the verification mail only
  * when `account` is present.
@@ -10902,6 +13980,122 @@ public func FfiConverterTypeResidencyChange_lower(_ value: ResidencyChange) -> R
 
 
 /**
+ * The sales accounts, by what a line charges for. Deposits and the tourist tax are not sales:
+ * they have accounts of their own on [`ChartOfAccounts`].
+ *
+ * ```
+ * let sales: hospes::accounting::SalesAccounts = serde_json::from_str(r#"{"side_sale": {"number": "707", "label": "Ventes de marchandises"}}"#).unwrap();
+ * assert_eq!(sales.side_sale.number, "707");
+ * assert_eq!(sales.accommodation.number, "7061");
+ * ```
+ */
+public struct SalesAccounts: Equatable, Hashable {
+    /**
+     * The accommodation or pitch (`accommodation` lines): 7061.
+     */
+    public var accommodation: LedgerAccount
+    /**
+     * Options and supplements (`supplement` lines): 7062.
+     */
+    public var supplement: LedgerAccount
+    /**
+     * A resident's rent (`rent` lines): 7063.
+     */
+    public var rent: LedgerAccount
+    /**
+     * Every line of a cancellation-fee invoice: 7064.
+     */
+    public var cancellationFee: LedgerAccount
+    /**
+     * Side sales (`side_sale` lines): 7088, « produits des activités annexes ».
+     */
+    public var sideSale: LedgerAccount
+    /**
+     * Discounts (`discount` lines, negative): 7096, « rabais, remises et ristournes accordés ».
+     */
+    public var discount: LedgerAccount
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The accommodation or pitch (`accommodation` lines): 7061.
+         */accommodation: LedgerAccount, 
+        /**
+         * Options and supplements (`supplement` lines): 7062.
+         */supplement: LedgerAccount, 
+        /**
+         * A resident's rent (`rent` lines): 7063.
+         */rent: LedgerAccount, 
+        /**
+         * Every line of a cancellation-fee invoice: 7064.
+         */cancellationFee: LedgerAccount, 
+        /**
+         * Side sales (`side_sale` lines): 7088, « produits des activités annexes ».
+         */sideSale: LedgerAccount, 
+        /**
+         * Discounts (`discount` lines, negative): 7096, « rabais, remises et ristournes accordés ».
+         */discount: LedgerAccount) {
+        self.accommodation = accommodation
+        self.supplement = supplement
+        self.rent = rent
+        self.cancellationFee = cancellationFee
+        self.sideSale = sideSale
+        self.discount = discount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SalesAccounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSalesAccounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SalesAccounts {
+        return
+            try SalesAccounts(
+                accommodation: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                supplement: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                rent: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                cancellationFee: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                sideSale: FfiConverterTypeLedgerAccount.read(from: &buf), 
+                discount: FfiConverterTypeLedgerAccount.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SalesAccounts, into buf: inout [UInt8]) {
+        FfiConverterTypeLedgerAccount.write(value.accommodation, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.supplement, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.rent, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.cancellationFee, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.sideSale, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.discount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSalesAccounts_lift(_ buf: RustBuffer) throws -> SalesAccounts {
+    return try FfiConverterTypeSalesAccounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSalesAccounts_lower(_ value: SalesAccounts) -> RustBuffer {
+    return FfiConverterTypeSalesAccounts.lower(value)
+}
+
+
+/**
  * One installment with what was paid towards it.
  */
 public struct ScheduledPayment: Equatable, Hashable {
@@ -11215,6 +14409,122 @@ public func FfiConverterTypeSeller_lift(_ buf: RustBuffer) throws -> Seller {
 #endif
 public func FfiConverterTypeSeller_lower(_ value: Seller) -> RustBuffer {
     return FfiConverterTypeSeller.lower(value)
+}
+
+
+/**
+ * How a sheet is written: its format, the CSV delimiter, the XLSX sheet name and temporary
+ * directory, and the language of the words the writer adds itself (« oui » / « non », the
+ * default sheet name, the headers of the ready-made exports). Every field has a default: `{}`
+ * is a semicolon CSV in French.
+ *
+ * ```
+ * use hospes::sheet::{CsvDelimiter, SheetFormat, SheetOptions};
+ * let options: SheetOptions = serde_json::from_str(r#"{"format": "xlsx", "sheet_name": "Séjours 2026"}"#).unwrap();
+ * assert_eq!(options.format, SheetFormat::Xlsx);
+ * assert_eq!(options.delimiter, CsvDelimiter::Semicolon);
+ * assert!(serde_json::from_str::<SheetOptions>(r#"{"fromat": "xlsx"}"#).is_err());
+ * ```
+ */
+public struct SheetOptions: Equatable, Hashable {
+    /**
+     * CSV (the default) or XLSX.
+     */
+    public var format: SheetFormat
+    /**
+     * The CSV field separator: `semicolon` (the default) or `comma`. Ignored for XLSX.
+     */
+    public var delimiter: CsvDelimiter
+    /**
+     * The XLSX worksheet's name (at most 31 characters, none of `[ ] : * ? / \`, no apostrophe
+     * at either end); by default the export's own (« Séjours ») or « Feuil1 ». Ignored for CSV.
+     */
+    public var sheetName: String?
+    /**
+     * Where an XLSX export keeps its rows until the file is assembled (an existing, writable
+     * directory); by default the system's temporary directory. Ignored for CSV.
+     */
+    public var tempDir: String?
+    /**
+     * The language of the words the writer adds: booleans in CSV, the default sheet name, the
+     * headers of the ready-made exports (French by default).
+     */
+    public var locale: Locale
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * CSV (the default) or XLSX.
+         */format: SheetFormat, 
+        /**
+         * The CSV field separator: `semicolon` (the default) or `comma`. Ignored for XLSX.
+         */delimiter: CsvDelimiter, 
+        /**
+         * The XLSX worksheet's name (at most 31 characters, none of `[ ] : * ? / \`, no apostrophe
+         * at either end); by default the export's own (« Séjours ») or « Feuil1 ». Ignored for CSV.
+         */sheetName: String? = nil, 
+        /**
+         * Where an XLSX export keeps its rows until the file is assembled (an existing, writable
+         * directory); by default the system's temporary directory. Ignored for CSV.
+         */tempDir: String? = nil, 
+        /**
+         * The language of the words the writer adds: booleans in CSV, the default sheet name, the
+         * headers of the ready-made exports (French by default).
+         */locale: Locale) {
+        self.format = format
+        self.delimiter = delimiter
+        self.sheetName = sheetName
+        self.tempDir = tempDir
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SheetOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSheetOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SheetOptions {
+        return
+            try SheetOptions(
+                format: FfiConverterTypeSheetFormat.read(from: &buf), 
+                delimiter: FfiConverterTypeCsvDelimiter.read(from: &buf), 
+                sheetName: FfiConverterOptionString.read(from: &buf), 
+                tempDir: FfiConverterOptionString.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SheetOptions, into buf: inout [UInt8]) {
+        FfiConverterTypeSheetFormat.write(value.format, into: &buf)
+        FfiConverterTypeCsvDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterOptionString.write(value.sheetName, into: &buf)
+        FfiConverterOptionString.write(value.tempDir, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetOptions_lift(_ buf: RustBuffer) throws -> SheetOptions {
+    return try FfiConverterTypeSheetOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetOptions_lower(_ value: SheetOptions) -> RustBuffer {
+    return FfiConverterTypeSheetOptions.lower(value)
 }
 
 
@@ -11798,6 +15108,101 @@ public func FfiConverterTypeStayBalance_lower(_ value: StayBalance) -> RustBuffe
 
 
 /**
+ * A stay as the register needs it: when, and its status.
+ *
+ * ```
+ * # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"312","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR"}"#).unwrap();
+ * let dates = hospes::register::StayDates::from(&stay);
+ * assert_eq!(dates.reference, "312");
+ * ```
+ */
+public struct StayDates: Equatable, Hashable {
+    /**
+     * The stay's reference.
+     */
+    public var reference: String
+    /**
+     * Arrival day.
+     */
+    public var arrival: NaiveDate
+    /**
+     * Departure day.
+     */
+    public var departure: NaiveDate
+    /**
+     * Its status.
+     */
+    public var status: StayStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay's reference.
+         */reference: String, 
+        /**
+         * Arrival day.
+         */arrival: NaiveDate, 
+        /**
+         * Departure day.
+         */departure: NaiveDate, 
+        /**
+         * Its status.
+         */status: StayStatus) {
+        self.reference = reference
+        self.arrival = arrival
+        self.departure = departure
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayDates: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayDates: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayDates {
+        return
+            try StayDates(
+                reference: FfiConverterString.read(from: &buf), 
+                arrival: FfiConverterTypeNaiveDate.read(from: &buf), 
+                departure: FfiConverterTypeNaiveDate.read(from: &buf), 
+                status: FfiConverterTypeStayStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayDates, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.arrival, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.departure, into: &buf)
+        FfiConverterTypeStayStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayDates_lift(_ buf: RustBuffer) throws -> StayDates {
+    return try FfiConverterTypeStayDates.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayDates_lower(_ value: StayDates) -> RustBuffer {
+    return FfiConverterTypeStayDates.lower(value)
+}
+
+
+/**
  * The stay screen: the stay (its participants, lines and documents), its totals.
  */
 public struct StayDetail: Equatable, Hashable {
@@ -11873,6 +15278,93 @@ public func FfiConverterTypeStayDetail_lift(_ buf: RustBuffer) throws -> StayDet
 #endif
 public func FfiConverterTypeStayDetail_lower(_ value: StayDetail) -> RustBuffer {
     return FfiConverterTypeStayDetail.lower(value)
+}
+
+
+/**
+ * Which stays an export keeps: every bound is optional and inclusive; an empty `statuses`
+ * keeps every status.
+ *
+ * ```
+ * use hospes::export::StayFilter;
+ * let filter: StayFilter = serde_json::from_str(r#"{"arrival_from": "2026-07-01", "statuses": ["confirmed"]}"#).unwrap();
+ * assert_eq!(filter.arrival_to, None);
+ * assert!(serde_json::from_str::<StayFilter>(r#"{"arrival_from": "2026-7-1"}"#).is_err());
+ * ```
+ */
+public struct StayFilter: Equatable, Hashable {
+    /**
+     * Stays arriving on this day or after.
+     */
+    public var arrivalFrom: NaiveDate?
+    /**
+     * Stays arriving on this day or before.
+     */
+    public var arrivalTo: NaiveDate?
+    /**
+     * The statuses kept; empty for all.
+     */
+    public var statuses: [StayStatus]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stays arriving on this day or after.
+         */arrivalFrom: NaiveDate? = nil, 
+        /**
+         * Stays arriving on this day or before.
+         */arrivalTo: NaiveDate? = nil, 
+        /**
+         * The statuses kept; empty for all.
+         */statuses: [StayStatus]) {
+        self.arrivalFrom = arrivalFrom
+        self.arrivalTo = arrivalTo
+        self.statuses = statuses
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayFilter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayFilter {
+        return
+            try StayFilter(
+                arrivalFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                arrivalTo: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                statuses: FfiConverterSequenceTypeStayStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayFilter, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeNaiveDate.write(value.arrivalFrom, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.arrivalTo, into: &buf)
+        FfiConverterSequenceTypeStayStatus.write(value.statuses, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayFilter_lift(_ buf: RustBuffer) throws -> StayFilter {
+    return try FfiConverterTypeStayFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayFilter_lower(_ value: StayFilter) -> RustBuffer {
+    return FfiConverterTypeStayFilter.lower(value)
 }
 
 
@@ -12789,6 +16281,80 @@ public func FfiConverterTypeUpdatePolicy_lower(_ value: UpdatePolicy) -> RustBuf
 
 
 /**
+ * The account of the VAT collected at one rate.
+ *
+ * ```
+ * let row: hospes::accounting::VatAccount = serde_json::from_str(r#"{"vat_rate": "2.1", "account": {"number": "445714", "label": "TVA collectée 2,1 %"}}"#).unwrap();
+ * assert_eq!(row.vat_rate.to_string(), "2.1");
+ * ```
+ */
+public struct VatAccount: Equatable, Hashable {
+    /**
+     * The rate.
+     */
+    public var vatRate: VatRate
+    /**
+     * Where its VAT goes.
+     */
+    public var account: LedgerAccount
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rate.
+         */vatRate: VatRate, 
+        /**
+         * Where its VAT goes.
+         */account: LedgerAccount) {
+        self.vatRate = vatRate
+        self.account = account
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VatAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVatAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VatAccount {
+        return
+            try VatAccount(
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                account: FfiConverterTypeLedgerAccount.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VatAccount, into buf: inout [UInt8]) {
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterTypeLedgerAccount.write(value.account, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVatAccount_lift(_ buf: RustBuffer) throws -> VatAccount {
+    return try FfiConverterTypeVatAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVatAccount_lower(_ value: VatAccount) -> RustBuffer {
+    return FfiConverterTypeVatAccount.lower(value)
+}
+
+
+/**
  * The VAT table of a document and its three totals.
  */
 public struct VatBreakdown: Equatable, Hashable {
@@ -13671,6 +17237,88 @@ public func FfiConverterTypeContractStatus_lower(_ value: ContractStatus) -> Rus
 
 
 /**
+ * What separates the fields of a CSV file.
+ *
+ * ```
+ * use hospes::sheet::CsvDelimiter;
+ * assert_eq!(CsvDelimiter::default(), CsvDelimiter::Semicolon);
+ * assert_eq!(CsvDelimiter::Comma.byte(), b',');
+ * ```
+ */
+
+public enum CsvDelimiter: Equatable, Hashable {
+    
+    /**
+     * `;`, what Excel expects in French, Spanish and most of Europe, where the decimal separator
+     * is a comma: amounts are written `710,50`.
+     */
+    case semicolon
+    /**
+     * `,`, what Excel expects in English: amounts are written `710.50`.
+     */
+    case comma
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CsvDelimiter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCsvDelimiter: FfiConverterRustBuffer {
+    typealias SwiftType = CsvDelimiter
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CsvDelimiter {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .semicolon
+        
+        case 2: return .comma
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CsvDelimiter, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .semicolon:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .comma:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCsvDelimiter_lift(_ buf: RustBuffer) throws -> CsvDelimiter {
+    return try FfiConverterTypeCsvDelimiter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCsvDelimiter_lower(_ value: CsvDelimiter) -> RustBuffer {
+    return FfiConverterTypeCsvDelimiter.lower(value)
+}
+
+
+
+/**
  * What a custom field holds, and how it is checked.
  */
 
@@ -13948,6 +17596,283 @@ public func FfiConverterTypeDocumentKind_lower(_ value: DocumentKind) -> RustBuf
 
 
 /**
+ * What an entry records.
+ *
+ * A refund, once the core records refunds, will be an entry of its own (`refund`): money paid
+ * back on a credit note, the bank credited and the customer debited.
+ */
+
+public enum EntrySource: Equatable, Hashable {
+    
+    /**
+     * An issued invoice: the customer debited, sales, deposits, VAT and tourist tax credited.
+     */
+    case invoice
+    /**
+     * A credit note: the entry of the invoice it cancels, reversed.
+     */
+    case creditNote
+    /**
+     * A payment received: the bank (or cash, cheques …) debited, the customer credited.
+     */
+    case payment
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EntrySource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntrySource: FfiConverterRustBuffer {
+    typealias SwiftType = EntrySource
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntrySource {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .invoice
+        
+        case 2: return .creditNote
+        
+        case 3: return .payment
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EntrySource, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .invoice:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .creditNote:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .payment:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntrySource_lift(_ buf: RustBuffer) throws -> EntrySource {
+    return try FfiConverterTypeEntrySource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntrySource_lower(_ value: EntrySource) -> RustBuffer {
+    return FfiConverterTypeEntrySource.lower(value)
+}
+
+
+
+/**
+ * A record as the host stores it after the erasure, when it changes.
+ */
+
+public enum ErasedRecord: Equatable, Hashable {
+    
+    /**
+     * A stay without its participants, the guest's notes, arrival time and custom fields.
+     */
+    case stay(
+        /**
+         * The stay to store.
+         */stay: Stay
+    )
+    /**
+     * A residency without its authorised persons.
+     */
+    case residency(
+        /**
+         * The residency to store.
+         */residency: Residency
+    )
+    /**
+     * An invoice kept with what is printed on it, the customer's e-mail wiped.
+     */
+    case invoice(
+        /**
+         * The invoice to store.
+         */invoice: Invoice
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ErasedRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErasedRecord: FfiConverterRustBuffer {
+    typealias SwiftType = ErasedRecord
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErasedRecord {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .stay(stay: try FfiConverterTypeStay.read(from: &buf)
+        )
+        
+        case 2: return .residency(residency: try FfiConverterTypeResidency.read(from: &buf)
+        )
+        
+        case 3: return .invoice(invoice: try FfiConverterTypeInvoice.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ErasedRecord, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .stay(stay):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeStay.write(stay, into: &buf)
+            
+        
+        case let .residency(residency):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeResidency.write(residency, into: &buf)
+            
+        
+        case let .invoice(invoice):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeInvoice.write(invoice, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasedRecord_lift(_ buf: RustBuffer) throws -> ErasedRecord {
+    return try FfiConverterTypeErasedRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasedRecord_lower(_ value: ErasedRecord) -> RustBuffer {
+    return FfiConverterTypeErasedRecord.lower(value)
+}
+
+
+
+/**
+ * What the host does with a record when its client is erased.
+ */
+
+public enum ErasureAction: Equatable, Hashable {
+    
+    /**
+     * Delete it.
+     */
+    case delete
+    /**
+     * Store the step's `value` in its place: the same record with its personal data wiped.
+     */
+    case anonymise
+    /**
+     * Keep it (as the step's `value` when there is one) until `keep_until`, because the law
+     * requires it (`basis`); delete it then. Without a basis, it holds no personal data.
+     */
+    case keep
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ErasureAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErasureAction: FfiConverterRustBuffer {
+    typealias SwiftType = ErasureAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErasureAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .delete
+        
+        case 2: return .anonymise
+        
+        case 3: return .keep
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ErasureAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .delete:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .anonymise:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .keep:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasureAction_lift(_ buf: RustBuffer) throws -> ErasureAction {
+    return try FfiConverterTypeErasureAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErasureAction_lower(_ value: ErasureAction) -> RustBuffer {
+    return FfiConverterTypeErasureAction.lower(value)
+}
+
+
+
+/**
  * The family of an error: the part of its code before the dot. Python raises one
  * exception class per family (`ClientError` …); Kotlin and Swift carry it on their one
  * error; the wire envelope names it (`"family": "client"`).
@@ -14000,6 +17925,10 @@ public enum ErrorFamily: Equatable, Hashable {
      */
     case portal
     /**
+     * A register query or entry that cannot be served (`register.query_invalid` …).
+     */
+    case register
+    /**
      * A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
      * `pricing.promo_expired` …).
      */
@@ -14046,6 +17975,20 @@ public enum ErrorFamily: Equatable, Hashable {
      */
     case pdf
     /**
+     * A GDPR erasure that cannot be made yet (`gdpr.erasure_blocked`).
+     */
+    case gdpr
+    /**
+     * A spreadsheet export that cannot be written: columns, options or a row refused, or the
+     * file not written (`export.invalid`, `export.write_failed`).
+     */
+    case export
+    /**
+     * Journal entries or a FEC that cannot be made: a chart that contradicts itself, a draft,
+     * an unbalanced entry (`accounting.*`).
+     */
+    case accounting
+    /**
      * A bug in hospes, reported instead of crashing: please report it.
      */
     case `internal`
@@ -14088,27 +18031,35 @@ public struct FfiConverterTypeErrorFamily: FfiConverterRustBuffer {
         
         case 9: return .portal
         
-        case 10: return .pricing
+        case 10: return .register
         
-        case 11: return .quote
+        case 11: return .pricing
         
-        case 12: return .invoice
+        case 12: return .quote
         
-        case 13: return .payment
+        case 13: return .invoice
         
-        case 14: return .contract
+        case 14: return .payment
         
-        case 15: return .evidence
+        case 15: return .contract
         
-        case 16: return .mail
+        case 16: return .evidence
         
-        case 17: return .booking
+        case 17: return .mail
         
-        case 18: return .appointment
+        case 18: return .booking
         
-        case 19: return .pdf
+        case 19: return .appointment
         
-        case 20: return .`internal`
+        case 20: return .pdf
+        
+        case 21: return .gdpr
+        
+        case 22: return .export
+        
+        case 23: return .accounting
+        
+        case 24: return .`internal`
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -14154,48 +18105,64 @@ public struct FfiConverterTypeErrorFamily: FfiConverterRustBuffer {
             writeInt(&buf, Int32(9))
         
         
-        case .pricing:
+        case .register:
             writeInt(&buf, Int32(10))
         
         
-        case .quote:
+        case .pricing:
             writeInt(&buf, Int32(11))
         
         
-        case .invoice:
+        case .quote:
             writeInt(&buf, Int32(12))
         
         
-        case .payment:
+        case .invoice:
             writeInt(&buf, Int32(13))
         
         
-        case .contract:
+        case .payment:
             writeInt(&buf, Int32(14))
         
         
-        case .evidence:
+        case .contract:
             writeInt(&buf, Int32(15))
         
         
-        case .mail:
+        case .evidence:
             writeInt(&buf, Int32(16))
         
         
-        case .booking:
+        case .mail:
             writeInt(&buf, Int32(17))
         
         
-        case .appointment:
+        case .booking:
             writeInt(&buf, Int32(18))
         
         
-        case .pdf:
+        case .appointment:
             writeInt(&buf, Int32(19))
         
         
-        case .`internal`:
+        case .pdf:
             writeInt(&buf, Int32(20))
+        
+        
+        case .gdpr:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .export:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .accounting:
+            writeInt(&buf, Int32(23))
+        
+        
+        case .`internal`:
+            writeInt(&buf, Int32(24))
         
         }
     }
@@ -14721,6 +18688,18 @@ public enum Event: Equatable, Hashable {
          * Why, if said.
          */reason: String?
     )
+    /**
+     * The client's record was erased (GDPR art. 17): anonymised, their other records deleted,
+     * anonymised or kept as the law requires. Carries no personal data, only the host's id.
+     */
+    case clientErased(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The erased client's id (their record now holds a pseudonym).
+         */clientId: String
+    )
 
 
 
@@ -14812,6 +18791,9 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         )
         
         case 24: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 25: return .clientErased(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -15038,6 +19020,12 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(requestId, into: &buf)
             FfiConverterOptionString.write(reason, into: &buf)
             
+        
+        case let .clientErased(occurredAt,clientId):
+            writeInt(&buf, Int32(25))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            
         }
     }
 }
@@ -15055,6 +19043,488 @@ public func FfiConverterTypeEvent_lift(_ buf: RustBuffer) throws -> Event {
 #endif
 public func FfiConverterTypeEvent_lower(_ value: Event) -> RustBuffer {
     return FfiConverterTypeEvent.lower(value)
+}
+
+
+
+/**
+ * The character set of a FEC.
+ */
+
+public enum FecEncoding: Equatable, Hashable {
+    
+    /**
+     * ISO 8859-15 (Latin-9), named by article A47 A-1: French letters, `€`, `œ`; other
+     * characters spelt with these (`’` → `'`), else `?`.
+     */
+    case latin9
+    /**
+     * UTF-8, without a byte-order mark.
+     */
+    case utf8
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FecEncoding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFecEncoding: FfiConverterRustBuffer {
+    typealias SwiftType = FecEncoding
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FecEncoding {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .latin9
+        
+        case 2: return .utf8
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FecEncoding, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .latin9:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .utf8:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecEncoding_lift(_ buf: RustBuffer) throws -> FecEncoding {
+    return try FfiConverterTypeFecEncoding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecEncoding_lower(_ value: FecEncoding) -> RustBuffer {
+    return FfiConverterTypeFecEncoding.lower(value)
+}
+
+
+
+/**
+ * The zone separator of a FEC.
+ */
+
+public enum FecSeparator: Equatable, Hashable {
+    
+    /**
+     * A tab.
+     */
+    case tab
+    /**
+     * A vertical bar, `|`.
+     */
+    case pipe
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FecSeparator: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFecSeparator: FfiConverterRustBuffer {
+    typealias SwiftType = FecSeparator
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FecSeparator {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .tab
+        
+        case 2: return .pipe
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FecSeparator, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .tab:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .pipe:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecSeparator_lift(_ buf: RustBuffer) throws -> FecSeparator {
+    return try FfiConverterTypeFecSeparator.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFecSeparator_lower(_ value: FecSeparator) -> RustBuffer {
+    return FfiConverterTypeFecSeparator.lower(value)
+}
+
+
+
+/**
+ * What a record is, in an erasure step and in `client.record_foreign`.
+ */
+
+public enum GdprRecordKind: Equatable, Hashable {
+    
+    /**
+     * A stay.
+     */
+    case stay
+    /**
+     * A residency.
+     */
+    case residency
+    /**
+     * A quote.
+     */
+    case quote
+    /**
+     * An invoice or a credit note.
+     */
+    case invoice
+    /**
+     * A payment.
+     */
+    case payment
+    /**
+     * A contract.
+     */
+    case contract
+    /**
+     * A portal account.
+     */
+    case account
+    /**
+     * An appointment.
+     */
+    case appointment
+    /**
+     * An entry of a hash-linked event log.
+     */
+    case event
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension GdprRecordKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprRecordKind: FfiConverterRustBuffer {
+    typealias SwiftType = GdprRecordKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprRecordKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .stay
+        
+        case 2: return .residency
+        
+        case 3: return .quote
+        
+        case 4: return .invoice
+        
+        case 5: return .payment
+        
+        case 6: return .contract
+        
+        case 7: return .account
+        
+        case 8: return .appointment
+        
+        case 9: return .event
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: GdprRecordKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .stay:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .residency:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .quote:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .invoice:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .payment:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .contract:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .account:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .appointment:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .event:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprRecordKind_lift(_ buf: RustBuffer) throws -> GdprRecordKind {
+    return try FfiConverterTypeGdprRecordKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprRecordKind_lower(_ value: GdprRecordKind) -> RustBuffer {
+    return FfiConverterTypeGdprRecordKind.lower(value)
+}
+
+
+
+/**
+ * A section of the export, as listed in [`GdprExport::sections`] and as a sheet of the
+ * workbook.
+ */
+
+public enum GdprSectionKind: Equatable, Hashable {
+    
+    /**
+     * The client record (`client`).
+     */
+    case client
+    /**
+     * Companions (`client.companions`).
+     */
+    case companions
+    /**
+     * Pets (`client.pets`).
+     */
+    case pets
+    /**
+     * Stays (`stays`).
+     */
+    case stays
+    /**
+     * Residencies (`residencies`).
+     */
+    case residencies
+    /**
+     * Quotes (`quotes`).
+     */
+    case quotes
+    /**
+     * Invoices and credit notes (`invoices`).
+     */
+    case invoices
+    /**
+     * Payments (`payments`).
+     */
+    case payments
+    /**
+     * Contracts (`contracts`).
+     */
+    case contracts
+    /**
+     * Signature evidence (`quotes[].acceptance`, `contracts[].signature`).
+     */
+    case signatures
+    /**
+     * Portal accounts (`accounts`).
+     */
+    case accounts
+    /**
+     * Appointments (`appointments`).
+     */
+    case appointments
+    /**
+     * Event log entries (`events`).
+     */
+    case events
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension GdprSectionKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGdprSectionKind: FfiConverterRustBuffer {
+    typealias SwiftType = GdprSectionKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GdprSectionKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .client
+        
+        case 2: return .companions
+        
+        case 3: return .pets
+        
+        case 4: return .stays
+        
+        case 5: return .residencies
+        
+        case 6: return .quotes
+        
+        case 7: return .invoices
+        
+        case 8: return .payments
+        
+        case 9: return .contracts
+        
+        case 10: return .signatures
+        
+        case 11: return .accounts
+        
+        case 12: return .appointments
+        
+        case 13: return .events
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: GdprSectionKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .client:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .companions:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .pets:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .stays:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .residencies:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .quotes:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .invoices:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .payments:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .contracts:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .signatures:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .accounts:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .appointments:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .events:
+            writeInt(&buf, Int32(13))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprSectionKind_lift(_ buf: RustBuffer) throws -> GdprSectionKind {
+    return try FfiConverterTypeGdprSectionKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGdprSectionKind_lower(_ value: GdprSectionKind) -> RustBuffer {
+    return FfiConverterTypeGdprSectionKind.lower(value)
 }
 
 
@@ -17001,6 +21471,387 @@ public func FfiConverterTypeRateBasis_lower(_ value: RateBasis) -> RustBuffer {
 
 
 /**
+ * A column of the register: to sort by, or to export.
+ *
+ * ```
+ * let column: hospes::register::RegisterColumn = serde_json::from_str(r#""revenue_excl_vat""#).unwrap();
+ * assert_eq!(column, hospes::register::RegisterColumn::RevenueExclVat);
+ * ```
+ */
+
+public enum RegisterColumn: Equatable, Hashable {
+    
+    /**
+     * The client's id.
+     */
+    case clientId
+    /**
+     * Civility.
+     */
+    case civility
+    /**
+     * Family name (then first name): the default order.
+     */
+    case lastName
+    /**
+     * First name.
+     */
+    case firstName
+    /**
+     * Company name.
+     */
+    case company
+    /**
+     * Street lines.
+     */
+    case address
+    /**
+     * Postcode.
+     */
+    case postcode
+    /**
+     * City.
+     */
+    case city
+    /**
+     * Country.
+     */
+    case country
+    /**
+     * Fixed-line phone.
+     */
+    case landline
+    /**
+     * Mobile phone.
+     */
+    case mobile
+    /**
+     * E-mail address.
+     */
+    case email
+    /**
+     * Licence plates.
+     */
+    case licencePlates
+    /**
+     * Kind of client.
+     */
+    case kind
+    /**
+     * Creation date (« ancienneté »).
+     */
+    case createdOn
+    /**
+     * First stay.
+     */
+    case firstStay
+    /**
+     * Number of stays.
+     */
+    case stays
+    /**
+     * Latest stay begun.
+     */
+    case lastStay
+    /**
+     * Next stay.
+     */
+    case nextStay
+    /**
+     * Present today.
+     */
+    case present
+    /**
+     * Revenue excluding VAT.
+     */
+    case revenueExclVat
+    /**
+     * Revenue including VAT.
+     */
+    case revenueInclVat
+    /**
+     * Amount still due.
+     */
+    case due
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RegisterColumn: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegisterColumn: FfiConverterRustBuffer {
+    typealias SwiftType = RegisterColumn
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegisterColumn {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .clientId
+        
+        case 2: return .civility
+        
+        case 3: return .lastName
+        
+        case 4: return .firstName
+        
+        case 5: return .company
+        
+        case 6: return .address
+        
+        case 7: return .postcode
+        
+        case 8: return .city
+        
+        case 9: return .country
+        
+        case 10: return .landline
+        
+        case 11: return .mobile
+        
+        case 12: return .email
+        
+        case 13: return .licencePlates
+        
+        case 14: return .kind
+        
+        case 15: return .createdOn
+        
+        case 16: return .firstStay
+        
+        case 17: return .stays
+        
+        case 18: return .lastStay
+        
+        case 19: return .nextStay
+        
+        case 20: return .present
+        
+        case 21: return .revenueExclVat
+        
+        case 22: return .revenueInclVat
+        
+        case 23: return .due
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RegisterColumn, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .clientId:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .civility:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .lastName:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .firstName:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .company:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .address:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .postcode:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .city:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .country:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .landline:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .mobile:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .email:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .licencePlates:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .kind:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .createdOn:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .firstStay:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .stays:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .lastStay:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .nextStay:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .present:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .revenueExclVat:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .revenueInclVat:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .due:
+            writeInt(&buf, Int32(23))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterColumn_lift(_ buf: RustBuffer) throws -> RegisterColumn {
+    return try FfiConverterTypeRegisterColumn.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegisterColumn_lower(_ value: RegisterColumn) -> RustBuffer {
+    return FfiConverterTypeRegisterColumn.lower(value)
+}
+
+
+
+/**
+ * Why a record outlives its client's erasure (GDPR art. 17(3)(b) and (e)).
+ */
+
+public enum RetentionBasis: Equatable, Hashable {
+    
+    /**
+     * Invoices, credit notes, payments and their accounting entries: ten years (Code de
+     * commerce, art. L123-22; the tax administration's six years, Livre des procédures
+     * fiscales art. L102 B, end earlier).
+     */
+    case accounting
+    /**
+     * Signed contracts and accepted quotes, with their signature evidence: five years, the
+     * limitation period of an action on the contract (Code civil, art. 2224; Code de commerce,
+     * art. L110-4).
+     */
+    case limitation
+    /**
+     * A contract concluded electronically with a consumer for 120 € or more (a contract signed
+     * or a quote accepted in the portal): ten years from its performance (Code de la
+     * consommation, art. L213-1 and D213-1).
+     */
+    case consumerContract
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RetentionBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetentionBasis: FfiConverterRustBuffer {
+    typealias SwiftType = RetentionBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetentionBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .accounting
+        
+        case 2: return .limitation
+        
+        case 3: return .consumerContract
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RetentionBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .accounting:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .limitation:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .consumerContract:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetentionBasis_lift(_ buf: RustBuffer) throws -> RetentionBasis {
+    return try FfiConverterTypeRetentionBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetentionBasis_lower(_ value: RetentionBasis) -> RustBuffer {
+    return FfiConverterTypeRetentionBasis.lower(value)
+}
+
+
+
+/**
  * A named rounding rule. hospes rounds with exactly one: half away from zero, to the minor unit.
  *
  * ```
@@ -17069,6 +21920,87 @@ public func FfiConverterTypeRounding_lift(_ buf: RustBuffer) throws -> Rounding 
 #endif
 public func FfiConverterTypeRounding_lower(_ value: Rounding) -> RustBuffer {
     return FfiConverterTypeRounding.lower(value)
+}
+
+
+
+/**
+ * The file format of a sheet.
+ *
+ * ```
+ * use hospes::sheet::SheetFormat;
+ * assert_eq!(serde_json::to_string(&SheetFormat::Xlsx).unwrap(), r#""xlsx""#);
+ * assert_eq!(SheetFormat::default(), SheetFormat::Csv);
+ * ```
+ */
+
+public enum SheetFormat: Equatable, Hashable {
+    
+    /**
+     * CSV (RFC 4180), UTF-8 with a byte-order mark, CRLF line ends.
+     */
+    case csv
+    /**
+     * An Excel workbook (Office Open XML), one worksheet.
+     */
+    case xlsx
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SheetFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSheetFormat: FfiConverterRustBuffer {
+    typealias SwiftType = SheetFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SheetFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .csv
+        
+        case 2: return .xlsx
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SheetFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .csv:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .xlsx:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetFormat_lift(_ buf: RustBuffer) throws -> SheetFormat {
+    return try FfiConverterTypeSheetFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetFormat_lower(_ value: SheetFormat) -> RustBuffer {
+    return FfiConverterTypeSheetFormat.lower(value)
 }
 
 
@@ -17611,6 +22543,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -17771,6 +22727,30 @@ fileprivate struct FfiConverterOptionTypeInvoice: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeInvoice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeJournal: FfiConverterRustBuffer {
+    typealias SwiftType = Journal?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeJournal.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeJournal.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -17995,6 +22975,54 @@ fileprivate struct FfiConverterOptionTypeCivility: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeClientKind: FfiConverterRustBuffer {
+    typealias SwiftType = ClientKind?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeClientKind.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeClientKind.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeErasedRecord: FfiConverterRustBuffer {
+    typealias SwiftType = ErasedRecord?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeErasedRecord.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeErasedRecord.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLinkPurpose: FfiConverterRustBuffer {
     typealias SwiftType = LinkPurpose?
 
@@ -18035,6 +23063,30 @@ fileprivate struct FfiConverterOptionTypeLocale: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeLocale.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRetentionBasis: FfiConverterRustBuffer {
+    typealias SwiftType = RetentionBasis?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRetentionBasis.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRetentionBasis.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -18333,6 +23385,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAccount: FfiConverterRustBuffer {
+    typealias SwiftType = [Account]
+
+    public static func write(_ value: [Account], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Account] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Account]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer {
     typealias SwiftType = [AgeBand]
 
@@ -18350,6 +23427,31 @@ fileprivate struct FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAgeBand.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer {
+    typealias SwiftType = [Appointment]
+
+    public static func write(_ value: [Appointment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAppointment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Appointment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Appointment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAppointment.read(from: &buf))
         }
         return seq
     }
@@ -18483,6 +23585,31 @@ fileprivate struct FfiConverterSequenceTypeCompanion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeContract: FfiConverterRustBuffer {
+    typealias SwiftType = [Contract]
+
+    public static func write(_ value: [Contract], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContract.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Contract] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Contract]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContract.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCustomFieldValue: FfiConverterRustBuffer {
     typealias SwiftType = [CustomFieldValue]
 
@@ -18525,6 +23652,56 @@ fileprivate struct FfiConverterSequenceTypeDocumentRef: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDocumentRef.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEntryLine: FfiConverterRustBuffer {
+    typealias SwiftType = [EntryLine]
+
+    public static func write(_ value: [EntryLine], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEntryLine.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EntryLine] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EntryLine]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEntryLine.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeErasureStep: FfiConverterRustBuffer {
+    typealias SwiftType = [ErasureStep]
+
+    public static func write(_ value: [ErasureStep], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeErasureStep.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ErasureStep] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ErasureStep]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeErasureStep.read(from: &buf))
         }
         return seq
     }
@@ -18633,6 +23810,56 @@ fileprivate struct FfiConverterSequenceTypeFieldWindow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeGdprAccount: FfiConverterRustBuffer {
+    typealias SwiftType = [GdprAccount]
+
+    public static func write(_ value: [GdprAccount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGdprAccount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GdprAccount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GdprAccount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGdprAccount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGdprSection: FfiConverterRustBuffer {
+    typealias SwiftType = [GdprSection]
+
+    public static func write(_ value: [GdprSection], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGdprSection.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GdprSection] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GdprSection]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGdprSection.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeHostTagValue: FfiConverterRustBuffer {
     typealias SwiftType = [HostTagValue]
 
@@ -18733,6 +23960,81 @@ fileprivate struct FfiConverterSequenceTypeInvoiceBalance: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeInvoiceFigures: FfiConverterRustBuffer {
+    typealias SwiftType = [InvoiceFigures]
+
+    public static func write(_ value: [InvoiceFigures], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoiceFigures.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InvoiceFigures] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InvoiceFigures]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoiceFigures.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [JournalEntry]
+
+    public static func write(_ value: [JournalEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJournalEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JournalEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JournalEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJournalEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeJournalSequence: FfiConverterRustBuffer {
+    typealias SwiftType = [JournalSequence]
+
+    public static func write(_ value: [JournalSequence], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJournalSequence.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JournalSequence] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JournalSequence]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJournalSequence.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLengthDiscount: FfiConverterRustBuffer {
     typealias SwiftType = [LengthDiscount]
 
@@ -18800,6 +24102,31 @@ fileprivate struct FfiConverterSequenceTypeLineTotal: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLineTotal.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer {
+    typealias SwiftType = [LoggedEvent]
+
+    public static func write(_ value: [LoggedEvent], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLoggedEvent.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LoggedEvent] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LoggedEvent]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLoggedEvent.read(from: &buf))
         }
         return seq
     }
@@ -18900,6 +24227,31 @@ fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentAccount: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentAccount]
+
+    public static func write(_ value: [PaymentAccount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentAccount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentAccount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentAccount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentAccount.read(from: &buf))
         }
         return seq
     }
@@ -19033,6 +24385,31 @@ fileprivate struct FfiConverterSequenceTypePromoCode: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeQuote: FfiConverterRustBuffer {
+    typealias SwiftType = [Quote]
+
+    public static func write(_ value: [Quote], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeQuote.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Quote] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Quote]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeQuote.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRate: FfiConverterRustBuffer {
     typealias SwiftType = [Rate]
 
@@ -19058,6 +24435,81 @@ fileprivate struct FfiConverterSequenceTypeRate: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRegisterEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [RegisterEntry]
+
+    public static func write(_ value: [RegisterEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegisterEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegisterEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegisterEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegisterEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer {
+    typealias SwiftType = [RegisterRow]
+
+    public static func write(_ value: [RegisterRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegisterRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegisterRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegisterRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegisterRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeResidency: FfiConverterRustBuffer {
+    typealias SwiftType = [Residency]
+
+    public static func write(_ value: [Residency], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeResidency.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Residency] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Residency]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeResidency.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSeason: FfiConverterRustBuffer {
     typealias SwiftType = [Season]
 
@@ -19075,6 +24527,56 @@ fileprivate struct FfiConverterSequenceTypeSeason: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSeason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStay: FfiConverterRustBuffer {
+    typealias SwiftType = [Stay]
+
+    public static func write(_ value: [Stay], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStay.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Stay] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Stay]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStay.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStayDates: FfiConverterRustBuffer {
+    typealias SwiftType = [StayDates]
+
+    public static func write(_ value: [StayDates], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStayDates.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StayDates] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StayDates]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStayDates.read(from: &buf))
         }
         return seq
     }
@@ -19208,6 +24710,31 @@ fileprivate struct FfiConverterSequenceTypeUnit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeVatAccount: FfiConverterRustBuffer {
+    typealias SwiftType = [VatAccount]
+
+    public static func write(_ value: [VatAccount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeVatAccount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [VatAccount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [VatAccount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeVatAccount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeVatLine: FfiConverterRustBuffer {
     typealias SwiftType = [VatLine]
 
@@ -19325,6 +24852,56 @@ fileprivate struct FfiConverterSequenceTypeLocale: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLocale.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentMethod: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentMethod]
+
+    public static func write(_ value: [PaymentMethod], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentMethod.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentMethod] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentMethod]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentMethod.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStayStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [StayStatus]
+
+    public static func write(_ value: [StayStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStayStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StayStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StayStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStayStatus.read(from: &buf))
         }
         return seq
     }

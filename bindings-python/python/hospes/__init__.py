@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict
 
 from . import _native, _wire
-from ._held import Keyring, Mailer, Pricer
+from ._held import Keyring, Mailer, Pricer, Register
 from .errors import (
     AccountError,
     AppointmentError,
@@ -42,6 +42,10 @@ from .errors import (
     PricingError,
     QuoteError,
     StayError,
+    RegisterError,
+    GdprError,
+    ExportError,
+    AccountingError,
 )
 
 __version__: str = _native.__version__
@@ -72,10 +76,15 @@ __all__ = [
     "AppointmentError",
     "PdfError",
     "InternalError",
+    "RegisterError",
+    "GdprError",
+    "ExportError",
+    "AccountingError",
     "OPERATIONS",
     "Keyring",
     "Mailer",
     "Pricer",
+    "Register",
     "to_wire",
 ]
 

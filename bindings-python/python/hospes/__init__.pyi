@@ -7,13 +7,16 @@ from typing_extensions import NotRequired, TypedDict
 
 from .errors import (
     AccountError as AccountError,
+    AccountingError as AccountingError,
     AppointmentError as AppointmentError,
     BookingError as BookingError,
     ClientError as ClientError,
     ContractError as ContractError,
     EstablishmentError as EstablishmentError,
     EvidenceError as EvidenceError,
+    ExportError as ExportError,
     FieldError as FieldError,
+    GdprError as GdprError,
     HospesError as HospesError,
     InputError as InputError,
     InternalError as InternalError,
@@ -26,6 +29,7 @@ from .errors import (
     PortalError as PortalError,
     PricingError as PricingError,
     QuoteError as QuoteError,
+    RegisterError as RegisterError,
     StayError as StayError,
 )
 
@@ -541,7 +545,17 @@ class EventBookingChangeDeclined(TypedDict):
     reason: NotRequired[Optional[str]]
     """Why, if said."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined]
+class EventClientErased(TypedDict):
+    """The client's record was erased (GDPR art. 17): anonymised, their other records deleted,
+    anonymised or kept as the law requires. Carries no personal data, only the host's id.
+    """
+    type: Literal['client_erased']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The erased client's id (their record now holds a pseudonym)."""
+
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined, EventClientErased]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -2314,6 +2328,606 @@ class LabelRequest(TypedDict):
     skip: NotRequired[int]
     """Labels already used on the first sheet, skipped (left to right, top to bottom)."""
 
+class RegisterConfig(TypedDict):
+    """What a register needs to know of the establishment: its currency (the revenue's) and its
+    time zone (what "today" and a creation year are).
+    """
+    currency: str
+    """The currency of the revenue and amounts due."""
+    time_zone: str
+    """The establishment's time zone."""
+
+class StayDates(TypedDict):
+    """A stay as the register needs it: when, and its status."""
+    reference: str
+    """The stay's reference."""
+    arrival: date
+    """Arrival day."""
+    departure: date
+    """Departure day."""
+    status: StayStatus
+    """Its status."""
+
+class InvoiceFigures(TypedDict):
+    """An issued invoice or credit note as the register needs it: what it adds to the client's
+    revenue (« CA ») and what is still due on it. Made by [`InvoiceFigures::of`] when the host
+    saves the invoice or records a payment; the host may keep it in columns of its own.
+    """
+    number: str
+    """The invoice's number."""
+    kind: InvoiceKind
+    """What it is for; a credit note's figures are negative."""
+    issue_date: date
+    """When it was issued."""
+    revenue_excl_vat: Money
+    """Its total excluding VAT, less the tourist tax (collected for the commune, not revenue)."""
+    revenue_incl_vat: Money
+    """Its total including VAT, less the tourist tax."""
+    due: Money
+    """Still to be paid (negative: owed back to the client)."""
+
+class RegisterEntry(TypedDict):
+    """One client as the register indexes them. Built by the host from its rows; the register
+    keeps what search, filters, sort and the row need, and drops the business's notes.
+    """
+    client: Client
+    """The client record, as stored (normalise it first: the register does not)."""
+    stays: NotRequired[List[StayDates]]
+    """Their stays, any status."""
+    invoices: NotRequired[List[InvoiceFigures]]
+    """Their issued invoices and credit notes."""
+
+class RegisterSource(TypedDict):
+    """A register as one value: its configuration and its clients. A small register travels whole
+    (the operations of the wire take it so); a large one is made from its configuration alone,
+    then filled in batches with [`Register::upsert_all`].
+    """
+    config: RegisterConfig
+    """The establishment's currency and time zone."""
+    entries: NotRequired[List[RegisterEntry]]
+    """The clients."""
+
+RegisterColumn = Literal['client_id', 'civility', 'last_name', 'first_name', 'company', 'address', 'postcode', 'city', 'country', 'landline', 'mobile', 'email', 'licence_plates', 'kind', 'created_on', 'first_stay', 'stays', 'last_stay', 'next_stay', 'present', 'revenue_excl_vat', 'revenue_incl_vat', 'due']
+"""A column of the register: to sort by, or to export."""
+
+class RegisterQuery(TypedDict):
+    """A search of the register (« Registre clients »). Every criterion given must hold (AND); by
+    default only the clients present today are shown, as in the seed: untick `present_only`
+    for the whole register.
+    """
+    text: NotRequired[Optional[str]]
+    """The search box: a fragment (3 letters or digits at least) of the last name, first name,
+    company or e-mail; accents, case and punctuation do not count.
+    """
+    city: NotRequired[Optional[str]]
+    """A fragment (2 letters at least) of the city."""
+    country: NotRequired[Optional[str]]
+    """The client's country."""
+    phone: NotRequired[Optional[str]]
+    """A fragment of a phone number (3 digits at least), landline or mobile, however written."""
+    plate: NotRequired[Optional[str]]
+    """A fragment of a licence plate (2 letters or digits at least), with or without dashes."""
+    created_year: NotRequired[Optional[int]]
+    """The year the client was registered (« ancienneté »)."""
+    kind: NotRequired[Optional[ClientKind]]
+    """The kind of client (derived as in [`RegisterRow::kind`])."""
+    present_only: NotRequired[bool]
+    """Only the clients with a stay covering today, whatever its status. On by default."""
+    sort: NotRequired[RegisterColumn]
+    """The column to sort by; ties by name, then id."""
+    descending: NotRequired[bool]
+    """Largest first."""
+    page: NotRequired[int]
+    """The page, from 1."""
+    page_size: NotRequired[int]
+    """Rows per page, 1 to 1000."""
+
+class RegisterRow(TypedDict):
+    """One client's line in the register (« Registre clients »): the seed's columns, with the
+    figures hospes derives. The business's notes are not in it: the register never holds them.
+    """
+    client_id: str
+    """The host's id of the client."""
+    civility: NotRequired[Optional[Civility]]
+    """How to address them."""
+    last_name: NotRequired[Optional[str]]
+    """Family name."""
+    first_name: NotRequired[Optional[str]]
+    """First name."""
+    company: NotRequired[Optional[str]]
+    """Company name."""
+    address: Address
+    """Postal address, country included."""
+    landline: NotRequired[Optional[str]]
+    """Fixed-line phone."""
+    mobile: NotRequired[Optional[str]]
+    """Mobile phone."""
+    email: NotRequired[Optional[str]]
+    """E-mail address."""
+    licence_plates: List[str]
+    """Licence plates."""
+    kind: ClientKind
+    """The kind of client, derived: a resident or a tour operator stays one; anyone else is a
+    stayer once they have a confirmed (or later) stay, a prospect before.
+    """
+    created_on: date
+    """When the record was created, in the establishment's zone (« ancienneté »)."""
+    first_stay: NotRequired[Optional[date]]
+    """Arrival of their first stay (cancelled stays and options do not count)."""
+    stays: int
+    """Number of stays (cancelled stays and options do not count)."""
+    last_stay: NotRequired[Optional[date]]
+    """Arrival of the latest stay begun by today."""
+    next_stay: NotRequired[Optional[date]]
+    """Arrival of the next stay after today."""
+    present: bool
+    """A stay of theirs covers today (arrival to departure day included), whatever its status."""
+    revenue_excl_vat: Money
+    """Revenue (« CA ») from issued invoices net of credit notes, excluding VAT and the
+    tourist tax.
+    """
+    revenue_incl_vat: Money
+    """The same revenue including VAT (still without the tourist tax)."""
+    due: Money
+    """Still to be paid on their invoices (negative: owed back to them)."""
+
+class RegisterPage(TypedDict):
+    """A page of the register: the rows, and how many clients match in all."""
+    total: int
+    """Clients matching, over every page."""
+    page: int
+    """This page, from 1."""
+    page_size: int
+    """Rows per page asked for."""
+    rows: List[RegisterRow]
+    """The rows of this page, in order."""
+
+class CountryCount(TypedDict):
+    """A country present in the register and how many clients live there: the seed's « Pays »
+    list shows only the countries known in the client file.
+    """
+    country: str
+    """The country."""
+    clients: int
+    """Clients whose address is there."""
+
+SheetFormat = Literal['csv', 'xlsx']
+"""The file format of a sheet."""
+
+CsvDelimiter = Literal['semicolon', 'comma']
+"""What separates the fields of a CSV file."""
+
+class SheetOptions(TypedDict):
+    """How a sheet is written: its format, the CSV delimiter, the XLSX sheet name and temporary
+    directory, and the language of the words the writer adds itself (« oui » / « non », the
+    default sheet name, the headers of the ready-made exports). Every field has a default: `{}`
+    is a semicolon CSV in French.
+    """
+    format: NotRequired[SheetFormat]
+    """CSV (the default) or XLSX."""
+    delimiter: NotRequired[CsvDelimiter]
+    """The CSV field separator: `semicolon` (the default) or `comma`. Ignored for XLSX."""
+    sheet_name: NotRequired[Optional[str]]
+    """The XLSX worksheet's name (at most 31 characters, none of `[ ] : * ? / \\`, no apostrophe
+    at either end); by default the export's own (« Séjours ») or « Feuil1 ». Ignored for CSV.
+    """
+    temp_dir: NotRequired[Optional[str]]
+    """Where an XLSX export keeps its rows until the file is assembled (an existing, writable
+    directory); by default the system's temporary directory. Ignored for CSV.
+    """
+    locale: NotRequired[Locale]
+    """The language of the words the writer adds: booleans in CSV, the default sheet name, the
+    headers of the ready-made exports (French by default).
+    """
+
+class ClientDeletion(TypedDict):
+    """What deleting a client takes with them, for the host to delete in the same transaction."""
+    client_id: str
+    """The client to delete."""
+    companions: List[Companion]
+    """Their companions, deleted with the record."""
+    pets: List[Pet]
+    """Their animals, deleted with the record."""
+    stays: List[str]
+    """References of their stays (options, quotes, cancelled bookings never invoiced): deleted."""
+    accounts: List[str]
+    """E-mails of their portal accounts: deleted."""
+    link_version: int
+    """The link version that kills every link sent to them: store it (or delete their link
+    state) before the record goes, so that no link in an old mail opens anything.
+    """
+
+class GdprRecords(TypedDict):
+    """One client and every record the host holds on them, as it passes them to
+    [`export`](super::export) and [`erase`](super::erase). Each record must be this client's: a
+    stay, residency, quote, appointment or account with another `client_id`, an invoice or
+    contract made out to another customer, a payment on none of the invoices passed, an event
+    about another client is refused with `client.record_foreign`.
+    """
+    client: Client
+    """The client record, as stored (companions, pets and the business's notes included)."""
+    stays: NotRequired[List[Stay]]
+    """Their stays, any status."""
+    residencies: NotRequired[List[Residency]]
+    """Their residencies (seasonal or yearly pitches)."""
+    quotes: NotRequired[List[Quote]]
+    """Their quotes, with their acceptance evidence."""
+    invoices: NotRequired[List[Invoice]]
+    """Their invoices and credit notes, drafts included."""
+    payments: NotRequired[List[Payment]]
+    """The payments received on those invoices."""
+    contracts: NotRequired[List[Contract]]
+    """Their contracts, with their signature evidence."""
+    accounts: NotRequired[List[Account]]
+    """Their portal accounts."""
+    appointments: NotRequired[List[Appointment]]
+    """Their appointments."""
+    events: NotRequired[List[LoggedEvent]]
+    """The entries of the hash-linked event logs that concern them."""
+
+class GdprController(TypedDict):
+    """The data controller (GDPR art. 4(7)): the establishment, as the export names it."""
+    name: str
+    """Trading name."""
+    legal_form: NotRequired[Optional[str]]
+    """Legal form and capital, when known."""
+    siret: NotRequired[Optional[str]]
+    """SIRET, when known."""
+    address: Address
+    """Postal address."""
+    email: NotRequired[Optional[str]]
+    """E-mail."""
+    phone: NotRequired[Optional[str]]
+    """Phone."""
+    website: NotRequired[Optional[str]]
+    """Website."""
+
+GdprSectionKind = Literal['client', 'companions', 'pets', 'stays', 'residencies', 'quotes', 'invoices', 'payments', 'contracts', 'signatures', 'accounts', 'appointments', 'events']
+"""A section of the export, as listed in [`GdprExport::sections`] and as a sheet of the
+workbook.
+"""
+
+class GdprSection(TypedDict):
+    """A section of the export: which, its title in the export's language, how many records."""
+    section: GdprSectionKind
+    """Which section."""
+    title: str
+    """Its title."""
+    count: int
+    """How many records it holds (1 for the client record)."""
+
+class GdprAccount(TypedDict):
+    """A portal account as exported: what it holds about its owner, never its password hash (a
+    secret of the establishment's security, not data about the person) nor any reset token.
+    """
+    client_id: str
+    """The client it belongs to."""
+    email: str
+    """The login."""
+    verified: bool
+    """Whether the owner confirmed the address."""
+    created_at: datetime
+    """When it was created."""
+
+class GdprExport(TypedDict):
+    """Everything the business holds on one client, as one machine-readable document (GDPR art. 15,
+    right of access, and art. 20, portability). Its JSON is the wire form of hospes: snake_case
+    keys, decimals as strings, dates `YYYY-MM-DD`, instants RFC 3339 UTC.
+
+    The records are as the host stores them, complete — the client record with its companions,
+    pets and the business's private notes about them (personal data about the client, so part
+    of what art. 15 gives access to); stays, residencies, quotes, invoices and credit notes,
+    payments, contracts with their signature evidence, appointments, and the entries of the
+    event logs that concern them — except portal accounts, exported as [`GdprAccount`]: never a
+    password hash.
+    """
+    format_version: int
+    """[`FORMAT_VERSION`]."""
+    generated_at: datetime
+    """When it was made."""
+    locale: Locale
+    """The language of its titles: the client's, else the establishment's."""
+    time_zone: str
+    """The establishment's time zone: the workbook shows instants on its clock."""
+    title: str
+    """The document's title (« Vos données personnelles — Camping des Pins »)."""
+    controller: GdprController
+    """Who holds the data: the establishment, and how to reach it."""
+    subject_id: str
+    """The client's id (the data subject)."""
+    sections: List[GdprSection]
+    """Every section in order, with its title in `locale` and how many records it holds, empty
+    ones included: companions and pets are in `client`, signatures in `quotes` and
+    `contracts`; the others are the lists below.
+    """
+    client: Client
+    """The client record, complete."""
+    stays: List[Stay]
+    """Stays."""
+    residencies: List[Residency]
+    """Residencies."""
+    quotes: List[Quote]
+    """Quotes, with their acceptance evidence."""
+    invoices: List[Invoice]
+    """Invoices and credit notes."""
+    payments: List[Payment]
+    """Payments."""
+    contracts: List[Contract]
+    """Contracts, with their signature evidence."""
+    accounts: List[GdprAccount]
+    """Portal accounts, without their password hash."""
+    appointments: List[Appointment]
+    """Appointments."""
+    events: List[LoggedEvent]
+    """Event log entries about the client."""
+
+GdprRecordKind = Literal['stay', 'residency', 'quote', 'invoice', 'payment', 'contract', 'account', 'appointment', 'event']
+"""What a record is, in an erasure step and in `client.record_foreign`."""
+
+ErasureAction = Literal['delete', 'anonymise', 'keep']
+"""What the host does with a record when its client is erased."""
+
+RetentionBasis = Literal['accounting', 'limitation', 'consumer_contract']
+"""Why a record outlives its client's erasure (GDPR art. 17(3)(b) and (e))."""
+
+class ErasedRecordStay(TypedDict):
+    """A stay without its participants, the guest's notes, arrival time and custom fields."""
+    record: Literal['stay']
+    stay: Stay
+    """The stay to store."""
+
+class ErasedRecordResidency(TypedDict):
+    """A residency without its authorised persons."""
+    record: Literal['residency']
+    residency: Residency
+    """The residency to store."""
+
+class ErasedRecordInvoice(TypedDict):
+    """An invoice kept with what is printed on it, the customer's e-mail wiped."""
+    record: Literal['invoice']
+    invoice: Invoice
+    """The invoice to store."""
+
+ErasedRecord = Union[ErasedRecordStay, ErasedRecordResidency, ErasedRecordInvoice]
+"""A record as the host stores it after the erasure, when it changes."""
+
+class ErasureStep(TypedDict):
+    """What to do with one record passed to [`erase`]."""
+    record: GdprRecordKind
+    """What the record is."""
+    index: int
+    """Its position in its list of the [`GdprRecords`] passed, from 0."""
+    id: str
+    """Its reference, number or id (an event log entry's `sha256`, an account's client id; a
+    draft invoice has none: empty).
+    """
+    action: ErasureAction
+    """What to do."""
+    basis: NotRequired[Optional[RetentionBasis]]
+    """Why it is kept, for [`ErasureAction::Keep`]."""
+    keep_until: NotRequired[Optional[date]]
+    """The last day it is kept, for [`ErasureAction::Keep`] with a basis."""
+    personal_data_kept: List[str]
+    """The personal data a kept record still holds, as field paths (`customer.name`)."""
+    value: NotRequired[Optional[ErasedRecord]]
+    """The record to store in place of the one passed, when it changes."""
+
+class GdprErasure(TypedDict):
+    """The erasure of a client: their anonymised record, what to do with each of their records,
+    and the event to store.
+    """
+    client: Client
+    """The client record to store in place of theirs (and to upsert into the register): the
+    pseudonym as its last name, the country and the client's kind and seniority kept,
+    everything else wiped, `link_version` one higher.
+    """
+    pseudonym: str
+    """The pseudonym (« Client effacé 7F3A1C2B »), stable for an id."""
+    steps: List[ErasureStep]
+    """One step per record passed, in the order of [`GdprRecords`]: stays, residencies, quotes,
+    invoices, payments, contracts, accounts, appointments, events.
+    """
+    events: List[Event]
+    """`client_erased`."""
+
+class LedgerAccount(TypedDict):
+    """One account: its number (`CompteNum`) and its label (`CompteLib`)."""
+    number: str
+    """The number: its first three characters are digits of the PCG (`706`, `4457`, `512`),
+    then digits or letters (`7061`, `445712`, `512CA`).
+    """
+    label: str
+    """The label, as the chart names it (`Banque`)."""
+
+class SalesAccounts(TypedDict):
+    """The sales accounts, by what a line charges for. Deposits and the tourist tax are not sales:
+    they have accounts of their own on [`ChartOfAccounts`].
+    """
+    accommodation: NotRequired[LedgerAccount]
+    """The accommodation or pitch (`accommodation` lines): 7061."""
+    supplement: NotRequired[LedgerAccount]
+    """Options and supplements (`supplement` lines): 7062."""
+    rent: NotRequired[LedgerAccount]
+    """A resident's rent (`rent` lines): 7063."""
+    cancellation_fee: NotRequired[LedgerAccount]
+    """Every line of a cancellation-fee invoice: 7064."""
+    side_sale: NotRequired[LedgerAccount]
+    """Side sales (`side_sale` lines): 7088, « produits des activités annexes »."""
+    discount: NotRequired[LedgerAccount]
+    """Discounts (`discount` lines, negative): 7096, « rabais, remises et ristournes accordés »."""
+
+class VatAccount(TypedDict):
+    """The account of the VAT collected at one rate."""
+    vat_rate: Decimal
+    """The rate."""
+    account: LedgerAccount
+    """Where its VAT goes."""
+
+class Journal(TypedDict):
+    """A journal: its code (`JournalCode`) and label (`JournalLib`)."""
+    code: str
+    """The code: 1 to 10 letters or digits (`VE`, `BQ`, `CA`)."""
+    label: str
+    """The label (`Ventes`)."""
+
+class PaymentAccount(TypedDict):
+    """Where the payments of one method go: an account and, if not the bank journal, a journal."""
+    method: PaymentMethod
+    """The method (`carried` is not money received: it has no entry, and no account)."""
+    account: LedgerAccount
+    """The account debited."""
+    journal: NotRequired[Optional[Journal]]
+    """The journal; none for the chart's bank journal."""
+
+class ChartOfAccounts(TypedDict):
+    """The chart of accounts: every field has a default on the French PCG, so `{}` is a complete
+    chart and a business changes only what its accountant asks for.
+
+    | what | default |
+    |---|---|
+    | customers (`CompAuxNum` the client id) | 411 Clients |
+    | sales by line kind | 7061 · 7062 · 7063 · 7064 · 7088 · 7096 (see [`SalesAccounts`]) |
+    | deposits received (`deposit` lines) | 4191 |
+    | VAT collected | 445711 (20 %), 445712 (10 %), 445713 (5.5 %), else 44571 |
+    | tourist tax, collected for the commune | 4471 |
+    | payments | 512 Banque (journal BQ); cheques 5112; holiday vouchers 5118; cash 531 (journal CA) |
+    | journals | VE Ventes, BQ Banque |
+    """
+    customers: NotRequired[LedgerAccount]
+    """The customers' collective account: 411 Clients."""
+    customer_auxiliary: NotRequired[bool]
+    """Whether each client has an auxiliary account (`CompAuxNum`: the client id, `CompAuxLib`:
+    their name) under the collective one. Yes by default.
+    """
+    sales: NotRequired[SalesAccounts]
+    """The sales accounts, by line kind."""
+    deposits: NotRequired[LedgerAccount]
+    """Deposits received (`deposit` lines): 4191, credited by a deposit invoice, debited when
+    a balance or final invoice deducts the deposit.
+    """
+    vat_collected: NotRequired[List[VatAccount]]
+    """The VAT collected, per rate."""
+    vat_collected_other: NotRequired[LedgerAccount]
+    """The VAT collected at a rate without its own account: 44571."""
+    tourist_tax: NotRequired[LedgerAccount]
+    """The tourist tax (`tourist_tax` lines), collected for the commune and paid over to it:
+    never a sale. 4471.
+    """
+    bank: NotRequired[LedgerAccount]
+    """Payments, unless [`payment_accounts`](Self::payment_accounts) names their method: 512."""
+    bank_journal: NotRequired[Journal]
+    """The journal of payments: BQ Banque."""
+    payment_accounts: NotRequired[List[PaymentAccount]]
+    """Accounts (and journals) of their own for some payment methods."""
+    sales_journal: NotRequired[Journal]
+    """The journal of invoices and credit notes: VE Ventes."""
+
+class JournalSequence(TypedDict):
+    """The last sequence a journal gave: where its numbering goes on from."""
+    journal_code: str
+    """The journal's code."""
+    last: int
+    """Its last entry's sequence (0: none yet)."""
+
+EntrySource = Literal['invoice', 'credit_note', 'payment']
+"""What an entry records.
+
+A refund, once the core records refunds, will be an entry of its own (`refund`): money paid
+back on a credit note, the bank credited and the customer debited.
+"""
+
+class EntryLine(TypedDict):
+    """One line of an entry: an account debited or credited."""
+    account: str
+    """The account number (`CompteNum`)."""
+    account_label: str
+    """The account's label (`CompteLib`)."""
+    auxiliary: NotRequired[Optional[str]]
+    """The auxiliary account (`CompAuxNum`): the client id, on the customers' account."""
+    auxiliary_label: NotRequired[Optional[str]]
+    """The auxiliary account's label (`CompAuxLib`): the customer's name."""
+    debit: Money
+    """Debited (`Debit`): zero when the line is a credit."""
+    credit: Money
+    """Credited (`Credit`): zero when the line is a debit."""
+
+class JournalEntry(TypedDict):
+    """A journal entry: balanced lines under one number, date and document."""
+    journal_code: str
+    """The journal's code (`JournalCode`)."""
+    journal_label: str
+    """The journal's label (`JournalLib`)."""
+    number: str
+    """Its number in the journal (`EcritureNum`): the journal code and the sequence on six
+    digits, `VE000042`.
+    """
+    sequence: int
+    """Its sequence in the journal, from 1, without gaps."""
+    date: date
+    """When it is booked (`EcritureDate`, and `ValidDate`): the invoice's issue date, or the day
+    the payment was received in the establishment's time zone.
+    """
+    source: EntrySource
+    """What it records."""
+    piece_ref: str
+    """The document (`PieceRef`): the invoice's number, or the payment's key."""
+    piece_date: date
+    """The document's date (`PieceDate`)."""
+    label: str
+    """What it is (`EcritureLib`), in the establishment's language: `Facture FA26030042, Marie
+    Dupont`.
+    """
+    lines: List[EntryLine]
+    """The lines: the customer first, then the other accounts; debits equal credits."""
+
+class JournalEntries(TypedDict):
+    """The entries made from a batch of documents, and where each journal's numbering stands."""
+    entries: List[JournalEntry]
+    """The entries, by date (then journal and sequence): store them, never change them."""
+    sequences: List[JournalSequence]
+    """Every journal's last sequence now, by code: pass them with the next batch."""
+    total_debit: Money
+    """The sum of every debit."""
+    total_credit: Money
+    """The sum of every credit: equal to `total_debit`."""
+
+FecSeparator = Literal['tab', 'pipe']
+"""The zone separator of a FEC."""
+
+FecEncoding = Literal['iso_8859_15', 'utf_8']
+"""The character set of a FEC."""
+
+class FecOptions(TypedDict):
+    """How to write a FEC: `{}` is a tab-separated file in ISO 8859-15."""
+    separator: NotRequired[FecSeparator]
+    """Tab (the default) or `|`."""
+    encoding: NotRequired[FecEncoding]
+    """ISO 8859-15 (the default) or UTF-8."""
+
+class StayFilter(TypedDict):
+    """Which stays an export keeps: every bound is optional and inclusive; an empty `statuses`
+    keeps every status.
+    """
+    arrival_from: NotRequired[Optional[date]]
+    """Stays arriving on this day or after."""
+    arrival_to: NotRequired[Optional[date]]
+    """Stays arriving on this day or before."""
+    statuses: NotRequired[List[StayStatus]]
+    """The statuses kept; empty for all."""
+
+class PaymentFilter(TypedDict):
+    """Which payments an export keeps: the day each was received (in the establishment's zone)
+    within the optional, inclusive bounds, its method among `methods` (empty for all).
+    """
+    received_from: NotRequired[Optional[date]]
+    """Payments received on this day or after."""
+    received_to: NotRequired[Optional[date]]
+    """Payments received on this day or before."""
+    methods: NotRequired[List[PaymentMethod]]
+    """The methods kept; empty for all (`carried` included: sums moved from a cancelled
+    invoice to its fee invoice, not money received — leave it out to add up receipts).
+    """
+
 
 class Keyring:
     """The host's link keys, parsed once, for issuing and verifying many links."""
@@ -2340,6 +2954,21 @@ class Mailer:
     @property
     def summary(self) -> MailSummary: ...
     def render(self, context: MailContext) -> RenderedMail: ...
+
+
+class Register:
+    """The client register held in memory, searched many times, kept current by the host."""
+
+    def __init__(self, config: RegisterConfig, entries: Optional[List[RegisterEntry]] = None) -> None: ...
+    def __len__(self) -> int: ...
+    def upsert(self, entries: List[RegisterEntry]) -> int: ...
+    def remove(self, client_ids: List[str]) -> int: ...
+    def search(self, query: RegisterQuery, now: datetime) -> RegisterPage: ...
+    def row(self, client_id: str, now: datetime) -> RegisterRow: ...
+    def countries(self) -> List[CountryCount]: ...
+    def labels(self, query: RegisterQuery, now: datetime, sheet: LabelSheet, sender_country: str, locale: Locale, skip: int) -> bytes: ...
+    def export(self, query: RegisterQuery, now: datetime, columns: List[RegisterColumn], options: SheetOptions) -> bytes: ...
+    def export_to(self, query: RegisterQuery, now: datetime, columns: List[RegisterColumn], options: SheetOptions, target: Any) -> int: ...
 
 
 def normalize_client(client: Client, default_country: str, now: datetime) -> Client:
@@ -2742,6 +3371,52 @@ def labels_pdf(request: LabelRequest) -> FileBytes:
     """Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10)."""
     ...
 
+def search_register(register: RegisterSource, query: RegisterQuery, now: datetime) -> RegisterPage:
+    """The page of the client register matching `query` as of `now` (in the register's time
+     zone), and the count of every match. Hosts with many clients hold the register instead
+     (`Register`) and keep it current; this form builds it from `register` on every call.
+    """
+    ...
+
+def register_row(register: RegisterSource, client_id: str, now: datetime) -> RegisterRow:
+    """One client's line of the register as of `now`."""
+    ...
+
+def register_rows(config: RegisterConfig, entries: List[RegisterEntry], now: datetime) -> List[RegisterRow]:
+    """The register's lines of `entries` as of `now`, in their order: a client's revenue,
+     seniority, stays and presence without holding a register.
+    """
+    ...
+
+def register_countries(register: RegisterSource) -> List[CountryCount]:
+    """The countries of the register's clients, with how many live in each (the « Pays » list)."""
+    ...
+
+def register_labels(register: RegisterSource, query: RegisterQuery, now: datetime, sheet: LabelSheet, sender_country: str, locale: Locale, skip: int) -> FileBytes:
+    """Address labels as PDF for every client matching `query` (its page ignored), in its
+     order; clients without a postal address are left out.
+    """
+    ...
+
+def export_register(register: RegisterSource, query: RegisterQuery, now: datetime, columns: List[RegisterColumn], options: SheetOptions) -> FileBytes:
+    """The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
+     `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
+     neutralised. Hosts exporting many clients hold the register and write to a file.
+    """
+    ...
+
+def invoice_figures(invoice: Invoice, payments: List[Payment]) -> InvoiceFigures:
+    """What an issued invoice or credit note adds to its client's revenue (excluding VAT and
+     the tourist tax, and including VAT) and what is still due on it, given its payments.
+    """
+    ...
+
+def client_deletion_check(client: Client, invoices: List[Invoice], stays: List[Stay], accounts: List[Account]) -> ClientDeletion:
+    """Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
+     (`client.invoiced`, naming the invoices); otherwise what goes with them.
+    """
+    ...
+
 def describe_event(event: Event, locale: Locale) -> str:
     """One sentence describing an event for the business's activity feed, in `locale`."""
     ...
@@ -2758,4 +3433,76 @@ def read_locale(tag: str) -> Locale:
 
 def format_date(date: date, locale: Locale) -> str:
     """A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`."""
+    ...
+
+def gdpr_export(records: GdprRecords, establishment: Establishment, now: datetime) -> GdprExport:
+    """Everything the business holds on one client (GDPR art. 15 and 20) as one document:
+     format version, controller, subject, sections titled in the client's language, the
+     records complete (the business's notes included) but never a password hash. A record
+     of another client is refused (`client.record_foreign`).
+    """
+    ...
+
+def gdpr_erase(records: GdprRecords, establishment: Establishment, now: datetime) -> GdprErasure:
+    """Erases a client (GDPR art. 17): their anonymised record (a pseudonym, contact details
+     wiped, `link_version` bumped) and, for every record passed, whether to delete it, store
+     its anonymised form, or keep it until a date the law requires; `client_erased`.
+    """
+    ...
+
+def gdpr_workbook(document: GdprExport) -> FileBytes:
+    """The export as an XLSX workbook a person reads, in its language: one sheet per section,
+     dates and amounts typed, instants on the establishment's clock.
+    """
+    ...
+
+def default_chart_of_accounts() -> ChartOfAccounts:
+    """The chart of accounts on the French PCG's usual choices (411, 706/708 by line kind, 4191,
+     4457x per VAT rate, 4471 tourist tax, 512/531/5112, journals VE, BQ, CA): what `{}` reads
+     as, for the business to start from.
+    """
+    ...
+
+def check_chart_of_accounts(chart: ChartOfAccounts) -> None:
+    """Checks a chart of accounts as the business saves it: PCG account numbers, journal codes,
+     labels, no VAT rate or payment method twice (`accounting.chart_invalid`).
+    """
+    ...
+
+def accounting_journal(chart: ChartOfAccounts, establishment: Establishment, invoices: List[Invoice], payments: List[Payment], sequences: List[JournalSequence]) -> JournalEntries:
+    """The journal entries of issued invoices, credit notes (reversed) and payments, every one
+     balanced, dated in the establishment's terms, numbered in each journal after the last
+     `sequences` (empty: from 1); refuses drafts (`accounting.not_issued`).
+    """
+    ...
+
+def fec_file(entries: List[JournalEntry], options: FecOptions) -> FileBytes:
+    """The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
+     entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
+    """
+    ...
+
+def fec_file_name(siren: str, closing_date: date) -> str:
+    """The FEC's file name, `<SIREN>FEC<YYYYMMDD>.txt`, from a SIREN (or SIRET) and the date
+     the financial year closes.
+    """
+    ...
+
+def export_journal(entries: List[JournalEntry], options: SheetOptions) -> FileBytes:
+    """Journal entries as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+     one row per entry line, in the order of the books, with debit and credit.
+    """
+    ...
+
+def export_stays(stays: List[Stay], clients: List[Client], options: SheetOptions, filter: Optional[StayFilter] = None) -> FileBytes:
+    """The stays as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+     those `filter` keeps, in the order given, one row each with its dates, nights, persons,
+     status and totals; `clients` (may be empty) gives the names beside the client ids.
+    """
+    ...
+
+def export_payments(payments: List[Payment], time_zone: str, options: SheetOptions, filter: Optional[PaymentFilter] = None) -> FileBytes:
+    """The payments as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+     those `filter` keeps, in the order given, each dated on its day in `time_zone`.
+    """
     ...

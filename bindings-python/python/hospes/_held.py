@@ -1,14 +1,18 @@
 """Values parsed once and kept: ``hospes.Keyring`` (link keys), ``hospes.Pricer`` (a price
-catalogue) and ``hospes.Mailer`` (a compiled mail template). Their methods run the same operations
+catalogue), ``hospes.Mailer`` (a compiled mail template) and ``hospes.Register`` (the client
+register). Their methods run the same operations
 as the module's functions, without re-reading the value on every call."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Tuple
+import os
+import shutil
+import tempfile
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import _native, _wire
-from .errors import from_envelope
+from .errors import InputError, from_envelope
 
 _RETURNS: Dict[str, Any] = {op["name"]: op["returns"] for op in _wire.SCHEMA["operations"]}
 
@@ -146,4 +150,122 @@ class Mailer(_Held):
         return f"Mailer({self.summary['name']!r})"
 
 
-__all__ = ["Keyring", "Mailer", "Pricer"]
+def _listed(values: Any) -> Any:
+    """A list of ``values`` when it is a collection or an iterator (not text nor a record);
+    anything else as it is, for the encoder to refuse by its type."""
+    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
+        return values
+    return list(values)
+
+
+class Register(_Held):
+    """The client register held in memory (« Registre clients »), shared by the host's threads:
+    built from the host's rows, kept current as the host saves clients, stays and invoices,
+    searched many times. It is an index the host can always rebuild from its database; it holds
+    no notes.
+
+    ``config`` is a ``RegisterConfig`` (``currency``, ``time_zone``); ``entries`` the first
+    ``RegisterEntry`` values (a client, their stays' dates, their invoices' figures). Load a large
+    file in batches with :meth:`upsert`, each under the 1 MiB input limit::
+
+        >>> import hospes, datetime
+        >>> register = hospes.Register({"currency": "EUR", "time_zone": "Europe/Paris"})
+        >>> register.upsert([{"client": {"id": "C-1", "last_name": "Lefèvre", "first_name": "Élodie",
+        ...     "created_at": datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.timezone.utc)}}])
+        1
+        >>> now = datetime.datetime(2026, 6, 1, 10, 0, tzinfo=datetime.timezone.utc)
+        >>> page = register.search({"text": "lefev", "present_only": False}, now)
+        >>> page["total"], page["rows"][0]["first_name"]
+        (1, 'Élodie')
+    """
+
+    __slots__ = ()
+    _NATIVE = _native.Register
+    _ARGUMENT = ("register.search", "register")
+
+    def __init__(self, config: Dict[str, Any], entries: Optional[Iterable[Dict[str, Any]]] = None) -> None:
+        self._hold({"config": config, "entries": [] if entries is None else _listed(entries)})
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def _held_only(self, op: str, payload: str) -> Any:
+        envelope = json.loads(self._native.call(op, payload))
+        if "error" in envelope:
+            raise from_envelope(envelope["error"])
+        return envelope["ok"]
+
+    def upsert(self, entries: Iterable[Dict[str, Any]]) -> int:
+        """Adds clients, or replaces what it holds of them (same ``client.id``); returns how many.
+        Stops at the first refused, raising its error, with those before it kept."""
+        payload = _wire._encode(_listed(entries), "register.rows", "entries")
+        return int(self._held_only("register.upsert", '{"entries":' + payload + "}"))
+
+    def remove(self, client_ids: Iterable[str]) -> int:
+        """Forgets clients (deleted or erased); returns how many it held."""
+        return int(self._held_only("register.remove", _wire._encode({"client_ids": _listed(client_ids)})))
+
+    def search(self, query: Dict[str, Any], now: Any) -> Dict[str, Any]:
+        """The page of clients matching ``query`` (a ``RegisterQuery``) as of ``now``, with the
+        count of every match: the same as :func:`hospes.search_register` with this register."""
+        return self._call("register.search", {"query": query, "now": now})
+
+    def row(self, client_id: str, now: Any) -> Dict[str, Any]:
+        """One client's line as of ``now``."""
+        return self._call("register.row", {"client_id": client_id, "now": now})
+
+    def countries(self) -> List[Dict[str, Any]]:
+        """The countries of the clients, with how many live in each."""
+        return self._call("register.countries", {})  # type: ignore[no-any-return]
+
+    def labels(
+        self, query: Dict[str, Any], now: Any, sheet: str, sender_country: str, locale: str, skip: int
+    ) -> bytes:
+        """Address labels as PDF for every client matching ``query`` (its page ignored)."""
+        args = {"query": query, "now": now, "sheet": sheet, "sender_country": sender_country,
+                "locale": locale, "skip": skip}
+        answer = self._native.call_for_file("register.labels", _wire._encode(args, "register.labels"))
+        if isinstance(answer, bytes):
+            return answer
+        raise from_envelope(json.loads(answer)["error"])
+
+    def export(
+        self, query: Dict[str, Any], now: Any, columns: List[str], options: Dict[str, Any]
+    ) -> bytes:
+        """The clients matching ``query`` (its page ignored) as CSV or XLSX bytes: the ``columns``
+        asked for (all when empty), headers in ``options["locale"]``. For many clients, prefer
+        :meth:`export_to`, which streams."""
+        args = {"query": query, "now": now, "columns": columns, "options": options}
+        answer = self._native.call_for_file("register.export", _wire._encode(args, "register.export"))
+        if isinstance(answer, bytes):
+            return answer
+        raise from_envelope(json.loads(answer)["error"])
+
+    def export_to(
+        self, query: Dict[str, Any], now: Any, columns: List[str], options: Dict[str, Any], target: Any
+    ) -> int:
+        """Streams the same export to ``target``: a path (``str`` or ``os.PathLike``, created or
+        truncated) or a binary file object (written through a temporary file, in chunks: a
+        million clients never stand in memory). Returns the number of rows written."""
+        args = {"query": query, "now": now, "columns": columns, "options": options}
+        payload = json.loads(_wire._encode(args, "register.export"))
+        if not isinstance(target, (str, os.PathLike)) and not hasattr(target, "write"):
+            raise InputError("input.wrong_type", f"$.target: expected a path or a binary file, received {type(target).__name__}")
+        if hasattr(target, "write"):
+            with tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "export")
+                rows = self._export_to(payload, path)
+                with open(path, "rb") as source:
+                    shutil.copyfileobj(source, target, 1 << 16)
+                return rows
+        return self._export_to(payload, os.fspath(target))
+
+    def _export_to(self, payload: Dict[str, Any], path: str) -> int:
+        payload["path"] = path
+        return int(self._held_only("register.export_to", json.dumps(payload)))
+
+    def __repr__(self) -> str:
+        return f"Register({len(self)} clients)"
+
+
+__all__ = ["Keyring", "Mailer", "Pricer", "Register"]

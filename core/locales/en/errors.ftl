@@ -19,6 +19,8 @@ client-country_unknown = Unknown country “{ $value }”.
 client-birth_date_invalid = The birth date { $value } is not plausible.
 client-plate_invalid = The licence plate “{ $value }” is not valid.
 client-field_locked = The field “{ $field }” cannot be changed by the guest.
+client-invoiced = The client “{ $client_id }” was invoiced ({ $invoices }): their record cannot be deleted, even if the stay was cancelled.
+client-record_foreign = The { $record } “{ $id }” belongs to another client than “{ $client_id }”.
 establishment-siret_invalid = The SIRET “{ $value }” is not valid.
 establishment-url_invalid = The URL “{ $value }” is not valid.
 establishment-time_zone_unknown = Unknown time zone “{ $value }”.
@@ -117,3 +119,22 @@ pdf-font_invalid = Font “{ $field }” cannot be used: { $detail }.
 pdf-image_invalid = Image “{ $field }” cannot be printed: { $detail }.
 pdf-client_mismatch = Document { $document } does not belong to client { $client_id }.
 pdf-labels_invalid = The labels cannot be printed: { $detail }.
+export-invalid = Export refused: { $detail }.
+export-write_failed = The export could not be written: { $detail }.
+register-query_too_short = Type at least { $min } letters or digits to search ({ $field }).
+register-query_invalid = Register search refused: { $detail }
+register-entry_invalid = The client “{ $client_id }” cannot be added to the register: { $detail }
+register-client_unknown = No client “{ $client_id }” in the register.
+gdpr-erasure_blocked = Client “{ $client_id }” cannot be erased yet: { $record ->
+    [residency] their residency “{ $id }” runs
+   *[other] their stay “{ $id }” runs
+} until { $until }. Their data is still needed for the contract; cancel it or wait until it ends.
+
+## accounting
+accounting-chart_invalid = Invalid chart of accounts, { $field }: { $detail }.
+accounting-not_issued = Invoice “{ $number }” is a draft: only issued documents are booked.
+accounting-invoice_unknown = Payment “{ $key }” is on invoice “{ $invoice_number }”, which was not given.
+accounting-document_invalid = Document “{ $reference }” cannot be booked: { $detail }.
+accounting-entry_unbalanced = Entry { $entry } is unbalanced: debit { $debit }, credit { $credit }.
+accounting-entry_invalid = Entry { $entry } cannot be written: { $detail }.
+accounting-siren_invalid = “{ $value }” is not a SIREN.

@@ -39,3 +39,4 @@ event-booking_fields_edited = Stay { $stay }: client { $client } changed { $fiel
 event-booking_change_requested = Stay { $stay }: client { $client } asks to change { $fields } after the deadline.
 event-booking_change_approved = Stay { $stay }: change of { $fields } approved (client { $client }).
 event-booking_change_declined = Stay { $stay }: change declined (client { $client }).
+event-client_erased = Client { $client }’s record erased (GDPR): their personal data was deleted or anonymised.

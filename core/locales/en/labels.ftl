@@ -74,3 +74,48 @@ country-CA = CANADA
 country-FR = FRANCE
 country-MC = MONACO
 country-AD = ANDORRA
+
+## The client register: column headers and values.
+
+register-sheet = Clients
+register-client_id = Client no.
+register-civility = Title
+register-last_name = Last name
+register-first_name = First name
+register-company = Company
+register-address = Address
+register-postcode = Postcode
+register-city = City
+register-country = Country
+register-landline = Landline
+register-mobile = Mobile
+register-email = E-mail
+register-licence_plates = Licence plates
+register-kind = Client type
+register-created_on = Client since
+register-first_stay = First stay
+register-stays = Stays
+register-last_stay = Last stay
+register-next_stay = Next stay
+register-present = Present
+register-revenue_excl_vat = Revenue excl. VAT
+register-revenue_incl_vat = Revenue incl. VAT
+register-due = Amount due
+label-client-kind-stayer = Stayer
+label-client-kind-prospect = Prospect
+label-client-kind-resident = Resident
+label-client-kind-tour_operator = Tour operator
+label-yes = Yes
+label-no = No
+
+## Journal entries (EcritureLib)
+label-entry-invoice = Invoice { $number }, { $customer }
+label-entry-credit-note = Credit note { $number }, { $customer }
+label-entry-payment = Payment { $number }, { $customer }, { $method ->
+    [card] card
+    [bank_transfer] bank transfer
+    [cheque] cheque
+    [cash] cash
+    [holiday_vouchers] holiday vouchers
+   *[other] other means
+}

@@ -19,6 +19,8 @@ client-country_unknown = País desconocido «{ $value }».
 client-birth_date_invalid = La fecha de nacimiento { $value } no es plausible.
 client-plate_invalid = La matrícula «{ $value }» no es válida.
 client-field_locked = El campo «{ $field }» no puede ser modificado por el cliente.
+client-invoiced = El cliente «{ $client_id }» fue facturado ({ $invoices }): su ficha no puede borrarse, aunque la estancia se haya anulado.
+client-record_foreign = { $record } «{ $id }» pertenece a otro cliente distinto de «{ $client_id }».
 establishment-siret_invalid = El SIRET «{ $value }» no es válido.
 establishment-url_invalid = La URL «{ $value }» no es válida.
 establishment-time_zone_unknown = Zona horaria desconocida «{ $value }».
@@ -123,3 +125,22 @@ pdf-font_invalid = La fuente «{ $field }» no se puede usar: { $detail }.
 pdf-image_invalid = La imagen «{ $field }» no se puede imprimir: { $detail }.
 pdf-client_mismatch = El documento { $document } no pertenece al cliente { $client_id }.
 pdf-labels_invalid = No se pueden imprimir las etiquetas: { $detail }.
+export-invalid = Exportación rechazada: { $detail }.
+export-write_failed = No se pudo escribir la exportación: { $detail }.
+register-query_too_short = Escriba al menos { $min } letras o cifras para buscar ({ $field }).
+register-query_invalid = Búsqueda en el registro rechazada: { $detail }
+register-entry_invalid = El cliente «{ $client_id }» no puede entrar en el registro: { $detail }
+register-client_unknown = Ningún cliente «{ $client_id }» en el registro.
+gdpr-erasure_blocked = El cliente «{ $client_id }» aún no puede ser suprimido: { $record ->
+    [residency] su alquiler anual «{ $id }» dura
+   *[other] su estancia «{ $id }» dura
+} hasta el { $until }. Sus datos aún son necesarios para el contrato; anúlelo o espere a que termine.
+
+## accounting
+accounting-chart_invalid = Plan contable no válido, { $field }: { $detail }.
+accounting-not_issued = La factura «{ $number }» es un borrador: solo se contabilizan los documentos emitidos.
+accounting-invoice_unknown = El pago «{ $key }» corresponde a la factura «{ $invoice_number }», que no se ha proporcionado.
+accounting-document_invalid = El documento «{ $reference }» no puede contabilizarse: { $detail }.
+accounting-entry_unbalanced = El asiento { $entry } no está cuadrado: debe { $debit }, haber { $credit }.
+accounting-entry_invalid = El asiento { $entry } no puede escribirse: { $detail }.
+accounting-siren_invalid = «{ $value }» no es un SIREN.

@@ -39,3 +39,4 @@ event-booking_fields_edited = Estancia { $stay }: el cliente { $client } modific
 event-booking_change_requested = Estancia { $stay }: el cliente { $client } pide modificar { $fields } después del plazo.
 event-booking_change_approved = Estancia { $stay }: modificación de { $fields } aceptada (cliente { $client }).
 event-booking_change_declined = Estancia { $stay }: modificación rechazada (cliente { $client }).
+event-client_erased = Ficha del cliente { $client } suprimida (RGPD): sus datos personales se han borrado o anonimizado.

@@ -74,3 +74,48 @@ country-CA = CANADÁ
 country-FR = FRANCIA
 country-MC = MÓNACO
 country-AD = ANDORRA
+
+## The client register: column headers and values.
+
+register-sheet = Clientes
+register-client_id = N.º de cliente
+register-civility = Tratamiento
+register-last_name = Apellido
+register-first_name = Nombre
+register-company = Empresa
+register-address = Dirección
+register-postcode = Código postal
+register-city = Ciudad
+register-country = País
+register-landline = Teléfono fijo
+register-mobile = Móvil
+register-email = Correo electrónico
+register-licence_plates = Matrículas
+register-kind = Tipo de cliente
+register-created_on = Cliente desde
+register-first_stay = Primera estancia
+register-stays = Estancias
+register-last_stay = Última estancia
+register-next_stay = Próxima estancia
+register-present = Presente
+register-revenue_excl_vat = Facturación sin IVA
+register-revenue_incl_vat = Facturación con IVA
+register-due = Pendiente de pago
+label-client-kind-stayer = Huésped
+label-client-kind-prospect = Cliente potencial
+label-client-kind-resident = Residente
+label-client-kind-tour_operator = Turoperador
+label-yes = Sí
+label-no = No
+
+## Journal entries (EcritureLib)
+label-entry-invoice = Factura { $number }, { $customer }
+label-entry-credit-note = Factura rectificativa { $number }, { $customer }
+label-entry-payment = Cobro { $number }, { $customer }, { $method ->
+    [card] tarjeta
+    [bank_transfer] transferencia
+    [cheque] cheque
+    [cash] efectivo
+    [holiday_vouchers] cheques vacaciones
+   *[other] otro medio
+}

@@ -19,6 +19,8 @@ client-country_unknown = Pays inconnu « { $value } ».
 client-birth_date_invalid = La date de naissance { $value } n’est pas plausible.
 client-plate_invalid = La plaque d’immatriculation « { $value } » n’est pas valide.
 client-field_locked = Le champ « { $field } » ne peut pas être modifié par le client.
+client-invoiced = Le client « { $client_id } » a été facturé ({ $invoices }) : sa fiche ne peut pas être supprimée, même si le séjour a été annulé.
+client-record_foreign = { $record } « { $id } » appartient à un autre client que « { $client_id } ».
 establishment-siret_invalid = Le SIRET « { $value } » n’est pas valide.
 establishment-url_invalid = L’adresse web « { $value } » n’est pas valide.
 establishment-time_zone_unknown = Fuseau horaire inconnu « { $value } ».
@@ -123,3 +125,22 @@ pdf-font_invalid = La police « { $field } » ne peut pas servir : { $detail }.
 pdf-image_invalid = L’image « { $field } » ne peut pas être imprimée : { $detail }.
 pdf-client_mismatch = Le document { $document } n’appartient pas au client { $client_id }.
 pdf-labels_invalid = Impossible d’imprimer les étiquettes : { $detail }.
+export-invalid = Export refusé : { $detail }.
+export-write_failed = Impossible d’écrire l’export : { $detail }.
+register-query_too_short = Saisissez au moins { $min } lettres ou chiffres pour chercher ({ $field }).
+register-query_invalid = Recherche dans le registre refusée : { $detail }
+register-entry_invalid = Le client « { $client_id } » ne peut pas entrer dans le registre : { $detail }
+register-client_unknown = Aucun client « { $client_id } » dans le registre.
+gdpr-erasure_blocked = Le client « { $client_id } » ne peut pas encore être effacé : { $record ->
+    [residency] sa location à l’année « { $id } » court
+   *[other] son séjour « { $id } » court
+} jusqu’au { $until }. Ses données servent encore au contrat ; annulez-le ou attendez sa fin.
+
+## accounting
+accounting-chart_invalid = Plan comptable invalide, { $field } : { $detail }.
+accounting-not_issued = La facture « { $number } » est un brouillon : seules les pièces émises sont comptabilisées.
+accounting-invoice_unknown = Le paiement « { $key } » porte sur la facture « { $invoice_number } », qui n’a pas été fournie.
+accounting-document_invalid = La pièce « { $reference } » ne peut pas être comptabilisée : { $detail }.
+accounting-entry_unbalanced = L’écriture { $entry } n’est pas équilibrée : débit { $debit }, crédit { $credit }.
+accounting-entry_invalid = L’écriture { $entry } ne peut pas être écrite : { $detail }.
+accounting-siren_invalid = « { $value } » n’est pas un SIREN.

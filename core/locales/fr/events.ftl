@@ -39,3 +39,4 @@ event-booking_fields_edited = Séjour { $stay } : le client { $client } a modifi
 event-booking_change_requested = Séjour { $stay } : le client { $client } demande à modifier { $fields } après la date limite.
 event-booking_change_approved = Séjour { $stay } : modification de { $fields } acceptée (client { $client }).
 event-booking_change_declined = Séjour { $stay } : modification refusée (client { $client }).
+event-client_erased = Fiche du client { $client } effacée (RGPD) : ses données personnelles ont été supprimées ou anonymisées.

@@ -74,3 +74,48 @@ country-CA = CANADA
 country-FR = FRANCE
 country-MC = MONACO
 country-AD = ANDORRE
+
+## The client register: column headers and values.
+
+register-sheet = Clients
+register-client_id = N° client
+register-civility = Civilité
+register-last_name = Nom
+register-first_name = Prénom
+register-company = Entreprise
+register-address = Adresse
+register-postcode = Code postal
+register-city = Ville
+register-country = Pays
+register-landline = Téléphone fixe
+register-mobile = Téléphone mobile
+register-email = E-mail
+register-licence_plates = Plaques
+register-kind = Type de client
+register-created_on = Ancienneté
+register-first_stay = Premier séjour
+register-stays = Séjours
+register-last_stay = Dernier séjour
+register-next_stay = Prochain séjour
+register-present = Présent
+register-revenue_excl_vat = CA HT
+register-revenue_incl_vat = CA TTC
+register-due = Reste dû
+label-client-kind-stayer = Séjournant
+label-client-kind-prospect = Prospect
+label-client-kind-resident = Résident
+label-client-kind-tour_operator = Tour-opérateur
+label-yes = Oui
+label-no = Non
+
+## Journal entries (EcritureLib)
+label-entry-invoice = Facture { $number }, { $customer }
+label-entry-credit-note = Avoir { $number }, { $customer }
+label-entry-payment = Règlement { $number }, { $customer }, { $method ->
+    [card] carte bancaire
+    [bank_transfer] virement
+    [cheque] chèque
+    [cash] espèces
+    [holiday_vouchers] chèques-vacances
+   *[other] autre moyen
+}

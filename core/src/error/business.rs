@@ -6,6 +6,39 @@
 macro_rules! error_table {
     ($callback:ident) => {
         guest_families! { $callback;
+            /// A register query or entry that cannot be served (`register.query_invalid` …).
+            Register = "register" {
+                /// A search fragment shorter than the register starts at.
+                #[error("`{field}` needs at least {min} letters or digits to search")]
+                RegisterQueryTooShort = "register.query_too_short" {
+                    /// The criterion (`text`, `city`, `phone`, `plate`).
+                    field: String,
+                    /// The fewest letters or digits it takes.
+                    min: usize,
+                },
+                /// A register query with a value out of range.
+                #[error("register query: {detail}")]
+                RegisterQueryInvalid = "register.query_invalid" {
+                    /// What was wrong, with the value.
+                    detail: String,
+                },
+                /// A register entry that cannot be indexed.
+                #[error("register entry `{client_id}`: {detail}")]
+                RegisterEntryInvalid = "register.entry_invalid" {
+                    /// The client's id (truncated).
+                    client_id: String,
+                    /// What was wrong.
+                    detail: String,
+                },
+                /// No client with this id in the register.
+                #[error("no client `{client_id}` in the register")]
+                RegisterClientUnknown = "register.client_unknown" {
+                    /// The id asked for (truncated).
+                    client_id: String,
+                },
+            }
+            /// A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
+            /// `pricing.promo_expired` …).
             Pricing = "pricing" {
                 /// No unit with this id in the catalogue.
                 #[error("unknown unit `{unit}`")]
@@ -514,6 +547,98 @@ macro_rules! error_table {
                 LabelsInvalid = "pdf.labels_invalid" {
                     /// What is wrong.
                     detail: String,
+                },
+            }
+            /// A GDPR erasure that cannot be made yet (`gdpr.erasure_blocked`).
+            Gdpr = "gdpr" {
+                /// The client still has a stay or a residency under way: the data is needed to
+                /// perform the contract (GDPR art. 6(1)(b)), so erasure waits for its end.
+                #[error("client `{client_id}` cannot be erased yet: {record} `{id}` runs until {until}")]
+                ErasureBlocked = "gdpr.erasure_blocked" {
+                    /// The client.
+                    client_id: String,
+                    /// `stay` or `residency`.
+                    record: String,
+                    /// Its reference.
+                    id: String,
+                    /// Its last day (`YYYY-MM-DD`).
+                    until: String,
+                },
+            }
+            /// A spreadsheet export that cannot be written: columns, options or a row refused, or the
+            /// file not written (`export.invalid`, `export.write_failed`).
+            Export = "export" {
+                /// Columns, options or a row the spreadsheet writer refuses: a row of the wrong
+                /// width, a sheet name Excel forbids, a text longer than a cell holds, more rows
+                /// than a worksheet holds.
+                #[error("export refused: {detail}")]
+                ExportInvalid = "export.invalid" {
+                    /// What is wrong, with the value (never a cell's contents).
+                    detail: String,
+                },
+                /// The file could not be written: the writer or the temporary directory failed.
+                #[error("export could not be written: {detail}")]
+                ExportWriteFailed = "export.write_failed" {
+                    /// What failed (the system's error).
+                    detail: String,
+                },
+            }
+            /// Journal entries or a FEC that cannot be made: a chart that contradicts itself, a draft,
+            /// an unbalanced entry (`accounting.*`).
+            Accounting = "accounting" {
+                /// A chart of accounts that contradicts itself.
+                #[error("invalid chart of accounts, {field}: {detail}")]
+                ChartInvalid = "accounting.chart_invalid" {
+                    /// The field (`sales.accommodation`, `vat_collected`).
+                    field: String,
+                    /// What is wrong, with the value.
+                    detail: String,
+                },
+                /// A draft invoice (no number or issue date) handed to the journal.
+                #[error("invoice `{number}` is a draft: only issued documents are booked")]
+                NotIssued = "accounting.not_issued" {
+                    /// Its number, if any.
+                    number: String,
+                },
+                /// A payment on an invoice that was not handed with it.
+                #[error("payment `{key}` is on invoice `{invoice_number}`, which was not given")]
+                InvoiceUnknown = "accounting.invoice_unknown" {
+                    /// The invoice's number.
+                    invoice_number: String,
+                    /// The payment's key.
+                    key: String,
+                },
+                /// An invoice or payment that cannot be booked as it is.
+                #[error("document `{reference}` cannot be booked: {detail}")]
+                DocumentInvalid = "accounting.document_invalid" {
+                    /// The invoice's number, the payment's key or the journal's code.
+                    reference: String,
+                    /// What is wrong.
+                    detail: String,
+                },
+                /// An entry whose debits and credits differ.
+                #[error("entry {entry} is unbalanced: debit {debit}, credit {credit}")]
+                EntryUnbalanced = "accounting.entry_unbalanced" {
+                    /// The entry (`VE000042 (FA26030042)`).
+                    entry: String,
+                    /// Its debits.
+                    debit: String,
+                    /// Its credits.
+                    credit: String,
+                },
+                /// An entry the FEC cannot hold.
+                #[error("entry {entry} cannot be written: {detail}")]
+                JournalEntryInvalid = "accounting.entry_invalid" {
+                    /// The entry.
+                    entry: String,
+                    /// What is wrong.
+                    detail: String,
+                },
+                /// A SIREN that is not nine digits with a valid key.
+                #[error("`{value}` is not a SIREN")]
+                SirenInvalid = "accounting.siren_invalid" {
+                    /// The value given.
+                    value: String,
                 },
             }
             /// A bug in hospes, reported instead of crashing: please report it.

@@ -138,6 +138,24 @@ macro_rules! guest_families {
                     /// The locked field.
                     field: String,
                 },
+                /// A client who was ever invoiced cannot be deleted, even after a cancellation.
+                #[error("client `{client_id}` was invoiced ({invoices}): the record cannot be deleted")]
+                ClientInvoiced = "client.invoiced" {
+                    /// The client's id.
+                    client_id: String,
+                    /// The numbers of their invoices and credit notes, comma-separated.
+                    invoices: String,
+                },
+                /// A record passed with a client belongs to another client.
+                #[error("{record} `{id}` belongs to another client than `{client_id}`")]
+                RecordForeign = "client.record_foreign" {
+                    /// What the record is (`stay`, `invoice`, `account` …).
+                    record: String,
+                    /// Its reference, number or id.
+                    id: String,
+                    /// The client it was passed with.
+                    client_id: String,
+                },
             }
             /// An establishment's settings were refused (`establishment.*`).
             Establishment = "establishment" {
@@ -278,8 +296,6 @@ macro_rules! guest_families {
                     what: String,
                 },
             }
-            /// A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
-            /// `pricing.promo_expired` …).
             $($more)*
         }
     };

@@ -24,6 +24,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/fr/labels.ftl"),
             include_str!("../../locales/fr/events.ftl"),
             include_str!("../../locales/fr/documents.ftl"),
+            include_str!("../../locales/fr/gdpr.ftl"),
         ],
     ),
     (
@@ -33,6 +34,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/en/labels.ftl"),
             include_str!("../../locales/en/events.ftl"),
             include_str!("../../locales/en/documents.ftl"),
+            include_str!("../../locales/en/gdpr.ftl"),
         ],
     ),
     (
@@ -42,6 +44,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/es/labels.ftl"),
             include_str!("../../locales/es/events.ftl"),
             include_str!("../../locales/es/documents.ftl"),
+            include_str!("../../locales/es/gdpr.ftl"),
         ],
     ),
 ];

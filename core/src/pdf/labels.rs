@@ -9,6 +9,7 @@ use super::page::{Align, Info, MM, Sheet, Weight};
 use super::printer::Printer;
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
+use crate::register::RegisterRow;
 use crate::{Client, Country};
 
 /// A sheet of labels.
@@ -99,6 +100,43 @@ pub struct LabelRequest {
     /// Labels already used on the first sheet, skipped (left to right, top to bottom).
     #[serde(default)]
     pub skip: u32,
+}
+
+impl LabelRequest {
+    /// Labels for a selection of the register (see
+    /// [`Register::select`](crate::register::Register::select)), in its order; the clients
+    /// without a postal address are left out, as a mailing prints what it can.
+    ///
+    /// ```
+    /// use hospes::pdf::{LabelRequest, LabelSheet};
+    /// # use hospes::register::{Register, RegisterQuery};
+    /// # let mut register = Register::new(Default::default());
+    /// # register.upsert(serde_json::from_str(r#"{"client": {"id": "C-1", "last_name": "Dupont", "address": {"lines": ["3 rue des Lilas"], "city": "Lyon", "country": "FR"}, "created_at": "2026-01-15T09:30:00Z"}}"#).unwrap()).unwrap();
+    /// # register.upsert(serde_json::from_str(r#"{"client": {"id": "C-2", "last_name": "Martin", "created_at": "2026-01-15T09:30:00Z"}}"#).unwrap()).unwrap();
+    /// let query = RegisterQuery { present_only: false, ..RegisterQuery::default() };
+    /// let rows = register.select(&query, "2026-06-01".parse().unwrap()).unwrap();
+    /// let request = LabelRequest::from_rows(rows, LabelSheet::A4_2x7, hospes::Country::FRANCE, hospes::Locale::Fr, 0);
+    /// assert_eq!(request.clients.len(), 1);
+    /// ```
+    pub fn from_rows(
+        rows: impl IntoIterator<Item = RegisterRow>,
+        sheet: LabelSheet,
+        sender_country: Country,
+        locale: Locale,
+        skip: u32,
+    ) -> LabelRequest {
+        LabelRequest {
+            clients: rows
+                .into_iter()
+                .filter(|row| !row.address.lines.is_empty() || row.address.city.is_some())
+                .map(|row| row.to_client())
+                .collect(),
+            sheet,
+            sender_country,
+            locale,
+            skip,
+        }
+    }
 }
 
 impl Printer {

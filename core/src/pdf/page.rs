@@ -204,7 +204,7 @@ impl<'f> Sheet<'f> {
                 content.set_font(name, run.size);
                 current = Some((run.weight, run.size));
             }
-            let step = |to: i32, from: i32| (to - from) as f32 / 100.0;
+            let step = |to: i32, from: i32| (i64::from(to) - i64::from(from)) as f32 / 100.0;
             content.next_line(step(run.x, at.0), step(run.y, at.1));
             at = (run.x, run.y);
             bytes.clear();

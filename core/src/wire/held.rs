@@ -1,29 +1,35 @@
-//! Values a binding parses once and keeps — the link keyring, the price catalogue — with the
-//! operations that take them: the same operations as [`call`](super::call), their arguments less
+//! Values a binding parses once and keeps — the link keyring, the price catalogue, the mail
+//! template, the client register — with the operations that take them: the same operations as [`call`](super::call), their arguments less
 //! the held one, the same envelope. Hosts issue and verify many links with one keyring and price
 //! many stays with one catalogue; parsing them once is what makes those calls cheap from Python,
 //! Node and the JVM.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::envelope::{error_envelope, ok_envelope, settle};
+use super::envelope::{Answer, answer, error_envelope, ok_envelope, settle};
+use crate::address::Country;
 use crate::codec::from_json;
 use crate::error::{Error, Result};
 use crate::establishment::Establishment;
+use crate::i18n::Locale;
 use crate::link::{Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
 use crate::mail::{CompiledMail, MailContext, MailTemplate};
+use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Printer};
 use crate::pricing::{self, Catalogue, PriceRequest};
 use crate::quote::Quote;
+use crate::register::{Register, RegisterColumn, RegisterEntry, RegisterQuery, RegisterSource};
+use crate::sheet::SheetOptions;
 
 /// A value held parsed by a binding, and the operations it serves.
 pub trait Held: Sized {
     /// Reads it from its JSON form, checked.
     fn parse(json: &str) -> Result<Self>;
     /// Runs `op` with `input`: the operation's arguments less the held value.
-    fn run(&self, op: &str, input: &str) -> Result<String>;
+    fn run(&self, op: &str, input: &str) -> Result<Answer>;
 }
 
 /// Parses a value to hold; a bad one answers its error envelope.
@@ -49,8 +55,28 @@ pub fn hold<H: Held>(json: &str) -> std::result::Result<H, String> {
 /// assert!(out.contains(r#""code":"link.invalid""#));
 /// ```
 pub fn call_held<H: Held>(held: &H, op: &str, input: &str) -> String {
+    match call_held_for_file(held, op, input) {
+        Answer::Envelope(json) => json,
+        Answer::File(bytes) => {
+            ok_envelope(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
+        }
+    }
+}
+
+/// Runs `op` with a held value like [`call_held`], except that an operation returning a file
+/// answers with its bytes, as [`call_for_file`](super::call_for_file) does.
+///
+/// ```
+/// use hospes::wire::{call_held_for_file, hold, Answer, HeldRegister};
+/// let register: HeldRegister = hold(r#"{"config": {"currency": "EUR", "time_zone": "Europe/Paris"}, "entries": [
+///   {"client": {"id": "C-1", "last_name": "Dupont", "address": {"lines": ["3 rue des Lilas"], "postcode": "69003", "city": "Lyon", "country": "FR"}, "created_at": "2026-01-15T09:30:00Z"}}]}"#).unwrap();
+/// let args = r#"{"query": {"present_only": false}, "now": "2026-06-01T10:00:00Z", "sheet": "a4_3x8", "sender_country": "FR", "locale": "fr", "skip": 0}"#;
+/// let Answer::File(pdf) = call_held_for_file(&register, "register.labels", args) else { panic!("no PDF") };
+/// assert!(pdf.starts_with(b"%PDF"));
+/// ```
+pub fn call_held_for_file<H: Held>(held: &H, op: &str, input: &str) -> Answer {
     let outcome = catch_unwind(AssertUnwindSafe(|| held.run(op, input)));
-    settle(op, outcome).unwrap_or_else(|error| error)
+    settle(op, outcome).unwrap_or_else(Answer::Envelope)
 }
 
 fn unknown(op: &str) -> Error {
@@ -83,15 +109,15 @@ impl Held for Keyring {
         Keyring::new(&from_json::<KeyringConfig>(json)?)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<String> {
+    fn run(&self, op: &str, input: &str) -> Result<Answer> {
         match op {
             "link.issue" => {
                 let a: IssueLink = from_json(input)?;
-                ok_envelope(&self.issue(&a.establishment, &a.request, a.now)?)
+                answer(self.issue(&a.establishment, &a.request, a.now)?)
             }
             "link.verify" => {
                 let a: VerifyLink = from_json(input)?;
-                ok_envelope(&self.verify(&a.establishment, &a.token, a.purpose, &a.state, a.now)?)
+                answer(self.verify(&a.establishment, &a.token, a.purpose, &a.state, a.now)?)
             }
             _ => Err(unknown(op)),
         }
@@ -124,15 +150,15 @@ impl Held for Catalogue {
         Ok(catalogue)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<String> {
+    fn run(&self, op: &str, input: &str) -> Result<Answer> {
         match op {
             "pricing.price" => {
                 let a: PriceStay = from_json(input)?;
-                ok_envelope(&pricing::price(self, &a.request, a.now)?)
+                answer(pricing::price(self, &a.request, a.now)?)
             }
             "quote.create" => {
                 let a: CreateQuote = from_json(input)?;
-                ok_envelope(&Quote::create(
+                answer(Quote::create(
                     &a.number,
                     &a.client_id,
                     &a.stay_reference,
@@ -159,13 +185,195 @@ impl Held for CompiledMail {
         CompiledMail::compile(&from_json::<MailTemplate>(json)?)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<String> {
+    fn run(&self, op: &str, input: &str) -> Result<Answer> {
         match op {
             "mail.render" => {
                 let a: RenderMail = from_json(input)?;
-                ok_envelope(&self.render(&a.context)?)
+                answer(self.render(&a.context)?)
             }
-            "mail.check" => ok_envelope(&self.summary()),
+            "mail.check" => answer(self.summary()),
+            _ => Err(unknown(op)),
+        }
+    }
+}
+
+/// The client register held by a binding: many searches at once, one change at a time (a
+/// read-write lock), so that a host's threads share one register.
+#[derive(Debug)]
+pub struct HeldRegister(RwLock<Register>);
+
+impl HeldRegister {
+    /// A held register.
+    ///
+    /// ```
+    /// let held = hospes::wire::HeldRegister::new(hospes::register::Register::new(Default::default()));
+    /// assert_eq!(held.read().len(), 0);
+    /// ```
+    pub fn new(register: Register) -> HeldRegister {
+        HeldRegister(RwLock::new(register))
+    }
+
+    /// The register, for reading. A change that failed half-way cannot have left it torn (a
+    /// client is put in whole or not at all), so a poisoned lock is taken as it is.
+    ///
+    /// ```
+    /// let held = hospes::wire::HeldRegister::new(hospes::register::Register::new(Default::default()));
+    /// assert!(held.read().is_empty());
+    /// ```
+    pub fn read(&self) -> RwLockReadGuard<'_, Register> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Streams the export of `query`'s clients (see [`Register::export`]) to the file at
+    /// `path` (created, or truncated), through a buffer and synced; the number of rows written.
+    /// A file that cannot be written is `export.write_failed`, naming the path.
+    ///
+    /// ```
+    /// # use hospes::wire::HeldRegister;
+    /// let held = HeldRegister::new(hospes::register::Register::new(Default::default()));
+    /// let options = hospes::sheet::SheetOptions::csv(hospes::Locale::En);
+    /// let err = held.export_to(&Default::default(), "2026-06-01T10:00:00Z".parse().unwrap(), &[], &options, "/no/such/dir/clients.csv").unwrap_err();
+    /// assert_eq!(err.code(), "export.write_failed");
+    /// ```
+    pub fn export_to(
+        &self,
+        query: &RegisterQuery,
+        now: DateTime<Utc>,
+        columns: &[RegisterColumn],
+        options: &SheetOptions,
+        path: &str,
+    ) -> Result<u64> {
+        let failed = |err: std::io::Error| Error::ExportWriteFailed {
+            detail: format!("{}: {err}", path.chars().take(200).collect::<String>()),
+        };
+        let register = self.read();
+        let file = std::fs::File::create(path).map_err(failed)?;
+        let writer = std::io::BufWriter::with_capacity(1 << 16, file);
+        let (writer, rows) =
+            register.export(query, register.today(now), columns, options, writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|err| failed(err.into_error()))?;
+        file.sync_all().map_err(failed)?;
+        Ok(rows)
+    }
+
+    /// The register, for changing it (see [`read`](HeldRegister::read) on poisoning).
+    ///
+    /// ```
+    /// let held = hospes::wire::HeldRegister::new(hospes::register::Register::new(Default::default()));
+    /// assert!(!held.write().remove("C-1"));
+    /// ```
+    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, Register> {
+        self.0.write().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Upsert {
+    entries: Vec<RegisterEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Remove {
+    client_ids: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Search {
+    query: RegisterQuery,
+    now: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    client_id: String,
+    now: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    query: RegisterQuery,
+    now: DateTime<Utc>,
+    sheet: LabelSheet,
+    sender_country: Country,
+    locale: Locale,
+    skip: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Export {
+    query: RegisterQuery,
+    now: DateTime<Utc>,
+    columns: Vec<RegisterColumn>,
+    options: SheetOptions,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportTo {
+    query: RegisterQuery,
+    now: DateTime<Utc>,
+    columns: Vec<RegisterColumn>,
+    options: SheetOptions,
+    path: String,
+}
+
+/// `register.upsert`, `register.remove`, `register.search`, `register.row`,
+/// `register.countries`, `register.labels`, `register.export`, `register.export_to`.
+impl Held for HeldRegister {
+    fn parse(json: &str) -> Result<Self> {
+        Register::from_source(from_json::<RegisterSource>(json)?).map(HeldRegister::new)
+    }
+
+    fn run(&self, op: &str, input: &str) -> Result<Answer> {
+        match op {
+            "register.upsert" => {
+                let a: Upsert = from_json(input)?;
+                answer(self.write().upsert_all(a.entries)?)
+            }
+            "register.remove" => {
+                let a: Remove = from_json(input)?;
+                let mut register = self.write();
+                answer(a.client_ids.iter().filter(|id| register.remove(id)).count() as u64)
+            }
+            "register.search" => {
+                let a: Search = from_json(input)?;
+                let register = self.read();
+                answer(register.search(&a.query, register.today(a.now))?)
+            }
+            "register.row" => {
+                let a: Row = from_json(input)?;
+                let register = self.read();
+                answer(register.row(&a.client_id, register.today(a.now))?)
+            }
+            "register.countries" => answer(self.read().countries()),
+            "register.export" => {
+                let a: Export = from_json(input)?;
+                let register = self.read();
+                let today = register.today(a.now);
+                let (bytes, _) =
+                    register.export(&a.query, today, &a.columns, &a.options, Vec::new())?;
+                answer(FileBytes(bytes))
+            }
+            "register.export_to" => {
+                let a: ExportTo = from_json(input)?;
+                answer(self.export_to(&a.query, a.now, &a.columns, &a.options, &a.path)?)
+            }
+            "register.labels" => {
+                let a: Labels = from_json(input)?;
+                let register = self.read();
+                let rows = register.select(&a.query, register.today(a.now))?;
+                let request =
+                    LabelRequest::from_rows(rows, a.sheet, a.sender_country, a.locale, a.skip);
+                answer(FileBytes(Printer::standard().labels(&request)?))
+            }
             _ => Err(unknown(op)),
         }
     }

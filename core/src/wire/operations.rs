@@ -13,7 +13,8 @@ use crate::mail::CompiledMail;
 use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
-    account, appointment, cancellation, editable, evidence, invoice, link, payment, pricing, vat,
+    account, accounting, appointment, cancellation, editable, evidence, gdpr, invoice, link,
+    payment, pricing, vat,
 };
 
 /// An operation callable by name.

@@ -397,6 +397,53 @@ macro_rules! operation_table {
     "pdf.labels" => fn labels_pdf(request: LabelRequest) -> FileBytes {
         Printer::standard().labels(&request).map(FileBytes)
     }
+    /// The page of the client register matching `query` as of `now` (in the register's time
+    /// zone), and the count of every match. Hosts with many clients hold the register instead
+    /// (`Register`) and keep it current; this form builds it from `register` on every call.
+    "register.search" => fn search_register(register: RegisterSource, query: RegisterQuery, now: DateTime<Utc>) -> RegisterPage {
+        let register = Register::from_source(register)?;
+        register.search(&query, register.today(now))
+    }
+    /// One client's line of the register as of `now`.
+    "register.row" => fn register_row(register: RegisterSource, client_id: String, now: DateTime<Utc>) -> RegisterRow {
+        let register = Register::from_source(register)?;
+        register.row(&client_id, register.today(now))
+    }
+    /// The register's lines of `entries` as of `now`, in their order: a client's revenue,
+    /// seniority, stays and presence without holding a register.
+    "register.rows" => fn register_rows(config: RegisterConfig, entries: Vec<RegisterEntry>, now: DateTime<Utc>) -> Vec<RegisterRow> {
+        Register::rows(config, entries, now)
+    }
+    /// The countries of the register's clients, with how many live in each (the « Pays » list).
+    "register.countries" => fn register_countries(register: RegisterSource) -> Vec<CountryCount> {
+        Register::from_source(register).map(|register| register.countries())
+    }
+    /// Address labels as PDF for every client matching `query` (its page ignored), in its
+    /// order; clients without a postal address are left out.
+    "register.labels" => fn register_labels(register: RegisterSource, query: RegisterQuery, now: DateTime<Utc>, sheet: LabelSheet, sender_country: Country, locale: Locale, skip: u32) -> FileBytes {
+        let register = Register::from_source(register)?;
+        let rows = register.select(&query, register.today(now))?;
+        let request = LabelRequest::from_rows(rows, sheet, sender_country, locale, skip);
+        Printer::standard().labels(&request).map(FileBytes)
+    }
+    /// The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
+    /// `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
+    /// neutralised. Hosts exporting many clients hold the register and write to a file.
+    "register.export" => fn export_register(register: RegisterSource, query: RegisterQuery, now: DateTime<Utc>, columns: Vec<RegisterColumn>, options: SheetOptions) -> FileBytes {
+        let register = Register::from_source(register)?;
+        let (bytes, _) = register.export(&query, register.today(now), &columns, &options, Vec::new())?;
+        Ok::<_, Error>(FileBytes(bytes))
+    }
+    /// What an issued invoice or credit note adds to its client's revenue (excluding VAT and
+    /// the tourist tax, and including VAT) and what is still due on it, given its payments.
+    "register.invoice_figures" => fn invoice_figures(invoice: Invoice, payments: Vec<Payment>) -> InvoiceFigures {
+        InvoiceFigures::of(&invoice, &payments)
+    }
+    /// Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
+    /// (`client.invoiced`, naming the invoices); otherwise what goes with them.
+    "client.deletion_check" => fn client_deletion_check(client: Client, invoices: Vec<Invoice>, stays: Vec<Stay>, accounts: Vec<Account>) -> ClientDeletion {
+        register::deletion_check(&client, &invoices, &stays, &accounts)
+    }
     /// One sentence describing an event for the business's activity feed, in `locale`.
     "event.describe" => fn describe_event(event: Event, locale: Locale) -> String {
         Ok::<_, Error>(event.describe(locale))
@@ -413,6 +460,67 @@ macro_rules! operation_table {
     /// A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
     "i18n.format_date" => fn format_date(date: NaiveDate, locale: Locale) -> String {
         Ok::<_, Error>(format::date(date, locale))
+    }
+    /// Everything the business holds on one client (GDPR art. 15 and 20) as one document:
+    /// format version, controller, subject, sections titled in the client's language, the
+    /// records complete (the business's notes included) but never a password hash. A record
+    /// of another client is refused (`client.record_foreign`).
+    "gdpr.export" => fn gdpr_export(records: GdprRecords, establishment: Establishment, now: DateTime<Utc>) -> GdprExport {
+        gdpr::export(&records, &establishment, now)
+    }
+    /// Erases a client (GDPR art. 17): their anonymised record (a pseudonym, contact details
+    /// wiped, `link_version` bumped) and, for every record passed, whether to delete it, store
+    /// its anonymised form, or keep it until a date the law requires; `client_erased`.
+    "gdpr.erase" => fn gdpr_erase(records: GdprRecords, establishment: Establishment, now: DateTime<Utc>) -> GdprErasure {
+        gdpr::erase(&records, &establishment, now)
+    }
+    /// The export as an XLSX workbook a person reads, in its language: one sheet per section,
+    /// dates and amounts typed, instants on the establishment's clock.
+    "gdpr.workbook" => fn gdpr_workbook(document: GdprExport) -> FileBytes {
+        gdpr::workbook(&document).map(FileBytes)
+    }
+    /// The chart of accounts on the French PCG's usual choices (411, 706/708 by line kind, 4191,
+    /// 4457x per VAT rate, 4471 tourist tax, 512/531/5112, journals VE, BQ, CA): what `{}` reads
+    /// as, for the business to start from.
+    "accounting.default_chart" => fn default_chart_of_accounts() -> ChartOfAccounts {
+        Ok::<_, Error>(ChartOfAccounts::default())
+    }
+    /// Checks a chart of accounts as the business saves it: PCG account numbers, journal codes,
+    /// labels, no VAT rate or payment method twice (`accounting.chart_invalid`).
+    "accounting.check_chart" => fn check_chart_of_accounts(chart: ChartOfAccounts) -> () {
+        chart.check()
+    }
+    /// The journal entries of issued invoices, credit notes (reversed) and payments, every one
+    /// balanced, dated in the establishment's terms, numbered in each journal after the last
+    /// `sequences` (empty: from 1); refuses drafts (`accounting.not_issued`).
+    "accounting.journal" => fn accounting_journal(chart: ChartOfAccounts, establishment: Establishment, invoices: Vec<Invoice>, payments: Vec<Payment>, sequences: Vec<JournalSequence>) -> JournalEntries {
+        chart.journal(&establishment, &invoices, &payments, &sequences)
+    }
+    /// The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
+    /// entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
+    "accounting.fec" => fn fec_file(entries: Vec<JournalEntry>, options: FecOptions) -> FileBytes {
+        accounting::fec(&entries, &options).map(FileBytes)
+    }
+    /// The FEC's file name, `<SIREN>FEC<YYYYMMDD>.txt`, from a SIREN (or SIRET) and the date
+    /// the financial year closes.
+    "accounting.fec_file_name" => fn fec_file_name(siren: String, closing_date: NaiveDate as CalendarDate) -> String {
+        accounting::fec_file_name(&siren, closing_date)
+    }
+    /// Journal entries as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+    /// one row per entry line, in the order of the books, with debit and credit.
+    "accounting.export" => fn export_journal(entries: Vec<JournalEntry>, options: SheetOptions) -> FileBytes {
+        accounting::journal_sheet(&entries, &options).map(FileBytes)
+    }
+    /// The stays as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+    /// those `filter` keeps, in the order given, one row each with its dates, nights, persons,
+    /// status and totals; `clients` (may be empty) gives the names beside the client ids.
+    "export.stays" => fn export_stays(stays: Vec<Stay>, clients: Vec<Client>, options: SheetOptions, filter: Option<StayFilter>) -> FileBytes {
+        $crate::export::stays(&stays, &clients, &filter.unwrap_or_default(), &options).map(FileBytes)
+    }
+    /// The payments as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+    /// those `filter` keeps, in the order given, each dated on its day in `time_zone`.
+    "export.payments" => fn export_payments(payments: Vec<Payment>, time_zone: TimeZone, options: SheetOptions, filter: Option<PaymentFilter>) -> FileBytes {
+        $crate::export::payments(&payments, time_zone, &filter.unwrap_or_default(), &options).map(FileBytes)
     }
         }
     };

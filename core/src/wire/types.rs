@@ -5,6 +5,9 @@ pub use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 pub use rust_decimal::Decimal;
 
 pub use crate::account::{Account, AccountUpdate, Login, Registration, Throttle};
+pub use crate::accounting::{
+    ChartOfAccounts, FecOptions, JournalEntries, JournalEntry, JournalSequence,
+};
 pub use crate::address::Country;
 pub use crate::appointment::{
     Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
@@ -20,6 +23,8 @@ pub use crate::editable::{
 pub use crate::establishment::{Establishment, TimeZone};
 pub use crate::event::Event;
 pub use crate::evidence::LoggedEvent;
+pub use crate::export::{PaymentFilter, StayFilter};
+pub use crate::gdpr::{GdprErasure, GdprExport, GdprRecords};
 pub use crate::i18n::Locale;
 pub use crate::invoice::{Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
 pub use crate::link::{
@@ -31,7 +36,7 @@ pub use crate::payment::{
     InvoiceBalance, Payment, PaymentRecorded, PaymentReminder, PaymentRequest, ProviderResult,
     ReminderPolicy, ScheduledPayment, StayBalance,
 };
-pub use crate::pdf::{FileBytes, LabelRequest, Letterhead};
+pub use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Letterhead, Printer};
 pub use crate::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
     QuoteView, StayDetail, StayHistory,
@@ -40,7 +45,12 @@ pub use crate::pricing::{
     CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,
 };
 pub use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
+pub use crate::register::{
+    self, ClientDeletion, CountryCount, InvoiceFigures, Register, RegisterColumn, RegisterConfig,
+    RegisterEntry, RegisterPage, RegisterQuery, RegisterRow, RegisterSource,
+};
 pub use crate::residency::{Residency, ResidencyChange};
+pub use crate::sheet::SheetOptions;
 pub use crate::signature::SignatureRequest;
 pub use crate::stay::{Stay, StayTotals};
 pub use crate::vat::{PriceBasis, TaxedAmount, VatBreakdown};

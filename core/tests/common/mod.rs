@@ -1,7 +1,9 @@
 //! What the integration tests share: the example catalogue and instants, stay 312's documents
-//! (`invoicing`) and the link tokens' fixtures (`link`).
+//! (`invoicing`), the link tokens' fixtures (`link`) and Marie's whole file for the GDPR tests
+//! (`gdpr`).
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod gdpr;
 pub mod invoicing;
 pub mod link;
 

@@ -43,7 +43,9 @@ import dev.hospes.model.CancellationPolicy
 import dev.hospes.model.CancellationPreview
 import dev.hospes.model.Catalogue
 import dev.hospes.model.ChangeRequest
+import dev.hospes.model.ChartOfAccounts
 import dev.hospes.model.Client
+import dev.hospes.model.ClientDeletion
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
 import dev.hospes.model.Contract
@@ -52,6 +54,7 @@ import dev.hospes.model.ContractSigned
 import dev.hospes.model.ContractTerms
 import dev.hospes.model.ContractView
 import dev.hospes.model.Country
+import dev.hospes.model.CountryCount
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
 import dev.hospes.model.EditOutcome
@@ -60,6 +63,7 @@ import dev.hospes.model.EditReminder
 import dev.hospes.model.EditWindow
 import dev.hospes.model.Establishment
 import dev.hospes.model.Event
+import dev.hospes.model.FecOptions
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
 import dev.hospes.model.FfiConverterTypeAppointment
@@ -73,7 +77,9 @@ import dev.hospes.model.FfiConverterTypeCancellationPolicy
 import dev.hospes.model.FfiConverterTypeCancellationPreview
 import dev.hospes.model.FfiConverterTypeCatalogue
 import dev.hospes.model.FfiConverterTypeChangeRequest
+import dev.hospes.model.FfiConverterTypeChartOfAccounts
 import dev.hospes.model.FfiConverterTypeClient
+import dev.hospes.model.FfiConverterTypeClientDeletion
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
 import dev.hospes.model.FfiConverterTypeContract
@@ -82,6 +88,7 @@ import dev.hospes.model.FfiConverterTypeContractSigned
 import dev.hospes.model.FfiConverterTypeContractTerms
 import dev.hospes.model.FfiConverterTypeContractView
 import dev.hospes.model.FfiConverterTypeCountry
+import dev.hospes.model.FfiConverterTypeCountryCount
 import dev.hospes.model.FfiConverterTypeCurrency
 import dev.hospes.model.FfiConverterTypeDecimal
 import dev.hospes.model.FfiConverterTypeEditOutcome
@@ -90,19 +97,28 @@ import dev.hospes.model.FfiConverterTypeEditReminder
 import dev.hospes.model.FfiConverterTypeEditWindow
 import dev.hospes.model.FfiConverterTypeEstablishment
 import dev.hospes.model.FfiConverterTypeEvent
+import dev.hospes.model.FfiConverterTypeFecOptions
 import dev.hospes.model.FfiConverterTypeFileBytes
+import dev.hospes.model.FfiConverterTypeGdprErasure
+import dev.hospes.model.FfiConverterTypeGdprExport
+import dev.hospes.model.FfiConverterTypeGdprRecords
 import dev.hospes.model.FfiConverterTypeGuestDetails
 import dev.hospes.model.FfiConverterTypeHospesError
 import dev.hospes.model.FfiConverterTypeInstallment
 import dev.hospes.model.FfiConverterTypeInvoice
 import dev.hospes.model.FfiConverterTypeInvoiceBalance
+import dev.hospes.model.FfiConverterTypeInvoiceFigures
 import dev.hospes.model.FfiConverterTypeInvoiceRequest
 import dev.hospes.model.FfiConverterTypeInvoiceSeries
 import dev.hospes.model.FfiConverterTypeInvoiceView
 import dev.hospes.model.FfiConverterTypeIssuedInvoice
 import dev.hospes.model.FfiConverterTypeIssuedLink
+import dev.hospes.model.FfiConverterTypeJournalEntries
+import dev.hospes.model.FfiConverterTypeJournalEntry
+import dev.hospes.model.FfiConverterTypeJournalSequence
 import dev.hospes.model.FfiConverterTypeKeyringConfig
 import dev.hospes.model.FfiConverterTypeLabelRequest
+import dev.hospes.model.FfiConverterTypeLabelSheet
 import dev.hospes.model.FfiConverterTypeLetterhead
 import dev.hospes.model.FfiConverterTypeLinkClaims
 import dev.hospes.model.FfiConverterTypeLinkHint
@@ -122,6 +138,7 @@ import dev.hospes.model.FfiConverterTypeNaiveDateTime
 import dev.hospes.model.FfiConverterTypeNewParticipant
 import dev.hospes.model.FfiConverterTypeParticipantsChange
 import dev.hospes.model.FfiConverterTypePayment
+import dev.hospes.model.FfiConverterTypePaymentFilter
 import dev.hospes.model.FfiConverterTypePaymentRecorded
 import dev.hospes.model.FfiConverterTypePaymentReminder
 import dev.hospes.model.FfiConverterTypePaymentRequest
@@ -136,17 +153,26 @@ import dev.hospes.model.FfiConverterTypeQuote
 import dev.hospes.model.FfiConverterTypeQuoteAcceptance
 import dev.hospes.model.FfiConverterTypeQuoteChange
 import dev.hospes.model.FfiConverterTypeQuoteView
+import dev.hospes.model.FfiConverterTypeRegisterColumn
+import dev.hospes.model.FfiConverterTypeRegisterConfig
+import dev.hospes.model.FfiConverterTypeRegisterEntry
+import dev.hospes.model.FfiConverterTypeRegisterPage
+import dev.hospes.model.FfiConverterTypeRegisterQuery
+import dev.hospes.model.FfiConverterTypeRegisterRow
+import dev.hospes.model.FfiConverterTypeRegisterSource
 import dev.hospes.model.FfiConverterTypeRegistration
 import dev.hospes.model.FfiConverterTypeReminderPolicy
 import dev.hospes.model.FfiConverterTypeRenderedMail
 import dev.hospes.model.FfiConverterTypeResidency
 import dev.hospes.model.FfiConverterTypeResidencyChange
 import dev.hospes.model.FfiConverterTypeScheduledPayment
+import dev.hospes.model.FfiConverterTypeSheetOptions
 import dev.hospes.model.FfiConverterTypeSignature
 import dev.hospes.model.FfiConverterTypeSignatureRequest
 import dev.hospes.model.FfiConverterTypeStay
 import dev.hospes.model.FfiConverterTypeStayBalance
 import dev.hospes.model.FfiConverterTypeStayDetail
+import dev.hospes.model.FfiConverterTypeStayFilter
 import dev.hospes.model.FfiConverterTypeStayHistory
 import dev.hospes.model.FfiConverterTypeStayTotals
 import dev.hospes.model.FfiConverterTypeTaxedAmount
@@ -157,18 +183,26 @@ import dev.hospes.model.FfiConverterTypeTravelCompanion
 import dev.hospes.model.FfiConverterTypeUpdatePolicy
 import dev.hospes.model.FfiConverterTypeVatBreakdown
 import dev.hospes.model.FileBytes
+import dev.hospes.model.GdprErasure
+import dev.hospes.model.GdprExport
+import dev.hospes.model.GdprRecords
 import dev.hospes.model.GuestDetails
 import dev.hospes.model.HospesException
 import dev.hospes.model.Installment
 import dev.hospes.model.Invoice
 import dev.hospes.model.InvoiceBalance
+import dev.hospes.model.InvoiceFigures
 import dev.hospes.model.InvoiceRequest
 import dev.hospes.model.InvoiceSeries
 import dev.hospes.model.InvoiceView
 import dev.hospes.model.IssuedInvoice
 import dev.hospes.model.IssuedLink
+import dev.hospes.model.JournalEntries
+import dev.hospes.model.JournalEntry
+import dev.hospes.model.JournalSequence
 import dev.hospes.model.KeyringConfig
 import dev.hospes.model.LabelRequest
+import dev.hospes.model.LabelSheet
 import dev.hospes.model.Letterhead
 import dev.hospes.model.LinkClaims
 import dev.hospes.model.LinkHint
@@ -188,6 +222,7 @@ import dev.hospes.model.NaiveDateTime
 import dev.hospes.model.NewParticipant
 import dev.hospes.model.ParticipantsChange
 import dev.hospes.model.Payment
+import dev.hospes.model.PaymentFilter
 import dev.hospes.model.PaymentRecorded
 import dev.hospes.model.PaymentReminder
 import dev.hospes.model.PaymentRequest
@@ -202,17 +237,26 @@ import dev.hospes.model.Quote
 import dev.hospes.model.QuoteAcceptance
 import dev.hospes.model.QuoteChange
 import dev.hospes.model.QuoteView
+import dev.hospes.model.RegisterColumn
+import dev.hospes.model.RegisterConfig
+import dev.hospes.model.RegisterEntry
+import dev.hospes.model.RegisterPage
+import dev.hospes.model.RegisterQuery
+import dev.hospes.model.RegisterRow
+import dev.hospes.model.RegisterSource
 import dev.hospes.model.Registration
 import dev.hospes.model.ReminderPolicy
 import dev.hospes.model.RenderedMail
 import dev.hospes.model.Residency
 import dev.hospes.model.ResidencyChange
 import dev.hospes.model.ScheduledPayment
+import dev.hospes.model.SheetOptions
 import dev.hospes.model.Signature
 import dev.hospes.model.SignatureRequest
 import dev.hospes.model.Stay
 import dev.hospes.model.StayBalance
 import dev.hospes.model.StayDetail
+import dev.hospes.model.StayFilter
 import dev.hospes.model.StayHistory
 import dev.hospes.model.StayTotals
 import dev.hospes.model.TaxedAmount
@@ -236,7 +280,9 @@ import dev.hospes.model.RustBuffer as RustBufferCancellationPolicy
 import dev.hospes.model.RustBuffer as RustBufferCancellationPreview
 import dev.hospes.model.RustBuffer as RustBufferCatalogue
 import dev.hospes.model.RustBuffer as RustBufferChangeRequest
+import dev.hospes.model.RustBuffer as RustBufferChartOfAccounts
 import dev.hospes.model.RustBuffer as RustBufferClient
+import dev.hospes.model.RustBuffer as RustBufferClientDeletion
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
 import dev.hospes.model.RustBuffer as RustBufferContract
@@ -245,6 +291,7 @@ import dev.hospes.model.RustBuffer as RustBufferContractSigned
 import dev.hospes.model.RustBuffer as RustBufferContractTerms
 import dev.hospes.model.RustBuffer as RustBufferContractView
 import dev.hospes.model.RustBuffer as RustBufferCountry
+import dev.hospes.model.RustBuffer as RustBufferCountryCount
 import dev.hospes.model.RustBuffer as RustBufferCurrency
 import dev.hospes.model.RustBuffer as RustBufferDecimal
 import dev.hospes.model.RustBuffer as RustBufferEditOutcome
@@ -253,19 +300,28 @@ import dev.hospes.model.RustBuffer as RustBufferEditReminder
 import dev.hospes.model.RustBuffer as RustBufferEditWindow
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
 import dev.hospes.model.RustBuffer as RustBufferEvent
+import dev.hospes.model.RustBuffer as RustBufferFecOptions
 import dev.hospes.model.RustBuffer as RustBufferFileBytes
+import dev.hospes.model.RustBuffer as RustBufferGdprErasure
+import dev.hospes.model.RustBuffer as RustBufferGdprExport
+import dev.hospes.model.RustBuffer as RustBufferGdprRecords
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
 import dev.hospes.model.RustBuffer as RustBufferHospesError
 import dev.hospes.model.RustBuffer as RustBufferInstallment
 import dev.hospes.model.RustBuffer as RustBufferInvoice
 import dev.hospes.model.RustBuffer as RustBufferInvoiceBalance
+import dev.hospes.model.RustBuffer as RustBufferInvoiceFigures
 import dev.hospes.model.RustBuffer as RustBufferInvoiceRequest
 import dev.hospes.model.RustBuffer as RustBufferInvoiceSeries
 import dev.hospes.model.RustBuffer as RustBufferInvoiceView
 import dev.hospes.model.RustBuffer as RustBufferIssuedInvoice
 import dev.hospes.model.RustBuffer as RustBufferIssuedLink
+import dev.hospes.model.RustBuffer as RustBufferJournalEntries
+import dev.hospes.model.RustBuffer as RustBufferJournalEntry
+import dev.hospes.model.RustBuffer as RustBufferJournalSequence
 import dev.hospes.model.RustBuffer as RustBufferKeyringConfig
 import dev.hospes.model.RustBuffer as RustBufferLabelRequest
+import dev.hospes.model.RustBuffer as RustBufferLabelSheet
 import dev.hospes.model.RustBuffer as RustBufferLetterhead
 import dev.hospes.model.RustBuffer as RustBufferLinkClaims
 import dev.hospes.model.RustBuffer as RustBufferLinkHint
@@ -285,6 +341,7 @@ import dev.hospes.model.RustBuffer as RustBufferNaiveDateTime
 import dev.hospes.model.RustBuffer as RustBufferNewParticipant
 import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
 import dev.hospes.model.RustBuffer as RustBufferPayment
+import dev.hospes.model.RustBuffer as RustBufferPaymentFilter
 import dev.hospes.model.RustBuffer as RustBufferPaymentRecorded
 import dev.hospes.model.RustBuffer as RustBufferPaymentReminder
 import dev.hospes.model.RustBuffer as RustBufferPaymentRequest
@@ -299,17 +356,26 @@ import dev.hospes.model.RustBuffer as RustBufferQuote
 import dev.hospes.model.RustBuffer as RustBufferQuoteAcceptance
 import dev.hospes.model.RustBuffer as RustBufferQuoteChange
 import dev.hospes.model.RustBuffer as RustBufferQuoteView
+import dev.hospes.model.RustBuffer as RustBufferRegisterColumn
+import dev.hospes.model.RustBuffer as RustBufferRegisterConfig
+import dev.hospes.model.RustBuffer as RustBufferRegisterEntry
+import dev.hospes.model.RustBuffer as RustBufferRegisterPage
+import dev.hospes.model.RustBuffer as RustBufferRegisterQuery
+import dev.hospes.model.RustBuffer as RustBufferRegisterRow
+import dev.hospes.model.RustBuffer as RustBufferRegisterSource
 import dev.hospes.model.RustBuffer as RustBufferRegistration
 import dev.hospes.model.RustBuffer as RustBufferReminderPolicy
 import dev.hospes.model.RustBuffer as RustBufferRenderedMail
 import dev.hospes.model.RustBuffer as RustBufferResidency
 import dev.hospes.model.RustBuffer as RustBufferResidencyChange
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
+import dev.hospes.model.RustBuffer as RustBufferSheetOptions
 import dev.hospes.model.RustBuffer as RustBufferSignature
 import dev.hospes.model.RustBuffer as RustBufferSignatureRequest
 import dev.hospes.model.RustBuffer as RustBufferStay
 import dev.hospes.model.RustBuffer as RustBufferStayBalance
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
+import dev.hospes.model.RustBuffer as RustBufferStayFilter
 import dev.hospes.model.RustBuffer as RustBufferStayHistory
 import dev.hospes.model.RustBuffer as RustBufferStayTotals
 import dev.hospes.model.RustBuffer as RustBufferTaxedAmount
@@ -973,6 +1039,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_account_update_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_accounting_journal(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_add_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_append_event_log(
@@ -1031,15 +1099,27 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_change_request_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_chart_of_accounts_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_chart_of_accounts_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_appointment_schedule(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_chart_of_accounts(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_edit_policy(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_mail(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_number_pattern(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_deletion_check(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_deletion_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_deletion_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
     ): Int
@@ -1083,6 +1163,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_view_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_country_count_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_country_count_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_create_contract(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_create_quote(
@@ -1092,6 +1176,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_decline_appointment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_decline_booking_change(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_default_chart_of_accounts(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_describe_event(
     ): Int
@@ -1127,11 +1213,45 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_event_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_export_journal(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_export_payments(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_export_register(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_export_stays(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_fec_file(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_fec_file_name(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_fec_options_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_fec_options_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_date(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_free_appointment_slots(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_erase(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_erasure_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_erasure_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_export(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_export_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_export_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_records_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_records_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_gdpr_workbook(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
     ): Int
@@ -1152,6 +1272,12 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_invoice_balance_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_invoice_balance_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_figures(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_figures_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_invoice_figures_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_invoice_from_json(
     ): Int
@@ -1184,6 +1310,18 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_issued_link_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_issued_link_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_entries_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_entries_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_entry_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_entry_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_sequence_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_journal_sequence_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_keyring_config_from_json(
     ): Int
@@ -1268,6 +1406,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_participants_change_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_participants_change_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_filter_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_payment_filter_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_payment_from_json(
     ): Int
@@ -1379,6 +1521,38 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_register_account(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_config_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_config_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_countries(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_entry_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_entry_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_labels(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_page_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_page_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_query_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_query_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_row(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_row_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_row_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_rows(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_source_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_register_source_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_registration_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_registration_to_json(
@@ -1421,7 +1595,13 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_search_register(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_set_authorised_persons(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_sheet_options_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_sheet_options_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_signature_from_json(
     ): Int
@@ -1440,6 +1620,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_stay_detail_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_detail_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_filter_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_filter_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_from_json(
     ): Int
@@ -1493,11 +1677,31 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_price(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_countries(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_export(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_export_to(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_labels(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_remove(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_row(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_search(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_size(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_method_register_upsert(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_keyring_new(
     ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_mailer_new(
     ): Int
     external fun uniffi_hospes_mobile_checksum_constructor_pricer_new(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_constructor_register_new(
     ): Int
     external fun ffi_hospes_mobile_uniffi_contract_version(
     ): Int
@@ -1552,6 +1756,30 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_method_pricer_price(`ptr`: Long,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
+    external fun uniffi_hospes_mobile_fn_clone_register(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_free_register(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_hospes_mobile_fn_constructor_register_new(`config`: RustBufferRegisterConfig.ByValue,`entries`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_method_register_countries(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_method_register_export(`ptr`: Long,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,`columns`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_method_register_export_to(`ptr`: Long,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,`columns`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,`path`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_method_register_labels(`ptr`: Long,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,`sheet`: RustBufferLabelSheet.ByValue,`senderCountry`: RustBufferCountry.ByValue,`locale`: RustBufferLocale.ByValue,`skip`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_method_register_remove(`ptr`: Long,`clientIds`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_method_register_row(`ptr`: Long,`clientId`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterRow.ByValue
+    external fun uniffi_hospes_mobile_fn_method_register_search(`ptr`: Long,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterPage.ByValue
+    external fun uniffi_hospes_mobile_fn_method_register_size(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_hospes_mobile_fn_method_register_upsert(`ptr`: Long,`entries`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_hospes_mobile_fn_func_accept_payment_result(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`request`: RustBufferPaymentRequest.ByValue,`result`: RustBufferProviderResult.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPaymentRecorded.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1562,6 +1790,8 @@ internal object UniffiLib {
     ): RustBufferAccountUpdate.ByValue
     external fun uniffi_hospes_mobile_fn_func_account_update_to_json(`value`: RustBufferAccountUpdate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_accounting_journal(`chart`: RustBufferChartOfAccounts.ByValue,`establishment`: RustBufferEstablishment.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`sequences`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferJournalEntries.ByValue
     external fun uniffi_hospes_mobile_fn_func_add_money(`a`: RustBufferMoney.ByValue,`b`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_append_event_log(`last`: RustBuffer.ByValue,`events`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1620,9 +1850,15 @@ internal object UniffiLib {
     ): RustBufferChangeRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_change_request_to_json(`value`: RustBufferChangeRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_chart_of_accounts_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferChartOfAccounts.ByValue
+    external fun uniffi_hospes_mobile_fn_func_chart_of_accounts_to_json(`value`: RustBufferChartOfAccounts.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_appointment_schedule(`schedule`: RustBufferAppointmentSchedule.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_catalogue(`catalogue`: RustBufferCatalogue.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_chart_of_accounts(`chart`: RustBufferChartOfAccounts.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_edit_policy(`policy`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
@@ -1630,6 +1866,12 @@ internal object UniffiLib {
     ): RustBufferMailSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_number_pattern(`pattern`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_client_deletion_check(`client`: RustBufferClient.ByValue,`invoices`: RustBuffer.ByValue,`stays`: RustBuffer.ByValue,`accounts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientDeletion.ByValue
+    external fun uniffi_hospes_mobile_fn_func_client_deletion_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientDeletion.ByValue
+    external fun uniffi_hospes_mobile_fn_func_client_deletion_to_json(`value`: RustBufferClientDeletion.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_to_json(`value`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1672,6 +1914,10 @@ internal object UniffiLib {
     ): RustBufferContractView.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_view_to_json(`value`: RustBufferContractView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_country_count_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCountryCount.ByValue
+    external fun uniffi_hospes_mobile_fn_func_country_count_to_json(`value`: RustBufferCountryCount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_create_contract(`request`: RustBufferContractRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_create_quote(`number`: RustBuffer.ByValue,`clientId`: RustBuffer.ByValue,`stayReference`: RustBuffer.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,`validUntil`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1682,6 +1928,8 @@ internal object UniffiLib {
     ): RustBufferAppointmentOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_decline_booking_change(`request`: RustBufferChangeRequest.ByValue,`reason`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEvent.ByValue
+    external fun uniffi_hospes_mobile_fn_func_default_chart_of_accounts(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferChartOfAccounts.ByValue
     external fun uniffi_hospes_mobile_fn_func_describe_event(`event`: RustBufferEvent.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1716,12 +1964,46 @@ internal object UniffiLib {
     ): RustBufferEvent.ByValue
     external fun uniffi_hospes_mobile_fn_func_event_to_json(`value`: RustBufferEvent.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_export_journal(`entries`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_export_payments(`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`options`: RustBufferSheetOptions.ByValue,`filter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_export_register(`register`: RustBufferRegisterSource.ByValue,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,`columns`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_export_stays(`stays`: RustBuffer.ByValue,`clients`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,`filter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_fec_file(`entries`: RustBuffer.ByValue,`options`: RustBufferFecOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_fec_file_name(`siren`: RustBuffer.ByValue,`closingDate`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_fec_options_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFecOptions.ByValue
+    external fun uniffi_hospes_mobile_fn_func_fec_options_to_json(`value`: RustBufferFecOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_date(`date`: RustBufferNaiveDate.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_money(`amount`: RustBufferMoney.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_free_appointment_slots(`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`day`: RustBufferNaiveDate.ByValue,`durationMinutes`: RustBuffer.ByValue,`taken`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_erase(`records`: RustBufferGdprRecords.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGdprErasure.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_erasure_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGdprErasure.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_erasure_to_json(`value`: RustBufferGdprErasure.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_export(`records`: RustBufferGdprRecords.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGdprExport.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_export_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGdprExport.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_export_to_json(`value`: RustBufferGdprExport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_records_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGdprRecords.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_records_to_json(`value`: RustBufferGdprRecords.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_gdpr_workbook(`document`: RustBufferGdprExport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_guest_appointments(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1741,6 +2023,12 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_invoice_balance_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoiceBalance.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_balance_to_json(`value`: RustBufferInvoiceBalance.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_figures(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceFigures.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_figures_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferInvoiceFigures.ByValue
+    external fun uniffi_hospes_mobile_fn_func_invoice_figures_to_json(`value`: RustBufferInvoiceFigures.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoice.ByValue
@@ -1773,6 +2061,18 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_issued_link_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedLink.ByValue
     external fun uniffi_hospes_mobile_fn_func_issued_link_to_json(`value`: RustBufferIssuedLink.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_entries_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferJournalEntries.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_entries_to_json(`value`: RustBufferJournalEntries.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_entry_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferJournalEntry.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_entry_to_json(`value`: RustBufferJournalEntry.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_sequence_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferJournalSequence.ByValue
+    external fun uniffi_hospes_mobile_fn_func_journal_sequence_to_json(`value`: RustBufferJournalSequence.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_keyring_config_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferKeyringConfig.ByValue
@@ -1857,6 +2157,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_participants_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_participants_change_to_json(`value`: RustBufferParticipantsChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_filter_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentFilter.ByValue
+    external fun uniffi_hospes_mobile_fn_func_payment_filter_to_json(`value`: RustBufferPaymentFilter.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_payment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPayment.ByValue
@@ -1968,6 +2272,38 @@ internal object UniffiLib {
     ): RustBufferPaymentRecorded.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegistration.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_config_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterConfig.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_config_to_json(`value`: RustBufferRegisterConfig.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_countries(`register`: RustBufferRegisterSource.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_entry_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterEntry.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_entry_to_json(`value`: RustBufferRegisterEntry.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_labels(`register`: RustBufferRegisterSource.ByValue,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,`sheet`: RustBufferLabelSheet.ByValue,`senderCountry`: RustBufferCountry.ByValue,`locale`: RustBufferLocale.ByValue,`skip`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_page_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterPage.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_page_to_json(`value`: RustBufferRegisterPage.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_query_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterQuery.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_query_to_json(`value`: RustBufferRegisterQuery.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_row(`register`: RustBufferRegisterSource.ByValue,`clientId`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterRow.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_row_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterRow.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_row_to_json(`value`: RustBufferRegisterRow.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_rows(`config`: RustBufferRegisterConfig.ByValue,`entries`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_source_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterSource.ByValue
+    external fun uniffi_hospes_mobile_fn_func_register_source_to_json(`value`: RustBufferRegisterSource.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_registration_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegistration.ByValue
     external fun uniffi_hospes_mobile_fn_func_registration_to_json(`value`: RustBufferRegistration.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2010,8 +2346,14 @@ internal object UniffiLib {
     ): RustBufferScheduledPayment.ByValue
     external fun uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(`value`: RustBufferScheduledPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_search_register(`register`: RustBufferRegisterSource.ByValue,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegisterPage.ByValue
     external fun uniffi_hospes_mobile_fn_func_set_authorised_persons(`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferResidencyChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_sheet_options_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSheetOptions.ByValue
+    external fun uniffi_hospes_mobile_fn_func_sheet_options_to_json(`value`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_signature_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferSignature.ByValue
     external fun uniffi_hospes_mobile_fn_func_signature_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2029,6 +2371,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_stay_detail_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayDetail.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_detail_to_json(`value`: RustBufferStayDetail.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_filter_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayFilter.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_filter_to_json(`value`: RustBufferStayFilter.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
@@ -2202,6 +2548,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_account_update_to_json() and 0xFFFF) != 57034) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_accounting_journal() and 0xFFFF) != 1674) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2289,10 +2638,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_change_request_to_json() and 0xFFFF) != 21538) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_chart_of_accounts_from_json() and 0xFFFF) != 45978) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_chart_of_accounts_to_json() and 0xFFFF) != 63181) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_appointment_schedule() and 0xFFFF) != 26342) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_catalogue() and 0xFFFF) != 19589) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_chart_of_accounts() and 0xFFFF) != 65434) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
@@ -2302,6 +2660,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_number_pattern() and 0xFFFF) != 54602) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_check() and 0xFFFF) != 36478) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_from_json() and 0xFFFF) != 13613) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_to_json() and 0xFFFF) != 58793) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 52098) {
@@ -2367,6 +2734,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_view_to_json() and 0xFFFF) != 26555) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_country_count_from_json() and 0xFFFF) != 44563) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_country_count_to_json() and 0xFFFF) != 64541) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_create_contract() and 0xFFFF) != 14258) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2380,6 +2753,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_booking_change() and 0xFFFF) != 6788) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_default_chart_of_accounts() and 0xFFFF) != 48166) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 3169) {
@@ -2433,6 +2809,30 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_event_to_json() and 0xFFFF) != 41136) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_export_journal() and 0xFFFF) != 49142) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_export_payments() and 0xFFFF) != 32150) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_export_register() and 0xFFFF) != 41955) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_export_stays() and 0xFFFF) != 37568) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_fec_file() and 0xFFFF) != 41428) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_fec_file_name() and 0xFFFF) != 44463) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_fec_options_from_json() and 0xFFFF) != 63654) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_fec_options_to_json() and 0xFFFF) != 37539) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 46774) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2440,6 +2840,33 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 3685) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_erase() and 0xFFFF) != 3158) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_erasure_from_json() and 0xFFFF) != 9079) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_erasure_to_json() and 0xFFFF) != 29738) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_export() and 0xFFFF) != 32562) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_export_from_json() and 0xFFFF) != 10699) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_export_to_json() and 0xFFFF) != 52991) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_records_from_json() and 0xFFFF) != 8538) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_records_to_json() and 0xFFFF) != 9019) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_gdpr_workbook() and 0xFFFF) != 39739) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
@@ -2470,6 +2897,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() and 0xFFFF) != 60873) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures() and 0xFFFF) != 22410) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures_from_json() and 0xFFFF) != 35184) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures_to_json() and 0xFFFF) != 12010) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_from_json() and 0xFFFF) != 41431) {
@@ -2518,6 +2954,24 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_issued_link_to_json() and 0xFFFF) != 46490) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_entries_from_json() and 0xFFFF) != 35660) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_entries_to_json() and 0xFFFF) != 33407) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_entry_from_json() and 0xFFFF) != 18102) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_entry_to_json() and 0xFFFF) != 10280) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_sequence_from_json() and 0xFFFF) != 12247) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_journal_sequence_to_json() and 0xFFFF) != 10703) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_keyring_config_from_json() and 0xFFFF) != 47535) {
@@ -2644,6 +3098,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20735) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_filter_from_json() and 0xFFFF) != 36107) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_filter_to_json() and 0xFFFF) != 54526) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_from_json() and 0xFFFF) != 60491) {
@@ -2811,6 +3271,54 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 59537) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_config_from_json() and 0xFFFF) != 45929) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_config_to_json() and 0xFFFF) != 25846) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_countries() and 0xFFFF) != 27021) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_entry_from_json() and 0xFFFF) != 30642) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_entry_to_json() and 0xFFFF) != 7614) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_labels() and 0xFFFF) != 45685) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_page_from_json() and 0xFFFF) != 60651) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_page_to_json() and 0xFFFF) != 10832) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_query_from_json() and 0xFFFF) != 4346) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_query_to_json() and 0xFFFF) != 27214) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_row() and 0xFFFF) != 48962) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_row_from_json() and 0xFFFF) != 20410) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_row_to_json() and 0xFFFF) != 4484) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_rows() and 0xFFFF) != 20719) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_source_from_json() and 0xFFFF) != 21578) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_register_source_to_json() and 0xFFFF) != 27247) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_registration_from_json() and 0xFFFF) != 6405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2874,7 +3382,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_scheduled_payment_to_json() and 0xFFFF) != 20261) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_search_register() and 0xFFFF) != 62842) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 38796) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_sheet_options_from_json() and 0xFFFF) != 11448) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_sheet_options_to_json() and 0xFFFF) != 52505) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_signature_from_json() and 0xFFFF) != 60308) {
@@ -2902,6 +3419,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_detail_to_json() and 0xFFFF) != 49124) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_filter_from_json() and 0xFFFF) != 52553) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_filter_to_json() and 0xFFFF) != 24615) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_from_json() and 0xFFFF) != 62486) {
@@ -2982,6 +3505,33 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_method_pricer_price() and 0xFFFF) != 53245) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_countries() and 0xFFFF) != 56849) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_export() and 0xFFFF) != 28804) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_export_to() and 0xFFFF) != 49740) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_labels() and 0xFFFF) != 46270) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_remove() and 0xFFFF) != 14731) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_row() and 0xFFFF) != 27894) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_search() and 0xFFFF) != 51379) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_size() and 0xFFFF) != 7884) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_register_upsert() and 0xFFFF) != 36129) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_constructor_keyring_new() and 0xFFFF) != 55637) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2989,6 +3539,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_constructor_pricer_new() and 0xFFFF) != 22318) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_constructor_register_new() and 0xFFFF) != 16681) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -3168,6 +3721,29 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 
     override fun write(value: UInt, buf: ByteBuffer) {
         buf.putInt(value.toInt())
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterULong: FfiConverter<ULong, Long> {
+    override fun lift(value: Long): ULong {
+        return value.toULong()
+    }
+
+    override fun read(buf: ByteBuffer): ULong {
+        return lift(buf.getLong())
+    }
+
+    override fun lower(value: ULong): Long {
+        return value.toLong()
+    }
+
+    override fun allocationSize(value: ULong) = 8UL
+
+    override fun write(value: ULong, buf: ByteBuffer) {
+        buf.putLong(value.toLong())
     }
 }
 
@@ -4299,6 +4875,492 @@ public object FfiConverterTypePricer: FfiConverter<Pricer, Long> {
 }
 
 
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The client register held in memory (« Registre clients »), shared by the app's threads:
+ * built from the host's rows, kept current with `upsert` and `remove`, searched many times.
+ * An index the host can always rebuild from its database; it holds no notes.
+ */
+public interface RegisterInterface {
+    
+    /**
+     * The countries of the clients, with how many live in each.
+     */
+    fun `countries`(): List<CountryCount>
+    
+    /**
+     * The clients matching `query` (its page ignored) as CSV or XLSX bytes: the `columns`
+     * asked for (all when empty), headers in `options.locale`.
+     */
+    fun `export`(`query`: RegisterQuery, `now`: Timestamp, `columns`: List<RegisterColumn>, `options`: SheetOptions): kotlin.ByteArray
+    
+    /**
+     * The same export streamed to the file at `path` (created, or truncated): a million
+     * clients without holding them in memory. Returns the number of rows.
+     */
+    fun `exportTo`(`query`: RegisterQuery, `now`: Timestamp, `columns`: List<RegisterColumn>, `options`: SheetOptions, `path`: kotlin.String): kotlin.ULong
+    
+    /**
+     * Address labels as PDF for every client matching `query` (its page ignored).
+     */
+    fun `labels`(`query`: RegisterQuery, `now`: Timestamp, `sheet`: LabelSheet, `senderCountry`: Country, `locale`: Locale, `skip`: kotlin.UInt): kotlin.ByteArray
+    
+    /**
+     * Forgets clients (deleted or erased); returns how many it held.
+     */
+    fun `remove`(`clientIds`: List<kotlin.String>): kotlin.ULong
+    
+    /**
+     * One client's line as of `now`.
+     */
+    fun `row`(`clientId`: kotlin.String, `now`: Timestamp): RegisterRow
+    
+    /**
+     * The page of clients matching `query` as of `now`, with the count of every match.
+     */
+    fun `search`(`query`: RegisterQuery, `now`: Timestamp): RegisterPage
+    
+    /**
+     * Clients held.
+     */
+    fun `size`(): kotlin.ULong
+    
+    /**
+     * Adds clients, or replaces what it holds of them (same `client.id`); returns how many.
+     * Stops at the first refused, with those before it kept.
+     */
+    fun `upsert`(`entries`: List<RegisterEntry>): kotlin.ULong
+    
+    companion object
+}
+
+/**
+ * The client register held in memory (« Registre clients »), shared by the app's threads:
+ * built from the host's rows, kept current with `upsert` and `remove`, searched many times.
+ * An index the host can always rebuild from its database; it holds no notes.
+ */
+open class Register: Disposable, AutoCloseable, RegisterInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * A register of `entries`; the first refused is named (`register.entry_invalid`,
+     * `money.currency_mismatch`).
+     */
+    constructor(`config`: RegisterConfig, `entries`: List<RegisterEntry>) :
+        this(UniffiWithHandle, 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_constructor_register_new(
+    
+        
+        FfiConverterTypeRegisterConfig.lower(`config`),
+        FfiConverterSequenceTypeRegisterEntry.lower(`entries`),_status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_hospes_mobile_fn_free_register(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_hospes_mobile_fn_clone_register(handle, status)
+        }
+    }
+
+    
+    /**
+     * The countries of the clients, with how many live in each.
+     */override fun `countries`(): List<CountryCount> {
+            return FfiConverterSequenceTypeCountryCount.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_countries(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The clients matching `query` (its page ignored) as CSV or XLSX bytes: the `columns`
+     * asked for (all when empty), headers in `options.locale`.
+     */
+    @Throws(HospesException::class)override fun `export`(`query`: RegisterQuery, `now`: Timestamp, `columns`: List<RegisterColumn>, `options`: SheetOptions): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_export(
+        it,
+        
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterSequenceTypeRegisterColumn.lower(`columns`),
+        FfiConverterTypeSheetOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The same export streamed to the file at `path` (created, or truncated): a million
+     * clients without holding them in memory. Returns the number of rows.
+     */
+    @Throws(HospesException::class)override fun `exportTo`(`query`: RegisterQuery, `now`: Timestamp, `columns`: List<RegisterColumn>, `options`: SheetOptions, `path`: kotlin.String): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_export_to(
+        it,
+        
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterSequenceTypeRegisterColumn.lower(`columns`),
+        FfiConverterTypeSheetOptions.lower(`options`),
+        FfiConverterString.lower(`path`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Address labels as PDF for every client matching `query` (its page ignored).
+     */
+    @Throws(HospesException::class)override fun `labels`(`query`: RegisterQuery, `now`: Timestamp, `sheet`: LabelSheet, `senderCountry`: Country, `locale`: Locale, `skip`: kotlin.UInt): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_labels(
+        it,
+        
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterTypeLabelSheet.lower(`sheet`),
+        FfiConverterTypeCountry.lower(`senderCountry`),
+        FfiConverterTypeLocale.lower(`locale`),
+        FfiConverterUInt.lower(`skip`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Forgets clients (deleted or erased); returns how many it held.
+     */override fun `remove`(`clientIds`: List<kotlin.String>): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_remove(
+        it,
+        
+        FfiConverterSequenceString.lower(`clientIds`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * One client's line as of `now`.
+     */
+    @Throws(HospesException::class)override fun `row`(`clientId`: kotlin.String, `now`: Timestamp): RegisterRow {
+            return FfiConverterTypeRegisterRow.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_row(
+        it,
+        
+        FfiConverterString.lower(`clientId`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The page of clients matching `query` as of `now`, with the count of every match.
+     */
+    @Throws(HospesException::class)override fun `search`(`query`: RegisterQuery, `now`: Timestamp): RegisterPage {
+            return FfiConverterTypeRegisterPage.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_search(
+        it,
+        
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Clients held.
+     */override fun `size`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_size(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Adds clients, or replaces what it holds of them (same `client.id`); returns how many.
+     * Stops at the first refused, with those before it kept.
+     */
+    @Throws(HospesException::class)override fun `upsert`(`entries`: List<RegisterEntry>): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_register_upsert(
+        it,
+        
+        FfiConverterSequenceTypeRegisterEntry.lower(`entries`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegister: FfiConverter<Register, Long> {
+    override fun lower(value: Register): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Register {
+        return Register(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Register {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Register) = 8UL
+
+    override fun write(value: Register, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
 
 
 /**
@@ -4528,6 +5590,70 @@ public object FfiConverterOptionalTypeLoggedEvent: FfiConverterRustBuffer<Logged
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypePaymentFilter: FfiConverterRustBuffer<PaymentFilter?> {
+    override fun read(buf: ByteBuffer): PaymentFilter? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePaymentFilter.read(buf)
+    }
+
+    override fun allocationSize(value: PaymentFilter?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePaymentFilter.allocationSize(value)
+        }
+    }
+
+    override fun write(value: PaymentFilter?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePaymentFilter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeStayFilter: FfiConverterRustBuffer<StayFilter?> {
+    override fun read(buf: ByteBuffer): StayFilter? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStayFilter.read(buf)
+    }
+
+    override fun allocationSize(value: StayFilter?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStayFilter.allocationSize(value)
+        }
+    }
+
+    override fun write(value: StayFilter?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStayFilter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLocale: FfiConverterRustBuffer<Locale?> {
     override fun read(buf: ByteBuffer): Locale? {
         if (buf.get().toInt() == 0) {
@@ -4620,6 +5746,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeAccount: FfiConverterRustBuffer<List<Account>> {
+    override fun read(buf: ByteBuffer): List<Account> {
+        val len = buf.getInt()
+        return List<Account>(len) {
+            FfiConverterTypeAccount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Account>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAccount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Account>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAccount.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer<List<Appointment>> {
     override fun read(buf: ByteBuffer): List<Appointment> {
         val len = buf.getInt()
@@ -4638,6 +5792,62 @@ public object FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer<List<A
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeAppointment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeClient: FfiConverterRustBuffer<List<Client>> {
+    override fun read(buf: ByteBuffer): List<Client> {
+        val len = buf.getInt()
+        return List<Client>(len) {
+            FfiConverterTypeClient.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Client>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeClient.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Client>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeClient.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCountryCount: FfiConverterRustBuffer<List<CountryCount>> {
+    override fun read(buf: ByteBuffer): List<CountryCount> {
+        val len = buf.getInt()
+        return List<CountryCount>(len) {
+            FfiConverterTypeCountryCount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CountryCount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCountryCount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CountryCount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCountryCount.write(it, buf)
         }
     }
 }
@@ -4760,6 +5970,62 @@ public object FfiConverterSequenceTypeInvoiceView: FfiConverterRustBuffer<List<I
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer<List<JournalEntry>> {
+    override fun read(buf: ByteBuffer): List<JournalEntry> {
+        val len = buf.getInt()
+        return List<JournalEntry>(len) {
+            FfiConverterTypeJournalEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JournalEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJournalEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JournalEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJournalEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeJournalSequence: FfiConverterRustBuffer<List<JournalSequence>> {
+    override fun read(buf: ByteBuffer): List<JournalSequence> {
+        val len = buf.getInt()
+        return List<JournalSequence>(len) {
+            FfiConverterTypeJournalSequence.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JournalSequence>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJournalSequence.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JournalSequence>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJournalSequence.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer<List<LoggedEvent>> {
     override fun read(buf: ByteBuffer): List<LoggedEvent> {
         val len = buf.getInt()
@@ -4862,6 +6128,62 @@ public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<P
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePricedGuest.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegisterEntry: FfiConverterRustBuffer<List<RegisterEntry>> {
+    override fun read(buf: ByteBuffer): List<RegisterEntry> {
+        val len = buf.getInt()
+        return List<RegisterEntry>(len) {
+            FfiConverterTypeRegisterEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegisterEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegisterEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegisterEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegisterEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer<List<RegisterRow>> {
+    override fun read(buf: ByteBuffer): List<RegisterRow> {
+        val len = buf.getInt()
+        return List<RegisterRow>(len) {
+            FfiConverterTypeRegisterRow.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegisterRow>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegisterRow.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegisterRow>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegisterRow.write(it, buf)
         }
     }
 }
@@ -5040,6 +6362,34 @@ public object FfiConverterSequenceTypeEvent: FfiConverterRustBuffer<List<Event>>
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeRegisterColumn: FfiConverterRustBuffer<List<RegisterColumn>> {
+    override fun read(buf: ByteBuffer): List<RegisterColumn> {
+        val len = buf.getInt()
+        return List<RegisterColumn>(len) {
+            FfiConverterTypeRegisterColumn.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegisterColumn>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegisterColumn.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegisterColumn>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegisterColumn.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List<NaiveDateTime>> {
     override fun read(buf: ByteBuffer): List<NaiveDateTime> {
         val len = buf.getInt()
@@ -5061,6 +6411,46 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
         }
     }
 }
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -5264,6 +6654,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
 
 
+
+
+
+
         /**
          * Accepts the payment provider's result for a request: a success is recorded once.
          */
@@ -5338,6 +6732,27 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeAccountUpdate.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The journal entries of issued invoices, credit notes (reversed) and payments, every one
+         * balanced, dated in the establishment's terms, numbered in each journal after the last
+         * `sequences` (empty: from 1); refuses drafts (`accounting.not_issued`).
+         */
+    @Throws(HospesException::class) fun `accountingJournal`(`chart`: ChartOfAccounts, `establishment`: Establishment, `invoices`: List<Invoice>, `payments`: List<Payment>, `sequences`: List<JournalSequence>): JournalEntries {
+            return FfiConverterTypeJournalEntries.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_accounting_journal(
+    
+        
+        FfiConverterTypeChartOfAccounts.lower(`chart`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterSequenceTypeJournalSequence.lower(`sequences`),_status)
 }
     )
     }
@@ -5803,6 +7218,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `chartOfAccountsFromJson`(`json`: kotlin.String): ChartOfAccounts {
+            return FfiConverterTypeChartOfAccounts.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_chart_of_accounts_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `chartOfAccountsToJson`(`value`: ChartOfAccounts): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_chart_of_accounts_to_json(
+    
+        
+        FfiConverterTypeChartOfAccounts.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Checks a salon's appointment schedule as the business saves it.
          */
     @Throws(HospesException::class) fun `checkAppointmentSchedule`(`schedule`: AppointmentSchedule)
@@ -5827,6 +7272,21 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeCatalogue.lower(`catalogue`),_status)
+}
+    
+    
+
+        /**
+         * Checks a chart of accounts as the business saves it: PCG account numbers, journal codes,
+         * labels, no VAT rate or payment method twice (`accounting.chart_invalid`).
+         */
+    @Throws(HospesException::class) fun `checkChartOfAccounts`(`chart`: ChartOfAccounts)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_chart_of_accounts(
+    
+        
+        FfiConverterTypeChartOfAccounts.lower(`chart`),_status)
 }
     
     
@@ -5873,6 +7333,55 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterString.lower(`pattern`),_status)
 }
     
+    
+
+        /**
+         * Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
+         * (`client.invoiced`, naming the invoices); otherwise what goes with them.
+         */
+    @Throws(HospesException::class) fun `clientDeletionCheck`(`client`: Client, `invoices`: List<Invoice>, `stays`: List<Stay>, `accounts`: List<Account>): ClientDeletion {
+            return FfiConverterTypeClientDeletion.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_deletion_check(
+    
+        
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterSequenceTypeAccount.lower(`accounts`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `clientDeletionFromJson`(`json`: kotlin.String): ClientDeletion {
+            return FfiConverterTypeClientDeletion.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_deletion_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `clientDeletionToJson`(`value`: ClientDeletion): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_deletion_to_json(
+    
+        
+        FfiConverterTypeClientDeletion.lower(`value`),_status)
+}
+    )
+    }
     
 
         /**
@@ -6202,6 +7711,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `countryCountFromJson`(`json`: kotlin.String): CountryCount {
+            return FfiConverterTypeCountryCount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_country_count_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `countryCountToJson`(`value`: CountryCount): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_country_count_to_json(
+    
+        
+        FfiConverterTypeCountryCount.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Draws up a contract for a stay from the business's terms.
          */
     @Throws(HospesException::class) fun `createContract`(`request`: ContractRequest, `now`: Timestamp): Contract {
@@ -6285,6 +7824,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeChangeRequest.lower(`request`),
         FfiConverterOptionalString.lower(`reason`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The chart of accounts on the French PCG's usual choices (411, 706/708 by line kind, 4191,
+         * 4457x per VAT rate, 4471 tourist tax, 512/531/5112, journals VE, BQ, CA): what `{}` reads
+         * as, for the business to start from.
+         */
+    @Throws(HospesException::class) fun `defaultChartOfAccounts`(): ChartOfAccounts {
+            return FfiConverterTypeChartOfAccounts.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_default_chart_of_accounts(
+    
+        _status)
 }
     )
     }
@@ -6556,6 +8111,147 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Journal entries as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+         * one row per entry line, in the order of the books, with debit and credit.
+         */
+    @Throws(HospesException::class) fun `exportJournal`(`entries`: List<JournalEntry>, `options`: SheetOptions): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_export_journal(
+    
+        
+        FfiConverterSequenceTypeJournalEntry.lower(`entries`),
+        FfiConverterTypeSheetOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The payments as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+         * those `filter` keeps, in the order given, each dated on its day in `time_zone`.
+         */
+    @Throws(HospesException::class) fun `exportPayments`(`payments`: List<Payment>, `timeZone`: TimeZone, `options`: SheetOptions, `filter`: PaymentFilter?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_export_payments(
+    
+        
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeSheetOptions.lower(`options`),
+        FfiConverterOptionalTypePaymentFilter.lower(`filter`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
+         * `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
+         * neutralised. Hosts exporting many clients hold the register and write to a file.
+         */
+    @Throws(HospesException::class) fun `exportRegister`(`register`: RegisterSource, `query`: RegisterQuery, `now`: Timestamp, `columns`: List<RegisterColumn>, `options`: SheetOptions): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_export_register(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`register`),
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterSequenceTypeRegisterColumn.lower(`columns`),
+        FfiConverterTypeSheetOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stays as a spreadsheet (CSV or XLSX, as `options` says, headers in its locale):
+         * those `filter` keeps, in the order given, one row each with its dates, nights, persons,
+         * status and totals; `clients` (may be empty) gives the names beside the client ids.
+         */
+    @Throws(HospesException::class) fun `exportStays`(`stays`: List<Stay>, `clients`: List<Client>, `options`: SheetOptions, `filter`: StayFilter?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_export_stays(
+    
+        
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterSequenceTypeClient.lower(`clients`),
+        FfiConverterTypeSheetOptions.lower(`options`),
+        FfiConverterOptionalTypeStayFilter.lower(`filter`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
+         * entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
+         */
+    @Throws(HospesException::class) fun `fecFile`(`entries`: List<JournalEntry>, `options`: FecOptions): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_fec_file(
+    
+        
+        FfiConverterSequenceTypeJournalEntry.lower(`entries`),
+        FfiConverterTypeFecOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The FEC's file name, `<SIREN>FEC<YYYYMMDD>.txt`, from a SIREN (or SIRET) and the date
+         * the financial year closes.
+         */
+    @Throws(HospesException::class) fun `fecFileName`(`siren`: kotlin.String, `closingDate`: NaiveDate): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_fec_file_name(
+    
+        
+        FfiConverterString.lower(`siren`),
+        FfiConverterTypeNaiveDate.lower(`closingDate`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `fecOptionsFromJson`(`json`: kotlin.String): FecOptions {
+            return FfiConverterTypeFecOptions.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_fec_options_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `fecOptionsToJson`(`value`: FecOptions): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_fec_options_to_json(
+    
+        
+        FfiConverterTypeFecOptions.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
          */
     @Throws(HospesException::class) fun `formatDate`(`date`: NaiveDate, `locale`: Locale): kotlin.String {
@@ -6603,6 +8299,151 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterOptionalUInt.lower(`durationMinutes`),
         FfiConverterSequenceTypeAppointment.lower(`taken`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Erases a client (GDPR art. 17): their anonymised record (a pseudonym, contact details
+         * wiped, `link_version` bumped) and, for every record passed, whether to delete it, store
+         * its anonymised form, or keep it until a date the law requires; `client_erased`.
+         */
+    @Throws(HospesException::class) fun `gdprErase`(`records`: GdprRecords, `establishment`: Establishment, `now`: Timestamp): GdprErasure {
+            return FfiConverterTypeGdprErasure.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_erase(
+    
+        
+        FfiConverterTypeGdprRecords.lower(`records`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `gdprErasureFromJson`(`json`: kotlin.String): GdprErasure {
+            return FfiConverterTypeGdprErasure.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_erasure_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `gdprErasureToJson`(`value`: GdprErasure): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_erasure_to_json(
+    
+        
+        FfiConverterTypeGdprErasure.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Everything the business holds on one client (GDPR art. 15 and 20) as one document:
+         * format version, controller, subject, sections titled in the client's language, the
+         * records complete (the business's notes included) but never a password hash. A record
+         * of another client is refused (`client.record_foreign`).
+         */
+    @Throws(HospesException::class) fun `gdprExport`(`records`: GdprRecords, `establishment`: Establishment, `now`: Timestamp): GdprExport {
+            return FfiConverterTypeGdprExport.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_export(
+    
+        
+        FfiConverterTypeGdprRecords.lower(`records`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `gdprExportFromJson`(`json`: kotlin.String): GdprExport {
+            return FfiConverterTypeGdprExport.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_export_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `gdprExportToJson`(`value`: GdprExport): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_export_to_json(
+    
+        
+        FfiConverterTypeGdprExport.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `gdprRecordsFromJson`(`json`: kotlin.String): GdprRecords {
+            return FfiConverterTypeGdprRecords.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_records_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `gdprRecordsToJson`(`value`: GdprRecords): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_records_to_json(
+    
+        
+        FfiConverterTypeGdprRecords.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The export as an XLSX workbook a person reads, in its language: one sheet per section,
+         * dates and amounts typed, instants on the establishment's clock.
+         */
+    @Throws(HospesException::class) fun `gdprWorkbook`(`document`: GdprExport): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_gdpr_workbook(
+    
+        
+        FfiConverterTypeGdprExport.lower(`document`),_status)
 }
     )
     }
@@ -6756,6 +8597,53 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeInvoiceBalance.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What an issued invoice or credit note adds to its client's revenue (excluding VAT and
+         * the tourist tax, and including VAT) and what is still due on it, given its payments.
+         */
+    @Throws(HospesException::class) fun `invoiceFigures`(`invoice`: Invoice, `payments`: List<Payment>): InvoiceFigures {
+            return FfiConverterTypeInvoiceFigures.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_figures(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `invoiceFiguresFromJson`(`json`: kotlin.String): InvoiceFigures {
+            return FfiConverterTypeInvoiceFigures.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_figures_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `invoiceFiguresToJson`(`value`: InvoiceFigures): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_invoice_figures_to_json(
+    
+        
+        FfiConverterTypeInvoiceFigures.lower(`value`),_status)
 }
     )
     }
@@ -7007,6 +8895,96 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeIssuedLink.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `journalEntriesFromJson`(`json`: kotlin.String): JournalEntries {
+            return FfiConverterTypeJournalEntries.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_entries_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `journalEntriesToJson`(`value`: JournalEntries): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_entries_to_json(
+    
+        
+        FfiConverterTypeJournalEntries.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `journalEntryFromJson`(`json`: kotlin.String): JournalEntry {
+            return FfiConverterTypeJournalEntry.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_entry_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `journalEntryToJson`(`value`: JournalEntry): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_entry_to_json(
+    
+        
+        FfiConverterTypeJournalEntry.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `journalSequenceFromJson`(`json`: kotlin.String): JournalSequence {
+            return FfiConverterTypeJournalSequence.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_sequence_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `journalSequenceToJson`(`value`: JournalSequence): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_journal_sequence_to_json(
+    
+        
+        FfiConverterTypeJournalSequence.lower(`value`),_status)
 }
     )
     }
@@ -7653,6 +9631,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeParticipantsChange.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `paymentFilterFromJson`(`json`: kotlin.String): PaymentFilter {
+            return FfiConverterTypePaymentFilter.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_filter_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `paymentFilterToJson`(`value`: PaymentFilter): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_payment_filter_to_json(
+    
+        
+        FfiConverterTypePaymentFilter.lower(`value`),_status)
 }
     )
     }
@@ -8576,6 +10584,258 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
+    @Throws(HospesException::class) fun `registerConfigFromJson`(`json`: kotlin.String): RegisterConfig {
+            return FfiConverterTypeRegisterConfig.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_config_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerConfigToJson`(`value`: RegisterConfig): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_config_to_json(
+    
+        
+        FfiConverterTypeRegisterConfig.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The countries of the register's clients, with how many live in each (the « Pays » list).
+         */
+    @Throws(HospesException::class) fun `registerCountries`(`register`: RegisterSource): List<CountryCount> {
+            return FfiConverterSequenceTypeCountryCount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_countries(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`register`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registerEntryFromJson`(`json`: kotlin.String): RegisterEntry {
+            return FfiConverterTypeRegisterEntry.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_entry_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerEntryToJson`(`value`: RegisterEntry): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_entry_to_json(
+    
+        
+        FfiConverterTypeRegisterEntry.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Address labels as PDF for every client matching `query` (its page ignored), in its
+         * order; clients without a postal address are left out.
+         */
+    @Throws(HospesException::class) fun `registerLabels`(`register`: RegisterSource, `query`: RegisterQuery, `now`: Timestamp, `sheet`: LabelSheet, `senderCountry`: Country, `locale`: Locale, `skip`: kotlin.UInt): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_labels(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`register`),
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterTypeLabelSheet.lower(`sheet`),
+        FfiConverterTypeCountry.lower(`senderCountry`),
+        FfiConverterTypeLocale.lower(`locale`),
+        FfiConverterUInt.lower(`skip`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registerPageFromJson`(`json`: kotlin.String): RegisterPage {
+            return FfiConverterTypeRegisterPage.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_page_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerPageToJson`(`value`: RegisterPage): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_page_to_json(
+    
+        
+        FfiConverterTypeRegisterPage.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registerQueryFromJson`(`json`: kotlin.String): RegisterQuery {
+            return FfiConverterTypeRegisterQuery.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_query_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerQueryToJson`(`value`: RegisterQuery): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_query_to_json(
+    
+        
+        FfiConverterTypeRegisterQuery.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One client's line of the register as of `now`.
+         */
+    @Throws(HospesException::class) fun `registerRow`(`register`: RegisterSource, `clientId`: kotlin.String, `now`: Timestamp): RegisterRow {
+            return FfiConverterTypeRegisterRow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_row(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`register`),
+        FfiConverterString.lower(`clientId`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registerRowFromJson`(`json`: kotlin.String): RegisterRow {
+            return FfiConverterTypeRegisterRow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_row_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerRowToJson`(`value`: RegisterRow): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_row_to_json(
+    
+        
+        FfiConverterTypeRegisterRow.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The register's lines of `entries` as of `now`, in their order: a client's revenue,
+         * seniority, stays and presence without holding a register.
+         */
+    @Throws(HospesException::class) fun `registerRows`(`config`: RegisterConfig, `entries`: List<RegisterEntry>, `now`: Timestamp): List<RegisterRow> {
+            return FfiConverterSequenceTypeRegisterRow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_rows(
+    
+        
+        FfiConverterTypeRegisterConfig.lower(`config`),
+        FfiConverterSequenceTypeRegisterEntry.lower(`entries`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `registerSourceFromJson`(`json`: kotlin.String): RegisterSource {
+            return FfiConverterTypeRegisterSource.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_source_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `registerSourceToJson`(`value`: RegisterSource): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_register_source_to_json(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
     @Throws(HospesException::class) fun `registrationFromJson`(`json`: kotlin.String): Registration {
             return FfiConverterTypeRegistration.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
@@ -8914,6 +11174,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The page of the client register matching `query` as of `now` (in the register's time
+         * zone), and the count of every match. Hosts with many clients hold the register instead
+         * (`Register`) and keep it current; this form builds it from `register` on every call.
+         */
+    @Throws(HospesException::class) fun `searchRegister`(`register`: RegisterSource, `query`: RegisterQuery, `now`: Timestamp): RegisterPage {
+            return FfiConverterTypeRegisterPage.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_search_register(
+    
+        
+        FfiConverterTypeRegisterSource.lower(`register`),
+        FfiConverterTypeRegisterQuery.lower(`query`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The resident sets who may stay on their pitch.
          */
     @Throws(HospesException::class) fun `setAuthorisedPersons`(`residency`: Residency, `persons`: List<TravelCompanion>, `now`: Timestamp): ResidencyChange {
@@ -8925,6 +11204,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeResidency.lower(`residency`),
         FfiConverterSequenceTypeTravelCompanion.lower(`persons`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `sheetOptionsFromJson`(`json`: kotlin.String): SheetOptions {
+            return FfiConverterTypeSheetOptions.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_sheet_options_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `sheetOptionsToJson`(`value`: SheetOptions): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_sheet_options_to_json(
+    
+        
+        FfiConverterTypeSheetOptions.lower(`value`),_status)
 }
     )
     }
@@ -9062,6 +11371,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeStayDetail.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `stayFilterFromJson`(`json`: kotlin.String): StayFilter {
+            return FfiConverterTypeStayFilter.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_filter_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `stayFilterToJson`(`value`: StayFilter): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_filter_to_json(
+    
+        
+        FfiConverterTypeStayFilter.lower(`value`),_status)
 }
     )
     }

@@ -929,6 +929,29 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 /**
  * @suppress
  */
+public object FfiConverterInt: FfiConverter<Int, Int> {
+    override fun lift(value: Int): Int {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Int {
+        return buf.getInt()
+    }
+
+    override fun lower(value: Int): Int {
+        return value
+    }
+
+    override fun allocationSize(value: Int) = 4UL
+
+    override fun write(value: Int, buf: ByteBuffer) {
+        buf.putInt(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterULong: FfiConverter<ULong, Long> {
     override fun lift(value: Long): ULong {
         return value.toULong()
@@ -2457,6 +2480,147 @@ public object FfiConverterTypeChangeRequest: FfiConverterRustBuffer<ChangeReques
 
 
 /**
+ * The chart of accounts: every field has a default on the French PCG, so `{}` is a complete
+ * chart and a business changes only what its accountant asks for.
+ *
+ * | what | default |
+ * |---|---|
+ * | customers (`CompAuxNum` the client id) | 411 Clients |
+ * | sales by line kind | 7061 · 7062 · 7063 · 7064 · 7088 · 7096 (see [`SalesAccounts`]) |
+ * | deposits received (`deposit` lines) | 4191 |
+ * | VAT collected | 445711 (20 %), 445712 (10 %), 445713 (5.5 %), else 44571 |
+ * | tourist tax, collected for the commune | 4471 |
+ * | payments | 512 Banque (journal BQ); cheques 5112; holiday vouchers 5118; cash 531 (journal CA) |
+ * | journals | VE Ventes, BQ Banque |
+ *
+ * ```
+ * use hospes::accounting::ChartOfAccounts;
+ * let chart: ChartOfAccounts = serde_json::from_str(r#"{"tourist_tax": {"number": "4686", "label": "Taxe de séjour"}}"#).unwrap();
+ * assert_eq!(chart.tourist_tax.number, "4686");
+ * assert_eq!(chart.customers.number, "411");
+ * assert!(chart.check().is_ok());
+ * ```
+ */
+data class ChartOfAccounts (
+    /**
+     * The customers' collective account: 411 Clients.
+     */
+    var `customers`: LedgerAccount
+    , 
+    /**
+     * Whether each client has an auxiliary account (`CompAuxNum`: the client id, `CompAuxLib`:
+     * their name) under the collective one. Yes by default.
+     */
+    var `customerAuxiliary`: kotlin.Boolean
+    , 
+    /**
+     * The sales accounts, by line kind.
+     */
+    var `sales`: SalesAccounts
+    , 
+    /**
+     * Deposits received (`deposit` lines): 4191, credited by a deposit invoice, debited when
+     * a balance or final invoice deducts the deposit.
+     */
+    var `deposits`: LedgerAccount
+    , 
+    /**
+     * The VAT collected, per rate.
+     */
+    var `vatCollected`: List<VatAccount>
+    , 
+    /**
+     * The VAT collected at a rate without its own account: 44571.
+     */
+    var `vatCollectedOther`: LedgerAccount
+    , 
+    /**
+     * The tourist tax (`tourist_tax` lines), collected for the commune and paid over to it:
+     * never a sale. 4471.
+     */
+    var `touristTax`: LedgerAccount
+    , 
+    /**
+     * Payments, unless [`payment_accounts`](Self::payment_accounts) names their method: 512.
+     */
+    var `bank`: LedgerAccount
+    , 
+    /**
+     * The journal of payments: BQ Banque.
+     */
+    var `bankJournal`: Journal
+    , 
+    /**
+     * Accounts (and journals) of their own for some payment methods.
+     */
+    var `paymentAccounts`: List<PaymentAccount>
+    , 
+    /**
+     * The journal of invoices and credit notes: VE Ventes.
+     */
+    var `salesJournal`: Journal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChartOfAccounts: FfiConverterRustBuffer<ChartOfAccounts> {
+    override fun read(buf: ByteBuffer): ChartOfAccounts {
+        return ChartOfAccounts(
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeSalesAccounts.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterSequenceTypeVatAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeJournal.read(buf),
+            FfiConverterSequenceTypePaymentAccount.read(buf),
+            FfiConverterTypeJournal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChartOfAccounts) = (
+            FfiConverterTypeLedgerAccount.allocationSize(value.`customers`) +
+            FfiConverterBoolean.allocationSize(value.`customerAuxiliary`) +
+            FfiConverterTypeSalesAccounts.allocationSize(value.`sales`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`deposits`) +
+            FfiConverterSequenceTypeVatAccount.allocationSize(value.`vatCollected`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`vatCollectedOther`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`touristTax`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`bank`) +
+            FfiConverterTypeJournal.allocationSize(value.`bankJournal`) +
+            FfiConverterSequenceTypePaymentAccount.allocationSize(value.`paymentAccounts`) +
+            FfiConverterTypeJournal.allocationSize(value.`salesJournal`)
+    )
+
+    override fun write(value: ChartOfAccounts, buf: ByteBuffer) {
+            FfiConverterTypeLedgerAccount.write(value.`customers`, buf)
+            FfiConverterBoolean.write(value.`customerAuxiliary`, buf)
+            FfiConverterTypeSalesAccounts.write(value.`sales`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`deposits`, buf)
+            FfiConverterSequenceTypeVatAccount.write(value.`vatCollected`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`vatCollectedOther`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`touristTax`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`bank`, buf)
+            FfiConverterTypeJournal.write(value.`bankJournal`, buf)
+            FfiConverterSequenceTypePaymentAccount.write(value.`paymentAccounts`, buf)
+            FfiConverterTypeJournal.write(value.`salesJournal`, buf)
+    }
+}
+
+
+
+/**
  * One clause of the business's terms.
  */
 data class Clause (
@@ -2682,6 +2846,92 @@ public object FfiConverterTypeClient: FfiConverterRustBuffer<Client> {
             FfiConverterUInt.write(value.`linkVersion`, buf)
             FfiConverterSequenceTypeTravelCompanion.write(value.`companions`, buf)
             FfiConverterSequenceTypePet.write(value.`pets`, buf)
+    }
+}
+
+
+
+/**
+ * What deleting a client takes with them, for the host to delete in the same transaction.
+ *
+ * ```
+ * let deletion = hospes::register::ClientDeletion { client_id: "C-1".into(), companions: vec![],
+ * pets: vec![], stays: vec!["Q-12".into()], accounts: vec![], link_version: 1 };
+ * assert_eq!(deletion.stays, ["Q-12"]);
+ * ```
+ */
+data class ClientDeletion (
+    /**
+     * The client to delete.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * Their companions, deleted with the record.
+     */
+    var `companions`: List<TravelCompanion>
+    , 
+    /**
+     * Their animals, deleted with the record.
+     */
+    var `pets`: List<Pet>
+    , 
+    /**
+     * References of their stays (options, quotes, cancelled bookings never invoiced): deleted.
+     */
+    var `stays`: List<kotlin.String>
+    , 
+    /**
+     * E-mails of their portal accounts: deleted.
+     */
+    var `accounts`: List<kotlin.String>
+    , 
+    /**
+     * The link version that kills every link sent to them: store it (or delete their link
+     * state) before the record goes, so that no link in an old mail opens anything.
+     */
+    var `linkVersion`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeClientDeletion: FfiConverterRustBuffer<ClientDeletion> {
+    override fun read(buf: ByteBuffer): ClientDeletion {
+        return ClientDeletion(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeTravelCompanion.read(buf),
+            FfiConverterSequenceTypePet.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ClientDeletion) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterSequenceTypeTravelCompanion.allocationSize(value.`companions`) +
+            FfiConverterSequenceTypePet.allocationSize(value.`pets`) +
+            FfiConverterSequenceString.allocationSize(value.`stays`) +
+            FfiConverterSequenceString.allocationSize(value.`accounts`) +
+            FfiConverterUInt.allocationSize(value.`linkVersion`)
+    )
+
+    override fun write(value: ClientDeletion, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterSequenceTypeTravelCompanion.write(value.`companions`, buf)
+            FfiConverterSequenceTypePet.write(value.`pets`, buf)
+            FfiConverterSequenceString.write(value.`stays`, buf)
+            FfiConverterSequenceString.write(value.`accounts`, buf)
+            FfiConverterUInt.write(value.`linkVersion`, buf)
     }
 }
 
@@ -3148,6 +3398,59 @@ public object FfiConverterTypeContractView: FfiConverterRustBuffer<ContractView>
             FfiConverterTypeContract.write(value.`contract`, buf)
             FfiConverterString.write(value.`documentSha256`, buf)
             FfiConverterBoolean.write(value.`signable`, buf)
+    }
+}
+
+
+
+/**
+ * A country present in the register and how many clients live there: the seed's « Pays »
+ * list shows only the countries known in the client file.
+ *
+ * ```
+ * let c = hospes::register::CountryCount { country: hospes::Country::FRANCE, clients: 3 };
+ * assert_eq!(c.country.code(), "FR");
+ * ```
+ */
+data class CountryCount (
+    /**
+     * The country.
+     */
+    var `country`: Country
+    , 
+    /**
+     * Clients whose address is there.
+     */
+    var `clients`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCountryCount: FfiConverterRustBuffer<CountryCount> {
+    override fun read(buf: ByteBuffer): CountryCount {
+        return CountryCount(
+            FfiConverterTypeCountry.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CountryCount) = (
+            FfiConverterTypeCountry.allocationSize(value.`country`) +
+            FfiConverterULong.allocationSize(value.`clients`)
+    )
+
+    override fun write(value: CountryCount, buf: ByteBuffer) {
+            FfiConverterTypeCountry.write(value.`country`, buf)
+            FfiConverterULong.write(value.`clients`, buf)
     }
 }
 
@@ -3654,6 +3957,189 @@ public object FfiConverterTypeEditWindow: FfiConverterRustBuffer<EditWindow> {
 
 
 /**
+ * One line of an entry: an account debited or credited.
+ *
+ * ```
+ * let line: hospes::accounting::EntryLine = serde_json::from_str(r#"{
+ * "account": "411", "account_label": "Clients", "auxiliary": "C-1042", "auxiliary_label": "Marie Dupont",
+ * "debit": {"amount": "300.00", "currency": "EUR"}, "credit": {"amount": "0.00", "currency": "EUR"}
+ * }"#).unwrap();
+ * assert_eq!(line.debit.to_string(), "300.00 EUR");
+ * ```
+ */
+data class EntryLine (
+    /**
+     * The account number (`CompteNum`).
+     */
+    var `account`: kotlin.String
+    , 
+    /**
+     * The account's label (`CompteLib`).
+     */
+    var `accountLabel`: kotlin.String
+    , 
+    /**
+     * The auxiliary account (`CompAuxNum`): the client id, on the customers' account.
+     */
+    var `auxiliary`: kotlin.String?
+    , 
+    /**
+     * The auxiliary account's label (`CompAuxLib`): the customer's name.
+     */
+    var `auxiliaryLabel`: kotlin.String?
+    , 
+    /**
+     * Debited (`Debit`): zero when the line is a credit.
+     */
+    var `debit`: Money
+    , 
+    /**
+     * Credited (`Credit`): zero when the line is a debit.
+     */
+    var `credit`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEntryLine: FfiConverterRustBuffer<EntryLine> {
+    override fun read(buf: ByteBuffer): EntryLine {
+        return EntryLine(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EntryLine) = (
+            FfiConverterString.allocationSize(value.`account`) +
+            FfiConverterString.allocationSize(value.`accountLabel`) +
+            FfiConverterOptionalString.allocationSize(value.`auxiliary`) +
+            FfiConverterOptionalString.allocationSize(value.`auxiliaryLabel`) +
+            FfiConverterTypeMoney.allocationSize(value.`debit`) +
+            FfiConverterTypeMoney.allocationSize(value.`credit`)
+    )
+
+    override fun write(value: EntryLine, buf: ByteBuffer) {
+            FfiConverterString.write(value.`account`, buf)
+            FfiConverterString.write(value.`accountLabel`, buf)
+            FfiConverterOptionalString.write(value.`auxiliary`, buf)
+            FfiConverterOptionalString.write(value.`auxiliaryLabel`, buf)
+            FfiConverterTypeMoney.write(value.`debit`, buf)
+            FfiConverterTypeMoney.write(value.`credit`, buf)
+    }
+}
+
+
+
+/**
+ * What to do with one record passed to [`erase`].
+ */
+data class ErasureStep (
+    /**
+     * What the record is.
+     */
+    var `record`: GdprRecordKind
+    , 
+    /**
+     * Its position in its list of the [`GdprRecords`] passed, from 0.
+     */
+    var `index`: kotlin.UInt
+    , 
+    /**
+     * Its reference, number or id (an event log entry's `sha256`, an account's client id; a
+     * draft invoice has none: empty).
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * What to do.
+     */
+    var `action`: ErasureAction
+    , 
+    /**
+     * Why it is kept, for [`ErasureAction::Keep`].
+     */
+    var `basis`: RetentionBasis?
+    , 
+    /**
+     * The last day it is kept, for [`ErasureAction::Keep`] with a basis.
+     */
+    var `keepUntil`: NaiveDate?
+    , 
+    /**
+     * The personal data a kept record still holds, as field paths (`customer.name`).
+     */
+    var `personalDataKept`: List<kotlin.String>
+    , 
+    /**
+     * The record to store in place of the one passed, when it changes.
+     */
+    var `value`: ErasedRecord?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErasureStep: FfiConverterRustBuffer<ErasureStep> {
+    override fun read(buf: ByteBuffer): ErasureStep {
+        return ErasureStep(
+            FfiConverterTypeGdprRecordKind.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeErasureAction.read(buf),
+            FfiConverterOptionalTypeRetentionBasis.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalTypeErasedRecord.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ErasureStep) = (
+            FfiConverterTypeGdprRecordKind.allocationSize(value.`record`) +
+            FfiConverterUInt.allocationSize(value.`index`) +
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeErasureAction.allocationSize(value.`action`) +
+            FfiConverterOptionalTypeRetentionBasis.allocationSize(value.`basis`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`keepUntil`) +
+            FfiConverterSequenceString.allocationSize(value.`personalDataKept`) +
+            FfiConverterOptionalTypeErasedRecord.allocationSize(value.`value`)
+    )
+
+    override fun write(value: ErasureStep, buf: ByteBuffer) {
+            FfiConverterTypeGdprRecordKind.write(value.`record`, buf)
+            FfiConverterUInt.write(value.`index`, buf)
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeErasureAction.write(value.`action`, buf)
+            FfiConverterOptionalTypeRetentionBasis.write(value.`basis`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`keepUntil`, buf)
+            FfiConverterSequenceString.write(value.`personalDataKept`, buf)
+            FfiConverterOptionalTypeErasedRecord.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
  * The establishment's identity and settings.
  *
  * ```
@@ -3797,6 +4283,58 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
             FfiConverterTypeCurrency.write(value.`currency`, buf)
             FfiConverterTypeTimeZone.write(value.`timeZone`, buf)
             FfiConverterString.write(value.`portalBaseUrl`, buf)
+    }
+}
+
+
+
+/**
+ * How to write a FEC: `{}` is a tab-separated file in ISO 8859-15.
+ *
+ * ```
+ * let options: hospes::accounting::FecOptions = serde_json::from_str(r#"{"separator": "pipe"}"#).unwrap();
+ * assert_eq!(options.encoding, hospes::accounting::FecEncoding::Latin9);
+ * ```
+ */
+data class FecOptions (
+    /**
+     * Tab (the default) or `|`.
+     */
+    var `separator`: FecSeparator
+    , 
+    /**
+     * ISO 8859-15 (the default) or UTF-8.
+     */
+    var `encoding`: FecEncoding
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFecOptions: FfiConverterRustBuffer<FecOptions> {
+    override fun read(buf: ByteBuffer): FecOptions {
+        return FecOptions(
+            FfiConverterTypeFecSeparator.read(buf),
+            FfiConverterTypeFecEncoding.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FecOptions) = (
+            FfiConverterTypeFecSeparator.allocationSize(value.`separator`) +
+            FfiConverterTypeFecEncoding.allocationSize(value.`encoding`)
+    )
+
+    override fun write(value: FecOptions, buf: ByteBuffer) {
+            FfiConverterTypeFecSeparator.write(value.`separator`, buf)
+            FfiConverterTypeFecEncoding.write(value.`encoding`, buf)
     }
 }
 
@@ -4041,6 +4579,611 @@ public object FfiConverterTypeFieldWindow: FfiConverterRustBuffer<FieldWindow> {
             FfiConverterTypeTimestamp.write(value.`deadline`, buf)
             FfiConverterBoolean.write(value.`open`, buf)
             FfiConverterLong.write(value.`remainingSeconds`, buf)
+    }
+}
+
+
+
+/**
+ * A portal account as exported: what it holds about its owner, never its password hash (a
+ * secret of the establishment's security, not data about the person) nor any reset token.
+ *
+ * ```
+ * # let account: hospes::account::Account = serde_json::from_str(r#"{"client_id":"C-1","email":"marie@example.fr","password_hash":"$argon2id$v=19$secret","verified":true,"created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * let exported = hospes::gdpr::GdprAccount::from(&account);
+ * assert_eq!(exported.email, "marie@example.fr");
+ * assert!(!serde_json::to_string(&exported).unwrap().contains("argon2"));
+ * ```
+ */
+data class GdprAccount (
+    /**
+     * The client it belongs to.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The login.
+     */
+    var `email`: kotlin.String
+    , 
+    /**
+     * Whether the owner confirmed the address.
+     */
+    var `verified`: kotlin.Boolean
+    , 
+    /**
+     * When it was created.
+     */
+    var `createdAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprAccount: FfiConverterRustBuffer<GdprAccount> {
+    override fun read(buf: ByteBuffer): GdprAccount {
+        return GdprAccount(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprAccount) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`email`) +
+            FfiConverterBoolean.allocationSize(value.`verified`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`createdAt`)
+    )
+
+    override fun write(value: GdprAccount, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`email`, buf)
+            FfiConverterBoolean.write(value.`verified`, buf)
+            FfiConverterTypeTimestamp.write(value.`createdAt`, buf)
+    }
+}
+
+
+
+/**
+ * The data controller (GDPR art. 4(7)): the establishment, as the export names it.
+ *
+ * ```
+ * # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"e","name":"Camping des Pins","email":"accueil@camping-des-pins.fr","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.example.fr/"}"#).unwrap();
+ * let controller = hospes::gdpr::GdprController::from(&establishment);
+ * assert_eq!(controller.email.as_deref(), Some("accueil@camping-des-pins.fr"));
+ * ```
+ */
+data class GdprController (
+    /**
+     * Trading name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Legal form and capital, when known.
+     */
+    var `legalForm`: kotlin.String?
+    , 
+    /**
+     * SIRET, when known.
+     */
+    var `siret`: kotlin.String?
+    , 
+    /**
+     * Postal address.
+     */
+    var `address`: Address
+    , 
+    /**
+     * E-mail.
+     */
+    var `email`: kotlin.String?
+    , 
+    /**
+     * Phone.
+     */
+    var `phone`: kotlin.String?
+    , 
+    /**
+     * Website.
+     */
+    var `website`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprController: FfiConverterRustBuffer<GdprController> {
+    override fun read(buf: ByteBuffer): GdprController {
+        return GdprController(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeAddress.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprController) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`legalForm`) +
+            FfiConverterOptionalString.allocationSize(value.`siret`) +
+            FfiConverterTypeAddress.allocationSize(value.`address`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`phone`) +
+            FfiConverterOptionalString.allocationSize(value.`website`)
+    )
+
+    override fun write(value: GdprController, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`legalForm`, buf)
+            FfiConverterOptionalString.write(value.`siret`, buf)
+            FfiConverterTypeAddress.write(value.`address`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`phone`, buf)
+            FfiConverterOptionalString.write(value.`website`, buf)
+    }
+}
+
+
+
+/**
+ * The erasure of a client: their anonymised record, what to do with each of their records,
+ * and the event to store.
+ */
+data class GdprErasure (
+    /**
+     * The client record to store in place of theirs (and to upsert into the register): the
+     * pseudonym as its last name, the country and the client's kind and seniority kept,
+     * everything else wiped, `link_version` one higher.
+     */
+    var `client`: Client
+    , 
+    /**
+     * The pseudonym (« Client effacé 7F3A1C2B »), stable for an id.
+     */
+    var `pseudonym`: kotlin.String
+    , 
+    /**
+     * One step per record passed, in the order of [`GdprRecords`]: stays, residencies, quotes,
+     * invoices, payments, contracts, accounts, appointments, events.
+     */
+    var `steps`: List<ErasureStep>
+    , 
+    /**
+     * `client_erased`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprErasure: FfiConverterRustBuffer<GdprErasure> {
+    override fun read(buf: ByteBuffer): GdprErasure {
+        return GdprErasure(
+            FfiConverterTypeClient.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeErasureStep.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprErasure) = (
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterString.allocationSize(value.`pseudonym`) +
+            FfiConverterSequenceTypeErasureStep.allocationSize(value.`steps`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: GdprErasure, buf: ByteBuffer) {
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterString.write(value.`pseudonym`, buf)
+            FfiConverterSequenceTypeErasureStep.write(value.`steps`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * Everything the business holds on one client, as one machine-readable document (GDPR art. 15,
+ * right of access, and art. 20, portability). Its JSON is the wire form of hospes: snake_case
+ * keys, decimals as strings, dates `YYYY-MM-DD`, instants RFC 3339 UTC.
+ *
+ * The records are as the host stores them, complete — the client record with its companions,
+ * pets and the business's private notes about them (personal data about the client, so part
+ * of what art. 15 gives access to); stays, residencies, quotes, invoices and credit notes,
+ * payments, contracts with their signature evidence, appointments, and the entries of the
+ * event logs that concern them — except portal accounts, exported as [`GdprAccount`]: never a
+ * password hash.
+ *
+ * ```
+ * # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","notes":"Préfère l’emplacement 12.","preferred_locale":"en","created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"e","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.example.fr/"}"#).unwrap();
+ * use hospes::gdpr::{self, GdprRecords, GdprSectionKind};
+ * let export = gdpr::export(&GdprRecords::new(client), &establishment, "2026-09-01T10:00:00Z".parse().unwrap()).unwrap();
+ * assert_eq!(export.format_version, gdpr::FORMAT_VERSION);
+ * assert_eq!(export.client.notes.as_deref(), Some("Préfère l’emplacement 12."));
+ * assert_eq!(export.sections[0].section, GdprSectionKind::Client);
+ * assert_eq!(export.sections[0].title, "Client record");
+ * ```
+ */
+data class GdprExport (
+    /**
+     * [`FORMAT_VERSION`].
+     */
+    var `formatVersion`: kotlin.UInt
+    , 
+    /**
+     * When it was made.
+     */
+    var `generatedAt`: Timestamp
+    , 
+    /**
+     * The language of its titles: the client's, else the establishment's.
+     */
+    var `locale`: Locale
+    , 
+    /**
+     * The establishment's time zone: the workbook shows instants on its clock.
+     */
+    var `timeZone`: TimeZone
+    , 
+    /**
+     * The document's title (« Vos données personnelles — Camping des Pins »).
+     */
+    var `title`: kotlin.String
+    , 
+    /**
+     * Who holds the data: the establishment, and how to reach it.
+     */
+    var `controller`: GdprController
+    , 
+    /**
+     * The client's id (the data subject).
+     */
+    var `subjectId`: kotlin.String
+    , 
+    /**
+     * Every section in order, with its title in `locale` and how many records it holds, empty
+     * ones included: companions and pets are in `client`, signatures in `quotes` and
+     * `contracts`; the others are the lists below.
+     */
+    var `sections`: List<GdprSection>
+    , 
+    /**
+     * The client record, complete.
+     */
+    var `client`: Client
+    , 
+    /**
+     * Stays.
+     */
+    var `stays`: List<Stay>
+    , 
+    /**
+     * Residencies.
+     */
+    var `residencies`: List<Residency>
+    , 
+    /**
+     * Quotes, with their acceptance evidence.
+     */
+    var `quotes`: List<Quote>
+    , 
+    /**
+     * Invoices and credit notes.
+     */
+    var `invoices`: List<Invoice>
+    , 
+    /**
+     * Payments.
+     */
+    var `payments`: List<Payment>
+    , 
+    /**
+     * Contracts, with their signature evidence.
+     */
+    var `contracts`: List<Contract>
+    , 
+    /**
+     * Portal accounts, without their password hash.
+     */
+    var `accounts`: List<GdprAccount>
+    , 
+    /**
+     * Appointments.
+     */
+    var `appointments`: List<Appointment>
+    , 
+    /**
+     * Event log entries about the client.
+     */
+    var `events`: List<LoggedEvent>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprExport: FfiConverterRustBuffer<GdprExport> {
+    override fun read(buf: ByteBuffer): GdprExport {
+        return GdprExport(
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterTypeLocale.read(buf),
+            FfiConverterTypeTimeZone.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeGdprController.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeGdprSection.read(buf),
+            FfiConverterTypeClient.read(buf),
+            FfiConverterSequenceTypeStay.read(buf),
+            FfiConverterSequenceTypeResidency.read(buf),
+            FfiConverterSequenceTypeQuote.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypePayment.read(buf),
+            FfiConverterSequenceTypeContract.read(buf),
+            FfiConverterSequenceTypeGdprAccount.read(buf),
+            FfiConverterSequenceTypeAppointment.read(buf),
+            FfiConverterSequenceTypeLoggedEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprExport) = (
+            FfiConverterUInt.allocationSize(value.`formatVersion`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`generatedAt`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterTypeTimeZone.allocationSize(value.`timeZone`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterTypeGdprController.allocationSize(value.`controller`) +
+            FfiConverterString.allocationSize(value.`subjectId`) +
+            FfiConverterSequenceTypeGdprSection.allocationSize(value.`sections`) +
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterSequenceTypeStay.allocationSize(value.`stays`) +
+            FfiConverterSequenceTypeResidency.allocationSize(value.`residencies`) +
+            FfiConverterSequenceTypeQuote.allocationSize(value.`quotes`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`invoices`) +
+            FfiConverterSequenceTypePayment.allocationSize(value.`payments`) +
+            FfiConverterSequenceTypeContract.allocationSize(value.`contracts`) +
+            FfiConverterSequenceTypeGdprAccount.allocationSize(value.`accounts`) +
+            FfiConverterSequenceTypeAppointment.allocationSize(value.`appointments`) +
+            FfiConverterSequenceTypeLoggedEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: GdprExport, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`formatVersion`, buf)
+            FfiConverterTypeTimestamp.write(value.`generatedAt`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterTypeTimeZone.write(value.`timeZone`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterTypeGdprController.write(value.`controller`, buf)
+            FfiConverterString.write(value.`subjectId`, buf)
+            FfiConverterSequenceTypeGdprSection.write(value.`sections`, buf)
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterSequenceTypeStay.write(value.`stays`, buf)
+            FfiConverterSequenceTypeResidency.write(value.`residencies`, buf)
+            FfiConverterSequenceTypeQuote.write(value.`quotes`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`invoices`, buf)
+            FfiConverterSequenceTypePayment.write(value.`payments`, buf)
+            FfiConverterSequenceTypeContract.write(value.`contracts`, buf)
+            FfiConverterSequenceTypeGdprAccount.write(value.`accounts`, buf)
+            FfiConverterSequenceTypeAppointment.write(value.`appointments`, buf)
+            FfiConverterSequenceTypeLoggedEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * One client and every record the host holds on them, as it passes them to
+ * [`export`](super::export) and [`erase`](super::erase). Each record must be this client's: a
+ * stay, residency, quote, appointment or account with another `client_id`, an invoice or
+ * contract made out to another customer, a payment on none of the invoices passed, an event
+ * about another client is refused with `client.record_foreign`.
+ *
+ * ```
+ * # let client: hospes::Client = serde_json::from_str(r#"{"id":"C-1","last_name":"Dupont","created_at":"2026-01-15T09:30:00Z"}"#).unwrap();
+ * let records = hospes::gdpr::GdprRecords::new(client);
+ * assert!(records.stays.is_empty());
+ * assert!(records.check().is_ok());
+ * ```
+ */
+data class GdprRecords (
+    /**
+     * The client record, as stored (companions, pets and the business's notes included).
+     */
+    var `client`: Client
+    , 
+    /**
+     * Their stays, any status.
+     */
+    var `stays`: List<Stay>
+    , 
+    /**
+     * Their residencies (seasonal or yearly pitches).
+     */
+    var `residencies`: List<Residency>
+    , 
+    /**
+     * Their quotes, with their acceptance evidence.
+     */
+    var `quotes`: List<Quote>
+    , 
+    /**
+     * Their invoices and credit notes, drafts included.
+     */
+    var `invoices`: List<Invoice>
+    , 
+    /**
+     * The payments received on those invoices.
+     */
+    var `payments`: List<Payment>
+    , 
+    /**
+     * Their contracts, with their signature evidence.
+     */
+    var `contracts`: List<Contract>
+    , 
+    /**
+     * Their portal accounts.
+     */
+    var `accounts`: List<Account>
+    , 
+    /**
+     * Their appointments.
+     */
+    var `appointments`: List<Appointment>
+    , 
+    /**
+     * The entries of the hash-linked event logs that concern them.
+     */
+    var `events`: List<LoggedEvent>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprRecords: FfiConverterRustBuffer<GdprRecords> {
+    override fun read(buf: ByteBuffer): GdprRecords {
+        return GdprRecords(
+            FfiConverterTypeClient.read(buf),
+            FfiConverterSequenceTypeStay.read(buf),
+            FfiConverterSequenceTypeResidency.read(buf),
+            FfiConverterSequenceTypeQuote.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypePayment.read(buf),
+            FfiConverterSequenceTypeContract.read(buf),
+            FfiConverterSequenceTypeAccount.read(buf),
+            FfiConverterSequenceTypeAppointment.read(buf),
+            FfiConverterSequenceTypeLoggedEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprRecords) = (
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterSequenceTypeStay.allocationSize(value.`stays`) +
+            FfiConverterSequenceTypeResidency.allocationSize(value.`residencies`) +
+            FfiConverterSequenceTypeQuote.allocationSize(value.`quotes`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`invoices`) +
+            FfiConverterSequenceTypePayment.allocationSize(value.`payments`) +
+            FfiConverterSequenceTypeContract.allocationSize(value.`contracts`) +
+            FfiConverterSequenceTypeAccount.allocationSize(value.`accounts`) +
+            FfiConverterSequenceTypeAppointment.allocationSize(value.`appointments`) +
+            FfiConverterSequenceTypeLoggedEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: GdprRecords, buf: ByteBuffer) {
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterSequenceTypeStay.write(value.`stays`, buf)
+            FfiConverterSequenceTypeResidency.write(value.`residencies`, buf)
+            FfiConverterSequenceTypeQuote.write(value.`quotes`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`invoices`, buf)
+            FfiConverterSequenceTypePayment.write(value.`payments`, buf)
+            FfiConverterSequenceTypeContract.write(value.`contracts`, buf)
+            FfiConverterSequenceTypeAccount.write(value.`accounts`, buf)
+            FfiConverterSequenceTypeAppointment.write(value.`appointments`, buf)
+            FfiConverterSequenceTypeLoggedEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A section of the export: which, its title in the export's language, how many records.
+ */
+data class GdprSection (
+    /**
+     * Which section.
+     */
+    var `section`: GdprSectionKind
+    , 
+    /**
+     * Its title.
+     */
+    var `title`: kotlin.String
+    , 
+    /**
+     * How many records it holds (1 for the client record).
+     */
+    var `count`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprSection: FfiConverterRustBuffer<GdprSection> {
+    override fun read(buf: ByteBuffer): GdprSection {
+        return GdprSection(
+            FfiConverterTypeGdprSectionKind.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GdprSection) = (
+            FfiConverterTypeGdprSectionKind.allocationSize(value.`section`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterUInt.allocationSize(value.`count`)
+    )
+
+    override fun write(value: GdprSection, buf: ByteBuffer) {
+            FfiConverterTypeGdprSectionKind.write(value.`section`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterUInt.write(value.`count`, buf)
     }
 }
 
@@ -4503,6 +5646,95 @@ public object FfiConverterTypeInvoiceBalance: FfiConverterRustBuffer<InvoiceBala
 
 
 /**
+ * An issued invoice or credit note as the register needs it: what it adds to the client's
+ * revenue (« CA ») and what is still due on it. Made by [`InvoiceFigures::of`] when the host
+ * saves the invoice or records a payment; the host may keep it in columns of its own.
+ *
+ * ```
+ * use hospes::register::InvoiceFigures;
+ * let figures: InvoiceFigures = serde_json::from_str(r#"{"number": "F-2026-0001", "kind": "balance",
+ * "issue_date": "2026-06-01", "revenue_excl_vat": {"amount": "400.00", "currency": "EUR"},
+ * "revenue_incl_vat": {"amount": "440.00", "currency": "EUR"}, "due": {"amount": "0", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(figures.revenue_excl_vat.amount.to_string(), "400.00");
+ * ```
+ */
+data class InvoiceFigures (
+    /**
+     * The invoice's number.
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * What it is for; a credit note's figures are negative.
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * When it was issued.
+     */
+    var `issueDate`: NaiveDate
+    , 
+    /**
+     * Its total excluding VAT, less the tourist tax (collected for the commune, not revenue).
+     */
+    var `revenueExclVat`: Money
+    , 
+    /**
+     * Its total including VAT, less the tourist tax.
+     */
+    var `revenueInclVat`: Money
+    , 
+    /**
+     * Still to be paid (negative: owed back to the client).
+     */
+    var `due`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoiceFigures: FfiConverterRustBuffer<InvoiceFigures> {
+    override fun read(buf: ByteBuffer): InvoiceFigures {
+        return InvoiceFigures(
+            FfiConverterString.read(buf),
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoiceFigures) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`issueDate`) +
+            FfiConverterTypeMoney.allocationSize(value.`revenueExclVat`) +
+            FfiConverterTypeMoney.allocationSize(value.`revenueInclVat`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`)
+    )
+
+    override fun write(value: InvoiceFigures, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterTypeNaiveDate.write(value.`issueDate`, buf)
+            FfiConverterTypeMoney.write(value.`revenueExclVat`, buf)
+            FfiConverterTypeMoney.write(value.`revenueInclVat`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+    }
+}
+
+
+
+/**
  * What the host asks to invoice.
  */
 data class InvoiceRequest (
@@ -4843,6 +6075,299 @@ public object FfiConverterTypeIssuedLink: FfiConverterRustBuffer<IssuedLink> {
 
 
 /**
+ * A journal: its code (`JournalCode`) and label (`JournalLib`).
+ *
+ * ```
+ * use hospes::accounting::Journal;
+ * let sales: Journal = serde_json::from_str(r#"{"code": "VT", "label": "Ventes"}"#).unwrap();
+ * assert_eq!(sales, Journal::new("VT", "Ventes"));
+ * ```
+ */
+data class Journal (
+    /**
+     * The code: 1 to 10 letters or digits (`VE`, `BQ`, `CA`).
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * The label (`Ventes`).
+     */
+    var `label`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJournal: FfiConverterRustBuffer<Journal> {
+    override fun read(buf: ByteBuffer): Journal {
+        return Journal(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Journal) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`label`)
+    )
+
+    override fun write(value: Journal, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`label`, buf)
+    }
+}
+
+
+
+/**
+ * The entries made from a batch of documents, and where each journal's numbering stands.
+ */
+data class JournalEntries (
+    /**
+     * The entries, by date (then journal and sequence): store them, never change them.
+     */
+    var `entries`: List<JournalEntry>
+    , 
+    /**
+     * Every journal's last sequence now, by code: pass them with the next batch.
+     */
+    var `sequences`: List<JournalSequence>
+    , 
+    /**
+     * The sum of every debit.
+     */
+    var `totalDebit`: Money
+    , 
+    /**
+     * The sum of every credit: equal to `total_debit`.
+     */
+    var `totalCredit`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJournalEntries: FfiConverterRustBuffer<JournalEntries> {
+    override fun read(buf: ByteBuffer): JournalEntries {
+        return JournalEntries(
+            FfiConverterSequenceTypeJournalEntry.read(buf),
+            FfiConverterSequenceTypeJournalSequence.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JournalEntries) = (
+            FfiConverterSequenceTypeJournalEntry.allocationSize(value.`entries`) +
+            FfiConverterSequenceTypeJournalSequence.allocationSize(value.`sequences`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalDebit`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalCredit`)
+    )
+
+    override fun write(value: JournalEntries, buf: ByteBuffer) {
+            FfiConverterSequenceTypeJournalEntry.write(value.`entries`, buf)
+            FfiConverterSequenceTypeJournalSequence.write(value.`sequences`, buf)
+            FfiConverterTypeMoney.write(value.`totalDebit`, buf)
+            FfiConverterTypeMoney.write(value.`totalCredit`, buf)
+    }
+}
+
+
+
+/**
+ * A journal entry: balanced lines under one number, date and document.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+ * # let establishment: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+ * # let deposit: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
+ * let chart = hospes::accounting::ChartOfAccounts::default();
+ * let journal = chart.journal(&establishment, &[deposit], &[], &[]).unwrap();
+ * let entry = &journal.entries[0];
+ * assert_eq!((entry.journal_code.as_str(), entry.number.as_str()), ("VE", "VE000001"));
+ * assert!(entry.check().is_ok());
+ * ```
+ */
+data class JournalEntry (
+    /**
+     * The journal's code (`JournalCode`).
+     */
+    var `journalCode`: kotlin.String
+    , 
+    /**
+     * The journal's label (`JournalLib`).
+     */
+    var `journalLabel`: kotlin.String
+    , 
+    /**
+     * Its number in the journal (`EcritureNum`): the journal code and the sequence on six
+     * digits, `VE000042`.
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * Its sequence in the journal, from 1, without gaps.
+     */
+    var `sequence`: kotlin.UInt
+    , 
+    /**
+     * When it is booked (`EcritureDate`, and `ValidDate`): the invoice's issue date, or the day
+     * the payment was received in the establishment's time zone.
+     */
+    var `date`: NaiveDate
+    , 
+    /**
+     * What it records.
+     */
+    var `source`: EntrySource
+    , 
+    /**
+     * The document (`PieceRef`): the invoice's number, or the payment's key.
+     */
+    var `pieceRef`: kotlin.String
+    , 
+    /**
+     * The document's date (`PieceDate`).
+     */
+    var `pieceDate`: NaiveDate
+    , 
+    /**
+     * What it is (`EcritureLib`), in the establishment's language: `Facture FA26030042, Marie
+     * Dupont`.
+     */
+    var `label`: kotlin.String
+    , 
+    /**
+     * The lines: the customer first, then the other accounts; debits equal credits.
+     */
+    var `lines`: List<EntryLine>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJournalEntry: FfiConverterRustBuffer<JournalEntry> {
+    override fun read(buf: ByteBuffer): JournalEntry {
+        return JournalEntry(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeEntrySource.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeEntryLine.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JournalEntry) = (
+            FfiConverterString.allocationSize(value.`journalCode`) +
+            FfiConverterString.allocationSize(value.`journalLabel`) +
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterUInt.allocationSize(value.`sequence`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`date`) +
+            FfiConverterTypeEntrySource.allocationSize(value.`source`) +
+            FfiConverterString.allocationSize(value.`pieceRef`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`pieceDate`) +
+            FfiConverterString.allocationSize(value.`label`) +
+            FfiConverterSequenceTypeEntryLine.allocationSize(value.`lines`)
+    )
+
+    override fun write(value: JournalEntry, buf: ByteBuffer) {
+            FfiConverterString.write(value.`journalCode`, buf)
+            FfiConverterString.write(value.`journalLabel`, buf)
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterUInt.write(value.`sequence`, buf)
+            FfiConverterTypeNaiveDate.write(value.`date`, buf)
+            FfiConverterTypeEntrySource.write(value.`source`, buf)
+            FfiConverterString.write(value.`pieceRef`, buf)
+            FfiConverterTypeNaiveDate.write(value.`pieceDate`, buf)
+            FfiConverterString.write(value.`label`, buf)
+            FfiConverterSequenceTypeEntryLine.write(value.`lines`, buf)
+    }
+}
+
+
+
+/**
+ * The last sequence a journal gave: where its numbering goes on from.
+ *
+ * ```
+ * let s: hospes::accounting::JournalSequence = serde_json::from_str(r#"{"journal_code": "VE", "last": 41}"#).unwrap();
+ * assert_eq!(s.last, 41);
+ * ```
+ */
+data class JournalSequence (
+    /**
+     * The journal's code.
+     */
+    var `journalCode`: kotlin.String
+    , 
+    /**
+     * Its last entry's sequence (0: none yet).
+     */
+    var `last`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJournalSequence: FfiConverterRustBuffer<JournalSequence> {
+    override fun read(buf: ByteBuffer): JournalSequence {
+        return JournalSequence(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JournalSequence) = (
+            FfiConverterString.allocationSize(value.`journalCode`) +
+            FfiConverterUInt.allocationSize(value.`last`)
+    )
+
+    override fun write(value: JournalSequence, buf: ByteBuffer) {
+            FfiConverterString.write(value.`journalCode`, buf)
+            FfiConverterUInt.write(value.`last`, buf)
+    }
+}
+
+
+
+/**
  * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
  */
 data class KeyringConfig (
@@ -5018,6 +6543,60 @@ public object FfiConverterTypeLatePayment: FfiConverterRustBuffer<LatePayment> {
             FfiConverterTypeDecimal.write(value.`penaltyRatePercent`, buf)
             FfiConverterTypeMoney.write(value.`recoveryIndemnity`, buf)
             FfiConverterTypeDecimal.write(value.`earlyPaymentDiscountPercent`, buf)
+    }
+}
+
+
+
+/**
+ * One account: its number (`CompteNum`) and its label (`CompteLib`).
+ *
+ * ```
+ * use hospes::accounting::LedgerAccount;
+ * let bank: LedgerAccount = serde_json::from_str(r#"{"number": "512100", "label": "Crédit Agricole"}"#).unwrap();
+ * assert_eq!(bank, LedgerAccount::new("512100", "Crédit Agricole"));
+ * ```
+ */
+data class LedgerAccount (
+    /**
+     * The number: its first three characters are digits of the PCG (`706`, `4457`, `512`),
+     * then digits or letters (`7061`, `445712`, `512CA`).
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * The label, as the chart names it (`Banque`).
+     */
+    var `label`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerAccount: FfiConverterRustBuffer<LedgerAccount> {
+    override fun read(buf: ByteBuffer): LedgerAccount {
+        return LedgerAccount(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerAccount) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterString.allocationSize(value.`label`)
+    )
+
+    override fun write(value: LedgerAccount, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterString.write(value.`label`, buf)
     }
 }
 
@@ -6570,6 +8149,128 @@ public object FfiConverterTypePayment: FfiConverterRustBuffer<Payment> {
 
 
 /**
+ * Where the payments of one method go: an account and, if not the bank journal, a journal.
+ *
+ * ```
+ * let cards: hospes::accounting::PaymentAccount = serde_json::from_str(r#"{"method": "card", "account": {"number": "5115", "label": "Cartes bancaires à encaisser"}}"#).unwrap();
+ * assert!(cards.journal.is_none());
+ * ```
+ */
+data class PaymentAccount (
+    /**
+     * The method (`carried` is not money received: it has no entry, and no account).
+     */
+    var `method`: PaymentMethod
+    , 
+    /**
+     * The account debited.
+     */
+    var `account`: LedgerAccount
+    , 
+    /**
+     * The journal; none for the chart's bank journal.
+     */
+    var `journal`: Journal?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentAccount: FfiConverterRustBuffer<PaymentAccount> {
+    override fun read(buf: ByteBuffer): PaymentAccount {
+        return PaymentAccount(
+            FfiConverterTypePaymentMethod.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterOptionalTypeJournal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentAccount) = (
+            FfiConverterTypePaymentMethod.allocationSize(value.`method`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`account`) +
+            FfiConverterOptionalTypeJournal.allocationSize(value.`journal`)
+    )
+
+    override fun write(value: PaymentAccount, buf: ByteBuffer) {
+            FfiConverterTypePaymentMethod.write(value.`method`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`account`, buf)
+            FfiConverterOptionalTypeJournal.write(value.`journal`, buf)
+    }
+}
+
+
+
+/**
+ * Which payments an export keeps: the day each was received (in the establishment's zone)
+ * within the optional, inclusive bounds, its method among `methods` (empty for all).
+ *
+ * ```
+ * let filter: hospes::export::PaymentFilter = serde_json::from_str(r#"{"methods": ["card", "cash"]}"#).unwrap();
+ * assert_eq!(filter.methods.len(), 2);
+ * ```
+ */
+data class PaymentFilter (
+    /**
+     * Payments received on this day or after.
+     */
+    var `receivedFrom`: NaiveDate? = null 
+    , 
+    /**
+     * Payments received on this day or before.
+     */
+    var `receivedTo`: NaiveDate? = null 
+    , 
+    /**
+     * The methods kept; empty for all (`carried` included: sums moved from a cancelled
+     * invoice to its fee invoice, not money received — leave it out to add up receipts).
+     */
+    var `methods`: List<PaymentMethod>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentFilter: FfiConverterRustBuffer<PaymentFilter> {
+    override fun read(buf: ByteBuffer): PaymentFilter {
+        return PaymentFilter(
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterSequenceTypePaymentMethod.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentFilter) = (
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`receivedFrom`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`receivedTo`) +
+            FfiConverterSequenceTypePaymentMethod.allocationSize(value.`methods`)
+    )
+
+    override fun write(value: PaymentFilter, buf: ByteBuffer) {
+            FfiConverterOptionalTypeNaiveDate.write(value.`receivedFrom`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`receivedTo`, buf)
+            FfiConverterSequenceTypePaymentMethod.write(value.`methods`, buf)
+    }
+}
+
+
+
+/**
  * A payment recorded (or recognised as already recorded), and what follows.
  */
 data class PaymentRecorded (
@@ -8092,6 +9793,592 @@ public object FfiConverterTypeRate: FfiConverterRustBuffer<Rate> {
 
 
 /**
+ * What a register needs to know of the establishment: its currency (the revenue's) and its
+ * time zone (what "today" and a creation year are).
+ *
+ * ```
+ * let config: hospes::register::RegisterConfig = serde_json::from_str(r#"{"currency": "EUR", "time_zone": "Europe/Paris"}"#).unwrap();
+ * assert_eq!(config, hospes::register::RegisterConfig::default());
+ * ```
+ */
+data class RegisterConfig (
+    /**
+     * The currency of the revenue and amounts due.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * The establishment's time zone.
+     */
+    var `timeZone`: TimeZone
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterConfig: FfiConverterRustBuffer<RegisterConfig> {
+    override fun read(buf: ByteBuffer): RegisterConfig {
+        return RegisterConfig(
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterTypeTimeZone.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterConfig) = (
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterTypeTimeZone.allocationSize(value.`timeZone`)
+    )
+
+    override fun write(value: RegisterConfig, buf: ByteBuffer) {
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterTypeTimeZone.write(value.`timeZone`, buf)
+    }
+}
+
+
+
+/**
+ * One client as the register indexes them. Built by the host from its rows; the register
+ * keeps what search, filters, sort and the row need, and drops the business's notes.
+ *
+ * ```
+ * use hospes::register::RegisterEntry;
+ * let entry: RegisterEntry = serde_json::from_str(r#"{
+ * "client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"},
+ * "stays": [{"reference": "312", "arrival": "2026-07-11", "departure": "2026-07-25", "status": "confirmed"}]
+ * }"#).unwrap();
+ * assert_eq!(entry.stays.len(), 1);
+ * assert!(entry.invoices.is_empty());
+ * ```
+ */
+data class RegisterEntry (
+    /**
+     * The client record, as stored (normalise it first: the register does not).
+     */
+    var `client`: Client
+    , 
+    /**
+     * Their stays, any status.
+     */
+    var `stays`: List<StayDates>
+    , 
+    /**
+     * Their issued invoices and credit notes.
+     */
+    var `invoices`: List<InvoiceFigures>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterEntry: FfiConverterRustBuffer<RegisterEntry> {
+    override fun read(buf: ByteBuffer): RegisterEntry {
+        return RegisterEntry(
+            FfiConverterTypeClient.read(buf),
+            FfiConverterSequenceTypeStayDates.read(buf),
+            FfiConverterSequenceTypeInvoiceFigures.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterEntry) = (
+            FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterSequenceTypeStayDates.allocationSize(value.`stays`) +
+            FfiConverterSequenceTypeInvoiceFigures.allocationSize(value.`invoices`)
+    )
+
+    override fun write(value: RegisterEntry, buf: ByteBuffer) {
+            FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterSequenceTypeStayDates.write(value.`stays`, buf)
+            FfiConverterSequenceTypeInvoiceFigures.write(value.`invoices`, buf)
+    }
+}
+
+
+
+/**
+ * A page of the register: the rows, and how many clients match in all.
+ *
+ * ```
+ * let page = hospes::register::RegisterPage { total: 0, page: 1, page_size: 50, rows: vec![] };
+ * assert!(page.rows.is_empty());
+ * ```
+ */
+data class RegisterPage (
+    /**
+     * Clients matching, over every page.
+     */
+    var `total`: kotlin.ULong
+    , 
+    /**
+     * This page, from 1.
+     */
+    var `page`: kotlin.UInt
+    , 
+    /**
+     * Rows per page asked for.
+     */
+    var `pageSize`: kotlin.UInt
+    , 
+    /**
+     * The rows of this page, in order.
+     */
+    var `rows`: List<RegisterRow>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterPage: FfiConverterRustBuffer<RegisterPage> {
+    override fun read(buf: ByteBuffer): RegisterPage {
+        return RegisterPage(
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeRegisterRow.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterPage) = (
+            FfiConverterULong.allocationSize(value.`total`) +
+            FfiConverterUInt.allocationSize(value.`page`) +
+            FfiConverterUInt.allocationSize(value.`pageSize`) +
+            FfiConverterSequenceTypeRegisterRow.allocationSize(value.`rows`)
+    )
+
+    override fun write(value: RegisterPage, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`total`, buf)
+            FfiConverterUInt.write(value.`page`, buf)
+            FfiConverterUInt.write(value.`pageSize`, buf)
+            FfiConverterSequenceTypeRegisterRow.write(value.`rows`, buf)
+    }
+}
+
+
+
+/**
+ * A search of the register (« Registre clients »). Every criterion given must hold (AND); by
+ * default only the clients present today are shown, as in the seed: untick `present_only`
+ * for the whole register.
+ *
+ * ```
+ * let query: hospes::register::RegisterQuery = serde_json::from_str(r#"{"text": "dup"}"#).unwrap();
+ * assert!(query.present_only);
+ * assert_eq!(query.page_size, 50);
+ * ```
+ */
+data class RegisterQuery (
+    /**
+     * The search box: a fragment (3 letters or digits at least) of the last name, first name,
+     * company or e-mail; accents, case and punctuation do not count.
+     */
+    var `text`: kotlin.String? = null 
+    , 
+    /**
+     * A fragment (2 letters at least) of the city.
+     */
+    var `city`: kotlin.String? = null 
+    , 
+    /**
+     * The client's country.
+     */
+    var `country`: Country? = null 
+    , 
+    /**
+     * A fragment of a phone number (3 digits at least), landline or mobile, however written.
+     */
+    var `phone`: kotlin.String? = null 
+    , 
+    /**
+     * A fragment of a licence plate (2 letters or digits at least), with or without dashes.
+     */
+    var `plate`: kotlin.String? = null 
+    , 
+    /**
+     * The year the client was registered (« ancienneté »).
+     */
+    var `createdYear`: kotlin.Int? = null 
+    , 
+    /**
+     * The kind of client (derived as in [`RegisterRow::kind`]).
+     */
+    var `kind`: ClientKind? = null 
+    , 
+    /**
+     * Only the clients with a stay covering today, whatever its status. On by default.
+     */
+    var `presentOnly`: kotlin.Boolean = true 
+    , 
+    /**
+     * The column to sort by; ties by name, then id.
+     */
+    var `sort`: RegisterColumn
+    , 
+    /**
+     * Largest first.
+     */
+    var `descending`: kotlin.Boolean = false 
+    , 
+    /**
+     * The page, from 1.
+     */
+    var `page`: kotlin.UInt = 1u 
+    , 
+    /**
+     * Rows per page, 1 to 1000.
+     */
+    var `pageSize`: kotlin.UInt = 50u 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterQuery: FfiConverterRustBuffer<RegisterQuery> {
+    override fun read(buf: ByteBuffer): RegisterQuery {
+        return RegisterQuery(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCountry.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalTypeClientKind.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeRegisterColumn.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterQuery) = (
+            FfiConverterOptionalString.allocationSize(value.`text`) +
+            FfiConverterOptionalString.allocationSize(value.`city`) +
+            FfiConverterOptionalTypeCountry.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`phone`) +
+            FfiConverterOptionalString.allocationSize(value.`plate`) +
+            FfiConverterOptionalInt.allocationSize(value.`createdYear`) +
+            FfiConverterOptionalTypeClientKind.allocationSize(value.`kind`) +
+            FfiConverterBoolean.allocationSize(value.`presentOnly`) +
+            FfiConverterTypeRegisterColumn.allocationSize(value.`sort`) +
+            FfiConverterBoolean.allocationSize(value.`descending`) +
+            FfiConverterUInt.allocationSize(value.`page`) +
+            FfiConverterUInt.allocationSize(value.`pageSize`)
+    )
+
+    override fun write(value: RegisterQuery, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`text`, buf)
+            FfiConverterOptionalString.write(value.`city`, buf)
+            FfiConverterOptionalTypeCountry.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`phone`, buf)
+            FfiConverterOptionalString.write(value.`plate`, buf)
+            FfiConverterOptionalInt.write(value.`createdYear`, buf)
+            FfiConverterOptionalTypeClientKind.write(value.`kind`, buf)
+            FfiConverterBoolean.write(value.`presentOnly`, buf)
+            FfiConverterTypeRegisterColumn.write(value.`sort`, buf)
+            FfiConverterBoolean.write(value.`descending`, buf)
+            FfiConverterUInt.write(value.`page`, buf)
+            FfiConverterUInt.write(value.`pageSize`, buf)
+    }
+}
+
+
+
+/**
+ * One client's line in the register (« Registre clients »): the seed's columns, with the
+ * figures hospes derives. The business's notes are not in it: the register never holds them.
+ *
+ * ```
+ * use hospes::register::{Register, RegisterConfig, RegisterEntry, RegisterQuery};
+ * let mut register = Register::new(RegisterConfig::default());
+ * let entry: RegisterEntry = serde_json::from_str(r#"{"client": {"id": "C-1", "last_name": "Dupont",
+ * "first_name": "Marie", "created_at": "2025-03-02T10:00:00Z"},
+ * "stays": [{"reference": "312", "arrival": "2026-07-11", "departure": "2026-07-25", "status": "confirmed"}]}"#).unwrap();
+ * register.upsert(entry).unwrap();
+ * let query = RegisterQuery { present_only: false, ..RegisterQuery::default() };
+ * let page = register.search(&query, "2026-06-01".parse().unwrap()).unwrap();
+ * let row = &page.rows[0];
+ * assert_eq!(row.kind, hospes::ClientKind::Stayer);
+ * assert_eq!(row.next_stay.unwrap().to_string(), "2026-07-11");
+ * assert!(!row.present);
+ * ```
+ */
+data class RegisterRow (
+    /**
+     * The host's id of the client.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * How to address them.
+     */
+    var `civility`: Civility?
+    , 
+    /**
+     * Family name.
+     */
+    var `lastName`: kotlin.String?
+    , 
+    /**
+     * First name.
+     */
+    var `firstName`: kotlin.String?
+    , 
+    /**
+     * Company name.
+     */
+    var `company`: kotlin.String?
+    , 
+    /**
+     * Postal address, country included.
+     */
+    var `address`: Address
+    , 
+    /**
+     * Fixed-line phone.
+     */
+    var `landline`: kotlin.String?
+    , 
+    /**
+     * Mobile phone.
+     */
+    var `mobile`: kotlin.String?
+    , 
+    /**
+     * E-mail address.
+     */
+    var `email`: kotlin.String?
+    , 
+    /**
+     * Licence plates.
+     */
+    var `licencePlates`: List<kotlin.String>
+    , 
+    /**
+     * The kind of client, derived: a resident or a tour operator stays one; anyone else is a
+     * stayer once they have a confirmed (or later) stay, a prospect before.
+     */
+    var `kind`: ClientKind
+    , 
+    /**
+     * When the record was created, in the establishment's zone (« ancienneté »).
+     */
+    var `createdOn`: NaiveDate
+    , 
+    /**
+     * Arrival of their first stay (cancelled stays and options do not count).
+     */
+    var `firstStay`: NaiveDate?
+    , 
+    /**
+     * Number of stays (cancelled stays and options do not count).
+     */
+    var `stays`: kotlin.UInt
+    , 
+    /**
+     * Arrival of the latest stay begun by today.
+     */
+    var `lastStay`: NaiveDate?
+    , 
+    /**
+     * Arrival of the next stay after today.
+     */
+    var `nextStay`: NaiveDate?
+    , 
+    /**
+     * A stay of theirs covers today (arrival to departure day included), whatever its status.
+     */
+    var `present`: kotlin.Boolean
+    , 
+    /**
+     * Revenue (« CA ») from issued invoices net of credit notes, excluding VAT and the
+     * tourist tax.
+     */
+    var `revenueExclVat`: Money
+    , 
+    /**
+     * The same revenue including VAT (still without the tourist tax).
+     */
+    var `revenueInclVat`: Money
+    , 
+    /**
+     * Still to be paid on their invoices (negative: owed back to them).
+     */
+    var `due`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterRow: FfiConverterRustBuffer<RegisterRow> {
+    override fun read(buf: ByteBuffer): RegisterRow {
+        return RegisterRow(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeCivility.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeAddress.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterTypeClientKind.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterRow) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterOptionalTypeCivility.allocationSize(value.`civility`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`company`) +
+            FfiConverterTypeAddress.allocationSize(value.`address`) +
+            FfiConverterOptionalString.allocationSize(value.`landline`) +
+            FfiConverterOptionalString.allocationSize(value.`mobile`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterSequenceString.allocationSize(value.`licencePlates`) +
+            FfiConverterTypeClientKind.allocationSize(value.`kind`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`createdOn`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`firstStay`) +
+            FfiConverterUInt.allocationSize(value.`stays`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`lastStay`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`nextStay`) +
+            FfiConverterBoolean.allocationSize(value.`present`) +
+            FfiConverterTypeMoney.allocationSize(value.`revenueExclVat`) +
+            FfiConverterTypeMoney.allocationSize(value.`revenueInclVat`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`)
+    )
+
+    override fun write(value: RegisterRow, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterOptionalTypeCivility.write(value.`civility`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`company`, buf)
+            FfiConverterTypeAddress.write(value.`address`, buf)
+            FfiConverterOptionalString.write(value.`landline`, buf)
+            FfiConverterOptionalString.write(value.`mobile`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterSequenceString.write(value.`licencePlates`, buf)
+            FfiConverterTypeClientKind.write(value.`kind`, buf)
+            FfiConverterTypeNaiveDate.write(value.`createdOn`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`firstStay`, buf)
+            FfiConverterUInt.write(value.`stays`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`lastStay`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`nextStay`, buf)
+            FfiConverterBoolean.write(value.`present`, buf)
+            FfiConverterTypeMoney.write(value.`revenueExclVat`, buf)
+            FfiConverterTypeMoney.write(value.`revenueInclVat`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+    }
+}
+
+
+
+/**
+ * A register as one value: its configuration and its clients. A small register travels whole
+ * (the operations of the wire take it so); a large one is made from its configuration alone,
+ * then filled in batches with [`Register::upsert_all`].
+ *
+ * ```
+ * let source: hospes::register::RegisterSource = serde_json::from_str(r#"{"config": {"currency": "EUR", "time_zone": "Europe/Paris"}}"#).unwrap();
+ * assert!(hospes::register::Register::from_source(source).unwrap().is_empty());
+ * ```
+ */
+data class RegisterSource (
+    /**
+     * The establishment's currency and time zone.
+     */
+    var `config`: RegisterConfig
+    , 
+    /**
+     * The clients.
+     */
+    var `entries`: List<RegisterEntry>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterSource: FfiConverterRustBuffer<RegisterSource> {
+    override fun read(buf: ByteBuffer): RegisterSource {
+        return RegisterSource(
+            FfiConverterTypeRegisterConfig.read(buf),
+            FfiConverterSequenceTypeRegisterEntry.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegisterSource) = (
+            FfiConverterTypeRegisterConfig.allocationSize(value.`config`) +
+            FfiConverterSequenceTypeRegisterEntry.allocationSize(value.`entries`)
+    )
+
+    override fun write(value: RegisterSource, buf: ByteBuffer) {
+            FfiConverterTypeRegisterConfig.write(value.`config`, buf)
+            FfiConverterSequenceTypeRegisterEntry.write(value.`entries`, buf)
+    }
+}
+
+
+
+/**
  * What a registration produced. The guest is told the same thing in every case ("if this
  * address is known, you will receive an e-mail"); the host sends the verification mail only
  * when `account` is present.
@@ -8521,6 +10808,92 @@ public object FfiConverterTypeResidencyChange: FfiConverterRustBuffer<ResidencyC
 
 
 /**
+ * The sales accounts, by what a line charges for. Deposits and the tourist tax are not sales:
+ * they have accounts of their own on [`ChartOfAccounts`].
+ *
+ * ```
+ * let sales: hospes::accounting::SalesAccounts = serde_json::from_str(r#"{"side_sale": {"number": "707", "label": "Ventes de marchandises"}}"#).unwrap();
+ * assert_eq!(sales.side_sale.number, "707");
+ * assert_eq!(sales.accommodation.number, "7061");
+ * ```
+ */
+data class SalesAccounts (
+    /**
+     * The accommodation or pitch (`accommodation` lines): 7061.
+     */
+    var `accommodation`: LedgerAccount
+    , 
+    /**
+     * Options and supplements (`supplement` lines): 7062.
+     */
+    var `supplement`: LedgerAccount
+    , 
+    /**
+     * A resident's rent (`rent` lines): 7063.
+     */
+    var `rent`: LedgerAccount
+    , 
+    /**
+     * Every line of a cancellation-fee invoice: 7064.
+     */
+    var `cancellationFee`: LedgerAccount
+    , 
+    /**
+     * Side sales (`side_sale` lines): 7088, « produits des activités annexes ».
+     */
+    var `sideSale`: LedgerAccount
+    , 
+    /**
+     * Discounts (`discount` lines, negative): 7096, « rabais, remises et ristournes accordés ».
+     */
+    var `discount`: LedgerAccount
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSalesAccounts: FfiConverterRustBuffer<SalesAccounts> {
+    override fun read(buf: ByteBuffer): SalesAccounts {
+        return SalesAccounts(
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SalesAccounts) = (
+            FfiConverterTypeLedgerAccount.allocationSize(value.`accommodation`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`supplement`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`rent`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`cancellationFee`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`sideSale`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`discount`)
+    )
+
+    override fun write(value: SalesAccounts, buf: ByteBuffer) {
+            FfiConverterTypeLedgerAccount.write(value.`accommodation`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`supplement`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`rent`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`cancellationFee`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`sideSale`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`discount`, buf)
+    }
+}
+
+
+
+/**
  * One installment with what was paid towards it.
  */
 data class ScheduledPayment (
@@ -8744,6 +11117,91 @@ public object FfiConverterTypeSeller: FfiConverterRustBuffer<Seller> {
             FfiConverterOptionalString.write(value.`legalForm`, buf)
             FfiConverterOptionalString.write(value.`email`, buf)
             FfiConverterOptionalString.write(value.`phone`, buf)
+    }
+}
+
+
+
+/**
+ * How a sheet is written: its format, the CSV delimiter, the XLSX sheet name and temporary
+ * directory, and the language of the words the writer adds itself (« oui » / « non », the
+ * default sheet name, the headers of the ready-made exports). Every field has a default: `{}`
+ * is a semicolon CSV in French.
+ *
+ * ```
+ * use hospes::sheet::{CsvDelimiter, SheetFormat, SheetOptions};
+ * let options: SheetOptions = serde_json::from_str(r#"{"format": "xlsx", "sheet_name": "Séjours 2026"}"#).unwrap();
+ * assert_eq!(options.format, SheetFormat::Xlsx);
+ * assert_eq!(options.delimiter, CsvDelimiter::Semicolon);
+ * assert!(serde_json::from_str::<SheetOptions>(r#"{"fromat": "xlsx"}"#).is_err());
+ * ```
+ */
+data class SheetOptions (
+    /**
+     * CSV (the default) or XLSX.
+     */
+    var `format`: SheetFormat
+    , 
+    /**
+     * The CSV field separator: `semicolon` (the default) or `comma`. Ignored for XLSX.
+     */
+    var `delimiter`: CsvDelimiter
+    , 
+    /**
+     * The XLSX worksheet's name (at most 31 characters, none of `[ ] : * ? / \`, no apostrophe
+     * at either end); by default the export's own (« Séjours ») or « Feuil1 ». Ignored for CSV.
+     */
+    var `sheetName`: kotlin.String? = null 
+    , 
+    /**
+     * Where an XLSX export keeps its rows until the file is assembled (an existing, writable
+     * directory); by default the system's temporary directory. Ignored for CSV.
+     */
+    var `tempDir`: kotlin.String? = null 
+    , 
+    /**
+     * The language of the words the writer adds: booleans in CSV, the default sheet name, the
+     * headers of the ready-made exports (French by default).
+     */
+    var `locale`: Locale
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSheetOptions: FfiConverterRustBuffer<SheetOptions> {
+    override fun read(buf: ByteBuffer): SheetOptions {
+        return SheetOptions(
+            FfiConverterTypeSheetFormat.read(buf),
+            FfiConverterTypeCsvDelimiter.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SheetOptions) = (
+            FfiConverterTypeSheetFormat.allocationSize(value.`format`) +
+            FfiConverterTypeCsvDelimiter.allocationSize(value.`delimiter`) +
+            FfiConverterOptionalString.allocationSize(value.`sheetName`) +
+            FfiConverterOptionalString.allocationSize(value.`tempDir`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: SheetOptions, buf: ByteBuffer) {
+            FfiConverterTypeSheetFormat.write(value.`format`, buf)
+            FfiConverterTypeCsvDelimiter.write(value.`delimiter`, buf)
+            FfiConverterOptionalString.write(value.`sheetName`, buf)
+            FfiConverterOptionalString.write(value.`tempDir`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
     }
 }
 
@@ -9182,6 +11640,75 @@ public object FfiConverterTypeStayBalance: FfiConverterRustBuffer<StayBalance> {
 
 
 /**
+ * A stay as the register needs it: when, and its status.
+ *
+ * ```
+ * # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"312","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR"}"#).unwrap();
+ * let dates = hospes::register::StayDates::from(&stay);
+ * assert_eq!(dates.reference, "312");
+ * ```
+ */
+data class StayDates (
+    /**
+     * The stay's reference.
+     */
+    var `reference`: kotlin.String
+    , 
+    /**
+     * Arrival day.
+     */
+    var `arrival`: NaiveDate
+    , 
+    /**
+     * Departure day.
+     */
+    var `departure`: NaiveDate
+    , 
+    /**
+     * Its status.
+     */
+    var `status`: StayStatus
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayDates: FfiConverterRustBuffer<StayDates> {
+    override fun read(buf: ByteBuffer): StayDates {
+        return StayDates(
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeStayStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayDates) = (
+            FfiConverterString.allocationSize(value.`reference`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`arrival`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`departure`) +
+            FfiConverterTypeStayStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: StayDates, buf: ByteBuffer) {
+            FfiConverterString.write(value.`reference`, buf)
+            FfiConverterTypeNaiveDate.write(value.`arrival`, buf)
+            FfiConverterTypeNaiveDate.write(value.`departure`, buf)
+            FfiConverterTypeStayStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
  * The stay screen: the stay (its participants, lines and documents), its totals.
  */
 data class StayDetail (
@@ -9231,6 +11758,69 @@ public object FfiConverterTypeStayDetail: FfiConverterRustBuffer<StayDetail> {
             FfiConverterTypeStay.write(value.`stay`, buf)
             FfiConverterTypeStayTotals.write(value.`totals`, buf)
             FfiConverterSequenceTypeTravelCompanion.write(value.`formerCompanions`, buf)
+    }
+}
+
+
+
+/**
+ * Which stays an export keeps: every bound is optional and inclusive; an empty `statuses`
+ * keeps every status.
+ *
+ * ```
+ * use hospes::export::StayFilter;
+ * let filter: StayFilter = serde_json::from_str(r#"{"arrival_from": "2026-07-01", "statuses": ["confirmed"]}"#).unwrap();
+ * assert_eq!(filter.arrival_to, None);
+ * assert!(serde_json::from_str::<StayFilter>(r#"{"arrival_from": "2026-7-1"}"#).is_err());
+ * ```
+ */
+data class StayFilter (
+    /**
+     * Stays arriving on this day or after.
+     */
+    var `arrivalFrom`: NaiveDate? = null 
+    , 
+    /**
+     * Stays arriving on this day or before.
+     */
+    var `arrivalTo`: NaiveDate? = null 
+    , 
+    /**
+     * The statuses kept; empty for all.
+     */
+    var `statuses`: List<StayStatus>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayFilter: FfiConverterRustBuffer<StayFilter> {
+    override fun read(buf: ByteBuffer): StayFilter {
+        return StayFilter(
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterSequenceTypeStayStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayFilter) = (
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`arrivalFrom`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`arrivalTo`) +
+            FfiConverterSequenceTypeStayStatus.allocationSize(value.`statuses`)
+    )
+
+    override fun write(value: StayFilter, buf: ByteBuffer) {
+            FfiConverterOptionalTypeNaiveDate.write(value.`arrivalFrom`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`arrivalTo`, buf)
+            FfiConverterSequenceTypeStayStatus.write(value.`statuses`, buf)
     }
 }
 
@@ -9871,6 +12461,58 @@ public object FfiConverterTypeUpdatePolicy: FfiConverterRustBuffer<UpdatePolicy>
 
 
 /**
+ * The account of the VAT collected at one rate.
+ *
+ * ```
+ * let row: hospes::accounting::VatAccount = serde_json::from_str(r#"{"vat_rate": "2.1", "account": {"number": "445714", "label": "TVA collectée 2,1 %"}}"#).unwrap();
+ * assert_eq!(row.vat_rate.to_string(), "2.1");
+ * ```
+ */
+data class VatAccount (
+    /**
+     * The rate.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * Where its VAT goes.
+     */
+    var `account`: LedgerAccount
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVatAccount: FfiConverterRustBuffer<VatAccount> {
+    override fun read(buf: ByteBuffer): VatAccount {
+        return VatAccount(
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterTypeLedgerAccount.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: VatAccount) = (
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterTypeLedgerAccount.allocationSize(value.`account`)
+    )
+
+    override fun write(value: VatAccount, buf: ByteBuffer) {
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterTypeLedgerAccount.write(value.`account`, buf)
+    }
+}
+
+
+
+/**
  * The VAT table of a document and its three totals.
  */
 data class VatBreakdown (
@@ -10437,6 +13079,56 @@ public object FfiConverterTypeContractStatus: FfiConverterRustBuffer<ContractSta
 
 
 /**
+ * What separates the fields of a CSV file.
+ *
+ * ```
+ * use hospes::sheet::CsvDelimiter;
+ * assert_eq!(CsvDelimiter::default(), CsvDelimiter::Semicolon);
+ * assert_eq!(CsvDelimiter::Comma.byte(), b',');
+ * ```
+ */
+
+enum class CsvDelimiter {
+    
+    /**
+     * `;`, what Excel expects in French, Spanish and most of Europe, where the decimal separator
+     * is a comma: amounts are written `710,50`.
+     */
+    SEMICOLON,
+    /**
+     * `,`, what Excel expects in English: amounts are written `710.50`.
+     */
+    COMMA;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCsvDelimiter: FfiConverterRustBuffer<CsvDelimiter> {
+    override fun read(buf: ByteBuffer) = try {
+        CsvDelimiter.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CsvDelimiter) = 4UL
+
+    override fun write(value: CsvDelimiter, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What a custom field holds, and how it is checked.
  */
 
@@ -10650,6 +13342,232 @@ public object FfiConverterTypeDocumentKind: FfiConverterRustBuffer<DocumentKind>
 
 
 /**
+ * What an entry records.
+ *
+ * A refund, once the core records refunds, will be an entry of its own (`refund`): money paid
+ * back on a credit note, the bank credited and the customer debited.
+ */
+
+enum class EntrySource {
+    
+    /**
+     * An issued invoice: the customer debited, sales, deposits, VAT and tourist tax credited.
+     */
+    INVOICE,
+    /**
+     * A credit note: the entry of the invoice it cancels, reversed.
+     */
+    CREDIT_NOTE,
+    /**
+     * A payment received: the bank (or cash, cheques …) debited, the customer credited.
+     */
+    PAYMENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEntrySource: FfiConverterRustBuffer<EntrySource> {
+    override fun read(buf: ByteBuffer) = try {
+        EntrySource.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: EntrySource) = 4UL
+
+    override fun write(value: EntrySource, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A record as the host stores it after the erasure, when it changes.
+ */
+sealed class ErasedRecord {
+    
+    /**
+     * A stay without its participants, the guest's notes, arrival time and custom fields.
+     */
+    data class Stay(
+        /**
+         * The stay to store.
+         */
+        val `stay`: dev.hospes.model.Stay) : ErasedRecord()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A residency without its authorised persons.
+     */
+    data class Residency(
+        /**
+         * The residency to store.
+         */
+        val `residency`: dev.hospes.model.Residency) : ErasedRecord()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An invoice kept with what is printed on it, the customer's e-mail wiped.
+     */
+    data class Invoice(
+        /**
+         * The invoice to store.
+         */
+        val `invoice`: dev.hospes.model.Invoice) : ErasedRecord()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErasedRecord : FfiConverterRustBuffer<ErasedRecord>{
+    override fun read(buf: ByteBuffer): ErasedRecord {
+        return when(buf.getInt()) {
+            1 -> ErasedRecord.Stay(
+                FfiConverterTypeStay.read(buf),
+                )
+            2 -> ErasedRecord.Residency(
+                FfiConverterTypeResidency.read(buf),
+                )
+            3 -> ErasedRecord.Invoice(
+                FfiConverterTypeInvoice.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: ErasedRecord): ULong = when(value) {
+        is ErasedRecord.Stay -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeStay.allocationSize(value.`stay`)
+            )
+        }
+        is ErasedRecord.Residency -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeResidency.allocationSize(value.`residency`)
+            )
+        }
+        is ErasedRecord.Invoice -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeInvoice.allocationSize(value.`invoice`)
+            )
+        }
+    }
+
+    override fun write(value: ErasedRecord, buf: ByteBuffer) {
+        when(value) {
+            is ErasedRecord.Stay -> {
+                buf.putInt(1)
+                FfiConverterTypeStay.write(value.`stay`, buf)
+                Unit
+            }
+            is ErasedRecord.Residency -> {
+                buf.putInt(2)
+                FfiConverterTypeResidency.write(value.`residency`, buf)
+                Unit
+            }
+            is ErasedRecord.Invoice -> {
+                buf.putInt(3)
+                FfiConverterTypeInvoice.write(value.`invoice`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * What the host does with a record when its client is erased.
+ */
+
+enum class ErasureAction {
+    
+    /**
+     * Delete it.
+     */
+    DELETE,
+    /**
+     * Store the step's `value` in its place: the same record with its personal data wiped.
+     */
+    ANONYMISE,
+    /**
+     * Keep it (as the step's `value` when there is one) until `keep_until`, because the law
+     * requires it (`basis`); delete it then. Without a basis, it holds no personal data.
+     */
+    KEEP;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErasureAction: FfiConverterRustBuffer<ErasureAction> {
+    override fun read(buf: ByteBuffer) = try {
+        ErasureAction.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ErasureAction) = 4UL
+
+    override fun write(value: ErasureAction, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The family of an error: the part of its code before the dot. Python raises one
  * exception class per family (`ClientError` …); Kotlin and Swift carry it on their one
  * error; the wire envelope names it (`"family": "client"`).
@@ -10702,6 +13620,10 @@ enum class ErrorFamily {
      */
     PORTAL,
     /**
+     * A register query or entry that cannot be served (`register.query_invalid` …).
+     */
+    REGISTER,
+    /**
      * A stay that cannot be priced or booked as asked (`pricing.unit_unavailable`,
      * `pricing.promo_expired` …).
      */
@@ -10747,6 +13669,20 @@ enum class ErrorFamily {
      * (`pdf.*`).
      */
     PDF,
+    /**
+     * A GDPR erasure that cannot be made yet (`gdpr.erasure_blocked`).
+     */
+    GDPR,
+    /**
+     * A spreadsheet export that cannot be written: columns, options or a row refused, or the
+     * file not written (`export.invalid`, `export.write_failed`).
+     */
+    EXPORT,
+    /**
+     * Journal entries or a FEC that cannot be made: a chart that contradicts itself, a draft,
+     * an unbalanced entry (`accounting.*`).
+     */
+    ACCOUNTING,
     /**
      * A bug in hospes, reported instead of crashing: please report it.
      */
@@ -11547,6 +14483,26 @@ sealed class Event {
         companion object
     }
     
+    /**
+     * The client's record was erased (GDPR art. 17): anonymised, their other records deleted,
+     * anonymised or kept as the law requires. Carries no personal data, only the host's id.
+     */
+    data class ClientErased(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The erased client's id (their record now holds a pseudonym).
+         */
+        val `clientId`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
 
     
 
@@ -11731,6 +14687,10 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
+                )
+            25 -> Event.ClientErased(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
         }
@@ -12002,6 +14962,14 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterOptionalString.allocationSize(value.`reason`)
             )
         }
+        is Event.ClientErased -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+            )
+        }
     }
 
     override fun write(value: Event, buf: ByteBuffer) {
@@ -12223,7 +15191,259 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterOptionalString.write(value.`reason`, buf)
                 Unit
             }
+            is Event.ClientErased -> {
+                buf.putInt(25)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                Unit
+            }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * The character set of a FEC.
+ */
+
+enum class FecEncoding {
+    
+    /**
+     * ISO 8859-15 (Latin-9), named by article A47 A-1: French letters, `€`, `œ`; other
+     * characters spelt with these (`’` → `'`), else `?`.
+     */
+    LATIN9,
+    /**
+     * UTF-8, without a byte-order mark.
+     */
+    UTF8;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFecEncoding: FfiConverterRustBuffer<FecEncoding> {
+    override fun read(buf: ByteBuffer) = try {
+        FecEncoding.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FecEncoding) = 4UL
+
+    override fun write(value: FecEncoding, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The zone separator of a FEC.
+ */
+
+enum class FecSeparator {
+    
+    /**
+     * A tab.
+     */
+    TAB,
+    /**
+     * A vertical bar, `|`.
+     */
+    PIPE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFecSeparator: FfiConverterRustBuffer<FecSeparator> {
+    override fun read(buf: ByteBuffer) = try {
+        FecSeparator.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FecSeparator) = 4UL
+
+    override fun write(value: FecSeparator, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a record is, in an erasure step and in `client.record_foreign`.
+ */
+
+enum class GdprRecordKind {
+    
+    /**
+     * A stay.
+     */
+    STAY,
+    /**
+     * A residency.
+     */
+    RESIDENCY,
+    /**
+     * A quote.
+     */
+    QUOTE,
+    /**
+     * An invoice or a credit note.
+     */
+    INVOICE,
+    /**
+     * A payment.
+     */
+    PAYMENT,
+    /**
+     * A contract.
+     */
+    CONTRACT,
+    /**
+     * A portal account.
+     */
+    ACCOUNT,
+    /**
+     * An appointment.
+     */
+    APPOINTMENT,
+    /**
+     * An entry of a hash-linked event log.
+     */
+    EVENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprRecordKind: FfiConverterRustBuffer<GdprRecordKind> {
+    override fun read(buf: ByteBuffer) = try {
+        GdprRecordKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: GdprRecordKind) = 4UL
+
+    override fun write(value: GdprRecordKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A section of the export, as listed in [`GdprExport::sections`] and as a sheet of the
+ * workbook.
+ */
+
+enum class GdprSectionKind {
+    
+    /**
+     * The client record (`client`).
+     */
+    CLIENT,
+    /**
+     * Companions (`client.companions`).
+     */
+    COMPANIONS,
+    /**
+     * Pets (`client.pets`).
+     */
+    PETS,
+    /**
+     * Stays (`stays`).
+     */
+    STAYS,
+    /**
+     * Residencies (`residencies`).
+     */
+    RESIDENCIES,
+    /**
+     * Quotes (`quotes`).
+     */
+    QUOTES,
+    /**
+     * Invoices and credit notes (`invoices`).
+     */
+    INVOICES,
+    /**
+     * Payments (`payments`).
+     */
+    PAYMENTS,
+    /**
+     * Contracts (`contracts`).
+     */
+    CONTRACTS,
+    /**
+     * Signature evidence (`quotes[].acceptance`, `contracts[].signature`).
+     */
+    SIGNATURES,
+    /**
+     * Portal accounts (`accounts`).
+     */
+    ACCOUNTS,
+    /**
+     * Appointments (`appointments`).
+     */
+    APPOINTMENTS,
+    /**
+     * Event log entries (`events`).
+     */
+    EVENTS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGdprSectionKind: FfiConverterRustBuffer<GdprSectionKind> {
+    override fun read(buf: ByteBuffer) = try {
+        GdprSectionKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: GdprSectionKind) = 4UL
+
+    override fun write(value: GdprSectionKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
     }
 }
 
@@ -13623,6 +16843,191 @@ public object FfiConverterTypeRateBasis: FfiConverterRustBuffer<RateBasis> {
 
 
 /**
+ * A column of the register: to sort by, or to export.
+ *
+ * ```
+ * let column: hospes::register::RegisterColumn = serde_json::from_str(r#""revenue_excl_vat""#).unwrap();
+ * assert_eq!(column, hospes::register::RegisterColumn::RevenueExclVat);
+ * ```
+ */
+
+enum class RegisterColumn {
+    
+    /**
+     * The client's id.
+     */
+    CLIENT_ID,
+    /**
+     * Civility.
+     */
+    CIVILITY,
+    /**
+     * Family name (then first name): the default order.
+     */
+    LAST_NAME,
+    /**
+     * First name.
+     */
+    FIRST_NAME,
+    /**
+     * Company name.
+     */
+    COMPANY,
+    /**
+     * Street lines.
+     */
+    ADDRESS,
+    /**
+     * Postcode.
+     */
+    POSTCODE,
+    /**
+     * City.
+     */
+    CITY,
+    /**
+     * Country.
+     */
+    COUNTRY,
+    /**
+     * Fixed-line phone.
+     */
+    LANDLINE,
+    /**
+     * Mobile phone.
+     */
+    MOBILE,
+    /**
+     * E-mail address.
+     */
+    EMAIL,
+    /**
+     * Licence plates.
+     */
+    LICENCE_PLATES,
+    /**
+     * Kind of client.
+     */
+    KIND,
+    /**
+     * Creation date (« ancienneté »).
+     */
+    CREATED_ON,
+    /**
+     * First stay.
+     */
+    FIRST_STAY,
+    /**
+     * Number of stays.
+     */
+    STAYS,
+    /**
+     * Latest stay begun.
+     */
+    LAST_STAY,
+    /**
+     * Next stay.
+     */
+    NEXT_STAY,
+    /**
+     * Present today.
+     */
+    PRESENT,
+    /**
+     * Revenue excluding VAT.
+     */
+    REVENUE_EXCL_VAT,
+    /**
+     * Revenue including VAT.
+     */
+    REVENUE_INCL_VAT,
+    /**
+     * Amount still due.
+     */
+    DUE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegisterColumn: FfiConverterRustBuffer<RegisterColumn> {
+    override fun read(buf: ByteBuffer) = try {
+        RegisterColumn.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RegisterColumn) = 4UL
+
+    override fun write(value: RegisterColumn, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why a record outlives its client's erasure (GDPR art. 17(3)(b) and (e)).
+ */
+
+enum class RetentionBasis {
+    
+    /**
+     * Invoices, credit notes, payments and their accounting entries: ten years (Code de
+     * commerce, art. L123-22; the tax administration's six years, Livre des procédures
+     * fiscales art. L102 B, end earlier).
+     */
+    ACCOUNTING,
+    /**
+     * Signed contracts and accepted quotes, with their signature evidence: five years, the
+     * limitation period of an action on the contract (Code civil, art. 2224; Code de commerce,
+     * art. L110-4).
+     */
+    LIMITATION,
+    /**
+     * A contract concluded electronically with a consumer for 120 € or more (a contract signed
+     * or a quote accepted in the portal): ten years from its performance (Code de la
+     * consommation, art. L213-1 and D213-1).
+     */
+    CONSUMER_CONTRACT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRetentionBasis: FfiConverterRustBuffer<RetentionBasis> {
+    override fun read(buf: ByteBuffer) = try {
+        RetentionBasis.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RetentionBasis) = 4UL
+
+    override fun write(value: RetentionBasis, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * A named rounding rule. hospes rounds with exactly one: half away from zero, to the minor unit.
  *
  * ```
@@ -13661,6 +17066,55 @@ public object FfiConverterTypeRounding: FfiConverterRustBuffer<Rounding> {
     override fun allocationSize(value: Rounding) = 4UL
 
     override fun write(value: Rounding, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The file format of a sheet.
+ *
+ * ```
+ * use hospes::sheet::SheetFormat;
+ * assert_eq!(serde_json::to_string(&SheetFormat::Xlsx).unwrap(), r#""xlsx""#);
+ * assert_eq!(SheetFormat::default(), SheetFormat::Csv);
+ * ```
+ */
+
+enum class SheetFormat {
+    
+    /**
+     * CSV (RFC 4180), UTF-8 with a byte-order mark, CRLF line ends.
+     */
+    CSV,
+    /**
+     * An Excel workbook (Office Open XML), one worksheet.
+     */
+    XLSX;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSheetFormat: FfiConverterRustBuffer<SheetFormat> {
+    override fun read(buf: ByteBuffer) = try {
+        SheetFormat.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SheetFormat) = 4UL
+
+    override fun write(value: SheetFormat, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -14080,6 +17534,38 @@ public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
+    override fun read(buf: ByteBuffer): kotlin.Int? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Int?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Int?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -14294,6 +17780,38 @@ public object FfiConverterOptionalTypeInvoice: FfiConverterRustBuffer<Invoice?> 
         } else {
             buf.put(1)
             FfiConverterTypeInvoice.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeJournal: FfiConverterRustBuffer<Journal?> {
+    override fun read(buf: ByteBuffer): Journal? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeJournal.read(buf)
+    }
+
+    override fun allocationSize(value: Journal?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeJournal.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Journal?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeJournal.write(value, buf)
         }
     }
 }
@@ -14592,6 +18110,70 @@ public object FfiConverterOptionalTypeCivility: FfiConverterRustBuffer<Civility?
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeClientKind: FfiConverterRustBuffer<ClientKind?> {
+    override fun read(buf: ByteBuffer): ClientKind? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeClientKind.read(buf)
+    }
+
+    override fun allocationSize(value: ClientKind?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeClientKind.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ClientKind?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeClientKind.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeErasedRecord: FfiConverterRustBuffer<ErasedRecord?> {
+    override fun read(buf: ByteBuffer): ErasedRecord? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeErasedRecord.read(buf)
+    }
+
+    override fun allocationSize(value: ErasedRecord?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeErasedRecord.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ErasedRecord?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeErasedRecord.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLinkPurpose: FfiConverterRustBuffer<LinkPurpose?> {
     override fun read(buf: ByteBuffer): LinkPurpose? {
         if (buf.get().toInt() == 0) {
@@ -14646,6 +18228,38 @@ public object FfiConverterOptionalTypeLocale: FfiConverterRustBuffer<Locale?> {
         } else {
             buf.put(1)
             FfiConverterTypeLocale.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRetentionBasis: FfiConverterRustBuffer<RetentionBasis?> {
+    override fun read(buf: ByteBuffer): RetentionBasis? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRetentionBasis.read(buf)
+    }
+
+    override fun allocationSize(value: RetentionBasis?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRetentionBasis.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RetentionBasis?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRetentionBasis.write(value, buf)
         }
     }
 }
@@ -15032,6 +18646,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeAccount: FfiConverterRustBuffer<List<Account>> {
+    override fun read(buf: ByteBuffer): List<Account> {
+        val len = buf.getInt()
+        return List<Account>(len) {
+            FfiConverterTypeAccount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Account>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAccount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Account>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAccount.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer<List<AgeBand>> {
     override fun read(buf: ByteBuffer): List<AgeBand> {
         val len = buf.getInt()
@@ -15050,6 +18692,34 @@ public object FfiConverterSequenceTypeAgeBand: FfiConverterRustBuffer<List<AgeBa
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeAgeBand.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeAppointment: FfiConverterRustBuffer<List<Appointment>> {
+    override fun read(buf: ByteBuffer): List<Appointment> {
+        val len = buf.getInt()
+        return List<Appointment>(len) {
+            FfiConverterTypeAppointment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Appointment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAppointment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Appointment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAppointment.write(it, buf)
         }
     }
 }
@@ -15172,6 +18842,34 @@ public object FfiConverterSequenceTypeClient: FfiConverterRustBuffer<List<Client
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeContract: FfiConverterRustBuffer<List<Contract>> {
+    override fun read(buf: ByteBuffer): List<Contract> {
+        val len = buf.getInt()
+        return List<Contract>(len) {
+            FfiConverterTypeContract.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Contract>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeContract.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Contract>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeContract.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeCustomFieldValue: FfiConverterRustBuffer<List<CustomFieldValue>> {
     override fun read(buf: ByteBuffer): List<CustomFieldValue> {
         val len = buf.getInt()
@@ -15218,6 +18916,62 @@ public object FfiConverterSequenceTypeDocumentRef: FfiConverterRustBuffer<List<D
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDocumentRef.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEntryLine: FfiConverterRustBuffer<List<EntryLine>> {
+    override fun read(buf: ByteBuffer): List<EntryLine> {
+        val len = buf.getInt()
+        return List<EntryLine>(len) {
+            FfiConverterTypeEntryLine.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EntryLine>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEntryLine.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EntryLine>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEntryLine.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeErasureStep: FfiConverterRustBuffer<List<ErasureStep>> {
+    override fun read(buf: ByteBuffer): List<ErasureStep> {
+        val len = buf.getInt()
+        return List<ErasureStep>(len) {
+            FfiConverterTypeErasureStep.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ErasureStep>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeErasureStep.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ErasureStep>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeErasureStep.write(it, buf)
         }
     }
 }
@@ -15340,6 +19094,62 @@ public object FfiConverterSequenceTypeFieldWindow: FfiConverterRustBuffer<List<F
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeGdprAccount: FfiConverterRustBuffer<List<GdprAccount>> {
+    override fun read(buf: ByteBuffer): List<GdprAccount> {
+        val len = buf.getInt()
+        return List<GdprAccount>(len) {
+            FfiConverterTypeGdprAccount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GdprAccount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGdprAccount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GdprAccount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGdprAccount.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGdprSection: FfiConverterRustBuffer<List<GdprSection>> {
+    override fun read(buf: ByteBuffer): List<GdprSection> {
+        val len = buf.getInt()
+        return List<GdprSection>(len) {
+            FfiConverterTypeGdprSection.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GdprSection>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGdprSection.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GdprSection>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGdprSection.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeHostTagValue: FfiConverterRustBuffer<List<HostTagValue>> {
     override fun read(buf: ByteBuffer): List<HostTagValue> {
         val len = buf.getInt()
@@ -15452,6 +19262,90 @@ public object FfiConverterSequenceTypeInvoiceBalance: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeInvoiceFigures: FfiConverterRustBuffer<List<InvoiceFigures>> {
+    override fun read(buf: ByteBuffer): List<InvoiceFigures> {
+        val len = buf.getInt()
+        return List<InvoiceFigures>(len) {
+            FfiConverterTypeInvoiceFigures.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InvoiceFigures>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoiceFigures.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InvoiceFigures>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoiceFigures.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer<List<JournalEntry>> {
+    override fun read(buf: ByteBuffer): List<JournalEntry> {
+        val len = buf.getInt()
+        return List<JournalEntry>(len) {
+            FfiConverterTypeJournalEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JournalEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJournalEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JournalEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJournalEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeJournalSequence: FfiConverterRustBuffer<List<JournalSequence>> {
+    override fun read(buf: ByteBuffer): List<JournalSequence> {
+        val len = buf.getInt()
+        return List<JournalSequence>(len) {
+            FfiConverterTypeJournalSequence.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JournalSequence>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJournalSequence.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JournalSequence>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJournalSequence.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeLengthDiscount: FfiConverterRustBuffer<List<LengthDiscount>> {
     override fun read(buf: ByteBuffer): List<LengthDiscount> {
         val len = buf.getInt()
@@ -15526,6 +19420,34 @@ public object FfiConverterSequenceTypeLineTotal: FfiConverterRustBuffer<List<Lin
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeLineTotal.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer<List<LoggedEvent>> {
+    override fun read(buf: ByteBuffer): List<LoggedEvent> {
+        val len = buf.getInt()
+        return List<LoggedEvent>(len) {
+            FfiConverterTypeLoggedEvent.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LoggedEvent>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLoggedEvent.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LoggedEvent>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLoggedEvent.write(it, buf)
         }
     }
 }
@@ -15638,6 +19560,34 @@ public object FfiConverterSequenceTypePayment: FfiConverterRustBuffer<List<Payme
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePayment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePaymentAccount: FfiConverterRustBuffer<List<PaymentAccount>> {
+    override fun read(buf: ByteBuffer): List<PaymentAccount> {
+        val len = buf.getInt()
+        return List<PaymentAccount>(len) {
+            FfiConverterTypePaymentAccount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PaymentAccount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePaymentAccount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PaymentAccount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePaymentAccount.write(it, buf)
         }
     }
 }
@@ -15788,6 +19738,34 @@ public object FfiConverterSequenceTypePromoCode: FfiConverterRustBuffer<List<Pro
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeQuote: FfiConverterRustBuffer<List<Quote>> {
+    override fun read(buf: ByteBuffer): List<Quote> {
+        val len = buf.getInt()
+        return List<Quote>(len) {
+            FfiConverterTypeQuote.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Quote>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeQuote.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Quote>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeQuote.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeRate: FfiConverterRustBuffer<List<Rate>> {
     override fun read(buf: ByteBuffer): List<Rate> {
         val len = buf.getInt()
@@ -15806,6 +19784,62 @@ public object FfiConverterSequenceTypeRate: FfiConverterRustBuffer<List<Rate>> {
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegisterEntry: FfiConverterRustBuffer<List<RegisterEntry>> {
+    override fun read(buf: ByteBuffer): List<RegisterEntry> {
+        val len = buf.getInt()
+        return List<RegisterEntry>(len) {
+            FfiConverterTypeRegisterEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegisterEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegisterEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegisterEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegisterEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer<List<RegisterRow>> {
+    override fun read(buf: ByteBuffer): List<RegisterRow> {
+        val len = buf.getInt()
+        return List<RegisterRow>(len) {
+            FfiConverterTypeRegisterRow.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegisterRow>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegisterRow.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegisterRow>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegisterRow.write(it, buf)
         }
     }
 }
@@ -15844,6 +19878,34 @@ public object FfiConverterSequenceTypeRentalUnit: FfiConverterRustBuffer<List<Re
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeResidency: FfiConverterRustBuffer<List<Residency>> {
+    override fun read(buf: ByteBuffer): List<Residency> {
+        val len = buf.getInt()
+        return List<Residency>(len) {
+            FfiConverterTypeResidency.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Residency>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeResidency.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Residency>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeResidency.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeSeason: FfiConverterRustBuffer<List<Season>> {
     override fun read(buf: ByteBuffer): List<Season> {
         val len = buf.getInt()
@@ -15862,6 +19924,62 @@ public object FfiConverterSequenceTypeSeason: FfiConverterRustBuffer<List<Season
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeSeason.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStay: FfiConverterRustBuffer<List<Stay>> {
+    override fun read(buf: ByteBuffer): List<Stay> {
+        val len = buf.getInt()
+        return List<Stay>(len) {
+            FfiConverterTypeStay.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Stay>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStay.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Stay>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStay.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStayDates: FfiConverterRustBuffer<List<StayDates>> {
+    override fun read(buf: ByteBuffer): List<StayDates> {
+        val len = buf.getInt()
+        return List<StayDates>(len) {
+            FfiConverterTypeStayDates.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<StayDates>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStayDates.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<StayDates>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStayDates.write(it, buf)
         }
     }
 }
@@ -16012,6 +20130,34 @@ public object FfiConverterSequenceTypeTravelCompanion: FfiConverterRustBuffer<Li
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeVatAccount: FfiConverterRustBuffer<List<VatAccount>> {
+    override fun read(buf: ByteBuffer): List<VatAccount> {
+        val len = buf.getInt()
+        return List<VatAccount>(len) {
+            FfiConverterTypeVatAccount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<VatAccount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeVatAccount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<VatAccount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeVatAccount.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeVatLine: FfiConverterRustBuffer<List<VatLine>> {
     override fun read(buf: ByteBuffer): List<VatLine> {
         val len = buf.getInt()
@@ -16142,6 +20288,62 @@ public object FfiConverterSequenceTypeLocale: FfiConverterRustBuffer<List<Locale
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeLocale.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePaymentMethod: FfiConverterRustBuffer<List<PaymentMethod>> {
+    override fun read(buf: ByteBuffer): List<PaymentMethod> {
+        val len = buf.getInt()
+        return List<PaymentMethod>(len) {
+            FfiConverterTypePaymentMethod.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PaymentMethod>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePaymentMethod.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PaymentMethod>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePaymentMethod.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStayStatus: FfiConverterRustBuffer<List<StayStatus>> {
+    override fun read(buf: ByteBuffer): List<StayStatus> {
+        val len = buf.getInt()
+        return List<StayStatus>(len) {
+            FfiConverterTypeStayStatus.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<StayStatus>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStayStatus.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<StayStatus>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStayStatus.write(it, buf)
         }
     }
 }

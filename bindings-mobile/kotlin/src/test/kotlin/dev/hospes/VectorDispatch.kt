@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 92 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 111 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -472,6 +472,36 @@ internal object VectorDispatch {
             "pdf.quote" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.contract" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.labels" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "register.search" -> registerPageToJson(searchRegister(
+                register = registerSourceFromJson(input.json("register")),
+                query = registerQueryFromJson(input.json("query")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "register.row" -> registerRowToJson(registerRow(
+                register = registerSourceFromJson(input.json("register")),
+                clientId = input.getString("client_id"),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "register.rows" -> jsonList(registerRows(
+                config = registerConfigFromJson(input.json("config")),
+                entries = input.list("entries") { registerEntryFromJson(json(it)) },
+                now = Instant.parse(input.getString("now")),
+            )) { registerRowToJson(it) }
+            "register.countries" -> jsonList(registerCountries(
+                register = registerSourceFromJson(input.json("register")),
+            )) { countryCountToJson(it) }
+            "register.labels" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "register.export" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "register.invoice_figures" -> invoiceFiguresToJson(invoiceFigures(
+                invoice = invoiceFromJson(input.json("invoice")),
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+            ))
+            "client.deletion_check" -> clientDeletionToJson(clientDeletionCheck(
+                client = clientFromJson(input.json("client")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                stays = input.list("stays") { stayFromJson(json(it)) },
+                accounts = input.list("accounts") { accountFromJson(json(it)) },
+            ))
             "event.describe" -> JSONObject.quote(describeEvent(
                 event = eventFromJson(input.json("event")),
                 locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
@@ -487,6 +517,36 @@ internal object VectorDispatch {
                 date = LocalDate.parse(input.getString("date")),
                 locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
             ))
+            "gdpr.export" -> gdprExportToJson(gdprExport(
+                records = gdprRecordsFromJson(input.json("records")),
+                establishment = establishmentFromJson(input.json("establishment")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "gdpr.erase" -> gdprErasureToJson(gdprErase(
+                records = gdprRecordsFromJson(input.json("records")),
+                establishment = establishmentFromJson(input.json("establishment")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "gdpr.workbook" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "accounting.default_chart" -> chartOfAccountsToJson(defaultChartOfAccounts())
+            "accounting.check_chart" -> checkChartOfAccounts(
+                chart = chartOfAccountsFromJson(input.json("chart")),
+            ).let { "null" }
+            "accounting.journal" -> journalEntriesToJson(accountingJournal(
+                chart = chartOfAccountsFromJson(input.json("chart")),
+                establishment = establishmentFromJson(input.json("establishment")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                sequences = input.list("sequences") { journalSequenceFromJson(json(it)) },
+            ))
+            "accounting.fec" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "accounting.fec_file_name" -> JSONObject.quote(fecFileName(
+                siren = input.getString("siren"),
+                closingDate = LocalDate.parse(input.getString("closing_date")),
+            ))
+            "accounting.export" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "export.stays" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "export.payments" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             else -> throw AssertionError("no Kotlin runner for operation $op")
         }
 
@@ -511,6 +571,45 @@ internal object VectorDispatch {
             )
             "pdf.labels" -> labelsPdf(
                 request = labelRequestFromJson(input.json("request")),
+            )
+            "register.labels" -> registerLabels(
+                register = registerSourceFromJson(input.json("register")),
+                query = registerQueryFromJson(input.json("query")),
+                now = Instant.parse(input.getString("now")),
+                sheet = dev.hospes.model.LabelSheet.valueOf(input.getString("sheet").uppercase()),
+                senderCountry = input.getString("sender_country"),
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
+                skip = input.getInt("skip").toUInt(),
+            )
+            "register.export" -> exportRegister(
+                register = registerSourceFromJson(input.json("register")),
+                query = registerQueryFromJson(input.json("query")),
+                now = Instant.parse(input.getString("now")),
+                columns = input.list("columns") { dev.hospes.model.RegisterColumn.valueOf(getString(it).uppercase()) },
+                options = sheetOptionsFromJson(input.json("options")),
+            )
+            "gdpr.workbook" -> gdprWorkbook(
+                document = gdprExportFromJson(input.json("document")),
+            )
+            "accounting.fec" -> fecFile(
+                entries = input.list("entries") { journalEntryFromJson(json(it)) },
+                options = fecOptionsFromJson(input.json("options")),
+            )
+            "accounting.export" -> exportJournal(
+                entries = input.list("entries") { journalEntryFromJson(json(it)) },
+                options = sheetOptionsFromJson(input.json("options")),
+            )
+            "export.stays" -> exportStays(
+                stays = input.list("stays") { stayFromJson(json(it)) },
+                clients = input.list("clients") { clientFromJson(json(it)) },
+                options = sheetOptionsFromJson(input.json("options")),
+                filter = input.orNull("filter") { stayFilterFromJson(json(it)) },
+            )
+            "export.payments" -> exportPayments(
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                timeZone = input.getString("time_zone"),
+                options = sheetOptionsFromJson(input.json("options")),
+                filter = input.orNull("filter") { paymentFilterFromJson(json(it)) },
             )
             else -> throw AssertionError("$op returns no document")
         }
