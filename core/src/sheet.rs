@@ -56,7 +56,7 @@ use crate::i18n::{Locale, text};
 use crate::money::{Currency, Money};
 
 mod delimited;
-mod xlsx;
+pub(crate) mod xlsx;
 
 /// The most data rows an XLSX worksheet holds: Excel's 1 048 576 rows, less the header.
 pub const MAX_XLSX_ROWS: u64 = 1_048_575;

@@ -5,12 +5,12 @@
 //! here with the same cells and the same rules (formula injection neutralised, Excel's own short
 //! date formats, a fixed creation date so that the same tables give the same bytes).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 use crate::error::{Error, Result};
 use crate::money::Money;
+use crate::sheet::xlsx::{column_number, excel_date, excel_date_time, refused};
 use crate::sheet::{Cell, MAX_XLSX_TEXT, SheetColumn, check_sheet_name, neutralise};
 
 /// One sheet: its name, its columns and its rows.
@@ -199,45 +199,10 @@ fn money_format(money: &Money) -> String {
     format!("{number} \"{}\"", money.currency.code())
 }
 
-/// The Excel serial number of a date Excel can show (1900 to 9999).
-fn excel_date(day: NaiveDate) -> Option<f64> {
-    let year = u16::try_from(day.year())
-        .ok()
-        .filter(|y| (1900..=9999).contains(y))?;
-    let month = u8::try_from(day.month()).ok()?;
-    let dom = u8::try_from(day.day()).ok()?;
-    ExcelDateTime::from_ymd(year, month, dom)
-        .ok()
-        .map(|d| d.to_excel())
-}
-
-/// The Excel serial number of a date-time, to the second.
-fn excel_date_time(at: NaiveDateTime) -> Option<f64> {
-    let day = excel_date(at.date())?;
-    let seconds = f64::from(at.num_seconds_from_midnight());
-    Some(day + seconds / 86_400.0)
-}
-
-/// Column `i`'s number (a few columns here).
-fn column_number(i: usize) -> u16 {
-    u16::try_from(i).unwrap_or(u16::MAX)
-}
-
-/// A `rust_xlsxwriter` error: `export.write_failed` for I/O, `export.invalid` otherwise.
-fn refused(err: XlsxError) -> Error {
-    match err {
-        XlsxError::IoError(_) | XlsxError::ZipError(_) => Error::ExportWriteFailed {
-            detail: err.to_string(),
-        },
-        other => Error::ExportInvalid {
-            detail: other.to_string(),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn a_title_becomes_a_sheet_name_excel_takes() {

@@ -276,7 +276,7 @@ pub(super) fn money_format(currency: Currency, locale: Locale) -> String {
 }
 
 /// The Excel serial number of a date; none before 1900 or after 9999, which Excel cannot show.
-fn excel_date(date: NaiveDate) -> Option<f64> {
+pub(crate) fn excel_date(date: NaiveDate) -> Option<f64> {
     let year = excel_year(date.year())?;
     let month = u8::try_from(date.month()).ok()?;
     let day = u8::try_from(date.day()).ok()?;
@@ -286,7 +286,7 @@ fn excel_date(date: NaiveDate) -> Option<f64> {
 }
 
 /// The Excel serial number of a date-time, to the second.
-fn excel_date_time(at: NaiveDateTime) -> Option<f64> {
+pub(crate) fn excel_date_time(at: NaiveDateTime) -> Option<f64> {
     let year = excel_year(at.year())?;
     let month = u8::try_from(at.month()).ok()?;
     let day = u8::try_from(at.day()).ok()?;
@@ -306,7 +306,7 @@ fn excel_year(year: i32) -> Option<u16> {
 }
 
 /// Column `i`'s number (a sheet has at most 16 384 columns, checked before).
-fn column_number(i: usize) -> u16 {
+pub(crate) fn column_number(i: usize) -> u16 {
     u16::try_from(i).unwrap_or(u16::MAX)
 }
 
@@ -330,7 +330,7 @@ fn check_length(text: &str, place: impl FnOnce() -> String) -> Result<()> {
 
 /// A `rust_xlsxwriter` error: the writer or the temporary directory failing is
 /// `export.write_failed`; anything else it refuses is `export.invalid`.
-fn refused(err: XlsxError) -> Error {
+pub(crate) fn refused(err: XlsxError) -> Error {
     match err {
         XlsxError::IoError(_) | XlsxError::TempFileError(..) | XlsxError::ZipError(_) => {
             Error::ExportWriteFailed {
