@@ -311,6 +311,13 @@ function callHeld(held, op, args) {
   return unwrap(held.call(op, argumentsToWire(op, names, Object.values(args))));
 }
 
+/** Like `callHeld`, for an operation answering a file: its bytes as a `Buffer`, else a thrown HospesError. */
+function callHeldForFile(held, op, args) {
+  const names = Object.keys(args).map(toSnake);
+  const answer = held.callForFile(op, argumentsToWire(op, names, Object.values(args)));
+  return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+}
+
 /**
  * The host's link keys, parsed once (`issueLink`/`verifyLink` re-read them on every call).
  * `config` is a KeyringConfig: `activeKey`, optional `verifyOnlyKeys` and `clockSkewSeconds`;
@@ -437,9 +444,7 @@ class Register {
    * asked for (all when empty), headers in `options.locale`. For many clients prefer `exportTo`.
    */
   export(query, now, columns, options) {
-    const input = argumentsToWire('register.export', ['query', 'now', 'columns', 'options'], [query, now, columns, options]);
-    const answer = this.#register.callForFile('register.export', input);
-    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+    return callHeldForFile(this.#register, 'register.export', { query, now, columns, options });
   }
 
   /** Streams the same export to the file at `path` (created or truncated); returns the rows. */
@@ -454,10 +459,7 @@ class Register {
 
   /** Address labels as a PDF `Buffer` for every client matching `query` (its page ignored). */
   labels(query, now, sheet, senderCountry, locale, skip) {
-    const names = ['query', 'now', 'sheet', 'sender_country', 'locale', 'skip'];
-    const input = argumentsToWire('register.labels', names, [query, now, sheet, senderCountry, locale, skip]);
-    const answer = this.#register.callForFile('register.labels', input);
-    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+    return callHeldForFile(this.#register, 'register.labels', { query, now, sheet, senderCountry, locale, skip });
   }
 }
 

@@ -179,10 +179,9 @@ impl Register {
         locale: Locale,
         skip: u32,
     ) -> Outcome<Vec<u8>> {
-        let register = self.0.read();
-        let rows = register.select(&query, register.today(now))?;
-        let request = LabelRequest::from_rows(rows, sheet, sender_country, locale, skip);
-        Ok(Printer::standard().labels(&request)?)
+        let sheet = (sheet, sender_country, locale, skip);
+        let labels = LabelRequest::for_register(&self.0.read(), &query, now, sheet)?;
+        Ok(Printer::standard().labels(&labels)?)
     }
 }
 

@@ -17,7 +17,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::error::Error;
-use crate::pdf::FileBytes;
 
 mod envelope;
 mod held;
@@ -29,8 +28,8 @@ pub mod shape;
 mod table;
 pub mod types;
 
+use envelope::settle;
 pub use envelope::{Answer, error_envelope, input_refusal};
-use envelope::{ok_envelope, settle};
 pub use held::{Held, HeldRegister, call_held, call_held_for_file, hold};
 pub use operations::{LocalDateTime, OPERATIONS, Operation, ops};
 #[cfg(feature = "schema")]
@@ -46,13 +45,8 @@ pub use crate::codec::{DecimalString, MAX_DEPTH, MAX_INPUT, from_json, to_json};
 /// assert_eq!(out, r#"{"ok":{"amount":"2.35","currency":"EUR"}}"#);
 /// ```
 pub fn call(op: &str, input: &str) -> String {
-    match call_for_file(op, input) {
-        Answer::Envelope(json) => json,
-        // In the envelope a file is base64.
-        Answer::File(bytes) => {
-            ok_envelope(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
-        }
-    }
+    // In the envelope a file is base64.
+    call_for_file(op, input).into_envelope()
 }
 
 /// Runs operation `op` like [`call`], except that an operation returning a file (a PDF) answers
@@ -89,6 +83,7 @@ pub fn call_for_file(op: &str, input: &str) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::FileBytes;
     use serde_json::Value;
 
     #[test]

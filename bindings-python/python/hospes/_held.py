@@ -39,6 +39,9 @@ class _Held:
     def _call(self, op: str, args: Dict[str, Any]) -> Any:
         return _wire.invoke(op, args, _RETURNS[op], self._native.call)
 
+    def _call_for_file(self, op: str, args: Dict[str, Any]) -> bytes:
+        return _wire.invoke_for_file(op, args, _RETURNS[op], self._native.call_for_file)
+
 
 class Keyring(_Held):
     """The host's link keys, parsed once (``issue_link``/``verify_link`` re-read them per call).
@@ -224,10 +227,7 @@ class Register(_Held):
         """Address labels as PDF for every client matching ``query`` (its page ignored)."""
         args = {"query": query, "now": now, "sheet": sheet, "sender_country": sender_country,
                 "locale": locale, "skip": skip}
-        answer = self._native.call_for_file("register.labels", _wire._encode(args, "register.labels"))
-        if isinstance(answer, bytes):
-            return answer
-        raise from_envelope(json.loads(answer)["error"])
+        return self._call_for_file("register.labels", args)
 
     def export(
         self, query: Dict[str, Any], now: Any, columns: List[str], options: Dict[str, Any]
@@ -236,10 +236,7 @@ class Register(_Held):
         asked for (all when empty), headers in ``options["locale"]``. For many clients, prefer
         :meth:`export_to`, which streams."""
         args = {"query": query, "now": now, "columns": columns, "options": options}
-        answer = self._native.call_for_file("register.export", _wire._encode(args, "register.export"))
-        if isinstance(answer, bytes):
-            return answer
-        raise from_envelope(json.loads(answer)["error"])
+        return self._call_for_file("register.export", args)
 
     def export_to(
         self, query: Dict[str, Any], now: Any, columns: List[str], options: Dict[str, Any], target: Any

@@ -192,10 +192,13 @@ def invoke(
     return from_wire(envelope["ok"], returns)
 
 
-def invoke_for_file(op: str, args: Dict[str, Any], returns: Dict[str, Any]) -> bytes:
+def invoke_for_file(
+    op: str, args: Dict[str, Any], returns: Dict[str, Any], call: Callable[[str, str], Any] = _native.call_for_file
+) -> bytes:
     """Calls operation ``op``, whose schema ``returns`` is a file (:func:`returns_file`), and gives
-    its bytes as they come from Rust (``_native.call_for_file``: no base64, no JSON), or raises."""
-    answer = _native.call_for_file(op, _encode(args, op))
+    its bytes as they come from Rust (``call_for_file``: no base64, no JSON), or raises. ``call`` is
+    the native entry point: the module's, or a held value's (the register)."""
+    answer = call(op, _encode(args, op))
     if isinstance(answer, bytes):
         return answer
     raise from_envelope(json.loads(answer)["error"])

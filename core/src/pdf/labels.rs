@@ -9,8 +9,9 @@ use super::page::{Align, Info, MM, Sheet, Weight};
 use super::printer::Printer;
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
-use crate::register::RegisterRow;
+use crate::register::{Register, RegisterQuery, RegisterRow};
 use crate::{Client, Country};
+use chrono::{DateTime, Utc};
 
 /// A sheet of labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -136,6 +137,37 @@ impl LabelRequest {
             locale,
             skip,
         }
+    }
+}
+
+impl LabelRequest {
+    /// Labels for every client of `register` matching `query` as of `now` (its page ignored),
+    /// in its order, on `sheet` from `sender_country`, in `locale`, `skip` labels left blank:
+    /// [`from_rows`](LabelRequest::from_rows) of the register's selection.
+    ///
+    /// ```
+    /// use hospes::pdf::{LabelRequest, LabelSheet};
+    /// # let mut register = hospes::register::Register::new(Default::default());
+    /// # register.upsert(serde_json::from_str(r#"{"client": {"id": "C-1", "last_name": "Dupont", "address": {"city": "Lyon", "country": "FR"}, "created_at": "2026-01-15T09:30:00Z"}}"#).unwrap()).unwrap();
+    /// let query = hospes::register::RegisterQuery { present_only: false, ..Default::default() };
+    /// let sheet = (LabelSheet::A4_3x8, hospes::Country::FRANCE, hospes::Locale::Fr, 0);
+    /// let request = LabelRequest::for_register(&register, &query, "2026-06-01T10:00:00Z".parse().unwrap(), sheet).unwrap();
+    /// assert_eq!(request.clients.len(), 1);
+    /// ```
+    pub fn for_register(
+        register: &Register,
+        query: &RegisterQuery,
+        now: DateTime<Utc>,
+        (sheet, sender_country, locale, skip): (LabelSheet, Country, Locale, u32),
+    ) -> Result<LabelRequest> {
+        let rows = register.select(query, register.today(now))?;
+        Ok(LabelRequest::from_rows(
+            rows,
+            sheet,
+            sender_country,
+            locale,
+            skip,
+        ))
     }
 }
 

@@ -183,7 +183,7 @@ impl Slot {
         if let Some(phone) = &criteria.phone {
             let found = [LANDLINE, MOBILE]
                 .iter()
-                .any(|&i| phone_digits_of(self.field(i)).contains(phone.as_str()));
+                .any(|&i| phone_digits(self.field(i)).contains(phone.as_str()));
             if !found {
                 return false;
             }
@@ -199,12 +199,6 @@ impl Slot {
         }
         true
     }
-}
-
-/// The digits of a stored number, as [`phone_digits`] reads a typed one (`+33612…` → `33612…`;
-/// a number kept in national form, `06 12…`, loses its trunk `0` the same way).
-pub(super) fn phone_digits_of(stored: &str) -> String {
-    phone_digits(stored)
 }
 
 /// A trigram: three folded characters, 21 bits each.

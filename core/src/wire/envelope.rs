@@ -43,6 +43,17 @@ pub enum Answer {
     File(Vec<u8>),
 }
 
+impl Answer {
+    /// The answer as the envelope [`call`](super::call) returns: a file goes base64 inside it.
+    pub(super) fn into_envelope(self) -> String {
+        match self {
+            Answer::Envelope(json) => json,
+            Answer::File(bytes) => ok_envelope(&FileBytes(bytes))
+                .unwrap_or_else(|err| error_envelope(&err).to_string()),
+        }
+    }
+}
+
 /// The answer of an operation that returned `out`: its bytes when it is a file, else its
 /// envelope.
 pub(super) fn answer<T: Serialize + 'static>(out: T) -> Result<Answer> {

@@ -1,6 +1,6 @@
 //! Values a binding parses once and keeps — the link keyring, the price catalogue, the mail
-//! template, the client register — with the operations that take them: the same operations as [`call`](super::call), their arguments less
-//! the held one, the same envelope. Hosts issue and verify many links with one keyring and price
+//! template, the client register — with the operations that take them: the same operations as
+//! [`call`](super::call), their arguments less the held one, the same envelope. Hosts issue and verify many links with one keyring and price
 //! many stays with one catalogue; parsing them once is what makes those calls cheap from Python,
 //! Node and the JVM.
 
@@ -10,7 +10,7 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::envelope::{Answer, answer, error_envelope, ok_envelope, settle};
+use super::envelope::{Answer, answer, error_envelope, settle};
 use crate::address::Country;
 use crate::codec::from_json;
 use crate::error::{Error, Result};
@@ -55,12 +55,7 @@ pub fn hold<H: Held>(json: &str) -> std::result::Result<H, String> {
 /// assert!(out.contains(r#""code":"link.invalid""#));
 /// ```
 pub fn call_held<H: Held>(held: &H, op: &str, input: &str) -> String {
-    match call_held_for_file(held, op, input) {
-        Answer::Envelope(json) => json,
-        Answer::File(bytes) => {
-            ok_envelope(&FileBytes(bytes)).unwrap_or_else(|err| error_envelope(&err).to_string())
-        }
-    }
+    call_held_for_file(held, op, input).into_envelope()
 }
 
 /// Runs `op` with a held value like [`call_held`], except that an operation returning a file
@@ -368,11 +363,13 @@ impl Held for HeldRegister {
             }
             "register.labels" => {
                 let a: Labels = from_json(input)?;
-                let register = self.read();
-                let rows = register.select(&a.query, register.today(a.now))?;
-                let request =
-                    LabelRequest::from_rows(rows, a.sheet, a.sender_country, a.locale, a.skip);
-                answer(FileBytes(Printer::standard().labels(&request)?))
+                let labels = LabelRequest::for_register(
+                    &self.read(),
+                    &a.query,
+                    a.now,
+                    (a.sheet, a.sender_country, a.locale, a.skip),
+                )?;
+                answer(FileBytes(Printer::standard().labels(&labels)?))
             }
             _ => Err(unknown(op)),
         }

@@ -422,9 +422,8 @@ macro_rules! operation_table {
     /// order; clients without a postal address are left out.
     "register.labels" => fn register_labels(register: RegisterSource, query: RegisterQuery, now: DateTime<Utc>, sheet: LabelSheet, sender_country: Country, locale: Locale, skip: u32) -> FileBytes {
         let register = Register::from_source(register)?;
-        let rows = register.select(&query, register.today(now))?;
-        let request = LabelRequest::from_rows(rows, sheet, sender_country, locale, skip);
-        Printer::standard().labels(&request).map(FileBytes)
+        let labels = LabelRequest::for_register(&register, &query, now, (sheet, sender_country, locale, skip))?;
+        Printer::standard().labels(&labels).map(FileBytes)
     }
     /// The clients matching `query` (its page ignored), in its order, as CSV or XLSX: the
     /// `columns` asked for (all when empty), headers in `options.locale`, typed cells, formulas
