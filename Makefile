@@ -117,7 +117,7 @@ bench: $(VENV_DEV)
 	cargo bench -p hospes --bench core
 	cargo bench -p hospes --bench register
 	cargo build --release -p hospes-python -p hospes-node
-	rm -rf target/bench && mkdir -p target/bench/python/hospes target/bench/node
+	rm -rf target/bench/python target/bench/node && mkdir -p target/bench/python/hospes target/bench/node
 	cp bindings-python/python/hospes/*.py bindings-python/python/hospes/py.typed target/bench/python/hospes/
 	cp target/release/lib_native.so target/bench/python/hospes/_native.abi3.so
 	cp -r bindings-node/index.js bindings-node/bench target/bench/node/

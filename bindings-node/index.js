@@ -87,8 +87,25 @@ function misfit(shape, received) {
   return SHAPES.words.filter(([kind]) => kinds & kind).map(([, word]) => word).join(' or ');
 }
 
-/** The shape inside a record (`key`) or a list (`key` undefined) of `shape`. */
+/** The shape inside a record (`key`) or a list (`key` undefined) of `shape`, memoised by shape. */
+const INSIDE = new WeakMap();
+const LIST_ITEM = Symbol('item');
 function inside(shape, key) {
+  let known = INSIDE.get(shape);
+  if (known === undefined) {
+    known = new Map();
+    INSIDE.set(shape, known);
+  }
+  const slot = key === undefined ? LIST_ITEM : key;
+  let inner = known.get(slot);
+  if (inner === undefined) {
+    inner = insideOf(shape, key);
+    if (known.size < 1000) known.set(slot, inner);
+  }
+  return inner;
+}
+
+function insideOf(shape, key) {
   let merged = null;
   for (const id of shape) {
     const [kinds, properties, values, items] = SHAPES.nodes[id];
@@ -202,7 +219,8 @@ function toWire(value, where, shape = ANY, state = newState()) {
     case 'record': {
       enter(state, value, where);
       const out = {};
-      for (const [key, element] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const element = value[key];
         if (element === undefined) continue;
         const name = toSnake(key);
         grow(state, name.length + 4);

@@ -60,6 +60,9 @@ def main():
         register.upsert(entries[i:i + batch])
     load = time.perf_counter() - start
     print(f"  hospes.Register: loaded in batches of {batch} in {load:.1f} s")
+    start = time.perf_counter()
+    register.search({"text": "mar", "present_only": False}, NOW)
+    print(f"  hospes.Register: first search after loading, which tidies it once: {time.perf_counter() - start:.2f} s")
 
     db = sqlite3.connect(":memory:")
     db.execute("create table clients (id text primary key, sort_name text, sort_first text,"

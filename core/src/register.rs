@@ -37,6 +37,7 @@ mod order;
 mod query;
 mod row;
 mod slot;
+mod tidy;
 
 pub use deletion::{ClientDeletion, deletion_check};
 pub use entry::{InvoiceFigures, RegisterEntry, StayDates};

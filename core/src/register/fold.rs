@@ -63,12 +63,17 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
 /// assert_eq!(phone_digits("0033 6 12"), "33612");
 /// ```
 pub fn phone_digits(text: &str) -> String {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = digits
-        .strip_prefix("00")
-        .or_else(|| digits.strip_prefix('0'))
-        .unwrap_or(&digits);
-    trimmed.to_owned()
+    let mut digits = String::new();
+    phone_digits_into(text, &mut digits).to_owned()
+}
+
+/// [`phone_digits`] in `out` (cleared first), reusing its allocation.
+pub(crate) fn phone_digits_into<'a>(text: &str, out: &'a mut String) -> &'a str {
+    out.clear();
+    out.extend(text.chars().filter(char::is_ascii_digit));
+    out.strip_prefix("00")
+        .or_else(|| out.strip_prefix('0'))
+        .unwrap_or(out)
 }
 
 /// A licence plate as the register matches it: letters and digits, upper case (`ab-123 cd` →
@@ -78,10 +83,19 @@ pub fn phone_digits(text: &str) -> String {
 /// assert_eq!(hospes::register::plate_key("ab-123 cd"), "AB123CD");
 /// ```
 pub fn plate_key(text: &str) -> String {
-    text.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    let mut key = String::new();
+    plate_key_into(text, &mut key);
+    key
+}
+
+/// [`plate_key`] into `out` (cleared first), reusing its allocation.
+pub(crate) fn plate_key_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase()),
+    );
 }
 
 #[cfg(test)]

@@ -3,11 +3,14 @@
 //! millisecond.
 //!
 //! Each client is a slot. Changing a client retires their slot and appends a new one, so the
-//! trigram lists stay sorted by slot without ever being rewritten; retired slots are skipped,
-//! and swept away once they outnumber the living.
+//! trigram lists stay sorted by slot without ever being rewritten; retired slots are skipped.
+//! [`Register::tidy`] sweeps them away and renumbers the slots in the register's default order
+//! (by name), so that the first page of a search by name stops after its fifty rows.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
+
+use foldhash::quality::RandomState;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,8 +20,8 @@ use super::fold::fold_into;
 use super::query::{CountryCount, RegisterPage, RegisterQuery};
 use super::row::RegisterRow;
 use super::slot::{
-    CITY, COMPANY, EMAIL, FIELDS, FIRST, Hot, ID, LANDLINE, LAST, LINES, MOBILE, PLATES, POSTCODE,
-    SEARCHED, Scratch, Slot, Span, days, name_key, trigrams_of,
+    CITY, COMPANY, EMAIL, FIELDS, FIRST, Hot, ID, LANDLINE, LAST, LINES, Living, MOBILE, PLATES,
+    POSTCODE, SEARCHED, Scratch, Slot, Span, days, name_key, trigrams_of,
 };
 use crate::address::{Address, Country};
 use crate::client::ClientKind;
@@ -74,11 +77,12 @@ pub struct RegisterSource {
     pub entries: Vec<RegisterEntry>,
 }
 
-/// The slots' numbers by client id: a table of bare numbers, each client's id read back from
-/// its slot, hashed with a random key.
+/// The slots' numbers by client id: a table of bare numbers, each beside 32 bits of its id's
+/// hash (so that growing the table never reads the slots), the id itself read back from its
+/// slot. Hashed with a random key.
 #[derive(Debug, Default)]
 struct Ids {
-    table: hashbrown::HashTable<u32>,
+    table: hashbrown::HashTable<(u32, u32)>,
     hasher: RandomState,
 }
 
@@ -89,35 +93,47 @@ fn id_of(slots: &[Option<Slot>], ordinal: u32) -> &str {
         .map_or("", |slot| slot.field(ID))
 }
 
+/// The table's hash of an id's 32 kept bits: the same bits high and low, as the table reads
+/// both ends.
+fn spread(bits: u32) -> u64 {
+    (u64::from(bits) << 32) | u64::from(bits)
+}
+
 impl Ids {
     fn len(&self) -> usize {
         self.table.len()
     }
 
-    fn get(&self, slots: &[Option<Slot>], id: &str) -> Option<u32> {
+    fn bits(&self, id: &str) -> u32 {
         let hash = self.hasher.hash_one(id);
-        self.table.find(hash, |&o| id_of(slots, o) == id).copied()
+        (hash ^ (hash >> 32)) as u32
+    }
+
+    fn get(&self, slots: &[Option<Slot>], id: &str) -> Option<u32> {
+        let bits = self.bits(id);
+        self.table
+            .find(spread(bits), |&(o, b)| b == bits && id_of(slots, o) == id)
+            .map(|&(o, _)| o)
     }
 
     fn remove(&mut self, slots: &[Option<Slot>], id: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(id);
+        let bits = self.bits(id);
         let entry = self
             .table
-            .find_entry(hash, |&o| id_of(slots, o) == id)
+            .find_entry(spread(bits), |&(o, b)| b == bits && id_of(slots, o) == id)
             .ok()?;
-        Some(entry.remove().0)
+        Some(entry.remove().0.0)
     }
 
-    /// Adds `ordinal`, whose slot already holds `id`.
-    fn insert(&mut self, slots: &[Option<Slot>], id: &str, ordinal: u32) {
-        let hasher = &self.hasher;
-        let hash = hasher.hash_one(id);
+    /// Adds `ordinal`, whose slot holds `id`.
+    fn insert(&mut self, id: &str, ordinal: u32) {
+        let bits = self.bits(id);
         self.table
-            .insert_unique(hash, ordinal, |&o| hasher.hash_one(id_of(slots, o)));
+            .insert_unique(spread(bits), (ordinal, bits), |&(_, b)| spread(b));
     }
 
     fn renumber(&mut self, map: impl Fn(u32) -> u32) {
-        for ordinal in self.table.iter_mut() {
+        for (ordinal, _) in self.table.iter_mut() {
             *ordinal = map(*ordinal);
         }
     }
@@ -142,12 +158,15 @@ impl Ids {
 #[derive(Debug)]
 pub struct Register {
     config: RegisterConfig,
-    slots: Vec<Option<Slot>>,
+    pub(super) slots: Vec<Option<Slot>>,
     pub(super) hot: Vec<Hot>,
+    pub(super) living: Living,
+    /// The slots before this one are in the default order (by name, then id).
+    pub(super) ordered: u32,
     /// Each living slot's number, found by the client's id (the id itself lives in the slot:
     /// four bytes a client here).
     by_id: Ids,
-    trigrams: HashMap<u64, Vec<u32>>,
+    pub(super) trigrams: HashMap<u64, Vec<u32>, RandomState>,
     scratch: Scratch,
 }
 
@@ -163,8 +182,10 @@ impl Register {
             config,
             slots: Vec::new(),
             hot: Vec::new(),
+            living: Living::default(),
+            ordered: 0,
             by_id: Ids::default(),
-            trigrams: HashMap::new(),
+            trigrams: HashMap::default(),
             scratch: Scratch::default(),
         }
     }
@@ -262,7 +283,8 @@ impl Register {
             }
             self.slots.push(Some(slot));
             self.hot.push(hot);
-            self.by_id.insert(&self.slots, &id, ordinal);
+            self.living.set(ordinal, true);
+            self.by_id.insert(&id, ordinal);
             for &gram in &scratch.grams {
                 let list = self.trigrams.entry(gram).or_default();
                 if list.len() == list.capacity() {
@@ -275,7 +297,7 @@ impl Register {
         });
         self.scratch = scratch;
         result?;
-        self.sweep_if_sparse();
+        self.tidy_if_sparse();
         Ok(())
     }
 
@@ -312,7 +334,7 @@ impl Register {
             return false;
         };
         self.retire(ordinal);
-        self.sweep_if_sparse();
+        self.tidy_if_sparse();
         true
     }
 
@@ -321,9 +343,7 @@ impl Register {
         if let Some(slot) = self.slots.get_mut(ordinal as usize) {
             *slot = None;
         }
-        if let Some(hot) = self.hot.get_mut(ordinal as usize) {
-            hot.alive = false;
-        }
+        self.living.set(ordinal, false);
     }
 
     /// The row of one client as of `today`.
@@ -367,7 +387,7 @@ impl Register {
     /// assert_eq!(register.search(&query, "2026-06-01".parse().unwrap()).unwrap_err().code(), "register.query_too_short");
     /// ```
     pub fn search(&self, query: &RegisterQuery, today: NaiveDate) -> Result<RegisterPage> {
-        let mut matches = self.matching(query, today)?;
+        let matches = self.matching(query, today)?;
         let total = matches.len() as u64;
         let size = query.page_size as usize;
         let start = (query.page as usize - 1).saturating_mul(size);
@@ -375,8 +395,9 @@ impl Register {
         let rows = if start >= matches.len() {
             Vec::new()
         } else {
-            self.order(&mut matches, query, today, end);
-            matches
+            let mut candidates = self.candidates(matches, query, end);
+            self.order(&mut candidates, query, today, end);
+            candidates
                 .get(start..end)
                 .unwrap_or_default()
                 .iter()
@@ -447,17 +468,22 @@ impl Register {
         let day = days(today);
         let mut scratch = String::new();
         let mut keep = |ordinal: u32, check_text: bool| {
-            let Some(hot) = self.hot.get(ordinal as usize) else {
+            if !self.living.get(ordinal) {
                 return false;
-            };
-            if !hot.alive || (query.present_only && !hot.may_be_present(day)) {
+            }
+            if query.present_only
+                && !self
+                    .hot
+                    .get(ordinal as usize)
+                    .is_some_and(|hot| hot.may_be_present(day))
+            {
                 return false;
             }
             if text_alone && !check_text {
                 return true;
             }
             self.live(ordinal).is_some_and(|slot| {
-                slot.matches(query, &criteria, today)
+                slot.matches(query, &criteria, today, &mut scratch)
                     && (!check_text
                         || criteria
                             .text
@@ -495,7 +521,12 @@ impl Register {
             .collect())
     }
 
-    fn slot_count(&self) -> u32 {
+    /// Renumbers the slots found by id.
+    pub(super) fn renumber_ids(&mut self, map: impl Fn(u32) -> u32) {
+        self.by_id.renumber(map);
+    }
+
+    pub(super) fn slot_count(&self) -> u32 {
         u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
     }
 
@@ -608,7 +639,6 @@ impl Register {
             reach: spans.iter().fold((i32::MAX, i32::MIN), |(from, to), span| {
                 (from.min(days(span.arrival)), to.max(days(span.departure)))
             }),
-            alive: true,
         };
         let created_on = client
             .created_at
@@ -627,42 +657,5 @@ impl Register {
             due: due.amount,
         };
         Ok((client.id, slot, hot))
-    }
-
-    /// Drops retired slots and renumbers once they outnumber the living.
-    fn sweep_if_sparse(&mut self) {
-        let dead = self.slots.len() - self.by_id.len();
-        if dead < 1024 || dead < self.by_id.len() {
-            return;
-        }
-        let mut renumber = vec![u32::MAX; self.slots.len()];
-        let mut kept = Vec::with_capacity(self.by_id.len());
-        let mut kept_hot = Vec::with_capacity(self.by_id.len());
-        let hot = std::mem::take(&mut self.hot);
-        for ((old, slot), hot) in std::mem::take(&mut self.slots)
-            .into_iter()
-            .enumerate()
-            .zip(hot)
-        {
-            if let Some(slot) = slot {
-                if let Some(new) = renumber.get_mut(old) {
-                    *new = u32::try_from(kept.len()).unwrap_or(u32::MAX);
-                }
-                kept.push(Some(slot));
-                kept_hot.push(hot);
-            }
-        }
-        self.slots = kept;
-        self.hot = kept_hot;
-        let map = |o: u32| renumber.get(o as usize).copied().unwrap_or(u32::MAX);
-        self.by_id.renumber(map);
-        self.trigrams.retain(|_, list| {
-            list.retain_mut(|o| {
-                *o = map(*o);
-                *o != u32::MAX
-            });
-            list.shrink_to_fit();
-            !list.is_empty()
-        });
     }
 }

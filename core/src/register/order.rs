@@ -163,11 +163,9 @@ impl Register {
             return (Vec::new(), (String::new(), String::new()), String::new());
         };
         let folded = |i: usize| Some(fold(slot.field(i)));
+        let name = slot.sort_name();
         let text = match column {
-            RegisterColumn::LastName => {
-                let (last, first) = slot.sort_name();
-                Some(format!("{last}\0{first}"))
-            }
+            RegisterColumn::LastName => Some(format!("{}\0{}", name.0, name.1)),
             RegisterColumn::ClientId => Some(slot.field(ID).to_owned()),
             RegisterColumn::FirstName => folded(FIRST),
             RegisterColumn::Company => folded(COMPANY),
@@ -185,6 +183,6 @@ impl Register {
             Some(text) => text.into_bytes(),
             None => Vec::new(),
         };
-        (bytes, slot.sort_name(), slot.field(ID).to_owned())
+        (bytes, name, slot.field(ID).to_owned())
     }
 }

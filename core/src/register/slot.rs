@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::fold::{fold, fold_into, phone_digits, plate_key};
+use super::fold::{fold, fold_into, phone_digits_into, plate_key_into};
 use super::query::{Criteria, RegisterQuery};
 use crate::address::Country;
 use crate::client::{Civility, ClientKind};
@@ -41,20 +41,69 @@ impl Span {
 }
 
 /// What every search reads of a slot, kept densely by slot so that scanning many matches
-/// touches little memory: liveness, the default order's key, and when the client could be
-/// present.
+/// touches little memory: the default order's key, and when the client could be present.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hot {
     /// The first 16 bytes of the folded name (last name or company, then first name).
     pub(super) name: u128,
     /// Earliest arrival and latest departure of any stay, in days from the common era.
     pub(super) reach: (i32, i32),
-    pub(super) alive: bool,
 }
 
 impl Hot {
     pub(super) fn may_be_present(&self, today: i32) -> bool {
         self.reach.0 <= today && today <= self.reach.1
+    }
+}
+
+/// Which slots hold a client, one bit each: a search over many matches reads this alone.
+#[derive(Debug, Default)]
+pub(super) struct Living {
+    words: Vec<u64>,
+}
+
+impl Living {
+    pub(super) fn get(&self, ordinal: u32) -> bool {
+        self.words
+            .get(ordinal as usize / 64)
+            .is_some_and(|word| word & (1 << (ordinal % 64)) != 0)
+    }
+
+    pub(super) fn set(&mut self, ordinal: u32, alive: bool) {
+        let index = ordinal as usize / 64;
+        if self.words.len() <= index {
+            self.words.resize(index + 1, 0);
+        }
+        if let Some(word) = self.words.get_mut(index) {
+            if alive {
+                *word |= 1 << (ordinal % 64);
+            } else {
+                *word &= !(1 << (ordinal % 64));
+            }
+        }
+    }
+
+    /// Writes the slots set, ascending, to the start of `out`, and clears them.
+    pub(super) fn drain_into(&mut self, out: &mut [u32]) {
+        let mut place = out.iter_mut();
+        for (index, word) in self.words.iter_mut().enumerate() {
+            while *word != 0 {
+                let bit = word.trailing_zeros();
+                *word &= *word - 1;
+                if let Some(slot) = place.next() {
+                    *slot = u32::try_from(index * 64).unwrap_or(u32::MAX) + bit;
+                }
+            }
+        }
+    }
+
+    /// The first `count` slots living, the others not.
+    pub(super) fn first(count: u32) -> Living {
+        let mut living = Living::default();
+        for ordinal in 0..count {
+            living.set(ordinal, true);
+        }
+        living
     }
 }
 
@@ -154,11 +203,13 @@ impl Slot {
         })
     }
 
+    /// Whether the slot meets every criterion but the text; `scratch` is reused.
     pub(super) fn matches(
         &self,
         query: &RegisterQuery,
         criteria: &Criteria,
         today: NaiveDate,
+        scratch: &mut String,
     ) -> bool {
         if query.present_only && !self.present(today) {
             return false;
@@ -175,24 +226,25 @@ impl Slot {
         {
             return false;
         }
-        if let Some(city) = &criteria.city
-            && !fold(self.field(CITY)).contains(city.as_str())
-        {
-            return false;
+        if let Some(city) = &criteria.city {
+            fold_into(self.field(CITY), scratch);
+            if !scratch.contains(city.as_str()) {
+                return false;
+            }
         }
         if let Some(phone) = &criteria.phone {
             let found = [LANDLINE, MOBILE]
                 .iter()
-                .any(|&i| phone_digits(self.field(i)).contains(phone.as_str()));
+                .any(|&i| phone_digits_into(self.field(i), scratch).contains(phone.as_str()));
             if !found {
                 return false;
             }
         }
         if let Some(plate) = &criteria.plate {
-            let found = self
-                .field(PLATES)
-                .split('\n')
-                .any(|p| plate_key(p).contains(plate.as_str()));
+            let found = self.field(PLATES).split('\n').any(|p| {
+                plate_key_into(p, scratch);
+                scratch.contains(plate.as_str())
+            });
             if !found {
                 return false;
             }

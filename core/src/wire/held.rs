@@ -208,14 +208,26 @@ impl HeldRegister {
         HeldRegister(RwLock::new(register))
     }
 
-    /// The register, for reading. A change that failed half-way cannot have left it torn (a
-    /// client is put in whole or not at all), so a poisoned lock is taken as it is.
+    /// The register, for reading — tidied first if many clients changed since it last was
+    /// (see [`Register::wants_tidy`]). A change that failed half-way cannot have left it torn
+    /// (a client is put in whole or not at all), so a poisoned lock is taken as it is.
     ///
     /// ```
     /// let held = hospes::wire::HeldRegister::new(hospes::register::Register::new(Default::default()));
     /// assert!(held.read().is_empty());
     /// ```
     pub fn read(&self) -> RwLockReadGuard<'_, Register> {
+        let register = self.0.read().unwrap_or_else(PoisonError::into_inner);
+        if !register.wants_tidy() {
+            return register;
+        }
+        drop(register);
+        {
+            let mut register = self.write();
+            if register.wants_tidy() {
+                register.tidy();
+            }
+        }
         self.0.read().unwrap_or_else(PoisonError::into_inner)
     }
 
