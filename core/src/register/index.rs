@@ -338,7 +338,7 @@ impl Register {
         true
     }
 
-    /// Empties a slot; its number stays in the trigram lists until the next sweep.
+    /// Empties a slot; its number stays in the trigram lists until the next tidy.
     fn retire(&mut self, ordinal: u32) {
         if let Some(slot) = self.slots.get_mut(ordinal as usize) {
             *slot = None;
