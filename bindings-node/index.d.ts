@@ -2639,9 +2639,18 @@ export type SignatureImage = SignatureImageSvgPath | SignatureImagePng
  */
 export interface Signature {
   /**
-   * SHA-256 (hex) of the exact document signed.
+   * SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown.
    */
   documentSha256: string
+  /**
+   * SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+   * event log and links follow.
+   */
+  contentSha256?: string | null
+  /**
+   * The language the signed document was shown in.
+   */
+  locale?: Locale | null
   /**
    * The signer's client id.
    */
@@ -2727,8 +2736,8 @@ export interface Quote {
 }
 
 /**
- * A quote as the guest sees it: the document, its hash (to send back when accepting) and
- * whether it can still be changed or accepted.
+ * A quote as the guest sees it, and whether it can still be changed or accepted. What they
+ * accept is its PDF: [`Portal::quote_document`].
  */
 export interface QuoteView {
   /**
@@ -2736,13 +2745,52 @@ export interface QuoteView {
    */
   quote: Quote
   /**
-   * SHA-256 of its document: what the guest accepts.
-   */
-  documentSha256: string
-  /**
    * Whether it can still be changed or accepted.
    */
   open: boolean
+}
+
+/**
+ * Bytes, as standard base64 on the wire; each binding gives its own bytes type.
+ */
+export type FileBytes = Uint8Array
+
+/**
+ * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+ * with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
+ */
+export interface Letterhead {
+  /**
+   * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
+   */
+  logo?: FileBytes | null
+  /**
+   * The regular face (≤ 16 MiB); its licence must allow embedding.
+   */
+  font?: FileBytes | null
+  /**
+   * The bold face; the regular one is used for headings when absent.
+   */
+  boldFont?: FileBytes | null
+}
+
+/**
+ * A quote or contract as the guest is shown it: the PDF, the SHA-256 of its bytes — what the
+ * sign form sends back, and what the signature binds — and its language.
+ */
+export interface ShownDocument {
+  /**
+   * The PDF, to show inline or download.
+   */
+  pdf: FileBytes
+  /**
+   * SHA-256 (hex) of those bytes.
+   */
+  sha256: string
+  /**
+   * The language it is written in.
+   */
+  locale: Locale
 }
 
 /**
@@ -2764,7 +2812,7 @@ export interface QuoteChange {
  */
 export interface SignatureRequest {
   /**
-   * The document hash they were shown.
+   * SHA-256 (hex) of the exact PDF they were shown.
    */
   documentSha256: string
   /**
@@ -2791,6 +2839,10 @@ export interface SignatureRequest {
    * The drawn signature, when the document asks for one.
    */
   image?: SignatureImage | null
+  /**
+   * The language the document was shown in; the document's own when absent.
+   */
+  locale?: Locale | null
 }
 
 /**
@@ -2809,6 +2861,37 @@ export interface QuoteAcceptance {
    * `quote_accepted` then `stay_confirmed`.
    */
   events: Event[]
+}
+
+/**
+ * A signed document as the host keeps it: the PDF the guest was shown and signed, byte for
+ * byte, and the evidence document that names its hash. Store both with the signature; the PDF
+ * is what [`Signature::verify`](crate::signature::Signature::verify) checks.
+ */
+export interface SignedCopy {
+  /**
+   * The PDF signed, exactly as shown.
+   */
+  document: FileBytes
+  /**
+   * The evidence document (PDF), naming the signed PDF's SHA-256.
+   */
+  evidence: FileBytes
+}
+
+/**
+ * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the acceptance.
+ */
+export interface SignedQuote {
+  /**
+   * The quote accepted, its stay confirmed, the events.
+   */
+  acceptance: QuoteAcceptance
+  /**
+   * The PDF signed and its evidence.
+   */
+  copy: SignedCopy
 }
 
 /**
@@ -3501,17 +3584,14 @@ export interface InvoiceView {
 }
 
 /**
- * A contract to read and sign.
+ * A contract to read and sign. What the guest signs is its PDF:
+ * [`Portal::contract_document`].
  */
 export interface ContractView {
   /**
    * The contract.
    */
   contract: Contract
-  /**
-   * SHA-256 of its document: what the guest signs.
-   */
-  documentSha256: string
   /**
    * Whether it still waits for the signature.
    */
@@ -3533,33 +3613,18 @@ export interface ContractSigned {
 }
 
 /**
- * An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
- * a host (or an auditor, offline, in any language) can prove that no event was changed,
- * removed or inserted.
- *
- * `sha256` is the SHA-256 (hex) of the canonical JSON of
- * `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
- * every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
- * Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
- * The first entry's `previous_sha256` is 64 zeros.
+ * A signed contract and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the contract.
  */
-export interface LoggedEvent {
+export interface SignedContract {
   /**
-   * Position in the log, from 1.
+   * The contract signed, and `contract_signed`.
    */
-  sequence: number
+  signed: ContractSigned
   /**
-   * The previous entry's `sha256` (64 zeros for the first).
+   * The PDF signed and its evidence.
    */
-  previousSha256: string
-  /**
-   * This entry's hash.
-   */
-  sha256: string
-  /**
-   * The event.
-   */
-  event: Event
+  copy: SignedCopy
 }
 
 /**
@@ -3887,6 +3952,36 @@ export interface AppointmentOutcome {
    * What happened (none when nothing changed).
    */
   events: Event[]
+}
+
+/**
+ * An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+ * a host (or an auditor, offline, in any language) can prove that no event was changed,
+ * removed or inserted.
+ *
+ * `sha256` is the SHA-256 (hex) of the canonical JSON of
+ * `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+ * every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+ * Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+ * The first entry's `previous_sha256` is 64 zeros.
+ */
+export interface LoggedEvent {
+  /**
+   * Position in the log, from 1.
+   */
+  sequence: number
+  /**
+   * The previous entry's `sha256` (64 zeros for the first).
+   */
+  previousSha256: string
+  /**
+   * This entry's hash.
+   */
+  sha256: string
+  /**
+   * The event.
+   */
+  event: Event
 }
 
 /**
@@ -4357,30 +4452,6 @@ export interface RenderedMail {
    * The plain-text alternative.
    */
   text: string
-}
-
-/**
- * Bytes, as standard base64 on the wire; each binding gives its own bytes type.
- */
-export type FileBytes = Uint8Array
-
-/**
- * What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
- * with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
- */
-export interface Letterhead {
-  /**
-   * The logo, PNG or JPEG (≤ 2 MiB), printed top left.
-   */
-  logo?: FileBytes | null
-  /**
-   * The regular face (≤ 16 MiB); its licence must allow embedding.
-   */
-  font?: FileBytes | null
-  /**
-   * The bold face; the regular one is used for headings when absent.
-   */
-  boldFont?: FileBytes | null
 }
 
 /**
@@ -5665,9 +5736,15 @@ export declare function createQuote(number: string, clientId: string, stayRefere
 export declare function quoteLinkState(quote: Quote): LinkState
 
 /**
- * One of the guest's quotes, with the hash of its document and whether it is still open.
+ * One of the guest's quotes, and whether it can still be changed or accepted.
  */
 export declare function portalQuote(access: PortalAccess, client: Client, quote: Quote, now: Instant | Date): QuoteView
+
+/**
+ * One of the guest's quotes as the PDF they read — in `locale`, else their language — and
+ *  the SHA-256 of its bytes, which the sign form sends back.
+ */
+export declare function portalQuoteDocument(access: PortalAccess, client: Client, quote: Quote, establishment: Establishment, locale?: Locale | null, letterhead?: Letterhead | null): ShownDocument
 
 /**
  * The guest changes who comes on a quote: re-priced at the quote's own date.
@@ -5680,10 +5757,12 @@ export declare function portalChangeQuoteGuests(access: PortalAccess, client: Cl
 export declare function portalApplyQuotePromo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promoCode: string | null, now: Instant | Date): QuoteChange
 
 /**
- * The guest accepts and signs a quote: the quote carries the evidence, the stay is
- *  confirmed, `quote_accepted` names the exact document hash.
+ * The guest accepts and signs a quote's PDF as they were shown it (rendered again and
+ *  compared by hash): the quote carries the evidence, the stay is confirmed,
+ *  `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
+ *  come back for the host to keep.
  */
-export declare function portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: Instant | Date): QuoteAcceptance
+export declare function portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, establishment: Establishment, letterhead: Letterhead | null, now: Instant | Date): SignedQuote
 
 /**
  * Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
@@ -5748,7 +5827,7 @@ export declare function acceptPaymentResult(invoice: Invoice, payments: Payment[
 export declare function createContract(request: ContractRequest, now: Instant | Date): Contract
 
 /**
- * The state a contract link is bound to: its document hash and status.
+ * The state a contract link is bound to: its record's hash and status.
  */
 export declare function contractLinkState(contract: Contract): LinkState
 
@@ -5758,14 +5837,62 @@ export declare function contractLinkState(contract: Contract): LinkState
 export declare function portalInvoices(access: PortalAccess, client: Client, invoices: Invoice[], payments: Payment[], onlinePayment: boolean): InvoiceView[]
 
 /**
- * One of the guest's contracts, with the hash of its document.
+ * One of the guest's contracts, and whether it waits for the signature.
  */
 export declare function portalContract(access: PortalAccess, client: Client, contract: Contract): ContractView
 
 /**
- * The guest signs a contract (drawn signature, consent): locked to the document signed.
+ * One of the guest's contracts as the PDF they read — in `locale`, else the contract's
+ *  language — and the SHA-256 of its bytes, which the sign form sends back.
  */
-export declare function portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: Instant | Date): ContractSigned
+export declare function portalContractDocument(access: PortalAccess, client: Client, contract: Contract, locale?: Locale | null, letterhead?: Letterhead | null): ShownDocument
+
+/**
+ * The guest signs a contract's PDF as they were shown it (drawn signature, consent):
+ *  locked to the PDF signed; the signed PDF and its evidence document come back for the
+ *  host to keep.
+ */
+export declare function portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, letterhead: Letterhead | null, now: Instant | Date): SignedContract
+
+/**
+ * Checks a signed document the host kept: its bytes must hash to what the signature
+ *  binds (`evidence.document_altered` otherwise); nothing is rendered again.
+ */
+export declare function verifySignature(signature: Signature, document: FileBytes): void
+
+/**
+ * What cancelling one of the guest's stays now would cost; only her invoices of the stay,
+ *  and the payments on them, are counted. Another client's stay is not found.
+ */
+export declare function portalCancellationPreview(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], timeZone: string, now: Instant | Date): CancellationPreview
+
+/**
+ * The guest cancels one of her stays as previewed: her invoices of the stay credited, the
+ *  fee invoice, the events. Another client's stay is not found.
+ */
+export declare function portalCancelStay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], confirmation: CancellationConfirmation, timeZone: string, now: Instant | Date): Cancellation
+
+/**
+ * The resident sets who may stay on her pitch; another client's residency is not found.
+ */
+export declare function portalSetAuthorised(access: PortalAccess, client: Client, residency: Residency, persons: Companion[], now: Instant | Date): ResidencyChange
+
+/**
+ * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
+ *  it only. Another client's stay is not found.
+ */
+export declare function portalStayBalance(access: PortalAccess, client: Client, stay: Stay, invoices: Invoice[], payments: Payment[]): StayBalance
+
+/**
+ * One of the guest's issued invoices as PDF bytes, the document the business prints; a
+ *  draft, another client's invoice or one outside her link is not found.
+ */
+export declare function portalInvoicePdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead?: Letterhead | null): FileBytes
+
+/**
+ * The guest asks for an appointment for one of her pets, as `appointment.request`.
+ */
+export declare function portalRequestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: string, id: string, request: AppointmentRequest, now: Instant | Date): AppointmentOutcome
 
 /**
  * Appends events to a stay's hash-linked log after its last entry (none for a new log).
@@ -5916,9 +6043,16 @@ export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | 
 export declare function quotePdf(quote: Quote, establishment: Establishment, client: Client, locale?: Locale | null, letterhead?: Letterhead | null): FileBytes
 
 /**
- * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+ * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
+ *  drawn signature and the evidence page.
  */
-export declare function contractPdf(contract: Contract, letterhead?: Letterhead | null): FileBytes
+export declare function contractPdf(contract: Contract, locale?: Locale | null, letterhead?: Letterhead | null): FileBytes
+
+/**
+ * The evidence document of a signature over document `number` issued by `seller`: the
+ *  signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.
+ */
+export declare function signatureEvidencePdf(number: string, seller: Seller, signature: Signature, locale: Locale, letterhead?: Letterhead | null): FileBytes
 
 /**
  * Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).

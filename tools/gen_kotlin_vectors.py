@@ -182,7 +182,7 @@ class Generator:
             if self.enum_values(name) is not None:
                 return f"{self.enum_class(name)}.valueOf({at}getString({key}).uppercase())"
             if self.is_bytes(node):
-                raise Unsupported(f"an argument of bytes ({name})")
+                return f"Base64.getDecoder().decode({at}getString({key}))"
             return f"{self.codec(name, 'From')}({at}json({key}))"
         kind, fmt = node.get("type"), node.get("format")
         if kind == "string":

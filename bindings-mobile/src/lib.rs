@@ -436,6 +436,18 @@ json_codec!(
 );
 json_codec!(Installment, installment_from_json, installment_to_json);
 json_codec!(Signature, signature_from_json, signature_to_json);
+json_codec!(Seller, seller_from_json, seller_to_json);
+json_codec!(
+    ShownDocument,
+    shown_document_from_json,
+    shown_document_to_json
+);
+json_codec!(
+    SignedContract,
+    signed_contract_from_json,
+    signed_contract_to_json
+);
+json_codec!(SignedQuote, signed_quote_from_json, signed_quote_to_json);
 json_codec!(Companion, companion_from_json, companion_to_json);
 json_codec!(MailTemplate, mail_template_from_json, mail_template_to_json);
 json_codec!(EditPolicy, edit_policy_from_json, edit_policy_to_json);

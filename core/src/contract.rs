@@ -2,12 +2,14 @@
 //! the business's terms, read and signed by the guest in the portal, then locked to the exact
 //! document signed.
 //!
-//! A contract's **document** is its canonical JSON: number, parties, the stay (accommodation,
+//! A contract's **record** is its canonical JSON: number, parties, the stay (accommodation,
 //! dates, participants, lines, totals), the payment schedule, the cancellation terms and the
-//! terms' text and version. [`Contract::document_sha256`] is the SHA-256 of those bytes; the
-//! guest signs the hash they were shown (see [`crate::signature`]), with a drawn signature, and
-//! the signed contract never changes (`contract.already_signed`). A contract link is bound to
-//! [`Contract::link_state`], so it stops opening the contract once it is signed.
+//! terms' text and version; [`Contract::document_sha256`] is the SHA-256 of those bytes. The
+//! guest reads the contract as a PDF and signs **that PDF**: the portal renders it, and the
+//! signature binds the SHA-256 of its exact bytes (see [`crate::signature`]), with the record's
+//! hash beside it. The signed contract never changes (`contract.already_signed`). A contract
+//! link is bound to [`Contract::link_state`] (the record's hash and status), so it stops
+//! opening the contract once it changes or is signed.
 //!
 //! ```
 //! # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
@@ -279,19 +281,34 @@ impl Contract {
         })
     }
 
-    /// The guest signs: the evidence is kept, the contract locked, `contract_signed` names the
-    /// hash and the terms' version.
+    /// The guest signs `shown_sha256`, the SHA-256 of the exact PDF they were shown (the
+    /// portal's `sign_contract` renders it): the evidence is kept with that hash and the
+    /// contract's record hash, the contract locked, `contract_signed` names the PDF's hash and
+    /// the terms' version.
     ///
-    /// Errors: `contract.already_signed`; `evidence.document_changed` when the guest was shown
-    /// another document; `evidence.signature_image_invalid`; a missing name or consent.
-    pub fn sign(&self, request: SignatureRequest, now: DateTime<Utc>) -> Result<ContractSigned> {
+    /// Errors: `contract.already_signed`; `evidence.document_changed` when the guest signed
+    /// another document than the one shown; `evidence.signature_image_invalid`; a missing name
+    /// or consent.
+    pub fn sign(
+        &self,
+        request: SignatureRequest,
+        shown_sha256: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ContractSigned> {
         if self.status == ContractStatus::Signed {
             return Err(Error::ContractAlreadySigned {
                 number: self.number.clone(),
             });
         }
-        let sha256 = self.document_sha256()?;
-        let signature = signature::sign(&sha256, &self.customer.client_id, request, now)?;
+        let content_sha256 = self.document_sha256()?;
+        let sha256 = shown_sha256.trim().to_ascii_lowercase();
+        let signature = signature::sign(
+            &sha256,
+            Some(&content_sha256),
+            &self.customer.client_id,
+            request,
+            now,
+        )?;
         let events = vec![Event::ContractSigned {
             occurred_at: now,
             client_id: self.customer.client_id.clone(),

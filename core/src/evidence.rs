@@ -104,7 +104,7 @@ fn entry_hash(sequence: u64, previous: &str, event: &Event) -> crate::Result<Str
     });
     let mut out = String::new();
     canonical(&value, &mut out)?;
-    Ok(crate::signature::sha256_hex(out.as_bytes()))
+    Ok(crate::signature::sha256_of(out.as_bytes()))
 }
 
 /// Writes `value` as canonical JSON: keys sorted at every level, no whitespace.

@@ -40,7 +40,7 @@ use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
 use crate::link::LinkPurpose;
 use crate::money::{Currency, Money};
 use crate::pricing::{Installment, InstallmentKind};
-use crate::signature::sha256_hex;
+use crate::signature::sha256_of;
 use crate::text;
 
 /// A payment received on an invoice.
@@ -647,7 +647,7 @@ pub fn payment_request(
         _ => InstallmentKind::Full,
     };
     let number = balance.invoice_number.clone();
-    let digest = sha256_hex(format!("{number}|{}|{}", balance.paid, balance.due).as_bytes());
+    let digest = sha256_of(format!("{number}|{}|{}", balance.paid, balance.due).as_bytes());
     let reference = format!("{number}-{}", digest.get(..12).unwrap_or_default());
     let base = establishment.portal_base_url.trim_end_matches('/');
     let description = crate::invoice::label(

@@ -27,6 +27,7 @@ use crate::stay::Line;
 mod address;
 mod contract;
 mod deflate;
+mod evidence;
 mod font;
 mod image;
 mod invoice;
@@ -37,7 +38,7 @@ mod quote;
 mod unhint;
 
 pub use labels::{LabelRequest, LabelSheet};
-pub use printer::{FileBytes, Letterhead, Printer};
+pub use printer::{FileBytes, Letterhead, Printer, SignedCopy};
 
 use address::{address_lines, country_name};
 

@@ -7,6 +7,7 @@
 //! `portal.not_found`, never "forbidden", so a guest cannot even learn that it exists.
 
 mod access;
+mod guest;
 
 use access::not_found;
 pub use access::{Portal, PortalAccess};
@@ -21,11 +22,13 @@ use crate::contract::{Contract, ContractSigned, ContractStatus};
 use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
 use crate::event::Event;
+use crate::i18n::Locale;
 use crate::invoice::{Invoice, InvoiceStatus};
 use crate::payment::{self, InvoiceBalance, Payment};
+use crate::pdf::{FileBytes, Printer, SignedCopy};
 use crate::pricing::{Catalogue, PricedGuest};
 use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
-use crate::signature::SignatureRequest;
+use crate::signature::{SignatureRequest, sha256_of};
 use crate::stay::{Stay, StayStatus, StayTotals};
 
 /// The establishment as the portal's header shows it (name, logo, site, opening dates,
@@ -324,18 +327,64 @@ fn summary(stay: &Stay) -> StaySummary {
     }
 }
 
-/// A quote as the guest sees it: the document, its hash (to send back when accepting) and
-/// whether it can still be changed or accepted.
+/// A quote as the guest sees it, and whether it can still be changed or accepted. What they
+/// accept is its PDF: [`Portal::quote_document`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct QuoteView {
     /// The quote.
     pub quote: Quote,
-    /// SHA-256 of its document: what the guest accepts.
-    pub document_sha256: String,
     /// Whether it can still be changed or accepted.
     pub open: bool,
+}
+
+/// A quote or contract as the guest is shown it: the PDF, the SHA-256 of its bytes — what the
+/// sign form sends back, and what the signature binds — and its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ShownDocument {
+    /// The PDF, to show inline or download.
+    pub pdf: FileBytes,
+    /// SHA-256 (hex) of those bytes.
+    pub sha256: String,
+    /// The language it is written in.
+    pub locale: Locale,
+}
+
+impl ShownDocument {
+    fn of(pdf: Vec<u8>, locale: Locale) -> ShownDocument {
+        ShownDocument {
+            sha256: sha256_of(&pdf),
+            pdf: FileBytes(pdf),
+            locale,
+        }
+    }
+}
+
+/// An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+/// evidence document. The host stores `copy` with the acceptance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SignedQuote {
+    /// The quote accepted, its stay confirmed, the events.
+    pub acceptance: QuoteAcceptance,
+    /// The PDF signed and its evidence.
+    pub copy: SignedCopy,
+}
+
+/// A signed contract and its signed record: the PDF the guest signed, as shown, and the
+/// evidence document. The host stores `copy` with the contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SignedContract {
+    /// The contract signed, and `contract_signed`.
+    pub signed: ContractSigned,
+    /// The PDF signed and its evidence.
+    pub copy: SignedCopy,
 }
 
 impl Portal {
@@ -353,10 +402,25 @@ impl Portal {
     pub fn quote(&self, quote: &Quote, now: DateTime<Utc>) -> Result<QuoteView> {
         self.opens_quote(quote)?;
         Ok(QuoteView {
-            document_sha256: quote.document_sha256()?,
             open: quote.is_open(now),
             quote: quote.clone(),
         })
+    }
+
+    /// The quote's PDF as the guest reads it — in `locale`, else their language, else the
+    /// establishment's — with the SHA-256 the sign form sends back. The same quote, printer
+    /// and language give the same bytes.
+    pub fn quote_document(
+        &self,
+        quote: &Quote,
+        establishment: &Establishment,
+        locale: Option<Locale>,
+        printer: &Printer,
+    ) -> Result<ShownDocument> {
+        self.opens_quote(quote)?;
+        let locale = locale.unwrap_or_else(|| self.client.locale_or(establishment.default_locale));
+        let pdf = printer.quote(quote, establishment, &self.client, Some(locale))?;
+        Ok(ShownDocument::of(pdf, locale))
     }
 
     /// The guest changes who comes: the quote is re-priced (see [`Quote::with_guests`]).
@@ -383,19 +447,44 @@ impl Portal {
         quote.with_promo_code(catalogue, promo_code, now)
     }
 
-    /// The guest accepts and signs the quote: its stay is confirmed (see [`Quote::accept`]).
+    /// The guest accepts and signs the quote's PDF, as [`quote_document`](Portal::quote_document)
+    /// showed it in the request's language: it is rendered again now, and accepted only if its
+    /// bytes hash to what the guest was shown (else `quote.changed`); the stay is confirmed
+    /// (see [`Quote::accept`]) and the signed record returned — that PDF and its evidence.
     pub fn accept_quote(
         &self,
         quote: &Quote,
         stay: &Stay,
         acceptance: SignatureRequest,
+        establishment: &Establishment,
+        printer: &Printer,
         now: DateTime<Utc>,
-    ) -> Result<QuoteAcceptance> {
+    ) -> Result<SignedQuote> {
         self.opens_quote(quote)?;
         if stay.client_id != self.client.id {
             return Err(not_found("stay"));
         }
-        quote.accept(stay, acceptance, now)
+        let shown = self.quote_document(quote, establishment, acceptance.locale, printer)?;
+        let request = SignatureRequest {
+            locale: Some(shown.locale),
+            ..acceptance
+        };
+        let acceptance = quote.accept(stay, request, &shown.sha256, now)?;
+        let signature = acceptance
+            .quote
+            .acceptance
+            .as_ref()
+            .ok_or_else(|| Error::Internal {
+                detail: "an accepted quote without its signature".to_owned(),
+            })?;
+        let copy = printer.signed_copy(
+            shown.pdf.0,
+            &quote.number,
+            &crate::invoice::seller(establishment),
+            signature,
+            shown.locale,
+        )?;
+        Ok(SignedQuote { acceptance, copy })
     }
 }
 
@@ -413,15 +502,14 @@ pub struct InvoiceView {
     pub payable: bool,
 }
 
-/// A contract to read and sign.
+/// A contract to read and sign. What the guest signs is its PDF:
+/// [`Portal::contract_document`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContractView {
     /// The contract.
     pub contract: Contract,
-    /// SHA-256 of its document: what the guest signs.
-    pub document_sha256: String,
     /// Whether it still waits for the signature.
     pub signable: bool,
 }
@@ -450,11 +538,7 @@ impl Portal {
         Ok(hers
             .into_iter()
             .zip(balances)
-            .filter(|(i, _)| {
-                self.access.opens(|s| {
-                    i.number.as_deref() == Some(s) || i.stay_reference.as_deref() == Some(s)
-                })
-            })
+            .filter(|(i, _)| self.access.opens_invoice(i))
             .map(|(invoice, balance)| InvoiceView {
                 payable: online_payment && payment::open_for_payment(invoice, &balance),
                 invoice: invoice.clone(),
@@ -478,20 +562,65 @@ impl Portal {
     pub fn contract(&self, contract: &Contract) -> Result<ContractView> {
         self.opens_contract(contract)?;
         Ok(ContractView {
-            document_sha256: contract.document_sha256()?,
             signable: contract.status == ContractStatus::Sent,
             contract: contract.clone(),
         })
     }
 
-    /// The guest signs the contract (see [`Contract::sign`]).
+    /// The contract's PDF as the guest reads it — in `locale`, else the contract's language —
+    /// with the SHA-256 the sign form sends back; once signed, with the signature and its
+    /// evidence page.
+    pub fn contract_document(
+        &self,
+        contract: &Contract,
+        locale: Option<Locale>,
+        printer: &Printer,
+    ) -> Result<ShownDocument> {
+        self.opens_contract(contract)?;
+        let locale = locale.unwrap_or(contract.locale);
+        Ok(ShownDocument::of(
+            printer.contract(contract, Some(locale))?,
+            locale,
+        ))
+    }
+
+    /// The guest signs the contract's PDF, as [`contract_document`](Portal::contract_document)
+    /// showed it in the request's language: it is rendered again now and signed only if its
+    /// bytes hash to what the guest was shown (else `evidence.document_changed`); the signed
+    /// contract (see [`Contract::sign`]) and the signed record — that PDF and its evidence.
     pub fn sign_contract(
         &self,
         contract: &Contract,
         request: SignatureRequest,
+        printer: &Printer,
         now: DateTime<Utc>,
-    ) -> Result<ContractSigned> {
-        self.opens_contract(contract)?;
-        contract.sign(request, now)
+    ) -> Result<SignedContract> {
+        if contract.status == ContractStatus::Signed {
+            self.opens_contract(contract)?;
+            return Err(Error::ContractAlreadySigned {
+                number: contract.number.clone(),
+            });
+        }
+        let shown = self.contract_document(contract, request.locale, printer)?;
+        let request = SignatureRequest {
+            locale: Some(shown.locale),
+            ..request
+        };
+        let signed = contract.sign(request, &shown.sha256, now)?;
+        let signature = signed
+            .contract
+            .signature
+            .as_ref()
+            .ok_or_else(|| Error::Internal {
+                detail: "a signed contract without its signature".to_owned(),
+            })?;
+        let copy = printer.signed_copy(
+            shown.pdf.0,
+            &contract.number,
+            &contract.seller,
+            signature,
+            shown.locale,
+        )?;
+        Ok(SignedContract { signed, copy })
     }
 }

@@ -2,12 +2,15 @@
 //! date; in the portal the guest reads it, changes who comes (re-priced), types a promo code
 //! (the total recomputed and shown, as French consumer law requires), and accepts it by signing.
 //!
-//! A quote's **document** is its canonical JSON (number, client, stay, dates, request and priced
-//! lines, in that order): [`Quote::document_sha256`] is the SHA-256 of those exact bytes. The
-//! guest accepts the hash they were shown; if the quote changed since, acceptance is refused
-//! (`quote.changed`), and a quote link bound to [`Quote::link_state`] stops working. Accepting
-//! turns the stay to confirmed, stores a [`Signature`] (the evidence: hash, signer, time, IP,
-//! user agent, consent text and its hash, the drawn signature if any) and emits `quote_accepted` and `stay_confirmed`.
+//! A quote's **record** is its canonical JSON (number, client, stay, dates, request and priced
+//! lines, in that order): [`Quote::document_sha256`] is the SHA-256 of those exact bytes, and a
+//! quote link bound to [`Quote::link_state`] stops working once it changes. The guest reads the
+//! quote as a PDF and accepts **that PDF**: the portal renders it in the language shown and the
+//! acceptance binds the SHA-256 of its bytes; if the document shown is no longer the current
+//! one, acceptance is refused (`quote.changed`). Accepting turns the stay to confirmed, stores a
+//! [`Signature`] (the evidence: the PDF's hash and the record's, signer, time, IP, user agent,
+//! consent text and its hash, the drawn signature if any) and emits `quote_accepted` and
+//! `stay_confirmed`.
 //! Only the quote's own stay, still in « option » and naming at least as many people as the
 //! quote prices, is confirmed; when the quote's dates replace the stay's, `stay_confirmed`
 //! says so with both.
@@ -249,10 +252,12 @@ impl Quote {
         Ok(QuoteChange { quote, events })
     }
 
-    /// Accepts the quote for its stay (in « option ») with the guest's signature: the stay is
-    /// confirmed with the quote's lines and dates. Refused when accepted already
-    /// (`quote.already_accepted`), past its validity (`quote.expired`), changed since the guest
-    /// was shown it (`quote.changed`), for a stay that is not the quote's (`quote.stay_mismatch`,
+    /// Accepts the quote for its stay (in « option ») with the guest's signature over
+    /// `shown_sha256`, the SHA-256 of the exact PDF the guest was shown (the portal's
+    /// `accept_quote` renders it): the stay is confirmed with the quote's lines and dates, the
+    /// acceptance binds that hash and the quote's record hash. Refused when accepted already
+    /// (`quote.already_accepted`), past its validity (`quote.expired`), signed over another
+    /// document than the one shown (`quote.changed`), for a stay that is not the quote's (`quote.stay_mismatch`,
     /// naming both references), no longer in « option » (`stay.not_editable`), or naming fewer
     /// people — the client and the participants — than the quote's guests
     /// (`quote.participants_missing`, with both counts).
@@ -263,10 +268,12 @@ impl Quote {
         &self,
         stay: &Stay,
         request: SignatureRequest,
+        shown_sha256: &str,
         now: DateTime<Utc>,
     ) -> Result<QuoteAcceptance> {
         self.check_open(now)?;
-        let document_sha256 = self.document_sha256()?;
+        let content_sha256 = self.document_sha256()?;
+        let document_sha256 = shown_sha256.trim().to_ascii_lowercase();
         if request.document_sha256.trim().to_ascii_lowercase() != document_sha256 {
             return Err(Error::QuoteChanged {
                 number: self.number.clone(),
@@ -294,7 +301,13 @@ impl Quote {
                 people: count(stay.headcount()),
             });
         }
-        let acceptance = signature::sign(&document_sha256, &self.client_id, request, now)?;
+        let acceptance = signature::sign(
+            &document_sha256,
+            Some(&content_sha256),
+            &self.client_id,
+            request,
+            now,
+        )?;
         let total = self.priced.totals.vat.total_incl_vat.clone();
         let quote = Quote {
             status: QuoteStatus::Accepted,

@@ -1,11 +1,15 @@
 //! Electronic signatures and their evidence, for quotes, contracts and residents' yearly
 //! contracts.
 //!
-//! A guest signs **the exact bytes** of a document: they are shown its SHA-256, and signing is
-//! refused if the document changed since (`*.changed`). The [`Signature`] kept as evidence
-//! records that hash, the signer (client id, name, e-mail), the instant, the IP address and user
-//! agent the host saw, the consent text ticked and the hash of that version, and the drawn
-//! signature — an SVG path traced on the signature pad, or PNG bytes — with its own hash.
+//! A guest signs **the exact bytes they are shown**: the PDF of the quote or contract, in the
+//! language they read it in. The form carries that PDF's SHA-256, and signing is refused if the
+//! document shown is no longer the current one (`*.changed`). The [`Signature`] kept as evidence
+//! records that hash (and the hash of the document's canonical record, for the log), the
+//! language, the signer (client id, name, e-mail), the instant, the IP address and user agent the
+//! host saw, the consent text ticked and the hash of that version, and the drawn signature — an
+//! SVG path traced on the signature pad, or PNG bytes — with its own hash. The host keeps the
+//! signed PDF's bytes beside it; [`Signature::verify`] hashes those stored bytes, never a new
+//! rendering, so that a later renderer cannot break an old signature.
 //!
 //! ```
 //! use hospes::signature::{SignatureImage, SignatureRequest, sign};
@@ -17,9 +21,10 @@
 //!     ip: Some("203.0.113.7".into()),
 //!     user_agent: Some("Mozilla/5.0".into()),
 //!     image: Some(SignatureImage::SvgPath { d: "M10 40 C 30 10, 50 70, 90 30".into(), width: 300, height: 100 }),
+//!     locale: None,
 //! };
 //! let now = "2026-06-01T10:00:00Z".parse().unwrap();
-//! let signature = sign(&"a".repeat(64), "C-1042", request, now).unwrap();
+//! let signature = sign(&"a".repeat(64), None, "C-1042", request, now).unwrap();
 //! assert_eq!(signature.consent_sha256.len(), 64);
 //! assert!(signature.image_sha256.is_some());
 //! ```
@@ -30,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::i18n::Locale;
 use crate::text;
 
 /// Longest SVG path accepted, in bytes.
@@ -129,9 +135,9 @@ impl SignatureImage {
     /// SHA-256 (hex) of the image: of the path's bytes, or of the PNG's decoded bytes.
     pub fn sha256(&self) -> String {
         match self {
-            SignatureImage::SvgPath { d, .. } => sha256_hex(d.as_bytes()),
+            SignatureImage::SvgPath { d, .. } => sha256_of(d.as_bytes()),
             SignatureImage::Png { base64 } => {
-                sha256_hex(&Base64::decode_vec(base64).unwrap_or_default())
+                sha256_of(&Base64::decode_vec(base64).unwrap_or_default())
             }
         }
     }
@@ -221,7 +227,7 @@ fn check_area(width: u32, height: u32) -> Result<()> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignatureRequest {
-    /// The document hash they were shown.
+    /// SHA-256 (hex) of the exact PDF they were shown.
     pub document_sha256: String,
     /// Their name, as typed.
     pub signer_name: String,
@@ -239,6 +245,10 @@ pub struct SignatureRequest {
     /// The drawn signature, when the document asks for one.
     #[serde(default)]
     pub image: Option<SignatureImage>,
+    /// The language the document was shown in; the document's own when absent.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub locale: Option<Locale>,
 }
 
 /// The evidence of a signature: what was signed, by whom, when, from where, after which consent,
@@ -248,8 +258,15 @@ pub struct SignatureRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Signature {
-    /// SHA-256 (hex) of the exact document signed.
+    /// SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown.
     pub document_sha256: String,
+    /// SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+    /// event log and links follow.
+    #[serde(default)]
+    pub content_sha256: Option<String>,
+    /// The language the signed document was shown in.
+    #[serde(default)]
+    pub locale: Option<Locale>,
     /// The signer's client id.
     pub client_id: String,
     /// The signer's name, as typed.
@@ -274,11 +291,43 @@ pub struct Signature {
     pub image_sha256: Option<String>,
 }
 
-/// Signs the document whose hash is `document_sha256` for `client_id`: refused with
+impl Signature {
+    /// Checks that `document` — the bytes the host kept as the signed document — are those that
+    /// were signed: their SHA-256 is the signature's. Nothing is rendered again. Refused with
+    /// `evidence.document_altered`, naming both hashes, when a single byte differs.
+    ///
+    /// ```
+    /// # use hospes::signature::{sign, SignatureRequest};
+    /// let pdf = b"%PDF-1.7 the quote as shown".to_vec();
+    /// let shown = hospes::signature::sha256_of(&pdf);
+    /// let request = SignatureRequest { document_sha256: shown.clone(), signer_name: "Marie Dupont".into(),
+    ///     signer_email: None, consent_text: "J’accepte le devis.".into(), ip: None, user_agent: None, image: None, locale: None };
+    /// let signature = sign(&shown, None, "C-1", request, "2026-06-01T10:00:00Z".parse().unwrap()).unwrap();
+    /// assert!(signature.verify(&pdf).is_ok());
+    /// let mut altered = pdf.clone();
+    /// altered[3] ^= 1;
+    /// assert_eq!(signature.verify(&altered).unwrap_err().code(), "evidence.document_altered");
+    /// ```
+    pub fn verify(&self, document: &[u8]) -> Result<()> {
+        let stored = sha256_of(document);
+        if stored == self.document_sha256.trim().to_ascii_lowercase() {
+            Ok(())
+        } else {
+            Err(Error::DocumentAltered {
+                signed: self.document_sha256.chars().take(64).collect(),
+                stored,
+            })
+        }
+    }
+}
+
+/// Signs the document whose bytes hash to `document_sha256` — the PDF the guest was shown — for
+/// `client_id`, noting `content_sha256`, the hash of the document's record: refused with
 /// `evidence.document_changed` when the guest was shown another hash, and when the name, the
 /// consent or the drawing is missing or malformed.
 pub fn sign(
     document_sha256: &str,
+    content_sha256: Option<&str>,
     client_id: &str,
     request: SignatureRequest,
     now: DateTime<Utc>,
@@ -293,28 +342,34 @@ pub fn sign(
     let image = request.image.map(SignatureImage::checked).transpose()?;
     Ok(Signature {
         document_sha256: document_sha256.to_owned(),
+        content_sha256: content_sha256.map(str::to_owned),
+        locale: request.locale,
         client_id: client_id.to_owned(),
         signer_name: text::required(&request.signer_name, "signer_name", 200)?,
         signer_email: text::optional(request.signer_email.as_deref(), "signer_email", 320)?,
         signed_at: now,
         ip: text::optional(request.ip.as_deref(), "ip", 64)?,
         user_agent: text::optional(request.user_agent.as_deref(), "user_agent", 1000)?,
-        consent_sha256: sha256_hex(consent_text.as_bytes()),
+        consent_sha256: sha256_of(consent_text.as_bytes()),
         consent_text,
         image_sha256: image.as_ref().map(SignatureImage::sha256),
         image,
     })
 }
 
-/// SHA-256 of `bytes`, lower-case hex.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+/// SHA-256 of `bytes`, lower-case hex: the hash a signature binds when `bytes` is the PDF shown.
+///
+/// ```
+/// assert_eq!(hospes::signature::sha256_of(b"").len(), 64);
+/// ```
+pub fn sha256_of(bytes: &[u8]) -> String {
     text::lower_hex(&Sha256::digest(bytes))
 }
 
 /// SHA-256 (hex) of a document's canonical JSON (its wire form, fields in declaration order):
 /// what quotes, contracts and invoices are signed and linked by.
 pub(crate) fn document_sha256<T: Serialize>(document: &T) -> Result<String> {
-    Ok(sha256_hex(crate::codec::to_json(document)?.as_bytes()))
+    Ok(sha256_of(crate::codec::to_json(document)?.as_bytes()))
 }
 
 #[cfg(test)]
@@ -330,6 +385,7 @@ mod tests {
             ip: Some("203.0.113.7".into()),
             user_agent: None,
             image,
+            locale: None,
         }
     }
 
@@ -348,25 +404,26 @@ mod tests {
             width: 300,
             height: 100,
         };
-        let s = sign(&"ab".repeat(32), "C-1", request(Some(image)), now()).unwrap();
+        let s = sign(&"ab".repeat(32), None, "C-1", request(Some(image)), now()).unwrap();
         assert_eq!(
             s.image_sha256.as_deref(),
-            Some(sha256_hex(d.as_bytes()).as_str())
+            Some(sha256_of(d.as_bytes()).as_str())
         );
-        assert_eq!(s.consent_sha256, sha256_hex("J’accepte.".as_bytes()));
+        assert_eq!(s.consent_sha256, sha256_of("J’accepte.".as_bytes()));
     }
 
     #[test]
     fn a_png_signature_is_accepted_and_hashed_over_its_bytes() {
         let s = sign(
             &"ab".repeat(32),
+            None,
             "C-1",
             request(Some(SignatureImage::Png { base64: PNG.into() })),
             now(),
         )
         .unwrap();
         let bytes = Base64::decode_vec(PNG).unwrap();
-        assert_eq!(s.image_sha256.unwrap(), sha256_hex(&bytes));
+        assert_eq!(s.image_sha256.unwrap(), sha256_of(&bytes));
     }
 
     #[test]
@@ -417,7 +474,7 @@ mod tests {
 
     #[test]
     fn signing_another_hash_than_the_current_one_is_refused() {
-        let err = sign(&"cd".repeat(32), "C-1", request(None), now()).unwrap_err();
+        let err = sign(&"cd".repeat(32), None, "C-1", request(None), now()).unwrap_err();
         assert_eq!(err.code(), "evidence.document_changed");
     }
 
@@ -426,7 +483,9 @@ mod tests {
         let mut r = request(None);
         r.consent_text = "  ".into();
         assert_eq!(
-            sign(&"ab".repeat(32), "C-1", r, now()).unwrap_err().code(),
+            sign(&"ab".repeat(32), None, "C-1", r, now())
+                .unwrap_err()
+                .code(),
             "field.required"
         );
     }

@@ -244,6 +244,7 @@ fn an_accepted_quote_is_kept_as_the_contract_it_is_and_a_quote_never_accepted_go
     accepted.acceptance = Some(
         hospes::signature::sign(
             &accepted.document_sha256().unwrap(),
+            None,
             "C-1042",
             SignatureRequest {
                 document_sha256: accepted.document_sha256().unwrap(),
@@ -253,6 +254,7 @@ fn an_accepted_quote_is_kept_as_the_contract_it_is_and_a_quote_never_accepted_go
                 ip: Some("203.0.113.7".into()),
                 user_agent: None,
                 image: None,
+                locale: None,
             },
             at("2026-03-05T09:00:00Z"),
         )

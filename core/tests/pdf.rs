@@ -295,7 +295,7 @@ fn a_quote_is_not_printed_for_another_client() {
 #[test]
 fn a_signed_contract_carries_the_drawing_and_an_evidence_page() {
     let contract: Contract = get("signed_contract");
-    let pdf = Printer::standard().contract(&contract).unwrap();
+    let pdf = Printer::standard().contract(&contract, None).unwrap();
     let text = squash(&text_of("contract-signed", &pdf));
     let signature = contract.signature.as_ref().unwrap();
     for needle in [
@@ -305,7 +305,7 @@ fn a_signed_contract_carries_the_drawing_and_an_evidence_page() {
         "Preuve de signature électronique",
         signature.document_sha256.as_str(),
         "203.0.113.7",
-        "Les deux empreintes concordent",
+        "Les empreintes de l’enregistrement concordent",
     ] {
         assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
     }
@@ -313,11 +313,37 @@ fn a_signed_contract_carries_the_drawing_and_an_evidence_page() {
 }
 
 #[test]
+fn the_evidence_document_names_the_signed_pdf_the_signer_and_the_consent() {
+    let contract: Contract = get("signed_contract");
+    let signature = contract.signature.as_ref().unwrap();
+    let pdf = Printer::standard()
+        .evidence(
+            &contract.number,
+            &contract.seller,
+            signature,
+            contract.locale,
+        )
+        .unwrap();
+    let text = squash(&text_of("evidence", &pdf));
+    for needle in [
+        "Preuve de signature électronique",
+        "Empreinte du PDF signé (SHA-256)",
+        signature.document_sha256.as_str(),
+        "Łukasz Żółć",
+        "203.0.113.7",
+        "conservez les deux",
+    ] {
+        assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
+    }
+    assert!(assert_no_blank_page("evidence", &pdf) >= 1);
+}
+
+#[test]
 fn an_unsigned_contract_has_an_empty_signature_box_and_no_evidence_page() {
     let contract: Contract = get("contract");
     let text = squash(&text_of(
         "contract",
-        &Printer::standard().contract(&contract).unwrap(),
+        &Printer::standard().contract(&contract, None).unwrap(),
     ));
     assert!(text.contains("Non signé."), "{text}");
     assert!(!text.contains("Preuve de signature"), "{text}");
@@ -465,7 +491,7 @@ const GOLDEN: &[(&str, &str)] = &[
     ),
     (
         "signed_contract",
-        "b571e97a0660e9f399aa4fea023130b2dd8c22b6d5694024292edf83ce79a4a0",
+        "9dc2fcd9a0c36a2e0fc5e384fb887f47d9f260194878148f153150e99fd62e42",
     ),
     (
         "labels",
@@ -487,10 +513,13 @@ fn every_document_matches_its_golden_hash() {
                 .quote(&get("quote"), &establishment, &client, None)
                 .unwrap(),
         ),
-        ("contract", printer.contract(&get("contract")).unwrap()),
+        (
+            "contract",
+            printer.contract(&get("contract"), None).unwrap(),
+        ),
         (
             "signed_contract",
-            printer.contract(&get("signed_contract")).unwrap(),
+            printer.contract(&get("signed_contract"), None).unwrap(),
         ),
         (
             "labels",

@@ -5,8 +5,18 @@
 mod common;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use common::invoicing::{
+    self, balance_invoice, credit_series, deposit, deposit_payment, get, paris,
+};
+use hospes::appointment::{Appointment, AppointmentRequest, AppointmentSchedule};
+use hospes::cancellation::CancellationConfirmation;
+use hospes::invoice::{Invoice, InvoiceStatus};
+use hospes::payment::Payment;
+use hospes::pdf::Printer;
 use hospes::portal::{NewParticipant, Portal, PortalAccess};
-use hospes::{Client, Companion, Establishment, LinkPurpose, Stay, UpdatePolicy};
+use hospes::pricing::CancellationPolicy;
+use hospes::residency::Residency;
+use hospes::{Client, Companion, Establishment, LinkPurpose, Stay, StayStatus, UpdatePolicy};
 use proptest::prelude::*;
 
 fn camping() -> Establishment {
@@ -32,6 +42,12 @@ fn stay(reference: &str, client_id: &str, arrival: &str, departure: &str, status
         "currency": "EUR", "documents": [{"kind": "contract", "number": format!("CT-{reference}")}],
         "lines": [{"label": "Emplacement", "quantity": "7", "unit_price": {"amount": "30.00", "currency": "EUR"}, "vat_rate": "10"}]}))
     .unwrap()
+}
+
+/// A record of core/tests/data/documents.json.
+fn document<T: serde::de::DeserializeOwned>(key: &str) -> T {
+    let all: serde_json::Value = serde_json::from_str(include_str!("data/documents.json")).unwrap();
+    serde_json::from_value(all[key].clone()).unwrap()
 }
 
 fn today() -> NaiveDate {
@@ -175,6 +191,302 @@ fn the_guest_updates_their_details_through_the_portal() {
     assert_eq!(out.client.mobile.as_deref(), Some("+33612345678"));
 }
 
+/// Marie's space (C-1042, stay 312 of `core/tests/data/invoicing.json`) from `access`.
+fn marie(purpose: Option<LinkPurpose>, subject: Option<&str>) -> Portal {
+    let access = PortalAccess {
+        client_id: "C-1042".into(),
+        purpose,
+        subject: subject.map(Into::into),
+    };
+    Portal::open(&access, get("client")).unwrap()
+}
+
+/// Jean's (C-2077) copy of `invoice`, numbered `number`.
+fn jeans(invoice: &Invoice, number: &str) -> Invoice {
+    let mut theirs = invoice.clone();
+    theirs.customer.client_id = "C-2077".into();
+    theirs.customer.name = "Jean Martin".into();
+    theirs.number = Some(number.into());
+    theirs
+}
+
+fn policy() -> CancellationPolicy {
+    get("cancellation")
+}
+
+fn confirmation(shown_refund: &str) -> CancellationConfirmation {
+    CancellationConfirmation {
+        shown_refund: invoicing::eur(shown_refund),
+        invoice_series: invoicing::series(Some("FA26050007")),
+        credit_note_series: credit_series(),
+    }
+}
+
+fn salon() -> serde_json::Value {
+    serde_json::from_str(include_str!("data/appointments.json")).unwrap()
+}
+
+#[test]
+fn a_guest_previews_and_cancels_her_own_stay() {
+    let stay: Stay = get("stay");
+    let shown = marie(None, None)
+        .cancellation_preview(
+            &stay,
+            &policy(),
+            &[deposit()],
+            &[deposit_payment()],
+            paris(),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(shown.penalty.to_string(), "300.00 EUR");
+    let done = marie(None, None)
+        .cancel_stay(
+            &stay,
+            &policy(),
+            &[deposit()],
+            &[deposit_payment()],
+            confirmation(&shown.refund.amount.to_string()),
+            paris(),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(done.stay.status, StayStatus::Cancelled);
+    assert_eq!(done.credit_notes.len(), 1);
+    assert!(done.fee_invoice.is_some());
+}
+
+#[test]
+fn a_guest_cannot_preview_the_cancellation_of_another_clients_stay() {
+    let mut theirs: Stay = get("stay");
+    theirs.client_id = "C-2077".into();
+    let portal = marie(None, None);
+    let preview = portal.cancellation_preview(&theirs, &policy(), &[], &[], paris(), now());
+    assert_eq!(preview.unwrap_err().code(), "portal.not_found");
+    let cancel = portal.cancel_stay(
+        &theirs,
+        &policy(),
+        &[],
+        &[],
+        confirmation("0.00"),
+        paris(),
+        now(),
+    );
+    assert_eq!(cancel.unwrap_err().code(), "portal.not_found");
+}
+
+#[test]
+fn a_link_to_another_stay_neither_previews_nor_cancels_this_one() {
+    let stay: Stay = get("stay");
+    let elsewhere = marie(Some(LinkPurpose::BookingEdit), Some("330"));
+    let err = elsewhere
+        .cancellation_preview(
+            &stay,
+            &policy(),
+            &[deposit()],
+            &[deposit_payment()],
+            paris(),
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+    let err = elsewhere
+        .cancel_stay(
+            &stay,
+            &policy(),
+            &[],
+            &[],
+            confirmation("0.00"),
+            paris(),
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+    let its_own = marie(Some(LinkPurpose::BookingEdit), Some("312"));
+    assert!(
+        its_own
+            .cancellation_preview(&stay, &policy(), &[], &[], paris(), now())
+            .is_ok()
+    );
+}
+
+#[test]
+fn another_clients_invoices_are_neither_counted_nor_credited_when_she_cancels() {
+    let stay: Stay = get("stay");
+    let theirs = jeans(&deposit(), "FA26030043");
+    let their_payment = invoicing::pay(&theirs, "jean-1", "300.00");
+    let invoices = [deposit(), theirs];
+    let payments = [deposit_payment(), their_payment];
+    let portal = marie(None, None);
+    let shown = portal
+        .cancellation_preview(&stay, &policy(), &invoices, &payments, paris(), now())
+        .unwrap();
+    assert_eq!(shown.paid.to_string(), "300.00 EUR");
+    assert_eq!(shown.documents.len(), 2); // her credit note and the fee invoice
+    let done = portal
+        .cancel_stay(
+            &stay,
+            &policy(),
+            &invoices,
+            &payments,
+            confirmation("0.00"),
+            paris(),
+            now(),
+        )
+        .unwrap();
+    let credited: Vec<_> = done
+        .credit_notes
+        .iter()
+        .map(|c| c.credited_invoice.as_deref())
+        .collect();
+    assert_eq!(credited, [Some("FA26030042")]);
+    assert!(
+        done.cancelled_invoices
+            .iter()
+            .chain(&done.credit_notes)
+            .chain(&done.fee_invoice)
+            .all(|i| i.customer.client_id == "C-1042")
+    );
+}
+
+#[test]
+fn a_resident_names_who_may_stay_on_her_pitch_and_on_no_one_elses() {
+    let residency: Residency = get("residency");
+    let jeanne = Companion {
+        first_name: "Jeanne".into(),
+        last_name: "Martin".into(),
+        birth_date: None,
+    };
+    let at = common::at("2027-01-05T10:00:00Z");
+    let change = marie(None, None)
+        .set_authorised(&residency, vec![jeanne.clone()], at)
+        .unwrap();
+    assert_eq!(change.residency.authorised, std::slice::from_ref(&jeanne));
+    assert_eq!(change.events[0].kind(), "authorised_persons_changed");
+    let its_link = marie(Some(LinkPurpose::BookingEdit), Some("R-2027-A12"));
+    assert!(its_link.set_authorised(&residency, vec![], at).is_ok());
+
+    let mut theirs = residency.clone();
+    theirs.client_id = "C-2077".into();
+    let err = marie(None, None)
+        .set_authorised(&theirs, vec![jeanne.clone()], at)
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+    let other_link = marie(Some(LinkPurpose::Invoice), Some("FA26030042"));
+    let err = other_link
+        .set_authorised(&residency, vec![jeanne], at)
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+}
+
+#[test]
+fn the_stay_balance_counts_only_her_documents_of_that_stay() {
+    let stay: Stay = get("stay");
+    let balance = balance_invoice();
+    let theirs = jeans(&deposit(), "FA26030043");
+    let mut other_stay = deposit();
+    other_stay.number = Some("FA26030044".into());
+    other_stay.stay_reference = Some("330".into());
+    let payments = [
+        deposit_payment(),
+        invoicing::pay(&theirs, "jean-1", "300.00"),
+        invoicing::pay(&other_stay, "other-1", "300.00"),
+    ];
+    let shown = marie(None, None)
+        .stay_balance(&stay, &[deposit(), balance, theirs, other_stay], &payments)
+        .unwrap();
+    assert_eq!(shown.invoiced.to_string(), "1000.00 EUR");
+    assert_eq!(shown.paid.to_string(), "300.00 EUR");
+    assert_eq!(shown.due.to_string(), "700.00 EUR");
+    assert_eq!(shown.invoices.len(), 2);
+}
+
+#[test]
+fn another_clients_stay_has_no_balance_for_her() {
+    let mut theirs: Stay = get("stay");
+    theirs.client_id = "C-2077".into();
+    let err = marie(None, None)
+        .stay_balance(&theirs, &[deposit()], &[deposit_payment()])
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+}
+
+#[test]
+fn an_invoice_link_downloads_its_own_invoice_only() {
+    let printer = Printer::standard();
+    let link = marie(Some(LinkPurpose::Invoice), Some("FA26030042"));
+    assert!(link.invoice_pdf(&deposit(), printer).is_ok());
+    let err = link.invoice_pdf(&balance_invoice(), printer).unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+    // A link to the stay opens every invoice of the stay.
+    let stay_link = marie(Some(LinkPurpose::BookingEdit), Some("312"));
+    assert!(stay_link.invoice_pdf(&balance_invoice(), printer).is_ok());
+}
+
+#[test]
+fn a_draft_or_another_clients_invoice_is_never_downloaded() {
+    let printer = Printer::standard();
+    let portal = marie(None, None);
+    let mut draft = deposit();
+    draft.status = InvoiceStatus::Draft;
+    draft.number = None;
+    assert_eq!(
+        portal.invoice_pdf(&draft, printer).unwrap_err().code(),
+        "portal.not_found"
+    );
+    let theirs = jeans(&deposit(), "FA26030043");
+    assert_eq!(
+        portal.invoice_pdf(&theirs, printer).unwrap_err().code(),
+        "portal.not_found"
+    );
+}
+
+#[test]
+fn the_downloaded_invoice_is_the_document_the_business_prints() {
+    let printer = Printer::standard();
+    let downloaded = marie(None, None).invoice_pdf(&deposit(), printer).unwrap();
+    assert_eq!(downloaded, printer.invoice(&deposit()).unwrap());
+}
+
+#[test]
+fn a_guest_asks_for_an_appointment_for_her_pet_but_a_document_link_does_not_open_them() {
+    let data = salon();
+    let schedule: AppointmentSchedule = serde_json::from_value(data["schedule"].clone()).unwrap();
+    let client: Client = serde_json::from_value(data["client"].clone()).unwrap();
+    let ask = |pet: &str| AppointmentRequest {
+        pet: pet.into(),
+        start: hospes::appointment::parse_local("2026-06-05T14:00").unwrap(),
+        end: None,
+        comment: None,
+    };
+    let whole_space = Portal::open(&whole("C-1042"), client.clone()).unwrap();
+    let asked = whole_space
+        .request_appointment(&schedule, paris(), "RDV-9", ask("Filou"), now())
+        .unwrap();
+    assert_eq!(asked.appointment.client_id, "C-1042");
+    let err = whole_space
+        .request_appointment(&schedule, paris(), "RDV-9", ask("Rex"), now())
+        .unwrap_err();
+    assert_eq!(err.code(), "appointment.pet_unknown");
+    let access = PortalAccess {
+        client_id: "C-1042".into(),
+        purpose: Some(LinkPurpose::Invoice),
+        subject: Some("FA26030042".into()),
+    };
+    let one_invoice = Portal::open(&access, client).unwrap();
+    let err = one_invoice
+        .request_appointment(&schedule, paris(), "RDV-9", ask("Filou"), now())
+        .unwrap_err();
+    assert_eq!(err.code(), "portal.not_found");
+}
+
+/// A client of the property test, with a pet to ask appointments for.
+fn client_with_pet(id: &str) -> Client {
+    let mut c = client(id);
+    c.pets = serde_json::from_str(r#"[{"name": "Filou", "species": "chien"}]"#).unwrap();
+    c
+}
+
 proptest! {
     #![proptest_config(common::proptest_config())]
 
@@ -194,7 +506,44 @@ proptest! {
         } else {
             whole(ids[me])
         };
-        let portal = Portal::open(&access, client(ids[me])).unwrap();
+        let portal = Portal::open(&access, client_with_pet(ids[me])).unwrap();
+        // Each stay has an invoice of its owner (every fourth a draft) and one of someone else
+        // naming it, each paid 100 € when issued; a residency of the same reference and an
+        // appointment.
+        let invoices: Vec<Invoice> = stays.iter().enumerate()
+            .flat_map(|(i, s)| {
+                let mut invoice = deposit();
+                invoice.customer.client_id = s.client_id.clone();
+                invoice.stay_reference = Some(s.reference.clone());
+                invoice.number = Some(format!("FA2603{i:04}"));
+                if i % 4 == 3 {
+                    invoice.status = InvoiceStatus::Draft;
+                    invoice.number = None;
+                }
+                let mut stray = deposit();
+                stray.customer.client_id = ids[(owners[i] + 1) % 4].into();
+                stray.stay_reference = Some(s.reference.clone());
+                stray.number = Some(format!("FA2604{i:04}"));
+                [invoice, stray]
+            })
+            .collect();
+        let payments: Vec<Payment> = invoices.iter().enumerate()
+            .filter(|(_, i)| i.number.is_some())
+            .map(|(k, i)| invoicing::pay(i, &format!("p-{k}"), "100.00"))
+            .collect();
+        let residencies: Vec<Residency> = stays.iter()
+            .map(|s| Residency { reference: s.reference.clone(), client_id: s.client_id.clone(), ..get("residency") })
+            .collect();
+        let requested: Appointment = serde_json::from_value(salon()["requested"].clone()).unwrap();
+        let appointments: Vec<Appointment> = stays.iter()
+            .map(|s| Appointment { id: format!("RDV-{}", s.reference), client_id: s.client_id.clone(), ..requested.clone() })
+            .collect();
+        let mine = |client_id: &str| -> Result<(), TestCaseError> {
+            prop_assert_eq!(client_id, ids[me]);
+            Ok(())
+        };
+        let my_number = |number: &str| invoices.iter()
+            .any(|i| i.number.as_deref() == Some(number) && i.customer.client_id == ids[me]);
         // Every record shown belongs to the guest.
         if let Ok(history) = portal.history(&stays, today()) {
             for s in history.upcoming.iter().chain(&history.past) {
@@ -209,6 +558,93 @@ proptest! {
             if let Ok(change) = portal.add_participant(s, NewParticipant::Former { index: 0 }, now()) {
                 prop_assert_eq!(change.stay.client_id.as_str(), ids[me]);
             }
+            if let Ok(change) = portal.remove_participant(s, 0, now()) {
+                prop_assert_eq!(change.stay.client_id.as_str(), ids[me]);
+            }
+            if let Ok(preview) = portal.cancellation_preview(s, &policy(), &invoices, &payments, paris(), now()) {
+                mine(&s.client_id)?;
+                for planned in &preview.documents {
+                    if let Some(number) = &planned.cancels {
+                        prop_assert!(my_number(number));
+                    }
+                }
+                let done = portal
+                    .cancel_stay(s, &policy(), &invoices, &payments, CancellationConfirmation {
+                        shown_refund: preview.refund.clone(),
+                        invoice_series: invoicing::series(None),
+                        credit_note_series: credit_series(),
+                    }, paris(), now())
+                    .unwrap();
+                mine(&done.stay.client_id)?;
+                for document in done.cancelled_invoices.iter().chain(&done.credit_notes).chain(&done.fee_invoice) {
+                    mine(&document.customer.client_id)?;
+                }
+            }
+            if let Ok(balance) = portal.stay_balance(s, &invoices, &payments) {
+                mine(&s.client_id)?;
+                for b in &balance.invoices {
+                    prop_assert!(my_number(&b.invoice_number));
+                }
+            }
+        }
+        if let Ok(views) = portal.invoices(&invoices, &payments, true) {
+            for view in &views {
+                mine(&view.invoice.customer.client_id)?;
+            }
+        }
+        // One download a case (a PDF is slow to render in a debug build).
+        let invoice = &invoices[asked % invoices.len()];
+        if portal.invoice_pdf(invoice, Printer::standard()).is_ok() {
+            mine(&invoice.customer.client_id)?;
+            prop_assert_ne!(invoice.status, InvoiceStatus::Draft);
+        }
+        for residency in &residencies {
+            if let Ok(change) = portal.set_authorised(residency, vec![], now()) {
+                mine(&change.residency.client_id)?;
+            }
+        }
+        if let Ok(list) = hospes::appointment::for_guest(&portal, &appointments) {
+            for a in &list {
+                mine(&a.client_id)?;
+            }
+        }
+        for a in &appointments {
+            if let Ok(out) = hospes::appointment::cancel(&portal, a, paris(), now()) {
+                mine(&out.appointment.client_id)?;
+            }
+        }
+        let schedule: AppointmentSchedule = serde_json::from_value(salon()["schedule"].clone()).unwrap();
+        let ask = AppointmentRequest {
+            pet: "Filou".into(),
+            start: hospes::appointment::parse_local("2026-06-05T14:00").unwrap(),
+            end: None,
+            comment: None,
+        };
+        if let Ok(out) = portal.request_appointment(&schedule, paris(), "RDV-1", ask, now()) {
+            mine(&out.appointment.client_id)?;
+        }
+        // A quote and a contract of one of the clients, numbered as a stay: viewed, and one
+        // of them shown as a PDF a case.
+        let owner = ids[owners[asked % owners.len()]];
+        let subject = format!("{}", 100 + asked % owners.len());
+        let mut quote: hospes::quote::Quote = document("quote");
+        quote.client_id = owner.into();
+        quote.number = subject.clone();
+        let mut contract: hospes::contract::Contract = document("contract");
+        contract.customer.client_id = owner.into();
+        contract.number = subject;
+        if let Ok(view) = portal.quote(&quote, now()) {
+            mine(&view.quote.client_id)?;
+        }
+        if let Ok(view) = portal.contract(&contract) {
+            mine(&view.contract.customer.client_id)?;
+        }
+        if asked % 2 == 0 {
+            if portal.quote_document(&quote, &camping(), None, Printer::standard()).is_ok() {
+                mine(&quote.client_id)?;
+            }
+        } else if portal.contract_document(&contract, None, Printer::standard()).is_ok() {
+            mine(&contract.customer.client_id)?;
         }
         // And a portal for one client cannot be opened on another's record.
         let other = ids[(me + 1) % 4];

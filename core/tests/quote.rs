@@ -10,9 +10,10 @@
 mod common;
 
 use common::{at, catalogue};
+use hospes::pdf::Printer;
 use hospes::portal::{Portal, PortalAccess};
 use hospes::pricing::PricedGuest;
-use hospes::quote::{Quote, QuoteStatus};
+use hospes::quote::{Quote, QuoteAcceptance, QuoteStatus};
 use hospes::signature::SignatureRequest;
 use hospes::{Client, Event, LinkPurpose, Stay, StayStatus};
 
@@ -79,6 +80,43 @@ fn signature(sha256: &str) -> SignatureRequest {
         ip: Some("203.0.113.7".into()),
         user_agent: Some("Mozilla/5.0".into()),
         image: None,
+        locale: None,
+    }
+}
+
+fn camping() -> hospes::Establishment {
+    common::invoicing::get("establishment")
+}
+
+/// The SHA-256 of the quote's PDF as Marie reads it: what she signs.
+fn shown(quote: &Quote) -> String {
+    whole_space()
+        .quote_document(quote, &camping(), None, Printer::standard())
+        .unwrap()
+        .sha256
+}
+
+/// The guest's acceptance through her space, with the standard printer.
+trait Accepts {
+    fn accept(
+        &self,
+        quote: &Quote,
+        stay: &Stay,
+        request: SignatureRequest,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> hospes::Result<QuoteAcceptance>;
+}
+
+impl Accepts for Portal {
+    fn accept(
+        &self,
+        quote: &Quote,
+        stay: &Stay,
+        request: SignatureRequest,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> hospes::Result<QuoteAcceptance> {
+        self.accept_quote(quote, stay, request, &camping(), Printer::standard(), now)
+            .map(|signed| signed.acceptance)
     }
 }
 
@@ -88,19 +126,22 @@ fn accepting_a_quote_confirms_the_stay_with_the_exact_document_signed() {
     let now = at("2026-03-02T18:30:00Z");
     let view = portal.quote(&quote(), now).unwrap();
     assert!(view.open);
+    let pdf_sha256 = shown(&view.quote);
     let accepted = portal
-        .accept_quote(
-            &view.quote,
-            &option_stay(),
-            signature(&view.document_sha256),
-            now,
-        )
+        .accept(&view.quote, &option_stay(), signature(&pdf_sha256), now)
         .unwrap();
     assert_eq!(accepted.quote.status, QuoteStatus::Accepted);
     assert_eq!(accepted.stay.status, StayStatus::Confirmed);
     assert_eq!(accepted.stay.lines, view.quote.priced.lines);
     let evidence = accepted.quote.acceptance.as_ref().unwrap();
-    assert_eq!(evidence.document_sha256, view.document_sha256);
+    assert_eq!(
+        evidence.document_sha256, pdf_sha256,
+        "she signed the PDF she read"
+    );
+    assert_eq!(
+        evidence.content_sha256,
+        Some(view.quote.document_sha256().unwrap())
+    );
     assert_eq!(evidence.consent_sha256.len(), 64);
     assert_eq!(evidence.ip.as_deref(), Some("203.0.113.7"));
     match &accepted.events[..] {
@@ -116,7 +157,7 @@ fn accepting_a_quote_confirms_the_stay_with_the_exact_document_signed() {
                 ..
             },
         ] => {
-            assert_eq!(document_sha256, &view.document_sha256);
+            assert_eq!(document_sha256, &pdf_sha256);
             assert_eq!(total, &view.quote.priced.totals.vat.total_incl_vat);
             assert_eq!(stay_reference, "312");
             // Same dates on the quote and the stay: nothing to say about them.
@@ -124,10 +165,10 @@ fn accepting_a_quote_confirms_the_stay_with_the_exact_document_signed() {
         }
         other => panic!("unexpected events {other:?}"),
     }
-    // The hash covers the document, not its status: accepting does not change what was signed.
+    // The record's hash covers the document, not its status: accepting does not change it.
     assert_eq!(
         accepted.quote.document_sha256().unwrap(),
-        view.document_sha256
+        view.quote.document_sha256().unwrap()
     );
 }
 
@@ -136,11 +177,11 @@ fn an_accepted_quote_cannot_be_accepted_again_nor_changed() {
     let portal = whole_space();
     let now = at("2026-03-02T18:30:00Z");
     let q = quote();
-    let hash = q.document_sha256().unwrap();
+    let hash = shown(&q);
     let accepted = portal
-        .accept_quote(&q, &option_stay(), signature(&hash), now)
+        .accept(&q, &option_stay(), signature(&hash), now)
         .unwrap();
-    let again = portal.accept_quote(&accepted.quote, &option_stay(), signature(&hash), now);
+    let again = portal.accept(&accepted.quote, &option_stay(), signature(&hash), now);
     assert_eq!(again.unwrap_err().code(), "quote.already_accepted");
     let promo =
         portal.apply_quote_promo(&accepted.quote, &catalogue(), Some("PRINTEMPS".into()), now);
@@ -150,8 +191,8 @@ fn an_accepted_quote_cannot_be_accepted_again_nor_changed() {
 #[test]
 fn an_expired_quote_cannot_be_accepted() {
     let q = quote();
-    let hash = q.document_sha256().unwrap();
-    let late = whole_space().accept_quote(
+    let hash = shown(&q);
+    let late = whole_space().accept(
         &q,
         &option_stay(),
         signature(&hash),
@@ -171,13 +212,13 @@ fn a_quote_changed_since_it_was_shown_cannot_be_accepted() {
     let portal = whole_space();
     let now = at("2026-03-02T18:30:00Z");
     let shown = quote();
-    let seen = shown.document_sha256().unwrap();
+    let seen = self::shown(&shown);
     let with_lea = portal
         .change_quote_guests(&shown, &catalogue(), with_lea(), now)
         .unwrap()
         .quote;
     let err = portal
-        .accept_quote(&with_lea, &option_stay(), signature(&seen), now)
+        .accept(&with_lea, &option_stay(), signature(&seen), now)
         .unwrap_err();
     assert_eq!(err.code(), "quote.changed");
 }
@@ -300,10 +341,10 @@ fn a_quote_accepted_with_another_stay_says_so_naming_both_stays() {
     let mut other = option_stay();
     other.reference = "298".into();
     let err = whole_space()
-        .accept_quote(
+        .accept(
             &q,
             &other,
-            signature(&q.document_sha256().unwrap()),
+            signature(&shown(&q)),
             at("2026-03-02T18:30:00Z"),
         )
         .unwrap_err();
@@ -324,10 +365,10 @@ fn a_stay_that_is_no_longer_an_option_cannot_be_confirmed_again_by_a_quote() {
     let mut confirmed = option_stay();
     confirmed.status = StayStatus::Confirmed;
     let err = whole_space()
-        .accept_quote(
+        .accept(
             &q,
             &confirmed,
-            signature(&q.document_sha256().unwrap()),
+            signature(&shown(&q)),
             at("2026-03-02T18:30:00Z"),
         )
         .unwrap_err();
@@ -343,9 +384,9 @@ fn a_stay_naming_fewer_people_than_the_quotes_guests_is_not_confirmed() {
         .change_quote_guests(&quote(), &catalogue(), with_lea(), now)
         .unwrap()
         .quote;
-    let hash = with_lea.document_sha256().unwrap();
+    let hash = shown(&with_lea);
     let err = portal
-        .accept_quote(&with_lea, &option_stay(), signature(&hash), now)
+        .accept(&with_lea, &option_stay(), signature(&hash), now)
         .unwrap_err();
     assert_eq!(
         err,
@@ -369,7 +410,7 @@ fn a_stay_naming_fewer_people_than_the_quotes_guests_is_not_confirmed() {
         .unwrap(),
     );
     let accepted = portal
-        .accept_quote(&with_lea, &with_her, signature(&hash), now)
+        .accept(&with_lea, &with_her, signature(&hash), now)
         .unwrap();
     assert_eq!(accepted.stay.status, StayStatus::Confirmed);
 }
@@ -382,10 +423,10 @@ fn when_the_quotes_dates_replace_the_stays_the_confirmation_says_so_with_both() 
     earlier.arrival = "2026-07-10".parse().unwrap();
     earlier.departure = "2026-07-24".parse().unwrap();
     let accepted = whole_space()
-        .accept_quote(
+        .accept(
             &q,
             &earlier,
-            signature(&q.document_sha256().unwrap()),
+            signature(&shown(&q)),
             at("2026-03-02T18:30:00Z"),
         )
         .unwrap();

@@ -7,6 +7,7 @@ residency.json.
 The outputs are computed by hospes and then frozen: review the diffs by eye.
 """
 
+import base64
 import json
 from pathlib import Path
 
@@ -178,20 +179,37 @@ def contracts(recorder):
     vec("another contract's link does not open it", "portal.contract",
         {"access": {"client_id": "C-1042", "purpose": "contract", "subject": "C-2026-001"}, "client": MARIE,
          "contract": contract}, error="portal.not_found")
-    sha = ok("portal.contract", {"access": WHOLE, "client": MARIE, "contract": contract})["document_sha256"]
+    document = {"access": WHOLE, "client": MARIE, "contract": contract, "locale": None, "letterhead": None}
+    vec("she reads her contract as a PDF, with the hash of its bytes that she will sign", "portal.contract_document",
+        document)
+    vec("another contract's link does not show its PDF", "portal.contract_document",
+        {**document, "access": {"client_id": "C-1042", "purpose": "contract", "subject": "C-2026-001"}},
+        error="portal.not_found")
+    sha = ok("portal.contract_document", document)["sha256"]
     sign = {"access": WHOLE, "client": MARIE, "contract": contract, "signature": {**SIGNATURE, "document_sha256": sha},
-            "now": "2026-03-02T18:00:00Z"}
-    vec("she signs by drawing: the evidence names the document, the consent and the drawing",
-        "portal.sign_contract", sign)
+            "letterhead": None, "now": "2026-03-02T18:00:00Z"}
+    vec("she signs the PDF she read, by drawing: the evidence names its hash, the consent and the drawing; the PDF "
+        "and the evidence document come back", "portal.sign_contract", sign)
     vec("a script in the drawing is refused", "portal.sign_contract",
         {**sign, "signature": {**sign["signature"], "image": {"format": "svg_path", "d": "M0 0\"/><script>x</script>",
                                                               "width": 300, "height": 100}}},
         error="evidence.signature_image_invalid")
     vec("signing a document other than the one shown is refused", "portal.sign_contract",
         {**sign, "signature": {**sign["signature"], "document_sha256": "0" * 64}}, error="evidence.document_changed")
-    signed = ok("portal.sign_contract", sign)
+    copy = ok("portal.sign_contract", sign)
+    signed = copy["signed"]
     vec("a signed contract cannot be signed again", "portal.sign_contract",
         {**sign, "contract": signed["contract"]}, error="contract.already_signed")
+    signature = signed["contract"]["signature"]
+    vec("the PDF kept verifies against its signature", "signature.verify",
+        {"signature": signature, "document": copy["copy"]["document"]})
+    pdf = bytearray(base64.b64decode(copy["copy"]["document"]))
+    pdf[len(pdf) // 2] ^= 1
+    vec("one byte changed in the PDF kept fails verification", "signature.verify",
+        {"signature": signature, "document": base64.b64encode(bytes(pdf)).decode()}, error="evidence.document_altered")
+    vec("the evidence document can be printed again from the signature", "pdf.signature_evidence",
+        {"number": "C-2026-028", "seller": signed["contract"]["seller"], "signature": signature, "locale": "fr",
+         "letterhead": None}, sha256=True)
     return signed
 
 

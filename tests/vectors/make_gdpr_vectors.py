@@ -41,12 +41,14 @@ def signed_contract():
     contract = ok("contract.create", {"request": {"number": "C-2026-028", "establishment": E, "client": DATA["client"],
                                                   "stay": STAY, "terms": TERMS, "cancellation": POLICY},
                                       "now": "2026-03-01T10:00:00Z"})
-    sha = ok("portal.contract", {"access": WHOLE, "client": DATA["client"], "contract": contract})["document_sha256"]
+    sha = ok("portal.contract_document", {"access": WHOLE, "client": DATA["client"], "contract": contract,
+                                          "locale": None, "letterhead": None})["sha256"]
     signature = {"document_sha256": sha, "signer_name": "Marie Dupont", "signer_email": "marie.dupont@example.fr",
                  "consent_text": "J’ai lu et j’accepte le contrat.", "ip": "203.0.113.7",
                  "user_agent": "Mozilla/5.0"}
     return ok("portal.sign_contract", {"access": WHOLE, "client": DATA["client"], "contract": contract,
-                                       "signature": signature, "now": "2026-03-02T08:00:00Z"})["contract"]
+                                       "signature": signature, "letterhead": None,
+                                       "now": "2026-03-02T08:00:00Z"})["signed"]["contract"]
 
 
 def log():

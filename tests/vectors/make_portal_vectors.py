@@ -5,11 +5,15 @@
 The outputs are computed by hospes and then frozen: review the diff of portal.json by eye.
 """
 
+import json
 from pathlib import Path
 
 from vectorgen import Recorder, call
 
 OUT = Path(__file__).with_name("portal.json")
+DATA = Path(__file__).parents[2] / "core/tests/data"
+BILLING = json.loads((DATA / "invoicing.json").read_text(encoding="utf-8"))
+SALON = json.loads((DATA / "appointments.json").read_text(encoding="utf-8"))
 NOW = "2026-06-01T10:00:00Z"
 TODAY = "2026-06-01"
 CAMPING = {"id": "camping-des-pins", "name": "Camping des Pins", "phone": "+33558091234",
@@ -42,6 +46,64 @@ STAYS = [
     stay("401", "C-2001", "2026-07-04", "2026-07-11", "confirmed"),
 ]
 
+
+
+def guest_operations(vec):
+    """Her own actions on stay 312, its invoices and her pitch (core/tests/data/invoicing.json),
+    and on nobody else's: every record must be hers and within what her access opens."""
+    her, stay, policy = BILLING["client"], BILLING["stay"], BILLING["cancellation"]
+    deposit, paid, residency = BILLING["deposit_invoice"], BILLING["deposit_payment"], BILLING["residency"]
+    jeans = {**deposit, "number": "FA26030043",
+             "customer": {**deposit["customer"], "client_id": "C-2001", "name": "Jean Martin"}}
+    jeans_payment = {**paid, "key": "pay_7Jm", "invoice_number": "FA26030043", "provider_reference": "pay_7Jm"}
+    theirs = {**stay, "client_id": "C-2001"}
+    invoice_link = {"client_id": "C-1042", "purpose": "invoice", "subject": "FA26030042"}
+
+    preview = {"access": WHOLE, "client": her, "stay": stay, "policy": policy, "invoices": [deposit, jeans],
+               "payments": [paid, jeans_payment], "time_zone": "Europe/Paris", "now": NOW}
+    vec("she previews cancelling her stay: the deposit is kept, another client's invoice is not counted",
+        "portal.cancellation_preview", preview)
+    vec("she cannot preview the cancellation of another client's stay", "portal.cancellation_preview",
+        {**preview, "stay": theirs}, error="portal.not_found")
+    cancel = {**preview, "confirmation": {"shown_refund": {"amount": "0.00", "currency": "EUR"},
+                                          "invoice_series": {"pattern": "FA{yy}{mm}{seq:04}", "last": "FA26050007"},
+                                          "credit_note_series": {"pattern": "AV{yy}{mm}{seq:04}"}}}
+    vec("she cancels her stay as shown: only her invoice is credited", "portal.cancel_stay", cancel)
+    vec("a link to another of her stays does not cancel this one", "portal.cancel_stay",
+        {**cancel, "access": {"client_id": "C-1042", "purpose": "booking_edit", "subject": "330"}},
+        error="portal.not_found")
+
+    authorise = {"access": WHOLE, "client": her, "residency": residency,
+                 "persons": [{"first_name": "Paul", "last_name": "Dupont"},
+                             {"first_name": "Jeanne", "last_name": "Martin"}],
+                 "now": "2027-01-05T10:00:00Z"}
+    vec("the resident names who may stay on her pitch", "portal.set_authorised", authorise)
+    vec("another resident's pitch is not found", "portal.set_authorised",
+        {**authorise, "residency": {**residency, "client_id": "C-2001"}}, error="portal.not_found")
+
+    balance = {"access": WHOLE, "client": her, "stay": stay, "invoices": [deposit, jeans],
+               "payments": [paid, jeans_payment]}
+    vec("her stay's balance counts only her documents of it", "portal.stay_balance", balance)
+    vec("another client's stay has no balance for her", "portal.stay_balance", {**balance, "stay": theirs},
+        error="portal.not_found")
+
+    download = {"access": invoice_link, "client": her, "invoice": deposit}
+    vec("an invoice link downloads its own invoice, as the business prints it", "portal.invoice_pdf", download,
+        sha256=True)
+    vec("an invoice link does not download another invoice", "portal.invoice_pdf",
+        {**download, "access": {**invoice_link, "subject": "FA26060001"}}, error="portal.not_found")
+    vec("another client's invoice is never downloaded", "portal.invoice_pdf",
+        {"access": WHOLE, "client": her, "invoice": jeans}, error="portal.not_found")
+    vec("a draft is never downloaded", "portal.invoice_pdf",
+        {"access": WHOLE, "client": her, "invoice": {**deposit, "status": "draft", "number": None}},
+        error="portal.not_found")
+
+    ask = {"access": WHOLE, "client": SALON["client"], "schedule": SALON["schedule"], "time_zone": "Europe/Paris",
+           "id": "RDV-502", "request": {"pet": "Filou", "start": "2026-06-05T14:00", "comment": "Toilettage complet"},
+           "now": "2026-06-01T08:00:00Z"}
+    vec("she asks for an appointment for her dog", "portal.request_appointment", ask)
+    vec("a link to one invoice does not open the appointment requests", "portal.request_appointment",
+        {**ask, "access": invoice_link}, error="portal.not_found")
 
 
 def main():
@@ -95,6 +157,7 @@ def main():
                                                 "participant": {"kind": "former", "index": 0}, "now": NOW})["ok"]["stay"]
     vec("she removes a participant", "portal.remove_participant",
         {"access": WHOLE, "client": MARIE, "stay": with_paul, "index": 0, "now": NOW})
+    guest_operations(vec)
     recorder.write(OUT)
 
 

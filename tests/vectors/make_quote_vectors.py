@@ -13,6 +13,7 @@ from vectorgen import Recorder, call
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).with_name("quote.json")
 CATALOGUE = json.loads((ROOT / "core/tests/data/catalogue.json").read_text(encoding="utf-8"))
+CAMPING = json.loads((ROOT / "core/tests/data/invoicing.json").read_text(encoding="utf-8"))["establishment"]
 MARCH = "2026-03-01T10:00:00Z"
 LATER = "2026-03-02T18:30:00Z"
 VALID_UNTIL = "2026-04-30T22:00:00Z"
@@ -51,12 +52,21 @@ def main():
     vec("an unknown promo code on a quote is refused", "portal.apply_quote_promo",
         {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE, "promo_code": "GRATUIT", "now": LATER},
         error="pricing.promo_unknown")
-    sha = call("portal.quote", {"access": WHOLE, "client": MARIE, "quote": quote, "now": LATER})["ok"]["document_sha256"]
+    document = {"access": WHOLE, "client": MARIE, "quote": quote, "establishment": CAMPING, "locale": None, "letterhead": None}
+    vec("she reads her quote as a PDF, with the hash of its bytes that she will sign", "portal.quote_document", document)
+    vec("she reads it in Spanish: other bytes, another hash", "portal.quote_document", {**document, "locale": "es"})
+    vec("a link to another quote does not show its PDF", "portal.quote_document",
+        {**document, "access": OTHER_QUOTE_LINK}, error="portal.not_found")
+    sha = call("portal.quote_document", document)["ok"]["sha256"]
     signature = {"document_sha256": sha, "signer_name": "Marie Dupont", "signer_email": "marie.dupont@example.fr",
                  "consent_text": "J’accepte le devis et les conditions générales de vente.",
                  "ip": "203.0.113.7", "user_agent": "Mozilla/5.0"}
-    accept = {"access": WHOLE, "client": MARIE, "quote": quote, "stay": STAY, "acceptance": signature, "now": LATER}
-    vec("she signs the quote: the stay is confirmed and the event names the exact document", "portal.accept_quote", accept)
+    accept = {"access": WHOLE, "client": MARIE, "quote": quote, "stay": STAY, "acceptance": signature,
+              "establishment": CAMPING, "letterhead": None, "now": LATER}
+    vec("she signs the PDF she read: the stay is confirmed, the event names the PDF's hash, the PDF and its evidence come back",
+        "portal.accept_quote", accept)
+    vec("the hash of the French PDF does not sign the Spanish one", "portal.accept_quote",
+        {**accept, "acceptance": {**signature, "locale": "es"}}, error="quote.changed")
     vec("a quote cannot be accepted after its validity", "portal.accept_quote",
         {**accept, "now": VALID_UNTIL}, error="quote.expired")
     changed = call("portal.change_quote_guests", {"access": WHOLE, "client": MARIE, "quote": quote, "catalogue": CATALOGUE,
@@ -65,13 +75,13 @@ def main():
         {**accept, "quote": changed}, error="quote.changed")
     vec("a quote accepted with another stay says so, naming both stays", "portal.accept_quote",
         {**accept, "stay": {**STAY, "reference": "298"}}, error="quote.stay_mismatch")
-    changed_sha = call("portal.quote", {"access": WHOLE, "client": MARIE, "quote": changed, "now": LATER})["ok"]["document_sha256"]
+    changed_sha = call("portal.quote_document", {**document, "quote": changed})["ok"]["sha256"]
     vec("a quote for three is not confirmed on a stay naming two people", "portal.accept_quote",
         {**accept, "quote": changed, "acceptance": {**signature, "document_sha256": changed_sha}},
         error="quote.participants_missing")
     vec("when the quote's dates replace the stay's, the confirmation says so with both", "portal.accept_quote",
         {**accept, "stay": {**STAY, "arrival": "2026-07-10", "departure": "2026-07-24"}})
-    accepted = call("portal.accept_quote", accept)["ok"]["quote"]
+    accepted = call("portal.accept_quote", accept)["ok"]["acceptance"]["quote"]
     vec("a quote cannot be accepted twice", "portal.accept_quote",
         {**accept, "quote": accepted}, error="quote.already_accepted")
     vec("another client's quote is not found", "portal.quote",

@@ -3015,7 +3015,7 @@ public func contractFromJson(json: String)throws  -> Contract  {
 })
 }
 /**
- * The state a contract link is bound to: its document hash and status.
+ * The state a contract link is bound to: its record's hash and status.
  */
 public func contractLinkState(contract: Contract)throws  -> LinkState  {
     return try  FfiConverterTypeLinkState_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3026,13 +3026,15 @@ public func contractLinkState(contract: Contract)throws  -> LinkState  {
 })
 }
 /**
- * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+ * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
+ * drawn signature and the evidence page.
  */
-public func contractPdf(contract: Contract, letterhead: Letterhead?)throws  -> FileBytes  {
+public func contractPdf(contract: Contract, locale: Locale?, letterhead: Letterhead?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_contract_pdf(
         FfiConverterTypeContract_lower(contract),
+        FfiConverterOptionTypeLocale.lower(locale),
         FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
     )
 })
@@ -4728,11 +4730,13 @@ public func paymentToJson(value: Payment)throws  -> String  {
 })
 }
 /**
- * The guest accepts and signs a quote: the quote carries the evidence, the stay is
- * confirmed, `quote_accepted` names the exact document hash.
+ * The guest accepts and signs a quote's PDF as they were shown it (rendered again and
+ * compared by hash): the quote carries the evidence, the stay is confirmed,
+ * `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
+ * come back for the host to keep.
  */
-public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: Timestamp)throws  -> QuoteAcceptance  {
-    return try  FfiConverterTypeQuoteAcceptance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, establishment: Establishment, letterhead: Letterhead?, now: Timestamp)throws  -> SignedQuote  {
+    return try  FfiConverterTypeSignedQuote_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_accept_quote(
         FfiConverterTypePortalAccess_lower(access),
@@ -4740,6 +4744,8 @@ public func portalAcceptQuote(access: PortalAccess, client: Client, quote: Quote
         FfiConverterTypeQuote_lower(quote),
         FfiConverterTypeStay_lower(stay),
         FfiConverterTypeSignatureRequest_lower(acceptance),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -4821,6 +4827,45 @@ public func portalApplyQuotePromo(access: PortalAccess, client: Client, quote: Q
 })
 }
 /**
+ * The guest cancels one of her stays as previewed: her invoices of the stay credited, the
+ * fee invoice, the events. Another client's stay is not found.
+ */
+public func portalCancelStay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: [Invoice], payments: [Payment], confirmation: CancellationConfirmation, timeZone: TimeZone, now: Timestamp)throws  -> Cancellation  {
+    return try  FfiConverterTypeCancellation_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_cancel_stay(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCancellationPolicy_lower(policy),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeCancellationConfirmation_lower(confirmation),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * What cancelling one of the guest's stays now would cost; only her invoices of the stay,
+ * and the payments on them, are counted. Another client's stay is not found.
+ */
+public func portalCancellationPreview(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: [Invoice], payments: [Payment], timeZone: TimeZone, now: Timestamp)throws  -> CancellationPreview  {
+    return try  FfiConverterTypeCancellationPreview_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_cancellation_preview(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCancellationPolicy_lower(policy),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * The guest changes who comes on a quote: re-priced at the quote's own date.
  */
 public func portalChangeQuoteGuests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: [PricedGuest], now: Timestamp)throws  -> QuoteChange  {
@@ -4837,7 +4882,7 @@ public func portalChangeQuoteGuests(access: PortalAccess, client: Client, quote:
 })
 }
 /**
- * One of the guest's contracts, with the hash of its document.
+ * One of the guest's contracts, and whether it waits for the signature.
  */
 public func portalContract(access: PortalAccess, client: Client, contract: Contract)throws  -> ContractView  {
     return try  FfiConverterTypeContractView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4846,6 +4891,22 @@ public func portalContract(access: PortalAccess, client: Client, contract: Contr
         FfiConverterTypePortalAccess_lower(access),
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeContract_lower(contract),uniffiCallStatus
+    )
+})
+}
+/**
+ * One of the guest's contracts as the PDF they read — in `locale`, else the contract's
+ * language — and the SHA-256 of its bytes, which the sign form sends back.
+ */
+public func portalContractDocument(access: PortalAccess, client: Client, contract: Contract, locale: Locale?, letterhead: Letterhead?)throws  -> ShownDocument  {
+    return try  FfiConverterTypeShownDocument_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_contract_document(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeContract_lower(contract),
+        FfiConverterOptionTypeLocale.lower(locale),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
     )
 })
 }
@@ -4902,6 +4963,21 @@ public func portalHomeToJson(value: PortalHome)throws  -> String  {
 })
 }
 /**
+ * One of the guest's issued invoices as PDF bytes, the document the business prints; a
+ * draft, another client's invoice or one outside her link is not found.
+ */
+public func portalInvoicePdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Letterhead?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_invoice_pdf(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+    )
+})
+}
+/**
  * The guest's invoices with what is paid and due, and whether to show « Payer ».
  */
 public func portalInvoices(access: PortalAccess, client: Client, invoices: [Invoice], payments: [Payment], onlinePayment: Bool)throws  -> [InvoiceView]  {
@@ -4929,7 +5005,7 @@ public func portalPersonalInfo(access: PortalAccess, client: Client)throws  -> G
 })
 }
 /**
- * One of the guest's quotes, with the hash of its document and whether it is still open.
+ * One of the guest's quotes, and whether it can still be changed or accepted.
  */
 public func portalQuote(access: PortalAccess, client: Client, quote: Quote, now: Timestamp)throws  -> QuoteView  {
     return try  FfiConverterTypeQuoteView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4939,6 +5015,23 @@ public func portalQuote(access: PortalAccess, client: Client, quote: Quote, now:
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeQuote_lower(quote),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * One of the guest's quotes as the PDF they read — in `locale`, else their language — and
+ * the SHA-256 of its bytes, which the sign form sends back.
+ */
+public func portalQuoteDocument(access: PortalAccess, client: Client, quote: Quote, establishment: Establishment, locale: Locale?, letterhead: Letterhead?)throws  -> ShownDocument  {
+    return try  FfiConverterTypeShownDocument_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_quote_document(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeQuote_lower(quote),
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterOptionTypeLocale.lower(locale),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
     )
 })
 }
@@ -4958,16 +5051,51 @@ public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: 
 })
 }
 /**
- * The guest signs a contract (drawn signature, consent): locked to the document signed.
+ * The guest asks for an appointment for one of her pets, as `appointment.request`.
  */
-public func portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: Timestamp)throws  -> ContractSigned  {
-    return try  FfiConverterTypeContractSigned_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func portalRequestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: TimeZone, id: String, request: AppointmentRequest, now: Timestamp)throws  -> AppointmentOutcome  {
+    return try  FfiConverterTypeAppointmentOutcome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_request_appointment(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeAppointmentSchedule_lower(schedule),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterString.lower(id),
+        FfiConverterTypeAppointmentRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The resident sets who may stay on her pitch; another client's residency is not found.
+ */
+public func portalSetAuthorised(access: PortalAccess, client: Client, residency: Residency, persons: [Companion], now: Timestamp)throws  -> ResidencyChange  {
+    return try  FfiConverterTypeResidencyChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_set_authorised(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeResidency_lower(residency),
+        FfiConverterSequenceTypeCompanion.lower(persons),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The guest signs a contract's PDF as they were shown it (drawn signature, consent):
+ * locked to the PDF signed; the signed PDF and its evidence document come back for the
+ * host to keep.
+ */
+public func portalSignContract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, letterhead: Letterhead?, now: Timestamp)throws  -> SignedContract  {
+    return try  FfiConverterTypeSignedContract_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_sign_contract(
         FfiConverterTypePortalAccess_lower(access),
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeContract_lower(contract),
         FfiConverterTypeSignatureRequest_lower(signature),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -4983,6 +5111,22 @@ public func portalStay(access: PortalAccess, client: Client, stays: [Stay], refe
         FfiConverterTypeClient_lower(client),
         FfiConverterSequenceTypeStay.lower(stays),
         FfiConverterString.lower(reference),uniffiCallStatus
+    )
+})
+}
+/**
+ * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
+ * it only. Another client's stay is not found.
+ */
+public func portalStayBalance(access: PortalAccess, client: Client, stay: Stay, invoices: [Invoice], payments: [Payment])throws  -> StayBalance  {
+    return try  FfiConverterTypeStayBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_stay_balance(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
     )
 })
 }
@@ -5751,6 +5895,28 @@ public func searchRegister(register: RegisterSource, query: RegisterQuery, now: 
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func sellerFromJson(json: String)throws  -> Seller  {
+    return try  FfiConverterTypeSeller_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_seller_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func sellerToJson(value: Seller)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_seller_to_json(
+        FfiConverterTypeSeller_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The resident sets who may stay on their pitch.
  */
 public func setAuthorisedPersons(residency: Residency, persons: [Companion], now: Timestamp)throws  -> ResidencyChange  {
@@ -5782,6 +5948,44 @@ public func sheetOptionsToJson(value: SheetOptions)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_sheet_options_to_json(
         FfiConverterTypeSheetOptions_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func shownDocumentFromJson(json: String)throws  -> ShownDocument  {
+    return try  FfiConverterTypeShownDocument_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_shown_document_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func shownDocumentToJson(value: ShownDocument)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_shown_document_to_json(
+        FfiConverterTypeShownDocument_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The evidence document of a signature over document `number` issued by `seller`: the
+ * signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.
+ */
+public func signatureEvidencePdf(number: String, seller: Seller, signature: Signature, locale: Locale, letterhead: Letterhead?)throws  -> FileBytes  {
+    return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signature_evidence_pdf(
+        FfiConverterString.lower(number),
+        FfiConverterTypeSeller_lower(seller),
+        FfiConverterTypeSignature_lower(signature),
+        FfiConverterTypeLocale_lower(locale),
+        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
     )
 })
 }
@@ -5826,6 +6030,50 @@ public func signatureToJson(value: Signature)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_signature_to_json(
         FfiConverterTypeSignature_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func signedContractFromJson(json: String)throws  -> SignedContract  {
+    return try  FfiConverterTypeSignedContract_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signed_contract_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func signedContractToJson(value: SignedContract)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signed_contract_to_json(
+        FfiConverterTypeSignedContract_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func signedQuoteFromJson(json: String)throws  -> SignedQuote  {
+    return try  FfiConverterTypeSignedQuote_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signed_quote_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func signedQuoteToJson(value: SignedQuote)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_signed_quote_to_json(
+        FfiConverterTypeSignedQuote_lower(value),uniffiCallStatus
     )
 })
 }
@@ -6125,6 +6373,18 @@ public func verifyLink(keyring: KeyringConfig, establishment: Establishment, tok
     )
 })
 }
+/**
+ * Checks a signed document the host kept: its bytes must hash to what the signature
+ * binds (`evidence.document_altered` otherwise); nothing is rendered again.
+ */
+public func verifySignature(signature: Signature, document: FileBytes)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_verify_signature(
+        FfiConverterTypeSignature_lower(signature),
+        FfiConverterTypeFileBytes_lower(document),uniffiCallStatus
+    )
+}
+}
 
 private enum InitializationResult {
     case ok
@@ -6309,10 +6569,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_contract_from_json() != 53778) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 18891) {
+    if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 20677) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 21573) {
+    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 19709) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_request_from_json() != 28339) {
@@ -6747,7 +7007,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_payment_to_json() != 32436) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 32265) {
+    if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 60526) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_access_from_json() != 15073) {
@@ -6768,10 +7028,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 62981) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_cancel_stay() != 1337) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() != 9338) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 59183) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_contract() != 43380) {
+    if (uniffi_hospes_mobile_checksum_func_portal_contract() != 32542) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_contract_document() != 9536) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_history() != 57240) {
@@ -6786,22 +7055,37 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_home_to_json() != 5970) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() != 29001) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 3860) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 40566) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_quote() != 56891) {
+    if (uniffi_hospes_mobile_checksum_func_portal_quote() != 7996) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_quote_document() != 21727) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 41108) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_sign_contract() != 47170) {
+    if (uniffi_hospes_mobile_checksum_func_portal_request_appointment() != 15155) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_set_authorised() != 689) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_sign_contract() != 13552) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_stay() != 37669) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_stay_balance() != 43542) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 46201) {
@@ -6993,6 +7277,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_search_register() != 62842) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_seller_from_json() != 22076) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_seller_to_json() != 27719) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 38796) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7000,6 +7290,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_sheet_options_to_json() != 52505) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_shown_document_from_json() != 32993) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_shown_document_to_json() != 54536) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() != 35815) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_signature_from_json() != 60308) {
@@ -7012,6 +7311,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_signature_to_json() != 47257) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signed_contract_from_json() != 49690) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signed_contract_to_json() != 54081) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signed_quote_from_json() != 5414) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_signed_quote_to_json() != 3403) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_balance() != 28886) {
@@ -7090,6 +7401,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_verify_link() != 40944) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_verify_signature() != 46494) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_keyring_active_key_id() != 15650) {

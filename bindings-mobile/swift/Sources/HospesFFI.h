@@ -670,7 +670,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_contract_link_state(RustBuffer contract,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
-RustBuffer uniffi_hospes_mobile_fn_func_contract_pdf(RustBuffer contract, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_contract_pdf(RustBuffer contract, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_REQUEST_FROM_JSON
@@ -1397,7 +1397,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_payment_to_json(RustBuffer value, RustCa
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
-RustBuffer uniffi_hospes_mobile_fn_func_portal_accept_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer stay, RustBuffer acceptance, RustBuffer now, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_portal_accept_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer stay, RustBuffer acceptance, RustBuffer establishment, RustBuffer letterhead, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCESS_FROM_JSON
@@ -1430,6 +1430,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_add_participant(RustBuffer access
 RustBuffer uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer catalogue, RustBuffer promo_code, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CANCEL_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CANCEL_STAY
+RustBuffer uniffi_hospes_mobile_fn_func_portal_cancel_stay(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer policy, RustBuffer invoices, RustBuffer payments, RustBuffer confirmation, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CANCELLATION_PREVIEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CANCELLATION_PREVIEW
+RustBuffer uniffi_hospes_mobile_fn_func_portal_cancellation_preview(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer policy, RustBuffer invoices, RustBuffer payments, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
 RustBuffer uniffi_hospes_mobile_fn_func_portal_change_quote_guests(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer catalogue, RustBuffer guests, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -1438,6 +1448,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_change_quote_guests(RustBuffer ac
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CONTRACT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CONTRACT
 RustBuffer uniffi_hospes_mobile_fn_func_portal_contract(RustBuffer access, RustBuffer client, RustBuffer contract, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CONTRACT_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_CONTRACT_DOCUMENT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_contract_document(RustBuffer access, RustBuffer client, RustBuffer contract, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
@@ -1460,6 +1475,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_home_from_json(RustBuffer json, R
 RustBuffer uniffi_hospes_mobile_fn_func_portal_home_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_INVOICE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_INVOICE_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_portal_invoice_pdf(RustBuffer access, RustBuffer client, RustBuffer invoice, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_INVOICES
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_INVOICES
 RustBuffer uniffi_hospes_mobile_fn_func_portal_invoices(RustBuffer access, RustBuffer client, RustBuffer invoices, RustBuffer payments, int8_t online_payment, RustCallStatus *_Nonnull out_status
@@ -1475,19 +1495,39 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_personal_info(RustBuffer access, 
 RustBuffer uniffi_hospes_mobile_fn_func_portal_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_QUOTE_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_QUOTE_DOCUMENT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_quote_document(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer establishment, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
 RustBuffer uniffi_hospes_mobile_fn_func_portal_remove_participant(RustBuffer access, RustBuffer client, RustBuffer stay, uint32_t index, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REQUEST_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REQUEST_APPOINTMENT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_request_appointment(RustBuffer access, RustBuffer client, RustBuffer schedule, RustBuffer time_zone, RustBuffer id, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_SET_AUTHORISED
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_SET_AUTHORISED
+RustBuffer uniffi_hospes_mobile_fn_func_portal_set_authorised(RustBuffer access, RustBuffer client, RustBuffer residency, RustBuffer persons, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_SIGN_CONTRACT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_SIGN_CONTRACT
-RustBuffer uniffi_hospes_mobile_fn_func_portal_sign_contract(RustBuffer access, RustBuffer client, RustBuffer contract, RustBuffer signature, RustBuffer now, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_portal_sign_contract(RustBuffer access, RustBuffer client, RustBuffer contract, RustBuffer signature, RustBuffer letterhead, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY
 RustBuffer uniffi_hospes_mobile_fn_func_portal_stay(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer reference, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_BALANCE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_BALANCE
+RustBuffer uniffi_hospes_mobile_fn_func_portal_stay_balance(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer invoices, RustBuffer payments, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
@@ -1805,6 +1845,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_scheduled_payment_to_json(RustBuffer val
 RustBuffer uniffi_hospes_mobile_fn_func_search_register(RustBuffer register, RustBuffer query, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SELLER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SELLER_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_seller_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SELLER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SELLER_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_seller_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SET_AUTHORISED_PERSONS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SET_AUTHORISED_PERSONS
 RustBuffer uniffi_hospes_mobile_fn_func_set_authorised_persons(RustBuffer residency, RustBuffer persons, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -1818,6 +1868,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_sheet_options_from_json(RustBuffer json,
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_sheet_options_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHOWN_DOCUMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHOWN_DOCUMENT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_shown_document_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHOWN_DOCUMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHOWN_DOCUMENT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_shown_document_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_EVIDENCE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_EVIDENCE_PDF
+RustBuffer uniffi_hospes_mobile_fn_func_signature_evidence_pdf(RustBuffer number, RustBuffer seller, RustBuffer signature, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_FROM_JSON
@@ -1838,6 +1903,26 @@ RustBuffer uniffi_hospes_mobile_fn_func_signature_request_to_json(RustBuffer val
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNATURE_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_signature_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_CONTRACT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_CONTRACT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_signed_contract_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_CONTRACT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_CONTRACT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_signed_contract_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_QUOTE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_QUOTE_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_signed_quote_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_QUOTE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SIGNED_QUOTE_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_signed_quote_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_BALANCE
@@ -1968,6 +2053,11 @@ void uniffi_hospes_mobile_fn_func_verify_event_log(RustBuffer entries, RustCallS
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_LINK
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_LINK
 RustBuffer uniffi_hospes_mobile_fn_func_verify_link(RustBuffer keyring, RustBuffer establishment, RustBuffer token, RustBuffer purpose, RustBuffer state, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_SIGNATURE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_VERIFY_SIGNATURE
+void uniffi_hospes_mobile_fn_func_verify_signature(RustBuffer signature, RustBuffer document, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_HOSPES_MOBILE_RUSTBUFFER_ALLOC
@@ -3484,6 +3574,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CANCEL_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CANCEL_STAY
+uint16_t uniffi_hospes_mobile_checksum_func_portal_cancel_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CANCELLATION_PREVIEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CANCELLATION_PREVIEW
+uint16_t uniffi_hospes_mobile_checksum_func_portal_cancellation_preview(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CHANGE_QUOTE_GUESTS
 uint16_t uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(void
@@ -3493,6 +3595,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CONTRACT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CONTRACT
 uint16_t uniffi_hospes_mobile_checksum_func_portal_contract(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CONTRACT_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_CONTRACT_DOCUMENT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_contract_document(void
     
 );
 #endif
@@ -3520,6 +3628,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_home_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_INVOICE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_INVOICE_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_portal_invoice_pdf(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_INVOICES
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_INVOICES
 uint16_t uniffi_hospes_mobile_checksum_func_portal_invoices(void
@@ -3538,9 +3652,27 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_quote(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE_DOCUMENT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_quote_document(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REMOVE_PARTICIPANT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REMOVE_PARTICIPANT
 uint16_t uniffi_hospes_mobile_checksum_func_portal_remove_participant(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REQUEST_APPOINTMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REQUEST_APPOINTMENT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_request_appointment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_SET_AUTHORISED
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_SET_AUTHORISED
+uint16_t uniffi_hospes_mobile_checksum_func_portal_set_authorised(void
     
 );
 #endif
@@ -3553,6 +3685,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_sign_contract(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY
 uint16_t uniffi_hospes_mobile_checksum_func_portal_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_BALANCE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_BALANCE
+uint16_t uniffi_hospes_mobile_checksum_func_portal_stay_balance(void
     
 );
 #endif
@@ -3934,6 +4072,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_search_register(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SELLER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SELLER_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_seller_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SELLER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SELLER_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_seller_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 uint16_t uniffi_hospes_mobile_checksum_func_set_authorised_persons(void
@@ -3949,6 +4099,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_sheet_options_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHEET_OPTIONS_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_sheet_options_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHOWN_DOCUMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHOWN_DOCUMENT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_shown_document_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHOWN_DOCUMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SHOWN_DOCUMENT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_shown_document_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNATURE_EVIDENCE_PDF
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNATURE_EVIDENCE_PDF
+uint16_t uniffi_hospes_mobile_checksum_func_signature_evidence_pdf(void
     
 );
 #endif
@@ -3973,6 +4141,30 @@ uint16_t uniffi_hospes_mobile_checksum_func_signature_request_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNATURE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNATURE_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_signature_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_CONTRACT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_CONTRACT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_signed_contract_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_CONTRACT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_CONTRACT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_signed_contract_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_QUOTE_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_QUOTE_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_signed_quote_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_QUOTE_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SIGNED_QUOTE_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_signed_quote_to_json(void
     
 );
 #endif
@@ -4129,6 +4321,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_verify_event_log(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_LINK
 uint16_t uniffi_hospes_mobile_checksum_func_verify_link(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_SIGNATURE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_VERIFY_SIGNATURE
+uint16_t uniffi_hospes_mobile_checksum_func_verify_signature(void
     
 );
 #endif

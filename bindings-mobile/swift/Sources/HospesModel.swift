@@ -3739,17 +3739,14 @@ public func FfiConverterTypeContractTerms_lower(_ value: ContractTerms) -> RustB
 
 
 /**
- * A contract to read and sign.
+ * A contract to read and sign. What the guest signs is its PDF:
+ * [`Portal::contract_document`].
  */
 public struct ContractView: Equatable, Hashable {
     /**
      * The contract.
      */
     public var contract: Contract
-    /**
-     * SHA-256 of its document: what the guest signs.
-     */
-    public var documentSha256: String
     /**
      * Whether it still waits for the signature.
      */
@@ -3762,13 +3759,9 @@ public struct ContractView: Equatable, Hashable {
          * The contract.
          */contract: Contract, 
         /**
-         * SHA-256 of its document: what the guest signs.
-         */documentSha256: String, 
-        /**
          * Whether it still waits for the signature.
          */signable: Bool) {
         self.contract = contract
-        self.documentSha256 = documentSha256
         self.signable = signable
     }
 
@@ -3789,14 +3782,12 @@ public struct FfiConverterTypeContractView: FfiConverterRustBuffer {
         return
             try ContractView(
                 contract: FfiConverterTypeContract.read(from: &buf), 
-                documentSha256: FfiConverterString.read(from: &buf), 
                 signable: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: ContractView, into buf: inout [UInt8]) {
         FfiConverterTypeContract.write(value.contract, into: &buf)
-        FfiConverterString.write(value.documentSha256, into: &buf)
         FfiConverterBool.write(value.signable, into: &buf)
     }
 }
@@ -12456,18 +12447,14 @@ public func FfiConverterTypeQuoteChange_lower(_ value: QuoteChange) -> RustBuffe
 
 
 /**
- * A quote as the guest sees it: the document, its hash (to send back when accepting) and
- * whether it can still be changed or accepted.
+ * A quote as the guest sees it, and whether it can still be changed or accepted. What they
+ * accept is its PDF: [`Portal::quote_document`].
  */
 public struct QuoteView: Equatable, Hashable {
     /**
      * The quote.
      */
     public var quote: Quote
-    /**
-     * SHA-256 of its document: what the guest accepts.
-     */
-    public var documentSha256: String
     /**
      * Whether it can still be changed or accepted.
      */
@@ -12480,13 +12467,9 @@ public struct QuoteView: Equatable, Hashable {
          * The quote.
          */quote: Quote, 
         /**
-         * SHA-256 of its document: what the guest accepts.
-         */documentSha256: String, 
-        /**
          * Whether it can still be changed or accepted.
          */`open`: Bool) {
         self.quote = quote
-        self.documentSha256 = documentSha256
         self.`open` = `open`
     }
 
@@ -12507,14 +12490,12 @@ public struct FfiConverterTypeQuoteView: FfiConverterRustBuffer {
         return
             try QuoteView(
                 quote: FfiConverterTypeQuote.read(from: &buf), 
-                documentSha256: FfiConverterString.read(from: &buf), 
                 open: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: QuoteView, into buf: inout [UInt8]) {
         FfiConverterTypeQuote.write(value.quote, into: &buf)
-        FfiConverterString.write(value.documentSha256, into: &buf)
         FfiConverterBool.write(value.`open`, into: &buf)
     }
 }
@@ -14529,14 +14510,103 @@ public func FfiConverterTypeSheetOptions_lower(_ value: SheetOptions) -> RustBuf
 
 
 /**
+ * A quote or contract as the guest is shown it: the PDF, the SHA-256 of its bytes — what the
+ * sign form sends back, and what the signature binds — and its language.
+ */
+public struct ShownDocument: Equatable, Hashable {
+    /**
+     * The PDF, to show inline or download.
+     */
+    public var pdf: FileBytes
+    /**
+     * SHA-256 (hex) of those bytes.
+     */
+    public var sha256: String
+    /**
+     * The language it is written in.
+     */
+    public var locale: Locale
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The PDF, to show inline or download.
+         */pdf: FileBytes, 
+        /**
+         * SHA-256 (hex) of those bytes.
+         */sha256: String, 
+        /**
+         * The language it is written in.
+         */locale: Locale) {
+        self.pdf = pdf
+        self.sha256 = sha256
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ShownDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShownDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShownDocument {
+        return
+            try ShownDocument(
+                pdf: FfiConverterTypeFileBytes.read(from: &buf), 
+                sha256: FfiConverterString.read(from: &buf), 
+                locale: FfiConverterTypeLocale.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ShownDocument, into buf: inout [UInt8]) {
+        FfiConverterTypeFileBytes.write(value.pdf, into: &buf)
+        FfiConverterString.write(value.sha256, into: &buf)
+        FfiConverterTypeLocale.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShownDocument_lift(_ buf: RustBuffer) throws -> ShownDocument {
+    return try FfiConverterTypeShownDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShownDocument_lower(_ value: ShownDocument) -> RustBuffer {
+    return FfiConverterTypeShownDocument.lower(value)
+}
+
+
+/**
  * The evidence of a signature: what was signed, by whom, when, from where, after which consent,
  * with which drawn signature.
  */
 public struct Signature: Equatable, Hashable {
     /**
-     * SHA-256 (hex) of the exact document signed.
+     * SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown.
      */
     public var documentSha256: String
+    /**
+     * SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+     * event log and links follow.
+     */
+    public var contentSha256: String?
+    /**
+     * The language the signed document was shown in.
+     */
+    public var locale: Locale?
     /**
      * The signer's client id.
      */
@@ -14582,8 +14652,15 @@ public struct Signature: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * SHA-256 (hex) of the exact document signed.
+         * SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown.
          */documentSha256: String, 
+        /**
+         * SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+         * event log and links follow.
+         */contentSha256: String?, 
+        /**
+         * The language the signed document was shown in.
+         */locale: Locale?, 
         /**
          * The signer's client id.
          */clientId: String, 
@@ -14615,6 +14692,8 @@ public struct Signature: Equatable, Hashable {
          * SHA-256 (hex) of the drawn signature, if any.
          */imageSha256: String?) {
         self.documentSha256 = documentSha256
+        self.contentSha256 = contentSha256
+        self.locale = locale
         self.clientId = clientId
         self.signerName = signerName
         self.signerEmail = signerEmail
@@ -14644,6 +14723,8 @@ public struct FfiConverterTypeSignature: FfiConverterRustBuffer {
         return
             try Signature(
                 documentSha256: FfiConverterString.read(from: &buf), 
+                contentSha256: FfiConverterOptionString.read(from: &buf), 
+                locale: FfiConverterOptionTypeLocale.read(from: &buf), 
                 clientId: FfiConverterString.read(from: &buf), 
                 signerName: FfiConverterString.read(from: &buf), 
                 signerEmail: FfiConverterOptionString.read(from: &buf), 
@@ -14659,6 +14740,8 @@ public struct FfiConverterTypeSignature: FfiConverterRustBuffer {
 
     public static func write(_ value: Signature, into buf: inout [UInt8]) {
         FfiConverterString.write(value.documentSha256, into: &buf)
+        FfiConverterOptionString.write(value.contentSha256, into: &buf)
+        FfiConverterOptionTypeLocale.write(value.locale, into: &buf)
         FfiConverterString.write(value.clientId, into: &buf)
         FfiConverterString.write(value.signerName, into: &buf)
         FfiConverterOptionString.write(value.signerEmail, into: &buf)
@@ -14693,7 +14776,7 @@ public func FfiConverterTypeSignature_lower(_ value: Signature) -> RustBuffer {
  */
 public struct SignatureRequest: Equatable, Hashable {
     /**
-     * The document hash they were shown.
+     * SHA-256 (hex) of the exact PDF they were shown.
      */
     public var documentSha256: String
     /**
@@ -14720,12 +14803,16 @@ public struct SignatureRequest: Equatable, Hashable {
      * The drawn signature, when the document asks for one.
      */
     public var image: SignatureImage?
+    /**
+     * The language the document was shown in; the document's own when absent.
+     */
+    public var locale: Locale?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The document hash they were shown.
+         * SHA-256 (hex) of the exact PDF they were shown.
          */documentSha256: String, 
         /**
          * Their name, as typed.
@@ -14744,7 +14831,10 @@ public struct SignatureRequest: Equatable, Hashable {
          */userAgent: String?, 
         /**
          * The drawn signature, when the document asks for one.
-         */image: SignatureImage?) {
+         */image: SignatureImage?, 
+        /**
+         * The language the document was shown in; the document's own when absent.
+         */locale: Locale? = nil) {
         self.documentSha256 = documentSha256
         self.signerName = signerName
         self.signerEmail = signerEmail
@@ -14752,6 +14842,7 @@ public struct SignatureRequest: Equatable, Hashable {
         self.ip = ip
         self.userAgent = userAgent
         self.image = image
+        self.locale = locale
     }
 
     
@@ -14776,7 +14867,8 @@ public struct FfiConverterTypeSignatureRequest: FfiConverterRustBuffer {
                 consentText: FfiConverterString.read(from: &buf), 
                 ip: FfiConverterOptionString.read(from: &buf), 
                 userAgent: FfiConverterOptionString.read(from: &buf), 
-                image: FfiConverterOptionTypeSignatureImage.read(from: &buf)
+                image: FfiConverterOptionTypeSignatureImage.read(from: &buf), 
+                locale: FfiConverterOptionTypeLocale.read(from: &buf)
         )
     }
 
@@ -14788,6 +14880,7 @@ public struct FfiConverterTypeSignatureRequest: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.ip, into: &buf)
         FfiConverterOptionString.write(value.userAgent, into: &buf)
         FfiConverterOptionTypeSignatureImage.write(value.image, into: &buf)
+        FfiConverterOptionTypeLocale.write(value.locale, into: &buf)
     }
 }
 
@@ -14804,6 +14897,217 @@ public func FfiConverterTypeSignatureRequest_lift(_ buf: RustBuffer) throws -> S
 #endif
 public func FfiConverterTypeSignatureRequest_lower(_ value: SignatureRequest) -> RustBuffer {
     return FfiConverterTypeSignatureRequest.lower(value)
+}
+
+
+/**
+ * A signed contract and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the contract.
+ */
+public struct SignedContract: Equatable, Hashable {
+    /**
+     * The contract signed, and `contract_signed`.
+     */
+    public var signed: ContractSigned
+    /**
+     * The PDF signed and its evidence.
+     */
+    public var copy: SignedCopy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract signed, and `contract_signed`.
+         */signed: ContractSigned, 
+        /**
+         * The PDF signed and its evidence.
+         */copy: SignedCopy) {
+        self.signed = signed
+        self.copy = copy
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignedContract: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignedContract: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignedContract {
+        return
+            try SignedContract(
+                signed: FfiConverterTypeContractSigned.read(from: &buf), 
+                copy: FfiConverterTypeSignedCopy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignedContract, into buf: inout [UInt8]) {
+        FfiConverterTypeContractSigned.write(value.signed, into: &buf)
+        FfiConverterTypeSignedCopy.write(value.copy, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedContract_lift(_ buf: RustBuffer) throws -> SignedContract {
+    return try FfiConverterTypeSignedContract.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedContract_lower(_ value: SignedContract) -> RustBuffer {
+    return FfiConverterTypeSignedContract.lower(value)
+}
+
+
+/**
+ * A signed document as the host keeps it: the PDF the guest was shown and signed, byte for
+ * byte, and the evidence document that names its hash. Store both with the signature; the PDF
+ * is what [`Signature::verify`](crate::signature::Signature::verify) checks.
+ */
+public struct SignedCopy: Equatable, Hashable {
+    /**
+     * The PDF signed, exactly as shown.
+     */
+    public var document: FileBytes
+    /**
+     * The evidence document (PDF), naming the signed PDF's SHA-256.
+     */
+    public var evidence: FileBytes
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The PDF signed, exactly as shown.
+         */document: FileBytes, 
+        /**
+         * The evidence document (PDF), naming the signed PDF's SHA-256.
+         */evidence: FileBytes) {
+        self.document = document
+        self.evidence = evidence
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignedCopy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignedCopy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignedCopy {
+        return
+            try SignedCopy(
+                document: FfiConverterTypeFileBytes.read(from: &buf), 
+                evidence: FfiConverterTypeFileBytes.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignedCopy, into buf: inout [UInt8]) {
+        FfiConverterTypeFileBytes.write(value.document, into: &buf)
+        FfiConverterTypeFileBytes.write(value.evidence, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedCopy_lift(_ buf: RustBuffer) throws -> SignedCopy {
+    return try FfiConverterTypeSignedCopy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedCopy_lower(_ value: SignedCopy) -> RustBuffer {
+    return FfiConverterTypeSignedCopy.lower(value)
+}
+
+
+/**
+ * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the acceptance.
+ */
+public struct SignedQuote: Equatable, Hashable {
+    /**
+     * The quote accepted, its stay confirmed, the events.
+     */
+    public var acceptance: QuoteAcceptance
+    /**
+     * The PDF signed and its evidence.
+     */
+    public var copy: SignedCopy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The quote accepted, its stay confirmed, the events.
+         */acceptance: QuoteAcceptance, 
+        /**
+         * The PDF signed and its evidence.
+         */copy: SignedCopy) {
+        self.acceptance = acceptance
+        self.copy = copy
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignedQuote: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignedQuote: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignedQuote {
+        return
+            try SignedQuote(
+                acceptance: FfiConverterTypeQuoteAcceptance.read(from: &buf), 
+                copy: FfiConverterTypeSignedCopy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignedQuote, into buf: inout [UInt8]) {
+        FfiConverterTypeQuoteAcceptance.write(value.acceptance, into: &buf)
+        FfiConverterTypeSignedCopy.write(value.copy, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedQuote_lift(_ buf: RustBuffer) throws -> SignedQuote {
+    return try FfiConverterTypeSignedQuote.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedQuote_lower(_ value: SignedQuote) -> RustBuffer {
+    return FfiConverterTypeSignedQuote.lower(value)
 }
 
 

@@ -1397,7 +1397,13 @@ class Signature(TypedDict):
     with which drawn signature.
     """
     document_sha256: str
-    """SHA-256 (hex) of the exact document signed."""
+    """SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown."""
+    content_sha256: NotRequired[Optional[str]]
+    """SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+    event log and links follow.
+    """
+    locale: NotRequired[Optional[Locale]]
+    """The language the signed document was shown in."""
     client_id: str
     """The signer's client id."""
     signer_name: str
@@ -1441,15 +1447,38 @@ class Quote(TypedDict):
     """The acceptance evidence, once accepted."""
 
 class QuoteView(TypedDict):
-    """A quote as the guest sees it: the document, its hash (to send back when accepting) and
-    whether it can still be changed or accepted.
+    """A quote as the guest sees it, and whether it can still be changed or accepted. What they
+    accept is its PDF: [`Portal::quote_document`].
     """
     quote: Quote
     """The quote."""
-    document_sha256: str
-    """SHA-256 of its document: what the guest accepts."""
     open: bool
     """Whether it can still be changed or accepted."""
+
+FileBytes = str
+"""Bytes, as standard base64 on the wire; each binding gives its own bytes type."""
+
+class Letterhead(TypedDict):
+    """What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
+    with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
+    """
+    logo: NotRequired[Optional[FileBytes]]
+    """The logo, PNG or JPEG (≤ 2 MiB), printed top left."""
+    font: NotRequired[Optional[FileBytes]]
+    """The regular face (≤ 16 MiB); its licence must allow embedding."""
+    bold_font: NotRequired[Optional[FileBytes]]
+    """The bold face; the regular one is used for headings when absent."""
+
+class ShownDocument(TypedDict):
+    """A quote or contract as the guest is shown it: the PDF, the SHA-256 of its bytes — what the
+    sign form sends back, and what the signature binds — and its language.
+    """
+    pdf: FileBytes
+    """The PDF, to show inline or download."""
+    sha256: str
+    """SHA-256 (hex) of those bytes."""
+    locale: Locale
+    """The language it is written in."""
 
 class QuoteChange(TypedDict):
     """A quote changed by the guest, and the event saying so."""
@@ -1461,7 +1490,7 @@ class QuoteChange(TypedDict):
 class SignatureRequest(TypedDict):
     """What the guest sends when they sign."""
     document_sha256: str
-    """The document hash they were shown."""
+    """SHA-256 (hex) of the exact PDF they were shown."""
     signer_name: str
     """Their name, as typed."""
     signer_email: NotRequired[Optional[str]]
@@ -1474,6 +1503,8 @@ class SignatureRequest(TypedDict):
     """The user agent, from the host's request."""
     image: NotRequired[Optional[SignatureImage]]
     """The drawn signature, when the document asks for one."""
+    locale: NotRequired[Optional[Locale]]
+    """The language the document was shown in; the document's own when absent."""
 
 class QuoteAcceptance(TypedDict):
     """An accepted quote, its confirmed stay, and the events."""
@@ -1483,6 +1514,25 @@ class QuoteAcceptance(TypedDict):
     """The stay, confirmed, with the quote's lines."""
     events: List[Event]
     """`quote_accepted` then `stay_confirmed`."""
+
+class SignedCopy(TypedDict):
+    """A signed document as the host keeps it: the PDF the guest was shown and signed, byte for
+    byte, and the evidence document that names its hash. Store both with the signature; the PDF
+    is what [`Signature::verify`](crate::signature::Signature::verify) checks.
+    """
+    document: FileBytes
+    """The PDF signed, exactly as shown."""
+    evidence: FileBytes
+    """The evidence document (PDF), naming the signed PDF's SHA-256."""
+
+class SignedQuote(TypedDict):
+    """An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+    evidence document. The host stores `copy` with the acceptance.
+    """
+    acceptance: QuoteAcceptance
+    """The quote accepted, its stay confirmed, the events."""
+    copy: SignedCopy
+    """The PDF signed and its evidence."""
 
 InvoiceStatus = Literal['draft', 'issued', 'partly_paid', 'paid', 'cancelled']
 """Where an invoice stands."""
@@ -1840,11 +1890,11 @@ class InvoiceView(TypedDict):
     """Show « Payer »: the establishment takes payments online and something is due."""
 
 class ContractView(TypedDict):
-    """A contract to read and sign."""
+    """A contract to read and sign. What the guest signs is its PDF:
+    [`Portal::contract_document`].
+    """
     contract: Contract
     """The contract."""
-    document_sha256: str
-    """SHA-256 of its document: what the guest signs."""
     signable: bool
     """Whether it still waits for the signature."""
 
@@ -1855,25 +1905,14 @@ class ContractSigned(TypedDict):
     events: List[Event]
     """`contract_signed`."""
 
-class LoggedEvent(TypedDict):
-    """An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
-    a host (or an auditor, offline, in any language) can prove that no event was changed,
-    removed or inserted.
-
-    `sha256` is the SHA-256 (hex) of the canonical JSON of
-    `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
-    every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
-    Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
-    The first entry's `previous_sha256` is 64 zeros.
+class SignedContract(TypedDict):
+    """A signed contract and its signed record: the PDF the guest signed, as shown, and the
+    evidence document. The host stores `copy` with the contract.
     """
-    sequence: int
-    """Position in the log, from 1."""
-    previous_sha256: str
-    """The previous entry's `sha256` (64 zeros for the first)."""
-    sha256: str
-    """This entry's hash."""
-    event: Event
-    """The event."""
+    signed: ContractSigned
+    """The contract signed, and `contract_signed`."""
+    copy: SignedCopy
+    """The PDF signed and its evidence."""
 
 class PlannedDocument(TypedDict):
     """A document a cancellation will produce."""
@@ -2055,6 +2094,26 @@ class AppointmentOutcome(TypedDict):
     """The appointment to store."""
     events: List[Event]
     """What happened (none when nothing changed)."""
+
+class LoggedEvent(TypedDict):
+    """An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
+    a host (or an auditor, offline, in any language) can prove that no event was changed,
+    removed or inserted.
+
+    `sha256` is the SHA-256 (hex) of the canonical JSON of
+    `{"event": …, "previous_sha256": …, "sequence": …}`: object keys sorted by code point at
+    every level, no whitespace, UTF-8, strings escaped as JSON requires and nothing more (what
+    Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes).
+    The first entry's `previous_sha256` is 64 zeros.
+    """
+    sequence: int
+    """Position in the log, from 1."""
+    previous_sha256: str
+    """The previous entry's `sha256` (64 zeros for the first)."""
+    sha256: str
+    """This entry's hash."""
+    event: Event
+    """The event."""
 
 CustomKind = Literal['text', 'licence_plate', 'number']
 """What a custom field holds, and how it is checked."""
@@ -2297,20 +2356,6 @@ class RenderedMail(TypedDict):
     """The HTML body, every value escaped."""
     text: str
     """The plain-text alternative."""
-
-FileBytes = str
-"""Bytes, as standard base64 on the wire; each binding gives its own bytes type."""
-
-class Letterhead(TypedDict):
-    """What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
-    with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
-    """
-    logo: NotRequired[Optional[FileBytes]]
-    """The logo, PNG or JPEG (≤ 2 MiB), printed top left."""
-    font: NotRequired[Optional[FileBytes]]
-    """The regular face (≤ 16 MiB); its licence must allow embedding."""
-    bold_font: NotRequired[Optional[FileBytes]]
-    """The bold face; the regular one is used for headings when absent."""
 
 LabelSheet = Literal['a4_3x8', 'a4_2x7', 'letter_3x10']
 """A sheet of labels."""
@@ -3151,7 +3196,13 @@ def quote_link_state(quote: Quote) -> LinkState:
     ...
 
 def portal_quote(access: PortalAccess, client: Client, quote: Quote, now: datetime) -> QuoteView:
-    """One of the guest's quotes, with the hash of its document and whether it is still open."""
+    """One of the guest's quotes, and whether it can still be changed or accepted."""
+    ...
+
+def portal_quote_document(access: PortalAccess, client: Client, quote: Quote, establishment: Establishment, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> ShownDocument:
+    """One of the guest's quotes as the PDF they read — in `locale`, else their language — and
+     the SHA-256 of its bytes, which the sign form sends back.
+    """
     ...
 
 def portal_change_quote_guests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: List[PricedGuest], now: datetime) -> QuoteChange:
@@ -3162,9 +3213,11 @@ def portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote,
     """The guest types a promo code on a quote (or removes it): the total is recomputed."""
     ...
 
-def portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: datetime) -> QuoteAcceptance:
-    """The guest accepts and signs a quote: the quote carries the evidence, the stay is
-     confirmed, `quote_accepted` names the exact document hash.
+def portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, establishment: Establishment, letterhead: Optional[Letterhead], now: datetime) -> SignedQuote:
+    """The guest accepts and signs a quote's PDF as they were shown it (rendered again and
+     compared by hash): the quote carries the evidence, the stay is confirmed,
+     `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
+     come back for the host to keep.
     """
     ...
 
@@ -3221,7 +3274,7 @@ def create_contract(request: ContractRequest, now: datetime) -> Contract:
     ...
 
 def contract_link_state(contract: Contract) -> LinkState:
-    """The state a contract link is bound to: its document hash and status."""
+    """The state a contract link is bound to: its record's hash and status."""
     ...
 
 def portal_invoices(access: PortalAccess, client: Client, invoices: List[Invoice], payments: List[Payment], online_payment: bool) -> List[InvoiceView]:
@@ -3229,11 +3282,58 @@ def portal_invoices(access: PortalAccess, client: Client, invoices: List[Invoice
     ...
 
 def portal_contract(access: PortalAccess, client: Client, contract: Contract) -> ContractView:
-    """One of the guest's contracts, with the hash of its document."""
+    """One of the guest's contracts, and whether it waits for the signature."""
     ...
 
-def portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: datetime) -> ContractSigned:
-    """The guest signs a contract (drawn signature, consent): locked to the document signed."""
+def portal_contract_document(access: PortalAccess, client: Client, contract: Contract, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> ShownDocument:
+    """One of the guest's contracts as the PDF they read — in `locale`, else the contract's
+     language — and the SHA-256 of its bytes, which the sign form sends back.
+    """
+    ...
+
+def portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, letterhead: Optional[Letterhead], now: datetime) -> SignedContract:
+    """The guest signs a contract's PDF as they were shown it (drawn signature, consent):
+     locked to the PDF signed; the signed PDF and its evidence document come back for the
+     host to keep.
+    """
+    ...
+
+def verify_signature(signature: Signature, document: FileBytes) -> None:
+    """Checks a signed document the host kept: its bytes must hash to what the signature
+     binds (`evidence.document_altered` otherwise); nothing is rendered again.
+    """
+    ...
+
+def portal_cancellation_preview(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: List[Invoice], payments: List[Payment], time_zone: str, now: datetime) -> CancellationPreview:
+    """What cancelling one of the guest's stays now would cost; only her invoices of the stay,
+     and the payments on them, are counted. Another client's stay is not found.
+    """
+    ...
+
+def portal_cancel_stay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: List[Invoice], payments: List[Payment], confirmation: CancellationConfirmation, time_zone: str, now: datetime) -> Cancellation:
+    """The guest cancels one of her stays as previewed: her invoices of the stay credited, the
+     fee invoice, the events. Another client's stay is not found.
+    """
+    ...
+
+def portal_set_authorised(access: PortalAccess, client: Client, residency: Residency, persons: List[Companion], now: datetime) -> ResidencyChange:
+    """The resident sets who may stay on her pitch; another client's residency is not found."""
+    ...
+
+def portal_stay_balance(access: PortalAccess, client: Client, stay: Stay, invoices: List[Invoice], payments: List[Payment]) -> StayBalance:
+    """What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
+     it only. Another client's stay is not found.
+    """
+    ...
+
+def portal_invoice_pdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """One of the guest's issued invoices as PDF bytes, the document the business prints; a
+     draft, another client's invoice or one outside her link is not found.
+    """
+    ...
+
+def portal_request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: str, id: str, request: AppointmentRequest, now: datetime) -> AppointmentOutcome:
+    """The guest asks for an appointment for one of her pets, as `appointment.request`."""
     ...
 
 def append_event_log(last: Optional[LoggedEvent], events: List[Event]) -> List[LoggedEvent]:
@@ -3363,8 +3463,16 @@ def quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale
     """The quote as PDF bytes, in `locale` (else the client's language, else the establishment's)."""
     ...
 
-def contract_pdf(contract: Contract, letterhead: Optional[Letterhead] = None) -> FileBytes:
-    """The contract as PDF bytes: signed, with the drawn signature and the evidence page."""
+def contract_pdf(contract: Contract, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
+     drawn signature and the evidence page.
+    """
+    ...
+
+def signature_evidence_pdf(number: str, seller: Seller, signature: Signature, locale: Locale, letterhead: Optional[Letterhead] = None) -> FileBytes:
+    """The evidence document of a signature over document `number` issued by `seller`: the
+     signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.
+    """
     ...
 
 def labels_pdf(request: LabelRequest) -> FileBytes:

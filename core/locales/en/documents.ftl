@@ -71,11 +71,11 @@ doc-signature = Guest's signature
 doc-signed-by = Signed electronically by { $name } on { $date } at { $time } (UTC).
 doc-not-signed = Not signed yet.
 doc-evidence = Evidence of electronic signature
-doc-evidence-intro = This page records the electronic signature of contract { $number }. The signed document is identified by its SHA-256 fingerprint: changing a single character changes the fingerprint.
-doc-evidence-document = Fingerprint of the signed document (SHA-256)
-doc-evidence-current = Fingerprint of this contract (SHA-256)
-doc-evidence-match = Both fingerprints match: the contract has not changed since it was signed.
-doc-evidence-mismatch = The fingerprints differ: the contract was changed after it was signed.
+doc-evidence-intro = This page records the electronic signature of document { $number }. The signed document is the PDF shown to the client, identified by the SHA-256 fingerprint of its bytes: changing a single byte changes the fingerprint.
+doc-evidence-document = Fingerprint of the signed PDF (SHA-256)
+doc-evidence-current = Fingerprint of the contract's record now (SHA-256)
+doc-evidence-match = The record's fingerprints match: the contract has not changed since it was signed.
+doc-evidence-mismatch = The record's fingerprints differ: the contract was changed after it was signed.
 doc-evidence-signer = Signer
 doc-evidence-email = E-mail address
 doc-evidence-client = Client reference
@@ -85,6 +85,9 @@ doc-evidence-agent = Browser
 doc-evidence-consent = Consent
 doc-evidence-consent-hash = Fingerprint of the consent (SHA-256)
 doc-evidence-image-hash = Fingerprint of the drawn signature (SHA-256)
+doc-evidence-content = Fingerprint of the document's record when signed (SHA-256)
+doc-evidence-language = Language of the document shown
+doc-evidence-keep = This page goes with the signed PDF: keep both. To check the signature, compute the SHA-256 fingerprint of the PDF kept; it must be the one above.
 doc-evidence-none = not given
 
 ## Spreadsheet exports (CSV, XLSX): the writer's own words, and the headers and values of the

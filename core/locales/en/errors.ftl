@@ -76,6 +76,7 @@ contract-request_invalid = The contract cannot be drawn up: { $detail }.
 contract-already_signed = Contract { $number } is already signed.
 evidence-signature_image_invalid = Invalid drawn signature: { $detail }.
 evidence-document_changed = The document changed since it was shown: please read it again before signing.
+evidence-document_altered = The stored document is not the one that was signed: one or more of its bytes changed.
 evidence-log_broken = The event log is broken at entry { $sequence }: { $reason }.
 stay-not_cancellable = Stay { $reference } cannot be cancelled (status: { $status }).
 stay-cancellation_changed = The cancellation terms of stay { $reference } changed: a refund of { $now } instead of { $shown }.

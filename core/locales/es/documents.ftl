@@ -71,11 +71,11 @@ doc-signature = Firma del cliente
 doc-signed-by = Firmado electrónicamente por { $name } el { $date } a las { $time } (UTC).
 doc-not-signed = Sin firmar.
 doc-evidence = Prueba de firma electrónica
-doc-evidence-intro = Esta página recoge la firma electrónica del contrato { $number }. El documento firmado se identifica por su huella SHA-256: cambiar un solo carácter cambia la huella.
-doc-evidence-document = Huella del documento firmado (SHA-256)
-doc-evidence-current = Huella de este contrato (SHA-256)
-doc-evidence-match = Las dos huellas coinciden: el contrato no ha cambiado desde la firma.
-doc-evidence-mismatch = Las huellas difieren: el contrato se modificó después de la firma.
+doc-evidence-intro = Esta página recoge la firma electrónica del documento { $number }. El documento firmado es el PDF mostrado al cliente, identificado por la huella SHA-256 de sus bytes: cambiar un solo byte cambia la huella.
+doc-evidence-document = Huella del PDF firmado (SHA-256)
+doc-evidence-current = Huella actual del contrato registrado (SHA-256)
+doc-evidence-match = Las huellas del registro coinciden: el contrato no ha cambiado desde la firma.
+doc-evidence-mismatch = Las huellas del registro difieren: el contrato se modificó después de la firma.
 doc-evidence-signer = Firmante
 doc-evidence-email = Correo electrónico
 doc-evidence-client = Referencia de cliente
@@ -85,6 +85,9 @@ doc-evidence-agent = Navegador
 doc-evidence-consent = Consentimiento
 doc-evidence-consent-hash = Huella del consentimiento (SHA-256)
 doc-evidence-image-hash = Huella del trazo de la firma (SHA-256)
+doc-evidence-content = Huella del documento registrado al firmar (SHA-256)
+doc-evidence-language = Idioma del documento mostrado
+doc-evidence-keep = Esta página acompaña al PDF firmado: conserve ambos. Para verificar la firma, calcule la huella SHA-256 del PDF conservado; debe ser la indicada arriba.
 doc-evidence-none = no facilitado
 
 ## Spreadsheet exports (CSV, XLSX): the writer's own words, and the headers and values of the

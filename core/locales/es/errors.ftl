@@ -76,6 +76,7 @@ contract-request_invalid = No se puede redactar el contrato: { $detail }.
 contract-already_signed = El contrato { $number } ya está firmado.
 evidence-signature_image_invalid = Firma dibujada no válida: { $detail }.
 evidence-document_changed = El documento cambió desde que se mostró: vuelva a leerlo antes de firmar.
+evidence-document_altered = El documento conservado no es el que se firmó: al menos uno de sus bytes cambió.
 evidence-log_broken = El registro de eventos está roto en la entrada { $sequence }: { $reason }.
 stay-not_cancellable = La estancia { $reference } no puede cancelarse (estado: { $status }).
 stay-cancellation_changed = Las condiciones de cancelación de la estancia { $reference } cambiaron: reembolso de { $now } en lugar de { $shown }.

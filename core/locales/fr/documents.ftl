@@ -71,11 +71,11 @@ doc-signature = Signature du client
 doc-signed-by = Signé électroniquement par { $name } le { $date } à { $time } (UTC).
 doc-not-signed = Non signé.
 doc-evidence = Preuve de signature électronique
-doc-evidence-intro = Ce feuillet consigne les éléments de la signature électronique du contrat { $number }. Le document signé est identifié par son empreinte SHA-256 : toute modification, même d’un caractère, en change l’empreinte.
-doc-evidence-document = Empreinte du document signé (SHA-256)
-doc-evidence-current = Empreinte de ce contrat (SHA-256)
-doc-evidence-match = Les deux empreintes concordent : le contrat n’a pas été modifié depuis la signature.
-doc-evidence-mismatch = Les empreintes diffèrent : le contrat a été modifié après la signature.
+doc-evidence-intro = Ce feuillet consigne la signature électronique du document { $number }. Le document signé est le PDF présenté au client, identifié par l’empreinte SHA-256 de ses octets : modifier un seul octet en change l’empreinte.
+doc-evidence-document = Empreinte du PDF signé (SHA-256)
+doc-evidence-current = Empreinte actuelle du contrat enregistré (SHA-256)
+doc-evidence-match = Les empreintes de l’enregistrement concordent : le contrat n’a pas été modifié depuis la signature.
+doc-evidence-mismatch = Les empreintes de l’enregistrement diffèrent : le contrat a été modifié après la signature.
 doc-evidence-signer = Signataire
 doc-evidence-email = Adresse e-mail
 doc-evidence-client = Référence client
@@ -85,6 +85,9 @@ doc-evidence-agent = Navigateur
 doc-evidence-consent = Consentement
 doc-evidence-consent-hash = Empreinte du consentement (SHA-256)
 doc-evidence-image-hash = Empreinte du tracé de signature (SHA-256)
+doc-evidence-content = Empreinte du document enregistré à la signature (SHA-256)
+doc-evidence-language = Langue du document présenté
+doc-evidence-keep = Ce feuillet accompagne le PDF signé : conservez les deux. Pour vérifier la signature, calculez l’empreinte SHA-256 du PDF conservé ; elle doit être celle indiquée ci-dessus.
 doc-evidence-none = non communiqué
 
 ## Spreadsheet exports (CSV, XLSX): the writer's own words, and the headers and values of the

@@ -76,6 +76,7 @@ contract-request_invalid = Impossible d’établir le contrat : { $detail }.
 contract-already_signed = Le contrat { $number } est déjà signé.
 evidence-signature_image_invalid = Signature dessinée invalide : { $detail }.
 evidence-document_changed = Le document a changé depuis son affichage : merci de le relire avant de signer.
+evidence-document_altered = Le document conservé n’est pas celui qui a été signé : au moins un de ses octets a changé.
 evidence-log_broken = Le journal des événements est rompu à l’entrée { $sequence } : { $reason }.
 stay-not_cancellable = Le séjour { $reference } ne peut pas être annulé (statut : { $status }).
 stay-cancellation_changed = Les conditions d’annulation du séjour { $reference } ont changé : remboursement de { $now } au lieu de { $shown }.

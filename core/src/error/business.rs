@@ -339,6 +339,14 @@ macro_rules! error_table {
                     /// The document's hash now.
                     current: String,
                 },
+                /// The bytes kept as a signed document are not those that were signed.
+                #[error("document altered: signed {signed}, stored {stored}")]
+                DocumentAltered = "evidence.document_altered" {
+                    /// The hash the signature binds.
+                    signed: String,
+                    /// The hash of the bytes given.
+                    stored: String,
+                },
                 /// A hash-linked event log that does not verify.
                 #[error("event log broken at entry {sequence}: {reason}")]
                 LogBroken = "evidence.log_broken" {

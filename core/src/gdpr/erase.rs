@@ -17,7 +17,7 @@ use crate::invoice::{Invoice, InvoiceStatus};
 use crate::money::{Currency, Money};
 use crate::quote::{Quote, QuoteStatus};
 use crate::residency::Residency;
-use crate::signature::{Signature, sha256_hex};
+use crate::signature::{Signature, sha256_of};
 use crate::stay::{Stay, StayStatus};
 
 /// From this total (including VAT, in euros) a contract concluded electronically with a
@@ -167,7 +167,7 @@ pub struct GdprErasure {
 /// assert!(gdpr::pseudonym("C-1042", Locale::En).starts_with("Erased client "));
 /// ```
 pub fn pseudonym(client_id: &str, locale: Locale) -> String {
-    let code: String = sha256_hex(client_id.as_bytes())
+    let code: String = sha256_of(client_id.as_bytes())
         .chars()
         .take(8)
         .collect::<String>()

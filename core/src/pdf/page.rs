@@ -636,9 +636,22 @@ impl<'f> Sheet<'f> {
     }
 }
 
+/// The most characters drawn from one string: far beyond any real field or clause. A longer one
+/// is cut with "…", so that a hostile record cannot make a document take seconds to lay out.
+const MAX_TEXT: usize = 20_000;
+
 /// `text` in Unicode normal form C: a letter and its combining accent become the one character
 /// the font has a glyph for.
 fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.char_indices().nth(MAX_TEXT).is_some() {
+        let cut = text
+            .char_indices()
+            .nth(MAX_TEXT - 1)
+            .map_or(0, |(at, _)| at);
+        let mut clipped = text.get(..cut).unwrap_or_default().to_owned();
+        clipped.push('…');
+        return std::borrow::Cow::Owned(nfc(&clipped).into_owned());
+    }
     // ASCII has nothing to compose: most of a document's strings are taken as they are.
     if text.is_ascii() {
         return std::borrow::Cow::Borrowed(text);
@@ -656,4 +669,18 @@ fn round(value: f32) -> f32 {
 fn hundredths(value: f32) -> i32 {
     // Page coordinates are a few thousand points at most; the cast saturates beyond.
     (value * 100.0).round() as i32
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_any_field_is_cut_with_an_ellipsis() {
+        let long = "é".repeat(MAX_TEXT * 3);
+        let cut = nfc(&long);
+        assert_eq!(cut.chars().count(), MAX_TEXT);
+        assert!(cut.ends_with('…'));
+        assert_eq!(nfc("Zoë"), "Zoë");
+    }
 }

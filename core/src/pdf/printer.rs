@@ -65,6 +65,20 @@ impl schemars::JsonSchema for FileBytes {
     }
 }
 
+/// A signed document as the host keeps it: the PDF the guest was shown and signed, byte for
+/// byte, and the evidence document that names its hash. Store both with the signature; the PDF
+/// is what [`Signature::verify`](crate::signature::Signature::verify) checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SignedCopy {
+    /// The PDF signed, exactly as shown.
+    pub document: FileBytes,
+    /// The evidence document (PDF), naming the signed PDF's SHA-256.
+    pub evidence: FileBytes,
+}
+
 /// What an establishment brings to its documents: a logo and its own font (TrueType or OpenType
 /// with TrueType outlines), regular and optionally bold. Without a font, Noto Sans is used.
 ///

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::account::Login;
 use crate::client::{Client, GuestDetails};
 use crate::error::{Error, Result};
+use crate::invoice::Invoice;
 use crate::link::{LinkClaims, LinkPurpose};
 use crate::stay::Stay;
 
@@ -55,6 +56,14 @@ impl PortalAccess {
 
     pub(super) fn opens_stay(&self, stay: &Stay) -> bool {
         self.opens(|s| s == stay.reference || stay.documents.iter().any(|d| d.number == s))
+    }
+
+    /// Whether the session opens `invoice`: all of them after a portal link or a login, else an
+    /// invoice or payment link its own, a stay link its stay's.
+    pub(super) fn opens_invoice(&self, invoice: &Invoice) -> bool {
+        self.opens(|s| {
+            invoice.number.as_deref() == Some(s) || invoice.stay_reference.as_deref() == Some(s)
+        })
     }
 }
 

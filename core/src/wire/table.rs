@@ -184,9 +184,14 @@ macro_rules! operation_table {
     "quote.link_state" => fn quote_link_state(quote: Quote) -> LinkState {
         quote.link_state()
     }
-    /// One of the guest's quotes, with the hash of its document and whether it is still open.
+    /// One of the guest's quotes, and whether it can still be changed or accepted.
     "portal.quote" => fn portal_quote(access: PortalAccess, client: Client, quote: Quote, now: DateTime<Utc>) -> QuoteView {
         Portal::open(&access, client)?.quote(&quote, now)
+    }
+    /// One of the guest's quotes as the PDF they read — in `locale`, else their language — and
+    /// the SHA-256 of its bytes, which the sign form sends back.
+    "portal.quote_document" => fn portal_quote_document(access: PortalAccess, client: Client, quote: Quote, establishment: Establishment, locale: Option<Locale>, letterhead: Option<Letterhead>) -> ShownDocument {
+        Portal::open(&access, client)?.quote_document(&quote, &establishment, locale, &*Printer::for_letterhead(letterhead)?)
     }
     /// The guest changes who comes on a quote: re-priced at the quote's own date.
     "portal.change_quote_guests" => fn portal_change_quote_guests(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, guests: Vec<PricedGuest>, now: DateTime<Utc>) -> QuoteChange {
@@ -196,10 +201,12 @@ macro_rules! operation_table {
     "portal.apply_quote_promo" => fn portal_apply_quote_promo(access: PortalAccess, client: Client, quote: Quote, catalogue: Catalogue, promo_code: Option<String>, now: DateTime<Utc>) -> QuoteChange {
         Portal::open(&access, client)?.apply_quote_promo(&quote, &catalogue, promo_code, now)
     }
-    /// The guest accepts and signs a quote: the quote carries the evidence, the stay is
-    /// confirmed, `quote_accepted` names the exact document hash.
-    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, now: DateTime<Utc>) -> QuoteAcceptance {
-        Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, now)
+    /// The guest accepts and signs a quote's PDF as they were shown it (rendered again and
+    /// compared by hash): the quote carries the evidence, the stay is confirmed,
+    /// `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
+    /// come back for the host to keep.
+    "portal.accept_quote" => fn portal_accept_quote(access: PortalAccess, client: Client, quote: Quote, stay: Stay, acceptance: SignatureRequest, establishment: Establishment, letterhead: Option<Letterhead>, now: DateTime<Utc>) -> SignedQuote {
+        Portal::open(&access, client)?.accept_quote(&quote, &stay, acceptance, &establishment, &*Printer::for_letterhead(letterhead)?, now)
     }
     /// Drafts an invoice (deposit, balance, final, side sale, rent, cancellation fee): lines,
     /// seller and customer copied in, totals and VAT table; not numbered yet.
@@ -251,7 +258,7 @@ macro_rules! operation_table {
     "contract.create" => fn create_contract(request: ContractRequest, now: DateTime<Utc>) -> Contract {
         Contract::create(request, now)
     }
-    /// The state a contract link is bound to: its document hash and status.
+    /// The state a contract link is bound to: its record's hash and status.
     "contract.link_state" => fn contract_link_state(contract: Contract) -> LinkState {
         contract.link_state()
     }
@@ -259,13 +266,53 @@ macro_rules! operation_table {
     "portal.invoices" => fn portal_invoices(access: PortalAccess, client: Client, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> Vec<InvoiceView> {
         Portal::open(&access, client)?.invoices(&invoices, &payments, online_payment)
     }
-    /// One of the guest's contracts, with the hash of its document.
+    /// One of the guest's contracts, and whether it waits for the signature.
     "portal.contract" => fn portal_contract(access: PortalAccess, client: Client, contract: Contract) -> ContractView {
         Portal::open(&access, client)?.contract(&contract)
     }
-    /// The guest signs a contract (drawn signature, consent): locked to the document signed.
-    "portal.sign_contract" => fn portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, now: DateTime<Utc>) -> ContractSigned {
-        Portal::open(&access, client)?.sign_contract(&contract, signature, now)
+    /// One of the guest's contracts as the PDF they read — in `locale`, else the contract's
+    /// language — and the SHA-256 of its bytes, which the sign form sends back.
+    "portal.contract_document" => fn portal_contract_document(access: PortalAccess, client: Client, contract: Contract, locale: Option<Locale>, letterhead: Option<Letterhead>) -> ShownDocument {
+        Portal::open(&access, client)?.contract_document(&contract, locale, &*Printer::for_letterhead(letterhead)?)
+    }
+    /// The guest signs a contract's PDF as they were shown it (drawn signature, consent):
+    /// locked to the PDF signed; the signed PDF and its evidence document come back for the
+    /// host to keep.
+    "portal.sign_contract" => fn portal_sign_contract(access: PortalAccess, client: Client, contract: Contract, signature: SignatureRequest, letterhead: Option<Letterhead>, now: DateTime<Utc>) -> SignedContract {
+        Portal::open(&access, client)?.sign_contract(&contract, signature, &*Printer::for_letterhead(letterhead)?, now)
+    }
+    /// Checks a signed document the host kept: its bytes must hash to what the signature
+    /// binds (`evidence.document_altered` otherwise); nothing is rendered again.
+    "signature.verify" => fn verify_signature(signature: Signature, document: FileBytes) -> () {
+        signature.verify(&document.0)
+    }
+    /// What cancelling one of the guest's stays now would cost; only her invoices of the stay,
+    /// and the payments on them, are counted. Another client's stay is not found.
+    "portal.cancellation_preview" => fn portal_cancellation_preview(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, time_zone: TimeZone, now: DateTime<Utc>) -> CancellationPreview {
+        Portal::open(&access, client)?.cancellation_preview(&stay, &policy, &invoices, &payments, time_zone, now)
+    }
+    /// The guest cancels one of her stays as previewed: her invoices of the stay credited, the
+    /// fee invoice, the events. Another client's stay is not found.
+    "portal.cancel_stay" => fn portal_cancel_stay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: CancellationConfirmation, time_zone: TimeZone, now: DateTime<Utc>) -> Cancellation {
+        Portal::open(&access, client)?.cancel_stay(&stay, &policy, &invoices, &payments, confirmation, time_zone, now)
+    }
+    /// The resident sets who may stay on her pitch; another client's residency is not found.
+    "portal.set_authorised" => fn portal_set_authorised(access: PortalAccess, client: Client, residency: Residency, persons: Vec<Companion>, now: DateTime<Utc>) -> ResidencyChange {
+        Portal::open(&access, client)?.set_authorised(&residency, persons, now)
+    }
+    /// What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
+    /// it only. Another client's stay is not found.
+    "portal.stay_balance" => fn portal_stay_balance(access: PortalAccess, client: Client, stay: Stay, invoices: Vec<Invoice>, payments: Vec<Payment>) -> StayBalance {
+        Portal::open(&access, client)?.stay_balance(&stay, &invoices, &payments)
+    }
+    /// One of the guest's issued invoices as PDF bytes, the document the business prints; a
+    /// draft, another client's invoice or one outside her link is not found.
+    "portal.invoice_pdf" => fn portal_invoice_pdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Option<Letterhead>) -> FileBytes {
+        Portal::open(&access, client)?.invoice_pdf(&invoice, &*Printer::for_letterhead(letterhead)?).map(FileBytes)
+    }
+    /// The guest asks for an appointment for one of her pets, as `appointment.request`.
+    "portal.request_appointment" => fn portal_request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: TimeZone, id: String, request: AppointmentRequest, now: DateTime<Utc>) -> AppointmentOutcome {
+        Portal::open(&access, client)?.request_appointment(&schedule, time_zone, &id, request, now)
     }
     /// Appends events to a stay's hash-linked log after its last entry (none for a new log).
     "event.append_log" => fn append_event_log(last: Option<LoggedEvent>, events: Vec<Event>) -> Vec<LoggedEvent> {
@@ -389,9 +436,15 @@ macro_rules! operation_table {
     "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
         Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
     }
-    /// The contract as PDF bytes: signed, with the drawn signature and the evidence page.
-    "pdf.contract" => fn contract_pdf(contract: Contract, letterhead: Option<Letterhead>) -> FileBytes {
-        Printer::for_letterhead(letterhead)?.contract(&contract).map(FileBytes)
+    /// The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
+    /// drawn signature and the evidence page.
+    "pdf.contract" => fn contract_pdf(contract: Contract, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.contract(&contract, locale).map(FileBytes)
+    }
+    /// The evidence document of a signature over document `number` issued by `seller`: the
+    /// signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.
+    "pdf.signature_evidence" => fn signature_evidence_pdf(number: String, seller: Seller, signature: Signature, locale: Locale, letterhead: Option<Letterhead>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.evidence(&number, &seller, &signature, locale).map(FileBytes)
     }
     /// Address labels as PDF bytes, on a common sheet (A4 3×8, A4 2×7, Letter 3×10).
     "pdf.labels" => fn labels_pdf(request: LabelRequest) -> FileBytes {

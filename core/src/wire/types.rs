@@ -26,7 +26,7 @@ pub use crate::evidence::LoggedEvent;
 pub use crate::export::{PaymentFilter, StayFilter};
 pub use crate::gdpr::{GdprErasure, GdprExport, GdprRecords};
 pub use crate::i18n::Locale;
-pub use crate::invoice::{Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice};
+pub use crate::invoice::{Invoice, InvoiceRequest, InvoiceSeries, IssuedInvoice, Seller};
 pub use crate::link::{
     IssuedLink, KeyringConfig, LinkClaims, LinkHint, LinkPurpose, LinkRequest, LinkState,
 };
@@ -39,7 +39,7 @@ pub use crate::payment::{
 pub use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Letterhead, Printer};
 pub use crate::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
-    QuoteView, StayDetail, StayHistory,
+    QuoteView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory,
 };
 pub use crate::pricing::{
     CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,
@@ -51,6 +51,6 @@ pub use crate::register::{
 };
 pub use crate::residency::{Residency, ResidencyChange};
 pub use crate::sheet::SheetOptions;
-pub use crate::signature::SignatureRequest;
+pub use crate::signature::{Signature, SignatureRequest};
 pub use crate::stay::{Stay, StayTotals};
 pub use crate::vat::{PriceBasis, TaxedAmount, VatBreakdown};

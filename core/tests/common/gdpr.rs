@@ -68,17 +68,23 @@ pub fn signed_contract() -> Contract {
         at("2026-03-01T10:00:00Z"),
     )
     .unwrap();
+    // She signs the PDF she read.
+    let pdf = hospes::pdf::Printer::standard()
+        .contract(&contract, None)
+        .unwrap();
+    let shown = hospes::signature::sha256_of(&pdf);
     let request = SignatureRequest {
-        document_sha256: contract.document_sha256().unwrap(),
+        document_sha256: shown.clone(),
         signer_name: "Marie Dupont".into(),
         signer_email: Some("marie.dupont@example.fr".into()),
         consent_text: "J’ai lu et j’accepte le contrat.".into(),
         ip: Some("203.0.113.7".into()),
         user_agent: Some("Mozilla/5.0".into()),
         image: None,
+        locale: None,
     };
     contract
-        .sign(request, at("2026-03-02T08:00:00Z"))
+        .sign(request, &shown, at("2026-03-02T08:00:00Z"))
         .unwrap()
         .contract
 }

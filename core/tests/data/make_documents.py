@@ -89,15 +89,16 @@ def main():
                                                   "cancellation": DATA["cancellation"]},
                                       "now": "2026-03-01T10:00:00Z"})
     whole = {"client_id": "C-2077", "purpose": None, "subject": None}
-    sha = ok("portal.contract", {"access": whole, "client": CLIENT, "contract": contract})["document_sha256"]
+    sha = ok("portal.contract_document", {"access": whole, "client": CLIENT, "contract": contract,
+                                          "locale": None, "letterhead": None})["sha256"]
     signed = ok("portal.sign_contract", {
-        "access": whole, "client": CLIENT, "contract": contract, "now": "2026-03-02T18:00:00Z",
+        "access": whole, "client": CLIENT, "contract": contract, "letterhead": None, "now": "2026-03-02T18:00:00Z",
         "signature": {"document_sha256": sha, "signer_name": "Łukasz Żółć", "signer_email": "lukasz.zolc@example.pl",
                       "consent_text": "J’ai lu et j’accepte le contrat et ses conditions.", "ip": "203.0.113.7",
                       "user_agent": "Mozilla/5.0 (X11; Linux x86_64)",
                       "image": {"format": "svg_path", "width": 300, "height": 100,
                                 "d": "M20 70 C 40 20, 60 20, 70 60 S 100 90, 120 40 Q 140 10, 160 50 L 200 45 "
-                                     "M 210 60 C 230 30, 250 80, 280 35"}}})["contract"]
+                                     "M 210 60 C 230 30, 250 80, 280 35"}}})["signed"]["contract"]
     others = [
         {"id": "C-3001", "first_name": "Anders", "last_name": "Ørsted", "address": {"lines": ["Nørregade 1"], "postcode": "1165", "city": "København", "country": "DK"}, "created_at": "2026-01-01T00:00:00Z"},
         {"id": "C-3002", "first_name": "Inés", "last_name": "Ñúñez", "address": {"lines": ["Calle Mayor 5", "3.º izquierda"], "postcode": "28013", "city": "Madrid", "country": "ES"}, "created_at": "2026-01-01T00:00:00Z"},

@@ -116,10 +116,21 @@ pub fn billing(
         },
         signed_at,
     )?;
-    let sha = contract.document_sha256()?;
-    let signed = contract.sign(
+    // She reads the contract as a PDF in her space, and signs those bytes.
+    let portal = hospes::portal::Portal::open(
+        &hospes::portal::PortalAccess {
+            client_id: marie.id.clone(),
+            purpose: None,
+            subject: None,
+        },
+        marie.clone(),
+    )?;
+    let printer = hospes::pdf::Printer::standard();
+    let shown = portal.contract_document(&contract, None, printer)?;
+    let signed = portal.sign_contract(
+        &contract,
         SignatureRequest {
-            document_sha256: sha.clone(),
+            document_sha256: shown.sha256.clone(),
             signer_name: "Marie Dupont".into(),
             signer_email: marie.email.clone(),
             consent_text: "J’ai lu et j’accepte le contrat et ses conditions (version 2026-1)."
@@ -131,20 +142,26 @@ pub fn billing(
                 width: 320,
                 height: 100,
             }),
+            locale: None,
         },
+        printer,
         signed_at,
     )?;
+    let kept = signed.copy;
+    let signed = signed.signed;
     println!(
-        "she signs contract {} by drawing: document {}…, drawing {}…",
+        "she signs contract {} by drawing: PDF {}…, drawing {}…; the host keeps the PDF ({} bytes) and its evidence ({} bytes)",
         signed.contract.number,
-        sha.get(..12).unwrap_or_default(),
+        shown.sha256.get(..12).unwrap_or_default(),
         signed
             .contract
             .signature
             .as_ref()
             .and_then(|s| s.image_sha256.as_deref())
             .and_then(|h| h.get(..12))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        kept.document.0.len(),
+        kept.evidence.0.len(),
     );
 
     let mut events = issued.events;

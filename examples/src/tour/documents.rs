@@ -39,7 +39,21 @@ pub fn documents() -> hospes::Result<()> {
         &printer.quote(&quote, &establishment, &client, Some(Locale::En))?,
     )?;
     let contract: hospes::contract::Contract = from_field(&data, "signed_contract")?;
-    write("contract.signed.fr.pdf", &printer.contract(&contract)?)?;
+    write(
+        "contract.signed.fr.pdf",
+        &printer.contract(&contract, None)?,
+    )?;
+    if let Some(signature) = &contract.signature {
+        write(
+            "contract.evidence.fr.pdf",
+            &printer.evidence(
+                &contract.number,
+                &contract.seller,
+                signature,
+                contract.locale,
+            )?,
+        )?;
+    }
     let request = LabelRequest {
         clients: from_field(&data, "label_clients")?,
         sheet: LabelSheet::A4_3x8,

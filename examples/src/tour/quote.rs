@@ -60,7 +60,23 @@ pub fn quote(
         "she types PRINTEMPS: {} (the total shown as soon as the code is typed)",
         with_code.quote.priced.totals.vat.total_incl_vat
     );
+    // She reads the quote as a PDF: what she signs is those bytes, by their SHA-256.
+    let camping: hospes::Establishment = hospes::wire::from_json(
+        &serde_json::from_str::<serde_json::Value>(include_str!(
+            "../../../core/tests/data/invoicing.json"
+        ))
+        .map_err(|e| hospes::Error::Internal {
+            detail: e.to_string(),
+        })?
+        .get("establishment")
+        .cloned()
+        .unwrap_or_default()
+        .to_string(),
+    )?;
+    let printer = hospes::pdf::Printer::standard();
     let view = portal.quote(&with_code.quote, evening)?;
+    let shown = portal.quote_document(&view.quote, &camping, None, printer)?;
+    let first_shown = portal.quote_document(&quote, &camping, None, printer)?;
     // The stay names everyone the quote prices (Marie, Paul and Léa): a quote for three is not
     // confirmed on a stay that names fewer (`quote.participants_missing`).
     let stay: hospes::Stay = hospes::wire::from_json(
@@ -70,28 +86,58 @@ pub fn quote(
                              {"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}]}"#,
     )?;
     let signature = SignatureRequest {
-        document_sha256: view.document_sha256.clone(),
+        document_sha256: shown.sha256.clone(),
         signer_name: "Marie Dupont".into(),
         signer_email: Some("marie.dupont@example.fr".into()),
         consent_text: "J’accepte le devis et les conditions générales de vente.".into(),
         ip: Some("203.0.113.7".into()),
         user_agent: Some("Mozilla/5.0 (iPhone)".into()),
         image: None,
+        locale: None,
     };
     let stale = SignatureRequest {
-        document_sha256: quote.document_sha256()?,
+        document_sha256: first_shown.sha256.clone(),
         ..signature.clone()
     };
-    if let Err(err) = portal.accept_quote(&with_code.quote, &stay, stale, evening) {
-        println!("signing the quote as first sent: {}", err.code());
+    if let Err(err) =
+        portal.accept_quote(&with_code.quote, &stay, stale, &camping, printer, evening)
+    {
+        println!("signing the PDF of the quote as first sent: {}", err.code());
     }
-    let accepted = portal.accept_quote(&view.quote, &stay, signature, evening)?;
+    let signed = portal.accept_quote(&view.quote, &stay, signature, &camping, printer, evening)?;
+    let accepted = signed.acceptance;
     println!(
-        "she signs: stay {} is {:?}, document sha256 {}…",
+        "she signs the PDF she read ({} bytes, sha256 {}…): stay {} is {:?}",
+        shown.pdf.0.len(),
+        shown.sha256.get(..16).unwrap_or_default(),
         accepted.stay.reference,
         accepted.stay.status,
-        view.document_sha256.get(..16).unwrap_or_default()
     );
+    // The host keeps the signed record: that PDF, byte for byte, and its evidence document.
+    let dir = std::path::Path::new("target/tour/pdf");
+    let io = |e: std::io::Error| hospes::Error::Internal {
+        detail: format!("target/tour/pdf: {e}"),
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    std::fs::write(dir.join("quote.signed.fr.pdf"), &signed.copy.document.0).map_err(io)?;
+    std::fs::write(dir.join("quote.evidence.fr.pdf"), &signed.copy.evidence.0).map_err(io)?;
+    println!(
+        "kept: target/tour/pdf/quote.signed.fr.pdf and quote.evidence.fr.pdf ({} bytes)",
+        signed.copy.evidence.0.len()
+    );
+    if let Some(evidence) = &accepted.quote.acceptance {
+        evidence.verify(&signed.copy.document.0)?;
+        let mut altered = signed.copy.document.0.clone();
+        if let Some(byte) = altered.get_mut(1000) {
+            *byte ^= 1;
+        }
+        if let Err(err) = evidence.verify(&altered) {
+            println!(
+                "the kept PDF verifies; with one byte changed: {}",
+                err.code()
+            );
+        }
+    }
     for event in &accepted.events {
         println!("  event {} at {}", event.kind(), event.occurred_at());
     }

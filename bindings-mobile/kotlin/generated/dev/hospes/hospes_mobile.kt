@@ -166,9 +166,13 @@ import dev.hospes.model.FfiConverterTypeRenderedMail
 import dev.hospes.model.FfiConverterTypeResidency
 import dev.hospes.model.FfiConverterTypeResidencyChange
 import dev.hospes.model.FfiConverterTypeScheduledPayment
+import dev.hospes.model.FfiConverterTypeSeller
 import dev.hospes.model.FfiConverterTypeSheetOptions
+import dev.hospes.model.FfiConverterTypeShownDocument
 import dev.hospes.model.FfiConverterTypeSignature
 import dev.hospes.model.FfiConverterTypeSignatureRequest
+import dev.hospes.model.FfiConverterTypeSignedContract
+import dev.hospes.model.FfiConverterTypeSignedQuote
 import dev.hospes.model.FfiConverterTypeStay
 import dev.hospes.model.FfiConverterTypeStayBalance
 import dev.hospes.model.FfiConverterTypeStayDetail
@@ -250,9 +254,13 @@ import dev.hospes.model.RenderedMail
 import dev.hospes.model.Residency
 import dev.hospes.model.ResidencyChange
 import dev.hospes.model.ScheduledPayment
+import dev.hospes.model.Seller
 import dev.hospes.model.SheetOptions
+import dev.hospes.model.ShownDocument
 import dev.hospes.model.Signature
 import dev.hospes.model.SignatureRequest
+import dev.hospes.model.SignedContract
+import dev.hospes.model.SignedQuote
 import dev.hospes.model.Stay
 import dev.hospes.model.StayBalance
 import dev.hospes.model.StayDetail
@@ -369,9 +377,13 @@ import dev.hospes.model.RustBuffer as RustBufferRenderedMail
 import dev.hospes.model.RustBuffer as RustBufferResidency
 import dev.hospes.model.RustBuffer as RustBufferResidencyChange
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
+import dev.hospes.model.RustBuffer as RustBufferSeller
 import dev.hospes.model.RustBuffer as RustBufferSheetOptions
+import dev.hospes.model.RustBuffer as RustBufferShownDocument
 import dev.hospes.model.RustBuffer as RustBufferSignature
 import dev.hospes.model.RustBuffer as RustBufferSignatureRequest
+import dev.hospes.model.RustBuffer as RustBufferSignedContract
+import dev.hospes.model.RustBuffer as RustBufferSignedQuote
 import dev.hospes.model.RustBuffer as RustBufferStay
 import dev.hospes.model.RustBuffer as RustBufferStayBalance
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
@@ -1447,9 +1459,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_cancel_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_cancellation_preview(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_change_quote_guests(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_contract(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_contract_document(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_history(
     ): Int
@@ -1459,17 +1477,27 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_home_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_invoice_pdf(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_invoices(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_personal_info(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_quote(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_quote_document(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_remove_participant(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_request_appointment(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_set_authorised(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_sign_contract(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_stay_balance(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
     ): Int
@@ -1597,11 +1625,21 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_search_register(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_seller_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_seller_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_set_authorised_persons(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_sheet_options_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_sheet_options_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_shown_document_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_shown_document_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signature_evidence_pdf(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_signature_from_json(
     ): Int
@@ -1610,6 +1648,14 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_signature_request_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_signature_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signed_contract_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signed_contract_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signed_quote_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_signed_quote_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_balance(
     ): Int
@@ -1662,6 +1708,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_verify_event_log(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_verify_link(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_verify_signature(
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_keyring_active_key_id(
     ): Int
@@ -1894,7 +1942,7 @@ internal object UniffiLib {
     ): RustBufferContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_link_state(`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
-    external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractRequest.ByValue
@@ -2184,8 +2232,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_payment_to_json(`value`: RustBufferPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferSignatureRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBufferQuoteAcceptance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferSignatureRequest.ByValue,`establishment`: RustBufferEstablishment.ByValue,`letterhead`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignedQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPortalAccess.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_link(`claims`: RustBufferLinkClaims.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2198,10 +2246,16 @@ internal object UniffiLib {
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`promoCode`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_cancel_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`confirmation`: RustBufferCancellationConfirmation.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellation.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_cancellation_preview(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCancellationPreview.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_change_quote_guests(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`guests`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_contract_document(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferShownDocument.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2210,18 +2264,28 @@ internal object UniffiLib {
     ): RustBufferPortalHome.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home_to_json(`value`: RustBufferPortalHome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_invoice_pdf(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`invoice`: RustBufferInvoice.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_invoices(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`onlinePayment`: Byte,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_quote_document(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferShownDocument.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_sign_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`signature`: RustBufferSignatureRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBufferContractSigned.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_request_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`id`: RustBuffer.ByValue,`request`: RustBufferAppointmentRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_set_authorised(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidencyChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_sign_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`signature`: RustBufferSignatureRequest.ByValue,`letterhead`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignedContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayDetail.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_stay_balance(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayBalance.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_preview_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2348,12 +2412,22 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_search_register(`register`: RustBufferRegisterSource.ByValue,`query`: RustBufferRegisterQuery.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegisterPage.ByValue
+    external fun uniffi_hospes_mobile_fn_func_seller_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSeller.ByValue
+    external fun uniffi_hospes_mobile_fn_func_seller_to_json(`value`: RustBufferSeller.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_set_authorised_persons(`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferResidencyChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_sheet_options_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferSheetOptions.ByValue
     external fun uniffi_hospes_mobile_fn_func_sheet_options_to_json(`value`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_shown_document_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferShownDocument.ByValue
+    external fun uniffi_hospes_mobile_fn_func_shown_document_to_json(`value`: RustBufferShownDocument.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signature_evidence_pdf(`number`: RustBuffer.ByValue,`seller`: RustBufferSeller.ByValue,`signature`: RustBufferSignature.ByValue,`locale`: RustBufferLocale.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_signature_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferSignature.ByValue
     external fun uniffi_hospes_mobile_fn_func_signature_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2361,6 +2435,14 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_signature_request_to_json(`value`: RustBufferSignatureRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_signature_to_json(`value`: RustBufferSignature.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signed_contract_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignedContract.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signed_contract_to_json(`value`: RustBufferSignedContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signed_quote_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignedQuote.ByValue
+    external fun uniffi_hospes_mobile_fn_func_signed_quote_to_json(`value`: RustBufferSignedQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_balance(`currency`: RustBufferCurrency.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayBalance.ByValue
@@ -2414,6 +2496,8 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_verify_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
+    external fun uniffi_hospes_mobile_fn_func_verify_signature(`signature`: RustBufferSignature.ByValue,`document`: RustBufferFileBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun ffi_hospes_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_hospes_mobile_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2701,10 +2785,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_from_json() and 0xFFFF) != 53778) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 18891) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 20677) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 21573) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 19709) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_from_json() and 0xFFFF) != 28339) {
@@ -3139,7 +3223,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_to_json() and 0xFFFF) != 32436) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 32265) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 60526) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_from_json() and 0xFFFF) != 15073) {
@@ -3160,10 +3244,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 62981) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancel_stay() and 0xFFFF) != 1337) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() and 0xFFFF) != 9338) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 59183) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract() and 0xFFFF) != 43380) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract() and 0xFFFF) != 32542) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract_document() and 0xFFFF) != 9536) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 57240) {
@@ -3178,22 +3271,37 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_to_json() and 0xFFFF) != 5970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() and 0xFFFF) != 29001) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 3860) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 40566) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 56891) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 7996) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote_document() and 0xFFFF) != 21727) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 41108) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_sign_contract() and 0xFFFF) != 47170) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_request_appointment() and 0xFFFF) != 15155) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_set_authorised() and 0xFFFF) != 689) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_sign_contract() and 0xFFFF) != 13552) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 37669) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay_balance() and 0xFFFF) != 43542) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 46201) {
@@ -3385,6 +3493,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_search_register() and 0xFFFF) != 62842) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_seller_from_json() and 0xFFFF) != 22076) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_seller_to_json() and 0xFFFF) != 27719) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 38796) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3392,6 +3506,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_sheet_options_to_json() and 0xFFFF) != 52505) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_shown_document_from_json() and 0xFFFF) != 32993) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_shown_document_to_json() and 0xFFFF) != 54536) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() and 0xFFFF) != 35815) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_signature_from_json() and 0xFFFF) != 60308) {
@@ -3404,6 +3527,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_signature_to_json() and 0xFFFF) != 47257) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signed_contract_from_json() and 0xFFFF) != 49690) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signed_contract_to_json() and 0xFFFF) != 54081) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signed_quote_from_json() and 0xFFFF) != 5414) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_signed_quote_to_json() and 0xFFFF) != 3403) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance() and 0xFFFF) != 28886) {
@@ -3482,6 +3617,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 40944) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_signature() and 0xFFFF) != 46494) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_keyring_active_key_id() and 0xFFFF) != 15650) {
@@ -6618,6 +6756,14 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
 
 
 
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -7545,7 +7691,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The state a contract link is bound to: its document hash and status.
+         * The state a contract link is bound to: its record's hash and status.
          */
     @Throws(HospesException::class) fun `contractLinkState`(`contract`: Contract): LinkState {
             return FfiConverterTypeLinkState.lift(
@@ -7560,15 +7706,17 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The contract as PDF bytes: signed, with the drawn signature and the evidence page.
+         * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
+         * drawn signature and the evidence page.
          */
-    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `letterhead`: Letterhead?): FileBytes {
+    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `locale`: Locale?, `letterhead`: Letterhead?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_contract_pdf(
     
         
         FfiConverterTypeContract.lower(`contract`),
+        FfiConverterOptionalTypeLocale.lower(`locale`),
         FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
 }
     )
@@ -9842,11 +9990,13 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The guest accepts and signs a quote: the quote carries the evidence, the stay is
-         * confirmed, `quote_accepted` names the exact document hash.
+         * The guest accepts and signs a quote's PDF as they were shown it (rendered again and
+         * compared by hash): the quote carries the evidence, the stay is confirmed,
+         * `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
+         * come back for the host to keep.
          */
-    @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: SignatureRequest, `now`: Timestamp): QuoteAcceptance {
-            return FfiConverterTypeQuoteAcceptance.lift(
+    @Throws(HospesException::class) fun `portalAcceptQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `stay`: Stay, `acceptance`: SignatureRequest, `establishment`: Establishment, `letterhead`: Letterhead?, `now`: Timestamp): SignedQuote {
+            return FfiConverterTypeSignedQuote.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_accept_quote(
     
@@ -9856,6 +10006,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeQuote.lower(`quote`),
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterTypeSignatureRequest.lower(`acceptance`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -9963,6 +10115,53 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The guest cancels one of her stays as previewed: her invoices of the stay credited, the
+         * fee invoice, the events. Another client's stay is not found.
+         */
+    @Throws(HospesException::class) fun `portalCancelStay`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `policy`: CancellationPolicy, `invoices`: List<Invoice>, `payments`: List<Payment>, `confirmation`: CancellationConfirmation, `timeZone`: TimeZone, `now`: Timestamp): Cancellation {
+            return FfiConverterTypeCancellation.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_cancel_stay(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCancellationPolicy.lower(`policy`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeCancellationConfirmation.lower(`confirmation`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What cancelling one of the guest's stays now would cost; only her invoices of the stay,
+         * and the payments on them, are counted. Another client's stay is not found.
+         */
+    @Throws(HospesException::class) fun `portalCancellationPreview`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `policy`: CancellationPolicy, `invoices`: List<Invoice>, `payments`: List<Payment>, `timeZone`: TimeZone, `now`: Timestamp): CancellationPreview {
+            return FfiConverterTypeCancellationPreview.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_cancellation_preview(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCancellationPolicy.lower(`policy`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The guest changes who comes on a quote: re-priced at the quote's own date.
          */
     @Throws(HospesException::class) fun `portalChangeQuoteGuests`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `catalogue`: Catalogue, `guests`: List<PricedGuest>, `now`: Timestamp): QuoteChange {
@@ -9983,7 +10182,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * One of the guest's contracts, with the hash of its document.
+         * One of the guest's contracts, and whether it waits for the signature.
          */
     @Throws(HospesException::class) fun `portalContract`(`access`: PortalAccess, `client`: Client, `contract`: Contract): ContractView {
             return FfiConverterTypeContractView.lift(
@@ -9994,6 +10193,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypePortalAccess.lower(`access`),
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeContract.lower(`contract`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One of the guest's contracts as the PDF they read — in `locale`, else the contract's
+         * language — and the SHA-256 of its bytes, which the sign form sends back.
+         */
+    @Throws(HospesException::class) fun `portalContractDocument`(`access`: PortalAccess, `client`: Client, `contract`: Contract, `locale`: Locale?, `letterhead`: Letterhead?): ShownDocument {
+            return FfiConverterTypeShownDocument.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_contract_document(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeContract.lower(`contract`),
+        FfiConverterOptionalTypeLocale.lower(`locale`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
 }
     )
     }
@@ -10068,6 +10287,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * One of the guest's issued invoices as PDF bytes, the document the business prints; a
+         * draft, another client's invoice or one outside her link is not found.
+         */
+    @Throws(HospesException::class) fun `portalInvoicePdf`(`access`: PortalAccess, `client`: Client, `invoice`: Invoice, `letterhead`: Letterhead?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_invoice_pdf(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The guest's invoices with what is paid and due, and whether to show « Payer ».
          */
     @Throws(HospesException::class) fun `portalInvoices`(`access`: PortalAccess, `client`: Client, `invoices`: List<Invoice>, `payments`: List<Payment>, `onlinePayment`: kotlin.Boolean): List<InvoiceView> {
@@ -10103,7 +10341,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * One of the guest's quotes, with the hash of its document and whether it is still open.
+         * One of the guest's quotes, and whether it can still be changed or accepted.
          */
     @Throws(HospesException::class) fun `portalQuote`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `now`: Timestamp): QuoteView {
             return FfiConverterTypeQuoteView.lift(
@@ -10115,6 +10353,27 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeQuote.lower(`quote`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One of the guest's quotes as the PDF they read — in `locale`, else their language — and
+         * the SHA-256 of its bytes, which the sign form sends back.
+         */
+    @Throws(HospesException::class) fun `portalQuoteDocument`(`access`: PortalAccess, `client`: Client, `quote`: Quote, `establishment`: Establishment, `locale`: Locale?, `letterhead`: Letterhead?): ShownDocument {
+            return FfiConverterTypeShownDocument.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_quote_document(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeQuote.lower(`quote`),
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterOptionalTypeLocale.lower(`locale`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
 }
     )
     }
@@ -10140,10 +10399,52 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The guest signs a contract (drawn signature, consent): locked to the document signed.
+         * The guest asks for an appointment for one of her pets, as `appointment.request`.
          */
-    @Throws(HospesException::class) fun `portalSignContract`(`access`: PortalAccess, `client`: Client, `contract`: Contract, `signature`: SignatureRequest, `now`: Timestamp): ContractSigned {
-            return FfiConverterTypeContractSigned.lift(
+    @Throws(HospesException::class) fun `portalRequestAppointment`(`access`: PortalAccess, `client`: Client, `schedule`: AppointmentSchedule, `timeZone`: TimeZone, `id`: kotlin.String, `request`: AppointmentRequest, `now`: Timestamp): AppointmentOutcome {
+            return FfiConverterTypeAppointmentOutcome.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_request_appointment(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeAppointmentSchedule.lower(`schedule`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterString.lower(`id`),
+        FfiConverterTypeAppointmentRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The resident sets who may stay on her pitch; another client's residency is not found.
+         */
+    @Throws(HospesException::class) fun `portalSetAuthorised`(`access`: PortalAccess, `client`: Client, `residency`: Residency, `persons`: List<TravelCompanion>, `now`: Timestamp): ResidencyChange {
+            return FfiConverterTypeResidencyChange.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_set_authorised(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeResidency.lower(`residency`),
+        FfiConverterSequenceTypeTravelCompanion.lower(`persons`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The guest signs a contract's PDF as they were shown it (drawn signature, consent):
+         * locked to the PDF signed; the signed PDF and its evidence document come back for the
+         * host to keep.
+         */
+    @Throws(HospesException::class) fun `portalSignContract`(`access`: PortalAccess, `client`: Client, `contract`: Contract, `signature`: SignatureRequest, `letterhead`: Letterhead?, `now`: Timestamp): SignedContract {
+            return FfiConverterTypeSignedContract.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_sign_contract(
     
@@ -10152,6 +10453,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeContract.lower(`contract`),
         FfiConverterTypeSignatureRequest.lower(`signature`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )
@@ -10171,6 +10473,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterSequenceTypeStay.lower(`stays`),
         FfiConverterString.lower(`reference`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
+         * it only. Another client's stay is not found.
+         */
+    @Throws(HospesException::class) fun `portalStayBalance`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `invoices`: List<Invoice>, `payments`: List<Payment>): StayBalance {
+            return FfiConverterTypeStayBalance.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_stay_balance(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
 }
     )
     }
@@ -11193,6 +11515,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `sellerFromJson`(`json`: kotlin.String): Seller {
+            return FfiConverterTypeSeller.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_seller_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `sellerToJson`(`value`: Seller): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_seller_to_json(
+    
+        
+        FfiConverterTypeSeller.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The resident sets who may stay on their pitch.
          */
     @Throws(HospesException::class) fun `setAuthorisedPersons`(`residency`: Residency, `persons`: List<TravelCompanion>, `now`: Timestamp): ResidencyChange {
@@ -11234,6 +11586,56 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeSheetOptions.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `shownDocumentFromJson`(`json`: kotlin.String): ShownDocument {
+            return FfiConverterTypeShownDocument.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_shown_document_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `shownDocumentToJson`(`value`: ShownDocument): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_shown_document_to_json(
+    
+        
+        FfiConverterTypeShownDocument.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The evidence document of a signature over document `number` issued by `seller`: the
+         * signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.
+         */
+    @Throws(HospesException::class) fun `signatureEvidencePdf`(`number`: kotlin.String, `seller`: Seller, `signature`: Signature, `locale`: Locale, `letterhead`: Letterhead?): FileBytes {
+            return FfiConverterTypeFileBytes.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signature_evidence_pdf(
+    
+        
+        FfiConverterString.lower(`number`),
+        FfiConverterTypeSeller.lower(`seller`),
+        FfiConverterTypeSignature.lower(`signature`),
+        FfiConverterTypeLocale.lower(`locale`),
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
 }
     )
     }
@@ -11294,6 +11696,66 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeSignature.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `signedContractFromJson`(`json`: kotlin.String): SignedContract {
+            return FfiConverterTypeSignedContract.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signed_contract_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `signedContractToJson`(`value`: SignedContract): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signed_contract_to_json(
+    
+        
+        FfiConverterTypeSignedContract.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `signedQuoteFromJson`(`json`: kotlin.String): SignedQuote {
+            return FfiConverterTypeSignedQuote.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signed_quote_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `signedQuoteToJson`(`value`: SignedQuote): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_signed_quote_to_json(
+    
+        
+        FfiConverterTypeSignedQuote.lower(`value`),_status)
 }
     )
     }
@@ -11697,6 +12159,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 }
     )
     }
+    
+
+        /**
+         * Checks a signed document the host kept: its bytes must hash to what the signature
+         * binds (`evidence.document_altered` otherwise); nothing is rendered again.
+         */
+    @Throws(HospesException::class) fun `verifySignature`(`signature`: Signature, `document`: FileBytes)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_verify_signature(
+    
+        
+        FfiConverterTypeSignature.lower(`signature`),
+        FfiConverterTypeFileBytes.lower(`document`),_status)
+}
+    
     
 
 

@@ -3349,18 +3349,14 @@ public object FfiConverterTypeContractTerms: FfiConverterRustBuffer<ContractTerm
 
 
 /**
- * A contract to read and sign.
+ * A contract to read and sign. What the guest signs is its PDF:
+ * [`Portal::contract_document`].
  */
 data class ContractView (
     /**
      * The contract.
      */
     var `contract`: Contract
-    , 
-    /**
-     * SHA-256 of its document: what the guest signs.
-     */
-    var `documentSha256`: kotlin.String
     , 
     /**
      * Whether it still waits for the signature.
@@ -3383,20 +3379,17 @@ public object FfiConverterTypeContractView: FfiConverterRustBuffer<ContractView>
     override fun read(buf: ByteBuffer): ContractView {
         return ContractView(
             FfiConverterTypeContract.read(buf),
-            FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: ContractView) = (
             FfiConverterTypeContract.allocationSize(value.`contract`) +
-            FfiConverterString.allocationSize(value.`documentSha256`) +
             FfiConverterBoolean.allocationSize(value.`signable`)
     )
 
     override fun write(value: ContractView, buf: ByteBuffer) {
             FfiConverterTypeContract.write(value.`contract`, buf)
-            FfiConverterString.write(value.`documentSha256`, buf)
             FfiConverterBoolean.write(value.`signable`, buf)
     }
 }
@@ -9633,19 +9626,14 @@ public object FfiConverterTypeQuoteChange: FfiConverterRustBuffer<QuoteChange> {
 
 
 /**
- * A quote as the guest sees it: the document, its hash (to send back when accepting) and
- * whether it can still be changed or accepted.
+ * A quote as the guest sees it, and whether it can still be changed or accepted. What they
+ * accept is its PDF: [`Portal::quote_document`].
  */
 data class QuoteView (
     /**
      * The quote.
      */
     var `quote`: Quote
-    , 
-    /**
-     * SHA-256 of its document: what the guest accepts.
-     */
-    var `documentSha256`: kotlin.String
     , 
     /**
      * Whether it can still be changed or accepted.
@@ -9668,20 +9656,17 @@ public object FfiConverterTypeQuoteView: FfiConverterRustBuffer<QuoteView> {
     override fun read(buf: ByteBuffer): QuoteView {
         return QuoteView(
             FfiConverterTypeQuote.read(buf),
-            FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: QuoteView) = (
             FfiConverterTypeQuote.allocationSize(value.`quote`) +
-            FfiConverterString.allocationSize(value.`documentSha256`) +
             FfiConverterBoolean.allocationSize(value.`open`)
     )
 
     override fun write(value: QuoteView, buf: ByteBuffer) {
             FfiConverterTypeQuote.write(value.`quote`, buf)
-            FfiConverterString.write(value.`documentSha256`, buf)
             FfiConverterBoolean.write(value.`open`, buf)
     }
 }
@@ -11208,14 +11193,81 @@ public object FfiConverterTypeSheetOptions: FfiConverterRustBuffer<SheetOptions>
 
 
 /**
+ * A quote or contract as the guest is shown it: the PDF, the SHA-256 of its bytes — what the
+ * sign form sends back, and what the signature binds — and its language.
+ */
+data class ShownDocument (
+    /**
+     * The PDF, to show inline or download.
+     */
+    var `pdf`: FileBytes
+    , 
+    /**
+     * SHA-256 (hex) of those bytes.
+     */
+    var `sha256`: kotlin.String
+    , 
+    /**
+     * The language it is written in.
+     */
+    var `locale`: Locale
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeShownDocument: FfiConverterRustBuffer<ShownDocument> {
+    override fun read(buf: ByteBuffer): ShownDocument {
+        return ShownDocument(
+            FfiConverterTypeFileBytes.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeLocale.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ShownDocument) = (
+            FfiConverterTypeFileBytes.allocationSize(value.`pdf`) +
+            FfiConverterString.allocationSize(value.`sha256`) +
+            FfiConverterTypeLocale.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: ShownDocument, buf: ByteBuffer) {
+            FfiConverterTypeFileBytes.write(value.`pdf`, buf)
+            FfiConverterString.write(value.`sha256`, buf)
+            FfiConverterTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
  * The evidence of a signature: what was signed, by whom, when, from where, after which consent,
  * with which drawn signature.
  */
 data class Signature (
     /**
-     * SHA-256 (hex) of the exact document signed.
+     * SHA-256 (hex) of the exact document signed: the bytes of the PDF the guest was shown.
      */
     var `documentSha256`: kotlin.String
+    , 
+    /**
+     * SHA-256 (hex) of the document's canonical record (its JSON) when it was signed: what the
+     * event log and links follow.
+     */
+    var `contentSha256`: kotlin.String?
+    , 
+    /**
+     * The language the signed document was shown in.
+     */
+    var `locale`: Locale?
     , 
     /**
      * The signer's client id.
@@ -11283,6 +11335,8 @@ public object FfiConverterTypeSignature: FfiConverterRustBuffer<Signature> {
     override fun read(buf: ByteBuffer): Signature {
         return Signature(
             FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeLocale.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -11298,6 +11352,8 @@ public object FfiConverterTypeSignature: FfiConverterRustBuffer<Signature> {
 
     override fun allocationSize(value: Signature) = (
             FfiConverterString.allocationSize(value.`documentSha256`) +
+            FfiConverterOptionalString.allocationSize(value.`contentSha256`) +
+            FfiConverterOptionalTypeLocale.allocationSize(value.`locale`) +
             FfiConverterString.allocationSize(value.`clientId`) +
             FfiConverterString.allocationSize(value.`signerName`) +
             FfiConverterOptionalString.allocationSize(value.`signerEmail`) +
@@ -11312,6 +11368,8 @@ public object FfiConverterTypeSignature: FfiConverterRustBuffer<Signature> {
 
     override fun write(value: Signature, buf: ByteBuffer) {
             FfiConverterString.write(value.`documentSha256`, buf)
+            FfiConverterOptionalString.write(value.`contentSha256`, buf)
+            FfiConverterOptionalTypeLocale.write(value.`locale`, buf)
             FfiConverterString.write(value.`clientId`, buf)
             FfiConverterString.write(value.`signerName`, buf)
             FfiConverterOptionalString.write(value.`signerEmail`, buf)
@@ -11332,7 +11390,7 @@ public object FfiConverterTypeSignature: FfiConverterRustBuffer<Signature> {
  */
 data class SignatureRequest (
     /**
-     * The document hash they were shown.
+     * SHA-256 (hex) of the exact PDF they were shown.
      */
     var `documentSha256`: kotlin.String
     , 
@@ -11365,6 +11423,11 @@ data class SignatureRequest (
      * The drawn signature, when the document asks for one.
      */
     var `image`: SignatureImage?
+    , 
+    /**
+     * The language the document was shown in; the document's own when absent.
+     */
+    var `locale`: Locale? = null 
     
 ){
     
@@ -11388,6 +11451,7 @@ public object FfiConverterTypeSignatureRequest: FfiConverterRustBuffer<Signature
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeSignatureImage.read(buf),
+            FfiConverterOptionalTypeLocale.read(buf),
         )
     }
 
@@ -11398,7 +11462,8 @@ public object FfiConverterTypeSignatureRequest: FfiConverterRustBuffer<Signature
             FfiConverterString.allocationSize(value.`consentText`) +
             FfiConverterOptionalString.allocationSize(value.`ip`) +
             FfiConverterOptionalString.allocationSize(value.`userAgent`) +
-            FfiConverterOptionalTypeSignatureImage.allocationSize(value.`image`)
+            FfiConverterOptionalTypeSignatureImage.allocationSize(value.`image`) +
+            FfiConverterOptionalTypeLocale.allocationSize(value.`locale`)
     )
 
     override fun write(value: SignatureRequest, buf: ByteBuffer) {
@@ -11409,6 +11474,152 @@ public object FfiConverterTypeSignatureRequest: FfiConverterRustBuffer<Signature
             FfiConverterOptionalString.write(value.`ip`, buf)
             FfiConverterOptionalString.write(value.`userAgent`, buf)
             FfiConverterOptionalTypeSignatureImage.write(value.`image`, buf)
+            FfiConverterOptionalTypeLocale.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * A signed contract and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the contract.
+ */
+data class SignedContract (
+    /**
+     * The contract signed, and `contract_signed`.
+     */
+    var `signed`: ContractSigned
+    , 
+    /**
+     * The PDF signed and its evidence.
+     */
+    var `copy`: SignedCopy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignedContract: FfiConverterRustBuffer<SignedContract> {
+    override fun read(buf: ByteBuffer): SignedContract {
+        return SignedContract(
+            FfiConverterTypeContractSigned.read(buf),
+            FfiConverterTypeSignedCopy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignedContract) = (
+            FfiConverterTypeContractSigned.allocationSize(value.`signed`) +
+            FfiConverterTypeSignedCopy.allocationSize(value.`copy`)
+    )
+
+    override fun write(value: SignedContract, buf: ByteBuffer) {
+            FfiConverterTypeContractSigned.write(value.`signed`, buf)
+            FfiConverterTypeSignedCopy.write(value.`copy`, buf)
+    }
+}
+
+
+
+/**
+ * A signed document as the host keeps it: the PDF the guest was shown and signed, byte for
+ * byte, and the evidence document that names its hash. Store both with the signature; the PDF
+ * is what [`Signature::verify`](crate::signature::Signature::verify) checks.
+ */
+data class SignedCopy (
+    /**
+     * The PDF signed, exactly as shown.
+     */
+    var `document`: FileBytes
+    , 
+    /**
+     * The evidence document (PDF), naming the signed PDF's SHA-256.
+     */
+    var `evidence`: FileBytes
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignedCopy: FfiConverterRustBuffer<SignedCopy> {
+    override fun read(buf: ByteBuffer): SignedCopy {
+        return SignedCopy(
+            FfiConverterTypeFileBytes.read(buf),
+            FfiConverterTypeFileBytes.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignedCopy) = (
+            FfiConverterTypeFileBytes.allocationSize(value.`document`) +
+            FfiConverterTypeFileBytes.allocationSize(value.`evidence`)
+    )
+
+    override fun write(value: SignedCopy, buf: ByteBuffer) {
+            FfiConverterTypeFileBytes.write(value.`document`, buf)
+            FfiConverterTypeFileBytes.write(value.`evidence`, buf)
+    }
+}
+
+
+
+/**
+ * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the acceptance.
+ */
+data class SignedQuote (
+    /**
+     * The quote accepted, its stay confirmed, the events.
+     */
+    var `acceptance`: QuoteAcceptance
+    , 
+    /**
+     * The PDF signed and its evidence.
+     */
+    var `copy`: SignedCopy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignedQuote: FfiConverterRustBuffer<SignedQuote> {
+    override fun read(buf: ByteBuffer): SignedQuote {
+        return SignedQuote(
+            FfiConverterTypeQuoteAcceptance.read(buf),
+            FfiConverterTypeSignedCopy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignedQuote) = (
+            FfiConverterTypeQuoteAcceptance.allocationSize(value.`acceptance`) +
+            FfiConverterTypeSignedCopy.allocationSize(value.`copy`)
+    )
+
+    override fun write(value: SignedQuote, buf: ByteBuffer) {
+            FfiConverterTypeQuoteAcceptance.write(value.`acceptance`, buf)
+            FfiConverterTypeSignedCopy.write(value.`copy`, buf)
     }
 }
 

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 111 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 121 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -215,6 +215,14 @@ internal object VectorDispatch {
                 quote = quoteFromJson(input.json("quote")),
                 now = Instant.parse(input.getString("now")),
             ))
+            "portal.quote_document" -> shownDocumentToJson(portalQuoteDocument(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                quote = quoteFromJson(input.json("quote")),
+                establishment = establishmentFromJson(input.json("establishment")),
+                locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+            ))
             "portal.change_quote_guests" -> quoteChangeToJson(portalChangeQuoteGuests(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
@@ -231,12 +239,14 @@ internal object VectorDispatch {
                 promoCode = input.orNull("promo_code") { getString(it) },
                 now = Instant.parse(input.getString("now")),
             ))
-            "portal.accept_quote" -> quoteAcceptanceToJson(portalAcceptQuote(
+            "portal.accept_quote" -> signedQuoteToJson(portalAcceptQuote(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
                 quote = quoteFromJson(input.json("quote")),
                 stay = stayFromJson(input.json("stay")),
                 acceptance = signatureRequestFromJson(input.json("acceptance")),
+                establishment = establishmentFromJson(input.json("establishment")),
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
                 now = Instant.parse(input.getString("now")),
             ))
             "invoice.draft" -> invoiceToJson(draftInvoice(
@@ -317,11 +327,68 @@ internal object VectorDispatch {
                 client = clientFromJson(input.json("client")),
                 contract = contractFromJson(input.json("contract")),
             ))
-            "portal.sign_contract" -> contractSignedToJson(portalSignContract(
+            "portal.contract_document" -> shownDocumentToJson(portalContractDocument(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                contract = contractFromJson(input.json("contract")),
+                locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+            ))
+            "portal.sign_contract" -> signedContractToJson(portalSignContract(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
                 contract = contractFromJson(input.json("contract")),
                 signature = signatureRequestFromJson(input.json("signature")),
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+                now = Instant.parse(input.getString("now")),
+            ))
+            "signature.verify" -> verifySignature(
+                signature = signatureFromJson(input.json("signature")),
+                document = Base64.getDecoder().decode(input.getString("document")),
+            ).let { "null" }
+            "portal.cancellation_preview" -> cancellationPreviewToJson(portalCancellationPreview(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                stay = stayFromJson(input.json("stay")),
+                policy = cancellationPolicyFromJson(input.json("policy")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                timeZone = input.getString("time_zone"),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "portal.cancel_stay" -> cancellationToJson(portalCancelStay(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                stay = stayFromJson(input.json("stay")),
+                policy = cancellationPolicyFromJson(input.json("policy")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                confirmation = cancellationConfirmationFromJson(input.json("confirmation")),
+                timeZone = input.getString("time_zone"),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "portal.set_authorised" -> residencyChangeToJson(portalSetAuthorised(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                residency = residencyFromJson(input.json("residency")),
+                persons = input.list("persons") { companionFromJson(json(it)) },
+                now = Instant.parse(input.getString("now")),
+            ))
+            "portal.stay_balance" -> stayBalanceToJson(portalStayBalance(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                stay = stayFromJson(input.json("stay")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+            ))
+            "portal.invoice_pdf" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "portal.request_appointment" -> appointmentOutcomeToJson(portalRequestAppointment(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                schedule = appointmentScheduleFromJson(input.json("schedule")),
+                timeZone = input.getString("time_zone"),
+                id = input.getString("id"),
+                request = appointmentRequestFromJson(input.json("request")),
                 now = Instant.parse(input.getString("now")),
             ))
             "event.append_log" -> jsonList(appendEventLog(
@@ -471,6 +538,7 @@ internal object VectorDispatch {
             "pdf.invoice" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.quote" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.contract" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "pdf.signature_evidence" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.labels" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "register.search" -> registerPageToJson(searchRegister(
                 register = registerSourceFromJson(input.json("register")),
@@ -553,6 +621,12 @@ internal object VectorDispatch {
     /** Runs [op], one of the operations that return a document, on [input]: the document's bytes. */
     fun runDocument(op: String, input: JSONObject): ByteArray =
         when (op) {
+            "portal.invoice_pdf" -> portalInvoicePdf(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                invoice = invoiceFromJson(input.json("invoice")),
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+            )
             "pdf.invoice" -> invoicePdf(
                 invoice = invoiceFromJson(input.json("invoice")),
                 balance = input.orNull("balance") { invoiceBalanceFromJson(json(it)) },
@@ -567,6 +641,14 @@ internal object VectorDispatch {
             )
             "pdf.contract" -> contractPdf(
                 contract = contractFromJson(input.json("contract")),
+                locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
+                letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+            )
+            "pdf.signature_evidence" -> signatureEvidencePdf(
+                number = input.getString("number"),
+                seller = sellerFromJson(input.json("seller")),
+                signature = signatureFromJson(input.json("signature")),
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
                 letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
             )
             "pdf.labels" -> labelsPdf(

@@ -192,6 +192,7 @@ class SweepTest {
             base == "kotlin.Boolean" -> json as Boolean
             base == "kotlin.UInt" -> (json as Number).toInt().let { if (type.endsWith("?")) uintBox.invoke(null, it) else it }
             base == "kotlin.Long" -> (json as Number).toLong()
+            base == "FileBytes" -> java.util.Base64.getDecoder().decode(json as String)
             else -> {
                 val cls = modelClass(base) ?: throw IllegalArgumentException("unknown type $base")
                 if (cls.isEnum) {
