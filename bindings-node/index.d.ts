@@ -630,6 +630,72 @@ export interface EventPaymentRecorded {
 }
 
 /**
+ * Money was refunded to the guest against a credit note.
+ */
+export interface EventRefundRecorded {
+  type: "refund_recorded"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * The credit note refunded.
+   */
+  invoiceNumber: string
+  /**
+   * How much went back (positive).
+   */
+  amount: Money
+  /**
+   * How.
+   */
+  method: PaymentMethod
+  /**
+   * The refund's idempotency key.
+   */
+  key: string
+}
+
+/**
+ * A payment recorded by mistake was cancelled by a reversing entry, with its reason.
+ */
+export interface EventPaymentReversed {
+  type: "payment_reversed"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * The customer.
+   */
+  clientId: string
+  /**
+   * The invoice.
+   */
+  invoiceNumber: string
+  /**
+   * The amount taken back off the invoice (the payment's).
+   */
+  amount: Money
+  /**
+   * The key of the payment cancelled.
+   */
+  reverses: string
+  /**
+   * The reversing entry's idempotency key.
+   */
+  key: string
+  /**
+   * Why.
+   */
+  reason: string
+}
+
+/**
  * An online payment failed or the guest gave up.
  */
 export interface EventPaymentFailed {
@@ -1062,7 +1128,7 @@ export interface EventClientErased {
 /**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined | EventClientErased
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventRefundRecorded | EventPaymentReversed | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined | EventClientErased
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -1108,6 +1174,25 @@ export interface LegalIds {
    * Legal form and capital as printed ("SARL au capital de 15 000 €").
    */
   legalForm?: string | null
+}
+
+/**
+ * A text written by the business in French, English and Spanish (any of them may be left out):
+ * shown in the reader's language, else in the establishment's, else in any language written.
+ */
+export interface Translated {
+  /**
+   * In French.
+   */
+  fr?: string | null
+  /**
+   * In English.
+   */
+  en?: string | null
+  /**
+   * In Spanish.
+   */
+  es?: string | null
 }
 
 /**
@@ -1166,6 +1251,10 @@ export interface Establishment {
    * Base of every link to the portal; https.
    */
   portalBaseUrl: string
+  /**
+   * The presentation message of the portal's home, in each language written (seed 000).
+   */
+  presentation?: Translated
 }
 
 /**
@@ -2250,8 +2339,15 @@ export interface LinkRequest {
   state: LinkState
   /**
    * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
+   * Required, except for a permanent space link, which has none.
    */
-  expiresAt: Instant
+  expiresAt?: Instant | null
+  /**
+   * A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+   * only when the client's `link_version` is bumped or its key is retired. Only the
+   * [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+   */
+  permanent?: boolean
 }
 
 /**
@@ -2271,9 +2367,9 @@ export interface IssuedLink {
    */
   tokenId: string
   /**
-   * When it stops working.
+   * When it stops working; `None` for a permanent space link, which never expires.
    */
-  expiresAt: Instant
+  expiresAt?: Instant | null
 }
 
 /**
@@ -2316,9 +2412,9 @@ export interface LinkClaims {
    */
   issuedAt: Instant
   /**
-   * When it stops working.
+   * When it stops working; `None` for a permanent space link, which never expires.
    */
-  expiresAt: Instant
+  expiresAt?: Instant | null
   /**
    * Its unique id.
    */
@@ -2460,6 +2556,11 @@ export interface PortalHeader {
    * Phone.
    */
   phone?: string | null
+  /**
+   * The establishment's presentation message, in the page's language (else its own, else
+   * any written).
+   */
+  presentation?: string | null
 }
 
 /**
@@ -3169,6 +3270,15 @@ export interface Payment {
    * The provider's transaction id.
    */
   providerReference?: string | null
+  /**
+   * For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+   * it cancels.
+   */
+  reverses?: string | null
+  /**
+   * Why a reversing entry or a refund was made.
+   */
+  reason?: string | null
 }
 
 /**
@@ -3184,15 +3294,16 @@ export interface InvoiceBalance {
    */
   total: Money
   /**
-   * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-   * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-   * sums a cancellation carried to its fee invoice (negative, like the credit note).
+   * Paid so far. For a credit note, the part of it settled: refunded already, or without
+   * money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+   * and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+   * the credit note).
    */
   paid: Money
   /**
    * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-   * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-   * — a credit note only refunds what was paid.
+   * for a credit note, minus what is still to be refunded: what was paid on the invoice it
+   * cancels, less the refunds recorded — a credit note only refunds what was paid.
    */
   due: Money
   /**
@@ -3225,6 +3336,61 @@ export interface PaymentRecorded {
    * `payment_recorded`, or `payment_failed`; empty for a duplicate.
    */
   events: Event[]
+}
+
+/**
+ * A refund to record: money given back to the guest on a credit note (a cancelled stay's, or
+ * a correction's).
+ */
+export interface Refund {
+  /**
+   * Idempotency key: the same key recorded twice counts once.
+   */
+  key: string
+  /**
+   * The credit note refunded.
+   */
+  creditNoteNumber: string
+  /**
+   * How much goes back (positive).
+   */
+  amount: Money
+  /**
+   * How.
+   */
+  method: PaymentMethod
+  /**
+   * When the money went back.
+   */
+  refundedAt: Instant
+  /**
+   * Why, if the business says.
+   */
+  reason?: string | null
+}
+
+/**
+ * A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
+ * bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
+ * reverse it and record the right one.
+ */
+export interface Reversal {
+  /**
+   * The reversing entry's idempotency key.
+   */
+  key: string
+  /**
+   * The key of the payment cancelled.
+   */
+  paymentKey: string
+  /**
+   * Why (kept in the entry and the event).
+   */
+  reason: string
+  /**
+   * When it is cancelled.
+   */
+  reversedAt: Instant
 }
 
 /**
@@ -3805,6 +3971,45 @@ export interface ResidencyChange {
 }
 
 /**
+ * What « Payer » pays now: one of the stay's invoices and the amount still due on it.
+ */
+export interface PayNow {
+  /**
+   * The invoice the payment goes to (`payment.request` takes it).
+   */
+  invoiceNumber: string
+  /**
+   * Deposit, balance, final invoice…
+   */
+  kind: InvoiceKind
+  /**
+   * What is due on it now.
+   */
+  amount: Money
+}
+
+/**
+ * The money of one of the guest's stays: its balance, what is left to pay, and what « Payer »
+ * would pay now.
+ */
+export interface StayPayment {
+  /**
+   * Invoiced, paid and due, invoice by invoice.
+   */
+  balance: StayBalance
+  /**
+   * What is left to pay: the balance's due, never below zero (a refund owed to the guest
+   * shows as a negative `balance.due`).
+   */
+  leftToPay: Money
+  /**
+   * What « Payer » pays now; none when nothing is due or the establishment takes no payment
+   * online.
+   */
+  payNow?: PayNow | null
+}
+
+/**
  * One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
  *
  * Both ends are in the same day: `closes` is after `opens`, and a salon open until midnight
@@ -3952,6 +4157,42 @@ export interface AppointmentOutcome {
    * What happened (none when nothing changed).
    */
   events: Event[]
+}
+
+/**
+ * A pet as « Mes animaux » lists it.
+ *
+ * `species` and `breed` are shown in the language asked for when the catalogue
+ * ([`species`]) knows them — « Caniche nain » in a French salon for a
+ * breed typed “Miniature poodle” — and as typed (trimmed) otherwise; `species_id` and
+ * `breed_id` are the catalogue's ids, for a host that shows an icon or filters.
+ */
+export interface PetView {
+  /**
+   * The pet's name, as on the client record.
+   */
+  name: string
+  /**
+   * Its species as shown; `None` when the record has none.
+   */
+  species?: string | null
+  /**
+   * Its breed as shown; `None` when the record has none.
+   */
+  breed?: string | null
+  /**
+   * The catalogue id of its species (`dog`), when the catalogue knows it.
+   */
+  speciesId?: string | null
+  /**
+   * The catalogue id of its breed (`miniature-poodle`), when the catalogue knows it.
+   */
+  breedId?: string | null
+  /**
+   * Its appointments, past and upcoming, requested or confirmed (declined and cancelled ones
+   * are not counted).
+   */
+  appointments: number
 }
 
 /**
@@ -5678,10 +5919,11 @@ export declare function portalAccessFromLink(claims: LinkClaims): PortalAccess
 export declare function portalAccessFromLogin(login: Login): PortalAccess
 
 /**
- * The home screen: establishment header, greeting, details to complete, upcoming stays.
- *  `stays` may hold anyone's: only the guest's are shown.
+ * The home screen in `locale` (the page's language; the guest's own when absent):
+ *  establishment header with its presentation message, greeting, details to complete,
+ *  upcoming stays. `stays` may hold anyone's: only the guest's are shown.
  */
-export declare function portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: Stay[], today: CalendarDate): PortalHome
+export declare function portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: Stay[], locale: Locale | null, today: CalendarDate): PortalHome
 
 /**
  * The history screen: the guest's upcoming and past stays.
@@ -5792,6 +6034,20 @@ export declare function invoiceLinkState(invoice: Invoice): LinkState
 export declare function recordPayment(invoice: Invoice, payments: Payment[], payment: Payment, now: Instant | Date): PaymentRecorded
 
 /**
+ * Records money given back to the guest on a credit note (a cancelled stay's): a negative
+ *  entry, idempotent by its key, never more than the credit note still has to refund.
+ *  `documents` holds the credit note and the other documents of its stay, `payments` every
+ *  payment on them (what the cancelled invoice received, what a cancellation carried).
+ */
+export declare function recordRefund(documents: Invoice[], payments: Payment[], refund: Refund, now: Instant | Date): PaymentRecorded
+
+/**
+ * Cancels a payment recorded by mistake with a reversing entry and its reason (never by
+ *  deleting it); to correct one, reverse it and record the right one.
+ */
+export declare function reversePayment(invoice: Invoice, payments: Payment[], reversal: Reversal, now: Instant | Date): PaymentRecorded
+
+/**
  * What is paid and due on one invoice.
  */
 export declare function invoiceBalance(invoice: Invoice, payments: Payment[]): InvoiceBalance
@@ -5878,10 +6134,11 @@ export declare function portalCancelStay(access: PortalAccess, client: Client, s
 export declare function portalSetAuthorised(access: PortalAccess, client: Client, residency: Residency, persons: Companion[], now: Instant | Date): ResidencyChange
 
 /**
- * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
- *  it only. Another client's stay is not found.
+ * The money of one of the guest's stays, from her invoices of it only: invoiced, paid,
+ *  left to pay, and what « Payer » pays now (the deposit before the balance; none without
+ *  online payment). Another client's stay is not found.
  */
-export declare function portalStayBalance(access: PortalAccess, client: Client, stay: Stay, invoices: Invoice[], payments: Payment[]): StayBalance
+export declare function portalStayPayment(access: PortalAccess, client: Client, stay: Stay, invoices: Invoice[], payments: Payment[], onlinePayment: boolean): StayPayment
 
 /**
  * One of the guest's issued invoices as PDF bytes, the document the business prints; a
@@ -5893,6 +6150,13 @@ export declare function portalInvoicePdf(access: PortalAccess, client: Client, i
  * The guest asks for an appointment for one of her pets, as `appointment.request`.
  */
 export declare function portalRequestAppointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, timeZone: string, id: string, request: AppointmentRequest, now: Instant | Date): AppointmentOutcome
+
+/**
+ * « Mes animaux »: the guest's pets, read-only, species and breed in `locale` (the
+ *  establishment's language) when the catalogue knows them, else as typed, and how many of
+ *  her appointments (requested or confirmed, past and upcoming) each had.
+ */
+export declare function portalPets(access: PortalAccess, client: Client, appointments: Appointment[], locale: Locale): PetView[]
 
 /**
  * Appends events to a stay's hash-linked log after its last entry (none for a new log).

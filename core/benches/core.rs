@@ -63,7 +63,8 @@ fn links(c: &mut Criterion) {
             sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
             status: "sent".into(),
         },
-        expires_at: "2026-06-15T10:00:00Z".parse().unwrap(),
+        expires_at: Some("2026-06-15T10:00:00Z".parse().unwrap()),
+        permanent: false,
     };
     let token = ring.issue(&establishment, &request, now).unwrap().token;
     c.bench_function("link_issue", |b| {

@@ -598,7 +598,7 @@ mod tests {
             purpose: LinkPurpose::PasswordReset,
             subject: None,
             issued_at: now(),
-            expires_at: now() + Duration::hours(1),
+            expires_at: Some(now() + Duration::hours(1)),
             token_id: "x".into(),
         };
         let update = reset_password(&account, &claims, "a brand new passphrase", now()).unwrap();

@@ -294,6 +294,8 @@ pub fn confirm(
                 received_at: now,
                 provider: None,
                 provider_reference: None,
+                reverses: None,
+                reason: None,
             };
             (Some(fee), Some(carried))
         }

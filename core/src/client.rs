@@ -5,6 +5,7 @@
 
 pub(crate) mod field;
 pub(crate) mod record;
+pub mod species;
 mod update;
 
 pub use field::{ClientField, FieldChange};

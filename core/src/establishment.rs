@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::address::{Address, Country};
 use crate::error::{Error, Result};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translated};
 use crate::money::Currency;
 use crate::{email, phone, text};
 
@@ -161,6 +161,9 @@ pub struct Establishment {
     pub time_zone: TimeZone,
     /// Base of every link to the portal; https.
     pub portal_base_url: String,
+    /// The presentation message of the portal's home, in each language written (seed 000).
+    #[serde(default)]
+    pub presentation: Translated,
 }
 
 impl Establishment {
@@ -210,6 +213,7 @@ impl Establishment {
             currency: self.currency,
             time_zone: self.time_zone,
             portal_base_url: web_url(&self.portal_base_url)?,
+            presentation: self.presentation.normalized("presentation", 4000)?,
         })
     }
 

@@ -162,6 +162,38 @@ pub enum Event {
         /// The payment's idempotency key.
         key: String,
     },
+    /// Money was refunded to the guest against a credit note.
+    RefundRecorded {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// The customer.
+        client_id: String,
+        /// The credit note refunded.
+        invoice_number: String,
+        /// How much went back (positive).
+        amount: Money,
+        /// How.
+        method: PaymentMethod,
+        /// The refund's idempotency key.
+        key: String,
+    },
+    /// A payment recorded by mistake was cancelled by a reversing entry, with its reason.
+    PaymentReversed {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// The customer.
+        client_id: String,
+        /// The invoice.
+        invoice_number: String,
+        /// The amount taken back off the invoice (the payment's).
+        amount: Money,
+        /// The key of the payment cancelled.
+        reverses: String,
+        /// The reversing entry's idempotency key.
+        key: String,
+        /// Why.
+        reason: String,
+    },
     /// An online payment failed or the guest gave up.
     PaymentFailed {
         /// When.
@@ -393,6 +425,8 @@ impl Event {
             | Event::InvoiceCancelled { occurred_at, .. }
             | Event::PaymentRecorded { occurred_at, .. }
             | Event::PaymentFailed { occurred_at, .. }
+            | Event::RefundRecorded { occurred_at, .. }
+            | Event::PaymentReversed { occurred_at, .. }
             | Event::ContractSigned { occurred_at, .. }
             | Event::StayCancelled { occurred_at, .. }
             | Event::AuthorisedPersonsChanged { occurred_at, .. }
@@ -424,6 +458,8 @@ impl Event {
             Event::InvoiceCancelled { .. } => "invoice_cancelled",
             Event::PaymentRecorded { .. } => "payment_recorded",
             Event::PaymentFailed { .. } => "payment_failed",
+            Event::RefundRecorded { .. } => "refund_recorded",
+            Event::PaymentReversed { .. } => "payment_reversed",
             Event::ContractSigned { .. } => "contract_signed",
             Event::StayCancelled { .. } => "stay_cancelled",
             Event::AuthorisedPersonsChanged { .. } => "authorised_persons_changed",
@@ -461,6 +497,8 @@ impl Event {
             | Event::InvoiceCancelled { client_id, .. }
             | Event::PaymentRecorded { client_id, .. }
             | Event::PaymentFailed { client_id, .. }
+            | Event::RefundRecorded { client_id, .. }
+            | Event::PaymentReversed { client_id, .. }
             | Event::ContractSigned { client_id, .. }
             | Event::StayCancelled { client_id, .. }
             | Event::AuthorisedPersonsChanged { client_id, .. }
@@ -615,10 +653,28 @@ impl Event {
                 invoice_number,
                 amount,
                 ..
+            }
+            | Event::RefundRecorded {
+                client_id,
+                invoice_number,
+                amount,
+                ..
             } => vec![
                 ("client", client_id.as_str().into()),
                 ("number", invoice_number.as_str().into()),
                 ("amount", money(amount)),
+            ],
+            Event::PaymentReversed {
+                client_id,
+                invoice_number,
+                amount,
+                reason,
+                ..
+            } => vec![
+                ("client", client_id.as_str().into()),
+                ("number", invoice_number.as_str().into()),
+                ("amount", money(amount)),
+                ("reason", reason.as_str().into()),
             ],
             Event::ContractSigned {
                 client_id,

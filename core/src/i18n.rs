@@ -7,9 +7,11 @@ use crate::error::Error;
 pub(crate) mod catalogue;
 pub mod format;
 pub(crate) mod locale;
+mod translated;
 
 pub use catalogue::{Arg, keys, missing_keys, text};
 pub use locale::Locale;
+pub use translated::Translated;
 
 impl FromStr for Locale {
     type Err = Error;

@@ -37,6 +37,7 @@ pub mod cancellation;
 pub mod client;
 pub mod codec;
 pub mod contract;
+pub mod correction;
 pub mod editable;
 pub mod email;
 pub mod error;

@@ -1,7 +1,9 @@
 //! Link tokens: the secret links of every e-mail (`[LIEN_ESPACE_CLI]`, `[LIEN_DEVIS]` …).
 //!
 //! A link token is a PASETO v4.local token (XChaCha20 + keyed BLAKE2b, through `pasetors`):
-//! its claims are encrypted and authenticated, it always expires, and it is bound by the PASETO
+//! its claims are encrypted and authenticated, it expires (all but the client's permanent space
+//! link, [`LinkRequest::permanent`]: portal only, killed by her link version or its key's
+//! retirement), and it is bound by the PASETO
 //! *implicit assertion* — authenticated, never stored in the token — to its purpose, the
 //! establishment, the client, the subject and a [`LinkState`] fingerprint. When that state
 //! changes (a new link version, a signed quote, a paid invoice, a new password) every link bound

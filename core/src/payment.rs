@@ -17,6 +17,7 @@
 //!     key: "pay_5Kx".into(), invoice_number: "FA26030042".into(),
 //!     amount: hospes::Money::parse("300.00", "EUR").unwrap(), method: PaymentMethod::Card,
 //!     received_at: now, provider: Some("payplug".into()), provider_reference: Some("pay_5Kx".into()),
+//!     reverses: None, reason: None,
 //! };
 //! let first = payment::record(&invoice, &[], payment.clone(), now).unwrap();
 //! assert_eq!(first.balance.due.to_string(), "0.00 EUR");
@@ -65,6 +66,15 @@ pub struct Payment {
     /// The provider's transaction id.
     #[serde(default)]
     pub provider_reference: Option<String>,
+    /// For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+    /// it cancels.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub reverses: Option<String>,
+    /// Why a reversing entry or a refund was made.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub reason: Option<String>,
 }
 
 /// What is paid and due on one invoice.
@@ -76,13 +86,14 @@ pub struct InvoiceBalance {
     pub invoice_number: String,
     /// Its total including VAT.
     pub total: Money,
-    /// Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-    /// of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-    /// sums a cancellation carried to its fee invoice (negative, like the credit note).
+    /// Paid so far. For a credit note, the part of it settled: refunded already, or without
+    /// money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+    /// and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+    /// the credit note).
     pub paid: Money,
     /// Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-    /// for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-    /// — a credit note only refunds what was paid.
+    /// for a credit note, minus what is still to be refunded: what was paid on the invoice it
+    /// cancels, less the refunds recorded — a credit note only refunds what was paid.
     pub due: Money,
     /// Its status given those payments.
     pub status: InvoiceStatus,
@@ -140,7 +151,11 @@ pub fn balance(invoice: &Invoice, payments: &[Payment]) -> Result<InvoiceBalance
             } else {
                 received
             };
-            let due = Money::zero(invoice.currency).checked_sub(&refund)?;
+            // Refunds recorded on the credit note itself are negative payments: what went
+            // back already.
+            let due = Money::zero(invoice.currency)
+                .checked_sub(&refund)?
+                .checked_sub(&paid)?;
             (total.checked_sub(&due)?, due)
         }
         _ => {
@@ -179,6 +194,12 @@ pub fn record(
     let number = invoice.number.clone().unwrap_or_default();
     let key = text::required(&payment.key, "key", 200)?;
     let payment = Payment { key, ..payment };
+    if payment.reverses.is_some() {
+        return Err(Error::InputInvalid {
+            detail: "a payment to record reverses nothing: cancel one with payment.reverse"
+                .to_owned(),
+        });
+    }
     if let Some(earlier) = payments.iter().find(|p| p.key == payment.key) {
         if earlier.invoice_number == payment.invoice_number && earlier.amount == payment.amount {
             return unchanged(invoice, payments, true, vec![]);
@@ -238,7 +259,7 @@ pub(crate) fn open_for_payment(invoice: &Invoice, balance: &InvoiceBalance) -> b
 }
 
 /// The payments of `invoice` among `payments`.
-fn of_invoice(invoice: &Invoice, payments: &[Payment]) -> Vec<Payment> {
+pub(crate) fn of_invoice(invoice: &Invoice, payments: &[Payment]) -> Vec<Payment> {
     let number = invoice.number.as_deref().unwrap_or_default();
     payments
         .iter()
@@ -248,7 +269,7 @@ fn of_invoice(invoice: &Invoice, payments: &[Payment]) -> Vec<Payment> {
 }
 
 /// The answer when nothing is recorded: the invoice as it is, its payments and balance.
-fn unchanged(
+pub(crate) fn unchanged(
     invoice: &Invoice,
     payments: &[Payment],
     duplicate: bool,
@@ -739,6 +760,8 @@ pub fn accept_result(
                 received_at: result.at,
                 provider: Some(result.provider),
                 provider_reference: Some(result.transaction_id),
+                reverses: None,
+                reason: None,
             },
             now,
         ),

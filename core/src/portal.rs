@@ -8,9 +8,12 @@
 
 mod access;
 mod guest;
+mod payer;
+pub mod pets;
 
 use access::not_found;
 pub use access::{Portal, PortalAccess};
+pub use payer::{PayNow, StayPayment};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -49,6 +52,9 @@ pub struct PortalHeader {
     pub place: String,
     /// Phone.
     pub phone: Option<String>,
+    /// The establishment's presentation message, in the page's language (else its own, else
+    /// any written).
+    pub presentation: Option<String>,
 }
 
 /// A stay as listed on the home and history screens.
@@ -151,14 +157,19 @@ impl Portal {
             .filter(|s| s.client_id == self.client.id && self.access.opens_stay(s))
     }
 
-    /// The home screen. `stays` may hold anyone's: only this guest's are shown.
+    /// The home screen in `locale` — the page's language, from the language switch; the
+    /// guest's own, else the establishment's, when absent. `stays` may hold anyone's: only this
+    /// guest's are shown.
     pub fn home(
         &self,
         establishment: &Establishment,
         stays: &[Stay],
+        locale: Option<Locale>,
         today: NaiveDate,
     ) -> Result<PortalHome> {
         self.whole_space()?;
+        let fallback = establishment.default_locale;
+        let locale = locale.unwrap_or_else(|| self.client.locale_or(fallback));
         Ok(PortalHome {
             header: PortalHeader {
                 name: establishment.name.clone(),
@@ -167,6 +178,10 @@ impl Portal {
                 opening_periods: establishment.opening_periods.clone(),
                 place: establishment.address.town(),
                 phone: establishment.phone.clone(),
+                presentation: establishment
+                    .presentation
+                    .get(locale, fallback)
+                    .map(str::to_owned),
             },
             guest_name: self.client.display_name(),
             missing_details: self.client.missing_details(),

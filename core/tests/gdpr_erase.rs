@@ -111,7 +111,8 @@ fn an_erased_clients_links_no_longer_verify() {
                 client_id: before.id.clone(),
                 subject: None,
                 state: state(&before),
-                expires_at: at("2026-09-30T00:00:00Z"),
+                expires_at: Some(at("2026-09-30T00:00:00Z")),
+                permanent: false,
             },
             september(),
         )

@@ -48,9 +48,10 @@ fn a_link_works_until_one_second_before_its_expiry_and_not_at_it() {
     let token = keys.issue(&e, &request, now()).unwrap().token;
     let at =
         |t: DateTime<Utc>| code(keys.verify(&e, &token, LinkPurpose::Portal, &request.state, t));
-    assert_eq!(at(request.expires_at - Duration::seconds(1)), "ok");
-    assert_eq!(at(request.expires_at), "link.expired");
-    assert_eq!(at(request.expires_at + Duration::days(400)), "link.expired");
+    let expires_at = request.expires_at.unwrap();
+    assert_eq!(at(expires_at - Duration::seconds(1)), "ok");
+    assert_eq!(at(expires_at), "link.expired");
+    assert_eq!(at(expires_at + Duration::days(400)), "link.expired");
 }
 
 #[test]
@@ -70,9 +71,10 @@ fn a_link_cannot_be_issued_without_a_future_bounded_expiry() {
     let keys = ring(&link::generate_key().unwrap(), &[]);
     let e = establishment("camping-des-pins");
     for expires_at in [
-        now(),
-        now() - Duration::seconds(1),
-        now() + Duration::days(401),
+        None,
+        Some(now()),
+        Some(now() - Duration::seconds(1)),
+        Some(now() + Duration::days(401)),
     ] {
         let request = LinkRequest {
             expires_at,
@@ -118,7 +120,8 @@ fn a_reset_link_dies_once_the_password_changed() {
         client_id: "C-1042".into(),
         subject: None,
         state: state("$argon2id$v=19$m=19456,t=2,p=1$old"),
-        expires_at: now() + Duration::hours(1),
+        expires_at: Some(now() + Duration::hours(1)),
+        permanent: false,
     };
     let token = keys.issue(&e, &request, now()).unwrap().token;
     assert_eq!(
@@ -173,7 +176,8 @@ fn balance_link(amount: &str) -> impl Fn(&str) -> &'static str {
         client_id: "C-1042".into(),
         subject: Some("FA26070012".into()),
         state: due(amount),
-        expires_at: now() + Duration::days(30),
+        expires_at: Some(now() + Duration::days(30)),
+        permanent: false,
     };
     let token = keys.issue(&e, &request, now()).unwrap().token;
     move |now_due: &str| {
@@ -388,7 +392,8 @@ proptest! {
             client_id: "C-1042".into(),
             subject: purpose.needs_subject().then(|| "FA26070012".to_owned()),
             state: state.clone(),
-            expires_at: now() + Duration::days(30),
+            expires_at: Some(now() + Duration::days(30)),
+            permanent: false,
         };
         let token = keys.issue(&e, &request, now()).unwrap().token;
         let other_way = written_another_way(&state, zeros);

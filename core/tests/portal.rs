@@ -78,11 +78,40 @@ fn everyone() -> Vec<Stay> {
 #[test]
 fn the_home_shows_the_establishment_and_only_the_guests_upcoming_stays() {
     let portal = Portal::open(&whole("C-1"), client("C-1")).unwrap();
-    let home = portal.home(&camping(), &everyone(), today()).unwrap();
+    let home = portal.home(&camping(), &everyone(), None, today()).unwrap();
     assert_eq!(home.header.place, "40200 Mimizan");
     assert_eq!(home.guest_name, "Marie Dupont");
     let refs: Vec<_> = home.upcoming.iter().map(|s| s.reference.as_str()).collect();
     assert_eq!(refs, ["312", "320"]);
+    assert_eq!(
+        home.header.presentation, None,
+        "no message written, none shown"
+    );
+}
+
+#[test]
+fn the_home_greets_with_the_presentation_message_in_the_pages_language() {
+    let mut camping = camping();
+    camping.presentation = hospes::i18n::Translated {
+        fr: Some("Bienvenue au Camping des Pins, à 300 m de l’océan.".into()),
+        en: None,
+        es: Some("Bienvenidos al Camping des Pins, a 300 m del océano.".into()),
+    };
+    let portal = Portal::open(&whole("C-1"), client("C-1")).unwrap();
+    let shown = |locale| {
+        portal
+            .home(&camping, &everyone(), locale, today())
+            .unwrap()
+            .header
+            .presentation
+            .unwrap()
+    };
+    assert!(shown(Some(hospes::Locale::Es)).starts_with("Bienvenidos"));
+    assert!(
+        shown(Some(hospes::Locale::En)).starts_with("Bienvenue"),
+        "not written in English: the establishment's language"
+    );
+    assert!(shown(None).starts_with("Bienvenue"));
 }
 
 #[test]
@@ -129,7 +158,7 @@ fn a_contract_link_opens_only_its_stay() {
     );
     assert_eq!(
         portal
-            .home(&camping(), &everyone(), today())
+            .home(&camping(), &everyone(), None, today())
             .unwrap_err()
             .code(),
         "portal.not_found"
@@ -402,6 +431,34 @@ fn the_stay_balance_counts_only_her_documents_of_that_stay() {
 }
 
 #[test]
+fn the_stay_page_asks_for_the_deposit_first_then_the_balance() {
+    let stay: Stay = get("stay");
+    let invoices = [balance_invoice(), deposit()];
+    let before = marie(None, None)
+        .stay_payment(&stay, &invoices, &[], true)
+        .unwrap();
+    let first = before.pay_now.unwrap();
+    assert_eq!(first.kind, hospes::invoice::InvoiceKind::Deposit);
+    assert_eq!(first.amount.to_string(), "300.00 EUR");
+    assert_eq!(before.left_to_pay.to_string(), "1000.00 EUR");
+    let after = marie(None, None)
+        .stay_payment(&stay, &invoices, &[deposit_payment()], true)
+        .unwrap();
+    let then = after.pay_now.unwrap();
+    assert_eq!(then.kind, hospes::invoice::InvoiceKind::Balance);
+    assert_eq!(then.amount.to_string(), "700.00 EUR");
+    assert_eq!(after.left_to_pay.to_string(), "700.00 EUR");
+    let offline = marie(None, None)
+        .stay_payment(&stay, &invoices, &[], false)
+        .unwrap();
+    assert!(
+        offline.pay_now.is_none(),
+        "no « Payer » without a payment provider"
+    );
+    assert_eq!(offline.left_to_pay.to_string(), "1000.00 EUR");
+}
+
+#[test]
 fn another_clients_stay_has_no_balance_for_her() {
     let mut theirs: Stay = get("stay");
     theirs.client_id = "C-2077".into();
@@ -580,10 +637,13 @@ proptest! {
                     mine(&document.customer.client_id)?;
                 }
             }
-            if let Ok(balance) = portal.stay_balance(s, &invoices, &payments) {
+            if let Ok(money) = portal.stay_payment(s, &invoices, &payments, true) {
                 mine(&s.client_id)?;
-                for b in &balance.invoices {
+                for b in &money.balance.invoices {
                     prop_assert!(my_number(&b.invoice_number));
+                }
+                if let Some(pay) = &money.pay_now {
+                    prop_assert!(my_number(&pay.invoice_number));
                 }
             }
         }
@@ -622,6 +682,12 @@ proptest! {
         };
         if let Ok(out) = portal.request_appointment(&schedule, paris(), "RDV-1", ask, now()) {
             mine(&out.appointment.client_id)?;
+        }
+        // Every client has a Filou: hers counts only her appointments.
+        if let Ok(pets) = portal.pets(&appointments, hospes::Locale::Fr) {
+            let hers = appointments.iter().filter(|a| a.client_id == ids[me]).count();
+            prop_assert_eq!(pets.len(), 1);
+            prop_assert_eq!(pets[0].appointments as usize, hers);
         }
         // A quote and a contract of one of the clients, numbered as a stay: viewed, and one
         // of them shown as a PDF a case.

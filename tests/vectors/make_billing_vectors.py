@@ -120,6 +120,23 @@ def payments(recorder, balance):
         {"invoice": balance, "payments": [], "payment": {**part, "amount": {"amount": "700.01", "currency": "EUR"}},
          "now": "2026-06-02T09:00:00Z"}, error="payment.amount_invalid")
     vec("what is paid and due on the balance invoice", "payment.balance", {"invoice": balance, "payments": [part]})
+    bounced = {"key": "rev-0612", "payment_key": "vir-0612", "reason": "Virement rejeté par la banque",
+               "reversed_at": "2026-06-05T09:00:00Z"}
+    vec("a transfer rejected by the bank is reversed with its reason: the balance is due again", "payment.reverse",
+        {"invoice": balance, "payments": [part], "reversal": bounced, "now": "2026-06-05T09:00:00Z"})
+    vec("a payment unknown on the invoice cannot be reversed", "payment.reverse",
+        {"invoice": balance, "payments": [part], "reversal": {**bounced, "payment_key": "nope"},
+         "now": "2026-06-05T09:00:00Z"}, error="payment.not_reversible")
+    credit = ok("invoice.credit_note", {"invoice": {**DEPOSIT, "status": "paid"}, "series": {"pattern": AV},
+                                        "date": "2026-05-02", "now": "2026-05-02T10:00:00Z"})["invoice"]
+    back = {"key": "rb-0502", "credit_note_number": credit["number"], "amount": {"amount": "300.00", "currency": "EUR"},
+            "method": "bank_transfer", "refunded_at": "2026-05-03T10:00:00Z", "reason": "Annulation du séjour 312"}
+    vec("the deposit of a cancelled stay is refunded on its credit note", "payment.refund",
+        {"documents": [credit], "payments": [DEPOSIT_PAYMENT], "refund": back, "now": "2026-05-03T10:00:00Z"})
+    vec("a refund larger than what the credit note owes is refused", "payment.refund",
+        {"documents": [credit], "payments": [DEPOSIT_PAYMENT],
+         "refund": {**back, "amount": {"amount": "300.01", "currency": "EUR"}}, "now": "2026-05-03T10:00:00Z"},
+        error="payment.not_refundable")
     vec("deposit then balance: the stay's balance", "payment.stay_balance",
         {"currency": "EUR", "invoices": [DEPOSIT, balance], "payments": [DEPOSIT_PAYMENT, part]})
     schedule = [{"kind": "deposit", "due_on": "2026-03-01", "amount": {"amount": "300.00", "currency": "EUR"}},

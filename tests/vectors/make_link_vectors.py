@@ -46,6 +46,11 @@ QUOTE = {"purpose": "quote", "client_id": "C-1042", "subject": "Q-2026-0312", "s
          "expires_at": "2026-06-15T10:00:00Z"}
 
 
+# The client's permanent space link (« Mon espace client »): no expiry, portal only.
+PERMANENT = {"purpose": "portal", "client_id": "C-1042", "state": version(3), "permanent": True}
+YEARS_LATER = "2036-06-01T10:00:00Z"
+
+
 def amount_due(amount):
     return {"kind": "amount_due", "invoice_number": "FA26070012", "amount_due": {"amount": amount, "currency": "EUR"}}
 
@@ -72,6 +77,9 @@ def main():
     quote = token("a quote link opens its quote while it is unsigned", QUOTE)
     old = token("a link made with a key still in rotation is accepted", PORTAL, {"active_key": OLD})
     payment = token("a payment link issued for 417.920 € opens for the 417.92 € its balance says", BALANCE)
+    forever = token("a permanent space link opens its client's space years later", PERMANENT)
+    forever_old = token("a permanent space link made with a key still in rotation opens years later", PERMANENT,
+                        {"active_key": OLD})
     i = len("v4.local.") + 40
     tampered = portal[:i] + ("A" if portal[i] != "A" else "B") + portal[i + 1:]
     recorder = Recorder()
@@ -134,6 +142,26 @@ def main():
         error="link.request_invalid")
     vec("a portal link cannot be bound to a document's state", "link.issue",
         {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PORTAL, "state": quote_state("sent")}},
+        error="link.request_invalid")
+    vec("a permanent space link opens its client's space years later", "link.verify",
+        verify(forever, "portal", version(3), YEARS_LATER))
+    vec("a permanent space link dies when the client's links are revoked", "link.verify",
+        verify(forever, "portal", version(4), YEARS_LATER), error="link.invalid")
+    vec("a permanent space link made with a key still in rotation opens years later", "link.verify",
+        verify(forever_old, "portal", version(3), YEARS_LATER, keyring={"active_key": KEY, "verify_only_keys": [OLD]}))
+    vec("a permanent space link dies when its key is retired", "link.verify",
+        verify(forever_old, "portal", version(3), YEARS_LATER), error="link.invalid")
+    vec("a permanent space link never opens a document", "link.verify",
+        verify(forever, "quote", quote_state("sent")), error="link.invalid")
+    vec("only a portal link may be permanent", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW,
+         "request": {**{k: v for k, v in QUOTE.items() if k != "expires_at"}, "permanent": True}},
+        error="link.request_invalid")
+    vec("a permanent space link has no expiry date", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PERMANENT, "expires_at": "2026-07-01T10:00:00Z"}},
+        error="link.request_invalid")
+    vec("a link without an expiry date must be a permanent space link", "link.issue",
+        {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PERMANENT, "permanent": False}},
         error="link.request_invalid")
     vec("a new link key is a k4.local PASERK", "link.generate_key", {}, expect_prefix="k4.local.")
     recorder.write(OUT)

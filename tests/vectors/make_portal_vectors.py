@@ -82,9 +82,11 @@ def guest_operations(vec):
         {**authorise, "residency": {**residency, "client_id": "C-2001"}}, error="portal.not_found")
 
     balance = {"access": WHOLE, "client": her, "stay": stay, "invoices": [deposit, jeans],
-               "payments": [paid, jeans_payment]}
-    vec("her stay's balance counts only her documents of it", "portal.stay_balance", balance)
-    vec("another client's stay has no balance for her", "portal.stay_balance", {**balance, "stay": theirs},
+               "payments": [paid, jeans_payment], "online_payment": True}
+    vec("her stay page shows what is left to pay and what « Payer » pays now, from her documents only",
+        "portal.stay_payment", balance)
+    vec("without online payment there is no « Payer »", "portal.stay_payment", {**balance, "online_payment": False})
+    vec("another client's stay has no balance for her", "portal.stay_payment", {**balance, "stay": theirs},
         error="portal.not_found")
 
     download = {"access": invoice_link, "client": her, "invoice": deposit}
@@ -105,6 +107,21 @@ def guest_operations(vec):
     vec("a link to one invoice does not open the appointment requests", "portal.request_appointment",
         {**ask, "access": invoice_link}, error="portal.not_found")
 
+    requested = SALON["requested"]
+    seen = [requested,
+            {**requested, "id": "RDV-430", "pet": "Praline", "start": "2026-04-07T09:30", "end": "2026-04-07T11:00",
+             "status": "confirmed"},
+            {**requested, "id": "RDV-470", "start": "2026-05-12T09:30", "end": "2026-05-12T11:00",
+             "status": "cancelled"},
+            {**requested, "id": "RDV-777", "client_id": "C-2077", "pet": "Filou", "status": "confirmed"}]
+    pets = {"access": WHOLE, "client": SALON["client"], "appointments": seen, "locale": "es"}
+    vec("« Mes animaux » lists her pets with species and breed in the salon's language", "portal.pets", pets)
+    vec("a breed not in the catalogue is shown as typed", "portal.pets",
+        {**pets, "client": {**SALON["client"], "pets": [{"name": "Filou", "species": "chien",
+                                                          "breed": "Croisé griffon"}]}, "locale": "en"})
+    vec("a link to one invoice does not open the pets page", "portal.pets",
+        {**pets, "access": invoice_link}, error="portal.not_found")
+
 
 def main():
     recorder = Recorder()
@@ -116,7 +133,13 @@ def main():
     vec("a login opens the whole space", "portal.access_from_login",
         {"login": {"client_id": "C-1042", "upgraded_hash": None}})
     vec("the home shows the establishment, what to complete and only her upcoming stays", "portal.home",
-        {"access": WHOLE, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "today": TODAY})
+        {"access": WHOLE, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "locale": None, "today": TODAY})
+    welcome = {**CAMPING, "presentation": {"fr": "Bienvenue au Camping des Pins, à 300 m de l’océan.",
+                                           "es": "Bienvenidos al Camping des Pins, a 300 m del océano."}}
+    vec("the home greets her with the presentation message in the page's language", "portal.home",
+        {"access": WHOLE, "client": MARIE, "establishment": welcome, "stays": STAYS, "locale": "es", "today": TODAY})
+    vec("a message not written in English is shown in the establishment's language", "portal.home",
+        {"access": WHOLE, "client": MARIE, "establishment": welcome, "stays": STAYS, "locale": "en", "today": TODAY})
     vec("the history separates upcoming and past stays", "portal.history",
         {"access": WHOLE, "client": MARIE, "stays": STAYS, "today": TODAY})
     vec("the stay screen shows totals, documents and former companions", "portal.stay",
@@ -128,8 +151,8 @@ def main():
     vec("a contract link does not open her other stays", "portal.stay",
         {"access": CONTRACT_LINK, "client": MARIE, "stays": STAYS, "reference": "330"}, error="portal.not_found")
     vec("a contract link does not open the home", "portal.home",
-        {"access": CONTRACT_LINK, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "today": TODAY},
-        error="portal.not_found")
+        {"access": CONTRACT_LINK, "client": MARIE, "establishment": CAMPING, "stays": STAYS, "locale": None,
+         "today": TODAY}, error="portal.not_found")
     vec("a space cannot be opened on another client's record", "portal.history",
         {"access": {**WHOLE, "client_id": "C-2001"}, "client": MARIE, "stays": STAYS, "today": TODAY},
         error="portal.not_found")

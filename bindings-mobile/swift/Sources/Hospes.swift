@@ -2106,6 +2106,31 @@ fileprivate struct FfiConverterSequenceTypePaymentReminder: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePetView: FfiConverterRustBuffer {
+    typealias SwiftType = [PetView]
+
+    public static func write(_ value: [PetView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePetView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PetView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PetView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePetView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer {
     typealias SwiftType = [PricedGuest]
 
@@ -4730,6 +4755,28 @@ public func paymentToJson(value: Payment)throws  -> String  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func petViewFromJson(json: String)throws  -> PetView  {
+    return try  FfiConverterTypePetView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_pet_view_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func petViewToJson(value: PetView)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_pet_view_to_json(
+        FfiConverterTypePetView_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The guest accepts and signs a quote's PDF as they were shown it (rendered again and
  * compared by hash): the quote carries the evidence, the stay is confirmed,
  * `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
@@ -4925,10 +4972,11 @@ public func portalHistory(access: PortalAccess, client: Client, stays: [Stay], t
 })
 }
 /**
- * The home screen: establishment header, greeting, details to complete, upcoming stays.
- * `stays` may hold anyone's: only the guest's are shown.
+ * The home screen in `locale` (the page's language; the guest's own when absent):
+ * establishment header with its presentation message, greeting, details to complete,
+ * upcoming stays. `stays` may hold anyone's: only the guest's are shown.
  */
-public func portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: [Stay], today: NaiveDate)throws  -> PortalHome  {
+public func portalHome(access: PortalAccess, client: Client, establishment: Establishment, stays: [Stay], locale: Locale?, today: NaiveDate)throws  -> PortalHome  {
     return try  FfiConverterTypePortalHome_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_home(
@@ -4936,6 +4984,7 @@ public func portalHome(access: PortalAccess, client: Client, establishment: Esta
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterOptionTypeLocale.lower(locale),
         FfiConverterTypeNaiveDate_lower(today),uniffiCallStatus
     )
 })
@@ -5001,6 +5050,22 @@ public func portalPersonalInfo(access: PortalAccess, client: Client)throws  -> G
     uniffi_hospes_mobile_fn_func_portal_personal_info(
         FfiConverterTypePortalAccess_lower(access),
         FfiConverterTypeClient_lower(client),uniffiCallStatus
+    )
+})
+}
+/**
+ * « Mes animaux »: the guest's pets, read-only, species and breed in `locale` (the
+ * establishment's language) when the catalogue knows them, else as typed, and how many of
+ * her appointments (requested or confirmed, past and upcoming) each had.
+ */
+public func portalPets(access: PortalAccess, client: Client, appointments: [Appointment], locale: Locale)throws  -> [PetView]  {
+    return try  FfiConverterSequenceTypePetView.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_pets(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeAppointment.lower(appointments),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
     )
 })
 }
@@ -5115,18 +5180,20 @@ public func portalStay(access: PortalAccess, client: Client, stays: [Stay], refe
 })
 }
 /**
- * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
- * it only. Another client's stay is not found.
+ * The money of one of the guest's stays, from her invoices of it only: invoiced, paid,
+ * left to pay, and what « Payer » pays now (the deposit before the balance; none without
+ * online payment). Another client's stay is not found.
  */
-public func portalStayBalance(access: PortalAccess, client: Client, stay: Stay, invoices: [Invoice], payments: [Payment])throws  -> StayBalance  {
-    return try  FfiConverterTypeStayBalance_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func portalStayPayment(access: PortalAccess, client: Client, stay: Stay, invoices: [Invoice], payments: [Payment], onlinePayment: Bool)throws  -> StayPayment  {
+    return try  FfiConverterTypeStayPayment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
-    uniffi_hospes_mobile_fn_func_portal_stay_balance(
+    uniffi_hospes_mobile_fn_func_portal_stay_payment(
         FfiConverterTypePortalAccess_lower(access),
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeStay_lower(stay),
         FfiConverterSequenceTypeInvoice.lower(invoices),
-        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterBool.lower(onlinePayment),uniffiCallStatus
     )
 })
 }
@@ -5415,6 +5482,45 @@ public func recordPayment(invoice: Invoice, payments: [Payment], payment: Paymen
         FfiConverterSequenceTypePayment.lower(payments),
         FfiConverterTypePayment_lower(payment),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Records money given back to the guest on a credit note (a cancelled stay's): a negative
+ * entry, idempotent by its key, never more than the credit note still has to refund.
+ * `documents` holds the credit note and the other documents of its stay, `payments` every
+ * payment on them (what the cancelled invoice received, what a cancellation carried).
+ */
+public func recordRefund(documents: [Invoice], payments: [Payment], refund: Refund, now: Timestamp)throws  -> PaymentRecorded  {
+    return try  FfiConverterTypePaymentRecorded_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_record_refund(
+        FfiConverterSequenceTypeInvoice.lower(documents),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeRefund_lower(refund),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func refundFromJson(json: String)throws  -> Refund  {
+    return try  FfiConverterTypeRefund_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_refund_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func refundToJson(value: Refund)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_refund_to_json(
+        FfiConverterTypeRefund_lower(value),uniffiCallStatus
     )
 })
 }
@@ -5847,6 +5953,43 @@ public func residencyToJson(value: Residency)throws  -> String  {
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func reversalFromJson(json: String)throws  -> Reversal  {
+    return try  FfiConverterTypeReversal_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reversal_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func reversalToJson(value: Reversal)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reversal_to_json(
+        FfiConverterTypeReversal_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Cancels a payment recorded by mistake with a reversing entry and its reason (never by
+ * deleting it); to correct one, reverse it and record the right one.
+ */
+public func reversePayment(invoice: Invoice, payments: [Payment], reversal: Reversal, now: Timestamp)throws  -> PaymentRecorded  {
+    return try  FfiConverterTypePaymentRecorded_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_reverse_payment(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeReversal_lower(reversal),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Rounds to the currency's minor unit, half away from zero.
  */
 public func roundMoney(money: Money)throws  -> Money  {
@@ -6186,6 +6329,28 @@ public func stayHistoryToJson(value: StayHistory)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_stay_history_to_json(
         FfiConverterTypeStayHistory_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func stayPaymentFromJson(json: String)throws  -> StayPayment  {
+    return try  FfiConverterTypeStayPayment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_payment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func stayPaymentToJson(value: StayPayment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_stay_payment_to_json(
+        FfiConverterTypeStayPayment_lower(value),uniffiCallStatus
     )
 })
 }
@@ -7007,6 +7172,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_payment_to_json() != 32436) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_pet_view_from_json() != 4434) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_pet_view_to_json() != 29679) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_accept_quote() != 60526) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7046,7 +7217,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_history() != 57240) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_home() != 52248) {
+    if (uniffi_hospes_mobile_checksum_func_portal_home() != 24735) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_home_from_json() != 8960) {
@@ -7062,6 +7233,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 40566) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_pets() != 18866) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_quote() != 7996) {
@@ -7085,7 +7259,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_stay() != 37669) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_stay_balance() != 43542) {
+    if (uniffi_hospes_mobile_checksum_func_portal_stay_payment() != 22916) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 46201) {
@@ -7158,6 +7332,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_record_payment() != 44435) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_record_refund() != 36503) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_refund_from_json() != 62371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_refund_to_json() != 25514) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_register_account() != 59537) {
@@ -7265,6 +7448,15 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_residency_to_json() != 46693) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_reversal_from_json() != 21044) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_reversal_to_json() != 56796) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_reverse_payment() != 58084) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_round_money() != 52520) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7353,6 +7545,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_history_to_json() != 303) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_payment_from_json() != 41176) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_stay_payment_to_json() != 53094) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_to_json() != 59278) {

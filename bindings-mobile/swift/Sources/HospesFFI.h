@@ -1395,6 +1395,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_payment_schedule_state(RustBuffer schedu
 RustBuffer uniffi_hospes_mobile_fn_func_payment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PET_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PET_VIEW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_pet_view_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PET_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PET_VIEW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_pet_view_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ACCEPT_QUOTE
 RustBuffer uniffi_hospes_mobile_fn_func_portal_accept_quote(RustBuffer access, RustBuffer client, RustBuffer quote, RustBuffer stay, RustBuffer acceptance, RustBuffer establishment, RustBuffer letterhead, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -1462,7 +1472,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_history(RustBuffer access, RustBu
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME
-RustBuffer uniffi_hospes_mobile_fn_func_portal_home(RustBuffer access, RustBuffer client, RustBuffer establishment, RustBuffer stays, RustBuffer today, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_portal_home(RustBuffer access, RustBuffer client, RustBuffer establishment, RustBuffer stays, RustBuffer locale, RustBuffer today, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HOME_FROM_JSON
@@ -1488,6 +1498,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_invoices(RustBuffer access, RustB
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PERSONAL_INFO
 RustBuffer uniffi_hospes_mobile_fn_func_portal_personal_info(RustBuffer access, RustBuffer client, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PETS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_PETS
+RustBuffer uniffi_hospes_mobile_fn_func_portal_pets(RustBuffer access, RustBuffer client, RustBuffer appointments, RustBuffer locale, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_QUOTE
@@ -1525,9 +1540,9 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_sign_contract(RustBuffer access, 
 RustBuffer uniffi_hospes_mobile_fn_func_portal_stay(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer reference, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_BALANCE
-#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_BALANCE
-RustBuffer uniffi_hospes_mobile_fn_func_portal_stay_balance(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer invoices, RustBuffer payments, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_STAY_PAYMENT
+RustBuffer uniffi_hospes_mobile_fn_func_portal_stay_payment(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer invoices, RustBuffer payments, int8_t online_payment, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
@@ -1648,6 +1663,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_record_login_failure(RustBuffer throttle
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_PAYMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_PAYMENT
 RustBuffer uniffi_hospes_mobile_fn_func_record_payment(RustBuffer invoice, RustBuffer payments, RustBuffer payment, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_REFUND
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RECORD_REFUND
+RustBuffer uniffi_hospes_mobile_fn_func_record_refund(RustBuffer documents, RustBuffer payments, RustBuffer refund, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REFUND_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REFUND_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_refund_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REFUND_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REFUND_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_refund_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REGISTER_ACCOUNT
@@ -1825,6 +1855,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_residency_stay(RustBuffer residency, Rus
 RustBuffer uniffi_hospes_mobile_fn_func_residency_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSAL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSAL_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_reversal_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSAL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSAL_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_reversal_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSE_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSE_PAYMENT
+RustBuffer uniffi_hospes_mobile_fn_func_reverse_payment(RustBuffer invoice, RustBuffer payments, RustBuffer reversal, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ROUND_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ROUND_MONEY
 RustBuffer uniffi_hospes_mobile_fn_func_round_money(RustBuffer money, RustCallStatus *_Nonnull out_status
@@ -1973,6 +2018,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_stay_history_from_json(RustBuffer json, 
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_HISTORY_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_stay_history_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_PAYMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_PAYMENT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_payment_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_PAYMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_PAYMENT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_stay_payment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_STAY_TO_JSON
@@ -3532,6 +3587,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_payment_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PET_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PET_VIEW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_pet_view_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PET_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PET_VIEW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_pet_view_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCEPT_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_ACCEPT_QUOTE
 uint16_t uniffi_hospes_mobile_checksum_func_portal_accept_quote(void
@@ -3646,6 +3713,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_personal_info(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PETS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_PETS
+uint16_t uniffi_hospes_mobile_checksum_func_portal_pets(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_QUOTE
 uint16_t uniffi_hospes_mobile_checksum_func_portal_quote(void
@@ -3688,9 +3761,9 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_stay(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_BALANCE
-#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_BALANCE
-uint16_t uniffi_hospes_mobile_checksum_func_portal_stay_balance(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_STAY_PAYMENT
+uint16_t uniffi_hospes_mobile_checksum_func_portal_stay_payment(void
     
 );
 #endif
@@ -3835,6 +3908,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_record_login_failure(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_PAYMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_PAYMENT
 uint16_t uniffi_hospes_mobile_checksum_func_record_payment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_REFUND
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RECORD_REFUND
+uint16_t uniffi_hospes_mobile_checksum_func_record_refund(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REFUND_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REFUND_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_refund_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REFUND_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REFUND_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_refund_to_json(void
     
 );
 #endif
@@ -4048,6 +4139,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_residency_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSAL_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSAL_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_reversal_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSAL_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSAL_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_reversal_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSE_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_REVERSE_PAYMENT
+uint16_t uniffi_hospes_mobile_checksum_func_reverse_payment(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ROUND_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ROUND_MONEY
 uint16_t uniffi_hospes_mobile_checksum_func_round_money(void
@@ -4225,6 +4334,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_stay_history_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_HISTORY_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_stay_history_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_PAYMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_PAYMENT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_payment_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_PAYMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_STAY_PAYMENT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_stay_payment_to_json(void
     
 );
 #endif

@@ -4905,6 +4905,10 @@ public struct Establishment: Equatable, Hashable {
      * Base of every link to the portal; https.
      */
     public var portalBaseUrl: String
+    /**
+     * The presentation message of the portal's home, in each language written (seed 000).
+     */
+    public var presentation: Translated
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4947,7 +4951,10 @@ public struct Establishment: Equatable, Hashable {
          */timeZone: TimeZone, 
         /**
          * Base of every link to the portal; https.
-         */portalBaseUrl: String) {
+         */portalBaseUrl: String, 
+        /**
+         * The presentation message of the portal's home, in each language written (seed 000).
+         */presentation: Translated) {
         self.id = id
         self.name = name
         self.logoUrl = logoUrl
@@ -4961,6 +4968,7 @@ public struct Establishment: Equatable, Hashable {
         self.currency = currency
         self.timeZone = timeZone
         self.portalBaseUrl = portalBaseUrl
+        self.presentation = presentation
     }
 
     
@@ -4991,7 +4999,8 @@ public struct FfiConverterTypeEstablishment: FfiConverterRustBuffer {
                 defaultLocale: FfiConverterTypeLocale.read(from: &buf), 
                 currency: FfiConverterTypeCurrency.read(from: &buf), 
                 timeZone: FfiConverterTypeTimeZone.read(from: &buf), 
-                portalBaseUrl: FfiConverterString.read(from: &buf)
+                portalBaseUrl: FfiConverterString.read(from: &buf), 
+                presentation: FfiConverterTypeTranslated.read(from: &buf)
         )
     }
 
@@ -5009,6 +5018,7 @@ public struct FfiConverterTypeEstablishment: FfiConverterRustBuffer {
         FfiConverterTypeCurrency.write(value.currency, into: &buf)
         FfiConverterTypeTimeZone.write(value.timeZone, into: &buf)
         FfiConverterString.write(value.portalBaseUrl, into: &buf)
+        FfiConverterTypeTranslated.write(value.presentation, into: &buf)
     }
 }
 
@@ -6788,15 +6798,16 @@ public struct InvoiceBalance: Equatable, Hashable {
      */
     public var total: Money
     /**
-     * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-     * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-     * sums a cancellation carried to its fee invoice (negative, like the credit note).
+     * Paid so far. For a credit note, the part of it settled: refunded already, or without
+     * money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+     * and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+     * the credit note).
      */
     public var paid: Money
     /**
      * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-     * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-     * — a credit note only refunds what was paid.
+     * for a credit note, minus what is still to be refunded: what was paid on the invoice it
+     * cancels, less the refunds recorded — a credit note only refunds what was paid.
      */
     public var due: Money
     /**
@@ -6814,14 +6825,15 @@ public struct InvoiceBalance: Equatable, Hashable {
          * Its total including VAT.
          */total: Money, 
         /**
-         * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-         * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-         * sums a cancellation carried to its fee invoice (negative, like the credit note).
+         * Paid so far. For a credit note, the part of it settled: refunded already, or without
+         * money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+         * and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+         * the credit note).
          */paid: Money, 
         /**
          * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-         * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-         * — a credit note only refunds what was paid.
+         * for a credit note, minus what is still to be refunded: what was paid on the invoice it
+         * cancels, less the refunds recorded — a credit note only refunds what was paid.
          */due: Money, 
         /**
          * Its status given those payments.
@@ -7405,9 +7417,9 @@ public struct IssuedLink: Equatable, Hashable {
      */
     public var tokenId: String
     /**
-     * When it stops working.
+     * When it stops working; `None` for a permanent space link, which never expires.
      */
-    public var expiresAt: Timestamp
+    public var expiresAt: Timestamp?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7422,8 +7434,8 @@ public struct IssuedLink: Equatable, Hashable {
          * The token's unique id, for the host's audit log.
          */tokenId: String, 
         /**
-         * When it stops working.
-         */expiresAt: Timestamp) {
+         * When it stops working; `None` for a permanent space link, which never expires.
+         */expiresAt: Timestamp?) {
         self.token = token
         self.url = url
         self.tokenId = tokenId
@@ -7449,7 +7461,7 @@ public struct FfiConverterTypeIssuedLink: FfiConverterRustBuffer {
                 token: FfiConverterString.read(from: &buf), 
                 url: FfiConverterString.read(from: &buf), 
                 tokenId: FfiConverterString.read(from: &buf), 
-                expiresAt: FfiConverterTypeTimestamp.read(from: &buf)
+                expiresAt: FfiConverterOptionTypeTimestamp.read(from: &buf)
         )
     }
 
@@ -7457,7 +7469,7 @@ public struct FfiConverterTypeIssuedLink: FfiConverterRustBuffer {
         FfiConverterString.write(value.token, into: &buf)
         FfiConverterString.write(value.url, into: &buf)
         FfiConverterString.write(value.tokenId, into: &buf)
-        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.expiresAt, into: &buf)
     }
 }
 
@@ -8736,9 +8748,9 @@ public struct LinkClaims: Equatable, Hashable {
      */
     public var issuedAt: Timestamp
     /**
-     * When it stops working.
+     * When it stops working; `None` for a permanent space link, which never expires.
      */
-    public var expiresAt: Timestamp
+    public var expiresAt: Timestamp?
     /**
      * Its unique id.
      */
@@ -8760,8 +8772,8 @@ public struct LinkClaims: Equatable, Hashable {
          * When it was issued.
          */issuedAt: Timestamp, 
         /**
-         * When it stops working.
-         */expiresAt: Timestamp, 
+         * When it stops working; `None` for a permanent space link, which never expires.
+         */expiresAt: Timestamp?, 
         /**
          * Its unique id.
          */tokenId: String) {
@@ -8793,7 +8805,7 @@ public struct FfiConverterTypeLinkClaims: FfiConverterRustBuffer {
                 purpose: FfiConverterTypeLinkPurpose.read(from: &buf), 
                 subject: FfiConverterOptionString.read(from: &buf), 
                 issuedAt: FfiConverterTypeTimestamp.read(from: &buf), 
-                expiresAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                expiresAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
                 tokenId: FfiConverterString.read(from: &buf)
         )
     }
@@ -8803,7 +8815,7 @@ public struct FfiConverterTypeLinkClaims: FfiConverterRustBuffer {
         FfiConverterTypeLinkPurpose.write(value.purpose, into: &buf)
         FfiConverterOptionString.write(value.subject, into: &buf)
         FfiConverterTypeTimestamp.write(value.issuedAt, into: &buf)
-        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.expiresAt, into: &buf)
         FfiConverterString.write(value.tokenId, into: &buf)
     }
 }
@@ -8926,8 +8938,15 @@ public struct LinkRequest: Equatable, Hashable {
     public var state: LinkState
     /**
      * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
+     * Required, except for a permanent space link, which has none.
      */
-    public var expiresAt: Timestamp
+    public var expiresAt: Timestamp?
+    /**
+     * A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+     * only when the client's `link_version` is bumped or its key is retired. Only the
+     * [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+     */
+    public var permanent: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -8946,12 +8965,19 @@ public struct LinkRequest: Equatable, Hashable {
          */state: LinkState, 
         /**
          * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
-         */expiresAt: Timestamp) {
+         * Required, except for a permanent space link, which has none.
+         */expiresAt: Timestamp? = nil, 
+        /**
+         * A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+         * only when the client's `link_version` is bumped or its key is retired. Only the
+         * [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+         */permanent: Bool = false) {
         self.purpose = purpose
         self.clientId = clientId
         self.subject = subject
         self.state = state
         self.expiresAt = expiresAt
+        self.permanent = permanent
     }
 
     
@@ -8974,7 +9000,8 @@ public struct FfiConverterTypeLinkRequest: FfiConverterRustBuffer {
                 clientId: FfiConverterString.read(from: &buf), 
                 subject: FfiConverterOptionString.read(from: &buf), 
                 state: FfiConverterTypeLinkState.read(from: &buf), 
-                expiresAt: FfiConverterTypeTimestamp.read(from: &buf)
+                expiresAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                permanent: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -8983,7 +9010,8 @@ public struct FfiConverterTypeLinkRequest: FfiConverterRustBuffer {
         FfiConverterString.write(value.clientId, into: &buf)
         FfiConverterOptionString.write(value.subject, into: &buf)
         FfiConverterTypeLinkState.write(value.state, into: &buf)
-        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterBool.write(value.permanent, into: &buf)
     }
 }
 
@@ -10268,6 +10296,85 @@ public func FfiConverterTypeParticipantsChange_lower(_ value: ParticipantsChange
 
 
 /**
+ * What « Payer » pays now: one of the stay's invoices and the amount still due on it.
+ */
+public struct PayNow: Equatable, Hashable {
+    /**
+     * The invoice the payment goes to (`payment.request` takes it).
+     */
+    public var invoiceNumber: String
+    /**
+     * Deposit, balance, final invoice…
+     */
+    public var kind: InvoiceKind
+    /**
+     * What is due on it now.
+     */
+    public var amount: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice the payment goes to (`payment.request` takes it).
+         */invoiceNumber: String, 
+        /**
+         * Deposit, balance, final invoice…
+         */kind: InvoiceKind, 
+        /**
+         * What is due on it now.
+         */amount: Money) {
+        self.invoiceNumber = invoiceNumber
+        self.kind = kind
+        self.amount = amount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PayNow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePayNow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PayNow {
+        return
+            try PayNow(
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PayNow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayNow_lift(_ buf: RustBuffer) throws -> PayNow {
+    return try FfiConverterTypePayNow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayNow_lower(_ value: PayNow) -> RustBuffer {
+    return FfiConverterTypePayNow.lower(value)
+}
+
+
+/**
  * A payment received on an invoice.
  */
 public struct Payment: Equatable, Hashable {
@@ -10299,6 +10406,15 @@ public struct Payment: Equatable, Hashable {
      * The provider's transaction id.
      */
     public var providerReference: String?
+    /**
+     * For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+     * it cancels.
+     */
+    public var reverses: String?
+    /**
+     * Why a reversing entry or a refund was made.
+     */
+    public var reason: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -10323,7 +10439,14 @@ public struct Payment: Equatable, Hashable {
          */provider: String?, 
         /**
          * The provider's transaction id.
-         */providerReference: String?) {
+         */providerReference: String?, 
+        /**
+         * For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+         * it cancels.
+         */reverses: String? = nil, 
+        /**
+         * Why a reversing entry or a refund was made.
+         */reason: String? = nil) {
         self.key = key
         self.invoiceNumber = invoiceNumber
         self.amount = amount
@@ -10331,6 +10454,8 @@ public struct Payment: Equatable, Hashable {
         self.receivedAt = receivedAt
         self.provider = provider
         self.providerReference = providerReference
+        self.reverses = reverses
+        self.reason = reason
     }
 
     
@@ -10355,7 +10480,9 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
                 method: FfiConverterTypePaymentMethod.read(from: &buf), 
                 receivedAt: FfiConverterTypeTimestamp.read(from: &buf), 
                 provider: FfiConverterOptionString.read(from: &buf), 
-                providerReference: FfiConverterOptionString.read(from: &buf)
+                providerReference: FfiConverterOptionString.read(from: &buf), 
+                reverses: FfiConverterOptionString.read(from: &buf), 
+                reason: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -10367,6 +10494,8 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
         FfiConverterTypeTimestamp.write(value.receivedAt, into: &buf)
         FfiConverterOptionString.write(value.provider, into: &buf)
         FfiConverterOptionString.write(value.providerReference, into: &buf)
+        FfiConverterOptionString.write(value.reverses, into: &buf)
+        FfiConverterOptionString.write(value.reason, into: &buf)
     }
 }
 
@@ -11148,6 +11277,129 @@ public func FfiConverterTypePet_lower(_ value: Pet) -> RustBuffer {
 
 
 /**
+ * A pet as « Mes animaux » lists it.
+ *
+ * `species` and `breed` are shown in the language asked for when the catalogue
+ * ([`species`]) knows them — « Caniche nain » in a French salon for a
+ * breed typed “Miniature poodle” — and as typed (trimmed) otherwise; `species_id` and
+ * `breed_id` are the catalogue's ids, for a host that shows an icon or filters.
+ *
+ * ```
+ * let view: hospes::portal::pets::PetView = serde_json::from_str(r#"{"name": "Filou",
+ * "species": "Chien", "breed": "Caniche nain", "species_id": "dog",
+ * "breed_id": "miniature-poodle", "appointments": 3}"#).unwrap();
+ * assert_eq!(view.appointments, 3);
+ * ```
+ */
+public struct PetView: Equatable, Hashable {
+    /**
+     * The pet's name, as on the client record.
+     */
+    public var name: String
+    /**
+     * Its species as shown; `None` when the record has none.
+     */
+    public var species: String?
+    /**
+     * Its breed as shown; `None` when the record has none.
+     */
+    public var breed: String?
+    /**
+     * The catalogue id of its species (`dog`), when the catalogue knows it.
+     */
+    public var speciesId: String?
+    /**
+     * The catalogue id of its breed (`miniature-poodle`), when the catalogue knows it.
+     */
+    public var breedId: String?
+    /**
+     * Its appointments, past and upcoming, requested or confirmed (declined and cancelled ones
+     * are not counted).
+     */
+    public var appointments: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The pet's name, as on the client record.
+         */name: String, 
+        /**
+         * Its species as shown; `None` when the record has none.
+         */species: String?, 
+        /**
+         * Its breed as shown; `None` when the record has none.
+         */breed: String?, 
+        /**
+         * The catalogue id of its species (`dog`), when the catalogue knows it.
+         */speciesId: String?, 
+        /**
+         * The catalogue id of its breed (`miniature-poodle`), when the catalogue knows it.
+         */breedId: String?, 
+        /**
+         * Its appointments, past and upcoming, requested or confirmed (declined and cancelled ones
+         * are not counted).
+         */appointments: UInt32) {
+        self.name = name
+        self.species = species
+        self.breed = breed
+        self.speciesId = speciesId
+        self.breedId = breedId
+        self.appointments = appointments
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PetView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePetView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PetView {
+        return
+            try PetView(
+                name: FfiConverterString.read(from: &buf), 
+                species: FfiConverterOptionString.read(from: &buf), 
+                breed: FfiConverterOptionString.read(from: &buf), 
+                speciesId: FfiConverterOptionString.read(from: &buf), 
+                breedId: FfiConverterOptionString.read(from: &buf), 
+                appointments: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PetView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.species, into: &buf)
+        FfiConverterOptionString.write(value.breed, into: &buf)
+        FfiConverterOptionString.write(value.speciesId, into: &buf)
+        FfiConverterOptionString.write(value.breedId, into: &buf)
+        FfiConverterUInt32.write(value.appointments, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePetView_lift(_ buf: RustBuffer) throws -> PetView {
+    return try FfiConverterTypePetView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePetView_lower(_ value: PetView) -> RustBuffer {
+    return FfiConverterTypePetView.lower(value)
+}
+
+
+/**
  * A document a cancellation will produce.
  */
 public struct PlannedDocument: Equatable, Hashable {
@@ -11334,6 +11586,11 @@ public struct PortalHeader: Equatable, Hashable {
      * Phone.
      */
     public var phone: String?
+    /**
+     * The establishment's presentation message, in the page's language (else its own, else
+     * any written).
+     */
+    public var presentation: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -11355,13 +11612,18 @@ public struct PortalHeader: Equatable, Hashable {
          */place: String, 
         /**
          * Phone.
-         */phone: String?) {
+         */phone: String?, 
+        /**
+         * The establishment's presentation message, in the page's language (else its own, else
+         * any written).
+         */presentation: String?) {
         self.name = name
         self.logoUrl = logoUrl
         self.website = website
         self.openingPeriods = openingPeriods
         self.place = place
         self.phone = phone
+        self.presentation = presentation
     }
 
     
@@ -11385,7 +11647,8 @@ public struct FfiConverterTypePortalHeader: FfiConverterRustBuffer {
                 website: FfiConverterOptionString.read(from: &buf), 
                 openingPeriods: FfiConverterSequenceTypeOpeningPeriod.read(from: &buf), 
                 place: FfiConverterString.read(from: &buf), 
-                phone: FfiConverterOptionString.read(from: &buf)
+                phone: FfiConverterOptionString.read(from: &buf), 
+                presentation: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -11396,6 +11659,7 @@ public struct FfiConverterTypePortalHeader: FfiConverterRustBuffer {
         FfiConverterSequenceTypeOpeningPeriod.write(value.openingPeriods, into: &buf)
         FfiConverterString.write(value.place, into: &buf)
         FfiConverterOptionString.write(value.phone, into: &buf)
+        FfiConverterOptionString.write(value.presentation, into: &buf)
     }
 }
 
@@ -12654,6 +12918,116 @@ public func FfiConverterTypeRate_lift(_ buf: RustBuffer) throws -> Rate {
 #endif
 public func FfiConverterTypeRate_lower(_ value: Rate) -> RustBuffer {
     return FfiConverterTypeRate.lower(value)
+}
+
+
+/**
+ * A refund to record: money given back to the guest on a credit note (a cancelled stay's, or
+ * a correction's).
+ */
+public struct Refund: Equatable, Hashable {
+    /**
+     * Idempotency key: the same key recorded twice counts once.
+     */
+    public var key: String
+    /**
+     * The credit note refunded.
+     */
+    public var creditNoteNumber: String
+    /**
+     * How much goes back (positive).
+     */
+    public var amount: Money
+    /**
+     * How.
+     */
+    public var method: PaymentMethod
+    /**
+     * When the money went back.
+     */
+    public var refundedAt: Timestamp
+    /**
+     * Why, if the business says.
+     */
+    public var reason: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Idempotency key: the same key recorded twice counts once.
+         */key: String, 
+        /**
+         * The credit note refunded.
+         */creditNoteNumber: String, 
+        /**
+         * How much goes back (positive).
+         */amount: Money, 
+        /**
+         * How.
+         */method: PaymentMethod, 
+        /**
+         * When the money went back.
+         */refundedAt: Timestamp, 
+        /**
+         * Why, if the business says.
+         */reason: String? = nil) {
+        self.key = key
+        self.creditNoteNumber = creditNoteNumber
+        self.amount = amount
+        self.method = method
+        self.refundedAt = refundedAt
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Refund: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRefund: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Refund {
+        return
+            try Refund(
+                key: FfiConverterString.read(from: &buf), 
+                creditNoteNumber: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                refundedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                reason: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Refund, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.creditNoteNumber, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterTypeTimestamp.write(value.refundedAt, into: &buf)
+        FfiConverterOptionString.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefund_lift(_ buf: RustBuffer) throws -> Refund {
+    return try FfiConverterTypeRefund.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefund_lower(_ value: Refund) -> RustBuffer {
+    return FfiConverterTypeRefund.lower(value)
 }
 
 
@@ -13957,6 +14331,97 @@ public func FfiConverterTypeResidencyChange_lift(_ buf: RustBuffer) throws -> Re
 #endif
 public func FfiConverterTypeResidencyChange_lower(_ value: ResidencyChange) -> RustBuffer {
     return FfiConverterTypeResidencyChange.lower(value)
+}
+
+
+/**
+ * A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
+ * bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
+ * reverse it and record the right one.
+ */
+public struct Reversal: Equatable, Hashable {
+    /**
+     * The reversing entry's idempotency key.
+     */
+    public var key: String
+    /**
+     * The key of the payment cancelled.
+     */
+    public var paymentKey: String
+    /**
+     * Why (kept in the entry and the event).
+     */
+    public var reason: String
+    /**
+     * When it is cancelled.
+     */
+    public var reversedAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The reversing entry's idempotency key.
+         */key: String, 
+        /**
+         * The key of the payment cancelled.
+         */paymentKey: String, 
+        /**
+         * Why (kept in the entry and the event).
+         */reason: String, 
+        /**
+         * When it is cancelled.
+         */reversedAt: Timestamp) {
+        self.key = key
+        self.paymentKey = paymentKey
+        self.reason = reason
+        self.reversedAt = reversedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reversal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReversal: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reversal {
+        return
+            try Reversal(
+                key: FfiConverterString.read(from: &buf), 
+                paymentKey: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                reversedAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reversal, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.paymentKey, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeTimestamp.write(value.reversedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReversal_lift(_ buf: RustBuffer) throws -> Reversal {
+    return try FfiConverterTypeReversal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReversal_lower(_ value: Reversal) -> RustBuffer {
+    return FfiConverterTypeReversal.lower(value)
 }
 
 
@@ -15742,6 +16207,90 @@ public func FfiConverterTypeStayHistory_lower(_ value: StayHistory) -> RustBuffe
 
 
 /**
+ * The money of one of the guest's stays: its balance, what is left to pay, and what « Payer »
+ * would pay now.
+ */
+public struct StayPayment: Equatable, Hashable {
+    /**
+     * Invoiced, paid and due, invoice by invoice.
+     */
+    public var balance: StayBalance
+    /**
+     * What is left to pay: the balance's due, never below zero (a refund owed to the guest
+     * shows as a negative `balance.due`).
+     */
+    public var leftToPay: Money
+    /**
+     * What « Payer » pays now; none when nothing is due or the establishment takes no payment
+     * online.
+     */
+    public var payNow: PayNow?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Invoiced, paid and due, invoice by invoice.
+         */balance: StayBalance, 
+        /**
+         * What is left to pay: the balance's due, never below zero (a refund owed to the guest
+         * shows as a negative `balance.due`).
+         */leftToPay: Money, 
+        /**
+         * What « Payer » pays now; none when nothing is due or the establishment takes no payment
+         * online.
+         */payNow: PayNow?) {
+        self.balance = balance
+        self.leftToPay = leftToPay
+        self.payNow = payNow
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StayPayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStayPayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StayPayment {
+        return
+            try StayPayment(
+                balance: FfiConverterTypeStayBalance.read(from: &buf), 
+                leftToPay: FfiConverterTypeMoney.read(from: &buf), 
+                payNow: FfiConverterOptionTypePayNow.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StayPayment, into buf: inout [UInt8]) {
+        FfiConverterTypeStayBalance.write(value.balance, into: &buf)
+        FfiConverterTypeMoney.write(value.leftToPay, into: &buf)
+        FfiConverterOptionTypePayNow.write(value.payNow, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayPayment_lift(_ buf: RustBuffer) throws -> StayPayment {
+    return try FfiConverterTypeStayPayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStayPayment_lower(_ value: StayPayment) -> RustBuffer {
+    return FfiConverterTypeStayPayment.lower(value)
+}
+
+
+/**
  * A stay as listed on the home and history screens.
  */
 public struct StaySummary: Equatable, Hashable {
@@ -16433,6 +16982,94 @@ public func FfiConverterTypeTouristTax_lift(_ buf: RustBuffer) throws -> Tourist
 #endif
 public func FfiConverterTypeTouristTax_lower(_ value: TouristTax) -> RustBuffer {
     return FfiConverterTypeTouristTax.lower(value)
+}
+
+
+/**
+ * A text written by the business in French, English and Spanish (any of them may be left out):
+ * shown in the reader's language, else in the establishment's, else in any language written.
+ *
+ * ```
+ * use hospes::i18n::Translated;
+ * use hospes::Locale;
+ * let welcome = Translated { fr: Some("Bienvenue au camping !".into()), en: None, es: Some("¡Bienvenidos!".into()) };
+ * assert_eq!(welcome.get(Locale::Es, Locale::Fr), Some("¡Bienvenidos!"));
+ * assert_eq!(welcome.get(Locale::En, Locale::Fr), Some("Bienvenue au camping !"));
+ * ```
+ */
+public struct Translated: Equatable, Hashable {
+    /**
+     * In French.
+     */
+    public var fr: String?
+    /**
+     * In English.
+     */
+    public var en: String?
+    /**
+     * In Spanish.
+     */
+    public var es: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * In French.
+         */fr: String? = nil, 
+        /**
+         * In English.
+         */en: String? = nil, 
+        /**
+         * In Spanish.
+         */es: String? = nil) {
+        self.fr = fr
+        self.en = en
+        self.es = es
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Translated: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTranslated: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Translated {
+        return
+            try Translated(
+                fr: FfiConverterOptionString.read(from: &buf), 
+                en: FfiConverterOptionString.read(from: &buf), 
+                es: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Translated, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.fr, into: &buf)
+        FfiConverterOptionString.write(value.en, into: &buf)
+        FfiConverterOptionString.write(value.es, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTranslated_lift(_ buf: RustBuffer) throws -> Translated {
+    return try FfiConverterTypeTranslated.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTranslated_lower(_ value: Translated) -> RustBuffer {
+    return FfiConverterTypeTranslated.lower(value)
 }
 
 
@@ -18703,6 +19340,55 @@ public enum Event: Equatable, Hashable {
          */key: String
     )
     /**
+     * Money was refunded to the guest against a credit note.
+     */
+    case refundRecorded(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * The credit note refunded.
+         */invoiceNumber: String, 
+        /**
+         * How much went back (positive).
+         */amount: Money, 
+        /**
+         * How.
+         */method: PaymentMethod, 
+        /**
+         * The refund's idempotency key.
+         */key: String
+    )
+    /**
+     * A payment recorded by mistake was cancelled by a reversing entry, with its reason.
+     */
+    case paymentReversed(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * The customer.
+         */clientId: String, 
+        /**
+         * The invoice.
+         */invoiceNumber: String, 
+        /**
+         * The amount taken back off the invoice (the payment's).
+         */amount: Money, 
+        /**
+         * The key of the payment cancelled.
+         */reverses: String, 
+        /**
+         * The reversing entry's idempotency key.
+         */key: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
      * An online payment failed or the guest gave up.
      */
     case paymentFailed(
@@ -19058,46 +19744,52 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         case 11: return .paymentRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
         )
         
-        case 12: return .paymentFailed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), cancelledByGuest: try FfiConverterBool.read(from: &buf)
+        case 12: return .refundRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
         )
         
-        case 13: return .contractSigned(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), contractNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf)
+        case 13: return .paymentReversed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), reverses: try FfiConverterString.read(from: &buf), key: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
         )
         
-        case 14: return .stayCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), penalty: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
+        case 14: return .paymentFailed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), cancelledByGuest: try FfiConverterBool.read(from: &buf)
         )
         
-        case 15: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
+        case 15: return .contractSigned(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), contractNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf)
         )
         
-        case 16: return .appointmentRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), comment: try FfiConverterOptionString.read(from: &buf)
+        case 16: return .stayCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), penalty: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
         )
         
-        case 17: return .appointmentConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        case 17: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
         )
         
-        case 18: return .appointmentRescheduled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), previousStart: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousEnd: try FfiConverterTypeNaiveDateTime.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), status: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        case 18: return .appointmentRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), comment: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 19: return .appointmentDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        case 19: return .appointmentConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf)
         )
         
-        case 20: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        case 20: return .appointmentRescheduled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), previousStart: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousEnd: try FfiConverterTypeNaiveDateTime.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), status: try FfiConverterTypeAppointmentStatus.read(from: &buf)
         )
         
-        case 21: return .bookingFieldsEdited(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 21: return .appointmentDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 22: return .bookingChangeRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 22: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
         )
         
-        case 23: return .bookingChangeApproved(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 23: return .bookingFieldsEdited(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
         )
         
-        case 24: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        case 24: return .bookingChangeRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
         )
         
-        case 25: return .clientErased(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        case 25: return .bookingChangeApproved(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        )
+        
+        case 26: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 27: return .clientErased(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -19198,8 +19890,29 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(key, into: &buf)
             
         
-        case let .paymentFailed(occurredAt,clientId,invoiceNumber,amount,cancelledByGuest):
+        case let .refundRecorded(occurredAt,clientId,invoiceNumber,amount,method,key):
             writeInt(&buf, Int32(12))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amount, into: &buf)
+            FfiConverterTypePaymentMethod.write(method, into: &buf)
+            FfiConverterString.write(key, into: &buf)
+            
+        
+        case let .paymentReversed(occurredAt,clientId,invoiceNumber,amount,reverses,key,reason):
+            writeInt(&buf, Int32(13))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amount, into: &buf)
+            FfiConverterString.write(reverses, into: &buf)
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .paymentFailed(occurredAt,clientId,invoiceNumber,amount,cancelledByGuest):
+            writeInt(&buf, Int32(14))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(invoiceNumber, into: &buf)
@@ -19208,7 +19921,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .contractSigned(occurredAt,clientId,contractNumber,stayReference,documentSha256,termsVersion):
-            writeInt(&buf, Int32(13))
+            writeInt(&buf, Int32(15))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(contractNumber, into: &buf)
@@ -19218,7 +19931,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .stayCancelled(occurredAt,clientId,stayReference,penalty,refund):
-            writeInt(&buf, Int32(14))
+            writeInt(&buf, Int32(16))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -19227,7 +19940,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .authorisedPersonsChanged(occurredAt,clientId,pitch,added,removed):
-            writeInt(&buf, Int32(15))
+            writeInt(&buf, Int32(17))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(pitch, into: &buf)
@@ -19236,7 +19949,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentRequested(occurredAt,clientId,appointmentId,pet,start,end,comment):
-            writeInt(&buf, Int32(16))
+            writeInt(&buf, Int32(18))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -19247,7 +19960,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentConfirmed(occurredAt,clientId,appointmentId,pet,start,end):
-            writeInt(&buf, Int32(17))
+            writeInt(&buf, Int32(19))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -19257,7 +19970,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentRescheduled(occurredAt,clientId,appointmentId,pet,previousStart,previousEnd,start,end,status):
-            writeInt(&buf, Int32(18))
+            writeInt(&buf, Int32(20))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -19270,7 +19983,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentDeclined(occurredAt,clientId,appointmentId,pet,start,previousStatus,reason):
-            writeInt(&buf, Int32(19))
+            writeInt(&buf, Int32(21))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -19281,7 +19994,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentCancelled(occurredAt,clientId,appointmentId,pet,start,previousStatus):
-            writeInt(&buf, Int32(20))
+            writeInt(&buf, Int32(22))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -19291,7 +20004,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingFieldsEdited(occurredAt,clientId,stayReference,changes):
-            writeInt(&buf, Int32(21))
+            writeInt(&buf, Int32(23))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -19299,7 +20012,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingChangeRequested(occurredAt,clientId,stayReference,requestId,changes):
-            writeInt(&buf, Int32(22))
+            writeInt(&buf, Int32(24))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -19308,7 +20021,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingChangeApproved(occurredAt,clientId,stayReference,requestId,changes):
-            writeInt(&buf, Int32(23))
+            writeInt(&buf, Int32(25))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -19317,7 +20030,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingChangeDeclined(occurredAt,clientId,stayReference,requestId,reason):
-            writeInt(&buf, Int32(24))
+            writeInt(&buf, Int32(26))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -19326,7 +20039,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .clientErased(occurredAt,clientId):
-            writeInt(&buf, Int32(25))
+            writeInt(&buf, Int32(27))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             
@@ -23127,6 +23840,30 @@ fileprivate struct FfiConverterOptionTypeMoney: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeMoney.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePayNow: FfiConverterRustBuffer {
+    typealias SwiftType = PayNow?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePayNow.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePayNow.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

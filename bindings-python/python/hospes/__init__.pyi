@@ -331,6 +331,40 @@ class EventPaymentRecorded(TypedDict):
     key: str
     """The payment's idempotency key."""
 
+class EventRefundRecorded(TypedDict):
+    """Money was refunded to the guest against a credit note."""
+    type: Literal['refund_recorded']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """The credit note refunded."""
+    amount: Money
+    """How much went back (positive)."""
+    method: PaymentMethod
+    """How."""
+    key: str
+    """The refund's idempotency key."""
+
+class EventPaymentReversed(TypedDict):
+    """A payment recorded by mistake was cancelled by a reversing entry, with its reason."""
+    type: Literal['payment_reversed']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """The customer."""
+    invoice_number: str
+    """The invoice."""
+    amount: Money
+    """The amount taken back off the invoice (the payment's)."""
+    reverses: str
+    """The key of the payment cancelled."""
+    key: str
+    """The reversing entry's idempotency key."""
+    reason: str
+    """Why."""
+
 class EventPaymentFailed(TypedDict):
     """An online payment failed or the guest gave up."""
     type: Literal['payment_failed']
@@ -555,7 +589,7 @@ class EventClientErased(TypedDict):
     client_id: str
     """The erased client's id (their record now holds a pseudonym)."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined, EventClientErased]
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventRefundRecorded, EventPaymentReversed, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined, EventClientErased]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -580,6 +614,17 @@ class LegalIds(TypedDict):
     """Intra-community VAT number (`FR40123456824`)."""
     legal_form: NotRequired[Optional[str]]
     """Legal form and capital as printed ("SARL au capital de 15 000 €")."""
+
+class Translated(TypedDict):
+    """A text written by the business in French, English and Spanish (any of them may be left out):
+    shown in the reader's language, else in the establishment's, else in any language written.
+    """
+    fr: NotRequired[Optional[str]]
+    """In French."""
+    en: NotRequired[Optional[str]]
+    """In English."""
+    es: NotRequired[Optional[str]]
+    """In Spanish."""
 
 class Establishment(TypedDict):
     """The establishment's identity and settings."""
@@ -609,6 +654,8 @@ class Establishment(TypedDict):
     """Zone of the calendar dates (arrivals, deadlines)."""
     portal_base_url: str
     """Base of every link to the portal; https."""
+    presentation: NotRequired[Translated]
+    """The presentation message of the portal's home, in each language written (seed 000)."""
 
 PriceBasis = Literal['including_vat', 'excluding_vat']
 """Whether the prices of a document include VAT (guests' prices) or exclude it (business prices)."""
@@ -1184,8 +1231,15 @@ class LinkRequest(TypedDict):
     """The stay or document reference, for every purpose but portal, reset and verify."""
     state: LinkState
     """The state the link is bound to."""
-    expires_at: datetime
-    """When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`."""
+    expires_at: NotRequired[Optional[datetime]]
+    """When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
+    Required, except for a permanent space link, which has none.
+    """
+    permanent: NotRequired[bool]
+    """A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+    only when the client's `link_version` is bumped or its key is retired. Only the
+    [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+    """
 
 class IssuedLink(TypedDict):
     """A freshly issued link."""
@@ -1195,8 +1249,8 @@ class IssuedLink(TypedDict):
     """The full URL to put in the e-mail."""
     token_id: str
     """The token's unique id, for the host's audit log."""
-    expires_at: datetime
-    """When it stops working."""
+    expires_at: NotRequired[Optional[datetime]]
+    """When it stops working; `None` for a permanent space link, which never expires."""
 
 class LinkHint(TypedDict):
     """What a token says about itself before it is verified: which records to load.
@@ -1219,8 +1273,8 @@ class LinkClaims(TypedDict):
     """The stay or document it opens, if any."""
     issued_at: datetime
     """When it was issued."""
-    expires_at: datetime
-    """When it stops working."""
+    expires_at: NotRequired[Optional[datetime]]
+    """When it stops working; `None` for a permanent space link, which never expires."""
     token_id: str
     """Its unique id."""
 
@@ -1299,6 +1353,10 @@ class PortalHeader(TypedDict):
     """Town, on one line."""
     phone: NotRequired[Optional[str]]
     """Phone."""
+    presentation: NotRequired[Optional[str]]
+    """The establishment's presentation message, in the page's language (else its own, else
+    any written).
+    """
 
 class StaySummary(TypedDict):
     """A stay as listed on the home and history screens."""
@@ -1672,6 +1730,12 @@ class Payment(TypedDict):
     """The payment provider, for an online payment (`payplug`, `stripe`)."""
     provider_reference: NotRequired[Optional[str]]
     """The provider's transaction id."""
+    reverses: NotRequired[Optional[str]]
+    """For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+    it cancels.
+    """
+    reason: NotRequired[Optional[str]]
+    """Why a reversing entry or a refund was made."""
 
 class InvoiceBalance(TypedDict):
     """What is paid and due on one invoice."""
@@ -1680,14 +1744,15 @@ class InvoiceBalance(TypedDict):
     total: Money
     """Its total including VAT."""
     paid: Money
-    """Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-    of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-    sums a cancellation carried to its fee invoice (negative, like the credit note).
+    """Paid so far. For a credit note, the part of it settled: refunded already, or without
+    money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+    and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+    the credit note).
     """
     due: Money
     """Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-    for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-    — a credit note only refunds what was paid.
+    for a credit note, minus what is still to be refunded: what was paid on the invoice it
+    cancels, less the refunds recorded — a credit note only refunds what was paid.
     """
     status: InvoiceStatus
     """Its status given those payments."""
@@ -1704,6 +1769,37 @@ class PaymentRecorded(TypedDict):
     """The key was recorded already: nothing changed."""
     events: List[Event]
     """`payment_recorded`, or `payment_failed`; empty for a duplicate."""
+
+class Refund(TypedDict):
+    """A refund to record: money given back to the guest on a credit note (a cancelled stay's, or
+    a correction's).
+    """
+    key: str
+    """Idempotency key: the same key recorded twice counts once."""
+    credit_note_number: str
+    """The credit note refunded."""
+    amount: Money
+    """How much goes back (positive)."""
+    method: PaymentMethod
+    """How."""
+    refunded_at: datetime
+    """When the money went back."""
+    reason: NotRequired[Optional[str]]
+    """Why, if the business says."""
+
+class Reversal(TypedDict):
+    """A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
+    bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
+    reverse it and record the right one.
+    """
+    key: str
+    """The reversing entry's idempotency key."""
+    payment_key: str
+    """The key of the payment cancelled."""
+    reason: str
+    """Why (kept in the entry and the event)."""
+    reversed_at: datetime
+    """When it is cancelled."""
 
 class StayBalance(TypedDict):
     """What is invoiced, paid and due for a whole stay."""
@@ -2007,6 +2103,30 @@ class ResidencyChange(TypedDict):
     events: List[Event]
     """`authorised_persons_changed`, none when nothing changed."""
 
+class PayNow(TypedDict):
+    """What « Payer » pays now: one of the stay's invoices and the amount still due on it."""
+    invoice_number: str
+    """The invoice the payment goes to (`payment.request` takes it)."""
+    kind: InvoiceKind
+    """Deposit, balance, final invoice…"""
+    amount: Money
+    """What is due on it now."""
+
+class StayPayment(TypedDict):
+    """The money of one of the guest's stays: its balance, what is left to pay, and what « Payer »
+    would pay now.
+    """
+    balance: StayBalance
+    """Invoiced, paid and due, invoice by invoice."""
+    left_to_pay: Money
+    """What is left to pay: the balance's due, never below zero (a refund owed to the guest
+    shows as a negative `balance.due`).
+    """
+    pay_now: NotRequired[Optional[PayNow]]
+    """What « Payer » pays now; none when nothing is due or the establishment takes no payment
+    online.
+    """
+
 class TimeInterval(TypedDict):
     """One opening interval of a day, on the establishment's wall clock (`09:00`–`12:00`).
 
@@ -2094,6 +2214,29 @@ class AppointmentOutcome(TypedDict):
     """The appointment to store."""
     events: List[Event]
     """What happened (none when nothing changed)."""
+
+class PetView(TypedDict):
+    """A pet as « Mes animaux » lists it.
+
+    `species` and `breed` are shown in the language asked for when the catalogue
+    ([`species`]) knows them — « Caniche nain » in a French salon for a
+    breed typed “Miniature poodle” — and as typed (trimmed) otherwise; `species_id` and
+    `breed_id` are the catalogue's ids, for a host that shows an icon or filters.
+    """
+    name: str
+    """The pet's name, as on the client record."""
+    species: NotRequired[Optional[str]]
+    """Its species as shown; `None` when the record has none."""
+    breed: NotRequired[Optional[str]]
+    """Its breed as shown; `None` when the record has none."""
+    species_id: NotRequired[Optional[str]]
+    """The catalogue id of its species (`dog`), when the catalogue knows it."""
+    breed_id: NotRequired[Optional[str]]
+    """The catalogue id of its breed (`miniature-poodle`), when the catalogue knows it."""
+    appointments: int
+    """Its appointments, past and upcoming, requested or confirmed (declined and cancelled ones
+    are not counted).
+    """
 
 class LoggedEvent(TypedDict):
     """An event in a stay's hash-linked log: each entry carries the hash of the one before, so that
@@ -3145,9 +3288,10 @@ def portal_access_from_login(login: Login) -> PortalAccess:
     """The access a successful login gives: the whole space."""
     ...
 
-def portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: List[Stay], today: date) -> PortalHome:
-    """The home screen: establishment header, greeting, details to complete, upcoming stays.
-     `stays` may hold anyone's: only the guest's are shown.
+def portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: List[Stay], locale: Optional[Locale], today: date) -> PortalHome:
+    """The home screen in `locale` (the page's language; the guest's own when absent):
+     establishment header with its presentation message, greeting, details to complete,
+     upcoming stays. `stays` may hold anyone's: only the guest's are shown.
     """
     ...
 
@@ -3245,6 +3389,20 @@ def record_payment(invoice: Invoice, payments: List[Payment], payment: Payment, 
     """Records a payment on an invoice; the same idempotency key twice counts once."""
     ...
 
+def record_refund(documents: List[Invoice], payments: List[Payment], refund: Refund, now: datetime) -> PaymentRecorded:
+    """Records money given back to the guest on a credit note (a cancelled stay's): a negative
+     entry, idempotent by its key, never more than the credit note still has to refund.
+     `documents` holds the credit note and the other documents of its stay, `payments` every
+     payment on them (what the cancelled invoice received, what a cancellation carried).
+    """
+    ...
+
+def reverse_payment(invoice: Invoice, payments: List[Payment], reversal: Reversal, now: datetime) -> PaymentRecorded:
+    """Cancels a payment recorded by mistake with a reversing entry and its reason (never by
+     deleting it); to correct one, reverse it and record the right one.
+    """
+    ...
+
 def invoice_balance(invoice: Invoice, payments: List[Payment]) -> InvoiceBalance:
     """What is paid and due on one invoice."""
     ...
@@ -3320,9 +3478,10 @@ def portal_set_authorised(access: PortalAccess, client: Client, residency: Resid
     """The resident sets who may stay on her pitch; another client's residency is not found."""
     ...
 
-def portal_stay_balance(access: PortalAccess, client: Client, stay: Stay, invoices: List[Invoice], payments: List[Payment]) -> StayBalance:
-    """What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
-     it only. Another client's stay is not found.
+def portal_stay_payment(access: PortalAccess, client: Client, stay: Stay, invoices: List[Invoice], payments: List[Payment], online_payment: bool) -> StayPayment:
+    """The money of one of the guest's stays, from her invoices of it only: invoiced, paid,
+     left to pay, and what « Payer » pays now (the deposit before the balance; none without
+     online payment). Another client's stay is not found.
     """
     ...
 
@@ -3334,6 +3493,13 @@ def portal_invoice_pdf(access: PortalAccess, client: Client, invoice: Invoice, l
 
 def portal_request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: str, id: str, request: AppointmentRequest, now: datetime) -> AppointmentOutcome:
     """The guest asks for an appointment for one of her pets, as `appointment.request`."""
+    ...
+
+def portal_pets(access: PortalAccess, client: Client, appointments: List[Appointment], locale: Locale) -> List[PetView]:
+    """« Mes animaux »: the guest's pets, read-only, species and breed in `locale` (the
+     establishment's language) when the catalogue knows them, else as typed, and how many of
+     her appointments (requested or confirmed, past and upcoming) each had.
+    """
     ...
 
 def append_event_log(last: Optional[LoggedEvent], events: List[Event]) -> List[LoggedEvent]:

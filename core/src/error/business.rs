@@ -290,6 +290,24 @@ macro_rules! error_table {
                     /// Its status.
                     status: String,
                 },
+                /// A refund on something else than an issued credit note, or more than it
+                /// still has to refund.
+                #[error("nothing to refund on {number}: {detail}")]
+                NotRefundable = "payment.not_refundable" {
+                    /// The document.
+                    number: String,
+                    /// Why.
+                    detail: String,
+                },
+                /// A reversal of a payment that cannot be reversed: unknown on that invoice,
+                /// already reversed, a reversal itself, or money carried by a cancellation.
+                #[error("payment {key} cannot be reversed: {detail}")]
+                NotReversible = "payment.not_reversible" {
+                    /// The payment's key.
+                    key: String,
+                    /// Why.
+                    detail: String,
+                },
                 /// A payment of zero, a negative amount, or more than is due.
                 #[error("payment of {amount} when {due} is due")]
                 PaymentAmountInvalid = "payment.amount_invalid" {

@@ -25,6 +25,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/fr/events.ftl"),
             include_str!("../../locales/fr/documents.ftl"),
             include_str!("../../locales/fr/gdpr.ftl"),
+            include_str!("../../locales/fr/pets.ftl"),
         ],
     ),
     (
@@ -35,6 +36,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/en/events.ftl"),
             include_str!("../../locales/en/documents.ftl"),
             include_str!("../../locales/en/gdpr.ftl"),
+            include_str!("../../locales/en/pets.ftl"),
         ],
     ),
     (
@@ -45,6 +47,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../locales/es/events.ftl"),
             include_str!("../../locales/es/documents.ftl"),
             include_str!("../../locales/es/gdpr.ftl"),
+            include_str!("../../locales/es/pets.ftl"),
         ],
     ),
 ];

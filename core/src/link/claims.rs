@@ -22,7 +22,16 @@ pub struct LinkRequest {
     /// The state the link is bound to.
     pub state: LinkState,
     /// When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
-    pub expires_at: DateTime<Utc>,
+    /// Required, except for a permanent space link, which has none.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+    /// only when the client's `link_version` is bumped or its key is retired. Only the
+    /// [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub permanent: bool,
 }
 
 /// A freshly issued link.
@@ -36,8 +45,8 @@ pub struct IssuedLink {
     pub url: String,
     /// The token's unique id, for the host's audit log.
     pub token_id: String,
-    /// When it stops working.
-    pub expires_at: DateTime<Utc>,
+    /// When it stops working; `None` for a permanent space link, which never expires.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// What a token says about itself before it is verified: which records to load.
@@ -67,8 +76,8 @@ pub struct LinkClaims {
     pub subject: Option<String>,
     /// When it was issued.
     pub issued_at: DateTime<Utc>,
-    /// When it stops working.
-    pub expires_at: DateTime<Utc>,
+    /// When it stops working; `None` for a permanent space link, which never expires.
+    pub expires_at: Option<DateTime<Utc>>,
     /// Its unique id.
     pub token_id: String,
 }

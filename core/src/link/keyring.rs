@@ -22,6 +22,7 @@ use super::state::LinkState;
 use super::token::{MAX_TOKEN_LEN, open};
 
 /// Longest validity of a link: 400 days (a yearly resident's contract link and some margin).
+/// The one exception is the permanent space link ([`LinkRequest::permanent`]), which has none.
 pub const MAX_VALIDITY_DAYS: i64 = 400;
 
 /// Clock skew allowed between the issuing and the verifying host, by default.
@@ -132,8 +133,12 @@ struct Payload {
         deserialize_with = "instant::optional"
     )]
     nbf: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "instant::one")]
-    exp: DateTime<Utc>,
+    /// An instant, or `"never"` for a permanent space link; always present.
+    #[serde(
+        serialize_with = "instant::write_expiry",
+        deserialize_with = "instant::expiry"
+    )]
+    exp: Option<DateTime<Utc>>,
     jti: String,
 }
 
@@ -164,7 +169,8 @@ impl Keyring {
         &self.active.id
     }
 
-    /// Issues a link token and its URL.
+    /// Issues a link token and its URL. A link expires at `expires_at`, at most
+    /// [`MAX_VALIDITY_DAYS`] ahead; only a portal link may instead be `permanent` (no expiry).
     ///
     /// ```
     /// use hospes::link::{generate_key, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
@@ -174,12 +180,21 @@ impl Keyring {
     /// let request = LinkRequest {
     ///     purpose: LinkPurpose::Portal, client_id: "C-1042".into(), subject: None,
     ///     state: LinkState::LinkVersion { link_version: 0 },
-    ///     expires_at: "2026-09-01T00:00:00Z".parse().unwrap(),
+    ///     expires_at: Some("2026-09-01T00:00:00Z".parse().unwrap()), permanent: false,
     /// };
     /// let link = ring.issue(&establishment, &request, now).unwrap();
     /// assert!(link.url.starts_with("https://portail.camping-des-pins.fr/?t=v4.local."));
     /// let claims = ring.verify(&establishment, &link.token, LinkPurpose::Portal, &request.state, now).unwrap();
     /// assert_eq!(claims.client_id, "C-1042");
+    ///
+    /// // The client's permanent space link: no expiry, still bound to her link version.
+    /// let forever = LinkRequest { expires_at: None, permanent: true, ..request.clone() };
+    /// let link = ring.issue(&establishment, &forever, now).unwrap();
+    /// assert_eq!(link.expires_at, None);
+    /// let years_later = "2036-06-01T10:00:00Z".parse().unwrap();
+    /// assert!(ring.verify(&establishment, &link.token, LinkPurpose::Portal, &request.state, years_later).is_ok());
+    /// let quote = LinkRequest { purpose: LinkPurpose::Quote, subject: Some("Q-1".into()), ..forever };
+    /// assert_eq!(ring.issue(&establishment, &quote, now).unwrap_err().code(), "link.request_invalid");
     /// ```
     pub fn issue(
         &self,
@@ -235,8 +250,9 @@ impl Keyring {
     }
 
     /// Verifies `token` for `purpose` against the state the host has now. Any tampering, another
-    /// purpose, establishment, subject or state, an unknown key: `link.invalid`, always the same.
-    /// A genuine token past its expiry: `link.expired`. The state is compared by value
+    /// purpose, establishment, subject or state, an unknown (retired) key: `link.invalid`, always
+    /// the same. A genuine token past its expiry: `link.expired`; a permanent space link has none
+    /// (and is only ever accepted as a portal link). The state is compared by value
     /// ([`LinkState::canonical`]): an amount due of `417.920` opens a link issued for `417.92`.
     pub fn verify(
         &self,
@@ -278,10 +294,14 @@ impl Keyring {
         if payload.iat > now + self.skew || payload.nbf.is_some_and(|nbf| nbf > now + self.skew) {
             return Err(Error::LinkInvalid);
         }
-        if now >= payload.exp {
-            return Err(Error::LinkExpired {
-                expired_at: payload.exp.to_rfc3339(),
-            });
+        match payload.exp {
+            None if purpose != LinkPurpose::Portal => return Err(Error::LinkInvalid),
+            Some(exp) if now >= exp => {
+                return Err(Error::LinkExpired {
+                    expired_at: exp.to_rfc3339(),
+                });
+            }
+            _ => {}
         }
         Ok(LinkClaims {
             client_id: footer.cid.into_owned(),
@@ -338,10 +358,26 @@ fn check_request(request: &LinkRequest, now: DateTime<Utc>) -> Result<()> {
             request.purpose.name()
         ));
     }
-    if request.expires_at <= now {
+    if request.permanent && request.purpose != LinkPurpose::Portal {
+        return invalid(format!(
+            "only a portal link may be permanent, not a {} link",
+            request.purpose.name()
+        ));
+    }
+    let expires_at = match (request.expires_at, request.permanent) {
+        (None, true) => return Ok(()),
+        (Some(_), true) => return invalid("a permanent link has no expires_at".into()),
+        (None, false) => {
+            return invalid(
+                "expires_at is required (only a permanent portal link has none)".into(),
+            );
+        }
+        (Some(expires_at), false) => expires_at,
+    };
+    if expires_at <= now {
         return invalid("expires_at must be after now".into());
     }
-    if request.expires_at > now + Duration::days(MAX_VALIDITY_DAYS) {
+    if expires_at > now + Duration::days(MAX_VALIDITY_DAYS) {
         return invalid(format!("a link is valid {MAX_VALIDITY_DAYS} days at most"));
     }
     Ok(())
@@ -383,9 +419,36 @@ fn random_id() -> Result<String> {
 mod instant {
     use chrono::{DateTime, NaiveDate, Utc};
     use serde::de::{Deserialize, Deserializer, Error};
+    use serde::{Serialize, Serializer};
+
+    /// The `exp` of a link that never expires.
+    const NEVER: &str = "never";
 
     pub(super) fn one<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         parse(<&str>::deserialize(d)?).ok_or_else(|| D::Error::custom("not an RFC 3339 instant"))
+    }
+
+    /// `exp`: an instant, or `"never"` (a permanent space link) as `None`.
+    pub(super) fn expiry<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        match <&str>::deserialize(d)? {
+            NEVER => Ok(None),
+            s => parse(s)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("not an RFC 3339 instant")),
+        }
+    }
+
+    /// Writes `exp` as [`expiry`] reads it.
+    pub(super) fn write_expiry<S: Serializer>(
+        exp: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match exp {
+            Some(exp) => exp.serialize(s),
+            None => s.serialize_str(NEVER),
+        }
     }
 
     pub(super) fn optional<'de, D: Deserializer<'de>>(
@@ -512,6 +575,55 @@ mod tests {
     }
 
     #[test]
+    fn a_genuine_token_that_never_expires_opens_the_portal_only() {
+        let ring = ring();
+        let payload = r#"{"iat":"2026-06-01T10:00:00Z","exp":"never","jti":"x"}"#;
+        let claims = verify(&ring, &crafted(&ring, payload)).unwrap();
+        assert_eq!(claims.expires_at, None);
+        let state = LinkState::LinkVersion { link_version: 0 };
+        let footer = to_vec(&Footer {
+            kid: Cow::Borrowed(&ring.active.id),
+            cid: Cow::Borrowed("C-1"),
+            pur: LinkPurpose::BookingEdit,
+            sub: Some(Cow::Borrowed("S-1")),
+        })
+        .unwrap();
+        let assertion = assertion(
+            LinkPurpose::BookingEdit,
+            "camping-des-pins",
+            "C-1",
+            Some("S-1"),
+            &state,
+        )
+        .unwrap();
+        let token = LocalToken::encrypt(
+            &ring.active.key,
+            payload.as_bytes(),
+            Some(&footer),
+            Some(&assertion),
+        )
+        .unwrap();
+        let booking = ring.verify(
+            &establishment(),
+            &token,
+            LinkPurpose::BookingEdit,
+            &state,
+            now(),
+        );
+        assert_eq!(booking.unwrap_err(), Error::LinkInvalid);
+    }
+
+    #[test]
+    fn an_expiry_of_null_or_anything_but_never_is_rejected() {
+        let ring = ring();
+        for exp in [r#"null"#, r#""Never""#, r#""forever""#, r#""""#] {
+            let payload = format!(r#"{{"iat":"2026-06-01T10:00:00Z","exp":{exp},"jti":"x"}}"#);
+            let err = verify(&ring, &crafted(&ring, &payload)).unwrap_err();
+            assert_eq!(err, Error::LinkInvalid, "{exp}");
+        }
+    }
+
+    #[test]
     fn a_future_nbf_is_rejected() {
         let ring = ring();
         let token = crafted(
@@ -559,7 +671,8 @@ mod tests {
             client_id: "C-1".into(),
             subject: None,
             state: LinkState::LinkVersion { link_version: 0 },
-            expires_at: now() + Duration::days(1),
+            expires_at: Some(now() + Duration::days(1)),
+            permanent: false,
         };
         assert_eq!(
             ring.issue(&establishment(), &request, now())
@@ -593,6 +706,7 @@ mod tests {
             serde_json::from_str::<Payload>(&format!(r#"{{"iat":"{s}","exp":"{s}","jti":"x"}}"#))
                 .map(|p| p.exp)
                 .ok()
+                .flatten()
         };
         for s in [
             "2026-06-01T10:00:00Z",

@@ -13,8 +13,8 @@ use crate::mail::CompiledMail;
 use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
-    account, accounting, appointment, cancellation, editable, evidence, gdpr, invoice, link,
-    payment, pricing, vat,
+    account, accounting, appointment, cancellation, correction, editable, evidence, gdpr, invoice,
+    link, payment, pricing, vat,
 };
 
 /// An operation callable by name.

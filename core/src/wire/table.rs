@@ -137,10 +137,11 @@ macro_rules! operation_table {
     "portal.access_from_login" => fn portal_access_from_login(login: Login) -> PortalAccess {
         Ok::<_, Error>(PortalAccess::from_login(&login))
     }
-    /// The home screen: establishment header, greeting, details to complete, upcoming stays.
-    /// `stays` may hold anyone's: only the guest's are shown.
-    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> PortalHome {
-        Portal::open(&access, client)?.home(&establishment, &stays, today)
+    /// The home screen in `locale` (the page's language; the guest's own when absent):
+    /// establishment header with its presentation message, greeting, details to complete,
+    /// upcoming stays. `stays` may hold anyone's: only the guest's are shown.
+    "portal.home" => fn portal_home(access: PortalAccess, client: Client, establishment: Establishment, stays: Vec<Stay>, locale: Option<Locale>, today: NaiveDate as CalendarDate) -> PortalHome {
+        Portal::open(&access, client)?.home(&establishment, &stays, locale, today)
     }
     /// The history screen: the guest's upcoming and past stays.
     "portal.history" => fn portal_history(access: PortalAccess, client: Client, stays: Vec<Stay>, today: NaiveDate as CalendarDate) -> StayHistory {
@@ -230,6 +231,18 @@ macro_rules! operation_table {
     "payment.record" => fn record_payment(invoice: Invoice, payments: Vec<Payment>, payment: Payment, now: DateTime<Utc>) -> PaymentRecorded {
         payment::record(&invoice, &payments, payment, now)
     }
+    /// Records money given back to the guest on a credit note (a cancelled stay's): a negative
+    /// entry, idempotent by its key, never more than the credit note still has to refund.
+    /// `documents` holds the credit note and the other documents of its stay, `payments` every
+    /// payment on them (what the cancelled invoice received, what a cancellation carried).
+    "payment.refund" => fn record_refund(documents: Vec<Invoice>, payments: Vec<Payment>, refund: Refund, now: DateTime<Utc>) -> PaymentRecorded {
+        correction::refund(&documents, &payments, refund, now)
+    }
+    /// Cancels a payment recorded by mistake with a reversing entry and its reason (never by
+    /// deleting it); to correct one, reverse it and record the right one.
+    "payment.reverse" => fn reverse_payment(invoice: Invoice, payments: Vec<Payment>, reversal: Reversal, now: DateTime<Utc>) -> PaymentRecorded {
+        correction::reverse(&invoice, &payments, reversal, now)
+    }
     /// What is paid and due on one invoice.
     "payment.balance" => fn invoice_balance(invoice: Invoice, payments: Vec<Payment>) -> InvoiceBalance {
         payment::balance(&invoice, &payments)
@@ -300,10 +313,11 @@ macro_rules! operation_table {
     "portal.set_authorised" => fn portal_set_authorised(access: PortalAccess, client: Client, residency: Residency, persons: Vec<Companion>, now: DateTime<Utc>) -> ResidencyChange {
         Portal::open(&access, client)?.set_authorised(&residency, persons, now)
     }
-    /// What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
-    /// it only. Another client's stay is not found.
-    "portal.stay_balance" => fn portal_stay_balance(access: PortalAccess, client: Client, stay: Stay, invoices: Vec<Invoice>, payments: Vec<Payment>) -> StayBalance {
-        Portal::open(&access, client)?.stay_balance(&stay, &invoices, &payments)
+    /// The money of one of the guest's stays, from her invoices of it only: invoiced, paid,
+    /// left to pay, and what « Payer » pays now (the deposit before the balance; none without
+    /// online payment). Another client's stay is not found.
+    "portal.stay_payment" => fn portal_stay_payment(access: PortalAccess, client: Client, stay: Stay, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> StayPayment {
+        Portal::open(&access, client)?.stay_payment(&stay, &invoices, &payments, online_payment)
     }
     /// One of the guest's issued invoices as PDF bytes, the document the business prints; a
     /// draft, another client's invoice or one outside her link is not found.
@@ -313,6 +327,12 @@ macro_rules! operation_table {
     /// The guest asks for an appointment for one of her pets, as `appointment.request`.
     "portal.request_appointment" => fn portal_request_appointment(access: PortalAccess, client: Client, schedule: AppointmentSchedule, time_zone: TimeZone, id: String, request: AppointmentRequest, now: DateTime<Utc>) -> AppointmentOutcome {
         Portal::open(&access, client)?.request_appointment(&schedule, time_zone, &id, request, now)
+    }
+    /// « Mes animaux »: the guest's pets, read-only, species and breed in `locale` (the
+    /// establishment's language) when the catalogue knows them, else as typed, and how many of
+    /// her appointments (requested or confirmed, past and upcoming) each had.
+    "portal.pets" => fn portal_pets(access: PortalAccess, client: Client, appointments: Vec<Appointment>, locale: Locale) -> Vec<PetView> {
+        Portal::open(&access, client)?.pets(&appointments, locale)
     }
     /// Appends events to a stay's hash-linked log after its last entry (none for a new log).
     "event.append_log" => fn append_event_log(last: Option<LoggedEvent>, events: Vec<Event>) -> Vec<LoggedEvent> {

@@ -17,6 +17,7 @@ pub use crate::client::{
     Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
 };
 pub use crate::contract::{Contract, ContractRequest, ContractSigned};
+pub use crate::correction::{Refund, Reversal};
 pub use crate::editable::{
     BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
 };
@@ -37,9 +38,10 @@ pub use crate::payment::{
     ReminderPolicy, ScheduledPayment, StayBalance,
 };
 pub use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Letterhead, Printer};
+pub use crate::portal::pets::PetView;
 pub use crate::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
-    QuoteView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory,
+    QuoteView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory, StayPayment,
 };
 pub use crate::pricing::{
     CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,

@@ -81,6 +81,8 @@ pub fn pay(invoice: &Invoice, key: &str, amount: &str) -> Payment {
         received_at: at("2026-06-01T09:00:00Z"),
         provider: None,
         provider_reference: None,
+        reverses: None,
+        reason: None,
     }
 }
 

@@ -39,7 +39,8 @@ pub fn portal_request(version: u32) -> LinkRequest {
         state: LinkState::LinkVersion {
             link_version: version,
         },
-        expires_at: now() + Duration::days(30),
+        expires_at: Some(now() + Duration::days(30)),
+        permanent: false,
     }
 }
 
@@ -50,7 +51,8 @@ pub fn quote_request(status: &str) -> LinkRequest {
         client_id: "C-1042".into(),
         subject: Some("Q-2026-0312".into()),
         state: quote_state(status),
-        expires_at: now() + Duration::days(14),
+        expires_at: Some(now() + Duration::days(14)),
+        permanent: false,
     }
 }
 

@@ -57,7 +57,7 @@ pub fn appointments() -> hospes::Result<()> {
         salon.time_zone,
         "2026-06-05".parse().unwrap_or_default(),
         None,
-        &[confirmed.appointment],
+        std::slice::from_ref(&confirmed.appointment),
         now,
     )?;
     println!(
@@ -68,5 +68,17 @@ pub fn appointments() -> hospes::Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // « Mes animaux »: her pets as the salon shows them, in its language, with their visits.
+    for locale in [Locale::Fr, Locale::Es] {
+        for pet in portal.pets(std::slice::from_ref(&confirmed.appointment), locale)? {
+            println!(
+                "  « Mes animaux » [{locale}]: {} — {}, {} ({} appointment(s))",
+                pet.name,
+                pet.species.unwrap_or_default(),
+                pet.breed.unwrap_or_default(),
+                pet.appointments
+            );
+        }
+    }
     Ok(())
 }

@@ -193,13 +193,23 @@ pub fn billing(
         "if she cancelled on 1 June (D-{}): {} kept, {} refunded",
         preview.days_before_arrival, preview.penalty, preview.refund
     );
+    // She cancels earlier, on 1 April: nothing is kept, her deposit goes back.
+    let april: hospes::DateTime<hospes::Utc> = "2026-04-01T10:00:00Z".parse().unwrap_or_default();
+    let early = cancellation::preview(
+        stay,
+        &quote.priced.cancellation,
+        std::slice::from_ref(&paid.invoice),
+        &paid.payments,
+        zone,
+        april,
+    )?;
     let done = cancellation::confirm(
         stay,
         &quote.priced.cancellation,
         std::slice::from_ref(&paid.invoice),
         &paid.payments,
         CancellationConfirmation {
-            shown_refund: preview.refund.clone(),
+            shown_refund: early.refund.clone(),
             invoice_series: InvoiceSeries {
                 pattern: "FA{yy}{mm}{seq:04}".into(),
                 last: issued.series.last.clone(),
@@ -210,8 +220,12 @@ pub fn billing(
             },
         },
         zone,
-        june,
+        april,
     )?;
+    println!(
+        "she cancels on 1 April (D-{}): {} kept, {} to refund",
+        early.days_before_arrival, early.penalty, done.refund
+    );
     println!(
         "confirmed: credit note {}, fee invoice {}, events {}",
         done.credit_notes
@@ -228,5 +242,35 @@ pub fn billing(
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // The business transfers the money back: a refund recorded on the credit note, once.
+    if let Some(credit) = done.credit_notes.first() {
+        let documents: Vec<hospes::invoice::Invoice> = done
+            .cancelled_invoices
+            .iter()
+            .chain(&done.credit_notes)
+            .chain(&done.fee_invoice)
+            .cloned()
+            .collect();
+        let back = hospes::correction::Refund {
+            key: "vir-remb-0402".into(),
+            credit_note_number: credit.number.clone().unwrap_or_default(),
+            amount: done.refund.clone(),
+            method: hospes::payment::PaymentMethod::BankTransfer,
+            refunded_at: "2026-04-02T09:00:00Z".parse().unwrap_or_default(),
+            reason: Some("Annulation du séjour".into()),
+        };
+        let refunded = hospes::correction::refund(&documents, &paid.payments, back, april)?;
+        println!(
+            "refunded {} by transfer on credit note {}: still to refund {}, event {}",
+            done.refund,
+            refunded.balance.invoice_number,
+            refunded.balance.due,
+            refunded
+                .events
+                .first()
+                .map(|e| e.describe(hospes::Locale::Fr))
+                .unwrap_or_default()
+        );
+    }
     Ok(())
 }

@@ -28,7 +28,8 @@ pub fn links(
             client_id: marie.id.clone(),
             subject: None,
             state: portal_state.clone(),
-            expires_at: now + chrono::Duration::days(120),
+            expires_at: Some(now + chrono::Duration::days(120)),
+            permanent: false,
         },
         now,
     )?;
@@ -43,7 +44,8 @@ pub fn links(
             client_id: marie.id.clone(),
             subject: Some("28".into()),
             state: contract_state("sent"),
-            expires_at: now + chrono::Duration::days(30),
+            expires_at: Some(now + chrono::Duration::days(30)),
+            permanent: false,
         },
         now,
     )?;
@@ -73,7 +75,9 @@ pub fn links(
         "verified: contract {} of {}, valid until {}",
         claims.subject.as_deref().unwrap_or("-"),
         claims.client_id,
-        claims.expires_at
+        claims
+            .expires_at
+            .map_or_else(|| "never".to_owned(), |at| at.to_string())
     );
     let revoked = LinkState::LinkVersion {
         link_version: marie.link_version + 1,

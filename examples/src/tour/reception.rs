@@ -18,7 +18,10 @@ pub fn reception(now: hospes::DateTime<hospes::Utc>) -> hospes::Result<(Establis
         "phone": "05 58 09 12 34", "email": "accueil@camping-des-pins.fr",
         "legal": {"siret": "732 829 320 00074", "vat_number": "FR40123456824"},
         "default_locale": "fr", "currency": "EUR", "time_zone": "Europe/Paris",
-        "portal_base_url": "https://portail.camping-des-pins.fr"
+        "portal_base_url": "https://portail.camping-des-pins.fr",
+        "presentation": {"fr": "Bienvenue au Camping des Pins, à 300 m de l’océan : piscine chauffée dès avril.",
+                         "en": "Welcome to Camping des Pins, 300 m from the ocean: heated pool from April.",
+                         "es": "Bienvenidos al Camping des Pins, a 300 m del océano: piscina climatizada desde abril."}
     }"#,
     )?
     .normalized()?;
@@ -37,6 +40,13 @@ pub fn reception(now: hospes::DateTime<hospes::Utc>) -> hospes::Result<(Establis
             .first()
             .map(|p| p.last_day.to_string())
             .unwrap_or_default(),
+    );
+    println!(
+        "its presentation message, on the portal's home in Spanish: « {} »",
+        camping
+            .presentation
+            .get(Locale::Es, camping.default_locale)
+            .unwrap_or_default()
     );
     let country = camping.country();
 

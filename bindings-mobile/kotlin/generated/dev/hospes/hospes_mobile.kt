@@ -142,6 +142,7 @@ import dev.hospes.model.FfiConverterTypePaymentFilter
 import dev.hospes.model.FfiConverterTypePaymentRecorded
 import dev.hospes.model.FfiConverterTypePaymentReminder
 import dev.hospes.model.FfiConverterTypePaymentRequest
+import dev.hospes.model.FfiConverterTypePetView
 import dev.hospes.model.FfiConverterTypePortalAccess
 import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
@@ -153,6 +154,7 @@ import dev.hospes.model.FfiConverterTypeQuote
 import dev.hospes.model.FfiConverterTypeQuoteAcceptance
 import dev.hospes.model.FfiConverterTypeQuoteChange
 import dev.hospes.model.FfiConverterTypeQuoteView
+import dev.hospes.model.FfiConverterTypeRefund
 import dev.hospes.model.FfiConverterTypeRegisterColumn
 import dev.hospes.model.FfiConverterTypeRegisterConfig
 import dev.hospes.model.FfiConverterTypeRegisterEntry
@@ -165,6 +167,7 @@ import dev.hospes.model.FfiConverterTypeReminderPolicy
 import dev.hospes.model.FfiConverterTypeRenderedMail
 import dev.hospes.model.FfiConverterTypeResidency
 import dev.hospes.model.FfiConverterTypeResidencyChange
+import dev.hospes.model.FfiConverterTypeReversal
 import dev.hospes.model.FfiConverterTypeScheduledPayment
 import dev.hospes.model.FfiConverterTypeSeller
 import dev.hospes.model.FfiConverterTypeSheetOptions
@@ -178,6 +181,7 @@ import dev.hospes.model.FfiConverterTypeStayBalance
 import dev.hospes.model.FfiConverterTypeStayDetail
 import dev.hospes.model.FfiConverterTypeStayFilter
 import dev.hospes.model.FfiConverterTypeStayHistory
+import dev.hospes.model.FfiConverterTypeStayPayment
 import dev.hospes.model.FfiConverterTypeStayTotals
 import dev.hospes.model.FfiConverterTypeTaxedAmount
 import dev.hospes.model.FfiConverterTypeThrottle
@@ -230,6 +234,7 @@ import dev.hospes.model.PaymentFilter
 import dev.hospes.model.PaymentRecorded
 import dev.hospes.model.PaymentReminder
 import dev.hospes.model.PaymentRequest
+import dev.hospes.model.PetView
 import dev.hospes.model.PortalAccess
 import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
@@ -241,6 +246,7 @@ import dev.hospes.model.Quote
 import dev.hospes.model.QuoteAcceptance
 import dev.hospes.model.QuoteChange
 import dev.hospes.model.QuoteView
+import dev.hospes.model.Refund
 import dev.hospes.model.RegisterColumn
 import dev.hospes.model.RegisterConfig
 import dev.hospes.model.RegisterEntry
@@ -253,6 +259,7 @@ import dev.hospes.model.ReminderPolicy
 import dev.hospes.model.RenderedMail
 import dev.hospes.model.Residency
 import dev.hospes.model.ResidencyChange
+import dev.hospes.model.Reversal
 import dev.hospes.model.ScheduledPayment
 import dev.hospes.model.Seller
 import dev.hospes.model.SheetOptions
@@ -266,6 +273,7 @@ import dev.hospes.model.StayBalance
 import dev.hospes.model.StayDetail
 import dev.hospes.model.StayFilter
 import dev.hospes.model.StayHistory
+import dev.hospes.model.StayPayment
 import dev.hospes.model.StayTotals
 import dev.hospes.model.TaxedAmount
 import dev.hospes.model.Throttle
@@ -353,6 +361,7 @@ import dev.hospes.model.RustBuffer as RustBufferPaymentFilter
 import dev.hospes.model.RustBuffer as RustBufferPaymentRecorded
 import dev.hospes.model.RustBuffer as RustBufferPaymentReminder
 import dev.hospes.model.RustBuffer as RustBufferPaymentRequest
+import dev.hospes.model.RustBuffer as RustBufferPetView
 import dev.hospes.model.RustBuffer as RustBufferPortalAccess
 import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
@@ -364,6 +373,7 @@ import dev.hospes.model.RustBuffer as RustBufferQuote
 import dev.hospes.model.RustBuffer as RustBufferQuoteAcceptance
 import dev.hospes.model.RustBuffer as RustBufferQuoteChange
 import dev.hospes.model.RustBuffer as RustBufferQuoteView
+import dev.hospes.model.RustBuffer as RustBufferRefund
 import dev.hospes.model.RustBuffer as RustBufferRegisterColumn
 import dev.hospes.model.RustBuffer as RustBufferRegisterConfig
 import dev.hospes.model.RustBuffer as RustBufferRegisterEntry
@@ -376,6 +386,7 @@ import dev.hospes.model.RustBuffer as RustBufferReminderPolicy
 import dev.hospes.model.RustBuffer as RustBufferRenderedMail
 import dev.hospes.model.RustBuffer as RustBufferResidency
 import dev.hospes.model.RustBuffer as RustBufferResidencyChange
+import dev.hospes.model.RustBuffer as RustBufferReversal
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
 import dev.hospes.model.RustBuffer as RustBufferSeller
 import dev.hospes.model.RustBuffer as RustBufferSheetOptions
@@ -389,6 +400,7 @@ import dev.hospes.model.RustBuffer as RustBufferStayBalance
 import dev.hospes.model.RustBuffer as RustBufferStayDetail
 import dev.hospes.model.RustBuffer as RustBufferStayFilter
 import dev.hospes.model.RustBuffer as RustBufferStayHistory
+import dev.hospes.model.RustBuffer as RustBufferStayPayment
 import dev.hospes.model.RustBuffer as RustBufferStayTotals
 import dev.hospes.model.RustBuffer as RustBufferTaxedAmount
 import dev.hospes.model.RustBuffer as RustBufferThrottle
@@ -1445,6 +1457,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_payment_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_pet_view_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_pet_view_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_accept_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_access_from_json(
@@ -1483,6 +1499,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_personal_info(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_pets(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_quote(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_quote_document(
@@ -1497,7 +1515,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_stay(
     ): Int
-    external fun uniffi_hospes_mobile_checksum_func_portal_stay_balance(
+    external fun uniffi_hospes_mobile_checksum_func_portal_stay_payment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
     ): Int
@@ -1546,6 +1564,12 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_record_login_failure(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_record_payment(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_record_refund(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_refund_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_refund_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_register_account(
     ): Int
@@ -1617,6 +1641,12 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_residency_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reversal_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reversal_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_reverse_payment(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_round_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_scheduled_payment_from_json(
@@ -1676,6 +1706,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_stay_history_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_history_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_payment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_stay_payment_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_stay_to_json(
     ): Int
@@ -2232,6 +2266,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_payment_to_json(`value`: RustBufferPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_pet_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPetView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_pet_view_to_json(`value`: RustBufferPetView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_accept_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`stay`: RustBufferStay.ByValue,`acceptance`: RustBufferSignatureRequest.ByValue,`establishment`: RustBufferEstablishment.ByValue,`letterhead`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferSignedQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2258,7 +2296,7 @@ internal object UniffiLib {
     ): RustBufferShownDocument.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`locale`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPortalHome.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPortalHome.ByValue
@@ -2270,6 +2308,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferGuestDetails.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_pets(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointments`: RustBuffer.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_quote(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_quote_document(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2284,8 +2324,8 @@ internal object UniffiLib {
     ): RustBufferSignedContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_stay(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayDetail.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_stay_balance(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBufferStayBalance.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_stay_payment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`onlinePayment`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayPayment.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_preview_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2334,6 +2374,12 @@ internal object UniffiLib {
     ): RustBufferThrottle.ByValue
     external fun uniffi_hospes_mobile_fn_func_record_payment(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`payment`: RustBufferPayment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPaymentRecorded.ByValue
+    external fun uniffi_hospes_mobile_fn_func_record_refund(`documents`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`refund`: RustBufferRefund.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRecorded.ByValue
+    external fun uniffi_hospes_mobile_fn_func_refund_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRefund.ByValue
+    external fun uniffi_hospes_mobile_fn_func_refund_to_json(`value`: RustBufferRefund.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_account(`client`: RustBuffer.ByValue,`existing`: RustBuffer.ByValue,`email`: RustBuffer.ByValue,`password`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRegistration.ByValue
     external fun uniffi_hospes_mobile_fn_func_register_config_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2404,6 +2450,12 @@ internal object UniffiLib {
     ): RustBufferStay.ByValue
     external fun uniffi_hospes_mobile_fn_func_residency_to_json(`value`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reversal_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferReversal.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reversal_to_json(`value`: RustBufferReversal.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_reverse_payment(`invoice`: RustBufferInvoice.ByValue,`payments`: RustBuffer.ByValue,`reversal`: RustBufferReversal.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPaymentRecorded.ByValue
     external fun uniffi_hospes_mobile_fn_func_round_money(`money`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
     external fun uniffi_hospes_mobile_fn_func_scheduled_payment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2463,6 +2515,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_stay_history_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_history_to_json(`value`: RustBufferStayHistory.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_payment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferStayPayment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_stay_payment_to_json(`value`: RustBufferStayPayment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_stay_to_json(`value`: RustBufferStay.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -3223,6 +3279,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_to_json() and 0xFFFF) != 32436) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_pet_view_from_json() and 0xFFFF) != 4434) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_pet_view_to_json() and 0xFFFF) != 29679) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_accept_quote() and 0xFFFF) != 60526) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3262,7 +3324,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 57240) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home() and 0xFFFF) != 52248) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_home() and 0xFFFF) != 24735) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_from_json() and 0xFFFF) != 8960) {
@@ -3278,6 +3340,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 40566) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_pets() and 0xFFFF) != 18866) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote() and 0xFFFF) != 7996) {
@@ -3301,7 +3366,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 37669) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay_balance() and 0xFFFF) != 43542) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay_payment() and 0xFFFF) != 22916) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 46201) {
@@ -3374,6 +3439,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 44435) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_refund() and 0xFFFF) != 36503) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_refund_from_json() and 0xFFFF) != 62371) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_refund_to_json() and 0xFFFF) != 25514) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_register_account() and 0xFFFF) != 59537) {
@@ -3481,6 +3555,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_residency_to_json() and 0xFFFF) != 46693) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reversal_from_json() and 0xFFFF) != 21044) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reversal_to_json() and 0xFFFF) != 56796) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_reverse_payment() and 0xFFFF) != 58084) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 52520) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3569,6 +3652,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_history_to_json() and 0xFFFF) != 303) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_payment_from_json() and 0xFFFF) != 41176) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_payment_to_json() and 0xFFFF) != 53094) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_to_json() and 0xFFFF) != 59278) {
@@ -6248,6 +6337,34 @@ public object FfiConverterSequenceTypePaymentReminder: FfiConverterRustBuffer<Li
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePetView: FfiConverterRustBuffer<List<PetView>> {
+    override fun read(buf: ByteBuffer): List<PetView> {
+        val len = buf.getInt()
+        return List<PetView>(len) {
+            FfiConverterTypePetView.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PetView>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePetView.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PetView>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePetView.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePricedGuest: FfiConverterRustBuffer<List<PricedGuest>> {
     override fun read(buf: ByteBuffer): List<PricedGuest> {
         val len = buf.getInt()
@@ -6549,6 +6666,14 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
         }
     }
 }
+
+
+
+
+
+
+
+
 
 
 
@@ -9990,6 +10115,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `petViewFromJson`(`json`: kotlin.String): PetView {
+            return FfiConverterTypePetView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_pet_view_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `petViewToJson`(`value`: PetView): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_pet_view_to_json(
+    
+        
+        FfiConverterTypePetView.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The guest accepts and signs a quote's PDF as they were shown it (rendered again and
          * compared by hash): the quote carries the evidence, the stay is confirmed,
          * `quote_accepted` names the signed PDF's hash; the signed PDF and its evidence document
@@ -10237,10 +10392,11 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The home screen: establishment header, greeting, details to complete, upcoming stays.
-         * `stays` may hold anyone's: only the guest's are shown.
+         * The home screen in `locale` (the page's language; the guest's own when absent):
+         * establishment header with its presentation message, greeting, details to complete,
+         * upcoming stays. `stays` may hold anyone's: only the guest's are shown.
          */
-    @Throws(HospesException::class) fun `portalHome`(`access`: PortalAccess, `client`: Client, `establishment`: Establishment, `stays`: List<Stay>, `today`: NaiveDate): PortalHome {
+    @Throws(HospesException::class) fun `portalHome`(`access`: PortalAccess, `client`: Client, `establishment`: Establishment, `stays`: List<Stay>, `locale`: Locale?, `today`: NaiveDate): PortalHome {
             return FfiConverterTypePortalHome.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_home(
@@ -10250,6 +10406,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterOptionalTypeLocale.lower(`locale`),
         FfiConverterTypeNaiveDate.lower(`today`),_status)
 }
     )
@@ -10335,6 +10492,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypePortalAccess.lower(`access`),
         FfiConverterTypeClient.lower(`client`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * « Mes animaux »: the guest's pets, read-only, species and breed in `locale` (the
+         * establishment's language) when the catalogue knows them, else as typed, and how many of
+         * her appointments (requested or confirmed, past and upcoming) each had.
+         */
+    @Throws(HospesException::class) fun `portalPets`(`access`: PortalAccess, `client`: Client, `appointments`: List<Appointment>, `locale`: Locale): List<PetView> {
+            return FfiConverterSequenceTypePetView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_pets(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeAppointment.lower(`appointments`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
 }
     )
     }
@@ -10479,20 +10656,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * What is invoiced, paid and left to pay for one of the guest's stays, from her invoices of
-         * it only. Another client's stay is not found.
+         * The money of one of the guest's stays, from her invoices of it only: invoiced, paid,
+         * left to pay, and what « Payer » pays now (the deposit before the balance; none without
+         * online payment). Another client's stay is not found.
          */
-    @Throws(HospesException::class) fun `portalStayBalance`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `invoices`: List<Invoice>, `payments`: List<Payment>): StayBalance {
-            return FfiConverterTypeStayBalance.lift(
+    @Throws(HospesException::class) fun `portalStayPayment`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `invoices`: List<Invoice>, `payments`: List<Payment>, `onlinePayment`: kotlin.Boolean): StayPayment {
+            return FfiConverterTypeStayPayment.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
-    UniffiLib.uniffi_hospes_mobile_fn_func_portal_stay_balance(
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_stay_payment(
     
         
         FfiConverterTypePortalAccess.lower(`access`),
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterSequenceTypeInvoice.lower(`invoices`),
-        FfiConverterSequenceTypePayment.lower(`payments`),_status)
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterBoolean.lower(`onlinePayment`),_status)
 }
     )
     }
@@ -10877,6 +11056,57 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterSequenceTypePayment.lower(`payments`),
         FfiConverterTypePayment.lower(`payment`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Records money given back to the guest on a credit note (a cancelled stay's): a negative
+         * entry, idempotent by its key, never more than the credit note still has to refund.
+         * `documents` holds the credit note and the other documents of its stay, `payments` every
+         * payment on them (what the cancelled invoice received, what a cancellation carried).
+         */
+    @Throws(HospesException::class) fun `recordRefund`(`documents`: List<Invoice>, `payments`: List<Payment>, `refund`: Refund, `now`: Timestamp): PaymentRecorded {
+            return FfiConverterTypePaymentRecorded.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_record_refund(
+    
+        
+        FfiConverterSequenceTypeInvoice.lower(`documents`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeRefund.lower(`refund`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `refundFromJson`(`json`: kotlin.String): Refund {
+            return FfiConverterTypeRefund.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_refund_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `refundToJson`(`value`: Refund): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_refund_to_json(
+    
+        
+        FfiConverterTypeRefund.lower(`value`),_status)
 }
     )
     }
@@ -11451,6 +11681,55 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `reversalFromJson`(`json`: kotlin.String): Reversal {
+            return FfiConverterTypeReversal.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reversal_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `reversalToJson`(`value`: Reversal): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reversal_to_json(
+    
+        
+        FfiConverterTypeReversal.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Cancels a payment recorded by mistake with a reversing entry and its reason (never by
+         * deleting it); to correct one, reverse it and record the right one.
+         */
+    @Throws(HospesException::class) fun `reversePayment`(`invoice`: Invoice, `payments`: List<Payment>, `reversal`: Reversal, `now`: Timestamp): PaymentRecorded {
+            return FfiConverterTypePaymentRecorded.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_reverse_payment(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeReversal.lower(`reversal`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Rounds to the currency's minor unit, half away from zero.
          */
     @Throws(HospesException::class) fun `roundMoney`(`money`: Money): Money {
@@ -11908,6 +12187,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeStayHistory.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `stayPaymentFromJson`(`json`: kotlin.String): StayPayment {
+            return FfiConverterTypeStayPayment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_payment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `stayPaymentToJson`(`value`: StayPayment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_stay_payment_to_json(
+    
+        
+        FfiConverterTypeStayPayment.lower(`value`),_status)
 }
     )
     }

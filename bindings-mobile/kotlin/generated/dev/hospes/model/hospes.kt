@@ -4214,6 +4214,11 @@ data class Establishment (
      * Base of every link to the portal; https.
      */
     var `portalBaseUrl`: kotlin.String
+    , 
+    /**
+     * The presentation message of the portal's home, in each language written (seed 000).
+     */
+    var `presentation`: Translated
     
 ){
     
@@ -4243,6 +4248,7 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
             FfiConverterTypeCurrency.read(buf),
             FfiConverterTypeTimeZone.read(buf),
             FfiConverterString.read(buf),
+            FfiConverterTypeTranslated.read(buf),
         )
     }
 
@@ -4259,7 +4265,8 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
             FfiConverterTypeLocale.allocationSize(value.`defaultLocale`) +
             FfiConverterTypeCurrency.allocationSize(value.`currency`) +
             FfiConverterTypeTimeZone.allocationSize(value.`timeZone`) +
-            FfiConverterString.allocationSize(value.`portalBaseUrl`)
+            FfiConverterString.allocationSize(value.`portalBaseUrl`) +
+            FfiConverterTypeTranslated.allocationSize(value.`presentation`)
     )
 
     override fun write(value: Establishment, buf: ByteBuffer) {
@@ -4276,6 +4283,7 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
             FfiConverterTypeCurrency.write(value.`currency`, buf)
             FfiConverterTypeTimeZone.write(value.`timeZone`, buf)
             FfiConverterString.write(value.`portalBaseUrl`, buf)
+            FfiConverterTypeTranslated.write(value.`presentation`, buf)
     }
 }
 
@@ -5578,16 +5586,17 @@ data class InvoiceBalance (
     var `total`: Money
     , 
     /**
-     * Paid so far. For a credit note, the part of it settled without money: the unpaid rest
-     * of the invoice it cancels (a debt cancelled, nothing to refund), and in a stay's view the
-     * sums a cancellation carried to its fee invoice (negative, like the credit note).
+     * Paid so far. For a credit note, the part of it settled: refunded already, or without
+     * money — the unpaid rest of the invoice it cancels (a debt cancelled, nothing to refund),
+     * and in a stay's view the sums a cancellation carried to its fee invoice (negative, like
+     * the credit note).
      */
     var `paid`: Money
     , 
     /**
      * Still due: `total − paid`. 0 for a cancelled invoice (its credit note answers for it);
-     * for a credit note, minus what is to be refunded: what was paid on the invoice it cancels
-     * — a credit note only refunds what was paid.
+     * for a credit note, minus what is still to be refunded: what was paid on the invoice it
+     * cancels, less the refunds recorded — a credit note only refunds what was paid.
      */
     var `due`: Money
     , 
@@ -6024,9 +6033,9 @@ data class IssuedLink (
     var `tokenId`: kotlin.String
     , 
     /**
-     * When it stops working.
+     * When it stops working; `None` for a permanent space link, which never expires.
      */
-    var `expiresAt`: Timestamp
+    var `expiresAt`: Timestamp?
     
 ){
     
@@ -6046,7 +6055,7 @@ public object FfiConverterTypeIssuedLink: FfiConverterRustBuffer<IssuedLink> {
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalTypeTimestamp.read(buf),
         )
     }
 
@@ -6054,14 +6063,14 @@ public object FfiConverterTypeIssuedLink: FfiConverterRustBuffer<IssuedLink> {
             FfiConverterString.allocationSize(value.`token`) +
             FfiConverterString.allocationSize(value.`url`) +
             FfiConverterString.allocationSize(value.`tokenId`) +
-            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`)
+            FfiConverterOptionalTypeTimestamp.allocationSize(value.`expiresAt`)
     )
 
     override fun write(value: IssuedLink, buf: ByteBuffer) {
             FfiConverterString.write(value.`token`, buf)
             FfiConverterString.write(value.`url`, buf)
             FfiConverterString.write(value.`tokenId`, buf)
-            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterOptionalTypeTimestamp.write(value.`expiresAt`, buf)
     }
 }
 
@@ -6972,9 +6981,9 @@ data class LinkClaims (
     var `issuedAt`: Timestamp
     , 
     /**
-     * When it stops working.
+     * When it stops working; `None` for a permanent space link, which never expires.
      */
-    var `expiresAt`: Timestamp
+    var `expiresAt`: Timestamp?
     , 
     /**
      * Its unique id.
@@ -7000,7 +7009,7 @@ public object FfiConverterTypeLinkClaims: FfiConverterRustBuffer<LinkClaims> {
             FfiConverterTypeLinkPurpose.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterTypeTimestamp.read(buf),
-            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalTypeTimestamp.read(buf),
             FfiConverterString.read(buf),
         )
     }
@@ -7010,7 +7019,7 @@ public object FfiConverterTypeLinkClaims: FfiConverterRustBuffer<LinkClaims> {
             FfiConverterTypeLinkPurpose.allocationSize(value.`purpose`) +
             FfiConverterOptionalString.allocationSize(value.`subject`) +
             FfiConverterTypeTimestamp.allocationSize(value.`issuedAt`) +
-            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`) +
+            FfiConverterOptionalTypeTimestamp.allocationSize(value.`expiresAt`) +
             FfiConverterString.allocationSize(value.`tokenId`)
     )
 
@@ -7019,7 +7028,7 @@ public object FfiConverterTypeLinkClaims: FfiConverterRustBuffer<LinkClaims> {
             FfiConverterTypeLinkPurpose.write(value.`purpose`, buf)
             FfiConverterOptionalString.write(value.`subject`, buf)
             FfiConverterTypeTimestamp.write(value.`issuedAt`, buf)
-            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterOptionalTypeTimestamp.write(value.`expiresAt`, buf)
             FfiConverterString.write(value.`tokenId`, buf)
     }
 }
@@ -7108,8 +7117,16 @@ data class LinkRequest (
     , 
     /**
      * When it stops working; at most [`MAX_VALIDITY_DAYS`](super::MAX_VALIDITY_DAYS) after `now`.
+     * Required, except for a permanent space link, which has none.
      */
-    var `expiresAt`: Timestamp
+    var `expiresAt`: Timestamp? = null 
+    , 
+    /**
+     * A permanent space link (« Mon espace client »): a portal link without expiry, which dies
+     * only when the client's `link_version` is bumped or its key is retired. Only the
+     * [`Portal`](LinkPurpose::Portal) purpose may be permanent, and then `expires_at` is absent.
+     */
+    var `permanent`: kotlin.Boolean = false 
     
 ){
     
@@ -7130,7 +7147,8 @@ public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterTypeLinkState.read(buf),
-            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalTypeTimestamp.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
@@ -7139,7 +7157,8 @@ public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
             FfiConverterString.allocationSize(value.`clientId`) +
             FfiConverterOptionalString.allocationSize(value.`subject`) +
             FfiConverterTypeLinkState.allocationSize(value.`state`) +
-            FfiConverterTypeTimestamp.allocationSize(value.`expiresAt`)
+            FfiConverterOptionalTypeTimestamp.allocationSize(value.`expiresAt`) +
+            FfiConverterBoolean.allocationSize(value.`permanent`)
     )
 
     override fun write(value: LinkRequest, buf: ByteBuffer) {
@@ -7147,7 +7166,8 @@ public object FfiConverterTypeLinkRequest: FfiConverterRustBuffer<LinkRequest> {
             FfiConverterString.write(value.`clientId`, buf)
             FfiConverterOptionalString.write(value.`subject`, buf)
             FfiConverterTypeLinkState.write(value.`state`, buf)
-            FfiConverterTypeTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterOptionalTypeTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterBoolean.write(value.`permanent`, buf)
     }
 }
 
@@ -8055,6 +8075,61 @@ public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<Partici
 
 
 /**
+ * What « Payer » pays now: one of the stay's invoices and the amount still due on it.
+ */
+data class PayNow (
+    /**
+     * The invoice the payment goes to (`payment.request` takes it).
+     */
+    var `invoiceNumber`: kotlin.String
+    , 
+    /**
+     * Deposit, balance, final invoice…
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * What is due on it now.
+     */
+    var `amount`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePayNow: FfiConverterRustBuffer<PayNow> {
+    override fun read(buf: ByteBuffer): PayNow {
+        return PayNow(
+            FfiConverterString.read(buf),
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PayNow) = (
+            FfiConverterString.allocationSize(value.`invoiceNumber`) +
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`)
+    )
+
+    override fun write(value: PayNow, buf: ByteBuffer) {
+            FfiConverterString.write(value.`invoiceNumber`, buf)
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+    }
+}
+
+
+
+/**
  * A payment received on an invoice.
  */
 data class Payment (
@@ -8092,6 +8167,17 @@ data class Payment (
      * The provider's transaction id.
      */
     var `providerReference`: kotlin.String?
+    , 
+    /**
+     * For a reversing entry ([`reverse`](crate::correction::reverse)): the key of the payment
+     * it cancels.
+     */
+    var `reverses`: kotlin.String? = null 
+    , 
+    /**
+     * Why a reversing entry or a refund was made.
+     */
+    var `reason`: kotlin.String? = null 
     
 ){
     
@@ -8115,6 +8201,8 @@ public object FfiConverterTypePayment: FfiConverterRustBuffer<Payment> {
             FfiConverterTypeTimestamp.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -8125,7 +8213,9 @@ public object FfiConverterTypePayment: FfiConverterRustBuffer<Payment> {
             FfiConverterTypePaymentMethod.allocationSize(value.`method`) +
             FfiConverterTypeTimestamp.allocationSize(value.`receivedAt`) +
             FfiConverterOptionalString.allocationSize(value.`provider`) +
-            FfiConverterOptionalString.allocationSize(value.`providerReference`)
+            FfiConverterOptionalString.allocationSize(value.`providerReference`) +
+            FfiConverterOptionalString.allocationSize(value.`reverses`) +
+            FfiConverterOptionalString.allocationSize(value.`reason`)
     )
 
     override fun write(value: Payment, buf: ByteBuffer) {
@@ -8136,6 +8226,8 @@ public object FfiConverterTypePayment: FfiConverterRustBuffer<Payment> {
             FfiConverterTypeTimestamp.write(value.`receivedAt`, buf)
             FfiConverterOptionalString.write(value.`provider`, buf)
             FfiConverterOptionalString.write(value.`providerReference`, buf)
+            FfiConverterOptionalString.write(value.`reverses`, buf)
+            FfiConverterOptionalString.write(value.`reason`, buf)
     }
 }
 
@@ -8685,6 +8777,98 @@ public object FfiConverterTypePet: FfiConverterRustBuffer<Pet> {
 
 
 /**
+ * A pet as « Mes animaux » lists it.
+ *
+ * `species` and `breed` are shown in the language asked for when the catalogue
+ * ([`species`]) knows them — « Caniche nain » in a French salon for a
+ * breed typed “Miniature poodle” — and as typed (trimmed) otherwise; `species_id` and
+ * `breed_id` are the catalogue's ids, for a host that shows an icon or filters.
+ *
+ * ```
+ * let view: hospes::portal::pets::PetView = serde_json::from_str(r#"{"name": "Filou",
+ * "species": "Chien", "breed": "Caniche nain", "species_id": "dog",
+ * "breed_id": "miniature-poodle", "appointments": 3}"#).unwrap();
+ * assert_eq!(view.appointments, 3);
+ * ```
+ */
+data class PetView (
+    /**
+     * The pet's name, as on the client record.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * Its species as shown; `None` when the record has none.
+     */
+    var `species`: kotlin.String?
+    , 
+    /**
+     * Its breed as shown; `None` when the record has none.
+     */
+    var `breed`: kotlin.String?
+    , 
+    /**
+     * The catalogue id of its species (`dog`), when the catalogue knows it.
+     */
+    var `speciesId`: kotlin.String?
+    , 
+    /**
+     * The catalogue id of its breed (`miniature-poodle`), when the catalogue knows it.
+     */
+    var `breedId`: kotlin.String?
+    , 
+    /**
+     * Its appointments, past and upcoming, requested or confirmed (declined and cancelled ones
+     * are not counted).
+     */
+    var `appointments`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePetView: FfiConverterRustBuffer<PetView> {
+    override fun read(buf: ByteBuffer): PetView {
+        return PetView(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PetView) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`species`) +
+            FfiConverterOptionalString.allocationSize(value.`breed`) +
+            FfiConverterOptionalString.allocationSize(value.`speciesId`) +
+            FfiConverterOptionalString.allocationSize(value.`breedId`) +
+            FfiConverterUInt.allocationSize(value.`appointments`)
+    )
+
+    override fun write(value: PetView, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`species`, buf)
+            FfiConverterOptionalString.write(value.`breed`, buf)
+            FfiConverterOptionalString.write(value.`speciesId`, buf)
+            FfiConverterOptionalString.write(value.`breedId`, buf)
+            FfiConverterUInt.write(value.`appointments`, buf)
+    }
+}
+
+
+
+/**
  * A document a cancellation will produce.
  */
 data class PlannedDocument (
@@ -8828,6 +9012,12 @@ data class PortalHeader (
      * Phone.
      */
     var `phone`: kotlin.String?
+    , 
+    /**
+     * The establishment's presentation message, in the page's language (else its own, else
+     * any written).
+     */
+    var `presentation`: kotlin.String?
     
 ){
     
@@ -8850,6 +9040,7 @@ public object FfiConverterTypePortalHeader: FfiConverterRustBuffer<PortalHeader>
             FfiConverterSequenceTypeOpeningPeriod.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -8859,7 +9050,8 @@ public object FfiConverterTypePortalHeader: FfiConverterRustBuffer<PortalHeader>
             FfiConverterOptionalString.allocationSize(value.`website`) +
             FfiConverterSequenceTypeOpeningPeriod.allocationSize(value.`openingPeriods`) +
             FfiConverterString.allocationSize(value.`place`) +
-            FfiConverterOptionalString.allocationSize(value.`phone`)
+            FfiConverterOptionalString.allocationSize(value.`phone`) +
+            FfiConverterOptionalString.allocationSize(value.`presentation`)
     )
 
     override fun write(value: PortalHeader, buf: ByteBuffer) {
@@ -8869,6 +9061,7 @@ public object FfiConverterTypePortalHeader: FfiConverterRustBuffer<PortalHeader>
             FfiConverterSequenceTypeOpeningPeriod.write(value.`openingPeriods`, buf)
             FfiConverterString.write(value.`place`, buf)
             FfiConverterOptionalString.write(value.`phone`, buf)
+            FfiConverterOptionalString.write(value.`presentation`, buf)
     }
 }
 
@@ -9772,6 +9965,86 @@ public object FfiConverterTypeRate: FfiConverterRustBuffer<Rate> {
             FfiConverterOptionalUInt.write(value.`minNights`, buf)
             FfiConverterOptionalUInt.write(value.`maxNights`, buf)
             FfiConverterSequenceTypeWeekday.write(value.`arrivalDays`, buf)
+    }
+}
+
+
+
+/**
+ * A refund to record: money given back to the guest on a credit note (a cancelled stay's, or
+ * a correction's).
+ */
+data class Refund (
+    /**
+     * Idempotency key: the same key recorded twice counts once.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * The credit note refunded.
+     */
+    var `creditNoteNumber`: kotlin.String
+    , 
+    /**
+     * How much goes back (positive).
+     */
+    var `amount`: Money
+    , 
+    /**
+     * How.
+     */
+    var `method`: PaymentMethod
+    , 
+    /**
+     * When the money went back.
+     */
+    var `refundedAt`: Timestamp
+    , 
+    /**
+     * Why, if the business says.
+     */
+    var `reason`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRefund: FfiConverterRustBuffer<Refund> {
+    override fun read(buf: ByteBuffer): Refund {
+        return Refund(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypePaymentMethod.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Refund) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`creditNoteNumber`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypePaymentMethod.allocationSize(value.`method`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`refundedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`reason`)
+    )
+
+    override fun write(value: Refund, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`creditNoteNumber`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypePaymentMethod.write(value.`method`, buf)
+            FfiConverterTypeTimestamp.write(value.`refundedAt`, buf)
+            FfiConverterOptionalString.write(value.`reason`, buf)
     }
 }
 
@@ -10787,6 +11060,71 @@ public object FfiConverterTypeResidencyChange: FfiConverterRustBuffer<ResidencyC
     override fun write(value: ResidencyChange, buf: ByteBuffer) {
             FfiConverterTypeResidency.write(value.`residency`, buf)
             FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
+ * bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
+ * reverse it and record the right one.
+ */
+data class Reversal (
+    /**
+     * The reversing entry's idempotency key.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * The key of the payment cancelled.
+     */
+    var `paymentKey`: kotlin.String
+    , 
+    /**
+     * Why (kept in the entry and the event).
+     */
+    var `reason`: kotlin.String
+    , 
+    /**
+     * When it is cancelled.
+     */
+    var `reversedAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReversal: FfiConverterRustBuffer<Reversal> {
+    override fun read(buf: ByteBuffer): Reversal {
+        return Reversal(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Reversal) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`paymentKey`) +
+            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`reversedAt`)
+    )
+
+    override fun write(value: Reversal, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`paymentKey`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterTypeTimestamp.write(value.`reversedAt`, buf)
     }
 }
 
@@ -12085,6 +12423,64 @@ public object FfiConverterTypeStayHistory: FfiConverterRustBuffer<StayHistory> {
 
 
 /**
+ * The money of one of the guest's stays: its balance, what is left to pay, and what « Payer »
+ * would pay now.
+ */
+data class StayPayment (
+    /**
+     * Invoiced, paid and due, invoice by invoice.
+     */
+    var `balance`: StayBalance
+    , 
+    /**
+     * What is left to pay: the balance's due, never below zero (a refund owed to the guest
+     * shows as a negative `balance.due`).
+     */
+    var `leftToPay`: Money
+    , 
+    /**
+     * What « Payer » pays now; none when nothing is due or the establishment takes no payment
+     * online.
+     */
+    var `payNow`: PayNow?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStayPayment: FfiConverterRustBuffer<StayPayment> {
+    override fun read(buf: ByteBuffer): StayPayment {
+        return StayPayment(
+            FfiConverterTypeStayBalance.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterOptionalTypePayNow.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StayPayment) = (
+            FfiConverterTypeStayBalance.allocationSize(value.`balance`) +
+            FfiConverterTypeMoney.allocationSize(value.`leftToPay`) +
+            FfiConverterOptionalTypePayNow.allocationSize(value.`payNow`)
+    )
+
+    override fun write(value: StayPayment, buf: ByteBuffer) {
+            FfiConverterTypeStayBalance.write(value.`balance`, buf)
+            FfiConverterTypeMoney.write(value.`leftToPay`, buf)
+            FfiConverterOptionalTypePayNow.write(value.`payNow`, buf)
+    }
+}
+
+
+
+/**
  * A stay as listed on the home and history screens.
  */
 data class StaySummary (
@@ -12572,6 +12968,70 @@ public object FfiConverterTypeTouristTax: FfiConverterRustBuffer<TouristTax> {
     override fun write(value: TouristTax, buf: ByteBuffer) {
             FfiConverterTypeTouristTaxBasis.write(value.`basis`, buf)
             FfiConverterUInt.write(value.`adultAge`, buf)
+    }
+}
+
+
+
+/**
+ * A text written by the business in French, English and Spanish (any of them may be left out):
+ * shown in the reader's language, else in the establishment's, else in any language written.
+ *
+ * ```
+ * use hospes::i18n::Translated;
+ * use hospes::Locale;
+ * let welcome = Translated { fr: Some("Bienvenue au camping !".into()), en: None, es: Some("¡Bienvenidos!".into()) };
+ * assert_eq!(welcome.get(Locale::Es, Locale::Fr), Some("¡Bienvenidos!"));
+ * assert_eq!(welcome.get(Locale::En, Locale::Fr), Some("Bienvenue au camping !"));
+ * ```
+ */
+data class Translated (
+    /**
+     * In French.
+     */
+    var `fr`: kotlin.String? = null 
+    , 
+    /**
+     * In English.
+     */
+    var `en`: kotlin.String? = null 
+    , 
+    /**
+     * In Spanish.
+     */
+    var `es`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTranslated: FfiConverterRustBuffer<Translated> {
+    override fun read(buf: ByteBuffer): Translated {
+        return Translated(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Translated) = (
+            FfiConverterOptionalString.allocationSize(value.`fr`) +
+            FfiConverterOptionalString.allocationSize(value.`en`) +
+            FfiConverterOptionalString.allocationSize(value.`es`)
+    )
+
+    override fun write(value: Translated, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`fr`, buf)
+            FfiConverterOptionalString.write(value.`en`, buf)
+            FfiConverterOptionalString.write(value.`es`, buf)
     }
 }
 
@@ -14252,6 +14712,80 @@ sealed class Event {
     }
     
     /**
+     * Money was refunded to the guest against a credit note.
+     */
+    data class RefundRecorded(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The credit note refunded.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * How much went back (positive).
+         */
+        val `amount`: dev.hospes.model.Money, 
+        /**
+         * How.
+         */
+        val `method`: dev.hospes.model.PaymentMethod, 
+        /**
+         * The refund's idempotency key.
+         */
+        val `key`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A payment recorded by mistake was cancelled by a reversing entry, with its reason.
+     */
+    data class PaymentReversed(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * The customer.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The invoice.
+         */
+        val `invoiceNumber`: kotlin.String, 
+        /**
+         * The amount taken back off the invoice (the payment's).
+         */
+        val `amount`: dev.hospes.model.Money, 
+        /**
+         * The key of the payment cancelled.
+         */
+        val `reverses`: kotlin.String, 
+        /**
+         * The reversing entry's idempotency key.
+         */
+        val `key`: kotlin.String, 
+        /**
+         * Why.
+         */
+        val `reason`: kotlin.String) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
      * An online payment failed or the guest gave up.
      */
     data class PaymentFailed(
@@ -14798,14 +15332,31 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypePaymentMethod.read(buf),
                 FfiConverterString.read(buf),
                 )
-            12 -> Event.PaymentFailed(
+            12 -> Event.RefundRecorded(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypePaymentMethod.read(buf),
+                FfiConverterString.read(buf),
+                )
+            13 -> Event.PaymentReversed(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            14 -> Event.PaymentFailed(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 FfiConverterBoolean.read(buf),
                 )
-            13 -> Event.ContractSigned(
+            15 -> Event.ContractSigned(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14813,21 +15364,21 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            14 -> Event.StayCancelled(
+            16 -> Event.StayCancelled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 )
-            15 -> Event.AuthorisedPersonsChanged(
+            17 -> Event.AuthorisedPersonsChanged(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 )
-            16 -> Event.AppointmentRequested(
+            18 -> Event.AppointmentRequested(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14836,7 +15387,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            17 -> Event.AppointmentConfirmed(
+            19 -> Event.AppointmentConfirmed(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14844,7 +15395,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeNaiveDateTime.read(buf),
                 )
-            18 -> Event.AppointmentRescheduled(
+            20 -> Event.AppointmentRescheduled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14855,7 +15406,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeAppointmentStatus.read(buf),
                 )
-            19 -> Event.AppointmentDeclined(
+            21 -> Event.AppointmentDeclined(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14864,7 +15415,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeAppointmentStatus.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            20 -> Event.AppointmentCancelled(
+            22 -> Event.AppointmentCancelled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -14872,34 +15423,34 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeAppointmentStatus.read(buf),
                 )
-            21 -> Event.BookingFieldsEdited(
+            23 -> Event.BookingFieldsEdited(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceTypeBookingFieldChange.read(buf),
                 )
-            22 -> Event.BookingChangeRequested(
-                FfiConverterTypeTimestamp.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterSequenceTypeBookingFieldChange.read(buf),
-                )
-            23 -> Event.BookingChangeApproved(
+            24 -> Event.BookingChangeRequested(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceTypeBookingFieldChange.read(buf),
                 )
-            24 -> Event.BookingChangeDeclined(
+            25 -> Event.BookingChangeApproved(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeBookingFieldChange.read(buf),
+                )
+            26 -> Event.BookingChangeDeclined(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            25 -> Event.ClientErased(
+            27 -> Event.ClientErased(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -15018,6 +15569,31 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterTypeMoney.allocationSize(value.`amount`)
                 + FfiConverterTypePaymentMethod.allocationSize(value.`method`)
                 + FfiConverterString.allocationSize(value.`key`)
+            )
+        }
+        is Event.RefundRecorded -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeMoney.allocationSize(value.`amount`)
+                + FfiConverterTypePaymentMethod.allocationSize(value.`method`)
+                + FfiConverterString.allocationSize(value.`key`)
+            )
+        }
+        is Event.PaymentReversed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`invoiceNumber`)
+                + FfiConverterTypeMoney.allocationSize(value.`amount`)
+                + FfiConverterString.allocationSize(value.`reverses`)
+                + FfiConverterString.allocationSize(value.`key`)
+                + FfiConverterString.allocationSize(value.`reason`)
             )
         }
         is Event.PaymentFailed -> {
@@ -15275,8 +15851,29 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.write(value.`key`, buf)
                 Unit
             }
-            is Event.PaymentFailed -> {
+            is Event.RefundRecorded -> {
                 buf.putInt(12)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amount`, buf)
+                FfiConverterTypePaymentMethod.write(value.`method`, buf)
+                FfiConverterString.write(value.`key`, buf)
+                Unit
+            }
+            is Event.PaymentReversed -> {
+                buf.putInt(13)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amount`, buf)
+                FfiConverterString.write(value.`reverses`, buf)
+                FfiConverterString.write(value.`key`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                Unit
+            }
+            is Event.PaymentFailed -> {
+                buf.putInt(14)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`invoiceNumber`, buf)
@@ -15285,7 +15882,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.ContractSigned -> {
-                buf.putInt(13)
+                buf.putInt(15)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`contractNumber`, buf)
@@ -15295,7 +15892,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.StayCancelled -> {
-                buf.putInt(14)
+                buf.putInt(16)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -15304,7 +15901,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AuthorisedPersonsChanged -> {
-                buf.putInt(15)
+                buf.putInt(17)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`pitch`, buf)
@@ -15313,7 +15910,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentRequested -> {
-                buf.putInt(16)
+                buf.putInt(18)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -15324,7 +15921,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentConfirmed -> {
-                buf.putInt(17)
+                buf.putInt(19)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -15334,7 +15931,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentRescheduled -> {
-                buf.putInt(18)
+                buf.putInt(20)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -15347,7 +15944,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentDeclined -> {
-                buf.putInt(19)
+                buf.putInt(21)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -15358,7 +15955,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentCancelled -> {
-                buf.putInt(20)
+                buf.putInt(22)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -15368,7 +15965,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingFieldsEdited -> {
-                buf.putInt(21)
+                buf.putInt(23)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -15376,7 +15973,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingChangeRequested -> {
-                buf.putInt(22)
+                buf.putInt(24)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -15385,7 +15982,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingChangeApproved -> {
-                buf.putInt(23)
+                buf.putInt(25)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -15394,7 +15991,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingChangeDeclined -> {
-                buf.putInt(24)
+                buf.putInt(26)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -15403,7 +16000,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.ClientErased -> {
-                buf.putInt(25)
+                buf.putInt(27)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 Unit
@@ -18119,6 +18716,38 @@ public object FfiConverterOptionalTypeMoney: FfiConverterRustBuffer<Money?> {
         } else {
             buf.put(1)
             FfiConverterTypeMoney.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypePayNow: FfiConverterRustBuffer<PayNow?> {
+    override fun read(buf: ByteBuffer): PayNow? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePayNow.read(buf)
+    }
+
+    override fun allocationSize(value: PayNow?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePayNow.allocationSize(value)
+        }
+    }
+
+    override fun write(value: PayNow?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePayNow.write(value, buf)
         }
     }
 }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 121 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 124 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -149,6 +149,7 @@ internal object VectorDispatch {
                 client = clientFromJson(input.json("client")),
                 establishment = establishmentFromJson(input.json("establishment")),
                 stays = input.list("stays") { stayFromJson(json(it)) },
+                locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
                 today = LocalDate.parse(input.getString("today")),
             ))
             "portal.history" -> stayHistoryToJson(portalHistory(
@@ -273,6 +274,18 @@ internal object VectorDispatch {
                 payment = paymentFromJson(input.json("payment")),
                 now = Instant.parse(input.getString("now")),
             ))
+            "payment.refund" -> paymentRecordedToJson(recordRefund(
+                documents = input.list("documents") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                refund = refundFromJson(input.json("refund")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "payment.reverse" -> paymentRecordedToJson(reversePayment(
+                invoice = invoiceFromJson(input.json("invoice")),
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                reversal = reversalFromJson(input.json("reversal")),
+                now = Instant.parse(input.getString("now")),
+            ))
             "payment.balance" -> invoiceBalanceToJson(invoiceBalance(
                 invoice = invoiceFromJson(input.json("invoice")),
                 payments = input.list("payments") { paymentFromJson(json(it)) },
@@ -374,12 +387,13 @@ internal object VectorDispatch {
                 persons = input.list("persons") { companionFromJson(json(it)) },
                 now = Instant.parse(input.getString("now")),
             ))
-            "portal.stay_balance" -> stayBalanceToJson(portalStayBalance(
+            "portal.stay_payment" -> stayPaymentToJson(portalStayPayment(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
                 stay = stayFromJson(input.json("stay")),
                 invoices = input.list("invoices") { invoiceFromJson(json(it)) },
                 payments = input.list("payments") { paymentFromJson(json(it)) },
+                onlinePayment = input.getBoolean("online_payment"),
             ))
             "portal.invoice_pdf" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "portal.request_appointment" -> appointmentOutcomeToJson(portalRequestAppointment(
@@ -391,6 +405,12 @@ internal object VectorDispatch {
                 request = appointmentRequestFromJson(input.json("request")),
                 now = Instant.parse(input.getString("now")),
             ))
+            "portal.pets" -> jsonList(portalPets(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                appointments = input.list("appointments") { appointmentFromJson(json(it)) },
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
+            )) { petViewToJson(it) }
             "event.append_log" -> jsonList(appendEventLog(
                 last = input.orNull("last") { loggedEventFromJson(json(it)) },
                 events = input.list("events") { eventFromJson(json(it)) },

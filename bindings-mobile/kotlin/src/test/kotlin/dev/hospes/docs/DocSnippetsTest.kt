@@ -39,8 +39,8 @@ fun onPortalForm(rowJson: String, form: GuestDetails, guestLocale: String,
     }
 
     @Test
-    @DisplayName("docs/links.md:53")
-    fun docs_links_md_53() {
+    @DisplayName("docs/links.md:54")
+    fun docs_links_md_54() {
 fun openPortal(key: String, establishment: Establishment, token: String, now: Instant): LinkClaims =
     Keyring(KeyringConfig(key, emptyList(), 60u)).use { ring ->   // Kotlin (Swift: Keyring too)
         ring.verify(establishment, token, LinkPurpose.PORTAL, LinkState.LinkVersion(3u), now)
