@@ -119,16 +119,8 @@ pub fn refund(
             // Seen with every document: the credit note's due depends on the invoice it
             // cancels and on what a cancellation carried.
             let now = owed(documents, credit_note, payments)?;
-            return Ok(PaymentRecorded {
-                invoice: Invoice {
-                    status: now.status,
-                    ..credit_note.clone()
-                },
-                payments: of_invoice(credit_note, payments),
-                balance: now,
-                duplicate: true,
-                events: vec![],
-            });
+            let entries = of_invoice(credit_note, payments);
+            return Ok(PaymentRecorded::of(credit_note, entries, now, true, vec![]));
         }
         return Err(Error::PaymentKeyReused { key: entry.key });
     }
@@ -160,16 +152,14 @@ pub fn refund(
     let mut all = payments.to_vec();
     all.push(entry);
     let after = owed(documents, credit_note, &all)?;
-    Ok(PaymentRecorded {
-        invoice: Invoice {
-            status: after.status,
-            ..credit_note.clone()
-        },
-        payments: of_invoice(credit_note, &all),
-        balance: after,
-        duplicate: false,
-        events: vec![event],
-    })
+    let entries = of_invoice(credit_note, &all);
+    Ok(PaymentRecorded::of(
+        credit_note,
+        entries,
+        after,
+        false,
+        vec![event],
+    ))
 }
 
 /// The balance of `credit_note` seen with the other `documents` of its stay.
@@ -278,14 +268,11 @@ pub fn reverse(
     let mut kept = of_invoice(invoice, payments);
     kept.push(entry);
     let after = balance(invoice, &kept)?;
-    Ok(PaymentRecorded {
-        invoice: Invoice {
-            status: after.status,
-            ..invoice.clone()
-        },
-        payments: kept,
-        balance: after,
-        duplicate: false,
-        events: vec![event],
-    })
+    Ok(PaymentRecorded::of(
+        invoice,
+        kept,
+        after,
+        false,
+        vec![event],
+    ))
 }

@@ -116,6 +116,30 @@ pub struct PaymentRecorded {
     pub events: Vec<Event>,
 }
 
+impl PaymentRecorded {
+    /// The answer for `invoice` once `payments` are its entries: its status follows `balance`,
+    /// as in every answer — a host that passes the invoice as it was before a first recording
+    /// gets it brought up to date.
+    pub(crate) fn of(
+        invoice: &Invoice,
+        payments: Vec<Payment>,
+        balance: InvoiceBalance,
+        duplicate: bool,
+        events: Vec<Event>,
+    ) -> PaymentRecorded {
+        PaymentRecorded {
+            invoice: Invoice {
+                status: balance.status,
+                ..invoice.clone()
+            },
+            duplicate,
+            payments,
+            balance,
+            events,
+        }
+    }
+}
+
 /// What is paid and due on one invoice given `payments` (those of other invoices are ignored).
 ///
 /// A credit note is due (negative: to be refunded) only what was received on the invoice it
@@ -236,16 +260,13 @@ pub fn record(
     };
     kept.push(payment);
     let after = balance(invoice, &kept)?;
-    Ok(PaymentRecorded {
-        invoice: Invoice {
-            status: after.status,
-            ..invoice.clone()
-        },
-        payments: kept,
-        balance: after,
-        duplicate: false,
-        events: vec![event],
-    })
+    Ok(PaymentRecorded::of(
+        invoice,
+        kept,
+        after,
+        false,
+        vec![event],
+    ))
 }
 
 /// Whether something can be paid on `invoice` given its `balance`: an invoice (not a credit
@@ -277,18 +298,9 @@ pub(crate) fn unchanged(
 ) -> Result<PaymentRecorded> {
     let kept = of_invoice(invoice, payments);
     let balance = balance(invoice, &kept)?;
-    Ok(PaymentRecorded {
-        // The invoice's status follows its payments, as in every other answer: a host that
-        // passes the invoice as it was before the first recording gets it brought up to date.
-        invoice: Invoice {
-            status: balance.status,
-            ..invoice.clone()
-        },
-        balance,
-        payments: kept,
-        duplicate,
-        events,
-    })
+    Ok(PaymentRecorded::of(
+        invoice, kept, balance, duplicate, events,
+    ))
 }
 
 /// What is invoiced, paid and due for a whole stay.
