@@ -3370,6 +3370,103 @@ export interface Refund {
 }
 
 /**
+ * One invoice of the client with something still due.
+ */
+export interface OpenItem {
+  /**
+   * Deposit, balance, side sale…
+   */
+  kind: InvoiceKind
+  /**
+   * The stay it belongs to; none for a side sale without a stay.
+   */
+  stayReference?: string | null
+  /**
+   * When it was issued.
+   */
+  issueDate?: CalendarDate | null
+  /**
+   * When it is due.
+   */
+  dueDate: CalendarDate
+  /**
+   * Total, paid and still due.
+   */
+  balance: InvoiceBalance
+}
+
+/**
+ * What a client owes across every stay and side sale: her open items, oldest first, and their
+ * sum.
+ */
+export interface ClientAccount {
+  /**
+   * The client.
+   */
+  clientId: string
+  /**
+   * Her invoices with something due, oldest due date first.
+   */
+  items: OpenItem[]
+  /**
+   * What they add up to.
+   */
+  due: Money
+}
+
+/**
+ * One payment that settles several of a client's open items.
+ */
+export interface Settlement {
+  /**
+   * Idempotency key of the whole payment; each part is recorded as `{key}#{invoice}`.
+   */
+  key: string
+  /**
+   * The client paying.
+   */
+  clientId: string
+  /**
+   * How much she pays (at most what she owes).
+   */
+  amount: Money
+  /**
+   * How.
+   */
+  method: PaymentMethod
+  /**
+   * When it was received.
+   */
+  receivedAt: Instant
+}
+
+/**
+ * A settlement recorded: its parts, the invoices whose status changed, what is still owed.
+ */
+export interface Settled {
+  /**
+   * The payments to store, one per invoice settled or reduced (none for a duplicate).
+   */
+  payments: Payment[]
+  /**
+   * Those invoices, their status brought up to date.
+   */
+  invoices: Invoice[]
+  /**
+   * What she still owes after it.
+   */
+  account: ClientAccount
+  /**
+   * The key was recorded already: nothing changed.
+   */
+  duplicate: boolean
+  /**
+   * `payment_recorded` for each part.
+   */
+  events: Event[]
+}
+
+/**
  * A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
  * bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
  * reverse it and record the right one.
@@ -6040,6 +6137,18 @@ export declare function recordPayment(invoice: Invoice, payments: Payment[], pay
  *  payment on them (what the cancelled invoice received, what a cancellation carried).
  */
 export declare function recordRefund(documents: Invoice[], payments: Payment[], refund: Refund, now: Instant | Date): PaymentRecorded
+
+/**
+ * « Solder le client »: what a client owes across her stays and side sales — her invoices
+ *  with something due, oldest first — and their sum. `invoices` may hold anyone's.
+ */
+export declare function clientOpenItems(clientId: string, currency: string, invoices: Invoice[], payments: Payment[]): ClientAccount
+
+/**
+ * One payment settling several of a client's open items, oldest first: a payment per
+ *  invoice (`{key}#{invoice}`), idempotent by the settlement's key.
+ */
+export declare function settleClient(invoices: Invoice[], payments: Payment[], settlement: Settlement, now: Instant | Date): Settled
 
 /**
  * Cancels a payment recorded by mistake with a reversing entry and its reason (never by

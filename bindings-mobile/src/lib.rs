@@ -452,6 +452,13 @@ json_codec!(PetView, pet_view_from_json, pet_view_to_json);
 json_codec!(Refund, refund_from_json, refund_to_json);
 json_codec!(Reversal, reversal_from_json, reversal_to_json);
 json_codec!(StayPayment, stay_payment_from_json, stay_payment_to_json);
+json_codec!(
+    ClientAccount,
+    client_account_from_json,
+    client_account_to_json
+);
+json_codec!(Settled, settled_from_json, settled_to_json);
+json_codec!(Settlement, settlement_from_json, settlement_to_json);
 json_codec!(Companion, companion_from_json, companion_to_json);
 json_codec!(MailTemplate, mail_template_from_json, mail_template_to_json);
 json_codec!(EditPolicy, edit_policy_from_json, edit_policy_to_json);

@@ -60,6 +60,7 @@ pub mod quote;
 mod random;
 pub mod register;
 pub mod residency;
+pub mod settlement;
 pub mod sheet;
 pub mod signature;
 pub mod stay;

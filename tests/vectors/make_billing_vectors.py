@@ -120,6 +120,19 @@ def payments(recorder, balance):
         {"invoice": balance, "payments": [], "payment": {**part, "amount": {"amount": "700.01", "currency": "EUR"}},
          "now": "2026-06-02T09:00:00Z"}, error="payment.amount_invalid")
     vec("what is paid and due on the balance invoice", "payment.balance", {"invoice": balance, "payments": [part]})
+    bakery = {**DEPOSIT, "number": "FA26030050", "stay_reference": None, "due_date": "2026-03-20"}
+    theirs = {**DEPOSIT, "number": "FA26030051", "customer": {**DEPOSIT["customer"], "client_id": "C-2077"}}
+    owed = [balance, DEPOSIT, bakery, theirs]
+    vec("« Solder le client »: her open items across stays and side sales, oldest first, only hers",
+        "payment.open_items", {"client_id": "C-1042", "currency": "EUR", "invoices": owed, "payments": [DEPOSIT_PAYMENT]})
+    cash = {"key": "solde-0620", "client_id": "C-1042", "amount": {"amount": "500.00", "currency": "EUR"},
+            "method": "cash", "received_at": "2026-06-20T09:00:00Z"}
+    vec("one payment settles several of her items, oldest first", "payment.settle",
+        {"invoices": owed, "payments": [DEPOSIT_PAYMENT], "settlement": cash, "now": "2026-06-20T09:00:00Z"})
+    vec("a settlement of more than she owes is refused", "payment.settle",
+        {"invoices": owed, "payments": [DEPOSIT_PAYMENT],
+         "settlement": {**cash, "amount": {"amount": "1000.01", "currency": "EUR"}}, "now": "2026-06-20T09:00:00Z"},
+        error="payment.amount_invalid")
     bounced = {"key": "rev-0612", "payment_key": "vir-0612", "reason": "Virement rejeté par la banque",
                "reversed_at": "2026-06-05T09:00:00Z"}
     vec("a transfer rejected by the bank is reversed with its reason: the balance is due again", "payment.reverse",

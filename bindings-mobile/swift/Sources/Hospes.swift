@@ -2883,6 +2883,28 @@ public func checkNumberPattern(pattern: String)throws   {try rustCallWithError(F
 }
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func clientAccountFromJson(json: String)throws  -> ClientAccount  {
+    return try  FfiConverterTypeClientAccount_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_account_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func clientAccountToJson(value: ClientAccount)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_account_to_json(
+        FfiConverterTypeClientAccount_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
  * (`client.invoiced`, naming the invoices); otherwise what goes with them.
  */
@@ -2927,6 +2949,21 @@ public func clientFromJson(json: String)throws  -> Client  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_client_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * « Solder le client »: what a client owes across her stays and side sales — her invoices
+ * with something due, oldest first — and their sum. `invoices` may hold anyone's.
+ */
+public func clientOpenItems(clientId: String, currency: Currency, invoices: [Invoice], payments: [Payment])throws  -> ClientAccount  {
+    return try  FfiConverterTypeClientAccount_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_client_open_items(
+        FfiConverterString.lower(clientId),
+        FfiConverterTypeCurrency_lower(currency),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),uniffiCallStatus
     )
 })
 }
@@ -6073,6 +6110,65 @@ public func setAuthorisedPersons(residency: Residency, persons: [Companion], now
 })
 }
 /**
+ * One payment settling several of a client's open items, oldest first: a payment per
+ * invoice (`{key}#{invoice}`), idempotent by the settlement's key.
+ */
+public func settleClient(invoices: [Invoice], payments: [Payment], settlement: Settlement, now: Timestamp)throws  -> Settled  {
+    return try  FfiConverterTypeSettled_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_settle_client(
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeSettlement_lower(settlement),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func settledFromJson(json: String)throws  -> Settled  {
+    return try  FfiConverterTypeSettled_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_settled_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func settledToJson(value: Settled)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_settled_to_json(
+        FfiConverterTypeSettled_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func settlementFromJson(json: String)throws  -> Settlement  {
+    return try  FfiConverterTypeSettlement_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_settlement_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func settlementToJson(value: Settlement)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_settlement_to_json(
+        FfiConverterTypeSettlement_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func sheetOptionsFromJson(json: String)throws  -> SheetOptions  {
@@ -6695,6 +6791,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_number_pattern() != 54602) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_client_account_from_json() != 14567) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_client_account_to_json() != 49885) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_client_deletion_check() != 36478) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6705,6 +6807,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 52098) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_client_open_items() != 43473) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_to_json() != 15451) {
@@ -7476,6 +7581,21 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 38796) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_settle_client() != 18002) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_settled_from_json() != 14496) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_settled_to_json() != 59790) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_settlement_from_json() != 40143) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_settlement_to_json() != 6471) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_sheet_options_from_json() != 11448) {

@@ -598,6 +598,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_check_mail(RustBuffer template, RustCall
 void uniffi_hospes_mobile_fn_func_check_number_pattern(RustBuffer pattern, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_ACCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_ACCOUNT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_client_account_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_ACCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_ACCOUNT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_client_account_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_CHECK
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_DELETION_CHECK
 RustBuffer uniffi_hospes_mobile_fn_func_client_deletion_check(RustBuffer client, RustBuffer invoices, RustBuffer stays, RustBuffer accounts, RustCallStatus *_Nonnull out_status
@@ -616,6 +626,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_client_deletion_to_json(RustBuffer value
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_client_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_OPEN_ITEMS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_OPEN_ITEMS
+RustBuffer uniffi_hospes_mobile_fn_func_client_open_items(RustBuffer client_id, RustBuffer currency, RustBuffer invoices, RustBuffer payments, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CLIENT_TO_JSON
@@ -1905,6 +1920,31 @@ RustBuffer uniffi_hospes_mobile_fn_func_seller_to_json(RustBuffer value, RustCal
 RustBuffer uniffi_hospes_mobile_fn_func_set_authorised_persons(RustBuffer residency, RustBuffer persons, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLE_CLIENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLE_CLIENT
+RustBuffer uniffi_hospes_mobile_fn_func_settle_client(RustBuffer invoices, RustBuffer payments, RustBuffer settlement, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLED_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLED_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_settled_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLED_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLED_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_settled_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLEMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLEMENT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_settlement_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLEMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SETTLEMENT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_settlement_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_SHEET_OPTIONS_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_sheet_options_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -2633,6 +2673,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_number_pattern(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_ACCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_ACCOUNT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_client_account_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_ACCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_ACCOUNT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_client_account_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_CHECK
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_DELETION_CHECK
 uint16_t uniffi_hospes_mobile_checksum_func_client_deletion_check(void
@@ -2654,6 +2706,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_client_deletion_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_client_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_OPEN_ITEMS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CLIENT_OPEN_ITEMS
+uint16_t uniffi_hospes_mobile_checksum_func_client_open_items(void
     
 );
 #endif
@@ -4196,6 +4254,36 @@ uint16_t uniffi_hospes_mobile_checksum_func_seller_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SET_AUTHORISED_PERSONS
 uint16_t uniffi_hospes_mobile_checksum_func_set_authorised_persons(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLE_CLIENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLE_CLIENT
+uint16_t uniffi_hospes_mobile_checksum_func_settle_client(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLED_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLED_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_settled_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLED_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLED_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_settled_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLEMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLEMENT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_settlement_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLEMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_SETTLEMENT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_settlement_to_json(void
     
 );
 #endif

@@ -2978,6 +2978,86 @@ public func FfiConverterTypeClient_lower(_ value: Client) -> RustBuffer {
 
 
 /**
+ * What a client owes across every stay and side sale: her open items, oldest first, and their
+ * sum.
+ */
+public struct ClientAccount: Equatable, Hashable {
+    /**
+     * The client.
+     */
+    public var clientId: String
+    /**
+     * Her invoices with something due, oldest due date first.
+     */
+    public var items: [OpenItem]
+    /**
+     * What they add up to.
+     */
+    public var due: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The client.
+         */clientId: String, 
+        /**
+         * Her invoices with something due, oldest due date first.
+         */items: [OpenItem], 
+        /**
+         * What they add up to.
+         */due: Money) {
+        self.clientId = clientId
+        self.items = items
+        self.due = due
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ClientAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClientAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientAccount {
+        return
+            try ClientAccount(
+                clientId: FfiConverterString.read(from: &buf), 
+                items: FfiConverterSequenceTypeOpenItem.read(from: &buf), 
+                due: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClientAccount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterSequenceTypeOpenItem.write(value.items, into: &buf)
+        FfiConverterTypeMoney.write(value.due, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientAccount_lift(_ buf: RustBuffer) throws -> ClientAccount {
+    return try FfiConverterTypeClientAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientAccount_lower(_ value: ClientAccount) -> RustBuffer {
+    return FfiConverterTypeClientAccount.lower(value)
+}
+
+
+/**
  * What deleting a client takes with them, for the host to delete in the same transaction.
  *
  * ```
@@ -10069,6 +10149,105 @@ public func FfiConverterTypeMoney_lower(_ value: Money) -> RustBuffer {
 
 
 /**
+ * One invoice of the client with something still due.
+ */
+public struct OpenItem: Equatable, Hashable {
+    /**
+     * Deposit, balance, side sale…
+     */
+    public var kind: InvoiceKind
+    /**
+     * The stay it belongs to; none for a side sale without a stay.
+     */
+    public var stayReference: String?
+    /**
+     * When it was issued.
+     */
+    public var issueDate: NaiveDate?
+    /**
+     * When it is due.
+     */
+    public var dueDate: NaiveDate
+    /**
+     * Total, paid and still due.
+     */
+    public var balance: InvoiceBalance
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Deposit, balance, side sale…
+         */kind: InvoiceKind, 
+        /**
+         * The stay it belongs to; none for a side sale without a stay.
+         */stayReference: String?, 
+        /**
+         * When it was issued.
+         */issueDate: NaiveDate?, 
+        /**
+         * When it is due.
+         */dueDate: NaiveDate, 
+        /**
+         * Total, paid and still due.
+         */balance: InvoiceBalance) {
+        self.kind = kind
+        self.stayReference = stayReference
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.balance = balance
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenItem {
+        return
+            try OpenItem(
+                kind: FfiConverterTypeInvoiceKind.read(from: &buf), 
+                stayReference: FfiConverterOptionString.read(from: &buf), 
+                issueDate: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                dueDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                balance: FfiConverterTypeInvoiceBalance.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenItem, into buf: inout [UInt8]) {
+        FfiConverterTypeInvoiceKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.stayReference, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.issueDate, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.dueDate, into: &buf)
+        FfiConverterTypeInvoiceBalance.write(value.balance, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenItem_lift(_ buf: RustBuffer) throws -> OpenItem {
+    return try FfiConverterTypeOpenItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenItem_lower(_ value: OpenItem) -> RustBuffer {
+    return FfiConverterTypeOpenItem.lower(value)
+}
+
+
+/**
  * The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
  * 14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
  *
@@ -14855,6 +15034,204 @@ public func FfiConverterTypeSeller_lift(_ buf: RustBuffer) throws -> Seller {
 #endif
 public func FfiConverterTypeSeller_lower(_ value: Seller) -> RustBuffer {
     return FfiConverterTypeSeller.lower(value)
+}
+
+
+/**
+ * A settlement recorded: its parts, the invoices whose status changed, what is still owed.
+ */
+public struct Settled: Equatable, Hashable {
+    /**
+     * The payments to store, one per invoice settled or reduced (none for a duplicate).
+     */
+    public var payments: [Payment]
+    /**
+     * Those invoices, their status brought up to date.
+     */
+    public var invoices: [Invoice]
+    /**
+     * What she still owes after it.
+     */
+    public var account: ClientAccount
+    /**
+     * The key was recorded already: nothing changed.
+     */
+    public var duplicate: Bool
+    /**
+     * `payment_recorded` for each part.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The payments to store, one per invoice settled or reduced (none for a duplicate).
+         */payments: [Payment], 
+        /**
+         * Those invoices, their status brought up to date.
+         */invoices: [Invoice], 
+        /**
+         * What she still owes after it.
+         */account: ClientAccount, 
+        /**
+         * The key was recorded already: nothing changed.
+         */duplicate: Bool, 
+        /**
+         * `payment_recorded` for each part.
+         */events: [Event]) {
+        self.payments = payments
+        self.invoices = invoices
+        self.account = account
+        self.duplicate = duplicate
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Settled: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSettled: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Settled {
+        return
+            try Settled(
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                account: FfiConverterTypeClientAccount.read(from: &buf), 
+                duplicate: FfiConverterBool.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Settled, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.invoices, into: &buf)
+        FfiConverterTypeClientAccount.write(value.account, into: &buf)
+        FfiConverterBool.write(value.duplicate, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettled_lift(_ buf: RustBuffer) throws -> Settled {
+    return try FfiConverterTypeSettled.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettled_lower(_ value: Settled) -> RustBuffer {
+    return FfiConverterTypeSettled.lower(value)
+}
+
+
+/**
+ * One payment that settles several of a client's open items.
+ */
+public struct Settlement: Equatable, Hashable {
+    /**
+     * Idempotency key of the whole payment; each part is recorded as `{key}#{invoice}`.
+     */
+    public var key: String
+    /**
+     * The client paying.
+     */
+    public var clientId: String
+    /**
+     * How much she pays (at most what she owes).
+     */
+    public var amount: Money
+    /**
+     * How.
+     */
+    public var method: PaymentMethod
+    /**
+     * When it was received.
+     */
+    public var receivedAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Idempotency key of the whole payment; each part is recorded as `{key}#{invoice}`.
+         */key: String, 
+        /**
+         * The client paying.
+         */clientId: String, 
+        /**
+         * How much she pays (at most what she owes).
+         */amount: Money, 
+        /**
+         * How.
+         */method: PaymentMethod, 
+        /**
+         * When it was received.
+         */receivedAt: Timestamp) {
+        self.key = key
+        self.clientId = clientId
+        self.amount = amount
+        self.method = method
+        self.receivedAt = receivedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Settlement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSettlement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Settlement {
+        return
+            try Settlement(
+                key: FfiConverterString.read(from: &buf), 
+                clientId: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                receivedAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Settlement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterTypeTimestamp.write(value.receivedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettlement_lift(_ buf: RustBuffer) throws -> Settlement {
+    return try FfiConverterTypeSettlement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettlement_lower(_ value: Settlement) -> RustBuffer {
+    return FfiConverterTypeSettlement.lower(value)
 }
 
 
@@ -25193,6 +25570,31 @@ fileprivate struct FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMailVersion.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOpenItem: FfiConverterRustBuffer {
+    typealias SwiftType = [OpenItem]
+
+    public static func write(_ value: [OpenItem], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOpenItem.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OpenItem] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OpenItem]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOpenItem.read(from: &buf))
         }
         return seq
     }

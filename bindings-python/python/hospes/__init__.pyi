@@ -1787,6 +1787,56 @@ class Refund(TypedDict):
     reason: NotRequired[Optional[str]]
     """Why, if the business says."""
 
+class OpenItem(TypedDict):
+    """One invoice of the client with something still due."""
+    kind: InvoiceKind
+    """Deposit, balance, side sale…"""
+    stay_reference: NotRequired[Optional[str]]
+    """The stay it belongs to; none for a side sale without a stay."""
+    issue_date: NotRequired[Optional[date]]
+    """When it was issued."""
+    due_date: date
+    """When it is due."""
+    balance: InvoiceBalance
+    """Total, paid and still due."""
+
+class ClientAccount(TypedDict):
+    """What a client owes across every stay and side sale: her open items, oldest first, and their
+    sum.
+    """
+    client_id: str
+    """The client."""
+    items: List[OpenItem]
+    """Her invoices with something due, oldest due date first."""
+    due: Money
+    """What they add up to."""
+
+class Settlement(TypedDict):
+    """One payment that settles several of a client's open items."""
+    key: str
+    """Idempotency key of the whole payment; each part is recorded as `{key}#{invoice}`."""
+    client_id: str
+    """The client paying."""
+    amount: Money
+    """How much she pays (at most what she owes)."""
+    method: PaymentMethod
+    """How."""
+    received_at: datetime
+    """When it was received."""
+
+class Settled(TypedDict):
+    """A settlement recorded: its parts, the invoices whose status changed, what is still owed."""
+    payments: List[Payment]
+    """The payments to store, one per invoice settled or reduced (none for a duplicate)."""
+    invoices: List[Invoice]
+    """Those invoices, their status brought up to date."""
+    account: ClientAccount
+    """What she still owes after it."""
+    duplicate: bool
+    """The key was recorded already: nothing changed."""
+    events: List[Event]
+    """`payment_recorded` for each part."""
+
 class Reversal(TypedDict):
     """A payment to cancel, recorded by mistake (a wrong amount, the wrong invoice, a cheque that
     bounced): a reversing entry takes its amount back off the invoice. To correct a payment,
@@ -3394,6 +3444,18 @@ def record_refund(documents: List[Invoice], payments: List[Payment], refund: Ref
      entry, idempotent by its key, never more than the credit note still has to refund.
      `documents` holds the credit note and the other documents of its stay, `payments` every
      payment on them (what the cancelled invoice received, what a cancellation carried).
+    """
+    ...
+
+def client_open_items(client_id: str, currency: str, invoices: List[Invoice], payments: List[Payment]) -> ClientAccount:
+    """« Solder le client »: what a client owes across her stays and side sales — her invoices
+     with something due, oldest first — and their sum. `invoices` may hold anyone's.
+    """
+    ...
+
+def settle_client(invoices: List[Invoice], payments: List[Payment], settlement: Settlement, now: datetime) -> Settled:
+    """One payment settling several of a client's open items, oldest first: a payment per
+     invoice (`{key}#{invoice}`), idempotent by the settlement's key.
     """
     ...
 

@@ -14,7 +14,7 @@ use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
     account, accounting, appointment, cancellation, correction, editable, evidence, gdpr, invoice,
-    link, payment, pricing, vat,
+    link, payment, pricing, settlement, vat,
 };
 
 /// An operation callable by name.

@@ -238,6 +238,16 @@ macro_rules! operation_table {
     "payment.refund" => fn record_refund(documents: Vec<Invoice>, payments: Vec<Payment>, refund: Refund, now: DateTime<Utc>) -> PaymentRecorded {
         correction::refund(&documents, &payments, refund, now)
     }
+    /// « Solder le client »: what a client owes across her stays and side sales — her invoices
+    /// with something due, oldest first — and their sum. `invoices` may hold anyone's.
+    "payment.open_items" => fn client_open_items(client_id: String, currency: Currency, invoices: Vec<Invoice>, payments: Vec<Payment>) -> ClientAccount {
+        settlement::open_items(&client_id, currency, &invoices, &payments)
+    }
+    /// One payment settling several of a client's open items, oldest first: a payment per
+    /// invoice (`{key}#{invoice}`), idempotent by the settlement's key.
+    "payment.settle" => fn settle_client(invoices: Vec<Invoice>, payments: Vec<Payment>, settlement: Settlement, now: DateTime<Utc>) -> Settled {
+        settlement::settle(&invoices, &payments, settlement, now)
+    }
     /// Cancels a payment recorded by mistake with a reversing entry and its reason (never by
     /// deleting it); to correct one, reverse it and record the right one.
     "payment.reverse" => fn reverse_payment(invoice: Invoice, payments: Vec<Payment>, reversal: Reversal, now: DateTime<Utc>) -> PaymentRecorded {

@@ -52,6 +52,7 @@ pub use crate::register::{
     RegisterEntry, RegisterPage, RegisterQuery, RegisterRow, RegisterSource,
 };
 pub use crate::residency::{Residency, ResidencyChange};
+pub use crate::settlement::{ClientAccount, Settled, Settlement};
 pub use crate::sheet::SheetOptions;
 pub use crate::signature::{Signature, SignatureRequest};
 pub use crate::stay::{Stay, StayTotals};

@@ -45,6 +45,7 @@ import dev.hospes.model.Catalogue
 import dev.hospes.model.ChangeRequest
 import dev.hospes.model.ChartOfAccounts
 import dev.hospes.model.Client
+import dev.hospes.model.ClientAccount
 import dev.hospes.model.ClientDeletion
 import dev.hospes.model.ClientField
 import dev.hospes.model.ClientUpdateOutcome
@@ -79,6 +80,7 @@ import dev.hospes.model.FfiConverterTypeCatalogue
 import dev.hospes.model.FfiConverterTypeChangeRequest
 import dev.hospes.model.FfiConverterTypeChartOfAccounts
 import dev.hospes.model.FfiConverterTypeClient
+import dev.hospes.model.FfiConverterTypeClientAccount
 import dev.hospes.model.FfiConverterTypeClientDeletion
 import dev.hospes.model.FfiConverterTypeClientField
 import dev.hospes.model.FfiConverterTypeClientUpdateOutcome
@@ -170,6 +172,8 @@ import dev.hospes.model.FfiConverterTypeResidencyChange
 import dev.hospes.model.FfiConverterTypeReversal
 import dev.hospes.model.FfiConverterTypeScheduledPayment
 import dev.hospes.model.FfiConverterTypeSeller
+import dev.hospes.model.FfiConverterTypeSettled
+import dev.hospes.model.FfiConverterTypeSettlement
 import dev.hospes.model.FfiConverterTypeSheetOptions
 import dev.hospes.model.FfiConverterTypeShownDocument
 import dev.hospes.model.FfiConverterTypeSignature
@@ -262,6 +266,8 @@ import dev.hospes.model.ResidencyChange
 import dev.hospes.model.Reversal
 import dev.hospes.model.ScheduledPayment
 import dev.hospes.model.Seller
+import dev.hospes.model.Settled
+import dev.hospes.model.Settlement
 import dev.hospes.model.SheetOptions
 import dev.hospes.model.ShownDocument
 import dev.hospes.model.Signature
@@ -298,6 +304,7 @@ import dev.hospes.model.RustBuffer as RustBufferCatalogue
 import dev.hospes.model.RustBuffer as RustBufferChangeRequest
 import dev.hospes.model.RustBuffer as RustBufferChartOfAccounts
 import dev.hospes.model.RustBuffer as RustBufferClient
+import dev.hospes.model.RustBuffer as RustBufferClientAccount
 import dev.hospes.model.RustBuffer as RustBufferClientDeletion
 import dev.hospes.model.RustBuffer as RustBufferClientField
 import dev.hospes.model.RustBuffer as RustBufferClientUpdateOutcome
@@ -389,6 +396,8 @@ import dev.hospes.model.RustBuffer as RustBufferResidencyChange
 import dev.hospes.model.RustBuffer as RustBufferReversal
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
 import dev.hospes.model.RustBuffer as RustBufferSeller
+import dev.hospes.model.RustBuffer as RustBufferSettled
+import dev.hospes.model.RustBuffer as RustBufferSettlement
 import dev.hospes.model.RustBuffer as RustBufferSheetOptions
 import dev.hospes.model.RustBuffer as RustBufferShownDocument
 import dev.hospes.model.RustBuffer as RustBufferSignature
@@ -1139,6 +1148,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_number_pattern(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_account_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_account_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_deletion_check(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_deletion_from_json(
@@ -1146,6 +1159,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_client_deletion_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_client_open_items(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_client_to_json(
     ): Int
@@ -1661,6 +1676,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_set_authorised_persons(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_settle_client(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_settled_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_settled_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_settlement_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_settlement_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_sheet_options_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_sheet_options_to_json(
@@ -1948,6 +1973,10 @@ internal object UniffiLib {
     ): RustBufferMailSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_number_pattern(`pattern`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_client_account_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientAccount.ByValue
+    external fun uniffi_hospes_mobile_fn_func_client_account_to_json(`value`: RustBufferClientAccount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_deletion_check(`client`: RustBufferClient.ByValue,`invoices`: RustBuffer.ByValue,`stays`: RustBuffer.ByValue,`accounts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientDeletion.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_deletion_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1956,6 +1985,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClient.ByValue
+    external fun uniffi_hospes_mobile_fn_func_client_open_items(`clientId`: RustBuffer.ByValue,`currency`: RustBufferCurrency.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientAccount.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_to_json(`value`: RustBufferClient.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_client_update_outcome_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2470,6 +2501,16 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_set_authorised_persons(`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferResidencyChange.ByValue
+    external fun uniffi_hospes_mobile_fn_func_settle_client(`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`settlement`: RustBufferSettlement.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSettled.ByValue
+    external fun uniffi_hospes_mobile_fn_func_settled_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSettled.ByValue
+    external fun uniffi_hospes_mobile_fn_func_settled_to_json(`value`: RustBufferSettled.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_settlement_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSettlement.ByValue
+    external fun uniffi_hospes_mobile_fn_func_settlement_to_json(`value`: RustBufferSettlement.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_sheet_options_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferSheetOptions.ByValue
     external fun uniffi_hospes_mobile_fn_func_sheet_options_to_json(`value`: RustBufferSheetOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2802,6 +2843,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_number_pattern() and 0xFFFF) != 54602) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_account_from_json() and 0xFFFF) != 14567) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_account_to_json() and 0xFFFF) != 49885) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_check() and 0xFFFF) != 36478) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2812,6 +2859,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 52098) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_open_items() and 0xFFFF) != 43473) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_to_json() and 0xFFFF) != 15451) {
@@ -3583,6 +3633,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 38796) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_settle_client() and 0xFFFF) != 18002) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_settled_from_json() and 0xFFFF) != 14496) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_settled_to_json() and 0xFFFF) != 59790) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_settlement_from_json() and 0xFFFF) != 40143) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_settlement_to_json() and 0xFFFF) != 6471) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_sheet_options_from_json() and 0xFFFF) != 11448) {
@@ -6889,6 +6954,12 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
 
 
 
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -7607,6 +7678,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `clientAccountFromJson`(`json`: kotlin.String): ClientAccount {
+            return FfiConverterTypeClientAccount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_account_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `clientAccountToJson`(`value`: ClientAccount): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_account_to_json(
+    
+        
+        FfiConverterTypeClientAccount.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Whether a client may be deleted: never once invoiced, even if the invoice was cancelled
          * (`client.invoiced`, naming the invoices); otherwise what goes with them.
          */
@@ -7665,6 +7766,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * « Solder le client »: what a client owes across her stays and side sales — her invoices
+         * with something due, oldest first — and their sum. `invoices` may hold anyone's.
+         */
+    @Throws(HospesException::class) fun `clientOpenItems`(`clientId`: kotlin.String, `currency`: Currency, `invoices`: List<Invoice>, `payments`: List<Payment>): ClientAccount {
+            return FfiConverterTypeClientAccount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_client_open_items(
+    
+        
+        FfiConverterString.lower(`clientId`),
+        FfiConverterTypeCurrency.lower(`currency`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),_status)
 }
     )
     }
@@ -11835,6 +11955,85 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeResidency.lower(`residency`),
         FfiConverterSequenceTypeTravelCompanion.lower(`persons`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One payment settling several of a client's open items, oldest first: a payment per
+         * invoice (`{key}#{invoice}`), idempotent by the settlement's key.
+         */
+    @Throws(HospesException::class) fun `settleClient`(`invoices`: List<Invoice>, `payments`: List<Payment>, `settlement`: Settlement, `now`: Timestamp): Settled {
+            return FfiConverterTypeSettled.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_settle_client(
+    
+        
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeSettlement.lower(`settlement`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `settledFromJson`(`json`: kotlin.String): Settled {
+            return FfiConverterTypeSettled.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_settled_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `settledToJson`(`value`: Settled): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_settled_to_json(
+    
+        
+        FfiConverterTypeSettled.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `settlementFromJson`(`json`: kotlin.String): Settlement {
+            return FfiConverterTypeSettlement.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_settlement_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `settlementToJson`(`value`: Settlement): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_settlement_to_json(
+    
+        
+        FfiConverterTypeSettlement.lower(`value`),_status)
 }
     )
     }

@@ -2852,6 +2852,62 @@ public object FfiConverterTypeClient: FfiConverterRustBuffer<Client> {
 
 
 /**
+ * What a client owes across every stay and side sale: her open items, oldest first, and their
+ * sum.
+ */
+data class ClientAccount (
+    /**
+     * The client.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * Her invoices with something due, oldest due date first.
+     */
+    var `items`: List<OpenItem>
+    , 
+    /**
+     * What they add up to.
+     */
+    var `due`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeClientAccount: FfiConverterRustBuffer<ClientAccount> {
+    override fun read(buf: ByteBuffer): ClientAccount {
+        return ClientAccount(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeOpenItem.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ClientAccount) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterSequenceTypeOpenItem.allocationSize(value.`items`) +
+            FfiConverterTypeMoney.allocationSize(value.`due`)
+    )
+
+    override fun write(value: ClientAccount, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterSequenceTypeOpenItem.write(value.`items`, buf)
+            FfiConverterTypeMoney.write(value.`due`, buf)
+    }
+}
+
+
+
+/**
  * What deleting a client takes with them, for the host to delete in the same transaction.
  *
  * ```
@@ -7916,6 +7972,77 @@ public object FfiConverterTypeMoney: FfiConverterRustBuffer<Money> {
 
 
 /**
+ * One invoice of the client with something still due.
+ */
+data class OpenItem (
+    /**
+     * Deposit, balance, side sale…
+     */
+    var `kind`: InvoiceKind
+    , 
+    /**
+     * The stay it belongs to; none for a side sale without a stay.
+     */
+    var `stayReference`: kotlin.String?
+    , 
+    /**
+     * When it was issued.
+     */
+    var `issueDate`: NaiveDate?
+    , 
+    /**
+     * When it is due.
+     */
+    var `dueDate`: NaiveDate
+    , 
+    /**
+     * Total, paid and still due.
+     */
+    var `balance`: InvoiceBalance
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenItem: FfiConverterRustBuffer<OpenItem> {
+    override fun read(buf: ByteBuffer): OpenItem {
+        return OpenItem(
+            FfiConverterTypeInvoiceKind.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeInvoiceBalance.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenItem) = (
+            FfiConverterTypeInvoiceKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`stayReference`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`issueDate`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`dueDate`) +
+            FfiConverterTypeInvoiceBalance.allocationSize(value.`balance`)
+    )
+
+    override fun write(value: OpenItem, buf: ByteBuffer) {
+            FfiConverterTypeInvoiceKind.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`stayReference`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`issueDate`, buf)
+            FfiConverterTypeNaiveDate.write(value.`dueDate`, buf)
+            FfiConverterTypeInvoiceBalance.write(value.`balance`, buf)
+    }
+}
+
+
+
+/**
  * The opening intervals of some days of the week (« du mardi au vendredi, 9 h–12 h et
  * 14 h–18 h 30 »). A day appears in at most one entry; a day in none is closed.
  *
@@ -11440,6 +11567,148 @@ public object FfiConverterTypeSeller: FfiConverterRustBuffer<Seller> {
             FfiConverterOptionalString.write(value.`legalForm`, buf)
             FfiConverterOptionalString.write(value.`email`, buf)
             FfiConverterOptionalString.write(value.`phone`, buf)
+    }
+}
+
+
+
+/**
+ * A settlement recorded: its parts, the invoices whose status changed, what is still owed.
+ */
+data class Settled (
+    /**
+     * The payments to store, one per invoice settled or reduced (none for a duplicate).
+     */
+    var `payments`: List<Payment>
+    , 
+    /**
+     * Those invoices, their status brought up to date.
+     */
+    var `invoices`: List<Invoice>
+    , 
+    /**
+     * What she still owes after it.
+     */
+    var `account`: ClientAccount
+    , 
+    /**
+     * The key was recorded already: nothing changed.
+     */
+    var `duplicate`: kotlin.Boolean
+    , 
+    /**
+     * `payment_recorded` for each part.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSettled: FfiConverterRustBuffer<Settled> {
+    override fun read(buf: ByteBuffer): Settled {
+        return Settled(
+            FfiConverterSequenceTypePayment.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterTypeClientAccount.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Settled) = (
+            FfiConverterSequenceTypePayment.allocationSize(value.`payments`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`invoices`) +
+            FfiConverterTypeClientAccount.allocationSize(value.`account`) +
+            FfiConverterBoolean.allocationSize(value.`duplicate`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: Settled, buf: ByteBuffer) {
+            FfiConverterSequenceTypePayment.write(value.`payments`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`invoices`, buf)
+            FfiConverterTypeClientAccount.write(value.`account`, buf)
+            FfiConverterBoolean.write(value.`duplicate`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * One payment that settles several of a client's open items.
+ */
+data class Settlement (
+    /**
+     * Idempotency key of the whole payment; each part is recorded as `{key}#{invoice}`.
+     */
+    var `key`: kotlin.String
+    , 
+    /**
+     * The client paying.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * How much she pays (at most what she owes).
+     */
+    var `amount`: Money
+    , 
+    /**
+     * How.
+     */
+    var `method`: PaymentMethod
+    , 
+    /**
+     * When it was received.
+     */
+    var `receivedAt`: Timestamp
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSettlement: FfiConverterRustBuffer<Settlement> {
+    override fun read(buf: ByteBuffer): Settlement {
+        return Settlement(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypePaymentMethod.read(buf),
+            FfiConverterTypeTimestamp.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Settlement) = (
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypePaymentMethod.allocationSize(value.`method`) +
+            FfiConverterTypeTimestamp.allocationSize(value.`receivedAt`)
+    )
+
+    override fun write(value: Settlement, buf: ByteBuffer) {
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypePaymentMethod.write(value.`method`, buf)
+            FfiConverterTypeTimestamp.write(value.`receivedAt`, buf)
     }
 }
 
@@ -20316,6 +20585,34 @@ public object FfiConverterSequenceTypeMailVersion: FfiConverterRustBuffer<List<M
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeMailVersion.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeOpenItem: FfiConverterRustBuffer<List<OpenItem>> {
+    override fun read(buf: ByteBuffer): List<OpenItem> {
+        val len = buf.getInt()
+        return List<OpenItem>(len) {
+            FfiConverterTypeOpenItem.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<OpenItem>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeOpenItem.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<OpenItem>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeOpenItem.write(it, buf)
         }
     }
 }

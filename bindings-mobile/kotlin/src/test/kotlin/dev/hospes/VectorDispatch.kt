@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 124 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 126 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -278,6 +278,18 @@ internal object VectorDispatch {
                 documents = input.list("documents") { invoiceFromJson(json(it)) },
                 payments = input.list("payments") { paymentFromJson(json(it)) },
                 refund = refundFromJson(input.json("refund")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "payment.open_items" -> clientAccountToJson(clientOpenItems(
+                clientId = input.getString("client_id"),
+                currency = input.getString("currency"),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+            ))
+            "payment.settle" -> settledToJson(settleClient(
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                settlement = settlementFromJson(input.json("settlement")),
                 now = Instant.parse(input.getString("now")),
             ))
             "payment.reverse" -> paymentRecordedToJson(reversePayment(
