@@ -100,15 +100,16 @@ pub fn request(
     portal.personal_info()?;
     let client = portal.client();
     let id = text::required(id, "id", 100)?;
-    let wanted = text::required(&req.pet, "pet", MAX_NAME)?.to_lowercase();
+    let wanted = text::required(&req.pet, "pet", MAX_NAME)?;
     let pet = client
         .pets
         .iter()
-        .map(|p| p.name.trim())
-        .find(|name| name.to_lowercase() == wanted)
+        .find(|p| p.answers_to(&wanted))
         .ok_or_else(|| Error::AppointmentPetUnknown {
             pet: req.pet.trim().chars().take(MAX_NAME).collect(),
         })?
+        .name
+        .trim()
         .to_owned();
     let comment = text::optional_multiline(req.comment.as_deref(), "comment", MAX_COMMENT)?;
     schedule.check()?;

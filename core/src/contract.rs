@@ -281,6 +281,16 @@ impl Contract {
         })
     }
 
+    /// `contract.already_signed` once signed: a signed contract never changes.
+    pub(crate) fn check_unsigned(&self) -> Result<()> {
+        if self.status == ContractStatus::Signed {
+            return Err(Error::ContractAlreadySigned {
+                number: self.number.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// The guest signs `shown_sha256`, the SHA-256 of the exact PDF they were shown (the
     /// portal's `sign_contract` renders it): the evidence is kept with that hash and the
     /// contract's record hash, the contract locked, `contract_signed` names the PDF's hash and
@@ -295,11 +305,7 @@ impl Contract {
         shown_sha256: &str,
         now: DateTime<Utc>,
     ) -> Result<ContractSigned> {
-        if self.status == ContractStatus::Signed {
-            return Err(Error::ContractAlreadySigned {
-                number: self.number.clone(),
-            });
-        }
+        self.check_unsigned()?;
         let content_sha256 = self.document_sha256()?;
         let sha256 = shown_sha256.trim().to_ascii_lowercase();
         let signature = signature::sign(

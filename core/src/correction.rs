@@ -93,14 +93,16 @@ pub fn refund(
         number: refund.credit_note_number.chars().take(100).collect(),
         detail: detail.to_owned(),
     };
-    let credit_note = documents
+    let missing = || refusal("no issued credit note of that number among the documents");
+    let at = documents
         .iter()
-        .find(|d| {
+        .position(|d| {
             d.number.as_deref() == Some(refund.credit_note_number.as_str())
                 && d.kind == InvoiceKind::CreditNote
                 && d.status != InvoiceStatus::Draft
         })
-        .ok_or_else(|| refusal("no issued credit note of that number among the documents"))?;
+        .ok_or_else(missing)?;
+    let credit_note = documents.get(at).ok_or_else(missing)?;
     let number = credit_note.number.clone().unwrap_or_default();
     let amount = refund.amount.clone();
     let entry = Payment {
@@ -118,7 +120,7 @@ pub fn refund(
         if earlier.invoice_number == entry.invoice_number && earlier.amount == entry.amount {
             // Seen with every document: the credit note's due depends on the invoice it
             // cancels and on what a cancellation carried.
-            let now = owed(documents, credit_note, payments)?;
+            let now = owed(documents, at, payments)?;
             let entries = of_invoice(credit_note, payments);
             return Ok(PaymentRecorded::of(credit_note, entries, now, true, vec![]));
         }
@@ -130,7 +132,7 @@ pub fn refund(
             right: amount.currency.code().into(),
         });
     }
-    let before = owed(documents, credit_note, payments)?;
+    let before = owed(documents, at, payments)?;
     let left = Money::zero(credit_note.currency).checked_sub(&before.due)?;
     if !amount.amount.is_sign_positive() || amount.amount.is_zero() {
         return Err(Error::PaymentAmountInvalid {
@@ -151,7 +153,7 @@ pub fn refund(
     };
     let mut all = payments.to_vec();
     all.push(entry);
-    let after = owed(documents, credit_note, &all)?;
+    let after = owed(documents, at, &all)?;
     let entries = of_invoice(credit_note, &all);
     Ok(PaymentRecorded::of(
         credit_note,
@@ -162,22 +164,15 @@ pub fn refund(
     ))
 }
 
-/// The balance of `credit_note` seen with the other `documents` of its stay.
-fn owed(
-    documents: &[Invoice],
-    credit_note: &Invoice,
-    payments: &[Payment],
-) -> Result<InvoiceBalance> {
+/// The balance of `documents[at]` seen with the other documents of its stay.
+fn owed(documents: &[Invoice], at: usize, payments: &[Payment]) -> Result<InvoiceBalance> {
     let all: Vec<&Invoice> = documents.iter().collect();
-    let seen = balances(&all, payments)?;
-    match all
-        .iter()
-        .zip(seen)
-        .find(|(d, _)| std::ptr::eq(**d, credit_note))
-    {
-        Some((_, owed)) => Ok(owed),
-        None => balance(credit_note, payments),
-    }
+    balances(&all, payments)?
+        .into_iter()
+        .nth(at)
+        .ok_or_else(|| Error::Internal {
+            detail: format!("no balance for document {at}"),
+        })
 }
 
 /// Cancels a payment on `invoice` by a reversing entry — its amount taken back, its reason kept

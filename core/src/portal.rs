@@ -610,12 +610,9 @@ impl Portal {
         printer: &Printer,
         now: DateTime<Utc>,
     ) -> Result<SignedContract> {
-        if contract.status == ContractStatus::Signed {
-            self.opens_contract(contract)?;
-            return Err(Error::ContractAlreadySigned {
-                number: contract.number.clone(),
-            });
-        }
+        self.opens_contract(contract)?;
+        // Before rendering: a signed contract's PDF is another document.
+        contract.check_unsigned()?;
         let shown = self.contract_document(contract, request.locale, printer)?;
         let request = SignatureRequest {
             locale: Some(shown.locale),

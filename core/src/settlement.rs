@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::event::Event;
-use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
+use crate::invoice::{Invoice, InvoiceKind};
 use crate::money::{Currency, Money};
 use crate::payment::{self, InvoiceBalance, Payment, PaymentMethod};
 use crate::text;
@@ -97,16 +97,12 @@ pub fn open_items(
     payments: &[Payment],
 ) -> Result<ClientAccount> {
     let mut items = Vec::new();
-    for invoice in invoices.iter().filter(|i| {
-        i.customer.client_id == client_id
-            && i.kind != InvoiceKind::CreditNote
-            && matches!(
-                i.status,
-                InvoiceStatus::Issued | InvoiceStatus::PartlyPaid | InvoiceStatus::Paid
-            )
-    }) {
+    for invoice in invoices
+        .iter()
+        .filter(|i| i.customer.client_id == client_id)
+    {
         let balance = payment::balance(invoice, payments)?;
-        if balance.due.amount.is_sign_positive() && !balance.due.amount.is_zero() {
+        if payment::open_for_payment(invoice, &balance) {
             items.push(OpenItem {
                 kind: invoice.kind,
                 stay_reference: invoice.stay_reference.clone(),

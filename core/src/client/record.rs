@@ -130,6 +130,20 @@ pub struct Pet {
     pub breed: Option<String>,
 }
 
+impl Pet {
+    /// Whether `name`, as a guest or an appointment writes it, is this pet's: spaces around
+    /// and case do not count.
+    ///
+    /// ```
+    /// let filou: hospes::client::Pet = serde_json::from_str(r#"{"name": "Filou"}"#).unwrap();
+    /// assert!(filou.answers_to(" filou "));
+    /// assert!(!filou.answers_to("Praline"));
+    /// ```
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.name.trim().to_lowercase() == name.trim().to_lowercase()
+    }
+}
+
 /// A client record, as the register shows it and the host stores it.
 ///
 /// `notes` belong to the business: they are never shown to the guest nor printed on documents.

@@ -94,9 +94,7 @@ impl Portal {
                     .find(|b| b.invoice_number == number)?;
                 (online_payment
                     && invoice.customer.client_id == self.client.id
-                    && payment::open_for_payment(invoice, owed)
-                    && owed.due.amount.is_sign_positive()
-                    && !owed.due.amount.is_zero())
+                    && payment::open_for_payment(invoice, owed))
                 .then_some((invoice, owed))
             })
             .collect();

@@ -85,18 +85,16 @@ impl Portal {
     /// ```
     pub fn pets(&self, appointments: &[Appointment], locale: Locale) -> Result<Vec<PetView>> {
         self.whole_space()?;
-        let hers: Vec<String> = appointments
+        let hers: Vec<&Appointment> = appointments
             .iter()
             .filter(|a| a.client_id == self.client.id && a.status.is_active())
-            .map(|a| a.pet.trim().to_lowercase())
             .collect();
         Ok(self
             .client
             .pets
             .iter()
             .map(|pet| {
-                let name = pet.name.trim().to_lowercase();
-                let count = hers.iter().filter(|p| **p == name).count();
+                let count = hers.iter().filter(|a| pet.answers_to(&a.pet)).count();
                 let (species, species_id) = shown(
                     pet.species.as_deref(),
                     species::recognise_species,
