@@ -1,0 +1,169 @@
+"""The demo payment provider: a hosted checkout page and HMAC-signed notifications, inside the app.
+
+It plays what PayPlug or Stripe do, so the deposit and balance journeys run end to end with no
+account anywhere: the guest is sent to `/demo-pay/<id>`, « pays » with the test card, and the
+provider POSTs a signed notification to the host — before sending the guest back, and once more
+a second later, as real providers retry — then redirects the guest to the portal's return page.
+Nothing here is hospes: it is the other side of the `PaymentProvider` interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+import threading
+import time
+import urllib.request
+from typing import Callable, Mapping, Optional
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request
+from sqlalchemy import insert, select, update
+
+from .db import Record, Store, demo_checkouts, dumps, loads
+from .payments import BadSignature, Checkout
+
+SIGNATURE_HEADER = "X-Demo-Signature"
+#: How old a notification may be (replays of older ones are refused).
+TOLERANCE_SECONDS = 300
+
+Deliver = Callable[[str, bytes, Mapping[str, str]], None]
+
+
+def deliver_over_http(url: str, body: bytes, headers: Mapping[str, str]) -> None:
+    """POSTs the notification now, and again a second later from a thread (a provider's retry)."""
+    def post() -> None:
+        req = urllib.request.Request(url, data=body, method="POST", headers=dict(headers))
+        try:
+            with urllib.request.urlopen(req, timeout=10) as answer:  # noqa: S310 - the host's own URL
+                answer.read()
+        except OSError:
+            pass  # a real provider retries later; the return page records the payment meanwhile
+
+    post()
+    threading.Thread(target=lambda: (time.sleep(1), post()), daemon=True).start()
+
+
+class DemoProvider:
+    """The `PaymentProvider` of the demo: checkouts in its own table, notifications signed with
+    HMAC-SHA256 over `"{timestamp}.{body}"` (as Stripe does)."""
+
+    name = "demo"
+
+    def __init__(self, store: Store, secret: bytes, base_url: str, deliver: Deliver = deliver_over_http,
+                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> None:
+        self.store, self.secret, self.base_url = store, secret, base_url.rstrip("/")
+        self.deliver, self.clock = deliver, clock
+
+    # -- the host's side of the interface -----------------------------------------------------
+
+    def start(self, request: Record, notify_url: str) -> Checkout:
+        """Opens a checkout for the request (the same reference twice: the same checkout)."""
+        with self.store.tx() as tx:
+            found = tx.conn.execute(select(demo_checkouts.c.id, demo_checkouts.c.status).where(
+                demo_checkouts.c.reference == request["reference"])).first()
+            if found is not None and found.status == "open":
+                checkout_id = found.id
+            else:
+                checkout_id = secrets.token_urlsafe(12)
+                tx.conn.execute(insert(demo_checkouts).values(
+                    id=checkout_id, reference=request["reference"], request=dumps(request),
+                    notify_url=notify_url, status="open"))
+        return Checkout(redirect_url=f"{self.base_url}/demo-pay/{checkout_id}")
+
+    def read_notification(self, headers: Mapping[str, str], body: bytes) -> Record:
+        """The result a notification carries, once its signature and age are checked."""
+        parts = dict(p.split("=", 1) for p in headers.get(SIGNATURE_HEADER, "").split(",") if "=" in p)
+        try:
+            timestamp = int(parts.get("t", ""))
+        except ValueError:
+            raise BadSignature("no timestamp") from None
+        expected = self._sign(timestamp, body)
+        if not hmac.compare_digest(expected, parts.get("v1", "")):
+            raise BadSignature("signature mismatch")
+        if abs(self.clock().timestamp() - timestamp) > TOLERANCE_SECONDS:
+            raise BadSignature("too old")
+        return self._result(json.loads(body))
+
+    def fetch_result(self, reference: str) -> Optional[Record]:
+        """The latest settled checkout of a request, as the provider's API would answer it."""
+        with self.store.tx() as tx:
+            row = tx.conn.execute(select(demo_checkouts).where(
+                demo_checkouts.c.reference == reference, demo_checkouts.c.status != "open")
+                .order_by(demo_checkouts.c.settled_at.desc())).mappings().first()
+        return None if row is None else self._result(self._notification(row))
+
+    # -- the provider's side: its hosted page and its notifications ---------------------------
+
+    def _sign(self, timestamp: int, body: bytes) -> str:
+        return hmac.new(self.secret, str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+
+    def _notification(self, row: Mapping[str, object]) -> Record:
+        asked = loads(str(row["request"]))
+        settled = row["settled_at"]
+        at = settled if isinstance(settled, dt.datetime) else self.clock()
+        return {"reference": row["reference"], "status": row["status"], "amount": asked["amount"],
+                "transaction_id": row["transaction_id"], "at": at.replace(tzinfo=dt.timezone.utc).isoformat()}
+
+    def _result(self, notification: Record) -> Record:
+        return {"reference": notification["reference"], "status": notification["status"],
+                "amount": notification["amount"], "provider": self.name,
+                "transaction_id": notification["transaction_id"], "at": notification["at"]}
+
+    def settle(self, checkout_id: str, status: str) -> Record:
+        """The guest paid (`succeeded`), the bank refused (`failed`) or they gave up
+        (`cancelled`): the checkout is settled, the host notified. Returns the request."""
+        now = self.clock()
+        with self.store.tx() as tx:
+            row = tx.conn.execute(select(demo_checkouts).where(demo_checkouts.c.id == checkout_id)).mappings().first()
+            if row is None or row["status"] != "open":
+                raise LookupError(checkout_id)
+            transaction_id = "demo_" + secrets.token_hex(8)
+            tx.conn.execute(update(demo_checkouts).where(demo_checkouts.c.id == checkout_id).values(
+                status=status, transaction_id=transaction_id, settled_at=now))
+            row = dict(row, status=status, transaction_id=transaction_id, settled_at=now)
+        body = json.dumps(self._notification(row)).encode()
+        timestamp = int(now.timestamp())
+        self.deliver(str(row["notify_url"]), body, {
+            "Content-Type": "application/json", SIGNATURE_HEADER: f"t={timestamp},v1={self._sign(timestamp, body)}"})
+        return loads(str(row["request"]))
+
+    def checkout(self, checkout_id: str) -> Optional[Record]:
+        with self.store.tx() as tx:
+            row = tx.conn.execute(select(demo_checkouts).where(demo_checkouts.c.id == checkout_id)).mappings().first()
+        return None if row is None else dict(row, request=loads(row["request"]))
+
+
+bp = Blueprint("demo_pay", __name__, url_prefix="/demo-pay")
+
+
+def _provider() -> DemoProvider:
+    provider = current_app.extensions["hospes_portal"].provider
+    if not isinstance(provider, DemoProvider):
+        abort(404)
+    return provider
+
+
+@bp.get("/<checkout_id>")
+def checkout_page(checkout_id: str) -> str:
+    """The provider's hosted checkout page."""
+    checkout = _provider().checkout(checkout_id)
+    if checkout is None or checkout["status"] != "open":
+        abort(404)
+    return render_template("demo_checkout.html", checkout=checkout, asked=checkout["request"])
+
+
+@bp.post("/<checkout_id>")
+def checkout_answer(checkout_id: str):  # type: ignore[no-untyped-def]
+    """Pay with the test card, refuse it, or give up: back to the portal."""
+    action = request.form.get("action")
+    status = {"pay": "succeeded", "refuse": "failed", "cancel": "cancelled"}.get(action or "")
+    if status is None:
+        abort(400)
+    try:
+        asked = _provider().settle(checkout_id, status)
+    except LookupError:
+        abort(404)
+    return redirect(asked["cancel_url"] if status == "cancelled" else asked["return_url"], code=303)

@@ -1,0 +1,93 @@
+"""Online payment: the provider plug-in interface, and how the host records what a provider says.
+
+hospes says what to ask for (`payment_request`: amount due, description, return links, a
+reference stable for the same request) and reads what came back (`accept_payment_result`:
+succeeded records the payment keyed by the transaction id, so the notification and the return
+page reporting the same payment count once). A provider adapter only translates:
+
+- `start(request, notify_url)` → where to send the guest (the provider's hosted checkout);
+- `read_notification(headers, body)` → the `ProviderResult` of a notification whose signature
+  it verified (raise `BadSignature` otherwise);
+- `fetch_result(reference)` → the result known for a request, asked when the guest comes back
+  (the notification may be late, or lost).
+
+See README.md for what a PayPlug or Stripe adapter needs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping, Optional, Protocol
+
+import hospes
+
+from .db import Duplicate, Record, Tx
+
+
+class BadSignature(Exception):
+    """A notification whose signature does not verify: answered 400, never recorded."""
+
+
+@dataclass(frozen=True)
+class Checkout:
+    """Where the guest pays: the provider's hosted page."""
+
+    redirect_url: str
+
+
+class PaymentProvider(Protocol):
+    """What the host needs from a payment provider."""
+
+    name: str
+
+    def start(self, request: Record, notify_url: str) -> Checkout: ...
+
+    def read_notification(self, headers: Mapping[str, str], body: bytes) -> Record: ...
+
+    def fetch_result(self, reference: str) -> Optional[Record]: ...
+
+
+def prepare(tx: Tx, provider: PaymentProvider, establishment: Record, client_id: str, invoice: Record,
+            now: dt.datetime) -> Record:
+    """What to charge for `invoice`, as hospes computes it, kept for when the result comes back.
+
+    Call `provider.start(request, notify_url)` after this transaction commits: never hold a
+    database transaction across a call to the provider."""
+    request = hospes.payment_request(establishment, invoice, tx.payments_on(establishment["id"], [invoice["number"]]))
+    tx.save_payment_request(establishment["id"], client_id, provider.name, request, now)
+    return request
+
+
+def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetime) -> Optional[Record]:
+    """Records a provider's result once, whoever reports it first (notification or return page).
+
+    Returns hospes's `PaymentRecorded` (with `duplicate` when it was known), or None when the
+    reference names no request of this host. Raises `Duplicate` when another request recorded
+    the same payment at the same instant: roll back and treat it as known."""
+    asked = tx.payment_request(establishment_id, result["reference"])
+    if asked is None:
+        return None
+    invoice = tx.invoice(establishment_id, asked["invoice_number"])
+    known = tx.payments_on(establishment_id, [asked["invoice_number"]])
+    outcome = hospes.accept_payment_result(invoice, known, asked["record"], result, now)
+    if outcome["duplicate"]:
+        return outcome
+    keys = {p["key"] for p in known}
+    tx.add_payments(establishment_id, [p for p in outcome["payments"] if p["key"] not in keys])
+    tx.save_invoice(establishment_id, outcome["invoice"])
+    stream = f"stay:{invoice['stay_reference']}" if invoice.get("stay_reference") else f"client:{asked['client_id']}"
+    tx.append_events(establishment_id, stream, outcome["events"])
+    tx.touch_client(asked["client_id"], now)
+    return outcome
+
+
+def record_safely(store_tx: contextlib.AbstractContextManager[Tx], establishment_id: str, result: Record,
+                  now: dt.datetime) -> Optional[Record]:
+    """`record_result` in its own transaction; a concurrent duplicate counts as recorded."""
+    try:
+        with store_tx as tx:
+            return record_result(tx, establishment_id, result, now)
+    except Duplicate:
+        return {"duplicate": True}
