@@ -511,7 +511,8 @@ export interface DatesChange {
 }
 
 /**
- * A stay in « option » became a booking.
+ * A stay became a booking: a quote accepted (after `quote_accepted`), or a booking the
+ * business took directly, by phone or at the desk (alone, see [`crate::booking`]).
  */
 export interface EventStayConfirmed {
   type: "stay_confirmed"
@@ -532,6 +533,43 @@ export interface EventStayConfirmed {
    * even `null`, so that logs written before keep their hashes) when they were the same.
    */
   datesChanged?: DatesChange | null
+}
+
+/**
+ * The business changed a confirmed stay (dates, options, a discount): re-priced, its balance
+ * invoice replaced by a credit note and a new invoice (see [`crate::amendment`]).
+ */
+export interface EventStayAmended {
+  type: "stay_amended"
+  /**
+   * When.
+   */
+  occurredAt: Instant
+  /**
+   * Whose stay.
+   */
+  clientId: string
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * The dates before and now, when they changed; absent when they did not.
+   */
+  datesChanged?: DatesChange | null
+  /**
+   * The total before.
+   */
+  previousTotal: Money
+  /**
+   * The total now.
+   */
+  total: Money
+  /**
+   * What the establishment owes back now: money received that the new stay's documents
+   * no longer hold, for the host's payment plug-in to refund (zero mostly).
+   */
+  refund: Money
 }
 
 /**
@@ -1128,7 +1166,7 @@ export interface EventClientErased {
 /**
  * Something that happened, as the establishment receives it "in real time".
  */
-export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventRefundRecorded | EventPaymentReversed | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined | EventClientErased
+export type Event = EventClientInfoUpdated | EventAccountRegistered | EventAccountVerified | EventParticipantsChanged | EventPasswordChanged | EventQuoteChanged | EventQuoteAccepted | EventStayConfirmed | EventStayAmended | EventInvoiceIssued | EventInvoiceCancelled | EventPaymentRecorded | EventRefundRecorded | EventPaymentReversed | EventPaymentFailed | EventContractSigned | EventStayCancelled | EventAuthorisedPersonsChanged | EventAppointmentRequested | EventAppointmentConfirmed | EventAppointmentRescheduled | EventAppointmentDeclined | EventAppointmentCancelled | EventBookingFieldsEdited | EventBookingChangeRequested | EventBookingChangeApproved | EventBookingChangeDeclined | EventClientErased
 
 /**
  * The result of a guest update: the record to store and the events to publish.
@@ -1390,6 +1428,12 @@ export interface CustomFieldValue {
 }
 
 /**
+ * Where a booking came from (« origine »): the business reads it on the booking and in the
+ * stays export, and filters by it.
+ */
+export type BookingOrigin = "web" | "phone" | "email" | "walk_in" | "agency" | "marketplace" | "other"
+
+/**
  * A stay, as the host stores it.
  */
 export interface Stay {
@@ -1452,6 +1496,15 @@ export interface Stay {
    * The business's own booking fields (a licence plate, a flight number), by key.
    */
   customFields?: CustomFieldValue[]
+  /**
+   * Where the booking came from (web, phone, agency…); none when the host does not say.
+   */
+  origin?: BookingOrigin | null
+  /**
+   * The business's own notes on the stay (« notes internes »): for the staff only, never in
+   * what the portal, the mails or the guest's documents show.
+   */
+  businessNotes?: string | null
 }
 
 /**
@@ -1706,6 +1759,11 @@ export interface Supplement {
    * Its name as printed (« Animal »).
    */
   name: string
+  /**
+   * What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+   * prestation »), in each of the business's languages; at most 2 000 characters each.
+   */
+  description?: Translated | null
   /**
    * What `price` is for.
    */
@@ -2225,6 +2283,61 @@ export interface PricedStay {
 }
 
 /**
+ * One option offered for a stay.
+ */
+export interface OptionOffer {
+  /**
+   * Its id, to ask for it in [`PriceRequest::supplements`].
+   */
+  id: string
+  /**
+   * Its name as printed (« Animal »).
+   */
+  name: string
+  /**
+   * The business's description, in the request's language (else another it wrote).
+   */
+  description?: string | null
+  /**
+   * What its price is for (per night, per person…).
+   */
+  basis: SupplementBasis
+  /**
+   * The catalogue's price per basis unit (a percentage for `percent_of_stay`).
+   */
+  price: Decimal
+  /**
+   * What one of it adds to this stay, on the catalogue's price basis.
+   */
+  amount: Money
+  /**
+   * Its VAT rate.
+   */
+  vatRate: Decimal
+  /**
+   * Most of it per stay.
+   */
+  maxQuantity: number
+  /**
+   * Added without being asked.
+   */
+  automatic: boolean
+  /**
+   * Whether it can be taken for this stay now.
+   */
+  available: boolean
+  /**
+   * Why not, when it cannot: `season` (not sold in the arrival's season), `booking_only`
+   * (only when booking, not in a change), `within_days` (too close to arrival).
+   */
+  unavailableReason?: string | null
+  /**
+   * For `within_days`, the days before arrival it stops being sold.
+   */
+  unavailableWithinDays?: number | null
+}
+
+/**
  * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
  */
 export interface KeyringConfig {
@@ -2630,11 +2743,12 @@ export interface StayHistory {
 }
 
 /**
- * The stay screen: the stay (its participants, lines and documents), its totals.
+ * The stay screen: the stay (its participants, lines and documents, never the business's
+ * notes), its totals.
  */
 export interface StayDetail {
   /**
-   * The stay, participants and lines included.
+   * The stay, participants and lines included, the business's notes left out.
    */
   stay: Stay
   /**
@@ -3683,17 +3797,18 @@ export interface ProviderResult {
  */
 export interface Clause {
   /**
-   * Its heading (« Article 3 — Animaux »).
+   * Its heading (« Article 3 — Animaux »); may hold merge fields.
    */
   heading: string
   /**
-   * Its text, paragraphs separated by blank lines.
+   * Its text, paragraphs separated by blank lines; may hold merge fields.
    */
   text: string
 }
 
 /**
- * The terms a contract is made from: the business's template, in one version.
+ * The terms a contract is made from: the business's template, in one version. In a contract,
+ * the same terms with their merge fields filled.
  */
 export interface ContractTerms {
   /**
@@ -3701,7 +3816,7 @@ export interface ContractTerms {
    */
   version: string
   /**
-   * The contract's title (« Contrat de location saisonnière »).
+   * The contract's title (« Contrat de location saisonnière »); may hold merge fields.
    */
   title: string
   /**
@@ -3828,6 +3943,17 @@ export interface Contract {
 }
 
 /**
+ * What saved terms use, for the business's editor.
+ */
+export interface ContractTermsSummary {
+  /**
+   * The merge fields used, each once, by its French name with brackets (`[DATE_ARRIVEE]` for
+   * `[ARRIVAL_DATE]` too), in order of first use.
+   */
+  tags: string[]
+}
+
+/**
  * An invoice as the guest's space lists it: with what is paid and due, and whether to show
  * « Payer ».
  */
@@ -3891,11 +4017,12 @@ export interface SignedContract {
 }
 
 /**
- * A document a cancellation will produce.
+ * A document a cancellation (or a change of the stay, [`crate::amendment`]) will produce.
  */
 export interface PlannedDocument {
   /**
-   * A credit note or the cancellation-fee invoice.
+   * A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+   * cancels.
    */
   kind: InvoiceKind
   /**
@@ -4323,6 +4450,195 @@ export interface LoggedEvent {
 }
 
 /**
+ * A discount the business grants (« remise », « geste commercial »), on top of the catalogue:
+ * on everything but the tourist tax, after the promo code and net of the discounts already
+ * there, never below zero, split into one line per VAT rate like a promo code's. Never typed by
+ * the guest: only a booking the business takes ([`crate::booking`]) or a change it makes to one
+ * ([`crate::amendment`]) carries one.
+ */
+export interface BusinessDiscount {
+  /**
+   * As printed on its line (« Geste commercial »), up to 200 characters.
+   */
+  label: string
+  /**
+   * How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+   * (`set_price`, the tourist tax not included).
+   */
+  discount: PromoDiscount
+}
+
+/**
+ * What the business books: for whom, under which reference, what, and how it came.
+ */
+export interface BookingRequest {
+  /**
+   * Whose booking.
+   */
+  clientId: string
+  /**
+   * The host's reference for the new stay.
+   */
+  stayReference: string
+  /**
+   * What is booked: unit, dates, guests, options, promo code (priced as a new booking).
+   */
+  request: PriceRequest
+  /**
+   * The business's discount, if it grants one.
+   */
+  discount?: BusinessDiscount | null
+  /**
+   * The people staying besides the client, when already known.
+   */
+  participants?: Companion[]
+  /**
+   * Where the booking came from (`phone`, `walk_in`, `email` …).
+   */
+  origin?: BookingOrigin | null
+}
+
+/**
+ * A booking made: the confirmed stay, the priced stay it comes from, the event.
+ */
+export interface Booking {
+  /**
+   * The stay, `confirmed`, with the priced lines.
+   */
+  stay: Stay
+  /**
+   * The priced stay: totals, the payment schedule (deposit due now), the cancellation terms,
+   * the promo code applied (add its discount to the code's `spent`).
+   */
+  priced: PricedStay
+  /**
+   * `stay_confirmed`.
+   */
+  events: Event[]
+}
+
+/**
+ * What changing the stay now would do, shown before confirming.
+ */
+export interface AmendmentPreview {
+  /**
+   * The stay.
+   */
+  stayReference: string
+  /**
+   * The dates before and after, when they move.
+   */
+  datesChanged?: DatesChange | null
+  /**
+   * The stay's total now.
+   */
+  previousTotal: Money
+  /**
+   * Its total once changed: what [`AmendmentConfirmation::shown_total`] repeats.
+   */
+  total: Money
+  /**
+   * `total − previous_total` (negative when the stay costs less).
+   */
+  difference: Money
+  /**
+   * The stay priced as asked: its lines, totals, schedule, promo code.
+   */
+  priced: PricedStay
+  /**
+   * What was received for the stay so far, refunds deducted.
+   */
+  paid: Money
+  /**
+   * `total − paid`: what is left to pay once changed (negative when more was paid).
+   */
+  leftToPay: Money
+  /**
+   * What the establishment will owe back: money received that no document of the changed
+   * stay holds.
+   */
+  refund: Money
+  /**
+   * The documents confirming will issue: a credit note per invoice replaced, then the invoice
+   * replacing them.
+   */
+  documents: PlannedDocument[]
+}
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+export interface AmendmentConfirmation {
+  /**
+   * The new total shown ([`AmendmentPreview::total`]): confirming is refused if it changed.
+   */
+  shownTotal: Money
+  /**
+   * The series the new invoice is numbered in.
+   */
+  invoiceSeries: InvoiceSeries
+  /**
+   * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+   * two are one series (numbers follow each other, both come back equal).
+   */
+  creditNoteSeries: InvoiceSeries
+}
+
+/**
+ * A confirmed change: the stay, the documents and payments to store, the events.
+ */
+export interface Amendment {
+  /**
+   * The stay, still `confirmed`, with its new dates and lines (the unit's name as its
+   * accommodation).
+   */
+  stay: Stay
+  /**
+   * The stay priced as asked: the schedule, the promo code applied (add its discount to the
+   * code's `spent`).
+   */
+  priced: PricedStay
+  /**
+   * The invoices replaced, now `cancelled`.
+   */
+  cancelledInvoices: Invoice[]
+  /**
+   * The credit notes, one per invoice replaced.
+   */
+  creditNotes: Invoice[]
+  /**
+   * The invoice replacing them, issued (`paid` or `partly_paid` by the sums carried).
+   */
+  invoices: Invoice[]
+  /**
+   * The invoices kept whose status the sums carried changed (a deposit left unpaid, settled
+   * from a balance paid): store them too.
+   */
+  settledInvoices: Invoice[]
+  /**
+   * The `carried` payments settling the new invoice, then the invoices kept, from the sums
+   * received; each keyed `carried:{credit note}:{invoice}`.
+   */
+  carriedPayments: Payment[]
+  /**
+   * The invoice series, advanced.
+   */
+  invoiceSeries: InvoiceSeries
+  /**
+   * The credit-note series, advanced.
+   */
+  creditNoteSeries: InvoiceSeries
+  /**
+   * What the host must refund (see [`AmendmentPreview::refund`]).
+   */
+  refund: Money
+  /**
+   * `invoice_issued` / `invoice_cancelled` per document, then `stay_amended`.
+   */
+  events: Event[]
+}
+
+/**
  * What a custom field holds, and how it is checked.
  */
 export type CustomKind = "text" | "licence_plate" | "number"
@@ -4379,6 +4695,13 @@ export interface ReminderRule {
    * Days before the first deadline still open.
    */
   daysBeforeDeadline: number
+  /**
+   * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+   * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+   * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+   * deadline.
+   */
+  at?: string | null
   /**
    * Extra text for the mail (`[TEXTE_RAPPEL]`).
    */
@@ -5424,7 +5747,8 @@ export type ErasureAction = "delete" | "anonymise" | "keep"
 export type RetentionBasis = "accounting" | "limitation" | "consumer_contract"
 
 /**
- * A stay without its participants, the guest's notes, arrival time and custom fields.
+ * A stay without its participants, the guest's and the business's notes, arrival time and
+ * custom fields.
  */
 export interface ErasedRecordStay {
   record: "stay"
@@ -5846,6 +6170,10 @@ export interface StayFilter {
    * The statuses kept; empty for all.
    */
   statuses?: StayStatus[]
+  /**
+   * The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included.
+   */
+  origins?: BookingOrigin[]
 }
 
 /**
@@ -5938,6 +6266,12 @@ export declare function checkCatalogue(catalogue: Catalogue): void
  *  cancellation terms; or the precise reason it cannot be booked.
  */
 export declare function priceStay(catalogue: Catalogue, request: PriceRequest, now: Instant | Date): PricedStay
+
+/**
+ * The options a booking form offers for a stay: each with its description in the
+ *  request's language, what one adds to this stay, and whether it can still be taken.
+ */
+export declare function offeredOptions(catalogue: Catalogue, request: PriceRequest, now: Instant | Date): OptionOffer[]
 
 /**
  * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
@@ -6197,6 +6531,12 @@ export declare function createContract(request: ContractRequest, now: Instant | 
 export declare function contractLinkState(contract: Contract): LinkState
 
 /**
+ * Checks contract terms as the business saves them — every `[TAG]` in the title, headings
+ *  and texts a contract merge field, closed, the sizes capped — and lists the tags used.
+ */
+export declare function checkContractTerms(terms: ContractTerms): ContractTermsSummary
+
+/**
  * The guest's invoices with what is paid and due, and whether to show « Payer ».
  */
 export declare function portalInvoices(access: PortalAccess, client: Client, invoices: Invoice[], payments: Payment[], onlinePayment: boolean): InvoiceView[]
@@ -6286,6 +6626,27 @@ export declare function previewCancellation(stay: Stay, policy: CancellationPoli
  * Cancels a stay as previewed: credit notes, the fee invoice, the events.
  */
 export declare function confirmCancellation(stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], confirmation: CancellationConfirmation, timeZone: string, now: Instant | Date): Cancellation
+
+/**
+ * Books a stay without a quote (by phone, at the desk): the request priced as a new
+ *  booking, with the business's discount if any; the stay comes back confirmed, with the
+ *  priced stay (schedule, terms) and `stay_confirmed`. Nothing is stored: call it to tell the
+ *  caller the price, store what it returns once they agree.
+ */
+export declare function bookStay(catalogue: Catalogue, booking: BookingRequest, now: Instant | Date): Booking
+
+/**
+ * What changing a confirmed stay (dates, options, guests, a discount) would do: the old and
+ *  new totals, the difference, what is left to pay or to refund, the documents it will issue.
+ */
+export declare function previewAmendment(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: BusinessDiscount | null, invoices: Invoice[], payments: Payment[], now: Instant | Date): AmendmentPreview
+
+/**
+ * Changes a confirmed stay as previewed (refused if the total shown moved): each balance
+ *  invoice cancelled by a credit note and replaced by a new one — never edited —, the money
+ *  received carried to it, the stay with its new dates and lines, the events.
+ */
+export declare function amendStay(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: BusinessDiscount | null, invoices: Invoice[], payments: Payment[], confirmation: AmendmentConfirmation, now: Instant | Date): Amendment
 
 /**
  * A resident's rent installments.

@@ -559,3 +559,31 @@ json_codec!(
 );
 json_codec!(SheetOptions, sheet_options_from_json, sheet_options_to_json);
 json_codec!(StayFilter, stay_filter_from_json, stay_filter_to_json);
+json_codec!(Amendment, amendment_from_json, amendment_to_json);
+json_codec!(
+    AmendmentConfirmation,
+    amendment_confirmation_from_json,
+    amendment_confirmation_to_json
+);
+json_codec!(
+    AmendmentPreview,
+    amendment_preview_from_json,
+    amendment_preview_to_json
+);
+json_codec!(Booking, booking_from_json, booking_to_json);
+json_codec!(
+    BookingRequest,
+    booking_request_from_json,
+    booking_request_to_json
+);
+json_codec!(
+    BusinessDiscount,
+    business_discount_from_json,
+    business_discount_to_json
+);
+json_codec!(
+    ContractTermsSummary,
+    contract_terms_summary_from_json,
+    contract_terms_summary_to_json
+);
+json_codec!(OptionOffer, option_offer_from_json, option_offer_to_json);

@@ -71,3 +71,25 @@ test('the VAT table of a stay', () => {
   });
   assert.deepEqual(totals.vat.totalInclVat, { amount: '522.20', currency: 'EUR' });
 });
+
+test('a booking form lists the options described in the guest’s language', () => {
+  const catalogue = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '../../core/tests/data/catalogue.json'), 'utf8'));
+  const request = { unit: 'MH3', arrival: '2026-06-10', departure: '2026-06-13', guests: [{}, {}], locale: 'en' };
+  const offers = hospes.offeredOptions(catalogue, request, new Date('2026-06-09T08:00:00Z'));
+  const dog = offers.find((o) => o.id === 'dog');
+  assert.equal(dog.description, 'Dogs on a lead, with an up-to-date vaccination record.');
+  assert.deepEqual(dog.amount, { amount: '10.50', currency: 'EUR' });
+  const linen = offers.find((o) => o.id === 'linen');
+  assert.equal(linen.available, false);
+  assert.equal(linen.unavailableReason, 'within_days');
+  assert.equal(offers.some((o) => o.id === 'electricity'), false);
+});
+
+test('a stay keeps its origin and the business notes, trimmed', () => {
+  const stay = hospes.normalizeStay({
+    reference: '312', clientId: 'C-1', accommodation: 'Pitch', arrival: '2026-07-11', departure: '2026-07-18',
+    status: 'confirmed', currency: 'EUR', origin: 'walk_in', businessNotes: ' Client fidèle. ',
+  }, '2026-06-01');
+  assert.equal(stay.origin, 'walk_in');
+  assert.equal(stay.businessNotes, 'Client fidèle.');
+});

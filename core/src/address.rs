@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::i18n::{self, Locale};
 use crate::text;
 
 /// An ISO 3166-1 alpha-2 country, serialised as its code (`"FR"`).
@@ -46,6 +47,24 @@ impl Country {
     /// The English short name from ISO 3166 (for exports; guests see localised names).
     pub fn name(self) -> &'static str {
         self.0.name()
+    }
+
+    /// The country's name in capitals as the post writes it in `locale` (`ESPAGNE`, `SPAIN`),
+    /// from the catalogues' `country-XX`; the ISO 3166 English name in capitals for a country
+    /// they do not list.
+    ///
+    /// ```
+    /// use hospes::{Country, Locale};
+    /// assert_eq!(Country::new("ES").unwrap().postal_name(Locale::Fr), "ESPAGNE");
+    /// ```
+    pub fn postal_name(self, locale: Locale) -> String {
+        let id = format!("country-{}", self.code());
+        let named = i18n::text(&id, &[], locale, Locale::En);
+        if named == id {
+            self.name().to_uppercase()
+        } else {
+            named
+        }
     }
 }
 
@@ -141,6 +160,33 @@ impl Address {
             .map(String::as_str)
             .chain((!town.is_empty()).then_some(town.as_str()))
             .chain(self.country.map(Country::code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The address on one line as a letter or a contract writes it: street lines, postcode and
+    /// town, then the country's postal name in `locale` when it is not `home` (the
+    /// establishment's country).
+    ///
+    /// ```
+    /// use hospes::{Address, Country, Locale};
+    /// let a = Address { lines: vec!["Calle Mayor 1".into()], postcode: Some("28013".into()),
+    ///     city: Some("Madrid".into()), country: Some(Country::new("ES").unwrap()) };
+    /// assert_eq!(a.written(Some(Country::FRANCE), Locale::Fr), "Calle Mayor 1, 28013 Madrid, ESPAGNE");
+    /// assert_eq!(a.written(a.country, Locale::Fr), "Calle Mayor 1, 28013 Madrid");
+    /// ```
+    pub fn written(&self, home: Option<Country>, locale: Locale) -> String {
+        let town = self.town();
+        let country = self
+            .country
+            .filter(|c| Some(*c) != home)
+            .map(|c| c.postal_name(locale));
+        self.lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .cloned()
+            .chain((!town.is_empty()).then_some(town))
+            .chain(country)
             .collect::<Vec<_>>()
             .join(", ")
     }

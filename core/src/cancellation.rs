@@ -43,12 +43,13 @@ use crate::payment::{self, Payment, PaymentMethod};
 use crate::pricing::{CancellationPolicy, CancellationTier};
 use crate::stay::{self, LineKind, Stay, StayStatus};
 
-/// A document a cancellation will produce.
+/// A document a cancellation (or a change of the stay, [`crate::amendment`]) will produce.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlannedDocument {
-    /// A credit note or the cancellation-fee invoice.
+    /// A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+    /// cancels.
     pub kind: InvoiceKind,
     /// For a credit note, the invoice it cancels.
     pub cancels: Option<String>,

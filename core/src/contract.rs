@@ -42,31 +42,12 @@ use crate::signature::{self, Signature, SignatureRequest};
 use crate::stay::{Line, Stay, StayTotals};
 use crate::text;
 
-/// One clause of the business's terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Clause {
-    /// Its heading (« Article 3 — Animaux »).
-    pub heading: String,
-    /// Its text, paragraphs separated by blank lines.
-    pub text: String,
-}
+mod terms;
 
-/// The terms a contract is made from: the business's template, in one version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ContractTerms {
-    /// The version, as the business names it (`2026-1`): kept in the contract and its evidence.
-    pub version: String,
-    /// The contract's title (« Contrat de location saisonnière »).
-    pub title: String,
-    /// The clauses, in order.
-    pub clauses: Vec<Clause>,
-}
+pub use terms::{
+    Clause, ContractTerms, ContractTermsSummary, MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_HEADING_CHARS,
+    MAX_TITLE_CHARS, MAX_VERSION_CHARS,
+};
 
 /// Where a contract stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -198,14 +179,38 @@ struct Document<'a> {
 }
 
 impl Contract {
-    /// Draws up the contract for the request's stay at `now`.
+    /// Draws up the contract for the request's stay at `now`: the terms are checked as
+    /// [`ContractTerms::check`] does, and their merge fields filled with the stay's values in
+    /// the contract's language, so the record holds the clauses the guest reads and signs, with
+    /// the terms' version.
     ///
     /// Errors: `contract.request_invalid` when the stay is another client's or the terms have
-    /// no version, title or clause; line and money errors as for a stay.
+    /// no clause; the errors of [`ContractTerms::check`]; line and money errors as for a stay.
+    ///
+    /// ```
+    /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+    /// # let establishment: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+    /// # let client: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+    /// # let stay: hospes::Stay = serde_json::from_value(data["stay"].clone()).unwrap();
+    /// use hospes::contract::{Clause, Contract, ContractRequest, ContractTerms};
+    /// let terms = ContractTerms {
+    ///     version: "2026-2".into(),
+    ///     title: "Contrat de location — [HEBERGEMENT]".into(),
+    ///     clauses: vec![Clause {
+    ///         heading: "Article 1 — Séjour".into(),
+    ///         text: "Du [DATE_ARRIVEE] au [DATE_DEPART] ([NB_NUITS] nuits), pour [NB_PERSONNES] personnes.".into(),
+    ///     }],
+    /// };
+    /// let contract = Contract::create(ContractRequest {
+    ///     number: "C-2026-028".into(), establishment, client, stay, terms,
+    ///     schedule: vec![], cancellation: Default::default(), locale: None,
+    /// }, "2026-03-01T10:00:00Z".parse().unwrap()).unwrap();
+    /// assert_eq!(contract.terms.title, "Contrat de location — Mobil-home 3 chambres");
+    /// assert_eq!(contract.terms.clauses[0].text,
+    ///     "Du 11 juillet 2026 au 18 juillet 2026 (7 nuits), pour 2 personnes.");
+    /// assert_eq!(contract.terms.version, "2026-2");
+    /// ```
     pub fn create(request: ContractRequest, now: DateTime<Utc>) -> Result<Contract> {
-        let invalid = |detail: &str| Error::ContractRequestInvalid {
-            detail: detail.into(),
-        };
         let ContractRequest {
             number,
             establishment,
@@ -217,22 +222,27 @@ impl Contract {
             locale,
         } = request;
         if stay.client_id != client.id {
-            return Err(invalid("the stay is another client's"));
+            return Err(Error::ContractRequestInvalid {
+                detail: "the stay is another client's".into(),
+            });
         }
-        if terms.clauses.is_empty() {
-            return Err(invalid("the terms have no clause"));
-        }
-        let terms = ContractTerms {
-            version: text::required(&terms.version, "terms.version", 50)?,
-            title: text::required(&terms.title, "terms.title", 200)?,
-            clauses: terms.clauses,
-        };
+        let number = text::required(&number, "number", 50)?;
         let invoice_customer = crate::invoice::customer(&client);
-        let occupants = std::iter::once(invoice_customer.name.clone())
-            .chain(stay.participants.iter().map(|p| p.full_name()))
-            .collect();
+        let occupants = stay.occupants(&invoice_customer.name);
+        let totals = stay.totals()?;
+        let locale = locale.unwrap_or_else(|| client.locale_or(establishment.default_locale));
+        let terms = terms.merged(&terms::Source {
+            number: &number,
+            establishment: &establishment,
+            client: &client,
+            stay: &stay,
+            occupants: &occupants,
+            total: &totals.vat.total_incl_vat,
+            schedule: &schedule,
+            locale,
+        })?;
         Ok(Contract {
-            number: text::required(&number, "number", 50)?,
+            number,
             created_at: now,
             seller: crate::invoice::seller(&establishment),
             customer: invoice_customer,
@@ -241,12 +251,12 @@ impl Contract {
             arrival: stay.arrival,
             departure: stay.departure,
             occupants,
-            totals: stay.totals()?,
+            totals,
             lines: stay.lines,
             schedule,
             cancellation,
             terms,
-            locale: locale.unwrap_or_else(|| client.locale_or(establishment.default_locale)),
+            locale,
             status: ContractStatus::Sent,
             signature: None,
         })

@@ -117,9 +117,46 @@ pub struct FieldLabel {
 pub struct ReminderRule {
     /// Days before the first deadline still open.
     pub days_before_deadline: u32,
+    /// The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+    /// l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+    /// before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+    /// deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub at: Option<NaiveTime>,
     /// Extra text for the mail (`[TEXTE_RAPPEL]`).
     #[serde(default)]
     pub text: Option<String>,
+}
+
+impl ReminderRule {
+    /// When the reminder for a field open until `deadline` goes out.
+    ///
+    /// ```
+    /// use hospes::editable::ReminderRule;
+    /// let tz: hospes::TimeZone = "Europe/Paris".parse().unwrap();
+    /// let deadline = "2026-07-04T22:00:00Z".parse().unwrap(); // midnight, 5 July, in Paris
+    /// let exact = ReminderRule { days_before_deadline: 2, at: None, text: None };
+    /// assert_eq!(exact.moment(deadline, tz).to_rfc3339(), "2026-07-02T22:00:00+00:00");
+    /// let at_nine = ReminderRule { at: "09:00:00".parse().ok(), ..exact };
+    /// // Open until the end of 4 July: two days before, at 9 in the morning in Paris.
+    /// assert_eq!(at_nine.moment(deadline, tz).to_rfc3339(), "2026-07-02T07:00:00+00:00");
+    /// ```
+    pub fn moment(&self, deadline: DateTime<Utc>, tz: TimeZone) -> DateTime<Utc> {
+        let days = self.days_before_deadline;
+        match self.at {
+            None => deadline - chrono::Duration::days(i64::from(days)),
+            Some(at) => {
+                // The last day the field is open: a deadline at midnight closes the day before.
+                let last_open = deadline - chrono::Duration::seconds(1);
+                let deadline_day = last_open.with_timezone(&tz.tz()).date_naive();
+                let day = deadline_day
+                    .checked_sub_days(Days::new(u64::from(days)))
+                    .unwrap_or(deadline_day);
+                instant(tz, NaiveDateTime::new(day, at))
+            }
+        }
+    }
 }
 
 /// One field of the window: until when, and how long is left.
@@ -451,7 +488,8 @@ pub fn decline(
 }
 
 /// The reminders due at `now`: one per stay whose reminder moment — the policy's days before
-/// its first open deadline — has come, while that deadline is still ahead. The key names the
+/// its first open deadline, at the policy's hour when it names one ([`ReminderRule::moment`]) —
+/// has come, while that deadline is still ahead. The key names the
 /// stay and the deadline, so a host that sends each key once never sends twice, and a host that
 /// missed days sends one, not a burst.
 pub fn reminders_due(
@@ -469,8 +507,7 @@ pub fn reminders_due(
         let Some(deadline) = open.next_deadline else {
             continue;
         };
-        let from = deadline - chrono::Duration::days(i64::from(rule.days_before_deadline));
-        if now >= from {
+        if now >= rule.moment(deadline, tz) {
             due.push(reminder(
                 policy,
                 &open,

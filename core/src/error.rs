@@ -32,6 +32,13 @@ impl MessageArg for String {
     }
 }
 
+/// An optional text: its value, else `none`, which the catalogues select on.
+impl MessageArg for Option<String> {
+    fn arg(&self) -> Arg<'_> {
+        Arg::from(self.as_deref().unwrap_or("none"))
+    }
+}
+
 impl MessageArg for u32 {
     fn arg(&self) -> Arg<'_> {
         Arg::Number(i64::from(*self))

@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::appointment::status::AppointmentStatus;
 use crate::client::field::FieldChange;
 use crate::editable::change::BookingFieldChange;
-use crate::i18n::{self, Arg, Locale, format};
+use crate::i18n::{self, Locale};
 use crate::invoice::kind::InvoiceKind;
 use crate::money::Money;
 use crate::payment::method::PaymentMethod;
 use crate::stay::DatesChange;
+
+mod describe;
 
 /// Something that happened, as the establishment receives it "in real time".
 ///
@@ -108,7 +110,8 @@ pub enum Event {
         /// The total accepted.
         total: Money,
     },
-    /// A stay in « option » became a booking.
+    /// A stay became a booking: a quote accepted (after `quote_accepted`), or a booking the
+    /// business took directly, by phone or at the desk (alone, see [`crate::booking`]).
     StayConfirmed {
         /// When.
         occurred_at: DateTime<Utc>,
@@ -120,6 +123,26 @@ pub enum Event {
         /// even `null`, so that logs written before keep their hashes) when they were the same.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         dates_changed: Option<DatesChange>,
+    },
+    /// The business changed a confirmed stay (dates, options, a discount): re-priced, its balance
+    /// invoice replaced by a credit note and a new invoice (see [`crate::amendment`]).
+    StayAmended {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whose stay.
+        client_id: String,
+        /// The stay.
+        stay_reference: String,
+        /// The dates before and now, when they changed; absent when they did not.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dates_changed: Option<DatesChange>,
+        /// The total before.
+        previous_total: Money,
+        /// The total now.
+        total: Money,
+        /// What the establishment owes back now: money received that the new stay's documents
+        /// no longer hold, for the host's payment plug-in to refund (zero mostly).
+        refund: Money,
     },
     /// An invoice or a credit note was issued (numbered): it never changes again.
     InvoiceIssued {
@@ -421,6 +444,7 @@ impl Event {
             | Event::QuoteChanged { occurred_at, .. }
             | Event::QuoteAccepted { occurred_at, .. }
             | Event::StayConfirmed { occurred_at, .. }
+            | Event::StayAmended { occurred_at, .. }
             | Event::InvoiceIssued { occurred_at, .. }
             | Event::InvoiceCancelled { occurred_at, .. }
             | Event::PaymentRecorded { occurred_at, .. }
@@ -454,6 +478,7 @@ impl Event {
             Event::QuoteChanged { .. } => "quote_changed",
             Event::QuoteAccepted { .. } => "quote_accepted",
             Event::StayConfirmed { .. } => "stay_confirmed",
+            Event::StayAmended { .. } => "stay_amended",
             Event::InvoiceIssued { .. } => "invoice_issued",
             Event::InvoiceCancelled { .. } => "invoice_cancelled",
             Event::PaymentRecorded { .. } => "payment_recorded",
@@ -493,6 +518,7 @@ impl Event {
             | Event::QuoteChanged { client_id, .. }
             | Event::QuoteAccepted { client_id, .. }
             | Event::StayConfirmed { client_id, .. }
+            | Event::StayAmended { client_id, .. }
             | Event::InvoiceIssued { client_id, .. }
             | Event::InvoiceCancelled { client_id, .. }
             | Event::PaymentRecorded { client_id, .. }
@@ -531,267 +557,5 @@ impl Event {
     pub fn describe(&self, locale: Locale) -> String {
         let id = format!("event-{}", self.kind());
         i18n::text(&id, &self.args(locale), locale, Locale::Fr)
-    }
-
-    /// The values its description shows.
-    fn args(&self, locale: Locale) -> Vec<(&'static str, Arg<'_>)> {
-        let money = |m: &Money| Arg::from(format::money(m, locale));
-        let names = |n: &[String]| Arg::from(n.join(", "));
-        let when = |t: &chrono::NaiveDateTime| {
-            Arg::from(i18n::text(
-                "label-date-at-time",
-                &[
-                    ("date", format::date(t.date(), locale).into()),
-                    ("time", format::time(t.time(), locale).into()),
-                ],
-                locale,
-                locale,
-            ))
-        };
-        match self {
-            Event::ClientInfoUpdated {
-                client_id, changes, ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("count", changes.len().into()),
-            ],
-            Event::AccountRegistered { client_id, .. }
-            | Event::AccountVerified { client_id, .. }
-            | Event::PasswordChanged { client_id, .. }
-            | Event::ClientErased { client_id, .. } => {
-                vec![("client", client_id.as_str().into())]
-            }
-            Event::ParticipantsChanged {
-                client_id,
-                stay_reference,
-                added,
-                removed,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-                ("added", names(added)),
-                ("removed", names(removed)),
-                ("added_count", added.len().into()),
-                ("removed_count", removed.len().into()),
-            ],
-            Event::QuoteChanged {
-                client_id,
-                quote_number,
-                total,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", quote_number.as_str().into()),
-                ("total", money(total)),
-            ],
-            Event::QuoteAccepted {
-                client_id,
-                quote_number,
-                stay_reference,
-                total,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", quote_number.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-                ("total", money(total)),
-            ],
-            Event::StayConfirmed {
-                client_id,
-                stay_reference,
-                dates_changed,
-                ..
-            } => {
-                let mut args = vec![
-                    ("client", client_id.as_str().into()),
-                    ("stay", stay_reference.as_str().into()),
-                    (
-                        "dates_changed",
-                        Arg::from(if dates_changed.is_some() { "yes" } else { "no" }),
-                    ),
-                ];
-                if let Some(change) = dates_changed {
-                    let day = |d: chrono::NaiveDate| Arg::from(format::date(d, locale));
-                    args.extend([
-                        ("previous_arrival", day(change.previous_arrival)),
-                        ("previous_departure", day(change.previous_departure)),
-                        ("arrival", day(change.arrival)),
-                        ("departure", day(change.departure)),
-                    ]);
-                }
-                args
-            }
-            Event::InvoiceIssued {
-                client_id,
-                invoice_number,
-                total,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", invoice_number.as_str().into()),
-                ("total", money(total)),
-            ],
-            Event::InvoiceCancelled {
-                client_id,
-                invoice_number,
-                credit_note_number,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", invoice_number.as_str().into()),
-                ("credit_note", credit_note_number.as_str().into()),
-            ],
-            Event::PaymentRecorded {
-                client_id,
-                invoice_number,
-                amount,
-                ..
-            }
-            | Event::PaymentFailed {
-                client_id,
-                invoice_number,
-                amount,
-                ..
-            }
-            | Event::RefundRecorded {
-                client_id,
-                invoice_number,
-                amount,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", invoice_number.as_str().into()),
-                ("amount", money(amount)),
-            ],
-            Event::PaymentReversed {
-                client_id,
-                invoice_number,
-                amount,
-                reason,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", invoice_number.as_str().into()),
-                ("amount", money(amount)),
-                ("reason", reason.as_str().into()),
-            ],
-            Event::ContractSigned {
-                client_id,
-                contract_number,
-                stay_reference,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("number", contract_number.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-            ],
-            Event::StayCancelled {
-                client_id,
-                stay_reference,
-                penalty,
-                refund,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-                ("penalty", money(penalty)),
-                ("refund", money(refund)),
-            ],
-            Event::AppointmentRequested {
-                client_id,
-                pet,
-                start,
-                ..
-            }
-            | Event::AppointmentConfirmed {
-                client_id,
-                pet,
-                start,
-                ..
-            }
-            | Event::AppointmentDeclined {
-                client_id,
-                pet,
-                start,
-                ..
-            }
-            | Event::AppointmentCancelled {
-                client_id,
-                pet,
-                start,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("pet", pet.as_str().into()),
-                ("start", when(start)),
-            ],
-            Event::AppointmentRescheduled {
-                client_id,
-                pet,
-                previous_start,
-                start,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("pet", pet.as_str().into()),
-                ("previous_start", when(previous_start)),
-                ("start", when(start)),
-            ],
-            Event::BookingFieldsEdited {
-                client_id,
-                stay_reference,
-                changes,
-                ..
-            }
-            | Event::BookingChangeRequested {
-                client_id,
-                stay_reference,
-                changes,
-                ..
-            }
-            | Event::BookingChangeApproved {
-                client_id,
-                stay_reference,
-                changes,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-                ("count", changes.len().into()),
-                (
-                    "fields",
-                    Arg::from(
-                        changes
-                            .iter()
-                            .map(|c| c.field.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                ),
-            ],
-            Event::BookingChangeDeclined {
-                client_id,
-                stay_reference,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("stay", stay_reference.as_str().into()),
-            ],
-            Event::AuthorisedPersonsChanged {
-                client_id,
-                pitch,
-                added,
-                removed,
-                ..
-            } => vec![
-                ("client", client_id.as_str().into()),
-                ("pitch", pitch.as_str().into()),
-                ("added", names(added)),
-                ("removed", names(removed)),
-                ("added_count", added.len().into()),
-                ("removed_count", removed.len().into()),
-            ],
-        }
     }
 }

@@ -22,7 +22,7 @@
 //! let csv = export::stays(&[stay], &[], &StayFilter::default(), &SheetOptions::csv(Locale::Fr)).unwrap();
 //! let text = String::from_utf8(csv).unwrap();
 //! assert!(text.starts_with("\u{feff}Réf. séjour;N° client;Client;Hébergement;Arrivée;Départ;"));
-//! assert!(text.ends_with("\r\n312;C-1;;Mobil-home;2026-07-11;2026-07-18;7;1;Confirmé;623,64;62,36;686,00;EUR;\r\n"));
+//! assert!(text.ends_with("\r\n312;C-1;;Mobil-home;2026-07-11;2026-07-18;7;1;Confirmé;623,64;62,36;686,00;EUR;;;\r\n"));
 //! ```
 
 use std::borrow::Borrow;
@@ -39,7 +39,7 @@ use crate::i18n::{Locale, text};
 use crate::money::Currency;
 use crate::payment::{Payment, PaymentMethod};
 use crate::sheet::{Cell, CellKind, SheetColumn, SheetOptions, SheetWriter};
-use crate::stay::{DocumentRef, Stay, StayStatus};
+use crate::stay::{BookingOrigin, DocumentRef, Stay, StayStatus};
 
 /// Which stays an export keeps: every bound is optional and inclusive; an empty `statuses`
 /// keeps every status.
@@ -66,6 +66,9 @@ pub struct StayFilter {
     /// The statuses kept; empty for all.
     #[serde(default)]
     pub statuses: Vec<StayStatus>,
+    /// The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included.
+    #[serde(default)]
+    pub origins: Vec<BookingOrigin>,
 }
 
 impl StayFilter {
@@ -83,6 +86,7 @@ impl StayFilter {
         self.arrival_from.is_none_or(|from| stay.arrival >= from)
             && self.arrival_to.is_none_or(|to| stay.arrival <= to)
             && (self.statuses.is_empty() || self.statuses.contains(&stay.status))
+            && (self.origins.is_empty() || stay.origin.is_some_and(|o| self.origins.contains(&o)))
     }
 }
 
@@ -136,7 +140,7 @@ impl PaymentFilter {
 /// ```
 /// let columns = hospes::export::stay_columns(hospes::Locale::En, hospes::Currency::EUR);
 /// assert_eq!(columns[0].header, "Stay ref.");
-/// assert_eq!(columns.len(), 14);
+/// assert_eq!(columns.len(), 16);
 /// ```
 pub fn stay_columns(locale: Locale, currency: Currency) -> Vec<SheetColumn> {
     let h = |id: &str| text(&format!("export-stay-{id}"), &[], locale, Locale::Fr);
@@ -155,6 +159,8 @@ pub fn stay_columns(locale: Locale, currency: Currency) -> Vec<SheetColumn> {
         SheetColumn::new(h("total_incl_vat"), CellKind::Money(currency)),
         SheetColumn::new(h("currency"), CellKind::Text).with_width(8.0),
         SheetColumn::new(h("documents"), CellKind::Text),
+        SheetColumn::new(h("origin"), CellKind::Text).with_width(16.0),
+        SheetColumn::new(h("business_notes"), CellKind::Text).with_width(40.0),
     ]
 }
 
@@ -232,6 +238,8 @@ where
             Cell::Money(totals.total_incl_vat),
             Cell::from(stay.currency.code()),
             Cell::from(documents(&stay.documents)),
+            Cell::from(stay.origin.map(|o| o.label(locale))),
+            Cell::from(stay.business_notes.as_deref()),
         ])?;
     }
     sheet.finish()

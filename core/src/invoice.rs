@@ -336,28 +336,10 @@ pub fn draft(request: InvoiceRequest) -> Result<Invoice> {
                 PriceBasis::IncludingVat,
             )
         }
-        (InvoiceKind::Balance | InvoiceKind::Final, Some(stay)) => {
-            let earlier = request.previous.iter().filter(|i| {
-                i.stay_reference.as_deref() == Some(stay.reference.as_str())
-                    && !matches!(i.status, InvoiceStatus::Draft | InvoiceStatus::Cancelled)
-            });
-            let mut lines = stay.lines.clone();
-            for invoice in earlier {
-                match invoice.kind {
-                    InvoiceKind::Balance | InvoiceKind::Final => {
-                        return Err(Error::AlreadyInvoiced {
-                            stay_reference: stay.reference.clone(),
-                            number: invoice.number.clone().unwrap_or_default(),
-                        });
-                    }
-                    InvoiceKind::Deposit => {
-                        lines.extend(deduction_lines(invoice, stay.price_basis, locale));
-                    }
-                    _ => {}
-                }
-            }
-            (lines, stay.price_basis)
-        }
+        (InvoiceKind::Balance | InvoiceKind::Final, Some(stay)) => (
+            balance_lines(stay, &request.previous, locale)?,
+            stay.price_basis,
+        ),
         (_, stay) => {
             if request.lines.is_empty() {
                 return invalid("a side sale, rent or cancellation fee needs lines");
@@ -440,6 +422,38 @@ pub(crate) fn customer(c: &Client) -> Customer {
         email: c.email.clone(),
         business: c.company.is_some() || c.kind == ClientKind::TourOperator,
     }
+}
+
+/// The lines of a balance or final invoice of `stay`: every line of the stay, then each deposit
+/// invoiced for it among `previous` (issued, not cancelled) deducted, rate by rate.
+///
+/// Errors: `invoice.already_invoiced` when `previous` holds a balance or final invoice of the
+/// stay that stands.
+pub(crate) fn balance_lines<'a>(
+    stay: &Stay,
+    previous: impl IntoIterator<Item = &'a Invoice>,
+    locale: Locale,
+) -> Result<Vec<Line>> {
+    let earlier = previous.into_iter().filter(|i| {
+        i.stay_reference.as_deref() == Some(stay.reference.as_str())
+            && !matches!(i.status, InvoiceStatus::Draft | InvoiceStatus::Cancelled)
+    });
+    let mut lines = stay.lines.clone();
+    for invoice in earlier {
+        match invoice.kind {
+            InvoiceKind::Balance | InvoiceKind::Final => {
+                return Err(Error::AlreadyInvoiced {
+                    stay_reference: stay.reference.clone(),
+                    number: invoice.number.clone().unwrap_or_default(),
+                });
+            }
+            InvoiceKind::Deposit => {
+                lines.extend(deduction_lines(invoice, stay.price_basis, locale));
+            }
+            _ => {}
+        }
+    }
+    Ok(lines)
 }
 
 /// The deposit `amount` split over the stay's VAT rates (see [`share_lines`]).

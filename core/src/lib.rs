@@ -31,7 +31,9 @@
 pub mod account;
 pub mod accounting;
 pub mod address;
+pub mod amendment;
 pub mod appointment;
+pub mod booking;
 pub mod calendar;
 pub mod cancellation;
 pub mod client;
@@ -50,6 +52,7 @@ pub mod i18n;
 pub mod invoice;
 pub mod link;
 pub mod mail;
+pub mod merge;
 pub mod money;
 pub mod payment;
 pub mod pdf;

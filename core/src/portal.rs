@@ -104,12 +104,13 @@ pub struct StayHistory {
     pub past: Vec<StaySummary>,
 }
 
-/// The stay screen: the stay (its participants, lines and documents), its totals.
+/// The stay screen: the stay (its participants, lines and documents, never the business's
+/// notes), its totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StayDetail {
-    /// The stay, participants and lines included.
+    /// The stay, participants and lines included, the business's notes left out.
     pub stay: Stay,
     /// Its totals and VAT table.
     pub totals: StayTotals,
@@ -212,7 +213,7 @@ impl Portal {
             } else {
                 Vec::new()
             },
-            stay: stay.clone(),
+            stay: stay.for_guest(),
         })
     }
 

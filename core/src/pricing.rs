@@ -33,7 +33,9 @@
 
 mod catalogue;
 mod check;
+mod discount;
 mod engine;
+mod offer;
 mod request;
 mod schedule;
 
@@ -44,8 +46,12 @@ pub use catalogue::{
     SupplementBasis, TouristTax, TouristTaxBasis, Unit,
 };
 pub use check::check_catalogue;
+pub(crate) use discount::price_with;
 pub use engine::price;
+pub use offer::{OptionOffer, options};
+pub(crate) use request::Terms;
 pub use request::{
-    AppliedPromo, BookingStage, MAX_NIGHTS, PriceRequest, PricedGuest, PricedStay, SupplementChoice,
+    AppliedPromo, BookingStage, BusinessDiscount, MAX_NIGHTS, PriceRequest, PricedGuest,
+    PricedStay, SupplementChoice,
 };
 pub use schedule::{Deposit, Installment, InstallmentKind, PaymentSchedule};

@@ -199,6 +199,8 @@ impl Residency {
             notes: None,
             arrival_time: None,
             custom_fields: vec![],
+            origin: None,
+            business_notes: None,
         }
     }
 

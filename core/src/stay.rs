@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::record::Companion;
 use crate::error::{Error, Result};
+use crate::i18n::{self, Locale};
 use crate::money::{Currency, Money};
 use crate::text;
 use crate::vat::{self, PriceBasis, TaxedAmount, VatBreakdown, VatRate};
@@ -28,6 +29,73 @@ pub enum StayStatus {
     Cancelled,
     /// A seasonal or yearly resident's pitch.
     Resident,
+}
+
+/// The longest business note on a stay, in characters.
+const MAX_BUSINESS_NOTES: usize = 4000;
+
+/// Where a booking came from (« origine »): the business reads it on the booking and in the
+/// stays export, and filters by it.
+///
+/// ```
+/// use hospes::stay::BookingOrigin;
+/// let origin: BookingOrigin = serde_json::from_str(r#""phone""#).unwrap();
+/// assert_eq!(origin, BookingOrigin::Phone);
+/// assert_eq!(origin.label(hospes::Locale::Fr), "Téléphone");
+/// assert_eq!(BookingOrigin::Marketplace.label(hospes::Locale::En), "Booking platform");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum BookingOrigin {
+    /// Booked online, on the business's own site or booking widget.
+    Web,
+    /// Taken by phone.
+    Phone,
+    /// Asked by e-mail or letter.
+    Email,
+    /// Booked at the desk, on site.
+    WalkIn,
+    /// Through a travel agency or a tour operator.
+    Agency,
+    /// Through a booking platform (Booking.com, Airbnb…).
+    Marketplace,
+    /// Any other way.
+    Other,
+}
+
+impl BookingOrigin {
+    /// Its name in the wire form (`walk_in`).
+    ///
+    /// ```
+    /// assert_eq!(hospes::stay::BookingOrigin::WalkIn.name(), "walk_in");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            BookingOrigin::Web => "web",
+            BookingOrigin::Phone => "phone",
+            BookingOrigin::Email => "email",
+            BookingOrigin::WalkIn => "walk_in",
+            BookingOrigin::Agency => "agency",
+            BookingOrigin::Marketplace => "marketplace",
+            BookingOrigin::Other => "other",
+        }
+    }
+
+    /// What the business reads, in `locale` (« Téléphone », "Phone", « Teléfono »).
+    ///
+    /// ```
+    /// assert_eq!(hospes::stay::BookingOrigin::WalkIn.label(hospes::Locale::Es), "En recepción");
+    /// ```
+    pub fn label(self, locale: Locale) -> String {
+        i18n::text(
+            &format!("stay-origin-{}", self.name()),
+            &[],
+            locale,
+            Locale::Fr,
+        )
+    }
 }
 
 /// What a line charges for; discounts and the tourist tax are lines of their own.
@@ -198,6 +266,15 @@ pub struct Stay {
     /// The business's own booking fields (a licence plate, a flight number), by key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomFieldValue>,
+    /// Where the booking came from (web, phone, agency…); none when the host does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub origin: Option<BookingOrigin>,
+    /// The business's own notes on the stay (« notes internes »): for the staff only, never in
+    /// what the portal, the mails or the guest's documents show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub business_notes: Option<String>,
 }
 
 /// The value of one of the business's own booking fields.
@@ -289,6 +366,18 @@ impl Stay {
         self.participants.len() + 1
     }
 
+    /// Everyone staying, by full name: the client (`client_name`) first, then the participants.
+    ///
+    /// ```
+    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR","participants":[{"first_name":"Léa","last_name":"Dupont"}]}"#).unwrap();
+    /// assert_eq!(stay.occupants("Marie Dupont"), ["Marie Dupont", "Léa Dupont"]);
+    /// ```
+    pub fn occupants(&self, client_name: &str) -> Vec<String> {
+        std::iter::once(client_name.to_owned())
+            .chain(self.participants.iter().map(|p| p.full_name()))
+            .collect()
+    }
+
     /// Checks the stay: reference and labels present, departure after arrival, positive
     /// quantities, every line in the stay's currency; participants checked as of `today`.
     ///
@@ -324,8 +413,28 @@ impl Stay {
             accommodation: text::required(&self.accommodation, "accommodation", 200)?,
             participants,
             lines,
+            business_notes: text::optional_multiline(
+                self.business_notes.as_deref(),
+                "business_notes",
+                MAX_BUSINESS_NOTES,
+            )?,
             ..self
         })
+    }
+
+    /// The stay as a guest may read it: the business's notes left out (the portal's stay
+    /// screen shows this).
+    ///
+    /// ```
+    /// # let mut stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR"}"#).unwrap();
+    /// stay.business_notes = Some("Client difficile, pas d’emplacement près des sanitaires.".into());
+    /// assert_eq!(stay.for_guest().business_notes, None);
+    /// ```
+    pub fn for_guest(&self) -> Stay {
+        Stay {
+            business_notes: None,
+            ..self.clone()
+        }
     }
 
     /// Line totals rounded one by one, then VAT per rate (see [`crate::vat`]).

@@ -228,6 +228,20 @@ fn the_reminder_is_due_days_before_the_first_deadline_under_one_key() {
 }
 
 #[test]
+fn the_reminder_goes_out_at_the_hour_the_business_chose() {
+    // First deadline: midnight ending 4 July in Paris; three days before 4 July is 1 July, 9:00.
+    let mut at_nine = policy();
+    at_nine.reminder.as_mut().unwrap().at = Some("09:00".parse().unwrap());
+    let stays = [stay()];
+    let before = editable::reminders_due(&at_nine, &stays, paris(), at("2026-07-01T06:59:59Z"));
+    assert!(before.unwrap().is_empty(), "not before nine, Paris time");
+    let due = editable::reminders_due(&at_nine, &stays, paris(), at("2026-07-01T07:00:00Z"));
+    assert_eq!(due.unwrap().len(), 1);
+    let json = serde_json::to_value(at_nine.reminder.unwrap()).unwrap();
+    assert_eq!(json["at"], "09:00:00");
+}
+
+#[test]
 fn a_manual_re_send_gets_a_fresh_key_and_is_refused_once_everything_closed() {
     let again = editable::resend(&policy(), &stay(), paris(), at("2026-07-02T10:00:00Z")).unwrap();
     assert!(again.key.contains("manual"));

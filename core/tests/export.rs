@@ -11,6 +11,7 @@ use hospes::payment::{Payment, PaymentMethod};
 use hospes::sheet::{
     self, Cell, CellKind, CsvDelimiter, SheetColumn, SheetFormat, SheetOptions, SheetWriter,
 };
+use hospes::stay::BookingOrigin;
 use hospes::wire::{Answer, call, call_for_file};
 use hospes::{Client, Currency, Locale, Money, NaiveDate, Stay, StayStatus, TimeZone};
 use serde_json::{Value, json};
@@ -335,17 +336,18 @@ fn the_stays_export_has_a_row_per_stay_kept_with_names_status_and_totals() {
         &SheetOptions::default(),
     )
     .unwrap();
-    let expected = "\u{feff}Réf. séjour;N° client;Client;Hébergement;Arrivée;Départ;Nuits;Personnes;Statut;Total HT;TVA;Total TTC;Devise;Documents\r\n\
-        312;C-1042;Marie Dupont;Mobil-home 3 chambres;2026-07-11;2026-07-18;7;2;Confirmé;655,15;64,59;719,74;EUR;FA26070118, 28\r\n\
-        313;C-2077;Łukasz Żółć;Emplacement grand confort;2026-08-01;2026-08-03;2;1;Annulé;54,55;5,45;60,00;EUR;\r\n\
-        314;C-3001;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Voyages\"\")\";\"Chalet; vue lac\";2026-06-20;2026-06-27;7;1;Option;725,45;72,55;798,00;EUR;\r\n\
-        315;C-9999;;Tente lodge;2026-07-25;2026-07-26;1;1;Terminé;0,00;0,00;0,00;EUR;\r\n";
+    let expected = "\u{feff}Réf. séjour;N° client;Client;Hébergement;Arrivée;Départ;Nuits;Personnes;Statut;Total HT;TVA;Total TTC;Devise;Documents;Origine;Notes internes\r\n\
+        312;C-1042;Marie Dupont;Mobil-home 3 chambres;2026-07-11;2026-07-18;7;2;Confirmé;655,15;64,59;719,74;EUR;FA26070118, 28;Téléphone;A demandé un emplacement à l’ombre.\r\n\
+        313;C-2077;Łukasz Żółć;Emplacement grand confort;2026-08-01;2026-08-03;2;1;Annulé;54,55;5,45;60,00;EUR;;Plateforme de réservation;\r\n\
+        314;C-3001;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Voyages\"\")\";\"Chalet; vue lac\";2026-06-20;2026-06-27;7;1;Option;725,45;72,55;798,00;EUR;;;\r\n\
+        315;C-9999;;Tente lodge;2026-07-25;2026-07-26;1;1;Terminé;0,00;0,00;0,00;EUR;;;\r\n";
     assert_eq!(String::from_utf8(csv).unwrap(), expected);
 
     let filter = StayFilter {
         arrival_from: Some(date("2026-07-01")),
         arrival_to: Some(date("2026-07-31")),
         statuses: vec![StayStatus::Confirmed, StayStatus::Completed],
+        origins: Vec::new(),
     };
     let options = SheetOptions::xlsx(Locale::Es);
     let xlsx = export::stays(&stays, &clients, &filter, &options).unwrap();
@@ -353,10 +355,28 @@ fn the_stays_export_has_a_row_per_stay_kept_with_names_status_and_totals() {
     assert!(xml.contains("<t>Ref. estancia</t>"), "{xml}");
     assert!(xml.contains("<t>Marie Dupont</t>") && xml.contains("<t>Tente lodge</t>"));
     assert!(!xml.contains("<t>313</t>") && !xml.contains("<t>314</t>"));
-    assert!(xml.contains(r#"<autoFilter ref="A1:N3"/>"#), "{xml}");
+    assert!(xml.contains(r#"<autoFilter ref="A1:P3"/>"#), "{xml}");
     assert!(xml.contains("<t>Confirmada</t>"));
     assert!(part(&xlsx, "xl/workbook.xml").contains(r#"<sheet name="Estancias""#));
     assert!(part(&xlsx, "xl/styles.xml").contains(r##"formatCode="#,##0.00 &quot;€&quot;""##));
+}
+
+#[test]
+fn the_business_exports_the_bookings_taken_by_phone() {
+    let stays: Vec<Stay> = records("stays");
+    let filter = StayFilter {
+        origins: vec![BookingOrigin::Phone, BookingOrigin::Agency],
+        ..StayFilter::default()
+    };
+    let csv = export::stays(&stays, &[], &filter, &SheetOptions::csv(Locale::En)).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.contains(";Origin;Internal notes\r\n"), "{text}");
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(
+        rows[0].starts_with("312;") && rows[0].contains(";Phone;"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -195,6 +195,7 @@ fn the_workbook_has_one_sheet_per_section_in_the_clients_language() {
     let strings = part(&parts, "xl/sharedStrings.xml");
     for expected in [
         "Préfère l’emplacement 12, au calme.",
+        "Demande toujours l’emplacement 12.",
         "Responsable du traitement",
         "Camping des Pins",
         "Léa",

@@ -319,6 +319,7 @@ fn a_stay_is_anonymised_and_accounts_and_appointments_deleted() {
     };
     assert!(kept.participants.is_empty());
     assert_eq!(kept.notes, None);
+    assert_eq!(kept.business_notes, None, "the business's notes go too");
     assert_eq!(
         (kept.arrival, kept.departure),
         (stay().arrival, stay().departure)

@@ -129,6 +129,21 @@ fn the_history_lists_past_stays_latest_first() {
 }
 
 #[test]
+fn the_business_notes_on_a_stay_are_never_shown_to_the_guest() {
+    let mut stays = everyone();
+    stays[0].business_notes = Some("Client difficile : pas près des sanitaires.".into());
+    stays[0].origin = Some(hospes::stay::BookingOrigin::Phone);
+    let portal = Portal::open(&whole("C-1"), client("C-1")).unwrap();
+    let detail = portal.stay(&stays, "312").unwrap();
+    assert_eq!(detail.stay.business_notes, None);
+    let shown = serde_json::to_string(&portal.history(&stays, today()).unwrap()).unwrap()
+        + &serde_json::to_string(&detail).unwrap();
+    assert!(!shown.contains("difficile"), "{shown}");
+    // What the host stores keeps them.
+    assert!(stays[0].business_notes.is_some());
+}
+
+#[test]
 fn another_clients_stay_is_not_found_rather_than_forbidden() {
     let portal = Portal::open(&whole("C-1"), client("C-1")).unwrap();
     assert_eq!(

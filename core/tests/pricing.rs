@@ -274,6 +274,53 @@ fn an_option_is_refused_when_arrival_is_too_close() {
 }
 
 #[test]
+fn a_booking_form_lists_the_options_with_their_description_and_what_they_add() {
+    let stay = request(
+        r#"{"unit": "MH3", "arrival": "2026-06-10", "departure": "2026-06-13", "guests": [{}, {}], "locale": "es"}"#,
+    );
+    let offers = pricing::options(&catalogue(), &stay, at("2026-06-09T08:00:00Z")).unwrap();
+    let ids: Vec<&str> = offers.iter().map(|o| o.id.as_str()).collect();
+    // Electricity is for pitches only: not offered for a mobile home.
+    assert_eq!(
+        ids,
+        ["dog", "linen", "cleaning", "insurance", "late_checkout"]
+    );
+    let dog = &offers[0];
+    assert_eq!(
+        dog.description.as_deref(),
+        Some("Perro con correa y cartilla de vacunación al día.")
+    );
+    assert_eq!(dog.amount, eur("10.50"), "three nights at 3.50");
+    // No Spanish text for the linen: the French one is shown rather than nothing.
+    let linen = &offers[1];
+    assert!(linen.description.as_deref().unwrap().starts_with("Draps"));
+    assert_eq!(linen.amount, eur("24.00"), "two persons at 12.00");
+    assert!(
+        !linen.available,
+        "the day before arrival is too late for linen"
+    );
+    assert_eq!(linen.unavailable_reason.as_deref(), Some("within_days"));
+    assert_eq!(linen.unavailable_within_days, Some(3));
+    assert_eq!(offers[2].description, None);
+}
+
+#[test]
+fn the_options_offered_in_a_change_leave_out_what_is_sold_only_when_booking() {
+    let change = request(
+        r#"{"unit": "MH3", "arrival": "2026-10-03", "departure": "2026-10-06", "guests": [{}], "stage": "amendment"}"#,
+    );
+    let offers = pricing::options(&catalogue(), &change, at("2026-09-01T10:00:00Z")).unwrap();
+    let insurance = offers.iter().find(|o| o.id == "insurance").unwrap();
+    assert!(!insurance.available);
+    assert_eq!(
+        insurance.unavailable_reason.as_deref(),
+        Some("booking_only")
+    );
+    // 3.5 % of three nights at 70.00.
+    assert_eq!(insurance.amount, eur("7.35"));
+}
+
+#[test]
 fn cancellation_insurance_is_sold_only_when_booking() {
     let asked = r#"{"unit": "MH3", "arrival": "2026-10-03", "departure": "2026-10-06", "guests": [{}], "supplements": [{"id": "insurance"}]"#;
     let booking = price(&format!("{asked}}}"), "2026-09-01T10:00:00Z").unwrap();

@@ -27,6 +27,8 @@ mod hostile;
 mod links;
 #[path = "tour/mails.rs"]
 mod mails;
+#[path = "tour/phone.rs"]
+mod phone;
 #[path = "tour/pricing.rs"]
 mod pricing;
 #[path = "tour/quote.rs"]
@@ -60,6 +62,7 @@ fn run() -> hospes::Result<()> {
     let catalogue = pricing::pricing()?;
     let (quote, stay, february_last) = quote::quote(&catalogue)?;
     billing::billing(&quote, &stay, february_last)?;
+    phone::phone_booking(&catalogue)?;
     let july_14 = "2026-07-14T08:00:00Z".parse().unwrap_or_default();
     register::register(&camping, &marie, july_14)?;
     booking::booking_fields()?;

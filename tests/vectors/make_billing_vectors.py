@@ -18,6 +18,7 @@ ROOT = HERE.parents[1]
 DATA = json.loads((ROOT / "core/tests/data/invoicing.json").read_text(encoding="utf-8"))
 E, MARIE, STAY = DATA["establishment"], DATA["client"], DATA["stay"]
 POLICY, TERMS, RESIDENCY = DATA["cancellation"], DATA["terms"], DATA["residency"]
+MERGE_TERMS, MERGE_SCHEDULE = DATA["merge_terms"], DATA["merge_schedule"]
 DEPOSIT, DEPOSIT_PAYMENT = DATA["deposit_invoice"], DATA["deposit_payment"]
 FA = "FA{yy}{mm}{seq:04}"
 AV = "AV{yy}{mm}{seq:04}"
@@ -203,6 +204,7 @@ def contracts(recorder):
     vec("terms without a clause are refused", "contract.create",
         {**create, "request": {**create["request"], "terms": {**TERMS, "clauses": []}}},
         error="contract.request_invalid")
+    merge_terms(recorder, create)
     contract = ok("contract.create", create)
     vec("a contract link is bound to the contract's hash and status", "contract.link_state", {"contract": contract})
     vec("she reads her contract", "portal.contract", {"access": WHOLE, "client": MARIE, "contract": contract})
@@ -241,6 +243,30 @@ def contracts(recorder):
         {"number": "C-2026-028", "seller": signed["contract"]["seller"], "signature": signature, "locale": "fr",
          "letterhead": None}, sha256=True)
     return signed
+
+
+def merge_terms(recorder, create):
+    """Terms with merge fields: checked when the business saves them, filled for each stay."""
+    vec = recorder.vec
+
+    def clause(text):
+        return {**MERGE_TERMS, "clauses": [*MERGE_TERMS["clauses"][:1], {"heading": "Article 2", "text": text}]}
+
+    vec("contract terms with merge fields are checked when the business saves them, and list the tags they use",
+        "contract.check_terms", {"terms": MERGE_TERMS})
+    vec("an unknown merge field is refused when the terms are saved (the tag meant is suggested)",
+        "contract.check_terms", {"terms": clause("Du [DATE_ARRIVEE] au [DATE_DEPAR].")}, error="contract.tag_unknown")
+    vec("a link tag belongs in a mail, not in contract terms", "contract.check_terms",
+        {"terms": clause("Signez ici : [LIEN_CONTRAT]")}, error="contract.tag_unknown")
+    vec("a merge field left open is refused", "contract.check_terms",
+        {"terms": clause("Arrivée le [DATE_ARRIVEE à 16 h.")}, error="contract.tag_unclosed")
+    merged = {**create["request"], "terms": MERGE_TERMS, "schedule": MERGE_SCHEDULE}
+    vec("the contract's merge fields are filled with the stay's dates, accommodation, guests and amounts, "
+        "in her language", "contract.create", {**create, "request": merged})
+    vec("a guest's name is never read as a merge field", "contract.create",
+        {**create, "request": {**merged, "client": {**MARIE, "first_name": "[DATE_ARRIVEE]"}}})
+    vec("a contract is not drawn up from terms with an unknown merge field", "contract.create",
+        {**create, "request": {**merged, "terms": clause("[NB_NUIT] nuits")}}, error="contract.tag_unknown")
 
 
 def event_log(recorder, signed):

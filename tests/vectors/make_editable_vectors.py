@@ -64,6 +64,11 @@ def editables(recorder):
         {"policy": POLICY, "stays": [STAY], "time_zone": PARIS, "now": "2026-07-01T21:59:59Z"})
     vec("the reminder is due three days before the first deadline", "editable.reminders_due",
         {"policy": POLICY, "stays": [STAY], "time_zone": PARIS, "now": "2026-07-01T22:00:00Z"})
+    at_nine = {**POLICY, "reminder": {**POLICY["reminder"], "at": "09:00"}}
+    vec("a reminder set for nine is not due at 8:59 in Paris", "editable.reminders_due",
+        {"policy": at_nine, "stays": [STAY], "time_zone": PARIS, "now": "2026-07-01T06:59:59Z"})
+    vec("a reminder set for nine goes out at nine, Paris time", "editable.reminders_due",
+        {"policy": at_nine, "stays": [STAY], "time_zone": PARIS, "now": "2026-07-01T07:00:00Z"})
     vec("a manual re-send has its own key", "editable.resend",
         {"policy": POLICY, "stay": STAY, "time_zone": PARIS, "now": "2026-07-02T10:00:00Z"})
     vec("a re-send once every deadline passed is refused", "editable.resend",

@@ -83,6 +83,22 @@ def main():
     broken["rates"][0]["season"] = "monsoon"
     recorder.vec("a rate for an unknown season is refused when the catalogue is saved", "pricing.check_catalogue",
                  {"catalogue": broken}, error="pricing.catalogue_invalid")
+    wordy = json.loads(json.dumps(CATALOGUE))
+    wordy["supplements"][0]["description"]["en"] = "x" * 2001
+    recorder.vec("an option description over 2 000 characters is refused when the catalogue is saved",
+                 "pricing.check_catalogue", {"catalogue": wordy}, error="pricing.catalogue_invalid")
+
+    def offered(name, request, now=MARCH, error=None):
+        recorder.vec(name, "pricing.options", {"catalogue": CATALOGUE, "request": request, "now": now}, error=error)
+
+    offered("the options of a mobile home the day before arrival, described in Spanish",
+            {"unit": "MH3", "arrival": "2026-06-10", "departure": "2026-06-13", "guests": [{}, {}], "locale": "es"},
+            now="2026-06-09T08:00:00Z")
+    offered("the options of a pitch in a change: insurance is sold only when booking",
+            {"unit": "E12", "arrival": "2026-07-11", "departure": "2026-07-18", "guests": [{}], "stage": "amendment"})
+    offered("no options for a week rental arriving on a Sunday",
+            {"unit": "MH3", "arrival": "2026-07-12", "departure": "2026-07-19", "guests": [{}]},
+            error="pricing.arrival_day_not_allowed")
     recorder.write(OUT)
 
 

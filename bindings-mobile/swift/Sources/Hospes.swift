@@ -1539,6 +1539,30 @@ fileprivate struct FfiConverterOptionTypeAccount: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeBusinessDiscount: FfiConverterRustBuffer {
+    typealias SwiftType = BusinessDiscount?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBusinessDiscount.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBusinessDiscount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
     typealias SwiftType = Client?
 
@@ -2056,6 +2080,31 @@ fileprivate struct FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeOptionOffer: FfiConverterRustBuffer {
+    typealias SwiftType = [OptionOffer]
+
+    public static func write(_ value: [OptionOffer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOptionOffer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OptionOffer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OptionOffer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOptionOffer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
     typealias SwiftType = [Payment]
 
@@ -2466,6 +2515,92 @@ public func addMoney(a: Money, b: Money)throws  -> Money  {
 })
 }
 /**
+ * Changes a confirmed stay as previewed (refused if the total shown moved): each balance
+ * invoice cancelled by a credit note and replaced by a new one — never edited —, the money
+ * received carried to it, the stay with its new dates and lines, the events.
+ */
+public func amendStay(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: BusinessDiscount?, invoices: [Invoice], payments: [Payment], confirmation: AmendmentConfirmation, now: Timestamp)throws  -> Amendment  {
+    return try  FfiConverterTypeAmendment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amend_stay(
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterOptionTypeBusinessDiscount.lower(discount),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeAmendmentConfirmation_lower(confirmation),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func amendmentConfirmationFromJson(json: String)throws  -> AmendmentConfirmation  {
+    return try  FfiConverterTypeAmendmentConfirmation_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_confirmation_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func amendmentConfirmationToJson(value: AmendmentConfirmation)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_confirmation_to_json(
+        FfiConverterTypeAmendmentConfirmation_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func amendmentFromJson(json: String)throws  -> Amendment  {
+    return try  FfiConverterTypeAmendment_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func amendmentPreviewFromJson(json: String)throws  -> AmendmentPreview  {
+    return try  FfiConverterTypeAmendmentPreview_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_preview_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func amendmentPreviewToJson(value: AmendmentPreview)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_preview_to_json(
+        FfiConverterTypeAmendmentPreview_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func amendmentToJson(value: Amendment)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_amendment_to_json(
+        FfiConverterTypeAmendment_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Appends events to a stay's hash-linked log after its last entry (none for a new log).
  */
 public func appendEventLog(last: LoggedEvent?, events: [Event])throws  -> [LoggedEvent]  {
@@ -2614,6 +2749,22 @@ public func approveBookingChange(request: ChangeRequest, stay: Stay, now: Timest
 })
 }
 /**
+ * Books a stay without a quote (by phone, at the desk): the request priced as a new
+ * booking, with the business's discount if any; the stay comes back confirmed, with the
+ * priced stay (schedule, terms) and `stay_confirmed`. Nothing is stored: call it to tell the
+ * caller the price, store what it returns once they agree.
+ */
+public func bookStay(catalogue: Catalogue, booking: BookingRequest, now: Timestamp)throws  -> Booking  {
+    return try  FfiConverterTypeBooking_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_book_stay(
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypeBookingRequest_lower(booking),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func bookingChangeFromJson(json: String)throws  -> BookingChange  {
@@ -2632,6 +2783,72 @@ public func bookingChangeToJson(value: BookingChange)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_booking_change_to_json(
         FfiConverterTypeBookingChange_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func bookingFromJson(json: String)throws  -> Booking  {
+    return try  FfiConverterTypeBooking_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func bookingRequestFromJson(json: String)throws  -> BookingRequest  {
+    return try  FfiConverterTypeBookingRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func bookingRequestToJson(value: BookingRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_request_to_json(
+        FfiConverterTypeBookingRequest_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func bookingToJson(value: Booking)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_booking_to_json(
+        FfiConverterTypeBooking_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func businessDiscountFromJson(json: String)throws  -> BusinessDiscount  {
+    return try  FfiConverterTypeBusinessDiscount_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_business_discount_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func businessDiscountToJson(value: BusinessDiscount)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_business_discount_to_json(
+        FfiConverterTypeBusinessDiscount_lower(value),uniffiCallStatus
     )
 })
 }
@@ -2849,6 +3066,18 @@ public func checkChartOfAccounts(chart: ChartOfAccounts)throws   {try rustCallWi
         FfiConverterTypeChartOfAccounts_lower(chart),uniffiCallStatus
     )
 }
+}
+/**
+ * Checks contract terms as the business saves them — every `[TAG]` in the title, headings
+ * and texts a contract merge field, closed, the sizes capped — and lists the tags used.
+ */
+public func checkContractTerms(terms: ContractTerms)throws  -> ContractTermsSummary  {
+    return try  FfiConverterTypeContractTermsSummary_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_contract_terms(
+        FfiConverterTypeContractTerms_lower(terms),uniffiCallStatus
+    )
+})
 }
 /**
  * Checks an editable-fields policy as the business saves it.
@@ -3153,6 +3382,28 @@ public func contractTermsFromJson(json: String)throws  -> ContractTerms  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_contract_terms_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func contractTermsSummaryFromJson(json: String)throws  -> ContractTermsSummary  {
+    return try  FfiConverterTypeContractTermsSummary_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_terms_summary_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func contractTermsSummaryToJson(value: ContractTermsSummary)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_contract_terms_summary_to_json(
+        FfiConverterTypeContractTermsSummary_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4617,6 +4868,42 @@ public func normalizeStay(stay: Stay, today: NaiveDate)throws  -> Stay  {
 })
 }
 /**
+ * The options a booking form offers for a stay: each with its description in the
+ * request's language, what one adds to this stay, and whether it can still be taken.
+ */
+public func offeredOptions(catalogue: Catalogue, request: PriceRequest, now: Timestamp)throws  -> [OptionOffer]  {
+    return try  FfiConverterSequenceTypeOptionOffer.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_offered_options(
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func optionOfferFromJson(json: String)throws  -> OptionOffer  {
+    return try  FfiConverterTypeOptionOffer_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_option_offer_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func optionOfferToJson(value: OptionOffer)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_option_offer_to_json(
+        FfiConverterTypeOptionOffer_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func participantsChangeFromJson(json: String)throws  -> ParticipantsChange  {
@@ -5246,6 +5533,24 @@ public func portalUpdatePersonalInfo(access: PortalAccess, client: Client, detai
         FfiConverterTypeGuestDetails_lower(details),
         FfiConverterTypeUpdatePolicy_lower(policy),
         FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * What changing a confirmed stay (dates, options, guests, a discount) would do: the old and
+ * new totals, the difference, what is left to pay or to refund, the documents it will issue.
+ */
+public func previewAmendment(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: BusinessDiscount?, invoices: [Invoice], payments: [Payment], now: Timestamp)throws  -> AmendmentPreview  {
+    return try  FfiConverterTypeAmendmentPreview_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_preview_amendment(
+        FfiConverterTypeStay_lower(stay),
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypePriceRequest_lower(request),
+        FfiConverterOptionTypeBusinessDiscount.lower(discount),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -6683,6 +6988,27 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_amend_stay() != 34853) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json() != 38024) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_confirmation_to_json() != 16026) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_from_json() != 37898) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_preview_from_json() != 43298) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_preview_to_json() != 63350) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_amendment_to_json() != 58178) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_append_event_log() != 52326) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6719,10 +7045,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_approve_booking_change() != 57550) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_book_stay() != 16708) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_booking_change_from_json() != 44643) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_booking_change_to_json() != 33699) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_from_json() != 15401) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_request_from_json() != 5065) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_request_to_json() != 21650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_booking_to_json() != 19485) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_business_discount_from_json() != 9623) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_business_discount_to_json() != 20590) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_cancel_appointment() != 30664) {
@@ -6780,6 +7127,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_chart_of_accounts() != 65434) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_check_contract_terms() != 41723) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
@@ -6857,10 +7207,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_contract_signed_to_json() != 3685) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_terms_from_json() != 23339) {
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_from_json() != 36777) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_terms_to_json() != 62312) {
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_summary_from_json() != 25910) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_summary_to_json() != 48912) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_contract_terms_to_json() != 7496) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_to_json() != 51880) {
@@ -7232,6 +7588,15 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_normalize_stay() != 13176) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_offered_options() != 26974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_option_offer_from_json() != 26884) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_option_offer_to_json() != 3559) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_participants_change_from_json() != 31040) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7368,6 +7733,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 46201) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_preview_amendment() != 40195) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 60531) {

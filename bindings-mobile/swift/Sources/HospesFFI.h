@@ -418,6 +418,41 @@ RustBuffer uniffi_hospes_mobile_fn_func_accounting_journal(RustBuffer chart, Rus
 RustBuffer uniffi_hospes_mobile_fn_func_add_money(RustBuffer a, RustBuffer b, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMEND_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMEND_STAY
+RustBuffer uniffi_hospes_mobile_fn_func_amend_stay(RustBuffer stay, RustBuffer catalogue, RustBuffer request, RustBuffer discount, RustBuffer invoices, RustBuffer payments, RustBuffer confirmation, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_CONFIRMATION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_CONFIRMATION_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_confirmation_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_CONFIRMATION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_CONFIRMATION_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_confirmation_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_PREVIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_PREVIEW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_preview_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_PREVIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_PREVIEW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_preview_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_AMENDMENT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_amendment_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPEND_EVENT_LOG
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_APPEND_EVENT_LOG
 RustBuffer uniffi_hospes_mobile_fn_func_append_event_log(RustBuffer last, RustBuffer events, RustCallStatus *_Nonnull out_status
@@ -478,6 +513,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_appointment_to_json(RustBuffer value, Ru
 RustBuffer uniffi_hospes_mobile_fn_func_approve_booking_change(RustBuffer request, RustBuffer stay, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOK_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOK_STAY
+RustBuffer uniffi_hospes_mobile_fn_func_book_stay(RustBuffer catalogue, RustBuffer booking, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_booking_change_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -486,6 +526,36 @@ RustBuffer uniffi_hospes_mobile_fn_func_booking_change_from_json(RustBuffer json
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_CHANGE_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_booking_change_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BOOKING_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_booking_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BUSINESS_DISCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BUSINESS_DISCOUNT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_business_discount_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BUSINESS_DISCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_BUSINESS_DISCOUNT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_business_discount_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CANCEL_APPOINTMENT
@@ -581,6 +651,11 @@ void uniffi_hospes_mobile_fn_func_check_catalogue(RustBuffer catalogue, RustCall
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CHART_OF_ACCOUNTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CHART_OF_ACCOUNTS
 void uniffi_hospes_mobile_fn_func_check_chart_of_accounts(RustBuffer chart, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CONTRACT_TERMS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_CONTRACT_TERMS
+RustBuffer uniffi_hospes_mobile_fn_func_check_contract_terms(RustBuffer terms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EDIT_POLICY
@@ -711,6 +786,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_contract_signed_to_json(RustBuffer value
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_contract_terms_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_SUMMARY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_SUMMARY_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_contract_terms_summary_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_SUMMARY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_SUMMARY_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_contract_terms_summary_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_TERMS_TO_JSON
@@ -1335,6 +1420,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_normalize_establishment(RustBuffer estab
 RustBuffer uniffi_hospes_mobile_fn_func_normalize_stay(RustBuffer stay, RustBuffer today, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OFFERED_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OFFERED_OPTIONS
+RustBuffer uniffi_hospes_mobile_fn_func_offered_options(RustBuffer catalogue, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OPTION_OFFER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OPTION_OFFER_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_option_offer_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OPTION_OFFER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_OPTION_OFFER_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_option_offer_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_participants_change_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -1563,6 +1663,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_stay_payment(RustBuffer access, R
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 RustBuffer uniffi_hospes_mobile_fn_func_portal_update_personal_info(RustBuffer access, RustBuffer client, RustBuffer details, RustBuffer policy, RustBuffer establishment, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PREVIEW_AMENDMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PREVIEW_AMENDMENT
+RustBuffer uniffi_hospes_mobile_fn_func_preview_amendment(RustBuffer stay, RustBuffer catalogue, RustBuffer request, RustBuffer discount, RustBuffer invoices, RustBuffer payments, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PREVIEW_CANCELLATION
@@ -2457,6 +2562,48 @@ uint16_t uniffi_hospes_mobile_checksum_func_add_money(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMEND_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMEND_STAY
+uint16_t uniffi_hospes_mobile_checksum_func_amend_stay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_CONFIRMATION_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_CONFIRMATION_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_CONFIRMATION_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_CONFIRMATION_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_confirmation_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_PREVIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_PREVIEW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_preview_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_PREVIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_PREVIEW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_preview_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_AMENDMENT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_amendment_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPEND_EVENT_LOG
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_APPEND_EVENT_LOG
 uint16_t uniffi_hospes_mobile_checksum_func_append_event_log(void
@@ -2529,6 +2676,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_approve_booking_change(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOK_STAY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOK_STAY
+uint16_t uniffi_hospes_mobile_checksum_func_book_stay(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_booking_change_from_json(void
@@ -2538,6 +2691,42 @@ uint16_t uniffi_hospes_mobile_checksum_func_booking_change_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_CHANGE_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_booking_change_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_request_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BOOKING_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_booking_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BUSINESS_DISCOUNT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BUSINESS_DISCOUNT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_business_discount_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BUSINESS_DISCOUNT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_BUSINESS_DISCOUNT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_business_discount_to_json(void
     
 );
 #endif
@@ -2652,6 +2841,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_catalogue(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CHART_OF_ACCOUNTS
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CHART_OF_ACCOUNTS
 uint16_t uniffi_hospes_mobile_checksum_func_check_chart_of_accounts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CONTRACT_TERMS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_CONTRACT_TERMS
+uint16_t uniffi_hospes_mobile_checksum_func_check_contract_terms(void
     
 );
 #endif
@@ -2808,6 +3003,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_contract_signed_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_contract_terms_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_SUMMARY_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_SUMMARY_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_contract_terms_summary_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_SUMMARY_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CONTRACT_TERMS_SUMMARY_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_contract_terms_summary_to_json(void
     
 );
 #endif
@@ -3555,6 +3762,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_normalize_stay(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OFFERED_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OFFERED_OPTIONS
+uint16_t uniffi_hospes_mobile_checksum_func_offered_options(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OPTION_OFFER_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OPTION_OFFER_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_option_offer_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OPTION_OFFER_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_OPTION_OFFER_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_option_offer_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PARTICIPANTS_CHANGE_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_participants_change_from_json(void
@@ -3828,6 +4053,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_stay_payment(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_UPDATE_PERSONAL_INFO
 uint16_t uniffi_hospes_mobile_checksum_func_portal_update_personal_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PREVIEW_AMENDMENT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PREVIEW_AMENDMENT
+uint16_t uniffi_hospes_mobile_checksum_func_preview_amendment(void
     
 );
 #endif

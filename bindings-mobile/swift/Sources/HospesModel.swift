@@ -1018,6 +1018,407 @@ public func FfiConverterTypeAgeBand_lower(_ value: AgeBand) -> RustBuffer {
 
 
 /**
+ * A confirmed change: the stay, the documents and payments to store, the events.
+ */
+public struct Amendment: Equatable, Hashable {
+    /**
+     * The stay, still `confirmed`, with its new dates and lines (the unit's name as its
+     * accommodation).
+     */
+    public var stay: Stay
+    /**
+     * The stay priced as asked: the schedule, the promo code applied (add its discount to the
+     * code's `spent`).
+     */
+    public var priced: PricedStay
+    /**
+     * The invoices replaced, now `cancelled`.
+     */
+    public var cancelledInvoices: [Invoice]
+    /**
+     * The credit notes, one per invoice replaced.
+     */
+    public var creditNotes: [Invoice]
+    /**
+     * The invoice replacing them, issued (`paid` or `partly_paid` by the sums carried).
+     */
+    public var invoices: [Invoice]
+    /**
+     * The invoices kept whose status the sums carried changed (a deposit left unpaid, settled
+     * from a balance paid): store them too.
+     */
+    public var settledInvoices: [Invoice]
+    /**
+     * The `carried` payments settling the new invoice, then the invoices kept, from the sums
+     * received; each keyed `carried:{credit note}:{invoice}`.
+     */
+    public var carriedPayments: [Payment]
+    /**
+     * The invoice series, advanced.
+     */
+    public var invoiceSeries: InvoiceSeries
+    /**
+     * The credit-note series, advanced.
+     */
+    public var creditNoteSeries: InvoiceSeries
+    /**
+     * What the host must refund (see [`AmendmentPreview::refund`]).
+     */
+    public var refund: Money
+    /**
+     * `invoice_issued` / `invoice_cancelled` per document, then `stay_amended`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay, still `confirmed`, with its new dates and lines (the unit's name as its
+         * accommodation).
+         */stay: Stay, 
+        /**
+         * The stay priced as asked: the schedule, the promo code applied (add its discount to the
+         * code's `spent`).
+         */priced: PricedStay, 
+        /**
+         * The invoices replaced, now `cancelled`.
+         */cancelledInvoices: [Invoice], 
+        /**
+         * The credit notes, one per invoice replaced.
+         */creditNotes: [Invoice], 
+        /**
+         * The invoice replacing them, issued (`paid` or `partly_paid` by the sums carried).
+         */invoices: [Invoice], 
+        /**
+         * The invoices kept whose status the sums carried changed (a deposit left unpaid, settled
+         * from a balance paid): store them too.
+         */settledInvoices: [Invoice], 
+        /**
+         * The `carried` payments settling the new invoice, then the invoices kept, from the sums
+         * received; each keyed `carried:{credit note}:{invoice}`.
+         */carriedPayments: [Payment], 
+        /**
+         * The invoice series, advanced.
+         */invoiceSeries: InvoiceSeries, 
+        /**
+         * The credit-note series, advanced.
+         */creditNoteSeries: InvoiceSeries, 
+        /**
+         * What the host must refund (see [`AmendmentPreview::refund`]).
+         */refund: Money, 
+        /**
+         * `invoice_issued` / `invoice_cancelled` per document, then `stay_amended`.
+         */events: [Event]) {
+        self.stay = stay
+        self.priced = priced
+        self.cancelledInvoices = cancelledInvoices
+        self.creditNotes = creditNotes
+        self.invoices = invoices
+        self.settledInvoices = settledInvoices
+        self.carriedPayments = carriedPayments
+        self.invoiceSeries = invoiceSeries
+        self.creditNoteSeries = creditNoteSeries
+        self.refund = refund
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Amendment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAmendment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Amendment {
+        return
+            try Amendment(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                priced: FfiConverterTypePricedStay.read(from: &buf), 
+                cancelledInvoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                creditNotes: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                invoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                settledInvoices: FfiConverterSequenceTypeInvoice.read(from: &buf), 
+                carriedPayments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                invoiceSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                creditNoteSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                refund: FfiConverterTypeMoney.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Amendment, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypePricedStay.write(value.priced, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.cancelledInvoices, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.creditNotes, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.invoices, into: &buf)
+        FfiConverterSequenceTypeInvoice.write(value.settledInvoices, into: &buf)
+        FfiConverterSequenceTypePayment.write(value.carriedPayments, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.invoiceSeries, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.creditNoteSeries, into: &buf)
+        FfiConverterTypeMoney.write(value.refund, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendment_lift(_ buf: RustBuffer) throws -> Amendment {
+    return try FfiConverterTypeAmendment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendment_lower(_ value: Amendment) -> RustBuffer {
+    return FfiConverterTypeAmendment.lower(value)
+}
+
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+public struct AmendmentConfirmation: Equatable, Hashable {
+    /**
+     * The new total shown ([`AmendmentPreview::total`]): confirming is refused if it changed.
+     */
+    public var shownTotal: Money
+    /**
+     * The series the new invoice is numbered in.
+     */
+    public var invoiceSeries: InvoiceSeries
+    /**
+     * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+     * two are one series (numbers follow each other, both come back equal).
+     */
+    public var creditNoteSeries: InvoiceSeries
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The new total shown ([`AmendmentPreview::total`]): confirming is refused if it changed.
+         */shownTotal: Money, 
+        /**
+         * The series the new invoice is numbered in.
+         */invoiceSeries: InvoiceSeries, 
+        /**
+         * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+         * two are one series (numbers follow each other, both come back equal).
+         */creditNoteSeries: InvoiceSeries) {
+        self.shownTotal = shownTotal
+        self.invoiceSeries = invoiceSeries
+        self.creditNoteSeries = creditNoteSeries
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AmendmentConfirmation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAmendmentConfirmation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AmendmentConfirmation {
+        return
+            try AmendmentConfirmation(
+                shownTotal: FfiConverterTypeMoney.read(from: &buf), 
+                invoiceSeries: FfiConverterTypeInvoiceSeries.read(from: &buf), 
+                creditNoteSeries: FfiConverterTypeInvoiceSeries.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AmendmentConfirmation, into buf: inout [UInt8]) {
+        FfiConverterTypeMoney.write(value.shownTotal, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.invoiceSeries, into: &buf)
+        FfiConverterTypeInvoiceSeries.write(value.creditNoteSeries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendmentConfirmation_lift(_ buf: RustBuffer) throws -> AmendmentConfirmation {
+    return try FfiConverterTypeAmendmentConfirmation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendmentConfirmation_lower(_ value: AmendmentConfirmation) -> RustBuffer {
+    return FfiConverterTypeAmendmentConfirmation.lower(value)
+}
+
+
+/**
+ * What changing the stay now would do, shown before confirming.
+ */
+public struct AmendmentPreview: Equatable, Hashable {
+    /**
+     * The stay.
+     */
+    public var stayReference: String
+    /**
+     * The dates before and after, when they move.
+     */
+    public var datesChanged: DatesChange?
+    /**
+     * The stay's total now.
+     */
+    public var previousTotal: Money
+    /**
+     * Its total once changed: what [`AmendmentConfirmation::shown_total`] repeats.
+     */
+    public var total: Money
+    /**
+     * `total − previous_total` (negative when the stay costs less).
+     */
+    public var difference: Money
+    /**
+     * The stay priced as asked: its lines, totals, schedule, promo code.
+     */
+    public var priced: PricedStay
+    /**
+     * What was received for the stay so far, refunds deducted.
+     */
+    public var paid: Money
+    /**
+     * `total − paid`: what is left to pay once changed (negative when more was paid).
+     */
+    public var leftToPay: Money
+    /**
+     * What the establishment will owe back: money received that no document of the changed
+     * stay holds.
+     */
+    public var refund: Money
+    /**
+     * The documents confirming will issue: a credit note per invoice replaced, then the invoice
+     * replacing them.
+     */
+    public var documents: [PlannedDocument]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * The dates before and after, when they move.
+         */datesChanged: DatesChange?, 
+        /**
+         * The stay's total now.
+         */previousTotal: Money, 
+        /**
+         * Its total once changed: what [`AmendmentConfirmation::shown_total`] repeats.
+         */total: Money, 
+        /**
+         * `total − previous_total` (negative when the stay costs less).
+         */difference: Money, 
+        /**
+         * The stay priced as asked: its lines, totals, schedule, promo code.
+         */priced: PricedStay, 
+        /**
+         * What was received for the stay so far, refunds deducted.
+         */paid: Money, 
+        /**
+         * `total − paid`: what is left to pay once changed (negative when more was paid).
+         */leftToPay: Money, 
+        /**
+         * What the establishment will owe back: money received that no document of the changed
+         * stay holds.
+         */refund: Money, 
+        /**
+         * The documents confirming will issue: a credit note per invoice replaced, then the invoice
+         * replacing them.
+         */documents: [PlannedDocument]) {
+        self.stayReference = stayReference
+        self.datesChanged = datesChanged
+        self.previousTotal = previousTotal
+        self.total = total
+        self.difference = difference
+        self.priced = priced
+        self.paid = paid
+        self.leftToPay = leftToPay
+        self.refund = refund
+        self.documents = documents
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AmendmentPreview: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAmendmentPreview: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AmendmentPreview {
+        return
+            try AmendmentPreview(
+                stayReference: FfiConverterString.read(from: &buf), 
+                datesChanged: FfiConverterOptionTypeDatesChange.read(from: &buf), 
+                previousTotal: FfiConverterTypeMoney.read(from: &buf), 
+                total: FfiConverterTypeMoney.read(from: &buf), 
+                difference: FfiConverterTypeMoney.read(from: &buf), 
+                priced: FfiConverterTypePricedStay.read(from: &buf), 
+                paid: FfiConverterTypeMoney.read(from: &buf), 
+                leftToPay: FfiConverterTypeMoney.read(from: &buf), 
+                refund: FfiConverterTypeMoney.read(from: &buf), 
+                documents: FfiConverterSequenceTypePlannedDocument.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AmendmentPreview, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterOptionTypeDatesChange.write(value.datesChanged, into: &buf)
+        FfiConverterTypeMoney.write(value.previousTotal, into: &buf)
+        FfiConverterTypeMoney.write(value.total, into: &buf)
+        FfiConverterTypeMoney.write(value.difference, into: &buf)
+        FfiConverterTypePricedStay.write(value.priced, into: &buf)
+        FfiConverterTypeMoney.write(value.paid, into: &buf)
+        FfiConverterTypeMoney.write(value.leftToPay, into: &buf)
+        FfiConverterTypeMoney.write(value.refund, into: &buf)
+        FfiConverterSequenceTypePlannedDocument.write(value.documents, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendmentPreview_lift(_ buf: RustBuffer) throws -> AmendmentPreview {
+    return try FfiConverterTypeAmendmentPreview.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAmendmentPreview_lower(_ value: AmendmentPreview) -> RustBuffer {
+    return FfiConverterTypeAmendmentPreview.lower(value)
+}
+
+
+/**
  * A promo code as applied.
  */
 public struct AppliedPromo: Equatable, Hashable {
@@ -1537,6 +1938,87 @@ public func FfiConverterTypeAppointmentSchedule_lower(_ value: AppointmentSchedu
 
 
 /**
+ * A booking made: the confirmed stay, the priced stay it comes from, the event.
+ */
+public struct Booking: Equatable, Hashable {
+    /**
+     * The stay, `confirmed`, with the priced lines.
+     */
+    public var stay: Stay
+    /**
+     * The priced stay: totals, the payment schedule (deposit due now), the cancellation terms,
+     * the promo code applied (add its discount to the code's `spent`).
+     */
+    public var priced: PricedStay
+    /**
+     * `stay_confirmed`.
+     */
+    public var events: [Event]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stay, `confirmed`, with the priced lines.
+         */stay: Stay, 
+        /**
+         * The priced stay: totals, the payment schedule (deposit due now), the cancellation terms,
+         * the promo code applied (add its discount to the code's `spent`).
+         */priced: PricedStay, 
+        /**
+         * `stay_confirmed`.
+         */events: [Event]) {
+        self.stay = stay
+        self.priced = priced
+        self.events = events
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Booking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBooking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Booking {
+        return
+            try Booking(
+                stay: FfiConverterTypeStay.read(from: &buf), 
+                priced: FfiConverterTypePricedStay.read(from: &buf), 
+                events: FfiConverterSequenceTypeEvent.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Booking, into buf: inout [UInt8]) {
+        FfiConverterTypeStay.write(value.stay, into: &buf)
+        FfiConverterTypePricedStay.write(value.priced, into: &buf)
+        FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBooking_lift(_ buf: RustBuffer) throws -> Booking {
+    return try FfiConverterTypeBooking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBooking_lower(_ value: Booking) -> RustBuffer {
+    return FfiConverterTypeBooking.lower(value)
+}
+
+
+/**
  * A guest's change: the fields present are the ones changed.
  */
 public struct BookingChange: Equatable, Hashable {
@@ -1701,6 +2183,196 @@ public func FfiConverterTypeBookingFieldChange_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeBookingFieldChange_lower(_ value: BookingFieldChange) -> RustBuffer {
     return FfiConverterTypeBookingFieldChange.lower(value)
+}
+
+
+/**
+ * What the business books: for whom, under which reference, what, and how it came.
+ */
+public struct BookingRequest: Equatable, Hashable {
+    /**
+     * Whose booking.
+     */
+    public var clientId: String
+    /**
+     * The host's reference for the new stay.
+     */
+    public var stayReference: String
+    /**
+     * What is booked: unit, dates, guests, options, promo code (priced as a new booking).
+     */
+    public var request: PriceRequest
+    /**
+     * The business's discount, if it grants one.
+     */
+    public var discount: BusinessDiscount?
+    /**
+     * The people staying besides the client, when already known.
+     */
+    public var participants: [Companion]
+    /**
+     * Where the booking came from (`phone`, `walk_in`, `email` …).
+     */
+    public var origin: BookingOrigin?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whose booking.
+         */clientId: String, 
+        /**
+         * The host's reference for the new stay.
+         */stayReference: String, 
+        /**
+         * What is booked: unit, dates, guests, options, promo code (priced as a new booking).
+         */request: PriceRequest, 
+        /**
+         * The business's discount, if it grants one.
+         */discount: BusinessDiscount? = nil, 
+        /**
+         * The people staying besides the client, when already known.
+         */participants: [Companion], 
+        /**
+         * Where the booking came from (`phone`, `walk_in`, `email` …).
+         */origin: BookingOrigin? = nil) {
+        self.clientId = clientId
+        self.stayReference = stayReference
+        self.request = request
+        self.discount = discount
+        self.participants = participants
+        self.origin = origin
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BookingRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingRequest {
+        return
+            try BookingRequest(
+                clientId: FfiConverterString.read(from: &buf), 
+                stayReference: FfiConverterString.read(from: &buf), 
+                request: FfiConverterTypePriceRequest.read(from: &buf), 
+                discount: FfiConverterOptionTypeBusinessDiscount.read(from: &buf), 
+                participants: FfiConverterSequenceTypeCompanion.read(from: &buf), 
+                origin: FfiConverterOptionTypeBookingOrigin.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BookingRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientId, into: &buf)
+        FfiConverterString.write(value.stayReference, into: &buf)
+        FfiConverterTypePriceRequest.write(value.request, into: &buf)
+        FfiConverterOptionTypeBusinessDiscount.write(value.discount, into: &buf)
+        FfiConverterSequenceTypeCompanion.write(value.participants, into: &buf)
+        FfiConverterOptionTypeBookingOrigin.write(value.origin, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingRequest_lift(_ buf: RustBuffer) throws -> BookingRequest {
+    return try FfiConverterTypeBookingRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingRequest_lower(_ value: BookingRequest) -> RustBuffer {
+    return FfiConverterTypeBookingRequest.lower(value)
+}
+
+
+/**
+ * A discount the business grants (« remise », « geste commercial »), on top of the catalogue:
+ * on everything but the tourist tax, after the promo code and net of the discounts already
+ * there, never below zero, split into one line per VAT rate like a promo code's. Never typed by
+ * the guest: only a booking the business takes ([`crate::booking`]) or a change it makes to one
+ * ([`crate::amendment`]) carries one.
+ *
+ * ```
+ * let d: hospes::pricing::BusinessDiscount = serde_json::from_str(
+ * r#"{"label": "Geste commercial", "discount": {"kind": "percent", "percent": "10"}}"#).unwrap();
+ * assert_eq!(d.label, "Geste commercial");
+ * ```
+ */
+public struct BusinessDiscount: Equatable, Hashable {
+    /**
+     * As printed on its line (« Geste commercial »), up to 200 characters.
+     */
+    public var label: String
+    /**
+     * How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+     * (`set_price`, the tourist tax not included).
+     */
+    public var discount: PromoDiscount
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * As printed on its line (« Geste commercial »), up to 200 characters.
+         */label: String, 
+        /**
+         * How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+         * (`set_price`, the tourist tax not included).
+         */discount: PromoDiscount) {
+        self.label = label
+        self.discount = discount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BusinessDiscount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBusinessDiscount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BusinessDiscount {
+        return
+            try BusinessDiscount(
+                label: FfiConverterString.read(from: &buf), 
+                discount: FfiConverterTypePromoDiscount.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BusinessDiscount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterTypePromoDiscount.write(value.discount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBusinessDiscount_lift(_ buf: RustBuffer) throws -> BusinessDiscount {
+    return try FfiConverterTypeBusinessDiscount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBusinessDiscount_lower(_ value: BusinessDiscount) -> RustBuffer {
+    return FfiConverterTypeBusinessDiscount.lower(value)
 }
 
 
@@ -2674,14 +3346,20 @@ public func FfiConverterTypeChartOfAccounts_lower(_ value: ChartOfAccounts) -> R
 
 /**
  * One clause of the business's terms.
+ *
+ * ```
+ * let clause: hospes::contract::Clause = serde_json::from_str(
+ * r#"{"heading": "Article 1 — Objet", "text": "Location de [HEBERGEMENT]."}"#).unwrap();
+ * assert_eq!(clause.heading, "Article 1 — Objet");
+ * ```
  */
 public struct Clause: Equatable, Hashable {
     /**
-     * Its heading (« Article 3 — Animaux »).
+     * Its heading (« Article 3 — Animaux »); may hold merge fields.
      */
     public var heading: String
     /**
-     * Its text, paragraphs separated by blank lines.
+     * Its text, paragraphs separated by blank lines; may hold merge fields.
      */
     public var text: String
 
@@ -2689,10 +3367,10 @@ public struct Clause: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Its heading (« Article 3 — Animaux »).
+         * Its heading (« Article 3 — Animaux »); may hold merge fields.
          */heading: String, 
         /**
-         * Its text, paragraphs separated by blank lines.
+         * Its text, paragraphs separated by blank lines; may hold merge fields.
          */text: String) {
         self.heading = heading
         self.text = text
@@ -3740,7 +4418,17 @@ public func FfiConverterTypeContractSigned_lower(_ value: ContractSigned) -> Rus
 
 
 /**
- * The terms a contract is made from: the business's template, in one version.
+ * The terms a contract is made from: the business's template, in one version. In a contract,
+ * the same terms with their merge fields filled.
+ *
+ * ```
+ * let terms: hospes::contract::ContractTerms = serde_json::from_str(r#"{
+ * "version": "2026-1", "title": "Contrat de location saisonnière",
+ * "clauses": [{"heading": "Article 1 — Objet",
+ * "text": "Location de [HEBERGEMENT] du [DATE_ARRIVEE] au [DATE_DEPART]."}]
+ * }"#).unwrap();
+ * assert!(terms.check().is_ok());
+ * ```
  */
 public struct ContractTerms: Equatable, Hashable {
     /**
@@ -3748,7 +4436,7 @@ public struct ContractTerms: Equatable, Hashable {
      */
     public var version: String
     /**
-     * The contract's title (« Contrat de location saisonnière »).
+     * The contract's title (« Contrat de location saisonnière »); may hold merge fields.
      */
     public var title: String
     /**
@@ -3763,7 +4451,7 @@ public struct ContractTerms: Equatable, Hashable {
          * The version, as the business names it (`2026-1`): kept in the contract and its evidence.
          */version: String, 
         /**
-         * The contract's title (« Contrat de location saisonnière »).
+         * The contract's title (« Contrat de location saisonnière »); may hold merge fields.
          */title: String, 
         /**
          * The clauses, in order.
@@ -3815,6 +4503,73 @@ public func FfiConverterTypeContractTerms_lift(_ buf: RustBuffer) throws -> Cont
 #endif
 public func FfiConverterTypeContractTerms_lower(_ value: ContractTerms) -> RustBuffer {
     return FfiConverterTypeContractTerms.lower(value)
+}
+
+
+/**
+ * What saved terms use, for the business's editor.
+ *
+ * ```
+ * let summary: hospes::contract::ContractTermsSummary =
+ * serde_json::from_str(r#"{"tags": ["[DATE_ARRIVEE]"]}"#).unwrap();
+ * assert_eq!(summary.tags, ["[DATE_ARRIVEE]"]);
+ * ```
+ */
+public struct ContractTermsSummary: Equatable, Hashable {
+    /**
+     * The merge fields used, each once, by its French name with brackets (`[DATE_ARRIVEE]` for
+     * `[ARRIVAL_DATE]` too), in order of first use.
+     */
+    public var tags: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The merge fields used, each once, by its French name with brackets (`[DATE_ARRIVEE]` for
+         * `[ARRIVAL_DATE]` too), in order of first use.
+         */tags: [String]) {
+        self.tags = tags
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractTermsSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractTermsSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractTermsSummary {
+        return
+            try ContractTermsSummary(
+                tags: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractTermsSummary, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.tags, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTermsSummary_lift(_ buf: RustBuffer) throws -> ContractTermsSummary {
+    return try FfiConverterTypeContractTermsSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTermsSummary_lower(_ value: ContractTermsSummary) -> RustBuffer {
+    return FfiConverterTypeContractTermsSummary.lower(value)
 }
 
 
@@ -10395,6 +11150,177 @@ public func FfiConverterTypeOpeningPeriod_lower(_ value: OpeningPeriod) -> RustB
 
 
 /**
+ * One option offered for a stay.
+ */
+public struct OptionOffer: Equatable, Hashable {
+    /**
+     * Its id, to ask for it in [`PriceRequest::supplements`].
+     */
+    public var id: String
+    /**
+     * Its name as printed (« Animal »).
+     */
+    public var name: String
+    /**
+     * The business's description, in the request's language (else another it wrote).
+     */
+    public var description: String?
+    /**
+     * What its price is for (per night, per person…).
+     */
+    public var basis: SupplementBasis
+    /**
+     * The catalogue's price per basis unit (a percentage for `percent_of_stay`).
+     */
+    public var price: Decimal
+    /**
+     * What one of it adds to this stay, on the catalogue's price basis.
+     */
+    public var amount: Money
+    /**
+     * Its VAT rate.
+     */
+    public var vatRate: VatRate
+    /**
+     * Most of it per stay.
+     */
+    public var maxQuantity: UInt32
+    /**
+     * Added without being asked.
+     */
+    public var automatic: Bool
+    /**
+     * Whether it can be taken for this stay now.
+     */
+    public var available: Bool
+    /**
+     * Why not, when it cannot: `season` (not sold in the arrival's season), `booking_only`
+     * (only when booking, not in a change), `within_days` (too close to arrival).
+     */
+    public var unavailableReason: String?
+    /**
+     * For `within_days`, the days before arrival it stops being sold.
+     */
+    public var unavailableWithinDays: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its id, to ask for it in [`PriceRequest::supplements`].
+         */id: String, 
+        /**
+         * Its name as printed (« Animal »).
+         */name: String, 
+        /**
+         * The business's description, in the request's language (else another it wrote).
+         */description: String?, 
+        /**
+         * What its price is for (per night, per person…).
+         */basis: SupplementBasis, 
+        /**
+         * The catalogue's price per basis unit (a percentage for `percent_of_stay`).
+         */price: Decimal, 
+        /**
+         * What one of it adds to this stay, on the catalogue's price basis.
+         */amount: Money, 
+        /**
+         * Its VAT rate.
+         */vatRate: VatRate, 
+        /**
+         * Most of it per stay.
+         */maxQuantity: UInt32, 
+        /**
+         * Added without being asked.
+         */automatic: Bool, 
+        /**
+         * Whether it can be taken for this stay now.
+         */available: Bool, 
+        /**
+         * Why not, when it cannot: `season` (not sold in the arrival's season), `booking_only`
+         * (only when booking, not in a change), `within_days` (too close to arrival).
+         */unavailableReason: String?, 
+        /**
+         * For `within_days`, the days before arrival it stops being sold.
+         */unavailableWithinDays: UInt32?) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.basis = basis
+        self.price = price
+        self.amount = amount
+        self.vatRate = vatRate
+        self.maxQuantity = maxQuantity
+        self.automatic = automatic
+        self.available = available
+        self.unavailableReason = unavailableReason
+        self.unavailableWithinDays = unavailableWithinDays
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OptionOffer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOptionOffer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OptionOffer {
+        return
+            try OptionOffer(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                description: FfiConverterOptionString.read(from: &buf), 
+                basis: FfiConverterTypeSupplementBasis.read(from: &buf), 
+                price: FfiConverterTypeDecimal.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                maxQuantity: FfiConverterUInt32.read(from: &buf), 
+                automatic: FfiConverterBool.read(from: &buf), 
+                available: FfiConverterBool.read(from: &buf), 
+                unavailableReason: FfiConverterOptionString.read(from: &buf), 
+                unavailableWithinDays: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OptionOffer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.description, into: &buf)
+        FfiConverterTypeSupplementBasis.write(value.basis, into: &buf)
+        FfiConverterTypeDecimal.write(value.price, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterUInt32.write(value.maxQuantity, into: &buf)
+        FfiConverterBool.write(value.automatic, into: &buf)
+        FfiConverterBool.write(value.available, into: &buf)
+        FfiConverterOptionString.write(value.unavailableReason, into: &buf)
+        FfiConverterOptionUInt32.write(value.unavailableWithinDays, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOptionOffer_lift(_ buf: RustBuffer) throws -> OptionOffer {
+    return try FfiConverterTypeOptionOffer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOptionOffer_lower(_ value: OptionOffer) -> RustBuffer {
+    return FfiConverterTypeOptionOffer.lower(value)
+}
+
+
+/**
  * A stay whose participants changed, the client record (its companions list may grow) and the
  * events.
  */
@@ -11579,11 +12505,12 @@ public func FfiConverterTypePetView_lower(_ value: PetView) -> RustBuffer {
 
 
 /**
- * A document a cancellation will produce.
+ * A document a cancellation (or a change of the stay, [`crate::amendment`]) will produce.
  */
 public struct PlannedDocument: Equatable, Hashable {
     /**
-     * A credit note or the cancellation-fee invoice.
+     * A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+     * cancels.
      */
     public var kind: InvoiceKind
     /**
@@ -11599,7 +12526,8 @@ public struct PlannedDocument: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * A credit note or the cancellation-fee invoice.
+         * A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+         * cancels.
          */kind: InvoiceKind, 
         /**
          * For a credit note, the invoice it cancels.
@@ -14144,6 +15072,13 @@ public struct ReminderRule: Equatable, Hashable {
      */
     public var daysBeforeDeadline: UInt32
     /**
+     * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+     * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+     * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+     * deadline.
+     */
+    public var at: NaiveTime?
+    /**
      * Extra text for the mail (`[TEXTE_RAPPEL]`).
      */
     public var text: String?
@@ -14155,9 +15090,16 @@ public struct ReminderRule: Equatable, Hashable {
          * Days before the first deadline still open.
          */daysBeforeDeadline: UInt32, 
         /**
+         * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+         * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+         * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+         * deadline.
+         */at: NaiveTime? = nil, 
+        /**
          * Extra text for the mail (`[TEXTE_RAPPEL]`).
          */text: String?) {
         self.daysBeforeDeadline = daysBeforeDeadline
+        self.at = at
         self.text = text
     }
 
@@ -14178,12 +15120,14 @@ public struct FfiConverterTypeReminderRule: FfiConverterRustBuffer {
         return
             try ReminderRule(
                 daysBeforeDeadline: FfiConverterUInt32.read(from: &buf), 
+                at: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
                 text: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: ReminderRule, into buf: inout [UInt8]) {
         FfiConverterUInt32.write(value.daysBeforeDeadline, into: &buf)
+        FfiConverterOptionTypeNaiveTime.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.text, into: &buf)
     }
 }
@@ -16032,6 +16976,15 @@ public struct Stay: Equatable, Hashable {
      * The business's own booking fields (a licence plate, a flight number), by key.
      */
     public var customFields: [CustomFieldValue]
+    /**
+     * Where the booking came from (web, phone, agency…); none when the host does not say.
+     */
+    public var origin: BookingOrigin?
+    /**
+     * The business's own notes on the stay (« notes internes »): for the staff only, never in
+     * what the portal, the mails or the guest's documents show.
+     */
+    public var businessNotes: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -16080,7 +17033,14 @@ public struct Stay: Equatable, Hashable {
          */arrivalTime: NaiveTime?, 
         /**
          * The business's own booking fields (a licence plate, a flight number), by key.
-         */customFields: [CustomFieldValue]) {
+         */customFields: [CustomFieldValue], 
+        /**
+         * Where the booking came from (web, phone, agency…); none when the host does not say.
+         */origin: BookingOrigin? = nil, 
+        /**
+         * The business's own notes on the stay (« notes internes »): for the staff only, never in
+         * what the portal, the mails or the guest's documents show.
+         */businessNotes: String? = nil) {
         self.reference = reference
         self.clientId = clientId
         self.accommodation = accommodation
@@ -16095,6 +17055,8 @@ public struct Stay: Equatable, Hashable {
         self.notes = notes
         self.arrivalTime = arrivalTime
         self.customFields = customFields
+        self.origin = origin
+        self.businessNotes = businessNotes
     }
 
     
@@ -16126,7 +17088,9 @@ public struct FfiConverterTypeStay: FfiConverterRustBuffer {
                 documents: FfiConverterSequenceTypeDocumentRef.read(from: &buf), 
                 notes: FfiConverterOptionString.read(from: &buf), 
                 arrivalTime: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
-                customFields: FfiConverterSequenceTypeCustomFieldValue.read(from: &buf)
+                customFields: FfiConverterSequenceTypeCustomFieldValue.read(from: &buf), 
+                origin: FfiConverterOptionTypeBookingOrigin.read(from: &buf), 
+                businessNotes: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -16145,6 +17109,8 @@ public struct FfiConverterTypeStay: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.notes, into: &buf)
         FfiConverterOptionTypeNaiveTime.write(value.arrivalTime, into: &buf)
         FfiConverterSequenceTypeCustomFieldValue.write(value.customFields, into: &buf)
+        FfiConverterOptionTypeBookingOrigin.write(value.origin, into: &buf)
+        FfiConverterOptionString.write(value.businessNotes, into: &buf)
     }
 }
 
@@ -16349,11 +17315,12 @@ public func FfiConverterTypeStayDates_lower(_ value: StayDates) -> RustBuffer {
 
 
 /**
- * The stay screen: the stay (its participants, lines and documents), its totals.
+ * The stay screen: the stay (its participants, lines and documents, never the business's
+ * notes), its totals.
  */
 public struct StayDetail: Equatable, Hashable {
     /**
-     * The stay, participants and lines included.
+     * The stay, participants and lines included, the business's notes left out.
      */
     public var stay: Stay
     /**
@@ -16369,7 +17336,7 @@ public struct StayDetail: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The stay, participants and lines included.
+         * The stay, participants and lines included, the business's notes left out.
          */stay: Stay, 
         /**
          * Its totals and VAT table.
@@ -16451,6 +17418,10 @@ public struct StayFilter: Equatable, Hashable {
      * The statuses kept; empty for all.
      */
     public var statuses: [StayStatus]
+    /**
+     * The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included.
+     */
+    public var origins: [BookingOrigin]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -16463,10 +17434,14 @@ public struct StayFilter: Equatable, Hashable {
          */arrivalTo: NaiveDate? = nil, 
         /**
          * The statuses kept; empty for all.
-         */statuses: [StayStatus]) {
+         */statuses: [StayStatus], 
+        /**
+         * The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included.
+         */origins: [BookingOrigin]) {
         self.arrivalFrom = arrivalFrom
         self.arrivalTo = arrivalTo
         self.statuses = statuses
+        self.origins = origins
     }
 
     
@@ -16487,7 +17462,8 @@ public struct FfiConverterTypeStayFilter: FfiConverterRustBuffer {
             try StayFilter(
                 arrivalFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
                 arrivalTo: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
-                statuses: FfiConverterSequenceTypeStayStatus.read(from: &buf)
+                statuses: FfiConverterSequenceTypeStayStatus.read(from: &buf), 
+                origins: FfiConverterSequenceTypeBookingOrigin.read(from: &buf)
         )
     }
 
@@ -16495,6 +17471,7 @@ public struct FfiConverterTypeStayFilter: FfiConverterRustBuffer {
         FfiConverterOptionTypeNaiveDate.write(value.arrivalFrom, into: &buf)
         FfiConverterOptionTypeNaiveDate.write(value.arrivalTo, into: &buf)
         FfiConverterSequenceTypeStayStatus.write(value.statuses, into: &buf)
+        FfiConverterSequenceTypeBookingOrigin.write(value.origins, into: &buf)
     }
 }
 
@@ -16858,6 +17835,11 @@ public struct Supplement: Equatable, Hashable {
      */
     public var name: String
     /**
+     * What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+     * prestation »), in each of the business's languages; at most 2 000 characters each.
+     */
+    public var description: Translated?
+    /**
      * What `price` is for.
      */
     public var basis: SupplementBasis
@@ -16904,6 +17886,10 @@ public struct Supplement: Equatable, Hashable {
          * Its name as printed (« Animal »).
          */name: String, 
         /**
+         * What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+         * prestation »), in each of the business's languages; at most 2 000 characters each.
+         */description: Translated? = nil, 
+        /**
          * What `price` is for.
          */basis: SupplementBasis, 
         /**
@@ -16932,6 +17918,7 @@ public struct Supplement: Equatable, Hashable {
          */seasons: [String]) {
         self.id = id
         self.name = name
+        self.description = description
         self.basis = basis
         self.price = price
         self.vatRate = vatRate
@@ -16961,6 +17948,7 @@ public struct FfiConverterTypeSupplement: FfiConverterRustBuffer {
             try Supplement(
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterString.read(from: &buf), 
+                description: FfiConverterOptionTypeTranslated.read(from: &buf), 
                 basis: FfiConverterTypeSupplementBasis.read(from: &buf), 
                 price: FfiConverterTypeDecimal.read(from: &buf), 
                 vatRate: FfiConverterOptionTypeVatRate.read(from: &buf), 
@@ -16976,6 +17964,7 @@ public struct FfiConverterTypeSupplement: FfiConverterRustBuffer {
     public static func write(_ value: Supplement, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionTypeTranslated.write(value.description, into: &buf)
         FfiConverterTypeSupplementBasis.write(value.basis, into: &buf)
         FfiConverterTypeDecimal.write(value.price, into: &buf)
         FfiConverterOptionTypeVatRate.write(value.vatRate, into: &buf)
@@ -18050,6 +19039,140 @@ public func FfiConverterTypeAppointmentStatus_lower(_ value: AppointmentStatus) 
 
 
 /**
+ * Where a booking came from (« origine »): the business reads it on the booking and in the
+ * stays export, and filters by it.
+ *
+ * ```
+ * use hospes::stay::BookingOrigin;
+ * let origin: BookingOrigin = serde_json::from_str(r#""phone""#).unwrap();
+ * assert_eq!(origin, BookingOrigin::Phone);
+ * assert_eq!(origin.label(hospes::Locale::Fr), "Téléphone");
+ * assert_eq!(BookingOrigin::Marketplace.label(hospes::Locale::En), "Booking platform");
+ * ```
+ */
+
+public enum BookingOrigin: Equatable, Hashable {
+    
+    /**
+     * Booked online, on the business's own site or booking widget.
+     */
+    case web
+    /**
+     * Taken by phone.
+     */
+    case phone
+    /**
+     * Asked by e-mail or letter.
+     */
+    case email
+    /**
+     * Booked at the desk, on site.
+     */
+    case walkIn
+    /**
+     * Through a travel agency or a tour operator.
+     */
+    case agency
+    /**
+     * Through a booking platform (Booking.com, Airbnb…).
+     */
+    case marketplace
+    /**
+     * Any other way.
+     */
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BookingOrigin: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingOrigin: FfiConverterRustBuffer {
+    typealias SwiftType = BookingOrigin
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingOrigin {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .web
+        
+        case 2: return .phone
+        
+        case 3: return .email
+        
+        case 4: return .walkIn
+        
+        case 5: return .agency
+        
+        case 6: return .marketplace
+        
+        case 7: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BookingOrigin, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .web:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .phone:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .email:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .walkIn:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .agency:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .marketplace:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingOrigin_lift(_ buf: RustBuffer) throws -> BookingOrigin {
+    return try FfiConverterTypeBookingOrigin.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingOrigin_lower(_ value: BookingOrigin) -> RustBuffer {
+    return FfiConverterTypeBookingOrigin.lower(value)
+}
+
+
+
+/**
  * Whether the price is for a new booking or a change to an existing one.
  */
 
@@ -19008,7 +20131,8 @@ public func FfiConverterTypeEntrySource_lower(_ value: EntrySource) -> RustBuffe
 public enum ErasedRecord: Equatable, Hashable {
     
     /**
-     * A stay without its participants, the guest's notes, arrival time and custom fields.
+     * A stay without its participants, the guest's and the business's notes, arrival time and
+     * custom fields.
      */
     case stay(
         /**
@@ -19265,7 +20389,8 @@ public enum ErrorFamily: Equatable, Hashable {
      */
     case payment
     /**
-     * A contract that cannot be drawn up or signed (`contract.already_signed` …).
+     * A contract that cannot be drawn up or signed, or terms that cannot be saved
+     * (`contract.already_signed`, `contract.tag_unknown` …).
      */
     case contract
     /**
@@ -19636,7 +20761,8 @@ public enum Event: Equatable, Hashable {
          */total: Money
     )
     /**
-     * A stay in « option » became a booking.
+     * A stay became a booking: a quote accepted (after `quote_accepted`), or a booking the
+     * business took directly, by phone or at the desk (alone, see [`crate::booking`]).
      */
     case stayConfirmed(
         /**
@@ -19652,6 +20778,34 @@ public enum Event: Equatable, Hashable {
          * The stay's dates before and now, when the quote's dates replaced them; absent (not
          * even `null`, so that logs written before keep their hashes) when they were the same.
          */datesChanged: DatesChange?
+    )
+    /**
+     * The business changed a confirmed stay (dates, options, a discount): re-priced, its balance
+     * invoice replaced by a credit note and a new invoice (see [`crate::amendment`]).
+     */
+    case stayAmended(
+        /**
+         * When.
+         */occurredAt: Timestamp, 
+        /**
+         * Whose stay.
+         */clientId: String, 
+        /**
+         * The stay.
+         */stayReference: String, 
+        /**
+         * The dates before and now, when they changed; absent when they did not.
+         */datesChanged: DatesChange?, 
+        /**
+         * The total before.
+         */previousTotal: Money, 
+        /**
+         * The total now.
+         */total: Money, 
+        /**
+         * What the establishment owes back now: money received that the new stay's documents
+         * no longer hold, for the host's payment plug-in to refund (zero mostly).
+         */refund: Money
     )
     /**
      * An invoice or a credit note was issued (numbered): it never changes again.
@@ -20112,61 +21266,64 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
         case 8: return .stayConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), datesChanged: try FfiConverterOptionTypeDatesChange.read(from: &buf)
         )
         
-        case 9: return .invoiceIssued(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), kind: try FfiConverterTypeInvoiceKind.read(from: &buf), stayReference: try FfiConverterOptionString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
+        case 9: return .stayAmended(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), datesChanged: try FfiConverterOptionTypeDatesChange.read(from: &buf), previousTotal: try FfiConverterTypeMoney.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
         )
         
-        case 10: return .invoiceCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), creditNoteNumber: try FfiConverterString.read(from: &buf)
+        case 10: return .invoiceIssued(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), kind: try FfiConverterTypeInvoiceKind.read(from: &buf), stayReference: try FfiConverterOptionString.read(from: &buf), total: try FfiConverterTypeMoney.read(from: &buf)
         )
         
-        case 11: return .paymentRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
+        case 11: return .invoiceCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), creditNoteNumber: try FfiConverterString.read(from: &buf)
         )
         
-        case 12: return .refundRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
+        case 12: return .paymentRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
         )
         
-        case 13: return .paymentReversed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), reverses: try FfiConverterString.read(from: &buf), key: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        case 13: return .refundRecorded(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), method: try FfiConverterTypePaymentMethod.read(from: &buf), key: try FfiConverterString.read(from: &buf)
         )
         
-        case 14: return .paymentFailed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), cancelledByGuest: try FfiConverterBool.read(from: &buf)
+        case 14: return .paymentReversed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), reverses: try FfiConverterString.read(from: &buf), key: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
         )
         
-        case 15: return .contractSigned(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), contractNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf)
+        case 15: return .paymentFailed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), invoiceNumber: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeMoney.read(from: &buf), cancelledByGuest: try FfiConverterBool.read(from: &buf)
         )
         
-        case 16: return .stayCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), penalty: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
+        case 16: return .contractSigned(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), contractNumber: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), documentSha256: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf)
         )
         
-        case 17: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
+        case 17: return .stayCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), penalty: try FfiConverterTypeMoney.read(from: &buf), refund: try FfiConverterTypeMoney.read(from: &buf)
         )
         
-        case 18: return .appointmentRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), comment: try FfiConverterOptionString.read(from: &buf)
+        case 18: return .authorisedPersonsChanged(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), pitch: try FfiConverterString.read(from: &buf), added: try FfiConverterSequenceString.read(from: &buf), removed: try FfiConverterSequenceString.read(from: &buf)
         )
         
-        case 19: return .appointmentConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        case 19: return .appointmentRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), comment: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 20: return .appointmentRescheduled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), previousStart: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousEnd: try FfiConverterTypeNaiveDateTime.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), status: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        case 20: return .appointmentConfirmed(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf)
         )
         
-        case 21: return .appointmentDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        case 21: return .appointmentRescheduled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), previousStart: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousEnd: try FfiConverterTypeNaiveDateTime.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), end: try FfiConverterTypeNaiveDateTime.read(from: &buf), status: try FfiConverterTypeAppointmentStatus.read(from: &buf)
         )
         
-        case 22: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
+        case 22: return .appointmentDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 23: return .bookingFieldsEdited(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 23: return .appointmentCancelled(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), appointmentId: try FfiConverterString.read(from: &buf), pet: try FfiConverterString.read(from: &buf), start: try FfiConverterTypeNaiveDateTime.read(from: &buf), previousStatus: try FfiConverterTypeAppointmentStatus.read(from: &buf)
         )
         
-        case 24: return .bookingChangeRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 24: return .bookingFieldsEdited(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
         )
         
-        case 25: return .bookingChangeApproved(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
+        case 25: return .bookingChangeRequested(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
         )
         
-        case 26: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        case 26: return .bookingChangeApproved(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), changes: try FfiConverterSequenceTypeBookingFieldChange.read(from: &buf)
         )
         
-        case 27: return .clientErased(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
+        case 27: return .bookingChangeDeclined(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf), stayReference: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 28: return .clientErased(occurredAt: try FfiConverterTypeTimestamp.read(from: &buf), clientId: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -20239,8 +21396,19 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterOptionTypeDatesChange.write(datesChanged, into: &buf)
             
         
-        case let .invoiceIssued(occurredAt,clientId,invoiceNumber,kind,stayReference,total):
+        case let .stayAmended(occurredAt,clientId,stayReference,datesChanged,previousTotal,total,refund):
             writeInt(&buf, Int32(9))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterOptionTypeDatesChange.write(datesChanged, into: &buf)
+            FfiConverterTypeMoney.write(previousTotal, into: &buf)
+            FfiConverterTypeMoney.write(total, into: &buf)
+            FfiConverterTypeMoney.write(refund, into: &buf)
+            
+        
+        case let .invoiceIssued(occurredAt,clientId,invoiceNumber,kind,stayReference,total):
+            writeInt(&buf, Int32(10))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(invoiceNumber, into: &buf)
@@ -20250,7 +21418,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .invoiceCancelled(occurredAt,clientId,invoiceNumber,creditNoteNumber):
-            writeInt(&buf, Int32(10))
+            writeInt(&buf, Int32(11))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(invoiceNumber, into: &buf)
@@ -20258,16 +21426,6 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .paymentRecorded(occurredAt,clientId,invoiceNumber,amount,method,key):
-            writeInt(&buf, Int32(11))
-            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
-            FfiConverterString.write(clientId, into: &buf)
-            FfiConverterString.write(invoiceNumber, into: &buf)
-            FfiConverterTypeMoney.write(amount, into: &buf)
-            FfiConverterTypePaymentMethod.write(method, into: &buf)
-            FfiConverterString.write(key, into: &buf)
-            
-        
-        case let .refundRecorded(occurredAt,clientId,invoiceNumber,amount,method,key):
             writeInt(&buf, Int32(12))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
@@ -20277,8 +21435,18 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(key, into: &buf)
             
         
-        case let .paymentReversed(occurredAt,clientId,invoiceNumber,amount,reverses,key,reason):
+        case let .refundRecorded(occurredAt,clientId,invoiceNumber,amount,method,key):
             writeInt(&buf, Int32(13))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(invoiceNumber, into: &buf)
+            FfiConverterTypeMoney.write(amount, into: &buf)
+            FfiConverterTypePaymentMethod.write(method, into: &buf)
+            FfiConverterString.write(key, into: &buf)
+            
+        
+        case let .paymentReversed(occurredAt,clientId,invoiceNumber,amount,reverses,key,reason):
+            writeInt(&buf, Int32(14))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(invoiceNumber, into: &buf)
@@ -20289,7 +21457,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .paymentFailed(occurredAt,clientId,invoiceNumber,amount,cancelledByGuest):
-            writeInt(&buf, Int32(14))
+            writeInt(&buf, Int32(15))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(invoiceNumber, into: &buf)
@@ -20298,7 +21466,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .contractSigned(occurredAt,clientId,contractNumber,stayReference,documentSha256,termsVersion):
-            writeInt(&buf, Int32(15))
+            writeInt(&buf, Int32(16))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(contractNumber, into: &buf)
@@ -20308,7 +21476,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .stayCancelled(occurredAt,clientId,stayReference,penalty,refund):
-            writeInt(&buf, Int32(16))
+            writeInt(&buf, Int32(17))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -20317,7 +21485,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .authorisedPersonsChanged(occurredAt,clientId,pitch,added,removed):
-            writeInt(&buf, Int32(17))
+            writeInt(&buf, Int32(18))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(pitch, into: &buf)
@@ -20326,7 +21494,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentRequested(occurredAt,clientId,appointmentId,pet,start,end,comment):
-            writeInt(&buf, Int32(18))
+            writeInt(&buf, Int32(19))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -20337,7 +21505,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentConfirmed(occurredAt,clientId,appointmentId,pet,start,end):
-            writeInt(&buf, Int32(19))
+            writeInt(&buf, Int32(20))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -20347,7 +21515,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentRescheduled(occurredAt,clientId,appointmentId,pet,previousStart,previousEnd,start,end,status):
-            writeInt(&buf, Int32(20))
+            writeInt(&buf, Int32(21))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -20360,7 +21528,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentDeclined(occurredAt,clientId,appointmentId,pet,start,previousStatus,reason):
-            writeInt(&buf, Int32(21))
+            writeInt(&buf, Int32(22))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -20371,7 +21539,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .appointmentCancelled(occurredAt,clientId,appointmentId,pet,start,previousStatus):
-            writeInt(&buf, Int32(22))
+            writeInt(&buf, Int32(23))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(appointmentId, into: &buf)
@@ -20381,7 +21549,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingFieldsEdited(occurredAt,clientId,stayReference,changes):
-            writeInt(&buf, Int32(23))
+            writeInt(&buf, Int32(24))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -20389,15 +21557,6 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .bookingChangeRequested(occurredAt,clientId,stayReference,requestId,changes):
-            writeInt(&buf, Int32(24))
-            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
-            FfiConverterString.write(clientId, into: &buf)
-            FfiConverterString.write(stayReference, into: &buf)
-            FfiConverterString.write(requestId, into: &buf)
-            FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
-            
-        
-        case let .bookingChangeApproved(occurredAt,clientId,stayReference,requestId,changes):
             writeInt(&buf, Int32(25))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
@@ -20406,8 +21565,17 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
             
         
-        case let .bookingChangeDeclined(occurredAt,clientId,stayReference,requestId,reason):
+        case let .bookingChangeApproved(occurredAt,clientId,stayReference,requestId,changes):
             writeInt(&buf, Int32(26))
+            FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
+            FfiConverterString.write(clientId, into: &buf)
+            FfiConverterString.write(stayReference, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterSequenceTypeBookingFieldChange.write(changes, into: &buf)
+            
+        
+        case let .bookingChangeDeclined(occurredAt,clientId,stayReference,requestId,reason):
+            writeInt(&buf, Int32(27))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             FfiConverterString.write(stayReference, into: &buf)
@@ -20416,7 +21584,7 @@ public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
             
         
         case let .clientErased(occurredAt,clientId):
-            writeInt(&buf, Int32(27))
+            writeInt(&buf, Int32(28))
             FfiConverterTypeTimestamp.write(occurredAt, into: &buf)
             FfiConverterString.write(clientId, into: &buf)
             
@@ -24033,6 +25201,30 @@ fileprivate struct FfiConverterOptionTypeAppliedPromo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeBusinessDiscount: FfiConverterRustBuffer {
+    typealias SwiftType = BusinessDiscount?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBusinessDiscount.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBusinessDiscount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCancellationTier: FfiConverterRustBuffer {
     typealias SwiftType = CancellationTier?
 
@@ -24361,6 +25553,54 @@ fileprivate struct FfiConverterOptionTypeTouristTax: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeTouristTax.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTranslated: FfiConverterRustBuffer {
+    typealias SwiftType = Translated?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTranslated.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTranslated.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeBookingOrigin: FfiConverterRustBuffer {
+    typealias SwiftType = BookingOrigin?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBookingOrigin.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBookingOrigin.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -26195,6 +27435,31 @@ fileprivate struct FfiConverterSequenceTypeVatLine: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeVatLine.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeBookingOrigin: FfiConverterRustBuffer {
+    typealias SwiftType = [BookingOrigin]
+
+    public static func write(_ value: [BookingOrigin], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBookingOrigin.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BookingOrigin] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [BookingOrigin]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBookingOrigin.read(from: &buf))
         }
         return seq
     }

@@ -268,7 +268,9 @@ class DatesChange(TypedDict):
     """Departure now."""
 
 class EventStayConfirmed(TypedDict):
-    """A stay in « option » became a booking."""
+    """A stay became a booking: a quote accepted (after `quote_accepted`), or a booking the
+    business took directly, by phone or at the desk (alone, see [`crate::booking`]).
+    """
     type: Literal['stay_confirmed']
     occurred_at: datetime
     """When."""
@@ -279,6 +281,28 @@ class EventStayConfirmed(TypedDict):
     dates_changed: NotRequired[Optional[DatesChange]]
     """The stay's dates before and now, when the quote's dates replaced them; absent (not
     even `null`, so that logs written before keep their hashes) when they were the same.
+    """
+
+class EventStayAmended(TypedDict):
+    """The business changed a confirmed stay (dates, options, a discount): re-priced, its balance
+    invoice replaced by a credit note and a new invoice (see [`crate::amendment`]).
+    """
+    type: Literal['stay_amended']
+    occurred_at: datetime
+    """When."""
+    client_id: str
+    """Whose stay."""
+    stay_reference: str
+    """The stay."""
+    dates_changed: NotRequired[Optional[DatesChange]]
+    """The dates before and now, when they changed; absent when they did not."""
+    previous_total: Money
+    """The total before."""
+    total: Money
+    """The total now."""
+    refund: Money
+    """What the establishment owes back now: money received that the new stay's documents
+    no longer hold, for the host's payment plug-in to refund (zero mostly).
     """
 
 InvoiceKind = Literal['deposit', 'balance', 'final', 'side_sale', 'rent', 'cancellation_fee', 'credit_note']
@@ -589,7 +613,7 @@ class EventClientErased(TypedDict):
     client_id: str
     """The erased client's id (their record now holds a pseudonym)."""
 
-Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventRefundRecorded, EventPaymentReversed, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined, EventClientErased]
+Event = Union[EventClientInfoUpdated, EventAccountRegistered, EventAccountVerified, EventParticipantsChanged, EventPasswordChanged, EventQuoteChanged, EventQuoteAccepted, EventStayConfirmed, EventStayAmended, EventInvoiceIssued, EventInvoiceCancelled, EventPaymentRecorded, EventRefundRecorded, EventPaymentReversed, EventPaymentFailed, EventContractSigned, EventStayCancelled, EventAuthorisedPersonsChanged, EventAppointmentRequested, EventAppointmentConfirmed, EventAppointmentRescheduled, EventAppointmentDeclined, EventAppointmentCancelled, EventBookingFieldsEdited, EventBookingChangeRequested, EventBookingChangeApproved, EventBookingChangeDeclined, EventClientErased]
 """Something that happened, as the establishment receives it "in real time"."""
 
 class ClientUpdateOutcome(TypedDict):
@@ -725,6 +749,11 @@ class CustomFieldValue(TypedDict):
     value: str
     """Its value."""
 
+BookingOrigin = Literal['web', 'phone', 'email', 'walk_in', 'agency', 'marketplace', 'other']
+"""Where a booking came from (« origine »): the business reads it on the booking and in the
+stays export, and filters by it.
+"""
+
 class Stay(TypedDict):
     """A stay, as the host stores it."""
     reference: str
@@ -759,6 +788,12 @@ class Stay(TypedDict):
     """When the guest expects to arrive, on the establishment's wall clock."""
     custom_fields: NotRequired[List[CustomFieldValue]]
     """The business's own booking fields (a licence plate, a flight number), by key."""
+    origin: NotRequired[Optional[BookingOrigin]]
+    """Where the booking came from (web, phone, agency…); none when the host does not say."""
+    business_notes: NotRequired[Optional[str]]
+    """The business's own notes on the stay (« notes internes »): for the staff only, never in
+    what the portal, the mails or the guest's documents show.
+    """
 
 class LineTotal(TypedDict):
     """One line's total, rounded to the minor unit."""
@@ -895,6 +930,10 @@ class Supplement(TypedDict):
     """Its id, as requested."""
     name: str
     """Its name as printed (« Animal »)."""
+    description: NotRequired[Optional[Translated]]
+    """What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+    prestation »), in each of the business's languages; at most 2 000 characters each.
+    """
     basis: SupplementBasis
     """What `price` is for."""
     price: Decimal
@@ -1169,6 +1208,35 @@ class PricedStay(TypedDict):
     cancellation: CancellationPolicy
     """The cancellation terms."""
 
+class OptionOffer(TypedDict):
+    """One option offered for a stay."""
+    id: str
+    """Its id, to ask for it in [`PriceRequest::supplements`]."""
+    name: str
+    """Its name as printed (« Animal »)."""
+    description: NotRequired[Optional[str]]
+    """The business's description, in the request's language (else another it wrote)."""
+    basis: SupplementBasis
+    """What its price is for (per night, per person…)."""
+    price: Decimal
+    """The catalogue's price per basis unit (a percentage for `percent_of_stay`)."""
+    amount: Money
+    """What one of it adds to this stay, on the catalogue's price basis."""
+    vat_rate: Decimal
+    """Its VAT rate."""
+    max_quantity: int
+    """Most of it per stay."""
+    automatic: bool
+    """Added without being asked."""
+    available: bool
+    """Whether it can be taken for this stay now."""
+    unavailable_reason: NotRequired[Optional[str]]
+    """Why not, when it cannot: `season` (not sold in the arrival's season), `booking_only`
+    (only when booking, not in a change), `within_days` (too close to arrival).
+    """
+    unavailable_within_days: NotRequired[Optional[int]]
+    """For `within_days`, the days before arrival it stops being sold."""
+
 class KeyringConfig(TypedDict):
     """The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it."""
     active_key: str
@@ -1392,9 +1460,11 @@ class StayHistory(TypedDict):
     """Over or cancelled, latest first."""
 
 class StayDetail(TypedDict):
-    """The stay screen: the stay (its participants, lines and documents), its totals."""
+    """The stay screen: the stay (its participants, lines and documents, never the business's
+    notes), its totals.
+    """
     stay: Stay
-    """The stay, participants and lines included."""
+    """The stay, participants and lines included, the business's notes left out."""
     totals: StayTotals
     """Its totals and VAT table."""
     former_companions: List[Companion]
@@ -1952,16 +2022,18 @@ class ProviderResult(TypedDict):
 class Clause(TypedDict):
     """One clause of the business's terms."""
     heading: str
-    """Its heading (« Article 3 — Animaux »)."""
+    """Its heading (« Article 3 — Animaux »); may hold merge fields."""
     text: str
-    """Its text, paragraphs separated by blank lines."""
+    """Its text, paragraphs separated by blank lines; may hold merge fields."""
 
 class ContractTerms(TypedDict):
-    """The terms a contract is made from: the business's template, in one version."""
+    """The terms a contract is made from: the business's template, in one version. In a contract,
+    the same terms with their merge fields filled.
+    """
     version: str
     """The version, as the business names it (`2026-1`): kept in the contract and its evidence."""
     title: str
-    """The contract's title (« Contrat de location saisonnière »)."""
+    """The contract's title (« Contrat de location saisonnière »); may hold merge fields."""
     clauses: List[Clause]
     """The clauses, in order."""
 
@@ -2024,6 +2096,13 @@ class Contract(TypedDict):
     signature: NotRequired[Optional[Signature]]
     """The signature evidence, once signed."""
 
+class ContractTermsSummary(TypedDict):
+    """What saved terms use, for the business's editor."""
+    tags: List[str]
+    """The merge fields used, each once, by its French name with brackets (`[DATE_ARRIVEE]` for
+    `[ARRIVAL_DATE]` too), in order of first use.
+    """
+
 class InvoiceView(TypedDict):
     """An invoice as the guest's space lists it: with what is paid and due, and whether to show
     « Payer ».
@@ -2061,9 +2140,11 @@ class SignedContract(TypedDict):
     """The PDF signed and its evidence."""
 
 class PlannedDocument(TypedDict):
-    """A document a cancellation will produce."""
+    """A document a cancellation (or a change of the stay, [`crate::amendment`]) will produce."""
     kind: InvoiceKind
-    """A credit note or the cancellation-fee invoice."""
+    """A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+    cancels.
+    """
     cancels: NotRequired[Optional[str]]
     """For a credit note, the invoice it cancels."""
     amount: Money
@@ -2308,6 +2389,117 @@ class LoggedEvent(TypedDict):
     event: Event
     """The event."""
 
+class BusinessDiscount(TypedDict):
+    """A discount the business grants (« remise », « geste commercial »), on top of the catalogue:
+    on everything but the tourist tax, after the promo code and net of the discounts already
+    there, never below zero, split into one line per VAT rate like a promo code's. Never typed by
+    the guest: only a booking the business takes ([`crate::booking`]) or a change it makes to one
+    ([`crate::amendment`]) carries one.
+    """
+    label: str
+    """As printed on its line (« Geste commercial »), up to 200 characters."""
+    discount: PromoDiscount
+    """How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+    (`set_price`, the tourist tax not included).
+    """
+
+class BookingRequest(TypedDict):
+    """What the business books: for whom, under which reference, what, and how it came."""
+    client_id: str
+    """Whose booking."""
+    stay_reference: str
+    """The host's reference for the new stay."""
+    request: PriceRequest
+    """What is booked: unit, dates, guests, options, promo code (priced as a new booking)."""
+    discount: NotRequired[Optional[BusinessDiscount]]
+    """The business's discount, if it grants one."""
+    participants: NotRequired[List[Companion]]
+    """The people staying besides the client, when already known."""
+    origin: NotRequired[Optional[BookingOrigin]]
+    """Where the booking came from (`phone`, `walk_in`, `email` …)."""
+
+class Booking(TypedDict):
+    """A booking made: the confirmed stay, the priced stay it comes from, the event."""
+    stay: Stay
+    """The stay, `confirmed`, with the priced lines."""
+    priced: PricedStay
+    """The priced stay: totals, the payment schedule (deposit due now), the cancellation terms,
+    the promo code applied (add its discount to the code's `spent`).
+    """
+    events: List[Event]
+    """`stay_confirmed`."""
+
+class AmendmentPreview(TypedDict):
+    """What changing the stay now would do, shown before confirming."""
+    stay_reference: str
+    """The stay."""
+    dates_changed: NotRequired[Optional[DatesChange]]
+    """The dates before and after, when they move."""
+    previous_total: Money
+    """The stay's total now."""
+    total: Money
+    """Its total once changed: what [`AmendmentConfirmation::shown_total`] repeats."""
+    difference: Money
+    """`total − previous_total` (negative when the stay costs less)."""
+    priced: PricedStay
+    """The stay priced as asked: its lines, totals, schedule, promo code."""
+    paid: Money
+    """What was received for the stay so far, refunds deducted."""
+    left_to_pay: Money
+    """`total − paid`: what is left to pay once changed (negative when more was paid)."""
+    refund: Money
+    """What the establishment will owe back: money received that no document of the changed
+    stay holds.
+    """
+    documents: List[PlannedDocument]
+    """The documents confirming will issue: a credit note per invoice replaced, then the invoice
+    replacing them.
+    """
+
+class AmendmentConfirmation(TypedDict):
+    """What [`confirm`] needs besides the stay's records."""
+    shown_total: Money
+    """The new total shown ([`AmendmentPreview::total`]): confirming is refused if it changed."""
+    invoice_series: InvoiceSeries
+    """The series the new invoice is numbered in."""
+    credit_note_series: InvoiceSeries
+    """The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+    two are one series (numbers follow each other, both come back equal).
+    """
+
+class Amendment(TypedDict):
+    """A confirmed change: the stay, the documents and payments to store, the events."""
+    stay: Stay
+    """The stay, still `confirmed`, with its new dates and lines (the unit's name as its
+    accommodation).
+    """
+    priced: PricedStay
+    """The stay priced as asked: the schedule, the promo code applied (add its discount to the
+    code's `spent`).
+    """
+    cancelled_invoices: List[Invoice]
+    """The invoices replaced, now `cancelled`."""
+    credit_notes: List[Invoice]
+    """The credit notes, one per invoice replaced."""
+    invoices: List[Invoice]
+    """The invoice replacing them, issued (`paid` or `partly_paid` by the sums carried)."""
+    settled_invoices: List[Invoice]
+    """The invoices kept whose status the sums carried changed (a deposit left unpaid, settled
+    from a balance paid): store them too.
+    """
+    carried_payments: List[Payment]
+    """The `carried` payments settling the new invoice, then the invoices kept, from the sums
+    received; each keyed `carried:{credit note}:{invoice}`.
+    """
+    invoice_series: InvoiceSeries
+    """The invoice series, advanced."""
+    credit_note_series: InvoiceSeries
+    """The credit-note series, advanced."""
+    refund: Money
+    """What the host must refund (see [`AmendmentPreview::refund`])."""
+    events: List[Event]
+    """`invoice_issued` / `invoice_cancelled` per document, then `stay_amended`."""
+
 CustomKind = Literal['text', 'licence_plate', 'number']
 """What a custom field holds, and how it is checked."""
 
@@ -2337,6 +2529,12 @@ class ReminderRule(TypedDict):
     """When the reminder goes, and the business's own words in it."""
     days_before_deadline: int
     """Days before the first deadline still open."""
+    at: NotRequired[Optional[str]]
+    """The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+    l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+    before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+    deadline.
+    """
     text: NotRequired[Optional[str]]
     """Extra text for the mail (`[TEXTE_RAPPEL]`)."""
 
@@ -2909,7 +3107,9 @@ RetentionBasis = Literal['accounting', 'limitation', 'consumer_contract']
 """Why a record outlives its client's erasure (GDPR art. 17(3)(b) and (e))."""
 
 class ErasedRecordStay(TypedDict):
-    """A stay without its participants, the guest's notes, arrival time and custom fields."""
+    """A stay without its participants, the guest's and the business's notes, arrival time and
+    custom fields.
+    """
     record: Literal['stay']
     stay: Stay
     """The stay to store."""
@@ -3152,6 +3352,8 @@ class StayFilter(TypedDict):
     """Stays arriving on this day or before."""
     statuses: NotRequired[List[StayStatus]]
     """The statuses kept; empty for all."""
+    origins: NotRequired[List[BookingOrigin]]
+    """The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included."""
 
 class PaymentFilter(TypedDict):
     """Which payments an export keeps: the day each was received (in the establishment's zone)
@@ -3268,6 +3470,12 @@ def price_stay(catalogue: Catalogue, request: PriceRequest, now: datetime) -> Pr
     """Prices a stay: priced lines (accommodation, persons by age, discounts, options, promo
      code, tourist tax), totals with the VAT table, the payment schedule and the
      cancellation terms; or the precise reason it cannot be booked.
+    """
+    ...
+
+def offered_options(catalogue: Catalogue, request: PriceRequest, now: datetime) -> List[OptionOffer]:
+    """The options a booking form offers for a stay: each with its description in the
+     request's language, what one adds to this stay, and whether it can still be taken.
     """
     ...
 
@@ -3497,6 +3705,12 @@ def contract_link_state(contract: Contract) -> LinkState:
     """The state a contract link is bound to: its record's hash and status."""
     ...
 
+def check_contract_terms(terms: ContractTerms) -> ContractTermsSummary:
+    """Checks contract terms as the business saves them — every `[TAG]` in the title, headings
+     and texts a contract merge field, closed, the sizes capped — and lists the tags used.
+    """
+    ...
+
 def portal_invoices(access: PortalAccess, client: Client, invoices: List[Invoice], payments: List[Payment], online_payment: bool) -> List[InvoiceView]:
     """The guest's invoices with what is paid and due, and whether to show « Payer »."""
     ...
@@ -3578,6 +3792,27 @@ def preview_cancellation(stay: Stay, policy: CancellationPolicy, invoices: List[
 
 def confirm_cancellation(stay: Stay, policy: CancellationPolicy, invoices: List[Invoice], payments: List[Payment], confirmation: CancellationConfirmation, time_zone: str, now: datetime) -> Cancellation:
     """Cancels a stay as previewed: credit notes, the fee invoice, the events."""
+    ...
+
+def book_stay(catalogue: Catalogue, booking: BookingRequest, now: datetime) -> Booking:
+    """Books a stay without a quote (by phone, at the desk): the request priced as a new
+     booking, with the business's discount if any; the stay comes back confirmed, with the
+     priced stay (schedule, terms) and `stay_confirmed`. Nothing is stored: call it to tell the
+     caller the price, store what it returns once they agree.
+    """
+    ...
+
+def preview_amendment(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: Optional[BusinessDiscount], invoices: List[Invoice], payments: List[Payment], now: datetime) -> AmendmentPreview:
+    """What changing a confirmed stay (dates, options, guests, a discount) would do: the old and
+     new totals, the difference, what is left to pay or to refund, the documents it will issue.
+    """
+    ...
+
+def amend_stay(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: Optional[BusinessDiscount], invoices: List[Invoice], payments: List[Payment], confirmation: AmendmentConfirmation, now: datetime) -> Amendment:
+    """Changes a confirmed stay as previewed (refused if the total shown moved): each balance
+     invoice cancelled by a credit note and replaced by a new one — never edited —, the money
+     received carried to it, the stay with its new dates and lines, the events.
+    """
     ...
 
 def rent_schedule(residency: Residency) -> List[Installment]:

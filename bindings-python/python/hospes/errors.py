@@ -97,7 +97,8 @@ class PaymentError(HospesError, ValueError):
 
 
 class ContractError(HospesError, ValueError):
-    """A contract that cannot be drawn up or signed (``contract.already_signed`` …)."""
+    """A contract that cannot be drawn up or signed, or terms that cannot be saved
+    (``contract.already_signed``, ``contract.tag_unknown`` …)."""
 
 
 class EvidenceError(HospesError, ValueError):

@@ -111,6 +111,8 @@ export-stay-total_vat = VAT
 export-stay-total_incl_vat = Total incl. VAT
 export-stay-currency = Currency
 export-stay-documents = Documents
+export-stay-origin = Origin
+export-stay-business_notes = Internal notes
 export-stay-status-option = Option
 export-stay-status-confirmed = Confirmed
 export-stay-status-in_progress = In progress
@@ -147,3 +149,12 @@ accounting-column-piece_date = Document date
 accounting-column-label = Label
 accounting-column-debit = Debit
 accounting-column-credit = Credit
+
+# Where a booking came from (stay.origin).
+stay-origin-web = Website
+stay-origin-phone = Phone
+stay-origin-email = E-mail
+stay-origin-walk_in = Front desk
+stay-origin-agency = Agency
+stay-origin-marketplace = Booking platform
+stay-origin-other = Other

@@ -50,6 +50,7 @@ pricing-promo_not_for_unit = Promo code “{ $code }” does not apply to this a
 pricing-promo_used_up = Promo code “{ $code }” is used up.
 pricing-promo_min_nights = Promo code “{ $code }” needs a stay of at least { $min } nights.
 pricing-catalogue_invalid = Invalid rate catalogue: { $detail }
+pricing-discount_invalid = Invalid discount “{ $value }”: a percentage from 0 to 100, or an amount of zero or more.
 quote-validity_invalid = A quote must be valid after it is made (valid until { $valid_until }).
 quote-expired = Quote { $number } has expired. Please ask the establishment for a new one.
 quote-changed = Quote { $number } changed since you opened it: please read it again before accepting.
@@ -76,6 +77,11 @@ payment-amount_invalid = A payment of { $amount } is not possible: { $due } is d
 payment-result_mismatch = The payment provider’s result ({ $reference }, { $amount }) does not match the request.
 contract-request_invalid = The contract cannot be drawn up: { $detail }.
 contract-already_signed = Contract { $number } is already signed.
+contract-tag_unknown = { $suggestion ->
+    [none] Unknown tag { $tag } in { $part }, at character { $offset }: a contract has no such tag.
+   *[other] Unknown tag { $tag } in { $part }, at character { $offset }: did you mean { $suggestion }?
+}
+contract-tag_unclosed = Tag { $tag } is not closed by “]” in { $part }, at character { $offset }.
 evidence-signature_image_invalid = Invalid drawn signature: { $detail }.
 evidence-document_changed = The document changed since it was shown: please read it again before signing.
 evidence-document_altered = The stored document is not the one that was signed: one or more of its bytes changed.
@@ -85,6 +91,8 @@ stay-cancellation_changed = The cancellation terms of stay { $reference } change
 stay-residency_invalid = Invalid residency: { $detail }.
 stay-too_many_occupants = { $count } occupants, but at most { $max } are allowed on the pitch.
 stay-quantity_invalid = The quantity “{ $value }” of line “{ $label }” must be positive.
+stay-nothing_changed = This change to stay { $reference } changes nothing.
+stay-amendment_changed = The change to stay { $reference } moved: a new total of { $now } instead of { $shown }.
 pricing-option_not_allowed = { $reason ->
     [within_days] Option “{ $option }” cannot be booked less than { $days } days before arrival.
     [booking_only] Option “{ $option }” can only be taken when booking.

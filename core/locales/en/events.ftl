@@ -23,6 +23,10 @@ event-stay_confirmed = Stay { $stay } confirmed{ $dates_changed ->
     [yes] {" "}from { $arrival } to { $departure } (instead of { $previous_arrival } to { $previous_departure })
    *[no] {""}
 } (client { $client }).
+event-stay_amended = Stay { $stay } changed{ $dates_changed ->
+    [yes] {": "}from { $arrival } to { $departure } (instead of { $previous_arrival } to { $previous_departure }),
+   *[no] {":"}
+} { $total } instead of { $previous_total } (client { $client }).
 event-invoice_issued = Invoice { $number } issued: { $total } (client { $client }).
 event-invoice_cancelled = Invoice { $number } cancelled by credit note { $credit_note } (client { $client }).
 event-payment_recorded = Payment of { $amount } received on invoice { $number } (client { $client }).

@@ -34,6 +34,7 @@ gdpr-col-status = Status
 gdpr-col-participants = Participants
 gdpr-col-total = Total incl. VAT
 gdpr-col-guest_notes = Your notes
+gdpr-col-business_notes = The establishment’s notes
 gdpr-col-arrival_time = Arrival time
 gdpr-col-custom_fields = Other details
 gdpr-col-pitch = Pitch

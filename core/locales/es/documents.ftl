@@ -111,6 +111,8 @@ export-stay-total_vat = IVA
 export-stay-total_incl_vat = Total con IVA
 export-stay-currency = Moneda
 export-stay-documents = Documentos
+export-stay-origin = Origen
+export-stay-business_notes = Notas internas
 export-stay-status-option = Opción
 export-stay-status-confirmed = Confirmada
 export-stay-status-in_progress = En curso
@@ -147,3 +149,12 @@ accounting-column-piece_date = Fecha del documento
 accounting-column-label = Concepto
 accounting-column-debit = Debe
 accounting-column-credit = Haber
+
+# Where a booking came from (stay.origin).
+stay-origin-web = Sitio web
+stay-origin-phone = Teléfono
+stay-origin-email = Correo electrónico
+stay-origin-walk_in = En recepción
+stay-origin-agency = Agencia
+stay-origin-marketplace = Plataforma de reservas
+stay-origin-other = Otro

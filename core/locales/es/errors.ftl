@@ -50,6 +50,7 @@ pricing-promo_not_for_unit = El código promocional «{ $code }» no se aplica a
 pricing-promo_used_up = El código promocional «{ $code }» ya se ha agotado.
 pricing-promo_min_nights = El código promocional «{ $code }» requiere una estancia de al menos { $min } noches.
 pricing-catalogue_invalid = Catálogo de tarifas no válido: { $detail }
+pricing-discount_invalid = Descuento «{ $value }» no válido: un porcentaje de 0 a 100, o un importe igual o mayor que cero.
 quote-validity_invalid = Un presupuesto debe ser válido después de su creación (válido hasta { $valid_until }).
 quote-expired = El presupuesto { $number } ha caducado. Pida uno nuevo al establecimiento.
 quote-changed = El presupuesto { $number } ha cambiado desde que lo consultó: reléalo antes de aceptarlo.
@@ -76,6 +77,11 @@ payment-amount_invalid = No es posible un pago de { $amount }: quedan { $due } p
 payment-result_mismatch = El resultado del proveedor de pago ({ $reference }, { $amount }) no corresponde a la solicitud.
 contract-request_invalid = No se puede redactar el contrato: { $detail }.
 contract-already_signed = El contrato { $number } ya está firmado.
+contract-tag_unknown = { $suggestion ->
+    [none] Etiqueta desconocida { $tag } en { $part }, en el carácter { $offset }: un contrato no tiene esta etiqueta.
+   *[other] Etiqueta desconocida { $tag } en { $part }, en el carácter { $offset }: ¿quiso decir { $suggestion }?
+}
+contract-tag_unclosed = La etiqueta { $tag } no está cerrada con «]» en { $part }, en el carácter { $offset }.
 evidence-signature_image_invalid = Firma dibujada no válida: { $detail }.
 evidence-document_changed = El documento cambió desde que se mostró: vuelva a leerlo antes de firmar.
 evidence-document_altered = El documento conservado no es el que se firmó: al menos uno de sus bytes cambió.
@@ -85,6 +91,8 @@ stay-cancellation_changed = Las condiciones de cancelación de la estancia { $re
 stay-residency_invalid = Residencia no válida: { $detail }.
 stay-too_many_occupants = { $count } ocupantes, pero se permiten { $max } como máximo en la parcela.
 stay-quantity_invalid = La cantidad «{ $value }» de la prestación «{ $label }» debe ser positiva.
+stay-nothing_changed = Esta modificación de la estancia { $reference } no cambia nada.
+stay-amendment_changed = La modificación de la estancia { $reference } cambió: nuevo total de { $now } en lugar de { $shown }.
 pricing-option_not_allowed = { $reason ->
     [within_days] La opción «{ $option }» no se puede reservar a menos de { $days } días de la llegada.
     [booking_only] La opción «{ $option }» solo se puede contratar al reservar.

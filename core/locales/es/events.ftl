@@ -23,6 +23,10 @@ event-stay_confirmed = Estancia { $stay } confirmada{ $dates_changed ->
     [yes] {" "}del { $arrival } al { $departure } (en lugar del { $previous_arrival } al { $previous_departure })
    *[no] {""}
 } (cliente { $client }).
+event-stay_amended = Estancia { $stay } modificada{ $dates_changed ->
+    [yes] {": "}del { $arrival } al { $departure } (en lugar del { $previous_arrival } al { $previous_departure }),
+   *[no] {":"}
+} { $total } en lugar de { $previous_total } (cliente { $client }).
 event-invoice_issued = Factura { $number } emitida: { $total } (cliente { $client }).
 event-invoice_cancelled = Factura { $number } anulada por la factura rectificativa { $credit_note } (cliente { $client }).
 event-payment_recorded = Pago de { $amount } recibido en la factura { $number } (cliente { $client }).

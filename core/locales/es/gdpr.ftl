@@ -34,6 +34,7 @@ gdpr-col-status = Estado
 gdpr-col-participants = Participantes
 gdpr-col-total = Total IVA incl.
 gdpr-col-guest_notes = Sus observaciones
+gdpr-col-business_notes = Notas del establecimiento
 gdpr-col-arrival_time = Hora de llegada
 gdpr-col-custom_fields = Otros datos
 gdpr-col-pitch = Parcela

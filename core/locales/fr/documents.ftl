@@ -111,6 +111,8 @@ export-stay-total_vat = TVA
 export-stay-total_incl_vat = Total TTC
 export-stay-currency = Devise
 export-stay-documents = Documents
+export-stay-origin = Origine
+export-stay-business_notes = Notes internes
 export-stay-status-option = Option
 export-stay-status-confirmed = Confirmé
 export-stay-status-in_progress = En cours
@@ -147,3 +149,12 @@ accounting-column-piece_date = Date de la pièce
 accounting-column-label = Libellé
 accounting-column-debit = Débit
 accounting-column-credit = Crédit
+
+# Where a booking came from (stay.origin).
+stay-origin-web = Site web
+stay-origin-phone = Téléphone
+stay-origin-email = E-mail
+stay-origin-walk_in = Accueil
+stay-origin-agency = Agence
+stay-origin-marketplace = Plateforme de réservation
+stay-origin-other = Autre

@@ -50,6 +50,7 @@ pricing-promo_not_for_unit = Le code promo « { $code } » ne s’applique pas �
 pricing-promo_used_up = Le code promo « { $code } » a déjà été entièrement utilisé.
 pricing-promo_min_nights = Le code promo « { $code } » demande un séjour d’au moins { $min } nuits.
 pricing-catalogue_invalid = Catalogue de tarifs invalide : { $detail }
+pricing-discount_invalid = Remise « { $value } » invalide : un pourcentage de 0 à 100, ou un montant positif ou nul.
 quote-validity_invalid = Un devis doit être valable après sa création (valable jusqu’au { $valid_until }).
 quote-expired = Le devis { $number } a expiré. Demandez un nouveau devis à l’établissement.
 quote-changed = Le devis { $number } a changé depuis que vous l’avez consulté : relisez-le avant de l’accepter.
@@ -76,6 +77,11 @@ payment-amount_invalid = Paiement de { $amount } impossible : { $due } restent d
 payment-result_mismatch = Le résultat du prestataire de paiement ({ $reference }, { $amount }) ne correspond pas à la demande.
 contract-request_invalid = Impossible d’établir le contrat : { $detail }.
 contract-already_signed = Le contrat { $number } est déjà signé.
+contract-tag_unknown = { $suggestion ->
+    [none] Balise inconnue { $tag } dans { $part }, au caractère { $offset } : un contrat n’a pas cette balise.
+   *[other] Balise inconnue { $tag } dans { $part }, au caractère { $offset } : vouliez-vous dire { $suggestion } ?
+}
+contract-tag_unclosed = La balise { $tag } n’est pas fermée par « ] » dans { $part }, au caractère { $offset }.
 evidence-signature_image_invalid = Signature dessinée invalide : { $detail }.
 evidence-document_changed = Le document a changé depuis son affichage : merci de le relire avant de signer.
 evidence-document_altered = Le document conservé n’est pas celui qui a été signé : au moins un de ses octets a changé.
@@ -85,6 +91,8 @@ stay-cancellation_changed = Les conditions d’annulation du séjour { $referenc
 stay-residency_invalid = Contrat de résident invalide : { $detail }.
 stay-too_many_occupants = { $count } occupants, mais { $max } au plus sont autorisés sur l’emplacement.
 stay-quantity_invalid = La quantité « { $value } » de la prestation « { $label } » doit être positive.
+stay-nothing_changed = Cette modification du séjour { $reference } ne change rien.
+stay-amendment_changed = La modification du séjour { $reference } a changé : nouveau total de { $now } au lieu de { $shown }.
 pricing-option_not_allowed = { $reason ->
     [within_days] L’option « { $option } » ne peut plus être réservée à moins de { $days } jours de l’arrivée.
     [booking_only] L’option « { $option } » ne peut être prise qu’au moment de la réservation.

@@ -23,6 +23,10 @@ event-stay_confirmed = Séjour { $stay } confirmé{ $dates_changed ->
     [yes] {" "}du { $arrival } au { $departure } (au lieu du { $previous_arrival } au { $previous_departure })
    *[no] {""}
 } (client { $client }).
+event-stay_amended = Séjour { $stay } modifié{ $dates_changed ->
+    [yes] {" "}: du { $arrival } au { $departure } (au lieu du { $previous_arrival } au { $previous_departure }),
+   *[no] {" "}:
+} { $total } au lieu de { $previous_total } (client { $client }).
 event-invoice_issued = Facture { $number } émise : { $total } (client { $client }).
 event-invoice_cancelled = Facture { $number } annulée par l’avoir { $credit_note } (client { $client }).
 event-payment_recorded = Paiement de { $amount } reçu sur la facture { $number } (client { $client }).

@@ -34,6 +34,7 @@ gdpr-col-status = Statut
 gdpr-col-participants = Participants
 gdpr-col-total = Total TTC
 gdpr-col-guest_notes = Vos remarques
+gdpr-col-business_notes = Notes de l’établissement
 gdpr-col-arrival_time = Heure d’arrivée
 gdpr-col-custom_fields = Autres informations
 gdpr-col-pitch = Emplacement

@@ -156,6 +156,12 @@ macro_rules! error_table {
                     /// What is wrong, and where.
                     detail: String,
                 },
+                /// A business discount with a negative amount or price, or a percentage outside 0–100.
+                #[error("discount `{value}` is not valid: a percentage from 0 to 100, or an amount not below zero")]
+                DiscountInvalid = "pricing.discount_invalid" {
+                    /// The value received.
+                    value: String,
+                },
             }
             /// A quote that can no longer be changed or accepted (`quote.expired`, `quote.changed` …).
             Quote = "quote" {
@@ -325,7 +331,8 @@ macro_rules! error_table {
                     amount: String,
                 },
             }
-            /// A contract that cannot be drawn up or signed (`contract.already_signed` …).
+            /// A contract that cannot be drawn up or signed, or terms that cannot be saved
+            /// (`contract.already_signed`, `contract.tag_unknown` …).
             Contract = "contract" {
                 /// A contract that cannot be drawn up.
                 #[error("cannot draw up the contract: {detail}")]
@@ -338,6 +345,29 @@ macro_rules! error_table {
                 ContractAlreadySigned = "contract.already_signed" {
                     /// The contract.
                     number: String,
+                },
+                /// A `[TAG]` in the contract terms that is not a merge field a contract has.
+                #[error("unknown contract tag {tag} in {part}, at character {offset}")]
+                ContractTagUnknown = "contract.tag_unknown" {
+                    /// The tag, with its brackets.
+                    tag: String,
+                    /// Where: `terms.title`, `terms.clauses[2].heading`, `terms.clauses[2].text`
+                    /// (clauses counted from 0).
+                    part: String,
+                    /// Where its `[` is in that text, in characters from 0.
+                    offset: u32,
+                    /// The known tag closest to it, with its brackets, when one is close.
+                    suggestion: Option<String>,
+                },
+                /// A `[` opening a tag name that `]` does not close.
+                #[error("contract tag {tag} is not closed by `]` in {part}, at character {offset}")]
+                ContractTagUnclosed = "contract.tag_unclosed" {
+                    /// What was written: the bracket and the name (`[DATE_ARRIVEE`).
+                    tag: String,
+                    /// Where: `terms.title`, `terms.clauses[2].heading`, `terms.clauses[2].text`.
+                    part: String,
+                    /// Where its `[` is in that text, in characters from 0.
+                    offset: u32,
                 },
             }
             /// A signature or an event log that does not hold (`evidence.document_changed`,

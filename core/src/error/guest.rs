@@ -242,6 +242,22 @@ macro_rules! guest_families {
                     /// The quantity received.
                     value: String,
                 },
+                /// A change to a stay that changes nothing: same dates, same lines.
+                #[error("stay {reference}: the change asked changes nothing")]
+                NothingChanged = "stay.nothing_changed" {
+                    /// The stay.
+                    reference: String,
+                },
+                /// The new total of a change moved since it was shown.
+                #[error("change of stay {reference} changed: total {shown} shown, {now} now")]
+                AmendmentChanged = "stay.amendment_changed" {
+                    /// The stay.
+                    reference: String,
+                    /// The total shown.
+                    shown: String,
+                    /// The total now.
+                    now: String,
+                },
             }
             /// A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
             Link = "link" {

@@ -94,7 +94,8 @@ impl RetentionBasis {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErasedRecord {
-    /// A stay without its participants, the guest's notes, arrival time and custom fields.
+    /// A stay without its participants, the guest's and the business's notes, arrival time and
+    /// custom fields.
     Stay {
         /// The stay to store.
         stay: Stay,
@@ -188,8 +189,8 @@ pub fn pseudonym(client_id: &str, locale: Locale) -> String {
 ///   companions and pets wiped; the country (not identifying alone, and counted in the
 ///   occupancy statistics by country of residence), the kind and `created_at` kept;
 ///   `link_version` bumped, so that no portal link of theirs verifies any more.
-/// - **Stays** and **residencies**: anonymised (participants, notes, arrival time, custom
-///   fields, authorised persons wiped); dates, units and lines stay for occupancy and revenue.
+/// - **Stays** and **residencies**: anonymised (participants, the guest's and the business's
+///   notes, arrival time, custom fields, authorised persons wiped); dates, units and lines stay for occupancy and revenue.
 /// - **Invoices and credit notes** issued: kept ten years from their issue date
 ///   ([`RetentionBasis::Accounting`]) with the customer's name and address as printed, the
 ///   e-mail wiped; drafts deleted. **Payments**: kept ten years from their receipt.
@@ -479,13 +480,14 @@ fn anonymised_client(client: &Client, pseudonym: &str) -> Result<Client> {
     })
 }
 
-/// The stay without who came and what the guest wrote.
+/// The stay without who came, what the guest wrote and what the business noted about it.
 fn anonymised_stay(stay: &Stay) -> Stay {
     Stay {
         participants: Vec::new(),
         notes: None,
         arrival_time: None,
         custom_fields: Vec::new(),
+        business_notes: None,
         ..stay.clone()
     }
 }
@@ -607,6 +609,7 @@ fn event_retention(event: &Event) -> Option<RetentionBasis> {
         Event::QuoteAccepted { .. }
         | Event::ContractSigned { .. }
         | Event::StayConfirmed { .. }
+        | Event::StayAmended { .. }
         | Event::StayCancelled { .. } => Some(RetentionBasis::Limitation),
         _ => None,
     }

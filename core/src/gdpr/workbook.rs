@@ -224,6 +224,7 @@ fn stay_rows(export: &GdprExport, w: &Words) -> Rows {
         ("guest_notes", CellKind::Text),
         ("arrival_time", CellKind::Text),
         ("custom_fields", CellKind::Text),
+        ("business_notes", CellKind::Text),
     ]);
     let rows = export
         .stays
@@ -248,6 +249,7 @@ fn stay_rows(export: &GdprExport, w: &Words) -> Rows {
                 s.arrival_time
                     .map_or(Cell::Empty, |t| Cell::from(t.format("%H:%M").to_string())),
                 list(fields.iter().map(String::as_str)),
+                optional(s.business_notes.as_deref()),
             ]
         })
         .collect();

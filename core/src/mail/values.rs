@@ -108,7 +108,10 @@ fn getter(object: &str, field: &str) -> Option<Getter> {
         ("establishment", "phone") => |c, _| text(c.establishment.phone.as_deref()),
         ("establishment", "email") => |c, _| text(c.establishment.email.as_deref()),
         ("establishment", "website") => |c, _| text(c.establishment.website.as_deref()),
-        ("establishment", "address") => |c, _| Value::from(c.establishment.address.one_line()),
+        ("establishment", "address") => |c, l| {
+            let home = c.establishment.address.country;
+            Value::from(c.establishment.address.written(home, l))
+        },
         ("client", "civility") => |c, locale| {
             let fallback = c.establishment.default_locale;
             let label = c
@@ -122,6 +125,10 @@ fn getter(object: &str, field: &str) -> Option<Getter> {
         ("client", "full_name") => |c, _| Value::from(c.client.display_name()),
         ("client", "company") => |c, _| text(c.client.company.as_deref()),
         ("client", "email") => |c, _| text(c.client.email.as_deref()),
+        ("client", "address") => |c, l| {
+            let address = c.client.address.written(c.establishment.address.country, l);
+            text((!address.is_empty()).then_some(address.as_str()))
+        },
         ("stay", "reference") => |c, _| stay(c, |s| Value::from(s.reference.as_str())),
         ("stay", "accommodation") => |c, _| stay(c, |s| Value::from(s.accommodation.as_str())),
         ("stay", "arrival") => |c, l| stay(c, |s| Value::from(format::date(s.arrival, l))),
@@ -129,6 +136,11 @@ fn getter(object: &str, field: &str) -> Option<Getter> {
         ("stay", "arrival_time") => |_, _| Value::none(),
         ("stay", "nights") => |c, _| stay(c, |s| Value::from(s.nights())),
         ("stay", "people") => |c, _| stay(c, |s| Value::from(s.headcount())),
+        ("stay", "occupants") => |c, _| {
+            stay(c, |s| {
+                Value::from(s.occupants(&c.client.display_name()).join(", "))
+            })
+        },
         ("stay", "participants") => |c, _| {
             stay(c, |s| {
                 let names: Vec<Value> = s

@@ -1,18 +1,12 @@
 //! An address as documents and labels print it, the country named in the reader's language.
 
 use crate::Address;
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 
 /// A country's name in capitals, as the post writes it in `locale` (`ESPAGNE`, `SPAIN`), from
 /// the catalogues' `country-XX`; the ISO 3166 English name for a country they do not list.
 pub(super) fn country_name(country: crate::Country, locale: Locale) -> String {
-    let id = format!("country-{}", country.code());
-    let named = i18n::text(&id, &[], locale, Locale::En);
-    if named == id {
-        country.name().to_uppercase()
-    } else {
-        named
-    }
+    country.postal_name(locale)
 }
 
 /// An address as printed on a document: street lines, then postcode and town, then country.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::schedule::PaymentSchedule;
 use crate::calendar::{Period, Weekday};
 use crate::establishment::TimeZone;
+use crate::i18n::Translated;
 use crate::money::Currency;
 use crate::vat::{PriceBasis, VatRate};
 
@@ -185,6 +186,11 @@ pub struct Supplement {
     pub id: String,
     /// Its name as printed (« Animal »).
     pub name: String,
+    /// What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+    /// prestation »), in each of the business's languages; at most 2 000 characters each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub description: Option<Translated>,
     /// What `price` is for.
     pub basis: SupplementBasis,
     /// The price (a percentage for `percent_of_stay`).

@@ -8,6 +8,9 @@ use super::catalogue::{
 use super::schedule::Deposit;
 use crate::error::{Error, Result};
 
+/// The longest option description, in characters, per language.
+const MAX_DESCRIPTION: usize = 2000;
+
 /// Checks a catalogue when the business saves it: ids unique, rates and options referring to
 /// seasons that exist, percentages within 0–100, periods in order, prices not negative.
 ///
@@ -101,6 +104,13 @@ pub fn check_catalogue(catalogue: &Catalogue) -> Result<()> {
                 "option `{}` refers to unknown season `{s}`",
                 option.id
             ));
+        }
+        if let Some(description) = &option.description
+            && let Err(e) = description
+                .clone()
+                .normalized("description", MAX_DESCRIPTION)
+        {
+            return invalid(format!("option `{}`: {e}", option.id));
         }
     }
     for (i, promo) in catalogue.promo_codes.iter().enumerate() {

@@ -4,10 +4,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::catalogue::{
-    AgeBand, AgePrice, Catalogue, PromoCode, PromoDiscount, PromoTarget, PromoValidity, Rate,
-    RateBasis, Season, Supplement, SupplementBasis, TouristTaxBasis, Unit, same_code,
+    AgeBand, AgePrice, Catalogue, PromoCode, PromoValidity, Rate, RateBasis, Season, Supplement,
+    SupplementBasis, TouristTaxBasis, Unit, same_code,
 };
-use super::request::{AppliedPromo, BookingStage, MAX_NIGHTS, PriceRequest, PricedStay};
+use super::request::{BookingStage, MAX_NIGHTS, PriceRequest, PricedStay, Terms};
 use super::schedule::{percent_of, schedule};
 use crate::calendar::Weekday;
 use crate::error::{Error, Result};
@@ -34,19 +34,21 @@ pub fn price(
 }
 
 /// One pricing run: the request's facts, then the lines as they are added.
-struct PricingRun<'a> {
-    catalogue: &'a Catalogue,
-    request: &'a PriceRequest,
-    unit: &'a Unit,
+pub(super) struct PricingRun<'a> {
+    pub(super) catalogue: &'a Catalogue,
+    pub(super) request: &'a PriceRequest,
+    /// The business's discount and the options booked already (none for a guest's request).
+    pub(super) terms: &'a Terms<'a>,
+    pub(super) unit: &'a Unit,
     nights: u32,
     today: NaiveDate,
     /// Price factor of each guest, by age band, in guest order.
     guests: Vec<GuestPrice<'a>>,
     /// The season of the arrival night.
     arrival_season: &'a Season,
-    lines: Vec<Line>,
+    pub(super) lines: Vec<Line>,
     /// Which lines are which option: (line index, option id).
-    supplement_lines: Vec<(usize, &'a str)>,
+    pub(super) supplement_lines: Vec<(usize, &'a str)>,
     /// Sum of the rounded accommodation lines (unit and persons), before any discount.
     accommodation: Money,
 }
@@ -65,7 +67,7 @@ struct Segment<'a> {
 }
 
 impl<'a> PricingRun<'a> {
-    fn new(
+    pub(super) fn new(
         catalogue: &'a Catalogue,
         request: &'a PriceRequest,
         now: DateTime<Utc>,
@@ -141,6 +143,7 @@ impl<'a> PricingRun<'a> {
         Ok(PricingRun {
             catalogue,
             request,
+            terms: Terms::none(),
             unit,
             nights,
             today: now.with_timezone(&catalogue.time_zone.tz()).date_naive(),
@@ -152,12 +155,18 @@ impl<'a> PricingRun<'a> {
         })
     }
 
-    fn run(mut self) -> Result<PricedStay> {
+    /// The stay's nights checked and its accommodation lines added: what options are priced on.
+    pub(super) fn accommodation(&mut self) -> Result<()> {
         let segments = self.segments()?;
         self.check_arrival_rules(&segments)?;
         for segment in &segments {
             self.accommodation_lines(segment)?;
         }
+        Ok(())
+    }
+
+    pub(super) fn run(mut self) -> Result<PricedStay> {
+        self.accommodation()?;
         let promo = self.promo_code()?;
         if promo.is_none_or(|p| p.stackable) {
             self.length_discount()?;
@@ -167,6 +176,7 @@ impl<'a> PricingRun<'a> {
             Some(promo) => self.apply_promo(promo)?,
             None => None,
         };
+        self.business_discount()?;
         self.tourist_tax()?;
         let catalogue = self.catalogue;
         let totals = stay::totals_of(&self.lines, catalogue.currency, catalogue.price_basis)?;
@@ -440,19 +450,7 @@ impl<'a> PricingRun<'a> {
                     max: option.max_quantity,
                 });
             }
-            let q = Decimal::from(quantity);
-            let persons = Decimal::from(self.guests.len());
-            let nights = Decimal::from(self.nights);
-            let (quantity, unit_price) = match option.basis {
-                SupplementBasis::Once => (q, option.price),
-                SupplementBasis::PerNight => (q * nights, option.price),
-                SupplementBasis::PerPerson => (q * persons, option.price),
-                SupplementBasis::PerPersonNight => (q * persons * nights, option.price),
-                SupplementBasis::PercentOfStay => (
-                    q,
-                    self.round(percent_of(self.accommodation.amount, option.price)?),
-                ),
-            };
+            let (quantity, unit_price) = self.option_charge(option, quantity)?;
             if unit_price.is_zero() {
                 continue;
             }
@@ -469,20 +467,44 @@ impl<'a> PricingRun<'a> {
         Ok(())
     }
 
+    /// The line `quantity` of `option` makes for this stay: its quantity (times the nights or
+    /// the persons, by the option's basis) and unit price.
+    pub(super) fn option_charge(
+        &self,
+        option: &Supplement,
+        quantity: u32,
+    ) -> Result<(Decimal, Decimal)> {
+        let q = Decimal::from(quantity);
+        let persons = Decimal::from(self.guests.len());
+        let nights = Decimal::from(self.nights);
+        Ok(match option.basis {
+            SupplementBasis::Once => (q, option.price),
+            SupplementBasis::PerNight => (q * nights, option.price),
+            SupplementBasis::PerPerson => (q * persons, option.price),
+            SupplementBasis::PerPersonNight => (q * persons * nights, option.price),
+            SupplementBasis::PercentOfStay => (
+                q,
+                self.round(percent_of(self.accommodation.amount, option.price)?),
+            ),
+        })
+    }
+
     /// Why `option` cannot be booked for this stay now, if it cannot.
-    fn refusal(&self, option: &Supplement) -> Option<(&'static str, u32)> {
+    pub(super) fn refusal(&self, option: &Supplement) -> Option<(&'static str, u32)> {
         if !self.for_unit(&option.units) {
             return Some(("unit", 0));
         }
         if !option.seasons.is_empty() && !option.seasons.contains(&self.arrival_season.id) {
             return Some(("season", 0));
         }
-        if option.at_booking_only && self.request.stage == BookingStage::Amendment {
+        // Booked already: kept as it is, not added now.
+        let booked = self.terms.booked_options.contains(&option.id.as_str());
+        if option.at_booking_only && self.request.stage == BookingStage::Amendment && !booked {
             return Some(("booking_only", 0));
         }
         let lead = (self.request.arrival - self.today).num_days();
         match option.not_within_days {
-            Some(days) if lead < i64::from(days) => Some(("within_days", days)),
+            Some(days) if lead < i64::from(days) && !booked => Some(("within_days", days)),
             _ => None,
         }
     }
@@ -530,85 +552,6 @@ impl<'a> PricingRun<'a> {
         Ok(Some(promo))
     }
 
-    /// The promo code's discount: one line per VAT rate of what it applies to.
-    fn apply_promo(&mut self, promo: &'a PromoCode) -> Result<Option<AppliedPromo>> {
-        // What the code applies to, per VAT rate, net of the discounts already there.
-        let mut bases: Vec<(VatRate, Decimal)> = Vec::with_capacity(2);
-        let mut base = Decimal::ZERO;
-        for (i, line) in self.lines.iter().enumerate() {
-            let counts = match &promo.target {
-                PromoTarget::WholeStay => line.kind != LineKind::TouristTax,
-                PromoTarget::Accommodation => {
-                    matches!(line.kind, LineKind::Accommodation | LineKind::Discount)
-                }
-                PromoTarget::Supplement { id } => self.supplement_lines.contains(&(i, id.as_str())),
-            };
-            if !counts {
-                continue;
-            }
-            let amount = line.total()?.amount;
-            base = checked(base.checked_add(amount))?;
-            match bases.iter_mut().find(|(rate, _)| *rate == line.vat_rate) {
-                Some(part) => part.1 = checked(part.1.checked_add(amount))?,
-                None => bases.push((line.vat_rate, amount)),
-            }
-        }
-        if base <= Decimal::ZERO {
-            return Ok(None);
-        }
-        let wanted = match &promo.discount {
-            PromoDiscount::Fixed { amount } => (*amount).min(base),
-            PromoDiscount::Percent { percent } => self.round(percent_of(base, *percent)?),
-            PromoDiscount::SetPrice { price } => {
-                checked(base.checked_sub(*price))?.max(Decimal::ZERO)
-            }
-        };
-        let total = budget_left(promo).map_or(wanted, |l| wanted.min(l));
-        if total <= Decimal::ZERO {
-            return Ok(None);
-        }
-        // Split across VAT rates in proportion to the base, the last rate taking the rest.
-        let label = word(
-            "label-promo-code",
-            &[("code", promo.code.as_str().into())],
-            self.request.locale,
-        );
-        let mut given = Decimal::ZERO;
-        let last = bases.len().saturating_sub(1);
-        for (i, (rate, part)) in bases.iter().enumerate() {
-            let share = if i == last {
-                total - given
-            } else {
-                self.round(
-                    total
-                        .checked_mul(*part)
-                        .and_then(|x| x.checked_div(base))
-                        .ok_or_else(overflow)?,
-                )
-            };
-            given += share;
-            if !share.is_zero() {
-                let label = if bases.len() > 1 {
-                    word(
-                        "label-promo-with-vat-rate",
-                        &[
-                            ("label", label.as_str().into()),
-                            ("rate", rate.to_string().into()),
-                        ],
-                        self.request.locale,
-                    )
-                } else {
-                    label.clone()
-                };
-                self.add(label, LineKind::Discount, Decimal::ONE, -share, *rate)?;
-            }
-        }
-        Ok(Some(AppliedPromo {
-            code: promo.code.clone(),
-            discount: Money::new(total, self.catalogue.currency),
-        }))
-    }
-
     fn tourist_tax(&mut self) -> Result<()> {
         let Some(tax) = &self.catalogue.tourist_tax else {
             return Ok(());
@@ -647,15 +590,15 @@ impl<'a> PricingRun<'a> {
         self.add(label, LineKind::TouristTax, quantity, per_person_night, vat)
     }
 
-    fn for_unit(&self, units: &[String]) -> bool {
+    pub(super) fn for_unit(&self, units: &[String]) -> bool {
         units.is_empty() || units.contains(&self.unit.id) || units.contains(&self.unit.category)
     }
 
-    fn round(&self, value: Decimal) -> Decimal {
+    pub(super) fn round(&self, value: Decimal) -> Decimal {
         Rounding::HalfAwayFromZero.round(value, self.catalogue.currency.minor_units())
     }
 
-    fn add(
+    pub(super) fn add(
         &mut self,
         label: String,
         kind: LineKind,
@@ -690,18 +633,18 @@ fn age_on(birth: NaiveDate, day: NaiveDate) -> u32 {
 }
 
 /// What is left of a promo code's budget, if it has one.
-fn budget_left(promo: &PromoCode) -> Option<Decimal> {
+pub(super) fn budget_left(promo: &PromoCode) -> Option<Decimal> {
     promo
         .budget
         .map(|b| b.checked_sub(promo.spent).unwrap_or(Decimal::ZERO))
 }
 
 /// A checked decimal operation's result, or `money.overflow`.
-fn checked(value: Option<Decimal>) -> Result<Decimal> {
+pub(super) fn checked(value: Option<Decimal>) -> Result<Decimal> {
     value.ok_or_else(overflow)
 }
 
 /// A line label from the catalogues.
-fn word(id: &str, args: &[(&str, crate::i18n::Arg<'_>)], locale: Locale) -> String {
+pub(super) fn word(id: &str, args: &[(&str, crate::i18n::Arg<'_>)], locale: Locale) -> String {
     crate::i18n::text(id, args, locale, locale)
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::{CancellationPolicy, one};
+use super::catalogue::{CancellationPolicy, PromoDiscount, one};
 use super::schedule::Installment;
 use crate::calendar::Period;
 use crate::i18n::Locale;
@@ -82,6 +82,53 @@ pub struct PriceRequest {
     /// Language of the line labels.
     #[serde(default)]
     pub locale: Locale,
+}
+
+/// A discount the business grants (« remise », « geste commercial »), on top of the catalogue:
+/// on everything but the tourist tax, after the promo code and net of the discounts already
+/// there, never below zero, split into one line per VAT rate like a promo code's. Never typed by
+/// the guest: only a booking the business takes ([`crate::booking`]) or a change it makes to one
+/// ([`crate::amendment`]) carries one.
+///
+/// ```
+/// let d: hospes::pricing::BusinessDiscount = serde_json::from_str(
+///     r#"{"label": "Geste commercial", "discount": {"kind": "percent", "percent": "10"}}"#).unwrap();
+/// assert_eq!(d.label, "Geste commercial");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct BusinessDiscount {
+    /// As printed on its line (« Geste commercial »), up to 200 characters.
+    pub label: String,
+    /// How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+    /// (`set_price`, the tourist tax not included).
+    pub discount: PromoDiscount,
+}
+
+/// What the business adds to a request, never the guest: its own discount, and the options the
+/// booking being changed has already — an option sold only at booking, or closed so close to
+/// arrival, stays booked when the dates move (it is not added again, it is kept).
+#[derive(Debug, Default)]
+pub(crate) struct Terms<'a> {
+    /// The business's discount, if any.
+    pub(crate) discount: Option<&'a BusinessDiscount>,
+    /// The ids of the options the booking has already.
+    pub(crate) booked_options: Vec<&'a str>,
+}
+
+/// No terms: a request priced as the guest asked it.
+static NO_TERMS: Terms<'static> = Terms {
+    discount: None,
+    booked_options: Vec::new(),
+};
+
+impl Terms<'_> {
+    /// No terms: a request priced as the guest asked it.
+    pub(super) fn none() -> &'static Terms<'static> {
+        &NO_TERMS
+    }
 }
 
 /// A promo code as applied.

@@ -13,8 +13,8 @@ use crate::mail::CompiledMail;
 use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
-    account, accounting, appointment, cancellation, correction, editable, evidence, gdpr, invoice,
-    link, payment, pricing, settlement, vat,
+    account, accounting, amendment, appointment, booking, cancellation, correction, editable,
+    evidence, gdpr, invoice, link, payment, pricing, settlement, vat,
 };
 
 /// An operation callable by name.

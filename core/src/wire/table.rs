@@ -75,6 +75,11 @@ macro_rules! operation_table {
     "pricing.price" => fn price_stay(catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>) -> PricedStay {
         pricing::price(&catalogue, &request, now)
     }
+    /// The options a booking form offers for a stay: each with its description in the
+    /// request's language, what one adds to this stay, and whether it can still be taken.
+    "pricing.options" => fn offered_options(catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>) -> Vec<OptionOffer> {
+        pricing::options(&catalogue, &request, now)
+    }
     /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
     "link.generate_key" => fn generate_link_key() -> String {
         link::generate_key()
@@ -285,6 +290,11 @@ macro_rules! operation_table {
     "contract.link_state" => fn contract_link_state(contract: Contract) -> LinkState {
         contract.link_state()
     }
+    /// Checks contract terms as the business saves them — every `[TAG]` in the title, headings
+    /// and texts a contract merge field, closed, the sizes capped — and lists the tags used.
+    "contract.check_terms" => fn check_contract_terms(terms: ContractTerms) -> ContractTermsSummary {
+        terms.summary()
+    }
     /// The guest's invoices with what is paid and due, and whether to show « Payer ».
     "portal.invoices" => fn portal_invoices(access: PortalAccess, client: Client, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> Vec<InvoiceView> {
         Portal::open(&access, client)?.invoices(&invoices, &payments, online_payment)
@@ -359,6 +369,24 @@ macro_rules! operation_table {
     /// Cancels a stay as previewed: credit notes, the fee invoice, the events.
     "cancellation.confirm" => fn confirm_cancellation(stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: CancellationConfirmation, time_zone: TimeZone, now: DateTime<Utc>) -> Cancellation {
         cancellation::confirm(&stay, &policy, &invoices, &payments, confirmation, time_zone, now)
+    }
+    /// Books a stay without a quote (by phone, at the desk): the request priced as a new
+    /// booking, with the business's discount if any; the stay comes back confirmed, with the
+    /// priced stay (schedule, terms) and `stay_confirmed`. Nothing is stored: call it to tell the
+    /// caller the price, store what it returns once they agree.
+    "stay.book" => fn book_stay(catalogue: Catalogue, booking: BookingRequest, now: DateTime<Utc>) -> Booking {
+        booking::book(&catalogue, booking, now)
+    }
+    /// What changing a confirmed stay (dates, options, guests, a discount) would do: the old and
+    /// new totals, the difference, what is left to pay or to refund, the documents it will issue.
+    "stay.amendment_preview" => fn preview_amendment(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: Option<BusinessDiscount>, invoices: Vec<Invoice>, payments: Vec<Payment>, now: DateTime<Utc>) -> AmendmentPreview {
+        amendment::preview(&stay, &catalogue, &request, discount.as_ref(), &invoices, &payments, now)
+    }
+    /// Changes a confirmed stay as previewed (refused if the total shown moved): each balance
+    /// invoice cancelled by a credit note and replaced by a new one — never edited —, the money
+    /// received carried to it, the stay with its new dates and lines, the events.
+    "stay.amend" => fn amend_stay(stay: Stay, catalogue: Catalogue, request: PriceRequest, discount: Option<BusinessDiscount>, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: AmendmentConfirmation, now: DateTime<Utc>) -> Amendment {
+        amendment::confirm(&stay, &catalogue, &request, discount.as_ref(), &invoices, &payments, confirmation, now)
     }
     /// A resident's rent installments.
     "residency.rent_schedule" => fn rent_schedule(residency: Residency) -> Vec<Installment> {

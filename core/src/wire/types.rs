@@ -9,14 +9,18 @@ pub use crate::accounting::{
     ChartOfAccounts, FecOptions, JournalEntries, JournalEntry, JournalSequence,
 };
 pub use crate::address::Country;
+pub use crate::amendment::{Amendment, AmendmentConfirmation, AmendmentPreview};
 pub use crate::appointment::{
     Appointment, AppointmentOutcome, AppointmentRequest, AppointmentSchedule,
 };
+pub use crate::booking::{Booking, BookingRequest};
 pub use crate::cancellation::{Cancellation, CancellationConfirmation, CancellationPreview};
 pub use crate::client::{
     Client, ClientField, ClientUpdateOutcome, Companion, GuestDetails, UpdatePolicy,
 };
-pub use crate::contract::{Contract, ContractRequest, ContractSigned};
+pub use crate::contract::{
+    Contract, ContractRequest, ContractSigned, ContractTerms, ContractTermsSummary,
+};
 pub use crate::correction::{Refund, Reversal};
 pub use crate::editable::{
     BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
@@ -44,7 +48,8 @@ pub use crate::portal::{
     QuoteView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory, StayPayment,
 };
 pub use crate::pricing::{
-    CancellationPolicy, Catalogue, Installment, PriceRequest, PricedGuest, PricedStay,
+    BusinessDiscount, CancellationPolicy, Catalogue, Installment, OptionOffer, PriceRequest,
+    PricedGuest, PricedStay,
 };
 pub use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
 pub use crate::register::{

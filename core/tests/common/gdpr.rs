@@ -49,6 +49,7 @@ pub fn stay() -> Stay {
     let mut stay: Stay = get("stay");
     stay.status = StayStatus::Completed;
     stay.notes = Some("Arrivée tardive, vers 22 h.".into());
+    stay.business_notes = Some("Demande toujours l’emplacement 12.".into());
     stay
 }
 

@@ -25,7 +25,7 @@ pub fn billing(
         hospes::wire::from_json(&field("establishment").to_string())?;
     let marie: hospes::Client = hospes::wire::from_json(&field("client").to_string())?;
     let terms: hospes::contract::ContractTerms =
-        hospes::wire::from_json(&field("terms").to_string())?;
+        hospes::wire::from_json(&field("merge_terms").to_string())?;
     let signed_at: hospes::DateTime<hospes::Utc> =
         "2026-03-02T18:30:00Z".parse().unwrap_or_default();
     let deposit = quote
@@ -116,6 +116,11 @@ pub fn billing(
         },
         signed_at,
     )?;
+    // The campsite's template names the stay's values; the contract holds them filled in.
+    if let Some(clause) = contract.terms.clauses.get(1) {
+        println!("contract {}, {}:", contract.number, contract.terms.title);
+        println!("  {} — {}", clause.heading, clause.text);
+    }
     // She reads the contract as a PDF in her space, and signs those bytes.
     let portal = hospes::portal::Portal::open(
         &hospes::portal::PortalAccess {

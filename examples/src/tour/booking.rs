@@ -19,10 +19,18 @@ pub fn booking_fields() -> hospes::Result<()> {
           {"field": "arrival_time", "days_before_arrival": 1, "at": "18:00"},
           {"field": "plate", "days_before_arrival": 2, "kind": "licence_plate",
            "labels": [{"locale": "fr", "text": "Plaque d'immatriculation"}, {"locale": "en", "text": "Licence plate"}]}],
-        "reminder": {"days_before_deadline": 3, "text": "Pensez à nous donner votre plaque !"}}"#,
+        "reminder": {"days_before_deadline": 3, "at": "09:00", "text": "Pensez à nous donner votre plaque !"}}"#,
     )?;
     let zone = camping.time_zone;
-    let reminder_day = "2026-07-02T07:00:00Z".parse().unwrap_or_default();
+    // The campsite sends its reminders at 9:00, Paris time (07:00 UTC in July), three days
+    // before the last day a field is open (4 July).
+    let reminder_day = "2026-07-01T07:00:00Z".parse().unwrap_or_default();
+    let an_hour_early = "2026-07-01T06:00:00Z".parse().unwrap_or_default();
+    let early = editable::reminders_due(&policy, std::slice::from_ref(&stay), zone, an_hour_early)?;
+    println!(
+        "At 8:00 in Paris, {} reminder due; at 9:00, the hour the campsite chose:",
+        early.len()
+    );
     for reminder in
         editable::reminders_due(&policy, std::slice::from_ref(&stay), zone, reminder_day)?
     {

@@ -46,6 +46,21 @@ pub fn pricing() -> hospes::Result<hospes::pricing::Catalogue> {
             installment.kind, installment.amount, installment.due_on
         );
     }
+    println!("The options the booking form offers for this stay, described in French:");
+    for offer in pricing::options(&catalogue, &request, booked_on)? {
+        let state = match (&offer.unavailable_reason, offer.available) {
+            (_, true) => "available".to_owned(),
+            (Some(reason), false) => format!("not now ({reason})"),
+            (None, false) => "not now".to_owned(),
+        };
+        println!(
+            "  {:<24} +{:>11}  {:<16} {}",
+            offer.name,
+            offer.amount.to_string(),
+            state,
+            offer.description.as_deref().unwrap_or("")
+        );
+    }
     let refused: [(&str, &str); 3] = [
         (
             r#"{"unit": "MH3", "arrival": "2026-07-12", "departure": "2026-07-19", "guests": [{}]}"#,

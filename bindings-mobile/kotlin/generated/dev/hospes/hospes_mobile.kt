@@ -32,11 +32,17 @@ import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
 import dev.hospes.model.Account
 import dev.hospes.model.AccountUpdate
+import dev.hospes.model.Amendment
+import dev.hospes.model.AmendmentConfirmation
+import dev.hospes.model.AmendmentPreview
 import dev.hospes.model.Appointment
 import dev.hospes.model.AppointmentOutcome
 import dev.hospes.model.AppointmentRequest
 import dev.hospes.model.AppointmentSchedule
+import dev.hospes.model.Booking
 import dev.hospes.model.BookingChange
+import dev.hospes.model.BookingRequest
+import dev.hospes.model.BusinessDiscount
 import dev.hospes.model.Cancellation
 import dev.hospes.model.CancellationConfirmation
 import dev.hospes.model.CancellationPolicy
@@ -53,6 +59,7 @@ import dev.hospes.model.Contract
 import dev.hospes.model.ContractRequest
 import dev.hospes.model.ContractSigned
 import dev.hospes.model.ContractTerms
+import dev.hospes.model.ContractTermsSummary
 import dev.hospes.model.ContractView
 import dev.hospes.model.Country
 import dev.hospes.model.CountryCount
@@ -67,11 +74,17 @@ import dev.hospes.model.Event
 import dev.hospes.model.FecOptions
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
+import dev.hospes.model.FfiConverterTypeAmendment
+import dev.hospes.model.FfiConverterTypeAmendmentConfirmation
+import dev.hospes.model.FfiConverterTypeAmendmentPreview
 import dev.hospes.model.FfiConverterTypeAppointment
 import dev.hospes.model.FfiConverterTypeAppointmentOutcome
 import dev.hospes.model.FfiConverterTypeAppointmentRequest
 import dev.hospes.model.FfiConverterTypeAppointmentSchedule
+import dev.hospes.model.FfiConverterTypeBooking
 import dev.hospes.model.FfiConverterTypeBookingChange
+import dev.hospes.model.FfiConverterTypeBookingRequest
+import dev.hospes.model.FfiConverterTypeBusinessDiscount
 import dev.hospes.model.FfiConverterTypeCancellation
 import dev.hospes.model.FfiConverterTypeCancellationConfirmation
 import dev.hospes.model.FfiConverterTypeCancellationPolicy
@@ -88,6 +101,7 @@ import dev.hospes.model.FfiConverterTypeContract
 import dev.hospes.model.FfiConverterTypeContractRequest
 import dev.hospes.model.FfiConverterTypeContractSigned
 import dev.hospes.model.FfiConverterTypeContractTerms
+import dev.hospes.model.FfiConverterTypeContractTermsSummary
 import dev.hospes.model.FfiConverterTypeContractView
 import dev.hospes.model.FfiConverterTypeCountry
 import dev.hospes.model.FfiConverterTypeCountryCount
@@ -138,6 +152,7 @@ import dev.hospes.model.FfiConverterTypeMoney
 import dev.hospes.model.FfiConverterTypeNaiveDate
 import dev.hospes.model.FfiConverterTypeNaiveDateTime
 import dev.hospes.model.FfiConverterTypeNewParticipant
+import dev.hospes.model.FfiConverterTypeOptionOffer
 import dev.hospes.model.FfiConverterTypeParticipantsChange
 import dev.hospes.model.FfiConverterTypePayment
 import dev.hospes.model.FfiConverterTypePaymentFilter
@@ -232,6 +247,7 @@ import dev.hospes.model.Money
 import dev.hospes.model.NaiveDate
 import dev.hospes.model.NaiveDateTime
 import dev.hospes.model.NewParticipant
+import dev.hospes.model.OptionOffer
 import dev.hospes.model.ParticipantsChange
 import dev.hospes.model.Payment
 import dev.hospes.model.PaymentFilter
@@ -291,11 +307,17 @@ import dev.hospes.model.VatBreakdown
 import java.util.concurrent.atomic.AtomicBoolean
 import dev.hospes.model.RustBuffer as RustBufferAccount
 import dev.hospes.model.RustBuffer as RustBufferAccountUpdate
+import dev.hospes.model.RustBuffer as RustBufferAmendment
+import dev.hospes.model.RustBuffer as RustBufferAmendmentConfirmation
+import dev.hospes.model.RustBuffer as RustBufferAmendmentPreview
 import dev.hospes.model.RustBuffer as RustBufferAppointment
 import dev.hospes.model.RustBuffer as RustBufferAppointmentOutcome
 import dev.hospes.model.RustBuffer as RustBufferAppointmentRequest
 import dev.hospes.model.RustBuffer as RustBufferAppointmentSchedule
+import dev.hospes.model.RustBuffer as RustBufferBooking
 import dev.hospes.model.RustBuffer as RustBufferBookingChange
+import dev.hospes.model.RustBuffer as RustBufferBookingRequest
+import dev.hospes.model.RustBuffer as RustBufferBusinessDiscount
 import dev.hospes.model.RustBuffer as RustBufferCancellation
 import dev.hospes.model.RustBuffer as RustBufferCancellationConfirmation
 import dev.hospes.model.RustBuffer as RustBufferCancellationPolicy
@@ -312,6 +334,7 @@ import dev.hospes.model.RustBuffer as RustBufferContract
 import dev.hospes.model.RustBuffer as RustBufferContractRequest
 import dev.hospes.model.RustBuffer as RustBufferContractSigned
 import dev.hospes.model.RustBuffer as RustBufferContractTerms
+import dev.hospes.model.RustBuffer as RustBufferContractTermsSummary
 import dev.hospes.model.RustBuffer as RustBufferContractView
 import dev.hospes.model.RustBuffer as RustBufferCountry
 import dev.hospes.model.RustBuffer as RustBufferCountryCount
@@ -362,6 +385,7 @@ import dev.hospes.model.RustBuffer as RustBufferMoney
 import dev.hospes.model.RustBuffer as RustBufferNaiveDate
 import dev.hospes.model.RustBuffer as RustBufferNaiveDateTime
 import dev.hospes.model.RustBuffer as RustBufferNewParticipant
+import dev.hospes.model.RustBuffer as RustBufferOptionOffer
 import dev.hospes.model.RustBuffer as RustBufferParticipantsChange
 import dev.hospes.model.RustBuffer as RustBufferPayment
 import dev.hospes.model.RustBuffer as RustBufferPaymentFilter
@@ -1076,6 +1100,20 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_add_money(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amend_stay(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_confirmation_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_preview_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_preview_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_amendment_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_append_event_log(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_apply_booking_change(
@@ -1100,9 +1138,23 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_approve_booking_change(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_book_stay(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_booking_change_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_booking_change_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_request_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_booking_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_business_discount_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_business_discount_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_cancel_appointment(
     ): Int
@@ -1141,6 +1193,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_check_catalogue(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_chart_of_accounts(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_contract_terms(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_edit_policy(
     ): Int
@@ -1193,6 +1247,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_contract_signed_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_terms_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_terms_summary_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_contract_terms_summary_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_contract_terms_to_json(
     ): Int
@@ -1442,6 +1500,12 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_normalize_stay(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_offered_options(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_option_offer_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_option_offer_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_participants_change_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_participants_change_to_json(
@@ -1533,6 +1597,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_portal_stay_payment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_update_personal_info(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_preview_amendment(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_preview_cancellation(
     ): Int
@@ -1901,6 +1967,20 @@ internal object UniffiLib {
     ): RustBufferJournalEntries.ByValue
     external fun uniffi_hospes_mobile_fn_func_add_money(`a`: RustBufferMoney.ByValue,`b`: RustBufferMoney.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoney.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amend_stay(`stay`: RustBufferStay.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`discount`: RustBuffer.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`confirmation`: RustBufferAmendmentConfirmation.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAmendment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_confirmation_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAmendmentConfirmation.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_confirmation_to_json(`value`: RustBufferAmendmentConfirmation.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAmendment.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_preview_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAmendmentPreview.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_preview_to_json(`value`: RustBufferAmendmentPreview.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_amendment_to_json(`value`: RustBufferAmendment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_append_event_log(`last`: RustBuffer.ByValue,`events`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_apply_booking_change(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`policy`: RustBufferEditPolicy.ByValue,`stay`: RustBufferStay.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`change`: RustBufferBookingChange.ByValue,`requestId`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1925,9 +2005,23 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_approve_booking_change(`request`: RustBufferChangeRequest.ByValue,`stay`: RustBufferStay.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEditOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_book_stay(`catalogue`: RustBufferCatalogue.ByValue,`booking`: RustBufferBookingRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBooking.ByValue
     external fun uniffi_hospes_mobile_fn_func_booking_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferBookingChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_booking_change_to_json(`value`: RustBufferBookingChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBooking.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBookingRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_request_to_json(`value`: RustBufferBookingRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_booking_to_json(`value`: RustBufferBooking.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_business_discount_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBusinessDiscount.ByValue
+    external fun uniffi_hospes_mobile_fn_func_business_discount_to_json(`value`: RustBufferBusinessDiscount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_cancel_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointment`: RustBufferAppointment.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
@@ -1967,6 +2061,8 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_chart_of_accounts(`chart`: RustBufferChartOfAccounts.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_contract_terms(`terms`: RustBufferContractTerms.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractTermsSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_edit_policy(`policy`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2019,6 +2115,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_terms_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractTerms.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_terms_summary_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferContractTermsSummary.ByValue
+    external fun uniffi_hospes_mobile_fn_func_contract_terms_summary_to_json(`value`: RustBufferContractTermsSummary.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_terms_to_json(`value`: RustBufferContractTerms.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_to_json(`value`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2267,6 +2367,12 @@ internal object UniffiLib {
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_normalize_stay(`stay`: RustBufferStay.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
+    external fun uniffi_hospes_mobile_fn_func_offered_options(`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_option_offer_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferOptionOffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_option_offer_to_json(`value`: RustBufferOptionOffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_participants_change_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_participants_change_to_json(`value`: RustBufferParticipantsChange.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2359,6 +2465,8 @@ internal object UniffiLib {
     ): RustBufferStayPayment.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_update_personal_info(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`details`: RustBufferGuestDetails.ByValue,`policy`: RustBufferUpdatePolicy.ByValue,`establishment`: RustBufferEstablishment.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferClientUpdateOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_preview_amendment(`stay`: RustBufferStay.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferPriceRequest.ByValue,`discount`: RustBuffer.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAmendmentPreview.ByValue
     external fun uniffi_hospes_mobile_fn_func_preview_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferCancellationPreview.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2735,6 +2843,27 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amend_stay() and 0xFFFF) != 34853) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json() and 0xFFFF) != 38024) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_confirmation_to_json() and 0xFFFF) != 16026) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_from_json() and 0xFFFF) != 37898) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_preview_from_json() and 0xFFFF) != 43298) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_preview_to_json() and 0xFFFF) != 63350) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_amendment_to_json() and 0xFFFF) != 58178) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_append_event_log() and 0xFFFF) != 52326) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -2771,10 +2900,31 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_approve_booking_change() and 0xFFFF) != 57550) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_book_stay() and 0xFFFF) != 16708) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_booking_change_from_json() and 0xFFFF) != 44643) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_booking_change_to_json() and 0xFFFF) != 33699) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_from_json() and 0xFFFF) != 15401) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_request_from_json() and 0xFFFF) != 5065) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_request_to_json() and 0xFFFF) != 21650) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_booking_to_json() and 0xFFFF) != 19485) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_business_discount_from_json() and 0xFFFF) != 9623) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_business_discount_to_json() and 0xFFFF) != 20590) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_cancel_appointment() and 0xFFFF) != 30664) {
@@ -2832,6 +2982,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_chart_of_accounts() and 0xFFFF) != 65434) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_contract_terms() and 0xFFFF) != 41723) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
@@ -2909,10 +3062,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_signed_to_json() and 0xFFFF) != 3685) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_from_json() and 0xFFFF) != 23339) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_from_json() and 0xFFFF) != 36777) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_to_json() and 0xFFFF) != 62312) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_summary_from_json() and 0xFFFF) != 25910) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_summary_to_json() and 0xFFFF) != 48912) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_terms_to_json() and 0xFFFF) != 7496) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_to_json() and 0xFFFF) != 51880) {
@@ -3284,6 +3443,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_normalize_stay() and 0xFFFF) != 13176) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_offered_options() and 0xFFFF) != 26974) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_option_offer_from_json() and 0xFFFF) != 26884) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_option_offer_to_json() and 0xFFFF) != 3559) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_from_json() and 0xFFFF) != 31040) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3420,6 +3588,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 46201) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_preview_amendment() and 0xFFFF) != 40195) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 60531) {
@@ -5754,6 +5925,38 @@ public object FfiConverterOptionalTypeAccount: FfiConverterRustBuffer<Account?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeBusinessDiscount: FfiConverterRustBuffer<BusinessDiscount?> {
+    override fun read(buf: ByteBuffer): BusinessDiscount? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeBusinessDiscount.read(buf)
+    }
+
+    override fun allocationSize(value: BusinessDiscount?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeBusinessDiscount.allocationSize(value)
+        }
+    }
+
+    override fun write(value: BusinessDiscount?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeBusinessDiscount.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
     override fun read(buf: ByteBuffer): Client? {
         if (buf.get().toInt() == 0) {
@@ -6336,6 +6539,34 @@ public object FfiConverterSequenceTypeLoggedEvent: FfiConverterRustBuffer<List<L
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeLoggedEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeOptionOffer: FfiConverterRustBuffer<List<OptionOffer>> {
+    override fun read(buf: ByteBuffer): List<OptionOffer> {
+        val len = buf.getInt()
+        return List<OptionOffer>(len) {
+            FfiConverterTypeOptionOffer.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<OptionOffer>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeOptionOffer.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<OptionOffer>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeOptionOffer.write(it, buf)
         }
     }
 }
@@ -6960,6 +7191,22 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -7111,6 +7358,120 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeMoney.lower(`a`),
         FfiConverterTypeMoney.lower(`b`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Changes a confirmed stay as previewed (refused if the total shown moved): each balance
+         * invoice cancelled by a credit note and replaced by a new one — never edited —, the money
+         * received carried to it, the stay with its new dates and lines, the events.
+         */
+    @Throws(HospesException::class) fun `amendStay`(`stay`: Stay, `catalogue`: Catalogue, `request`: PriceRequest, `discount`: BusinessDiscount?, `invoices`: List<Invoice>, `payments`: List<Payment>, `confirmation`: AmendmentConfirmation, `now`: Timestamp): Amendment {
+            return FfiConverterTypeAmendment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amend_stay(
+    
+        
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypePriceRequest.lower(`request`),
+        FfiConverterOptionalTypeBusinessDiscount.lower(`discount`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeAmendmentConfirmation.lower(`confirmation`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `amendmentConfirmationFromJson`(`json`: kotlin.String): AmendmentConfirmation {
+            return FfiConverterTypeAmendmentConfirmation.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_confirmation_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `amendmentConfirmationToJson`(`value`: AmendmentConfirmation): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_confirmation_to_json(
+    
+        
+        FfiConverterTypeAmendmentConfirmation.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `amendmentFromJson`(`json`: kotlin.String): Amendment {
+            return FfiConverterTypeAmendment.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `amendmentPreviewFromJson`(`json`: kotlin.String): AmendmentPreview {
+            return FfiConverterTypeAmendmentPreview.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_preview_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `amendmentPreviewToJson`(`value`: AmendmentPreview): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_preview_to_json(
+    
+        
+        FfiConverterTypeAmendmentPreview.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `amendmentToJson`(`value`: Amendment): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_amendment_to_json(
+    
+        
+        FfiConverterTypeAmendment.lower(`value`),_status)
 }
     )
     }
@@ -7313,6 +7674,26 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Books a stay without a quote (by phone, at the desk): the request priced as a new
+         * booking, with the business's discount if any; the stay comes back confirmed, with the
+         * priced stay (schedule, terms) and `stay_confirmed`. Nothing is stored: call it to tell the
+         * caller the price, store what it returns once they agree.
+         */
+    @Throws(HospesException::class) fun `bookStay`(`catalogue`: Catalogue, `booking`: BookingRequest, `now`: Timestamp): Booking {
+            return FfiConverterTypeBooking.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_book_stay(
+    
+        
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypeBookingRequest.lower(`booking`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `bookingChangeFromJson`(`json`: kotlin.String): BookingChange {
@@ -7337,6 +7718,96 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeBookingChange.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `bookingFromJson`(`json`: kotlin.String): Booking {
+            return FfiConverterTypeBooking.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `bookingRequestFromJson`(`json`: kotlin.String): BookingRequest {
+            return FfiConverterTypeBookingRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `bookingRequestToJson`(`value`: BookingRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_request_to_json(
+    
+        
+        FfiConverterTypeBookingRequest.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `bookingToJson`(`value`: Booking): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_booking_to_json(
+    
+        
+        FfiConverterTypeBooking.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `businessDiscountFromJson`(`json`: kotlin.String): BusinessDiscount {
+            return FfiConverterTypeBusinessDiscount.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_business_discount_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `businessDiscountToJson`(`value`: BusinessDiscount): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_business_discount_to_json(
+    
+        
+        FfiConverterTypeBusinessDiscount.lower(`value`),_status)
 }
     )
     }
@@ -7631,6 +8102,22 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeChartOfAccounts.lower(`chart`),_status)
 }
     
+    
+
+        /**
+         * Checks contract terms as the business saves them — every `[TAG]` in the title, headings
+         * and texts a contract merge field, closed, the sizes capped — and lists the tags used.
+         */
+    @Throws(HospesException::class) fun `checkContractTerms`(`terms`: ContractTerms): ContractTermsSummary {
+            return FfiConverterTypeContractTermsSummary.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_contract_terms(
+    
+        
+        FfiConverterTypeContractTerms.lower(`terms`),_status)
+}
+    )
+    }
     
 
         /**
@@ -8038,6 +8525,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `contractTermsSummaryFromJson`(`json`: kotlin.String): ContractTermsSummary {
+            return FfiConverterTypeContractTermsSummary.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_terms_summary_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `contractTermsSummaryToJson`(`value`: ContractTermsSummary): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_contract_terms_summary_to_json(
+    
+        
+        FfiConverterTypeContractTermsSummary.lower(`value`),_status)
 }
     )
     }
@@ -10000,6 +10517,54 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The options a booking form offers for a stay: each with its description in the
+         * request's language, what one adds to this stay, and whether it can still be taken.
+         */
+    @Throws(HospesException::class) fun `offeredOptions`(`catalogue`: Catalogue, `request`: PriceRequest, `now`: Timestamp): List<OptionOffer> {
+            return FfiConverterSequenceTypeOptionOffer.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_offered_options(
+    
+        
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypePriceRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `optionOfferFromJson`(`json`: kotlin.String): OptionOffer {
+            return FfiConverterTypeOptionOffer.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_option_offer_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `optionOfferToJson`(`value`: OptionOffer): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_option_offer_to_json(
+    
+        
+        FfiConverterTypeOptionOffer.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `participantsChangeFromJson`(`json`: kotlin.String): ParticipantsChange {
@@ -10811,6 +11376,28 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeGuestDetails.lower(`details`),
         FfiConverterTypeUpdatePolicy.lower(`policy`),
         FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What changing a confirmed stay (dates, options, guests, a discount) would do: the old and
+         * new totals, the difference, what is left to pay or to refund, the documents it will issue.
+         */
+    @Throws(HospesException::class) fun `previewAmendment`(`stay`: Stay, `catalogue`: Catalogue, `request`: PriceRequest, `discount`: BusinessDiscount?, `invoices`: List<Invoice>, `payments`: List<Payment>, `now`: Timestamp): AmendmentPreview {
+            return FfiConverterTypeAmendmentPreview.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_preview_amendment(
+    
+        
+        FfiConverterTypeStay.lower(`stay`),
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypePriceRequest.lower(`request`),
+        FfiConverterOptionalTypeBusinessDiscount.lower(`discount`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )

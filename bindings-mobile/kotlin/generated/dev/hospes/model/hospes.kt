@@ -1411,6 +1411,298 @@ public object FfiConverterTypeAgeBand: FfiConverterRustBuffer<AgeBand> {
 
 
 /**
+ * A confirmed change: the stay, the documents and payments to store, the events.
+ */
+data class Amendment (
+    /**
+     * The stay, still `confirmed`, with its new dates and lines (the unit's name as its
+     * accommodation).
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The stay priced as asked: the schedule, the promo code applied (add its discount to the
+     * code's `spent`).
+     */
+    var `priced`: PricedStay
+    , 
+    /**
+     * The invoices replaced, now `cancelled`.
+     */
+    var `cancelledInvoices`: List<Invoice>
+    , 
+    /**
+     * The credit notes, one per invoice replaced.
+     */
+    var `creditNotes`: List<Invoice>
+    , 
+    /**
+     * The invoice replacing them, issued (`paid` or `partly_paid` by the sums carried).
+     */
+    var `invoices`: List<Invoice>
+    , 
+    /**
+     * The invoices kept whose status the sums carried changed (a deposit left unpaid, settled
+     * from a balance paid): store them too.
+     */
+    var `settledInvoices`: List<Invoice>
+    , 
+    /**
+     * The `carried` payments settling the new invoice, then the invoices kept, from the sums
+     * received; each keyed `carried:{credit note}:{invoice}`.
+     */
+    var `carriedPayments`: List<Payment>
+    , 
+    /**
+     * The invoice series, advanced.
+     */
+    var `invoiceSeries`: InvoiceSeries
+    , 
+    /**
+     * The credit-note series, advanced.
+     */
+    var `creditNoteSeries`: InvoiceSeries
+    , 
+    /**
+     * What the host must refund (see [`AmendmentPreview::refund`]).
+     */
+    var `refund`: Money
+    , 
+    /**
+     * `invoice_issued` / `invoice_cancelled` per document, then `stay_amended`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAmendment: FfiConverterRustBuffer<Amendment> {
+    override fun read(buf: ByteBuffer): Amendment {
+        return Amendment(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterTypePricedStay.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypeInvoice.read(buf),
+            FfiConverterSequenceTypePayment.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Amendment) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypePricedStay.allocationSize(value.`priced`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`cancelledInvoices`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`creditNotes`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`invoices`) +
+            FfiConverterSequenceTypeInvoice.allocationSize(value.`settledInvoices`) +
+            FfiConverterSequenceTypePayment.allocationSize(value.`carriedPayments`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`invoiceSeries`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`creditNoteSeries`) +
+            FfiConverterTypeMoney.allocationSize(value.`refund`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: Amendment, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterTypePricedStay.write(value.`priced`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`cancelledInvoices`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`creditNotes`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`invoices`, buf)
+            FfiConverterSequenceTypeInvoice.write(value.`settledInvoices`, buf)
+            FfiConverterSequenceTypePayment.write(value.`carriedPayments`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`invoiceSeries`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`creditNoteSeries`, buf)
+            FfiConverterTypeMoney.write(value.`refund`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * What [`confirm`] needs besides the stay's records.
+ */
+data class AmendmentConfirmation (
+    /**
+     * The new total shown ([`AmendmentPreview::total`]): confirming is refused if it changed.
+     */
+    var `shownTotal`: Money
+    , 
+    /**
+     * The series the new invoice is numbered in.
+     */
+    var `invoiceSeries`: InvoiceSeries
+    , 
+    /**
+     * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+     * two are one series (numbers follow each other, both come back equal).
+     */
+    var `creditNoteSeries`: InvoiceSeries
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAmendmentConfirmation: FfiConverterRustBuffer<AmendmentConfirmation> {
+    override fun read(buf: ByteBuffer): AmendmentConfirmation {
+        return AmendmentConfirmation(
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+            FfiConverterTypeInvoiceSeries.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AmendmentConfirmation) = (
+            FfiConverterTypeMoney.allocationSize(value.`shownTotal`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`invoiceSeries`) +
+            FfiConverterTypeInvoiceSeries.allocationSize(value.`creditNoteSeries`)
+    )
+
+    override fun write(value: AmendmentConfirmation, buf: ByteBuffer) {
+            FfiConverterTypeMoney.write(value.`shownTotal`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`invoiceSeries`, buf)
+            FfiConverterTypeInvoiceSeries.write(value.`creditNoteSeries`, buf)
+    }
+}
+
+
+
+/**
+ * What changing the stay now would do, shown before confirming.
+ */
+data class AmendmentPreview (
+    /**
+     * The stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * The dates before and after, when they move.
+     */
+    var `datesChanged`: DatesChange?
+    , 
+    /**
+     * The stay's total now.
+     */
+    var `previousTotal`: Money
+    , 
+    /**
+     * Its total once changed: what [`AmendmentConfirmation::shown_total`] repeats.
+     */
+    var `total`: Money
+    , 
+    /**
+     * `total − previous_total` (negative when the stay costs less).
+     */
+    var `difference`: Money
+    , 
+    /**
+     * The stay priced as asked: its lines, totals, schedule, promo code.
+     */
+    var `priced`: PricedStay
+    , 
+    /**
+     * What was received for the stay so far, refunds deducted.
+     */
+    var `paid`: Money
+    , 
+    /**
+     * `total − paid`: what is left to pay once changed (negative when more was paid).
+     */
+    var `leftToPay`: Money
+    , 
+    /**
+     * What the establishment will owe back: money received that no document of the changed
+     * stay holds.
+     */
+    var `refund`: Money
+    , 
+    /**
+     * The documents confirming will issue: a credit note per invoice replaced, then the invoice
+     * replacing them.
+     */
+    var `documents`: List<PlannedDocument>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAmendmentPreview: FfiConverterRustBuffer<AmendmentPreview> {
+    override fun read(buf: ByteBuffer): AmendmentPreview {
+        return AmendmentPreview(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeDatesChange.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypePricedStay.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterSequenceTypePlannedDocument.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AmendmentPreview) = (
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterOptionalTypeDatesChange.allocationSize(value.`datesChanged`) +
+            FfiConverterTypeMoney.allocationSize(value.`previousTotal`) +
+            FfiConverterTypeMoney.allocationSize(value.`total`) +
+            FfiConverterTypeMoney.allocationSize(value.`difference`) +
+            FfiConverterTypePricedStay.allocationSize(value.`priced`) +
+            FfiConverterTypeMoney.allocationSize(value.`paid`) +
+            FfiConverterTypeMoney.allocationSize(value.`leftToPay`) +
+            FfiConverterTypeMoney.allocationSize(value.`refund`) +
+            FfiConverterSequenceTypePlannedDocument.allocationSize(value.`documents`)
+    )
+
+    override fun write(value: AmendmentPreview, buf: ByteBuffer) {
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterOptionalTypeDatesChange.write(value.`datesChanged`, buf)
+            FfiConverterTypeMoney.write(value.`previousTotal`, buf)
+            FfiConverterTypeMoney.write(value.`total`, buf)
+            FfiConverterTypeMoney.write(value.`difference`, buf)
+            FfiConverterTypePricedStay.write(value.`priced`, buf)
+            FfiConverterTypeMoney.write(value.`paid`, buf)
+            FfiConverterTypeMoney.write(value.`leftToPay`, buf)
+            FfiConverterTypeMoney.write(value.`refund`, buf)
+            FfiConverterSequenceTypePlannedDocument.write(value.`documents`, buf)
+    }
+}
+
+
+
+/**
  * A promo code as applied.
  */
 data class AppliedPromo (
@@ -1792,6 +2084,62 @@ public object FfiConverterTypeAppointmentSchedule: FfiConverterRustBuffer<Appoin
 
 
 /**
+ * A booking made: the confirmed stay, the priced stay it comes from, the event.
+ */
+data class Booking (
+    /**
+     * The stay, `confirmed`, with the priced lines.
+     */
+    var `stay`: Stay
+    , 
+    /**
+     * The priced stay: totals, the payment schedule (deposit due now), the cancellation terms,
+     * the promo code applied (add its discount to the code's `spent`).
+     */
+    var `priced`: PricedStay
+    , 
+    /**
+     * `stay_confirmed`.
+     */
+    var `events`: List<Event>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBooking: FfiConverterRustBuffer<Booking> {
+    override fun read(buf: ByteBuffer): Booking {
+        return Booking(
+            FfiConverterTypeStay.read(buf),
+            FfiConverterTypePricedStay.read(buf),
+            FfiConverterSequenceTypeEvent.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Booking) = (
+            FfiConverterTypeStay.allocationSize(value.`stay`) +
+            FfiConverterTypePricedStay.allocationSize(value.`priced`) +
+            FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
+    )
+
+    override fun write(value: Booking, buf: ByteBuffer) {
+            FfiConverterTypeStay.write(value.`stay`, buf)
+            FfiConverterTypePricedStay.write(value.`priced`, buf)
+            FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
  * A guest's change: the fields present are the ones changed.
  */
 data class BookingChange (
@@ -1904,6 +2252,143 @@ public object FfiConverterTypeBookingFieldChange: FfiConverterRustBuffer<Booking
             FfiConverterString.write(value.`field`, buf)
             FfiConverterOptionalString.write(value.`before`, buf)
             FfiConverterOptionalString.write(value.`after`, buf)
+    }
+}
+
+
+
+/**
+ * What the business books: for whom, under which reference, what, and how it came.
+ */
+data class BookingRequest (
+    /**
+     * Whose booking.
+     */
+    var `clientId`: kotlin.String
+    , 
+    /**
+     * The host's reference for the new stay.
+     */
+    var `stayReference`: kotlin.String
+    , 
+    /**
+     * What is booked: unit, dates, guests, options, promo code (priced as a new booking).
+     */
+    var `request`: PriceRequest
+    , 
+    /**
+     * The business's discount, if it grants one.
+     */
+    var `discount`: BusinessDiscount? = null 
+    , 
+    /**
+     * The people staying besides the client, when already known.
+     */
+    var `participants`: List<TravelCompanion>
+    , 
+    /**
+     * Where the booking came from (`phone`, `walk_in`, `email` …).
+     */
+    var `origin`: BookingOrigin? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBookingRequest: FfiConverterRustBuffer<BookingRequest> {
+    override fun read(buf: ByteBuffer): BookingRequest {
+        return BookingRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypePriceRequest.read(buf),
+            FfiConverterOptionalTypeBusinessDiscount.read(buf),
+            FfiConverterSequenceTypeTravelCompanion.read(buf),
+            FfiConverterOptionalTypeBookingOrigin.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BookingRequest) = (
+            FfiConverterString.allocationSize(value.`clientId`) +
+            FfiConverterString.allocationSize(value.`stayReference`) +
+            FfiConverterTypePriceRequest.allocationSize(value.`request`) +
+            FfiConverterOptionalTypeBusinessDiscount.allocationSize(value.`discount`) +
+            FfiConverterSequenceTypeTravelCompanion.allocationSize(value.`participants`) +
+            FfiConverterOptionalTypeBookingOrigin.allocationSize(value.`origin`)
+    )
+
+    override fun write(value: BookingRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`clientId`, buf)
+            FfiConverterString.write(value.`stayReference`, buf)
+            FfiConverterTypePriceRequest.write(value.`request`, buf)
+            FfiConverterOptionalTypeBusinessDiscount.write(value.`discount`, buf)
+            FfiConverterSequenceTypeTravelCompanion.write(value.`participants`, buf)
+            FfiConverterOptionalTypeBookingOrigin.write(value.`origin`, buf)
+    }
+}
+
+
+
+/**
+ * A discount the business grants (« remise », « geste commercial »), on top of the catalogue:
+ * on everything but the tourist tax, after the promo code and net of the discounts already
+ * there, never below zero, split into one line per VAT rate like a promo code's. Never typed by
+ * the guest: only a booking the business takes ([`crate::booking`]) or a change it makes to one
+ * ([`crate::amendment`]) carries one.
+ *
+ * ```
+ * let d: hospes::pricing::BusinessDiscount = serde_json::from_str(
+ * r#"{"label": "Geste commercial", "discount": {"kind": "percent", "percent": "10"}}"#).unwrap();
+ * assert_eq!(d.label, "Geste commercial");
+ * ```
+ */
+data class BusinessDiscount (
+    /**
+     * As printed on its line (« Geste commercial »), up to 200 characters.
+     */
+    var `label`: kotlin.String
+    , 
+    /**
+     * How much: a `percent`, a `fixed` amount, or the price the stay is brought to
+     * (`set_price`, the tourist tax not included).
+     */
+    var `discount`: PromoDiscount
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBusinessDiscount: FfiConverterRustBuffer<BusinessDiscount> {
+    override fun read(buf: ByteBuffer): BusinessDiscount {
+        return BusinessDiscount(
+            FfiConverterString.read(buf),
+            FfiConverterTypePromoDiscount.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BusinessDiscount) = (
+            FfiConverterString.allocationSize(value.`label`) +
+            FfiConverterTypePromoDiscount.allocationSize(value.`discount`)
+    )
+
+    override fun write(value: BusinessDiscount, buf: ByteBuffer) {
+            FfiConverterString.write(value.`label`, buf)
+            FfiConverterTypePromoDiscount.write(value.`discount`, buf)
     }
 }
 
@@ -2622,15 +3107,21 @@ public object FfiConverterTypeChartOfAccounts: FfiConverterRustBuffer<ChartOfAcc
 
 /**
  * One clause of the business's terms.
+ *
+ * ```
+ * let clause: hospes::contract::Clause = serde_json::from_str(
+ * r#"{"heading": "Article 1 — Objet", "text": "Location de [HEBERGEMENT]."}"#).unwrap();
+ * assert_eq!(clause.heading, "Article 1 — Objet");
+ * ```
  */
 data class Clause (
     /**
-     * Its heading (« Article 3 — Animaux »).
+     * Its heading (« Article 3 — Animaux »); may hold merge fields.
      */
     var `heading`: kotlin.String
     , 
     /**
-     * Its text, paragraphs separated by blank lines.
+     * Its text, paragraphs separated by blank lines; may hold merge fields.
      */
     var `text`: kotlin.String
     
@@ -3350,7 +3841,17 @@ public object FfiConverterTypeContractSigned: FfiConverterRustBuffer<ContractSig
 
 
 /**
- * The terms a contract is made from: the business's template, in one version.
+ * The terms a contract is made from: the business's template, in one version. In a contract,
+ * the same terms with their merge fields filled.
+ *
+ * ```
+ * let terms: hospes::contract::ContractTerms = serde_json::from_str(r#"{
+ * "version": "2026-1", "title": "Contrat de location saisonnière",
+ * "clauses": [{"heading": "Article 1 — Objet",
+ * "text": "Location de [HEBERGEMENT] du [DATE_ARRIVEE] au [DATE_DEPART]."}]
+ * }"#).unwrap();
+ * assert!(terms.check().is_ok());
+ * ```
  */
 data class ContractTerms (
     /**
@@ -3359,7 +3860,7 @@ data class ContractTerms (
     var `version`: kotlin.String
     , 
     /**
-     * The contract's title (« Contrat de location saisonnière »).
+     * The contract's title (« Contrat de location saisonnière »); may hold merge fields.
      */
     var `title`: kotlin.String
     , 
@@ -3399,6 +3900,52 @@ public object FfiConverterTypeContractTerms: FfiConverterRustBuffer<ContractTerm
             FfiConverterString.write(value.`version`, buf)
             FfiConverterString.write(value.`title`, buf)
             FfiConverterSequenceTypeClause.write(value.`clauses`, buf)
+    }
+}
+
+
+
+/**
+ * What saved terms use, for the business's editor.
+ *
+ * ```
+ * let summary: hospes::contract::ContractTermsSummary =
+ * serde_json::from_str(r#"{"tags": ["[DATE_ARRIVEE]"]}"#).unwrap();
+ * assert_eq!(summary.tags, ["[DATE_ARRIVEE]"]);
+ * ```
+ */
+data class ContractTermsSummary (
+    /**
+     * The merge fields used, each once, by its French name with brackets (`[DATE_ARRIVEE]` for
+     * `[ARRIVAL_DATE]` too), in order of first use.
+     */
+    var `tags`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractTermsSummary: FfiConverterRustBuffer<ContractTermsSummary> {
+    override fun read(buf: ByteBuffer): ContractTermsSummary {
+        return ContractTermsSummary(
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractTermsSummary) = (
+            FfiConverterSequenceString.allocationSize(value.`tags`)
+    )
+
+    override fun write(value: ContractTermsSummary, buf: ByteBuffer) {
+            FfiConverterSequenceString.write(value.`tags`, buf)
     }
 }
 
@@ -8146,6 +8693,134 @@ public object FfiConverterTypeOpeningPeriod: FfiConverterRustBuffer<OpeningPerio
 
 
 /**
+ * One option offered for a stay.
+ */
+data class OptionOffer (
+    /**
+     * Its id, to ask for it in [`PriceRequest::supplements`].
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Its name as printed (« Animal »).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * The business's description, in the request's language (else another it wrote).
+     */
+    var `description`: kotlin.String?
+    , 
+    /**
+     * What its price is for (per night, per person…).
+     */
+    var `basis`: SupplementBasis
+    , 
+    /**
+     * The catalogue's price per basis unit (a percentage for `percent_of_stay`).
+     */
+    var `price`: Decimal
+    , 
+    /**
+     * What one of it adds to this stay, on the catalogue's price basis.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * Its VAT rate.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * Most of it per stay.
+     */
+    var `maxQuantity`: kotlin.UInt
+    , 
+    /**
+     * Added without being asked.
+     */
+    var `automatic`: kotlin.Boolean
+    , 
+    /**
+     * Whether it can be taken for this stay now.
+     */
+    var `available`: kotlin.Boolean
+    , 
+    /**
+     * Why not, when it cannot: `season` (not sold in the arrival's season), `booking_only`
+     * (only when booking, not in a change), `within_days` (too close to arrival).
+     */
+    var `unavailableReason`: kotlin.String?
+    , 
+    /**
+     * For `within_days`, the days before arrival it stops being sold.
+     */
+    var `unavailableWithinDays`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOptionOffer: FfiConverterRustBuffer<OptionOffer> {
+    override fun read(buf: ByteBuffer): OptionOffer {
+        return OptionOffer(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeSupplementBasis.read(buf),
+            FfiConverterTypeDecimal.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OptionOffer) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`description`) +
+            FfiConverterTypeSupplementBasis.allocationSize(value.`basis`) +
+            FfiConverterTypeDecimal.allocationSize(value.`price`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterUInt.allocationSize(value.`maxQuantity`) +
+            FfiConverterBoolean.allocationSize(value.`automatic`) +
+            FfiConverterBoolean.allocationSize(value.`available`) +
+            FfiConverterOptionalString.allocationSize(value.`unavailableReason`) +
+            FfiConverterOptionalUInt.allocationSize(value.`unavailableWithinDays`)
+    )
+
+    override fun write(value: OptionOffer, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`description`, buf)
+            FfiConverterTypeSupplementBasis.write(value.`basis`, buf)
+            FfiConverterTypeDecimal.write(value.`price`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterUInt.write(value.`maxQuantity`, buf)
+            FfiConverterBoolean.write(value.`automatic`, buf)
+            FfiConverterBoolean.write(value.`available`, buf)
+            FfiConverterOptionalString.write(value.`unavailableReason`, buf)
+            FfiConverterOptionalUInt.write(value.`unavailableWithinDays`, buf)
+    }
+}
+
+
+
+/**
  * A stay whose participants changed, the client record (its companions list may grow) and the
  * events.
  */
@@ -8996,11 +9671,12 @@ public object FfiConverterTypePetView: FfiConverterRustBuffer<PetView> {
 
 
 /**
- * A document a cancellation will produce.
+ * A document a cancellation (or a change of the stay, [`crate::amendment`]) will produce.
  */
 data class PlannedDocument (
     /**
-     * A credit note or the cancellation-fee invoice.
+     * A credit note, the cancellation-fee invoice, or the invoice replacing those a change
+     * cancels.
      */
     var `kind`: InvoiceKind
     , 
@@ -10870,6 +11546,14 @@ data class ReminderRule (
     var `daysBeforeDeadline`: kotlin.UInt
     , 
     /**
+     * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+     * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+     * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+     * deadline.
+     */
+    var `at`: NaiveTime? = null 
+    , 
+    /**
      * Extra text for the mail (`[TEXTE_RAPPEL]`).
      */
     var `text`: kotlin.String?
@@ -10890,17 +11574,20 @@ public object FfiConverterTypeReminderRule: FfiConverterRustBuffer<ReminderRule>
     override fun read(buf: ByteBuffer): ReminderRule {
         return ReminderRule(
             FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeNaiveTime.read(buf),
             FfiConverterOptionalString.read(buf),
         )
     }
 
     override fun allocationSize(value: ReminderRule) = (
             FfiConverterUInt.allocationSize(value.`daysBeforeDeadline`) +
+            FfiConverterOptionalTypeNaiveTime.allocationSize(value.`at`) +
             FfiConverterOptionalString.allocationSize(value.`text`)
     )
 
     override fun write(value: ReminderRule, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`daysBeforeDeadline`, buf)
+            FfiConverterOptionalTypeNaiveTime.write(value.`at`, buf)
             FfiConverterOptionalString.write(value.`text`, buf)
     }
 }
@@ -12324,6 +13011,17 @@ data class Stay (
      * The business's own booking fields (a licence plate, a flight number), by key.
      */
     var `customFields`: List<CustomFieldValue>
+    , 
+    /**
+     * Where the booking came from (web, phone, agency…); none when the host does not say.
+     */
+    var `origin`: BookingOrigin? = null 
+    , 
+    /**
+     * The business's own notes on the stay (« notes internes »): for the staff only, never in
+     * what the portal, the mails or the guest's documents show.
+     */
+    var `businessNotes`: kotlin.String? = null 
     
 ){
     
@@ -12354,6 +13052,8 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeNaiveTime.read(buf),
             FfiConverterSequenceTypeCustomFieldValue.read(buf),
+            FfiConverterOptionalTypeBookingOrigin.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -12371,7 +13071,9 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterSequenceTypeDocumentRef.allocationSize(value.`documents`) +
             FfiConverterOptionalString.allocationSize(value.`notes`) +
             FfiConverterOptionalTypeNaiveTime.allocationSize(value.`arrivalTime`) +
-            FfiConverterSequenceTypeCustomFieldValue.allocationSize(value.`customFields`)
+            FfiConverterSequenceTypeCustomFieldValue.allocationSize(value.`customFields`) +
+            FfiConverterOptionalTypeBookingOrigin.allocationSize(value.`origin`) +
+            FfiConverterOptionalString.allocationSize(value.`businessNotes`)
     )
 
     override fun write(value: Stay, buf: ByteBuffer) {
@@ -12389,6 +13091,8 @@ public object FfiConverterTypeStay: FfiConverterRustBuffer<Stay> {
             FfiConverterOptionalString.write(value.`notes`, buf)
             FfiConverterOptionalTypeNaiveTime.write(value.`arrivalTime`, buf)
             FfiConverterSequenceTypeCustomFieldValue.write(value.`customFields`, buf)
+            FfiConverterOptionalTypeBookingOrigin.write(value.`origin`, buf)
+            FfiConverterOptionalString.write(value.`businessNotes`, buf)
     }
 }
 
@@ -12527,11 +13231,12 @@ public object FfiConverterTypeStayDates: FfiConverterRustBuffer<StayDates> {
 
 
 /**
- * The stay screen: the stay (its participants, lines and documents), its totals.
+ * The stay screen: the stay (its participants, lines and documents, never the business's
+ * notes), its totals.
  */
 data class StayDetail (
     /**
-     * The stay, participants and lines included.
+     * The stay, participants and lines included, the business's notes left out.
      */
     var `stay`: Stay
     , 
@@ -12607,6 +13312,11 @@ data class StayFilter (
      * The statuses kept; empty for all.
      */
     var `statuses`: List<StayStatus>
+    , 
+    /**
+     * The origins kept (web, phone, agency…); empty for all, a stay of unknown origin included.
+     */
+    var `origins`: List<BookingOrigin>
     
 ){
     
@@ -12626,19 +13336,22 @@ public object FfiConverterTypeStayFilter: FfiConverterRustBuffer<StayFilter> {
             FfiConverterOptionalTypeNaiveDate.read(buf),
             FfiConverterOptionalTypeNaiveDate.read(buf),
             FfiConverterSequenceTypeStayStatus.read(buf),
+            FfiConverterSequenceTypeBookingOrigin.read(buf),
         )
     }
 
     override fun allocationSize(value: StayFilter) = (
             FfiConverterOptionalTypeNaiveDate.allocationSize(value.`arrivalFrom`) +
             FfiConverterOptionalTypeNaiveDate.allocationSize(value.`arrivalTo`) +
-            FfiConverterSequenceTypeStayStatus.allocationSize(value.`statuses`)
+            FfiConverterSequenceTypeStayStatus.allocationSize(value.`statuses`) +
+            FfiConverterSequenceTypeBookingOrigin.allocationSize(value.`origins`)
     )
 
     override fun write(value: StayFilter, buf: ByteBuffer) {
             FfiConverterOptionalTypeNaiveDate.write(value.`arrivalFrom`, buf)
             FfiConverterOptionalTypeNaiveDate.write(value.`arrivalTo`, buf)
             FfiConverterSequenceTypeStayStatus.write(value.`statuses`, buf)
+            FfiConverterSequenceTypeBookingOrigin.write(value.`origins`, buf)
     }
 }
 
@@ -12890,6 +13603,12 @@ data class Supplement (
     var `name`: kotlin.String
     , 
     /**
+     * What the guest reads about it before choosing (seed: « un maximum d'informations sur la
+     * prestation »), in each of the business's languages; at most 2 000 characters each.
+     */
+    var `description`: Translated? = null 
+    , 
+    /**
      * What `price` is for.
      */
     var `basis`: SupplementBasis
@@ -12951,6 +13670,7 @@ public object FfiConverterTypeSupplement: FfiConverterRustBuffer<Supplement> {
         return Supplement(
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
+            FfiConverterOptionalTypeTranslated.read(buf),
             FfiConverterTypeSupplementBasis.read(buf),
             FfiConverterTypeDecimal.read(buf),
             FfiConverterOptionalTypeVatRate.read(buf),
@@ -12966,6 +13686,7 @@ public object FfiConverterTypeSupplement: FfiConverterRustBuffer<Supplement> {
     override fun allocationSize(value: Supplement) = (
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeTranslated.allocationSize(value.`description`) +
             FfiConverterTypeSupplementBasis.allocationSize(value.`basis`) +
             FfiConverterTypeDecimal.allocationSize(value.`price`) +
             FfiConverterOptionalTypeVatRate.allocationSize(value.`vatRate`) +
@@ -12980,6 +13701,7 @@ public object FfiConverterTypeSupplement: FfiConverterRustBuffer<Supplement> {
     override fun write(value: Supplement, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
             FfiConverterString.write(value.`name`, buf)
+            FfiConverterOptionalTypeTranslated.write(value.`description`, buf)
             FfiConverterTypeSupplementBasis.write(value.`basis`, buf)
             FfiConverterTypeDecimal.write(value.`price`, buf)
             FfiConverterOptionalTypeVatRate.write(value.`vatRate`, buf)
@@ -13752,6 +14474,78 @@ public object FfiConverterTypeAppointmentStatus: FfiConverterRustBuffer<Appointm
 
 
 /**
+ * Where a booking came from (« origine »): the business reads it on the booking and in the
+ * stays export, and filters by it.
+ *
+ * ```
+ * use hospes::stay::BookingOrigin;
+ * let origin: BookingOrigin = serde_json::from_str(r#""phone""#).unwrap();
+ * assert_eq!(origin, BookingOrigin::Phone);
+ * assert_eq!(origin.label(hospes::Locale::Fr), "Téléphone");
+ * assert_eq!(BookingOrigin::Marketplace.label(hospes::Locale::En), "Booking platform");
+ * ```
+ */
+
+enum class BookingOrigin {
+    
+    /**
+     * Booked online, on the business's own site or booking widget.
+     */
+    WEB,
+    /**
+     * Taken by phone.
+     */
+    PHONE,
+    /**
+     * Asked by e-mail or letter.
+     */
+    EMAIL,
+    /**
+     * Booked at the desk, on site.
+     */
+    WALK_IN,
+    /**
+     * Through a travel agency or a tour operator.
+     */
+    AGENCY,
+    /**
+     * Through a booking platform (Booking.com, Airbnb…).
+     */
+    MARKETPLACE,
+    /**
+     * Any other way.
+     */
+    OTHER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBookingOrigin: FfiConverterRustBuffer<BookingOrigin> {
+    override fun read(buf: ByteBuffer) = try {
+        BookingOrigin.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: BookingOrigin) = 4UL
+
+    override fun write(value: BookingOrigin, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Whether the price is for a new booking or a change to an existing one.
  */
 
@@ -14337,7 +15131,8 @@ public object FfiConverterTypeEntrySource: FfiConverterRustBuffer<EntrySource> {
 sealed class ErasedRecord {
     
     /**
-     * A stay without its participants, the guest's notes, arrival time and custom fields.
+     * A stay without its participants, the guest's and the business's notes, arrival time and
+     * custom fields.
      */
     data class Stay(
         /**
@@ -14582,7 +15377,8 @@ enum class ErrorFamily {
      */
     PAYMENT,
     /**
-     * A contract that cannot be drawn up or signed (`contract.already_signed` …).
+     * A contract that cannot be drawn up or signed, or terms that cannot be saved
+     * (`contract.already_signed`, `contract.tag_unknown` …).
      */
     CONTRACT,
     /**
@@ -14856,7 +15652,8 @@ sealed class Event {
     }
     
     /**
-     * A stay in « option » became a booking.
+     * A stay became a booking: a quote accepted (after `quote_accepted`), or a booking the
+     * business took directly, by phone or at the desk (alone, see [`crate::booking`]).
      */
     data class StayConfirmed(
         /**
@@ -14876,6 +15673,47 @@ sealed class Event {
          * even `null`, so that logs written before keep their hashes) when they were the same.
          */
         val `datesChanged`: dev.hospes.model.DatesChange?) : Event()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The business changed a confirmed stay (dates, options, a discount): re-priced, its balance
+     * invoice replaced by a credit note and a new invoice (see [`crate::amendment`]).
+     */
+    data class StayAmended(
+        /**
+         * When.
+         */
+        val `occurredAt`: dev.hospes.model.Timestamp, 
+        /**
+         * Whose stay.
+         */
+        val `clientId`: kotlin.String, 
+        /**
+         * The stay.
+         */
+        val `stayReference`: kotlin.String, 
+        /**
+         * The dates before and now, when they changed; absent when they did not.
+         */
+        val `datesChanged`: dev.hospes.model.DatesChange?, 
+        /**
+         * The total before.
+         */
+        val `previousTotal`: dev.hospes.model.Money, 
+        /**
+         * The total now.
+         */
+        val `total`: dev.hospes.model.Money, 
+        /**
+         * What the establishment owes back now: money received that the new stay's documents
+         * no longer hold, for the host's payment plug-in to refund (zero mostly).
+         */
+        val `refund`: dev.hospes.model.Money) : Event()
         
     {
         
@@ -15579,7 +16417,16 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterOptionalTypeDatesChange.read(buf),
                 )
-            9 -> Event.InvoiceIssued(
+            9 -> Event.StayAmended(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalTypeDatesChange.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                )
+            10 -> Event.InvoiceIssued(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15587,21 +16434,13 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterOptionalString.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 )
-            10 -> Event.InvoiceCancelled(
+            11 -> Event.InvoiceCancelled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            11 -> Event.PaymentRecorded(
-                FfiConverterTypeTimestamp.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterTypeMoney.read(buf),
-                FfiConverterTypePaymentMethod.read(buf),
-                FfiConverterString.read(buf),
-                )
-            12 -> Event.RefundRecorded(
+            12 -> Event.PaymentRecorded(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15609,7 +16448,15 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypePaymentMethod.read(buf),
                 FfiConverterString.read(buf),
                 )
-            13 -> Event.PaymentReversed(
+            13 -> Event.RefundRecorded(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeMoney.read(buf),
+                FfiConverterTypePaymentMethod.read(buf),
+                FfiConverterString.read(buf),
+                )
+            14 -> Event.PaymentReversed(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15618,14 +16465,14 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            14 -> Event.PaymentFailed(
+            15 -> Event.PaymentFailed(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 FfiConverterBoolean.read(buf),
                 )
-            15 -> Event.ContractSigned(
+            16 -> Event.ContractSigned(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15633,21 +16480,21 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            16 -> Event.StayCancelled(
+            17 -> Event.StayCancelled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 FfiConverterTypeMoney.read(buf),
                 )
-            17 -> Event.AuthorisedPersonsChanged(
+            18 -> Event.AuthorisedPersonsChanged(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 )
-            18 -> Event.AppointmentRequested(
+            19 -> Event.AppointmentRequested(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15656,7 +16503,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            19 -> Event.AppointmentConfirmed(
+            20 -> Event.AppointmentConfirmed(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15664,7 +16511,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeNaiveDateTime.read(buf),
                 )
-            20 -> Event.AppointmentRescheduled(
+            21 -> Event.AppointmentRescheduled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15675,7 +16522,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeAppointmentStatus.read(buf),
                 )
-            21 -> Event.AppointmentDeclined(
+            22 -> Event.AppointmentDeclined(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15684,7 +16531,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeAppointmentStatus.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            22 -> Event.AppointmentCancelled(
+            23 -> Event.AppointmentCancelled(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
@@ -15692,34 +16539,34 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterTypeNaiveDateTime.read(buf),
                 FfiConverterTypeAppointmentStatus.read(buf),
                 )
-            23 -> Event.BookingFieldsEdited(
+            24 -> Event.BookingFieldsEdited(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceTypeBookingFieldChange.read(buf),
                 )
-            24 -> Event.BookingChangeRequested(
-                FfiConverterTypeTimestamp.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterSequenceTypeBookingFieldChange.read(buf),
-                )
-            25 -> Event.BookingChangeApproved(
+            25 -> Event.BookingChangeRequested(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterSequenceTypeBookingFieldChange.read(buf),
                 )
-            26 -> Event.BookingChangeDeclined(
+            26 -> Event.BookingChangeApproved(
+                FfiConverterTypeTimestamp.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeBookingFieldChange.read(buf),
+                )
+            27 -> Event.BookingChangeDeclined(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            27 -> Event.ClientErased(
+            28 -> Event.ClientErased(
                 FfiConverterTypeTimestamp.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -15804,6 +16651,19 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 + FfiConverterString.allocationSize(value.`clientId`)
                 + FfiConverterString.allocationSize(value.`stayReference`)
                 + FfiConverterOptionalTypeDatesChange.allocationSize(value.`datesChanged`)
+            )
+        }
+        is Event.StayAmended -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeTimestamp.allocationSize(value.`occurredAt`)
+                + FfiConverterString.allocationSize(value.`clientId`)
+                + FfiConverterString.allocationSize(value.`stayReference`)
+                + FfiConverterOptionalTypeDatesChange.allocationSize(value.`datesChanged`)
+                + FfiConverterTypeMoney.allocationSize(value.`previousTotal`)
+                + FfiConverterTypeMoney.allocationSize(value.`total`)
+                + FfiConverterTypeMoney.allocationSize(value.`refund`)
             )
         }
         is Event.InvoiceIssued -> {
@@ -16092,8 +16952,19 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterOptionalTypeDatesChange.write(value.`datesChanged`, buf)
                 Unit
             }
-            is Event.InvoiceIssued -> {
+            is Event.StayAmended -> {
                 buf.putInt(9)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterOptionalTypeDatesChange.write(value.`datesChanged`, buf)
+                FfiConverterTypeMoney.write(value.`previousTotal`, buf)
+                FfiConverterTypeMoney.write(value.`total`, buf)
+                FfiConverterTypeMoney.write(value.`refund`, buf)
+                Unit
+            }
+            is Event.InvoiceIssued -> {
+                buf.putInt(10)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`invoiceNumber`, buf)
@@ -16103,7 +16974,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.InvoiceCancelled -> {
-                buf.putInt(10)
+                buf.putInt(11)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`invoiceNumber`, buf)
@@ -16111,16 +16982,6 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.PaymentRecorded -> {
-                buf.putInt(11)
-                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
-                FfiConverterString.write(value.`clientId`, buf)
-                FfiConverterString.write(value.`invoiceNumber`, buf)
-                FfiConverterTypeMoney.write(value.`amount`, buf)
-                FfiConverterTypePaymentMethod.write(value.`method`, buf)
-                FfiConverterString.write(value.`key`, buf)
-                Unit
-            }
-            is Event.RefundRecorded -> {
                 buf.putInt(12)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
@@ -16130,8 +16991,18 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterString.write(value.`key`, buf)
                 Unit
             }
-            is Event.PaymentReversed -> {
+            is Event.RefundRecorded -> {
                 buf.putInt(13)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`invoiceNumber`, buf)
+                FfiConverterTypeMoney.write(value.`amount`, buf)
+                FfiConverterTypePaymentMethod.write(value.`method`, buf)
+                FfiConverterString.write(value.`key`, buf)
+                Unit
+            }
+            is Event.PaymentReversed -> {
+                buf.putInt(14)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`invoiceNumber`, buf)
@@ -16142,7 +17013,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.PaymentFailed -> {
-                buf.putInt(14)
+                buf.putInt(15)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`invoiceNumber`, buf)
@@ -16151,7 +17022,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.ContractSigned -> {
-                buf.putInt(15)
+                buf.putInt(16)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`contractNumber`, buf)
@@ -16161,7 +17032,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.StayCancelled -> {
-                buf.putInt(16)
+                buf.putInt(17)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -16170,7 +17041,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AuthorisedPersonsChanged -> {
-                buf.putInt(17)
+                buf.putInt(18)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`pitch`, buf)
@@ -16179,7 +17050,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentRequested -> {
-                buf.putInt(18)
+                buf.putInt(19)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -16190,7 +17061,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentConfirmed -> {
-                buf.putInt(19)
+                buf.putInt(20)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -16200,7 +17071,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentRescheduled -> {
-                buf.putInt(20)
+                buf.putInt(21)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -16213,7 +17084,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentDeclined -> {
-                buf.putInt(21)
+                buf.putInt(22)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -16224,7 +17095,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.AppointmentCancelled -> {
-                buf.putInt(22)
+                buf.putInt(23)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`appointmentId`, buf)
@@ -16234,7 +17105,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingFieldsEdited -> {
-                buf.putInt(23)
+                buf.putInt(24)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -16242,15 +17113,6 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.BookingChangeRequested -> {
-                buf.putInt(24)
-                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
-                FfiConverterString.write(value.`clientId`, buf)
-                FfiConverterString.write(value.`stayReference`, buf)
-                FfiConverterString.write(value.`requestId`, buf)
-                FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
-                Unit
-            }
-            is Event.BookingChangeApproved -> {
                 buf.putInt(25)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
@@ -16259,8 +17121,17 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
                 Unit
             }
-            is Event.BookingChangeDeclined -> {
+            is Event.BookingChangeApproved -> {
                 buf.putInt(26)
+                FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
+                FfiConverterString.write(value.`clientId`, buf)
+                FfiConverterString.write(value.`stayReference`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterSequenceTypeBookingFieldChange.write(value.`changes`, buf)
+                Unit
+            }
+            is Event.BookingChangeDeclined -> {
+                buf.putInt(27)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 FfiConverterString.write(value.`stayReference`, buf)
@@ -16269,7 +17140,7 @@ public object FfiConverterTypeEvent : FfiConverterRustBuffer<Event>{
                 Unit
             }
             is Event.ClientErased -> {
-                buf.putInt(27)
+                buf.putInt(28)
                 FfiConverterTypeTimestamp.write(value.`occurredAt`, buf)
                 FfiConverterString.write(value.`clientId`, buf)
                 Unit
@@ -18739,6 +19610,38 @@ public object FfiConverterOptionalTypeAppliedPromo: FfiConverterRustBuffer<Appli
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeBusinessDiscount: FfiConverterRustBuffer<BusinessDiscount?> {
+    override fun read(buf: ByteBuffer): BusinessDiscount? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeBusinessDiscount.read(buf)
+    }
+
+    override fun allocationSize(value: BusinessDiscount?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeBusinessDiscount.allocationSize(value)
+        }
+    }
+
+    override fun write(value: BusinessDiscount?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeBusinessDiscount.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCancellationTier: FfiConverterRustBuffer<CancellationTier?> {
     override fun read(buf: ByteBuffer): CancellationTier? {
         if (buf.get().toInt() == 0) {
@@ -19177,6 +20080,70 @@ public object FfiConverterOptionalTypeTouristTax: FfiConverterRustBuffer<Tourist
         } else {
             buf.put(1)
             FfiConverterTypeTouristTax.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTranslated: FfiConverterRustBuffer<Translated?> {
+    override fun read(buf: ByteBuffer): Translated? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTranslated.read(buf)
+    }
+
+    override fun allocationSize(value: Translated?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTranslated.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Translated?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTranslated.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeBookingOrigin: FfiConverterRustBuffer<BookingOrigin?> {
+    override fun read(buf: ByteBuffer): BookingOrigin? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeBookingOrigin.read(buf)
+    }
+
+    override fun allocationSize(value: BookingOrigin?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeBookingOrigin.allocationSize(value)
+        }
+    }
+
+    override fun write(value: BookingOrigin?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeBookingOrigin.write(value, buf)
         }
     }
 }
@@ -21313,6 +22280,34 @@ public object FfiConverterSequenceTypeVatLine: FfiConverterRustBuffer<List<VatLi
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeVatLine.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeBookingOrigin: FfiConverterRustBuffer<List<BookingOrigin>> {
+    override fun read(buf: ByteBuffer): List<BookingOrigin> {
+        val len = buf.getInt()
+        return List<BookingOrigin>(len) {
+            FfiConverterTypeBookingOrigin.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<BookingOrigin>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeBookingOrigin.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<BookingOrigin>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeBookingOrigin.write(it, buf)
         }
     }
 }

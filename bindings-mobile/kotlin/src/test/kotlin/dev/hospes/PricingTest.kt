@@ -49,6 +49,17 @@ class PricingTest {
     }
 
     @Test
+    fun `a booking form lists the options described in the guest's language`() {
+        val stay = request("MH3", "2026-06-10", "2026-06-13", listOf(PricedGuest(null), PricedGuest(null))).copy(locale = Locale.EN)
+        val offers = offeredOptions(catalogue, stay, Instant.parse("2026-06-09T08:00:00Z")).associateBy { it.id }
+        assertEquals("Dogs on a lead, with an up-to-date vaccination record.", offers.getValue("dog").description)
+        assertEquals(BigDecimal("10.50"), offers.getValue("dog").amount.amount)
+        assertEquals(false, offers.getValue("linen").available)
+        assertEquals("within_days", offers.getValue("linen").unavailableReason)
+        assertEquals(false, offers.containsKey("electricity"))
+    }
+
+    @Test
     fun `a pricer holds the catalogue and prices like priceStay`() {
         Pricer(catalogue).use { pricer ->
             val family = listOf(PricedGuest(null), PricedGuest(null))

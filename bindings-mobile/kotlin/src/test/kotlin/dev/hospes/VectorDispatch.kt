@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 126 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 131 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -76,6 +76,11 @@ internal object VectorDispatch {
                 request = priceRequestFromJson(input.json("request")),
                 now = Instant.parse(input.getString("now")),
             ))
+            "pricing.options" -> jsonList(offeredOptions(
+                catalogue = catalogueFromJson(input.json("catalogue")),
+                request = priceRequestFromJson(input.json("request")),
+                now = Instant.parse(input.getString("now")),
+            )) { optionOfferToJson(it) }
             "link.generate_key" -> JSONObject.quote(generateLinkKey())
             "link.issue" -> issuedLinkToJson(issueLink(
                 keyring = keyringConfigFromJson(input.json("keyring")),
@@ -340,6 +345,9 @@ internal object VectorDispatch {
             "contract.link_state" -> linkStateToJson(contractLinkState(
                 contract = contractFromJson(input.json("contract")),
             ))
+            "contract.check_terms" -> contractTermsSummaryToJson(checkContractTerms(
+                terms = contractTermsFromJson(input.json("terms")),
+            ))
             "portal.invoices" -> jsonList(portalInvoices(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
@@ -445,6 +453,30 @@ internal object VectorDispatch {
                 payments = input.list("payments") { paymentFromJson(json(it)) },
                 confirmation = cancellationConfirmationFromJson(input.json("confirmation")),
                 timeZone = input.getString("time_zone"),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "stay.book" -> bookingToJson(bookStay(
+                catalogue = catalogueFromJson(input.json("catalogue")),
+                booking = bookingRequestFromJson(input.json("booking")),
+                now = Instant.parse(input.getString("now")),
+            ))
+            "stay.amendment_preview" -> amendmentPreviewToJson(previewAmendment(
+                stay = stayFromJson(input.json("stay")),
+                catalogue = catalogueFromJson(input.json("catalogue")),
+                request = priceRequestFromJson(input.json("request")),
+                discount = input.orNull("discount") { businessDiscountFromJson(json(it)) },
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                now = Instant.parse(input.getString("now")),
+            ))
+            "stay.amend" -> amendmentToJson(amendStay(
+                stay = stayFromJson(input.json("stay")),
+                catalogue = catalogueFromJson(input.json("catalogue")),
+                request = priceRequestFromJson(input.json("request")),
+                discount = input.orNull("discount") { businessDiscountFromJson(json(it)) },
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                confirmation = amendmentConfirmationFromJson(input.json("confirmation")),
                 now = Instant.parse(input.getString("now")),
             ))
             "residency.rent_schedule" -> jsonList(rentSchedule(
