@@ -58,7 +58,7 @@ use serde::{Deserialize, Serialize};
 use crate::cancellation::PlannedDocument;
 use crate::error::{Error, Result};
 use crate::event::Event;
-use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus};
+use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus, SeriesPair};
 use crate::money::Money;
 use crate::payment::{self, Payment, PaymentMethod};
 use crate::pricing::{
@@ -235,22 +235,13 @@ pub fn confirm(
         });
     }
     let today = now.with_timezone(&catalogue.time_zone.tz()).date_naive();
-    let shared = confirmation.invoice_series.pattern == confirmation.credit_note_series.pattern;
-    let mut invoice_series = confirmation.invoice_series;
-    let mut credit_note_series = if shared {
-        invoice_series.clone()
-    } else {
-        confirmation.credit_note_series
-    };
+    let mut series = SeriesPair::new(confirmation.invoice_series, confirmation.credit_note_series);
     let mut events = Vec::new();
     let mut cancelled_invoices = Vec::new();
     let mut credit_notes = Vec::new();
     for invoice in &plan.replaced {
-        let issued = invoice.credit_note(&credit_note_series, today, now)?;
-        credit_note_series = issued.series;
-        if shared {
-            invoice_series = credit_note_series.clone();
-        }
+        let issued = invoice.credit_note(series.credit_notes(), today, now)?;
+        series.credit_notes_now(issued.series);
         events.extend(issued.events);
         credit_notes.push(issued.invoice);
         cancelled_invoices.extend(issued.cancelled);
@@ -277,11 +268,8 @@ pub fn confirm(
     let mut new_invoices = Vec::new();
     let mut carried_payments = Vec::new();
     if let Some(draft) = plan.replacement {
-        let issued = draft.issue(&invoice_series, today, now)?;
-        invoice_series = issued.series;
-        if shared {
-            credit_note_series = invoice_series.clone();
-        }
+        let issued = draft.issue(series.invoices(), today, now)?;
+        series.invoices_now(issued.series);
         events.extend(issued.events);
         let mut invoice = issued.invoice;
         if !plan.carried.is_zero() {
@@ -312,6 +300,7 @@ pub fn confirm(
         total,
         refund: plan.refund.clone(),
     });
+    let (invoice_series, credit_note_series) = series.into_parts();
     Ok(Amendment {
         stay: plan.stay,
         priced: plan.priced,

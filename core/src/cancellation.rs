@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::Event;
-use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus};
+use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus, SeriesPair};
 use crate::money::Money;
 use crate::payment::{self, Payment, PaymentMethod};
 use crate::pricing::{CancellationPolicy, CancellationTier};
@@ -207,7 +207,8 @@ pub struct CancellationConfirmation {
     pub shown_refund: Money,
     /// The series the cancellation-fee invoice is numbered in.
     pub invoice_series: InvoiceSeries,
-    /// The series credit notes are numbered in (may be the same pattern).
+    /// The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+    /// two are one series (numbers follow each other, both come back equal).
     pub credit_note_series: InvoiceSeries,
 }
 
@@ -235,15 +236,14 @@ pub fn confirm(
         });
     }
     let today = now.with_timezone(&time_zone.tz()).date_naive();
-    let mut invoice_series = confirmation.invoice_series;
-    let mut credit_note_series = confirmation.credit_note_series;
+    let mut series = SeriesPair::new(confirmation.invoice_series, confirmation.credit_note_series);
     let mut events = Vec::new();
     let mut cancelled_invoices = Vec::new();
     let mut credit_notes = Vec::new();
     let live: Vec<&Invoice> = live_invoices(stay, invoices).collect();
     for invoice in &live {
-        let issued = invoice.credit_note(&credit_note_series, today, now)?;
-        credit_note_series = issued.series;
+        let issued = invoice.credit_note(series.credit_notes(), today, now)?;
+        series.credit_notes_now(issued.series);
         events.extend(issued.events);
         credit_notes.push(issued.invoice);
         cancelled_invoices.extend(issued.cancelled);
@@ -262,7 +262,7 @@ pub fn confirm(
                 LineKind::Accommodation,
                 model.locale,
             )?;
-            let number = invoice_series.take(today)?;
+            let number = series.take_invoice(today)?;
             let fee = Invoice {
                 number: Some(number.clone()),
                 kind: InvoiceKind::CancellationFee,
@@ -309,6 +309,7 @@ pub fn confirm(
         penalty: shown.penalty.clone(),
         refund: shown.refund.clone(),
     });
+    let (invoice_series, credit_note_series) = series.into_parts();
     Ok(Cancellation {
         stay: Stay {
             status: StayStatus::Cancelled,

@@ -54,7 +54,8 @@ use crate::vat::{PriceBasis, VatRate};
 pub(crate) mod kind;
 mod numbering;
 pub use kind::InvoiceKind;
-pub use numbering::{check_number_pattern, next_number};
+pub(crate) use numbering::SeriesPair;
+pub use numbering::{InvoiceSeries, check_number_pattern, next_number};
 
 /// Where an invoice stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -232,34 +233,6 @@ pub struct InvoiceRequest {
         schemars(with = "Option<crate::codec::DecimalString>")
     )]
     pub late_payment_rate_percent: Option<Decimal>,
-}
-
-/// An invoice series: its pattern and the last number it issued.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct InvoiceSeries {
-    /// Number pattern (`FA{yy}{mm}{seq:04}`).
-    pub pattern: String,
-    /// The series' last number, none before its first.
-    #[serde(default)]
-    pub last: Option<String>,
-}
-
-impl InvoiceSeries {
-    /// The number for a document dated `date`; the series then continues from it.
-    ///
-    /// ```
-    /// let mut series = hospes::invoice::InvoiceSeries { pattern: "AV{yyyy}-{seq:3}".into(), last: None };
-    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-001");
-    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-002");
-    /// ```
-    pub fn take(&mut self, date: NaiveDate) -> Result<String> {
-        let number = next_number(&self.pattern, date, self.last.as_deref())?;
-        self.last = Some(number.clone());
-        Ok(number)
-    }
 }
 
 /// An issued invoice (or credit note), the invoice it cancels if any, and the events.

@@ -65,6 +65,32 @@ fn cancelling_forty_days_before_arrival_keeps_the_deposit() {
 }
 
 #[test]
+fn a_business_numbering_credit_notes_and_invoices_in_one_series_never_gets_a_number_twice() {
+    let stay: Stay = get("stay");
+    let policy: CancellationPolicy = get("cancellation");
+    let one_series = series(Some("FA26060004"));
+    let done = cancellation::confirm(
+        &stay,
+        &policy,
+        &[deposit()],
+        &[deposit_payment()],
+        CancellationConfirmation {
+            shown_refund: eur("0.00"),
+            invoice_series: one_series.clone(),
+            credit_note_series: one_series,
+        },
+        paris(),
+        at("2026-06-01T10:00:00Z"),
+    )
+    .unwrap();
+    let note = done.credit_notes[0].number.clone().unwrap();
+    let fee = done.fee_invoice.unwrap().number.unwrap();
+    assert_eq!((note.as_str(), fee.as_str()), ("FA26060005", "FA26060006"));
+    assert_eq!(done.invoice_series, done.credit_note_series);
+    assert_eq!(done.invoice_series.last.as_deref(), Some("FA26060006"));
+}
+
+#[test]
 fn cancelling_five_days_before_arrival_after_paying_everything_refunds_nothing() {
     let stay: Stay = get("stay");
     let policy: CancellationPolicy = get("cancellation");

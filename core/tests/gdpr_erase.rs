@@ -209,6 +209,21 @@ fn a_contract_signed_online_by_a_consumer_is_kept_ten_years_after_the_stay_as_it
 }
 
 #[test]
+fn a_contract_whose_merge_fields_name_the_client_says_its_terms_hold_personal_data() {
+    let plain = gdpr::erase(&records(), &establishment(), september()).unwrap();
+    let kept = |erasure: &gdpr::GdprErasure| {
+        step(&erasure.steps, GdprRecordKind::Contract)
+            .personal_data_kept
+            .contains(&"terms".to_owned())
+    };
+    assert!(!kept(&plain), "the template's own words name no one");
+    let mut records = records();
+    records.contracts[0].terms.clauses[0].text = "Entre le camping et Marie Dupont.".into();
+    let merged = gdpr::erase(&records, &establishment(), september()).unwrap();
+    assert!(kept(&merged));
+}
+
+#[test]
 fn a_business_contract_is_kept_for_the_five_years_of_limitation() {
     let mut records = records();
     records.contracts[0].customer.business = true;

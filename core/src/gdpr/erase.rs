@@ -556,12 +556,30 @@ fn contract_plan(
         ("customer.address".into(), !customer.address.is_empty()),
         ("customer.email".into(), customer.email.is_some()),
         ("occupants".into(), !contract.occupants.is_empty()),
+        ("terms".into(), terms_name_someone(contract)),
     ];
     if let Some(signature) = &contract.signature {
         fields.extend(signature_fields("signature", signature));
     }
     let fields: Vec<(&str, bool)> = fields.iter().map(|(p, k)| (p.as_str(), *k)).collect();
     Ok(plan.holding(&fields))
+}
+
+/// Whether the contract's terms, merge fields filled in, name the client or an occupant.
+fn terms_name_someone(contract: &Contract) -> bool {
+    let names: Vec<&str> = std::iter::once(contract.customer.name.as_str())
+        .chain(contract.occupants.iter().map(String::as_str))
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    let terms = &contract.terms;
+    std::iter::once(terms.title.as_str())
+        .chain(
+            terms
+                .clauses
+                .iter()
+                .flat_map(|c| [c.heading.as_str(), c.text.as_str()]),
+        )
+        .any(|text| names.iter().any(|name| text.contains(name)))
 }
 
 /// An accepted quote is the evidence of the booking: five years from the later of its

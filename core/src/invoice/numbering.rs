@@ -17,8 +17,104 @@
 //! ```
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+
+/// An invoice series: its pattern and the last number it issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct InvoiceSeries {
+    /// Number pattern (`FA{yy}{mm}{seq:04}`).
+    pub pattern: String,
+    /// The series' last number, none before its first.
+    #[serde(default)]
+    pub last: Option<String>,
+}
+
+impl InvoiceSeries {
+    /// The number for a document dated `date`; the series then continues from it.
+    ///
+    /// ```
+    /// let mut series = hospes::invoice::InvoiceSeries { pattern: "AV{yyyy}-{seq:3}".into(), last: None };
+    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-001");
+    /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-002");
+    /// ```
+    pub fn take(&mut self, date: NaiveDate) -> Result<String> {
+        let number = next_number(&self.pattern, date, self.last.as_deref())?;
+        self.last = Some(number.clone());
+        Ok(number)
+    }
+}
+
+/// The two series one operation numbers its documents in — invoices and credit notes. When the
+/// business numbers both in one series (the same pattern), they are one sequence: each number
+/// taken from either follows the last taken from both, so no number is given twice.
+#[derive(Debug, Clone)]
+pub(crate) struct SeriesPair {
+    invoices: InvoiceSeries,
+    credit_notes: InvoiceSeries,
+}
+
+impl SeriesPair {
+    /// The pair; with one pattern, the invoice series' last number is the sequence's.
+    pub(crate) fn new(invoices: InvoiceSeries, credit_notes: InvoiceSeries) -> SeriesPair {
+        let credit_notes = if credit_notes.pattern == invoices.pattern {
+            invoices.clone()
+        } else {
+            credit_notes
+        };
+        SeriesPair {
+            invoices,
+            credit_notes,
+        }
+    }
+
+    fn shared(&self) -> bool {
+        self.invoices.pattern == self.credit_notes.pattern
+    }
+
+    /// The invoice series as it stands.
+    pub(crate) fn invoices(&self) -> &InvoiceSeries {
+        &self.invoices
+    }
+
+    /// The credit-note series as it stands.
+    pub(crate) fn credit_notes(&self) -> &InvoiceSeries {
+        &self.credit_notes
+    }
+
+    /// The invoice series after an invoice was numbered in it.
+    pub(crate) fn invoices_now(&mut self, series: InvoiceSeries) {
+        if self.shared() {
+            self.credit_notes = series.clone();
+        }
+        self.invoices = series;
+    }
+
+    /// The credit-note series after a credit note was numbered in it.
+    pub(crate) fn credit_notes_now(&mut self, series: InvoiceSeries) {
+        if self.shared() {
+            self.invoices = series.clone();
+        }
+        self.credit_notes = series;
+    }
+
+    /// The next invoice number for a document dated `date`.
+    pub(crate) fn take_invoice(&mut self, date: NaiveDate) -> Result<String> {
+        let mut series = self.invoices.clone();
+        let number = series.take(date)?;
+        self.invoices_now(series);
+        Ok(number)
+    }
+
+    /// The two series to store: invoices, then credit notes.
+    pub(crate) fn into_parts(self) -> (InvoiceSeries, InvoiceSeries) {
+        (self.invoices, self.credit_notes)
+    }
+}
 
 /// Longest pattern accepted.
 const MAX_PATTERN: usize = 64;
