@@ -4086,7 +4086,8 @@ export interface CancellationConfirmation {
    */
   invoiceSeries: InvoiceSeries
   /**
-   * The series credit notes are numbered in (may be the same pattern).
+   * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+   * two are one series (numbers follow each other, both come back equal).
    */
   creditNoteSeries: InvoiceSeries
 }
@@ -4178,6 +4179,21 @@ export interface Residency {
    * People allowed to stay on the pitch besides the resident.
    */
   authorised?: Companion[]
+}
+
+/**
+ * A resident's year as her space shows it: the residency (pitch, dates, rent, installments,
+ * authorised persons) and its rent schedule.
+ */
+export interface ResidencyView {
+  /**
+   * The residency.
+   */
+  residency: Residency
+  /**
+   * Its rent installments (see [`Residency::rent_schedule`]).
+   */
+  schedule: Installment[]
 }
 
 /**
@@ -6578,6 +6594,12 @@ export declare function portalCancellationPreview(access: PortalAccess, client: 
 export declare function portalCancelStay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Invoice[], payments: Payment[], confirmation: CancellationConfirmation, timeZone: string, now: Instant | Date): Cancellation
 
 /**
+ * The resident's year `reference` — pitch, dates, rent, installments, authorised persons —
+ *  and its rent schedule; another client's residency, or one outside her link, is not found.
+ */
+export declare function portalResidency(access: PortalAccess, client: Client, residencies: Residency[], reference: string): ResidencyView
+
+/**
  * The resident sets who may stay on her pitch; another client's residency is not found.
  */
 export declare function portalSetAuthorised(access: PortalAccess, client: Client, residency: Residency, persons: Companion[], now: Instant | Date): ResidencyChange
@@ -6723,6 +6745,13 @@ export declare function checkEditPolicy(policy: EditPolicy): void
 export declare function editWindow(policy: EditPolicy, stay: Stay, timeZone: string, now: Instant | Date): EditWindow
 
 /**
+ * What the guest may still change on her stay `reference`, field by field, with the time
+ *  remaining; another client's stay, or one outside her link (a `booking_edit` link opens
+ *  its stay), is not found.
+ */
+export declare function portalEditWindow(access: PortalAccess, client: Client, policy: EditPolicy, stays: Stay[], reference: string, timeZone: string, now: Instant | Date): EditWindow
+
+/**
  * The guest changes booking fields from their space: open fields change now, late ones
  *  become a request (`request_id` is the host's). Another client's stay is not found.
  */
@@ -6861,6 +6890,19 @@ export declare function readLocale(tag: string): Locale
  * A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
  */
 export declare function formatDate(date: CalendarDate, locale: Locale): string
+
+/**
+ * Time left as a guest reads it, as the `[TEMPS_RESTANT]` mail tag writes it: whole days
+ *  when at least one, else hours, else minutes (`3 jours`, `2 hours`, `1 minuto`).
+ */
+export declare function formatDuration(seconds: number, locale: Locale): string
+
+/**
+ * A deadline on the wall clock of `time_zone`, as the `[DATE_LIMITE_MODIF]` mail tag writes
+ *  it: `10 juillet 2026 à 18:00`; a deadline at midnight reads as the last minute of the day
+ *  before (`4 juillet 2026 à 23:59`).
+ */
+export declare function formatDeadline(instant: Instant | Date, timeZone: string, locale: Locale): string
 
 /**
  * Everything the business holds on one client (GDPR art. 15 and 20) as one document:

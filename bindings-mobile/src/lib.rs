@@ -587,3 +587,8 @@ json_codec!(
     contract_terms_summary_to_json
 );
 json_codec!(OptionOffer, option_offer_from_json, option_offer_to_json);
+json_codec!(
+    ResidencyView,
+    residency_view_from_json,
+    residency_view_to_json
+);

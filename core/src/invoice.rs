@@ -604,7 +604,8 @@ impl Invoice {
     ///
     /// Checked: seller name, address, SIRET, and VAT number when VAT is charged; customer name,
     /// and address for a business; the service dates for an invoice of a stay; every line's
-    /// label; a due date not before the issue date; the late-payment terms for a business.
+    /// label; the late-payment terms for a business. A due date before the issue date is not a
+    /// missing mention: [`issue`](Invoice::issue) refuses it as `invoice.due_before_issue`.
     pub fn missing_mentions(&self) -> Vec<String> {
         let mut missing = Vec::new();
         let mut need = |ok: bool, name: &str| {
@@ -636,10 +637,6 @@ impl Invoice {
             "lines.label",
         );
         need(
-            self.issue_date.is_none_or(|d| self.due_date >= d),
-            "due_date",
-        );
-        need(
             !self.customer.business || self.late_payment.is_some(),
             "late_payment",
         );
@@ -650,7 +647,25 @@ impl Invoice {
     /// invoice, the series' new last number and `invoice_issued`.
     ///
     /// Errors: `invoice.not_draft` for an invoice already issued (issued invoices never
-    /// change), `invoice.mention_missing` naming the first mention missing, numbering errors.
+    /// change), `invoice.mention_missing` naming the first mention missing,
+    /// `invoice.due_before_issue` naming both dates when `date` is after the due date,
+    /// numbering errors.
+    ///
+    /// ```
+    /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+    /// # let mut draft: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
+    /// # draft.status = hospes::invoice::InvoiceStatus::Draft;
+    /// # draft.number = None;
+    /// # draft.issue_date = None;
+    /// use hospes::invoice::InvoiceSeries;
+    /// let series: InvoiceSeries = serde_json::from_str(r#"{"pattern": "FA{yy}{mm}{seq:04}"}"#).unwrap();
+    /// draft.due_date = "2026-03-08".parse().unwrap();
+    /// let now = "2026-03-10T10:00:00Z".parse().unwrap();
+    /// let err = draft.issue(&series, "2026-03-10".parse().unwrap(), now).unwrap_err();
+    /// assert_eq!(err.code(), "invoice.due_before_issue");
+    /// assert!(err.to_string().contains("2026-03-08") && err.to_string().contains("2026-03-10"));
+    /// assert!(draft.missing_mentions().is_empty());
+    /// ```
     pub fn issue(
         &self,
         series: &InvoiceSeries,
@@ -670,6 +685,12 @@ impl Invoice {
         };
         if let Some(mention) = invoice.missing_mentions().into_iter().next() {
             return Err(Error::MentionMissing { mention });
+        }
+        if invoice.due_date < date {
+            return Err(Error::InvoiceDueBeforeIssue {
+                due_date: invoice.due_date.to_string(),
+                issue_date: date.to_string(),
+            });
         }
         invoice.number = Some(series.take(date)?);
         let events = vec![issued_event(&invoice, now)];

@@ -10,10 +10,12 @@ mod access;
 mod guest;
 mod payer;
 pub mod pets;
+mod views;
 
 use access::not_found;
 pub use access::{Portal, PortalAccess};
 pub use payer::{PayNow, StayPayment};
+pub use views::ResidencyView;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -73,6 +73,41 @@ fn an_invoice_is_not_issued_without_the_sellers_siret() {
 }
 
 #[test]
+fn an_invoice_due_before_the_day_it_is_issued_is_refused_naming_both_dates() {
+    let draft = invoice::draft(request(InvoiceKind::Deposit, vec![])).unwrap();
+    assert!(draft.missing_mentions().is_empty());
+    let err = draft
+        .issue(
+            &series(None),
+            "2026-06-12".parse().unwrap(),
+            at("2026-06-12T10:00:00Z"),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "invoice.due_before_issue");
+    assert_eq!(
+        err,
+        hospes::Error::InvoiceDueBeforeIssue {
+            due_date: "2026-06-11".into(),
+            issue_date: "2026-06-12".into(),
+        }
+    );
+    assert!(err.message(hospes::Locale::Fr).contains("2026-06-11"));
+}
+
+#[test]
+fn an_invoice_due_on_the_day_it_is_issued_is_issued() {
+    let draft = invoice::draft(request(InvoiceKind::Deposit, vec![])).unwrap();
+    let issued = draft
+        .issue(
+            &series(None),
+            "2026-06-11".parse().unwrap(),
+            at("2026-06-11T10:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(issued.invoice.issue_date, issued.invoice.due_date.into());
+}
+
+#[test]
 fn a_business_customer_gets_the_late_payment_mentions() {
     let mut r = request(InvoiceKind::Deposit, vec![]);
     r.client.company = Some("Voyages Soleil SARL".into());

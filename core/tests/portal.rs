@@ -610,6 +610,8 @@ proptest! {
         let appointments: Vec<Appointment> = stays.iter()
             .map(|s| Appointment { id: format!("RDV-{}", s.reference), client_id: s.client_id.clone(), ..requested.clone() })
             .collect();
+        let edit_policy: hospes::editable::EditPolicy =
+            serde_json::from_str(r#"{"fields": [{"field": "participants", "days_before_arrival": 7}]}"#).unwrap();
         let mine = |client_id: &str| -> Result<(), TestCaseError> {
             prop_assert_eq!(client_id, ids[me]);
             Ok(())
@@ -652,6 +654,10 @@ proptest! {
                     mine(&document.customer.client_id)?;
                 }
             }
+            if let Ok(window) = portal.edit_window(&edit_policy, &stays, &s.reference, paris(), now()) {
+                prop_assert_eq!(&window.stay_reference, &s.reference);
+                mine(&s.client_id)?;
+            }
             if let Ok(money) = portal.stay_payment(s, &invoices, &payments, true) {
                 mine(&s.client_id)?;
                 for b in &money.balance.invoices {
@@ -676,6 +682,9 @@ proptest! {
         for residency in &residencies {
             if let Ok(change) = portal.set_authorised(residency, vec![], now()) {
                 mine(&change.residency.client_id)?;
+            }
+            if let Ok(year) = portal.residency(&residencies, &residency.reference) {
+                mine(&year.residency.client_id)?;
             }
         }
         if let Ok(list) = hospes::appointment::for_guest(&portal, &appointments) {

@@ -71,6 +71,9 @@ def invoices(recorder):
         {"invoice": ok("invoice.draft", {"request": request("deposit", establishment=no_siret)}),
          "series": {"pattern": FA}, "date": "2026-03-01", "now": "2026-03-01T10:00:00Z"},
         error="invoice.mention_missing")
+    vec("an invoice due before the day it is issued is refused naming both dates", "invoice.issue",
+        {"invoice": draft, "series": {"pattern": FA, "last": "FA26030041"}, "date": "2026-06-12",
+         "now": "2026-06-12T10:00:00Z"}, error="invoice.due_before_issue")
     vec("the balance lists the stay and deducts the deposit rate by rate", "invoice.draft",
         {"request": request("balance", previous=[DEPOSIT])})
     balance = issue(request("balance", previous=[DEPOSIT]), "2026-06-01")

@@ -116,6 +116,10 @@ def formats(recorder):
         vec(f"12 345,67 € as {locale} writes it", "i18n.format_money",
             {"amount": {"amount": "12345.67", "currency": "EUR"}, "locale": locale})
         vec(f"an arrival date as {locale} writes it", "i18n.format_date", {"date": "2026-07-11", "locale": locale})
+        vec(f"three days and a half left as {locale} writes it", "i18n.format_duration",
+            {"seconds": 302400, "locale": locale})
+        vec(f"a deadline at midnight in Paris as {locale} writes it", "i18n.format_deadline",
+            {"instant": "2026-07-04T22:00:00Z", "time_zone": "Europe/Paris", "locale": locale})
     for tag, locale in (("es-ES", "es"), ("EN_gb", "en"), ("fr", "fr")):
         vec(f"the tag {tag} reads as {locale}", "i18n.read_locale", {"tag": tag})
     vec("a language hospes does not speak is refused", "i18n.read_locale", {"tag": "de-DE"}, error="input.invalid")

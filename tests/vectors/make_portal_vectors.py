@@ -80,6 +80,20 @@ def guest_operations(vec):
     vec("the resident names who may stay on her pitch", "portal.set_authorised", authorise)
     vec("another resident's pitch is not found", "portal.set_authorised",
         {**authorise, "residency": {**residency, "client_id": "C-2001"}}, error="portal.not_found")
+    year = {"access": WHOLE, "client": her, "reference": "R-2027-A12",
+            "residencies": [residency, {**residency, "reference": "R-2027-B03", "client_id": "C-2001"}]}
+    vec("the resident sees her year on the pitch and its rent schedule", "portal.residency", year)
+    vec("another resident's year is not found", "portal.residency", {**year, "reference": "R-2027-B03"},
+        error="portal.not_found")
+
+    edit_policy = {"fields": [{"field": "participants", "days_before_arrival": 7},
+                              {"field": "arrival_time", "days_before_arrival": 1, "at": "18:00"}]}
+    window = {"access": {"client_id": "C-1042", "purpose": "booking_edit", "subject": "312"}, "client": her,
+              "policy": edit_policy, "stays": [stay, {**theirs, "reference": "401"}], "reference": "312",
+              "time_zone": "Europe/Paris", "now": "2026-07-01T10:00:00Z"}
+    vec("her booking_edit link shows what she may still change on its stay", "portal.edit_window", window)
+    vec("another client's stay has no edit window for her", "portal.edit_window", {**window, "reference": "401"},
+        error="portal.not_found")
 
     balance = {"access": WHOLE, "client": her, "stay": stay, "invoices": [deposit, jeans],
                "payments": [paid, jeans_payment], "online_payment": True}

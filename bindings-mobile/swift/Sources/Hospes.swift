@@ -2255,6 +2255,31 @@ fileprivate struct FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeResidency: FfiConverterRustBuffer {
+    typealias SwiftType = [Residency]
+
+    public static func write(_ value: [Residency], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeResidency.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Residency] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Residency]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeResidency.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeScheduledPayment: FfiConverterRustBuffer {
     typealias SwiftType = [ScheduledPayment]
 
@@ -3873,6 +3898,34 @@ public func formatDate(date: NaiveDate, locale: Locale)throws  -> String  {
 })
 }
 /**
+ * A deadline on the wall clock of `time_zone`, as the `[DATE_LIMITE_MODIF]` mail tag writes
+ * it: `10 juillet 2026 à 18:00`; a deadline at midnight reads as the last minute of the day
+ * before (`4 juillet 2026 à 23:59`).
+ */
+public func formatDeadline(instant: Timestamp, timeZone: TimeZone, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_format_deadline(
+        FfiConverterTypeTimestamp_lower(instant),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
+ * Time left as a guest reads it, as the `[TEMPS_RESTANT]` mail tag writes it: whole days
+ * when at least one, else hours, else minutes (`3 jours`, `2 hours`, `1 minuto`).
+ */
+public func formatDuration(seconds: Int64, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_format_duration(
+        FfiConverterInt64.lower(seconds),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
  * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
  */
 public func formatMoney(amount: Money, locale: Locale)throws  -> String  {
@@ -5282,6 +5335,25 @@ public func portalContractDocument(access: PortalAccess, client: Client, contrac
 })
 }
 /**
+ * What the guest may still change on her stay `reference`, field by field, with the time
+ * remaining; another client's stay, or one outside her link (a `booking_edit` link opens
+ * its stay), is not found.
+ */
+public func portalEditWindow(access: PortalAccess, client: Client, policy: EditPolicy, stays: [Stay], reference: String, timeZone: TimeZone, now: Timestamp)throws  -> EditWindow  {
+    return try  FfiConverterTypeEditWindow_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_edit_window(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterTypeEditPolicy_lower(policy),
+        FfiConverterSequenceTypeStay.lower(stays),
+        FfiConverterString.lower(reference),
+        FfiConverterTypeTimeZone_lower(timeZone),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
  * The history screen: the guest's upcoming and past stays.
  */
 public func portalHistory(access: PortalAccess, client: Client, stays: [Stay], today: NaiveDate)throws  -> StayHistory  {
@@ -5453,6 +5525,21 @@ public func portalRequestAppointment(access: PortalAccess, client: Client, sched
         FfiConverterString.lower(id),
         FfiConverterTypeAppointmentRequest_lower(request),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The resident's year `reference` — pitch, dates, rent, installments, authorised persons —
+ * and its rent schedule; another client's residency, or one outside her link, is not found.
+ */
+public func portalResidency(access: PortalAccess, client: Client, residencies: [Residency], reference: String)throws  -> ResidencyView  {
+    return try  FfiConverterTypeResidencyView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_portal_residency(
+        FfiConverterTypePortalAccess_lower(access),
+        FfiConverterTypeClient_lower(client),
+        FfiConverterSequenceTypeResidency.lower(residencies),
+        FfiConverterString.lower(reference),uniffiCallStatus
     )
 })
 }
@@ -6291,6 +6378,28 @@ public func residencyToJson(value: Residency)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_residency_to_json(
         FfiConverterTypeResidency_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func residencyViewFromJson(json: String)throws  -> ResidencyView  {
+    return try  FfiConverterTypeResidencyView_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_view_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func residencyViewToJson(value: ResidencyView)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_residency_view_to_json(
+        FfiConverterTypeResidencyView_lower(value),uniffiCallStatus
     )
 })
 }
@@ -7240,7 +7349,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_create_quote() != 56855) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 44066) {
+    if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 7810) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 14185) {
@@ -7330,6 +7439,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_format_date() != 46774) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_format_deadline() != 39535) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_format_duration() != 25480) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_format_money() != 5588) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7417,10 +7532,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_request_to_json() != 42914) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_series_from_json() != 4213) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_series_from_json() != 28383) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_series_to_json() != 54167) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_series_to_json() != 61970) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_to_json() != 12714) {
@@ -7432,7 +7547,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_view_to_json() != 54860) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 45224) {
+    if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 28676) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_issue_link() != 35000) {
@@ -7684,6 +7799,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_contract_document() != 9536) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_portal_edit_window() != 13932) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_portal_history() != 57240) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7718,6 +7836,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_request_appointment() != 15155) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_portal_residency() != 45121) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_set_authorised() != 689) {
@@ -7919,6 +8040,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_residency_to_json() != 46693) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_view_from_json() != 47058) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_residency_view_to_json() != 8041) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_reversal_from_json() != 21044) {

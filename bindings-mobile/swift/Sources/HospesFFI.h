@@ -989,6 +989,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_fec_options_to_json(RustBuffer value, Ru
 RustBuffer uniffi_hospes_mobile_fn_func_format_date(RustBuffer date, RustBuffer locale, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DEADLINE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DEADLINE
+RustBuffer uniffi_hospes_mobile_fn_func_format_deadline(RustBuffer instant, RustBuffer time_zone, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DURATION
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_DURATION
+RustBuffer uniffi_hospes_mobile_fn_func_format_duration(int64_t seconds, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
 RustBuffer uniffi_hospes_mobile_fn_func_format_money(RustBuffer amount, RustBuffer locale, RustCallStatus *_Nonnull out_status
@@ -1580,6 +1590,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_contract(RustBuffer access, RustB
 RustBuffer uniffi_hospes_mobile_fn_func_portal_contract_document(RustBuffer access, RustBuffer client, RustBuffer contract, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_EDIT_WINDOW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_EDIT_WINDOW
+RustBuffer uniffi_hospes_mobile_fn_func_portal_edit_window(RustBuffer access, RustBuffer client, RustBuffer policy, RustBuffer stays, RustBuffer reference, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_HISTORY
 RustBuffer uniffi_hospes_mobile_fn_func_portal_history(RustBuffer access, RustBuffer client, RustBuffer stays, RustBuffer today, RustCallStatus *_Nonnull out_status
@@ -1638,6 +1653,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_remove_participant(RustBuffer acc
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REQUEST_APPOINTMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REQUEST_APPOINTMENT
 RustBuffer uniffi_hospes_mobile_fn_func_portal_request_appointment(RustBuffer access, RustBuffer client, RustBuffer schedule, RustBuffer time_zone, RustBuffer id, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_RESIDENCY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_RESIDENCY
+RustBuffer uniffi_hospes_mobile_fn_func_portal_residency(RustBuffer access, RustBuffer client, RustBuffer residencies, RustBuffer reference, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_SET_AUTHORISED
@@ -1973,6 +1993,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_residency_stay(RustBuffer residency, Rus
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_residency_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_VIEW_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_residency_view_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_RESIDENCY_VIEW_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_residency_view_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_REVERSAL_FROM_JSON
@@ -3246,6 +3276,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_format_date(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DEADLINE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DEADLINE
+uint16_t uniffi_hospes_mobile_checksum_func_format_deadline(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DURATION
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_DURATION
+uint16_t uniffi_hospes_mobile_checksum_func_format_duration(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
 uint16_t uniffi_hospes_mobile_checksum_func_format_money(void
@@ -3954,6 +3996,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_contract_document(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_EDIT_WINDOW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_EDIT_WINDOW
+uint16_t uniffi_hospes_mobile_checksum_func_portal_edit_window(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_HISTORY
 uint16_t uniffi_hospes_mobile_checksum_func_portal_history(void
@@ -4023,6 +4071,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_portal_remove_participant(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REQUEST_APPOINTMENT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_REQUEST_APPOINTMENT
 uint16_t uniffi_hospes_mobile_checksum_func_portal_request_appointment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_RESIDENCY
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PORTAL_RESIDENCY
+uint16_t uniffi_hospes_mobile_checksum_func_portal_residency(void
     
 );
 #endif
@@ -4425,6 +4479,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_residency_stay(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_residency_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_VIEW_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_VIEW_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_residency_view_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_VIEW_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_RESIDENCY_VIEW_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_residency_view_to_json(void
     
 );
 #endif

@@ -2528,7 +2528,8 @@ public struct CancellationConfirmation: Equatable, Hashable {
      */
     public var invoiceSeries: InvoiceSeries
     /**
-     * The series credit notes are numbered in (may be the same pattern).
+     * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+     * two are one series (numbers follow each other, both come back equal).
      */
     public var creditNoteSeries: InvoiceSeries
 
@@ -2542,7 +2543,8 @@ public struct CancellationConfirmation: Equatable, Hashable {
          * The series the cancellation-fee invoice is numbered in.
          */invoiceSeries: InvoiceSeries, 
         /**
-         * The series credit notes are numbered in (may be the same pattern).
+         * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+         * two are one series (numbers follow each other, both come back equal).
          */creditNoteSeries: InvoiceSeries) {
         self.shownRefund = shownRefund
         self.invoiceSeries = invoiceSeries
@@ -15454,6 +15456,76 @@ public func FfiConverterTypeResidencyChange_lift(_ buf: RustBuffer) throws -> Re
 #endif
 public func FfiConverterTypeResidencyChange_lower(_ value: ResidencyChange) -> RustBuffer {
     return FfiConverterTypeResidencyChange.lower(value)
+}
+
+
+/**
+ * A resident's year as her space shows it: the residency (pitch, dates, rent, installments,
+ * authorised persons) and its rent schedule.
+ */
+public struct ResidencyView: Equatable, Hashable {
+    /**
+     * The residency.
+     */
+    public var residency: Residency
+    /**
+     * Its rent installments (see [`Residency::rent_schedule`]).
+     */
+    public var schedule: [Installment]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The residency.
+         */residency: Residency, 
+        /**
+         * Its rent installments (see [`Residency::rent_schedule`]).
+         */schedule: [Installment]) {
+        self.residency = residency
+        self.schedule = schedule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ResidencyView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResidencyView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResidencyView {
+        return
+            try ResidencyView(
+                residency: FfiConverterTypeResidency.read(from: &buf), 
+                schedule: FfiConverterSequenceTypeInstallment.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ResidencyView, into buf: inout [UInt8]) {
+        FfiConverterTypeResidency.write(value.residency, into: &buf)
+        FfiConverterSequenceTypeInstallment.write(value.schedule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidencyView_lift(_ buf: RustBuffer) throws -> ResidencyView {
+    return try FfiConverterTypeResidencyView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResidencyView_lower(_ value: ResidencyView) -> RustBuffer {
+    return FfiConverterTypeResidencyView.lower(value)
 }
 
 

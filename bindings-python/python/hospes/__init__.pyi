@@ -2176,7 +2176,9 @@ class CancellationConfirmation(TypedDict):
     invoice_series: InvoiceSeries
     """The series the cancellation-fee invoice is numbered in."""
     credit_note_series: InvoiceSeries
-    """The series credit notes are numbered in (may be the same pattern)."""
+    """The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+    two are one series (numbers follow each other, both come back equal).
+    """
 
 class Cancellation(TypedDict):
     """A confirmed cancellation: the stay, the documents, the payments to store, the events."""
@@ -2226,6 +2228,15 @@ Residency = TypedDict(
     },
 )
 """A resident's year (or season) on a pitch."""
+
+class ResidencyView(TypedDict):
+    """A resident's year as her space shows it: the residency (pitch, dates, rent, installments,
+    authorised persons) and its rent schedule.
+    """
+    residency: Residency
+    """The residency."""
+    schedule: List[Installment]
+    """Its rent installments (see [`Residency::rent_schedule`])."""
 
 class ResidencyChange(TypedDict):
     """The new list of authorised persons and the event."""
@@ -3750,6 +3761,12 @@ def portal_cancel_stay(access: PortalAccess, client: Client, stay: Stay, policy:
     """
     ...
 
+def portal_residency(access: PortalAccess, client: Client, residencies: List[Residency], reference: str) -> ResidencyView:
+    """The resident's year `reference` — pitch, dates, rent, installments, authorised persons —
+     and its rent schedule; another client's residency, or one outside her link, is not found.
+    """
+    ...
+
 def portal_set_authorised(access: PortalAccess, client: Client, residency: Residency, persons: List[Companion], now: datetime) -> ResidencyChange:
     """The resident sets who may stay on her pitch; another client's residency is not found."""
     ...
@@ -3878,6 +3895,13 @@ def edit_window(policy: EditPolicy, stay: Stay, time_zone: str, now: datetime) -
     """What the guest may still change on a stay, field by field, with the time remaining."""
     ...
 
+def portal_edit_window(access: PortalAccess, client: Client, policy: EditPolicy, stays: List[Stay], reference: str, time_zone: str, now: datetime) -> EditWindow:
+    """What the guest may still change on her stay `reference`, field by field, with the time
+     remaining; another client's stay, or one outside her link (a `booking_edit` link opens
+     its stay), is not found.
+    """
+    ...
+
 def apply_booking_change(access: PortalAccess, client: Client, policy: EditPolicy, stay: Stay, time_zone: str, change: BookingChange, request_id: str, now: datetime) -> EditOutcome:
     """The guest changes booking fields from their space: open fields change now, late ones
      become a request (`request_id` is the host's). Another client's stay is not found.
@@ -4004,6 +4028,19 @@ def read_locale(tag: str) -> Locale:
 
 def format_date(date: date, locale: Locale) -> str:
     """A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`."""
+    ...
+
+def format_duration(seconds: int, locale: Locale) -> str:
+    """Time left as a guest reads it, as the `[TEMPS_RESTANT]` mail tag writes it: whole days
+     when at least one, else hours, else minutes (`3 jours`, `2 hours`, `1 minuto`).
+    """
+    ...
+
+def format_deadline(instant: datetime, time_zone: str, locale: Locale) -> str:
+    """A deadline on the wall clock of `time_zone`, as the `[DATE_LIMITE_MODIF]` mail tag writes
+     it: `10 juillet 2026 à 18:00`; a deadline at midnight reads as the last minute of the day
+     before (`4 juillet 2026 à 23:59`).
+    """
     ...
 
 def gdpr_export(records: GdprRecords, establishment: Establishment, now: datetime) -> GdprExport:

@@ -67,6 +67,7 @@ invoice-sequence_exhausted = Numbering “{ $pattern }” has no number left for
 invoice-request_invalid = This invoice cannot be drawn up: { $detail }.
 invoice-already_invoiced = Stay { $stay_reference } is already invoiced (invoice { $number }).
 invoice-mention_missing = A mandatory invoice mention is missing: “{ $mention }”.
+invoice-due_before_issue = The invoice would be due on { $due_date }, before its issue date, { $issue_date }.
 invoice-not_draft = Invoice { $number } is issued: it can no longer change.
 invoice-not_issued = Invoice “{ $number }” cannot be credited (a draft, a credit note, or cancelled already).
 payment-key_reused = Payment key “{ $key }” was already used for another payment.

@@ -67,6 +67,7 @@ invoice-sequence_exhausted = La numeración «{ $pattern }» no tiene más núme
 invoice-request_invalid = No se puede emitir esta factura: { $detail }.
 invoice-already_invoiced = La estancia { $stay_reference } ya está facturada (factura { $number }).
 invoice-mention_missing = Falta una mención obligatoria en la factura: «{ $mention }».
+invoice-due_before_issue = La factura vencería el { $due_date }, antes de su fecha de emisión, el { $issue_date }.
 invoice-not_draft = La factura { $number } está emitida: ya no puede modificarse.
 invoice-not_issued = La factura «{ $number }» no admite abono (borrador, abono o ya anulada).
 payment-key_reused = La clave de pago «{ $key }» ya se usó para otro pago.

@@ -67,6 +67,7 @@ invoice-sequence_exhausted = La numérotation « { $pattern } » n’a plus de n
 invoice-request_invalid = Impossible d’établir cette facture : { $detail }.
 invoice-already_invoiced = Le séjour { $stay_reference } est déjà facturé (facture { $number }).
 invoice-mention_missing = Mention obligatoire manquante sur la facture : « { $mention } ».
+invoice-due_before_issue = La facture serait due le { $due_date }, avant sa date d’émission, le { $issue_date }.
 invoice-not_draft = La facture { $number } est émise : elle ne peut plus être modifiée.
 invoice-not_issued = La facture « { $number } » ne peut pas recevoir d’avoir (brouillon, avoir ou déjà annulée).
 payment-key_reused = La clé de paiement « { $key } » a déjà servi pour un autre paiement.

@@ -266,6 +266,14 @@ macro_rules! error_table {
                     /// The mention (`seller.siret`).
                     mention: String,
                 },
+                /// An invoice would be due before the day it is issued.
+                #[error("invoice due on {due_date}, before its issue date {issue_date}")]
+                InvoiceDueBeforeIssue = "invoice.due_before_issue" {
+                    /// The due date (`YYYY-MM-DD`).
+                    due_date: String,
+                    /// The issue date asked for (`YYYY-MM-DD`).
+                    issue_date: String,
+                },
                 /// An issued invoice cannot change.
                 #[error("invoice {number} is issued: it cannot change")]
                 InvoiceNotDraft = "invoice.not_draft" {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use icu_datetime::fieldsets::{self, YMD};
 use icu_datetime::input::{Date, Time};
 use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -152,6 +152,74 @@ pub fn time(value: NaiveTime, locale: Locale) -> String {
         (Some(formatter), Ok(time)) => formatter.format(&time).write_to_string().into_owned(),
         _ => value.format("%H:%M").to_string(),
     }
+}
+
+/// Time left as a guest reads it — whole days when at least one, else hours, else minutes,
+/// rounded down; nothing left reads « 0 minute » — the words of the `[TEMPS_RESTANT]` mail tag.
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// assert_eq!(format::duration(302_400, Locale::Fr), "3 jours");
+/// assert_eq!(format::duration(7_200, Locale::En), "2 hours");
+/// assert_eq!(format::duration(60, Locale::Es), "1 minuto");
+/// ```
+pub fn duration(seconds: i64, locale: Locale) -> String {
+    duration_or(seconds, locale, locale)
+}
+
+/// [`duration`], its words from `fallback`'s catalogue where `locale`'s lacks them.
+pub(crate) fn duration_or(seconds: i64, locale: Locale, fallback: Locale) -> String {
+    let seconds = seconds.max(0);
+    let (id, count) = if seconds >= 86_400 {
+        ("label-remaining-days", seconds / 86_400)
+    } else if seconds >= 3_600 {
+        ("label-remaining-hours", seconds / 3_600)
+    } else {
+        ("label-remaining-minutes", seconds / 60)
+    };
+    crate::i18n::text(id, &[("count", count.into())], locale, fallback)
+}
+
+/// A deadline on the wall clock of `time_zone`, date and time as `locale` writes them — the
+/// words of the `[DATE_LIMITE_MODIF]` mail tag: « 4 juillet 2026 à 18:00 ». A deadline at
+/// midnight ends the day before: it reads as that day's last minute
+/// (« 4 juillet 2026 à 23:59 »), as the guest understands « until the 4th ».
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// let paris: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+/// let at_six = "2026-07-10T16:00:00Z".parse().unwrap();
+/// assert_eq!(format::deadline(at_six, paris, Locale::Fr), "10 juillet 2026 à 18:00");
+/// let midnight = "2026-07-04T22:00:00Z".parse().unwrap();
+/// assert_eq!(format::deadline(midnight, paris, Locale::En), "July 4, 2026 at 11:59\u{202f}PM");
+/// ```
+pub fn deadline(instant: DateTime<Utc>, time_zone: chrono_tz::Tz, locale: Locale) -> String {
+    deadline_or(instant, time_zone, locale, locale)
+}
+
+/// [`deadline`], its words from `fallback`'s catalogue where `locale`'s lacks them.
+pub(crate) fn deadline_or(
+    instant: DateTime<Utc>,
+    time_zone: chrono_tz::Tz,
+    locale: Locale,
+    fallback: Locale,
+) -> String {
+    let local = instant.with_timezone(&time_zone).naive_local();
+    // A deadline at midnight ends the day before: shown as its last minute, « 4 juillet à 23:59 ».
+    let local = if local.time() == NaiveTime::MIN {
+        local - chrono::Duration::minutes(1)
+    } else {
+        local
+    };
+    crate::i18n::text(
+        "label-date-at-time",
+        &[
+            ("date", date(local.date(), locale).into()),
+            ("time", time(local.time(), locale).into()),
+        ],
+        locale,
+        fallback,
+    )
 }
 
 #[cfg(test)]

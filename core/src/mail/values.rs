@@ -170,7 +170,7 @@ fn getter(object: &str, field: &str) -> Option<Getter> {
         ("edit", "remaining") => |c, l| {
             let fallback = c.establishment.default_locale;
             edit(c, |e| {
-                Value::from(remaining(e.remaining_seconds, l, fallback))
+                Value::from(format::duration_or(e.remaining_seconds, l, fallback))
             })
         },
         ("edit", "text") => |c, _| edit(c, |e| text(e.text.as_deref())),
@@ -197,24 +197,12 @@ fn money(amount: Option<&Money>, locale: Locale) -> Value {
     amount.map_or_else(Value::none, |m| Value::from(format::money(m, locale)))
 }
 
-/// The deadline in the establishment's zone: « 4 juillet 2026 à 00:00 ».
+/// The deadline in the establishment's zone: « 4 juillet 2026 à 23:59 » (see
+/// [`format::deadline`]).
 fn deadline(context: &MailContext, edit: &MailEdit, locale: Locale) -> String {
-    let local = edit
-        .deadline
-        .with_timezone(&context.establishment.time_zone.tz())
-        .naive_local();
-    // A deadline at midnight ends the day before: shown as its last minute, « 4 juillet à 23:59 ».
-    let local = if local.time() == chrono::NaiveTime::MIN {
-        local - chrono::Duration::minutes(1)
-    } else {
-        local
-    };
-    i18n::text(
-        "label-date-at-time",
-        &[
-            ("date", format::date(local.date(), locale).into()),
-            ("time", format::time(local.time(), locale).into()),
-        ],
+    format::deadline_or(
+        edit.deadline,
+        context.establishment.time_zone.tz(),
         locale,
         context.establishment.default_locale,
     )
@@ -222,19 +210,6 @@ fn deadline(context: &MailContext, edit: &MailEdit, locale: Locale) -> String {
 
 fn text(value: Option<&str>) -> Value {
     value.map_or_else(Value::none, Value::from)
-}
-
-/// Time left as a guest reads it: days when at least one, else hours, else minutes.
-pub(crate) fn remaining(seconds: i64, locale: Locale, fallback: Locale) -> String {
-    let seconds = seconds.max(0);
-    let (id, count) = if seconds >= 86_400 {
-        ("label-remaining-days", seconds / 86_400)
-    } else if seconds >= 3_600 {
-        ("label-remaining-hours", seconds / 3_600)
-    } else {
-        ("label-remaining-minutes", seconds / 60)
-    };
-    i18n::text(id, &[("count", count.into())], locale, fallback)
 }
 
 fn tags(context: &MailContext, used: &[String]) -> Result<Value> {

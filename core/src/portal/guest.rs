@@ -159,10 +159,7 @@ impl Portal {
         persons: Vec<Companion>,
         now: DateTime<Utc>,
     ) -> Result<ResidencyChange> {
-        if residency.client_id != self.client.id || !self.access.opens(|s| s == residency.reference)
-        {
-            return Err(not_found("residency"));
-        }
+        self.opens_residency(residency)?;
         residency.set_authorised(persons, now)
     }
 

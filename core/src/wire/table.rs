@@ -329,6 +329,11 @@ macro_rules! operation_table {
     "portal.cancel_stay" => fn portal_cancel_stay(access: PortalAccess, client: Client, stay: Stay, policy: CancellationPolicy, invoices: Vec<Invoice>, payments: Vec<Payment>, confirmation: CancellationConfirmation, time_zone: TimeZone, now: DateTime<Utc>) -> Cancellation {
         Portal::open(&access, client)?.cancel_stay(&stay, &policy, &invoices, &payments, confirmation, time_zone, now)
     }
+    /// The resident's year `reference` — pitch, dates, rent, installments, authorised persons —
+    /// and its rent schedule; another client's residency, or one outside her link, is not found.
+    "portal.residency" => fn portal_residency(access: PortalAccess, client: Client, residencies: Vec<Residency>, reference: String) -> ResidencyView {
+        Portal::open(&access, client)?.residency(&residencies, &reference)
+    }
     /// The resident sets who may stay on her pitch; another client's residency is not found.
     "portal.set_authorised" => fn portal_set_authorised(access: PortalAccess, client: Client, residency: Residency, persons: Vec<Companion>, now: DateTime<Utc>) -> ResidencyChange {
         Portal::open(&access, client)?.set_authorised(&residency, persons, now)
@@ -447,6 +452,12 @@ macro_rules! operation_table {
     /// What the guest may still change on a stay, field by field, with the time remaining.
     "editable.window" => fn edit_window(policy: EditPolicy, stay: Stay, time_zone: TimeZone, now: DateTime<Utc>) -> EditWindow {
         editable::window(&policy, &stay, time_zone, now)
+    }
+    /// What the guest may still change on her stay `reference`, field by field, with the time
+    /// remaining; another client's stay, or one outside her link (a `booking_edit` link opens
+    /// its stay), is not found.
+    "portal.edit_window" => fn portal_edit_window(access: PortalAccess, client: Client, policy: EditPolicy, stays: Vec<Stay>, reference: String, time_zone: TimeZone, now: DateTime<Utc>) -> EditWindow {
+        Portal::open(&access, client)?.edit_window(&policy, &stays, &reference, time_zone, now)
     }
     /// The guest changes booking fields from their space: open fields change now, late ones
     /// become a request (`request_id` is the host's). Another client's stay is not found.
@@ -570,6 +581,17 @@ macro_rules! operation_table {
     /// A date in `locale`'s long form: `11 juillet 2026`, `July 11, 2026`, `11 de julio de 2026`.
     "i18n.format_date" => fn format_date(date: NaiveDate, locale: Locale) -> String {
         Ok::<_, Error>(format::date(date, locale))
+    }
+    /// Time left as a guest reads it, as the `[TEMPS_RESTANT]` mail tag writes it: whole days
+    /// when at least one, else hours, else minutes (`3 jours`, `2 hours`, `1 minuto`).
+    "i18n.format_duration" => fn format_duration(seconds: i64, locale: Locale) -> String {
+        Ok::<_, Error>(format::duration(seconds, locale))
+    }
+    /// A deadline on the wall clock of `time_zone`, as the `[DATE_LIMITE_MODIF]` mail tag writes
+    /// it: `10 juillet 2026 à 18:00`; a deadline at midnight reads as the last minute of the day
+    /// before (`4 juillet 2026 à 23:59`).
+    "i18n.format_deadline" => fn format_deadline(instant: DateTime<Utc>, time_zone: TimeZone, locale: Locale) -> String {
+        Ok::<_, Error>(format::deadline(instant, time_zone.tz(), locale))
     }
     /// Everything the business holds on one client (GDPR art. 15 and 20) as one document:
     /// format version, controller, subject, sections titled in the client's language, the

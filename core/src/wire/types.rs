@@ -45,7 +45,8 @@ pub use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Letterhead, Printer};
 pub use crate::portal::pets::PetView;
 pub use crate::portal::{
     ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
-    QuoteView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory, StayPayment,
+    QuoteView, ResidencyView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory,
+    StayPayment,
 };
 pub use crate::pricing::{
     BusinessDiscount, CancellationPolicy, Catalogue, Installment, OptionOffer, PriceRequest,

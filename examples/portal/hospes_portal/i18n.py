@@ -263,9 +263,6 @@ WORDS: Dict[str, Tuple[str, str, str]] = {
     "field_notes": ("Remarques", "Notes", "Observaciones"),
     "field_arrival_time": ("Heure d’arrivée", "Arrival time", "Hora de llegada"),
     "field_participants": ("Participants", "Participants", "Participantes"),
-    "days": ("{n} j", "{n} d", "{n} d"),
-    "hours": ("{n} h", "{n} h", "{n} h"),
-    "minutes": ("{n} min", "{n} min", "{n} min"),
 }
 
 
@@ -313,17 +310,16 @@ def localtime(value: str) -> str:
 
 
 def remaining(seconds: int) -> str:
-    """A time left, to the minute (« 3 j 4 h »). hospes formats it only inside mails (FRICTIONS.md)."""
-    days, rest = divmod(int(seconds), 86400)
-    hours, rest = divmod(rest, 3600)
-    parts = []
-    if days:
-        parts.append(t("days", n=days))
-    if hours or days:
-        parts.append(t("hours", n=hours))
-    if not days:
-        parts.append(t("minutes", n=rest // 60))
-    return " ".join(parts)
+    """A time left as hospes writes it (« 3 jours », the words of [TEMPS_RESTANT])."""
+    return str(hospes.format_duration(int(seconds), current_locale()))
+
+
+def deadline(value: Any) -> str:
+    """A deadline on the establishment's clock, as hospes writes it (« 4 juillet 2026 à 23:59 »)."""
+    if not value:
+        return ""
+    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return str(hospes.format_deadline(when, g.establishment["time_zone"], current_locale()))
 
 
 def field_label(rule: Dict[str, Any], locale: str) -> str:
@@ -341,5 +337,5 @@ def install(app: Flask) -> None:
         g.locale = session.get("locale") or "fr"
 
     app.jinja_env.globals.update(t=t, field_label=field_label)
-    app.jinja_env.filters.update(money=money, date=date, datetime=instant, localtime=localtime, remaining=remaining,
+    app.jinja_env.filters.update(money=money, date=date, datetime=instant, deadline=deadline, localtime=localtime, remaining=remaining,
                                  describe=lambda event: hospes.describe_event(event, current_locale()))

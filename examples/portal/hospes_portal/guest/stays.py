@@ -44,7 +44,8 @@ def _window(stay: Record) -> Optional[Record]:
     policy = g.est.get("edit_policy")
     if not policy or stay["status"] not in ("option", "confirmed"):
         return None
-    return hospes.edit_window(policy, stay, g.establishment["time_zone"], now())
+    return hospes.portal_edit_window(g.access, g.client, policy, [stay], stay["reference"],
+                                     g.establishment["time_zone"], now())
 
 
 @bp.post("/stays/<reference>/participants")
@@ -209,10 +210,12 @@ def residency(reference: str):  # type: ignore[no-untyped-def]
     """A resident's year: her pitch, rent installments and invoices, yearly contract, and the
     people allowed on the pitch."""
     with services().store.tx() as tx:
-        found = tx.residency(g.est_id, reference)
-        # hospes has no view of a residency yet (FRICTIONS.md): the host checks it is hers.
-        if found is None or found["client_id"] != g.client["id"]:
+        stored = tx.residency(g.est_id, reference)
+        try:
+            view = hospes.portal_residency(g.access, g.client, [stored] if stored else [], reference)
+        except hospes.PortalError:
             abort(404)
+        found = view["residency"]
         if request.method == "POST":
             persons = _persons_from_form()
             try:
@@ -228,7 +231,7 @@ def residency(reference: str):  # type: ignore[no-untyped-def]
         payments = tx.payments_on(g.est_id, [i["number"] for i in invoices])
         contract_number = tx.residency_contract_number(g.est_id, reference)
     views = hospes.portal_invoices(g.access, g.client, invoices, payments, g.est["online_payment"])
-    return page("guest/residency.html", residency=found, schedule=hospes.rent_schedule(found), invoices=views,
+    return page("guest/residency.html", residency=found, schedule=view["schedule"], invoices=views,
                 contract_number=contract_number)
 
 

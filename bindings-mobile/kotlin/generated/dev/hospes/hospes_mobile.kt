@@ -184,6 +184,7 @@ import dev.hospes.model.FfiConverterTypeReminderPolicy
 import dev.hospes.model.FfiConverterTypeRenderedMail
 import dev.hospes.model.FfiConverterTypeResidency
 import dev.hospes.model.FfiConverterTypeResidencyChange
+import dev.hospes.model.FfiConverterTypeResidencyView
 import dev.hospes.model.FfiConverterTypeReversal
 import dev.hospes.model.FfiConverterTypeScheduledPayment
 import dev.hospes.model.FfiConverterTypeSeller
@@ -279,6 +280,7 @@ import dev.hospes.model.ReminderPolicy
 import dev.hospes.model.RenderedMail
 import dev.hospes.model.Residency
 import dev.hospes.model.ResidencyChange
+import dev.hospes.model.ResidencyView
 import dev.hospes.model.Reversal
 import dev.hospes.model.ScheduledPayment
 import dev.hospes.model.Seller
@@ -417,6 +419,7 @@ import dev.hospes.model.RustBuffer as RustBufferReminderPolicy
 import dev.hospes.model.RustBuffer as RustBufferRenderedMail
 import dev.hospes.model.RustBuffer as RustBufferResidency
 import dev.hospes.model.RustBuffer as RustBufferResidencyChange
+import dev.hospes.model.RustBuffer as RustBufferResidencyView
 import dev.hospes.model.RustBuffer as RustBufferReversal
 import dev.hospes.model.RustBuffer as RustBufferScheduledPayment
 import dev.hospes.model.RustBuffer as RustBufferSeller
@@ -1328,6 +1331,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_date(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_format_deadline(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_format_duration(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_money(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_free_appointment_slots(
@@ -1564,6 +1571,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_contract_document(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_edit_window(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_history(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_home(
@@ -1587,6 +1596,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_portal_remove_participant(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_request_appointment(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_portal_residency(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_portal_set_authorised(
     ): Int
@@ -1721,6 +1732,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_residency_stay(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_residency_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_view_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_residency_view_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_reversal_from_json(
     ): Int
@@ -2195,6 +2210,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_date(`date`: RustBufferNaiveDate.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_format_deadline(`instant`: RustBufferTimestamp.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_format_duration(`seconds`: Long,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_money(`amount`: RustBufferMoney.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_free_appointment_slots(`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`day`: RustBufferNaiveDate.ByValue,`durationMinutes`: RustBuffer.ByValue,`taken`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2431,6 +2450,8 @@ internal object UniffiLib {
     ): RustBufferContractView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_contract_document(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferShownDocument.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_edit_window(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`policy`: RustBufferEditPolicy.ByValue,`stays`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEditWindow.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_history(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stays`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStayHistory.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_home(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`establishment`: RustBufferEstablishment.ByValue,`stays`: RustBuffer.ByValue,`locale`: RustBuffer.ByValue,`today`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2455,6 +2476,8 @@ internal object UniffiLib {
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_request_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`id`: RustBuffer.ByValue,`request`: RustBufferAppointmentRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
+    external fun uniffi_hospes_mobile_fn_func_portal_residency(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`residencies`: RustBuffer.ByValue,`reference`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidencyView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_set_authorised(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`residency`: RustBufferResidency.ByValue,`persons`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferResidencyChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_sign_contract(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`contract`: RustBufferContract.ByValue,`signature`: RustBufferSignatureRequest.ByValue,`letterhead`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2588,6 +2611,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_residency_stay(`residency`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferStay.ByValue
     external fun uniffi_hospes_mobile_fn_func_residency_to_json(`value`: RustBufferResidency.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_view_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferResidencyView.ByValue
+    external fun uniffi_hospes_mobile_fn_func_residency_view_to_json(`value`: RustBufferResidencyView.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_reversal_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferReversal.ByValue
@@ -3095,7 +3122,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 56855) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 44066) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 7810) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 14185) {
@@ -3185,6 +3212,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_format_date() and 0xFFFF) != 46774) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_deadline() and 0xFFFF) != 39535) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_duration() and 0xFFFF) != 25480) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 5588) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3272,10 +3305,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_to_json() and 0xFFFF) != 42914) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_from_json() and 0xFFFF) != 4213) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_from_json() and 0xFFFF) != 28383) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_to_json() and 0xFFFF) != 54167) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_to_json() and 0xFFFF) != 61970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_to_json() and 0xFFFF) != 12714) {
@@ -3287,7 +3320,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_view_to_json() and 0xFFFF) != 54860) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 45224) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 28676) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 35000) {
@@ -3539,6 +3572,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_contract_document() and 0xFFFF) != 9536) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_edit_window() and 0xFFFF) != 13932) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_history() and 0xFFFF) != 57240) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3573,6 +3609,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_request_appointment() and 0xFFFF) != 15155) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_residency() and 0xFFFF) != 45121) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_set_authorised() and 0xFFFF) != 689) {
@@ -3774,6 +3813,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_residency_to_json() and 0xFFFF) != 46693) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_view_from_json() and 0xFFFF) != 47058) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_residency_view_to_json() and 0xFFFF) != 8041) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_reversal_from_json() and 0xFFFF) != 21044) {
@@ -6745,6 +6790,34 @@ public object FfiConverterSequenceTypeRegisterRow: FfiConverterRustBuffer<List<R
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeResidency: FfiConverterRustBuffer<List<Residency>> {
+    override fun read(buf: ByteBuffer): List<Residency> {
+        val len = buf.getInt()
+        return List<Residency>(len) {
+            FfiConverterTypeResidency.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Residency>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeResidency.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Residency>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeResidency.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeScheduledPayment: FfiConverterRustBuffer<List<ScheduledPayment>> {
     override fun read(buf: ByteBuffer): List<ScheduledPayment> {
         val len = buf.getInt()
@@ -6962,6 +7035,8 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
         }
     }
 }
+
+
 
 
 
@@ -9178,6 +9253,42 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * A deadline on the wall clock of `time_zone`, as the `[DATE_LIMITE_MODIF]` mail tag writes
+         * it: `10 juillet 2026 à 18:00`; a deadline at midnight reads as the last minute of the day
+         * before (`4 juillet 2026 à 23:59`).
+         */
+    @Throws(HospesException::class) fun `formatDeadline`(`instant`: Timestamp, `timeZone`: TimeZone, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_format_deadline(
+    
+        
+        FfiConverterTypeTimestamp.lower(`instant`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Time left as a guest reads it, as the `[TEMPS_RESTANT]` mail tag writes it: whole days
+         * when at least one, else hours, else minutes (`3 jours`, `2 hours`, `1 minuto`).
+         */
+    @Throws(HospesException::class) fun `formatDuration`(`seconds`: kotlin.Long, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_format_duration(
+    
+        
+        FfiConverterLong.lower(`seconds`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
          * An amount as `locale` writes it: `1 234,56 €` (narrow no-break space, no-break space).
          */
     @Throws(HospesException::class) fun `formatMoney`(`amount`: Money, `locale`: Locale): kotlin.String {
@@ -11059,6 +11170,29 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * What the guest may still change on her stay `reference`, field by field, with the time
+         * remaining; another client's stay, or one outside her link (a `booking_edit` link opens
+         * its stay), is not found.
+         */
+    @Throws(HospesException::class) fun `portalEditWindow`(`access`: PortalAccess, `client`: Client, `policy`: EditPolicy, `stays`: List<Stay>, `reference`: kotlin.String, `timeZone`: TimeZone, `now`: Timestamp): EditWindow {
+            return FfiConverterTypeEditWindow.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_edit_window(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterTypeEditPolicy.lower(`policy`),
+        FfiConverterSequenceTypeStay.lower(`stays`),
+        FfiConverterString.lower(`reference`),
+        FfiConverterTypeTimeZone.lower(`timeZone`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The history screen: the guest's upcoming and past stays.
          */
     @Throws(HospesException::class) fun `portalHistory`(`access`: PortalAccess, `client`: Client, `stays`: List<Stay>, `today`: NaiveDate): StayHistory {
@@ -11276,6 +11410,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterString.lower(`id`),
         FfiConverterTypeAppointmentRequest.lower(`request`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The resident's year `reference` — pitch, dates, rent, installments, authorised persons —
+         * and its rent schedule; another client's residency, or one outside her link, is not found.
+         */
+    @Throws(HospesException::class) fun `portalResidency`(`access`: PortalAccess, `client`: Client, `residencies`: List<Residency>, `reference`: kotlin.String): ResidencyView {
+            return FfiConverterTypeResidencyView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_portal_residency(
+    
+        
+        FfiConverterTypePortalAccess.lower(`access`),
+        FfiConverterTypeClient.lower(`client`),
+        FfiConverterSequenceTypeResidency.lower(`residencies`),
+        FfiConverterString.lower(`reference`),_status)
 }
     )
     }
@@ -12382,6 +12535,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeResidency.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `residencyViewFromJson`(`json`: kotlin.String): ResidencyView {
+            return FfiConverterTypeResidencyView.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_view_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `residencyViewToJson`(`value`: ResidencyView): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_residency_view_to_json(
+    
+        
+        FfiConverterTypeResidencyView.lower(`value`),_status)
 }
     )
     }

@@ -2512,7 +2512,8 @@ data class CancellationConfirmation (
     var `invoiceSeries`: InvoiceSeries
     , 
     /**
-     * The series credit notes are numbered in (may be the same pattern).
+     * The series credit notes are numbered in; with the same pattern as `invoice_series`, the
+     * two are one series (numbers follow each other, both come back equal).
      */
     var `creditNoteSeries`: InvoiceSeries
     
@@ -11874,6 +11875,54 @@ public object FfiConverterTypeResidencyChange: FfiConverterRustBuffer<ResidencyC
     override fun write(value: ResidencyChange, buf: ByteBuffer) {
             FfiConverterTypeResidency.write(value.`residency`, buf)
             FfiConverterSequenceTypeEvent.write(value.`events`, buf)
+    }
+}
+
+
+
+/**
+ * A resident's year as her space shows it: the residency (pitch, dates, rent, installments,
+ * authorised persons) and its rent schedule.
+ */
+data class ResidencyView (
+    /**
+     * The residency.
+     */
+    var `residency`: Residency
+    , 
+    /**
+     * Its rent installments (see [`Residency::rent_schedule`]).
+     */
+    var `schedule`: List<Installment>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeResidencyView: FfiConverterRustBuffer<ResidencyView> {
+    override fun read(buf: ByteBuffer): ResidencyView {
+        return ResidencyView(
+            FfiConverterTypeResidency.read(buf),
+            FfiConverterSequenceTypeInstallment.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ResidencyView) = (
+            FfiConverterTypeResidency.allocationSize(value.`residency`) +
+            FfiConverterSequenceTypeInstallment.allocationSize(value.`schedule`)
+    )
+
+    override fun write(value: ResidencyView, buf: ByteBuffer) {
+            FfiConverterTypeResidency.write(value.`residency`, buf)
+            FfiConverterSequenceTypeInstallment.write(value.`schedule`, buf)
     }
 }
 

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 131 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 135 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -400,6 +400,12 @@ internal object VectorDispatch {
                 timeZone = input.getString("time_zone"),
                 now = Instant.parse(input.getString("now")),
             ))
+            "portal.residency" -> residencyViewToJson(portalResidency(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                residencies = input.list("residencies") { residencyFromJson(json(it)) },
+                reference = input.getString("reference"),
+            ))
             "portal.set_authorised" -> residencyChangeToJson(portalSetAuthorised(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
@@ -555,6 +561,15 @@ internal object VectorDispatch {
                 timeZone = input.getString("time_zone"),
                 now = Instant.parse(input.getString("now")),
             ))
+            "portal.edit_window" -> editWindowToJson(portalEditWindow(
+                access = portalAccessFromJson(input.json("access")),
+                client = clientFromJson(input.json("client")),
+                policy = editPolicyFromJson(input.json("policy")),
+                stays = input.list("stays") { stayFromJson(json(it)) },
+                reference = input.getString("reference"),
+                timeZone = input.getString("time_zone"),
+                now = Instant.parse(input.getString("now")),
+            ))
             "editable.apply" -> editOutcomeToJson(applyBookingChange(
                 access = portalAccessFromJson(input.json("access")),
                 client = clientFromJson(input.json("client")),
@@ -647,6 +662,15 @@ internal object VectorDispatch {
             ).name.lowercase())
             "i18n.format_date" -> JSONObject.quote(formatDate(
                 date = LocalDate.parse(input.getString("date")),
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
+            ))
+            "i18n.format_duration" -> JSONObject.quote(formatDuration(
+                seconds = input.getLong("seconds"),
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
+            ))
+            "i18n.format_deadline" -> JSONObject.quote(formatDeadline(
+                instant = Instant.parse(input.getString("instant")),
+                timeZone = input.getString("time_zone"),
                 locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
             ))
             "gdpr.export" -> gdprExportToJson(gdprExport(
