@@ -6318,6 +6318,14 @@ export declare function verifyLink(keyring: KeyringConfig, establishment: Establ
 export declare function linkUrl(establishment: Establishment, purpose: LinkPurpose, token: string): string
 
 /**
+ * A QR code of `text` (most often the client's space link) as a compact SVG image: level M,
+ *  a white square and one path of the dark modules, a `viewBox` of one unit a module with the
+ *  quiet zone, no fixed size. `link.qr_invalid` for an empty text or a line break,
+ *  `link.qr_too_long` beyond 2 331 bytes.
+ */
+export declare function linkQrSvg(text: string): string
+
+/**
  * Registers a portal account for `email` with `password`; `client` is the client record
  *  holding that address, if any, and `existing` its account, if any. Answers the same work
  *  whether or not the address is known; an account comes back only when one was created.
@@ -6796,20 +6804,23 @@ export declare function renderMail(template: MailTemplate, context: MailContext)
 
 /**
  * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
- *  so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+ *  so far when `balance` is given; `letterhead` brings the establishment's logo and font;
+ *  `space_link`, the client's space link, is printed as a QR code beside her address.
  */
-export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null): FileBytes
+export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null, spaceLink?: string | null): FileBytes
 
 /**
- * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+ * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
+ *  `space_link`, the client's space link, is printed as a QR code beside her address.
  */
-export declare function quotePdf(quote: Quote, establishment: Establishment, client: Client, locale?: Locale | null, letterhead?: Letterhead | null): FileBytes
+export declare function quotePdf(quote: Quote, establishment: Establishment, client: Client, locale?: Locale | null, letterhead?: Letterhead | null, spaceLink?: string | null): FileBytes
 
 /**
  * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
- *  drawn signature and the evidence page.
+ *  drawn signature and the evidence page; `space_link`, the client's space link, is printed
+ *  as a QR code beside her address.
  */
-export declare function contractPdf(contract: Contract, locale?: Locale | null, letterhead?: Letterhead | null): FileBytes
+export declare function contractPdf(contract: Contract, locale?: Locale | null, letterhead?: Letterhead | null, spaceLink?: string | null): FileBytes
 
 /**
  * The evidence document of a signature over document `number` issued by `seller`: the

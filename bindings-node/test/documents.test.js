@@ -24,3 +24,14 @@ test('an invoice that cannot be printed throws a HospesError, not a Buffer', () 
     (err) => err instanceof hospes.HospesError && err.code === 'input.wrong_type' && /lines/.test(err.message),
   );
 });
+
+test('the client\'s space link is printed as a QR code only when given, and never echoed when refused', () => {
+  const url = 'https://portail.camping-des-pins.fr/?t=v4.local.abc';
+  const withLink = hospes.invoicePdf(hospes.fromWire(invoice), null, null, url);
+  assert.ok(withLink.equals(hospes.invoicePdf(hospes.fromWire(invoice), null, null, url)));
+  assert.ok(!withLink.equals(hospes.invoicePdf(hospes.fromWire(invoice))));
+  assert.throws(
+    () => hospes.invoicePdf(hospes.fromWire(invoice), null, null, 'javascript:alert("secret")'),
+    (err) => err.code === 'link.qr_invalid' && !err.message.includes('secret'),
+  );
+});

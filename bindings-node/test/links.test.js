@@ -70,3 +70,26 @@ test('a Keyring object never shows its keys', () => {
 test('a Keyring config that cannot be encoded names the bad value', () => {
   assert.throws(() => new hospes.Keyring({ activeKey: 1.5 }), (e) => e.code === 'input.wrong_type' && e.message.includes('activeKey'));
 });
+
+test('the QR code of a space link is a compact SVG', () => {
+  const { url } = hospes.issueLink(keyring, camping, { purpose: 'portal', clientId: 'C-1042', state: version(0), permanent: true }, now);
+  const svg = hospes.linkQrSvg(url);
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 85 85" shape-rendering="crispEdges">'));
+  assert.equal(svg.match(/<path /g).length, 1);
+  assert.equal(svg, hospes.linkQrSvg(url));
+  // Every run of dark modules inside the quiet zone of four modules.
+  const runs = [...svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)].map((m) => m.slice(1, 4).map(Number));
+  assert.ok(runs.length > 1000);
+  assert.ok(runs.every(([x, y, w]) => x >= 4 && y >= 4 && y < 81 && x + w <= 81));
+});
+
+test('a text no QR code holds is refused with a typed error', () => {
+  for (const [text, code] of [
+    ['', 'link.qr_invalid'],
+    ['https://x.fr/\nhttps://evil.example/', 'link.qr_invalid'],
+    [`https://x.fr/?t=${'a'.repeat(2400)}`, 'link.qr_too_long'],
+  ]) {
+    assert.throws(() => hospes.linkQrSvg(text), (e) => e instanceof hospes.HospesError && e.code === code);
+  }
+  assert.throws(() => hospes.linkQrSvg(`https://x.fr/?t=${'a'.repeat(2400)}`), (e) => /2416/.test(e.message) && /2331/.test(e.message));
+});

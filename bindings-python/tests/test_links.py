@@ -96,3 +96,58 @@ def test_a_keyring_config_that_cannot_be_encoded_names_the_bad_value():
     with pytest.raises(hospes.InputError) as caught:
         hospes.Keyring({"active_key": object()})
     assert caught.value.code == "input.invalid"
+
+
+def dark_modules(svg):
+    """The dark modules an SVG of ``link_qr_svg`` paints: each ``M{x} {y}h{w}v1h-{w}z`` a run."""
+    path = svg.split('<path d="', 1)[1].split('"', 1)[0]
+    painted = set()
+    for run in filter(None, path.split("z")):
+        x, rest = run[1:].split(" ", 1)
+        y, rest = rest.split("h", 1)
+        width = int(rest.split("v1h-", 1)[0])
+        painted.update((int(x) + i, int(y)) for i in range(width))
+    return painted
+
+
+def test_the_qr_code_of_a_space_link_is_a_compact_svg(keyring):
+    url = hospes.issue_link(keyring, CAMPING, {"purpose": "portal", "client_id": "C-1042", "permanent": True,
+                                               "state": {"kind": "link_version", "link_version": 0}}, NOW)["url"]
+    svg = hospes.link_qr_svg(url)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
+    assert 'shape-rendering="crispEdges"' in svg and svg.count("<path") == 1 and svg.endswith('"/></svg>')
+    assert svg == hospes.link_qr_svg(url)
+    size = int(svg.split('viewBox="0 0 ', 1)[1].split(" ", 1)[0])
+    painted = dark_modules(svg)
+    # The quiet zone, four modules on each side, stays light; the three finders are dark.
+    assert all(4 <= x < size - 4 and 4 <= y < size - 4 for x, y in painted)
+    assert {(4, 4), (size - 5, 4), (4, size - 5)} <= painted
+
+
+@pytest.mark.parametrize("text, code", [
+    ("", "link.qr_invalid"),
+    ("https://x.fr/\nhttps://evil.example/", "link.qr_invalid"),
+    ("https://x.fr/?t=" + "a" * 2400, "link.qr_too_long"),
+    ("https://x.fr/\x1b[2J", "input.invalid"),
+])
+def test_a_text_no_qr_code_holds_is_refused(text, code):
+    with pytest.raises(hospes.HospesError) as caught:
+        hospes.link_qr_svg(text)
+    assert caught.value.code == code
+    if code == "link.qr_too_long":
+        assert isinstance(caught.value, hospes.LinkError)
+        assert "2416" in str(caught.value) and "2331" in str(caught.value)
+
+
+def test_an_invoice_prints_the_space_link_only_when_given():
+    import json
+    from pathlib import Path
+
+    invoice = json.loads((Path(__file__).resolve().parents[2] / "core/tests/data/invoice.json").read_text("utf-8"))
+    url = "https://portail.camping-des-pins.fr/?t=v4.local.abc"
+    with_link = hospes.invoice_pdf(invoice, space_link=url)
+    assert with_link == hospes.invoice_pdf(invoice, space_link=url)
+    assert with_link != hospes.invoice_pdf(invoice) == hospes.invoice_pdf(invoice, space_link=None)
+    with pytest.raises(hospes.LinkError) as caught:
+        hospes.invoice_pdf(invoice, space_link="http://portail.camping-des-pins.fr/?t=secret")
+    assert caught.value.code == "link.qr_invalid" and "secret" not in str(caught.value)

@@ -166,6 +166,31 @@ fn pdf(c: &mut Criterion) {
     c.bench_function("pdf_invoice_20_lines", |b| {
         b.iter(|| black_box(printer.invoice(black_box(&invoice)).unwrap()))
     });
+    // The client's permanent space link (370 bytes, version 15): its QR code, as SVG and printed.
+    let link = concat!(
+        "https://portail.camping-des-pins.fr/?t=v4.local.S5tNCyf3PatMjOfxdzqhQKcJ7-aNqYWnCKDN9lOHFA",
+        "ExculODfSLoGwiZ7uspYBPsyU22KT-mMkYrzpY6MT3_DvsZeznt3NEAD197CtpcvoboiLc3RpRQx2oOZ1QF9rAFu8xp",
+        "JzDzpkNS46S4dcHCuemDKNl1c4xYG0ePbIeq0DiUjhjXPVhJ7rUnkPdThhBc3VzJ40.eyJraWQiOiJrNC5saWQuaVZ",
+        "0WVFEanI1Z0VpakNTakpDM2ZRYUptN25DZVFTZWF0eTBKaXh5OGRic2siLCJjaWQiOiJDLTEwNDIiLCJwdXIiOiJwb3",
+        "J0YWwifQ"
+    );
+    c.bench_function("qr_space_link_svg", |b| {
+        b.iter(|| black_box(hospes::qr::Qr::encode(black_box(link)).unwrap().svg()))
+    });
+    let size = printer
+        .invoice_with_balance(&invoice, None, Some(link))
+        .unwrap()
+        .len();
+    println!("pdf_invoice_20_lines_space_link: {size} bytes");
+    c.bench_function("pdf_invoice_20_lines_space_link", |b| {
+        b.iter(|| {
+            black_box(
+                printer
+                    .invoice_with_balance(black_box(&invoice), None, Some(link))
+                    .unwrap(),
+            )
+        })
+    });
 }
 
 criterion_group!(core, benches, links, pricing, mail, pdf);

@@ -59,6 +59,7 @@ pub mod pdf;
 pub mod phone;
 pub mod portal;
 pub mod pricing;
+pub mod qr;
 pub mod quote;
 mod random;
 pub mod register;

@@ -22,6 +22,7 @@ use crate::StayTotals;
 use crate::i18n::{self, Arg, Locale};
 use crate::invoice::{Customer, Seller};
 use crate::money::Money;
+use crate::qr::Qr;
 use crate::stay::Line;
 
 mod address;
@@ -125,8 +126,16 @@ fn title_block(sheet: &mut Sheet<'_>, top: f32, title: &str, lines: &[String]) {
 }
 
 /// The customer's block, framed, on the right half; the country is named when it is not the
-/// seller's.
-fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, seller: &Seller, words: Words) {
+/// seller's. Beside it, on the left half, the QR code of the client's space link when the
+/// document carries one.
+fn customer_block(
+    sheet: &mut Sheet<'_>,
+    customer: &Customer,
+    seller: &Seller,
+    space_link: Option<&Qr>,
+    words: Words,
+) {
+    let top = sheet.y;
     let x = sheet.width / 2.0 + 10.0;
     let width = sheet.width - sheet.margin - x;
     let mut lines = vec![customer.name.clone()];
@@ -166,6 +175,51 @@ fn customer_block(sheet: &mut Sheet<'_>, customer: &Customer, seller: &Seller, w
         sheet.y -= 11.5;
     }
     sheet.y -= 14.0;
+    if let Some(code) = space_link {
+        let bottom = space_link_block(sheet, code, top, x - 16.0, words);
+        sheet.y = sheet.y.min(bottom - 14.0);
+    }
+}
+
+/// The smallest side of a printed QR code, quiet zone aside.
+const QR_SIDE: f32 = 22.0 * page::MM;
+
+/// The smallest module printed: a denser code is drawn larger than [`QR_SIDE`], so that a phone
+/// still reads it off paper.
+const QR_MODULE: f32 = 0.3 * page::MM;
+
+/// The client's space link to print, checked and encoded before anything is drawn: a URL a guest
+/// may be sent to (`establishment::web_url`: https, a host, no credentials), its QR code drawn
+/// from its canonical form. Anything else is `link.qr_invalid`, which never echoes the link: it
+/// opens the client's space.
+fn space_link_code(space_link: Option<&str>) -> crate::error::Result<Option<Qr>> {
+    let Some(link) = space_link else {
+        return Ok(None);
+    };
+    let url = crate::establishment::web_url(link).map_err(|_| crate::Error::QrInvalid {
+        detail: "the space link is not an https URL a guest may open".to_owned(),
+    })?;
+    Qr::encode(&url).map(Some)
+}
+
+/// The QR code of the space link, its symbol's top left corner at the left margin and `top`,
+/// its caption to its right up to `right`; returns the lowest point drawn.
+fn space_link_block(sheet: &mut Sheet<'_>, code: &Qr, top: f32, right: f32, words: Words) -> f32 {
+    let modules = code.size().saturating_sub(2 * crate::qr::QUIET_ZONE).max(1) as f32;
+    let side = QR_SIDE.max(modules * QR_MODULE);
+    // To a ten-thousandth of a point: a shorter number, and 177 modules within 0.01 pt of `side`.
+    let pitch = (side / modules * 10_000.0).round() / 10_000.0;
+    let quiet = crate::qr::QUIET_ZONE as f32 * pitch;
+    let x = sheet.margin;
+    sheet.qr(code, x - quiet, top + quiet, pitch);
+    let caption_x = x + side + 8.0;
+    let mut y = top - 10.0;
+    let caption = words.t("doc-space-link", &[]);
+    for line in sheet.wrap(&caption, right - caption_x, 9.0, Weight::Bold) {
+        sheet.text(caption_x, y, &line, 9.0, Weight::Bold, Align::Left);
+        y -= 11.5;
+    }
+    (top - side).min(y)
 }
 
 /// The lines table, then the VAT breakdown and the totals.

@@ -437,7 +437,8 @@ impl Portal {
     ) -> Result<ShownDocument> {
         self.opens_quote(quote)?;
         let locale = locale.unwrap_or_else(|| self.client.locale_or(establishment.default_locale));
-        let pdf = printer.quote(quote, establishment, &self.client, Some(locale))?;
+        // No space link on the page the guest reads and signs: she is in her space already.
+        let pdf = printer.quote(quote, establishment, &self.client, Some(locale), None)?;
         Ok(ShownDocument::of(pdf, locale))
     }
 
@@ -597,7 +598,7 @@ impl Portal {
         self.opens_contract(contract)?;
         let locale = locale.unwrap_or(contract.locale);
         Ok(ShownDocument::of(
-            printer.contract(contract, Some(locale))?,
+            printer.contract(contract, Some(locale), None)?,
             locale,
         ))
     }

@@ -117,7 +117,7 @@ fn text_of(pdf: &[u8]) -> String {
 #[test]
 fn the_pdf_the_guest_reads_shows_the_filled_clauses() {
     let contract = made(get("merge_terms"), get("client"), None);
-    let pdf = Printer::standard().contract(&contract, None).unwrap();
+    let pdf = Printer::standard().contract(&contract, None, None).unwrap();
     let text = text_of(&pdf);
     for needle in [
         "Contrat de location saisonnière n° C-2026-028",
@@ -129,7 +129,10 @@ fn the_pdf_the_guest_reads_shows_the_filled_clauses() {
     }
     assert!(!text.contains('['), "a tag left in: {text}");
     // Rendering is deterministic: the same record gives the same bytes.
-    assert_eq!(Printer::standard().contract(&contract, None).unwrap(), pdf);
+    assert_eq!(
+        Printer::standard().contract(&contract, None, None).unwrap(),
+        pdf
+    );
 }
 
 #[test]

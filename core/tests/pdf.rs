@@ -270,7 +270,7 @@ fn a_quote_shows_its_validity_schedule_and_cancellation_terms() {
         ),
     ] {
         let pdf = Printer::standard()
-            .quote(&quote, &establishment, &client, Some(locale))
+            .quote(&quote, &establishment, &client, Some(locale), None)
             .unwrap();
         let text = squash(&text_of(&format!("quote-{}", locale.tag()), &pdf));
         for needle in needles {
@@ -287,7 +287,7 @@ fn a_quote_is_not_printed_for_another_client() {
     let mut client: Client = get("client");
     client.id = "C-9999".into();
     let err = Printer::standard()
-        .quote(&quote, &establishment, &client, None)
+        .quote(&quote, &establishment, &client, None, None)
         .unwrap_err();
     assert_eq!(err.code(), "pdf.client_mismatch");
 }
@@ -295,7 +295,7 @@ fn a_quote_is_not_printed_for_another_client() {
 #[test]
 fn a_signed_contract_carries_the_drawing_and_an_evidence_page() {
     let contract: Contract = get("signed_contract");
-    let pdf = Printer::standard().contract(&contract, None).unwrap();
+    let pdf = Printer::standard().contract(&contract, None, None).unwrap();
     let text = squash(&text_of("contract-signed", &pdf));
     let signature = contract.signature.as_ref().unwrap();
     for needle in [
@@ -343,7 +343,7 @@ fn an_unsigned_contract_has_an_empty_signature_box_and_no_evidence_page() {
     let contract: Contract = get("contract");
     let text = squash(&text_of(
         "contract",
-        &Printer::standard().contract(&contract, None).unwrap(),
+        &Printer::standard().contract(&contract, None, None).unwrap(),
     ));
     assert!(text.contains("Non signé."), "{text}");
     assert!(!text.contains("Preuve de signature"), "{text}");
@@ -510,16 +510,18 @@ fn every_document_matches_its_golden_hash() {
         (
             "quote",
             printer
-                .quote(&get("quote"), &establishment, &client, None)
+                .quote(&get("quote"), &establishment, &client, None, None)
                 .unwrap(),
         ),
         (
             "contract",
-            printer.contract(&get("contract"), None).unwrap(),
+            printer.contract(&get("contract"), None, None).unwrap(),
         ),
         (
             "signed_contract",
-            printer.contract(&get("signed_contract"), None).unwrap(),
+            printer
+                .contract(&get("signed_contract"), None, None)
+                .unwrap(),
         ),
         (
             "labels",

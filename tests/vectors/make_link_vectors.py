@@ -164,6 +164,18 @@ def main():
         {"keyring": RING, "establishment": EST, "now": NOW, "request": {**PERMANENT, "permanent": False}},
         error="link.request_invalid")
     vec("a new link key is a k4.local PASERK", "link.generate_key", {}, expect_prefix="k4.local.")
+    # The QR code of a link (issue 20 §4): level M, byte mode, the smallest version; one SVG path.
+    vec("the QR code of the portal's address is one SVG path of its dark modules", "link.qr_svg",
+        {"text": "https://portail.camping-des-pins.fr/"})
+    vec("a QR code carries accented letters as their UTF-8 bytes", "link.qr_svg",
+        {"text": "https://portail.camping-des-pins.fr/?nom=Zoë%20Ñúñez&prix=12€"})
+    vec("the QR code of the permanent space link", "link.qr_svg",
+        {"text": "https://portail.camping-des-pins.fr/?t=" + forever},
+        expect_prefix='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 85 85" shape-rendering="crispEdges">')
+    vec("an empty text has no QR code", "link.qr_svg", {"text": ""}, error="link.qr_invalid")
+    vec("a line break in the text of a QR code is refused", "link.qr_svg",
+        {"text": "https://portail.camping-des-pins.fr/\nhttps://evil.example/"}, error="link.qr_invalid")
+    vec("a text longer than a QR code holds is refused", "link.qr_svg", {"text": "a" * 2332}, error="link.qr_too_long")
     recorder.write(OUT)
 
 

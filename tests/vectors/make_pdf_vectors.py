@@ -15,6 +15,11 @@ from vectorgen import Recorder
 HERE = Path(__file__).parent
 DOCS = json.loads((HERE.parents[1] / "core/tests/data/documents.json").read_text(encoding="utf-8"))
 OUT = HERE / "pdf.json"
+# The client's permanent space link of link.json, as `link.url` writes it: printed as a QR code.
+SPACE_LINK = ("https://portail.camping-des-pins.fr/?t=v4.local.S5tNCyf3PatMjOfxdzqhQKcJ7-aNqYWnCKDN9lOHFAExculODfSLo"
+              "GwiZ7uspYBPsyU22KT-mMkYrzpY6MT3_DvsZeznt3NEAD197CtpcvoboiLc3RpRQx2oOZ1QF9rAFu8xpJzDzpkNS46S4dcHCuemDK"
+              "Nl1c4xYG0ePbIeq0DiUjhjXPVhJ7rUnkPdThhBc3VzJ40.eyJraWQiOiJrNC5saWQuaVZ0WVFEanI1Z0VpakNTakpDM2ZRYUptN25"
+              "DZVFTZWF0eTBKaXh5OGRic2siLCJjaWQiOiJDLTEwNDIiLCJwdXIiOiJwb3J0YWwifQ")
 
 
 def main():
@@ -38,6 +43,14 @@ def main():
         {**quote, "client": {**DOCS["client"], "id": "C-9999"}}, error="pdf.client_mismatch")
     vec("the signed contract with its evidence page", "pdf.contract", {"contract": DOCS["signed_contract"]},
         sha256=True)
+    vec("the invoice with the client's space link as a QR code beside her address", "pdf.invoice",
+        {"invoice": invoice, "space_link": SPACE_LINK}, sha256=True)
+    vec("the quote in English with the client's space link", "pdf.quote",
+        {**quote, "locale": "en", "space_link": SPACE_LINK}, sha256=True)
+    vec("the signed contract with the client's space link", "pdf.contract",
+        {"contract": DOCS["signed_contract"], "space_link": SPACE_LINK}, sha256=True)
+    vec("a space link that is not an https URL is refused, never echoed", "pdf.invoice",
+        {"invoice": invoice, "space_link": "javascript:alert(document.cookie)"}, error="link.qr_invalid")
     vec("labels on an A4 sheet of 3 × 8, the first one used", "pdf.labels",
         {"request": {"clients": DOCS["label_clients"], "sheet": "a4_3x8", "sender_country": "FR", "locale": "fr",
                      "skip": 1}}, sha256=True)

@@ -3343,15 +3343,17 @@ public func contractLinkState(contract: Contract)throws  -> LinkState  {
 }
 /**
  * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
- * drawn signature and the evidence page.
+ * drawn signature and the evidence page; `space_link`, the client's space link, is printed
+ * as a QR code beside her address.
  */
-public func contractPdf(contract: Contract, locale: Locale?, letterhead: Letterhead?)throws  -> FileBytes  {
+public func contractPdf(contract: Contract, locale: Locale?, letterhead: Letterhead?, spaceLink: String?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_contract_pdf(
         FfiConverterTypeContract_lower(contract),
         FfiConverterOptionTypeLocale.lower(locale),
-        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+        FfiConverterOptionTypeLetterhead.lower(letterhead),
+        FfiConverterOptionString.lower(spaceLink),uniffiCallStatus
     )
 })
 }
@@ -4235,15 +4237,17 @@ public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
 }
 /**
  * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
- * so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+ * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
+ * `space_link`, the client's space link, is printed as a QR code beside her address.
  */
-public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?)throws  -> FileBytes  {
+public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?, spaceLink: String?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_invoice_pdf(
         FfiConverterTypeInvoice_lower(invoice),
         FfiConverterOptionTypeInvoiceBalance.lower(balance),
-        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+        FfiConverterOptionTypeLetterhead.lower(letterhead),
+        FfiConverterOptionString.lower(spaceLink),uniffiCallStatus
     )
 })
 }
@@ -4582,6 +4586,20 @@ public func linkHintToJson(value: LinkHint)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_link_hint_to_json(
         FfiConverterTypeLinkHint_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * A QR code of `text` (most often the client's space link) as a compact SVG image: level M,
+ * a white square and one path of the dark modules, a `viewBox` of one unit a module with the
+ * quiet zone, no fixed size. `link.qr_invalid` for an empty text or a line break,
+ * `link.qr_too_long` beyond 2 331 bytes.
+ */
+public func linkQrSvg(text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_link_qr_svg(
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
@@ -5829,9 +5847,10 @@ public func quoteLinkState(quote: Quote)throws  -> LinkState  {
 })
 }
 /**
- * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+ * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
+ * `space_link`, the client's space link, is printed as a QR code beside her address.
  */
-public func quotePdf(quote: Quote, establishment: Establishment, client: Client, locale: Locale?, letterhead: Letterhead?)throws  -> FileBytes  {
+public func quotePdf(quote: Quote, establishment: Establishment, client: Client, locale: Locale?, letterhead: Letterhead?, spaceLink: String?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_quote_pdf(
@@ -5839,7 +5858,8 @@ public func quotePdf(quote: Quote, establishment: Establishment, client: Client,
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterTypeClient_lower(client),
         FfiConverterOptionTypeLocale.lower(locale),
-        FfiConverterOptionTypeLetterhead.lower(letterhead),uniffiCallStatus
+        FfiConverterOptionTypeLetterhead.lower(letterhead),
+        FfiConverterOptionString.lower(spaceLink),uniffiCallStatus
     )
 })
 }
@@ -7301,7 +7321,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_contract_link_state() != 20677) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 19709) {
+    if (uniffi_hospes_mobile_checksum_func_contract_pdf() != 54932) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_request_from_json() != 28339) {
@@ -7523,7 +7543,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 28839) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 58734) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 57007) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
@@ -7614,6 +7634,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_link_hint_to_json() != 26348) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_link_qr_svg() != 27544) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_link_request_from_json() != 62584) {
@@ -7907,7 +7930,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_quote_link_state() != 35581) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_quote_pdf() != 25) {
+    if (uniffi_hospes_mobile_checksum_func_quote_pdf() != 9156) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_quote_to_json() != 46146) {

@@ -760,7 +760,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_contract_link_state(RustBuffer contract,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_PDF
-RustBuffer uniffi_hospes_mobile_fn_func_contract_pdf(RustBuffer contract, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_contract_pdf(RustBuffer contract, RustBuffer locale, RustBuffer letterhead, RustBuffer space_link, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CONTRACT_REQUEST_FROM_JSON
@@ -1132,7 +1132,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_invoice_link_state(RustBuffer invoice, R
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
-RustBuffer uniffi_hospes_mobile_fn_func_invoice_pdf(RustBuffer invoice, RustBuffer balance, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_pdf(RustBuffer invoice, RustBuffer balance, RustBuffer letterhead, RustBuffer space_link, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_REQUEST_FROM_JSON
@@ -1283,6 +1283,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_link_hint_from_json(RustBuffer json, Rus
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_HINT_TO_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_link_hint_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_QR_SVG
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_QR_SVG
+RustBuffer uniffi_hospes_mobile_fn_func_link_qr_svg(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_LINK_REQUEST_FROM_JSON
@@ -1772,7 +1777,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_quote_link_state(RustBuffer quote, RustC
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_PDF
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_PDF
-RustBuffer uniffi_hospes_mobile_fn_func_quote_pdf(RustBuffer quote, RustBuffer establishment, RustBuffer client, RustBuffer locale, RustBuffer letterhead, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_quote_pdf(RustBuffer quote, RustBuffer establishment, RustBuffer client, RustBuffer locale, RustBuffer letterhead, RustBuffer space_link, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_QUOTE_TO_JSON
@@ -3627,6 +3632,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_link_hint_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_HINT_TO_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_link_hint_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_QR_SVG
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_LINK_QR_SVG
+uint16_t uniffi_hospes_mobile_checksum_func_link_qr_svg(void
     
 );
 #endif

@@ -20427,7 +20427,8 @@ public enum ErrorFamily: Equatable, Hashable {
      */
     case stay
     /**
-     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
+     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued; a QR code
+     * that cannot be drawn (`link.qr_*`).
      */
     case link
     /**

@@ -3516,6 +3516,14 @@ def link_url(establishment: Establishment, purpose: LinkPurpose, token: str) -> 
     """The URL of a link: the portal base URL, the purpose's page and the token."""
     ...
 
+def link_qr_svg(text: str) -> str:
+    """A QR code of `text` (most often the client's space link) as a compact SVG image: level M,
+     a white square and one path of the dark modules, a `viewBox` of one unit a module with the
+     quiet zone, no fixed size. `link.qr_invalid` for an empty text or a line break,
+     `link.qr_too_long` beyond 2 331 bytes.
+    """
+    ...
+
 def register_account(client: Optional[Client], existing: Optional[Account], email: str, password: str, now: datetime) -> Registration:
     """Registers a portal account for `email` with `password`; `client` is the client record
      holding that address, if any, and `existing` its account, if any. Answers the same work
@@ -3940,19 +3948,23 @@ def render_mail(template: MailTemplate, context: MailContext) -> RenderedMail:
     """
     ...
 
-def invoice_pdf(invoice: Invoice, balance: Optional[InvoiceBalance] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
+def invoice_pdf(invoice: Invoice, balance: Optional[InvoiceBalance] = None, letterhead: Optional[Letterhead] = None, space_link: Optional[str] = None) -> FileBytes:
     """The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
-     so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+     so far when `balance` is given; `letterhead` brings the establishment's logo and font;
+     `space_link`, the client's space link, is printed as a QR code beside her address.
     """
     ...
 
-def quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
-    """The quote as PDF bytes, in `locale` (else the client's language, else the establishment's)."""
+def quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None, space_link: Optional[str] = None) -> FileBytes:
+    """The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
+     `space_link`, the client's space link, is printed as a QR code beside her address.
+    """
     ...
 
-def contract_pdf(contract: Contract, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None) -> FileBytes:
+def contract_pdf(contract: Contract, locale: Optional[Locale] = None, letterhead: Optional[Letterhead] = None, space_link: Optional[str] = None) -> FileBytes:
     """The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
-     drawn signature and the evidence page.
+     drawn signature and the evidence page; `space_link`, the client's space link, is printed
+     as a QR code beside her address.
     """
     ...
 

@@ -63,7 +63,8 @@ class StayError(HospesError, ValueError):
 
 
 class LinkError(HospesError, ValueError):
-    """A link token was refused (``link.invalid``, ``link.expired``) or cannot be issued."""
+    """A link token was refused (``link.invalid``, ``link.expired``) or cannot be issued; a QR code
+    that cannot be drawn (``link.qr_*``)."""
 
 
 class AccountError(HospesError, ValueError):

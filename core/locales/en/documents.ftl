@@ -17,6 +17,7 @@ doc-credits = Credit note for invoice { $number }
 doc-siret = SIRET { $value }
 doc-vat-number = VAT number { $value }
 doc-customer = Customer
+doc-space-link = Your guest space
 doc-col-description = Description
 doc-col-quantity = Qty
 doc-col-unit-incl = Unit price incl. VAT

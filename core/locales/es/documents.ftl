@@ -17,6 +17,7 @@ doc-credits = Rectifica la factura { $number }
 doc-siret = SIRET { $value }
 doc-vat-number = NIF-IVA { $value }
 doc-customer = Cliente
+doc-space-link = Su espacio cliente
 doc-col-description = Descripción
 doc-col-quantity = Cant.
 doc-col-unit-incl = Precio unit. IVA incl.

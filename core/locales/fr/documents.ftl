@@ -17,6 +17,7 @@ doc-credits = Avoir sur la facture { $number }
 doc-siret = SIRET { $value }
 doc-vat-number = N° TVA intracommunautaire { $value }
 doc-customer = Client
+doc-space-link = Votre espace client
 doc-col-description = Désignation
 doc-col-quantity = Qté
 doc-col-unit-incl = PU TTC

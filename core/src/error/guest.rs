@@ -259,7 +259,8 @@ macro_rules! guest_families {
                     now: String,
                 },
             }
-            /// A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
+            /// A link token was refused (`link.invalid`, `link.expired`) or cannot be issued; a QR code
+            /// that cannot be drawn (`link.qr_*`).
             Link = "link" {
                 /// A link token that is not valid: tampered, truncated, for another purpose, establishment,
                 /// subject or state, or under an unknown key. Always the same error, whatever the cause.
@@ -279,6 +280,21 @@ macro_rules! guest_families {
                 LinkRequestInvalid = "link.request_invalid" {
                     /// What is wrong with the request.
                     detail: String,
+                },
+                /// A text no QR code is drawn for: empty, holding a control character, or a space
+                /// link to print that is not an https URL (the link itself is never echoed).
+                #[error("no QR code drawn: {detail}")]
+                QrInvalid = "link.qr_invalid" {
+                    /// What is wrong with the text.
+                    detail: String,
+                },
+                /// A text longer than a QR code holds.
+                #[error("a text of {length} bytes does not fit a QR code (at most {max})")]
+                QrTooLong = "link.qr_too_long" {
+                    /// The text's length, in UTF-8 bytes.
+                    length: usize,
+                    /// The most a QR code holds, in bytes.
+                    max: usize,
                 },
             }
             /// A login refused, a password too short, too many attempts (`account.*`).

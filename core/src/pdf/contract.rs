@@ -17,15 +17,22 @@ use crate::signature::SignatureImage;
 impl Printer {
     /// The contract as PDF, in `locale` (else the contract's language): signed, it carries the
     /// drawn signature and the evidence page; unsigned — as the guest reads it before signing —
-    /// an empty signature box.
+    /// an empty signature box. With the client's `space_link` (a URL a guest may open, else
+    /// `link.qr_invalid`), its QR code is printed beside her address.
     ///
     /// ```
     /// # let fixture: serde_json::Value = serde_json::from_str(include_str!("../../tests/data/documents.json")).unwrap();
     /// # let contract: hospes::contract::Contract = serde_json::from_value(fixture["signed_contract"].clone()).unwrap();
-    /// let pdf = hospes::pdf::Printer::standard().contract(&contract, None).unwrap();
+    /// let pdf = hospes::pdf::Printer::standard().contract(&contract, None, None).unwrap();
     /// assert!(pdf.starts_with(b"%PDF"));
     /// ```
-    pub fn contract(&self, contract: &Contract, locale: Option<Locale>) -> Result<Vec<u8>> {
+    pub fn contract(
+        &self,
+        contract: &Contract,
+        locale: Option<Locale>,
+        space_link: Option<&str>,
+    ) -> Result<Vec<u8>> {
+        let code = super::space_link_code(space_link)?;
         let locale = locale.unwrap_or(contract.locale);
         let words = Words { locale };
         let drawn = match contract.signature.as_ref().and_then(|s| s.image.as_ref()) {
@@ -52,7 +59,13 @@ impl Printer {
             ),
         ];
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &contract.customer, &contract.seller, words);
+        super::customer_block(
+            &mut sheet,
+            &contract.customer,
+            &contract.seller,
+            code.as_ref(),
+            words,
+        );
 
         let x = sheet.margin;
         let width = sheet.inner();

@@ -20,22 +20,28 @@ impl Printer {
     /// assert!(pdf.len() < 20_000);
     /// ```
     pub fn invoice(&self, invoice: &Invoice) -> Result<Vec<u8>> {
-        self.invoice_with_balance(invoice, None)
+        self.invoice_with_balance(invoice, None, None)
     }
 
     /// The invoice with what was paid on it so far (from `payment::invoice_balance`): the
-    /// amount already paid and the amount still due are printed under the totals.
+    /// amount already paid and the amount still due are printed under the totals. With the
+    /// client's `space_link` (a URL a guest may open, else `link.qr_invalid`), its QR code is
+    /// printed beside the customer's address.
     ///
     /// ```
     /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
     /// let printer = hospes::pdf::Printer::standard();
-    /// assert!(printer.invoice_with_balance(&invoice, None).unwrap().starts_with(b"%PDF"));
+    /// assert!(printer.invoice_with_balance(&invoice, None, None).unwrap().starts_with(b"%PDF"));
+    /// let link = Some("https://portail.camping-des-pins.fr/?t=v4.local.x");
+    /// assert!(printer.invoice_with_balance(&invoice, None, link).unwrap().starts_with(b"%PDF"));
     /// ```
     pub fn invoice_with_balance(
         &self,
         invoice: &Invoice,
         balance: Option<&InvoiceBalance>,
+        space_link: Option<&str>,
     ) -> Result<Vec<u8>> {
+        let code = super::space_link_code(space_link)?;
         let words = Words {
             locale: invoice.locale,
         };
@@ -68,7 +74,13 @@ impl Printer {
             refs.push(words.t("doc-credits", &[("number", credited.as_str().into())]));
         }
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &invoice.customer, &invoice.seller, words);
+        super::customer_block(
+            &mut sheet,
+            &invoice.customer,
+            &invoice.seller,
+            code.as_ref(),
+            words,
+        );
         super::lines_and_totals(
             &mut sheet,
             &invoice.lines,

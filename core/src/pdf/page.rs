@@ -8,6 +8,7 @@ use pdf_writer::{Chunk, Content, Filter, Finish, Name, Pdf, Rect, Ref, Settings,
 use super::font::{Face, FontUse};
 use super::image::Image;
 use crate::error::Result;
+use crate::qr::Qr;
 
 /// Points per millimetre.
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -334,6 +335,23 @@ impl<'f> Sheet<'f> {
         self.content
             .rect(round(x), round(y), round(width), round(height))
             .stroke();
+    }
+
+    /// The dark modules of `code`, black, as one path of rectangles (one a run of a row, in
+    /// module units under a scaling matrix: small whole numbers), filled once: no seam between
+    /// modules. The matrix's top left corner, quiet zone included, is at (`x`, `top`); `pitch`
+    /// points a module.
+    pub(crate) fn qr(&mut self, code: &Qr, x: f32, top: f32, pitch: f32) {
+        self.content
+            .save_state()
+            .transform([pitch, 0.0, 0.0, -pitch, round(x), round(top)])
+            .set_fill_gray(0.0);
+        for run in code.runs() {
+            // A row or column of a version 40 code is at most 185: exact in an f32.
+            self.content
+                .rect(run.column as f32, run.row as f32, run.len as f32, 1.0);
+        }
+        self.content.fill_nonzero().restore_state();
     }
 
     /// A table: `header` in bold on a tinted band (none when every title is empty), then `rows`, each cell wrapped to its

@@ -13,14 +13,15 @@ use crate::{Client, Establishment};
 impl Printer {
     /// The quote as PDF, in `locale` (else the client's language, else the establishment's).
     /// `establishment` and `client` supply the names and addresses printed; a client other than
-    /// the quote's is refused (`quote.not_found`).
+    /// the quote's is refused (`pdf.client_mismatch`). With the client's `space_link` (a URL a
+    /// guest may open, else `link.qr_invalid`), its QR code is printed beside her address.
     ///
     /// ```
     /// # let fixture: serde_json::Value = serde_json::from_str(include_str!("../../tests/data/documents.json")).unwrap();
     /// # let quote: hospes::quote::Quote = serde_json::from_value(fixture["quote"].clone()).unwrap();
     /// # let establishment: hospes::Establishment = serde_json::from_value(fixture["establishment"].clone()).unwrap();
     /// # let client: hospes::Client = serde_json::from_value(fixture["client"].clone()).unwrap();
-    /// let pdf = hospes::pdf::Printer::standard().quote(&quote, &establishment, &client, None).unwrap();
+    /// let pdf = hospes::pdf::Printer::standard().quote(&quote, &establishment, &client, None, None).unwrap();
     /// assert!(pdf.starts_with(b"%PDF"));
     /// ```
     pub fn quote(
@@ -29,6 +30,7 @@ impl Printer {
         establishment: &Establishment,
         client: &Client,
         locale: Option<Locale>,
+        space_link: Option<&str>,
     ) -> Result<Vec<u8>> {
         if client.id != quote.client_id {
             return Err(Error::DocumentClientMismatch {
@@ -36,6 +38,7 @@ impl Printer {
                 client_id: client.id.clone(),
             });
         }
+        let code = super::space_link_code(space_link)?;
         let locale = locale.unwrap_or_else(|| client.locale_or(establishment.default_locale));
         let words = Words { locale };
         let zone = establishment.time_zone;
@@ -61,7 +64,7 @@ impl Printer {
             ),
         ];
         super::title_block(&mut sheet, top, &title, &refs);
-        super::customer_block(&mut sheet, &customer(client), &seller, words);
+        super::customer_block(&mut sheet, &customer(client), &seller, code.as_ref(), words);
 
         let priced = &quote.priced;
         let x = sheet.margin;

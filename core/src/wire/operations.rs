@@ -14,7 +14,7 @@ use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
     account, accounting, amendment, appointment, booking, cancellation, correction, editable,
-    evidence, gdpr, invoice, link, payment, pricing, settlement, vat,
+    evidence, gdpr, invoice, link, payment, pricing, qr, settlement, vat,
 };
 
 /// An operation callable by name.

@@ -103,6 +103,13 @@ macro_rules! operation_table {
     "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
         link::url(&establishment, purpose, &token)
     }
+    /// A QR code of `text` (most often the client's space link) as a compact SVG image: level M,
+    /// a white square and one path of the dark modules, a `viewBox` of one unit a module with the
+    /// quiet zone, no fixed size. `link.qr_invalid` for an empty text or a line break,
+    /// `link.qr_too_long` beyond 2 331 bytes.
+    "link.qr_svg" => fn link_qr_svg(text: String) -> String {
+        qr::Qr::encode(&text).map(|qr| qr.svg())
+    }
     /// Registers a portal account for `email` with `password`; `client` is the client record
     /// holding that address, if any, and `existing` its account, if any. Answers the same work
     /// whether or not the address is known; an account comes back only when one was created.
@@ -497,18 +504,21 @@ macro_rules! operation_table {
         CompiledMail::compile(&template)?.render(&context)
     }
     /// The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
-    /// so far when `balance` is given; `letterhead` brings the establishment's logo and font.
-    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>) -> FileBytes {
-        Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref()).map(FileBytes)
+    /// so far when `balance` is given; `letterhead` brings the establishment's logo and font;
+    /// `space_link`, the client's space link, is printed as a QR code beside her address.
+    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>, space_link: Option<String>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref(), space_link.as_deref()).map(FileBytes)
     }
-    /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
-    "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
-        Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale).map(FileBytes)
+    /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
+    /// `space_link`, the client's space link, is printed as a QR code beside her address.
+    "pdf.quote" => fn quote_pdf(quote: Quote, establishment: Establishment, client: Client, locale: Option<Locale>, letterhead: Option<Letterhead>, space_link: Option<String>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.quote(&quote, &establishment, &client, locale, space_link.as_deref()).map(FileBytes)
     }
     /// The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
-    /// drawn signature and the evidence page.
-    "pdf.contract" => fn contract_pdf(contract: Contract, locale: Option<Locale>, letterhead: Option<Letterhead>) -> FileBytes {
-        Printer::for_letterhead(letterhead)?.contract(&contract, locale).map(FileBytes)
+    /// drawn signature and the evidence page; `space_link`, the client's space link, is printed
+    /// as a QR code beside her address.
+    "pdf.contract" => fn contract_pdf(contract: Contract, locale: Option<Locale>, letterhead: Option<Letterhead>, space_link: Option<String>) -> FileBytes {
+        Printer::for_letterhead(letterhead)?.contract(&contract, locale, space_link.as_deref()).map(FileBytes)
     }
     /// The evidence document of a signature over document `number` issued by `seller`: the
     /// signed PDF's hash, the signer, the instant, IP address, browser, consent and drawing.

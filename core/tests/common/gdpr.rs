@@ -71,7 +71,7 @@ pub fn signed_contract() -> Contract {
     .unwrap();
     // She signs the PDF she read.
     let pdf = hospes::pdf::Printer::standard()
-        .contract(&contract, None)
+        .contract(&contract, None, None)
         .unwrap();
     let shown = hospes::signature::sha256_of(&pdf);
     let request = SignatureRequest {

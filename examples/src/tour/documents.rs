@@ -4,8 +4,8 @@ use crate::{from_field, read_json, section};
 use hospes::{Client, Establishment, Locale};
 
 /// The documents as PDF, written to `target/tour/pdf/`: Łukasz Żółć's 20-line invoice in
-/// French, English and Spanish, its credit note, a quote, the signed contract with its evidence
-/// page, and a sheet of address labels.
+/// French, English and Spanish (and in French with her space link as a QR code), its credit
+/// note, a quote, the signed contract with its evidence page, and a sheet of address labels.
 pub fn documents() -> hospes::Result<()> {
     use hospes::pdf::{LabelRequest, LabelSheet, Printer};
     section("Documents as PDF (target/tour/pdf/)");
@@ -29,6 +29,13 @@ pub fn documents() -> hospes::Result<()> {
             &printer.invoice(&invoice)?,
         )?;
     }
+    // With the client's space link (as `link.url` writes it) as a QR code beside her address.
+    invoice.locale = Locale::Fr;
+    let space_link = "https://portail.camping-des-pins.fr/?t=v4.local.S5tNCyf3PatMjOfxdzqhQKcJ7";
+    write(
+        "invoice.fr.space-link.pdf",
+        &printer.invoice_with_balance(&invoice, None, Some(space_link))?,
+    )?;
     let credit: hospes::invoice::Invoice = from_field(&data, "credit_note")?;
     write("credit_note.fr.pdf", &printer.invoice(&credit)?)?;
     let quote: hospes::quote::Quote = from_field(&data, "quote")?;
@@ -36,12 +43,12 @@ pub fn documents() -> hospes::Result<()> {
     let client: Client = from_field(&data, "client")?;
     write(
         "quote.en.pdf",
-        &printer.quote(&quote, &establishment, &client, Some(Locale::En))?,
+        &printer.quote(&quote, &establishment, &client, Some(Locale::En), None)?,
     )?;
     let contract: hospes::contract::Contract = from_field(&data, "signed_contract")?;
     write(
         "contract.signed.fr.pdf",
-        &printer.contract(&contract, None)?,
+        &printer.contract(&contract, None, None)?,
     )?;
     if let Some(signature) = &contract.signature {
         write(

@@ -1449,6 +1449,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_hint_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_link_qr_svg(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_request_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_link_request_to_json(
@@ -2118,7 +2120,7 @@ internal object UniffiLib {
     ): RustBufferContract.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_link_state(`contract`: RustBufferContract.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
-    external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_contract_pdf(`contract`: RustBufferContract.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,`spaceLink`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_contract_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferContractRequest.ByValue
@@ -2266,7 +2268,7 @@ internal object UniffiLib {
     ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_link_state(`invoice`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
-    external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,`spaceLink`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoiceRequest.ByValue
@@ -2327,6 +2329,8 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_link_hint_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkHint.ByValue
     external fun uniffi_hospes_mobile_fn_func_link_hint_to_json(`value`: RustBufferLinkHint.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_link_qr_svg(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_link_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkRequest.ByValue
@@ -2522,7 +2526,7 @@ internal object UniffiLib {
     ): RustBufferQuote.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_link_state(`quote`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
-    external fun uniffi_hospes_mobile_fn_func_quote_pdf(`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_quote_pdf(`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`client`: RustBufferClient.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,`spaceLink`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_quote_to_json(`value`: RustBufferQuote.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -3074,7 +3078,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_link_state() and 0xFFFF) != 20677) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 19709) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_contract_pdf() and 0xFFFF) != 54932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_request_from_json() and 0xFFFF) != 28339) {
@@ -3296,7 +3300,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 28839) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 58734) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 57007) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
@@ -3387,6 +3391,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_link_hint_to_json() and 0xFFFF) != 26348) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_link_qr_svg() and 0xFFFF) != 27544) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_link_request_from_json() and 0xFFFF) != 62584) {
@@ -3680,7 +3687,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_link_state() and 0xFFFF) != 35581) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_quote_pdf() and 0xFFFF) != 25) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_quote_pdf() and 0xFFFF) != 9156) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_quote_to_json() and 0xFFFF) != 46146) {
@@ -8514,9 +8521,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The contract as PDF bytes, in `locale` (else the contract's language): signed, with the
-         * drawn signature and the evidence page.
+         * drawn signature and the evidence page; `space_link`, the client's space link, is printed
+         * as a QR code beside her address.
          */
-    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `locale`: Locale?, `letterhead`: Letterhead?): FileBytes {
+    @Throws(HospesException::class) fun `contractPdf`(`contract`: Contract, `locale`: Locale?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_contract_pdf(
@@ -8524,7 +8532,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeContract.lower(`contract`),
         FfiConverterOptionalTypeLocale.lower(`locale`),
-        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
+        FfiConverterOptionalString.lower(`spaceLink`),_status)
 }
     )
     }
@@ -9702,9 +9711,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
-         * so far when `balance` is given; `letterhead` brings the establishment's logo and font.
+         * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
+         * `space_link`, the client's space link, is printed as a QR code beside her address.
          */
-    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?): FileBytes {
+    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_invoice_pdf(
@@ -9712,7 +9722,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         
         FfiConverterTypeInvoice.lower(`invoice`),
         FfiConverterOptionalTypeInvoiceBalance.lower(`balance`),
-        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
+        FfiConverterOptionalString.lower(`spaceLink`),_status)
 }
     )
     }
@@ -10171,6 +10182,24 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeLinkHint.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A QR code of `text` (most often the client's space link) as a compact SVG image: level M,
+         * a white square and one path of the dark modules, a `viewBox` of one unit a module with the
+         * quiet zone, no fixed size. `link.qr_invalid` for an empty text or a line break,
+         * `link.qr_too_long` beyond 2 331 bytes.
+         */
+    @Throws(HospesException::class) fun `linkQrSvg`(`text`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_link_qr_svg(
+    
+        
+        FfiConverterString.lower(`text`),_status)
 }
     )
     }
@@ -11808,9 +11837,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's).
+         * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
+         * `space_link`, the client's space link, is printed as a QR code beside her address.
          */
-    @Throws(HospesException::class) fun `quotePdf`(`quote`: Quote, `establishment`: Establishment, `client`: Client, `locale`: Locale?, `letterhead`: Letterhead?): FileBytes {
+    @Throws(HospesException::class) fun `quotePdf`(`quote`: Quote, `establishment`: Establishment, `client`: Client, `locale`: Locale?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_quote_pdf(
@@ -11820,7 +11850,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterTypeClient.lower(`client`),
         FfiConverterOptionalTypeLocale.lower(`locale`),
-        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),_status)
+        FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
+        FfiConverterOptionalString.lower(`spaceLink`),_status)
 }
     )
     }

@@ -15392,7 +15392,8 @@ enum class ErrorFamily {
      */
     STAY,
     /**
-     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued.
+     * A link token was refused (`link.invalid`, `link.expired`) or cannot be issued; a QR code
+     * that cannot be drawn (`link.qr_*`).
      */
     LINK,
     /**

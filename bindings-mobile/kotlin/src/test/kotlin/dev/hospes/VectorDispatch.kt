@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 135 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 136 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -103,6 +103,9 @@ internal object VectorDispatch {
                 establishment = establishmentFromJson(input.json("establishment")),
                 purpose = dev.hospes.model.LinkPurpose.valueOf(input.getString("purpose").uppercase()),
                 token = input.getString("token"),
+            ))
+            "link.qr_svg" -> JSONObject.quote(linkQrSvg(
+                text = input.getString("text"),
             ))
             "account.register" -> registrationToJson(registerAccount(
                 client = input.orNull("client") { clientFromJson(json(it)) },
@@ -719,6 +722,7 @@ internal object VectorDispatch {
                 invoice = invoiceFromJson(input.json("invoice")),
                 balance = input.orNull("balance") { invoiceBalanceFromJson(json(it)) },
                 letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+                spaceLink = input.orNull("space_link") { getString(it) },
             )
             "pdf.quote" -> quotePdf(
                 quote = quoteFromJson(input.json("quote")),
@@ -726,11 +730,13 @@ internal object VectorDispatch {
                 client = clientFromJson(input.json("client")),
                 locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
                 letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+                spaceLink = input.orNull("space_link") { getString(it) },
             )
             "pdf.contract" -> contractPdf(
                 contract = contractFromJson(input.json("contract")),
                 locale = input.orNull("locale") { dev.hospes.model.Locale.valueOf(getString(it).uppercase()) },
                 letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
+                spaceLink = input.orNull("space_link") { getString(it) },
             )
             "pdf.signature_evidence" -> signatureEvidencePdf(
                 number = input.getString("number"),

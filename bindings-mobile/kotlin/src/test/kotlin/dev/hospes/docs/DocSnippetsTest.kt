@@ -48,6 +48,12 @@ fun openPortal(key: String, establishment: Establishment, token: String, now: In
     }
 
     @Test
+    @DisplayName("docs/links.md:179")
+    fun docs_links_md_179() {
+fun spaceLinkQr(link: IssuedLink): String = linkQrSvg(link.url)   // Kotlin (Swift: linkQrSvg(text:))
+    }
+
+    @Test
     @DisplayName("docs/pricing.md:41")
     fun docs_pricing_md_41() {
 fun priceIt(catalogue: Catalogue, request: PriceRequest, now: Instant): PricedStay =
