@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::invoicing::{credit_series, eur, get, pay, series};
+use common::invoicing::{credit_series, eur, get, pay, series, stored};
 use common::{at, catalogue, proptest_config};
 use hospes::amendment::{self, Amendment, AmendmentConfirmation};
 use hospes::booking::{self, BookingRequest};
@@ -154,19 +154,9 @@ fn after(
     invoices: &[Invoice],
     payments: &[Payment],
 ) -> (Vec<Invoice>, Vec<Payment>) {
-    let mut documents: Vec<Invoice> = invoices
-        .iter()
-        .map(|i| {
-            done.cancelled_invoices
-                .iter()
-                .chain(&done.settled_invoices)
-                .find(|c| c.number == i.number)
-                .unwrap_or(i)
-                .clone()
-        })
-        .collect();
-    documents.extend(done.credit_notes.clone());
-    documents.extend(done.invoices.clone());
+    let changed = done.cancelled_invoices.iter().chain(&done.settled_invoices);
+    let added = done.credit_notes.iter().chain(&done.invoices).cloned();
+    let documents = stored(invoices, changed, added);
     let mut payments = payments.to_vec();
     payments.extend(done.carried_payments.clone());
     (documents, payments)

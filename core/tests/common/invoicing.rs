@@ -118,24 +118,36 @@ pub fn shown_in_her_space(invoices: &[Invoice], payments: &[Payment]) -> (Vec<In
     (views, due)
 }
 
+/// The invoices a host stores after an operation: each of `invoices` replaced by its new state
+/// among `changed` (same number), then the documents `added`.
+pub fn stored<'a>(
+    invoices: &[Invoice],
+    changed: impl IntoIterator<Item = &'a Invoice> + Clone,
+    added: impl IntoIterator<Item = Invoice>,
+) -> Vec<Invoice> {
+    let mut documents: Vec<Invoice> = invoices
+        .iter()
+        .map(|i| {
+            changed
+                .clone()
+                .into_iter()
+                .find(|c| c.number == i.number)
+                .unwrap_or(i)
+                .clone()
+        })
+        .collect();
+    documents.extend(added);
+    documents
+}
+
 /// The documents and payments after a cancellation `done` of `invoices` paid by `payments`.
 pub fn after(
     done: &cancellation::Cancellation,
     invoices: &[Invoice],
     payments: &[Payment],
 ) -> (Vec<Invoice>, Vec<Payment>) {
-    let mut documents: Vec<Invoice> = invoices
-        .iter()
-        .map(|i| {
-            done.cancelled_invoices
-                .iter()
-                .find(|c| c.number == i.number)
-                .unwrap_or(i)
-                .clone()
-        })
-        .collect();
-    documents.extend(done.credit_notes.clone());
-    documents.extend(done.fee_invoice.clone());
+    let added = done.credit_notes.iter().chain(&done.fee_invoice).cloned();
+    let documents = stored(invoices, &done.cancelled_invoices, added);
     let mut payments = payments.to_vec();
     payments.extend(done.carried_payment.clone());
     (documents, payments)
