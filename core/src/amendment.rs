@@ -55,7 +55,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::cancellation::PlannedDocument;
+use crate::cancellation::{self, PlannedDocument};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus, SeriesPair};
@@ -367,13 +367,7 @@ fn plan<'a>(
             reference: stay.reference.clone(),
         });
     }
-    let dates_changed = (stay.arrival != priced.arrival || stay.departure != priced.departure)
-        .then_some(DatesChange {
-            previous_arrival: stay.arrival,
-            previous_departure: stay.departure,
-            arrival: priced.arrival,
-            departure: priced.departure,
-        });
+    let dates_changed = DatesChange::between(stay, priced.arrival, priced.departure);
     let changed = Stay {
         accommodation: priced.unit_name.clone(),
         arrival: priced.arrival,
@@ -390,11 +384,7 @@ fn plan<'a>(
                 && i.status != InvoiceStatus::Draft
         })
         .collect();
-    let live: Vec<&Invoice> = of_stay
-        .iter()
-        .copied()
-        .filter(|i| i.kind != InvoiceKind::CreditNote && i.status != InvoiceStatus::Cancelled)
-        .collect();
+    let live: Vec<&Invoice> = cancellation::live_invoices(stay, invoices).collect();
     let finals: Vec<&Invoice> = live
         .iter()
         .copied()

@@ -106,7 +106,10 @@ pub struct Cancellation {
 }
 
 /// The invoices of `stay` that a cancellation credits: issued, not cancelled, not credit notes.
-fn live_invoices<'a>(stay: &'a Stay, invoices: &'a [Invoice]) -> impl Iterator<Item = &'a Invoice> {
+pub(crate) fn live_invoices<'a, 's>(
+    stay: &'s Stay,
+    invoices: &'a [Invoice],
+) -> impl Iterator<Item = &'a Invoice> + use<'a, 's> {
     invoices.iter().filter(move |i| {
         i.stay_reference.as_deref() == Some(stay.reference.as_str())
             && i.kind != InvoiceKind::CreditNote

@@ -315,13 +315,7 @@ impl Quote {
             ..self.clone()
         };
         let priced = &self.priced;
-        let dates_changed = (stay.arrival != priced.arrival || stay.departure != priced.departure)
-            .then_some(DatesChange {
-                previous_arrival: stay.arrival,
-                previous_departure: stay.departure,
-                arrival: priced.arrival,
-                departure: priced.departure,
-            });
+        let dates_changed = DatesChange::between(stay, priced.arrival, priced.departure);
         let stay = Stay {
             status: StayStatus::Confirmed,
             lines: self.priced.lines.clone(),

@@ -321,6 +321,26 @@ pub struct DatesChange {
     pub departure: NaiveDate,
 }
 
+impl DatesChange {
+    /// `stay`'s dates replaced by `arrival` and `departure`, when they differ.
+    ///
+    /// ```
+    /// # let stay: hospes::Stay = serde_json::from_str(r#"{"reference":"1","client_id":"C-1","accommodation":"Pitch","arrival":"2026-07-11","departure":"2026-07-25","status":"confirmed","currency":"EUR"}"#).unwrap();
+    /// use hospes::stay::DatesChange;
+    /// let (a, d) = ("2026-07-12".parse().unwrap(), "2026-07-26".parse().unwrap());
+    /// assert_eq!(DatesChange::between(&stay, a, d).unwrap().previous_arrival, stay.arrival);
+    /// assert_eq!(DatesChange::between(&stay, stay.arrival, stay.departure), None);
+    /// ```
+    pub fn between(stay: &Stay, arrival: NaiveDate, departure: NaiveDate) -> Option<DatesChange> {
+        (stay.arrival != arrival || stay.departure != departure).then_some(DatesChange {
+            previous_arrival: stay.arrival,
+            previous_departure: stay.departure,
+            arrival,
+            departure,
+        })
+    }
+}
+
 /// One line's total, rounded to the minor unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
