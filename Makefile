@@ -1,6 +1,7 @@
 # hospes — the two commands of the README, and the steps they are made of.
 #
-#   make demo   runs the Rust tour (examples/src/tour.rs)
+#   make demo   serves the reference portal (examples/portal) on 127.0.0.1 and prints the URLs
+#               to open; `make tour` runs the console tour (examples/src/tour.rs)
 #   make test   installs what it needs (a Python venv, npm ci, Maven's downloads) and runs
 #               every suite: Rust, clippy, fmt, pytest, node --test, JUnit, the Swift check,
 #               and the shared vectors in all four languages.
@@ -20,10 +21,12 @@ MOBILE_LIB := $(LIB_DIR)/libhospes_mobile.so
 KOTLIN_OUT := bindings-mobile/kotlin/generated
 SWIFT_OUT := bindings-mobile/swift/Sources
 
-.PHONY: demo test lint rust-test build python-test node-test kotlin-test swift-check \
+.PHONY: demo tour test lint rust-test build python-test node-test kotlin-test swift-check \
         bindings-generate bench fuzz wheel clean poppler audit portal portal-test
 
-demo:
+demo: build portal
+
+tour:
 	cargo run --quiet -p hospes-examples --bin tour
 
 test: lint build rust-test python-test portal-test node-test kotlin-test swift-check
@@ -130,7 +133,7 @@ swift-check: build
 
 # Criterion for the core, then the same calls from Python and Node against release builds, and
 # the time of every case of the hostile-input sweeps' grid (the goal: no case over 1 s).
-bench: $(VENV_DEV)
+bench: $(VENV_DEV) $(PORTAL_VENV)
 	$(PYTHON) tests/bench/register_clients.py
 	cargo bench -p hospes --bench core
 	cargo bench -p hospes --bench register
@@ -160,6 +163,11 @@ bench: $(VENV_DEV)
 	node target/bench/node/bench/pdf.js
 	node target/bench/node/bench/sweep.js
 	node target/bench/node/bench/register.js
+	@# The reference portal: the stay page's server time, and a 50-guest load run on SQLite and on
+	@# a throw-away PostgreSQL cluster (examples/portal/bench/bench_portal.py).
+	cd examples/portal && PYTHONPATH=$(CURDIR)/target/bench/python:.:tests $(CURDIR)/$(VENV_PY) bench/bench_portal.py
+	cd examples/portal && PYTHONPATH=$(CURDIR)/target/bench/python:.:tests $(CURDIR)/$(VENV_PY) tests/postgres.py -- \
+	  $(CURDIR)/$(VENV_PY) bench/bench_portal.py
 
 # Fuzz every parser of outside input for FUZZ_SECONDS each (cargo-fuzz, nightly).
 FUZZ_SECONDS ?= 60

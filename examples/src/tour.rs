@@ -1,6 +1,7 @@
 //! The tour: a campsite on the Landes coast uses hospes as its PMS would.
 //!
-//! `make demo` runs it. It prints what the PMS sees at each step: the establishment set up,
+//! `make tour` runs it (`make demo` serves the reference portal, `examples/portal/`, on the same
+//! demo data: `examples/portal/demo.json`, read here by the client space and salon chapters). It prints what the PMS sees at each step: the establishment set up,
 //! two clients typed at the reception desk, a family stay in July with its VAT table, a guest
 //! correcting their details from the portal (and the event the PMS receives), the errors a
 //! guest meets when they type something wrong — in the guest's own language —, secret links, a
@@ -19,6 +20,8 @@ mod billing;
 mod booking;
 #[path = "tour/client_space.rs"]
 mod client_space;
+#[path = "tour/demo.rs"]
+mod demo;
 #[path = "tour/documents.rs"]
 mod documents;
 #[path = "tour/hostile.rs"]

@@ -106,7 +106,8 @@ def _sender(config: Dict[str, Any]) -> MailSender:
 def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
     """The portal app. `config` overrides the environment: DATABASE_URL, PUBLIC_URL, DATA_DIR,
     SMTP_HOST/PORT/USER/PASSWORD, CLOCK (a callable, for tests), DELIVER (how the demo
-    provider's notifications reach the host, for tests), SEED (False: no demo data)."""
+    provider's notifications reach the host, for tests), SEED (False: no demo data), FIXTURE
+    (another fixture than `demo.json` to seed from, as the bench does)."""
     from . import demo_provider, guest, office, notifications, seed  # the blueprints
 
     settings: Dict[str, Any] = {k: v for k, v in os.environ.items()
@@ -138,7 +139,7 @@ def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
 
     with app.app_context():
         if settings.get("SEED", True):
-            seed.seed_once(found, FIXTURE)
+            seed.seed_once(found, Path(settings.get("FIXTURE") or FIXTURE))
         seed.point_links_at(found)
 
     app.register_blueprint(guest.bp)

@@ -34,7 +34,7 @@ pub fn accounts(marie: &Client, now: hospes::DateTime<hospes::Utc>) -> hospes::R
         match account::login(Some(&verified), &email, attempt, &throttle, now) {
             Ok(login) => {
                 println!("  {attempt:?}: welcome, client {}", login.client_id);
-                client_space::portal(&login, marie, now)?;
+                client_space::portal(&login, now)?;
             }
             Err(err) => {
                 throttle = throttle.failed(now);

@@ -1,21 +1,24 @@
-//! A grooming salon's appointments.
+//! A grooming salon's appointments, with the reference portal's demo data
+//! (`examples/portal/demo.json`): Camille asks for Filou's appointment, the salon confirms it.
 
-use crate::{from_field, read_json, section};
-use hospes::{Client, Establishment, Locale};
+use crate::demo::Demo;
+use crate::section;
+use hospes::Locale;
 
-/// A grooming salon: Marie asks for Filou's appointment, the salon confirms it.
+/// A grooming salon: Camille asks for Filou's appointment, the salon confirms it.
 pub fn appointments() -> hospes::Result<()> {
-    use hospes::appointment::{self, AppointmentRequest, AppointmentSchedule};
+    use hospes::appointment::{self, Appointment, AppointmentRequest, AppointmentSchedule};
     use hospes::portal::{Portal, PortalAccess};
-    section("Toilettage du Parc: appointments");
-    let data = read_json(include_str!("../../../core/tests/data/appointments.json"))?;
-    let salon: Establishment = from_field(&data, "establishment")?;
-    let marie: Client = from_field(&data, "client")?;
-    let schedule: AppointmentSchedule = from_field(&data, "schedule")?;
+    section("Toilettage du Parc: appointments (the demo portal's data)");
+    let demo = Demo::load()?;
+    let salon = demo.establishment("toilettage-du-parc")?;
+    let schedule: AppointmentSchedule = demo.setting("toilettage-du-parc", "schedule")?;
+    let camille = demo.client("T-0501")?;
+    let booked: Vec<Appointment> = demo.all("appointments")?;
     let access: PortalAccess =
-        hospes::wire::from_json(r#"{"client_id": "C-1042", "purpose": null, "subject": null}"#)?;
-    let portal = Portal::open(&access, marie)?;
-    let now = "2026-05-28T08:00:00Z".parse().unwrap_or_default();
+        hospes::wire::from_json(r#"{"client_id": "T-0501", "purpose": null, "subject": null}"#)?;
+    let portal = Portal::open(&access, camille)?;
+    let now = demo.as_of()?;
     let ask = |pet: &str, start: &str| -> hospes::Result<AppointmentRequest> {
         Ok(AppointmentRequest {
             pet: pet.into(),
@@ -27,7 +30,7 @@ pub fn appointments() -> hospes::Result<()> {
     for (pet, start) in [
         ("Rex", "2026-06-05T09:30"),
         ("Filou", "2026-06-08T10:00"),
-        ("Filou", "2026-06-05T11:00"),
+        ("Filou", "2026-06-02T08:00"),
     ] {
         if let Err(err) = appointment::request(
             &portal,
@@ -44,7 +47,7 @@ pub fn appointments() -> hospes::Result<()> {
         &portal,
         &schedule,
         salon.time_zone,
-        "RDV-502",
+        "RDV-503",
         ask("Filou", "2026-06-05T09:30")?,
         now,
     )?;
@@ -57,7 +60,11 @@ pub fn appointments() -> hospes::Result<()> {
         salon.time_zone,
         "2026-06-05".parse().unwrap_or_default(),
         None,
-        std::slice::from_ref(&confirmed.appointment),
+        &[
+            booked.as_slice(),
+            std::slice::from_ref(&confirmed.appointment),
+        ]
+        .concat(),
         now,
     )?;
     println!(
@@ -70,7 +77,14 @@ pub fn appointments() -> hospes::Result<()> {
     );
     // « Mes animaux »: her pets as the salon shows them, in its language, with their visits.
     for locale in [Locale::Fr, Locale::Es] {
-        for pet in portal.pets(std::slice::from_ref(&confirmed.appointment), locale)? {
+        for pet in portal.pets(
+            &[
+                booked.as_slice(),
+                std::slice::from_ref(&confirmed.appointment),
+            ]
+            .concat(),
+            locale,
+        )? {
             println!(
                 "  « Mes animaux » [{locale}]: {} — {}, {} ({} appointment(s))",
                 pet.name,
