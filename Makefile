@@ -107,6 +107,11 @@ portal: $(PORTAL_VENV)
 
 portal-test: $(PORTAL_VENV) $(VENV_DEV) poppler
 	cd examples/portal && PYTHONPATH=$(CURDIR)/bindings-python/python:.:tests $(CURDIR)/$(VENV_PY) -m pytest -q -p no:cacheprovider tests
+	@# The same journeys on PostgreSQL: a throw-away cluster (initdb in a temporary directory, as the
+	@# postgres user, on 127.0.0.1), started and stopped by tests/postgres.py.
+	sh examples/portal/tests/install_postgres.sh
+	cd examples/portal && PYTHONPATH=$(CURDIR)/bindings-python/python:.:tests $(CURDIR)/$(VENV_PY) tests/postgres.py -- \
+	  $(CURDIR)/$(VENV_PY) -m pytest -q -p no:cacheprovider tests
 
 # Kotlin and Swift sources are generated from the built library and committed; CI regenerates
 # them and fails on any difference, so the checked-in bindings always match the Rust API.

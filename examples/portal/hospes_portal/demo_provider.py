@@ -22,7 +22,7 @@ from typing import Callable, Mapping, Optional
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 from sqlalchemy import insert, select, update
 
-from .db import Record, Store, demo_checkouts, dumps, loads
+from .db import Record, Store, as_utc, demo_checkouts, dumps, loads
 from .payments import BadSignature, Checkout
 
 SIGNATURE_HEADER = "X-Demo-Signature"
@@ -62,9 +62,10 @@ class DemoProvider:
     def start(self, request: Record, notify_url: str) -> Checkout:
         """Opens a checkout for the request (the same reference twice: the same checkout)."""
         with self.store.tx() as tx:
-            found = tx.conn.execute(select(demo_checkouts.c.id, demo_checkouts.c.status).where(
-                demo_checkouts.c.reference == request["reference"])).first()
-            if found is not None and found.status == "open":
+            found = tx.conn.execute(select(demo_checkouts.c.id).where(
+                demo_checkouts.c.reference == request["reference"], demo_checkouts.c.status == "open")
+                .order_by(demo_checkouts.c.id)).first()
+            if found is not None:
                 checkout_id = found.id
             else:
                 checkout_id = secrets.token_urlsafe(12)
@@ -89,10 +90,10 @@ class DemoProvider:
 
     def fetch_result(self, reference: str) -> Optional[Record]:
         """The latest settled checkout of a request, as the provider's API would answer it."""
-        with self.store.tx() as tx:
+        with self.store.read() as tx:
             row = tx.conn.execute(select(demo_checkouts).where(
                 demo_checkouts.c.reference == reference, demo_checkouts.c.status != "open")
-                .order_by(demo_checkouts.c.settled_at.desc())).mappings().first()
+                .order_by(demo_checkouts.c.settled_at.desc(), demo_checkouts.c.id)).mappings().first()
         return None if row is None else self._result(self._notification(row))
 
     # -- the provider's side: its hosted page and its notifications ---------------------------
@@ -102,10 +103,10 @@ class DemoProvider:
 
     def _notification(self, row: Mapping[str, object]) -> Record:
         asked = loads(str(row["request"]))
-        settled = row["settled_at"]
-        at = settled if isinstance(settled, dt.datetime) else self.clock()
+        at = as_utc(row["settled_at"]) or as_utc(self.clock())
+        assert at is not None
         return {"reference": row["reference"], "status": row["status"], "amount": asked["amount"],
-                "transaction_id": row["transaction_id"], "at": at.replace(tzinfo=dt.timezone.utc).isoformat()}
+                "transaction_id": row["transaction_id"], "at": at.isoformat()}
 
     def _result(self, notification: Record) -> Record:
         return {"reference": notification["reference"], "status": notification["status"],
@@ -121,8 +122,12 @@ class DemoProvider:
             if row is None or row["status"] != "open":
                 raise LookupError(checkout_id)
             transaction_id = "demo_" + secrets.token_hex(8)
-            tx.conn.execute(update(demo_checkouts).where(demo_checkouts.c.id == checkout_id).values(
+            # Settled once: « Payer » clicked twice at once must not become two transactions.
+            done = tx.conn.execute(update(demo_checkouts).where(
+                demo_checkouts.c.id == checkout_id, demo_checkouts.c.status == "open").values(
                 status=status, transaction_id=transaction_id, settled_at=now))
+            if done.rowcount != 1:
+                raise LookupError(checkout_id)
             row = dict(row, status=status, transaction_id=transaction_id, settled_at=now)
         body = json.dumps(self._notification(row)).encode()
         timestamp = int(now.timestamp())
@@ -131,7 +136,7 @@ class DemoProvider:
         return loads(str(row["request"]))
 
     def checkout(self, checkout_id: str) -> Optional[Record]:
-        with self.store.tx() as tx:
+        with self.store.read() as tx:
             row = tx.conn.execute(select(demo_checkouts).where(demo_checkouts.c.id == checkout_id)).mappings().first()
         return None if row is None else dict(row, request=loads(row["request"]))
 

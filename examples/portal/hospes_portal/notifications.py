@@ -21,7 +21,7 @@ def notify(provider_name: str):  # type: ignore[no-untyped-def]
         result = provider.read_notification(request.headers, request.get_data())
     except (BadSignature, ValueError, KeyError):
         abort(400)
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         asked = tx.payment_request_anywhere(result["reference"])
     if asked is None:
         abort(404)

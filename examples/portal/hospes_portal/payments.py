@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Mapping, Optional, Protocol
 
 import hospes
 
 from .db import Duplicate, Record, Tx
+
+log = logging.getLogger(__name__)
 
 
 class BadSignature(Exception):
@@ -64,12 +67,17 @@ def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetim
     """Records a provider's result once, whoever reports it first (notification or return page).
 
     Returns hospes's `PaymentRecorded` (with `duplicate` when it was known), or None when the
-    reference names no request of this host. Raises `Duplicate` when another request recorded
-    the same payment at the same instant: roll back and treat it as known."""
+    reference names no request of this host. Concurrent results for the same invoice wait for
+    each other (its row is locked); should the same payment still be inserted twice (another
+    writer that did not lock), its key is unique: `Duplicate` is raised — roll back and treat
+    it as known."""
     asked = tx.payment_request(establishment_id, result["reference"])
     if asked is None:
         return None
-    invoice = tx.invoice(establishment_id, asked["invoice_number"])
+    # The invoice's row locked first: results for it (the same one delivered twice at once, the
+    # return page racing with the notification) take turns, each reading the payments the
+    # previous one recorded. SQLite's write transaction (BEGIN IMMEDIATE) did it already.
+    invoice = tx.invoice(establishment_id, asked["invoice_number"], lock=True)
     known = tx.payments_on(establishment_id, [asked["invoice_number"]])
     outcome = hospes.accept_payment_result(invoice, known, asked["record"], result, now)
     if outcome["duplicate"]:
@@ -85,9 +93,17 @@ def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetim
 
 def record_safely(store_tx: contextlib.AbstractContextManager[Tx], establishment_id: str, result: Record,
                   now: dt.datetime) -> Optional[Record]:
-    """`record_result` in its own transaction; a concurrent duplicate counts as recorded."""
+    """`record_result` in its own transaction; a concurrent duplicate counts as recorded.
+
+    A result hospes refuses — another transaction paid the invoice first (two checkouts paid
+    at once, in two tabs) — is not recorded: it is logged for the business to refund, and
+    answered as handled (`refused`: the error's code), so that the provider stops retrying."""
     try:
         with store_tx as tx:
             return record_result(tx, establishment_id, result, now)
     except Duplicate:
         return {"duplicate": True}
+    except hospes.errors.PaymentError as err:
+        log.warning("payment result not recorded (%s): %s, provider %s, transaction %s, reference %s",
+                    err.code, err, result.get("provider"), result.get("transaction_id"), result.get("reference"))
+        return {"duplicate": False, "refused": err.code}

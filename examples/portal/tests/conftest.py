@@ -1,18 +1,21 @@
-"""The journeys run against a fresh app on a temporary SQLite database, its clock set to the
-demo's `as_of` (so the fixture's dates stay as written), the demo provider's notifications
-caught instead of sent over HTTP (each test delivers them, once or twice)."""
+"""The journeys run against a fresh app on a database of its own (a temporary SQLite file, or a
+new database on the PostgreSQL server named by `PORTAL_TEST_POSTGRES`: see `databases.py`),
+its clock set to the demo's `as_of` (so the fixture's dates stay as written), the demo
+provider's notifications caught instead of sent over HTTP (each test delivers them, once or
+twice)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from databases import fresh_database_url
 from hospes_portal import create_app, office_password, services
 
 AS_OF = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -49,9 +52,11 @@ def notifications() -> Notifications:
 
 
 @pytest.fixture()
-def app(tmp_path: Path, clock: Clock, notifications: Notifications) -> Flask:
-    return create_app({"DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}",
-                       "PUBLIC_URL": "http://localhost", "CLOCK": clock, "DELIVER": notifications})
+def app(tmp_path: Path, clock: Clock, notifications: Notifications) -> Iterator[Flask]:
+    app = create_app({"DATA_DIR": str(tmp_path), "DATABASE_URL": fresh_database_url(tmp_path),
+                      "PUBLIC_URL": "http://localhost", "CLOCK": clock, "DELIVER": notifications})
+    yield app
+    app.extensions["hospes_portal"].store.engine.dispose()  # its connections, not left to the GC
 
 
 def csrf(page: bytes) -> str:
