@@ -98,14 +98,19 @@ node-test: build
 # on a fresh clone). `make portal-test` runs its HTTP journeys with pytest.
 PORTAL_VENV := $(VENV)/.requirements-portal.installed
 
-$(PORTAL_VENV): examples/portal/requirements.txt | $(VENV_PY)
-	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r examples/portal/requirements.txt
+$(PORTAL_VENV): examples/portal/requirements.txt examples/portal/requirements-test.txt | $(VENV_PY)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r examples/portal/requirements.txt \
+	  -r examples/portal/requirements-test.txt
 	touch $@
 
 portal: $(PORTAL_VENV)
 	cd examples/portal && PYTHONPATH=$(CURDIR)/bindings-python/python:. $(CURDIR)/$(VENV_PY) -m hospes_portal
 
+# The journeys at HTTP level and in headless Chromium (Selenium, Debian's chromium and
+# chromium-driver; axe-core from npm; screenshots to target/portal/screens/), on SQLite.
 portal-test: $(PORTAL_VENV) $(VENV_DEV) poppler
+	sh examples/portal/tests/browser/install_chromium.sh
+	cd examples/portal/tests/browser && npm ci --silent --no-audit --no-fund
 	cd examples/portal && PYTHONPATH=$(CURDIR)/bindings-python/python:.:tests $(CURDIR)/$(VENV_PY) -m pytest -q -p no:cacheprovider tests
 	@# The same journeys on PostgreSQL: a throw-away cluster (initdb in a temporary directory, as the
 	@# postgres user, on 127.0.0.1), started and stopped by tests/postgres.py.

@@ -158,6 +158,12 @@ def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
     def not_found(_err: Exception):  # type: ignore[no-untyped-def]
         return render_template("error.html", message_key="not_found"), 404
 
+    @app.errorhandler(hospes.InputError)
+    def hostile_input(_err: Exception):  # type: ignore[no-untyped-def]
+        """A value hospes refuses as input (a NUL in a reference, a login past its length…) is
+        the request's fault: 400, like a form that does not parse."""
+        return render_template("error.html", message_key="bad_request"), 400
+
     @app.errorhandler(400)
     def bad_request(_err: Exception):  # type: ignore[no-untyped-def]
         return render_template("error.html", message_key="bad_request"), 400

@@ -58,3 +58,13 @@ def test_the_office_password_is_throttled(app: Flask) -> None:
     client = app.test_client()
     codes = [post(client, "/office/login", {"password": "nope"}).status_code for _ in range(7)]
     assert codes[:5] == [401] * 5 and 429 in codes[5:]
+
+
+def test_a_nul_in_a_login_or_a_reference_is_a_bad_request_not_a_crash(app: Flask) -> None:
+    client = app.test_client()
+    answer = post(client, "/toilettage-du-parc/login", {"email": "camille\x00@example.fr", "password": "x"})
+    assert answer.status_code in (400, 401, 200)
+    signed = post(client, "/toilettage-du-parc/login",
+                  {"email": "camille.laurent@example.fr", "password": "Filou-au-parc-2026"})
+    assert signed.status_code == 303
+    assert client.get("/toilettage-du-parc/stays/31%002").status_code in (400, 404)
