@@ -22,14 +22,14 @@ KOTLIN_OUT := bindings-mobile/kotlin/generated
 SWIFT_OUT := bindings-mobile/swift/Sources
 
 .PHONY: demo tour test lint rust-test build python-test node-test kotlin-test swift-check \
-        bindings-generate bench fuzz wheel clean poppler audit portal portal-test
+        bindings-generate bench fuzz wheel clean poppler audit portal portal-test facturx-test
 
 demo: build portal
 
 tour:
 	cargo run --quiet -p hospes-examples --bin tour
 
-test: lint build rust-test python-test portal-test node-test kotlin-test swift-check
+test: lint build rust-test facturx-test python-test portal-test node-test kotlin-test swift-check
 	@echo "make test: every suite passed"
 
 lint:
@@ -37,6 +37,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p hospes --no-deps --all-features
 	$(PYTHON) tools/check_architecture.py
+	$(PYTHON) tools/check_versions.py
 
 # The PDF tests read documents back with poppler's pdftotext and pdftoppm.
 poppler:
@@ -74,15 +75,15 @@ $(VENV_DEV): bindings-python/requirements-dev.txt | $(VENV_PY)
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
 	touch $@
 
-python-test: build $(VENV_DEV)
+python-test: build $(VENV_DEV) $(PORTAL_VENV)
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_stubs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) tools/gen_errors.py --check
 	PYTHONPATH=bindings-python/python $(VENV_PY) tools/gen_wire_docs.py --check
 	cd bindings-python && PYTHONPATH=python ../$(VENV_PY) -m pytest -q -p no:cacheprovider
 	PYTHONPATH=bindings-python/python $(VENV_PY) examples/python_host.py
-	# The reference host (examples/portal) reads records back from its database in the wire form
-	# (decimals and dates as strings), which the typed stubs do not describe yet: issue 19.
-	MYPYPATH=bindings-python/python $(VENV)/bin/mypy --strict --cache-dir target/mypy --exclude examples/portal/ examples/
+	# The hosts of examples/ (the reference portal included: it reads its records back typed
+	# with hospes.from_wire) type-check against the generated stubs.
+	MYPYPATH=bindings-python/python $(VENV)/bin/mypy --strict --cache-dir target/mypy examples/
 	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../target/wheels
 
 node-test: build
@@ -117,6 +118,15 @@ portal-test: $(PORTAL_VENV) $(VENV_DEV) poppler
 	sh examples/portal/tests/install_postgres.sh
 	cd examples/portal && PYTHONPATH=$(CURDIR)/bindings-python/python:.:tests $(CURDIR)/$(VENV_PY) tests/postgres.py -- \
 	  $(CURDIR)/$(VENV_PY) -m pytest -q -p no:cacheprovider tests
+
+# Factur-X: the Rust tests write every invoice kind in fr/en/es (XML and PDF/A-3b) and negative
+# samples to target/facturx/; Mustang-CLI (Maven Central: veraPDF, the EN 16931 and Factur-X
+# schematrons, the French rules) validates them all in one JVM, its XML reports parsed (never its
+# exit code); the XML also passes the factur-x package's XSD and schematrons run with saxonche.
+facturx-test: build $(VENV_DEV)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r tools/facturx/requirements.txt
+	cargo test -q -p hospes --test facturx
+	$(VENV_PY) tools/facturx/validate.py --schematron --invalid target/facturx/invalid
 
 # Kotlin and Swift sources are generated from the built library and committed; CI regenerates
 # them and fails on any difference, so the checked-in bindings always match the Rust API.
@@ -197,8 +207,95 @@ audit:
 	cargo deny check licenses bans
 	cargo machete --skip-target-dir
 
-wheel: $(VENV_DEV)
-	cd bindings-python && ../$(VENV)/bin/maturin build --release --out ../target/wheels
+# ---- The packages a user installs (docs/install.md) --------------------------------------------
+#
+# One optimised build makes the three native packages: the wheel, the npm platform package and the
+# JAR. Profile `dist` (Cargo.toml: release without cross-crate LTO, so that each library links the
+# shared crates in seconds), target x86_64-unknown-linux-gnu linked by zig for glibc 2.28
+# (tools/zigcc, given to maturin and to cargo alike through RUSTFLAGS, so that cargo's fingerprints,
+# which hash the linker, match; with --target, RUSTFLAGS leave build scripts and proc macros to the
+# host's linker). maturin builds the Python library with `-F hospes/uniffi`, the features
+# the Node and mobile libraries give the core, and uniffi's `cli` lives in a crate of its own
+# (bindings-mobile/bindgen): so every dependency and the core have the same features in maturin's
+# build as in cargo's build of the three libraries after it, which then compiles only napi and the
+# Node and mobile crates (the price: the Python module also exports the core's ~250 uniffi C
+# functions, which nothing calls). `make wheel PACKAGE_PROFILE=release` builds with thin LTO.
+.PHONY: package-test package-check
+PACKAGE_PROFILE ?= dist
+PACKAGE_TARGET := x86_64-unknown-linux-gnu
+PACKAGE_LIBS := $(CURDIR)/target/$(PACKAGE_TARGET)/$(PACKAGE_PROFILE)
+PACKAGE_ENV := RUSTFLAGS="-C linker=$(CURDIR)/tools/zigcc" HOSPES_PACKAGE_VENV=$(CURDIR)/$(VENV)
+PACKAGE_VERSION = $(shell $(PYTHON) -c "import tomllib; print(tomllib.load(open('Cargo.toml', 'rb'))['workspace']['package']['version'])")
+PY_MINOR = $(shell $(VENV_PY) -c "import sys; print('%d.%d' % sys.version_info[:2])")
+WHEEL = target/wheels/hospes-$(PACKAGE_VERSION)-cp310-abi3-manylinux_2_28_x86_64.whl
+VENV_PACKAGE := $(VENV)/.requirements-package.installed
+KOTLIN_MODULE := bindings-mobile/kotlin/target/classes/META-INF/hospes-kotlin.kotlin_module
+
+$(VENV_PACKAGE): bindings-python/requirements-package.txt | $(VENV_PY)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-package.txt
+	touch $@
+
+# The wheel: manylinux_2_28, abi3 (CPython >= 3.10), read back by auditwheel (tools/check_wheel.py).
+wheel: $(VENV_DEV) $(VENV_PACKAGE)
+	cd bindings-python && $(PACKAGE_ENV) ../$(VENV)/bin/maturin build --profile $(PACKAGE_PROFILE) \
+	  --target $(PACKAGE_TARGET) --compatibility manylinux_2_28 --auditwheel check -F hospes/uniffi \
+	  --interpreter $(CURDIR)/$(VENV_PY) --out ../target/wheels
+	$(VENV_PY) tools/check_wheel.py $(WHEEL)
+
+# Every package installed the way a user installs it: the wheel in a fresh venv (a call, an error
+# code, the typed stubs); the two npm tarballs in a fresh project, offline, then `require`d,
+# `import`ed and type-checked from TypeScript; the JAR in the local Maven repository, used by a
+# project of its own (bindings-mobile/kotlin/consumer); Package.swift against the generated Swift
+# sources; one version everywhere, the installed packages' included.
+package-test: wheel
+	@# The Node addon and the JAR's library: the same build as the wheel's (PYO3_CONFIG_FILE is the
+	@# interpreter configuration maturin gave pyo3), so only the Node and mobile crates compile.
+	$(PACKAGE_ENV) PYO3_CONFIG_FILE=$(CURDIR)/target/maturin/pyo3-config-$(PACKAGE_TARGET)-$(PY_MINOR)-abi3.txt \
+	  cargo build --profile $(PACKAGE_PROFILE) --target $(PACKAGE_TARGET) -p hospes-python -p hospes-node -p hospes-mobile --lib
+	rm -rf target/package-test && mkdir -p target/package-test
+	$(PYTHON) -m venv target/package-test/venv
+	target/package-test/venv/bin/python -m pip install --quiet --disable-pip-version-check --no-index --no-deps $(WHEEL)
+	cd target/package-test && venv/bin/python $(CURDIR)/bindings-python/package-test/smoke.py $(PACKAGE_VERSION)
+	cd bindings-node && node scripts/gen-esm.js --check
+	test -x bindings-node/node_modules/.bin/tsc || (cd bindings-node && npm ci --silent --no-audit --no-fund)
+	rm -rf target/npm && node bindings-node/scripts/pack.js --addon $(PACKAGE_LIBS)/libhospes_node.so --out target/npm
+	cp -r bindings-node/package-test target/npm/consumer
+	cd target/npm/consumer && npm install --offline --silent --no-audit --no-fund \
+	  ../hospes-$(PACKAGE_VERSION).tgz ../hospes-linux-x64-gnu-$(PACKAGE_VERSION).tgz
+	cd target/npm/consumer && node consumer.cjs && node consumer.mjs && $(CURDIR)/bindings-node/node_modules/.bin/tsc -p tsconfig.json
+	@# The JAR: the classes `make kotlin-test` compiled (compiled here first when missing or older
+	@# than a source: Kotlin compiles in ~45 s) and the library, packed and installed by the pom's
+	@# `package` profile. Without the staging, `mvn -P package install` does the same from sources.
+	test -f $(KOTLIN_MODULE) && [ -z "$$(find bindings-mobile/kotlin/generated bindings-mobile/kotlin/src/main \
+	  -name '*.kt' -newer $(KOTLIN_MODULE) -print -quit)" ] || mvn -B -q -f bindings-mobile/kotlin/pom.xml compile
+	rm -rf target/kotlin-package && mkdir -p target/kotlin-package/classes/linux-x86-64
+	cp -R bindings-mobile/kotlin/target/classes/. target/kotlin-package/classes/
+	cp $(PACKAGE_LIBS)/libhospes_mobile.so target/kotlin-package/classes/linux-x86-64/
+	mvn -B -q -f bindings-mobile/kotlin/pom.xml -P package jar:jar install:install
+	$(PYTHON) -c "import sys, zipfile; sys.exit('linux-x86-64/libhospes_mobile.so' not in zipfile.ZipFile(sys.argv[1]).namelist())" \
+	  target/kotlin-package/hospes-kotlin-$(PACKAGE_VERSION).jar
+	mvn -B -q -f bindings-mobile/kotlin/consumer/pom.xml test
+	$(PYTHON) tools/check_swift_package.py
+	$(PYTHON) tools/check_versions.py --python target/package-test/venv/bin/python --node-package target/npm/consumer/node_modules
+	@echo "make package-test: the wheel, the npm packages, the JAR and the Swift package install and answer"
+
+# Slower checks of what would be published, outside `make test`: the sdist built and installed
+# from source in a fresh venv (pip compiles the Python library, release profile, in its own
+# target directory), and the crate as crates.io would receive it (`cargo publish --dry-run` packs
+# it and compiles the packed copy).
+package-check: $(VENV_DEV)
+	rm -rf target/package-check && mkdir -p target/package-check
+	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../target/package-check
+	$(PYTHON) -m venv target/package-check/venv
+	target/package-check/venv/bin/python -m pip install --quiet --disable-pip-version-check \
+	  target/package-check/hospes-$(PACKAGE_VERSION).tar.gz
+	cd target/package-check && venv/bin/python $(CURDIR)/bindings-python/package-test/smoke.py $(PACKAGE_VERSION)
+	cargo package --list -p hospes --allow-dirty > target/package-check/crate-files.txt
+	@for f in Cargo.toml README.md LICENSE-MIT LICENSE-APACHE src/lib.rs fonts/LICENSE-Noto; do \
+	  grep -qx "$$f" target/package-check/crate-files.txt || { echo "the crate lacks $$f"; exit 1; }; done
+	@! grep -E '^(tests|benches|fuzz|examples)/' target/package-check/crate-files.txt
+	cargo publish --dry-run -p hospes --allow-dirty
+	@echo "make package-check: the sdist installs from source, the crate packs and compiles"
 
 clean:
 	cargo clean

@@ -10,13 +10,15 @@ export type Instant = string
 /** Every error thrown by hospes. */
 export declare class HospesError extends Error {
   /** An error as hospes throws it (a host's test doubles may build one): the message in English. */
-  constructor(code: string, message: string, messages?: Record<string, string>)
+  constructor(code: string, message: string, messages?: Record<string, string>, fields?: Record<string, string | number | null>)
   /** Stable dotted code: "client.email_invalid". */
   readonly code: string
   /** The part of the code before the dot: "client". */
   readonly family: string
   /** The message per locale tag: { fr, en, es }. */
   readonly messages: Record<string, string>
+  /** The error's named values, camelCase: `line`, `column` of mail.tag_unknown; `clientId`, `purpose`, `subject` of link.expired (never a secret). */
+  readonly fields: Record<string, string | number | null>
   /** The message in `locale` ("fr", "en", "es"), English when unknown. */
   messageIn(locale: string): string
 }
@@ -30,7 +32,7 @@ export declare class Keyring {
   /** Issues a link: the same as `issueLink` with these keys. */
   issue(establishment: Establishment, request: LinkRequest, now: Instant | Date): IssuedLink
   /** Verifies a link: the same as `verifyLink` with these keys. */
-  verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+  verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState | null, now: Instant | Date): LinkClaims
 }
 
 /** The establishment's price catalogue, parsed and checked once (priceStay re-reads it on every call). */
@@ -39,6 +41,8 @@ export declare class Pricer {
   constructor(catalogue: Catalogue)
   /** Prices a stay: the same as `priceStay` with this catalogue. */
   price(request: PriceRequest, now: Instant | Date): PricedStay
+  /** The price grid of a booking widget: the same as `priceGrid` with this catalogue. */
+  grid(request: GridRequest, now: Instant | Date): PriceGrid
   /** Makes a quote: the same as `createQuote` with this catalogue. */
   createQuote(number: string, clientId: string, stayReference: string, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
 }
@@ -49,8 +53,16 @@ export declare class Mailer {
   constructor(template: MailTemplate)
   /** The languages, tags and links the template uses. */
   readonly summary: MailSummary
-  /** Renders the mail for one guest: subject, HTML and text, in their language. */
-  render(context: MailContext): RenderedMail
+  /** Renders the mail for one guest: subject, HTML and text, in their language (the context as records, or prepared once). */
+  render(context: MailContext | PreparedMailContext): RenderedMail
+  /** The context read and checked once, for `render` (of this mailer or any other). */
+  prepare(context: MailContext): PreparedMailContext
+}
+
+/** A mail's context, read and checked once, for every Mailer to render (a guest who gets several mails). */
+export declare class PreparedMailContext {
+  /** Throws the context's error, as `render` would. */
+  constructor(context: MailContext)
 }
 
 /** The client register held in memory, searched many times, kept current by the host. */
@@ -2338,6 +2350,110 @@ export interface OptionOffer {
 }
 
 /**
+ * The nights one unit is already taken or closed, from the host's calendar.
+ */
+export interface UnitCalendar {
+  /**
+   * The unit id.
+   */
+  unit: string
+  /**
+   * Its nights taken or closed.
+   */
+  unavailable: Period[]
+}
+
+/**
+ * What a booking widget asks: which units, which arrival dates, how many nights, who comes.
+ */
+export interface GridRequest {
+  /**
+   * The unit ids: one row each, in this order (up to 500).
+   */
+  units: string[]
+  /**
+   * The arrival dates: one column each, in this order (up to 400; 20 000 cells in all).
+   */
+  arrivals: CalendarDate[]
+  /**
+   * The length of every stay, in nights.
+   */
+  nights: number
+  /**
+   * Every guest, the client included.
+   */
+  guests: PricedGuest[]
+  /**
+   * Options asked for (automatic ones are added anyway).
+   */
+  supplements?: SupplementChoice[]
+  /**
+   * A promo code typed by the guest.
+   */
+  promoCode?: string | null
+  /**
+   * Each unit's nights already taken or closed; a unit not listed is free.
+   */
+  calendars?: UnitCalendar[]
+}
+
+/**
+ * One cell: the stay of one unit from one arrival date, priced or refused.
+ */
+export interface GridCell {
+  /**
+   * The total, all taxes included, in the grid's currency; `None` when refused.
+   */
+  total?: Decimal | null
+  /**
+   * What is paid to book: the deposit, or the whole when the schedule asks everything at
+   * booking; `None` when refused.
+   */
+  dueAtBooking?: Decimal | null
+  /**
+   * Why this stay cannot be booked: the code `pricing.price` answers
+   * (`pricing.unit_unavailable`, `pricing.arrival_day_not_allowed`…); `None` when priced.
+   */
+  refused?: string | null
+}
+
+/**
+ * One unit's row: a cell per arrival date, in the request's order.
+ */
+export interface GridRow {
+  /**
+   * The unit id.
+   */
+  unit: string
+  /**
+   * The cells, one per arrival date.
+   */
+  cells: GridCell[]
+}
+
+/**
+ * The answer: the catalogue's currency, the length of stay, and a row per unit.
+ */
+export interface PriceGrid {
+  /**
+   * The currency of every amount.
+   */
+  currency: string
+  /**
+   * The nights of every stay.
+   */
+  nights: number
+  /**
+   * The arrival dates, as asked: the columns.
+   */
+  arrivals: CalendarDate[]
+  /**
+   * One row per unit, as asked.
+   */
+  rows: GridRow[]
+}
+
+/**
  * The host's link keys, as it stores them: PASERK `k4.local.…` strings. Secrets: never log it.
  */
 export interface KeyringConfig {
@@ -2789,22 +2905,87 @@ export interface NewParticipantFormer {
 export type NewParticipant = NewParticipantTyped | NewParticipantFormer
 
 /**
- * A stay whose participants changed, the client record (its companions list may grow) and the
- * events.
+ * What a custom field holds, and how it is checked.
  */
-export interface ParticipantsChange {
+export type CustomKind = "text" | "licence_plate" | "number"
+
+/**
+ * A custom field's label in one language.
+ */
+export interface FieldLabel {
   /**
-   * The stay to store.
+   * The language.
    */
-  stay: Stay
+  locale: Locale
   /**
-   * The client record to store.
+   * The label.
    */
-  client: Client
+  text: string
+}
+
+/**
+ * One editable field and its deadline.
+ */
+export interface FieldRule {
   /**
-   * `participants_changed`.
+   * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
    */
-  events: Event[]
+  field: string
+  /**
+   * Editable until day D-n before arrival…
+   */
+  daysBeforeArrival: number
+  /**
+   * …at this local time; without it, through the whole of that day.
+   */
+  at?: string | null
+  /**
+   * For a custom field: what it holds.
+   */
+  kind?: CustomKind
+  /**
+   * For a custom field: whether it may be left empty.
+   */
+  required?: boolean
+  /**
+   * For a custom field: its label per language (« Plaque d'immatriculation »).
+   */
+  labels?: FieldLabel[]
+}
+
+/**
+ * When the reminder goes, and the business's own words in it.
+ */
+export interface ReminderRule {
+  /**
+   * Days before the first deadline still open.
+   */
+  daysBeforeDeadline: number
+  /**
+   * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
+   * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
+   * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
+   * deadline.
+   */
+  at?: string | null
+  /**
+   * Extra text for the mail (`[TEXTE_RAPPEL]`).
+   */
+  text?: string | null
+}
+
+/**
+ * What the business lets guests change, and until when.
+ */
+export interface EditPolicy {
+  /**
+   * The editable fields; a field not listed cannot be changed by the guest.
+   */
+  fields: FieldRule[]
+  /**
+   * The reminder mail, if the business wants one.
+   */
+  reminder?: ReminderRule | null
 }
 
 /**
@@ -2951,6 +3132,88 @@ export interface Quote {
 }
 
 /**
+ * A guest's change: the fields present are the ones changed.
+ */
+export interface BookingChange {
+  /**
+   * The whole list of participants.
+   */
+  participants?: Companion[] | null
+  /**
+   * The notes; an empty string clears them.
+   */
+  notes?: string | null
+  /**
+   * The arrival time.
+   */
+  arrivalTime?: string | null
+  /**
+   * Custom fields, by key; an empty value clears one (unless required).
+   */
+  customFields?: CustomFieldValue[]
+}
+
+/**
+ * A change asked after its deadline, for the business to approve or decline.
+ */
+export interface ChangeRequest {
+  /**
+   * The host's id for it.
+   */
+  id: string
+  /**
+   * Whose.
+   */
+  clientId: string
+  /**
+   * Which stay.
+   */
+  stayReference: string
+  /**
+   * When the guest asked.
+   */
+  requestedAt: Instant
+  /**
+   * The late fields, as the guest typed them (checked).
+   */
+  change: BookingChange
+  /**
+   * What would change, field by field.
+   */
+  changes: BookingFieldChange[]
+}
+
+/**
+ * What a participant change gives back: the stay and the client record to store, the request
+ * of a change made past its deadline, the stay's quote re-priced, and the events.
+ */
+export interface ParticipantsChange {
+  /**
+   * The stay to store (unchanged when the change became a request).
+   */
+  stay: Stay
+  /**
+   * The client record to store (its companions list may grow).
+   */
+  client: Client
+  /**
+   * A change past the policy's `participants` deadline, for the business to approve or
+   * decline (the stay is unchanged until then); only with a policy.
+   */
+  request?: ChangeRequest | null
+  /**
+   * The stay's quote re-priced for the people now coming, when one was given, open, and the
+   * stay is in « option » and changed: store it in place of the quote.
+   */
+  quote?: Quote | null
+  /**
+   * `participants_changed` (then `quote_changed` with a re-priced quote), or
+   * `booking_change_requested` for a late change.
+   */
+  events: Event[]
+}
+
+/**
  * A quote as the guest sees it, and whether it can still be changed or accepted. What they
  * accept is its PDF: [`Portal::quote_document`].
  */
@@ -3092,21 +3355,6 @@ export interface SignedCopy {
    * The evidence document (PDF), naming the signed PDF's SHA-256.
    */
   evidence: FileBytes
-}
-
-/**
- * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
- * evidence document. The host stores `copy` with the acceptance.
- */
-export interface SignedQuote {
-  /**
-   * The quote accepted, its stay confirmed, the events.
-   */
-  acceptance: QuoteAcceptance
-  /**
-   * The PDF signed and its evidence.
-   */
-  copy: SignedCopy
 }
 
 /**
@@ -3314,6 +3562,26 @@ export interface InvoiceRequest {
    * Late-payment penalty rate for a business customer, in percent a year (required then).
    */
   latePaymentRatePercent?: Decimal | null
+}
+
+/**
+ * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
+ * evidence document. The host stores `copy` with the acceptance, and drafts `first_invoice`.
+ */
+export interface SignedQuote {
+  /**
+   * The quote accepted, its stay confirmed, the events.
+   */
+  acceptance: QuoteAcceptance
+  /**
+   * The PDF signed and its evidence.
+   */
+  copy: SignedCopy
+  /**
+   * The invoice of the quote's first installment as of the signature, ready for
+   * `draft_invoice` (see [`first_invoice`]); `None` when the quote has no schedule.
+   */
+  firstInvoice?: InvoiceRequest | null
 }
 
 /**
@@ -4655,90 +4923,6 @@ export interface Amendment {
 }
 
 /**
- * What a custom field holds, and how it is checked.
- */
-export type CustomKind = "text" | "licence_plate" | "number"
-
-/**
- * A custom field's label in one language.
- */
-export interface FieldLabel {
-  /**
-   * The language.
-   */
-  locale: Locale
-  /**
-   * The label.
-   */
-  text: string
-}
-
-/**
- * One editable field and its deadline.
- */
-export interface FieldRule {
-  /**
-   * `participants`, `notes`, `arrival_time`, or the key of a custom field (`plate`).
-   */
-  field: string
-  /**
-   * Editable until day D-n before arrival…
-   */
-  daysBeforeArrival: number
-  /**
-   * …at this local time; without it, through the whole of that day.
-   */
-  at?: string | null
-  /**
-   * For a custom field: what it holds.
-   */
-  kind?: CustomKind
-  /**
-   * For a custom field: whether it may be left empty.
-   */
-  required?: boolean
-  /**
-   * For a custom field: its label per language (« Plaque d'immatriculation »).
-   */
-  labels?: FieldLabel[]
-}
-
-/**
- * When the reminder goes, and the business's own words in it.
- */
-export interface ReminderRule {
-  /**
-   * Days before the first deadline still open.
-   */
-  daysBeforeDeadline: number
-  /**
-   * The hour the reminder goes out, on the establishment's wall clock (seed: « sélectionnez
-   * l'heure à laquelle le rappel doit être envoyé »): on the day `days_before_deadline`
-   * before the last day the field is open. None: exactly `days_before_deadline` × 24 h before the
-   * deadline.
-   */
-  at?: string | null
-  /**
-   * Extra text for the mail (`[TEXTE_RAPPEL]`).
-   */
-  text?: string | null
-}
-
-/**
- * What the business lets guests change, and until when.
- */
-export interface EditPolicy {
-  /**
-   * The editable fields; a field not listed cannot be changed by the guest.
-   */
-  fields: FieldRule[]
-  /**
-   * The reminder mail, if the business wants one.
-   */
-  reminder?: ReminderRule | null
-}
-
-/**
  * One field of the window: until when, and how long is left.
  */
 export interface FieldWindow {
@@ -4776,58 +4960,6 @@ export interface EditWindow {
    * The first deadline still open, if any.
    */
   nextDeadline?: Instant | null
-}
-
-/**
- * A guest's change: the fields present are the ones changed.
- */
-export interface BookingChange {
-  /**
-   * The whole list of participants.
-   */
-  participants?: Companion[] | null
-  /**
-   * The notes; an empty string clears them.
-   */
-  notes?: string | null
-  /**
-   * The arrival time.
-   */
-  arrivalTime?: string | null
-  /**
-   * Custom fields, by key; an empty value clears one (unless required).
-   */
-  customFields?: CustomFieldValue[]
-}
-
-/**
- * A change asked after its deadline, for the business to approve or decline.
- */
-export interface ChangeRequest {
-  /**
-   * The host's id for it.
-   */
-  id: string
-  /**
-   * Whose.
-   */
-  clientId: string
-  /**
-   * Which stay.
-   */
-  stayReference: string
-  /**
-   * When the guest asked.
-   */
-  requestedAt: Instant
-  /**
-   * The late fields, as the guest typed them (checked).
-   */
-  change: BookingChange
-  /**
-   * What would change, field by field.
-   */
-  changes: BookingFieldChange[]
 }
 
 /**
@@ -5049,6 +5181,14 @@ export interface MailLinks {
    * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
    */
   bookingEdit?: string | null
+  /**
+   * `[LIEN_CONFIRMATION_COMPTE]`: confirming the address of a new portal account.
+   */
+  accountVerify?: string | null
+  /**
+   * `[LIEN_MOT_DE_PASSE]`: choosing a new portal password.
+   */
+  passwordReset?: string | null
 }
 
 /**
@@ -5129,6 +5269,90 @@ export interface RenderedMail {
    * The plain-text alternative.
    */
   text: string
+}
+
+/**
+ * The customer's legal identifiers, from the client file (a business customer's).
+ */
+export interface BuyerIds {
+  /**
+   * SIREN (9 digits): required for a business customer in France.
+   */
+  siren?: string | null
+  /**
+   * Intra-community VAT number.
+   */
+  vatNumber?: string | null
+  /**
+   * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+   * absent for a business customer in France.
+   */
+  electronicAddress?: string | null
+}
+
+/**
+ * The seller's VAT regime.
+ */
+export type VatRegime = "standard" | "franchise"
+
+/**
+ * How the invoice is paid (UNTDID 4461).
+ */
+export type PaymentMeansCode = "cash" | "cheque" | "credit_transfer" | "card" | "sepa_credit_transfer" | "sepa_direct_debit" | "online"
+
+/**
+ * The means of payment the invoice asks for (BG-16).
+ */
+export interface PaymentMeans {
+  /**
+   * The means.
+   */
+  code: PaymentMeansCode
+  /**
+   * The account to pay into, for a transfer.
+   */
+  iban?: string | null
+  /**
+   * Its bank's BIC.
+   */
+  bic?: string | null
+  /**
+   * The account's holder.
+   */
+  accountName?: string | null
+}
+
+/**
+ * What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
+ * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
+ * default suits an invoice to a guest from a business charging VAT.
+ */
+export interface FacturX {
+  /**
+   * The customer's SIREN, VAT number and electronic address.
+   */
+  buyer?: BuyerIds | null
+  /**
+   * The seller's VAT regime.
+   */
+  vatRegime?: VatRegime | null
+  /**
+   * How the invoice is to be paid.
+   */
+  paymentMeans?: PaymentMeans | null
+  /**
+   * The seller's electronic address in the French directory; its SIREN when absent.
+   */
+  sellerElectronicAddress?: string | null
+  /**
+   * For a credit note: the issue date of the invoice it cancels (required then).
+   */
+  creditedInvoiceDate?: CalendarDate | null
+  /**
+   * What was paid before the invoice was issued (online at booking): the prepaid amount; all
+   * of it makes the invoice « déjà payée » (billing framework S2).
+   */
+  paid?: Money | null
 }
 
 /**
@@ -6290,6 +6514,13 @@ export declare function priceStay(catalogue: Catalogue, request: PriceRequest, n
 export declare function offeredOptions(catalogue: Catalogue, request: PriceRequest, now: Instant | Date): OptionOffer[]
 
 /**
+ * The price grid of a booking widget: every unit × arrival date for one length of stay and
+ *  one party, each cell the total and what is paid to book — exactly what `pricing.price`
+ *  answers for that stay — or its refusal code; no lines.
+ */
+export declare function priceGrid(catalogue: Catalogue, request: GridRequest, now: Instant | Date): PriceGrid
+
+/**
  * A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
  */
 export declare function generateLinkKey(): string
@@ -6308,9 +6539,12 @@ export declare function inspectLink(token: string): LinkHint
 
 /**
  * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
- *  for anything wrong, `link.expired` for a genuine token past its expiry.
+ *  for anything wrong, `link.expired` (with the verified `client_id`, `purpose` and
+ *  `subject` in its fields) for a genuine token past its expiry. `state` null: the host has
+ *  nothing the token could name (a deleted client or document), answered `link.invalid`
+ *  like a forged token, after the same work.
  */
-export declare function verifyLink(keyring: KeyringConfig, establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+export declare function verifyLink(keyring: KeyringConfig, establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState | null, now: Instant | Date): LinkClaims
 
 /**
  * The URL of a link: the portal base URL, the purpose's page and the token.
@@ -6401,14 +6635,18 @@ export declare function portalPersonalInfo(access: PortalAccess, client: Client)
 export declare function portalUpdatePersonalInfo(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: Instant | Date): ClientUpdateOutcome
 
 /**
- * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+ * Adds a participant (typed in, or a former companion) to one of the guest's stays. With
+ *  the booking-edit `policy` (and `time_zone`, `request_id`), its `participants` deadline
+ *  applies as on the booking page: past it, the change is a `request`. With the stay's
+ *  `quote` (and `catalogue`), an open quote of a stay in « option » comes back re-priced.
  */
-export declare function portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Instant | Date): ParticipantsChange
+export declare function portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Instant | Date, policy?: EditPolicy | null, timeZone?: string | null, requestId?: string | null, quote?: Quote | null, catalogue?: Catalogue | null): ParticipantsChange
 
 /**
- * Removes the participant at `index` from one of the guest's stays.
+ * Removes the participant at `index` from one of the guest's stays, under the same
+ *  optional policy and quote as `portal.add_participant`.
  */
-export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date): ParticipantsChange
+export declare function portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: number, now: Instant | Date, policy?: EditPolicy | null, timeZone?: string | null, requestId?: string | null, quote?: Quote | null, catalogue?: Catalogue | null): ParticipantsChange
 
 /**
  * Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
@@ -6805,9 +7043,24 @@ export declare function renderMail(template: MailTemplate, context: MailContext)
 /**
  * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
  *  so far when `balance` is given; `letterhead` brings the establishment's logo and font;
- *  `space_link`, the client's space link, is printed as a QR code beside her address.
+ *  `space_link`, the client's space link, is printed as a QR code beside her address. With
+ *  `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
+ *  embedded, refused as `einvoice.check` refuses.
  */
-export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null, spaceLink?: string | null): FileBytes
+export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null, spaceLink?: string | null, facturX?: FacturX | null): FileBytes
+
+/**
+ * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
+ *  the VAT regime, the means of payment …), refusing with the first rule it breaks, each
+ *  with its code: call it before issuing an invoice of a Factur-X series.
+ */
+export declare function checkEinvoice(invoice: Invoice, facturX: FacturX): void
+
+/**
+ * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
+ *  `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+ */
+export declare function einvoiceXml(invoice: Invoice, facturX: FacturX): string
 
 /**
  * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
@@ -6914,6 +7167,14 @@ export declare function formatDuration(seconds: number, locale: Locale): string
  *  before (`4 juillet 2026 à 23:59`).
  */
 export declare function formatDeadline(instant: Instant | Date, timeZone: string, locale: Locale): string
+
+/**
+ * A phone number stored in E.164 (`+33558091234`) as a reader of `locale` dials it: the
+ *  national form of its country when that is the language's country (`05 58 09 12 34` in
+ *  French), else the international one (`+33 5 58 09 12 34`); anything but E.164 is
+ *  `input.phone_not_e164`.
+ */
+export declare function formatPhone(e164: string, locale: Locale): string
 
 /**
  * Everything the business holds on one client (GDPR art. 15 and 20) as one document:

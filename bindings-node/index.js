@@ -11,7 +11,11 @@ const path = require('node:path');
 
 const fs = require('node:fs');
 
-/** The addon: `hospes.node` from a source build, else the platform file `napi build --platform` names. */
+/**
+ * The addon: `hospes.node` from a source build, else the platform file `napi build --platform`
+ * names, else the platform package npm installed beside this one (`hospes-linux-x64-gnu`, an
+ * optional dependency of the published package: docs/install.md).
+ */
 function loadNative() {
   let abi = '';
   if (process.platform === 'linux') {
@@ -25,19 +29,29 @@ function loadNative() {
     const full = path.join(__dirname, file);
     if (fs.existsSync(full)) return require(full);
   }
-  throw new Error(`hospes: no native addon for ${process.platform}-${process.arch}${abi} (looked for ${candidates.join(', ')})`);
+  const platformPackage = `hospes-${process.platform}-${process.arch}${abi}`;
+  try {
+    return require(platformPackage);
+  } catch (err) {
+    if (err.code !== 'MODULE_NOT_FOUND' || !String(err.message).includes(`'${platformPackage}'`)) throw err;
+  }
+  throw new Error(`hospes: no native addon for ${process.platform}-${process.arch}${abi} (looked for ${candidates.join(', ')} and the package ${platformPackage})`);
 }
 
 const native = loadNative();
 
 /** Every error thrown by hospes: `.code` (stable, dotted), `.family`, `.messages` per locale. */
 class HospesError extends Error {
-  constructor(code, message, messages = null) {
+  constructor(code, message, messages = null, fields = null) {
     super(message);
     this.name = 'HospesError';
     this.code = String(code);
     this.family = this.code.split('.', 1)[0];
     this.messages = messages || { en: message };
+    // The error's named values (the envelope's `args`), camelCase like every property: `line`
+    // of mail.tag_unknown, `clientId` of link.expired; texts, numbers, null when absent; never
+    // a secret.
+    this.fields = Object.fromEntries(Object.entries(fields || {}).map(([k, v]) => [toCamel(k), v]));
   }
 
   /** The message in `locale` ("fr", "en", "es"), English when unknown. */
@@ -75,7 +89,7 @@ const LIST = SHAPES.fits.list;
 /** Throws the HospesError of a value refused here, with the messages of every language. */
 function refuse(code, where, detail, received = '') {
   const { error } = JSON.parse(native.refusal(code, where, String(detail), received));
-  throw new HospesError(error.code, error.message, error.messages);
+  throw new HospesError(error.code, error.message, error.messages, error.args);
 }
 
 /** The words of what `shape` takes when `received` does not fit it, else null. */
@@ -91,6 +105,7 @@ function misfit(shape, received) {
 const INSIDE = new WeakMap();
 const LIST_ITEM = Symbol('item');
 function inside(shape, key) {
+  if (shape.length === 0) return ANY;
   let known = INSIDE.get(shape);
   if (known === undefined) {
     known = new Map();
@@ -130,8 +145,19 @@ function argumentShape(op, name) {
   return (args && args[name]) || ANY;
 }
 
-/** A conversion's running state: the records and lists open (depth, cycles) and the size. */
-const newState = () => ({ open: [], size: 0 });
+/**
+ * A conversion's running state: the records and lists open (depth, cycles), the size, and the
+ * path of the value being converted — its root (`$.stay`) and the keys and indexes below it,
+ * written out only when a value is refused.
+ */
+const newState = (root = '$') => ({ open: [], size: 0, root, path: [] });
+
+/** Where the value being converted is: `$.stay.lines[0].unitPrice`. */
+function whereOf(state) {
+  let where = state.root;
+  for (const segment of state.path) where += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+  return where;
+}
 
 /** Adds `bytes` to the size written; past the input limit the value is refused at once. */
 function grow(state, bytes) {
@@ -140,29 +166,29 @@ function grow(state, bytes) {
 }
 
 /** The kind of a JS value, in the schema's words; anything the wire form does not take throws. */
-function kindOf(value, where) {
+function kindOf(value, state) {
   if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'boolean':
       return 'bool';
     case 'string':
       if (typeof value.isWellFormed === 'function' && !value.isWellFormed()) {
-        refuse('input.invalid', where, 'text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode');
+        refuse('input.invalid', whereOf(state), 'text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode');
       }
       return 'text';
     case 'number':
       if (!Number.isSafeInteger(value)) {
         // Money is never a float: no field takes one.
-        refuse('input.wrong_type', where, 'a decimal as a string ("12.50"), never a float', `number ${value}`);
+        refuse('input.wrong_type', whereOf(state), 'a decimal as a string ("12.50"), never a float', `number ${value}`);
       }
       return 'integer';
     case 'object':
       break;
     default:
-      refuse('input.invalid', where, `a ${typeof value} is not accepted; pass decimals as strings ("12.50")`);
+      refuse('input.invalid', whereOf(state), `a ${typeof value} is not accepted; pass decimals as strings ("12.50")`);
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) refuse('input.invalid', where, 'invalid Date');
+    if (Number.isNaN(value.getTime())) refuse('input.invalid', whereOf(state), 'invalid Date');
     return 'instant';
   }
   if (value instanceof Uint8Array) return 'bytes';
@@ -171,7 +197,7 @@ function kindOf(value, where) {
   if (proto === Object.prototype || proto === null || !BUILT_INS.some((type) => value instanceof type)) {
     return 'record';
   }
-  return refuse('input.invalid', where, `a ${value.constructor.name} is not accepted here`);
+  return refuse('input.invalid', whereOf(state), `a ${value.constructor.name} is not accepted here`);
 }
 
 /** Objects of the language that are not records. */
@@ -192,10 +218,12 @@ function typeName(value) {
  * (`input.too_deep`), a value containing itself is refused (`input.cyclic`), and the conversion
  * stops as soon as it passes the 1 MiB input limit (`input.too_large`).
  */
-function toWire(value, where, shape = ANY, state = newState()) {
-  const received = kindOf(value, where);
-  const expected = misfit(shape, received);
-  if (expected !== null) refuse('input.wrong_type', where, expected, typeName(value));
+function toWire(value, shape, state) {
+  const received = kindOf(value, state);
+  if (shape.length !== 0) {
+    const expected = misfit(shape, received);
+    if (expected !== null) refuse('input.wrong_type', whereOf(state), expected, typeName(value));
+  }
   switch (received) {
     case 'null':
       return null;
@@ -210,21 +238,30 @@ function toWire(value, where, shape = ANY, state = newState()) {
       grow(state, Math.ceil(value.byteLength / 3) * 4 + 2);
       return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
     case 'list': {
-      enter(state, value, where);
+      enter(state, value);
       const item = inside(shape, undefined);
-      const out = value.map((element, i) => toWire(element, `${where}[${i}]`, item, state));
+      const path = state.path;
+      const out = value.map((element, i) => {
+        path.push(i);
+        const converted = toWire(element, item, state);
+        path.pop();
+        return converted;
+      });
       state.open.pop();
       return out;
     }
     case 'record': {
-      enter(state, value, where);
+      enter(state, value);
       const out = {};
+      const path = state.path;
       for (const key of Object.keys(value)) {
         const element = value[key];
         if (element === undefined) continue;
         const name = toSnake(key);
         grow(state, name.length + 4);
-        out[name] = toWire(element, `${where}.${key}`, inside(shape, name), state);
+        path.push(key);
+        out[name] = toWire(element, inside(shape, name), state);
+        path.pop();
       }
       state.open.pop();
       return out;
@@ -236,9 +273,9 @@ function toWire(value, where, shape = ANY, state = newState()) {
 }
 
 /** Enters a record or list: refused when it is one of its own parents or one level too deep. */
-function enter(state, value, where) {
-  if (state.open.includes(value)) refuse('input.cyclic', where, '');
-  if (state.open.length >= SHAPES.max_depth) refuse('input.too_deep', where, '');
+function enter(state, value) {
+  if (state.open.includes(value)) refuse('input.cyclic', whereOf(state), '');
+  if (state.open.length >= SHAPES.max_depth) refuse('input.too_deep', whereOf(state), '');
   state.open.push(value);
 }
 
@@ -248,9 +285,12 @@ function argumentsToWire(op, names, values) {
   // The arguments object is the first level of nesting, as in every binding.
   state.open.push(values);
   const input = {};
-  names.forEach((name, i) => {
-    input[name] = toWire(values[i], `$.${toCamel(name)}`, argumentShape(op, name), state);
-  });
+  const args = SHAPES.arguments[op];
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i];
+    state.root = `$.${toCamel(name)}`;
+    input[name] = toWire(values[i], (args && args[name]) || ANY, state);
+  }
   return JSON.stringify(input);
 }
 
@@ -271,27 +311,110 @@ const schema = JSON.parse(native.schema());
 function unwrap(envelope) {
   const parsed = JSON.parse(envelope);
   if (parsed.error) {
-    const { code, message, messages } = parsed.error;
-    throw new HospesError(code, message, messages);
+    const { code, message, messages, args } = parsed.error;
+    throw new HospesError(code, message, messages, args);
   }
   return fromWire(parsed.ok);
 }
 
-/** Whether an operation returns a file (a PDF): a Buffer from `native.callForFile`. */
-const returnsBytes = (op) => op.returns.$ref === '#/$defs/FileBytes';
+/**
+ * The keys of records, camelCase, by the numbers the addon gives them (on this thread): a tape
+ * defines each key once (`D`) and then names it by its number. `KEYS.length` goes with every call.
+ */
+const KEYS = [];
+
+/**
+ * Builds a value from the addon's tape (bindings-node/src/camel.rs): `~`, then the shape — `{`
+ * `}` a record, `[` `]` a list, `s` a text, `n` a number, `z` null, `t` `f` booleans, `D` a key
+ * defined, `K` a key given in full, any character from U+0100 the key of that number — and the
+ * texts, all separated by U+0001. Every key is assigned as `fromWire` assigns it.
+ */
+function fromTape(tape) {
+  const texts = tape.split('\u0001');
+  const shape = texts[0];
+  let next = 1;
+  const open = [];
+  let into = null;
+  let list = false;
+  let key = '';
+  let root = null;
+  for (let i = 1; i < shape.length; i += 1) {
+    const c = shape.charCodeAt(i);
+    let value;
+    switch (c) {
+      case 115: // s
+        value = texts[next++];
+        break;
+      case 123: // {
+        value = {};
+        break;
+      case 91: // [
+        value = [];
+        break;
+      case 125: // }
+      case 93: // ]
+        into = open.pop();
+        key = open.pop();
+        list = Array.isArray(into);
+        continue;
+      case 110: // n
+        value = Number(texts[next++]);
+        break;
+      case 122: // z
+        value = null;
+        break;
+      case 116: // t
+        value = true;
+        break;
+      case 102: // f
+        value = false;
+        break;
+      case 68: // D
+        KEYS.push(texts[next++]);
+        continue;
+      case 75: // K
+        key = texts[next++];
+        continue;
+      default:
+        key = KEYS[c - 0x100];
+        continue;
+    }
+    if (into === null) root = value;
+    else if (list) into.push(value);
+    else into[key] = value;
+    if (c === 123 || c === 91) {
+      open.push(key, into);
+      into = value;
+      list = c === 91;
+    }
+  }
+  return root;
+}
+
+/**
+ * What the addon's `invoke` answers: a file's `Buffer` as it is; a tape (`fromTape`); else the
+ * envelope, whose value Rust wrote with camelCase keys already (`JSON.parse` alone), `raw` (the
+ * canonical form) for a value that needs `fromWire`, or the error, thrown as a HospesError.
+ */
+function answer(answered) {
+  if (typeof answered !== 'string') return answered;
+  if (answered.charCodeAt(0) === 126) return fromTape(answered);
+  const parsed = JSON.parse(answered);
+  if (parsed.error) {
+    const { code, message, messages, args } = parsed.error;
+    throw new HospesError(code, message, messages, args);
+  }
+  return parsed.raw !== undefined ? fromWire(parsed.raw) : parsed.ok;
+}
 
 function makeOperation(op) {
   const names = Object.keys(op.args.properties || {});
-  const bytes = returnsBytes(op);
   const fn = function (...args) {
     if (args.length > names.length) {
       throw new TypeError(`${toCamel(op.function)}() takes at most ${names.length} arguments, got ${args.length}`);
     }
-    const input = argumentsToWire(op.name, names, args);
-    if (!bytes) return unwrap(native.call(op.name, input));
-    // The file comes from Rust as a Buffer, without base64 or JSON in between; else an error.
-    const answer = native.callForFile(op.name, input);
-    return Buffer.isBuffer(answer) ? answer : unwrap(answer);
+    // The result comes from Rust with camelCase keys, a file as a Buffer (no base64, no JSON).
+    return answer(native.invoke(op.name, argumentsToWire(op.name, names, args), KEYS.length));
   };
   Object.defineProperty(fn, 'name', { value: toCamel(op.function) });
   // `length` counts the arguments index.d.ts requires, as for a function written out: those up
@@ -312,7 +435,7 @@ for (const op of schema.operations) {
 
 /** Builds a native held value (keys, a catalogue) from `value`; a bad one throws its HospesError. */
 function hold(Native, value, where, [op, arg]) {
-  const json = JSON.stringify(toWire(value, `$.${where}`, argumentShape(op, arg)));
+  const json = JSON.stringify(toWire(value, argumentShape(op, arg), newState(`$.${where}`)));
   try {
     return new Native(json);
   } catch (error) {
@@ -323,18 +446,15 @@ function hold(Native, value, where, [op, arg]) {
   }
 }
 
-/** Converts named arguments to the wire form and runs `op` on a native held value. */
+/**
+ * Converts named arguments to the wire form and runs `op` on a native held value: its value, or
+ * for an operation answering a file its bytes as a `Buffer`; else a thrown HospesError.
+ */
 function callHeld(held, op, args) {
   const names = Object.keys(args).map(toSnake);
-  return unwrap(held.call(op, argumentsToWire(op, names, Object.values(args))));
+  return answer(held.invoke(op, argumentsToWire(op, names, Object.values(args)), KEYS.length));
 }
-
-/** Like `callHeld`, for an operation answering a file: its bytes as a `Buffer`, else a thrown HospesError. */
-function callHeldForFile(held, op, args) {
-  const names = Object.keys(args).map(toSnake);
-  const answer = held.callForFile(op, argumentsToWire(op, names, Object.values(args)));
-  return Buffer.isBuffer(answer) ? answer : unwrap(answer);
-}
+const callHeldForFile = callHeld;
 
 /**
  * The host's link keys, parsed once (`issueLink`/`verifyLink` re-read them on every call).
@@ -381,6 +501,15 @@ class Pricer {
     return callHeld(this.#catalogue, 'pricing.price', { request, now });
   }
 
+  /**
+   * The price grid of a booking widget — every unit × arrival date for one length of stay and
+   * one party, each cell its total and what is paid to book, or its refusal code: the same as
+   * `priceGrid` with this catalogue.
+   */
+  grid(request, now) {
+    return callHeld(this.#catalogue, 'pricing.grid', { request, now });
+  }
+
   /** Makes a quote: the same as `createQuote` with this catalogue. */
   createQuote(number, clientId, stayReference, request, now, validUntil) {
     return callHeld(this.#catalogue, 'quote.create', { number, clientId, stayReference, request, now, validUntil });
@@ -404,9 +533,35 @@ class Mailer {
     return callHeld(this.#mail, 'mail.check', {});
   }
 
-  /** Renders the mail for one guest: `subject`, `html` and `text`, in their language. */
+  /**
+   * Renders the mail for one guest: `subject`, `html` and `text`, in their language. `context` is
+   * a MailContext record, or a `PreparedMailContext` (read once, for a guest who gets several
+   * mails, or the same mail again).
+   */
   render(context) {
+    const prepared = PREPARED.get(context);
+    if (prepared !== undefined) return answer(this.#mail.renderPrepared(prepared, KEYS.length));
     return callHeld(this.#mail, 'mail.render', { context });
+  }
+
+  /** The context read and checked once, for `render` (of this mailer or any other). */
+  prepare(context) {
+    return new PreparedMailContext(context);
+  }
+}
+
+/** The native context of each PreparedMailContext. */
+const PREPARED = new WeakMap();
+
+/**
+ * A mail's context — establishment, client, stay, amounts, links — read and checked once, for a
+ * guest who gets several mails (the confirmation, the contract, the reminders) or the same mail
+ * again: every Mailer renders it without reading the records again, exactly as it renders the
+ * record. A context hospes refuses throws its error here, once.
+ */
+class PreparedMailContext {
+  constructor(context) {
+    PREPARED.set(this, hold(native.NativeMailContext, context, 'context', ['mail.render', 'context']));
   }
 }
 
@@ -484,11 +639,12 @@ class Register {
 module.exports.Keyring = Keyring;
 module.exports.Register = Register;
 module.exports.Mailer = Mailer;
+module.exports.PreparedMailContext = PreparedMailContext;
 module.exports.Pricer = Pricer;
 module.exports.HospesError = HospesError;
 /** Every operation: dotted name → function (used by the conformance vectors). */
 module.exports.operations = operations;
 /** The JSON Schema of every operation and type. */
 module.exports.schema = schema;
-module.exports.toWire = Object.defineProperty((value) => toWire(value, '$'), 'name', { value: 'toWire' });
+module.exports.toWire = Object.defineProperty((value) => toWire(value, ANY, newState()), 'name', { value: 'toWire' });
 module.exports.fromWire = fromWire;

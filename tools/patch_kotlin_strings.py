@@ -35,6 +35,7 @@ PATCHED = """        return try {
                     "en" to "Invalid input: text with a lone surrogate (\\\\ud800-\\\\udfff) is not valid Unicode",
                     "es" to "Datos no válidos: un texto con un sustituto aislado (\\\\ud800-\\\\udfff) no es Unicode válido",
                 ),
+                mapOf("detail" to "text with a lone surrogate (\\\\ud800-\\\\udfff) is not valid Unicode"),
             )
         }
 """

@@ -6,6 +6,10 @@
 //! `HospesException` (Kotlin) / `HospesError` (Swift) on failure, never crashes: uniffi catches
 //! unwinding, and hospes denies panics.
 
+// `HospesError` crosses to Kotlin and Swift by value, with its messages and fields: uniffi has
+// no boxed error, and a failed call is not a hot path.
+#![allow(clippy::result_large_err)]
+
 use chrono::NaiveTime;
 use hospes::contract::ContractTerms;
 use hospes::ffi::HospesError;
@@ -61,6 +65,11 @@ impl Pricer {
     /// Prices a stay: the same as `price_stay` with this catalogue.
     pub fn price(&self, request: PriceRequest, now: DateTime<Utc>) -> Outcome<PricedStay> {
         Ok(pricing::price(&self.0, &request, now)?)
+    }
+
+    /// The price grid of a booking widget: the same as `price_grid` with this catalogue.
+    pub fn grid(&self, request: GridRequest, now: DateTime<Utc>) -> Outcome<PriceGrid> {
+        Ok(pricing::grid(&self.0, &request, now)?)
     }
 
     /// Makes a quote: the same as `create_quote` with this catalogue.
@@ -213,18 +222,19 @@ impl Keyring {
         Ok(self.0.issue(&establishment, &request, now)?)
     }
 
-    /// Verifies a link: the same as `verify_link` with these keys.
+    /// Verifies a link: the same as `verify_link` with these keys; `state` null when the host
+    /// has nothing the token could name (`link.invalid`, as for a forged token).
     pub fn verify(
         &self,
         establishment: Establishment,
         token: String,
         purpose: LinkPurpose,
-        state: LinkState,
+        state: Option<LinkState>,
         now: DateTime<Utc>,
     ) -> Outcome<LinkClaims> {
         Ok(self
             .0
-            .verify(&establishment, &token, purpose, &state, now)?)
+            .verify(&establishment, &token, purpose, state.as_ref(), now)?)
     }
 }
 
@@ -587,6 +597,9 @@ json_codec!(
     contract_terms_summary_to_json
 );
 json_codec!(OptionOffer, option_offer_from_json, option_offer_to_json);
+json_codec!(GridRequest, grid_request_from_json, grid_request_to_json);
+json_codec!(PriceGrid, price_grid_from_json, price_grid_to_json);
+json_codec!(FacturX, factur_x_from_json, factur_x_to_json);
 json_codec!(
     ResidencyView,
     residency_view_from_json,

@@ -163,6 +163,7 @@ const HELD_CLASSES = {
   Keyring: ['link.verify', 'keyring'],
   Pricer: ['pricing.price', 'catalogue'],
   Mailer: ['mail.render', 'template'],
+  PreparedMailContext: ['mail.render', 'context'],
 };
 const HELD_METHODS = {
   // target: [class, the held argument, operation whose vector gives the arguments, method]

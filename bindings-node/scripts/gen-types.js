@@ -125,13 +125,15 @@ export type Instant = string
 /** Every error thrown by hospes. */
 export declare class HospesError extends Error {
   /** An error as hospes throws it (a host's test doubles may build one): the message in English. */
-  constructor(code: string, message: string, messages?: Record<string, string>)
+  constructor(code: string, message: string, messages?: Record<string, string>, fields?: Record<string, string | number | null>)
   /** Stable dotted code: "client.email_invalid". */
   readonly code: string
   /** The part of the code before the dot: "client". */
   readonly family: string
   /** The message per locale tag: { fr, en, es }. */
   readonly messages: Record<string, string>
+  /** The error's named values, camelCase: \`line\`, \`column\` of mail.tag_unknown; \`clientId\`, \`purpose\`, \`subject\` of link.expired (never a secret). */
+  readonly fields: Record<string, string | number | null>
   /** The message in \`locale\` ("fr", "en", "es"), English when unknown. */
   messageIn(locale: string): string
 }
@@ -145,7 +147,7 @@ export declare class Keyring {
   /** Issues a link: the same as \`issueLink\` with these keys. */
   issue(establishment: Establishment, request: LinkRequest, now: Instant | Date): IssuedLink
   /** Verifies a link: the same as \`verifyLink\` with these keys. */
-  verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState, now: Instant | Date): LinkClaims
+  verify(establishment: Establishment, token: string, purpose: LinkPurpose, state: LinkState | null, now: Instant | Date): LinkClaims
 }
 
 /** The establishment's price catalogue, parsed and checked once (priceStay re-reads it on every call). */
@@ -154,6 +156,8 @@ export declare class Pricer {
   constructor(catalogue: Catalogue)
   /** Prices a stay: the same as \`priceStay\` with this catalogue. */
   price(request: PriceRequest, now: Instant | Date): PricedStay
+  /** The price grid of a booking widget: the same as \`priceGrid\` with this catalogue. */
+  grid(request: GridRequest, now: Instant | Date): PriceGrid
   /** Makes a quote: the same as \`createQuote\` with this catalogue. */
   createQuote(number: string, clientId: string, stayReference: string, request: PriceRequest, now: Instant | Date, validUntil: Instant | Date): Quote
 }
@@ -164,8 +168,16 @@ export declare class Mailer {
   constructor(template: MailTemplate)
   /** The languages, tags and links the template uses. */
   readonly summary: MailSummary
-  /** Renders the mail for one guest: subject, HTML and text, in their language. */
-  render(context: MailContext): RenderedMail
+  /** Renders the mail for one guest: subject, HTML and text, in their language (the context as records, or prepared once). */
+  render(context: MailContext | PreparedMailContext): RenderedMail
+  /** The context read and checked once, for \`render\` (of this mailer or any other). */
+  prepare(context: MailContext): PreparedMailContext
+}
+
+/** A mail's context, read and checked once, for every Mailer to render (a guest who gets several mails). */
+export declare class PreparedMailContext {
+  /** Throws the context's error, as \`render\` would. */
+  constructor(context: MailContext)
 }
 
 /** The client register held in memory, searched many times, kept current by the host. */

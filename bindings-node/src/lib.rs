@@ -11,8 +11,36 @@ use napi::Either;
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 
+mod camel;
+
+/// What an operation returned, as `invoke` hands it to `index.js`: a file as a `Buffer`, any
+/// other value as its camelCase tape (`camel::tape`: `index.js` knows the first `known` keys of
+/// this thread's table) or else JSON (`camel::envelope`), an error as its envelope.
+fn answered(
+    returned: Result<hospes::wire::Returned, String>,
+    known: u32,
+) -> Either<Buffer, String> {
+    match returned {
+        Ok(hospes::wire::Returned::File(bytes)) => Either::A(bytes.into()),
+        Ok(hospes::wire::Returned::Value(value)) => Either::B(
+            camel::tape(value.as_ref(), known).unwrap_or_else(|| camel::envelope(value.as_ref())),
+        ),
+        Err(envelope) => Either::B(envelope),
+    }
+}
+
+/// Runs operation `op` on the JSON object `input` (the canonical wire form, as for `call`) and
+/// answers as `index.js` hands results over, keys in camelCase: a tape (`~…`, see `camel`) whose
+/// keys after the first `known` of this thread's table are defined in it, or JSON — `{"ok": …}`
+/// for `JSON.parse` alone, `{"raw": …}` (canonical) for `fromWire`, the error envelope — or a
+/// file's bytes as a `Buffer`.
+#[napi(catch_unwind)]
+pub fn invoke(op: String, input: String, known: u32) -> Either<Buffer, String> {
+    answered(hospes::wire::call_returned(&op, &input), known)
+}
+
 /// Runs operation `op` on the JSON object `input`; returns the JSON envelope
-/// `{"ok": …}` or `{"error": {"code", "family", "message", "messages"}}`.
+/// `{"ok": …}` or `{"error": {"code", "family", "message", "messages", "args"}}`.
 #[napi(catch_unwind)]
 pub fn call(op: String, input: String) -> String {
     hospes::wire::call(&op, &input)
@@ -75,6 +103,15 @@ impl Keyring {
         hospes::wire::call_held(&self.ring, &op, &input)
     }
 
+    /// Runs an operation like `call`, answering as the module's `invoke` does.
+    #[napi(catch_unwind)]
+    pub fn invoke(&self, op: String, input: String, known: u32) -> Either<Buffer, String> {
+        answered(
+            hospes::wire::call_held_returned(&self.ring, &op, &input),
+            known,
+        )
+    }
+
     /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
     #[napi(getter, catch_unwind)]
     pub fn active_key_id(&self) -> String {
@@ -106,6 +143,15 @@ impl Pricer {
     pub fn call(&self, op: String, input: String) -> String {
         hospes::wire::call_held(&self.catalogue, &op, &input)
     }
+
+    /// Runs an operation like `call`, answering as the module's `invoke` does.
+    #[napi(catch_unwind)]
+    pub fn invoke(&self, op: String, input: String, known: u32) -> Either<Buffer, String> {
+        answered(
+            hospes::wire::call_held_returned(&self.catalogue, &op, &input),
+            known,
+        )
+    }
 }
 
 /// A mail template, checked and compiled once: `mail.render` for every guest without compiling
@@ -130,6 +176,48 @@ impl Mailer {
     #[napi(catch_unwind)]
     pub fn call(&self, op: String, input: String) -> String {
         hospes::wire::call_held(&self.mail, &op, &input)
+    }
+
+    /// Runs an operation like `call`, answering as the module's `invoke` does.
+    #[napi(catch_unwind)]
+    pub fn invoke(&self, op: String, input: String, known: u32) -> Either<Buffer, String> {
+        answered(
+            hospes::wire::call_held_returned(&self.mail, &op, &input),
+            known,
+        )
+    }
+
+    /// Renders the mail for a prepared context, answering as `invoke("mail.render", …)` does for
+    /// the same context given as JSON, without reading it again.
+    #[napi(catch_unwind)]
+    pub fn render_prepared(
+        &self,
+        context: &PreparedMailContext,
+        known: u32,
+    ) -> Either<Buffer, String> {
+        answered(
+            hospes::wire::render_held(&self.mail, &context.context),
+            known,
+        )
+    }
+}
+
+/// A mail's context (establishment, client, stay, amounts, links), parsed and checked once:
+/// every `NativeMailer` renders it without reading the records again. `index.js` wraps it as
+/// `hospes.PreparedMailContext`.
+#[napi(js_name = "NativeMailContext")]
+pub struct PreparedMailContext {
+    context: hospes::mail::MailContext,
+}
+
+#[napi]
+impl PreparedMailContext {
+    /// Parses and checks the context (JSON); a bad one throws with the error envelope.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(context: String) -> napi::Result<Self> {
+        hospes::wire::hold(&context)
+            .map(|context| PreparedMailContext { context })
+            .map_err(napi::Error::from_reason)
     }
 }
 
@@ -157,6 +245,15 @@ impl Register {
     #[napi(catch_unwind)]
     pub fn call(&self, op: String, input: String) -> String {
         hospes::wire::call_held(&self.register, &op, &input)
+    }
+
+    /// Runs an operation like `call`, answering as the module's `invoke` does.
+    #[napi(catch_unwind)]
+    pub fn invoke(&self, op: String, input: String, known: u32) -> Either<Buffer, String> {
+        answered(
+            hospes::wire::call_held_returned(&self.register, &op, &input),
+            known,
+        )
     }
 
     /// Runs a `register.*` operation like `call`, except that a file (labels, an export) comes

@@ -93,3 +93,19 @@ test('a text no QR code holds is refused with a typed error', () => {
   }
   assert.throws(() => hospes.linkQrSvg(`https://x.fr/?t=${'a'.repeat(2400)}`), (e) => /2416/.test(e.message) && /2331/.test(e.message));
 });
+
+test('a link whose record is gone is invalid, and an expired one names its client in fields', () => {
+  const ring = new hospes.Keyring(keyring);
+  const link = portalLink();
+  assert.throws(() => ring.verify(camping, link.token, 'portal', null, now),
+    (e) => e.code === 'link.invalid' && Object.keys(e.fields).length === 0);
+  assert.throws(() => ring.verify(camping, link.token, 'portal', version(0), '2026-08-01T00:00:00Z'),
+    (e) => e.code === 'link.expired' && e.fields.clientId === 'C-1042' && e.fields.purpose === 'portal'
+      && e.fields.subject === null);
+});
+
+test('a mail tag unknown names its line and column in fields', () => {
+  const template = { name: 't', versions: [{ locale: 'fr', subject: 's', html: 'Bonjour\n  [DATE_ARIVEE]' }] };
+  assert.throws(() => hospes.checkMail(template),
+    (e) => e.code === 'mail.tag_unknown' && e.fields.line === 2 && e.fields.column === 3);
+});

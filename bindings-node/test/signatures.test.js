@@ -15,13 +15,17 @@ const DTS = path.join(__dirname, '..', 'index.d.ts');
 const catalogue = hospes.fromWire(
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'core', 'tests', 'data', 'catalogue.json'), 'utf8')),
 );
+const mailContext = hospes.fromWire(
+  JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'core', 'tests', 'data', 'mail.json'), 'utf8')).context,
+);
 
 /** A valid value for each constructor, by class name: what a host would pass. */
 const VALID = {
-  HospesError: () => ['client.email_invalid', 'The e-mail address is not valid.', { fr: 'L’adresse e-mail…' }],
+  HospesError: () => ['client.email_invalid', 'The e-mail address is not valid.', { fr: 'L’adresse e-mail…' }, { value: 'marie@' }],
   Keyring: () => [{ activeKey: hospes.generateLinkKey() }],
   Pricer: () => [catalogue],
   Mailer: () => [{ name: 't', versions: [{ locale: 'fr', subject: 'Séjour [REF_SEJOUR]', html: '<p>[PRENOM]</p>' }] }],
+  PreparedMailContext: () => [mailContext],
   Register: () => [
     { currency: 'EUR', timeZone: 'Europe/Paris' },
     [{ client: { id: 'C-1', lastName: 'Dupont', createdAt: '2026-01-15T09:30:00Z' } }],

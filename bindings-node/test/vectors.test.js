@@ -52,12 +52,13 @@ for (const vector of vectors.filter((v) => v.op === 'link.issue' || v.op === 'li
   });
 }
 
-// hospes.Pricer answers every pricing and quote-making vector as priceStay/createQuote do.
-for (const vector of vectors.filter((v) => v.op === 'pricing.price' || v.op === 'quote.create')) {
+// hospes.Pricer answers every pricing, grid and quote-making vector as priceStay/priceGrid/createQuote do.
+const held = { 'pricing.price': 'price', 'pricing.grid': 'grid', 'quote.create': 'createQuote' };
+for (const vector of vectors.filter((v) => v.op in held)) {
   test(`${vector.file}: ${vector.name} (through a Pricer object)`, () => {
     const args = argNames[vector.op].filter((n) => n !== 'catalogue').map((name) => hospes.fromWire(vector.input[name]));
     const pricer = new hospes.Pricer(hospes.fromWire(vector.input.catalogue));
-    const run = () => (vector.op === 'pricing.price' ? pricer.price(...args) : pricer.createQuote(...args));
+    const run = () => pricer[held[vector.op]](...args);
     if (vector.error) {
       assert.throws(run, (err) => err instanceof hospes.HospesError && err.code === vector.error);
     } else {

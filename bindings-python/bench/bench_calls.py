@@ -53,7 +53,38 @@ CASES = {
     "Pricer.price (14 nights)": lambda: PRICER.price(PRICE_ARGS["request"], PRICE_ARGS["now"]),
 }
 
+# The goals of issue 23: a call costs little more than the work it asks of the core.
+GOALS = {"stay_totals (4 lines)": 5, "Pricer.price (14 nights)": 25}
+
 for name, call in CASES.items():
     number = 20_000
     best = min(timeit.repeat(call, number=number, repeat=5)) / number
-    print(f"python {name:<24} {best * 1e6:8.2f} µs/call")
+    goal = f" (goal ≤ {GOALS[name]} µs)" if name in GOALS else ""
+    print(f"python {name:<24} {best * 1e6:8.2f} µs/call{goal}")
+
+# A booking widget's grid (core/benches/core.rs `grid`): 30 units × the 52 Saturdays of 2026 ×
+# 7 nights, in one call, against the loop a host would write without it.
+GRID_CATALOGUE = dict(PRICE_ARGS["catalogue"])
+GRID_CATALOGUE["units"] = [dict(PRICE_ARGS["catalogue"]["units"][i % 3], id=f"U{i:02}") for i in range(30)]
+GRID_PRICER = hospes.Pricer(GRID_CATALOGUE)
+GRID_NOW = dt.datetime(2026, 1, 2, 10, tzinfo=dt.timezone.utc)
+GRID = {"units": [u["id"] for u in GRID_CATALOGUE["units"]],
+        "arrivals": [dt.date(2026, 1, 3) + dt.timedelta(weeks=w) for w in range(52)],
+        "nights": 7, "guests": [{}, {}, {"birth_date": dt.date(2016, 5, 2)}]}
+
+
+def grid_by_loop() -> None:
+    for unit in GRID["units"]:
+        for arrival in GRID["arrivals"]:
+            request = {"unit": unit, "arrival": arrival, "departure": arrival + dt.timedelta(days=7),
+                       "guests": GRID["guests"]}
+            try:
+                GRID_PRICER.price(request, GRID_NOW)
+            except hospes.PricingError:
+                pass
+
+
+grid_best = min(timeit.repeat(lambda: GRID_PRICER.grid(GRID, GRID_NOW), number=20, repeat=5)) / 20
+loop_best = min(timeit.repeat(grid_by_loop, number=1, repeat=3))
+print(f"python {'Pricer.grid (1 560 cells)':<24} {grid_best * 1e3:8.2f} ms/call (goal ≤ 15 ms)")
+print(f"python {'loop of Pricer.price':<24} {loop_best * 1e3:8.2f} ms for the same 1 560 cells")

@@ -111,10 +111,21 @@ impl From<PyErr> for Refusal {
 #[pyfunction]
 #[pyo3(signature = (value, op = None, arg = None))]
 pub fn encode(value: &Bound<'_, PyAny>, op: Option<&str>, arg: Option<&str>) -> PyResult<String> {
+    encoded(value, op.unwrap_or_default(), arg).map_err(PyValueError::new_err)
+}
+
+/// The canonical JSON of the arguments of operation `op` (see [`encode`]); a refused value
+/// raises its `InputError`, as the wrapper of `encode` does.
+pub fn arguments(value: &Bound<'_, PyAny>, op: &str) -> PyResult<String> {
+    encoded(value, op, None).map_err(|envelope| crate::convert::refusal(value.py(), &envelope))
+}
+
+/// The canonical JSON of `value`, or the error envelope of its refusal.
+fn encoded(value: &Bound<'_, PyAny>, op: &str, arg: Option<&str>) -> Result<String, String> {
     let shapes = Shapes::get();
     let mut encoder = Encoder {
         shapes,
-        op: op.unwrap_or_default(),
+        op,
         out: Vec::with_capacity(1024),
         open: Vec::new(),
     };
@@ -122,10 +133,13 @@ pub fn encode(value: &Bound<'_, PyAny>, op: Option<&str>, arg: Option<&str>) -> 
         Some(arg) => encoder.write(value, shapes.argument(encoder.op, arg)),
         None => encoder.arguments(value),
     };
-    written.map_err(|refusal| {
-        PyValueError::new_err(hospes::wire::error_envelope(&refusal.into_error()).to_string())
-    })?;
-    String::from_utf8(encoder.out).map_err(|e| PyValueError::new_err(e.to_string()))
+    written.map_err(|refusal| hospes::wire::error_envelope(&refusal.into_error()).to_string())?;
+    String::from_utf8(encoder.out).map_err(|e| {
+        hospes::wire::error_envelope(&Error::InputInvalid {
+            detail: e.to_string(),
+        })
+        .to_string()
+    })
 }
 
 struct Encoder<'s> {
@@ -306,12 +320,6 @@ impl Encoder<'_> {
 
     fn instant(&mut self, value: &Bound<'_, PyAny>) -> Result<(), Refusal> {
         let py = value.py();
-        if value.call_method0(intern!(py, "utcoffset"))?.is_none() {
-            return Err(Refusal::invalid(format!(
-                "naive datetime {}; pass an aware datetime",
-                value.call_method0("isoformat")?.str()?
-            )));
-        }
         let utc = UTC.get_or_try_init(py, || {
             PyResult::Ok(
                 py.import("datetime")?
@@ -320,6 +328,49 @@ impl Encoder<'_> {
                     .unbind(),
             )
         })?;
+        // Already in UTC (`astimezone` would answer the datetime itself): its ISO form, `Z` for
+        // the offset, as below; for a `datetime` itself (no subclass redefining `isoformat`)
+        // written here, as `isoformat` writes it, from its fields.
+        if value.getattr(intern!(py, "tzinfo"))?.is(utc.bind(py)) {
+            if value
+                .get_type()
+                .is(DATETIME.import(py, "datetime", "datetime")?)
+            {
+                let field = |name: &Bound<'_, PyString>| -> PyResult<u32> {
+                    value.getattr(name)?.extract::<u32>()
+                };
+                let (year, month, day) = (
+                    field(intern!(py, "year"))?,
+                    field(intern!(py, "month"))?,
+                    field(intern!(py, "day"))?,
+                );
+                let (hour, minute, second, micros) = (
+                    field(intern!(py, "hour"))?,
+                    field(intern!(py, "minute"))?,
+                    field(intern!(py, "second"))?,
+                    field(intern!(py, "microsecond"))?,
+                );
+                let mut text =
+                    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}");
+                if micros != 0 {
+                    text.push_str(&format!(".{micros:06}"));
+                }
+                text.push('Z');
+                return self.string(&text);
+            }
+            let text = value
+                .call_method0(intern!(py, "isoformat"))?
+                .str()?
+                .to_str()?
+                .replace("+00:00", "Z");
+            return self.string(&text);
+        }
+        if value.call_method0(intern!(py, "utcoffset"))?.is_none() {
+            return Err(Refusal::invalid(format!(
+                "naive datetime {}; pass an aware datetime",
+                value.call_method0("isoformat")?.str()?
+            )));
+        }
         let text = value
             .call_method1(intern!(py, "astimezone"), (utc.bind(py),))?
             .call_method0(intern!(py, "isoformat"))?
@@ -353,9 +404,33 @@ impl Encoder<'_> {
 }
 
 /// What kind of value `value` is; a float, or a type the wire form does not take, is refused.
+/// The common types are told by their exact type first (a pointer comparison); subclasses take
+/// the checks below, in the same order, which give the same kind for an exact type.
 #[inline(never)]
 fn received(value: &Bound<'_, PyAny>) -> Result<Received, Refusal> {
     let py = value.py();
+    if value.is_exact_instance_of::<PyString>() {
+        return Ok(Received::Text);
+    }
+    if value.is_exact_instance_of::<PyDict>() {
+        return Ok(Received::Record);
+    }
+    if value.is_exact_instance_of::<PyInt>() {
+        return Ok(Received::Integer);
+    }
+    if value.is_exact_instance_of::<PyList>() {
+        return Ok(Received::List);
+    }
+    let kind = value.get_type();
+    if kind.is(DECIMAL.import(py, "decimal", "Decimal")?) {
+        return Ok(Received::Decimal);
+    }
+    if kind.is(DATETIME.import(py, "datetime", "datetime")?) {
+        return Ok(Received::Instant);
+    }
+    if kind.is(DATE.import(py, "datetime", "date")?) {
+        return Ok(Received::Date);
+    }
     Ok(if value.is_none() {
         Received::Null
     } else if value.cast::<PyString>().is_ok() {

@@ -10,10 +10,36 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
+mod convert;
 mod encode;
 
+/// Runs operation `op` with the named arguments `args` (a `dict` of Python values) and gives its
+/// result as Python values: the arguments are encoded to the wire form in Rust, checked against
+/// the schema (`encode`), and the result is built from the Rust value by the schema of its type
+/// (`convert`), without JSON text in between: `Decimal`, `date`, aware `datetime`, `bytes` for a
+/// file. A refused argument or an error raises its `HospesError`. The GIL is released while
+/// hospes works.
+#[pyfunction]
+fn invoke(py: Python<'_>, op: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let input = encode::arguments(args, op)?;
+    let returned = py.detach(|| hospes::wire::call_returned(op, &input));
+    convert::answer(py, op, returned)
+}
+
+/// `invoke` for a held value.
+fn invoke_held<H: hospes::wire::Held + Sync>(
+    held: &H,
+    py: Python<'_>,
+    op: &str,
+    args: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let input = encode::arguments(args, op)?;
+    let returned = py.detach(|| hospes::wire::call_held_returned(held, op, &input));
+    convert::answer(py, op, returned)
+}
+
 /// Runs operation `op` on the JSON object `input`; returns the JSON envelope
-/// `{"ok": …}` or `{"error": {"code", "family", "message", "messages"}}`.
+/// `{"ok": …}` or `{"error": {"code", "family", "message", "messages", "args"}}`.
 /// The GIL is released while hospes works.
 #[pyfunction]
 fn call(py: Python<'_>, op: &str, input: &str) -> String {
@@ -29,6 +55,14 @@ fn call_for_file<'py>(py: Python<'py>, op: &str, input: &str) -> Bound<'py, PyAn
         hospes::wire::Answer::File(bytes) => PyBytes::new(py, &bytes).into_any(),
         hospes::wire::Answer::Envelope(json) => PyString::new(py, &json).into_any(),
     }
+}
+
+/// The error envelope of a value the Python package refused itself
+/// (`hospes::wire::input_refusal`): the same code and messages in every language as an error
+/// from the core.
+#[pyfunction]
+fn refusal(code: &str, path: &str, detail: &str, received: &str) -> String {
+    hospes::wire::input_refusal(code, path, detail, received)
 }
 
 /// The JSON Schema of every operation and type, as a JSON string.
@@ -69,6 +103,12 @@ impl Keyring {
         py.detach(|| hospes::wire::call_held(&self.0, op, input))
     }
 
+    /// Runs the operation `op` with the named arguments `args` (Python values) and gives its
+    /// result as Python values, like the module's `invoke`.
+    fn invoke(&self, py: Python<'_>, op: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        invoke_held(&self.0, py, op, args)
+    }
+
     /// The PASERK id (`k4.lid.…`) of the active key, safe to log.
     #[getter]
     fn active_key_id(&self) -> &str {
@@ -101,6 +141,12 @@ impl Pricer {
     fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
         py.detach(|| hospes::wire::call_held(&self.0, op, input))
     }
+
+    /// Runs the operation `op` with the named arguments `args` (Python values) and gives its
+    /// result as Python values, like the module's `invoke`.
+    fn invoke(&self, py: Python<'_>, op: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        invoke_held(&self.0, py, op, args)
+    }
 }
 
 /// A mail template, checked and compiled once: `mail.render` for every guest without compiling
@@ -123,6 +169,41 @@ impl Mailer {
     /// the JSON envelope. The GIL is released while hospes works.
     fn call(&self, py: Python<'_>, op: &str, input: &str) -> String {
         py.detach(|| hospes::wire::call_held(&self.0, op, input))
+    }
+
+    /// Runs the operation `op` with the named arguments `args` (Python values) and gives its
+    /// result as Python values, like the module's `invoke`.
+    fn invoke(&self, py: Python<'_>, op: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        invoke_held(&self.0, py, op, args)
+    }
+
+    /// Renders the mail for a prepared context, as `invoke("mail.render", …)` does for the same
+    /// context given as a record, without encoding and reading it again.
+    fn render_prepared(
+        &self,
+        py: Python<'_>,
+        context: &PreparedMailContext,
+    ) -> PyResult<Py<PyAny>> {
+        let returned = py.detach(|| hospes::wire::render_held(&self.0, &context.0));
+        convert::answer(py, "mail.render", returned)
+    }
+}
+
+/// A mail's context (establishment, client, stay, amounts, links), parsed and checked once:
+/// every `Mailer` renders it without reading the records again. The
+/// `hospes.PreparedMailContext` class wraps it.
+#[pyclass(frozen, module = "hospes._native")]
+struct PreparedMailContext(hospes::mail::MailContext);
+
+#[pymethods]
+impl PreparedMailContext {
+    /// Parses and checks the context (JSON); a bad one raises `ValueError` carrying the error
+    /// envelope, which the Python wrapper turns into the typed error.
+    #[new]
+    fn new(context: &str) -> PyResult<Self> {
+        hospes::wire::hold(context)
+            .map(PreparedMailContext)
+            .map_err(pyo3::exceptions::PyValueError::new_err)
     }
 }
 
@@ -150,6 +231,12 @@ impl Register {
         py.detach(|| hospes::wire::call_held(&self.0, op, input))
     }
 
+    /// Runs the operation `op` with the named arguments `args` (Python values) and gives its
+    /// result as Python values, like the module's `invoke`.
+    fn invoke(&self, py: Python<'_>, op: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        invoke_held(&self.0, py, op, args)
+    }
+
     /// Runs a `register.*` operation like `call`, except that a file (labels, an export) comes
     /// as `bytes`.
     fn call_for_file<'py>(&self, py: Python<'py>, op: &str, input: &str) -> Bound<'py, PyAny> {
@@ -169,13 +256,16 @@ impl Register {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(invoke, m)?)?;
     m.add_function(wrap_pyfunction!(call_for_file, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(refusal, m)?)?;
     m.add_function(wrap_pyfunction!(error_families, m)?)?;
     m.add_function(wrap_pyfunction!(encode::encode, m)?)?;
     m.add_class::<Keyring>()?;
     m.add_class::<Pricer>()?;
     m.add_class::<Mailer>()?;
+    m.add_class::<PreparedMailContext>()?;
     m.add_class::<Register>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -244,7 +244,8 @@ HELD_METHODS = {
 # The constructors are called with the value by position: the sweep is about values, not keywords.
 HELD_CLASSES = {"Keyring": ("link.verify", "keyring", "config"),
                 "Pricer": ("pricing.price", "catalogue", "catalogue"),
-                "Mailer": ("mail.render", "template", "template")}
+                "Mailer": ("mail.render", "template", "template"),
+                "PreparedMailContext": ("mail.render", "context", "context")}
 
 
 def samples() -> Dict[str, Dict[str, Any]]:

@@ -23,6 +23,7 @@ from hospes.errors import FAMILIES
 
 STUB = Path(hospes.__file__).with_name("__init__.pyi")
 CATALOGUE = json.loads((Path(__file__).resolve().parents[2] / "core/tests/data/catalogue.json").read_text(encoding="utf-8"))
+MAIL_CONTEXT = json.loads((Path(__file__).resolve().parents[2] / "core/tests/data/mail.json").read_text(encoding="utf-8"))["context"]
 
 #: Valid arguments for the constructor of every class the stubs declare, by class name.
 VALID: Dict[str, Callable[[], Dict[str, Any]]] = {
@@ -30,6 +31,7 @@ VALID: Dict[str, Callable[[], Dict[str, Any]]] = {
     "Pricer": lambda: {"catalogue": CATALOGUE},
     "Mailer": lambda: {"template": {"name": "t", "versions": [
         {"locale": "fr", "subject": "Séjour [REF_SEJOUR]", "html": "<p>[PRENOM]</p>"}]}},
+    "PreparedMailContext": lambda: {"context": MAIL_CONTEXT},
     "Register": lambda: {"config": {"currency": "EUR", "time_zone": "Europe/Paris"},
                          "entries": [{"client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"}}]},
 }
@@ -175,6 +177,6 @@ def test_every_method_accepts_its_declared_keywords(declared, hostile):
 
 def test_the_sweep_reaches_every_declared_callable():
     assert {d.name for d in FUNCTIONS} >= {"to_wire", "issue_link", "price_stay", "render_mail"}
-    assert {d.owner for d in CONSTRUCTORS} == set(VALID) == {"Keyring", "Pricer", "Mailer", "Register"}
+    assert {d.owner for d in CONSTRUCTORS} == set(VALID) == {"Keyring", "Pricer", "Mailer", "PreparedMailContext", "Register"}
     assert {str(d) for d in METHODS} >= {"Keyring.issue", "Keyring.verify", "Pricer.price", "Pricer.create_quote", "Mailer.render",
                                       "Register.upsert", "Register.search", "Register.export_to"}

@@ -61,15 +61,17 @@ def test_link_vector_through_a_keyring_object(vector):
         assert _wire.to_wire(ring.verify(**args)) == vector["expect"]
 
 
-PRICED = [(i, v) for i, v in VECTORS if v["op"] in ("pricing.price", "quote.create")]
+HELD_BY_PRICER = {"pricing.price": "price", "pricing.grid": "grid", "quote.create": "create_quote"}
+PRICED = [(i, v) for i, v in VECTORS if v["op"] in HELD_BY_PRICER]
 
 
 @pytest.mark.parametrize("vector", [v for _, v in PRICED], ids=[i for i, _ in PRICED])
 def test_pricing_vector_through_a_pricer_object(vector):
-    """hospes.Pricer answers every pricing and quote-making vector as price_stay/create_quote do."""
+    """hospes.Pricer answers every pricing, grid and quote-making vector as price_stay/price_grid/
+    create_quote do."""
     args = _wire.from_wire(vector["input"], SCHEMAS[vector["op"]]["args"])
     pricer = hospes.Pricer(args.pop("catalogue"))
-    run = pricer.price if vector["op"] == "pricing.price" else pricer.create_quote
+    run = getattr(pricer, HELD_BY_PRICER[vector["op"]])
     if "error" in vector:
         with pytest.raises(hospes.HospesError) as caught:
             run(**args)

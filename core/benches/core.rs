@@ -130,6 +130,38 @@ fn pricing(c: &mut Criterion) {
     });
 }
 
+/// A booking widget's grid: 30 units (ten of each kind of the example catalogue) × the 52
+/// Saturdays of 2026 × 7 nights, two adults and a child — 1 560 cells, as the Python and Node
+/// benchmarks ask it.
+fn grid(c: &mut Criterion) {
+    use hospes::pricing::{self, Catalogue, GridRequest};
+    let mut catalogue: Catalogue =
+        serde_json::from_str(include_str!("../tests/data/catalogue.json")).unwrap();
+    let kinds = catalogue.units.clone();
+    catalogue.units = (0..30)
+        .map(|i| {
+            let mut unit = kinds[i % kinds.len()].clone();
+            unit.id = format!("U{i:02}");
+            unit
+        })
+        .collect();
+    let request: GridRequest = serde_json::from_value(serde_json::json!({
+        "units": catalogue.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>(),
+        "arrivals": (0..52u64).map(|w| ("2026-01-03".parse::<hospes::NaiveDate>().unwrap()
+            + chrono::Days::new(7 * w)).to_string()).collect::<Vec<_>>(),
+        "nights": 7, "guests": [{}, {}, {"birth_date": "2016-05-02"}]
+    }))
+    .unwrap();
+    let now = "2026-01-02T10:00:00Z".parse().unwrap();
+    assert_eq!(
+        pricing::grid(&catalogue, &request, now).unwrap().rows.len(),
+        30
+    );
+    c.bench_function("grid_30_units_52_saturdays_7_nights", |b| {
+        b.iter(|| pricing::grid(black_box(&catalogue), black_box(&request), now).unwrap())
+    });
+}
+
 /// The request priced by [`pricing`], also used by the Python and Node benchmarks.
 const PRICE_REQUEST: &str = r#"{"unit": "E12", "arrival": "2026-06-22", "departure": "2026-07-06",
   "guests": [{}, {}, {"birth_date": "2016-05-02"}, {"birth_date": "2024-08-15"}],
@@ -166,6 +198,28 @@ fn pdf(c: &mut Criterion) {
     c.bench_function("pdf_invoice_20_lines", |b| {
         b.iter(|| black_box(printer.invoice(black_box(&invoice)).unwrap()))
     });
+    // Factur-X (issue 21): the same invoice as PDF/A-3b with its CII XML embedded, ≤ 1.5× the
+    // time of the plain one and ≤ 30 KB; and the XML alone.
+    let options = hospes::einvoice::FacturX::default();
+    let size = printer
+        .factur_x(&invoice, None, None, &options)
+        .unwrap()
+        .len();
+    println!("pdf_invoice_20_lines_factur_x: {size} bytes");
+    c.bench_function("pdf_invoice_20_lines_factur_x", |b| {
+        b.iter(|| {
+            black_box(
+                printer
+                    .factur_x(black_box(&invoice), None, None, &options)
+                    .unwrap(),
+            )
+        })
+    });
+    let size = hospes::einvoice::cii_xml(&invoice, &options).unwrap().len();
+    println!("einvoice_xml_20_lines: {size} bytes");
+    c.bench_function("einvoice_xml_20_lines", |b| {
+        b.iter(|| black_box(hospes::einvoice::cii_xml(black_box(&invoice), &options).unwrap()))
+    });
     // The client's permanent space link (370 bytes, version 15): its QR code, as SVG and printed.
     let link = concat!(
         "https://portail.camping-des-pins.fr/?t=v4.local.S5tNCyf3PatMjOfxdzqhQKcJ7-aNqYWnCKDN9lOHFA",
@@ -193,5 +247,5 @@ fn pdf(c: &mut Criterion) {
     });
 }
 
-criterion_group!(core, benches, links, pricing, mail, pdf);
+criterion_group!(core, benches, links, pricing, grid, mail, pdf);
 criterion_main!(core);

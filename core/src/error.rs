@@ -20,10 +20,19 @@ use crate::i18n::catalogue::{Arg, text};
 use crate::i18n::locale::Locale;
 
 /// How a field of an error reaches its message: text as it is, a count as a number (which
-/// selects the catalogues' plural forms).
+/// selects the catalogues' plural forms); and how it reaches [`Error::fields`].
 trait MessageArg {
     /// The field as a message argument.
     fn arg(&self) -> Arg<'_>;
+
+    /// The field as a structured value: text as a string, a count as a number, an absent
+    /// optional text as `null`.
+    fn field(&self) -> serde_json::Value {
+        match self.arg() {
+            Arg::Text(text) => serde_json::Value::from(text.into_owned()),
+            Arg::Number(n) => serde_json::Value::from(n),
+        }
+    }
 }
 
 impl MessageArg for String {
@@ -32,10 +41,16 @@ impl MessageArg for String {
     }
 }
 
-/// An optional text: its value, else `none`, which the catalogues select on.
+/// An optional text: its value, else `none`, which the catalogues select on (and `null` among
+/// the error's fields).
 impl MessageArg for Option<String> {
     fn arg(&self) -> Arg<'_> {
         Arg::from(self.as_deref().unwrap_or("none"))
+    }
+
+    fn field(&self) -> serde_json::Value {
+        self.as_deref()
+            .map_or(serde_json::Value::Null, serde_json::Value::from)
     }
 }
 
@@ -198,6 +213,33 @@ macro_rules! errors {
                 }
             }
 
+            /// The error's named values — every field of its variant, by its name, as its message
+            /// shows them: texts as strings, counts as numbers, an absent optional text as `null`.
+            /// An editor highlights `line` and `column` of a `mail.tag_unknown`; a page offers a
+            /// new link to the `client_id` of a `link.expired`. The wire's error envelope carries
+            /// them as `args`, Python's exceptions and Node's errors as `fields`. They never hold
+            /// more than the message shows: no password, token or key is ever a field.
+            ///
+            /// ```
+            /// let err = hospes::Error::FieldTooLong { field: "email".into(), max: 254 };
+            /// let fields = err.fields();
+            /// assert_eq!(fields["field"], "email");
+            /// assert_eq!(fields["max"], 254);
+            /// assert!(hospes::Error::LinkInvalid.fields().is_empty());
+            /// ```
+            pub fn fields(&self) -> serde_json::Map<String, serde_json::Value> {
+                match self {
+                    $($(
+                        Error::$variant { $($($field,)*)? } => [
+                            $($((stringify!($field), MessageArg::field($field)),)*)?
+                        ]
+                        .into_iter()
+                        .map(|(name, value): (&str, serde_json::Value)| (name.to_owned(), value))
+                        .collect(),
+                    )*)*
+                }
+            }
+
             /// One error of every variant, in the order of the table, its fields empty or zero.
             #[cfg(test)]
             pub(crate) fn samples() -> Vec<Error> {
@@ -310,6 +352,46 @@ mod tests {
             vec![("retry_after_seconds", Arg::Number(i64::MAX))]
         );
         assert_eq!(Error::LinkInvalid.args(), vec![]);
+    }
+
+    #[test]
+    fn an_error_s_fields_are_its_message_s_values_by_name() {
+        let err = Error::MailTagUnknown {
+            tag: "[DATE_ARIVEE]".into(),
+            part: "fr.html".into(),
+            line: 3,
+            column: 14,
+        };
+        assert_eq!(
+            serde_json::Value::Object(err.fields()),
+            serde_json::json!({"tag": "[DATE_ARIVEE]", "part": "fr.html", "line": 3, "column": 14})
+        );
+        let none = Error::ContractTagUnknown {
+            tag: "X".into(),
+            part: "title".into(),
+            offset: 0,
+            suggestion: None,
+        };
+        assert_eq!(none.fields()["suggestion"], serde_json::Value::Null);
+        for err in Error::samples() {
+            let names: Vec<_> = err.args().iter().map(|(name, _)| *name).collect();
+            let fields: Vec<_> = err.fields().keys().cloned().collect();
+            assert_eq!(fields, names, "{}", err.code());
+        }
+    }
+
+    #[test]
+    fn no_error_field_is_a_secret() {
+        let secrets = ["password", "token", "secret", "key_", "active_key", "hash"];
+        for err in Error::samples() {
+            for name in err.fields().keys() {
+                assert!(
+                    !secrets.iter().any(|s| name.contains(s)),
+                    "{}: `{name}` may hold a secret",
+                    err.code()
+                );
+            }
+        }
     }
 
     #[test]

@@ -94,8 +94,8 @@ uniffi::custom_type!(TimeZone, String, {
 });
 
 /// The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
-/// error, with the stable `code`, its `family`, the English `reason` and the message in every
-/// locale.
+/// error, with the stable `code`, its `family`, the English `reason`, the message in every
+/// locale and its named values as text (`fields`, see [`Error::fields`]).
 ///
 /// It lives here, beside the custom types, so that a value refused while lifting an argument
 /// (an unknown currency, a malformed date) reaches the caller as this typed error too.
@@ -104,10 +104,13 @@ uniffi::custom_type!(TimeZone, String, {
 /// use hospes::error::ErrorFamily;
 /// use hospes::ffi::HospesError;
 /// let err = HospesError::from(hospes::Error::AmountOverflow);
-/// let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+/// let HospesError::Failed { code, family, reason, messages, fields } = err else { unreachable!() };
 /// assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
 /// assert_eq!(reason, "Amount out of range.");
 /// assert_eq!(messages["fr"], "Montant hors limites.");
+/// assert!(fields.is_empty());
+/// let HospesError::Failed { fields, .. } = HospesError::from(hospes::Error::FieldTooLong { field: "notes".into(), max: 2000 }) else { unreachable!() };
+/// assert_eq!((fields["field"].as_str(), fields["max"].as_str()), ("notes", "2000"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 #[non_exhaustive]
@@ -123,6 +126,10 @@ pub enum HospesError {
         reason: String,
         /// Message per locale tag (`fr`, `en`, `es`).
         messages: HashMap<String, String>,
+        /// The error's named values ([`Error::fields`]) as text: a count in decimal digits, an
+        /// absent optional value left out (`line`, `column` of `mail.tag_unknown`; `client_id`
+        /// of `link.expired`). Never a secret.
+        fields: HashMap<String, String>,
     },
 }
 
@@ -135,6 +142,15 @@ impl From<Error> for HospesError {
             messages: Locale::ALL
                 .iter()
                 .map(|l| (l.tag().to_owned(), err.message(*l)))
+                .collect(),
+            fields: err
+                .fields()
+                .into_iter()
+                .filter_map(|(name, value)| match value {
+                    serde_json::Value::String(text) => Some((name, text)),
+                    serde_json::Value::Null => None,
+                    other => Some((name, other.to_string())),
+                })
                 .collect(),
         }
     }
@@ -166,7 +182,16 @@ mod tests {
                 family,
                 reason,
                 messages,
+                fields,
             } = HospesError::from(err.clone());
+            assert_eq!(
+                fields.keys().collect::<std::collections::BTreeSet<_>>(),
+                err.fields()
+                    .iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, _)| k)
+                    .collect()
+            );
             assert_eq!((code.as_str(), family), (err.code(), err.family()));
             assert_eq!(reason, err.message(Locale::En));
             for locale in Locale::ALL {

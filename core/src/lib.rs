@@ -41,6 +41,7 @@ pub mod codec;
 pub mod contract;
 pub mod correction;
 pub mod editable;
+pub mod einvoice;
 pub mod email;
 pub mod error;
 pub mod establishment;
@@ -127,12 +128,18 @@ mod docs {
     mod editable {}
     #[doc = include_str!("../../docs/errors.md")]
     mod errors {}
+    #[doc = include_str!("../../docs/e-invoicing.md")]
+    mod e_invoicing {}
     #[doc = include_str!("../../docs/exports.md")]
     mod exports {}
     #[doc = include_str!("../../docs/gdpr.md")]
     mod gdpr {}
+    #[doc = include_str!("../../docs/host.md")]
+    mod host {}
     #[doc = include_str!("../../docs/invoices.md")]
     mod invoices {}
+    #[doc = include_str!("../../docs/install.md")]
+    mod install {}
     #[doc = include_str!("../../docs/kotlin.md")]
     mod kotlin {}
     #[doc = include_str!("../../docs/links.md")]

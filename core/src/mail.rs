@@ -115,6 +115,14 @@ pub struct MailLinks {
     /// `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
     #[serde(default)]
     pub booking_edit: Option<String>,
+    /// `[LIEN_CONFIRMATION_COMPTE]`: confirming the address of a new portal account.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub account_verify: Option<String>,
+    /// `[LIEN_MOT_DE_PASSE]`: choosing a new portal password.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub password_reset: Option<String>,
 }
 
 impl MailLinks {
@@ -138,6 +146,8 @@ impl MailLinks {
             ("deposit_payment", &self.deposit_payment),
             ("balance_payment", &self.balance_payment),
             ("booking_edit", &self.booking_edit),
+            ("account_verify", &self.account_verify),
+            ("password_reset", &self.password_reset),
         ];
         for (link, value) in links {
             if let Some(value) = value {
@@ -157,6 +167,8 @@ impl MailLinks {
     /// let links = MailLinks { portal: Some("https://p/".into()), ..Default::default() };
     /// assert_eq!(links.get(LinkPurpose::Portal), Some("https://p/"));
     /// assert_eq!(links.get(LinkPurpose::Quote), None);
+    /// let reset = MailLinks { password_reset: Some("https://p/account/reset?t=x".into()), ..Default::default() };
+    /// assert_eq!(reset.get(LinkPurpose::PasswordReset), Some("https://p/account/reset?t=x"));
     /// ```
     pub fn get(&self, purpose: LinkPurpose) -> Option<&str> {
         match purpose {
@@ -167,7 +179,8 @@ impl MailLinks {
             LinkPurpose::DepositPayment => self.deposit_payment.as_deref(),
             LinkPurpose::BalancePayment => self.balance_payment.as_deref(),
             LinkPurpose::BookingEdit => self.booking_edit.as_deref(),
-            LinkPurpose::PasswordReset | LinkPurpose::AccountVerify => None,
+            LinkPurpose::PasswordReset => self.password_reset.as_deref(),
+            LinkPurpose::AccountVerify => self.account_verify.as_deref(),
         }
     }
 }

@@ -78,7 +78,14 @@ const fn link(
     }
 }
 
-/// Every built-in tag, links first (the six of HippoCamp's e-mails), in documentation order.
+/// Every built-in tag, links first (the six of HippoCamp's e-mails, the booking edit, then the
+/// two account mails: confirming the address, choosing a new password), in documentation order.
+///
+/// ```
+/// use hospes::{merge::find_tag, LinkPurpose};
+/// assert_eq!(find_tag("LIEN_MOT_DE_PASSE").unwrap().link, Some(LinkPurpose::PasswordReset));
+/// assert_eq!(find_tag("ACCOUNT_VERIFY_LINK").unwrap().name, "LIEN_CONFIRMATION_COMPTE");
+/// ```
 pub const TAGS: &[Tag] = &[
     link(
         "LIEN_ESPACE_CLI",
@@ -121,6 +128,18 @@ pub const TAGS: &[Tag] = &[
         "BOOKING_EDIT_LINK",
         "links.booking_edit",
         LinkPurpose::BookingEdit,
+    ),
+    link(
+        "LIEN_CONFIRMATION_COMPTE",
+        "ACCOUNT_VERIFY_LINK",
+        "links.account_verify",
+        LinkPurpose::AccountVerify,
+    ),
+    link(
+        "LIEN_MOT_DE_PASSE",
+        "PASSWORD_RESET_LINK",
+        "links.password_reset",
+        LinkPurpose::PasswordReset,
     ),
     shared("CIVILITE", "CIVILITY", "client.civility"),
     shared("PRENOM", "FIRST_NAME", "client.first_name"),

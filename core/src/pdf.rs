@@ -26,6 +26,7 @@ use crate::qr::Qr;
 use crate::stay::Line;
 
 mod address;
+mod archive;
 mod contract;
 mod deflate;
 mod evidence;
@@ -38,6 +39,7 @@ mod printer;
 mod quote;
 mod unhint;
 
+pub(crate) use archive::Archive;
 pub use labels::{LabelRequest, LabelSheet};
 pub use printer::{FileBytes, Letterhead, Printer, SignedCopy};
 

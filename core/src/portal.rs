@@ -8,12 +8,14 @@
 
 mod access;
 mod guest;
+mod participants;
 mod payer;
 pub mod pets;
 mod views;
 
 use access::not_found;
 pub use access::{Portal, PortalAccess};
+pub use participants::{EditRule, NewParticipant, OpenQuote, ParticipantRules, ParticipantsChange};
 pub use payer::{PayNow, StayPayment};
 pub use views::ResidencyView;
 
@@ -26,12 +28,11 @@ use crate::client::{
 use crate::contract::{Contract, ContractSigned, ContractStatus};
 use crate::error::{Error, Result};
 use crate::establishment::{Establishment, OpeningPeriod};
-use crate::event::Event;
 use crate::i18n::Locale;
-use crate::invoice::{Invoice, InvoiceStatus};
+use crate::invoice::{Invoice, InvoiceKind, InvoiceRequest, InvoiceStatus};
 use crate::payment::{self, InvoiceBalance, Payment};
 use crate::pdf::{FileBytes, Printer, SignedCopy};
-use crate::pricing::{Catalogue, PricedGuest};
+use crate::pricing::{Catalogue, InstallmentKind, PricedGuest};
 use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
 use crate::signature::{SignatureRequest, sha256_of};
 use crate::stay::{Stay, StayStatus, StayTotals};
@@ -120,38 +121,6 @@ pub struct StayDetail {
     pub former_companions: Vec<Companion>,
 }
 
-/// A stay whose participants changed, the client record (its companions list may grow) and the
-/// events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ParticipantsChange {
-    /// The stay to store.
-    pub stay: Stay,
-    /// The client record to store.
-    pub client: Client,
-    /// `participants_changed`.
-    pub events: Vec<Event>,
-}
-
-/// How a participant is added: typed in, or picked among the former companions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum NewParticipant {
-    /// First name, last name and birth date typed by the guest.
-    Typed {
-        /// The person.
-        person: Companion,
-    },
-    /// One of the client's former companions, by position in `former_companions`.
-    Former {
-        /// Position in the client's companions list.
-        index: u32,
-    },
-}
-
 impl Portal {
     /// The stays of `stays` this guest may see: theirs, and within the link's scope.
     fn visible<'s>(&self, stays: &'s [Stay]) -> impl Iterator<Item = &'s Stay> + use<'s, '_> {
@@ -232,105 +201,10 @@ impl Portal {
             .apply_guest_update(details, policy, establishment.country(), now)
     }
 
-    /// Adds a participant to one of this guest's stays; a typed-in person also joins the client's
-    /// companions, to be picked next time.
-    pub fn add_participant(
-        &self,
-        stay: &Stay,
-        participant: NewParticipant,
-        now: DateTime<Utc>,
-    ) -> Result<ParticipantsChange> {
-        let stay = self.find(std::slice::from_ref(stay), &stay.reference)?;
-        editable(stay)?;
-        let mut client = self.client.clone();
-        let person = match participant {
-            NewParticipant::Typed { person } => {
-                // Born by today, and by the first day of the stay.
-                let person =
-                    person.normalized("participant", now.date_naive().min(stay.arrival))?;
-                if !client.companions.contains(&person) {
-                    client.companions.push(person.clone());
-                }
-                person
-            }
-            NewParticipant::Former { index } => usize::try_from(index)
-                .ok()
-                .and_then(|i| self.client.companions.get(i))
-                .cloned()
-                .ok_or_else(|| not_found("companion"))?,
-        };
-        let mut updated = stay.clone();
-        if !updated.participants.contains(&person) {
-            updated.participants.push(person.clone());
-        }
-        Ok(participants_change(
-            updated,
-            client,
-            vec![person.full_name()],
-            Vec::new(),
-            now,
-        ))
-    }
-
-    /// Removes the participant at `index` from one of this guest's stays.
-    pub fn remove_participant(
-        &self,
-        stay: &Stay,
-        index: u32,
-        now: DateTime<Utc>,
-    ) -> Result<ParticipantsChange> {
-        let stay = self.find(std::slice::from_ref(stay), &stay.reference)?;
-        editable(stay)?;
-        let mut updated = stay.clone();
-        let position = usize::try_from(index)
-            .ok()
-            .filter(|i| *i < updated.participants.len())
-            .ok_or_else(|| not_found("participant"))?;
-        let person = updated.participants.remove(position);
-        Ok(participants_change(
-            updated,
-            self.client.clone(),
-            Vec::new(),
-            vec![person.full_name()],
-            now,
-        ))
-    }
-
     fn find<'a>(&self, stays: &'a [Stay], reference: &str) -> Result<&'a Stay> {
         self.visible(stays)
             .find(|s| s.reference == reference)
             .ok_or_else(|| not_found("stay"))
-    }
-}
-
-/// Participants can change while the stay is a quote, confirmed, or a resident's season.
-fn editable(stay: &Stay) -> Result<()> {
-    match stay.status {
-        StayStatus::Option | StayStatus::Confirmed | StayStatus::Resident => Ok(()),
-        _ => Err(Error::StayNotEditable {
-            reference: stay.reference.clone(),
-        }),
-    }
-}
-
-/// The stay and client to store after a participant change, with its event.
-fn participants_change(
-    stay: Stay,
-    client: Client,
-    added: Vec<String>,
-    removed: Vec<String>,
-    now: DateTime<Utc>,
-) -> ParticipantsChange {
-    ParticipantsChange {
-        events: vec![Event::ParticipantsChanged {
-            occurred_at: now,
-            client_id: client.id.clone(),
-            stay_reference: stay.reference.clone(),
-            added,
-            removed,
-        }],
-        stay,
-        client,
     }
 }
 
@@ -382,7 +256,7 @@ impl ShownDocument {
 }
 
 /// An accepted quote and its signed record: the PDF the guest signed, as shown, and the
-/// evidence document. The host stores `copy` with the acceptance.
+/// evidence document. The host stores `copy` with the acceptance, and drafts `first_invoice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -391,6 +265,74 @@ pub struct SignedQuote {
     pub acceptance: QuoteAcceptance,
     /// The PDF signed and its evidence.
     pub copy: SignedCopy,
+    /// The invoice of the quote's first installment as of the signature, ready for
+    /// `draft_invoice` (see [`first_invoice`]); `None` when the quote has no schedule.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub first_invoice: Option<InvoiceRequest>,
+}
+
+/// The invoice of a signed quote's first installment, as of `signed_on` (the signature day on
+/// the establishment's clock): a deposit invoice of the deposit's amount, or — when the
+/// schedule asks everything at once, or its balance is already due on the signature day (a
+/// quote signed late) — the balance invoice of the whole stay. Due on the schedule's day, or on
+/// the signature day when that one is past: never before the invoice can be issued
+/// (`invoice.due_before_issue`). `stay` is the stay as confirmed; the customer is `client`. A
+/// business customer's invoice needs the late-payment rate, which the host adds
+/// (`late_payment_rate_percent`). `None` for a quote without a schedule.
+///
+/// ```
+/// # let data: serde_json::Value = serde_json::from_str(include_str!("../tests/data/invoicing.json")).unwrap();
+/// # let establishment: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+/// # let client: hospes::Client = serde_json::from_value(data["client"].clone()).unwrap();
+/// # let stay: hospes::Stay = serde_json::from_value(data["stay"].clone()).unwrap();
+/// # let catalogue: hospes::pricing::Catalogue = serde_json::from_str(r#"{"currency":"EUR","time_zone":"Europe/Paris","vat":{"accommodation":"10","supplement":"20"},"units":[{"id":"E12","name":"Emplacement","category":"pitch","capacity":6}],"seasons":[{"id":"s","name":"Été","periods":[{"from":"2026-07-01","to":"2026-08-31"}]}],"rates":[{"unit":"pitch","season":"s","basis":"per_night","price":"30"}]}"#).unwrap();
+/// # let request = serde_json::from_str(r#"{"unit":"E12","arrival":"2026-07-11","departure":"2026-07-18","guests":[{}]}"#).unwrap();
+/// use hospes::invoice::InvoiceKind;
+/// // Made on 1 March: 30 % due at once, the balance on 11 June (the default schedule).
+/// let quote = hospes::quote::Quote::create("D26-0312", "C-1042", "312", &catalogue, request,
+///     "2026-03-01T10:00:00Z".parse().unwrap(), "2026-03-31T22:00:00Z".parse().unwrap()).unwrap();
+/// // Signed on 4 March: the deposit, due that day rather than on 1 March.
+/// let deposit = hospes::portal::first_invoice(&quote, &establishment, &client, &stay, "2026-03-04".parse().unwrap()).unwrap();
+/// assert_eq!((deposit.kind, deposit.due_date.to_string()), (InvoiceKind::Deposit, "2026-03-04".into()));
+/// assert_eq!(deposit.amount.unwrap().to_string(), "63.00 EUR");
+/// // Signed on 20 June, past the balance's day: the whole stay at once.
+/// let all = hospes::portal::first_invoice(&quote, &establishment, &client, &stay, "2026-06-20".parse().unwrap()).unwrap();
+/// assert_eq!((all.kind, &all.amount), (InvoiceKind::Balance, &None));
+/// assert!(hospes::invoice::draft(all).is_ok());
+/// ```
+pub fn first_invoice(
+    quote: &Quote,
+    establishment: &Establishment,
+    client: &Client,
+    stay: &Stay,
+    signed_on: NaiveDate,
+) -> Option<InvoiceRequest> {
+    let schedule = &quote.priced.schedule;
+    let first = schedule.first()?;
+    let balance_due_now = schedule
+        .iter()
+        .any(|i| i.kind == InstallmentKind::Balance && i.due_on <= signed_on);
+    let (kind, amount, due_on) = match first.kind {
+        InstallmentKind::Deposit if !balance_due_now => (
+            InvoiceKind::Deposit,
+            Some(first.amount.clone()),
+            first.due_on,
+        ),
+        _ => (InvoiceKind::Balance, None, first.due_on),
+    };
+    Some(InvoiceRequest {
+        kind,
+        establishment: establishment.clone(),
+        client: client.clone(),
+        stay: Some(stay.clone()),
+        lines: Vec::new(),
+        amount,
+        previous: Vec::new(),
+        due_date: due_on.max(signed_on),
+        locale: None,
+        late_payment_rate_percent: None,
+    })
 }
 
 /// A signed contract and its signed record: the PDF the guest signed, as shown, and the
@@ -469,7 +411,9 @@ impl Portal {
     /// The guest accepts and signs the quote's PDF, as [`quote_document`](Portal::quote_document)
     /// showed it in the request's language: it is rendered again now, and accepted only if its
     /// bytes hash to what the guest was shown (else `quote.changed`); the stay is confirmed
-    /// (see [`Quote::accept`]) and the signed record returned — that PDF and its evidence.
+    /// (see [`Quote::accept`]) and the signed record returned — that PDF and its evidence —
+    /// with the invoice of its first installment as of the signature day on the establishment's
+    /// clock ([`first_invoice`]), for the host to draft and issue.
     pub fn accept_quote(
         &self,
         quote: &Quote,
@@ -503,7 +447,21 @@ impl Portal {
             signature,
             shown.locale,
         )?;
-        Ok(SignedQuote { acceptance, copy })
+        let signed_on = now
+            .with_timezone(&establishment.time_zone.tz())
+            .date_naive();
+        let first_invoice = first_invoice(
+            quote,
+            establishment,
+            &self.client,
+            &acceptance.stay,
+            signed_on,
+        );
+        Ok(SignedQuote {
+            acceptance,
+            copy,
+            first_invoice,
+        })
     }
 }
 

@@ -35,6 +35,7 @@ mod catalogue;
 mod check;
 mod discount;
 mod engine;
+mod grid;
 mod offer;
 mod request;
 mod schedule;
@@ -48,6 +49,10 @@ pub use catalogue::{
 pub use check::check_catalogue;
 pub(crate) use discount::price_with;
 pub use engine::price;
+pub use grid::{
+    GridCell, GridRequest, GridRow, MAX_GRID_ARRIVALS, MAX_GRID_CELLS, MAX_GRID_UNITS, PriceGrid,
+    UnitCalendar, grid,
+};
 pub use offer::{OptionOffer, options};
 pub(crate) use request::Terms;
 pub use request::{

@@ -4,7 +4,7 @@
 //! through [`call`]: an operation name (`client.normalize`), a JSON object of named arguments in
 //! the canonical wire form (snake_case keys, decimals as strings, dates as `YYYY-MM-DD`, instants
 //! as RFC 3339), and back a JSON envelope: `{"ok": value}` or `{"error": {"code", "family",
-//! "message", "messages"}}`. With the `schema` feature, `schema()` describes every operation and
+//! "message", "messages", "args"}}`. With the `schema` feature, `schema()` describes every operation and
 //! type so that bindings generate their stubs and convert decimals and dates to native types.
 //!
 //! ```
@@ -25,15 +25,19 @@ mod operations;
 mod schema;
 #[cfg(feature = "schema")]
 pub mod shape;
+mod sink;
 mod table;
 pub mod types;
 
 use envelope::settle;
 pub use envelope::{Answer, error_envelope, input_refusal};
-pub use held::{Held, HeldRegister, call_held, call_held_for_file, hold};
+pub use held::{
+    Held, HeldRegister, call_held, call_held_for_file, call_held_returned, hold, render_held,
+};
 pub use operations::{LocalDateTime, OPERATIONS, Operation, ops};
 #[cfg(feature = "schema")]
 pub use schema::schema;
+pub use sink::{Output, Returned, Sink, Unsupported};
 // The canonical JSON form lives in the codec, beneath the domain; these are its names here too.
 pub use crate::codec::{DecimalString, MAX_DEPTH, MAX_INPUT, from_json, to_json};
 
@@ -75,9 +79,25 @@ pub fn call_for_file(op: &str, input: &str) -> Answer {
                     op: op.chars().take(100).collect(),
                 }
             })?;
-            (operation.run)(input)
+            (operation.run)(input)?.into_answer()
         }));
     settle(op, outcome).unwrap_or_else(Answer::Envelope)
+}
+
+/// Runs operation `op` on the JSON object `input` like [`call`], and hands back
+/// what it returned, for the binding to build; an error is the envelope `call` answers. Never
+/// panics.
+pub fn call_returned(op: &str, input: &str) -> std::result::Result<Returned, String> {
+    let outcome =
+        catch_unwind(AssertUnwindSafe(|| {
+            let operation = OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
+                Error::OperationUnknown {
+                    op: op.chars().take(100).collect(),
+                }
+            })?;
+            (operation.run)(input)
+        }));
+    settle(op, outcome)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use hospes::cancellation::CancellationConfirmation;
 use hospes::invoice::{Invoice, InvoiceStatus};
 use hospes::payment::Payment;
 use hospes::pdf::Printer;
-use hospes::portal::{NewParticipant, Portal, PortalAccess};
+use hospes::portal::{NewParticipant, ParticipantRules, Portal, PortalAccess};
 use hospes::pricing::CancellationPolicy;
 use hospes::residency::Residency;
 use hospes::{Client, Companion, Establishment, LinkPurpose, Stay, StayStatus, UpdatePolicy};
@@ -56,6 +56,11 @@ fn today() -> NaiveDate {
 
 fn now() -> DateTime<Utc> {
     "2026-06-01T10:00:00Z".parse().unwrap()
+}
+
+/// No booking-edit policy, no quote: the participants change while the stay's status allows.
+fn none() -> ParticipantRules<'static> {
+    ParticipantRules::default()
 }
 
 fn whole(client_id: &str) -> PortalAccess {
@@ -189,7 +194,7 @@ fn a_guest_adds_a_former_companion_and_a_new_one_who_is_remembered() {
     let portal = Portal::open(&whole("C-1"), client("C-1")).unwrap();
     let s = everyone().remove(0);
     let with_paul = portal
-        .add_participant(&s, NewParticipant::Former { index: 0 }, now())
+        .add_participant(&s, NewParticipant::Former { index: 0 }, none(), now())
         .unwrap();
     assert_eq!(with_paul.stay.participants[0].first_name, "Paul");
     let lea = Companion {
@@ -201,13 +206,16 @@ fn a_guest_adds_a_former_companion_and_a_new_one_who_is_remembered() {
         .add_participant(
             &with_paul.stay,
             NewParticipant::Typed { person: lea },
+            none(),
             now(),
         )
         .unwrap();
     assert_eq!(with_lea.stay.participants.len(), 2);
     assert_eq!(with_lea.client.companions.len(), 2);
     assert_eq!(with_lea.events[0].kind(), "participants_changed");
-    let without_paul = portal.remove_participant(&with_lea.stay, 0, now()).unwrap();
+    let without_paul = portal
+        .remove_participant(&with_lea.stay, 0, none(), now())
+        .unwrap();
     assert_eq!(without_paul.stay.participants[0].first_name, "Léa");
 }
 
@@ -217,7 +225,7 @@ fn participants_of_a_completed_stay_cannot_change() {
     let past = everyone().remove(1);
     assert_eq!(
         portal
-            .remove_participant(&past, 0, now())
+            .remove_participant(&past, 0, none(), now())
             .unwrap_err()
             .code(),
         "stay.not_editable"
@@ -629,10 +637,10 @@ proptest! {
             if let Ok(detail) = portal.stay(&stays, &s.reference) {
                 prop_assert_eq!(detail.stay.client_id.as_str(), ids[me]);
             }
-            if let Ok(change) = portal.add_participant(s, NewParticipant::Former { index: 0 }, now()) {
+            if let Ok(change) = portal.add_participant(s, NewParticipant::Former { index: 0 }, none(), now()) {
                 prop_assert_eq!(change.stay.client_id.as_str(), ids[me]);
             }
-            if let Ok(change) = portal.remove_participant(s, 0, now()) {
+            if let Ok(change) = portal.remove_participant(s, 0, none(), now()) {
                 prop_assert_eq!(change.stay.client_id.as_str(), ids[me]);
             }
             if let Ok(preview) = portal.cancellation_preview(s, &policy(), &invoices, &payments, paris(), now()) {

@@ -110,6 +110,15 @@ def main():
     vec("a quote link opens its quote while it is unsigned", "link.verify", verify(quote, "quote", quote_state("sent")))
     vec("a quote link dies once the quote is signed", "link.verify",
         verify(quote, "quote", quote_state("signed")), error="link.invalid")
+    # A link whose record the host no longer has (friction 5): no state, the answer of a forgery.
+    vec("a quote link whose quote the host no longer has is refused as invalid", "link.verify",
+        verify(quote, "quote", None), error="link.invalid")
+    vec("a portal link whose client the host no longer has is refused as invalid", "link.verify",
+        verify(portal, "portal", None), error="link.invalid")
+    vec("an expired quote link whose quote is gone is invalid, as nothing proves it genuine", "link.verify",
+        verify(quote, "quote", None, "2026-06-20T10:00:00Z"), error="link.invalid")
+    vec("an expired quote link is expired while its quote is still there", "link.verify",
+        verify(quote, "quote", quote_state("sent"), "2026-06-20T10:00:00Z"), error="link.expired")
     vec("a payment link issued for 417.920 € opens for the 417.92 € its balance says", "link.verify",
         verify(payment, "balance_payment", amount_due("417.92")))
     vec("a payment link opens for its amount due however many zeros follow it", "link.verify",

@@ -89,6 +89,7 @@ def mails(recorder):
         {"template": TEMPLATE,
          "context": {**context("fr"), "links": {**context("fr")["links"], "portal": "http://portail.camping-des-pins.fr/"}}},
         error="mail.link_invalid")
+    account_mails(recorder)
 
     vec("a template's tags and links are listed when it is saved", "mail.check", {"template": TEMPLATE})
     vec("a template with an unknown tag is refused when it is saved", "mail.check",
@@ -108,6 +109,32 @@ def mails(recorder):
         error="mail.template_invalid")
 
 
+def account_mails(recorder):
+    """The account mails' links are built-in tags, as the other links (friction 7)."""
+    vec = recorder.vec
+    account = {"name": "account", "versions": [
+        {"locale": "fr", "subject": "Confirmez votre adresse, [PRENOM]",
+         "html": "<p><a href=\"[LIEN_CONFIRMATION_COMPTE]\">Confirmer mon adresse</a></p>"},
+        {"locale": "en", "subject": "Choose a new password, [FIRST_NAME]",
+         "html": "<p><a href=\"[PASSWORD_RESET_LINK]\">New password</a></p>"}]}
+    confirm = {"name": "account_verify", "versions": [account["versions"][0]]}
+    reset = {"name": "password_reset", "versions": [account["versions"][1]]}
+
+    def plain(locale, links):
+        out = copy.deepcopy(CONTEXT)
+        out["locale"] = locale
+        out["links"] = links
+        return out
+
+    vec("the account confirmation mail carries its link in [LIEN_CONFIRMATION_COMPTE]", "mail.render",
+        {"template": confirm, "context": plain("fr", {"account_verify": f"{BASE}/account/verify?t=v4.local.verify"})})
+    vec("the password reset mail carries its link in [PASSWORD_RESET_LINK]", "mail.render",
+        {"template": reset, "context": plain("en", {"password_reset": f"{BASE}/account/reset?t=v4.local.reset"})})
+    vec("a password reset mail without its link is refused rather than sent empty", "mail.render",
+        {"template": reset, "context": plain("en", {})}, error="mail.value_missing")
+    vec("the account mails' links are listed when the template is saved", "mail.check", {"template": account})
+
+
 def formats(recorder):
     vec = recorder.vec
     for locale in ("fr", "en", "es"):
@@ -120,6 +147,11 @@ def formats(recorder):
             {"seconds": 302400, "locale": locale})
         vec(f"a deadline at midnight in Paris as {locale} writes it", "i18n.format_deadline",
             {"instant": "2026-07-04T22:00:00Z", "time_zone": "Europe/Paris", "locale": locale})
+        vec(f"the campsite's French number as {locale} dials it", "i18n.format_phone",
+            {"e164": "+33558091234", "locale": locale})
+        vec(f"a Spanish mobile as {locale} dials it", "i18n.format_phone", {"e164": "+34612345678", "locale": locale})
+    vec("a phone number not in E.164 form is refused rather than guessed", "i18n.format_phone",
+        {"e164": "05 58 09 12 34", "locale": "fr"}, error="input.phone_not_e164")
     for tag, locale in (("es-ES", "es"), ("EN_gb", "en"), ("fr", "fr")):
         vec(f"the tag {tag} reads as {locale}", "i18n.read_locale", {"tag": tag})
     vec("a language hospes does not speak is refused", "i18n.read_locale", {"tag": "de-DE"}, error="input.invalid")

@@ -51,6 +51,18 @@ def main():
         {"contract": DOCS["signed_contract"], "space_link": SPACE_LINK}, sha256=True)
     vec("a space link that is not an https URL is refused, never echoed", "pdf.invoice",
         {"invoice": invoice, "space_link": "javascript:alert(document.cookie)"}, error="link.qr_invalid")
+    # Factur-X (docs/e-invoicing.md): the PDF/A-3b with its CII XML embedded; the hash of the
+    # PDF covers the XML it carries. The XML alone and the rules that refuse an e-invoice.
+    vec("the 20-line invoice as a Factur-X PDF/A-3b with its XML embedded", "pdf.invoice",
+        {"invoice": invoice, "factur_x": {}}, sha256=True)
+    vec("the Factur-X invoice of a business under the VAT franchise is refused while it charges VAT",
+        "pdf.invoice", {"invoice": invoice, "factur_x": {"vat_regime": "franchise"}},
+        error="invoice.einvoice_franchise_vat")
+    vec("an e-invoice needs the seller's SIREN", "einvoice.check",
+        {"invoice": {**invoice, "seller": {**invoice["seller"], "siret": None}}, "factur_x": {}},
+        error="invoice.einvoice_siren_missing")
+    vec("a credit note's e-invoice needs the date of the invoice it cancels", "einvoice.xml",
+        {"invoice": DOCS["credit_note"], "factur_x": {}}, error="invoice.einvoice_credited_date_missing")
     vec("labels on an A4 sheet of 3 × 8, the first one used", "pdf.labels",
         {"request": {"clients": DOCS["label_clients"], "sheet": "a4_3x8", "sender_country": "FR", "locale": "fr",
                      "skip": 1}}, sha256=True)

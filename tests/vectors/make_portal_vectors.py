@@ -194,6 +194,21 @@ def main():
                                                 "participant": {"kind": "former", "index": 0}, "now": NOW})["ok"]["stay"]
     vec("she removes a participant", "portal.remove_participant",
         {"access": WHOLE, "client": MARIE, "stay": with_paul, "index": 0, "now": NOW})
+    # The booking page's rule for the participants, on the stay page too (friction 3).
+    pick = {"access": WHOLE, "client": MARIE, "stay": STAYS[0], "participant": {"kind": "former", "index": 0}, "now": NOW}
+    policy = {"fields": [{"field": "participants", "days_before_arrival": 7}]}
+    rules = {"policy": policy, "time_zone": "Europe/Paris", "request_id": "REQ-41"}
+    vec("before the participants deadline, the companion she picks joins her stay at once", "portal.add_participant",
+        {**pick, **rules})
+    vec("past the participants deadline, the companion she picks becomes a request for the campsite",
+        "portal.add_participant", {**pick, **rules, "now": "2026-07-05T10:00:00Z"})
+    vec("past the participants deadline, removing someone is a request too", "portal.remove_participant",
+        {"access": WHOLE, "client": MARIE, "stay": with_paul, "index": 0, "now": "2026-07-05T10:00:00Z", **rules})
+    vec("a policy that does not offer the participants lets her change none", "portal.add_participant",
+        {**pick, **rules, "policy": {"fields": [{"field": "notes", "days_before_arrival": 1}]}},
+        error="booking.field_not_editable")
+    vec("a policy without the request id of a late change is the host's mistake", "portal.add_participant",
+        {**pick, "policy": policy, "time_zone": "Europe/Paris"}, error="input.invalid")
     guest_operations(vec)
     recorder.write(OUT)
 

@@ -99,6 +99,24 @@ def main():
     offered("no options for a week rental arriving on a Sunday",
             {"unit": "MH3", "arrival": "2026-07-12", "departure": "2026-07-19", "guests": [{}]},
             error="pricing.arrival_day_not_allowed")
+
+    def gridded(name, request, now=MARCH, error=None):
+        recorder.vec(name, "pricing.grid", {"catalogue": CATALOGUE, "request": request, "now": now}, error=error)
+
+    gridded("a booking widget's grid: every unit for four summer Saturdays, a week, a family with a dog",
+            {"units": ["E12", "MH3", "CH1", "ZZ9"], "arrivals": ["2026-06-27", "2026-07-04", "2026-07-05", "2026-08-29"],
+             "nights": 7, "guests": FAMILY, "supplements": [{"id": "dog"}], "promo_code": "PRINTEMPS",
+             "calendars": [{"unit": "MH3", "unavailable": [{"from": "2026-07-06", "to": "2026-07-06"}]}]},
+            now="2026-02-15T10:00:00Z")
+    gridded("a grid of a pitch for October weekends, everything due at booking",
+            {"units": ["E12"], "arrivals": ["2026-10-02", "2026-10-09"], "nights": 2, "guests": [{}, {}]},
+            now="2026-09-30T10:00:00Z")
+    gridded("a grid of 501 units is refused whole",
+            {"units": [f"U{i}" for i in range(501)], "arrivals": ["2026-07-04"], "nights": 7, "guests": [{}]},
+            error="pricing.grid_too_large")
+    gridded("a grid of no night is refused whole",
+            {"units": ["E12"], "arrivals": ["2026-07-04"], "nights": 0, "guests": [{}]},
+            error="stay.period_invalid")
     recorder.write(OUT)
 
 

@@ -84,6 +84,25 @@ def main():
     accepted = call("portal.accept_quote", accept)["ok"]["acceptance"]["quote"]
     vec("a quote cannot be accepted twice", "portal.accept_quote",
         {**accept, "quote": accepted}, error="quote.already_accepted")
+    # Her stay page re-prices the quote as she adds someone (friction 4), and the signature
+    # gives the first invoice, due no earlier than the day she signed (frictions 10 and 11).
+    lea = {"kind": "typed", "person": {"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}}
+    add_lea = {"access": WHOLE, "client": MARIE, "stay": STAY, "participant": lea, "now": LATER,
+               "quote": quote, "catalogue": CATALOGUE}
+    vec("she adds her daughter on her stay page: the stay and its quote, re-priced, come back together",
+        "portal.add_participant", add_lea)
+    done = call("portal.add_participant", add_lea)["ok"]
+    repriced_sha = call("portal.quote_document", {**document, "quote": done["quote"]})["ok"]["sha256"]
+    vec("with the quote re-priced as she added her daughter, she signs for the three of them", "portal.accept_quote",
+        {**accept, "quote": done["quote"], "stay": done["stay"],
+         "acceptance": {**signature, "document_sha256": repriced_sha}})
+    vec("a stay's quote is re-priced only with the catalogue it is priced from", "portal.add_participant",
+        {k: v for k, v in add_lea.items() if k != "catalogue"}, error="input.invalid")
+    days_later = {**accept, "now": "2026-03-04T09:00:00Z"}
+    vec("signed three days after it was made, the quote's deposit invoice is due on the signature day",
+        "portal.accept_quote", days_later)
+    first = call("portal.accept_quote", days_later)["ok"]["first_invoice"]
+    vec("the first invoice of a signed quote drafts as it comes", "invoice.draft", {"request": first})
     vec("another client's quote is not found", "portal.quote",
         {"access": {**WHOLE, "client_id": "C-2077"}, "client": {**MARIE, "id": "C-2077"}, "quote": quote, "now": LATER},
         error="portal.not_found")

@@ -661,9 +661,10 @@ public protocol KeyringProtocol: AnyObject, Sendable {
     func issue(establishment: Establishment, request: LinkRequest, now: Timestamp) throws  -> IssuedLink
     
     /**
-     * Verifies a link: the same as `verify_link` with these keys.
+     * Verifies a link: the same as `verify_link` with these keys; `state` null when the host
+     * has nothing the token could name (`link.invalid`, as for a forged token).
      */
-    func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp) throws  -> LinkClaims
+    func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState?, now: Timestamp) throws  -> LinkClaims
     
 }
 /**
@@ -763,9 +764,10 @@ open func issue(establishment: Establishment, request: LinkRequest, now: Timesta
 }
     
     /**
-     * Verifies a link: the same as `verify_link` with these keys.
+     * Verifies a link: the same as `verify_link` with these keys; `state` null when the host
+     * has nothing the token could name (`link.invalid`, as for a forged token).
      */
-open func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
+open func verify(establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState?, now: Timestamp)throws  -> LinkClaims  {
     return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_method_keyring_verify(
@@ -773,7 +775,7 @@ open func verify(establishment: Establishment, token: String, purpose: LinkPurpo
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterString.lower(token),
         FfiConverterTypeLinkPurpose_lower(purpose),
-        FfiConverterTypeLinkState_lower(state),
+        FfiConverterOptionTypeLinkState.lower(state),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -1001,6 +1003,11 @@ public protocol PricerProtocol: AnyObject, Sendable {
     func createQuote(number: String, clientId: String, stayReference: String, request: PriceRequest, now: Timestamp, validUntil: Timestamp) throws  -> Quote
     
     /**
+     * The price grid of a booking widget: the same as `price_grid` with this catalogue.
+     */
+    func grid(request: GridRequest, now: Timestamp) throws  -> PriceGrid
+    
+    /**
      * Prices a stay: the same as `price_stay` with this catalogue.
      */
     func price(request: PriceRequest, now: Timestamp) throws  -> PricedStay
@@ -1089,6 +1096,20 @@ open func createQuote(number: String, clientId: String, stayReference: String, r
         FfiConverterTypePriceRequest_lower(request),
         FfiConverterTypeTimestamp_lower(now),
         FfiConverterTypeTimestamp_lower(validUntil),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The price grid of a booking widget: the same as `price_grid` with this catalogue.
+     */
+open func grid(request: GridRequest, now: Timestamp)throws  -> PriceGrid  {
+    return try  FfiConverterTypePriceGrid_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_pricer_grid(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeGridRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
 }
@@ -1563,6 +1584,30 @@ fileprivate struct FfiConverterOptionTypeBusinessDiscount: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCatalogue: FfiConverterRustBuffer {
+    typealias SwiftType = Catalogue?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCatalogue.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCatalogue.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
     typealias SwiftType = Client?
 
@@ -1579,6 +1624,54 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeClient.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEditPolicy: FfiConverterRustBuffer {
+    typealias SwiftType = EditPolicy?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEditPolicy.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEditPolicy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFacturX: FfiConverterRustBuffer {
+    typealias SwiftType = FacturX?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFacturX.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFacturX.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1683,6 +1776,30 @@ fileprivate struct FfiConverterOptionTypePaymentFilter: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeQuote: FfiConverterRustBuffer {
+    typealias SwiftType = Quote?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeQuote.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeQuote.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeStayFilter: FfiConverterRustBuffer {
     typealias SwiftType = StayFilter?
 
@@ -1699,6 +1816,30 @@ fileprivate struct FfiConverterOptionTypeStayFilter: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeStayFilter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLinkState: FfiConverterRustBuffer {
+    typealias SwiftType = LinkState?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLinkState.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLinkState.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1747,6 +1888,30 @@ fileprivate struct FfiConverterOptionTypeNaiveDateTime: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNaiveDateTime.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTimeZone: FfiConverterRustBuffer {
+    typealias SwiftType = TimeZone?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTimeZone.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTimeZone.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3115,6 +3280,19 @@ public func checkEditPolicy(policy: EditPolicy)throws   {try rustCallWithError(F
 }
 }
 /**
+ * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
+ * the VAT regime, the means of payment …), refusing with the first rule it breaks, each
+ * with its code: call it before issuing an invoice of a Factur-X series.
+ */
+public func checkEinvoice(invoice: Invoice, facturX: FacturX)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_check_einvoice(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterTypeFacturX_lower(facturX),uniffiCallStatus
+    )
+}
+}
+/**
  * Checks a mail template as the business saves it (unknown tag or variable, syntax, with
  * part, line and column); returns the tags and links it uses.
  */
@@ -3735,6 +3913,19 @@ public func editWindowToJson(value: EditWindow)throws  -> String  {
 })
 }
 /**
+ * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
+ * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+ */
+public func einvoiceXml(invoice: Invoice, facturX: FacturX)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_einvoice_xml(
+        FfiConverterTypeInvoice_lower(invoice),
+        FfiConverterTypeFacturX_lower(facturX),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
  */
 public func establishmentFromJson(json: String)throws  -> Establishment  {
@@ -3840,6 +4031,28 @@ public func exportStays(stays: [Stay], clients: [Client], options: SheetOptions,
 })
 }
 /**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func facturXFromJson(json: String)throws  -> FacturX  {
+    return try  FfiConverterTypeFacturX_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_factur_x_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func facturXToJson(value: FacturX)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_factur_x_to_json(
+        FfiConverterTypeFacturX_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
  * entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
  */
@@ -3935,6 +4148,21 @@ public func formatMoney(amount: Money, locale: Locale)throws  -> String  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_format_money(
         FfiConverterTypeMoney_lower(amount),
+        FfiConverterTypeLocale_lower(locale),uniffiCallStatus
+    )
+})
+}
+/**
+ * A phone number stored in E.164 (`+33558091234`) as a reader of `locale` dials it: the
+ * national form of its country when that is the language's country (`05 58 09 12 34` in
+ * French), else the international one (`+33 5 58 09 12 34`); anything but E.164 is
+ * `input.phone_not_e164`.
+ */
+public func formatPhone(e164: String, locale: Locale)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_format_phone(
+        FfiConverterString.lower(e164),
         FfiConverterTypeLocale_lower(locale),uniffiCallStatus
     )
 })
@@ -4072,6 +4300,28 @@ public func generateLinkKey()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_generate_link_key(uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func gridRequestFromJson(json: String)throws  -> GridRequest  {
+    return try  FfiConverterTypeGridRequest_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_grid_request_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func gridRequestToJson(value: GridRequest)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_grid_request_to_json(
+        FfiConverterTypeGridRequest_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4238,16 +4488,19 @@ public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
 /**
  * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
  * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
- * `space_link`, the client's space link, is printed as a QR code beside her address.
+ * `space_link`, the client's space link, is printed as a QR code beside her address. With
+ * `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
+ * embedded, refused as `einvoice.check` refuses.
  */
-public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?, spaceLink: String?)throws  -> FileBytes  {
+public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?, spaceLink: String?, facturX: FacturX?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_invoice_pdf(
         FfiConverterTypeInvoice_lower(invoice),
         FfiConverterOptionTypeInvoiceBalance.lower(balance),
         FfiConverterOptionTypeLetterhead.lower(letterhead),
-        FfiConverterOptionString.lower(spaceLink),uniffiCallStatus
+        FfiConverterOptionString.lower(spaceLink),
+        FfiConverterOptionTypeFacturX.lower(facturX),uniffiCallStatus
     )
 })
 }
@@ -5238,9 +5491,12 @@ public func portalAccessToJson(value: PortalAccess)throws  -> String  {
 })
 }
 /**
- * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+ * Adds a participant (typed in, or a former companion) to one of the guest's stays. With
+ * the booking-edit `policy` (and `time_zone`, `request_id`), its `participants` deadline
+ * applies as on the booking page: past it, the change is a `request`. With the stay's
+ * `quote` (and `catalogue`), an open quote of a stay in « option » comes back re-priced.
  */
-public func portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Timestamp)throws  -> ParticipantsChange  {
+public func portalAddParticipant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: Timestamp, policy: EditPolicy?, timeZone: TimeZone?, requestId: String?, quote: Quote?, catalogue: Catalogue?)throws  -> ParticipantsChange  {
     return try  FfiConverterTypeParticipantsChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_add_participant(
@@ -5248,7 +5504,12 @@ public func portalAddParticipant(access: PortalAccess, client: Client, stay: Sta
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeStay_lower(stay),
         FfiConverterTypeNewParticipant_lower(participant),
-        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterOptionTypeEditPolicy.lower(policy),
+        FfiConverterOptionTypeTimeZone.lower(timeZone),
+        FfiConverterOptionString.lower(requestId),
+        FfiConverterOptionTypeQuote.lower(quote),
+        FfiConverterOptionTypeCatalogue.lower(catalogue),uniffiCallStatus
     )
 })
 }
@@ -5515,9 +5776,10 @@ public func portalQuoteDocument(access: PortalAccess, client: Client, quote: Quo
 })
 }
 /**
- * Removes the participant at `index` from one of the guest's stays.
+ * Removes the participant at `index` from one of the guest's stays, under the same
+ * optional policy and quote as `portal.add_participant`.
  */
-public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: UInt32, now: Timestamp)throws  -> ParticipantsChange  {
+public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: Stay, index: UInt32, now: Timestamp, policy: EditPolicy?, timeZone: TimeZone?, requestId: String?, quote: Quote?, catalogue: Catalogue?)throws  -> ParticipantsChange  {
     return try  FfiConverterTypeParticipantsChange_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_portal_remove_participant(
@@ -5525,7 +5787,12 @@ public func portalRemoveParticipant(access: PortalAccess, client: Client, stay: 
         FfiConverterTypeClient_lower(client),
         FfiConverterTypeStay_lower(stay),
         FfiConverterUInt32.lower(index),
-        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+        FfiConverterTypeTimestamp_lower(now),
+        FfiConverterOptionTypeEditPolicy.lower(policy),
+        FfiConverterOptionTypeTimeZone.lower(timeZone),
+        FfiConverterOptionString.lower(requestId),
+        FfiConverterOptionTypeQuote.lower(quote),
+        FfiConverterOptionTypeCatalogue.lower(catalogue),uniffiCallStatus
     )
 })
 }
@@ -5673,6 +5940,43 @@ public func previewCancellation(stay: Stay, policy: CancellationPolicy, invoices
         FfiConverterSequenceTypePayment.lower(payments),
         FfiConverterTypeTimeZone_lower(timeZone),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * The price grid of a booking widget: every unit × arrival date for one length of stay and
+ * one party, each cell the total and what is paid to book — exactly what `pricing.price`
+ * answers for that stay — or its refusal code; no lines.
+ */
+public func priceGrid(catalogue: Catalogue, request: GridRequest, now: Timestamp)throws  -> PriceGrid  {
+    return try  FfiConverterTypePriceGrid_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_grid(
+        FfiConverterTypeCatalogue_lower(catalogue),
+        FfiConverterTypeGridRequest_lower(request),
+        FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func priceGridFromJson(json: String)throws  -> PriceGrid  {
+    return try  FfiConverterTypePriceGrid_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_grid_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func priceGridToJson(value: PriceGrid)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_price_grid_to_json(
+        FfiConverterTypePriceGrid_lower(value),uniffiCallStatus
     )
 })
 }
@@ -7053,9 +7357,12 @@ public func verifyEventLog(entries: [LoggedEvent])throws   {try rustCallWithErro
 }
 /**
  * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
- * for anything wrong, `link.expired` for a genuine token past its expiry.
+ * for anything wrong, `link.expired` (with the verified `client_id`, `purpose` and
+ * `subject` in its fields) for a genuine token past its expiry. `state` null: the host has
+ * nothing the token could name (a deleted client or document), answered `link.invalid`
+ * like a forged token, after the same work.
  */
-public func verifyLink(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: Timestamp)throws  -> LinkClaims  {
+public func verifyLink(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState?, now: Timestamp)throws  -> LinkClaims  {
     return try  FfiConverterTypeLinkClaims_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_verify_link(
@@ -7063,7 +7370,7 @@ public func verifyLink(keyring: KeyringConfig, establishment: Establishment, tok
         FfiConverterTypeEstablishment_lower(establishment),
         FfiConverterString.lower(token),
         FfiConverterTypeLinkPurpose_lower(purpose),
-        FfiConverterTypeLinkState_lower(state),
+        FfiConverterOptionTypeLinkState.lower(state),
         FfiConverterTypeTimestamp_lower(now),uniffiCallStatus
     )
 })
@@ -7264,6 +7571,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_check_einvoice() != 16427) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_check_mail() != 59153) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7420,6 +7730,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_edit_window_to_json() != 19902) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_einvoice_xml() != 12090) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7444,6 +7757,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_export_stays() != 37568) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_func_factur_x_from_json() != 35256) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_factur_x_to_json() != 10645) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_func_fec_file() != 41428) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7466,6 +7785,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_format_money() != 5588) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_format_phone() != 40338) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_free_appointment_slots() != 3685) {
@@ -7499,6 +7821,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_generate_link_key() != 32335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_grid_request_from_json() != 19547) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_grid_request_to_json() != 30383) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_guest_appointments() != 59449) {
@@ -7543,7 +7871,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 28839) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 57007) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 14728) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
@@ -7708,10 +8036,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_multiply_money() != 9447) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_new_participant_from_json() != 64108) {
+    if (uniffi_hospes_mobile_checksum_func_new_participant_from_json() != 47675) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_new_participant_to_json() != 1480) {
+    if (uniffi_hospes_mobile_checksum_func_new_participant_to_json() != 29558) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_next_invoice_number() != 13409) {
@@ -7735,10 +8063,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_option_offer_to_json() != 3559) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_participants_change_from_json() != 31040) {
+    if (uniffi_hospes_mobile_checksum_func_participants_change_from_json() != 40319) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20735) {
+    if (uniffi_hospes_mobile_checksum_func_participants_change_to_json() != 20720) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_payment_filter_from_json() != 36107) {
@@ -7801,7 +8129,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_access_to_json() != 35336) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 13643) {
+    if (uniffi_hospes_mobile_checksum_func_portal_add_participant() != 8858) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 62981) {
@@ -7855,7 +8183,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_quote_document() != 21727) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 41108) {
+    if (uniffi_hospes_mobile_checksum_func_portal_remove_participant() != 39245) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_request_appointment() != 15155) {
@@ -7883,6 +8211,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 60531) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_grid() != 58472) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_grid_from_json() != 52351) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_price_grid_to_json() != 41087) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_price_request_from_json() != 38026) {
@@ -8236,7 +8573,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_verify_event_log() != 18402) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_verify_link() != 40944) {
+    if (uniffi_hospes_mobile_checksum_func_verify_link() != 54038) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_verify_signature() != 46494) {
@@ -8248,7 +8585,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_keyring_issue() != 64733) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_keyring_verify() != 50929) {
+    if (uniffi_hospes_mobile_checksum_method_keyring_verify() != 59194) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_mailer_render() != 27943) {
@@ -8258,6 +8595,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_pricer_create_quote() != 48464) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_method_pricer_grid() != 14975) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_pricer_price() != 53245) {

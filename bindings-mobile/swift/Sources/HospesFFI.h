@@ -318,6 +318,11 @@ uint64_t uniffi_hospes_mobile_fn_constructor_pricer_new(RustBuffer catalogue, Ru
 RustBuffer uniffi_hospes_mobile_fn_method_pricer_create_quote(uint64_t ptr, RustBuffer number, RustBuffer client_id, RustBuffer stay_reference, RustBuffer request, RustBuffer now, RustBuffer valid_until, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_GRID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_GRID
+RustBuffer uniffi_hospes_mobile_fn_method_pricer_grid(uint64_t ptr, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_PRICE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_PRICER_PRICE
 RustBuffer uniffi_hospes_mobile_fn_method_pricer_price(uint64_t ptr, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -663,6 +668,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_check_contract_terms(RustBuffer terms, R
 void uniffi_hospes_mobile_fn_func_check_edit_policy(RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EINVOICE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_EINVOICE
+void uniffi_hospes_mobile_fn_func_check_einvoice(RustBuffer invoice, RustBuffer factur_x, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_MAIL
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_CHECK_MAIL
 RustBuffer uniffi_hospes_mobile_fn_func_check_mail(RustBuffer template, RustCallStatus *_Nonnull out_status
@@ -924,6 +934,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_edit_window_from_json(RustBuffer json, R
 RustBuffer uniffi_hospes_mobile_fn_func_edit_window_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EINVOICE_XML
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EINVOICE_XML
+RustBuffer uniffi_hospes_mobile_fn_func_einvoice_xml(RustBuffer invoice, RustBuffer factur_x, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_establishment_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -964,6 +979,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_export_register(RustBuffer register, Rus
 RustBuffer uniffi_hospes_mobile_fn_func_export_stays(RustBuffer stays, RustBuffer clients, RustBuffer options, RustBuffer filter, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FACTUR_X_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FACTUR_X_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_factur_x_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FACTUR_X_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FACTUR_X_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_factur_x_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FEC_FILE
 RustBuffer uniffi_hospes_mobile_fn_func_fec_file(RustBuffer entries, RustBuffer options, RustCallStatus *_Nonnull out_status
@@ -1002,6 +1027,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_format_duration(int64_t seconds, RustBuf
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_MONEY
 RustBuffer uniffi_hospes_mobile_fn_func_format_money(RustBuffer amount, RustBuffer locale, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_PHONE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FORMAT_PHONE
+RustBuffer uniffi_hospes_mobile_fn_func_format_phone(RustBuffer e164, RustBuffer locale, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_FREE_APPOINTMENT_SLOTS
@@ -1058,6 +1088,16 @@ RustBuffer uniffi_hospes_mobile_fn_func_gdpr_workbook(RustBuffer document, RustC
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GENERATE_LINK_KEY
 RustBuffer uniffi_hospes_mobile_fn_func_generate_link_key(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GRID_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GRID_REQUEST_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_grid_request_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GRID_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GRID_REQUEST_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_grid_request_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_GUEST_APPOINTMENTS
@@ -1132,7 +1172,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_invoice_link_state(RustBuffer invoice, R
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_PDF
-RustBuffer uniffi_hospes_mobile_fn_func_invoice_pdf(RustBuffer invoice, RustBuffer balance, RustBuffer letterhead, RustBuffer space_link, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_invoice_pdf(RustBuffer invoice, RustBuffer balance, RustBuffer letterhead, RustBuffer space_link, RustBuffer factur_x, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_INVOICE_REQUEST_FROM_JSON
@@ -1562,7 +1602,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_access_to_json(RustBuffer value, 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ADD_PARTICIPANT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_ADD_PARTICIPANT
-RustBuffer uniffi_hospes_mobile_fn_func_portal_add_participant(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer participant, RustBuffer now, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_portal_add_participant(RustBuffer access, RustBuffer client, RustBuffer stay, RustBuffer participant, RustBuffer now, RustBuffer policy, RustBuffer time_zone, RustBuffer request_id, RustBuffer quote, RustBuffer catalogue, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_APPLY_QUOTE_PROMO
@@ -1652,7 +1692,7 @@ RustBuffer uniffi_hospes_mobile_fn_func_portal_quote_document(RustBuffer access,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REMOVE_PARTICIPANT
-RustBuffer uniffi_hospes_mobile_fn_func_portal_remove_participant(RustBuffer access, RustBuffer client, RustBuffer stay, uint32_t index, RustBuffer now, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_hospes_mobile_fn_func_portal_remove_participant(RustBuffer access, RustBuffer client, RustBuffer stay, uint32_t index, RustBuffer now, RustBuffer policy, RustBuffer time_zone, RustBuffer request_id, RustBuffer quote, RustBuffer catalogue, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PORTAL_REQUEST_APPOINTMENT
@@ -1698,6 +1738,21 @@ RustBuffer uniffi_hospes_mobile_fn_func_preview_amendment(RustBuffer stay, RustB
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PREVIEW_CANCELLATION
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PREVIEW_CANCELLATION
 RustBuffer uniffi_hospes_mobile_fn_func_preview_cancellation(RustBuffer stay, RustBuffer policy, RustBuffer invoices, RustBuffer payments, RustBuffer time_zone, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID
+RustBuffer uniffi_hospes_mobile_fn_func_price_grid(RustBuffer catalogue, RustBuffer request, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_price_grid_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_GRID_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_price_grid_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_PRICE_REQUEST_FROM_JSON
@@ -2891,6 +2946,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_check_edit_policy(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_EINVOICE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_EINVOICE
+uint16_t uniffi_hospes_mobile_checksum_func_check_einvoice(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_MAIL
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_CHECK_MAIL
 uint16_t uniffi_hospes_mobile_checksum_func_check_mail(void
@@ -3203,6 +3264,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_edit_window_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EINVOICE_XML
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EINVOICE_XML
+uint16_t uniffi_hospes_mobile_checksum_func_einvoice_xml(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ESTABLISHMENT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_ESTABLISHMENT_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_establishment_from_json(void
@@ -3251,6 +3318,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_export_stays(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FACTUR_X_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FACTUR_X_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_factur_x_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FACTUR_X_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FACTUR_X_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_factur_x_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FEC_FILE
 uint16_t uniffi_hospes_mobile_checksum_func_fec_file(void
@@ -3296,6 +3375,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_format_duration(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_MONEY
 uint16_t uniffi_hospes_mobile_checksum_func_format_money(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_PHONE
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_FORMAT_PHONE
+uint16_t uniffi_hospes_mobile_checksum_func_format_phone(void
     
 );
 #endif
@@ -3362,6 +3447,18 @@ uint16_t uniffi_hospes_mobile_checksum_func_gdpr_workbook(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GENERATE_LINK_KEY
 uint16_t uniffi_hospes_mobile_checksum_func_generate_link_key(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GRID_REQUEST_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GRID_REQUEST_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_grid_request_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GRID_REQUEST_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_GRID_REQUEST_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_grid_request_to_json(void
     
 );
 #endif
@@ -4133,6 +4230,24 @@ uint16_t uniffi_hospes_mobile_checksum_func_preview_cancellation(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID
+uint16_t uniffi_hospes_mobile_checksum_func_price_grid(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_price_grid_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_GRID_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_price_grid_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_PRICE_REQUEST_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_price_request_from_json(void
@@ -4880,6 +4995,12 @@ uint16_t uniffi_hospes_mobile_checksum_method_mailer_summary(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_CREATE_QUOTE
 uint16_t uniffi_hospes_mobile_checksum_method_pricer_create_quote(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_GRID
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_PRICER_GRID
+uint16_t uniffi_hospes_mobile_checksum_method_pricer_grid(void
     
 );
 #endif

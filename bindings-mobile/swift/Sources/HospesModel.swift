@@ -2377,6 +2377,92 @@ public func FfiConverterTypeBusinessDiscount_lower(_ value: BusinessDiscount) ->
 
 
 /**
+ * The customer's legal identifiers, from the client file (a business customer's).
+ *
+ * ```
+ * let ids: hospes::einvoice::BuyerIds = serde_json::from_str(r#"{"siren": "552100554"}"#).unwrap();
+ * assert_eq!(ids.siren.as_deref(), Some("552100554"));
+ * ```
+ */
+public struct BuyerIds: Equatable, Hashable {
+    /**
+     * SIREN (9 digits): required for a business customer in France.
+     */
+    public var siren: String?
+    /**
+     * Intra-community VAT number.
+     */
+    public var vatNumber: String?
+    /**
+     * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+     * absent for a business customer in France.
+     */
+    public var electronicAddress: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * SIREN (9 digits): required for a business customer in France.
+         */siren: String? = nil, 
+        /**
+         * Intra-community VAT number.
+         */vatNumber: String? = nil, 
+        /**
+         * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+         * absent for a business customer in France.
+         */electronicAddress: String? = nil) {
+        self.siren = siren
+        self.vatNumber = vatNumber
+        self.electronicAddress = electronicAddress
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BuyerIds: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBuyerIds: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BuyerIds {
+        return
+            try BuyerIds(
+                siren: FfiConverterOptionString.read(from: &buf), 
+                vatNumber: FfiConverterOptionString.read(from: &buf), 
+                electronicAddress: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BuyerIds, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.siren, into: &buf)
+        FfiConverterOptionString.write(value.vatNumber, into: &buf)
+        FfiConverterOptionString.write(value.electronicAddress, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuyerIds_lift(_ buf: RustBuffer) throws -> BuyerIds {
+    return try FfiConverterTypeBuyerIds.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuyerIds_lower(_ value: BuyerIds) -> RustBuffer {
+    return FfiConverterTypeBuyerIds.lower(value)
+}
+
+
+/**
  * A confirmed cancellation: the stay, the documents, the payments to store, the events.
  */
 public struct Cancellation: Equatable, Hashable {
@@ -5876,6 +5962,127 @@ public func FfiConverterTypeEstablishment_lower(_ value: Establishment) -> RustB
 
 
 /**
+ * What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
+ * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
+ * default suits an invoice to a guest from a business charging VAT.
+ *
+ * ```
+ * let options: hospes::einvoice::FacturX = serde_json::from_str(r#"{
+ * "vat_regime": "franchise",
+ * "payment_means": {"code": "sepa_credit_transfer", "iban": "FR76 3000 6000 0112 3456 7890 189"}
+ * }"#).unwrap();
+ * assert_eq!(options.vat_regime, Some(hospes::einvoice::VatRegime::Franchise));
+ * ```
+ */
+public struct FacturX: Equatable, Hashable {
+    /**
+     * The customer's SIREN, VAT number and electronic address.
+     */
+    public var buyer: BuyerIds?
+    /**
+     * The seller's VAT regime.
+     */
+    public var vatRegime: VatRegime?
+    /**
+     * How the invoice is to be paid.
+     */
+    public var paymentMeans: PaymentMeans?
+    /**
+     * The seller's electronic address in the French directory; its SIREN when absent.
+     */
+    public var sellerElectronicAddress: String?
+    /**
+     * For a credit note: the issue date of the invoice it cancels (required then).
+     */
+    public var creditedInvoiceDate: NaiveDate?
+    /**
+     * What was paid before the invoice was issued (online at booking): the prepaid amount; all
+     * of it makes the invoice « déjà payée » (billing framework S2).
+     */
+    public var paid: Money?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The customer's SIREN, VAT number and electronic address.
+         */buyer: BuyerIds? = nil, 
+        /**
+         * The seller's VAT regime.
+         */vatRegime: VatRegime? = nil, 
+        /**
+         * How the invoice is to be paid.
+         */paymentMeans: PaymentMeans? = nil, 
+        /**
+         * The seller's electronic address in the French directory; its SIREN when absent.
+         */sellerElectronicAddress: String? = nil, 
+        /**
+         * For a credit note: the issue date of the invoice it cancels (required then).
+         */creditedInvoiceDate: NaiveDate? = nil, 
+        /**
+         * What was paid before the invoice was issued (online at booking): the prepaid amount; all
+         * of it makes the invoice « déjà payée » (billing framework S2).
+         */paid: Money? = nil) {
+        self.buyer = buyer
+        self.vatRegime = vatRegime
+        self.paymentMeans = paymentMeans
+        self.sellerElectronicAddress = sellerElectronicAddress
+        self.creditedInvoiceDate = creditedInvoiceDate
+        self.paid = paid
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FacturX: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFacturX: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FacturX {
+        return
+            try FacturX(
+                buyer: FfiConverterOptionTypeBuyerIds.read(from: &buf), 
+                vatRegime: FfiConverterOptionTypeVatRegime.read(from: &buf), 
+                paymentMeans: FfiConverterOptionTypePaymentMeans.read(from: &buf), 
+                sellerElectronicAddress: FfiConverterOptionString.read(from: &buf), 
+                creditedInvoiceDate: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                paid: FfiConverterOptionTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FacturX, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeBuyerIds.write(value.buyer, into: &buf)
+        FfiConverterOptionTypeVatRegime.write(value.vatRegime, into: &buf)
+        FfiConverterOptionTypePaymentMeans.write(value.paymentMeans, into: &buf)
+        FfiConverterOptionString.write(value.sellerElectronicAddress, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.creditedInvoiceDate, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.paid, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFacturX_lift(_ buf: RustBuffer) throws -> FacturX {
+    return try FfiConverterTypeFacturX.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFacturX_lower(_ value: FacturX) -> RustBuffer {
+    return FfiConverterTypeFacturX.lower(value)
+}
+
+
+/**
  * How to write a FEC: `{}` is a tab-separated file in ISO 8859-15.
  *
  * ```
@@ -7102,6 +7309,277 @@ public func FfiConverterTypeGdprSection_lift(_ buf: RustBuffer) throws -> GdprSe
 #endif
 public func FfiConverterTypeGdprSection_lower(_ value: GdprSection) -> RustBuffer {
     return FfiConverterTypeGdprSection.lower(value)
+}
+
+
+/**
+ * One cell: the stay of one unit from one arrival date, priced or refused.
+ */
+public struct GridCell: Equatable, Hashable {
+    /**
+     * The total, all taxes included, in the grid's currency; `None` when refused.
+     */
+    public var total: Decimal?
+    /**
+     * What is paid to book: the deposit, or the whole when the schedule asks everything at
+     * booking; `None` when refused.
+     */
+    public var dueAtBooking: Decimal?
+    /**
+     * Why this stay cannot be booked: the code `pricing.price` answers
+     * (`pricing.unit_unavailable`, `pricing.arrival_day_not_allowed`…); `None` when priced.
+     */
+    public var refused: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The total, all taxes included, in the grid's currency; `None` when refused.
+         */total: Decimal?, 
+        /**
+         * What is paid to book: the deposit, or the whole when the schedule asks everything at
+         * booking; `None` when refused.
+         */dueAtBooking: Decimal?, 
+        /**
+         * Why this stay cannot be booked: the code `pricing.price` answers
+         * (`pricing.unit_unavailable`, `pricing.arrival_day_not_allowed`…); `None` when priced.
+         */refused: String?) {
+        self.total = total
+        self.dueAtBooking = dueAtBooking
+        self.refused = refused
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GridCell: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGridCell: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GridCell {
+        return
+            try GridCell(
+                total: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                dueAtBooking: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                refused: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GridCell, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeDecimal.write(value.total, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.dueAtBooking, into: &buf)
+        FfiConverterOptionString.write(value.refused, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridCell_lift(_ buf: RustBuffer) throws -> GridCell {
+    return try FfiConverterTypeGridCell.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridCell_lower(_ value: GridCell) -> RustBuffer {
+    return FfiConverterTypeGridCell.lower(value)
+}
+
+
+/**
+ * What a booking widget asks: which units, which arrival dates, how many nights, who comes.
+ */
+public struct GridRequest: Equatable, Hashable {
+    /**
+     * The unit ids: one row each, in this order (up to 500).
+     */
+    public var units: [String]
+    /**
+     * The arrival dates: one column each, in this order (up to 400; 20 000 cells in all).
+     */
+    public var arrivals: [NaiveDate]
+    /**
+     * The length of every stay, in nights.
+     */
+    public var nights: UInt32
+    /**
+     * Every guest, the client included.
+     */
+    public var guests: [PricedGuest]
+    /**
+     * Options asked for (automatic ones are added anyway).
+     */
+    public var supplements: [SupplementChoice]
+    /**
+     * A promo code typed by the guest.
+     */
+    public var promoCode: String?
+    /**
+     * Each unit's nights already taken or closed; a unit not listed is free.
+     */
+    public var calendars: [UnitCalendar]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit ids: one row each, in this order (up to 500).
+         */units: [String], 
+        /**
+         * The arrival dates: one column each, in this order (up to 400; 20 000 cells in all).
+         */arrivals: [NaiveDate], 
+        /**
+         * The length of every stay, in nights.
+         */nights: UInt32, 
+        /**
+         * Every guest, the client included.
+         */guests: [PricedGuest], 
+        /**
+         * Options asked for (automatic ones are added anyway).
+         */supplements: [SupplementChoice], 
+        /**
+         * A promo code typed by the guest.
+         */promoCode: String?, 
+        /**
+         * Each unit's nights already taken or closed; a unit not listed is free.
+         */calendars: [UnitCalendar]) {
+        self.units = units
+        self.arrivals = arrivals
+        self.nights = nights
+        self.guests = guests
+        self.supplements = supplements
+        self.promoCode = promoCode
+        self.calendars = calendars
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GridRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGridRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GridRequest {
+        return
+            try GridRequest(
+                units: FfiConverterSequenceString.read(from: &buf), 
+                arrivals: FfiConverterSequenceTypeNaiveDate.read(from: &buf), 
+                nights: FfiConverterUInt32.read(from: &buf), 
+                guests: FfiConverterSequenceTypePricedGuest.read(from: &buf), 
+                supplements: FfiConverterSequenceTypeSupplementChoice.read(from: &buf), 
+                promoCode: FfiConverterOptionString.read(from: &buf), 
+                calendars: FfiConverterSequenceTypeUnitCalendar.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GridRequest, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.units, into: &buf)
+        FfiConverterSequenceTypeNaiveDate.write(value.arrivals, into: &buf)
+        FfiConverterUInt32.write(value.nights, into: &buf)
+        FfiConverterSequenceTypePricedGuest.write(value.guests, into: &buf)
+        FfiConverterSequenceTypeSupplementChoice.write(value.supplements, into: &buf)
+        FfiConverterOptionString.write(value.promoCode, into: &buf)
+        FfiConverterSequenceTypeUnitCalendar.write(value.calendars, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridRequest_lift(_ buf: RustBuffer) throws -> GridRequest {
+    return try FfiConverterTypeGridRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridRequest_lower(_ value: GridRequest) -> RustBuffer {
+    return FfiConverterTypeGridRequest.lower(value)
+}
+
+
+/**
+ * One unit's row: a cell per arrival date, in the request's order.
+ */
+public struct GridRow: Equatable, Hashable {
+    /**
+     * The unit id.
+     */
+    public var unit: String
+    /**
+     * The cells, one per arrival date.
+     */
+    public var cells: [GridCell]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit id.
+         */unit: String, 
+        /**
+         * The cells, one per arrival date.
+         */cells: [GridCell]) {
+        self.unit = unit
+        self.cells = cells
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GridRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGridRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GridRow {
+        return
+            try GridRow(
+                unit: FfiConverterString.read(from: &buf), 
+                cells: FfiConverterSequenceTypeGridCell.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GridRow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterSequenceTypeGridCell.write(value.cells, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridRow_lift(_ buf: RustBuffer) throws -> GridRow {
+    return try FfiConverterTypeGridRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridRow_lower(_ value: GridRow) -> RustBuffer {
+    return FfiConverterTypeGridRow.lower(value)
 }
 
 
@@ -10476,6 +10954,14 @@ public struct MailLinks: Equatable, Hashable {
      * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
      */
     public var bookingEdit: String?
+    /**
+     * `[LIEN_CONFIRMATION_COMPTE]`: confirming the address of a new portal account.
+     */
+    public var accountVerify: String?
+    /**
+     * `[LIEN_MOT_DE_PASSE]`: choosing a new portal password.
+     */
+    public var passwordReset: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -10500,7 +10986,13 @@ public struct MailLinks: Equatable, Hashable {
          */balancePayment: String?, 
         /**
          * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
-         */bookingEdit: String?) {
+         */bookingEdit: String?, 
+        /**
+         * `[LIEN_CONFIRMATION_COMPTE]`: confirming the address of a new portal account.
+         */accountVerify: String? = nil, 
+        /**
+         * `[LIEN_MOT_DE_PASSE]`: choosing a new portal password.
+         */passwordReset: String? = nil) {
         self.portal = portal
         self.quote = quote
         self.contract = contract
@@ -10508,6 +11000,8 @@ public struct MailLinks: Equatable, Hashable {
         self.depositPayment = depositPayment
         self.balancePayment = balancePayment
         self.bookingEdit = bookingEdit
+        self.accountVerify = accountVerify
+        self.passwordReset = passwordReset
     }
 
     
@@ -10532,7 +11026,9 @@ public struct FfiConverterTypeMailLinks: FfiConverterRustBuffer {
                 invoice: FfiConverterOptionString.read(from: &buf), 
                 depositPayment: FfiConverterOptionString.read(from: &buf), 
                 balancePayment: FfiConverterOptionString.read(from: &buf), 
-                bookingEdit: FfiConverterOptionString.read(from: &buf)
+                bookingEdit: FfiConverterOptionString.read(from: &buf), 
+                accountVerify: FfiConverterOptionString.read(from: &buf), 
+                passwordReset: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -10544,6 +11040,8 @@ public struct FfiConverterTypeMailLinks: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.depositPayment, into: &buf)
         FfiConverterOptionString.write(value.balancePayment, into: &buf)
         FfiConverterOptionString.write(value.bookingEdit, into: &buf)
+        FfiConverterOptionString.write(value.accountVerify, into: &buf)
+        FfiConverterOptionString.write(value.passwordReset, into: &buf)
     }
 }
 
@@ -11323,20 +11821,40 @@ public func FfiConverterTypeOptionOffer_lower(_ value: OptionOffer) -> RustBuffe
 
 
 /**
- * A stay whose participants changed, the client record (its companions list may grow) and the
- * events.
+ * What a participant change gives back: the stay and the client record to store, the request
+ * of a change made past its deadline, the stay's quote re-priced, and the events.
+ *
+ * ```
+ * let change: hospes::portal::ParticipantsChange = serde_json::from_value(serde_json::json!({
+ * "stay": {"reference": "312", "client_id": "C-1", "accommodation": "Emplacement",
+ * "arrival": "2026-07-11", "departure": "2026-07-18", "status": "option", "currency": "EUR"},
+ * "client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"},
+ * "events": []})).unwrap();
+ * assert!(change.request.is_none() && change.quote.is_none());
+ * ```
  */
 public struct ParticipantsChange: Equatable, Hashable {
     /**
-     * The stay to store.
+     * The stay to store (unchanged when the change became a request).
      */
     public var stay: Stay
     /**
-     * The client record to store.
+     * The client record to store (its companions list may grow).
      */
     public var client: Client
     /**
-     * `participants_changed`.
+     * A change past the policy's `participants` deadline, for the business to approve or
+     * decline (the stay is unchanged until then); only with a policy.
+     */
+    public var request: ChangeRequest?
+    /**
+     * The stay's quote re-priced for the people now coming, when one was given, open, and the
+     * stay is in « option » and changed: store it in place of the quote.
+     */
+    public var quote: Quote?
+    /**
+     * `participants_changed` (then `quote_changed` with a re-priced quote), or
+     * `booking_change_requested` for a late change.
      */
     public var events: [Event]
 
@@ -11344,16 +11862,27 @@ public struct ParticipantsChange: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The stay to store.
+         * The stay to store (unchanged when the change became a request).
          */stay: Stay, 
         /**
-         * The client record to store.
+         * The client record to store (its companions list may grow).
          */client: Client, 
         /**
-         * `participants_changed`.
+         * A change past the policy's `participants` deadline, for the business to approve or
+         * decline (the stay is unchanged until then); only with a policy.
+         */request: ChangeRequest? = nil, 
+        /**
+         * The stay's quote re-priced for the people now coming, when one was given, open, and the
+         * stay is in « option » and changed: store it in place of the quote.
+         */quote: Quote? = nil, 
+        /**
+         * `participants_changed` (then `quote_changed` with a re-priced quote), or
+         * `booking_change_requested` for a late change.
          */events: [Event]) {
         self.stay = stay
         self.client = client
+        self.request = request
+        self.quote = quote
         self.events = events
     }
 
@@ -11375,6 +11904,8 @@ public struct FfiConverterTypeParticipantsChange: FfiConverterRustBuffer {
             try ParticipantsChange(
                 stay: FfiConverterTypeStay.read(from: &buf), 
                 client: FfiConverterTypeClient.read(from: &buf), 
+                request: FfiConverterOptionTypeChangeRequest.read(from: &buf), 
+                quote: FfiConverterOptionTypeQuote.read(from: &buf), 
                 events: FfiConverterSequenceTypeEvent.read(from: &buf)
         )
     }
@@ -11382,6 +11913,8 @@ public struct FfiConverterTypeParticipantsChange: FfiConverterRustBuffer {
     public static func write(_ value: ParticipantsChange, into buf: inout [UInt8]) {
         FfiConverterTypeStay.write(value.stay, into: &buf)
         FfiConverterTypeClient.write(value.client, into: &buf)
+        FfiConverterOptionTypeChangeRequest.write(value.request, into: &buf)
+        FfiConverterOptionTypeQuote.write(value.quote, into: &buf)
         FfiConverterSequenceTypeEvent.write(value.events, into: &buf)
     }
 }
@@ -11790,6 +12323,101 @@ public func FfiConverterTypePaymentFilter_lift(_ buf: RustBuffer) throws -> Paym
 #endif
 public func FfiConverterTypePaymentFilter_lower(_ value: PaymentFilter) -> RustBuffer {
     return FfiConverterTypePaymentFilter.lower(value)
+}
+
+
+/**
+ * The means of payment the invoice asks for (BG-16).
+ *
+ * ```
+ * let means: hospes::einvoice::PaymentMeans =
+ * serde_json::from_str(r#"{"code": "sepa_credit_transfer", "iban": "FR7630006000011234567890189"}"#).unwrap();
+ * assert_eq!(means.code.code(), "58");
+ * ```
+ */
+public struct PaymentMeans: Equatable, Hashable {
+    /**
+     * The means.
+     */
+    public var code: PaymentMeansCode
+    /**
+     * The account to pay into, for a transfer.
+     */
+    public var iban: String?
+    /**
+     * Its bank's BIC.
+     */
+    public var bic: String?
+    /**
+     * The account's holder.
+     */
+    public var accountName: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The means.
+         */code: PaymentMeansCode, 
+        /**
+         * The account to pay into, for a transfer.
+         */iban: String? = nil, 
+        /**
+         * Its bank's BIC.
+         */bic: String? = nil, 
+        /**
+         * The account's holder.
+         */accountName: String? = nil) {
+        self.code = code
+        self.iban = iban
+        self.bic = bic
+        self.accountName = accountName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentMeans: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentMeans: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentMeans {
+        return
+            try PaymentMeans(
+                code: FfiConverterTypePaymentMeansCode.read(from: &buf), 
+                iban: FfiConverterOptionString.read(from: &buf), 
+                bic: FfiConverterOptionString.read(from: &buf), 
+                accountName: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentMeans, into buf: inout [UInt8]) {
+        FfiConverterTypePaymentMeansCode.write(value.code, into: &buf)
+        FfiConverterOptionString.write(value.iban, into: &buf)
+        FfiConverterOptionString.write(value.bic, into: &buf)
+        FfiConverterOptionString.write(value.accountName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMeans_lift(_ buf: RustBuffer) throws -> PaymentMeans {
+    return try FfiConverterTypePaymentMeans.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMeans_lower(_ value: PaymentMeans) -> RustBuffer {
+    return FfiConverterTypePaymentMeans.lower(value)
 }
 
 
@@ -12874,6 +13502,95 @@ public func FfiConverterTypePortalHome_lift(_ buf: RustBuffer) throws -> PortalH
 #endif
 public func FfiConverterTypePortalHome_lower(_ value: PortalHome) -> RustBuffer {
     return FfiConverterTypePortalHome.lower(value)
+}
+
+
+/**
+ * The answer: the catalogue's currency, the length of stay, and a row per unit.
+ */
+public struct PriceGrid: Equatable, Hashable {
+    /**
+     * The currency of every amount.
+     */
+    public var currency: Currency
+    /**
+     * The nights of every stay.
+     */
+    public var nights: UInt32
+    /**
+     * The arrival dates, as asked: the columns.
+     */
+    public var arrivals: [NaiveDate]
+    /**
+     * One row per unit, as asked.
+     */
+    public var rows: [GridRow]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The currency of every amount.
+         */currency: Currency, 
+        /**
+         * The nights of every stay.
+         */nights: UInt32, 
+        /**
+         * The arrival dates, as asked: the columns.
+         */arrivals: [NaiveDate], 
+        /**
+         * One row per unit, as asked.
+         */rows: [GridRow]) {
+        self.currency = currency
+        self.nights = nights
+        self.arrivals = arrivals
+        self.rows = rows
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PriceGrid: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePriceGrid: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PriceGrid {
+        return
+            try PriceGrid(
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                nights: FfiConverterUInt32.read(from: &buf), 
+                arrivals: FfiConverterSequenceTypeNaiveDate.read(from: &buf), 
+                rows: FfiConverterSequenceTypeGridRow.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PriceGrid, into buf: inout [UInt8]) {
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterUInt32.write(value.nights, into: &buf)
+        FfiConverterSequenceTypeNaiveDate.write(value.arrivals, into: &buf)
+        FfiConverterSequenceTypeGridRow.write(value.rows, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePriceGrid_lift(_ buf: RustBuffer) throws -> PriceGrid {
+    return try FfiConverterTypePriceGrid.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePriceGrid_lower(_ value: PriceGrid) -> RustBuffer {
+    return FfiConverterTypePriceGrid.lower(value)
 }
 
 
@@ -16901,7 +17618,7 @@ public func FfiConverterTypeSignedCopy_lower(_ value: SignedCopy) -> RustBuffer 
 
 /**
  * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
- * evidence document. The host stores `copy` with the acceptance.
+ * evidence document. The host stores `copy` with the acceptance, and drafts `first_invoice`.
  */
 public struct SignedQuote: Equatable, Hashable {
     /**
@@ -16912,6 +17629,11 @@ public struct SignedQuote: Equatable, Hashable {
      * The PDF signed and its evidence.
      */
     public var copy: SignedCopy
+    /**
+     * The invoice of the quote's first installment as of the signature, ready for
+     * `draft_invoice` (see [`first_invoice`]); `None` when the quote has no schedule.
+     */
+    public var firstInvoice: InvoiceRequest?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -16921,9 +17643,14 @@ public struct SignedQuote: Equatable, Hashable {
          */acceptance: QuoteAcceptance, 
         /**
          * The PDF signed and its evidence.
-         */copy: SignedCopy) {
+         */copy: SignedCopy, 
+        /**
+         * The invoice of the quote's first installment as of the signature, ready for
+         * `draft_invoice` (see [`first_invoice`]); `None` when the quote has no schedule.
+         */firstInvoice: InvoiceRequest? = nil) {
         self.acceptance = acceptance
         self.copy = copy
+        self.firstInvoice = firstInvoice
     }
 
     
@@ -16943,13 +17670,15 @@ public struct FfiConverterTypeSignedQuote: FfiConverterRustBuffer {
         return
             try SignedQuote(
                 acceptance: FfiConverterTypeQuoteAcceptance.read(from: &buf), 
-                copy: FfiConverterTypeSignedCopy.read(from: &buf)
+                copy: FfiConverterTypeSignedCopy.read(from: &buf), 
+                firstInvoice: FfiConverterOptionTypeInvoiceRequest.read(from: &buf)
         )
     }
 
     public static func write(_ value: SignedQuote, into buf: inout [UInt8]) {
         FfiConverterTypeQuoteAcceptance.write(value.acceptance, into: &buf)
         FfiConverterTypeSignedCopy.write(value.copy, into: &buf)
+        FfiConverterOptionTypeInvoiceRequest.write(value.firstInvoice, into: &buf)
     }
 }
 
@@ -18597,6 +19326,75 @@ public func FfiConverterTypeUnit_lift(_ buf: RustBuffer) throws -> Unit {
 #endif
 public func FfiConverterTypeUnit_lower(_ value: Unit) -> RustBuffer {
     return FfiConverterTypeUnit.lower(value)
+}
+
+
+/**
+ * The nights one unit is already taken or closed, from the host's calendar.
+ */
+public struct UnitCalendar: Equatable, Hashable {
+    /**
+     * The unit id.
+     */
+    public var unit: String
+    /**
+     * Its nights taken or closed.
+     */
+    public var unavailable: [Period]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit id.
+         */unit: String, 
+        /**
+         * Its nights taken or closed.
+         */unavailable: [Period]) {
+        self.unit = unit
+        self.unavailable = unavailable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UnitCalendar: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnitCalendar: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnitCalendar {
+        return
+            try UnitCalendar(
+                unit: FfiConverterString.read(from: &buf), 
+                unavailable: FfiConverterSequenceTypePeriod.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UnitCalendar, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterSequenceTypePeriod.write(value.unavailable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnitCalendar_lift(_ buf: RustBuffer) throws -> UnitCalendar {
+    return try FfiConverterTypeUnitCalendar.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnitCalendar_lower(_ value: UnitCalendar) -> RustBuffer {
+    return FfiConverterTypeUnitCalendar.lower(value)
 }
 
 
@@ -22166,8 +22964,8 @@ public func FfiConverterTypeGdprSectionKind_lower(_ value: GdprSectionKind) -> R
 
 /**
  * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
- * error, with the stable `code`, its `family`, the English `reason` and the message in every
- * locale.
+ * error, with the stable `code`, its `family`, the English `reason`, the message in every
+ * locale and its named values as text (`fields`, see [`Error::fields`]).
  *
  * It lives here, beside the custom types, so that a value refused while lifting an argument
  * (an unknown currency, a malformed date) reaches the caller as this typed error too.
@@ -22176,10 +22974,13 @@ public func FfiConverterTypeGdprSectionKind_lower(_ value: GdprSectionKind) -> R
  * use hospes::error::ErrorFamily;
  * use hospes::ffi::HospesError;
  * let err = HospesError::from(hospes::Error::AmountOverflow);
- * let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+ * let HospesError::Failed { code, family, reason, messages, fields } = err else { unreachable!() };
  * assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
  * assert_eq!(reason, "Amount out of range.");
  * assert_eq!(messages["fr"], "Montant hors limites.");
+ * assert!(fields.is_empty());
+ * let HospesError::Failed { fields, .. } = HospesError::from(hospes::Error::FieldTooLong { field: "notes".into(), max: 2000 }) else { unreachable!() };
+ * assert_eq!((fields["field"].as_str(), fields["max"].as_str()), ("notes", "2000"));
  * ```
  */
 public 
@@ -22202,7 +23003,12 @@ enum HospesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */reason: String, 
         /**
          * Message per locale tag (`fr`, `en`, `es`).
-         */messages: [String: String]
+         */messages: [String: String], 
+        /**
+         * The error's named values ([`Error::fields`]) as text: a count in decimal digits, an
+         * absent optional value left out (`line`, `column` of `mail.tag_unknown`; `client_id`
+         * of `link.expired`). Never a secret.
+         */fields: [String: String]
     )
 
     
@@ -22237,7 +23043,8 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
             code: try FfiConverterString.read(from: &buf), 
             family: try FfiConverterTypeErrorFamily.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
-            messages: try FfiConverterDictionaryStringString.read(from: &buf)
+            messages: try FfiConverterDictionaryStringString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -22251,12 +23058,13 @@ public struct FfiConverterTypeHospesError: FfiConverterRustBuffer {
 
         
         
-        case let .Failed(code,family,reason,messages):
+        case let .Failed(code,family,reason,messages,fields):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(code, into: &buf)
             FfiConverterTypeErrorFamily.write(family, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterDictionaryStringString.write(messages, into: &buf)
+            FfiConverterDictionaryStringString.write(fields, into: &buf)
             
         }
     }
@@ -23375,6 +24183,136 @@ public func FfiConverterTypeNewParticipant_lift(_ buf: RustBuffer) throws -> New
 #endif
 public func FfiConverterTypeNewParticipant_lower(_ value: NewParticipant) -> RustBuffer {
     return FfiConverterTypeNewParticipant.lower(value)
+}
+
+
+
+/**
+ * How the invoice is paid (UNTDID 4461).
+ *
+ * ```
+ * let card: hospes::einvoice::PaymentMeansCode = serde_json::from_str("\"card\"").unwrap();
+ * assert_eq!(card.code(), "48");
+ * ```
+ */
+
+public enum PaymentMeansCode: Equatable, Hashable {
+    
+    /**
+     * Cash (10).
+     */
+    case cash
+    /**
+     * Cheque (20).
+     */
+    case cheque
+    /**
+     * Credit transfer (30): needs the IBAN.
+     */
+    case creditTransfer
+    /**
+     * Bank card (48).
+     */
+    case card
+    /**
+     * SEPA credit transfer (58): needs the IBAN.
+     */
+    case sepaCreditTransfer
+    /**
+     * SEPA direct debit (59).
+     */
+    case sepaDirectDebit
+    /**
+     * Online payment service (68): the payment page of the host's provider.
+     */
+    case online
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PaymentMeansCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentMeansCode: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentMeansCode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentMeansCode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .cash
+        
+        case 2: return .cheque
+        
+        case 3: return .creditTransfer
+        
+        case 4: return .card
+        
+        case 5: return .sepaCreditTransfer
+        
+        case 6: return .sepaDirectDebit
+        
+        case 7: return .online
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PaymentMeansCode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .cash:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .cheque:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .creditTransfer:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .card:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .sepaCreditTransfer:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .sepaDirectDebit:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .online:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMeansCode_lift(_ buf: RustBuffer) throws -> PaymentMeansCode {
+    return try FfiConverterTypePaymentMeansCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMeansCode_lower(_ value: PaymentMeansCode) -> RustBuffer {
+    return FfiConverterTypePaymentMeansCode.lower(value)
 }
 
 
@@ -25049,6 +25987,87 @@ public func FfiConverterTypeTouristTaxBasis_lower(_ value: TouristTaxBasis) -> R
 
 
 /**
+ * The seller's VAT regime.
+ *
+ * ```
+ * let regime: hospes::einvoice::VatRegime = serde_json::from_str("\"franchise\"").unwrap();
+ * assert_eq!(regime, hospes::einvoice::VatRegime::Franchise);
+ * ```
+ */
+
+public enum VatRegime: Equatable, Hashable {
+    
+    /**
+     * Charges VAT: standard-rated lines (S), the tourist tax exempt (E, `VATEX-EU-79-C`).
+     */
+    case standard
+    /**
+     * « Franchise en base » (art. 293 B du CGI): no VAT; every line exempt (E,
+     * `VATEX-FR-FRANCHISE`) and the mention « TVA non applicable, art. 293 B du CGI » printed.
+     */
+    case franchise
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension VatRegime: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVatRegime: FfiConverterRustBuffer {
+    typealias SwiftType = VatRegime
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VatRegime {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .standard
+        
+        case 2: return .franchise
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: VatRegime, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .standard:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .franchise:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVatRegime_lift(_ buf: RustBuffer) throws -> VatRegime {
+    return try FfiConverterTypeVatRegime.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVatRegime_lower(_ value: VatRegime) -> RustBuffer {
+    return FfiConverterTypeVatRegime.lower(value)
+}
+
+
+
+/**
  * A day of the week.
  */
 
@@ -25298,6 +26317,30 @@ fileprivate struct FfiConverterOptionTypeBusinessDiscount: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeBuyerIds: FfiConverterRustBuffer {
+    typealias SwiftType = BuyerIds?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBuyerIds.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBuyerIds.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCancellationTier: FfiConverterRustBuffer {
     typealias SwiftType = CancellationTier?
 
@@ -25386,6 +26429,30 @@ fileprivate struct FfiConverterOptionTypeInvoice: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeInvoice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInvoiceRequest: FfiConverterRustBuffer {
+    typealias SwiftType = InvoiceRequest?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInvoiceRequest.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInvoiceRequest.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25530,6 +26597,54 @@ fileprivate struct FfiConverterOptionTypePayment: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePayment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePaymentMeans: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentMeans?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePaymentMeans.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePaymentMeans.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeQuote: FfiConverterRustBuffer {
+    typealias SwiftType = Quote?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeQuote.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeQuote.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25842,6 +26957,30 @@ fileprivate struct FfiConverterOptionTypeSignatureImage: FfiConverterRustBuffer 
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSignatureImage.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeVatRegime: FfiConverterRustBuffer {
+    typealias SwiftType = VatRegime?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeVatRegime.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeVatRegime.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -26583,6 +27722,56 @@ fileprivate struct FfiConverterSequenceTypeGdprSection: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeGdprSection.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGridCell: FfiConverterRustBuffer {
+    typealias SwiftType = [GridCell]
+
+    public static func write(_ value: [GridCell], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGridCell.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GridCell] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GridCell]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGridCell.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGridRow: FfiConverterRustBuffer {
+    typealias SwiftType = [GridRow]
+
+    public static func write(_ value: [GridRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGridRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GridRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GridRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGridRow.read(from: &buf))
         }
         return seq
     }
@@ -27458,6 +28647,31 @@ fileprivate struct FfiConverterSequenceTypeUnit: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeUnit.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnitCalendar: FfiConverterRustBuffer {
+    typealias SwiftType = [UnitCalendar]
+
+    public static func write(_ value: [UnitCalendar], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnitCalendar.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UnitCalendar] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UnitCalendar]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnitCalendar.read(from: &buf))
         }
         return seq
     }

@@ -16,10 +16,11 @@ stubs shipped with the package; amounts are ``decimal.Decimal``, calendar dates
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Dict
 
-from . import _native, _wire
-from ._held import Keyring, Mailer, Pricer, Register
+from . import _native, _wire, errors
+from ._held import Keyring, Mailer, PreparedMailContext, Pricer, Register
 from .errors import (
     AccountError,
     AppointmentError,
@@ -54,6 +55,26 @@ __version__: str = _native.__version__
 #: store a record as JSON: ``json.dumps(hospes.to_wire(client))``.
 to_wire = _wire.to_wire
 
+
+def from_wire(type_name: str, value: Any) -> Any:
+    """A record kept in the wire form — as ``to_wire`` wrote it to the host's database, decimals
+    and dates as strings — back as the Python values hospes returns (``Decimal``, ``date``,
+    aware ``datetime``), typed: ``hospes.from_wire("Client", json.loads(row))`` is a ``Client``
+    for mypy. ``type_name`` is a record type of the stubs (``"Stay"``, ``"Invoice"``…); values
+    are converted, not checked (the next hospes call checks them). An unknown type name is
+    :class:`hospes.InputError` (``input.invalid``).
+
+    >>> import hospes
+    >>> hospes.from_wire("Period", {"from": "2026-07-11", "to": "2026-07-18"})["to"]
+    datetime.date(2026, 7, 18)
+    """
+    node = _wire.DEFS.get(type_name) if isinstance(type_name, str) else None
+    if node is None:
+        envelope = _native.refusal("input.invalid", "$.type_name", f"no record type {repr(type_name)[:80]} "
+                                   "(one of the stubs' record types: \"Client\", \"Stay\"…)", "")
+        raise errors.from_envelope(json.loads(envelope)["error"])
+    return _wire.from_wire(value, node)
+
 __all__ = [
     "HospesError",
     "InputError",
@@ -84,8 +105,10 @@ __all__ = [
     "Keyring",
     "Mailer",
     "Pricer",
+    "PreparedMailContext",
     "Register",
     "to_wire",
+    "from_wire",
 ]
 
 
@@ -99,10 +122,10 @@ def _make(op: Dict[str, Any]) -> Callable[..., Any]:
     last_required = max((i for i, n in enumerate(names) if n in required), default=-1)
     params = ", ".join(n if n in required or i < last_required else f"{n}=None" for i, n in enumerate(names))
     packed = ", ".join(f"{n!r}: {n}" for n in names)
-    # A file (a PDF) comes back from Rust as bytes, without base64 or JSON in between.
-    invoke = _wire.invoke_for_file if _wire.returns_file(op["returns"]) else _wire.invoke
-    source = f"def {op['function']}({params}):\n    return _invoke(_op, {{{packed}}}, _returns)\n"
-    namespace: Dict[str, Any] = {"_invoke": invoke, "_op": op["name"], "_returns": op["returns"]}
+    # The arguments are encoded and the result built in Rust (`_native.invoke`), without JSON
+    # text in between; a file (a PDF) comes back as bytes.
+    source = f"def {op['function']}({params}):\n    return _invoke(_op, {{{packed}}})\n"
+    namespace: Dict[str, Any] = {"_invoke": _native.invoke, "_op": op["name"]}
     exec(compile(source, f"<hospes {op['name']}>", "exec"), namespace)  # noqa: S102 - names come from the Rust schema
     operation = namespace[op["function"]]
     operation.__doc__ = op["doc"]

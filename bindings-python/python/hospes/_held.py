@@ -14,8 +14,6 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from . import _native, _wire
 from .errors import InputError, from_envelope
 
-_RETURNS: Dict[str, Any] = {op["name"]: op["returns"] for op in _wire.SCHEMA["operations"]}
-
 
 class _Held:
     """A native value built once from a record; a bad one raises the typed error hospes gives.
@@ -37,10 +35,11 @@ class _Held:
             raise from_envelope(json.loads(str(envelope))["error"]) from None
 
     def _call(self, op: str, args: Dict[str, Any]) -> Any:
-        return _wire.invoke(op, args, _RETURNS[op], self._native.call)
+        # Arguments encoded and the result built in Rust, as for the module's functions.
+        return self._native.invoke(op, args)
 
     def _call_for_file(self, op: str, args: Dict[str, Any]) -> bytes:
-        return _wire.invoke_for_file(op, args, _RETURNS[op], self._native.call_for_file)
+        return self._native.invoke(op, args)  # type: ignore[no-any-return]
 
 
 class Keyring(_Held):
@@ -73,9 +72,12 @@ class Keyring(_Held):
         return self._call("link.issue", {"establishment": establishment, "request": request, "now": now})
 
     def verify(
-        self, establishment: Dict[str, Any], token: str, purpose: str, state: Dict[str, Any], now: Any
+        self, establishment: Dict[str, Any], token: str, purpose: str, state: Optional[Dict[str, Any]], now: Any
     ) -> Dict[str, Any]:
-        """Verifies a link: the same as :func:`hospes.verify_link` with these keys."""
+        """Verifies a link: the same as :func:`hospes.verify_link` with these keys. ``state`` is
+        ``None`` when the host has nothing the token could name (a deleted client or document):
+        ``link.invalid``, as for a forged token. A genuine expired token raises ``link.expired``
+        with the verified ``client_id``, ``purpose`` and ``subject`` in ``err.fields``."""
         args = {"establishment": establishment, "token": token, "purpose": purpose, "state": state, "now": now}
         return self._call("link.verify", args)
 
@@ -101,6 +103,12 @@ class Pricer(_Held):
     def price(self, request: Dict[str, Any], now: Any) -> Dict[str, Any]:
         """Prices a stay: the same as :func:`hospes.price_stay` with this catalogue."""
         return self._call("pricing.price", {"request": request, "now": now})
+
+    def grid(self, request: Dict[str, Any], now: Any) -> Dict[str, Any]:
+        """The price grid of a booking widget — every unit × arrival date for one length of stay
+        and one party, each cell its total and what is paid to book, or its refusal code: the
+        same as :func:`hospes.price_grid` with this catalogue."""
+        return self._call("pricing.grid", {"request": request, "now": now})
 
     def create_quote(
         self,
@@ -145,12 +153,37 @@ class Mailer(_Held):
         """The languages, tags and links the template uses."""
         return self._call("mail.check", {})
 
-    def render(self, context: Dict[str, Any]) -> Dict[str, Any]:
-        """Renders the mail for one guest: ``subject``, ``html`` and ``text``, in their language."""
+    def render(self, context: Any) -> Dict[str, Any]:
+        """Renders the mail for one guest: ``subject``, ``html`` and ``text``, in their language.
+        ``context`` is a ``MailContext`` record, or a :class:`PreparedMailContext` (read once, for
+        a guest who gets several mails, or the same mail again)."""
+        if isinstance(context, PreparedMailContext):
+            return self._native.render_prepared(context._native)  # type: ignore[no-any-return]
         return self._call("mail.render", {"context": context})
+
+    def prepare(self, context: Dict[str, Any]) -> "PreparedMailContext":
+        """The context read and checked once, for :meth:`render` (of this mailer or any other)."""
+        return PreparedMailContext(context)
 
     def __repr__(self) -> str:
         return f"Mailer({self.summary['name']!r})"
+
+
+class PreparedMailContext(_Held):
+    """A mail's context — establishment, client, stay, amounts, links — read and checked once, for
+    a guest who gets several mails (the confirmation, the contract, the reminders) or the same mail
+    again: every :class:`Mailer` renders it without reading the records again, exactly as it
+    renders the record. A context hospes refuses raises its error here, once."""
+
+    __slots__ = ()
+    _NATIVE = _native.PreparedMailContext
+    _ARGUMENT = ("mail.render", "context")
+
+    def __init__(self, context: Dict[str, Any]) -> None:
+        self._hold(context)
+
+    def __repr__(self) -> str:
+        return "PreparedMailContext()"
 
 
 def _listed(values: Any) -> Any:
@@ -265,4 +298,4 @@ class Register(_Held):
         return f"Register({len(self)} clients)"
 
 
-__all__ = ["Keyring", "Mailer", "Pricer", "Register"]
+__all__ = ["Keyring", "Mailer", "Pricer", "PreparedMailContext", "Register"]

@@ -180,11 +180,30 @@ def returns_file(returns: Dict[str, Any]) -> bool:
     return returns.get("$ref", "").endswith("/FileBytes")
 
 
+def _error(envelope: str) -> Exception:
+    """The exception of an error envelope (the native ``invoke`` raises it)."""
+    return from_envelope(json.loads(envelope)["error"])
+
+
+_RETURNS: Dict[str, Any] = {op["name"]: op["returns"] for op in SCHEMA["operations"]}
+
+
+def _answer(op: str, envelope: str) -> Any:
+    """The result in ``envelope`` of operation ``op``, converted by :func:`from_wire`: what the
+    native ``invoke`` gives for a value it does not build itself (none of hospes's today)."""
+    parsed = json.loads(envelope)
+    if "error" in parsed:
+        raise from_envelope(parsed["error"])
+    return from_wire(parsed["ok"], _RETURNS[op])
+
+
 def invoke(
     op: str, args: Dict[str, Any], returns: Dict[str, Any], call: Callable[[str, str], str] = _native.call
 ) -> Any:
-    """Calls operation ``op`` with named ``args`` and converts the result, or raises. ``call`` is
-    the native entry point: the module's, or a held value's (a keyring, a pricer)."""
+    """Calls operation ``op`` with named ``args`` through the JSON envelope and converts the
+    result in Python, or raises: the conversion the native ``invoke`` does in Rust, kept as its
+    reference (tests/test_crossing.py holds the two to the same values). ``call`` is the native
+    entry point: the module's, or a held value's (a keyring, a pricer)."""
     payload = _encode(args, op)
     envelope = json.loads(call(op, payload))
     if "error" in envelope:

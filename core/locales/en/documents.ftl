@@ -159,3 +159,10 @@ stay-origin-walk_in = Front desk
 stay-origin-agency = Agency
 stay-origin-marketplace = Booking platform
 stay-origin-other = Other
+
+# E-invoicing (Factur-X): the notes and reasons of the CII XML, and the franchise mention.
+einvoice-note-penalty = Late payment penalties: { $rate } % a year (French Commercial Code, art. L441-10).
+einvoice-note-indemnity = Fixed recovery fee: { $amount } { $currency }.
+einvoice-payment-terms = Payable by { $date } at the latest.
+einvoice-exempt-tourist-tax = Tourist tax collected for the municipality (disbursement, art. 79(c) of the VAT directive).
+einvoice-exempt-franchise = VAT not applicable, art. 293 B of the French General Tax Code (CGI).

@@ -159,3 +159,10 @@ stay-origin-walk_in = En recepción
 stay-origin-agency = Agencia
 stay-origin-marketplace = Plataforma de reservas
 stay-origin-other = Otro
+
+# E-invoicing (Factur-X): the notes and reasons of the CII XML, and the franchise mention.
+einvoice-note-penalty = Penalizaciones por demora: { $rate } % anual (Código de Comercio francés, art. L441-10).
+einvoice-note-indemnity = Indemnización fija por gastos de cobro: { $amount } { $currency }.
+einvoice-payment-terms = A pagar a más tardar el { $date }.
+einvoice-exempt-tourist-tax = Tasa turística cobrada por cuenta del municipio (suplido, art. 79 c) de la directiva del IVA).
+einvoice-exempt-franchise = IVA no aplicable, art. 293 B del Código General de Impuestos francés (CGI).

@@ -159,3 +159,10 @@ stay-origin-walk_in = Accueil
 stay-origin-agency = Agence
 stay-origin-marketplace = Plateforme de réservation
 stay-origin-other = Autre
+
+# E-invoicing (Factur-X): the notes and reasons of the CII XML, and the franchise mention.
+einvoice-note-penalty = Pénalités de retard : taux annuel de { $rate } % (art. L441-10 du Code de commerce).
+einvoice-note-indemnity = Indemnité forfaitaire pour frais de recouvrement : { $amount } { $currency }.
+einvoice-payment-terms = À payer au plus tard le { $date }.
+einvoice-exempt-tourist-tax = Taxe de séjour perçue pour le compte de la commune (débours, art. 79 c de la directive TVA).
+einvoice-exempt-franchise = TVA non applicable, art. 293 B du CGI.

@@ -162,6 +162,20 @@ macro_rules! error_table {
                     /// The value received.
                     value: String,
                 },
+                /// A price grid past 500 units, 400 arrival dates or 20 000 cells.
+                #[error("a price grid of {units} units × {arrivals} arrival dates is too large (at most {max_units} units, {max_arrivals} dates, {max_cells} cells)")]
+                GridTooLarge = "pricing.grid_too_large" {
+                    /// Units asked for.
+                    units: usize,
+                    /// Arrival dates asked for.
+                    arrivals: usize,
+                    /// Most units.
+                    max_units: usize,
+                    /// Most arrival dates.
+                    max_arrivals: usize,
+                    /// Most cells.
+                    max_cells: usize,
+                },
             }
             /// A quote that can no longer be changed or accepted (`quote.expired`, `quote.changed` …).
             Quote = "quote" {
@@ -285,6 +299,72 @@ macro_rules! error_table {
                 InvoiceNotIssued = "invoice.not_issued" {
                     /// Its number, if any.
                     number: String,
+                },
+                /// A draft has no number nor issue date: only an issued invoice is an e-invoice.
+                #[error("invoice `{number}` is not issued: a draft cannot be an e-invoice")]
+                EinvoiceDraft = "invoice.einvoice_draft" {
+                    /// Its number, if any.
+                    number: String,
+                },
+                /// An e-invoice needs the seller's SIREN (from its SIRET) (BR-FR-10).
+                #[error("the seller `{seller}` has no SIRET: an e-invoice needs its SIREN")]
+                EinvoiceSirenMissing = "invoice.einvoice_siren_missing" {
+                    /// The seller's name.
+                    seller: String,
+                },
+                /// A business customer in France needs her SIREN on an e-invoice (BR-FR-11).
+                #[error("the business customer `{customer}` has no SIREN: a B2B e-invoice needs it")]
+                EinvoiceBuyerSirenMissing = "invoice.einvoice_buyer_siren_missing" {
+                    /// The customer's name.
+                    customer: String,
+                },
+                /// The customer's address lacks what an e-invoice needs: a country for everyone,
+                /// the street, postcode and city for a business (BR-10, BR-11).
+                #[error("the customer `{customer}` has no {missing}: an e-invoice needs it")]
+                EinvoiceBuyerAddressMissing = "invoice.einvoice_buyer_address_missing" {
+                    /// The customer's name.
+                    customer: String,
+                    /// What is missing (`country`, `address`).
+                    missing: String,
+                },
+                /// A credit note's e-invoice names the invoice it cancels and its date (BR-FR-CO-05).
+                #[error("credit note `{number}`: the issue date of the invoice it cancels is needed")]
+                EinvoiceCreditedDateMissing = "invoice.einvoice_credited_date_missing" {
+                    /// The credit note's number.
+                    number: String,
+                },
+                /// An invoice number the French platforms refuse: at most 35 letters, digits and
+                /// `+ - _ /` (BR-FR-01, BR-FR-02).
+                #[error("invoice number `{number}` cannot be an e-invoice's: at most 35 letters, digits and + - _ /")]
+                EinvoiceNumberInvalid = "invoice.einvoice_number_invalid" {
+                    /// The number.
+                    number: String,
+                },
+                /// hospes writes e-invoices in euros only (BR-FR-CO-12).
+                #[error("an e-invoice in {currency} is not supported: euros only")]
+                EinvoiceCurrencyUnsupported = "invoice.einvoice_currency_unsupported" {
+                    /// The invoice's currency.
+                    currency: String,
+                },
+                /// A business under the VAT franchise (art. 293 B du CGI) charges no VAT.
+                #[error("a business under the VAT franchise charges no VAT, yet a line is at {rate} %")]
+                EinvoiceFranchiseVat = "invoice.einvoice_franchise_vat" {
+                    /// The rate charged.
+                    rate: String,
+                },
+                /// Payment by credit transfer names the account to pay into (BR-61).
+                #[error("payment by {means} needs the IBAN of the account to pay into")]
+                EinvoiceIbanMissing = "invoice.einvoice_iban_missing" {
+                    /// The means of payment (`sepa_credit_transfer`).
+                    means: String,
+                },
+                /// What was paid before the invoice was issued cannot exceed its total.
+                #[error("paid {paid} on an invoice of {total}")]
+                EinvoicePaidInvalid = "invoice.einvoice_paid_invalid" {
+                    /// The amount said to be paid.
+                    paid: String,
+                    /// The invoice's total.
+                    total: String,
                 },
             }
             /// A payment that cannot be recorded or asked for (`payment.amount_invalid`,

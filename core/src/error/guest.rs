@@ -54,6 +54,13 @@ macro_rules! guest_families {
                     /// The operation name received.
                     op: String,
                 },
+                /// A phone number to format that is not a valid number in E.164 form
+                /// (`+33558091234`: `+`, the country code and the number, digits only).
+                #[error("`{value}` is not a phone number in E.164 form")]
+                PhoneNotE164 = "input.phone_not_e164" {
+                    /// The text received (at most 40 characters of it).
+                    value: String,
+                },
             }
             /// Amounts, currencies, VAT rates (`money.*`).
             Money = "money" {
@@ -266,11 +273,18 @@ macro_rules! guest_families {
                 /// subject or state, or under an unknown key. Always the same error, whatever the cause.
                 #[error("this link is not valid")]
                 LinkInvalid = "link.invalid",
-                /// A genuine link token past its expiry.
+                /// A genuine link token past its expiry: whose link it was and what it opened,
+                /// verified, so that the page can offer to send a new one.
                 #[error("this link expired at {expired_at}")]
                 LinkExpired = "link.expired" {
                     /// When it expired (RFC 3339).
                     expired_at: String,
+                    /// The client the link was issued to (verified: the token is genuine).
+                    client_id: String,
+                    /// What it opened (`portal`, `quote` …).
+                    purpose: String,
+                    /// The stay or document it opened, if any.
+                    subject: Option<String>,
                 },
                 /// A link key that is not a PASERK `k4.local.` key (the key itself is never echoed).
                 #[error("a link key is not a valid k4.local PASERK key")]

@@ -16,6 +16,7 @@ use icu_decimal::input::Decimal as IcuDecimal;
 use rust_decimal::Decimal;
 use writeable::Writeable;
 
+use crate::error::{Error, Result};
 use crate::i18n::Locale;
 use crate::money::{Currency, Money};
 
@@ -222,9 +223,101 @@ pub(crate) fn deadline_or(
     )
 }
 
+/// Longest text [`phone`] reads: `+` and 15 digits is E.164's most.
+const MAX_E164: usize = 16;
+
+/// A phone number in E.164 form (`+33558091234`, as hospes stores every phone) as a guest
+/// reading `locale` dials it: in the national form of its country when that is the country of
+/// `locale`'s language — `05 58 09 12 34` for a French reader, `612 34 56 78` for a Spanish one
+/// — and in the international form otherwise, grouped as its country writes it
+/// (`+33 5 58 09 12 34`, `+44 20 7946 0958`, `+1 201-555-0123`). English is read in many
+/// countries: an English reader gets the international form. The groups are libphonenumber's
+/// (its metadata, through the `phonenumber` crate hospes normalises numbers with), for every
+/// country. Anything but a valid number in E.164 form — `+`, the country code and the number,
+/// digits only — is `input.phone_not_e164`: normalise what was typed with
+/// [`phone::normalize`](crate::phone::normalize) first.
+///
+/// ```
+/// use hospes::{i18n::format, Locale};
+/// assert_eq!(format::phone("+33558091234", Locale::Fr).unwrap(), "05 58 09 12 34");
+/// assert_eq!(format::phone("+33558091234", Locale::En).unwrap(), "+33 5 58 09 12 34");
+/// assert_eq!(format::phone("+34612345678", Locale::Es).unwrap(), "612 34 56 78");
+/// assert_eq!(format::phone("+34612345678", Locale::Fr).unwrap(), "+34 612 34 56 78");
+/// assert_eq!(format::phone("05 58 09 12 34", Locale::Fr).unwrap_err().code(), "input.phone_not_e164");
+/// ```
+pub fn phone(e164: &str, locale: Locale) -> Result<String> {
+    let refused = || Error::PhoneNotE164 {
+        value: e164.chars().take(40).collect(),
+    };
+    let digits = e164.strip_prefix('+').ok_or_else(refused)?;
+    if e164.len() > MAX_E164
+        || digits.len() < 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || digits.starts_with('0')
+    {
+        return Err(refused());
+    }
+    let number = phonenumber::parse(None, e164).map_err(|_| refused())?;
+    if !phonenumber::is_valid(&number) {
+        return Err(refused());
+    }
+    let home = match locale {
+        Locale::Fr => Some(phonenumber::country::Id::FR),
+        Locale::Es => Some(phonenumber::country::Id::ES),
+        Locale::En => None,
+    };
+    let mode = if home.is_some() && number.country().id() == home {
+        phonenumber::Mode::National
+    } else {
+        phonenumber::Mode::International
+    };
+    Ok(number.format().mode(mode).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_french_guest_reads_a_french_number_as_she_dials_it_and_others_in_international_form() {
+        let cases = [
+            ("+33558091234", Locale::Fr, "05 58 09 12 34"),
+            ("+33612345678", Locale::Fr, "06 12 34 56 78"),
+            ("+33558091234", Locale::Es, "+33 5 58 09 12 34"),
+            ("+34612345678", Locale::Es, "612 34 56 78"),
+            ("+34912345678", Locale::Fr, "+34 912 34 56 78"),
+            ("+32470123456", Locale::Fr, "+32 470 12 34 56"),
+            ("+41781234567", Locale::Fr, "+41 78 123 45 67"),
+            ("+4930123456", Locale::En, "+49 30 123456"),
+            ("+442079460958", Locale::En, "+44 20 7946 0958"),
+            ("+31201234567", Locale::Es, "+31 20 123 4567"),
+            ("+390612345678", Locale::Fr, "+39 06 1234 5678"),
+            ("+12015550123", Locale::En, "+1 201-555-0123"),
+        ];
+        for (e164, locale, shown) in cases {
+            assert_eq!(phone(e164, locale).unwrap(), shown, "{e164} in {locale}");
+        }
+    }
+
+    #[test]
+    fn a_phone_not_in_e164_form_is_refused_with_its_value() {
+        for bad in [
+            "",
+            "+",
+            "0558091234",
+            "+33 5 58 09 12 34",
+            "+33-558091234",
+            "+0033558091234",
+            "+3355809123456789",
+            "+33123",
+            "+33５58091234",
+            "tel:+33558091234",
+        ] {
+            let err = phone(bad, Locale::Fr).unwrap_err();
+            assert_eq!(err.code(), "input.phone_not_e164", "{bad}");
+            assert_eq!(err.fields()["value"], bad, "{bad}");
+        }
+    }
 
     fn eur(amount: &str) -> Money {
         Money::parse(amount, "EUR").unwrap()

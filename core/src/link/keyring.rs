@@ -251,26 +251,60 @@ impl Keyring {
 
     /// Verifies `token` for `purpose` against the state the host has now. Any tampering, another
     /// purpose, establishment, subject or state, an unknown (retired) key: `link.invalid`, always
-    /// the same. A genuine token past its expiry: `link.expired`; a permanent space link has none
-    /// (and is only ever accepted as a portal link). The state is compared by value
-    /// ([`LinkState::canonical`]): an amount due of `417.920` opens a link issued for `417.92`.
-    pub fn verify(
+    /// the same. A genuine token past its expiry: `link.expired`, naming the client, purpose and
+    /// subject it was issued for; a permanent space link has none (and is only ever accepted as
+    /// a portal link). The state is compared by value ([`LinkState::canonical`]): an amount due
+    /// of `417.920` opens a link issued for `417.92`.
+    ///
+    /// `state` is `None` when the host has nothing the token could be bound to — the client,
+    /// quote or invoice it names (see [`inspect`]) does not exist: the answer is then
+    /// `link.invalid`, as for a forged token, after the same work (the token is read, its key
+    /// found and its tag checked against a state no link is ever bound to), so that neither the
+    /// answer nor its time tells a deleted record from a forged link. Without the state a token
+    /// cannot be authenticated, so an expired token whose record is gone is `link.invalid` too:
+    /// `link.expired` is only ever said of a token proven genuine.
+    ///
+    /// ```
+    /// use hospes::link::{generate_key, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
+    /// # let establishment: hospes::Establishment = serde_json::from_str(r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#).unwrap();
+    /// let ring = Keyring::new(&KeyringConfig { active_key: generate_key().unwrap(), verify_only_keys: vec![], clock_skew_seconds: 60 }).unwrap();
+    /// let now = "2026-06-01T10:00:00Z".parse().unwrap();
+    /// let state = LinkState::LinkVersion { link_version: 0 };
+    /// let request = LinkRequest {
+    ///     purpose: LinkPurpose::BookingEdit, client_id: "C-1042".into(), subject: Some("312".into()),
+    ///     state: state.clone(), expires_at: Some("2026-06-08T10:00:00Z".parse().unwrap()), permanent: false,
+    /// };
+    /// let token = ring.issue(&establishment, &request, now).unwrap().token;
+    /// // Stay 312 was deleted: nothing to bind to, the same answer as a forged link.
+    /// let gone = ring.verify(&establishment, &token, LinkPurpose::BookingEdit, None, now);
+    /// assert_eq!(gone.unwrap_err().code(), "link.invalid");
+    /// // A week later, with its state: expired, and whose it was.
+    /// let later = "2026-06-09T10:00:00Z".parse().unwrap();
+    /// let expired = ring.verify(&establishment, &token, LinkPurpose::BookingEdit, &state, later).unwrap_err();
+    /// assert_eq!(expired.code(), "link.expired");
+    /// assert_eq!(expired.fields()["client_id"], "C-1042");
+    /// assert_eq!(expired.fields()["subject"], "312");
+    /// ```
+    pub fn verify<'s>(
         &self,
         establishment: &Establishment,
         token: &str,
         purpose: LinkPurpose,
-        state: &LinkState,
+        state: impl Into<Option<&'s LinkState>>,
         now: DateTime<Utc>,
     ) -> Result<LinkClaims> {
-        if !purpose.accepts(state) {
-            return Err(Error::LinkRequestInvalid {
-                detail: format!(
-                    "a {} link is not bound to this kind of state",
-                    purpose.name()
-                ),
-            });
-        }
-        let state = state.canonical()?;
+        let state = match state.into() {
+            Some(state) if !purpose.accepts(state) => {
+                return Err(Error::LinkRequestInvalid {
+                    detail: format!(
+                        "a {} link is not bound to this kind of state",
+                        purpose.name()
+                    ),
+                });
+            }
+            Some(state) => Some(state.canonical()?),
+            None => None,
+        };
         let untrusted = open(token)?;
         let footer = read_footer(&untrusted)?;
         if footer.pur != purpose {
@@ -280,6 +314,8 @@ impl Keyring {
             .chain(&self.verify_only)
             .find(|k| k.id == footer.kid)
             .ok_or(Error::LinkInvalid)?;
+        // Without a state, the tag is checked against `null`: no link is ever issued without
+        // one, so it fails as a forged token does, after the same work.
         let assertion = assertion(
             purpose,
             &establishment.id,
@@ -299,6 +335,9 @@ impl Keyring {
             Some(exp) if now >= exp => {
                 return Err(Error::LinkExpired {
                     expired_at: exp.to_rfc3339(),
+                    client_id: footer.cid.into_owned(),
+                    purpose: purpose.name().to_owned(),
+                    subject: footer.sub.map(Cow::into_owned),
                 });
             }
             _ => {}
@@ -385,12 +424,12 @@ fn check_request(request: &LinkRequest, now: DateTime<Utc>) -> Result<()> {
 
 /// The implicit assertion: a JSON array, unambiguous whatever the ids contain; `state` is
 /// passed in its canonical form ([`LinkState::canonical`]).
-fn assertion(
+fn assertion<S: Serialize>(
     purpose: LinkPurpose,
     establishment_id: &str,
     client_id: &str,
     subject: Option<&str>,
-    state: &LinkState,
+    state: &S,
 ) -> Result<Vec<u8>> {
     to_vec(&(
         ASSERTION_DOMAIN,

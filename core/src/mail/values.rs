@@ -166,6 +166,8 @@ fn getter(object: &str, field: &str) -> Option<Getter> {
         ("links", "deposit_payment") => |c, _| text(c.links.deposit_payment.as_deref()),
         ("links", "balance_payment") => |c, _| text(c.links.balance_payment.as_deref()),
         ("links", "booking_edit") => |c, _| text(c.links.booking_edit.as_deref()),
+        ("links", "account_verify") => |c, _| text(c.links.account_verify.as_deref()),
+        ("links", "password_reset") => |c, _| text(c.links.password_reset.as_deref()),
         ("edit", "deadline") => |c, l| edit(c, |e| Value::from(deadline(c, e, l))),
         ("edit", "remaining") => |c, l| {
             let fallback = c.establishment.default_locale;

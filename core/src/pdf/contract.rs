@@ -127,6 +127,7 @@ impl Printer {
             lang: locale.tag(),
             date: Some(created),
             footer,
+            archive: None,
         };
         sheet.finish(&info)
     }

@@ -69,6 +69,7 @@ impl Printer {
             lang: words.locale.tag(),
             date: Some(signature.signed_at.date_naive()),
             footer,
+            archive: None,
         };
         sheet.finish(&info)
     }

@@ -4,6 +4,7 @@
 //! payment status and, for a business customer, the late-payment terms.
 
 use super::Words;
+use super::archive::Archive;
 use super::page::{Align, Info, Weight};
 use super::printer::Printer;
 use crate::error::Result;
@@ -40,6 +41,20 @@ impl Printer {
         invoice: &Invoice,
         balance: Option<&InvoiceBalance>,
         space_link: Option<&str>,
+    ) -> Result<Vec<u8>> {
+        self.invoice_document(invoice, balance, space_link, None, &[])
+    }
+
+    /// The invoice as [`invoice_with_balance`](Printer::invoice_with_balance) prints it, with
+    /// `mentions` printed under the payment terms, and made PDF/A-3b with `archive` embedded
+    /// when given (a Factur-X invoice).
+    pub(crate) fn invoice_document(
+        &self,
+        invoice: &Invoice,
+        balance: Option<&InvoiceBalance>,
+        space_link: Option<&str>,
+        archive: Option<Archive>,
+        mentions: &[String],
     ) -> Result<Vec<u8>> {
         let code = super::space_link_code(space_link)?;
         let words = Words {
@@ -163,6 +178,10 @@ impl Printer {
             };
             sheet.paragraph(x, width, &discount, 7.5, Weight::Regular, Align::Left);
         }
+        for mention in mentions {
+            sheet.y -= 4.0;
+            sheet.paragraph(x, width, mention, 8.5, Weight::Bold, Align::Left);
+        }
 
         let info = Info {
             title: match &invoice.number {
@@ -177,6 +196,7 @@ impl Printer {
                 .or(invoice.service_from)
                 .or(Some(invoice.due_date)),
             footer,
+            archive,
         };
         sheet.finish(&info)
     }

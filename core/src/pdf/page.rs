@@ -17,6 +17,9 @@ pub(crate) const MM: f32 = 72.0 / 25.4;
 /// and a 20-line invoice is 1.5 KB lighter.
 const COMPACT: Settings = Settings { pretty: false };
 
+/// The information dictionary's producer.
+const PRODUCER: &str = "hospes (pdf-writer)";
+
 /// How a line of text sits against its `x`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Align {
@@ -53,6 +56,8 @@ pub(crate) struct Info {
     pub(crate) date: Option<chrono::NaiveDate>,
     /// Printed, centred, at the foot of every page (the legal line), with "n / N".
     pub(crate) footer: String,
+    /// Makes the document PDF/A-3b with this file embedded (a Factur-X invoice).
+    pub(crate) archive: Option<super::archive::Archive>,
 }
 
 /// A document being drawn, page by page.
@@ -572,12 +577,16 @@ impl<'f> Sheet<'f> {
         let font_ids = [next(), next()];
         let image_ids: Vec<Ref> = self.images.iter().map(|_| next()).collect();
         let page_ids: Vec<(Ref, Ref)> = (0..count).map(|_| (next(), next())).collect();
+        let archive = info.archive.as_ref().map(|a| (a, a.ids(&mut next)));
 
         let mut pdf = Pdf::with_settings(COMPACT);
         let mut catalog = pdf.catalog(catalog_id);
         catalog.pages(tree_id);
         if !info.lang.is_empty() {
             catalog.lang(TextStr(info.lang));
+        }
+        if let Some((archive, ids)) = archive {
+            archive.catalog(&mut catalog, ids);
         }
         catalog.finish();
         pdf.pages(tree_id)
@@ -588,12 +597,16 @@ impl<'f> Sheet<'f> {
             .author(TextStr(&info.author))
             .subject(TextStr(&info.subject))
             .creator(TextStr("hospes"))
-            .producer(TextStr("hospes (pdf-writer)"));
+            .producer(TextStr(PRODUCER));
         if let Some(date) = info.date {
             use chrono::Datelike;
-            let d = pdf_writer::Date::new(u16::try_from(date.year()).unwrap_or(2000))
-                .month(u8::try_from(date.month()).unwrap_or(1))
-                .day(u8::try_from(date.day()).unwrap_or(1));
+            let d = match archive {
+                // PDF/A: the instant the XMP metadata repeats, to the second and in UTC.
+                Some(_) => super::archive::pdf_date(date),
+                None => pdf_writer::Date::new(u16::try_from(date.year()).unwrap_or(2000))
+                    .month(u8::try_from(date.month()).unwrap_or(1))
+                    .day(u8::try_from(date.day()).unwrap_or(1)),
+            };
             dict.creation_date(d).modified_date(d);
         }
         dict.finish();
@@ -648,6 +661,18 @@ impl<'f> Sheet<'f> {
         }
         for (image, id) in self.images.iter().zip(&image_ids) {
             image.write(&mut chunk, *id, &mut extra);
+        }
+        if let Some((archive, ids)) = archive {
+            let meta = super::archive::Meta {
+                title: &info.title,
+                author: &info.author,
+                subject: &info.subject,
+                lang: info.lang,
+                date: info.date,
+                producer: PRODUCER,
+            };
+            let id = archive.write(&mut chunk, ids, &meta);
+            pdf.set_file_id((id.clone(), id));
         }
         pdf.extend(&chunk);
         Ok(pdf.finish())

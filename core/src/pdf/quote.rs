@@ -104,6 +104,7 @@ impl Printer {
             lang: locale.tag(),
             date: Some(local(quote.created_at)),
             footer,
+            archive: None,
         };
         sheet.finish(&info)
     }

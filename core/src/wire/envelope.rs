@@ -1,5 +1,5 @@
 //! The envelope every answer crosses in: `{"ok": value}`, or `{"error": {"code", "family",
-//! "message", "messages"}}`, or a file's bytes as they are.
+//! "message", "messages", "args"}}`, or a file's bytes as they are.
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -14,12 +14,17 @@ pub(crate) fn ok_envelope<T: Serialize>(value: &T) -> Result<String> {
     to_json(value).map(|json| format!(r#"{{"ok":{json}}}"#))
 }
 
-/// The error envelope: code, family, English message and the message in every locale.
+/// The error envelope: code, family, English message, the message in every locale, and
+/// `args`, the error's named values ([`Error::fields`]: `part`, `line`, `column` of a
+/// `mail.tag_unknown`; `client_id`, `purpose`, `subject` of a `link.expired`), never a secret.
 ///
 /// ```
 /// let e = hospes::wire::error_envelope(&hospes::Error::AmountOverflow);
 /// assert_eq!(e["error"]["code"], "money.overflow");
 /// assert_eq!(e["error"]["messages"]["fr"], "Montant hors limites.");
+/// assert_eq!(e["error"]["args"], serde_json::json!({}));
+/// let e = hospes::wire::error_envelope(&hospes::Error::FieldTooLong { field: "notes".into(), max: 2000 });
+/// assert_eq!(e["error"]["args"], serde_json::json!({"field": "notes", "max": 2000}));
 /// ```
 pub fn error_envelope(err: &Error) -> Value {
     let messages: serde_json::Map<String, Value> = Locale::ALL
@@ -31,6 +36,7 @@ pub fn error_envelope(err: &Error) -> Value {
         "family": err.family(),
         "message": err.message(Locale::En),
         "messages": messages,
+        "args": err.fields(),
     }})
 }
 
@@ -52,20 +58,6 @@ impl Answer {
                 .unwrap_or_else(|err| error_envelope(&err).to_string()),
         }
     }
-}
-
-/// The answer of an operation that returned `out`: its bytes when it is a file, else its
-/// envelope.
-pub(super) fn answer<T: Serialize + 'static>(out: T) -> Result<Answer> {
-    let mut slot = Some(out);
-    if let Some(file) = (&mut slot as &mut dyn std::any::Any)
-        .downcast_mut::<Option<FileBytes>>()
-        .and_then(Option::take)
-    {
-        return Ok(Answer::File(file.0));
-    }
-    // Not a file: `slot` still holds `out`, and `Some(out)` is written as `out`.
-    ok_envelope(&slot).map(Answer::Envelope)
 }
 
 /// The error envelope of a value a binding refused while converting it, before calling hospes:

@@ -10,7 +10,8 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::envelope::{Answer, answer, error_envelope, settle};
+use super::envelope::{Answer, error_envelope, settle};
+use super::sink::{Returned, returned};
 use crate::address::Country;
 use crate::codec::from_json;
 use crate::error::{Error, Result};
@@ -29,7 +30,7 @@ pub trait Held: Sized {
     /// Reads it from its JSON form, checked.
     fn parse(json: &str) -> Result<Self>;
     /// Runs `op` with `input`: the operation's arguments less the held value.
-    fn run(&self, op: &str, input: &str) -> Result<Answer>;
+    fn run(&self, op: &str, input: &str) -> Result<Returned>;
 }
 
 /// Parses a value to hold; a bad one answers its error envelope.
@@ -70,8 +71,26 @@ pub fn call_held<H: Held>(held: &H, op: &str, input: &str) -> String {
 /// assert!(pdf.starts_with(b"%PDF"));
 /// ```
 pub fn call_held_for_file<H: Held>(held: &H, op: &str, input: &str) -> Answer {
-    let outcome = catch_unwind(AssertUnwindSafe(|| held.run(op, input)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| held.run(op, input)?.into_answer()));
     settle(op, outcome).unwrap_or_else(Answer::Envelope)
+}
+
+/// Runs `op` with a held value like [`call_held`], and hands back what it
+/// returned, for the binding to build; an error is the envelope `call_held` answers. Never panics.
+///
+/// ```
+/// use hospes::wire::{Returned, call_held_returned, hold};
+/// let ring: hospes::link::Keyring = hold(&format!(r#"{{"active_key":"{}"}}"#, hospes::link::generate_key().unwrap())).unwrap();
+/// let Err(envelope) = call_held_returned(&ring, "link.verify", "{}") else { panic!("verified nothing") };
+/// assert!(envelope.contains(r#""code":"input.invalid""#));
+/// ```
+pub fn call_held_returned<H: Held>(
+    held: &H,
+    op: &str,
+    input: &str,
+) -> std::result::Result<Returned, String> {
+    let outcome = catch_unwind(AssertUnwindSafe(|| held.run(op, input)));
+    settle(op, outcome)
 }
 
 fn unknown(op: &str) -> Error {
@@ -94,7 +113,9 @@ struct VerifyLink {
     establishment: Establishment,
     token: String,
     purpose: LinkPurpose,
-    state: LinkState,
+    /// Absent or `null` when the host has nothing the token could be bound to.
+    #[serde(default)]
+    state: Option<LinkState>,
     now: DateTime<Utc>,
 }
 
@@ -104,15 +125,21 @@ impl Held for Keyring {
         Keyring::new(&from_json::<KeyringConfig>(json)?)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<Answer> {
+    fn run(&self, op: &str, input: &str) -> Result<Returned> {
         match op {
             "link.issue" => {
                 let a: IssueLink = from_json(input)?;
-                answer(self.issue(&a.establishment, &a.request, a.now)?)
+                returned(self.issue(&a.establishment, &a.request, a.now)?)
             }
             "link.verify" => {
                 let a: VerifyLink = from_json(input)?;
-                answer(self.verify(&a.establishment, &a.token, a.purpose, &a.state, a.now)?)
+                returned(self.verify(
+                    &a.establishment,
+                    &a.token,
+                    a.purpose,
+                    a.state.as_ref(),
+                    a.now,
+                )?)
             }
             _ => Err(unknown(op)),
         }
@@ -128,6 +155,13 @@ struct PriceStay {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct PriceGrid {
+    request: pricing::GridRequest,
+    now: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CreateQuote {
     number: String,
     client_id: String,
@@ -137,7 +171,7 @@ struct CreateQuote {
     valid_until: DateTime<Utc>,
 }
 
-/// `pricing.price` and `quote.create`; a held catalogue is checked once, when parsed.
+/// `pricing.price`, `pricing.grid` and `quote.create`; a held catalogue is checked once, when parsed.
 impl Held for Catalogue {
     fn parse(json: &str) -> Result<Self> {
         let catalogue = from_json::<Catalogue>(json)?;
@@ -145,15 +179,19 @@ impl Held for Catalogue {
         Ok(catalogue)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<Answer> {
+    fn run(&self, op: &str, input: &str) -> Result<Returned> {
         match op {
             "pricing.price" => {
                 let a: PriceStay = from_json(input)?;
-                answer(pricing::price(self, &a.request, a.now)?)
+                returned(pricing::price(self, &a.request, a.now)?)
+            }
+            "pricing.grid" => {
+                let a: PriceGrid = from_json(input)?;
+                returned(pricing::grid(self, &a.request, a.now)?)
             }
             "quote.create" => {
                 let a: CreateQuote = from_json(input)?;
-                answer(Quote::create(
+                returned(Quote::create(
                     &a.number,
                     &a.client_id,
                     &a.stay_reference,
@@ -180,16 +218,50 @@ impl Held for CompiledMail {
         CompiledMail::compile(&from_json::<MailTemplate>(json)?)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<Answer> {
+    fn run(&self, op: &str, input: &str) -> Result<Returned> {
         match op {
             "mail.render" => {
                 let a: RenderMail = from_json(input)?;
-                answer(self.render(&a.context)?)
+                returned(self.render(&a.context)?)
             }
-            "mail.check" => answer(self.summary()),
+            "mail.check" => returned(self.summary()),
             _ => Err(unknown(op)),
         }
     }
+}
+
+/// A mail's context (establishment, client, stay, amounts, links) held by a binding, parsed and
+/// checked once: rendered with [`render_held`] by any number of templates, as `mail.render`
+/// renders it. It serves no operation by name.
+impl Held for MailContext {
+    fn parse(json: &str) -> Result<Self> {
+        from_json::<MailContext>(json)
+    }
+
+    fn run(&self, op: &str, _: &str) -> Result<Returned> {
+        Err(unknown(op))
+    }
+}
+
+/// Renders a held template for a held context: what `mail.render` answers with that template
+/// and that context, without reading the context again; an error is its envelope. Never panics.
+///
+/// ```
+/// use hospes::mail::{CompiledMail, MailContext};
+/// use hospes::wire::{Returned, hold, render_held};
+/// let data: serde_json::Value = serde_json::from_str(include_str!("../../tests/data/mail.json")).unwrap();
+/// let mail: CompiledMail = hold(&data["template"].to_string()).unwrap();
+/// let context: MailContext = hold(&data["context"].to_string()).unwrap();
+/// let Ok(Returned::Value(rendered)) = render_held(&mail, &context) else { panic!("no mail") };
+/// let by_name = hospes::wire::call_held(&mail, "mail.render", &format!(r#"{{"context": {}}}"#, data["context"]));
+/// assert_eq!(rendered.envelope(), by_name);
+/// ```
+pub fn render_held(
+    mail: &CompiledMail,
+    context: &MailContext,
+) -> std::result::Result<Returned, String> {
+    let outcome = catch_unwind(AssertUnwindSafe(|| returned(mail.render(context)?)));
+    settle("mail.render", outcome)
 }
 
 /// The client register held by a binding: many searches at once, one change at a time (a
@@ -339,39 +411,39 @@ impl Held for HeldRegister {
         Register::from_source(from_json::<RegisterSource>(json)?).map(HeldRegister::new)
     }
 
-    fn run(&self, op: &str, input: &str) -> Result<Answer> {
+    fn run(&self, op: &str, input: &str) -> Result<Returned> {
         match op {
             "register.upsert" => {
                 let a: Upsert = from_json(input)?;
-                answer(self.write().upsert_all(a.entries)?)
+                returned(self.write().upsert_all(a.entries)?)
             }
             "register.remove" => {
                 let a: Remove = from_json(input)?;
                 let mut register = self.write();
-                answer(a.client_ids.iter().filter(|id| register.remove(id)).count() as u64)
+                returned(a.client_ids.iter().filter(|id| register.remove(id)).count() as u64)
             }
             "register.search" => {
                 let a: Search = from_json(input)?;
                 let register = self.read();
-                answer(register.search(&a.query, register.today(a.now))?)
+                returned(register.search(&a.query, register.today(a.now))?)
             }
             "register.row" => {
                 let a: Row = from_json(input)?;
                 let register = self.read();
-                answer(register.row(&a.client_id, register.today(a.now))?)
+                returned(register.row(&a.client_id, register.today(a.now))?)
             }
-            "register.countries" => answer(self.read().countries()),
+            "register.countries" => returned(self.read().countries()),
             "register.export" => {
                 let a: Export = from_json(input)?;
                 let register = self.read();
                 let today = register.today(a.now);
                 let (bytes, _) =
                     register.export(&a.query, today, &a.columns, &a.options, Vec::new())?;
-                answer(FileBytes(bytes))
+                returned(FileBytes(bytes))
             }
             "register.export_to" => {
                 let a: ExportTo = from_json(input)?;
-                answer(self.export_to(&a.query, a.now, &a.columns, &a.options, &a.path)?)
+                returned(self.export_to(&a.query, a.now, &a.columns, &a.options, &a.path)?)
             }
             "register.labels" => {
                 let a: Labels = from_json(input)?;
@@ -381,7 +453,7 @@ impl Held for HeldRegister {
                     a.now,
                     (a.sheet, a.sender_country, a.locale, a.skip),
                 )?;
-                answer(FileBytes(Printer::standard().labels(&labels)?))
+                returned(FileBytes(Printer::standard().labels(&labels)?))
             }
             _ => Err(unknown(op)),
         }

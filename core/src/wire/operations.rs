@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::envelope::{Answer, answer};
+use super::sink::{Returned, returned};
 use super::types::*;
 use crate::codec::{CalendarDate, DecimalString, from_json, parse_string};
 use crate::error::{Error, Result};
@@ -14,7 +14,7 @@ use crate::pdf::Printer;
 use crate::portal::Portal;
 use crate::{
     account, accounting, amendment, appointment, booking, cancellation, correction, editable,
-    evidence, gdpr, invoice, link, payment, pricing, qr, settlement, vat,
+    einvoice, evidence, gdpr, invoice, link, payment, pricing, qr, settlement, vat,
 };
 
 /// An operation callable by name.
@@ -26,7 +26,7 @@ pub struct Operation {
     pub function: &'static str,
     /// What it does, from the doc comment.
     pub doc: &'static str,
-    pub(super) run: fn(&str) -> Result<Answer>,
+    pub(super) run: fn(&str) -> Result<Returned>,
     #[cfg(feature = "schema")]
     pub(super) schema: fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema),
 }
@@ -80,9 +80,9 @@ macro_rules! operations {
         mod run {
             use super::*;
             $(
-                pub(super) fn $name(input: &str) -> Result<Answer> {
+                pub(super) fn $name(input: &str) -> Result<Returned> {
                     let args::$name { $($arg),* } = from_json(input)?;
-                    answer(ops::$name($(Carried::carried($arg)),*)?)
+                    returned(ops::$name($(Carried::carried($arg)),*)?)
                 }
             )*
         }

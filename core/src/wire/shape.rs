@@ -23,7 +23,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use foldhash::fast::RandomState;
 use serde_json::Value;
+
+/// A map by name, hashed fast: the bindings look a field's shape up for every value they convert.
+type ByName<V> = HashMap<String, V, RandomState>;
 
 /// What a host handed over, in terms every language shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +104,7 @@ const LIST: u16 = 1 << 10;
 #[derive(Debug, Default)]
 struct Node {
     kinds: u16,
-    properties: HashMap<String, Vec<u32>>,
+    properties: ByName<Vec<u32>>,
     /// Values of a map (`additionalProperties` given as a schema); `None` when only the named
     /// properties are known.
     values: Option<Vec<u32>>,
@@ -111,7 +115,7 @@ struct Node {
 #[derive(Debug, Default)]
 pub struct Shapes {
     nodes: Vec<Node>,
-    arguments: HashMap<String, HashMap<String, Vec<u32>>>,
+    arguments: ByName<ByName<Vec<u32>>>,
 }
 
 /// The alternatives a value may take; empty: anything.
@@ -140,7 +144,7 @@ impl Shapes {
                 .get("args")
                 .and_then(|args| args.get("properties"))
                 .and_then(Value::as_object);
-            let mut arguments = HashMap::new();
+            let mut arguments = ByName::default();
             for (arg, node) in properties.into_iter().flatten() {
                 arguments.insert(arg.clone(), builder.shape(node));
             }
@@ -362,7 +366,7 @@ impl<'s> Builder<'s> {
     }
 
     fn fill(&mut self, id: u32, object: &'s serde_json::Map<String, Value>, kinds: u16) {
-        let mut properties = HashMap::new();
+        let mut properties = ByName::default();
         for (key, node) in object
             .get("properties")
             .and_then(Value::as_object)

@@ -80,6 +80,12 @@ macro_rules! operation_table {
     "pricing.options" => fn offered_options(catalogue: Catalogue, request: PriceRequest, now: DateTime<Utc>) -> Vec<OptionOffer> {
         pricing::options(&catalogue, &request, now)
     }
+    /// The price grid of a booking widget: every unit × arrival date for one length of stay and
+    /// one party, each cell the total and what is paid to book — exactly what `pricing.price`
+    /// answers for that stay — or its refusal code; no lines.
+    "pricing.grid" => fn price_grid(catalogue: Catalogue, request: GridRequest, now: DateTime<Utc>) -> PriceGrid {
+        pricing::grid(&catalogue, &request, now)
+    }
     /// A new random link key, as a PASERK `k4.local.…` string for the host to keep secret.
     "link.generate_key" => fn generate_link_key() -> String {
         link::generate_key()
@@ -95,9 +101,12 @@ macro_rules! operation_table {
         link::inspect(&token)
     }
     /// Verifies a link token for `purpose` against the state the host has now; `link.invalid`
-    /// for anything wrong, `link.expired` for a genuine token past its expiry.
-    "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: LinkState, now: DateTime<Utc>) -> LinkClaims {
-        Keyring::new(&keyring)?.verify(&establishment, &token, purpose, &state, now)
+    /// for anything wrong, `link.expired` (with the verified `client_id`, `purpose` and
+    /// `subject` in its fields) for a genuine token past its expiry. `state` null: the host has
+    /// nothing the token could name (a deleted client or document), answered `link.invalid`
+    /// like a forged token, after the same work.
+    "link.verify" => fn verify_link(keyring: KeyringConfig, establishment: Establishment, token: String, purpose: LinkPurpose, state: Option<LinkState>, now: DateTime<Utc>) -> LinkClaims {
+        Keyring::new(&keyring)?.verify(&establishment, &token, purpose, state.as_ref(), now)
     }
     /// The URL of a link: the portal base URL, the purpose's page and the token.
     "link.url" => fn link_url(establishment: Establishment, purpose: LinkPurpose, token: String) -> String {
@@ -171,13 +180,21 @@ macro_rules! operation_table {
     "portal.update_personal_info" => fn portal_update_personal_info(access: PortalAccess, client: Client, details: GuestDetails, policy: UpdatePolicy, establishment: Establishment, now: DateTime<Utc>) -> ClientUpdateOutcome {
         Portal::open(&access, client)?.update_personal_info(details, &policy, &establishment, now)
     }
-    /// Adds a participant (typed in, or a former companion) to one of the guest's stays.
-    "portal.add_participant" => fn portal_add_participant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: DateTime<Utc>) -> ParticipantsChange {
-        Portal::open(&access, client)?.add_participant(&stay, participant, now)
+    /// Adds a participant (typed in, or a former companion) to one of the guest's stays. With
+    /// the booking-edit `policy` (and `time_zone`, `request_id`), its `participants` deadline
+    /// applies as on the booking page: past it, the change is a `request`. With the stay's
+    /// `quote` (and `catalogue`), an open quote of a stay in « option » comes back re-priced.
+    "portal.add_participant" => fn portal_add_participant(access: PortalAccess, client: Client, stay: Stay, participant: NewParticipant, now: DateTime<Utc>, policy: Option<EditPolicy>, time_zone: Option<TimeZone>, request_id: Option<String>, quote: Option<Quote>, catalogue: Option<Catalogue>) -> ParticipantsChange {
+        let portal = Portal::open(&access, client)?;
+        let rules = ParticipantRules::new(policy.as_ref(), time_zone, request_id.as_deref(), quote.as_ref(), catalogue.as_ref())?;
+        portal.add_participant(&stay, participant, rules, now)
     }
-    /// Removes the participant at `index` from one of the guest's stays.
-    "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>) -> ParticipantsChange {
-        Portal::open(&access, client)?.remove_participant(&stay, index, now)
+    /// Removes the participant at `index` from one of the guest's stays, under the same
+    /// optional policy and quote as `portal.add_participant`.
+    "portal.remove_participant" => fn portal_remove_participant(access: PortalAccess, client: Client, stay: Stay, index: u32, now: DateTime<Utc>, policy: Option<EditPolicy>, time_zone: Option<TimeZone>, request_id: Option<String>, quote: Option<Quote>, catalogue: Option<Catalogue>) -> ParticipantsChange {
+        let portal = Portal::open(&access, client)?;
+        let rules = ParticipantRules::new(policy.as_ref(), time_zone, request_id.as_deref(), quote.as_ref(), catalogue.as_ref())?;
+        portal.remove_participant(&stay, index, rules, now)
     }
     /// Checks an invoice series' number pattern (`FA{yy}{mm}{seq:04}`) when the business saves it.
     "invoice.check_number_pattern" => fn check_number_pattern(pattern: String) -> () {
@@ -505,9 +522,27 @@ macro_rules! operation_table {
     }
     /// The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
     /// so far when `balance` is given; `letterhead` brings the establishment's logo and font;
-    /// `space_link`, the client's space link, is printed as a QR code beside her address.
-    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>, space_link: Option<String>) -> FileBytes {
-        Printer::for_letterhead(letterhead)?.invoice_with_balance(&invoice, balance.as_ref(), space_link.as_deref()).map(FileBytes)
+    /// `space_link`, the client's space link, is printed as a QR code beside her address. With
+    /// `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
+    /// embedded, refused as `einvoice.check` refuses.
+    "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>, space_link: Option<String>, factur_x: Option<FacturX>) -> FileBytes {
+        let printer = Printer::for_letterhead(letterhead)?;
+        match factur_x {
+            Some(options) => printer.factur_x(&invoice, balance.as_ref(), space_link.as_deref(), &options),
+            None => printer.invoice_with_balance(&invoice, balance.as_ref(), space_link.as_deref()),
+        }
+        .map(FileBytes)
+    }
+    /// Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
+    /// the VAT regime, the means of payment …), refusing with the first rule it breaks, each
+    /// with its code: call it before issuing an invoice of a Factur-X series.
+    "einvoice.check" => fn check_einvoice(invoice: Invoice, factur_x: FacturX) -> () {
+        einvoice::check(&invoice, &factur_x)
+    }
+    /// The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
+    /// `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+    "einvoice.xml" => fn einvoice_xml(invoice: Invoice, factur_x: FacturX) -> String {
+        einvoice::cii_xml(&invoice, &factur_x)
     }
     /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
     /// `space_link`, the client's space link, is printed as a QR code beside her address.
@@ -602,6 +637,13 @@ macro_rules! operation_table {
     /// before (`4 juillet 2026 à 23:59`).
     "i18n.format_deadline" => fn format_deadline(instant: DateTime<Utc>, time_zone: TimeZone, locale: Locale) -> String {
         Ok::<_, Error>(format::deadline(instant, time_zone.tz(), locale))
+    }
+    /// A phone number stored in E.164 (`+33558091234`) as a reader of `locale` dials it: the
+    /// national form of its country when that is the language's country (`05 58 09 12 34` in
+    /// French), else the international one (`+33 5 58 09 12 34`); anything but E.164 is
+    /// `input.phone_not_e164`.
+    "i18n.format_phone" => fn format_phone(e164: String, locale: Locale) -> String {
+        format::phone(&e164, locale)
     }
     /// Everything the business holds on one client (GDPR art. 15 and 20) as one document:
     /// format version, controller, subject, sections titled in the client's language, the

@@ -25,6 +25,7 @@ pub use crate::correction::{Refund, Reversal};
 pub use crate::editable::{
     BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
 };
+pub use crate::einvoice::FacturX;
 pub use crate::establishment::{Establishment, TimeZone};
 pub use crate::event::Event;
 pub use crate::evidence::LoggedEvent;
@@ -44,13 +45,13 @@ pub use crate::payment::{
 pub use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Letterhead, Printer};
 pub use crate::portal::pets::PetView;
 pub use crate::portal::{
-    ContractView, InvoiceView, NewParticipant, ParticipantsChange, PortalAccess, PortalHome,
-    QuoteView, ResidencyView, ShownDocument, SignedContract, SignedQuote, StayDetail, StayHistory,
-    StayPayment,
+    ContractView, InvoiceView, NewParticipant, ParticipantRules, ParticipantsChange, PortalAccess,
+    PortalHome, QuoteView, ResidencyView, ShownDocument, SignedContract, SignedQuote, StayDetail,
+    StayHistory, StayPayment,
 };
 pub use crate::pricing::{
-    BusinessDiscount, CancellationPolicy, Catalogue, Installment, OptionOffer, PriceRequest,
-    PricedGuest, PricedStay,
+    BusinessDiscount, CancellationPolicy, Catalogue, GridRequest, Installment, OptionOffer,
+    PriceGrid, PriceRequest, PricedGuest, PricedStay,
 };
 pub use crate::quote::{Quote, QuoteAcceptance, QuoteChange};
 pub use crate::register::{

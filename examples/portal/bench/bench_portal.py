@@ -33,8 +33,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import urlparse
+
+from flask import Flask
 
 HERE = Path(__file__).resolve().parent
 PORTAL = HERE.parent
@@ -78,7 +81,7 @@ def percentile(values: List[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def stay_page(app, marie_link: str) -> Tuple[float, float]:  # type: ignore[no-untyped-def]
+def stay_page(app: Flask, marie_link: str) -> Tuple[float, float]:
     """Median and p95 (ms) of the stay page answered by the app, Marie signed in by her link."""
     client = app.test_client()
     landing = client.get(urlparse(marie_link).path + "?" + urlparse(marie_link).query)
@@ -157,8 +160,21 @@ class Guest(threading.Thread):
             turn += 1
 
 
+@dataclass
+class LoadRun:
+    """What the guests of a load run measured."""
+
+    requests: int
+    rate: float
+    errors: List[str]
+    p50: float
+    p95: float
+    max: float
+    paid_journeys: int
+
+
 def load_run(data_dir: Path, database_url: str, port: int, links: Dict[str, Tuple[str, str]],
-             seconds: float) -> Dict[str, object]:
+             seconds: float) -> LoadRun:
     env = dict(os.environ, DATA_DIR=str(data_dir), DATABASE_URL=database_url, PORT=str(port), HOST="127.0.0.1",
                PUBLIC_URL=f"http://127.0.0.1:{port}", PYTHONPATH=os.pathsep.join(sys.path))
     server = subprocess.Popen([sys.executable, "-m", "hospes_portal"], cwd=PORTAL, env=env,
@@ -184,12 +200,11 @@ def load_run(data_dir: Path, database_url: str, port: int, links: Dict[str, Tupl
         server.wait(10)
     times = [t for g in guests for t in g.times]
     errors = [e for g in guests for e in g.errors]
-    return {"requests": len(times), "rate": len(times) / seconds, "errors": errors,
-            "p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
-            "paid_journeys": sum(g.paid for g in guests)}
+    return LoadRun(requests=len(times), rate=len(times) / seconds, errors=errors, p50=percentile(times, 50),
+                   p95=percentile(times, 95), max=max(times), paid_journeys=sum(g.paid for g in guests))
 
 
-def payments_check(app, invoices: List[str]) -> Tuple[int, int, int]:  # type: ignore[no-untyped-def]
+def payments_check(app: Flask, invoices: List[str]) -> Tuple[int, int, int]:
     """(deposits paid exactly once, lost, doubled), read back from the database."""
     once = lost = doubled = 0
     with app.app_context(), services().store.tx() as tx:
@@ -223,23 +238,27 @@ def main() -> None:
             now = dt.datetime.now(dt.timezone.utc)
             with services().store.tx() as tx:
                 est = tx.establishment(EST)
+                assert est is not None
                 for n in range(1, GUESTS + 1):
                     client = tx.client_in(EST, f"B-{n:03d}")
-                    invoice = next(i for i in tx.invoices_of(EST, client["id"]))
-                    links[client["id"]] = (services().links.issue(tx, est["record"], client, "portal", None, now),
-                                           invoice["number"])
-                marie = services().links.issue(tx, est["record"], tx.client_in(EST, "C-1042"), "portal", None, now)
-        median, p95 = stay_page(app, marie)
+                    assert client is not None
+                    number = tx.invoices_of(EST, client["id"])[0].get("number")
+                    assert number is not None
+                    links[client["id"]] = (services().links.issue(tx, est.record, client, "portal", None, now), number)
+                marie = tx.client_in(EST, "C-1042")
+                assert marie is not None
+                marie_link = services().links.issue(tx, est.record, marie, "portal", None, now)
+        median, p95 = stay_page(app, marie_link)
         print(f"portal bench on {kind}")
         print(f"  stay page, server side (400 requests): median {median:.2f} ms, p95 {p95:.2f} ms (goal: median ≤ 5 ms)")
         app.extensions["hospes_portal"].store.engine.dispose()
         run = load_run(tmp_path, database_url, port, links, seconds)
         once, lost, doubled = payments_check(app, [invoice for _, invoice in links.values()])
-        print(f"  load run, {GUESTS} guests for {seconds:.0f} s: {run['requests']} requests ({run['rate']:.1f}/s), "
-              f"p50 {run['p50']:.1f} ms, p95 {run['p95']:.1f} ms, max {run['max']:.1f} ms (goal: p95 ≤ 50 ms), "
-              f"errors {len(run['errors'])}")  # type: ignore[arg-type]
-        print(f"  deposits: {once} paid once, {lost} lost, {doubled} doubled ({run['paid_journeys']} journeys)")
-        for error in run["errors"][:10]:  # type: ignore[index]
+        print(f"  load run, {GUESTS} guests for {seconds:.0f} s: {run.requests} requests ({run.rate:.1f}/s), "
+              f"p50 {run.p50:.1f} ms, p95 {run.p95:.1f} ms, max {run.max:.1f} ms (goal: p95 ≤ 50 ms), "
+              f"errors {len(run.errors)}")
+        print(f"  deposits: {once} paid once, {lost} lost, {doubled} doubled ({run.paid_journeys} journeys)")
+        for error in run.errors[:10]:
             print(f"    error: {error}")
         app.extensions["hospes_portal"].store.engine.dispose()
 

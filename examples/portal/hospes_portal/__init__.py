@@ -16,10 +16,11 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional
+from typing import Callable, Dict, Optional
 
 import hospes
 from flask import Flask, current_app, render_template
+from flask.typing import ResponseReturnValue
 
 from . import db, security
 from .db import Store
@@ -96,36 +97,48 @@ def office_password(store: Store, data_dir: Path) -> str:
     return password
 
 
-def _sender(config: Dict[str, Any]) -> MailSender:
-    if config.get("SMTP_HOST"):
-        return SmtpSender(config["SMTP_HOST"], int(config.get("SMTP_PORT", 587)), config.get("SMTP_USER"),
-                          config.get("SMTP_PASSWORD"), config.get("SMTP_STARTTLS", "1") != "0")
+#: What `create_app` is configured with: the environment's texts, and for tests the clock
+#: (`CLOCK`) and how the demo provider's notifications are delivered (`DELIVER`).
+Config = Dict[str, object]
+
+
+def _text(config: Config, key: str) -> Optional[str]:
+    value = config.get(key)
+    return None if value is None else str(value)
+
+
+def _sender(config: Config) -> MailSender:
+    host = _text(config, "SMTP_HOST")
+    if host:
+        return SmtpSender(host, int(_text(config, "SMTP_PORT") or 587), _text(config, "SMTP_USER"),
+                          _text(config, "SMTP_PASSWORD"), _text(config, "SMTP_STARTTLS") != "0")
     return OutboxOnly()
 
 
-def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
+def create_app(config: Optional[Config] = None) -> Flask:
     """The portal app. `config` overrides the environment: DATABASE_URL, PUBLIC_URL, DATA_DIR,
     SMTP_HOST/PORT/USER/PASSWORD, CLOCK (a callable, for tests), DELIVER (how the demo
     provider's notifications reach the host, for tests), SEED (False: no demo data), FIXTURE
     (another fixture than `demo.json` to seed from, as the bench does)."""
     from . import demo_provider, guest, office, notifications, seed  # the blueprints
 
-    settings: Dict[str, Any] = {k: v for k, v in os.environ.items()
-                                if k in ("DATABASE_URL", "PUBLIC_URL", "DATA_DIR") or k.startswith("SMTP_")}
+    settings: Config = {k: v for k, v in os.environ.items()
+                        if k in ("DATABASE_URL", "PUBLIC_URL", "DATA_DIR") or k.startswith("SMTP_")}
     settings.update(config or {})
-    data_dir = Path(settings.get("DATA_DIR") or REPO / "target" / "portal")
+    data_dir = Path(_text(settings, "DATA_DIR") or REPO / "target" / "portal")
     data_dir.mkdir(parents=True, exist_ok=True)
-    public_url = str(settings.get("PUBLIC_URL") or "http://127.0.0.1:8080").rstrip("/")
-    clock: Clock = settings.get("CLOCK") or utc_now
+    public_url = (_text(settings, "PUBLIC_URL") or "http://127.0.0.1:8080").rstrip("/")
+    given_clock, given_deliver = settings.get("CLOCK"), settings.get("DELIVER")
+    clock: Clock = given_clock if callable(given_clock) else utc_now
 
-    store = Store(db.make_engine(settings.get("DATABASE_URL") or f"sqlite:///{data_dir / 'portal.db'}"))
+    store = Store(db.make_engine(_text(settings, "DATABASE_URL") or f"sqlite:///{data_dir / 'portal.db'}"))
     with store.tx() as tx:
         secret_key = _secret(tx, "secret_key", lambda: secrets.token_hex(32))
         keyring = _secret(tx, "link_keyring", lambda: json.dumps({"active_key": hospes.generate_link_key()}))
         provider_secret = _secret(tx, "demo_provider_secret", lambda: secrets.token_hex(32))
     links = Links(hospes.Keyring(json.loads(keyring)))
     postman = Postman(_sender(settings), links)
-    deliver = settings.get("DELIVER") or demo_provider.deliver_over_http
+    deliver: demo_provider.Deliver = given_deliver if callable(given_deliver) else demo_provider.deliver_over_http
     provider = demo_provider.DemoProvider(store, bytes.fromhex(provider_secret), public_url, deliver, clock)
     found = Services(store, links, postman, provider, clock, public_url, data_dir)
 
@@ -139,7 +152,7 @@ def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
 
     with app.app_context():
         if settings.get("SEED", True):
-            seed.seed_once(found, Path(settings.get("FIXTURE") or FIXTURE))
+            seed.seed_once(found, Path(_text(settings, "FIXTURE") or FIXTURE))
         seed.point_links_at(found)
 
     app.register_blueprint(guest.bp)
@@ -155,17 +168,17 @@ def create_app(config: Optional[Dict[str, Any]] = None) -> Flask:
         return render_template("index.html", places=places)
 
     @app.errorhandler(404)
-    def not_found(_err: Exception):  # type: ignore[no-untyped-def]
+    def not_found(_err: Exception) -> ResponseReturnValue:
         return render_template("error.html", message_key="not_found"), 404
 
     @app.errorhandler(hospes.InputError)
-    def hostile_input(_err: Exception):  # type: ignore[no-untyped-def]
+    def hostile_input(_err: Exception) -> ResponseReturnValue:
         """A value hospes refuses as input (a NUL in a reference, a login past its length…) is
         the request's fault: 400, like a form that does not parse."""
         return render_template("error.html", message_key="bad_request"), 400
 
     @app.errorhandler(400)
-    def bad_request(_err: Exception):  # type: ignore[no-untyped-def]
+    def bad_request(_err: Exception) -> ResponseReturnValue:
         return render_template("error.html", message_key="bad_request"), 400
 
     return app

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import os
 
+import hospes
 from waitress import serve
 
 from . import create_app, now, office_password, services
 from .db import Tx
 
 
-def _first_link(tx: Tx, est_id: str, client_id: str, purpose: str, subject: str | None) -> str:
+def _first_link(tx: Tx, est_id: str, client_id: str, purpose: hospes.LinkPurpose, subject: str | None) -> str:
     est = tx.establishment(est_id)
     client = tx.client_in(est_id, client_id)
     assert est is not None and client is not None
-    return services().links.issue(tx, est["record"], client, purpose, subject, now())
+    return services().links.issue(tx, est.record, client, purpose, subject, now())
 
 
 def main() -> None:
@@ -31,8 +32,9 @@ def main() -> None:
         found = services()
         with found.store.tx() as tx:
             marie = _first_link(tx, "camping-des-pins", "C-1042", "portal", None)
+            open_quote = tx.quote("camping-des-pins", "D26-0318")
             quote = _first_link(tx, "camping-des-pins", "C-1042", "quote", "D26-0318") \
-                if (tx.quote("camping-des-pins", "D26-0318") or {}).get("status") == "sent" else None
+                if open_quote is not None and open_quote["status"] == "sent" else None
         password = office_password(found.store, found.data_dir)
     print(f"hospes portal on {found.public_url}/  (data in {found.data_dir})")
     print(f"  Marie's espace client:   {marie}")

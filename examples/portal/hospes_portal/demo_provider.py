@@ -17,12 +17,15 @@ import secrets
 import threading
 import time
 import urllib.request
-from typing import Callable, Mapping, Optional
+from typing import Callable, Dict, Mapping, Optional, TypedDict
 
+import hospes
 from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import insert, select, update
 
-from .db import Record, Store, as_utc, demo_checkouts, dumps, loads
+from .db import Store, dumps, loads
+from .tables import Json, as_utc, demo_checkouts
 from .payments import BadSignature, Checkout
 
 SIGNATURE_HEADER = "X-Demo-Signature"
@@ -33,7 +36,7 @@ Deliver = Callable[[str, bytes, Mapping[str, str]], None]
 
 
 def deliver_over_http(url: str, body: bytes, headers: Mapping[str, str]) -> None:
-    """POSTs the notification now, and again a second later from a thread (a provider's retry)."""
+    """POSTs the notification, and again a second later (a provider's retry), from a thread."""
     def post() -> None:
         req = urllib.request.Request(url, data=body, method="POST", headers=dict(headers))
         try:
@@ -42,8 +45,23 @@ def deliver_over_http(url: str, body: bytes, headers: Mapping[str, str]) -> None
         except OSError:
             pass  # a real provider retries later; the return page records the payment meanwhile
 
-    post()
-    threading.Thread(target=lambda: (time.sleep(1), post()), daemon=True).start()
+    def send_then_retry() -> None:
+        post()
+        time.sleep(1)
+        post()
+
+    # From a thread, as a real provider's servers do: the checkout page never waits on the host it
+    # notifies (with every server thread busy paying, it would be waiting on itself).
+    threading.Thread(target=send_then_retry, daemon=True).start()
+
+
+class DemoCheckout(TypedDict):
+    """A checkout of the demo provider, as its hosted page shows it."""
+
+    id: str
+    reference: str
+    request: hospes.PaymentRequest
+    status: str
 
 
 class DemoProvider:
@@ -59,7 +77,7 @@ class DemoProvider:
 
     # -- the host's side of the interface -----------------------------------------------------
 
-    def start(self, request: Record, notify_url: str) -> Checkout:
+    def start(self, request: hospes.PaymentRequest, notify_url: str) -> Checkout:
         """Opens a checkout for the request (the same reference twice: the same checkout)."""
         with self.store.tx() as tx:
             found = tx.conn.execute(select(demo_checkouts.c.id).where(
@@ -74,9 +92,10 @@ class DemoProvider:
                     notify_url=notify_url, status="open"))
         return Checkout(redirect_url=f"{self.base_url}/demo-pay/{checkout_id}")
 
-    def read_notification(self, headers: Mapping[str, str], body: bytes) -> Record:
+    def read_notification(self, headers: Mapping[str, str], body: bytes) -> hospes.ProviderResult:
         """The result a notification carries, once its signature and age are checked."""
-        parts = dict(p.split("=", 1) for p in headers.get(SIGNATURE_HEADER, "").split(",") if "=" in p)
+        signed = next((v for k, v in headers.items() if k.lower() == SIGNATURE_HEADER.lower()), "")
+        parts = dict(p.split("=", 1) for p in signed.split(",") if "=" in p)
         try:
             timestamp = int(parts.get("t", ""))
         except ValueError:
@@ -86,34 +105,41 @@ class DemoProvider:
             raise BadSignature("signature mismatch")
         if abs(self.clock().timestamp() - timestamp) > TOLERANCE_SECONDS:
             raise BadSignature("too old")
-        return self._result(json.loads(body))
+        notification = json.loads(body)
+        if not isinstance(notification, dict):
+            raise ValueError("a notification is a JSON object")
+        return self._result(notification)
 
-    def fetch_result(self, reference: str) -> Optional[Record]:
+    def fetch_result(self, reference: str) -> Optional[hospes.ProviderResult]:
         """The latest settled checkout of a request, as the provider's API would answer it."""
         with self.store.read() as tx:
             row = tx.conn.execute(select(demo_checkouts).where(
                 demo_checkouts.c.reference == reference, demo_checkouts.c.status != "open")
                 .order_by(demo_checkouts.c.settled_at.desc(), demo_checkouts.c.id)).mappings().first()
-        return None if row is None else self._result(self._notification(row))
+        return None if row is None else self._result(self._notification(dict(row)))
 
     # -- the provider's side: its hosted page and its notifications ---------------------------
 
     def _sign(self, timestamp: int, body: bytes) -> str:
         return hmac.new(self.secret, str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
 
-    def _notification(self, row: Mapping[str, object]) -> Record:
-        asked = loads(str(row["request"]))
+    def _notification(self, row: Mapping[str, object]) -> Json:
+        """The notification's body, as the provider's JSON."""
+        asked = hospes.from_wire("PaymentRequest", loads(str(row["request"])))
         at = as_utc(row["settled_at"]) or as_utc(self.clock())
         assert at is not None
-        return {"reference": row["reference"], "status": row["status"], "amount": asked["amount"],
+        return {"reference": row["reference"], "status": row["status"], "amount": hospes.to_wire(asked["amount"]),
                 "transaction_id": row["transaction_id"], "at": at.isoformat()}
 
-    def _result(self, notification: Record) -> Record:
-        return {"reference": notification["reference"], "status": notification["status"],
-                "amount": notification["amount"], "provider": self.name,
-                "transaction_id": notification["transaction_id"], "at": notification["at"]}
+    def _result(self, notification: Mapping[str, object]) -> hospes.ProviderResult:
+        """What the provider says, mapped to hospes's `ProviderResult` (its text read as hospes
+        reads the wire form: a status or amount it does not know is refused by the call)."""
+        return hospes.from_wire("ProviderResult", {
+            "reference": notification["reference"], "status": notification["status"],
+            "amount": notification["amount"], "provider": self.name,
+            "transaction_id": notification["transaction_id"], "at": notification["at"]})
 
-    def settle(self, checkout_id: str, status: str) -> Record:
+    def settle(self, checkout_id: str, status: str) -> hospes.PaymentRequest:
         """The guest paid (`succeeded`), the bank refused (`failed`) or they gave up
         (`cancelled`): the checkout is settled, the host notified. Returns the request."""
         now = self.clock()
@@ -128,17 +154,20 @@ class DemoProvider:
                 status=status, transaction_id=transaction_id, settled_at=now))
             if done.rowcount != 1:
                 raise LookupError(checkout_id)
-            row = dict(row, status=status, transaction_id=transaction_id, settled_at=now)
-        body = json.dumps(self._notification(row)).encode()
+            settled: Dict[str, object] = dict(row, status=status, transaction_id=transaction_id, settled_at=now)
+        body = json.dumps(self._notification(settled)).encode()
         timestamp = int(now.timestamp())
-        self.deliver(str(row["notify_url"]), body, {
+        self.deliver(str(settled["notify_url"]), body, {
             "Content-Type": "application/json", SIGNATURE_HEADER: f"t={timestamp},v1={self._sign(timestamp, body)}"})
-        return loads(str(row["request"]))
+        return hospes.from_wire("PaymentRequest", loads(str(settled["request"])))
 
-    def checkout(self, checkout_id: str) -> Optional[Record]:
+    def checkout(self, checkout_id: str) -> Optional[DemoCheckout]:
         with self.store.read() as tx:
             row = tx.conn.execute(select(demo_checkouts).where(demo_checkouts.c.id == checkout_id)).mappings().first()
-        return None if row is None else dict(row, request=loads(row["request"]))
+        if row is None:
+            return None
+        return DemoCheckout(id=row["id"], reference=row["reference"], status=row["status"],
+                            request=hospes.from_wire("PaymentRequest", loads(row["request"])))
 
 
 bp = Blueprint("demo_pay", __name__, url_prefix="/demo-pay")
@@ -161,7 +190,7 @@ def checkout_page(checkout_id: str) -> str:
 
 
 @bp.post("/<checkout_id>")
-def checkout_answer(checkout_id: str):  # type: ignore[no-untyped-def]
+def checkout_answer(checkout_id: str) -> ResponseReturnValue:
     """Pay with the test card, refuse it, or give up: back to the portal."""
     action = request.form.get("action")
     status = {"pay": "succeeded", "refuse": "failed", "cancel": "cancelled"}.get(action or "")

@@ -8,13 +8,13 @@ words of the pages are here, one entry per key: (fr, en, es).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, Optional, Tuple
+from typing import Dict, Optional, Tuple, Union
 from zoneinfo import ZoneInfo
 
 import hospes
 from flask import Flask, g, session
 
-LOCALES = ("fr", "en", "es")
+LOCALES: Tuple[hospes.Locale, ...] = ("fr", "en", "es")
 
 WORDS: Dict[str, Tuple[str, str, str]] = {
     # -- frame, menu ------------------------------------------------------------------------
@@ -128,6 +128,7 @@ WORDS: Dict[str, Tuple[str, str, str]] = {
     "request_pending": ("en attente", "waiting", "pendiente"),
     "request_approved": ("acceptée", "approved", "aceptada"),
     "request_declined": ("refusée", "declined", "rechazada"),
+    "participants_requested": ("Le délai est passé : votre demande a été transmise à l’établissement.", "The deadline has passed: your request was sent to the establishment.", "El plazo ha vencido: su solicitud se ha enviado al establecimiento."),
     "back_to_stay": ("Retour au séjour", "Back to the stay", "Volver a la estancia"),
     "cancel_stay": ("Annuler votre séjour", "Cancel your stay", "Anular su estancia"),
     "cancel_days": ("Arrivée dans {days} jours.", "Arrival in {days} days.", "Llegada dentro de {days} días."),
@@ -255,6 +256,7 @@ WORDS: Dict[str, Tuple[str, str, str]] = {
     "links_issued": ("Liens émis", "Links issued", "Enlaces emitidos"),
     "subject": ("Objet", "Subject", "Asunto"),
     "tags_hint": ("Balises : [LIEN_ESPACE_CLI], [LIEN_DEVIS], [LIEN_CONTRAT], [LIEN_FACTURE], [LIEN_PAIEMENT_ACOMPTE], [LIEN_PAIEMENT_SOLDE], [PRENOM], [NOM] …", "Tags: [PORTAL_LINK], [QUOTE_LINK], [CONTRACT_LINK], [INVOICE_LINK], [DEPOSIT_PAYMENT_LINK], [BALANCE_PAYMENT_LINK], [FIRST_NAME], [LAST_NAME] …", "Etiquetas: [LIEN_ESPACE_CLI], [LIEN_DEVIS], [LIEN_CONTRAT], [LIEN_FACTURE], [LIEN_PAIEMENT_ACOMPTE], [LIEN_PAIEMENT_SOLDE], [PRENOM], [NOM] …"),
+    "error_at": ("{part}, ligne {line}, colonne {column}", "{part}, line {line}, column {column}", "{part}, línea {line}, columna {column}"),
     "office_template_saved": ("Modèle enregistré (liens : {links}).", "Template saved (links: {links}).", "Plantilla guardada (enlaces: {links})."),
     "to": ("À", "To", "Para"),
     "sent_at": ("Envoyé le", "Sent", "Enviado"),
@@ -269,17 +271,26 @@ WORDS: Dict[str, Tuple[str, str, str]] = {
 }
 
 
-def t(key: str, locale: Optional[str] = None, **values: Any) -> str:
+def as_locale(value: object, default: hospes.Locale = "fr") -> hospes.Locale:
+    """`value` as one of the portal's languages (a session's, a record's), else `default`."""
+    for code in LOCALES:
+        if value == code:
+            return code
+    return default
+
+
+def t(key: str, locale: Optional[str] = None, **values: object) -> str:
     """The word `key` in `locale` (the page's by default), with `{values}` filled in."""
     words = WORDS.get(key)
     if words is None:
         return key
-    text = words[LOCALES.index(locale if locale in LOCALES else current_locale())]
+    text = words[LOCALES.index(as_locale(locale, current_locale()))]
     return text.format(**values) if values else text
 
 
-def current_locale() -> str:
-    return str(getattr(g, "locale", None) or "fr")
+def current_locale() -> hospes.Locale:
+    """The page's language."""
+    return as_locale(getattr(g, "locale", None))
 
 
 def _zone() -> ZoneInfo:
@@ -287,22 +298,25 @@ def _zone() -> ZoneInfo:
     return ZoneInfo(establishment["time_zone"] if establishment else "Europe/Paris")
 
 
-def money(value: Any, locale: Optional[str] = None) -> str:
+def _instant(value: Union[dt.datetime, str]) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def money(value: Optional[hospes.Money], locale: Optional[str] = None) -> str:
     """An amount as hospes writes it in the language (`1 234,50 €`, `€1,234.50`)."""
-    return str(hospes.format_money(value, locale or current_locale())) if value else ""
+    return hospes.format_money(value, as_locale(locale, current_locale())) if value else ""
 
 
-def date(value: Any) -> str:
+def date(value: Optional[dt.date]) -> str:
     """A calendar date as hospes writes it (`11 juillet 2026`)."""
-    return str(hospes.format_date(value, current_locale())) if value else ""
+    return hospes.format_date(value, current_locale()) if value else ""
 
 
-def instant(value: Any) -> str:
+def instant(value: Union[dt.datetime, str, None]) -> str:
     """An instant on the establishment's clock: the date as hospes writes it, and the time."""
     if not value:
         return ""
-    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    local = when.astimezone(_zone())
+    local = _instant(value).astimezone(_zone())
     return f"{date(local.date())} {local:%H:%M}"
 
 
@@ -314,31 +328,47 @@ def localtime(value: str) -> str:
 
 def remaining(seconds: int) -> str:
     """A time left as hospes writes it (« 3 jours », the words of [TEMPS_RESTANT])."""
-    return str(hospes.format_duration(int(seconds), current_locale()))
+    return hospes.format_duration(int(seconds), current_locale())
 
 
-def deadline(value: Any) -> str:
+def deadline(value: Union[dt.datetime, str, None]) -> str:
     """A deadline on the establishment's clock, as hospes writes it (« 4 juillet 2026 à 23:59 »)."""
     if not value:
         return ""
-    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return str(hospes.format_deadline(when, g.establishment["time_zone"], current_locale()))
+    return hospes.format_deadline(_instant(value), g.establishment["time_zone"], current_locale())
 
 
-def field_label(rule: Dict[str, Any], locale: str) -> str:
-    """A booking field's label: the business's own for its fields, the app's for built-in ones."""
-    for label in rule.get("labels", []):
+def phone(e164: Optional[str]) -> str:
+    """A phone stored in E.164 (`+33558091234`) as its reader dials it, as hospes writes it: the
+    national form for a reader of its country's language (`05 58 09 12 34`), else the
+    international one (`+33 5 58 09 12 34`). A `tel:` link keeps the E.164 form."""
+    if not e164:
+        return ""
+    try:
+        return hospes.format_phone(e164, current_locale())
+    except hospes.InputError:  # not E.164 (a record the host did not normalise): shown as it is
+        return e164
+
+
+def field_label(rule: Optional[hospes.FieldRule], locale: str, field: str = "") -> str:
+    """A booking field's label: the business's own for its fields, the app's for built-in ones
+    (`field` names it when the policy no longer has its rule)."""
+    name = rule["field"] if rule else field
+    for label in rule.get("labels", []) if rule else []:
         if label["locale"] == locale:
-            return str(label["text"])
-    return t("field_" + rule["field"]) if ("field_" + rule["field"]) in WORDS else str(rule["field"])
+            return label["text"]
+    return t("field_" + name) if ("field_" + name) in WORDS else name
 
 
 def install(app: Flask) -> None:
     """The page's language on every request, `t` and the filters in every template."""
     @app.before_request
     def _locale() -> None:
-        g.locale = session.get("locale") or "fr"
+        g.locale = as_locale(session.get("locale"))
+
+    def describe(event: hospes.Event) -> str:
+        return hospes.describe_event(event, current_locale())
 
     app.jinja_env.globals.update(t=t, field_label=field_label)
-    app.jinja_env.filters.update(money=money, date=date, datetime=instant, deadline=deadline, localtime=localtime, remaining=remaining,
-                                 describe=lambda event: hospes.describe_event(event, current_locale()))
+    app.jinja_env.filters.update(money=money, date=date, datetime=instant, deadline=deadline, localtime=localtime,
+                                 remaining=remaining, phone=phone, describe=describe)

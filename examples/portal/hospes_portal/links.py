@@ -8,14 +8,14 @@ stops working once that state changes — a quote signed, a payment made, a pass
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, Optional
+from typing import Dict, Optional
 
 import hospes
 
-from .db import Record, Tx
+from .db import Tx
 
 #: How long each kind of link stays valid.
-VALIDITY = {
+VALIDITY: Dict[hospes.LinkPurpose, dt.timedelta] = {
     "portal": dt.timedelta(days=30),
     "booking_edit": dt.timedelta(days=30),
     "quote": dt.timedelta(days=30),
@@ -29,16 +29,25 @@ VALIDITY = {
 
 
 class BadLink(Exception):
-    """A link that does not open. `expired` links name their (genuine) client, to send a new one."""
+    """A link that does not open. An expired one names its client (verified by hospes: the
+    token was genuine), so that a new link can be sent to the address on file."""
 
-    def __init__(self, error: hospes.HospesError, client_id: Optional[str] = None) -> None:
+    def __init__(self, error: hospes.HospesError) -> None:
         super().__init__(error.code)
         self.error = error
         self.expired = error.code == "link.expired"
-        self.client_id = client_id if self.expired else None
+        self.client_id = self._field("client_id")
+        self.purpose = self._field("purpose")
+        self.subject = self._field("subject")
+
+    def _field(self, name: str) -> Optional[str]:
+        """A verified value of a `link.expired` (`client_id`, `purpose`, `subject`); None else."""
+        value = self.error.fields.get(name) if self.expired else None
+        return value if isinstance(value, str) else None
 
 
-def state_for(tx: Tx, est_id: str, purpose: str, client: Record, subject: Optional[str]) -> Optional[Record]:
+def state_for(tx: Tx, est_id: str, purpose: hospes.LinkPurpose, client: hospes.Client,
+              subject: Optional[str]) -> Optional[hospes.LinkState]:
     """The state a link of `purpose` is bound to now, from the host's records; None when what it
     names does not exist (or is not this client's)."""
     if purpose in ("portal", "booking_edit"):
@@ -55,8 +64,9 @@ def state_for(tx: Tx, est_id: str, purpose: str, client: Record, subject: Option
             return None
         if purpose == "invoice":
             return hospes.invoice_link_state(invoice)
-        due = hospes.invoice_balance(invoice, tx.payments_on(est_id, [invoice["number"]]))["due"]
-        return {"kind": "amount_due", "invoice_number": invoice["number"], "amount_due": due}
+        number = subject or ""
+        due = hospes.invoice_balance(invoice, tx.payments_on(est_id, [number]))["due"]
+        return {"kind": "amount_due", "invoice_number": number, "amount_due": due}
     account = tx.account_of(est_id, client["id"])
     if account is None:
         return None
@@ -65,59 +75,43 @@ def state_for(tx: Tx, est_id: str, purpose: str, client: Record, subject: Option
     return {"kind": "email", "email": account["email"]}  # account_verify
 
 
-#: For each purpose, a state of the right kind that no issued link is bound to.
-_NO_STATE = {
-    "portal": lambda e, s: {"kind": "link_version", "link_version": 4294967295},
-    "booking_edit": lambda e, s: {"kind": "link_version", "link_version": 4294967295},
-    "quote": lambda e, s: {"kind": "document", "sha256": "0" * 64, "status": "none"},
-    "contract": lambda e, s: {"kind": "document", "sha256": "0" * 64, "status": "none"},
-    "invoice": lambda e, s: {"kind": "document", "sha256": "0" * 64, "status": "none"},
-    "deposit_payment": lambda e, s: {"kind": "amount_due", "invoice_number": s or "-",
-                                     "amount_due": {"amount": "-1", "currency": e["currency"]}},
-    "balance_payment": lambda e, s: {"kind": "amount_due", "invoice_number": s or "-",
-                                     "amount_due": {"amount": "-1", "currency": e["currency"]}},
-    "password_reset": lambda e, s: {"kind": "password", "password_hash": "none"},
-    "account_verify": lambda e, s: {"kind": "email", "email": "none@invalid.invalid"},
-}
-
-
 class Links:
     """Issues and opens the links of every establishment with the host's keys."""
 
     def __init__(self, keyring: hospes.Keyring) -> None:
         self.keyring = keyring
 
-    def issue(self, tx: Tx, establishment: Record, client: Record, purpose: str, subject: Optional[str],
-              now: dt.datetime, permanent: bool = False) -> str:
+    def issue(self, tx: Tx, establishment: hospes.Establishment, client: hospes.Client,
+              purpose: hospes.LinkPurpose, subject: Optional[str], now: dt.datetime, permanent: bool = False) -> str:
         """A link's URL, bound to the current state of what it opens; the issue is recorded."""
         state = state_for(tx, establishment["id"], purpose, client, subject)
         if state is None:
             raise LookupError(f"nothing to link to: {purpose} {subject}")
-        request: Dict[str, Any] = {"purpose": purpose, "client_id": client["id"], "subject": subject, "state": state}
+        request: hospes.LinkRequest = {"purpose": purpose, "client_id": client["id"], "subject": subject,
+                                       "state": state}
         if permanent:
             request["permanent"] = True
         else:
             request["expires_at"] = now + VALIDITY[purpose]
         issued = self.keyring.issue(establishment, request, now)
         tx.record_link(establishment["id"], client["id"], purpose, subject, issued, now)
-        return str(issued["url"])
+        return issued["url"]
 
-    def open(self, tx: Tx, establishment: Record, token: str, purpose: str, now: dt.datetime) -> Record:
+    def open(self, tx: Tx, establishment: hospes.Establishment, token: str, purpose: hospes.LinkPurpose,
+             now: dt.datetime) -> hospes.LinkClaims:
         """The verified claims of `token` for a page of `purpose`; raises `BadLink`.
 
         The token names its client and subject (untrusted) so that the host loads them and
-        computes their state now; hospes then verifies the token against that state."""
+        computes their state now; hospes then verifies the token against that state — or, when
+        there is nothing to bind to (no such client, document or account), against none, and
+        answers `link.invalid` as for any other bad link."""
         try:
             hint = hospes.inspect_link(token)
         except hospes.HospesError as err:
             raise BadLink(err) from None
         client = tx.client_in(establishment["id"], hint["client_id"])
         state = None if client is None else state_for(tx, establishment["id"], purpose, client, hint.get("subject"))
-        if state is None:
-            # Nothing to bind to: verify against a state no link has, so the answer is hospes's
-            # own `link.invalid`, as for any other bad link (see FRICTIONS.md).
-            state = _NO_STATE[purpose](establishment, hint.get("subject"))
         try:
             return self.keyring.verify(establishment, token, purpose, state, now)
         except hospes.HospesError as err:
-            raise BadLink(err, hint["client_id"]) from None
+            raise BadLink(err) from None

@@ -10,22 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import smtplib
 from email.message import EmailMessage
-from typing import Any, Dict, Optional, Protocol
+from typing import Callable, Dict, Optional, Protocol
 
 import hospes
 
-from .db import Record, Tx
+from .db import Tx
 from .links import Links
 
-#: Which subject each link of a template opens, by the mail's documents and stay.
-_SUBJECT_OF = {
-    "portal": lambda docs: None,
-    "quote": lambda docs: docs.get("quote"),
-    "contract": lambda docs: docs.get("contract"),
-    "invoice": lambda docs: docs.get("invoice"),
-    "deposit_payment": lambda docs: docs.get("invoice"),
-    "balance_payment": lambda docs: docs.get("invoice"),
-    "booking_edit": lambda docs: docs.get("stay"),
+#: Which subject each link of a template opens, from the mail's documents and stay reference.
+#: The account links name no subject: the page that sends an account mail issues its link.
+_SUBJECT_OF: Dict[str, Callable[[hospes.MailDocuments, Optional[str]], Optional[str]]] = {
+    "portal": lambda docs, stay: None,
+    "quote": lambda docs, stay: docs.get("quote"),
+    "contract": lambda docs, stay: docs.get("contract"),
+    "invoice": lambda docs, stay: docs.get("invoice"),
+    "deposit_payment": lambda docs, stay: docs.get("invoice"),
+    "balance_payment": lambda docs, stay: docs.get("invoice"),
+    "booking_edit": lambda docs, stay: stay,
 }
 
 
@@ -34,7 +35,7 @@ class MailSender(Protocol):
 
     name: str
 
-    def send(self, sender: str, to: str, mail: Record) -> None: ...
+    def send(self, sender: str, to: str, mail: hospes.RenderedMail) -> None: ...
 
 
 class OutboxOnly:
@@ -42,7 +43,7 @@ class OutboxOnly:
 
     name = "outbox"
 
-    def send(self, sender: str, to: str, mail: Record) -> None:
+    def send(self, sender: str, to: str, mail: hospes.RenderedMail) -> None:
         return None
 
 
@@ -55,7 +56,7 @@ class SmtpSender:
                  starttls: bool = True) -> None:
         self.host, self.port, self.user, self.password, self.starttls = host, port, user, password, starttls
 
-    def send(self, sender: str, to: str, mail: Record) -> None:
+    def send(self, sender: str, to: str, mail: hospes.RenderedMail) -> None:
         message = EmailMessage()
         message["From"], message["To"], message["Subject"] = sender, to, mail["subject"]
         message.set_content(mail["text"])
@@ -76,25 +77,36 @@ class Postman:
         self.sender = sender
         self.links = links
 
-    def send_template(self, tx: Tx, establishment: Record, name: str, client: Record, now: dt.datetime,
-                      stay: Optional[Record] = None, documents: Optional[Dict[str, str]] = None,
-                      amounts: Optional[Record] = None, tags: Optional[Dict[str, str]] = None,
-                      edit: Optional[Record] = None) -> Optional[int]:
+    def send_template(self, tx: Tx, establishment: hospes.Establishment, name: str, client: hospes.Client,
+                      now: dt.datetime, stay: Optional[hospes.Stay] = None,
+                      documents: Optional[hospes.MailDocuments] = None, amounts: Optional[hospes.MailAmounts] = None,
+                      links: Optional[hospes.MailLinks] = None, edit: Optional[hospes.MailEdit] = None,
+                      tags: Optional[Dict[str, str]] = None) -> Optional[int]:
         """Sends template `name` to `client`; the id of the mail in the outbox, None without an
-        e-mail address. `documents` names the quote, contract, invoice and stay its links open."""
-        if not client.get("email"):
+        e-mail address. `documents` names the quote, contract and invoice its links open (a
+        booking-edit link opens `stay`);
+        `links` are those issued already (an account mail's), the others are issued here; `tags`
+        values the template's own host tags."""
+        email = client.get("email")
+        if not email:
             return None
         template = tx.mail_template(establishment["id"], name)
         if template is None:
             raise LookupError(f"no mail template {name!r} for {establishment['id']}")
         mailer = hospes.Mailer(template)
-        docs = dict(documents or {})
-        if stay is not None:
-            docs.setdefault("stay", stay["reference"])
-        links = {purpose: self.links.issue(tx, establishment, client, purpose, _SUBJECT_OF[purpose](docs), now)
-                 for purpose in mailer.summary["links_needed"]}
-        context: Dict[str, Any] = {"establishment": establishment, "client": client, "links": links,
-                                   "documents": {k: v for k, v in docs.items() if k != "stay"}}
+        docs: hospes.MailDocuments = documents or {}
+        reference = None if stay is None else stay["reference"]
+        given: hospes.MailLinks = links or {}
+        issued: hospes.MailLinks = {}
+        for purpose in mailer.summary["links_needed"]:
+            if purpose in given:
+                issued[purpose] = given[purpose]
+            elif purpose in _SUBJECT_OF:
+                issued[purpose] = self.links.issue(tx, establishment, client, purpose, _SUBJECT_OF[purpose](docs, reference), now)
+            else:
+                raise LookupError(f"mail {name!r} needs a {purpose} link, issued by its page")
+        context: hospes.MailContext = {"establishment": establishment, "client": client, "links": issued,
+                                       "documents": docs}
         if stay is not None:
             context["stay"] = stay
         if amounts:
@@ -103,14 +115,15 @@ class Postman:
             context["edit"] = edit
         if tags:
             context["tags"] = [{"name": k, "value": v} for k, v in tags.items()]
-        return self.deliver(tx, establishment, client, mailer.render(context), now)
+        return self.deliver(tx, establishment, client["id"], email, mailer.render(context), now)
 
-    def deliver(self, tx: Tx, establishment: Record, client: Record, mail: Record, now: dt.datetime) -> int:
+    def deliver(self, tx: Tx, establishment: hospes.Establishment, client_id: str, to: str,
+                mail: hospes.RenderedMail, now: dt.datetime) -> int:
         """Stores the mail in the outbox and sends it; a delivery error is kept with it."""
         sender = f"{establishment['name']} <{establishment.get('email') or 'portal@localhost'}>"
         error = None
         try:
-            self.sender.send(sender, client["email"], mail)
+            self.sender.send(sender, to, mail)
         except (OSError, smtplib.SMTPException) as err:
             error = f"{type(err).__name__}: {err}"
-        return tx.add_mail(establishment["id"], client["id"], client["email"], mail, now, self.sender.name, error)
+        return tx.add_mail(establishment["id"], client_id, to, mail, now, self.sender.name, error)

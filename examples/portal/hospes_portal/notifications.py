@@ -4,6 +4,7 @@ recorded once however many times they arrive."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
+from flask.typing import ResponseReturnValue
 
 from . import now, payments, services
 from .payments import BadSignature
@@ -12,13 +13,13 @@ bp = Blueprint("notifications", __name__)
 
 
 @bp.post("/payments/notify/<provider_name>")
-def notify(provider_name: str):  # type: ignore[no-untyped-def]
+def notify(provider_name: str) -> ResponseReturnValue:
     """Verifies the notification's signature, finds the request it answers, records the result."""
     provider = services().provider
     if provider_name != provider.name:
         abort(404)
     try:
-        result = provider.read_notification(request.headers, request.get_data())
+        result = provider.read_notification(dict(request.headers), request.get_data())
     except (BadSignature, ValueError, KeyError):
         abort(400)
     with services().store.read() as tx:

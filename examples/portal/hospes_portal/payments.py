@@ -20,11 +20,11 @@ import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Mapping, Optional, Protocol
+from typing import Mapping, Optional, Protocol, TypedDict
 
 import hospes
 
-from .db import Duplicate, Record, Tx
+from .db import Duplicate, Tx
 
 log = logging.getLogger(__name__)
 
@@ -45,25 +45,37 @@ class PaymentProvider(Protocol):
 
     name: str
 
-    def start(self, request: Record, notify_url: str) -> Checkout: ...
+    def start(self, request: hospes.PaymentRequest, notify_url: str) -> Checkout: ...
 
-    def read_notification(self, headers: Mapping[str, str], body: bytes) -> Record: ...
+    def read_notification(self, headers: Mapping[str, str], body: bytes) -> hospes.ProviderResult:
+        """The result a notification carries (`headers` as sent: look names up ignoring case)."""
+        ...
 
-    def fetch_result(self, reference: str) -> Optional[Record]: ...
+    def fetch_result(self, reference: str) -> Optional[hospes.ProviderResult]: ...
 
 
-def prepare(tx: Tx, provider: PaymentProvider, establishment: Record, client_id: str, invoice: Record,
-            now: dt.datetime) -> Record:
+class Handled(TypedDict):
+    """What `record_safely` says of a result: known already (`duplicate`), or refused by hospes
+    (`refused`: the error's code), when it did not record it."""
+
+    duplicate: bool
+    refused: Optional[str]
+
+
+def prepare(tx: Tx, provider: PaymentProvider, establishment: hospes.Establishment, client_id: str,
+            invoice: hospes.Invoice, now: dt.datetime) -> hospes.PaymentRequest:
     """What to charge for `invoice`, as hospes computes it, kept for when the result comes back.
 
     Call `provider.start(request, notify_url)` after this transaction commits: never hold a
     database transaction across a call to the provider."""
-    request = hospes.payment_request(establishment, invoice, tx.payments_on(establishment["id"], [invoice["number"]]))
+    number = invoice.get("number") or ""
+    request = hospes.payment_request(establishment, invoice, tx.payments_on(establishment["id"], [number]))
     tx.save_payment_request(establishment["id"], client_id, provider.name, request, now)
     return request
 
 
-def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetime) -> Optional[Record]:
+def record_result(tx: Tx, establishment_id: str, result: hospes.ProviderResult,
+                  now: dt.datetime) -> Optional[hospes.PaymentRecorded]:
     """Records a provider's result once, whoever reports it first (notification or return page).
 
     Returns hospes's `PaymentRecorded` (with `duplicate` when it was known), or None when the
@@ -78,6 +90,8 @@ def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetim
     # return page racing with the notification) take turns, each reading the payments the
     # previous one recorded. SQLite's write transaction (BEGIN IMMEDIATE) did it already.
     invoice = tx.invoice(establishment_id, asked["invoice_number"], lock=True)
+    if invoice is None:
+        return None
     known = tx.payments_on(establishment_id, [asked["invoice_number"]])
     outcome = hospes.accept_payment_result(invoice, known, asked["record"], result, now)
     if outcome["duplicate"]:
@@ -85,14 +99,15 @@ def record_result(tx: Tx, establishment_id: str, result: Record, now: dt.datetim
     keys = {p["key"] for p in known}
     tx.add_payments(establishment_id, [p for p in outcome["payments"] if p["key"] not in keys])
     tx.save_invoice(establishment_id, outcome["invoice"])
-    stream = f"stay:{invoice['stay_reference']}" if invoice.get("stay_reference") else f"client:{asked['client_id']}"
+    reference = invoice.get("stay_reference")
+    stream = f"stay:{reference}" if reference else f"client:{asked['client_id']}"
     tx.append_events(establishment_id, stream, outcome["events"])
     tx.touch_client(asked["client_id"], now)
     return outcome
 
 
-def record_safely(store_tx: contextlib.AbstractContextManager[Tx], establishment_id: str, result: Record,
-                  now: dt.datetime) -> Optional[Record]:
+def record_safely(store_tx: contextlib.AbstractContextManager[Tx], establishment_id: str,
+                  result: hospes.ProviderResult, now: dt.datetime) -> Handled:
     """`record_result` in its own transaction; a concurrent duplicate counts as recorded.
 
     A result hospes refuses — another transaction paid the invoice first (two checkouts paid
@@ -100,10 +115,11 @@ def record_safely(store_tx: contextlib.AbstractContextManager[Tx], establishment
     answered as handled (`refused`: the error's code), so that the provider stops retrying."""
     try:
         with store_tx as tx:
-            return record_result(tx, establishment_id, result, now)
+            outcome = record_result(tx, establishment_id, result, now)
+            return {"duplicate": outcome is not None and outcome["duplicate"], "refused": None}
     except Duplicate:
-        return {"duplicate": True}
-    except hospes.errors.PaymentError as err:
+        return {"duplicate": True, "refused": None}
+    except hospes.PaymentError as err:
         log.warning("payment result not recorded (%s): %s, provider %s, transaction %s, reference %s",
                     err.code, err, result.get("provider"), result.get("transaction_id"), result.get("reference"))
         return {"duplicate": False, "refused": err.code}

@@ -15,7 +15,7 @@ import hmac
 import secrets
 from typing import Set
 
-from flask import Flask, abort, request, session
+from flask import Flask, Response, abort, request, session
 from markupsafe import Markup, escape
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -67,7 +67,7 @@ def install(app: Flask, https: bool) -> None:
             abort(400, description="csrf")
 
     @app.after_request
-    def _headers(response):  # type: ignore[no-untyped-def]
+    def _headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = CSP
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Content-Type-Options"] = "nosniff"

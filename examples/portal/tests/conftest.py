@@ -6,17 +6,22 @@ twice)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Tuple, TypeVar
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from databases import fresh_database_url
 from hospes_portal import create_app, office_password, services
+from hospes_portal.db import Tx
+
+T = TypeVar("T")
 
 AS_OF = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -37,7 +42,7 @@ class Notifications:
     def __init__(self) -> None:
         self.sent: List[Tuple[str, bytes, Dict[str, str]]] = []
 
-    def __call__(self, url: str, body: bytes, headers: Any) -> None:
+    def __call__(self, url: str, body: bytes, headers: Mapping[str, str]) -> None:
         self.sent.append((url, body, dict(headers)))
 
 
@@ -66,7 +71,7 @@ def csrf(page: bytes) -> str:
     return found.group(1).decode()
 
 
-def post(client: FlaskClient, url: str, data: Dict[str, Any], page_url: str | None = None) -> Any:
+def post(client: FlaskClient, url: str, data: Dict[str, str], page_url: str | None = None) -> TestResponse:
     """POSTs a form as the browser would: with the CSRF token of the page it sits on."""
     token = csrf(client.get(page_url or url).data)
     return client.post(url, data=dict(data, csrf=token))
@@ -86,3 +91,24 @@ def office(app: Flask) -> FlaskClient:
 def path_of(url: str) -> str:
     """The path and query of a link (the app answers at http://localhost)."""
     return re.sub(r"^https?://[^/]+", "", url)
+
+
+def found(value: Optional[T]) -> T:
+    """A record the test knows is there."""
+    assert value is not None
+    return value
+
+
+def search(pattern: str, text: str) -> "re.Match[str]":
+    """The first match of `pattern` in a page the test knows has it."""
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not in the page"
+    return match
+
+
+@contextlib.contextmanager
+def store(app: Flask) -> Iterator[Tx]:
+    """A transaction on the app's database, for the checks (`with store(app) as tx:`)."""
+    with app.app_context():
+        with services().store.tx() as tx:
+            yield tx

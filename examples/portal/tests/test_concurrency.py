@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 import threading
 import time
-from typing import Any, Callable, List, Tuple
+import datetime as dt
+from typing import Callable, List, Mapping, Tuple
 
 import hospes
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from conftest import Notifications, csrf, path_of
-from hospes_portal import services
+from conftest import Notifications, csrf, found, path_of, store
 from test_journeys import CAMPING, marie_link, open_link
 
 EST = "camping-des-pins"
@@ -45,9 +45,10 @@ def at_once(app: Flask, monkeypatch: pytest.MonkeyPatch, *calls: Callable[[], in
     """Runs `calls` in threads released together, hospes slowed down; their status codes."""
     accept = hospes.accept_payment_result
 
-    def slow_accept(*args: Any) -> Any:
+    def slow_accept(invoice: hospes.Invoice, payments: List[hospes.Payment], request: hospes.PaymentRequest,
+                    result: hospes.ProviderResult, now: dt.datetime) -> hospes.PaymentRecorded:
         time.sleep(0.2)
-        return accept(*args)
+        return accept(invoice, payments, request, result, now)
 
     monkeypatch.setattr(hospes, "accept_payment_result", slow_accept)
     start = threading.Barrier(len(calls))
@@ -71,15 +72,13 @@ def at_once(app: Flask, monkeypatch: pytest.MonkeyPatch, *calls: Callable[[], in
     return codes
 
 
-def deliver(app: Flask, url: str, body: bytes, headers: Any) -> Callable[[], int]:
+def deliver(app: Flask, url: str, body: bytes, headers: Mapping[str, str]) -> Callable[[], int]:
     return lambda: app.test_client().post(path_of(url), data=body, headers=headers).status_code
 
 
-def recorded(app: Flask, number: str) -> Tuple[list, dict, list]:  # type: ignore[type-arg]
-    with app.app_context():
-        with services().store.tx() as tx:
-            return (tx.payments_on(EST, [number]), tx.invoice(EST, number) or {},
-                    tx.stream(EST, "stay:312"))
+def recorded(app: Flask, number: str) -> Tuple[List[hospes.Payment], hospes.Invoice, List[hospes.LoggedEvent]]:
+    with store(app) as tx:
+        return tx.payments_on(EST, [number]), found(tx.invoice(EST, number)), tx.stream(EST, "stay:312")
 
 
 def test_the_same_notification_at_once_and_the_return_page_record_one_payment(

@@ -7,22 +7,21 @@ import html
 import re
 import shutil
 import subprocess
+from typing import List
 
+import hospes
 from flask import Flask
 from flask.testing import FlaskClient
 
 from hospes_portal import services
-from conftest import Clock, Notifications, csrf, path_of, post
+from conftest import Clock, Notifications, csrf, found, path_of, post, search, store
 
 CAMPING = "/camping-des-pins"
 SALON = "/toilettage-du-parc"
+EST = "camping-des-pins"
 
 
-def records(app: Flask):  # type: ignore[no-untyped-def]
-    return app.app_context(), services().store
-
-
-def outbox_links(office: FlaskClient, subject_part: str) -> list:  # type: ignore[type-arg]
+def outbox_links(office: FlaskClient, subject_part: str) -> List[str]:
     """The links of the newest mail whose subject contains `subject_part`, as the outbox shows them."""
     listing = office.get("/office/outbox").data.decode()
     found = re.findall(r'href="(/office/outbox/\d+)">([^<]*)</a>', listing)
@@ -40,11 +39,15 @@ def open_link(client: FlaskClient, url: str) -> str:
     return answer.headers["Location"]
 
 
+def link_for(app: Flask, client_id: str, purpose: hospes.LinkPurpose = "portal", est_id: str = EST) -> str:
+    """A link as the business sends it, issued now."""
+    with store(app) as tx:
+        est = found(tx.establishment(est_id))
+        return services().links.issue(tx, est.record, found(tx.client(client_id)), purpose, None, services().clock())
+
+
 def marie_link(app: Flask) -> str:
-    with app.app_context():
-        with services().store.tx() as tx:
-            est = tx.establishment("camping-des-pins")
-            return services().links.issue(tx, est["record"], tx.client("C-1042"), "portal", None, services().clock())
+    return link_for(app, "C-1042")
 
 
 def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, office: FlaskClient,
@@ -64,25 +67,24 @@ def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, of
                                                "country": "FR", "mobile": "06 12 34 56 78",
                                                "email": "someone.else@example.fr"})
     assert answer.status_code == 303
-    with app.app_context():
-        with services().store.tx() as tx:
-            client = tx.client("C-1042")
-    assert client["mobile"] == "+33612345678" and client["email"] == "marie.dupont@example.fr"
+    with store(app) as tx:
+        client = found(tx.client("C-1042"))
+    assert client.get("mobile") == "+33612345678" and client.get("email") == "marie.dupont@example.fr"
 
     # The quote: she adds Léa (10), the quote is priced again for three.
-    before = re.search(r'id="quote-total">([^<]+)<', marie.get(f"{CAMPING}/quotes/D26-0318").data.decode()).group(1)
+    before = search(r'id="quote-total">([^<]+)<', marie.get(f"{CAMPING}/quotes/D26-0318").data.decode()).group(1)
     answer = post(marie, f"{CAMPING}/stays/318/participants", {"first_name": "Léa", "last_name": "Dupont",
                                                                "birth_date": "2016-05-02", "next": "quote",
                                                                "quote": "D26-0318"}, f"{CAMPING}/quotes/D26-0318")
     assert answer.status_code == 303 and answer.headers["Location"].endswith("/quotes/D26-0318")
     quote_page = marie.get(f"{CAMPING}/quotes/D26-0318").data.decode()
     assert "Léa Dupont" in quote_page
-    assert re.search(r'id="quote-total">([^<]+)<', quote_page).group(1) != before
+    assert search(r'id="quote-total">([^<]+)<', quote_page).group(1) != before
     pdf = marie.get(f"{CAMPING}/quotes/D26-0318/pdf")
     assert pdf.mimetype == "application/pdf"
 
     # She signs by drawing on the pad (the strokes as the canvas posts them).
-    sha256 = re.search(r'name="document_sha256" value="([0-9a-f]{64})"', quote_page).group(1)
+    sha256 = search(r'name="document_sha256" value="([0-9a-f]{64})"', quote_page).group(1)
     answer = marie.post(f"{CAMPING}/quotes/D26-0318/sign", data={
         "csrf": csrf(quote_page.encode()), "document_sha256": sha256, "locale": "fr", "signer_name": "Marie Dupont",
         "consent": "yes", "signature_d": "M40 120 L80 60 L120 140 L160 50 L200 110",
@@ -90,11 +92,15 @@ def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, of
     assert answer.status_code == 303 and answer.headers["Location"].endswith("/stays/318")
     stay_page = marie.get(f"{CAMPING}/stays/318").data.decode()
     assert "Confirmé" in stay_page
+    with store(app) as tx:  # hospes's first invoice: the deposit due at booking, so on the signature day
+        deposit = tx.invoices_of(EST, "C-1042", "318")
+    assert [(i["kind"], i["due_date"], i.get("issue_date")) for i in deposit] == [
+        ("deposit", dt.date(2026, 6, 1), dt.date(2026, 6, 1))]
     assert marie.get(f"{CAMPING}/quotes/D26-0318/pdf").data == _signed_copy(app, "D26-0318")
     assert "votre séjour n° 318" in office.get("/office/outbox").data.decode()
 
     # « Payer »: the deposit, through the demo provider.
-    pay_action = re.search(r'action="([^"]+/invoices/[^"]+/pay)"', stay_page).group(1)
+    pay_action = search(r'action="([^"]+/invoices/[^"]+/pay)"', stay_page).group(1)
     answer = marie.post(pay_action, data={"csrf": csrf(stay_page.encode())})
     assert answer.status_code == 303 and "/demo-pay/" in answer.headers["Location"]
     checkout = path_of(answer.headers["Location"])
@@ -109,11 +115,10 @@ def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, of
     tampered = body.replace(b"succeeded", b"failed")
     assert marie.post(path_of(url), data=tampered, headers=headers).status_code == 400
     assert "Paiement reçu" in marie.get(back_to).data.decode()
-    number = re.search(r"/invoices/([^/]+)/pay", pay_action).group(1)
-    with app.app_context():
-        with services().store.tx() as tx:
-            assert len(tx.payments_on("camping-des-pins", [number])) == 1
-            assert tx.invoice("camping-des-pins", number)["status"] == "paid"
+    number = search(r"/invoices/([^/]+)/pay", pay_action).group(1)
+    with store(app) as tx:
+        assert len(tx.payments_on(EST, [number])) == 1
+        assert found(tx.invoice(EST, number))["status"] == "paid"
 
     # Her invoices: paid badge, the PDF downloaded.
     invoices = marie.get(f"{CAMPING}/invoices").data.decode()
@@ -133,18 +138,15 @@ def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, of
 
 
 def _signed_copy(app: Flask, number: str) -> bytes:
-    with app.app_context():
-        with services().store.tx() as tx:
-            return tx.signed_copy("quotes", "camping-des-pins", number)
+    with store(app) as tx:
+        return found(tx.signed_copy("quotes", EST, number))
 
 
 def test_another_guest_never_sees_marie(app: Flask) -> None:
     jean = app.test_client()
-    with app.app_context():
-        with services().store.tx() as tx:
-            est = tx.establishment("camping-des-pins")
-            link = services().links.issue(tx, est["record"], tx.client("C-2077"), "portal", None, services().clock())
-            marie_invoice = tx.invoices_of("camping-des-pins", "C-1042")[0]["number"]
+    link = link_for(app, "C-2077")
+    with store(app) as tx:
+        marie_invoice = found(tx.invoices_of(EST, "C-1042")[0].get("number"))
     open_link(jean, link)
     assert "Jean Martin" in jean.get(f"{CAMPING}/").data.decode()
     for url in (f"{CAMPING}/stays/312", f"{CAMPING}/stays/318", f"{CAMPING}/quotes/D26-0318",
@@ -160,10 +162,9 @@ def test_another_guest_never_sees_marie(app: Flask) -> None:
     for url in (f"{CAMPING}/stays/312/participants/0/remove", f"{CAMPING}/quotes/D26-0318/promo",
                 f"{CAMPING}/invoices/{marie_invoice}/pay", f"{CAMPING}/stays/312/cancel"):
         assert jean.post(url, data={"csrf": token, "promo_code": "ETE10"}).status_code in (303, 404), url
-    with app.app_context():
-        with services().store.tx() as tx:
-            assert len(tx.stay("camping-des-pins", "312")["participants"]) == 1
-            assert tx.stay("camping-des-pins", "312")["status"] == "confirmed"
+    with store(app) as tx:
+        stay = found(tx.stay(EST, "312"))
+    assert len(stay.get("participants", [])) == 1 and stay["status"] == "confirmed"
     # A salon's page does not open with a campsite session either.
     assert jean.get(f"{SALON}/").status_code == 303
 
@@ -218,9 +219,88 @@ def test_a_booking_field_one_minute_before_and_one_minute_after_its_deadline(app
     clock.now = dt.datetime(2026, 7, 9, 22, 1, tzinfo=dt.timezone.utc)
     answer = post(marie, f"{CAMPING}/stays/312/booking", {"plate": "EF-456-GH", "arrival_time": "", "notes": ""})
     assert "transmise" in marie.get(answer.headers["Location"]).data.decode()
-    with app.app_context():
-        with services().store.tx() as tx:
-            stay = tx.stay("camping-des-pins", "312")
-            requests = tx.change_requests_of("camping-des-pins", "C-1042")
-    assert stay["custom_fields"] == [{"key": "plate", "value": "AB-123-CD"}]
-    assert [r["changes"][0]["after"] for r in requests] == ["EF-456-GH"]
+    with store(app) as tx:
+        stay = found(tx.stay(EST, "312"))
+        requests = tx.change_requests_of(EST, "C-1042")
+    assert stay.get("custom_fields") == [{"key": "plate", "value": "AB-123-CD"}]
+    assert [r["request"]["changes"][0].get("after") for r in requests] == ["EF-456-GH"]
+
+
+def test_a_companion_added_past_its_deadline_becomes_a_request_shown_on_the_stay_page(
+        app: Flask, office: FlaskClient, clock: Clock) -> None:
+    marie = app.test_client()
+    open_link(marie, marie_link(app))
+    # The participants, as the booking page's rule says: D-2 before the 11 July arrival,
+    # through 9 July in Paris (22:00 UTC); a minute later, a change is a request.
+    clock.now = dt.datetime(2026, 7, 9, 22, 1, tzinfo=dt.timezone.utc)
+    assert "délai passé" in marie.get(f"{CAMPING}/stays/312").data.decode()
+    answer = post(marie, f"{CAMPING}/stays/312/participants", {"first_name": "Zoé", "last_name": "Dupont",
+                                                               "birth_date": "2012-03-04"}, f"{CAMPING}/stays/312")
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("/stays/312")
+    page = marie.get(answer.headers["Location"]).data.decode()
+    assert "transmise" in page and "Vos demandes" in page and "en attente" in page
+    with store(app) as tx:
+        stay = found(tx.stay(EST, "312"))
+        requests = tx.change_requests_of(EST, "C-1042", "312")
+    assert [p["first_name"] for p in stay.get("participants", [])] == ["Paul"]  # unchanged until approved
+    assert [(r["status"], [c["field"] for c in r["request"]["changes"]]) for r in requests] == [
+        ("pending", ["participants"])]
+    # The business approves it: Zoé is on the stay, her page says so.
+    request_id = requests[0]["request"]["id"]
+    answer = post(office, "/office/camping-des-pins/clients/C-1042", {"action": "approve", "request_id": request_id})
+    assert answer.status_code == 200
+    with store(app) as tx:
+        assert [p["first_name"] for p in found(tx.stay(EST, "312")).get("participants", [])] == ["Paul", "Zoé"]
+    assert "acceptée" in marie.get(f"{CAMPING}/stays/312").data.decode()
+
+
+def test_a_link_naming_a_record_the_host_does_not_have_is_invalid_even_expired(app: Flask, clock: Clock) -> None:
+    """hospes verifies it against no state (`state=None`): `link.invalid`, as a forged token."""
+    with store(app) as tx:
+        est = found(tx.establishment(EST))
+    state: hospes.LinkState = {"kind": "document", "sha256": "0" * 64, "status": "sent"}
+    for client_id, subject in (("C-1042", "D26-9999"), ("C-9999", "D26-0318")):
+        issued = app.extensions["hospes_portal"].links.keyring.issue(est.record, {
+            "purpose": "quote", "client_id": client_id, "subject": subject, "state": state,
+            "expires_at": clock.now + dt.timedelta(days=1)}, clock.now)
+        for later in (dt.timedelta(0), dt.timedelta(days=2)):
+            clock.now += later
+            answer = app.test_client().get(path_of(issued["url"]))
+            clock.now -= later
+            assert answer.status_code == 400 and "pas valide" in answer.data.decode(), (client_id, later)
+
+
+def test_an_expired_reset_link_sends_a_new_one_to_its_account(app: Flask, office: FlaskClient, clock: Clock) -> None:
+    """The new link is of the expired one's purpose, named by hospes (`err.fields`), not the token."""
+    link = link_for(app, "T-0501", "password_reset", "toilettage-du-parc")
+    clock.now += dt.timedelta(hours=2)
+    camille = app.test_client()
+    answer = camille.get(path_of(link))
+    assert answer.status_code == 303 and answer.headers["Location"].endswith(f"{SALON}/link-expired")
+    before = office.get("/office/outbox").data.decode().count("nouveau mot de passe")
+    page = camille.get(f"{SALON}/link-expired").data
+    assert camille.post(f"{SALON}/link-expired", data={"csrf": csrf(page)}).status_code == 303
+    assert office.get("/office/outbox").data.decode().count("nouveau mot de passe") == before + 1
+    new = outbox_links(office, "nouveau mot de passe")
+    assert [path_of(u).split("?")[0] for u in new] == [f"{SALON}/account/reset"]
+    assert open_link(camille, new[0]).endswith(f"{SALON}/account/new-password")
+
+
+def test_a_new_account_is_confirmed_by_the_link_of_its_built_in_tag(app: Flask, office: FlaskClient) -> None:
+    hugo = app.test_client()
+    answer = post(hugo, f"{SALON}/register", {"email": "hugo.petit@example.fr", "password": "Praline-au-parc-2026"})
+    assert answer.status_code == 303
+    links = outbox_links(office, "confirmez votre compte")
+    assert [path_of(u).split("?")[0] for u in links] == [f"{SALON}/account/verify"]
+    assert open_link(hugo, links[0]).endswith(f"{SALON}/login")
+    answer = post(hugo, f"{SALON}/login", {"email": "hugo.petit@example.fr", "password": "Praline-au-parc-2026"})
+    assert answer.status_code == 303 and answer.headers["Location"].endswith(f"{SALON}/")
+
+
+def test_the_establishment_phone_is_written_as_its_reader_dials_it(app: Flask) -> None:
+    marie = app.test_client()
+    open_link(marie, marie_link(app))
+    page = marie.get(f"{CAMPING}/").data.decode()
+    assert '<a class="phone" href="tel:+33558091234">05 58 09 12 34</a>' in page
+    post(marie, f"{CAMPING}/language", {"locale": "en", "next": f"{CAMPING}/"}, f"{CAMPING}/")
+    assert '<a class="phone" href="tel:+33558091234">+33 5 58 09 12 34</a>' in marie.get(f"{CAMPING}/").data.decode()

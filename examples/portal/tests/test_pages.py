@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -51,7 +52,13 @@ def test_a_template_with_a_typo_is_refused_at_its_line_and_column(office: FlaskC
         **fields, "fr.html": "<p>Bonjour,</p>\n<p><a href=\"[LIEN_ESPACE_CLIENT]\">ici</a></p>",
         "en.html": "<p>[PORTAL_LINK]</p>", "es.html": "<p>[LIEN_ESPACE_CLI]</p>"})
     assert answer.status_code == 400
-    assert "ligne 2, colonne" in answer.data.decode()
+    page = answer.data.decode()
+    assert "ligne 2, colonne" in page  # hospes's message
+    # …and the editor's own place for it, from the error's values: the part's field marked, the
+    # line as typed, a caret under column 13.
+    assert '<span class="error-at" id="error-at">fr.html, ligne 2, colonne 13</span>' in page
+    assert 'name="fr.html" rows="8" class="code" aria-invalid="true"' in page
+    assert html.unescape(page).count('<p><a href="[LIEN_ESPACE_CLIENT]">ici</a></p>\n' + " " * 12 + "^") == 1
 
 
 def test_the_office_password_is_throttled(app: Flask) -> None:

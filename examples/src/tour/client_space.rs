@@ -10,7 +10,7 @@ pub fn portal(
     login: &hospes::account::Login,
     now: hospes::DateTime<hospes::Utc>,
 ) -> hospes::Result<()> {
-    use hospes::portal::{NewParticipant, Portal};
+    use hospes::portal::{NewParticipant, ParticipantRules, Portal};
     section("Marie's client space (the demo portal's data)");
     let demo = Demo::load()?;
     let camping = demo.establishment("camping-des-pins")?;
@@ -55,7 +55,12 @@ pub fn portal(
     let lea: hospes::Companion = hospes::wire::from_json(
         r#"{"first_name": "Léa", "last_name": "Dupont", "birth_date": "2016-05-02"}"#,
     )?;
-    let change = space.add_participant(&detail.stay, NewParticipant::Typed { person: lea }, now)?;
+    let change = space.add_participant(
+        &detail.stay,
+        NewParticipant::Typed { person: lea },
+        ParticipantRules::default(),
+        now,
+    )?;
     let names: Vec<String> = change
         .stay
         .participants

@@ -27,19 +27,28 @@ impl Demo {
     /// The establishment entry whose record has `id` (with its catalogue, policies, schedule).
     fn entry(&self, id: &str) -> hospes::Result<&Value> {
         self.list("establishments")
-            .find(|e| e["record"]["id"] == id)
+            .find(|e| record_id(e) == Some(id))
             .ok_or_else(|| missing("establishment", id))
     }
 
     fn list(&self, key: &str) -> impl Iterator<Item = &Value> {
-        self.data[key].as_array().into_iter().flatten()
+        self.data
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
     }
 
     /// The establishment `id`, its portal where `make demo` serves it (the portal sets
     /// `portal_base_url` from its own address when it seeds).
     pub fn establishment(&self, id: &str) -> hospes::Result<Establishment> {
-        let mut record = self.entry(id)?["record"].clone();
-        record["portal_base_url"] = format!("http://127.0.0.1:8080/{id}/").into();
+        let mut record = self.entry(id)?.get("record").cloned().unwrap_or_default();
+        if let Some(fields) = record.as_object_mut() {
+            fields.insert(
+                "portal_base_url".into(),
+                format!("http://127.0.0.1:8080/{id}/").into(),
+            );
+        }
         hospes::wire::from_json::<Establishment>(&record.to_string())?.normalized()
     }
 
@@ -56,7 +65,7 @@ impl Demo {
     pub fn client(&self, id: &str) -> hospes::Result<Client> {
         let found = self
             .list("clients")
-            .find(|c| c["record"]["id"] == id)
+            .find(|c| record_id(c) == Some(id))
             .ok_or_else(|| missing("client", id))?;
         crate::from_field(found, "record")
     }
@@ -70,6 +79,11 @@ impl Demo {
     pub fn stays(&self) -> hospes::Result<Vec<Stay>> {
         self.all("stays")
     }
+}
+
+/// The `record.id` of a fixture entry.
+fn record_id(entry: &Value) -> Option<&str> {
+    entry.get("record")?.get("id")?.as_str()
 }
 
 fn missing(what: &str, id: &str) -> hospes::Error {

@@ -4,8 +4,9 @@ use crate::{from_field, read_json, section};
 use hospes::{Client, Establishment, Locale};
 
 /// The documents as PDF, written to `target/tour/pdf/`: Łukasz Żółć's 20-line invoice in
-/// French, English and Spanish (and in French with her space link as a QR code), its credit
-/// note, a quote, the signed contract with its evidence page, and a sheet of address labels.
+/// French, English and Spanish (and in French with her space link as a QR code, and as a
+/// Factur-X e-invoice with its XML), its credit note, a quote, the signed contract with its
+/// evidence page, and a sheet of address labels.
 pub fn documents() -> hospes::Result<()> {
     use hospes::pdf::{LabelRequest, LabelSheet, Printer};
     section("Documents as PDF (target/tour/pdf/)");
@@ -35,6 +36,17 @@ pub fn documents() -> hospes::Result<()> {
     write(
         "invoice.fr.space-link.pdf",
         &printer.invoice_with_balance(&invoice, None, Some(space_link))?,
+    )?;
+    // The same invoice as a Factur-X e-invoice (docs/e-invoicing.md): PDF/A-3b with its CII XML
+    // (EN 16931) embedded, and the XML alone, as a host sends it through its approved platform.
+    let options = hospes::einvoice::FacturX::default();
+    write(
+        "invoice.fr.factur-x.pdf",
+        &printer.factur_x(&invoice, None, None, &options)?,
+    )?;
+    write(
+        "invoice.fr.factur-x.xml",
+        hospes::einvoice::cii_xml(&invoice, &options)?.as_bytes(),
     )?;
     let credit: hospes::invoice::Invoice = from_field(&data, "credit_note")?;
     write("credit_note.fr.pdf", &printer.invoice(&credit)?)?;

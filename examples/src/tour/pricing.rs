@@ -82,5 +82,33 @@ pub fn pricing() -> hospes::Result<hospes::pricing::Catalogue> {
             println!("  {:<34} {}", err.code(), err.message(Locale::Fr));
         }
     }
+    // The booking widget's grid: every unit for the Saturdays of July, in one call.
+    let asked: pricing::GridRequest = hospes::wire::from_json(
+        r#"{"units": ["E12", "MH3", "CH1"], "arrivals": ["2026-07-04", "2026-07-11", "2026-07-18", "2026-07-25"],
+            "nights": 7, "guests": [{}, {}, {"birth_date": "2016-05-02"}],
+            "calendars": [{"unit": "MH3", "unavailable": [{"from": "2026-07-14", "to": "2026-07-16"}]}]}"#,
+    )?;
+    let grid = pricing::grid(&catalogue, &asked, booked_on)?;
+    println!("The booking widget's grid, a week from each Saturday of July (one call):");
+    println!(
+        "  {:<6}{}",
+        "",
+        grid.arrivals
+            .iter()
+            .map(|d| format!("{:>26}", d.format("%d/%m")))
+            .collect::<String>()
+    );
+    for row in &grid.rows {
+        let cells: String = row
+            .cells
+            .iter()
+            .map(|c| match (&c.total, &c.refused) {
+                (Some(total), _) => format!("{:>26}", format!("{total} {}", grid.currency)),
+                (None, Some(code)) => format!("{code:>26}"),
+                (None, None) => format!("{:>26}", "-"),
+            })
+            .collect();
+        println!("  {:<6}{cells}", row.unit);
+    }
     Ok(catalogue)
 }

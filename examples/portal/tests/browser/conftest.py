@@ -6,28 +6,29 @@ is not installed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator
+from typing import TYPE_CHECKING, Callable, Dict, Iterator
 
 import pytest
 
 from .harness import LiveServer, browser_missing, new_chromium, reset_browser
 
+if TYPE_CHECKING:
+    from .chromium import Browser
+
 MISSING = browser_missing()
 
 
 @pytest.fixture(scope="session")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Any]]:
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Browser]]:
     """`chromium(name)`: the session's browser of that name ("marie", "jean"…), started on first
     use; each has its own profile (cookies) and download folder."""
     if MISSING:
         pytest.skip(MISSING)
-    drivers: Dict[str, Any] = {}
+    drivers: Dict[str, Browser] = {}
 
-    def get(name: str) -> Any:
+    def get(name: str) -> Browser:
         if name not in drivers:
-            folder = tmp_path_factory.mktemp(f"downloads-{name}")
-            drivers[name] = new_chromium(folder)
-            drivers[name].download_dir = folder
+            drivers[name] = new_chromium(tmp_path_factory.mktemp(f"downloads-{name}"))
         return drivers[name]
 
     yield get
@@ -39,18 +40,18 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str
 
 
 @pytest.fixture()
-def browser(chromium: Callable[[str], Any]) -> Iterator[Any]:
+def browser(chromium: Callable[[str], Browser]) -> Iterator[Browser]:
     """The main browser, clean (no cookies, desktop width)."""
     driver = chromium("main")
     reset_browser(driver)
-    for old in Path(driver.download_dir).iterdir():
+    for old in driver.download_dir.iterdir():
         old.unlink()
     yield driver
     reset_browser(driver)
 
 
 @pytest.fixture()
-def second_browser(chromium: Callable[[str], Any]) -> Iterator[Any]:
+def second_browser(chromium: Callable[[str], Browser]) -> Iterator[Browser]:
     """Another guest's browser: a separate Chromium, its own cookies."""
     driver = chromium("second")
     reset_browser(driver)

@@ -9,27 +9,53 @@ The app is built with `create_app()` as `tests/conftest.py` builds it, on a fres
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import shutil
+import socket
 import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, TypeVar
 
-import waitress
-from flask import Flask
+import hospes
+from waitress import wasyncore
+from waitress.server import create_server
 
+from databases import fresh_database_url
 from hospes_portal import create_app, office_password, services
+from hospes_portal.db import Tx
 
-try:
-    from databases import fresh_database_url
-except ImportError:  # the shared helper is not there: SQLite in the test's directory
-    def fresh_database_url(tmp_path: Path) -> str:  # type: ignore[misc]
-        return f"sqlite:///{Path(tmp_path) / 'portal.db'}"
+if TYPE_CHECKING:
+    from .chromium import Browser
+
+T = TypeVar("T")
+
+
+class AxeNode(TypedDict):
+    """An element axe-core points at."""
+
+    target: List[str]
+
+
+class AxeRule(TypedDict):
+    """A rule axe-core found broken (or could not decide), and where."""
+
+    id: str
+    impact: Optional[str]
+    help: str
+    nodes: List[AxeNode]
+
+
+class AxeResult(TypedDict):
+    """What axe-core reports (its JSON, the parts read here)."""
+
+    violations: List[AxeRule]
+    incomplete: List[AxeRule]
 
 AS_OF = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
 CAMPING = "/camping-des-pins"
@@ -94,16 +120,6 @@ def post_bytes(url: str, body: bytes, headers: Mapping[str, str]) -> int:
         return int(err.code)
 
 
-class _Late:
-    """The WSGI app, set once the server knows its port (the app's PUBLIC_URL needs it)."""
-
-    app: Optional[Flask] = None
-
-    def __call__(self, environ: Dict[str, Any], start_response: Callable[..., Any]) -> Any:
-        assert self.app is not None
-        return self.app(environ, start_response)
-
-
 class LiveServer:
     """The portal on http://127.0.0.1:<free port>, served by waitress from a daemon thread."""
 
@@ -111,15 +127,25 @@ class LiveServer:
         self.clock = Clock()
         self.notifications = Notifications()
         self.database_url = fresh_database_url(tmp_path)
-        late = _Late()
-        self.server = waitress.create_server(late, host="127.0.0.1", port=0, threads=4,
-                                             clear_untrusted_proxy_headers=True, ident="portal")
-        self.url = f"http://127.0.0.1:{self.server.effective_port}"  # type: ignore[union-attr]
+        # The socket bound first: the app's PUBLIC_URL names its port.
+        listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listening.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{listening.getsockname()[1]}"
         self.app = create_app({"DATA_DIR": str(tmp_path), "DATABASE_URL": self.database_url,
                                "PUBLIC_URL": self.url, "CLOCK": self.clock, "DELIVER": self.notifications})
-        late.app = self.app
-        self.thread = threading.Thread(target=self.server.run, name="portal-waitress", daemon=True)
+        self.channels: Dict[int, socket.socket] = {}  # waitress's map of its connections
+        self.server = create_server(self.app, map=self.channels, sockets=[listening], threads=4,
+                                    clear_untrusted_proxy_headers=True, ident="portal")
+        self.closing = False
+        self.thread = threading.Thread(target=self._serve, name="portal-waitress", daemon=True)
         self.thread.start()
+
+    def _serve(self) -> None:
+        try:
+            self.server.run()
+        except OSError:  # its sockets closed under its `select` by `close`: the end, not an error
+            if not self.closing:
+                raise
 
     @property
     def sqlite(self) -> bool:
@@ -133,56 +159,50 @@ class LiveServer:
         with self.app.app_context():
             return office_password(services().store, services().data_dir)
 
-    def issue_link(self, client_id: str, purpose: str = "portal", subject: Optional[str] = None,
+    def issue_link(self, client_id: str, purpose: hospes.LinkPurpose = "portal", subject: Optional[str] = None,
                    est_id: str = "camping-des-pins") -> str:
         """A link as the business sends it (for the journeys that do not start from a mail)."""
+        with self.tx() as tx:
+            est, client = tx.establishment(est_id), tx.client_in(est_id, client_id)
+            assert est is not None and client is not None
+            return services().links.issue(tx, est.record, client, purpose, subject, services().clock())
+
+    @contextlib.contextmanager
+    def tx(self) -> Iterator[Tx]:
+        """A transaction on the app's store, for the checks (`with live.tx() as tx:`)."""
         with self.app.app_context():
             with services().store.tx() as tx:
-                est, client = tx.establishment(est_id), tx.client_in(est_id, client_id)
-                assert est is not None and client is not None
-                return services().links.issue(tx, est["record"], client, purpose, subject, services().clock())
-
-    def tx(self) -> Any:
-        """A transaction on the app's store, for the checks (`with live.tx() as tx:`)."""
-        return _Tx(self.app)
+                yield tx
 
     def close(self) -> None:
-        server = self.server
-        server.close()  # type: ignore[union-attr]
-        for channel in list(server._map.values()):  # type: ignore[union-attr]
-            try:
-                channel.handle_close()
-            except OSError:
-                pass
+        self.closing = True
+        self.server.close()
+        for channel in list(self.channels.values()):  # its connections still open (keep-alive)
+            if isinstance(channel, wasyncore.dispatcher):
+                try:
+                    channel.handle_close()
+                except OSError:
+                    pass
         self.thread.join(timeout=3)
-        server.task_dispatcher.shutdown(timeout=3)  # type: ignore[union-attr]
+        self.server.task_dispatcher.shutdown(timeout=3)
         with self.app.app_context():
             services().store.engine.dispose()
 
 
-class _Tx:
-    def __init__(self, app: Flask) -> None:
-        self.app = app
-
-    def __enter__(self) -> Any:
-        self.context = self.app.app_context()
-        self.context.push()
-        self.inner = services().store.tx()
-        return self.inner.__enter__()
-
-    def __exit__(self, *exc: Any) -> None:
-        try:
-            self.inner.__exit__(*exc)
-        finally:
-            self.context.pop()
+def found(value: Optional[T]) -> T:
+    """A record the test knows is there."""
+    assert value is not None
+    return value
 
 
 # -- the browser ------------------------------------------------------------------------------
 
-def new_chromium(download_dir: Path) -> Any:
+def new_chromium(download_dir: Path) -> Browser:
     """Headless Chromium through Debian's chromedriver, its downloads saved to `download_dir`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
+    from .chromium import Browser
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -196,14 +216,15 @@ def new_chromium(download_dir: Path) -> Any:
         "download.default_directory": str(download_dir), "download.prompt_for_download": False,
         "plugins.always_open_pdf_externally": True, "intl.accept_languages": "fr-FR,fr"})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, for CSP reports
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = Browser(service=Service(CHROMEDRIVER), options=options)
+    driver.download_dir = download_dir
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)})
     return driver
 
 
-def wait_for(check: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
+def wait_for(check: Callable[[], Optional[T]], timeout: float = 10.0, what: str = "condition") -> T:
     """Polls `check` until it returns something truthy."""
     end = time.monotonic() + timeout
     while True:
@@ -215,10 +236,12 @@ def wait_for(check: Callable[[], Any], timeout: float = 10.0, what: str = "condi
         time.sleep(0.05)
 
 
-def wait_for_path(driver: Any, suffix: str, timeout: float = 10.0) -> str:
+def wait_for_path(driver: Browser, suffix: str, timeout: float = 10.0) -> str:
     """Waits until the browser's address (without its query) ends with `suffix`."""
-    return str(wait_for(lambda: driver.current_url.split("?")[0].endswith(suffix) and driver.current_url,
-                        timeout, f"a page ending in {suffix} (at {driver.current_url})"))
+    def there() -> Optional[str]:
+        url = driver.current_url
+        return url if url.split("?")[0].endswith(suffix) else None
+    return wait_for(there, timeout, f"a page ending in {suffix} (at {driver.current_url})")
 
 
 def load_axe() -> str:
@@ -227,7 +250,7 @@ def load_axe() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def run_axe(driver: Any, source: str) -> Dict[str, Any]:
+def run_axe(driver: Browser, source: str) -> AxeResult:
     """axe-core on the page as it is (its default rules: WCAG 2.x A/AA and best practices): the
     violations, and what it could not decide (`incomplete`, for a person to check)."""
     if not driver.execute_script("return typeof window.axe === 'object'"):
@@ -237,13 +260,14 @@ def run_axe(driver: Any, source: str) -> Dict[str, Any]:
         "axe.run(document, {resultTypes: ['violations', 'incomplete']})"
         ".then(function (r) { done(JSON.stringify({violations: r.violations, incomplete: r.incomplete})); })"
         ".catch(function (e) { done(JSON.stringify({error: String(e)})); });")
-    result = json.loads(found)
-    if isinstance(result, dict) and "error" in result:
-        raise AssertionError(f"axe failed: {result['error']}")
-    return dict(result)
+    parsed = json.loads(str(found))
+    if not isinstance(parsed, dict) or "error" in parsed:
+        raise AssertionError(f"axe failed: {parsed}")
+    result: AxeResult = {"violations": parsed["violations"], "incomplete": parsed["incomplete"]}
+    return result
 
 
-def full_page_png(driver: Any, width: int) -> bytes:
+def full_page_png(driver: Browser, width: int) -> bytes:
     """A full-page screenshot at `width` CSS pixels (the layout is at that width already)."""
     import base64
 
@@ -255,13 +279,13 @@ def full_page_png(driver: Any, width: int) -> bytes:
     return base64.b64decode(shot["data"])
 
 
-def set_width(driver: Any, width: int, height: int = 900) -> None:
+def set_width(driver: Browser, width: int, height: int = 900) -> None:
     """Emulates a screen `width` CSS pixels wide (a phone's at 360: viewport meta honoured)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
 
 
-def reset_browser(driver: Any) -> None:
+def reset_browser(driver: Browser) -> None:
     """A clean browser for the next journey: no cookies, desktop width."""
     try:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -272,6 +296,15 @@ def reset_browser(driver: Any) -> None:
         pass
 
 
+def browser_log(driver: Browser) -> List[Dict[str, object]]:
+    """The entries of the browser's console since last asked (what `get_log("browser")` gives,
+    asked through the typed `execute`: Chromium's `get_log` is not annotated)."""
+    from selenium.webdriver.remote.command import Command
+
+    entries = driver.execute(Command.GET_LOG, {"type": "browser"})["value"]
+    return [dict(e) for e in entries]
+
+
 def pdf_text(data: bytes) -> str:
     """The text of a PDF (poppler's pdftotext)."""
     import subprocess
@@ -279,11 +312,11 @@ def pdf_text(data: bytes) -> str:
     return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
 
 
-def session_cookies(driver: Any) -> str:
+def session_cookies(driver: Browser) -> str:
     return "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
 
 
-def fetch(driver: Any, url: str) -> Tuple[int, Dict[str, str], bytes]:
+def fetch(driver: Browser, url: str) -> Tuple[int, Dict[str, str], bytes]:
     """GETs `url` outside the browser with its cookies (its session): status, headers, body."""
     req = urllib.request.Request(url, headers={"Cookie": session_cookies(driver)})
     try:
@@ -291,4 +324,3 @@ def fetch(driver: Any, url: str) -> Tuple[int, Dict[str, str], bytes]:
             return int(answer.status), dict(answer.headers), answer.read()
     except urllib.error.HTTPError as err:
         return int(err.code), dict(err.headers), err.read()
-

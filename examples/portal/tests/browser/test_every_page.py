@@ -11,12 +11,13 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 import pytest
 
-from .harness import (CAMPING, SALON, SCREENS, LiveServer, browser_missing, full_page_png, load_axe, reset_browser,
-                      run_axe, set_width, wait_for_path)
+from .chromium import Browser
+from .harness import (CAMPING, SALON, SCREENS, LiveServer, browser_missing, found, full_page_png, load_axe,
+                      reset_browser, run_axe, set_width, wait_for_path)
 from .test_guest_journeys import click_and_load, console_errors, css, fill
 
 LOCALES = ("fr", "en", "es")
@@ -24,12 +25,12 @@ WIDTHS = (1280, 360)
 #: How far a page may stick out at 360 px (sub-pixel rounding).
 OVERFLOW_TOLERANCE = 1
 
-Step = Union[str, Callable[[Any, LiveServer], None]]
+Step = Union[str, Callable[[Browser, LiveServer], None]]
 
 
 # -- how each page is reached -----------------------------------------------------------------
 
-def _expired_link(driver: Any, live: LiveServer) -> None:
+def _expired_link(driver: Browser, live: LiveServer) -> None:
     """A portal link issued 31 days ago: the page offering a new one."""
     live.clock.now -= dt.timedelta(days=31)
     try:
@@ -40,26 +41,26 @@ def _expired_link(driver: Any, live: LiveServer) -> None:
     wait_for_path(driver, f"{CAMPING}/link-expired")
 
 
-def _new_password(driver: Any, live: LiveServer) -> None:
+def _new_password(driver: Browser, live: LiveServer) -> None:
     """The page of a password-reset link (Camille's account at the salon)."""
     driver.get(live.issue_link("T-0501", "password_reset", est_id="toilettage-du-parc"))
     wait_for_path(driver, f"{SALON}/account/new-password")
 
 
-def _tampered_link(driver: Any, live: LiveServer) -> None:
+def _tampered_link(driver: Browser, live: LiveServer) -> None:
     """A link whose token was altered: refused (400)."""
     url = live.issue_link("C-1042")
     driver.get(url[:-6] + ("A" if url[-6] != "A" else "B") + url[-5:])
 
 
-def _checkout(driver: Any, live: LiveServer) -> None:
+def _checkout(driver: Browser, live: LiveServer) -> None:
     """« Payer » on stay 312: the demo provider's hosted page."""
     driver.get(live(f"{CAMPING}/stays/312"))
     click_and_load(driver, css(driver, ".figures form button.primary"))
     assert "/demo-pay/" in driver.current_url
 
 
-def _pay_return(driver: Any, live: LiveServer) -> None:
+def _pay_return(driver: Browser, live: LiveServer) -> None:
     """Back from the provider before it settled: the « pending » page."""
     _checkout(driver, live)
     with live.app.app_context():
@@ -71,7 +72,7 @@ def _pay_return(driver: Any, live: LiveServer) -> None:
 def _payable_invoice(live: LiveServer) -> str:
     with live.tx() as tx:
         invoices = tx.invoices_of("camping-des-pins", "C-1042")
-    return next(i["number"] for i in invoices if i["status"] in ("issued", "partly_paid"))
+    return next(found(i.get("number")) for i in invoices if i["status"] in ("issued", "partly_paid"))
 
 
 #: (page name, who sees it, how to get there). Grouped by who: one sign-in per group.
@@ -121,7 +122,7 @@ def pages(live: LiveServer) -> List[Tuple[str, str, Step]]:
     ]
 
 
-def sign_in(driver: Any, live: LiveServer, who: str, locale: str) -> None:
+def sign_in(driver: Browser, live: LiveServer, who: str, locale: str) -> None:
     """A clean browser, its language chosen with the portal's buttons, then signed in as `who`."""
     reset_browser(driver)
     driver.get(live(f"{CAMPING}/login"))
@@ -142,7 +143,7 @@ def sign_in(driver: Any, live: LiveServer, who: str, locale: str) -> None:
         wait_for_path(driver, "/office/")
 
 
-def tour(driver: Any, live: LiveServer, locale: str) -> Iterator[str]:
+def tour(driver: Browser, live: LiveServer, locale: str) -> Iterator[str]:
     """Opens each page in turn (in `locale`), yielding its name once the browser shows it."""
     who: Optional[str] = None
     for name, role, step in pages(live):
@@ -175,13 +176,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     server.close()
 
 
-def test_every_page_passes_axe_core(site: LiveServer, browser: Any) -> None:
+def test_every_page_passes_axe_core(site: LiveServer, browser: Browser) -> None:
     """No `serious` or `critical` violation (WCAG 2 A/AA and best practices) on any page, at
     desktop and at phone width (target sizes, reflow), and no error in the browser's console.
     The full report, with what axe could not decide, is written to target/portal/axe-report.json."""
     source = load_axe()
     found: Dict[str, List[str]] = {}
-    report: Dict[str, Any] = {}
+    report: Dict[str, Dict[str, List[Dict[str, object]]]] = {}
     console_errors(browser)
     for name in tour(browser, site, "fr"):
         errors = console_errors(browser)  # an error page's own status is logged; nothing else may be
@@ -204,7 +205,7 @@ def test_every_page_passes_axe_core(site: LiveServer, browser: Any) -> None:
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
 
 
-def test_every_page_in_three_languages_at_desktop_and_phone_width(site: LiveServer, browser: Any) -> None:
+def test_every_page_in_three_languages_at_desktop_and_phone_width(site: LiveServer, browser: Browser) -> None:
     """A full-page screenshot of each page per language and width; at 360 px nothing overflows."""
     SCREENS.mkdir(parents=True, exist_ok=True)
     for old in SCREENS.glob("*.png"):
@@ -225,7 +226,7 @@ def test_every_page_in_three_languages_at_desktop_and_phone_width(site: LiveServ
     assert not overflowing, "\n".join(overflowing)
 
 
-def _widest(driver: Any, width: int) -> List[str]:
+def _widest(driver: Browser, width: int) -> List[str]:
     """The elements that stick out past the right edge (for the failure message)."""
     return list(driver.execute_script(
         "var out = [], w = arguments[0];"

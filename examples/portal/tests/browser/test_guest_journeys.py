@@ -6,29 +6,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, List
+from typing import List, Optional, Union
 
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.actions import interaction
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
-from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.command import Command
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.select import Select
 
-from .harness import CAMPING, SALON, LiveServer, fetch, pdf_text, wait_for, wait_for_path
+from .chromium import Browser
+from .harness import CAMPING, SALON, LiveServer, browser_log, fetch, found, pdf_text, wait_for, wait_for_path
+
+#: What finds elements: the page, or an element of it.
+Within = Union[Browser, WebElement]
 
 
 # -- what a person does -----------------------------------------------------------------------
 
-def css(driver: Any, selector: str) -> Any:
+def css(driver: Within, selector: str) -> WebElement:
     return driver.find_element(By.CSS_SELECTOR, selector)
 
 
-def main_text(driver: Any) -> str:
-    return str(css(driver, "main").text)
+def main_text(driver: Browser) -> str:
+    return css(driver, "main").text
 
 
-def click_and_load(driver: Any, element: Any) -> None:
+def click_and_load(driver: Browser, element: WebElement) -> None:
     """Clicks what navigates (a link, a submit button) and waits for the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
@@ -37,7 +40,7 @@ def click_and_load(driver: Any, element: Any) -> None:
     wait_for(lambda: driver.execute_script("return document.readyState") == "complete", 15, "the page to load")
 
 
-def _stale(element: Any) -> bool:
+def _stale(element: WebElement) -> bool:
     try:
         element.is_enabled()
         return False
@@ -45,12 +48,12 @@ def _stale(element: Any) -> bool:
         return True
 
 
-def link(driver: Any, text: str) -> Any:
+def link(driver: Browser, text: str) -> WebElement:
     """The link whose text is `text` (the menu's, a button-like link)."""
     return driver.find_element(By.XPATH, f"//a[normalize-space()={_xpath_string(text)}]")
 
 
-def button(driver: Any, text: str, within: Any = None) -> Any:
+def button(driver: Browser, text: str, within: Optional[WebElement] = None) -> WebElement:
     """The button whose text starts with `text`."""
     return (within or driver).find_element(By.XPATH, f".//button[starts-with(normalize-space(), {_xpath_string(text)})]")
 
@@ -59,40 +62,45 @@ def _xpath_string(text: str) -> str:
     return f'"{text}"' if '"' not in text else f"'{text}'"
 
 
-def fill(element: Any, value: str) -> None:
+def fill(element: WebElement, value: str) -> None:
     element.clear()
     element.send_keys(value)
 
 
-def set_value(driver: Any, element: Any, value: str) -> None:
+def set_value(driver: Browser, element: WebElement, value: str) -> None:
     """Sets a date or time input (typing into them depends on the browser's locale)."""
     driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
                           element, value)
 
 
-def sign_in_office(driver: Any, live: LiveServer) -> None:
+def sign_in_office(driver: Browser, live: LiveServer) -> None:
     driver.get(live("/office/login"))
     fill(css(driver, "input[name=password]"), live.office_password())
     click_and_load(driver, button(driver, "Se connecter"))
     wait_for_path(driver, "/office/")
 
 
-def outbox_links(office: Any, live: LiveServer, subject_part: str) -> List[str]:
+def attribute(element: WebElement, name: str) -> str:
+    """An attribute the element has."""
+    return found(element.get_attribute(name))
+
+
+def outbox_links(office: Browser, live: LiveServer, subject_part: str) -> List[str]:
     """The links of the newest mail whose subject contains `subject_part`, read in the outbox."""
     office.get(live("/office/outbox"))
     mails = [a for a in office.find_elements(By.CSS_SELECTOR, "main table a") if subject_part in a.text]
     assert mails, f"no mail « {subject_part} » in the outbox"
-    newest = max(mails, key=lambda a: int(a.get_attribute("href").rsplit("/", 1)[1]))
+    newest = max(mails, key=lambda a: int(attribute(a, "href").rsplit("/", 1)[1]))
     click_and_load(office, newest)
-    return [a.get_attribute("href") for a in office.find_elements(By.CSS_SELECTOR, "a.mail-link")]
+    return [attribute(a, "href") for a in office.find_elements(By.CSS_SELECTOR, "a.mail-link")]
 
 
-def outbox_count(office: Any, live: LiveServer, subject_part: str) -> int:
+def outbox_count(office: Browser, live: LiveServer, subject_part: str) -> int:
     office.get(live("/office/outbox"))
     return sum(subject_part in a.text for a in office.find_elements(By.CSS_SELECTOR, "main table a"))
 
 
-def draw_with_mouse(driver: Any, pad: Any) -> None:
+def draw_with_mouse(driver: Browser, pad: WebElement) -> None:
     """A stroke drawn with the mouse, as a person signs."""
     width = pad.size["width"]
     chain = ActionChains(driver, duration=20)
@@ -102,27 +110,28 @@ def draw_with_mouse(driver: Any, pad: Any) -> None:
     chain.release().perform()
 
 
-def draw_with_finger(driver: Any, pad: Any) -> None:
-    """A stroke drawn with a finger (touch pointer events)."""
-    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-    actions = ActionBuilder(driver, mouse=finger, duration=20)
-    actions.pointer_action.move_to(pad, pad.size["width"] // 4, 0).pointer_down()
-    for dx, dy in ((20, 20), (20, -25), (20, 15), (20, -10)):
-        actions.pointer_action.move_by(dx, dy)
-    actions.pointer_action.pointer_up()
-    actions.perform()
+def draw_with_finger(driver: Browser, pad: WebElement) -> None:
+    """A stroke drawn with a finger (touch pointer events): the W3C actions of a touch pointer,
+    as Selenium's `PointerInput` encodes them (written out: its helpers are not annotated)."""
+    moves = [{"type": "pointerMove", "duration": 20, "origin": "pointer", "x": dx, "y": dy}
+             for dx, dy in ((20, 20), (20, -25), (20, 15), (20, -10))]
+    driver.execute(Command.W3C_ACTIONS, {"actions": [{
+        "type": "pointer", "id": "finger", "parameters": {"pointerType": "touch"}, "actions": [
+            {"type": "pointerMove", "duration": 20, "origin": pad, "x": pad.size["width"] // 4, "y": 0},
+            {"type": "pointerDown", "duration": 0, "button": 0}, *moves,
+            {"type": "pointerUp", "duration": 0, "button": 0}]}]})
 
 
-def console_errors(driver: Any) -> List[str]:
+def console_errors(driver: Browser) -> List[str]:
     """The errors the browser's console got since last asked: a script error, a resource that
     failed to load, anything the Content-Security-Policy refused (inline script or style)."""
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    return [str(e["message"]) for e in browser_log(driver) if e["level"] == "SEVERE"]
 
 
 # -- the journeys -----------------------------------------------------------------------------
 
 def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
-        live: LiveServer, browser: Any, second_browser: Any) -> None:
+        live: LiveServer, browser: Browser, second_browser: Browser) -> None:
     marie, office = browser, second_browser
     console_errors(marie)
     # The back office reads the mail of quote D26-0318 in its outbox; Marie opens her link.
@@ -143,7 +152,7 @@ def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
     click_and_load(marie, button(marie, "Enregistrer"))
     assert "Vos informations sont enregistrées." in main_text(marie)
     with live.tx() as tx:
-        assert tx.client("C-1042")["mobile"] == "+33612345678"
+        assert found(tx.client("C-1042")).get("mobile") == "+33612345678"
 
     # The quote, from her home page: she adds Léa, the quote is priced for three.
     click_and_load(marie, link(marie, "Accueil"))
@@ -163,10 +172,10 @@ def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
     pad = css(marie, "#signature-pad")
     marie.execute_script("arguments[0].scrollIntoView({block: 'center'})", pad)
     draw_with_mouse(marie, pad)
-    drawn = css(marie, "#signature-d").get_attribute("value")
+    drawn = attribute(css(marie, "#signature-d"), "value")
     assert re.fullmatch(r"M\d+ \d+( L\d+ \d+){3,}", drawn), drawn
     draw_with_finger(marie, pad)
-    drawn = css(marie, "#signature-d").get_attribute("value")
+    drawn = attribute(css(marie, "#signature-d"), "value")
     assert drawn.count("M") == 2 and drawn.count("L") >= 8, drawn
     assert marie.execute_script(  # ink on the canvas where the strokes went
         "var c = arguments[0], d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
@@ -176,15 +185,15 @@ def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
     wait_for_path(marie, f"{CAMPING}/stays/318")
     assert "Confirmé" in main_text(marie)
     with live.tx() as tx:
-        quote = tx.quote("camping-des-pins", "D26-0318")
+        quote = found(tx.quote("camping-des-pins", "D26-0318"))
     assert quote["status"] == "accepted"
 
     # « Payer »: the deposit, on the demo provider's page.
     pay = css(marie, ".figures form button.primary")
     assert pay.text.startswith("Payer")
-    found = re.search(r"/invoices/([^/]+)/pay$", css(marie, ".figures form").get_attribute("action"))
-    assert found, "« Payer » pays an invoice"
-    number = found.group(1)
+    paid = re.search(r"/invoices/([^/]+)/pay$", attribute(css(marie, ".figures form"), "action"))
+    assert paid, "« Payer » pays an invoice"
+    number = paid.group(1)
     click_and_load(marie, pay)
     wait_for(lambda: "/demo-pay/" in marie.current_url, 10, "the provider's page")
     assert css(marie, "h1").text == "Demo Pay"
@@ -196,7 +205,7 @@ def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
     assert number in css(marie, "main .row strong").text
     with live.tx() as tx:
         assert len(tx.payments_on("camping-des-pins", [number])) == 1
-        assert tx.invoice("camping-des-pins", number)["status"] == "paid"
+        assert found(tx.invoice("camping-des-pins", number))["status"] == "paid"
 
     # Her invoices: paid, the PDF downloaded by the browser.
     click_and_load(marie, link(marie, "Mes factures"))
@@ -220,13 +229,13 @@ def test_marie_signs_by_drawing_pays_downloads_her_invoice_and_reads_spanish(
     assert not console_errors(marie)
 
 
-def test_jean_in_another_browser_never_sees_marie(live: LiveServer, browser: Any, second_browser: Any) -> None:
+def test_jean_in_another_browser_never_sees_marie(live: LiveServer, browser: Browser, second_browser: Browser) -> None:
     marie, jean = browser, second_browser
     # Marie's real addresses, read in her own browser.
     marie.get(live.issue_link("C-1042"))
     wait_for_path(marie, f"{CAMPING}/")
     marie.get(live(f"{CAMPING}/invoices"))
-    invoice_links = [a.get_attribute("href") for a in marie.find_elements(By.LINK_TEXT, "PDF")]
+    invoice_links = [attribute(a, "href") for a in marie.find_elements(By.LINK_TEXT, "PDF")]
     assert invoice_links
     invoice = invoice_links[0].rsplit("/", 2)[1]
     urls = [live(CAMPING + p) for p in (
@@ -261,7 +270,7 @@ def test_jean_in_another_browser_never_sees_marie(live: LiveServer, browser: Any
     wait_for_path(jean, f"{SALON}/login")
 
 
-def test_an_expired_link_offers_a_new_one_by_mail(live: LiveServer, browser: Any, second_browser: Any) -> None:
+def test_an_expired_link_offers_a_new_one_by_mail(live: LiveServer, browser: Browser, second_browser: Browser) -> None:
     guest, office = browser, second_browser
     sign_in_office(office, live)
     first = outbox_links(office, live, "votre devis D26-0318")
@@ -283,7 +292,7 @@ def test_an_expired_link_offers_a_new_one_by_mail(live: LiveServer, browser: Any
     assert "Marie Dupont" in main_text(guest)
 
 
-def test_the_salon_guest_logs_in_and_asks_for_an_appointment_for_filou(live: LiveServer, browser: Any) -> None:
+def test_the_salon_guest_logs_in_and_asks_for_an_appointment_for_filou(live: LiveServer, browser: Browser) -> None:
     camille = browser
     camille.get(live(f"{SALON}/login"))
     fill(css(camille, "input[name=email]"), "camille.laurent@example.fr")
@@ -312,7 +321,7 @@ def test_the_salon_guest_logs_in_and_asks_for_an_appointment_for_filou(live: Liv
     assert len(asked) == 1 and asked[0]["pet"] == "Filou" and asked[0]["status"] == "requested"
 
 
-def test_a_booking_field_one_minute_before_and_one_minute_after_its_deadline(live: LiveServer, browser: Any) -> None:
+def test_a_booking_field_one_minute_before_and_one_minute_after_its_deadline(live: LiveServer, browser: Browser) -> None:
     marie = browser
     marie.get(live.issue_link("C-1042"))
     wait_for_path(marie, f"{CAMPING}/")
@@ -323,7 +332,7 @@ def test_a_booking_field_one_minute_before_and_one_minute_after_its_deadline(liv
     wait_for_path(marie, f"{CAMPING}/stays/312/booking")
     plate = css(marie, "input[name=plate]")
     hint = plate.find_element(By.XPATH, "following-sibling::span[contains(@class, 'hint')]")
-    assert "1 min" in hint.text and "open" in hint.get_attribute("class")
+    assert "1 min" in hint.text and "open" in attribute(hint, "class")
     fill(plate, "ab-123-cd")
     click_and_load(marie, button(marie, "Enregistrer"))
     assert "Votre réservation est modifiée." in main_text(marie)
@@ -338,7 +347,7 @@ def test_a_booking_field_one_minute_before_and_one_minute_after_its_deadline(liv
     assert "transmise" in main_text(marie)
     assert "EF-456-GH" in css(marie, "main section.card").text  # her request, listed
     with live.tx() as tx:
-        stay = tx.stay("camping-des-pins", "312")
+        stay = found(tx.stay("camping-des-pins", "312"))
         requests = tx.change_requests_of("camping-des-pins", "C-1042")
-    assert stay["custom_fields"] == [{"key": "plate", "value": "AB-123-CD"}]
-    assert [r["changes"][0]["after"] for r in requests] == ["EF-456-GH"]
+    assert stay.get("custom_fields") == [{"key": "plate", "value": "AB-123-CD"}]
+    assert [r["request"]["changes"][0].get("after") for r in requests] == ["EF-456-GH"]

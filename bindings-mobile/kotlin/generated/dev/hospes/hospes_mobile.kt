@@ -71,6 +71,7 @@ import dev.hospes.model.EditReminder
 import dev.hospes.model.EditWindow
 import dev.hospes.model.Establishment
 import dev.hospes.model.Event
+import dev.hospes.model.FacturX
 import dev.hospes.model.FecOptions
 import dev.hospes.model.FfiConverterTypeAccount
 import dev.hospes.model.FfiConverterTypeAccountUpdate
@@ -113,11 +114,13 @@ import dev.hospes.model.FfiConverterTypeEditReminder
 import dev.hospes.model.FfiConverterTypeEditWindow
 import dev.hospes.model.FfiConverterTypeEstablishment
 import dev.hospes.model.FfiConverterTypeEvent
+import dev.hospes.model.FfiConverterTypeFacturX
 import dev.hospes.model.FfiConverterTypeFecOptions
 import dev.hospes.model.FfiConverterTypeFileBytes
 import dev.hospes.model.FfiConverterTypeGdprErasure
 import dev.hospes.model.FfiConverterTypeGdprExport
 import dev.hospes.model.FfiConverterTypeGdprRecords
+import dev.hospes.model.FfiConverterTypeGridRequest
 import dev.hospes.model.FfiConverterTypeGuestDetails
 import dev.hospes.model.FfiConverterTypeHospesError
 import dev.hospes.model.FfiConverterTypeInstallment
@@ -163,6 +166,7 @@ import dev.hospes.model.FfiConverterTypePetView
 import dev.hospes.model.FfiConverterTypePortalAccess
 import dev.hospes.model.FfiConverterTypePortalHome
 import dev.hospes.model.FfiConverterTypePriceBasis
+import dev.hospes.model.FfiConverterTypePriceGrid
 import dev.hospes.model.FfiConverterTypePriceRequest
 import dev.hospes.model.FfiConverterTypePricedGuest
 import dev.hospes.model.FfiConverterTypePricedStay
@@ -214,6 +218,7 @@ import dev.hospes.model.FileBytes
 import dev.hospes.model.GdprErasure
 import dev.hospes.model.GdprExport
 import dev.hospes.model.GdprRecords
+import dev.hospes.model.GridRequest
 import dev.hospes.model.GuestDetails
 import dev.hospes.model.HospesException
 import dev.hospes.model.Installment
@@ -259,6 +264,7 @@ import dev.hospes.model.PetView
 import dev.hospes.model.PortalAccess
 import dev.hospes.model.PortalHome
 import dev.hospes.model.PriceBasis
+import dev.hospes.model.PriceGrid
 import dev.hospes.model.PriceRequest
 import dev.hospes.model.PricedGuest
 import dev.hospes.model.PricedStay
@@ -348,11 +354,13 @@ import dev.hospes.model.RustBuffer as RustBufferEditReminder
 import dev.hospes.model.RustBuffer as RustBufferEditWindow
 import dev.hospes.model.RustBuffer as RustBufferEstablishment
 import dev.hospes.model.RustBuffer as RustBufferEvent
+import dev.hospes.model.RustBuffer as RustBufferFacturX
 import dev.hospes.model.RustBuffer as RustBufferFecOptions
 import dev.hospes.model.RustBuffer as RustBufferFileBytes
 import dev.hospes.model.RustBuffer as RustBufferGdprErasure
 import dev.hospes.model.RustBuffer as RustBufferGdprExport
 import dev.hospes.model.RustBuffer as RustBufferGdprRecords
+import dev.hospes.model.RustBuffer as RustBufferGridRequest
 import dev.hospes.model.RustBuffer as RustBufferGuestDetails
 import dev.hospes.model.RustBuffer as RustBufferHospesError
 import dev.hospes.model.RustBuffer as RustBufferInstallment
@@ -398,6 +406,7 @@ import dev.hospes.model.RustBuffer as RustBufferPetView
 import dev.hospes.model.RustBuffer as RustBufferPortalAccess
 import dev.hospes.model.RustBuffer as RustBufferPortalHome
 import dev.hospes.model.RustBuffer as RustBufferPriceBasis
+import dev.hospes.model.RustBuffer as RustBufferPriceGrid
 import dev.hospes.model.RustBuffer as RustBufferPriceRequest
 import dev.hospes.model.RustBuffer as RustBufferPricedGuest
 import dev.hospes.model.RustBuffer as RustBufferPricedStay
@@ -1201,6 +1210,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_edit_policy(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_check_einvoice(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_mail(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_check_number_pattern(
@@ -1305,6 +1316,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_edit_window_to_json(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_einvoice_xml(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_to_json(
@@ -1321,6 +1334,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_export_stays(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_factur_x_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_factur_x_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_fec_file(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_fec_file_name(
@@ -1336,6 +1353,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_format_duration(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_format_money(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_format_phone(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_free_appointment_slots(
     ): Int
@@ -1358,6 +1377,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_gdpr_workbook(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_generate_link_key(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_grid_request_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_grid_request_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_guest_appointments(
     ): Int
@@ -1615,6 +1638,12 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_preview_cancellation(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_grid(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_grid_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_price_grid_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_price_request_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_price_request_to_json(
@@ -1865,6 +1894,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_create_quote(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_method_pricer_grid(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_method_pricer_price(
     ): Int
     external fun uniffi_hospes_mobile_checksum_method_register_countries(
@@ -1924,7 +1955,7 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_method_keyring_issue(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`request`: RustBufferLinkRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferIssuedLink.ByValue
-    external fun uniffi_hospes_mobile_fn_method_keyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_method_keyring_verify(`ptr`: Long,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
     external fun uniffi_hospes_mobile_fn_clone_mailer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1944,6 +1975,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_hospes_mobile_fn_method_pricer_create_quote(`ptr`: Long,`number`: RustBuffer.ByValue,`clientId`: RustBuffer.ByValue,`stayReference`: RustBuffer.ByValue,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,`validUntil`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuote.ByValue
+    external fun uniffi_hospes_mobile_fn_method_pricer_grid(`ptr`: Long,`request`: RustBufferGridRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPriceGrid.ByValue
     external fun uniffi_hospes_mobile_fn_method_pricer_price(`ptr`: Long,`request`: RustBufferPriceRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPricedStay.ByValue
     external fun uniffi_hospes_mobile_fn_clone_register(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -2082,6 +2115,8 @@ internal object UniffiLib {
     ): RustBufferContractTermsSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_edit_policy(`policy`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_hospes_mobile_fn_func_check_einvoice(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBufferFacturX.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMailSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_number_pattern(`pattern`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2186,6 +2221,8 @@ internal object UniffiLib {
     ): RustBufferEditWindow.ByValue
     external fun uniffi_hospes_mobile_fn_func_edit_window_to_json(`value`: RustBufferEditWindow.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_einvoice_xml(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBufferFacturX.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2202,6 +2239,10 @@ internal object UniffiLib {
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_export_stays(`stays`: RustBuffer.ByValue,`clients`: RustBuffer.ByValue,`options`: RustBufferSheetOptions.ByValue,`filter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
+    external fun uniffi_hospes_mobile_fn_func_factur_x_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFacturX.ByValue
+    external fun uniffi_hospes_mobile_fn_func_factur_x_to_json(`value`: RustBufferFacturX.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_fec_file(`entries`: RustBuffer.ByValue,`options`: RustBufferFecOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_fec_file_name(`siren`: RustBuffer.ByValue,`closingDate`: RustBufferNaiveDate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2217,6 +2258,8 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_format_duration(`seconds`: Long,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_format_money(`amount`: RustBufferMoney.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_format_phone(`e164`: RustBuffer.ByValue,`locale`: RustBufferLocale.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_free_appointment_slots(`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`day`: RustBufferNaiveDate.ByValue,`durationMinutes`: RustBuffer.ByValue,`taken`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -2239,6 +2282,10 @@ internal object UniffiLib {
     external fun uniffi_hospes_mobile_fn_func_gdpr_workbook(`document`: RustBufferGdprExport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_generate_link_key(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_grid_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferGridRequest.ByValue
+    external fun uniffi_hospes_mobile_fn_func_grid_request_to_json(`value`: RustBufferGridRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_guest_appointments(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`appointments`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -2268,7 +2315,7 @@ internal object UniffiLib {
     ): RustBufferInvoice.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_link_state(`invoice`: RustBufferInvoice.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkState.ByValue
-    external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,`spaceLink`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_invoice_pdf(`invoice`: RustBufferInvoice.ByValue,`balance`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,`spaceLink`: RustBuffer.ByValue,`facturX`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferFileBytes.ByValue
     external fun uniffi_hospes_mobile_fn_func_invoice_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoiceRequest.ByValue
@@ -2440,7 +2487,7 @@ internal object UniffiLib {
     ): RustBufferPortalAccess.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_access_to_json(`value`: RustBufferPortalAccess.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_add_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`participant`: RustBufferNewParticipant.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_portal_add_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`participant`: RustBufferNewParticipant.ByValue,`now`: RustBufferTimestamp.ByValue,`policy`: RustBuffer.ByValue,`timeZone`: RustBuffer.ByValue,`requestId`: RustBuffer.ByValue,`quote`: RustBuffer.ByValue,`catalogue`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_apply_quote_promo(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`catalogue`: RustBufferCatalogue.ByValue,`promoCode`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferQuoteChange.ByValue
@@ -2476,7 +2523,7 @@ internal object UniffiLib {
     ): RustBufferQuoteView.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_quote_document(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`quote`: RustBufferQuote.ByValue,`establishment`: RustBufferEstablishment.ByValue,`locale`: RustBuffer.ByValue,`letterhead`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferShownDocument.ByValue
-    external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_portal_remove_participant(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`stay`: RustBufferStay.ByValue,`index`: Int,`now`: RustBufferTimestamp.ByValue,`policy`: RustBuffer.ByValue,`timeZone`: RustBuffer.ByValue,`requestId`: RustBuffer.ByValue,`quote`: RustBuffer.ByValue,`catalogue`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferParticipantsChange.ByValue
     external fun uniffi_hospes_mobile_fn_func_portal_request_appointment(`access`: RustBufferPortalAccess.ByValue,`client`: RustBufferClient.ByValue,`schedule`: RustBufferAppointmentSchedule.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`id`: RustBuffer.ByValue,`request`: RustBufferAppointmentRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAppointmentOutcome.ByValue
@@ -2496,6 +2543,12 @@ internal object UniffiLib {
     ): RustBufferAmendmentPreview.ByValue
     external fun uniffi_hospes_mobile_fn_func_preview_cancellation(`stay`: RustBufferStay.ByValue,`policy`: RustBufferCancellationPolicy.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`timeZone`: RustBufferTimeZone.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferCancellationPreview.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_grid(`catalogue`: RustBufferCatalogue.ByValue,`request`: RustBufferGridRequest.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPriceGrid.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_grid_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPriceGrid.ByValue
+    external fun uniffi_hospes_mobile_fn_func_price_grid_to_json(`value`: RustBufferPriceGrid.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_request_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferPriceRequest.ByValue
     external fun uniffi_hospes_mobile_fn_func_price_request_to_json(`value`: RustBufferPriceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2730,7 +2783,7 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_verify_event_log(`entries`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_hospes_mobile_fn_func_verify_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBufferLinkState.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_verify_link(`keyring`: RustBufferKeyringConfig.ByValue,`establishment`: RustBufferEstablishment.ByValue,`token`: RustBuffer.ByValue,`purpose`: RustBufferLinkPurpose.ByValue,`state`: RustBuffer.ByValue,`now`: RustBufferTimestamp.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferLinkClaims.ByValue
     external fun uniffi_hospes_mobile_fn_func_verify_signature(`signature`: RustBufferSignature.ByValue,`document`: RustBufferFileBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
@@ -3021,6 +3074,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_einvoice() and 0xFFFF) != 16427) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 59153) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3177,6 +3233,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_window_to_json() and 0xFFFF) != 19902) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_einvoice_xml() and 0xFFFF) != 12090) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3201,6 +3260,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_export_stays() and 0xFFFF) != 37568) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_from_json() and 0xFFFF) != 35256) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_to_json() and 0xFFFF) != 10645) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_hospes_mobile_checksum_func_fec_file() and 0xFFFF) != 41428) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -3223,6 +3288,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_format_money() and 0xFFFF) != 5588) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_format_phone() and 0xFFFF) != 40338) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_free_appointment_slots() and 0xFFFF) != 3685) {
@@ -3256,6 +3324,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_generate_link_key() and 0xFFFF) != 32335) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_grid_request_from_json() and 0xFFFF) != 19547) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_grid_request_to_json() and 0xFFFF) != 30383) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_guest_appointments() and 0xFFFF) != 59449) {
@@ -3300,7 +3374,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 28839) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 57007) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 14728) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
@@ -3465,10 +3539,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_multiply_money() and 0xFFFF) != 9447) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_from_json() and 0xFFFF) != 64108) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_from_json() and 0xFFFF) != 47675) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_to_json() and 0xFFFF) != 1480) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_new_participant_to_json() and 0xFFFF) != 29558) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_next_invoice_number() and 0xFFFF) != 13409) {
@@ -3492,10 +3566,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_option_offer_to_json() and 0xFFFF) != 3559) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_from_json() and 0xFFFF) != 31040) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_from_json() and 0xFFFF) != 40319) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20735) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_participants_change_to_json() and 0xFFFF) != 20720) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_filter_from_json() and 0xFFFF) != 36107) {
@@ -3558,7 +3632,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_access_to_json() and 0xFFFF) != 35336) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 13643) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_add_participant() and 0xFFFF) != 8858) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 62981) {
@@ -3612,7 +3686,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_quote_document() and 0xFFFF) != 21727) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 41108) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_remove_participant() and 0xFFFF) != 39245) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_request_appointment() and 0xFFFF) != 15155) {
@@ -3640,6 +3714,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 60531) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_grid() and 0xFFFF) != 58472) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_grid_from_json() and 0xFFFF) != 52351) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_price_grid_to_json() and 0xFFFF) != 41087) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_price_request_from_json() and 0xFFFF) != 38026) {
@@ -3993,7 +4076,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_verify_event_log() and 0xFFFF) != 18402) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 40944) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_verify_link() and 0xFFFF) != 54038) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_verify_signature() and 0xFFFF) != 46494) {
@@ -4005,7 +4088,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_method_keyring_issue() and 0xFFFF) != 64733) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_keyring_verify() and 0xFFFF) != 50929) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_keyring_verify() and 0xFFFF) != 59194) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_mailer_render() and 0xFFFF) != 27943) {
@@ -4015,6 +4098,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_pricer_create_quote() and 0xFFFF) != 48464) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_method_pricer_grid() and 0xFFFF) != 14975) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_pricer_price() and 0xFFFF) != 53245) {
@@ -4350,6 +4436,7 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
                     "en" to "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
                     "es" to "Datos no válidos: un texto con un sustituto aislado (\\ud800-\\udfff) no es Unicode válido",
                 ),
+                mapOf("detail" to "text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode"),
             )
         }
     }
@@ -4554,9 +4641,10 @@ public interface KeyringInterface {
     fun `issue`(`establishment`: Establishment, `request`: LinkRequest, `now`: Timestamp): IssuedLink
     
     /**
-     * Verifies a link: the same as `verify_link` with these keys.
+     * Verifies a link: the same as `verify_link` with these keys; `state` null when the host
+     * has nothing the token could name (`link.invalid`, as for a forged token).
      */
-    fun `verify`(`establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState, `now`: Timestamp): LinkClaims
+    fun `verify`(`establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState?, `now`: Timestamp): LinkClaims
     
     companion object
 }
@@ -4716,9 +4804,10 @@ open class Keyring: Disposable, AutoCloseable, KeyringInterface
 
     
     /**
-     * Verifies a link: the same as `verify_link` with these keys.
+     * Verifies a link: the same as `verify_link` with these keys; `state` null when the host
+     * has nothing the token could name (`link.invalid`, as for a forged token).
      */
-    @Throws(HospesException::class)override fun `verify`(`establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState, `now`: Timestamp): LinkClaims {
+    @Throws(HospesException::class)override fun `verify`(`establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState?, `now`: Timestamp): LinkClaims {
             return FfiConverterTypeLinkClaims.lift(
     callWithHandle {
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
@@ -4728,7 +4817,7 @@ open class Keyring: Disposable, AutoCloseable, KeyringInterface
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterString.lower(`token`),
         FfiConverterTypeLinkPurpose.lower(`purpose`),
-        FfiConverterTypeLinkState.lower(`state`),
+        FfiConverterOptionalTypeLinkState.lower(`state`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     }
@@ -5185,6 +5274,11 @@ public interface PricerInterface {
     fun `createQuote`(`number`: kotlin.String, `clientId`: kotlin.String, `stayReference`: kotlin.String, `request`: PriceRequest, `now`: Timestamp, `validUntil`: Timestamp): Quote
     
     /**
+     * The price grid of a booking widget: the same as `price_grid` with this catalogue.
+     */
+    fun `grid`(`request`: GridRequest, `now`: Timestamp): PriceGrid
+    
+    /**
      * Prices a stay: the same as `price_stay` with this catalogue.
      */
     fun `price`(`request`: PriceRequest, `now`: Timestamp): PricedStay
@@ -5326,6 +5420,25 @@ open class Pricer: Disposable, AutoCloseable, PricerInterface
         FfiConverterTypePriceRequest.lower(`request`),
         FfiConverterTypeTimestamp.lower(`now`),
         FfiConverterTypeTimestamp.lower(`validUntil`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The price grid of a booking widget: the same as `price_grid` with this catalogue.
+     */
+    @Throws(HospesException::class)override fun `grid`(`request`: GridRequest, `now`: Timestamp): PriceGrid {
+            return FfiConverterTypePriceGrid.lift(
+    callWithHandle {
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_method_pricer_grid(
+        it,
+        
+        FfiConverterTypeGridRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     }
     )
@@ -6009,6 +6122,38 @@ public object FfiConverterOptionalTypeBusinessDiscount: FfiConverterRustBuffer<B
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeCatalogue: FfiConverterRustBuffer<Catalogue?> {
+    override fun read(buf: ByteBuffer): Catalogue? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCatalogue.read(buf)
+    }
+
+    override fun allocationSize(value: Catalogue?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCatalogue.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Catalogue?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCatalogue.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
     override fun read(buf: ByteBuffer): Client? {
         if (buf.get().toInt() == 0) {
@@ -6031,6 +6176,70 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
         } else {
             buf.put(1)
             FfiConverterTypeClient.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeEditPolicy: FfiConverterRustBuffer<EditPolicy?> {
+    override fun read(buf: ByteBuffer): EditPolicy? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeEditPolicy.read(buf)
+    }
+
+    override fun allocationSize(value: EditPolicy?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeEditPolicy.allocationSize(value)
+        }
+    }
+
+    override fun write(value: EditPolicy?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeEditPolicy.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFacturX: FfiConverterRustBuffer<FacturX?> {
+    override fun read(buf: ByteBuffer): FacturX? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFacturX.read(buf)
+    }
+
+    override fun allocationSize(value: FacturX?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFacturX.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FacturX?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFacturX.write(value, buf)
         }
     }
 }
@@ -6169,6 +6378,38 @@ public object FfiConverterOptionalTypePaymentFilter: FfiConverterRustBuffer<Paym
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeQuote: FfiConverterRustBuffer<Quote?> {
+    override fun read(buf: ByteBuffer): Quote? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeQuote.read(buf)
+    }
+
+    override fun allocationSize(value: Quote?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeQuote.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Quote?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeQuote.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeStayFilter: FfiConverterRustBuffer<StayFilter?> {
     override fun read(buf: ByteBuffer): StayFilter? {
         if (buf.get().toInt() == 0) {
@@ -6191,6 +6432,38 @@ public object FfiConverterOptionalTypeStayFilter: FfiConverterRustBuffer<StayFil
         } else {
             buf.put(1)
             FfiConverterTypeStayFilter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLinkState: FfiConverterRustBuffer<LinkState?> {
+    override fun read(buf: ByteBuffer): LinkState? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLinkState.read(buf)
+    }
+
+    override fun allocationSize(value: LinkState?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLinkState.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LinkState?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLinkState.write(value, buf)
         }
     }
 }
@@ -6255,6 +6528,38 @@ public object FfiConverterOptionalTypeNaiveDateTime: FfiConverterRustBuffer<Naiv
         } else {
             buf.put(1)
             FfiConverterTypeNaiveDateTime.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTimeZone: FfiConverterRustBuffer<TimeZone?> {
+    override fun read(buf: ByteBuffer): TimeZone? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTimeZone.read(buf)
+    }
+
+    override fun allocationSize(value: TimeZone?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTimeZone.allocationSize(value)
+        }
+    }
+
+    override fun write(value: TimeZone?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTimeZone.write(value, buf)
         }
     }
 }
@@ -7042,6 +7347,12 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
         }
     }
 }
+
+
+
+
+
+
 
 
 
@@ -8217,6 +8528,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
+         * the VAT regime, the means of payment …), refusing with the first rule it breaks, each
+         * with its code: call it before issuing an invoice of a Factur-X series.
+         */
+    @Throws(HospesException::class) fun `checkEinvoice`(`invoice`: Invoice, `facturX`: FacturX)
+        = 
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_check_einvoice(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterTypeFacturX.lower(`facturX`),_status)
+}
+    
+    
+
+        /**
          * Checks a mail template as the business saves it (unknown tag or variable, syntax, with
          * part, line and column); returns the tags and links it uses.
          */
@@ -9045,6 +9373,23 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
+         * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+         */
+    @Throws(HospesException::class) fun `einvoiceXml`(`invoice`: Invoice, `facturX`: FacturX): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_einvoice_xml(
+    
+        
+        FfiConverterTypeInvoice.lower(`invoice`),
+        FfiConverterTypeFacturX.lower(`facturX`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
          */
     @Throws(HospesException::class) fun `establishmentFromJson`(`json`: kotlin.String): Establishment {
@@ -9182,6 +9527,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `facturXFromJson`(`json`: kotlin.String): FacturX {
+            return FfiConverterTypeFacturX.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_factur_x_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `facturXToJson`(`value`: FacturX): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_factur_x_to_json(
+    
+        
+        FfiConverterTypeFacturX.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The FEC (« fichier des écritures comptables », article A47 A-1 of the LPF) of journal
          * entries, as file bytes: the 18 zones, tab- or `|`-separated, ISO 8859-15 or UTF-8.
          */
@@ -9307,6 +9682,25 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeMoney.lower(`amount`),
+        FfiConverterTypeLocale.lower(`locale`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A phone number stored in E.164 (`+33558091234`) as a reader of `locale` dials it: the
+         * national form of its country when that is the language's country (`05 58 09 12 34` in
+         * French), else the international one (`+33 5 58 09 12 34`); anything but E.164 is
+         * `input.phone_not_e164`.
+         */
+    @Throws(HospesException::class) fun `formatPhone`(`e164`: kotlin.String, `locale`: Locale): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_format_phone(
+    
+        
+        FfiConverterString.lower(`e164`),
         FfiConverterTypeLocale.lower(`locale`),_status)
 }
     )
@@ -9488,6 +9882,36 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     UniffiLib.uniffi_hospes_mobile_fn_func_generate_link_key(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `gridRequestFromJson`(`json`: kotlin.String): GridRequest {
+            return FfiConverterTypeGridRequest.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_grid_request_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `gridRequestToJson`(`value`: GridRequest): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_grid_request_to_json(
+    
+        
+        FfiConverterTypeGridRequest.lower(`value`),_status)
 }
     )
     }
@@ -9712,9 +10136,11 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         /**
          * The invoice or credit note as PDF bytes, in the invoice's language, with what was paid
          * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
-         * `space_link`, the client's space link, is printed as a QR code beside her address.
+         * `space_link`, the client's space link, is printed as a QR code beside her address. With
+         * `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
+         * embedded, refused as `einvoice.check` refuses.
          */
-    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?): FileBytes {
+    @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?, `facturX`: FacturX?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_invoice_pdf(
@@ -9723,7 +10149,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeInvoice.lower(`invoice`),
         FfiConverterOptionalTypeInvoiceBalance.lower(`balance`),
         FfiConverterOptionalTypeLetterhead.lower(`letterhead`),
-        FfiConverterOptionalString.lower(`spaceLink`),_status)
+        FfiConverterOptionalString.lower(`spaceLink`),
+        FfiConverterOptionalTypeFacturX.lower(`facturX`),_status)
 }
     )
     }
@@ -11056,9 +11483,12 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Adds a participant (typed in, or a former companion) to one of the guest's stays.
+         * Adds a participant (typed in, or a former companion) to one of the guest's stays. With
+         * the booking-edit `policy` (and `time_zone`, `request_id`), its `participants` deadline
+         * applies as on the booking page: past it, the change is a `request`. With the stay's
+         * `quote` (and `catalogue`), an open quote of a stay in « option » comes back re-priced.
          */
-    @Throws(HospesException::class) fun `portalAddParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `participant`: NewParticipant, `now`: Timestamp): ParticipantsChange {
+    @Throws(HospesException::class) fun `portalAddParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `participant`: NewParticipant, `now`: Timestamp, `policy`: EditPolicy?, `timeZone`: TimeZone?, `requestId`: kotlin.String?, `quote`: Quote?, `catalogue`: Catalogue?): ParticipantsChange {
             return FfiConverterTypeParticipantsChange.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_add_participant(
@@ -11068,7 +11498,12 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterTypeNewParticipant.lower(`participant`),
-        FfiConverterTypeTimestamp.lower(`now`),_status)
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterOptionalTypeEditPolicy.lower(`policy`),
+        FfiConverterOptionalTypeTimeZone.lower(`timeZone`),
+        FfiConverterOptionalString.lower(`requestId`),
+        FfiConverterOptionalTypeQuote.lower(`quote`),
+        FfiConverterOptionalTypeCatalogue.lower(`catalogue`),_status)
 }
     )
     }
@@ -11405,9 +11840,10 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * Removes the participant at `index` from one of the guest's stays.
+         * Removes the participant at `index` from one of the guest's stays, under the same
+         * optional policy and quote as `portal.add_participant`.
          */
-    @Throws(HospesException::class) fun `portalRemoveParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `index`: kotlin.UInt, `now`: Timestamp): ParticipantsChange {
+    @Throws(HospesException::class) fun `portalRemoveParticipant`(`access`: PortalAccess, `client`: Client, `stay`: Stay, `index`: kotlin.UInt, `now`: Timestamp, `policy`: EditPolicy?, `timeZone`: TimeZone?, `requestId`: kotlin.String?, `quote`: Quote?, `catalogue`: Catalogue?): ParticipantsChange {
             return FfiConverterTypeParticipantsChange.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_portal_remove_participant(
@@ -11417,7 +11853,12 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeClient.lower(`client`),
         FfiConverterTypeStay.lower(`stay`),
         FfiConverterUInt.lower(`index`),
-        FfiConverterTypeTimestamp.lower(`now`),_status)
+        FfiConverterTypeTimestamp.lower(`now`),
+        FfiConverterOptionalTypeEditPolicy.lower(`policy`),
+        FfiConverterOptionalTypeTimeZone.lower(`timeZone`),
+        FfiConverterOptionalString.lower(`requestId`),
+        FfiConverterOptionalTypeQuote.lower(`quote`),
+        FfiConverterOptionalTypeCatalogue.lower(`catalogue`),_status)
 }
     )
     }
@@ -11601,6 +12042,55 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterSequenceTypePayment.lower(`payments`),
         FfiConverterTypeTimeZone.lower(`timeZone`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The price grid of a booking widget: every unit × arrival date for one length of stay and
+         * one party, each cell the total and what is paid to book — exactly what `pricing.price`
+         * answers for that stay — or its refusal code; no lines.
+         */
+    @Throws(HospesException::class) fun `priceGrid`(`catalogue`: Catalogue, `request`: GridRequest, `now`: Timestamp): PriceGrid {
+            return FfiConverterTypePriceGrid.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_grid(
+    
+        
+        FfiConverterTypeCatalogue.lower(`catalogue`),
+        FfiConverterTypeGridRequest.lower(`request`),
+        FfiConverterTypeTimestamp.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `priceGridFromJson`(`json`: kotlin.String): PriceGrid {
+            return FfiConverterTypePriceGrid.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_grid_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `priceGridToJson`(`value`: PriceGrid): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_price_grid_to_json(
+    
+        
+        FfiConverterTypePriceGrid.lower(`value`),_status)
 }
     )
     }
@@ -13451,9 +13941,12 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Verifies a link token for `purpose` against the state the host has now; `link.invalid`
-         * for anything wrong, `link.expired` for a genuine token past its expiry.
+         * for anything wrong, `link.expired` (with the verified `client_id`, `purpose` and
+         * `subject` in its fields) for a genuine token past its expiry. `state` null: the host has
+         * nothing the token could name (a deleted client or document), answered `link.invalid`
+         * like a forged token, after the same work.
          */
-    @Throws(HospesException::class) fun `verifyLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState, `now`: Timestamp): LinkClaims {
+    @Throws(HospesException::class) fun `verifyLink`(`keyring`: KeyringConfig, `establishment`: Establishment, `token`: kotlin.String, `purpose`: LinkPurpose, `state`: LinkState?, `now`: Timestamp): LinkClaims {
             return FfiConverterTypeLinkClaims.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_verify_link(
@@ -13463,7 +13956,7 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
         FfiConverterTypeEstablishment.lower(`establishment`),
         FfiConverterString.lower(`token`),
         FfiConverterTypeLinkPurpose.lower(`purpose`),
-        FfiConverterTypeLinkState.lower(`state`),
+        FfiConverterOptionalTypeLinkState.lower(`state`),
         FfiConverterTypeTimestamp.lower(`now`),_status)
 }
     )

@@ -1060,6 +1060,7 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
                     "en" to "Invalid input: text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode",
                     "es" to "Datos no válidos: un texto con un sustituto aislado (\\ud800-\\udfff) no es Unicode válido",
                 ),
+                mapOf("detail" to "text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode"),
             )
         }
     }
@@ -2389,6 +2390,67 @@ public object FfiConverterTypeBusinessDiscount: FfiConverterRustBuffer<BusinessD
     override fun write(value: BusinessDiscount, buf: ByteBuffer) {
             FfiConverterString.write(value.`label`, buf)
             FfiConverterTypePromoDiscount.write(value.`discount`, buf)
+    }
+}
+
+
+
+/**
+ * The customer's legal identifiers, from the client file (a business customer's).
+ *
+ * ```
+ * let ids: hospes::einvoice::BuyerIds = serde_json::from_str(r#"{"siren": "552100554"}"#).unwrap();
+ * assert_eq!(ids.siren.as_deref(), Some("552100554"));
+ * ```
+ */
+data class BuyerIds (
+    /**
+     * SIREN (9 digits): required for a business customer in France.
+     */
+    var `siren`: kotlin.String? = null 
+    , 
+    /**
+     * Intra-community VAT number.
+     */
+    var `vatNumber`: kotlin.String? = null 
+    , 
+    /**
+     * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+     * absent for a business customer in France.
+     */
+    var `electronicAddress`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBuyerIds: FfiConverterRustBuffer<BuyerIds> {
+    override fun read(buf: ByteBuffer): BuyerIds {
+        return BuyerIds(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BuyerIds) = (
+            FfiConverterOptionalString.allocationSize(value.`siren`) +
+            FfiConverterOptionalString.allocationSize(value.`vatNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`electronicAddress`)
+    )
+
+    override fun write(value: BuyerIds, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`siren`, buf)
+            FfiConverterOptionalString.write(value.`vatNumber`, buf)
+            FfiConverterOptionalString.write(value.`electronicAddress`, buf)
     }
 }
 
@@ -4894,6 +4956,96 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
 
 
 /**
+ * What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
+ * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
+ * default suits an invoice to a guest from a business charging VAT.
+ *
+ * ```
+ * let options: hospes::einvoice::FacturX = serde_json::from_str(r#"{
+ * "vat_regime": "franchise",
+ * "payment_means": {"code": "sepa_credit_transfer", "iban": "FR76 3000 6000 0112 3456 7890 189"}
+ * }"#).unwrap();
+ * assert_eq!(options.vat_regime, Some(hospes::einvoice::VatRegime::Franchise));
+ * ```
+ */
+data class FacturX (
+    /**
+     * The customer's SIREN, VAT number and electronic address.
+     */
+    var `buyer`: BuyerIds? = null 
+    , 
+    /**
+     * The seller's VAT regime.
+     */
+    var `vatRegime`: VatRegime? = null 
+    , 
+    /**
+     * How the invoice is to be paid.
+     */
+    var `paymentMeans`: PaymentMeans? = null 
+    , 
+    /**
+     * The seller's electronic address in the French directory; its SIREN when absent.
+     */
+    var `sellerElectronicAddress`: kotlin.String? = null 
+    , 
+    /**
+     * For a credit note: the issue date of the invoice it cancels (required then).
+     */
+    var `creditedInvoiceDate`: NaiveDate? = null 
+    , 
+    /**
+     * What was paid before the invoice was issued (online at booking): the prepaid amount; all
+     * of it makes the invoice « déjà payée » (billing framework S2).
+     */
+    var `paid`: Money? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFacturX: FfiConverterRustBuffer<FacturX> {
+    override fun read(buf: ByteBuffer): FacturX {
+        return FacturX(
+            FfiConverterOptionalTypeBuyerIds.read(buf),
+            FfiConverterOptionalTypeVatRegime.read(buf),
+            FfiConverterOptionalTypePaymentMeans.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeNaiveDate.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FacturX) = (
+            FfiConverterOptionalTypeBuyerIds.allocationSize(value.`buyer`) +
+            FfiConverterOptionalTypeVatRegime.allocationSize(value.`vatRegime`) +
+            FfiConverterOptionalTypePaymentMeans.allocationSize(value.`paymentMeans`) +
+            FfiConverterOptionalString.allocationSize(value.`sellerElectronicAddress`) +
+            FfiConverterOptionalTypeNaiveDate.allocationSize(value.`creditedInvoiceDate`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`paid`)
+    )
+
+    override fun write(value: FacturX, buf: ByteBuffer) {
+            FfiConverterOptionalTypeBuyerIds.write(value.`buyer`, buf)
+            FfiConverterOptionalTypeVatRegime.write(value.`vatRegime`, buf)
+            FfiConverterOptionalTypePaymentMeans.write(value.`paymentMeans`, buf)
+            FfiConverterOptionalString.write(value.`sellerElectronicAddress`, buf)
+            FfiConverterOptionalTypeNaiveDate.write(value.`creditedInvoiceDate`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`paid`, buf)
+    }
+}
+
+
+
+/**
  * How to write a FEC: `{}` is a tab-separated file in ISO 8859-15.
  *
  * ```
@@ -5789,6 +5941,197 @@ public object FfiConverterTypeGdprSection: FfiConverterRustBuffer<GdprSection> {
             FfiConverterTypeGdprSectionKind.write(value.`section`, buf)
             FfiConverterString.write(value.`title`, buf)
             FfiConverterUInt.write(value.`count`, buf)
+    }
+}
+
+
+
+/**
+ * One cell: the stay of one unit from one arrival date, priced or refused.
+ */
+data class GridCell (
+    /**
+     * The total, all taxes included, in the grid's currency; `None` when refused.
+     */
+    var `total`: Decimal?
+    , 
+    /**
+     * What is paid to book: the deposit, or the whole when the schedule asks everything at
+     * booking; `None` when refused.
+     */
+    var `dueAtBooking`: Decimal?
+    , 
+    /**
+     * Why this stay cannot be booked: the code `pricing.price` answers
+     * (`pricing.unit_unavailable`, `pricing.arrival_day_not_allowed`…); `None` when priced.
+     */
+    var `refused`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGridCell: FfiConverterRustBuffer<GridCell> {
+    override fun read(buf: ByteBuffer): GridCell {
+        return GridCell(
+            FfiConverterOptionalTypeDecimal.read(buf),
+            FfiConverterOptionalTypeDecimal.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GridCell) = (
+            FfiConverterOptionalTypeDecimal.allocationSize(value.`total`) +
+            FfiConverterOptionalTypeDecimal.allocationSize(value.`dueAtBooking`) +
+            FfiConverterOptionalString.allocationSize(value.`refused`)
+    )
+
+    override fun write(value: GridCell, buf: ByteBuffer) {
+            FfiConverterOptionalTypeDecimal.write(value.`total`, buf)
+            FfiConverterOptionalTypeDecimal.write(value.`dueAtBooking`, buf)
+            FfiConverterOptionalString.write(value.`refused`, buf)
+    }
+}
+
+
+
+/**
+ * What a booking widget asks: which units, which arrival dates, how many nights, who comes.
+ */
+data class GridRequest (
+    /**
+     * The unit ids: one row each, in this order (up to 500).
+     */
+    var `units`: List<kotlin.String>
+    , 
+    /**
+     * The arrival dates: one column each, in this order (up to 400; 20 000 cells in all).
+     */
+    var `arrivals`: List<NaiveDate>
+    , 
+    /**
+     * The length of every stay, in nights.
+     */
+    var `nights`: kotlin.UInt
+    , 
+    /**
+     * Every guest, the client included.
+     */
+    var `guests`: List<PricedGuest>
+    , 
+    /**
+     * Options asked for (automatic ones are added anyway).
+     */
+    var `supplements`: List<SupplementChoice>
+    , 
+    /**
+     * A promo code typed by the guest.
+     */
+    var `promoCode`: kotlin.String?
+    , 
+    /**
+     * Each unit's nights already taken or closed; a unit not listed is free.
+     */
+    var `calendars`: List<UnitCalendar>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGridRequest: FfiConverterRustBuffer<GridRequest> {
+    override fun read(buf: ByteBuffer): GridRequest {
+        return GridRequest(
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeNaiveDate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypePricedGuest.read(buf),
+            FfiConverterSequenceTypeSupplementChoice.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeUnitCalendar.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GridRequest) = (
+            FfiConverterSequenceString.allocationSize(value.`units`) +
+            FfiConverterSequenceTypeNaiveDate.allocationSize(value.`arrivals`) +
+            FfiConverterUInt.allocationSize(value.`nights`) +
+            FfiConverterSequenceTypePricedGuest.allocationSize(value.`guests`) +
+            FfiConverterSequenceTypeSupplementChoice.allocationSize(value.`supplements`) +
+            FfiConverterOptionalString.allocationSize(value.`promoCode`) +
+            FfiConverterSequenceTypeUnitCalendar.allocationSize(value.`calendars`)
+    )
+
+    override fun write(value: GridRequest, buf: ByteBuffer) {
+            FfiConverterSequenceString.write(value.`units`, buf)
+            FfiConverterSequenceTypeNaiveDate.write(value.`arrivals`, buf)
+            FfiConverterUInt.write(value.`nights`, buf)
+            FfiConverterSequenceTypePricedGuest.write(value.`guests`, buf)
+            FfiConverterSequenceTypeSupplementChoice.write(value.`supplements`, buf)
+            FfiConverterOptionalString.write(value.`promoCode`, buf)
+            FfiConverterSequenceTypeUnitCalendar.write(value.`calendars`, buf)
+    }
+}
+
+
+
+/**
+ * One unit's row: a cell per arrival date, in the request's order.
+ */
+data class GridRow (
+    /**
+     * The unit id.
+     */
+    var `unit`: kotlin.String
+    , 
+    /**
+     * The cells, one per arrival date.
+     */
+    var `cells`: List<GridCell>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGridRow: FfiConverterRustBuffer<GridRow> {
+    override fun read(buf: ByteBuffer): GridRow {
+        return GridRow(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeGridCell.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GridRow) = (
+            FfiConverterString.allocationSize(value.`unit`) +
+            FfiConverterSequenceTypeGridCell.allocationSize(value.`cells`)
+    )
+
+    override fun write(value: GridRow, buf: ByteBuffer) {
+            FfiConverterString.write(value.`unit`, buf)
+            FfiConverterSequenceTypeGridCell.write(value.`cells`, buf)
     }
 }
 
@@ -8228,6 +8571,16 @@ data class MailLinks (
      * `[LIEN_MODIF_RESA]`: the page where the guest edits booking fields.
      */
     var `bookingEdit`: kotlin.String?
+    , 
+    /**
+     * `[LIEN_CONFIRMATION_COMPTE]`: confirming the address of a new portal account.
+     */
+    var `accountVerify`: kotlin.String? = null 
+    , 
+    /**
+     * `[LIEN_MOT_DE_PASSE]`: choosing a new portal password.
+     */
+    var `passwordReset`: kotlin.String? = null 
     
 ){
     
@@ -8251,6 +8604,8 @@ public object FfiConverterTypeMailLinks: FfiConverterRustBuffer<MailLinks> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -8261,7 +8616,9 @@ public object FfiConverterTypeMailLinks: FfiConverterRustBuffer<MailLinks> {
             FfiConverterOptionalString.allocationSize(value.`invoice`) +
             FfiConverterOptionalString.allocationSize(value.`depositPayment`) +
             FfiConverterOptionalString.allocationSize(value.`balancePayment`) +
-            FfiConverterOptionalString.allocationSize(value.`bookingEdit`)
+            FfiConverterOptionalString.allocationSize(value.`bookingEdit`) +
+            FfiConverterOptionalString.allocationSize(value.`accountVerify`) +
+            FfiConverterOptionalString.allocationSize(value.`passwordReset`)
     )
 
     override fun write(value: MailLinks, buf: ByteBuffer) {
@@ -8272,6 +8629,8 @@ public object FfiConverterTypeMailLinks: FfiConverterRustBuffer<MailLinks> {
             FfiConverterOptionalString.write(value.`depositPayment`, buf)
             FfiConverterOptionalString.write(value.`balancePayment`, buf)
             FfiConverterOptionalString.write(value.`bookingEdit`, buf)
+            FfiConverterOptionalString.write(value.`accountVerify`, buf)
+            FfiConverterOptionalString.write(value.`passwordReset`, buf)
     }
 }
 
@@ -8822,22 +9181,44 @@ public object FfiConverterTypeOptionOffer: FfiConverterRustBuffer<OptionOffer> {
 
 
 /**
- * A stay whose participants changed, the client record (its companions list may grow) and the
- * events.
+ * What a participant change gives back: the stay and the client record to store, the request
+ * of a change made past its deadline, the stay's quote re-priced, and the events.
+ *
+ * ```
+ * let change: hospes::portal::ParticipantsChange = serde_json::from_value(serde_json::json!({
+ * "stay": {"reference": "312", "client_id": "C-1", "accommodation": "Emplacement",
+ * "arrival": "2026-07-11", "departure": "2026-07-18", "status": "option", "currency": "EUR"},
+ * "client": {"id": "C-1", "last_name": "Dupont", "created_at": "2026-01-15T09:30:00Z"},
+ * "events": []})).unwrap();
+ * assert!(change.request.is_none() && change.quote.is_none());
+ * ```
  */
 data class ParticipantsChange (
     /**
-     * The stay to store.
+     * The stay to store (unchanged when the change became a request).
      */
     var `stay`: Stay
     , 
     /**
-     * The client record to store.
+     * The client record to store (its companions list may grow).
      */
     var `client`: Client
     , 
     /**
-     * `participants_changed`.
+     * A change past the policy's `participants` deadline, for the business to approve or
+     * decline (the stay is unchanged until then); only with a policy.
+     */
+    var `request`: ChangeRequest? = null 
+    , 
+    /**
+     * The stay's quote re-priced for the people now coming, when one was given, open, and the
+     * stay is in « option » and changed: store it in place of the quote.
+     */
+    var `quote`: Quote? = null 
+    , 
+    /**
+     * `participants_changed` (then `quote_changed` with a re-priced quote), or
+     * `booking_change_requested` for a late change.
      */
     var `events`: List<Event>
     
@@ -8858,6 +9239,8 @@ public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<Partici
         return ParticipantsChange(
             FfiConverterTypeStay.read(buf),
             FfiConverterTypeClient.read(buf),
+            FfiConverterOptionalTypeChangeRequest.read(buf),
+            FfiConverterOptionalTypeQuote.read(buf),
             FfiConverterSequenceTypeEvent.read(buf),
         )
     }
@@ -8865,12 +9248,16 @@ public object FfiConverterTypeParticipantsChange: FfiConverterRustBuffer<Partici
     override fun allocationSize(value: ParticipantsChange) = (
             FfiConverterTypeStay.allocationSize(value.`stay`) +
             FfiConverterTypeClient.allocationSize(value.`client`) +
+            FfiConverterOptionalTypeChangeRequest.allocationSize(value.`request`) +
+            FfiConverterOptionalTypeQuote.allocationSize(value.`quote`) +
             FfiConverterSequenceTypeEvent.allocationSize(value.`events`)
     )
 
     override fun write(value: ParticipantsChange, buf: ByteBuffer) {
             FfiConverterTypeStay.write(value.`stay`, buf)
             FfiConverterTypeClient.write(value.`client`, buf)
+            FfiConverterOptionalTypeChangeRequest.write(value.`request`, buf)
+            FfiConverterOptionalTypeQuote.write(value.`quote`, buf)
             FfiConverterSequenceTypeEvent.write(value.`events`, buf)
     }
 }
@@ -9153,6 +9540,75 @@ public object FfiConverterTypePaymentFilter: FfiConverterRustBuffer<PaymentFilte
             FfiConverterOptionalTypeNaiveDate.write(value.`receivedFrom`, buf)
             FfiConverterOptionalTypeNaiveDate.write(value.`receivedTo`, buf)
             FfiConverterSequenceTypePaymentMethod.write(value.`methods`, buf)
+    }
+}
+
+
+
+/**
+ * The means of payment the invoice asks for (BG-16).
+ *
+ * ```
+ * let means: hospes::einvoice::PaymentMeans =
+ * serde_json::from_str(r#"{"code": "sepa_credit_transfer", "iban": "FR7630006000011234567890189"}"#).unwrap();
+ * assert_eq!(means.code.code(), "58");
+ * ```
+ */
+data class PaymentMeans (
+    /**
+     * The means.
+     */
+    var `code`: PaymentMeansCode
+    , 
+    /**
+     * The account to pay into, for a transfer.
+     */
+    var `iban`: kotlin.String? = null 
+    , 
+    /**
+     * Its bank's BIC.
+     */
+    var `bic`: kotlin.String? = null 
+    , 
+    /**
+     * The account's holder.
+     */
+    var `accountName`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentMeans: FfiConverterRustBuffer<PaymentMeans> {
+    override fun read(buf: ByteBuffer): PaymentMeans {
+        return PaymentMeans(
+            FfiConverterTypePaymentMeansCode.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentMeans) = (
+            FfiConverterTypePaymentMeansCode.allocationSize(value.`code`) +
+            FfiConverterOptionalString.allocationSize(value.`iban`) +
+            FfiConverterOptionalString.allocationSize(value.`bic`) +
+            FfiConverterOptionalString.allocationSize(value.`accountName`)
+    )
+
+    override fun write(value: PaymentMeans, buf: ByteBuffer) {
+            FfiConverterTypePaymentMeansCode.write(value.`code`, buf)
+            FfiConverterOptionalString.write(value.`iban`, buf)
+            FfiConverterOptionalString.write(value.`bic`, buf)
+            FfiConverterOptionalString.write(value.`accountName`, buf)
     }
 }
 
@@ -9929,6 +10385,69 @@ public object FfiConverterTypePortalHome: FfiConverterRustBuffer<PortalHome> {
             FfiConverterString.write(value.`guestName`, buf)
             FfiConverterSequenceTypeClientField.write(value.`missingDetails`, buf)
             FfiConverterSequenceTypeStaySummary.write(value.`upcoming`, buf)
+    }
+}
+
+
+
+/**
+ * The answer: the catalogue's currency, the length of stay, and a row per unit.
+ */
+data class PriceGrid (
+    /**
+     * The currency of every amount.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * The nights of every stay.
+     */
+    var `nights`: kotlin.UInt
+    , 
+    /**
+     * The arrival dates, as asked: the columns.
+     */
+    var `arrivals`: List<NaiveDate>
+    , 
+    /**
+     * One row per unit, as asked.
+     */
+    var `rows`: List<GridRow>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePriceGrid: FfiConverterRustBuffer<PriceGrid> {
+    override fun read(buf: ByteBuffer): PriceGrid {
+        return PriceGrid(
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeNaiveDate.read(buf),
+            FfiConverterSequenceTypeGridRow.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PriceGrid) = (
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterUInt.allocationSize(value.`nights`) +
+            FfiConverterSequenceTypeNaiveDate.allocationSize(value.`arrivals`) +
+            FfiConverterSequenceTypeGridRow.allocationSize(value.`rows`)
+    )
+
+    override fun write(value: PriceGrid, buf: ByteBuffer) {
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterUInt.write(value.`nights`, buf)
+            FfiConverterSequenceTypeNaiveDate.write(value.`arrivals`, buf)
+            FfiConverterSequenceTypeGridRow.write(value.`rows`, buf)
     }
 }
 
@@ -12922,7 +13441,7 @@ public object FfiConverterTypeSignedCopy: FfiConverterRustBuffer<SignedCopy> {
 
 /**
  * An accepted quote and its signed record: the PDF the guest signed, as shown, and the
- * evidence document. The host stores `copy` with the acceptance.
+ * evidence document. The host stores `copy` with the acceptance, and drafts `first_invoice`.
  */
 data class SignedQuote (
     /**
@@ -12934,6 +13453,12 @@ data class SignedQuote (
      * The PDF signed and its evidence.
      */
     var `copy`: SignedCopy
+    , 
+    /**
+     * The invoice of the quote's first installment as of the signature, ready for
+     * `draft_invoice` (see [`first_invoice`]); `None` when the quote has no schedule.
+     */
+    var `firstInvoice`: InvoiceRequest? = null 
     
 ){
     
@@ -12952,17 +13477,20 @@ public object FfiConverterTypeSignedQuote: FfiConverterRustBuffer<SignedQuote> {
         return SignedQuote(
             FfiConverterTypeQuoteAcceptance.read(buf),
             FfiConverterTypeSignedCopy.read(buf),
+            FfiConverterOptionalTypeInvoiceRequest.read(buf),
         )
     }
 
     override fun allocationSize(value: SignedQuote) = (
             FfiConverterTypeQuoteAcceptance.allocationSize(value.`acceptance`) +
-            FfiConverterTypeSignedCopy.allocationSize(value.`copy`)
+            FfiConverterTypeSignedCopy.allocationSize(value.`copy`) +
+            FfiConverterOptionalTypeInvoiceRequest.allocationSize(value.`firstInvoice`)
     )
 
     override fun write(value: SignedQuote, buf: ByteBuffer) {
             FfiConverterTypeQuoteAcceptance.write(value.`acceptance`, buf)
             FfiConverterTypeSignedCopy.write(value.`copy`, buf)
+            FfiConverterOptionalTypeInvoiceRequest.write(value.`firstInvoice`, buf)
     }
 }
 
@@ -14127,6 +14655,53 @@ public object FfiConverterTypeTravelCompanion: FfiConverterRustBuffer<TravelComp
             FfiConverterString.write(value.`firstName`, buf)
             FfiConverterString.write(value.`lastName`, buf)
             FfiConverterOptionalTypeNaiveDate.write(value.`birthDate`, buf)
+    }
+}
+
+
+
+/**
+ * The nights one unit is already taken or closed, from the host's calendar.
+ */
+data class UnitCalendar (
+    /**
+     * The unit id.
+     */
+    var `unit`: kotlin.String
+    , 
+    /**
+     * Its nights taken or closed.
+     */
+    var `unavailable`: List<Period>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUnitCalendar: FfiConverterRustBuffer<UnitCalendar> {
+    override fun read(buf: ByteBuffer): UnitCalendar {
+        return UnitCalendar(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypePeriod.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: UnitCalendar) = (
+            FfiConverterString.allocationSize(value.`unit`) +
+            FfiConverterSequenceTypePeriod.allocationSize(value.`unavailable`)
+    )
+
+    override fun write(value: UnitCalendar, buf: ByteBuffer) {
+            FfiConverterString.write(value.`unit`, buf)
+            FfiConverterSequenceTypePeriod.write(value.`unavailable`, buf)
     }
 }
 
@@ -17453,8 +18028,8 @@ public object FfiConverterTypeGdprSectionKind: FfiConverterRustBuffer<GdprSectio
 
 /**
  * The error seen by Kotlin (`HospesException`) and Swift (`HospesError`): one shape for every
- * error, with the stable `code`, its `family`, the English `reason` and the message in every
- * locale.
+ * error, with the stable `code`, its `family`, the English `reason`, the message in every
+ * locale and its named values as text (`fields`, see [`Error::fields`]).
  *
  * It lives here, beside the custom types, so that a value refused while lifting an argument
  * (an unknown currency, a malformed date) reaches the caller as this typed error too.
@@ -17463,10 +18038,13 @@ public object FfiConverterTypeGdprSectionKind: FfiConverterRustBuffer<GdprSectio
  * use hospes::error::ErrorFamily;
  * use hospes::ffi::HospesError;
  * let err = HospesError::from(hospes::Error::AmountOverflow);
- * let HospesError::Failed { code, family, reason, messages } = err else { unreachable!() };
+ * let HospesError::Failed { code, family, reason, messages, fields } = err else { unreachable!() };
  * assert_eq!((code.as_str(), family), ("money.overflow", ErrorFamily::Money));
  * assert_eq!(reason, "Amount out of range.");
  * assert_eq!(messages["fr"], "Montant hors limites.");
+ * assert!(fields.is_empty());
+ * let HospesError::Failed { fields, .. } = HospesError::from(hospes::Error::FieldTooLong { field: "notes".into(), max: 2000 }) else { unreachable!() };
+ * assert_eq!((fields["field"].as_str(), fields["max"].as_str()), ("notes", "2000"));
  * ```
  */
 sealed class HospesException: kotlin.Exception() {
@@ -17494,10 +18072,17 @@ sealed class HospesException: kotlin.Exception() {
         /**
          * Message per locale tag (`fr`, `en`, `es`).
          */
-        val `messages`: Map<kotlin.String, kotlin.String>
+        val `messages`: Map<kotlin.String, kotlin.String>, 
+        
+        /**
+         * The error's named values ([`Error::fields`]) as text: a count in decimal digits, an
+         * absent optional value left out (`line`, `column` of `mail.tag_unknown`; `client_id`
+         * of `link.expired`). Never a secret.
+         */
+        val `fields`: Map<kotlin.String, kotlin.String>
         ) : HospesException() {
         override val message
-            get() = "code=${ `code` }, family=${ `family` }, reason=${ `reason` }, messages=${ `messages` }"
+            get() = "code=${ `code` }, family=${ `family` }, reason=${ `reason` }, messages=${ `messages` }, fields=${ `fields` }"
     }
     
 
@@ -17524,6 +18109,7 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterTypeErrorFamily.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringString.read(buf),
+                FfiConverterMapStringString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -17538,6 +18124,7 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 + FfiConverterTypeErrorFamily.allocationSize(value.`family`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterMapStringString.allocationSize(value.`messages`)
+                + FfiConverterMapStringString.allocationSize(value.`fields`)
             )
         }
     }
@@ -17550,6 +18137,7 @@ public object FfiConverterTypeHospesError : FfiConverterRustBuffer<HospesExcepti
                 FfiConverterTypeErrorFamily.write(value.`family`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterMapStringString.write(value.`messages`, buf)
+                FfiConverterMapStringString.write(value.`fields`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -18311,6 +18899,74 @@ public object FfiConverterTypeNewParticipant : FfiConverterRustBuffer<NewPartici
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * How the invoice is paid (UNTDID 4461).
+ *
+ * ```
+ * let card: hospes::einvoice::PaymentMeansCode = serde_json::from_str("\"card\"").unwrap();
+ * assert_eq!(card.code(), "48");
+ * ```
+ */
+
+enum class PaymentMeansCode {
+    
+    /**
+     * Cash (10).
+     */
+    CASH,
+    /**
+     * Cheque (20).
+     */
+    CHEQUE,
+    /**
+     * Credit transfer (30): needs the IBAN.
+     */
+    CREDIT_TRANSFER,
+    /**
+     * Bank card (48).
+     */
+    CARD,
+    /**
+     * SEPA credit transfer (58): needs the IBAN.
+     */
+    SEPA_CREDIT_TRANSFER,
+    /**
+     * SEPA direct debit (59).
+     */
+    SEPA_DIRECT_DEBIT,
+    /**
+     * Online payment service (68): the payment page of the host's provider.
+     */
+    ONLINE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentMeansCode: FfiConverterRustBuffer<PaymentMeansCode> {
+    override fun read(buf: ByteBuffer) = try {
+        PaymentMeansCode.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: PaymentMeansCode) = 4UL
+
+    override fun write(value: PaymentMeansCode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
     }
 }
 
@@ -19455,6 +20111,55 @@ public object FfiConverterTypeTouristTaxBasis : FfiConverterRustBuffer<TouristTa
 
 
 /**
+ * The seller's VAT regime.
+ *
+ * ```
+ * let regime: hospes::einvoice::VatRegime = serde_json::from_str("\"franchise\"").unwrap();
+ * assert_eq!(regime, hospes::einvoice::VatRegime::Franchise);
+ * ```
+ */
+
+enum class VatRegime {
+    
+    /**
+     * Charges VAT: standard-rated lines (S), the tourist tax exempt (E, `VATEX-EU-79-C`).
+     */
+    STANDARD,
+    /**
+     * « Franchise en base » (art. 293 B du CGI): no VAT; every line exempt (E,
+     * `VATEX-FR-FRANCHISE`) and the mention « TVA non applicable, art. 293 B du CGI » printed.
+     */
+    FRANCHISE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVatRegime: FfiConverterRustBuffer<VatRegime> {
+    override fun read(buf: ByteBuffer) = try {
+        VatRegime.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: VatRegime) = 4UL
+
+    override fun write(value: VatRegime, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * A day of the week.
  */
 
@@ -19692,6 +20397,38 @@ public object FfiConverterOptionalTypeBusinessDiscount: FfiConverterRustBuffer<B
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeBuyerIds: FfiConverterRustBuffer<BuyerIds?> {
+    override fun read(buf: ByteBuffer): BuyerIds? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeBuyerIds.read(buf)
+    }
+
+    override fun allocationSize(value: BuyerIds?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeBuyerIds.allocationSize(value)
+        }
+    }
+
+    override fun write(value: BuyerIds?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeBuyerIds.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCancellationTier: FfiConverterRustBuffer<CancellationTier?> {
     override fun read(buf: ByteBuffer): CancellationTier? {
         if (buf.get().toInt() == 0) {
@@ -19810,6 +20547,38 @@ public object FfiConverterOptionalTypeInvoice: FfiConverterRustBuffer<Invoice?> 
         } else {
             buf.put(1)
             FfiConverterTypeInvoice.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeInvoiceRequest: FfiConverterRustBuffer<InvoiceRequest?> {
+    override fun read(buf: ByteBuffer): InvoiceRequest? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInvoiceRequest.read(buf)
+    }
+
+    override fun allocationSize(value: InvoiceRequest?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInvoiceRequest.allocationSize(value)
+        }
+    }
+
+    override fun write(value: InvoiceRequest?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInvoiceRequest.write(value, buf)
         }
     }
 }
@@ -20002,6 +20771,70 @@ public object FfiConverterOptionalTypePayment: FfiConverterRustBuffer<Payment?> 
         } else {
             buf.put(1)
             FfiConverterTypePayment.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypePaymentMeans: FfiConverterRustBuffer<PaymentMeans?> {
+    override fun read(buf: ByteBuffer): PaymentMeans? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePaymentMeans.read(buf)
+    }
+
+    override fun allocationSize(value: PaymentMeans?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePaymentMeans.allocationSize(value)
+        }
+    }
+
+    override fun write(value: PaymentMeans?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePaymentMeans.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeQuote: FfiConverterRustBuffer<Quote?> {
+    override fun read(buf: ByteBuffer): Quote? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeQuote.read(buf)
+    }
+
+    override fun allocationSize(value: Quote?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeQuote.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Quote?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeQuote.write(value, buf)
         }
     }
 }
@@ -20418,6 +21251,38 @@ public object FfiConverterOptionalTypeSignatureImage: FfiConverterRustBuffer<Sig
         } else {
             buf.put(1)
             FfiConverterTypeSignatureImage.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeVatRegime: FfiConverterRustBuffer<VatRegime?> {
+    override fun read(buf: ByteBuffer): VatRegime? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeVatRegime.read(buf)
+    }
+
+    override fun allocationSize(value: VatRegime?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeVatRegime.allocationSize(value)
+        }
+    }
+
+    override fun write(value: VatRegime?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeVatRegime.write(value, buf)
         }
     }
 }
@@ -21266,6 +22131,62 @@ public object FfiConverterSequenceTypeGdprSection: FfiConverterRustBuffer<List<G
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeGdprSection.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGridCell: FfiConverterRustBuffer<List<GridCell>> {
+    override fun read(buf: ByteBuffer): List<GridCell> {
+        val len = buf.getInt()
+        return List<GridCell>(len) {
+            FfiConverterTypeGridCell.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GridCell>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGridCell.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GridCell>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGridCell.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGridRow: FfiConverterRustBuffer<List<GridRow>> {
+    override fun read(buf: ByteBuffer): List<GridRow> {
+        val len = buf.getInt()
+        return List<GridRow>(len) {
+            FfiConverterTypeGridRow.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GridRow>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGridRow.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GridRow>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGridRow.write(it, buf)
         }
     }
 }
@@ -22274,6 +23195,34 @@ public object FfiConverterSequenceTypeTravelCompanion: FfiConverterRustBuffer<Li
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeTravelCompanion.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeUnitCalendar: FfiConverterRustBuffer<List<UnitCalendar>> {
+    override fun read(buf: ByteBuffer): List<UnitCalendar> {
+        val len = buf.getInt()
+        return List<UnitCalendar>(len) {
+            FfiConverterTypeUnitCalendar.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<UnitCalendar>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeUnitCalendar.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<UnitCalendar>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeUnitCalendar.write(it, buf)
         }
     }
 }

@@ -1,5 +1,5 @@
 // Hand-written companion to the generated bindings. Every error of hospes is the one generated
-// case `HospesException.Failed(code, family, reason, messages)`; these read its fields on the
+// case `HospesException.Failed(code, family, reason, messages, fields)`; these read its fields on the
 // base class, so a host writes `catch (e: HospesException)` and reads `e.code` or `e.family`.
 package dev.hospes
 
@@ -26,6 +26,13 @@ val HospesException.reason: String
 /** The message per locale tag (`fr`, `en`, `es`). */
 val HospesException.messages: Map<String, String>
     get() = failed.messages
+
+/**
+ * The error's named values as text, by their wire names (`line`, `column` of `mail.tag_unknown`;
+ * `client_id`, `purpose`, `subject` of `link.expired`), counts in decimal digits; never a secret.
+ */
+val HospesException.fields: Map<String, String>
+    get() = failed.fields
 
 /** The message in [locale] (`fr`, `en`, `es`, or a tag such as `es-ES`), English when unknown. */
 fun HospesException.messageIn(locale: String): String =

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 136 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 140 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -81,6 +81,11 @@ internal object VectorDispatch {
                 request = priceRequestFromJson(input.json("request")),
                 now = Instant.parse(input.getString("now")),
             )) { optionOfferToJson(it) }
+            "pricing.grid" -> priceGridToJson(priceGrid(
+                catalogue = catalogueFromJson(input.json("catalogue")),
+                request = gridRequestFromJson(input.json("request")),
+                now = Instant.parse(input.getString("now")),
+            ))
             "link.generate_key" -> JSONObject.quote(generateLinkKey())
             "link.issue" -> issuedLinkToJson(issueLink(
                 keyring = keyringConfigFromJson(input.json("keyring")),
@@ -96,7 +101,7 @@ internal object VectorDispatch {
                 establishment = establishmentFromJson(input.json("establishment")),
                 token = input.getString("token"),
                 purpose = dev.hospes.model.LinkPurpose.valueOf(input.getString("purpose").uppercase()),
-                state = linkStateFromJson(input.json("state")),
+                state = input.orNull("state") { linkStateFromJson(json(it)) },
                 now = Instant.parse(input.getString("now")),
             ))
             "link.url" -> JSONObject.quote(linkUrl(
@@ -190,6 +195,11 @@ internal object VectorDispatch {
                 stay = stayFromJson(input.json("stay")),
                 participant = newParticipantFromJson(input.json("participant")),
                 now = Instant.parse(input.getString("now")),
+                policy = input.orNull("policy") { editPolicyFromJson(json(it)) },
+                timeZone = input.orNull("time_zone") { getString(it) },
+                requestId = input.orNull("request_id") { getString(it) },
+                quote = input.orNull("quote") { quoteFromJson(json(it)) },
+                catalogue = input.orNull("catalogue") { catalogueFromJson(json(it)) },
             ))
             "portal.remove_participant" -> participantsChangeToJson(portalRemoveParticipant(
                 access = portalAccessFromJson(input.json("access")),
@@ -197,6 +207,11 @@ internal object VectorDispatch {
                 stay = stayFromJson(input.json("stay")),
                 index = input.getInt("index").toUInt(),
                 now = Instant.parse(input.getString("now")),
+                policy = input.orNull("policy") { editPolicyFromJson(json(it)) },
+                timeZone = input.orNull("time_zone") { getString(it) },
+                requestId = input.orNull("request_id") { getString(it) },
+                quote = input.orNull("quote") { quoteFromJson(json(it)) },
+                catalogue = input.orNull("catalogue") { catalogueFromJson(json(it)) },
             ))
             "invoice.check_number_pattern" -> checkNumberPattern(
                 pattern = input.getString("pattern"),
@@ -618,6 +633,14 @@ internal object VectorDispatch {
                 context = mailContextFromJson(input.json("context")),
             ))
             "pdf.invoice" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
+            "einvoice.check" -> checkEinvoice(
+                invoice = invoiceFromJson(input.json("invoice")),
+                facturX = facturXFromJson(input.json("factur_x")),
+            ).let { "null" }
+            "einvoice.xml" -> JSONObject.quote(einvoiceXml(
+                invoice = invoiceFromJson(input.json("invoice")),
+                facturX = facturXFromJson(input.json("factur_x")),
+            ))
             "pdf.quote" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.contract" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.signature_evidence" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
@@ -676,6 +699,10 @@ internal object VectorDispatch {
                 timeZone = input.getString("time_zone"),
                 locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
             ))
+            "i18n.format_phone" -> JSONObject.quote(formatPhone(
+                e164 = input.getString("e164"),
+                locale = dev.hospes.model.Locale.valueOf(input.getString("locale").uppercase()),
+            ))
             "gdpr.export" -> gdprExportToJson(gdprExport(
                 records = gdprRecordsFromJson(input.json("records")),
                 establishment = establishmentFromJson(input.json("establishment")),
@@ -723,6 +750,7 @@ internal object VectorDispatch {
                 balance = input.orNull("balance") { invoiceBalanceFromJson(json(it)) },
                 letterhead = input.orNull("letterhead") { letterheadFromJson(json(it)) },
                 spaceLink = input.orNull("space_link") { getString(it) },
+                facturX = input.orNull("factur_x") { facturXFromJson(json(it)) },
             )
             "pdf.quote" -> quotePdf(
                 quote = quoteFromJson(input.json("quote")),

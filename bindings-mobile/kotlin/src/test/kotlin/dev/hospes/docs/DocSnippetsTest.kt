@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test
 /** Every Kotlin snippet of the docs, compiled and run. */
 class DocSnippetsTest {
     @Test
-    @DisplayName("README.md:118")
-    fun README_md_118() {
+    @DisplayName("README.md:125")
+    fun README_md_125() {
 val now = java.time.Instant.parse("2026-06-01T10:00:00Z")
 val client = normalizeClient(clientFromJson("""{"id":"C-1042","last_name":"Dupont",
     "mobile":"06 12 34 56 78","created_at":"2026-01-15T09:30:00Z"}"""), "FR", now)
@@ -39,8 +39,8 @@ fun onPortalForm(rowJson: String, form: GuestDetails, guestLocale: String,
     }
 
     @Test
-    @DisplayName("docs/links.md:54")
-    fun docs_links_md_54() {
+    @DisplayName("docs/links.md:55")
+    fun docs_links_md_55() {
 fun openPortal(key: String, establishment: Establishment, token: String, now: Instant): LinkClaims =
     Keyring(KeyringConfig(key, emptyList(), 60u)).use { ring ->   // Kotlin (Swift: Keyring too)
         ring.verify(establishment, token, LinkPurpose.PORTAL, LinkState.LinkVersion(3u), now)
@@ -48,8 +48,8 @@ fun openPortal(key: String, establishment: Establishment, token: String, now: In
     }
 
     @Test
-    @DisplayName("docs/links.md:179")
-    fun docs_links_md_179() {
+    @DisplayName("docs/links.md:211")
+    fun docs_links_md_211() {
 fun spaceLinkQr(link: IssuedLink): String = linkQrSvg(link.url)   // Kotlin (Swift: linkQrSvg(text:))
     }
 
@@ -58,5 +58,12 @@ fun spaceLinkQr(link: IssuedLink): String = linkQrSvg(link.url)   // Kotlin (Swi
     fun docs_pricing_md_41() {
 fun priceIt(catalogue: Catalogue, request: PriceRequest, now: Instant): PricedStay =
     Pricer(catalogue).use { pricer -> pricer.price(request, now) }
+    }
+
+    @Test
+    @DisplayName("docs/pricing.md:162")
+    fun docs_pricing_md_162() {
+fun weeks(catalogue: Catalogue, request: GridRequest, now: Instant): PriceGrid =
+    Pricer(catalogue).use { pricer -> pricer.grid(request, now) }
     }
 }
