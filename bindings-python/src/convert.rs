@@ -104,6 +104,13 @@ fn converters() -> &'static Converters {
     })
 }
 
+/// Builds every converter now (at import, on the importing thread), not on a first call that
+/// may come from a thread with a small stack: the schema is read recursively.
+pub fn prepare() {
+    let _ = converters();
+    let _ = hospes::wire::shape::Shapes::get();
+}
+
 /// The converter of operation `op`'s result.
 fn returns(op: &str) -> &'static Conv {
     converters()

@@ -268,5 +268,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PreparedMailContext>()?;
     m.add_class::<Register>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    convert::prepare();
     Ok(())
 }
