@@ -67,6 +67,8 @@ build:
 # The venv is made once; its packages are installed again whenever requirements-dev.txt changes
 # (a venv made before a new pin, such as hypothesis for the sweep, gets it).
 VENV_DEV := $(VENV)/.requirements-dev.installed
+# Declared before any rule names it: make expands a rule's prerequisites when it reads the rule.
+PORTAL_VENV := $(VENV)/.requirements-portal.installed
 
 $(VENV_PY):
 	$(PYTHON) -m venv $(VENV)
@@ -97,7 +99,6 @@ node-test: build
 # under target/portal/ (DATABASE_URL=postgresql+psycopg://… for PostgreSQL), seeded on first
 # start. It uses the Python package as built in bindings-python/python (run `make build` first
 # on a fresh clone). `make portal-test` runs its HTTP journeys with pytest.
-PORTAL_VENV := $(VENV)/.requirements-portal.installed
 
 $(PORTAL_VENV): examples/portal/requirements.txt examples/portal/requirements-test.txt | $(VENV_PY)
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r examples/portal/requirements.txt \
