@@ -29,7 +29,7 @@ demo: build portal
 tour:
 	cargo run --quiet -p hospes-examples --bin tour
 
-test: lint build rust-test facturx-test python-test portal-test node-test kotlin-test swift-check
+test: lint build rust-test facturx-test python-test portal-test node-test kotlin-test swift-check package-test
 	@echo "make test: every suite passed"
 
 lint:

@@ -5,6 +5,7 @@ Run by `make bench` against a release build: PYTHONPATH=<package dir> python ben
 
 import datetime as dt
 import json
+import pickle
 import timeit
 from decimal import Decimal
 
@@ -61,6 +62,12 @@ for name, call in CASES.items():
     best = min(timeit.repeat(call, number=number, repeat=5)) / number
     goal = f" (goal ≤ {GOALS[name]} µs)" if name in GOALS else ""
     print(f"python {name:<24} {best * 1e6:8.2f} µs/call{goal}")
+    if name in GOALS:
+        # The floor: what CPython's own C code (the unpickler) takes to build the same result —
+        # the same dicts, Decimals and dates — with no hospes work and no argument read at all.
+        built = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
+        floor = min(timeit.repeat(lambda: pickle.loads(built), number=number, repeat=5)) / number
+        print(f"python {'  floor: build the result':<24} {floor * 1e6:8.2f} µs/call (pickle.loads of it)")
 
 # A booking widget's grid (core/benches/core.rs `grid`): 30 units × the 52 Saturdays of 2026 ×
 # 7 nights, in one call, against the loop a host would write without it.

@@ -67,7 +67,7 @@ def logout() -> ResponseReturnValue:
 @bp.get("/")
 @signed_in
 def home() -> ResponseReturnValue:
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         places = [tx.establishment(e) for e in tx.establishment_ids()]
     return render_template("office/home.html", places=places)
 
@@ -131,7 +131,7 @@ def clients(est_id: str) -> ResponseReturnValue:
     if args.get("created_year"):
         asked["created_year"] = int(args["created_year"])
     query = hospes.from_wire("RegisterQuery", asked)  # a sort or kind it does not know: refused by `search`
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         est = _establishment(tx, est_id)
         register = REGISTERS.get(tx, est)
     found: hospes.RegisterPage
@@ -192,7 +192,7 @@ def _answer_request(tx: Tx, est_id: str, client: hospes.Client, request_id: str,
 @signed_in
 def gdpr(est_id: str, client_id: str) -> ResponseReturnValue:
     """Everything held on the client (GDPR art. 15 and 20): hospes's export, as JSON or XLSX."""
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         est = _establishment(tx, est_id)
         found = tx.client_in(est_id, client_id)
         if found is None:
@@ -277,7 +277,7 @@ def mail_template(est_id: str, name: str) -> ResponseReturnValue:
 @signed_in
 def outbox() -> ResponseReturnValue:
     """Every mail sent, newest first, like a local mail catcher."""
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         mails = tx.mails()
     return render_template("office/outbox.html", mails=mails)
 
@@ -285,7 +285,7 @@ def outbox() -> ResponseReturnValue:
 @bp.get("/outbox/<int:mail_id>")
 @signed_in
 def outbox_mail(mail_id: int) -> ResponseReturnValue:
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         mail = tx.mail(mail_id)
     if mail is None:
         abort(404)

@@ -76,7 +76,7 @@ def _load_guest() -> None:
     est_id = g.est_id
     if not isinstance(est_id, str):
         abort(404)
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         est = tx.establishment(est_id)
         if est is None:
             abort(404)

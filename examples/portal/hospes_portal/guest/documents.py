@@ -62,7 +62,7 @@ def _quote(tx: Tx, number: str) -> hospes.Quote:
 @signed_in
 def quote(number: str) -> ResponseReturnValue:
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         found = _quote(tx, number)
         view = hospes.portal_quote(guest.access, guest.client, found, now())
         stays = tx.stays_of(est.id, guest.client["id"])
@@ -78,7 +78,7 @@ def quote(number: str) -> ResponseReturnValue:
 def quote_pdf(number: str) -> ResponseReturnValue:
     """The PDF she reads and signs; once signed, the very copy she signed."""
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         found = _quote(tx, number)
         hospes.portal_quote(guest.access, guest.client, found, now())
         signed = tx.signed_copy("quotes", est.id, number)
@@ -151,7 +151,7 @@ def _contract(tx: Tx, number: str) -> hospes.Contract:
 @signed_in
 def contract(number: str) -> ResponseReturnValue:
     guest = me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         found = _contract(tx, number)
     view = hospes.portal_contract(guest.access, guest.client, found)
     shown = hospes.portal_contract_document(guest.access, guest.client, found, current_locale()) \
@@ -164,7 +164,7 @@ def contract(number: str) -> ResponseReturnValue:
 @signed_in
 def contract_pdf(number: str) -> ResponseReturnValue:
     guest = me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         found = _contract(tx, number)
         hospes.portal_contract(guest.access, guest.client, found)
         signed = tx.signed_copy("contracts", place().id, number)
@@ -209,7 +209,7 @@ def _views(tx: Tx, only: Optional[str] = None) -> List[hospes.InvoiceView]:
 @bp.get("/invoices")
 @signed_in
 def invoices() -> ResponseReturnValue:
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         views = _views(tx)
     return page("guest/invoices.html", invoices=views)
 
@@ -217,7 +217,7 @@ def invoices() -> ResponseReturnValue:
 @bp.get("/invoices/<number>/pdf")
 @signed_in
 def invoice_pdf(number: str) -> ResponseReturnValue:
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         found = tx.invoice(place().id, number)
     if found is None:
         abort(404)
@@ -228,7 +228,7 @@ def invoice_pdf(number: str) -> ResponseReturnValue:
 @signed_in
 def pay_page(number: str) -> ResponseReturnValue:
     """Where a payment link lands: the invoice, what is due, « Payer »."""
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         views = _views(tx, number)
     if not views:
         abort(404)

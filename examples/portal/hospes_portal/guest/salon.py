@@ -18,7 +18,7 @@ from . import back, bp, form_text, log, me, page, place, refuse, signed_in
 def pets() -> ResponseReturnValue:
     """Her pets, read-only, species and breed in the salon's language, with their appointments."""
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         appointments = tx.appointments_of(est.id, guest.client["id"])
     shown = hospes.portal_pets(guest.access, guest.client, appointments, est.record.get("default_locale", "fr"))
     return page("guest/pets.html", pets=shown)

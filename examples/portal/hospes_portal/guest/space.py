@@ -26,7 +26,7 @@ def home() -> ResponseReturnValue:
     if signed_in_guest() is None:
         return back("guest.login")
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         stays = tx.stays_of(est.id, guest.client["id"])
         quotes = _open_quotes(tx.quotes_of(est.id, guest.client["id"]))
         residencies = tx.residencies_of(est.id, guest.client["id"])
@@ -43,7 +43,7 @@ def _open_quotes(quotes: Sequence[hospes.Quote]) -> Dict[str, hospes.Quote]:
 @signed_in
 def history() -> ResponseReturnValue:
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         stays = tx.stays_of(est.id, guest.client["id"])
         quotes = _open_quotes(tx.quotes_of(est.id, guest.client["id"]))
     shown = hospes.portal_history(guest.access, guest.client, stays, today())

@@ -27,7 +27,7 @@ def stay(reference: str) -> ResponseReturnValue:
     """« L'écran séjour »: reference, persons, documents, total and lines, left to pay, « Payer »,
     and the changes she asked for after their deadline."""
     est, guest = place(), me()
-    with services().store.tx() as tx:
+    with services().store.read() as tx:
         stays = tx.stays_of(est.id, guest.client["id"])
         invoices = tx.invoices_of(est.id, guest.client["id"], reference)
         payments = tx.payments_on(est.id, [number_of(i) for i in invoices])
