@@ -3445,6 +3445,98 @@ export interface LatePayment {
 }
 
 /**
+ * The customer's legal identifiers, from the client file (a business customer's).
+ */
+export interface BuyerIds {
+  /**
+   * SIREN (9 digits): required for a business customer in France.
+   */
+  siren?: string | null
+  /**
+   * Intra-community VAT number.
+   */
+  vatNumber?: string | null
+  /**
+   * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+   * absent for a business customer in France.
+   */
+  electronicAddress?: string | null
+}
+
+/**
+ * The seller's VAT regime.
+ */
+export type VatRegime = "standard" | "franchise"
+
+/**
+ * How the invoice is paid (UNTDID 4461).
+ */
+export type PaymentMeansCode = "cash" | "cheque" | "credit_transfer" | "card" | "sepa_credit_transfer" | "sepa_direct_debit" | "online"
+
+/**
+ * The means of payment the invoice asks for (BG-16).
+ */
+export interface PaymentMeans {
+  /**
+   * The means.
+   */
+  code: PaymentMeansCode
+  /**
+   * The account to pay into, for a transfer.
+   */
+  iban?: string | null
+  /**
+   * Its bank's BIC.
+   */
+  bic?: string | null
+  /**
+   * The account's holder.
+   */
+  accountName?: string | null
+}
+
+/**
+ * What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
+ * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
+ * default suits an invoice to a guest from a business charging VAT.
+ *
+ * The business sets them on a series ([`InvoiceSeries::factur_x`]) to make its invoices
+ * e-invoices; what belongs to one invoice (the business customer's `buyer`, what was `paid`)
+ * goes on the draft's own [`Invoice::factur_x`], which completes the series' options.
+ *
+ * [`InvoiceSeries::factur_x`]: crate::invoice::InvoiceSeries::factur_x
+ * [`Invoice::factur_x`]: crate::invoice::Invoice::factur_x
+ */
+export interface FacturX {
+  /**
+   * The customer's SIREN, VAT number and electronic address.
+   */
+  buyer?: BuyerIds | null
+  /**
+   * The seller's VAT regime.
+   */
+  vatRegime?: VatRegime | null
+  /**
+   * How the invoice is to be paid.
+   */
+  paymentMeans?: PaymentMeans | null
+  /**
+   * The seller's electronic address in the French directory; its SIREN when absent.
+   */
+  sellerElectronicAddress?: string | null
+  /**
+   * For a credit note: the issue date of the invoice it cancels (required then; filled by
+   * [`Invoice::credit_note`](crate::invoice::Invoice::credit_note)).
+   */
+  creditedInvoiceDate?: CalendarDate | null
+  /**
+   * What was paid before the invoice was issued (online at booking): the prepaid amount; all
+   * of it makes the invoice « déjà payée » (billing framework S2).
+   */
+  paid?: Money | null
+}
+
+/**
  * An invoice or a credit note.
  */
 export interface Invoice {
@@ -3516,6 +3608,15 @@ export interface Invoice {
    * Language of the document.
    */
   locale: Locale
+  /**
+   * The Factur-X options it is an e-invoice with: set when it was issued in a Factur-X
+   * series ([`InvoiceSeries::factur_x`](super::InvoiceSeries::factur_x)) or is the credit
+   * note of an e-invoice; its PDF is then the Factur-X file and its XML the e-invoice. On a
+   * draft, the invoice's own options (a business customer's `buyer`, what was `paid`),
+   * which complete its series' when it is issued. Absent from the JSON when none, as on
+   * every invoice issued before.
+   */
+  facturX?: FacturX | null
 }
 
 /**
@@ -3585,7 +3686,8 @@ export interface SignedQuote {
 }
 
 /**
- * An invoice series: its pattern and the last number it issued.
+ * An invoice series: its pattern, the last number it issued, and whether its invoices are
+ * Factur-X e-invoices.
  */
 export interface InvoiceSeries {
   /**
@@ -3596,6 +3698,14 @@ export interface InvoiceSeries {
    * The series' last number, none before its first.
    */
   last?: string | null
+  /**
+   * The business's choice to make this series' invoices Factur-X e-invoices, with these
+   * options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+   * credit note issued in it must pass `einvoice::check` before it takes a number, and
+   * carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+   * JSON when none.
+   */
+  facturX?: FacturX | null
 }
 
 /**
@@ -5272,87 +5382,201 @@ export interface RenderedMail {
 }
 
 /**
- * The customer's legal identifiers, from the client file (a business customer's).
+ * What the report needs to know of the business besides its documents.
  */
-export interface BuyerIds {
+export interface EReportOptions {
   /**
-   * SIREN (9 digits): required for a business customer in France.
-   */
-  siren?: string | null
-  /**
-   * Intra-community VAT number.
-   */
-  vatNumber?: string | null
-  /**
-   * Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
-   * absent for a business customer in France.
-   */
-  electronicAddress?: string | null
-}
-
-/**
- * The seller's VAT regime.
- */
-export type VatRegime = "standard" | "franchise"
-
-/**
- * How the invoice is paid (UNTDID 4461).
- */
-export type PaymentMeansCode = "cash" | "cheque" | "credit_transfer" | "card" | "sepa_credit_transfer" | "sepa_direct_debit" | "online"
-
-/**
- * The means of payment the invoice asks for (BG-16).
- */
-export interface PaymentMeans {
-  /**
-   * The means.
-   */
-  code: PaymentMeansCode
-  /**
-   * The account to pay into, for a transfer.
-   */
-  iban?: string | null
-  /**
-   * Its bank's BIC.
-   */
-  bic?: string | null
-  /**
-   * The account's holder.
-   */
-  accountName?: string | null
-}
-
-/**
- * What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
- * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
- * default suits an invoice to a guest from a business charging VAT.
- */
-export interface FacturX {
-  /**
-   * The customer's SIREN, VAT number and electronic address.
-   */
-  buyer?: BuyerIds | null
-  /**
-   * The seller's VAT regime.
+   * The business's VAT regime, as for its e-invoices (standard when absent): under the
+   * franchise, every amount is exempt (category E, `VATEX-FR-FRANCHISE`) and the tourist tax
+   * is not told apart, as on the e-invoice.
    */
   vatRegime?: VatRegime | null
   /**
-   * How the invoice is to be paid.
+   * The business opted to pay VAT on its services when it invoices them (« option pour le
+   * paiement de la taxe d'après les débits »): no payment data is reported then.
    */
-  paymentMeans?: PaymentMeans | null
+  vatOnDebits?: boolean
+}
+
+/**
+ * The category of a transaction, as the platforms name it (« catégorie de transaction »).
+ */
+export type TransactionCategory = "services" | "goods"
+
+/**
+ * The sales to individuals of one day at one VAT rate, of one category (flux 10.3): the
+ * invoices and credit notes issued that day, credit notes negative.
+ */
+export interface TransactionTotal {
   /**
-   * The seller's electronic address in the French directory; its SIREN when absent.
+   * The day the documents were issued.
    */
-  sellerElectronicAddress?: string | null
+  date: CalendarDate
   /**
-   * For a credit note: the issue date of the invoice it cancels (required then).
+   * Services (`TPS1`) or goods (`TLB1`).
    */
-  creditedInvoiceDate?: CalendarDate | null
+  category: TransactionCategory
   /**
-   * What was paid before the invoice was issued (online at booking): the prepaid amount; all
-   * of it makes the invoice « déjà payée » (billing framework S2).
+   * The VAT rate.
    */
-  paid?: Money | null
+  vatRate: Decimal
+  /**
+   * The VAT category (UNTDID 5305): `S` (standard), or `E` under the franchise.
+   */
+  vatCategory: string
+  /**
+   * Why it is exempt: `VATEX-FR-FRANCHISE` under the franchise, else none.
+   */
+  exemptionReason?: string | null
+  /**
+   * How many documents (invoices and credit notes) make it up.
+   */
+  count: number
+  /**
+   * Their amount excluding VAT, at this rate and of this category.
+   */
+  exclVat: Money
+  /**
+   * Their VAT.
+   */
+  vat: Money
+}
+
+/**
+ * The money received from individuals for services on one day, at one VAT rate (flux 10.4):
+ * what VAT is due on. Refunds and reversed payments are negative.
+ */
+export interface PaymentTotal {
+  /**
+   * The day the money was received, in the establishment's time zone.
+   */
+  date: CalendarDate
+  /**
+   * The VAT rate.
+   */
+  vatRate: Decimal
+  /**
+   * How many payments (and refunds) make it up.
+   */
+  count: number
+  /**
+   * The amount received at this rate, including VAT.
+   */
+  amount: Money
+  /**
+   * The VAT it includes: `amount × rate / (100 + rate)`, rounded once for the day and rate.
+   */
+  vat: Money
+}
+
+/**
+ * An amount received at one VAT rate, including VAT.
+ */
+export interface RateAmount {
+  /**
+   * The VAT rate.
+   */
+  vatRate: Decimal
+  /**
+   * The amount received at it, including VAT.
+   */
+  amount: Money
+  /**
+   * The VAT it includes, rounded once.
+   */
+  vat: Money
+}
+
+/**
+ * The money received for services on one invoice to a business, on one day: what the platform
+ * reports as the e-invoice's payment (« encaissée »).
+ */
+export interface InvoicePayment {
+  /**
+   * The invoice (or credit note, for a refund).
+   */
+  invoiceNumber: string
+  /**
+   * Its issue date.
+   */
+  issueDate: CalendarDate
+  /**
+   * The day the money was received, in the establishment's time zone.
+   */
+  date: CalendarDate
+  /**
+   * What was received for services, per VAT rate, by increasing rate.
+   */
+  amounts: RateAmount[]
+  /**
+   * What was received for the tourist tax, not a sale of the business.
+   */
+  touristTax: Money
+}
+
+/**
+ * The tourist tax of one day, apart from the business's sales: invoiced to individuals, and
+ * received from them.
+ */
+export interface TouristTaxTotal {
+  /**
+   * The day.
+   */
+  date: CalendarDate
+  /**
+   * On the documents issued to individuals that day (credit notes negative).
+   */
+  invoiced: Money
+  /**
+   * In the money received from individuals that day.
+   */
+  received: Money
+}
+
+/**
+ * The e-reporting data of one period, for the business's approved platform.
+ */
+export interface EReport {
+  /**
+   * The business's SIREN: the first nine digits of the establishment's SIRET.
+   */
+  siren: string
+  /**
+   * The period's first day.
+   */
+  firstDay: CalendarDate
+  /**
+   * The period's last day (included).
+   */
+  lastDay: CalendarDate
+  /**
+   * The currency of every amount: the euro.
+   */
+  currency: string
+  /**
+   * The VAT regime the amounts were read under.
+   */
+  vatRegime: VatRegime
+  /**
+   * VAT on services paid on invoicing: `payments` and `invoice_payments` are empty.
+   */
+  vatOnDebits: boolean
+  /**
+   * Sales to individuals, by day, category and rate.
+   */
+  transactions: TransactionTotal[]
+  /**
+   * Money received from individuals for services, by day and rate.
+   */
+  payments: PaymentTotal[]
+  /**
+   * Money received for services on invoices to businesses, by day and invoice.
+   */
+  invoicePayments: InvoicePayment[]
+  /**
+   * The tourist tax, by day: not a sale of the business.
+   */
+  touristTax: TouristTaxTotal[]
 }
 
 /**
@@ -6707,12 +6931,16 @@ export declare function draftInvoice(request: InvoiceRequest): Invoice
 
 /**
  * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
- *  checked; it never changes again.
+ *  checked; it never changes again. In a Factur-X series (`series.factur_x`) it is an
+ *  e-invoice carrying its options (the draft's own completed by the series'), refused before
+ *  any number is taken as `einvoice.check` refuses.
  */
 export declare function issueInvoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: Instant | Date): IssuedInvoice
 
 /**
  * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+ *  The credit note of an e-invoice, or in a Factur-X series, is an e-invoice dated to the
+ *  invoice it cancels (`credited_invoice_date` filled in).
  */
 export declare function creditInvoice(invoice: Invoice, series: InvoiceSeries, date: CalendarDate, now: Instant | Date): IssuedInvoice
 
@@ -6858,8 +7086,9 @@ export declare function portalSetAuthorised(access: PortalAccess, client: Client
 export declare function portalStayPayment(access: PortalAccess, client: Client, stay: Stay, invoices: Invoice[], payments: Payment[], onlinePayment: boolean): StayPayment
 
 /**
- * One of the guest's issued invoices as PDF bytes, the document the business prints; a
- *  draft, another client's invoice or one outside her link is not found.
+ * One of the guest's issued invoices as PDF bytes, the document the business prints — the
+ *  Factur-X file for an invoice issued in a Factur-X series; a draft, another client's
+ *  invoice or one outside her link is not found.
  */
 export declare function portalInvoicePdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead?: Letterhead | null): FileBytes
 
@@ -7045,22 +7274,38 @@ export declare function renderMail(template: MailTemplate, context: MailContext)
  *  so far when `balance` is given; `letterhead` brings the establishment's logo and font;
  *  `space_link`, the client's space link, is printed as a QR code beside her address. With
  *  `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
- *  embedded, refused as `einvoice.check` refuses.
+ *  embedded, refused as `einvoice.check` refuses; without it, an invoice issued in a
+ *  Factur-X series (it carries its `factur_x` options) is its Factur-X file all the same.
  */
 export declare function invoicePdf(invoice: Invoice, balance?: InvoiceBalance | null, letterhead?: Letterhead | null, spaceLink?: string | null, facturX?: FacturX | null): FileBytes
 
 /**
  * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
- *  the VAT regime, the means of payment …), refusing with the first rule it breaks, each
- *  with its code: call it before issuing an invoice of a Factur-X series.
+ *  the VAT regime, the means of payment …; by default the options it carries, else `{}`),
+ *  refusing with the first rule it breaks, each with its code. `invoice.issue` in a Factur-X
+ *  series applies the same rules before it takes a number.
  */
-export declare function checkEinvoice(invoice: Invoice, facturX: FacturX): void
+export declare function checkEinvoice(invoice: Invoice, facturX?: FacturX | null): void
 
 /**
  * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
- *  `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+ *  `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform;
+ *  with `factur_x`, by default the options the invoice carries, else `{}`.
  */
-export declare function einvoiceXml(invoice: Invoice, facturX: FacturX): string
+export declare function einvoiceXml(invoice: Invoice, facturX?: FacturX | null): string
+
+/**
+ * The B2C e-reporting data of the days `first_day` to `last_day` (31 at most) for the
+ *  business's approved platform, from its `invoices` and `payments`: sales to individuals
+ *  per day, category (`services` TPS1, `goods` TLB1) and VAT rate, with the number of
+ *  documents, amounts excluding VAT and VAT (credit notes negative; invoices to businesses
+ *  left to e-invoicing); money received for services per day and rate, each payment split
+ *  over its invoice's rates to the cent (refunds negative); per invoice to a business, what
+ *  was received on which day; the tourist tax apart. Payments are dated in the
+ *  establishment's time zone; `invoices` must hold the invoice of every payment of the
+ *  period. Euros only (`invoice.ereporting_currency_unsupported`).
+ */
+export declare function ereportingReport(establishment: Establishment, invoices: Invoice[], payments: Payment[], firstDay: CalendarDate, lastDay: CalendarDate, options?: EReportOptions | null): EReport
 
 /**
  * The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);

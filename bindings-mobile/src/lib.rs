@@ -600,6 +600,12 @@ json_codec!(OptionOffer, option_offer_from_json, option_offer_to_json);
 json_codec!(GridRequest, grid_request_from_json, grid_request_to_json);
 json_codec!(PriceGrid, price_grid_from_json, price_grid_to_json);
 json_codec!(FacturX, factur_x_from_json, factur_x_to_json);
+json_codec!(EReport, e_report_from_json, e_report_to_json);
+json_codec!(
+    EReportOptions,
+    e_report_options_from_json,
+    e_report_options_to_json
+);
 json_codec!(
     ResidencyView,
     residency_view_from_json,

@@ -30,6 +30,11 @@ for (const vector of vectors) {
       const file = fn(...args);
       assert.ok(Buffer.isBuffer(file) && file.length > 0);
       assert.equal(crypto.createHash('sha256').update(file).digest('hex'), vector.expect_sha256);
+    } else if (vector.expect_text_sha256) {
+      // A text document (the e-invoice XML) comes as a string; the hash of its UTF-8 is the check.
+      const text = fn(...args);
+      assert.ok(typeof text === 'string' && text.length > 0);
+      assert.equal(crypto.createHash('sha256').update(text, 'utf8').digest('hex'), vector.expect_text_sha256);
     } else {
       assert.deepStrictEqual(hospes.toWire(fn(...args)), vector.expect);
     }

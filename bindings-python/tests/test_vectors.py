@@ -34,6 +34,11 @@ def test_vector(vector):
         # A file (PDF, XLSX, CSV, FEC) comes as bytes; its hash is the check.
         assert isinstance(document, bytes) and document
         assert hashlib.sha256(document).hexdigest() == vector["expect_sha256"]
+    elif "expect_text_sha256" in vector:
+        # A text document (the e-invoice XML) comes as str; the hash of its UTF-8 is the check.
+        text = function(**args)
+        assert isinstance(text, str) and text
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == vector["expect_text_sha256"]
     else:
         assert _wire.to_wire(function(**args)) == vector["expect"]
 

@@ -58,6 +58,7 @@ use serde::{Deserialize, Serialize};
 use crate::cancellation::{self, PlannedDocument};
 use crate::error::{Error, Result};
 use crate::event::Event;
+use crate::invoice::facturx::FacturX;
 use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus, SeriesPair};
 use crate::money::Money;
 use crate::payment::{self, Payment, PaymentMethod};
@@ -438,6 +439,8 @@ fn plan<'a>(
                 lines,
                 totals,
                 credited_invoice: None,
+                // The customer's e-invoicing details go on; what was paid was the old one's.
+                factur_x: model.factur_x.as_ref().map(FacturX::carried),
                 ..(*model).clone()
             })
         }

@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::establishment::TimeZone;
 use crate::event::Event;
+use crate::invoice::facturx::FacturX;
 use crate::invoice::{self, Invoice, InvoiceKind, InvoiceSeries, InvoiceStatus, SeriesPair};
 use crate::money::Money;
 use crate::payment::{self, Payment, PaymentMethod};
@@ -265,12 +266,28 @@ pub fn confirm(
                 LineKind::Accommodation,
                 model.locale,
             )?;
-            let number = series.take_invoice(today)?;
-            let fee = Invoice {
-                number: Some(number.clone()),
+            // An e-invoice when the stay's invoices were or the series is one; paid by the
+            // money carried to it, before it is issued.
+            let factur_x = model
+                .factur_x
+                .as_ref()
+                .map(FacturX::carried)
+                .or_else(|| {
+                    series
+                        .invoices()
+                        .factur_x
+                        .as_ref()
+                        .map(|_| FacturX::default())
+                })
+                .map(|options| FacturX {
+                    paid: Some(shown.penalty.clone()),
+                    ..options
+                });
+            let draft = Invoice {
+                number: None,
                 kind: InvoiceKind::CancellationFee,
-                status: InvoiceStatus::Paid,
-                issue_date: Some(today),
+                status: InvoiceStatus::Draft,
+                issue_date: None,
                 due_date: today,
                 totals: stay::totals_of(
                     &lines,
@@ -280,16 +297,17 @@ pub fn confirm(
                 price_basis: crate::vat::PriceBasis::IncludingVat,
                 lines,
                 credited_invoice: None,
+                factur_x,
                 ..(*model).clone()
             };
-            events.push(Event::InvoiceIssued {
-                occurred_at: now,
-                client_id: stay.client_id.clone(),
-                invoice_number: number.clone(),
-                kind: InvoiceKind::CancellationFee,
-                stay_reference: Some(stay.reference.clone()),
-                total: shown.penalty.clone(),
-            });
+            let issued = draft.issue(series.invoices(), today, now)?;
+            series.invoices_now(issued.series);
+            events.extend(issued.events);
+            let fee = Invoice {
+                status: InvoiceStatus::Paid,
+                ..issued.invoice
+            };
+            let number = fee.number.clone().unwrap_or_default();
             let carried = Payment {
                 key: format!("carried:{number}"),
                 invoice_number: number,

@@ -69,7 +69,7 @@ pub struct Reversal {
 /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
 /// # let deposit: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
 /// # let paid: hospes::payment::Payment = serde_json::from_value(data["deposit_payment"].clone()).unwrap();
-/// # let series = hospes::invoice::InvoiceSeries { pattern: "AV{yy}{seq:04}".into(), last: None };
+/// # let series = hospes::invoice::InvoiceSeries { pattern: "AV{yy}{seq:04}".into(), last: None, factur_x: None };
 /// use hospes::correction::{refund, Refund};
 /// use hospes::payment::PaymentMethod;
 /// let now = "2026-05-02T09:00:00Z".parse().unwrap();

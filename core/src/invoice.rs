@@ -28,7 +28,7 @@
 //!     late_payment_rate_percent: None,
 //! };
 //! let draft = hospes::invoice::draft(request).unwrap();
-//! let series = InvoiceSeries { pattern: "FA{yy}{mm}{seq:04}".into(), last: Some("FA26030041".into()) };
+//! let series = InvoiceSeries { pattern: "FA{yy}{mm}{seq:04}".into(), last: Some("FA26030041".into()), factur_x: None };
 //! let issued = draft.issue(&series, "2026-03-01".parse().unwrap(), "2026-03-01T10:00:00Z".parse().unwrap()).unwrap();
 //! assert_eq!(issued.invoice.number.as_deref(), Some("FA26030042"));
 //! assert_eq!(issued.invoice.totals.vat.total_incl_vat.to_string(), "300.00 EUR");
@@ -51,150 +51,16 @@ use crate::signature;
 use crate::stay::{self, Line, LineKind, Stay, StayTotals};
 use crate::vat::{PriceBasis, VatRate};
 
+pub(crate) mod einvoicing;
+pub(crate) mod facturx;
 pub(crate) mod kind;
 mod numbering;
+mod record;
+use facturx::FacturX;
 pub use kind::InvoiceKind;
 pub(crate) use numbering::SeriesPair;
 pub use numbering::{InvoiceSeries, check_number_pattern, next_number};
-
-/// Where an invoice stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum InvoiceStatus {
-    /// Not numbered yet; may still be thrown away.
-    Draft,
-    /// Numbered and sent; nothing paid yet (credit notes stay `issued`).
-    Issued,
-    /// Some of it paid.
-    PartlyPaid,
-    /// Fully paid.
-    Paid,
-    /// Cancelled by a credit note.
-    Cancelled,
-}
-
-impl InvoiceStatus {
-    /// The status as bound into invoice links (`issued`, `paid` …).
-    ///
-    /// ```
-    /// assert_eq!(hospes::invoice::InvoiceStatus::PartlyPaid.name(), "partly_paid");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            InvoiceStatus::Draft => "draft",
-            InvoiceStatus::Issued => "issued",
-            InvoiceStatus::PartlyPaid => "partly_paid",
-            InvoiceStatus::Paid => "paid",
-            InvoiceStatus::Cancelled => "cancelled",
-        }
-    }
-}
-
-/// The seller as printed: name, address and legal identifiers, copied from the establishment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Seller {
-    /// Trading name.
-    pub name: String,
-    /// Address.
-    pub address: Address,
-    /// SIRET.
-    pub siret: Option<String>,
-    /// Intra-community VAT number.
-    pub vat_number: Option<String>,
-    /// Legal form and capital.
-    pub legal_form: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-}
-
-/// The customer as printed, copied from the client record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Customer {
-    /// The client id.
-    pub client_id: String,
-    /// Name (person or company).
-    pub name: String,
-    /// Company name, for a business.
-    pub company: Option<String>,
-    /// Address.
-    pub address: Address,
-    /// E-mail.
-    pub email: Option<String>,
-    /// A business (a company or a tour operator): late-payment mentions apply.
-    pub business: bool,
-}
-
-/// The late-payment mentions owed to a business customer (French Commercial Code, L441-10).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct LatePayment {
-    /// Yearly penalty rate applied from the day after the due date, in percent.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
-    pub penalty_rate_percent: Decimal,
-    /// Fixed indemnity for recovery costs: 40 €.
-    pub recovery_indemnity: Money,
-    /// Discount for early payment, in percent (usually none: 0).
-    #[cfg_attr(feature = "schema", schemars(with = "crate::codec::DecimalString"))]
-    pub early_payment_discount_percent: Decimal,
-}
-
-/// An invoice or a credit note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Invoice {
-    /// Its number in its series; none while a draft.
-    pub number: Option<String>,
-    /// What it is for.
-    pub kind: InvoiceKind,
-    /// Where it stands.
-    pub status: InvoiceStatus,
-    /// Date of issue; none while a draft.
-    #[serde(default, deserialize_with = "crate::codec::date_option")]
-    pub issue_date: Option<NaiveDate>,
-    /// When payment is due.
-    #[serde(deserialize_with = "crate::codec::date")]
-    pub due_date: NaiveDate,
-    /// Who sells.
-    pub seller: Seller,
-    /// Who buys.
-    pub customer: Customer,
-    /// The stay invoiced, if any.
-    pub stay_reference: Option<String>,
-    /// First day of the service invoiced (the stay's arrival).
-    #[serde(default, deserialize_with = "crate::codec::date_option")]
-    pub service_from: Option<NaiveDate>,
-    /// Last day of the service invoiced (the stay's departure).
-    #[serde(default, deserialize_with = "crate::codec::date_option")]
-    pub service_to: Option<NaiveDate>,
-    /// Currency.
-    pub currency: Currency,
-    /// Whether unit prices include VAT.
-    pub price_basis: PriceBasis,
-    /// Lines: quantity, unit price and VAT rate each; deductions are negative lines.
-    pub lines: Vec<Line>,
-    /// Line totals, the VAT table and the three totals; `total_incl_vat` is what is owed.
-    pub totals: StayTotals,
-    /// For a credit note, the number of the invoice it cancels.
-    pub credited_invoice: Option<String>,
-    /// Late-payment mentions, for a business customer.
-    pub late_payment: Option<LatePayment>,
-    /// Language of the document.
-    pub locale: Locale,
-}
+pub use record::{Customer, Invoice, InvoiceStatus, LatePayment, Seller};
 
 /// What the host asks to invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -371,6 +237,7 @@ pub fn draft(request: InvoiceRequest) -> Result<Invoice> {
         credited_invoice: None,
         late_payment,
         locale,
+        factur_x: None,
     })
 }
 
@@ -560,14 +427,13 @@ struct Document<'a> {
     credited_invoice: &'a Option<String>,
     late_payment: &'a Option<LatePayment>,
     locale: Locale,
+    /// Left out when none, so that the hash of every invoice that is not an e-invoice is what
+    /// it always was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    factur_x: &'a Option<FacturX>,
 }
 
 impl Invoice {
-    /// What is owed: the total including VAT (negative for a credit note).
-    pub fn total(&self) -> &Money {
-        &self.totals.vat.total_incl_vat
-    }
-
     /// SHA-256 (hex) of the invoice's canonical document — everything printed, not its payment
     /// status — so that an invoice link names the exact invoice.
     pub fn document_sha256(&self) -> Result<String> {
@@ -588,6 +454,7 @@ impl Invoice {
             credited_invoice: &self.credited_invoice,
             late_payment: &self.late_payment,
             locale: self.locale,
+            factur_x: &self.factur_x,
         })
     }
 
@@ -646,10 +513,18 @@ impl Invoice {
     /// Issues a draft: numbered in `series` for `date`, its mentions checked. Returns the
     /// invoice, the series' new last number and `invoice_issued`.
     ///
+    /// In a Factur-X series (one with [`factur_x`](InvoiceSeries::factur_x) options), or for a
+    /// draft that carries its own options, the invoice is issued as an e-invoice: its
+    /// [`factur_x`](Invoice::factur_x) options are the draft's own completed by the series',
+    /// field by field, and the invoice as it would be issued — numbered and dated — must pass
+    /// every rule of `einvoice::check`. A refused invoice takes no number: the series comes back
+    /// only with an invoice issued, so the host's series stays as it was.
+    ///
     /// Errors: `invoice.not_draft` for an invoice already issued (issued invoices never
     /// change), `invoice.mention_missing` naming the first mention missing,
     /// `invoice.due_before_issue` naming both dates when `date` is after the due date,
-    /// numbering errors.
+    /// numbering errors, then in a Factur-X series the codes of `einvoice::check`
+    /// (`invoice.einvoice_siren_missing`, `invoice.einvoice_buyer_siren_missing` …).
     ///
     /// ```
     /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
@@ -665,6 +540,18 @@ impl Invoice {
     /// assert_eq!(err.code(), "invoice.due_before_issue");
     /// assert!(err.to_string().contains("2026-03-08") && err.to_string().contains("2026-03-10"));
     /// assert!(draft.missing_mentions().is_empty());
+    ///
+    /// // A Factur-X series: the invoice is an e-invoice, its PDF the Factur-X file.
+    /// let factur_x: InvoiceSeries = serde_json::from_str(r#"{"pattern": "FA{yy}{mm}-{seq:04}", "factur_x": {}}"#).unwrap();
+    /// draft.due_date = "2026-03-31".parse().unwrap();
+    /// let issued = draft.issue(&factur_x, "2026-03-10".parse().unwrap(), now).unwrap();
+    /// assert_eq!(issued.invoice.factur_x, Some(Default::default()));
+    /// assert_eq!(issued.series.last.as_deref(), Some("FA2603-0001"));
+    ///
+    /// // What an e-invoice may not be is refused before a number is taken.
+    /// draft.seller.siret = Some("SIRET à venir".into());
+    /// let err = draft.issue(&factur_x, "2026-03-10".parse().unwrap(), now).unwrap_err();
+    /// assert_eq!(err.code(), "invoice.einvoice_siren_missing");
     /// ```
     pub fn issue(
         &self,
@@ -681,6 +568,7 @@ impl Invoice {
         let mut invoice = Invoice {
             issue_date: Some(date),
             status: InvoiceStatus::Issued,
+            factur_x: facturx::options(self.factur_x.as_ref(), series.factur_x.as_ref()),
             ..self.clone()
         };
         if let Some(mention) = invoice.missing_mentions().into_iter().next() {
@@ -693,6 +581,9 @@ impl Invoice {
             });
         }
         invoice.number = Some(series.take(date)?);
+        if let Some(options) = &invoice.factur_x {
+            einvoicing::checked(&invoice, options)?;
+        }
         let events = vec![issued_event(&invoice, now)];
         Ok(IssuedInvoice {
             invoice,
@@ -706,7 +597,26 @@ impl Invoice {
     /// dated `date`; the invoice comes back `cancelled`. Money already paid on it is the host's
     /// to refund or to carry to another invoice (see [`crate::cancellation`]).
     ///
-    /// Errors: `invoice.not_issued` for a draft, a credit note or an invoice cancelled already.
+    /// The credit note of an e-invoice is an e-invoice, and so is any credit note of a
+    /// Factur-X series: its options are the invoice's (but what was `paid` on it) completed by
+    /// the series', with `credited_invoice_date` the invoice's issue date; it must pass every
+    /// rule of `einvoice::check` before a number is taken, as in [`issue`](Invoice::issue).
+    ///
+    /// Errors: `invoice.not_issued` for a draft, a credit note or an invoice cancelled already;
+    /// numbering errors; for an e-invoice, the codes of `einvoice::check`.
+    ///
+    /// ```
+    /// # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+    /// # let mut deposit: hospes::invoice::Invoice = serde_json::from_value(data["deposit_invoice"].clone()).unwrap();
+    /// use hospes::invoice::{InvoiceKind, InvoiceSeries};
+    /// let credit_notes = InvoiceSeries { pattern: "AV{yy}{mm}-{seq:04}".into(), last: None, factur_x: None };
+    /// let now = "2026-03-05T10:00:00Z".parse().unwrap();
+    /// deposit.factur_x = Some(Default::default()); // issued in a Factur-X series
+    /// let issued = deposit.credit_note(&credit_notes, "2026-03-05".parse().unwrap(), now).unwrap();
+    /// assert_eq!(issued.invoice.kind, InvoiceKind::CreditNote);
+    /// let options = issued.invoice.factur_x.unwrap();
+    /// assert_eq!(options.credited_invoice_date, deposit.issue_date);
+    /// ```
     pub fn credit_note(
         &self,
         series: &InvoiceSeries,
@@ -735,6 +645,12 @@ impl Invoice {
             })
             .collect();
         let mut series = series.clone();
+        let own = self.factur_x.as_ref().map(FacturX::carried);
+        let factur_x =
+            facturx::options(own.as_ref(), series.factur_x.as_ref()).map(|options| FacturX {
+                credited_invoice_date: self.issue_date,
+                ..options
+            });
         let note = Invoice {
             number: Some(series.take(date)?),
             kind: InvoiceKind::CreditNote,
@@ -744,8 +660,12 @@ impl Invoice {
             totals: stay::totals_of(&lines, self.currency, self.price_basis)?,
             lines,
             credited_invoice: Some(number.clone()),
+            factur_x,
             ..self.clone()
         };
+        if let Some(options) = &note.factur_x {
+            einvoicing::checked(&note, options)?;
+        }
         let cancelled = Invoice {
             status: InvoiceStatus::Cancelled,
             ..self.clone()

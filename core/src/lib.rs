@@ -43,6 +43,7 @@ pub mod correction;
 pub mod editable;
 pub mod einvoice;
 pub mod email;
+pub mod ereporting;
 pub mod error;
 pub mod establishment;
 pub mod event;

@@ -39,7 +39,6 @@ mod printer;
 mod quote;
 mod unhint;
 
-pub(crate) use archive::Archive;
 pub use labels::{LabelRequest, LabelSheet};
 pub use printer::{FileBytes, Letterhead, Printer, SignedCopy};
 

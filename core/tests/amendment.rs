@@ -547,6 +547,7 @@ fn apply_and_check(
             credit_note_series: hospes::invoice::InvoiceSeries {
                 pattern: "AV{yy}{mm}{seq:04}".into(),
                 last: credit_last.map(Into::into),
+                factur_x: None,
             },
         },
         june(),

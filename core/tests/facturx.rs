@@ -1,18 +1,23 @@
 //! Factur-X: every kind of invoice hospes issues, as CII XML (and as PDF/A-3 with the XML
 //! embedded), in French, English and Spanish, written to `target/facturx/` for the independent
 //! validators (`tools/facturx/validate.py`: Mustang, and the schematrons of the Python
-//! `factur-x` package), and the rules that refuse an e-invoice before it is issued.
+//! `factur-x` package), and the rules that refuse an e-invoice before it is issued. Then the
+//! series the business makes Factur-X: what they refuse before numbering, what their invoices
+//! and credit notes carry, and the e-invoice the guest downloads from her space.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
 
 use common::at;
-use common::invoicing::{eur, get};
+use common::invoicing::{deposit, deposit_payment, eur, get, paris};
 use hospes::booking::{self, BookingRequest};
+use hospes::cancellation::{self, CancellationConfirmation};
 use hospes::einvoice::{self, BuyerIds, FacturX, PaymentMeans, PaymentMeansCode, VatRegime};
 use hospes::invoice::{self, Invoice, InvoiceKind, InvoiceRequest, InvoiceSeries};
-use hospes::pricing::Catalogue;
+use hospes::pdf::Printer;
+use hospes::portal::{Portal, PortalAccess};
+use hospes::pricing::{CancellationPolicy, Catalogue};
 use hospes::{Client, Establishment, Line, Locale, Stay};
 use std::path::PathBuf;
 
@@ -24,6 +29,7 @@ fn series(pattern: &str) -> InvoiceSeries {
     InvoiceSeries {
         pattern: pattern.into(),
         last: None,
+        factur_x: None,
     }
 }
 
@@ -494,4 +500,272 @@ fn broken_samples_are_written_for_the_validators() {
     std::fs::write(dir.join("total-corrupt.xml"), corrupt).unwrap();
     let line = xml.replacen("<ram:LineTotalAmount>", "<ram:LineTotalAmount>1", 1);
     std::fs::write(dir.join("line-total-corrupt.xml"), line).unwrap();
+}
+
+// The business chooses per series whether its invoices are Factur-X.
+
+/// The guests' options of a Factur-X series: paid by card.
+fn by_card() -> FacturX {
+    FacturX {
+        payment_means: Some(PaymentMeans {
+            code: PaymentMeansCode::Card,
+            iban: None,
+            bic: None,
+            account_name: None,
+        }),
+        ..FacturX::default()
+    }
+}
+
+/// The series `pattern` after `last`, made Factur-X by the business.
+fn factur_x_series(pattern: &str, last: Option<&str>) -> InvoiceSeries {
+    InvoiceSeries {
+        pattern: pattern.into(),
+        last: last.map(Into::into),
+        factur_x: Some(by_card()),
+    }
+}
+
+/// A draft side sale at the bakery counter, from `establishment` to `client`.
+fn bakery(establishment: &Establishment, client: &Client) -> Invoice {
+    let lines = vec![line(
+        "Pain et viennoiseries",
+        "side_sale",
+        "6",
+        "1.30",
+        "5.5",
+    )];
+    invoice::draft(request(
+        InvoiceKind::SideSale,
+        establishment,
+        client,
+        None,
+        lines,
+        vec![],
+        Locale::Fr,
+    ))
+    .unwrap()
+}
+
+/// `bytes` holds `needle`.
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_factur_x_series_refuses_an_invoice_without_the_sellers_siren_and_keeps_its_number() {
+    let series = factur_x_series("FA{yy}{mm}-{seq:04}", Some("FA2603-0041"));
+    let date = "2026-03-10".parse().unwrap();
+    let now = at("2026-03-10T10:00:00Z");
+    let guest: Client = get("client");
+    let mut waiting: Establishment = get("establishment");
+    waiting.legal.siret = Some("en cours d’immatriculation".into());
+    let draft = bakery(&waiting, &guest);
+
+    let err = draft.issue(&series, date, now).unwrap_err();
+    assert_eq!(err.code(), "invoice.einvoice_siren_missing");
+    assert!(err.to_string().contains("Camping des Pins"), "{err}");
+    // Without any SIRET, no invoice is issued, e-invoice or not.
+    let mut unregistered = waiting.clone();
+    unregistered.legal.siret = None;
+    let err = bakery(&unregistered, &guest)
+        .issue(&series, date, now)
+        .unwrap_err();
+    assert_eq!(err.code(), "invoice.mention_missing");
+    // The rule is the series': the same draft in a series that is not Factur-X is issued.
+    let plain = InvoiceSeries {
+        factur_x: None,
+        ..series.clone()
+    };
+    let paper = draft.issue(&plain, date, now).unwrap().invoice;
+    assert_eq!(paper.number.as_deref(), Some("FA2603-0042"));
+    assert_eq!(paper.factur_x, None);
+
+    // The refused invoice took no number: with the SIREN, the e-invoice takes the next one.
+    let issued = bakery(&get("establishment"), &guest)
+        .issue(&series, date, now)
+        .unwrap();
+    assert_eq!(issued.invoice.number.as_deref(), Some("FA2603-0042"));
+    assert_eq!(issued.series.last.as_deref(), Some("FA2603-0042"));
+    assert_eq!(issued.series.factur_x, series.factur_x);
+    assert_eq!(issued.invoice.factur_x, Some(by_card()));
+    let options = issued.invoice.factur_x.clone().unwrap();
+    assert!(einvoice::check(&issued.invoice, &options).is_ok());
+}
+
+#[test]
+fn a_business_customer_is_e_invoiced_with_the_siren_her_draft_carries() {
+    let series = factur_x_series("FA{yy}{mm}-{seq:04}", None);
+    let date = "2026-06-15".parse().unwrap();
+    let now = at("2026-06-15T10:00:00Z");
+    let (agency, agency_options) = agency();
+    let mut draft = bakery(&get("establishment"), &agency);
+    let err = draft.issue(&series, date, now).unwrap_err();
+    assert_eq!(err.code(), "invoice.einvoice_buyer_siren_missing");
+    assert!(err.to_string().contains("Voyages Océane SAS"), "{err}");
+
+    // Her SIREN is the invoice's own; the means of payment are the series'.
+    draft.factur_x = Some(FacturX {
+        buyer: agency_options.buyer.clone(),
+        ..FacturX::default()
+    });
+    let issued = draft.issue(&series, date, now).unwrap().invoice;
+    assert_eq!(issued.number.as_deref(), Some("FA2606-0001"));
+    let options = issued.factur_x.clone().unwrap();
+    assert_eq!(options.buyer, agency_options.buyer);
+    assert_eq!(options.payment_means, by_card().payment_means);
+    let xml = einvoice::cii_xml(&issued, &options).unwrap();
+    assert!(xml.contains("552100554"));
+}
+
+#[test]
+fn the_guest_downloads_the_e_invoice_from_her_space() {
+    let guest: Client = get("client");
+    let stay = pitch_stay();
+    let deposit = invoice::draft(request(
+        InvoiceKind::Deposit,
+        &get("establishment"),
+        &guest,
+        Some(&stay),
+        vec![],
+        vec![],
+        Locale::Fr,
+    ))
+    .unwrap()
+    .issue(
+        &factur_x_series("FA{yy}{mm}-{seq:04}", None),
+        "2026-03-01".parse().unwrap(),
+        at("2026-03-01T10:00:00Z"),
+    )
+    .unwrap()
+    .invoice;
+    // The link of the mail that sent her the invoice.
+    let access: PortalAccess = serde_json::from_value(serde_json::json!({
+        "client_id": guest.id, "purpose": "invoice", "subject": deposit.number
+    }))
+    .unwrap();
+    let space = Portal::open(&access, guest.clone()).unwrap();
+    let printer = Printer::standard();
+
+    let pdf = space.invoice_pdf(&deposit, printer).unwrap();
+    let options = deposit.factur_x.clone().unwrap();
+    assert_eq!(
+        pdf,
+        printer.factur_x(&deposit, None, None, &options).unwrap()
+    );
+    assert!(holds(&pdf, b"factur-x.xml"));
+    assert!(holds(&pdf, b"<pdfaid:part>3</pdfaid:part>"));
+    assert_eq!(
+        pdf,
+        printer.invoice(&deposit).unwrap(),
+        "what the business prints"
+    );
+    std::fs::write(folder("pdf").join("portal_deposit-fr.pdf"), &pdf).unwrap();
+
+    // An invoice of a series that is not Factur-X downloads as it always did.
+    let paper = Invoice {
+        factur_x: None,
+        ..deposit.clone()
+    };
+    let pdf = space.invoice_pdf(&paper, printer).unwrap();
+    assert!(!holds(&pdf, b"factur-x.xml"));
+}
+
+#[test]
+fn the_credit_note_of_an_e_invoice_is_an_e_invoice_dated_to_the_invoice_it_cancels() {
+    let guest: Client = get("client");
+    let side_sale = bakery(&get("establishment"), &guest)
+        .issue(
+            &factur_x_series("VA{yy}-{seq:05}", None),
+            "2026-06-15".parse().unwrap(),
+            at("2026-06-15T10:00:00Z"),
+        )
+        .unwrap()
+        .invoice;
+    // Credit notes have a series of their own, which the business did not make Factur-X:
+    // the credit note of an e-invoice is one all the same.
+    let credited = side_sale
+        .credit_note(
+            &series("AV{yy}{mm}-{seq:04}"),
+            "2026-07-02".parse().unwrap(),
+            at("2026-07-02T10:00:00Z"),
+        )
+        .unwrap();
+    let note = credited.invoice;
+    let options = note.factur_x.clone().unwrap();
+    assert_eq!(options.credited_invoice_date, side_sale.issue_date);
+    assert_eq!(options.payment_means, by_card().payment_means);
+    assert_eq!(credited.cancelled.unwrap().factur_x, side_sale.factur_x);
+    let xml = einvoice::cii_xml(&note, &options).unwrap();
+    assert!(xml.contains("<ram:TypeCode>381</ram:TypeCode>"));
+    let preceding = xml.split("<ram:InvoiceReferencedDocument>").nth(1).unwrap();
+    assert!(preceding.contains(side_sale.number.as_deref().unwrap()));
+    assert!(preceding.contains(">20260615<"), "{preceding}");
+    assert!(holds(
+        &Printer::standard().invoice(&note).unwrap(),
+        b"factur-x.xml"
+    ));
+
+    // And a credit note numbered in a Factur-X series is one, whatever the invoice it cancels.
+    let paper = bakery(&get("establishment"), &guest)
+        .issue(
+            &series("VA{yy}-{seq:05}"),
+            "2026-06-15".parse().unwrap(),
+            at("2026-06-15T10:00:00Z"),
+        )
+        .unwrap()
+        .invoice;
+    let note = paper
+        .credit_note(
+            &factur_x_series("AV{yy}{mm}-{seq:04}", None),
+            "2026-07-02".parse().unwrap(),
+            at("2026-07-02T10:00:00Z"),
+        )
+        .unwrap()
+        .invoice;
+    let options = note.factur_x.unwrap();
+    assert_eq!(options.credited_invoice_date, paper.issue_date);
+}
+
+#[test]
+fn cancelling_a_stay_in_factur_x_series_issues_e_invoices_the_fee_already_paid() {
+    let stay: Stay = get("stay");
+    let policy: CancellationPolicy = get("cancellation");
+    let done = cancellation::confirm(
+        &stay,
+        &policy,
+        &[deposit()],
+        &[deposit_payment()],
+        CancellationConfirmation {
+            shown_refund: eur("0.00"),
+            invoice_series: factur_x_series("FA{yy}{mm}{seq:04}", Some("FA26050007")),
+            credit_note_series: factur_x_series("AV{yy}{mm}{seq:04}", None),
+        },
+        paris(),
+        at("2026-06-01T10:00:00Z"),
+    )
+    .unwrap();
+    let note = &done.credit_notes[0];
+    let options = note.factur_x.clone().unwrap();
+    assert_eq!(options.credited_invoice_date, deposit().issue_date);
+    assert!(einvoice::cii_xml(note, &options).is_ok());
+
+    let fee = done.fee_invoice.clone().unwrap();
+    assert_eq!(fee.number.as_deref(), Some("FA26060001"));
+    assert_eq!(done.invoice_series.last.as_deref(), Some("FA26060001"));
+    let options = fee.factur_x.clone().unwrap();
+    assert_eq!(options.paid.as_ref(), Some(fee.total()));
+    let xml = einvoice::cii_xml(&fee, &options).unwrap();
+    assert!(xml.contains("<ram:ID>S2</ram:ID>"), "already paid");
+    assert!(xml.contains("<ram:DuePayableAmount>0.00</ram:DuePayableAmount>"));
+    let kinds: Vec<&str> = done.events.iter().map(|e| e.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "invoice_issued",
+            "invoice_cancelled",
+            "invoice_issued",
+            "stay_cancelled"
+        ]
+    );
 }

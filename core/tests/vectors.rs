@@ -1,8 +1,9 @@
 //! Runs every shared conformance vector in `tests/vectors/` through `hospes::wire::call`, the
 //! same entry point the Python and Node bindings use; the Kotlin suite runs them through its
 //! typed functions. A vector names an operation, its input, and either the exact expected
-//! output (`expect`), the SHA-256 of the document bytes it returns (`expect_sha256`), or the
-//! expected error code (`error`).
+//! output (`expect`), the SHA-256 of the document bytes it returns (`expect_sha256`) or of the
+//! UTF-8 text it returns (`expect_text_sha256`, the e-invoice XML), or the expected error code
+//! (`error`).
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure is a test failure
 
@@ -63,6 +64,22 @@ fn every_shared_vector_passes_in_rust() {
                                 .ok_or_else(|| format!("expected sha256 {expect}, got {got}"))
                         }
                         _ => Err(format!("expected document bytes, got {out}")),
+                    }
+                }
+                // Text documents (the e-invoice XML): the SHA-256 of its UTF-8 bytes.
+                (None, None) if vector.get("expect_text_sha256").is_some() => {
+                    let expect = vector["expect_text_sha256"].as_str().unwrap();
+                    match out["ok"].as_str() {
+                        Some(text) => {
+                            let got: String = <sha2::Sha256 as sha2::Digest>::digest(text)
+                                .iter()
+                                .map(|b| format!("{b:02x}"))
+                                .collect();
+                            (got == expect)
+                                .then_some(())
+                                .ok_or_else(|| format!("expected text sha256 {expect}, got {got}"))
+                        }
+                        None => Err(format!("expected a text document, got {out}")),
                     }
                 }
                 (Some(expect), None) => (out.get("ok") == Some(expect))

@@ -1,6 +1,6 @@
 """Writes the vectors of invoices, payments, contracts, the event log, cancellation and residents:
-invoice.json (numbering included), payment.json, contract.json, event.json, cancellation.json,
-residency.json.
+invoice.json (numbering and the series the business makes Factur-X included), payment.json
+(e-reporting included), contract.json, event.json, cancellation.json, residency.json.
 
     PYTHONPATH=bindings-python/python python tests/vectors/make_billing_vectors.py
 
@@ -24,6 +24,10 @@ FA = "FA{yy}{mm}{seq:04}"
 AV = "AV{yy}{mm}{seq:04}"
 WHOLE = {"client_id": "C-1042", "purpose": None, "subject": None}
 PARIS = "Europe/Paris"
+# A series the business made Factur-X (docs/e-invoicing.md, « Per series »): guests pay by card.
+CARD = {"payment_means": {"code": "card"}}
+FA_FX = {"pattern": "FA{yy}{mm}-{seq:04}", "factur_x": CARD}
+AV_FX = {"pattern": "AV{yy}{mm}-{seq:04}", "factur_x": CARD}
 
 
 def ok(op, args):
@@ -97,10 +101,72 @@ def invoices(recorder):
     return balance
 
 
-def issue(req, date):
+def issue(req, date, series=None):
     draft = ok("invoice.draft", {"request": req})
-    return ok("invoice.issue", {"invoice": draft, "series": {"pattern": FA, "last": "FA26030042"}, "date": date,
-                                "now": date + "T10:00:00Z"})["invoice"]
+    return ok("invoice.issue", {"invoice": draft, "series": series or {"pattern": FA, "last": "FA26030042"},
+                                "date": date, "now": date + "T10:00:00Z"})["invoice"]
+
+
+def einvoices(recorder):
+    """Series the business made Factur-X: what they refuse before taking a number, what their
+    invoices and credit notes carry, and the CII XML of every kind of invoice, frozen by the hash
+    of its UTF-8 (`einvoice.xml` with the options the invoice carries)."""
+    vec = recorder.vec
+    deposit_draft = ok("invoice.draft", {"request": request("deposit")})
+    first = {"series": {**FA_FX, "last": "FA2603-0041"}, "date": "2026-03-01", "now": "2026-03-01T10:00:00Z"}
+    vec("in a Factur-X series the deposit invoice is issued as an e-invoice carrying the series' options",
+        "invoice.issue", {"invoice": deposit_draft, **first})
+    waiting = {**E, "legal": {**E["legal"], "siret": "en cours d’immatriculation"}}
+    vec("a Factur-X series refuses an invoice without the seller's SIREN, before it takes a number", "invoice.issue",
+        {"invoice": ok("invoice.draft", {"request": request("deposit", establishment=waiting)}), **first},
+        error="invoice.einvoice_siren_missing")
+    vec("the same invoice in a series that is not Factur-X is issued on paper", "invoice.issue",
+        {"invoice": ok("invoice.draft", {"request": request("deposit", establishment=waiting)}),
+         **first, "series": {"pattern": FA_FX["pattern"], "last": "FA2603-0041"}})
+    business = {**MARIE, "company": "Voyages Soleil SARL"}
+    agency = ok("invoice.draft", {"request": request("deposit", client=business, late_payment_rate_percent="12.15")})
+    vec("a business customer in France is not e-invoiced without her SIREN", "invoice.issue",
+        {"invoice": agency, **first}, error="invoice.einvoice_buyer_siren_missing")
+    vec("her SIREN on the draft completes the series' options", "invoice.issue",
+        {"invoice": {**agency, "factur_x": {"buyer": {"siren": "552100554", "vat_number": "FR64552100554"}}},
+         **first})
+
+    deposit = ok("invoice.issue", {"invoice": deposit_draft, **first})["invoice"]
+    paid = {**DEPOSIT_PAYMENT, "invoice_number": deposit["number"]}
+    vec("the credit note of an e-invoice is an e-invoice dated to the invoice it cancels, in any series",
+        "invoice.credit_note",
+        {"invoice": deposit, "series": {"pattern": AV}, "date": "2026-03-05", "now": "2026-03-05T10:00:00Z"})
+    credit_note = ok("invoice.credit_note", {"invoice": deposit, "series": {"pattern": AV}, "date": "2026-03-05",
+                                             "now": "2026-03-05T10:00:00Z"})["invoice"]
+    cancel = {"stay": STAY, "policy": POLICY, "invoices": [deposit], "payments": [paid],
+              "confirmation": {"shown_refund": {"amount": "0.00", "currency": "EUR"},
+                               "invoice_series": {**FA_FX, "last": "FA2605-0007"}, "credit_note_series": AV_FX},
+              "time_zone": PARIS, "now": "2026-06-01T10:00:00Z"}
+    vec("cancelling a stay of e-invoices: the credit note and the fee invoice are e-invoices, the fee already paid",
+        "cancellation.confirm", cancel)
+    fee = ok("cancellation.confirm", cancel)["fee_invoice"]
+
+    balance = issue(request("balance", previous=[deposit]), "2026-06-01", FA_FX)
+    final = issue(request("final", due_date="2026-07-18"), "2026-07-18", FA_FX)
+    side = issue({"kind": "side_sale", "establishment": E, "client": MARIE, "due_date": "2026-07-12",
+                  "lines": [{"label": "Pain et croissants", "kind": "side_sale", "quantity": "3",
+                             "unit_price": {"amount": "4.20", "currency": "EUR"}, "vat_rate": "5.5"}]},
+                 "2026-07-12", FA_FX)
+    rent_draft = ok("residency.rent_invoice", {"residency": RESIDENCY, "establishment": E, "client": MARIE,
+                                               "index": 3})
+    rent = ok("invoice.issue", {"invoice": rent_draft, "series": FA_FX, "date": rent_draft["due_date"],
+                                "now": rent_draft["due_date"] + "T10:00:00Z"})["invoice"]
+    to_agency = ok("invoice.issue", {"invoice": {**agency, "factur_x": {"buyer": {"siren": "552100554"}}},
+                                     **first})["invoice"]
+    for kind, invoice in [("deposit", deposit), ("balance after the deposit", balance), ("final", final),
+                          ("side sale", side), ("rent", rent), ("cancellation fee", fee),
+                          ("credit note", credit_note), ("business customer's deposit", to_agency)]:
+        vec(f"the e-invoice XML of a {kind}, with the options it carries", "einvoice.xml", {"invoice": invoice},
+            text_sha256=True)
+    vec("options given explicitly win over those the invoice carries", "einvoice.xml",
+        {"invoice": deposit, "factur_x": {"vat_regime": "franchise"}}, error="invoice.einvoice_franchise_vat")
+    vec("an e-invoice of a Factur-X series passes the rules with the options it carries", "einvoice.check",
+        {"invoice": balance})
 
 
 def payments(recorder, balance):
@@ -191,6 +257,30 @@ def payments(recorder, balance):
          "payments": [DEPOSIT_PAYMENT], "online_payment": True})
     vec("no « Payer » when the establishment has no payment provider", "portal.invoices",
         {"access": WHOLE, "client": MARIE, "invoices": [balance], "payments": [], "online_payment": False})
+
+
+def ereporting(recorder, balance):
+    """B2C e-reporting (docs/e-invoicing.md): stay 312's invoices and payments as the platform reads them."""
+    vec = recorder.vec
+    march = {"establishment": E, "invoices": [DEPOSIT], "payments": [DEPOSIT_PAYMENT],
+             "first_day": "2026-03-01", "last_day": "2026-03-10"}
+    vec("the first decade of March: the deposit as a sale of services per rate, its payment split over its rates",
+        "ereporting.report", march)
+    transfer = {"key": "vir-0612", "invoice_number": balance["number"], "amount": {"amount": "123.45", "currency": "EUR"},
+                "method": "bank_transfer", "received_at": "2026-06-01T22:30:00Z"}
+    vec("June: the balance issued, a transfer received late on 1 June UTC reported on 2 June in Mimizan, to the cent",
+        "ereporting.report", {"establishment": E, "invoices": [DEPOSIT, balance], "payments": [DEPOSIT_PAYMENT, transfer],
+                              "first_day": "2026-06-01", "last_day": "2026-06-30"})
+    vec("a business that opted for VAT on the debits reports no payments", "ereporting.report",
+        {**march, "options": {"vat_on_debits": True}})
+    vec("a payment whose invoice is not given is refused", "ereporting.report", {**march, "invoices": []},
+        error="invoice.ereporting_invoice_unknown")
+    vec("a period ending before it starts is refused", "ereporting.report",
+        {**march, "first_day": "2026-03-10", "last_day": "2026-03-01"}, error="invoice.ereporting_period_reversed")
+    vec("a period longer than a month is refused", "ereporting.report",
+        {**march, "last_day": "2026-04-01"}, error="invoice.ereporting_period_too_long")
+    vec("an invoice in another currency than the euro is refused", "ereporting.report",
+        {**march, "invoices": [{**DEPOSIT, "currency": "CHF"}]}, error="invoice.ereporting_currency_unsupported")
 
 
 SIGNATURE = {"signer_name": "Marie Dupont", "signer_email": "marie.dupont@example.fr",
@@ -361,9 +451,11 @@ def residents(recorder):
 def main():
     inv = Recorder()
     balance = invoices(inv)
+    einvoices(inv)
     inv.write(HERE / "invoice.json")
     pay = Recorder()
     payments(pay, balance)
+    ereporting(pay, balance)
     pay.write(HERE / "payment.json")
     con = Recorder()
     signed = contracts(con)

@@ -55,6 +55,8 @@ def main():
     # PDF covers the XML it carries. The XML alone and the rules that refuse an e-invoice.
     vec("the 20-line invoice as a Factur-X PDF/A-3b with its XML embedded", "pdf.invoice",
         {"invoice": invoice, "factur_x": {}}, sha256=True)
+    vec("an invoice of a Factur-X series carries its options and prints as the same Factur-X file without the "
+        "argument", "pdf.invoice", {"invoice": {**invoice, "factur_x": {}}}, sha256=True)
     vec("the Factur-X invoice of a business under the VAT franchise is refused while it charges VAT",
         "pdf.invoice", {"invoice": invoice, "factur_x": {"vat_regime": "franchise"}},
         error="invoice.einvoice_franchise_vat")

@@ -106,6 +106,8 @@ def guest_operations(vec):
     download = {"access": invoice_link, "client": her, "invoice": deposit}
     vec("an invoice link downloads its own invoice, as the business prints it", "portal.invoice_pdf", download,
         sha256=True)
+    vec("the guest downloads the e-invoice of a Factur-X series: the Factur-X PDF, the invoice itself",
+        "portal.invoice_pdf", {**download, "invoice": {**deposit, "factur_x": {}}}, sha256=True)
     vec("an invoice link does not download another invoice", "portal.invoice_pdf",
         {**download, "access": {**invoice_link, "subject": "FA26060001"}}, error="portal.not_found")
     vec("another client's invoice is never downloaded", "portal.invoice_pdf",

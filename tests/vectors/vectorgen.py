@@ -22,7 +22,7 @@ class Recorder:
     def __init__(self):
         self.vectors = []
 
-    def vec(self, name, op, args, error=None, expect_prefix=None, sha256=False):
+    def vec(self, name, op, args, error=None, expect_prefix=None, sha256=False, text_sha256=False):
         out = call(op, args)
         vector = {"name": name, "op": op, "input": args}
         if error:
@@ -31,6 +31,10 @@ class Recorder:
         elif sha256:
             assert "ok" in out, (name, out)
             vector["expect_sha256"] = hashlib.sha256(base64.b64decode(out["ok"])).hexdigest()
+        elif text_sha256:
+            # A text document (the e-invoice XML): the hash of its UTF-8 bytes.
+            assert isinstance(out.get("ok"), str) and out["ok"], (name, out)
+            vector["expect_text_sha256"] = hashlib.sha256(out["ok"].encode("utf-8")).hexdigest()
         elif expect_prefix:
             assert out["ok"].startswith(expect_prefix), (name, out)
             vector["expect_prefix"] = expect_prefix

@@ -1632,6 +1632,30 @@ fileprivate struct FfiConverterOptionTypeClient: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeEReportOptions: FfiConverterRustBuffer {
+    typealias SwiftType = EReportOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEReportOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEReportOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeEditPolicy: FfiConverterRustBuffer {
     typealias SwiftType = EditPolicy?
 
@@ -3281,14 +3305,15 @@ public func checkEditPolicy(policy: EditPolicy)throws   {try rustCallWithError(F
 }
 /**
  * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
- * the VAT regime, the means of payment …), refusing with the first rule it breaks, each
- * with its code: call it before issuing an invoice of a Factur-X series.
+ * the VAT regime, the means of payment …; by default the options it carries, else `{}`),
+ * refusing with the first rule it breaks, each with its code. `invoice.issue` in a Factur-X
+ * series applies the same rules before it takes a number.
  */
-public func checkEinvoice(invoice: Invoice, facturX: FacturX)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
+public func checkEinvoice(invoice: Invoice, facturX: FacturX?)throws   {try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_check_einvoice(
         FfiConverterTypeInvoice_lower(invoice),
-        FfiConverterTypeFacturX_lower(facturX),uniffiCallStatus
+        FfiConverterOptionTypeFacturX.lower(facturX),uniffiCallStatus
     )
 }
 }
@@ -3709,6 +3734,8 @@ public func createQuote(number: String, clientId: String, stayReference: String,
 }
 /**
  * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+ * The credit note of an e-invoice, or in a Factur-X series, is an e-invoice dated to the
+ * invoice it cancels (`credited_invoice_date` filled in).
  */
 public func creditInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate, now: Timestamp)throws  -> IssuedInvoice  {
     return try  FfiConverterTypeIssuedInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -3780,6 +3807,50 @@ public func draftInvoice(request: InvoiceRequest)throws  -> Invoice  {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_draft_invoice(
         FfiConverterTypeInvoiceRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func eReportFromJson(json: String)throws  -> EReport  {
+    return try  FfiConverterTypeEReport_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_e_report_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+ */
+public func eReportOptionsFromJson(json: String)throws  -> EReportOptions  {
+    return try  FfiConverterTypeEReportOptions_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_e_report_options_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func eReportOptionsToJson(value: EReportOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_e_report_options_to_json(
+        FfiConverterTypeEReportOptions_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * Writes the value in its canonical JSON form, as hosts store it.
+ */
+public func eReportToJson(value: EReport)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_e_report_to_json(
+        FfiConverterTypeEReport_lower(value),uniffiCallStatus
     )
 })
 }
@@ -3914,14 +3985,39 @@ public func editWindowToJson(value: EditWindow)throws  -> String  {
 }
 /**
  * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
- * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+ * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform;
+ * with `factur_x`, by default the options the invoice carries, else `{}`.
  */
-public func einvoiceXml(invoice: Invoice, facturX: FacturX)throws  -> String  {
+public func einvoiceXml(invoice: Invoice, facturX: FacturX?)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
         uniffiCallStatus in
     uniffi_hospes_mobile_fn_func_einvoice_xml(
         FfiConverterTypeInvoice_lower(invoice),
-        FfiConverterTypeFacturX_lower(facturX),uniffiCallStatus
+        FfiConverterOptionTypeFacturX.lower(facturX),uniffiCallStatus
+    )
+})
+}
+/**
+ * The B2C e-reporting data of the days `first_day` to `last_day` (31 at most) for the
+ * business's approved platform, from its `invoices` and `payments`: sales to individuals
+ * per day, category (`services` TPS1, `goods` TLB1) and VAT rate, with the number of
+ * documents, amounts excluding VAT and VAT (credit notes negative; invoices to businesses
+ * left to e-invoicing); money received for services per day and rate, each payment split
+ * over its invoice's rates to the cent (refunds negative); per invoice to a business, what
+ * was received on which day; the tourist tax apart. Payments are dated in the
+ * establishment's time zone; `invoices` must hold the invoice of every payment of the
+ * period. Euros only (`invoice.ereporting_currency_unsupported`).
+ */
+public func ereportingReport(establishment: Establishment, invoices: [Invoice], payments: [Payment], firstDay: NaiveDate, lastDay: NaiveDate, options: EReportOptions?)throws  -> EReport  {
+    return try  FfiConverterTypeEReport_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_func_ereporting_report(
+        FfiConverterTypeEstablishment_lower(establishment),
+        FfiConverterSequenceTypeInvoice.lower(invoices),
+        FfiConverterSequenceTypePayment.lower(payments),
+        FfiConverterTypeNaiveDate_lower(firstDay),
+        FfiConverterTypeNaiveDate_lower(lastDay),
+        FfiConverterOptionTypeEReportOptions.lower(options),uniffiCallStatus
     )
 })
 }
@@ -4490,7 +4586,8 @@ public func invoiceLinkState(invoice: Invoice)throws  -> LinkState  {
  * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
  * `space_link`, the client's space link, is printed as a QR code beside her address. With
  * `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
- * embedded, refused as `einvoice.check` refuses.
+ * embedded, refused as `einvoice.check` refuses; without it, an invoice issued in a
+ * Factur-X series (it carries its `factur_x` options) is its Factur-X file all the same.
  */
 public func invoicePdf(invoice: Invoice, balance: InvoiceBalance?, letterhead: Letterhead?, spaceLink: String?, facturX: FacturX?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -4583,7 +4680,9 @@ public func invoiceViewToJson(value: InvoiceView)throws  -> String  {
 }
 /**
  * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
- * checked; it never changes again.
+ * checked; it never changes again. In a Factur-X series (`series.factur_x`) it is an
+ * e-invoice carrying its options (the draft's own completed by the series'), refused before
+ * any number is taken as `einvoice.check` refuses.
  */
 public func issueInvoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate, now: Timestamp)throws  -> IssuedInvoice  {
     return try  FfiConverterTypeIssuedInvoice_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -5687,8 +5786,9 @@ public func portalHomeToJson(value: PortalHome)throws  -> String  {
 })
 }
 /**
- * One of the guest's issued invoices as PDF bytes, the document the business prints; a
- * draft, another client's invoice or one outside her link is not found.
+ * One of the guest's issued invoices as PDF bytes, the document the business prints — the
+ * Factur-X file for an invoice issued in a Factur-X series; a draft, another client's
+ * invoice or one outside her link is not found.
  */
 public func portalInvoicePdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Letterhead?)throws  -> FileBytes  {
     return try  FfiConverterTypeFileBytes_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
@@ -7403,7 +7503,7 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_accept_payment_result() != 31714) {
+    if (uniffi_hospes_mobile_checksum_func_accept_payment_result() != 21251) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_account_from_json() != 33518) {
@@ -7418,13 +7518,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_account_update_to_json() != 57034) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_accounting_journal() != 1674) {
+    if (uniffi_hospes_mobile_checksum_func_accounting_journal() != 5115) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_add_money() != 16445) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_amend_stay() != 34853) {
+    if (uniffi_hospes_mobile_checksum_func_amend_stay() != 2062) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json() != 38024) {
@@ -7571,7 +7671,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_check_edit_policy() != 46736) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_check_einvoice() != 16427) {
+    if (uniffi_hospes_mobile_checksum_func_check_einvoice() != 37490) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_check_mail() != 59153) {
@@ -7586,7 +7686,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_client_account_to_json() != 49885) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_client_deletion_check() != 36478) {
+    if (uniffi_hospes_mobile_checksum_func_client_deletion_check() != 55955) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_deletion_from_json() != 13613) {
@@ -7598,7 +7698,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_client_from_json() != 52098) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_client_open_items() != 43473) {
+    if (uniffi_hospes_mobile_checksum_func_client_open_items() != 20232) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_client_to_json() != 15451) {
@@ -7622,7 +7722,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_confirm_appointment() != 31797) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 28445) {
+    if (uniffi_hospes_mobile_checksum_func_confirm_cancellation() != 3294) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_contract_from_json() != 53778) {
@@ -7679,7 +7779,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_create_quote() != 56855) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 7810) {
+    if (uniffi_hospes_mobile_checksum_func_credit_invoice() != 39812) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_decline_appointment() != 14185) {
@@ -7694,7 +7794,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_describe_event() != 3169) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 40746) {
+    if (uniffi_hospes_mobile_checksum_func_draft_invoice() != 50707) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_e_report_from_json() != 12435) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_e_report_options_from_json() != 35410) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_e_report_options_to_json() != 27214) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_e_report_to_json() != 22531) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_edit_outcome_from_json() != 29032) {
@@ -7730,7 +7842,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_edit_window_to_json() != 19902) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_einvoice_xml() != 12090) {
+    if (uniffi_hospes_mobile_checksum_func_einvoice_xml() != 36666) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_func_ereporting_report() != 30610) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_establishment_from_json() != 25332) {
@@ -7757,10 +7872,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_export_stays() != 37568) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_factur_x_from_json() != 35256) {
+    if (uniffi_hospes_mobile_checksum_func_factur_x_from_json() != 46651) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_factur_x_to_json() != 10645) {
+    if (uniffi_hospes_mobile_checksum_func_factur_x_to_json() != 43972) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_fec_file() != 41428) {
@@ -7847,7 +7962,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_installment_to_json() != 35456) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_balance() != 12375) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_balance() != 64549) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_balance_from_json() != 41474) {
@@ -7856,7 +7971,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() != 60873) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_figures() != 22410) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_figures() != 32414) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_figures_from_json() != 35184) {
@@ -7865,13 +7980,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_figures_to_json() != 12010) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_from_json() != 41431) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_from_json() != 64249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 28839) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_link_state() != 2434) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 14728) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_pdf() != 37379) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_request_from_json() != 14036) {
@@ -7886,7 +8001,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_series_to_json() != 61970) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_invoice_to_json() != 12714) {
+    if (uniffi_hospes_mobile_checksum_func_invoice_to_json() != 892) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_invoice_view_from_json() != 53339) {
@@ -7895,7 +8010,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_invoice_view_to_json() != 54860) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 28676) {
+    if (uniffi_hospes_mobile_checksum_func_issue_invoice() != 47452) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_issue_link() != 35000) {
@@ -8093,7 +8208,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_payment_reminders_due() != 56675) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_payment_request() != 32877) {
+    if (uniffi_hospes_mobile_checksum_func_payment_request() != 28668) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_payment_request_from_json() != 39116) {
@@ -8135,10 +8250,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() != 62981) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_cancel_stay() != 1337) {
+    if (uniffi_hospes_mobile_checksum_func_portal_cancel_stay() != 929) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() != 9338) {
+    if (uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() != 13462) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() != 59183) {
@@ -8165,10 +8280,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_home_to_json() != 5970) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() != 29001) {
+    if (uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() != 33898) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 3860) {
+    if (uniffi_hospes_mobile_checksum_func_portal_invoices() != 52235) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_personal_info() != 40566) {
@@ -8201,16 +8316,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_portal_stay() != 37669) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_portal_stay_payment() != 22916) {
+    if (uniffi_hospes_mobile_checksum_func_portal_stay_payment() != 58024) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_portal_update_personal_info() != 46201) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_preview_amendment() != 40195) {
+    if (uniffi_hospes_mobile_checksum_func_preview_amendment() != 1925) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 60531) {
+    if (uniffi_hospes_mobile_checksum_func_preview_cancellation() != 290) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_price_grid() != 58472) {
@@ -8285,10 +8400,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_record_login_failure() != 24346) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_record_payment() != 44435) {
+    if (uniffi_hospes_mobile_checksum_func_record_payment() != 39131) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_record_refund() != 36503) {
+    if (uniffi_hospes_mobile_checksum_func_record_refund() != 12849) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_refund_from_json() != 62371) {
@@ -8369,7 +8484,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() != 26175) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 59662) {
+    if (uniffi_hospes_mobile_checksum_func_rent_invoice() != 5407) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_rent_schedule() != 18661) {
@@ -8414,7 +8529,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_reversal_to_json() != 56796) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_reverse_payment() != 58084) {
+    if (uniffi_hospes_mobile_checksum_func_reverse_payment() != 8210) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_round_money() != 52520) {
@@ -8429,16 +8544,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_search_register() != 62842) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_seller_from_json() != 22076) {
+    if (uniffi_hospes_mobile_checksum_func_seller_from_json() != 2469) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_seller_to_json() != 27719) {
+    if (uniffi_hospes_mobile_checksum_func_seller_to_json() != 31473) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_set_authorised_persons() != 38796) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_settle_client() != 18002) {
+    if (uniffi_hospes_mobile_checksum_func_settle_client() != 674) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_settled_from_json() != 14496) {
@@ -8465,7 +8580,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_shown_document_to_json() != 54536) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() != 35815) {
+    if (uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() != 2232) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_signature_from_json() != 60308) {
@@ -8492,7 +8607,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_signed_quote_to_json() != 3403) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_stay_balance() != 28886) {
+    if (uniffi_hospes_mobile_checksum_func_stay_balance() != 1139) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_stay_balance_from_json() != 45496) {

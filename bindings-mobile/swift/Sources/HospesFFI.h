@@ -879,6 +879,26 @@ RustBuffer uniffi_hospes_mobile_fn_func_describe_event(RustBuffer event, RustBuf
 RustBuffer uniffi_hospes_mobile_fn_func_draft_invoice(RustBuffer request, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_e_report_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_OPTIONS_FROM_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_e_report_options_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_OPTIONS_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_e_report_options_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_E_REPORT_TO_JSON
+RustBuffer uniffi_hospes_mobile_fn_func_e_report_to_json(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EDIT_OUTCOME_FROM_JSON
 RustBuffer uniffi_hospes_mobile_fn_func_edit_outcome_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -937,6 +957,11 @@ RustBuffer uniffi_hospes_mobile_fn_func_edit_window_to_json(RustBuffer value, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EINVOICE_XML
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EINVOICE_XML
 RustBuffer uniffi_hospes_mobile_fn_func_einvoice_xml(RustBuffer invoice, RustBuffer factur_x, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EREPORTING_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_EREPORTING_REPORT
+RustBuffer uniffi_hospes_mobile_fn_func_ereporting_report(RustBuffer establishment, RustBuffer invoices, RustBuffer payments, RustBuffer first_day, RustBuffer last_day, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FUNC_ESTABLISHMENT_FROM_JSON
@@ -3198,6 +3223,30 @@ uint16_t uniffi_hospes_mobile_checksum_func_draft_invoice(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_e_report_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_OPTIONS_FROM_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_OPTIONS_FROM_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_e_report_options_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_OPTIONS_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_OPTIONS_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_e_report_options_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_E_REPORT_TO_JSON
+uint16_t uniffi_hospes_mobile_checksum_func_e_report_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EDIT_OUTCOME_FROM_JSON
 uint16_t uniffi_hospes_mobile_checksum_func_edit_outcome_from_json(void
@@ -3267,6 +3316,12 @@ uint16_t uniffi_hospes_mobile_checksum_func_edit_window_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EINVOICE_XML
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EINVOICE_XML
 uint16_t uniffi_hospes_mobile_checksum_func_einvoice_xml(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EREPORTING_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_FUNC_EREPORTING_REPORT
+uint16_t uniffi_hospes_mobile_checksum_func_ereporting_report(void
     
 );
 #endif

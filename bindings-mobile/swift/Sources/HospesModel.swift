@@ -5155,6 +5155,245 @@ public func FfiConverterTypeDocumentRef_lower(_ value: DocumentRef) -> RustBuffe
 
 
 /**
+ * The e-reporting data of one period, for the business's approved platform.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+ * # let camping: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+ * let empty = hospes::ereporting::report(&camping, &[], &[],
+ * "2026-03-01".parse().unwrap(), "2026-03-31".parse().unwrap(), &Default::default()).unwrap();
+ * assert!(empty.transactions.is_empty() && empty.payments.is_empty());
+ * assert_eq!(empty.currency, hospes::Currency::EUR);
+ * ```
+ */
+public struct EReport: Equatable, Hashable {
+    /**
+     * The business's SIREN: the first nine digits of the establishment's SIRET.
+     */
+    public var siren: String
+    /**
+     * The period's first day.
+     */
+    public var firstDay: NaiveDate
+    /**
+     * The period's last day (included).
+     */
+    public var lastDay: NaiveDate
+    /**
+     * The currency of every amount: the euro.
+     */
+    public var currency: Currency
+    /**
+     * The VAT regime the amounts were read under.
+     */
+    public var vatRegime: VatRegime
+    /**
+     * VAT on services paid on invoicing: `payments` and `invoice_payments` are empty.
+     */
+    public var vatOnDebits: Bool
+    /**
+     * Sales to individuals, by day, category and rate.
+     */
+    public var transactions: [TransactionTotal]
+    /**
+     * Money received from individuals for services, by day and rate.
+     */
+    public var payments: [PaymentTotal]
+    /**
+     * Money received for services on invoices to businesses, by day and invoice.
+     */
+    public var invoicePayments: [InvoicePayment]
+    /**
+     * The tourist tax, by day: not a sale of the business.
+     */
+    public var touristTax: [TouristTaxTotal]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The business's SIREN: the first nine digits of the establishment's SIRET.
+         */siren: String, 
+        /**
+         * The period's first day.
+         */firstDay: NaiveDate, 
+        /**
+         * The period's last day (included).
+         */lastDay: NaiveDate, 
+        /**
+         * The currency of every amount: the euro.
+         */currency: Currency, 
+        /**
+         * The VAT regime the amounts were read under.
+         */vatRegime: VatRegime, 
+        /**
+         * VAT on services paid on invoicing: `payments` and `invoice_payments` are empty.
+         */vatOnDebits: Bool, 
+        /**
+         * Sales to individuals, by day, category and rate.
+         */transactions: [TransactionTotal], 
+        /**
+         * Money received from individuals for services, by day and rate.
+         */payments: [PaymentTotal], 
+        /**
+         * Money received for services on invoices to businesses, by day and invoice.
+         */invoicePayments: [InvoicePayment], 
+        /**
+         * The tourist tax, by day: not a sale of the business.
+         */touristTax: [TouristTaxTotal]) {
+        self.siren = siren
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.currency = currency
+        self.vatRegime = vatRegime
+        self.vatOnDebits = vatOnDebits
+        self.transactions = transactions
+        self.payments = payments
+        self.invoicePayments = invoicePayments
+        self.touristTax = touristTax
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EReport {
+        return
+            try EReport(
+                siren: FfiConverterString.read(from: &buf), 
+                firstDay: FfiConverterTypeNaiveDate.read(from: &buf), 
+                lastDay: FfiConverterTypeNaiveDate.read(from: &buf), 
+                currency: FfiConverterTypeCurrency.read(from: &buf), 
+                vatRegime: FfiConverterTypeVatRegime.read(from: &buf), 
+                vatOnDebits: FfiConverterBool.read(from: &buf), 
+                transactions: FfiConverterSequenceTypeTransactionTotal.read(from: &buf), 
+                payments: FfiConverterSequenceTypePaymentTotal.read(from: &buf), 
+                invoicePayments: FfiConverterSequenceTypeInvoicePayment.read(from: &buf), 
+                touristTax: FfiConverterSequenceTypeTouristTaxTotal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EReport, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.siren, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.firstDay, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.lastDay, into: &buf)
+        FfiConverterTypeCurrency.write(value.currency, into: &buf)
+        FfiConverterTypeVatRegime.write(value.vatRegime, into: &buf)
+        FfiConverterBool.write(value.vatOnDebits, into: &buf)
+        FfiConverterSequenceTypeTransactionTotal.write(value.transactions, into: &buf)
+        FfiConverterSequenceTypePaymentTotal.write(value.payments, into: &buf)
+        FfiConverterSequenceTypeInvoicePayment.write(value.invoicePayments, into: &buf)
+        FfiConverterSequenceTypeTouristTaxTotal.write(value.touristTax, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReport_lift(_ buf: RustBuffer) throws -> EReport {
+    return try FfiConverterTypeEReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReport_lower(_ value: EReport) -> RustBuffer {
+    return FfiConverterTypeEReport.lower(value)
+}
+
+
+/**
+ * What the report needs to know of the business besides its documents.
+ *
+ * ```
+ * let options: hospes::ereporting::EReportOptions =
+ * serde_json::from_str(r#"{"vat_regime": "franchise"}"#).unwrap();
+ * assert!(!options.vat_on_debits);
+ * ```
+ */
+public struct EReportOptions: Equatable, Hashable {
+    /**
+     * The business's VAT regime, as for its e-invoices (standard when absent): under the
+     * franchise, every amount is exempt (category E, `VATEX-FR-FRANCHISE`) and the tourist tax
+     * is not told apart, as on the e-invoice.
+     */
+    public var vatRegime: VatRegime?
+    /**
+     * The business opted to pay VAT on its services when it invoices them (« option pour le
+     * paiement de la taxe d'après les débits »): no payment data is reported then.
+     */
+    public var vatOnDebits: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The business's VAT regime, as for its e-invoices (standard when absent): under the
+         * franchise, every amount is exempt (category E, `VATEX-FR-FRANCHISE`) and the tourist tax
+         * is not told apart, as on the e-invoice.
+         */vatRegime: VatRegime? = nil, 
+        /**
+         * The business opted to pay VAT on its services when it invoices them (« option pour le
+         * paiement de la taxe d'après les débits »): no payment data is reported then.
+         */vatOnDebits: Bool = false) {
+        self.vatRegime = vatRegime
+        self.vatOnDebits = vatOnDebits
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EReportOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEReportOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EReportOptions {
+        return
+            try EReportOptions(
+                vatRegime: FfiConverterOptionTypeVatRegime.read(from: &buf), 
+                vatOnDebits: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EReportOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeVatRegime.write(value.vatRegime, into: &buf)
+        FfiConverterBool.write(value.vatOnDebits, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReportOptions_lift(_ buf: RustBuffer) throws -> EReportOptions {
+    return try FfiConverterTypeEReportOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReportOptions_lower(_ value: EReportOptions) -> RustBuffer {
+    return FfiConverterTypeEReportOptions.lower(value)
+}
+
+
+/**
  * The result of a change: the stay to store, a request for the late fields, the events.
  */
 public struct EditOutcome: Equatable, Hashable {
@@ -5966,6 +6205,13 @@ public func FfiConverterTypeEstablishment_lower(_ value: Establishment) -> RustB
  * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
  * default suits an invoice to a guest from a business charging VAT.
  *
+ * The business sets them on a series ([`InvoiceSeries::factur_x`]) to make its invoices
+ * e-invoices; what belongs to one invoice (the business customer's `buyer`, what was `paid`)
+ * goes on the draft's own [`Invoice::factur_x`], which completes the series' options.
+ *
+ * [`InvoiceSeries::factur_x`]: crate::invoice::InvoiceSeries::factur_x
+ * [`Invoice::factur_x`]: crate::invoice::Invoice::factur_x
+ *
  * ```
  * let options: hospes::einvoice::FacturX = serde_json::from_str(r#"{
  * "vat_regime": "franchise",
@@ -5992,7 +6238,8 @@ public struct FacturX: Equatable, Hashable {
      */
     public var sellerElectronicAddress: String?
     /**
-     * For a credit note: the issue date of the invoice it cancels (required then).
+     * For a credit note: the issue date of the invoice it cancels (required then; filled by
+     * [`Invoice::credit_note`](crate::invoice::Invoice::credit_note)).
      */
     public var creditedInvoiceDate: NaiveDate?
     /**
@@ -6017,7 +6264,8 @@ public struct FacturX: Equatable, Hashable {
          * The seller's electronic address in the French directory; its SIREN when absent.
          */sellerElectronicAddress: String? = nil, 
         /**
-         * For a credit note: the issue date of the invoice it cancels (required then).
+         * For a credit note: the issue date of the invoice it cancels (required then; filled by
+         * [`Invoice::credit_note`](crate::invoice::Invoice::credit_note)).
          */creditedInvoiceDate: NaiveDate? = nil, 
         /**
          * What was paid before the invoice was issued (online at booking): the prepaid amount; all
@@ -7883,6 +8131,15 @@ public func FfiConverterTypeInstallment_lower(_ value: Installment) -> RustBuffe
 
 /**
  * An invoice or a credit note.
+ *
+ * ```
+ * # let json = include_str!("../../tests/data/invoice.json");
+ * let invoice: hospes::invoice::Invoice = serde_json::from_str(json).unwrap();
+ * assert_eq!(invoice.number.as_deref(), Some("FA26070118"));
+ * // An invoice stored before e-invoicing reads as it was, and writes as it was.
+ * assert!(invoice.factur_x.is_none());
+ * assert!(!serde_json::to_string(&invoice).unwrap().contains("factur_x"));
+ * ```
  */
 public struct Invoice: Equatable, Hashable {
     /**
@@ -7953,6 +8210,15 @@ public struct Invoice: Equatable, Hashable {
      * Language of the document.
      */
     public var locale: Locale
+    /**
+     * The Factur-X options it is an e-invoice with: set when it was issued in a Factur-X
+     * series ([`InvoiceSeries::factur_x`](super::InvoiceSeries::factur_x)) or is the credit
+     * note of an e-invoice; its PDF is then the Factur-X file and its XML the e-invoice. On a
+     * draft, the invoice's own options (a business customer's `buyer`, what was `paid`),
+     * which complete its series' when it is issued. Absent from the JSON when none, as on
+     * every invoice issued before.
+     */
+    public var facturX: FacturX?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -8007,7 +8273,15 @@ public struct Invoice: Equatable, Hashable {
          */latePayment: LatePayment?, 
         /**
          * Language of the document.
-         */locale: Locale) {
+         */locale: Locale, 
+        /**
+         * The Factur-X options it is an e-invoice with: set when it was issued in a Factur-X
+         * series ([`InvoiceSeries::factur_x`](super::InvoiceSeries::factur_x)) or is the credit
+         * note of an e-invoice; its PDF is then the Factur-X file and its XML the e-invoice. On a
+         * draft, the invoice's own options (a business customer's `buyer`, what was `paid`),
+         * which complete its series' when it is issued. Absent from the JSON when none, as on
+         * every invoice issued before.
+         */facturX: FacturX? = nil) {
         self.number = number
         self.kind = kind
         self.status = status
@@ -8025,6 +8299,7 @@ public struct Invoice: Equatable, Hashable {
         self.creditedInvoice = creditedInvoice
         self.latePayment = latePayment
         self.locale = locale
+        self.facturX = facturX
     }
 
     
@@ -8059,7 +8334,8 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
                 totals: FfiConverterTypeStayTotals.read(from: &buf), 
                 creditedInvoice: FfiConverterOptionString.read(from: &buf), 
                 latePayment: FfiConverterOptionTypeLatePayment.read(from: &buf), 
-                locale: FfiConverterTypeLocale.read(from: &buf)
+                locale: FfiConverterTypeLocale.read(from: &buf), 
+                facturX: FfiConverterOptionTypeFacturX.read(from: &buf)
         )
     }
 
@@ -8081,6 +8357,7 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.creditedInvoice, into: &buf)
         FfiConverterOptionTypeLatePayment.write(value.latePayment, into: &buf)
         FfiConverterTypeLocale.write(value.locale, into: &buf)
+        FfiConverterOptionTypeFacturX.write(value.facturX, into: &buf)
     }
 }
 
@@ -8329,6 +8606,113 @@ public func FfiConverterTypeInvoiceFigures_lower(_ value: InvoiceFigures) -> Rus
 
 
 /**
+ * The money received for services on one invoice to a business, on one day: what the platform
+ * reports as the e-invoice's payment (« encaissée »).
+ *
+ * ```
+ * let paid: hospes::ereporting::InvoicePayment = serde_json::from_str(r#"{"invoice_number": "FA26060007",
+ * "issue_date": "2026-06-01", "date": "2026-06-15", "amounts": [],
+ * "tourist_tax": {"amount": "0.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(paid.invoice_number, "FA26060007");
+ * ```
+ */
+public struct InvoicePayment: Equatable, Hashable {
+    /**
+     * The invoice (or credit note, for a refund).
+     */
+    public var invoiceNumber: String
+    /**
+     * Its issue date.
+     */
+    public var issueDate: NaiveDate
+    /**
+     * The day the money was received, in the establishment's time zone.
+     */
+    public var date: NaiveDate
+    /**
+     * What was received for services, per VAT rate, by increasing rate.
+     */
+    public var amounts: [RateAmount]
+    /**
+     * What was received for the tourist tax, not a sale of the business.
+     */
+    public var touristTax: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The invoice (or credit note, for a refund).
+         */invoiceNumber: String, 
+        /**
+         * Its issue date.
+         */issueDate: NaiveDate, 
+        /**
+         * The day the money was received, in the establishment's time zone.
+         */date: NaiveDate, 
+        /**
+         * What was received for services, per VAT rate, by increasing rate.
+         */amounts: [RateAmount], 
+        /**
+         * What was received for the tourist tax, not a sale of the business.
+         */touristTax: Money) {
+        self.invoiceNumber = invoiceNumber
+        self.issueDate = issueDate
+        self.date = date
+        self.amounts = amounts
+        self.touristTax = touristTax
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoicePayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoicePayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoicePayment {
+        return
+            try InvoicePayment(
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                issueDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amounts: FfiConverterSequenceTypeRateAmount.read(from: &buf), 
+                touristTax: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoicePayment, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.issueDate, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterSequenceTypeRateAmount.write(value.amounts, into: &buf)
+        FfiConverterTypeMoney.write(value.touristTax, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoicePayment_lift(_ buf: RustBuffer) throws -> InvoicePayment {
+    return try FfiConverterTypeInvoicePayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoicePayment_lower(_ value: InvoicePayment) -> RustBuffer {
+    return FfiConverterTypeInvoicePayment.lower(value)
+}
+
+
+/**
  * What the host asks to invoice.
  */
 public struct InvoiceRequest: Equatable, Hashable {
@@ -8478,7 +8862,18 @@ public func FfiConverterTypeInvoiceRequest_lower(_ value: InvoiceRequest) -> Rus
 
 
 /**
- * An invoice series: its pattern and the last number it issued.
+ * An invoice series: its pattern, the last number it issued, and whether its invoices are
+ * Factur-X e-invoices.
+ *
+ * ```
+ * let series: hospes::invoice::InvoiceSeries = serde_json::from_str(
+ * r#"{"pattern": "FA{yy}{mm}-{seq:04}", "last": "FA2603-0041", "factur_x": {"payment_means": {"code": "card"}}}"#,
+ * ).unwrap();
+ * assert!(series.factur_x.is_some());
+ * // A series stored before e-invoicing reads as it was, and writes as it was.
+ * let plain: hospes::invoice::InvoiceSeries = serde_json::from_str(r#"{"pattern": "AV{yyyy}-{seq:3}"}"#).unwrap();
+ * assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"pattern":"AV{yyyy}-{seq:3}","last":null}"#);
+ * ```
  */
 public struct InvoiceSeries: Equatable, Hashable {
     /**
@@ -8489,6 +8884,14 @@ public struct InvoiceSeries: Equatable, Hashable {
      * The series' last number, none before its first.
      */
     public var last: String?
+    /**
+     * The business's choice to make this series' invoices Factur-X e-invoices, with these
+     * options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+     * credit note issued in it must pass `einvoice::check` before it takes a number, and
+     * carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+     * JSON when none.
+     */
+    public var facturX: FacturX?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -8498,9 +8901,17 @@ public struct InvoiceSeries: Equatable, Hashable {
          */pattern: String, 
         /**
          * The series' last number, none before its first.
-         */last: String?) {
+         */last: String?, 
+        /**
+         * The business's choice to make this series' invoices Factur-X e-invoices, with these
+         * options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+         * credit note issued in it must pass `einvoice::check` before it takes a number, and
+         * carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+         * JSON when none.
+         */facturX: FacturX? = nil) {
         self.pattern = pattern
         self.last = last
+        self.facturX = facturX
     }
 
     
@@ -8520,13 +8931,15 @@ public struct FfiConverterTypeInvoiceSeries: FfiConverterRustBuffer {
         return
             try InvoiceSeries(
                 pattern: FfiConverterString.read(from: &buf), 
-                last: FfiConverterOptionString.read(from: &buf)
+                last: FfiConverterOptionString.read(from: &buf), 
+                facturX: FfiConverterOptionTypeFacturX.read(from: &buf)
         )
     }
 
     public static func write(_ value: InvoiceSeries, into buf: inout [UInt8]) {
         FfiConverterString.write(value.pattern, into: &buf)
         FfiConverterOptionString.write(value.last, into: &buf)
+        FfiConverterOptionTypeFacturX.write(value.facturX, into: &buf)
     }
 }
 
@@ -12864,6 +13277,113 @@ public func FfiConverterTypePaymentSchedule_lower(_ value: PaymentSchedule) -> R
 
 
 /**
+ * The money received from individuals for services on one day, at one VAT rate (flux 10.4):
+ * what VAT is due on. Refunds and reversed payments are negative.
+ *
+ * ```
+ * let line: hospes::ereporting::PaymentTotal = serde_json::from_str(r#"{"date": "2026-03-02",
+ * "vat_rate": "10", "count": 1, "amount": {"amount": "273.00", "currency": "EUR"},
+ * "vat": {"amount": "24.82", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(line.amount.to_string(), "273.00 EUR");
+ * ```
+ */
+public struct PaymentTotal: Equatable, Hashable {
+    /**
+     * The day the money was received, in the establishment's time zone.
+     */
+    public var date: NaiveDate
+    /**
+     * The VAT rate.
+     */
+    public var vatRate: VatRate
+    /**
+     * How many payments (and refunds) make it up.
+     */
+    public var count: UInt32
+    /**
+     * The amount received at this rate, including VAT.
+     */
+    public var amount: Money
+    /**
+     * The VAT it includes: `amount × rate / (100 + rate)`, rounded once for the day and rate.
+     */
+    public var vat: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day the money was received, in the establishment's time zone.
+         */date: NaiveDate, 
+        /**
+         * The VAT rate.
+         */vatRate: VatRate, 
+        /**
+         * How many payments (and refunds) make it up.
+         */count: UInt32, 
+        /**
+         * The amount received at this rate, including VAT.
+         */amount: Money, 
+        /**
+         * The VAT it includes: `amount × rate / (100 + rate)`, rounded once for the day and rate.
+         */vat: Money) {
+        self.date = date
+        self.vatRate = vatRate
+        self.count = count
+        self.amount = amount
+        self.vat = vat
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentTotal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentTotal: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentTotal {
+        return
+            try PaymentTotal(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                vat: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentTotal, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypeMoney.write(value.vat, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentTotal_lift(_ buf: RustBuffer) throws -> PaymentTotal {
+    return try FfiConverterTypePaymentTotal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentTotal_lower(_ value: PaymentTotal) -> RustBuffer {
+    return FfiConverterTypePaymentTotal.lower(value)
+}
+
+
+/**
  * A range of days, both ends included (« du 1er juillet au 31 août »).
  */
 public struct Period: Equatable, Hashable {
@@ -14744,6 +15264,91 @@ public func FfiConverterTypeRate_lift(_ buf: RustBuffer) throws -> Rate {
 #endif
 public func FfiConverterTypeRate_lower(_ value: Rate) -> RustBuffer {
     return FfiConverterTypeRate.lower(value)
+}
+
+
+/**
+ * An amount received at one VAT rate, including VAT.
+ *
+ * ```
+ * let part: hospes::ereporting::RateAmount = serde_json::from_str(r#"{"vat_rate": "20",
+ * "amount": {"amount": "120.00", "currency": "EUR"}, "vat": {"amount": "20.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(part.vat.to_string(), "20.00 EUR");
+ * ```
+ */
+public struct RateAmount: Equatable, Hashable {
+    /**
+     * The VAT rate.
+     */
+    public var vatRate: VatRate
+    /**
+     * The amount received at it, including VAT.
+     */
+    public var amount: Money
+    /**
+     * The VAT it includes, rounded once.
+     */
+    public var vat: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The VAT rate.
+         */vatRate: VatRate, 
+        /**
+         * The amount received at it, including VAT.
+         */amount: Money, 
+        /**
+         * The VAT it includes, rounded once.
+         */vat: Money) {
+        self.vatRate = vatRate
+        self.amount = amount
+        self.vat = vat
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RateAmount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRateAmount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateAmount {
+        return
+            try RateAmount(
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                vat: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RateAmount, into buf: inout [UInt8]) {
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterTypeMoney.write(value.vat, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateAmount_lift(_ buf: RustBuffer) throws -> RateAmount {
+    return try FfiConverterTypeRateAmount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateAmount_lower(_ value: RateAmount) -> RustBuffer {
+    return FfiConverterTypeRateAmount.lower(value)
 }
 
 
@@ -19149,6 +19754,230 @@ public func FfiConverterTypeTouristTax_lift(_ buf: RustBuffer) throws -> Tourist
 #endif
 public func FfiConverterTypeTouristTax_lower(_ value: TouristTax) -> RustBuffer {
     return FfiConverterTypeTouristTax.lower(value)
+}
+
+
+/**
+ * The tourist tax of one day, apart from the business's sales: invoiced to individuals, and
+ * received from them.
+ *
+ * ```
+ * let day: hospes::ereporting::TouristTaxTotal = serde_json::from_str(r#"{"date": "2026-07-18",
+ * "invoiced": {"amount": "8.54", "currency": "EUR"}, "received": {"amount": "0.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(day.invoiced.to_string(), "8.54 EUR");
+ * ```
+ */
+public struct TouristTaxTotal: Equatable, Hashable {
+    /**
+     * The day.
+     */
+    public var date: NaiveDate
+    /**
+     * On the documents issued to individuals that day (credit notes negative).
+     */
+    public var invoiced: Money
+    /**
+     * In the money received from individuals that day.
+     */
+    public var received: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day.
+         */date: NaiveDate, 
+        /**
+         * On the documents issued to individuals that day (credit notes negative).
+         */invoiced: Money, 
+        /**
+         * In the money received from individuals that day.
+         */received: Money) {
+        self.date = date
+        self.invoiced = invoiced
+        self.received = received
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TouristTaxTotal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTouristTaxTotal: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TouristTaxTotal {
+        return
+            try TouristTaxTotal(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                invoiced: FfiConverterTypeMoney.read(from: &buf), 
+                received: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TouristTaxTotal, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterTypeMoney.write(value.invoiced, into: &buf)
+        FfiConverterTypeMoney.write(value.received, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTaxTotal_lift(_ buf: RustBuffer) throws -> TouristTaxTotal {
+    return try FfiConverterTypeTouristTaxTotal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTouristTaxTotal_lower(_ value: TouristTaxTotal) -> RustBuffer {
+    return FfiConverterTypeTouristTaxTotal.lower(value)
+}
+
+
+/**
+ * The sales to individuals of one day at one VAT rate, of one category (flux 10.3): the
+ * invoices and credit notes issued that day, credit notes negative.
+ *
+ * ```
+ * let line: hospes::ereporting::TransactionTotal = serde_json::from_str(r#"{"date": "2026-07-18",
+ * "category": "services", "vat_rate": "10", "vat_category": "S", "exemption_reason": null,
+ * "count": 2, "excl_vat": {"amount": "900.00", "currency": "EUR"},
+ * "vat": {"amount": "90.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(line.category.code(), "TPS1");
+ * ```
+ */
+public struct TransactionTotal: Equatable, Hashable {
+    /**
+     * The day the documents were issued.
+     */
+    public var date: NaiveDate
+    /**
+     * Services (`TPS1`) or goods (`TLB1`).
+     */
+    public var category: TransactionCategory
+    /**
+     * The VAT rate.
+     */
+    public var vatRate: VatRate
+    /**
+     * The VAT category (UNTDID 5305): `S` (standard), or `E` under the franchise.
+     */
+    public var vatCategory: String
+    /**
+     * Why it is exempt: `VATEX-FR-FRANCHISE` under the franchise, else none.
+     */
+    public var exemptionReason: String?
+    /**
+     * How many documents (invoices and credit notes) make it up.
+     */
+    public var count: UInt32
+    /**
+     * Their amount excluding VAT, at this rate and of this category.
+     */
+    public var exclVat: Money
+    /**
+     * Their VAT.
+     */
+    public var vat: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day the documents were issued.
+         */date: NaiveDate, 
+        /**
+         * Services (`TPS1`) or goods (`TLB1`).
+         */category: TransactionCategory, 
+        /**
+         * The VAT rate.
+         */vatRate: VatRate, 
+        /**
+         * The VAT category (UNTDID 5305): `S` (standard), or `E` under the franchise.
+         */vatCategory: String, 
+        /**
+         * Why it is exempt: `VATEX-FR-FRANCHISE` under the franchise, else none.
+         */exemptionReason: String?, 
+        /**
+         * How many documents (invoices and credit notes) make it up.
+         */count: UInt32, 
+        /**
+         * Their amount excluding VAT, at this rate and of this category.
+         */exclVat: Money, 
+        /**
+         * Their VAT.
+         */vat: Money) {
+        self.date = date
+        self.category = category
+        self.vatRate = vatRate
+        self.vatCategory = vatCategory
+        self.exemptionReason = exemptionReason
+        self.count = count
+        self.exclVat = exclVat
+        self.vat = vat
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TransactionTotal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTransactionTotal: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TransactionTotal {
+        return
+            try TransactionTotal(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                category: FfiConverterTypeTransactionCategory.read(from: &buf), 
+                vatRate: FfiConverterTypeVatRate.read(from: &buf), 
+                vatCategory: FfiConverterString.read(from: &buf), 
+                exemptionReason: FfiConverterOptionString.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf), 
+                exclVat: FfiConverterTypeMoney.read(from: &buf), 
+                vat: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TransactionTotal, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterTypeTransactionCategory.write(value.category, into: &buf)
+        FfiConverterTypeVatRate.write(value.vatRate, into: &buf)
+        FfiConverterString.write(value.vatCategory, into: &buf)
+        FfiConverterOptionString.write(value.exemptionReason, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+        FfiConverterTypeMoney.write(value.exclVat, into: &buf)
+        FfiConverterTypeMoney.write(value.vat, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransactionTotal_lift(_ buf: RustBuffer) throws -> TransactionTotal {
+    return try FfiConverterTypeTransactionTotal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransactionTotal_lower(_ value: TransactionTotal) -> RustBuffer {
+    return FfiConverterTypeTransactionTotal.lower(value)
 }
 
 
@@ -25987,6 +26816,87 @@ public func FfiConverterTypeTouristTaxBasis_lower(_ value: TouristTaxBasis) -> R
 
 
 /**
+ * The category of a transaction, as the platforms name it (« catégorie de transaction »).
+ *
+ * ```
+ * use hospes::ereporting::TransactionCategory;
+ * assert_eq!(TransactionCategory::Services.code(), "TPS1");
+ * assert_eq!(serde_json::to_string(&TransactionCategory::Goods).unwrap(), r#""goods""#);
+ * ```
+ */
+
+public enum TransactionCategory: Equatable, Hashable {
+    
+    /**
+     * `TPS1`, services subject to VAT: the stay, its supplements, deposits, rent, fees.
+     */
+    case services
+    /**
+     * `TLB1`, goods subject to VAT: the lines of kind `side_sale` (bread, gas, souvenirs).
+     */
+    case goods
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TransactionCategory: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTransactionCategory: FfiConverterRustBuffer {
+    typealias SwiftType = TransactionCategory
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TransactionCategory {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .services
+        
+        case 2: return .goods
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TransactionCategory, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .services:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .goods:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransactionCategory_lift(_ buf: RustBuffer) throws -> TransactionCategory {
+    return try FfiConverterTypeTransactionCategory.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransactionCategory_lower(_ value: TransactionCategory) -> RustBuffer {
+    return FfiConverterTypeTransactionCategory.lower(value)
+}
+
+
+
+/**
  * The seller's VAT regime.
  *
  * ```
@@ -26405,6 +27315,30 @@ fileprivate struct FfiConverterOptionTypeDatesChange: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeDatesChange.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFacturX: FfiConverterRustBuffer {
+    typealias SwiftType = FacturX?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFacturX.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFacturX.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -27905,6 +28839,31 @@ fileprivate struct FfiConverterSequenceTypeInvoiceFigures: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeInvoicePayment: FfiConverterRustBuffer {
+    typealias SwiftType = [InvoicePayment]
+
+    public static func write(_ value: [InvoicePayment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInvoicePayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InvoicePayment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InvoicePayment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInvoicePayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer {
     typealias SwiftType = [JournalEntry]
 
@@ -28205,6 +29164,31 @@ fileprivate struct FfiConverterSequenceTypePaymentAccount: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePaymentTotal: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentTotal]
+
+    public static func write(_ value: [PaymentTotal], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentTotal.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentTotal] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentTotal]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentTotal.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePeriod: FfiConverterRustBuffer {
     typealias SwiftType = [Period]
 
@@ -28372,6 +29356,31 @@ fileprivate struct FfiConverterSequenceTypeRate: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRateAmount: FfiConverterRustBuffer {
+    typealias SwiftType = [RateAmount]
+
+    public static func write(_ value: [RateAmount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRateAmount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RateAmount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RateAmount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRateAmount.read(from: &buf))
         }
         return seq
     }
@@ -28622,6 +29631,56 @@ fileprivate struct FfiConverterSequenceTypeTimeInterval: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeTimeInterval.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTouristTaxTotal: FfiConverterRustBuffer {
+    typealias SwiftType = [TouristTaxTotal]
+
+    public static func write(_ value: [TouristTaxTotal], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTouristTaxTotal.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TouristTaxTotal] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TouristTaxTotal]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTouristTaxTotal.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTransactionTotal: FfiConverterRustBuffer {
+    typealias SwiftType = [TransactionTotal]
+
+    public static func write(_ value: [TransactionTotal], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTransactionTotal.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TransactionTotal] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TransactionTotal]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTransactionTotal.read(from: &buf))
         }
         return seq
     }

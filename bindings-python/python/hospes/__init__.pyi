@@ -1833,6 +1833,63 @@ class LatePayment(TypedDict):
     early_payment_discount_percent: Decimal
     """Discount for early payment, in percent (usually none: 0)."""
 
+class BuyerIds(TypedDict):
+    """The customer's legal identifiers, from the client file (a business customer's)."""
+    siren: NotRequired[Optional[str]]
+    """SIREN (9 digits): required for a business customer in France."""
+    vat_number: NotRequired[Optional[str]]
+    """Intra-community VAT number."""
+    electronic_address: NotRequired[Optional[str]]
+    """Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
+    absent for a business customer in France.
+    """
+
+VatRegime = Literal['standard', 'franchise']
+"""The seller's VAT regime."""
+
+PaymentMeansCode = Literal['cash', 'cheque', 'credit_transfer', 'card', 'sepa_credit_transfer', 'sepa_direct_debit', 'online']
+"""How the invoice is paid (UNTDID 4461)."""
+
+class PaymentMeans(TypedDict):
+    """The means of payment the invoice asks for (BG-16)."""
+    code: PaymentMeansCode
+    """The means."""
+    iban: NotRequired[Optional[str]]
+    """The account to pay into, for a transfer."""
+    bic: NotRequired[Optional[str]]
+    """Its bank's BIC."""
+    account_name: NotRequired[Optional[str]]
+    """The account's holder."""
+
+class FacturX(TypedDict):
+    """What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
+    regime, the means of payment, and for a credit note the date of the invoice it cancels. The
+    default suits an invoice to a guest from a business charging VAT.
+
+    The business sets them on a series ([`InvoiceSeries::factur_x`]) to make its invoices
+    e-invoices; what belongs to one invoice (the business customer's `buyer`, what was `paid`)
+    goes on the draft's own [`Invoice::factur_x`], which completes the series' options.
+
+    [`InvoiceSeries::factur_x`]: crate::invoice::InvoiceSeries::factur_x
+    [`Invoice::factur_x`]: crate::invoice::Invoice::factur_x
+    """
+    buyer: NotRequired[Optional[BuyerIds]]
+    """The customer's SIREN, VAT number and electronic address."""
+    vat_regime: NotRequired[Optional[VatRegime]]
+    """The seller's VAT regime."""
+    payment_means: NotRequired[Optional[PaymentMeans]]
+    """How the invoice is to be paid."""
+    seller_electronic_address: NotRequired[Optional[str]]
+    """The seller's electronic address in the French directory; its SIREN when absent."""
+    credited_invoice_date: NotRequired[Optional[date]]
+    """For a credit note: the issue date of the invoice it cancels (required then; filled by
+    [`Invoice::credit_note`](crate::invoice::Invoice::credit_note)).
+    """
+    paid: NotRequired[Optional[Money]]
+    """What was paid before the invoice was issued (online at booking): the prepaid amount; all
+    of it makes the invoice « déjà payée » (billing framework S2).
+    """
+
 class Invoice(TypedDict):
     """An invoice or a credit note."""
     number: NotRequired[Optional[str]]
@@ -1869,6 +1926,14 @@ class Invoice(TypedDict):
     """Late-payment mentions, for a business customer."""
     locale: Locale
     """Language of the document."""
+    factur_x: NotRequired[Optional[FacturX]]
+    """The Factur-X options it is an e-invoice with: set when it was issued in a Factur-X
+    series ([`InvoiceSeries::factur_x`](super::InvoiceSeries::factur_x)) or is the credit
+    note of an e-invoice; its PDF is then the Factur-X file and its XML the e-invoice. On a
+    draft, the invoice's own options (a business customer's `buyer`, what was `paid`),
+    which complete its series' when it is issued. Absent from the JSON when none, as on
+    every invoice issued before.
+    """
 
 class InvoiceRequest(TypedDict):
     """What the host asks to invoice."""
@@ -1907,11 +1972,20 @@ class SignedQuote(TypedDict):
     """
 
 class InvoiceSeries(TypedDict):
-    """An invoice series: its pattern and the last number it issued."""
+    """An invoice series: its pattern, the last number it issued, and whether its invoices are
+    Factur-X e-invoices.
+    """
     pattern: str
     """Number pattern (`FA{yy}{mm}{seq:04}`)."""
     last: NotRequired[Optional[str]]
     """The series' last number, none before its first."""
+    factur_x: NotRequired[Optional[FacturX]]
+    """The business's choice to make this series' invoices Factur-X e-invoices, with these
+    options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+    credit note issued in it must pass `einvoice::check` before it takes a number, and
+    carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+    JSON when none.
+    """
 
 class IssuedInvoice(TypedDict):
     """An issued invoice (or credit note), the invoice it cancels if any, and the events."""
@@ -2832,53 +2906,114 @@ class RenderedMail(TypedDict):
     text: str
     """The plain-text alternative."""
 
-class BuyerIds(TypedDict):
-    """The customer's legal identifiers, from the client file (a business customer's)."""
-    siren: NotRequired[Optional[str]]
-    """SIREN (9 digits): required for a business customer in France."""
-    vat_number: NotRequired[Optional[str]]
-    """Intra-community VAT number."""
-    electronic_address: NotRequired[Optional[str]]
-    """Electronic address in the French directory (« annuaire »), scheme 0225; the SIREN when
-    absent for a business customer in France.
-    """
-
-VatRegime = Literal['standard', 'franchise']
-"""The seller's VAT regime."""
-
-PaymentMeansCode = Literal['cash', 'cheque', 'credit_transfer', 'card', 'sepa_credit_transfer', 'sepa_direct_debit', 'online']
-"""How the invoice is paid (UNTDID 4461)."""
-
-class PaymentMeans(TypedDict):
-    """The means of payment the invoice asks for (BG-16)."""
-    code: PaymentMeansCode
-    """The means."""
-    iban: NotRequired[Optional[str]]
-    """The account to pay into, for a transfer."""
-    bic: NotRequired[Optional[str]]
-    """Its bank's BIC."""
-    account_name: NotRequired[Optional[str]]
-    """The account's holder."""
-
-class FacturX(TypedDict):
-    """What an e-invoice needs besides the invoice: the customer's identifiers, the seller's VAT
-    regime, the means of payment, and for a credit note the date of the invoice it cancels. The
-    default suits an invoice to a guest from a business charging VAT.
-    """
-    buyer: NotRequired[Optional[BuyerIds]]
-    """The customer's SIREN, VAT number and electronic address."""
+class EReportOptions(TypedDict):
+    """What the report needs to know of the business besides its documents."""
     vat_regime: NotRequired[Optional[VatRegime]]
-    """The seller's VAT regime."""
-    payment_means: NotRequired[Optional[PaymentMeans]]
-    """How the invoice is to be paid."""
-    seller_electronic_address: NotRequired[Optional[str]]
-    """The seller's electronic address in the French directory; its SIREN when absent."""
-    credited_invoice_date: NotRequired[Optional[date]]
-    """For a credit note: the issue date of the invoice it cancels (required then)."""
-    paid: NotRequired[Optional[Money]]
-    """What was paid before the invoice was issued (online at booking): the prepaid amount; all
-    of it makes the invoice « déjà payée » (billing framework S2).
+    """The business's VAT regime, as for its e-invoices (standard when absent): under the
+    franchise, every amount is exempt (category E, `VATEX-FR-FRANCHISE`) and the tourist tax
+    is not told apart, as on the e-invoice.
     """
+    vat_on_debits: NotRequired[bool]
+    """The business opted to pay VAT on its services when it invoices them (« option pour le
+    paiement de la taxe d'après les débits »): no payment data is reported then.
+    """
+
+TransactionCategory = Literal['services', 'goods']
+"""The category of a transaction, as the platforms name it (« catégorie de transaction »)."""
+
+class TransactionTotal(TypedDict):
+    """The sales to individuals of one day at one VAT rate, of one category (flux 10.3): the
+    invoices and credit notes issued that day, credit notes negative.
+    """
+    date: date
+    """The day the documents were issued."""
+    category: TransactionCategory
+    """Services (`TPS1`) or goods (`TLB1`)."""
+    vat_rate: Decimal
+    """The VAT rate."""
+    vat_category: str
+    """The VAT category (UNTDID 5305): `S` (standard), or `E` under the franchise."""
+    exemption_reason: NotRequired[Optional[str]]
+    """Why it is exempt: `VATEX-FR-FRANCHISE` under the franchise, else none."""
+    count: int
+    """How many documents (invoices and credit notes) make it up."""
+    excl_vat: Money
+    """Their amount excluding VAT, at this rate and of this category."""
+    vat: Money
+    """Their VAT."""
+
+class PaymentTotal(TypedDict):
+    """The money received from individuals for services on one day, at one VAT rate (flux 10.4):
+    what VAT is due on. Refunds and reversed payments are negative.
+    """
+    date: date
+    """The day the money was received, in the establishment's time zone."""
+    vat_rate: Decimal
+    """The VAT rate."""
+    count: int
+    """How many payments (and refunds) make it up."""
+    amount: Money
+    """The amount received at this rate, including VAT."""
+    vat: Money
+    """The VAT it includes: `amount × rate / (100 + rate)`, rounded once for the day and rate."""
+
+class RateAmount(TypedDict):
+    """An amount received at one VAT rate, including VAT."""
+    vat_rate: Decimal
+    """The VAT rate."""
+    amount: Money
+    """The amount received at it, including VAT."""
+    vat: Money
+    """The VAT it includes, rounded once."""
+
+class InvoicePayment(TypedDict):
+    """The money received for services on one invoice to a business, on one day: what the platform
+    reports as the e-invoice's payment (« encaissée »).
+    """
+    invoice_number: str
+    """The invoice (or credit note, for a refund)."""
+    issue_date: date
+    """Its issue date."""
+    date: date
+    """The day the money was received, in the establishment's time zone."""
+    amounts: List[RateAmount]
+    """What was received for services, per VAT rate, by increasing rate."""
+    tourist_tax: Money
+    """What was received for the tourist tax, not a sale of the business."""
+
+class TouristTaxTotal(TypedDict):
+    """The tourist tax of one day, apart from the business's sales: invoiced to individuals, and
+    received from them.
+    """
+    date: date
+    """The day."""
+    invoiced: Money
+    """On the documents issued to individuals that day (credit notes negative)."""
+    received: Money
+    """In the money received from individuals that day."""
+
+class EReport(TypedDict):
+    """The e-reporting data of one period, for the business's approved platform."""
+    siren: str
+    """The business's SIREN: the first nine digits of the establishment's SIRET."""
+    first_day: date
+    """The period's first day."""
+    last_day: date
+    """The period's last day (included)."""
+    currency: str
+    """The currency of every amount: the euro."""
+    vat_regime: VatRegime
+    """The VAT regime the amounts were read under."""
+    vat_on_debits: bool
+    """VAT on services paid on invoicing: `payments` and `invoice_payments` are empty."""
+    transactions: List[TransactionTotal]
+    """Sales to individuals, by day, category and rate."""
+    payments: List[PaymentTotal]
+    """Money received from individuals for services, by day and rate."""
+    invoice_payments: List[InvoicePayment]
+    """Money received for services on invoices to businesses, by day and invoice."""
+    tourist_tax: List[TouristTaxTotal]
+    """The tourist tax, by day: not a sale of the business."""
 
 LabelSheet = Literal['a4_3x8', 'a4_2x7', 'letter_3x10']
 """A sheet of labels."""
@@ -3795,12 +3930,17 @@ def draft_invoice(request: InvoiceRequest) -> Invoice:
 
 def issue_invoice(invoice: Invoice, series: InvoiceSeries, date: date, now: datetime) -> IssuedInvoice:
     """Issues a draft invoice: numbered in its series for `date`, every mandatory mention
-     checked; it never changes again.
+     checked; it never changes again. In a Factur-X series (`series.factur_x`) it is an
+     e-invoice carrying its options (the draft's own completed by the series'), refused before
+     any number is taken as `einvoice.check` refuses.
     """
     ...
 
 def credit_invoice(invoice: Invoice, series: InvoiceSeries, date: date, now: datetime) -> IssuedInvoice:
-    """The credit note cancelling an issued invoice: every line negated, numbered in `series`."""
+    """The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+     The credit note of an e-invoice, or in a Factur-X series, is an e-invoice dated to the
+     invoice it cancels (`credited_invoice_date` filled in).
+    """
     ...
 
 def invoice_link_state(invoice: Invoice) -> LinkState:
@@ -3932,8 +4072,9 @@ def portal_stay_payment(access: PortalAccess, client: Client, stay: Stay, invoic
     ...
 
 def portal_invoice_pdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Optional[Letterhead] = None) -> FileBytes:
-    """One of the guest's issued invoices as PDF bytes, the document the business prints; a
-     draft, another client's invoice or one outside her link is not found.
+    """One of the guest's issued invoices as PDF bytes, the document the business prints — the
+     Factur-X file for an invoice issued in a Factur-X series; a draft, another client's
+     invoice or one outside her link is not found.
     """
     ...
 
@@ -4098,20 +4239,36 @@ def invoice_pdf(invoice: Invoice, balance: Optional[InvoiceBalance] = None, lett
      so far when `balance` is given; `letterhead` brings the establishment's logo and font;
      `space_link`, the client's space link, is printed as a QR code beside her address. With
      `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
-     embedded, refused as `einvoice.check` refuses.
+     embedded, refused as `einvoice.check` refuses; without it, an invoice issued in a
+     Factur-X series (it carries its `factur_x` options) is its Factur-X file all the same.
     """
     ...
 
-def check_einvoice(invoice: Invoice, factur_x: FacturX) -> None:
+def check_einvoice(invoice: Invoice, factur_x: Optional[FacturX] = None) -> None:
     """Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
-     the VAT regime, the means of payment …), refusing with the first rule it breaks, each
-     with its code: call it before issuing an invoice of a Factur-X series.
+     the VAT regime, the means of payment …; by default the options it carries, else `{}`),
+     refusing with the first rule it breaks, each with its code. `invoice.issue` in a Factur-X
+     series applies the same rules before it takes a number.
     """
     ...
 
-def einvoice_xml(invoice: Invoice, factur_x: FacturX) -> str:
+def einvoice_xml(invoice: Invoice, factur_x: Optional[FacturX] = None) -> str:
     """The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
-     `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+     `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform;
+     with `factur_x`, by default the options the invoice carries, else `{}`.
+    """
+    ...
+
+def ereporting_report(establishment: Establishment, invoices: List[Invoice], payments: List[Payment], first_day: date, last_day: date, options: Optional[EReportOptions] = None) -> EReport:
+    """The B2C e-reporting data of the days `first_day` to `last_day` (31 at most) for the
+     business's approved platform, from its `invoices` and `payments`: sales to individuals
+     per day, category (`services` TPS1, `goods` TLB1) and VAT rate, with the number of
+     documents, amounts excluding VAT and VAT (credit notes negative; invoices to businesses
+     left to e-invoicing); money received for services per day and rate, each payment split
+     over its invoice's rates to the cent (refunds negative); per invoice to a business, what
+     was received on which day; the tourist tax apart. Payments are dated in the
+     establishment's time zone; `invoices` must hold the invoice of every payment of the
+     period. Euros only (`invoice.ereporting_currency_unsupported`).
     """
     ...
 
@@ -4406,6 +4563,10 @@ def from_wire(type_name: Literal['DocumentKind'], value: Mapping[str, Any]) -> D
 @overload
 def from_wire(type_name: Literal['DocumentRef'], value: Mapping[str, Any]) -> DocumentRef: ...
 @overload
+def from_wire(type_name: Literal['EReport'], value: Mapping[str, Any]) -> EReport: ...
+@overload
+def from_wire(type_name: Literal['EReportOptions'], value: Mapping[str, Any]) -> EReportOptions: ...
+@overload
 def from_wire(type_name: Literal['EditOutcome'], value: Mapping[str, Any]) -> EditOutcome: ...
 @overload
 def from_wire(type_name: Literal['EditPolicy'], value: Mapping[str, Any]) -> EditPolicy: ...
@@ -4483,6 +4644,8 @@ def from_wire(type_name: Literal['InvoiceBalance'], value: Mapping[str, Any]) ->
 def from_wire(type_name: Literal['InvoiceFigures'], value: Mapping[str, Any]) -> InvoiceFigures: ...
 @overload
 def from_wire(type_name: Literal['InvoiceKind'], value: Mapping[str, Any]) -> InvoiceKind: ...
+@overload
+def from_wire(type_name: Literal['InvoicePayment'], value: Mapping[str, Any]) -> InvoicePayment: ...
 @overload
 def from_wire(type_name: Literal['InvoiceRequest'], value: Mapping[str, Any]) -> InvoiceRequest: ...
 @overload
@@ -4596,6 +4759,8 @@ def from_wire(type_name: Literal['PaymentRequest'], value: Mapping[str, Any]) ->
 @overload
 def from_wire(type_name: Literal['PaymentSchedule'], value: Mapping[str, Any]) -> PaymentSchedule: ...
 @overload
+def from_wire(type_name: Literal['PaymentTotal'], value: Mapping[str, Any]) -> PaymentTotal: ...
+@overload
 def from_wire(type_name: Literal['Period'], value: Mapping[str, Any]) -> Period: ...
 @overload
 def from_wire(type_name: Literal['Pet'], value: Mapping[str, Any]) -> Pet: ...
@@ -4643,6 +4808,8 @@ def from_wire(type_name: Literal['QuoteStatus'], value: Mapping[str, Any]) -> Qu
 def from_wire(type_name: Literal['QuoteView'], value: Mapping[str, Any]) -> QuoteView: ...
 @overload
 def from_wire(type_name: Literal['Rate'], value: Mapping[str, Any]) -> Rate: ...
+@overload
+def from_wire(type_name: Literal['RateAmount'], value: Mapping[str, Any]) -> RateAmount: ...
 @overload
 def from_wire(type_name: Literal['RateBasis'], value: Mapping[str, Any]) -> RateBasis: ...
 @overload
@@ -4745,6 +4912,12 @@ def from_wire(type_name: Literal['TimeInterval'], value: Mapping[str, Any]) -> T
 def from_wire(type_name: Literal['TouristTax'], value: Mapping[str, Any]) -> TouristTax: ...
 @overload
 def from_wire(type_name: Literal['TouristTaxBasis'], value: Mapping[str, Any]) -> TouristTaxBasis: ...
+@overload
+def from_wire(type_name: Literal['TouristTaxTotal'], value: Mapping[str, Any]) -> TouristTaxTotal: ...
+@overload
+def from_wire(type_name: Literal['TransactionCategory'], value: Mapping[str, Any]) -> TransactionCategory: ...
+@overload
+def from_wire(type_name: Literal['TransactionTotal'], value: Mapping[str, Any]) -> TransactionTotal: ...
 @overload
 def from_wire(type_name: Literal['Translated'], value: Mapping[str, Any]) -> Translated: ...
 @overload

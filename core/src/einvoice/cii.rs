@@ -6,9 +6,10 @@ use rust_decimal::Decimal;
 
 use super::figures::{Figures, TaxRow};
 use super::xml::Xml;
-use super::{BuyerIds, Category, FacturX, Framework, Scope};
+use super::{BuyerIds, Category, FacturX};
 use crate::address::{Address, Country};
 use crate::i18n::{self, Arg, Locale};
+use crate::invoice::einvoicing::{Framework, Scope};
 use crate::invoice::{Invoice, InvoiceKind};
 
 const RSM: &str = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";

@@ -1,11 +1,11 @@
 //! The errors of the business's side: pricing, quotes, invoices, payments, contracts, the
-//! evidence log, mails, editable bookings, appointments, PDFs, and the internal error. The other
-//! half of the table of [`Error`](super::Error).
+//! evidence log, mails, editable bookings, appointments, PDFs, GDPR and exports. The middle part
+//! of the table of [`Error`](super::Error); the books' (accounting, internal) are in `books`.
 
-/// Hands `$callback` the whole table: the guest's half first, then this one.
+/// Hands `$callback` the whole table: the guest's part first, then this one, then the books'.
 macro_rules! error_table {
     ($callback:ident) => {
-        guest_families! { $callback;
+        books_families! { $callback;
             /// A register query or entry that cannot be served (`register.query_invalid` …).
             Register = "register" {
                 /// A search fragment shorter than the register starts at.
@@ -366,6 +366,40 @@ macro_rules! error_table {
                     /// The invoice's total.
                     total: String,
                 },
+                /// An e-reporting period whose last day is before its first.
+                #[error("e-reporting period from {first_day} to {last_day}: the last day is before the first")]
+                EreportingPeriodReversed = "invoice.ereporting_period_reversed" {
+                    /// The first day (`YYYY-MM-DD`).
+                    first_day: String,
+                    /// The last day (`YYYY-MM-DD`).
+                    last_day: String,
+                },
+                /// An e-reporting period longer than a month (31 days).
+                #[error("e-reporting period from {first_day} to {last_day} is {days} days: 31 at most")]
+                EreportingPeriodTooLong = "invoice.ereporting_period_too_long" {
+                    /// The first day (`YYYY-MM-DD`).
+                    first_day: String,
+                    /// The last day (`YYYY-MM-DD`).
+                    last_day: String,
+                    /// Its length in days, both included.
+                    days: u32,
+                },
+                /// French e-reporting is in euros: nothing is converted.
+                #[error("`{reference}` is in {currency}: e-reporting is in euros only")]
+                EreportingCurrencyUnsupported = "invoice.ereporting_currency_unsupported" {
+                    /// The establishment's id, the invoice's number or the payment's key.
+                    reference: String,
+                    /// Its currency.
+                    currency: String,
+                },
+                /// A payment reported whose invoice was not handed with it (or is a draft).
+                #[error("payment `{key}` is on invoice `{invoice_number}`, which was not given")]
+                EreportingInvoiceUnknown = "invoice.ereporting_invoice_unknown" {
+                    /// The invoice's number.
+                    invoice_number: String,
+                    /// The payment's key.
+                    key: String,
+                },
             }
             /// A payment that cannot be recorded or asked for (`payment.amount_invalid`,
             /// `payment.not_payable` …).
@@ -724,73 +758,6 @@ macro_rules! error_table {
                 #[error("export could not be written: {detail}")]
                 ExportWriteFailed = "export.write_failed" {
                     /// What failed (the system's error).
-                    detail: String,
-                },
-            }
-            /// Journal entries or a FEC that cannot be made: a chart that contradicts itself, a draft,
-            /// an unbalanced entry (`accounting.*`).
-            Accounting = "accounting" {
-                /// A chart of accounts that contradicts itself.
-                #[error("invalid chart of accounts, {field}: {detail}")]
-                ChartInvalid = "accounting.chart_invalid" {
-                    /// The field (`sales.accommodation`, `vat_collected`).
-                    field: String,
-                    /// What is wrong, with the value.
-                    detail: String,
-                },
-                /// A draft invoice (no number or issue date) handed to the journal.
-                #[error("invoice `{number}` is a draft: only issued documents are booked")]
-                NotIssued = "accounting.not_issued" {
-                    /// Its number, if any.
-                    number: String,
-                },
-                /// A payment on an invoice that was not handed with it.
-                #[error("payment `{key}` is on invoice `{invoice_number}`, which was not given")]
-                InvoiceUnknown = "accounting.invoice_unknown" {
-                    /// The invoice's number.
-                    invoice_number: String,
-                    /// The payment's key.
-                    key: String,
-                },
-                /// An invoice or payment that cannot be booked as it is.
-                #[error("document `{reference}` cannot be booked: {detail}")]
-                DocumentInvalid = "accounting.document_invalid" {
-                    /// The invoice's number, the payment's key or the journal's code.
-                    reference: String,
-                    /// What is wrong.
-                    detail: String,
-                },
-                /// An entry whose debits and credits differ.
-                #[error("entry {entry} is unbalanced: debit {debit}, credit {credit}")]
-                EntryUnbalanced = "accounting.entry_unbalanced" {
-                    /// The entry (`VE000042 (FA26030042)`).
-                    entry: String,
-                    /// Its debits.
-                    debit: String,
-                    /// Its credits.
-                    credit: String,
-                },
-                /// An entry the FEC cannot hold.
-                #[error("entry {entry} cannot be written: {detail}")]
-                JournalEntryInvalid = "accounting.entry_invalid" {
-                    /// The entry.
-                    entry: String,
-                    /// What is wrong.
-                    detail: String,
-                },
-                /// A SIREN that is not nine digits with a valid key.
-                #[error("`{value}` is not a SIREN")]
-                SirenInvalid = "accounting.siren_invalid" {
-                    /// The value given.
-                    value: String,
-                },
-            }
-            /// A bug in hospes, reported instead of crashing: please report it.
-            Internal = "internal" {
-                /// Something that cannot happen did; reported instead of crashing the host.
-                #[error("internal error: {detail}")]
-                Internal = "internal.error" {
-                    /// What failed.
                     detail: String,
                 },
             }

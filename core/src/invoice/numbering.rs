@@ -19,9 +19,21 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::facturx::FacturX;
 use crate::error::{Error, Result};
 
-/// An invoice series: its pattern and the last number it issued.
+/// An invoice series: its pattern, the last number it issued, and whether its invoices are
+/// Factur-X e-invoices.
+///
+/// ```
+/// let series: hospes::invoice::InvoiceSeries = serde_json::from_str(
+///     r#"{"pattern": "FA{yy}{mm}-{seq:04}", "last": "FA2603-0041", "factur_x": {"payment_means": {"code": "card"}}}"#,
+/// ).unwrap();
+/// assert!(series.factur_x.is_some());
+/// // A series stored before e-invoicing reads as it was, and writes as it was.
+/// let plain: hospes::invoice::InvoiceSeries = serde_json::from_str(r#"{"pattern": "AV{yyyy}-{seq:3}"}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"pattern":"AV{yyyy}-{seq:3}","last":null}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -32,13 +44,21 @@ pub struct InvoiceSeries {
     /// The series' last number, none before its first.
     #[serde(default)]
     pub last: Option<String>,
+    /// The business's choice to make this series' invoices Factur-X e-invoices, with these
+    /// options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+    /// credit note issued in it must pass `einvoice::check` before it takes a number, and
+    /// carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+    /// JSON when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub factur_x: Option<FacturX>,
 }
 
 impl InvoiceSeries {
     /// The number for a document dated `date`; the series then continues from it.
     ///
     /// ```
-    /// let mut series = hospes::invoice::InvoiceSeries { pattern: "AV{yyyy}-{seq:3}".into(), last: None };
+    /// let mut series = hospes::invoice::InvoiceSeries { pattern: "AV{yyyy}-{seq:3}".into(), last: None, factur_x: None };
     /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-001");
     /// assert_eq!(series.take("2026-05-02".parse().unwrap()).unwrap(), "AV2026-002");
     /// ```
@@ -100,14 +120,6 @@ impl SeriesPair {
             self.invoices = series.clone();
         }
         self.credit_notes = series;
-    }
-
-    /// The next invoice number for a document dated `date`.
-    pub(crate) fn take_invoice(&mut self, date: NaiveDate) -> Result<String> {
-        let mut series = self.invoices.clone();
-        let number = series.take(date)?;
-        self.invoices_now(series);
-        Ok(number)
     }
 
     /// The two series to store: invoices, then credit notes.

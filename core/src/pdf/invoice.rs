@@ -7,18 +7,25 @@ use super::Words;
 use super::archive::Archive;
 use super::page::{Align, Info, Weight};
 use super::printer::Printer;
+use crate::einvoice::{self, FacturX, VatRegime};
 use crate::error::Result;
+use crate::i18n::{self, Locale};
 use crate::invoice::{Invoice, InvoiceKind, InvoiceStatus};
 use crate::payment::InvoiceBalance;
 
 impl Printer {
     /// The invoice (or credit note) as PDF, in the invoice's language. A draft prints with a
-    /// "draft" banner instead of a number.
+    /// "draft" banner instead of a number. An e-invoice (issued in a Factur-X series: it carries
+    /// its [`factur_x`](Invoice::factur_x) options) prints as its Factur-X file
+    /// ([`factur_x`](Printer::factur_x)).
     ///
     /// ```
     /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
-    /// let pdf = hospes::pdf::Printer::standard().invoice(&invoice).unwrap();
+    /// let printer = hospes::pdf::Printer::standard();
+    /// let pdf = printer.invoice(&invoice).unwrap();
     /// assert!(pdf.len() < 20_000);
+    /// let einvoice = hospes::invoice::Invoice { factur_x: Some(Default::default()), ..invoice.clone() };
+    /// assert_eq!(printer.invoice(&einvoice).unwrap(), printer.factur_x(&invoice, None, None, &Default::default()).unwrap());
     /// ```
     pub fn invoice(&self, invoice: &Invoice) -> Result<Vec<u8>> {
         self.invoice_with_balance(invoice, None, None)
@@ -27,7 +34,9 @@ impl Printer {
     /// The invoice with what was paid on it so far (from `payment::invoice_balance`): the
     /// amount already paid and the amount still due are printed under the totals. With the
     /// client's `space_link` (a URL a guest may open, else `link.qr_invalid`), its QR code is
-    /// printed beside the customer's address.
+    /// printed beside the customer's address. An e-invoice (one that carries its
+    /// [`factur_x`](Invoice::factur_x) options) is its Factur-X file, refused as
+    /// [`einvoice::check`] refuses; any other invoice prints as it always did, byte for byte.
     ///
     /// ```
     /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
@@ -42,13 +51,64 @@ impl Printer {
         balance: Option<&InvoiceBalance>,
         space_link: Option<&str>,
     ) -> Result<Vec<u8>> {
-        self.invoice_document(invoice, balance, space_link, None, &[])
+        match &invoice.factur_x {
+            Some(options) => self.factur_x(invoice, balance, space_link, options),
+            None => self.invoice_document(invoice, balance, space_link, None, &[]),
+        }
     }
 
-    /// The invoice as [`invoice_with_balance`](Printer::invoice_with_balance) prints it, with
-    /// `mentions` printed under the payment terms, and made PDF/A-3b with `archive` embedded
-    /// when given (a Factur-X invoice).
-    pub(crate) fn invoice_document(
+    /// The invoice (or credit note) as a Factur-X file with `options`, whatever options it
+    /// carries: the PDF [`invoice_with_balance`] prints, made PDF/A-3b, with its CII XML
+    /// ([`einvoice::cii_xml`], profile EN 16931) embedded as `factur-x.xml`, and the mention
+    /// « TVA non applicable, art. 293 B du CGI » for a business under the franchise. Refused as
+    /// [`einvoice::check`] refuses.
+    ///
+    /// [`invoice_with_balance`]: Printer::invoice_with_balance
+    ///
+    /// ```
+    /// # let invoice: hospes::invoice::Invoice = serde_json::from_str(include_str!("../../tests/data/invoice.json")).unwrap();
+    /// let printer = hospes::pdf::Printer::standard();
+    /// let pdf = printer.factur_x(&invoice, None, None, &Default::default()).unwrap();
+    /// assert!(pdf.windows(12).any(|w| w == b"factur-x.xml"));
+    /// assert_eq!(pdf, printer.factur_x(&invoice, None, None, &Default::default()).unwrap());
+    /// ```
+    pub fn factur_x(
+        &self,
+        invoice: &Invoice,
+        balance: Option<&InvoiceBalance>,
+        space_link: Option<&str>,
+        options: &FacturX,
+    ) -> Result<Vec<u8>> {
+        let xml = einvoice::cii_xml(invoice, options)?;
+        let mentions = match options.vat_regime.unwrap_or_default() {
+            VatRegime::Franchise => vec![i18n::text(
+                "einvoice-exempt-franchise",
+                &[],
+                invoice.locale,
+                Locale::Fr,
+            )],
+            VatRegime::Standard => vec![],
+        };
+        let archive = Archive {
+            data: xml.into_bytes(),
+            file_name: einvoice::FILE_NAME,
+            mime: "text/xml",
+            description: format!(
+                "Factur-X {} {}",
+                einvoice::CONFORMANCE_LEVEL,
+                invoice.number.as_deref().unwrap_or_default()
+            ),
+            document_type: "INVOICE",
+            version: einvoice::FACTUR_X_VERSION,
+            conformance_level: einvoice::CONFORMANCE_LEVEL,
+        };
+        self.invoice_document(invoice, balance, space_link, Some(archive), &mentions)
+    }
+
+    /// The invoice as [`invoice_with_balance`](Printer::invoice_with_balance) prints a plain
+    /// one, with `mentions` printed under the payment terms, and made PDF/A-3b with `archive`
+    /// embedded when given (a Factur-X invoice).
+    fn invoice_document(
         &self,
         invoice: &Invoice,
         balance: Option<&InvoiceBalance>,

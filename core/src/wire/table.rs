@@ -244,11 +244,15 @@ macro_rules! operation_table {
         invoice::draft(request)
     }
     /// Issues a draft invoice: numbered in its series for `date`, every mandatory mention
-    /// checked; it never changes again.
+    /// checked; it never changes again. In a Factur-X series (`series.factur_x`) it is an
+    /// e-invoice carrying its options (the draft's own completed by the series'), refused before
+    /// any number is taken as `einvoice.check` refuses.
     "invoice.issue" => fn issue_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
         invoice.issue(&series, date, now)
     }
     /// The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+    /// The credit note of an e-invoice, or in a Factur-X series, is an e-invoice dated to the
+    /// invoice it cancels (`credited_invoice_date` filled in).
     "invoice.credit_note" => fn credit_invoice(invoice: Invoice, series: InvoiceSeries, date: NaiveDate as CalendarDate, now: DateTime<Utc>) -> IssuedInvoice {
         invoice.credit_note(&series, date, now)
     }
@@ -368,8 +372,9 @@ macro_rules! operation_table {
     "portal.stay_payment" => fn portal_stay_payment(access: PortalAccess, client: Client, stay: Stay, invoices: Vec<Invoice>, payments: Vec<Payment>, online_payment: bool) -> StayPayment {
         Portal::open(&access, client)?.stay_payment(&stay, &invoices, &payments, online_payment)
     }
-    /// One of the guest's issued invoices as PDF bytes, the document the business prints; a
-    /// draft, another client's invoice or one outside her link is not found.
+    /// One of the guest's issued invoices as PDF bytes, the document the business prints — the
+    /// Factur-X file for an invoice issued in a Factur-X series; a draft, another client's
+    /// invoice or one outside her link is not found.
     "portal.invoice_pdf" => fn portal_invoice_pdf(access: PortalAccess, client: Client, invoice: Invoice, letterhead: Option<Letterhead>) -> FileBytes {
         Portal::open(&access, client)?.invoice_pdf(&invoice, &*Printer::for_letterhead(letterhead)?).map(FileBytes)
     }
@@ -524,7 +529,8 @@ macro_rules! operation_table {
     /// so far when `balance` is given; `letterhead` brings the establishment's logo and font;
     /// `space_link`, the client's space link, is printed as a QR code beside her address. With
     /// `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
-    /// embedded, refused as `einvoice.check` refuses.
+    /// embedded, refused as `einvoice.check` refuses; without it, an invoice issued in a
+    /// Factur-X series (it carries its `factur_x` options) is its Factur-X file all the same.
     "pdf.invoice" => fn invoice_pdf(invoice: Invoice, balance: Option<InvoiceBalance>, letterhead: Option<Letterhead>, space_link: Option<String>, factur_x: Option<FacturX>) -> FileBytes {
         let printer = Printer::for_letterhead(letterhead)?;
         match factur_x {
@@ -534,15 +540,29 @@ macro_rules! operation_table {
         .map(FileBytes)
     }
     /// Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
-    /// the VAT regime, the means of payment …), refusing with the first rule it breaks, each
-    /// with its code: call it before issuing an invoice of a Factur-X series.
-    "einvoice.check" => fn check_einvoice(invoice: Invoice, factur_x: FacturX) -> () {
-        einvoice::check(&invoice, &factur_x)
+    /// the VAT regime, the means of payment …; by default the options it carries, else `{}`),
+    /// refusing with the first rule it breaks, each with its code. `invoice.issue` in a Factur-X
+    /// series applies the same rules before it takes a number.
+    "einvoice.check" => fn check_einvoice(invoice: Invoice, factur_x: Option<FacturX>) -> () {
+        einvoice::check(&invoice, &factur_x.or_else(|| invoice.factur_x.clone()).unwrap_or_default())
     }
     /// The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
-    /// `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
-    "einvoice.xml" => fn einvoice_xml(invoice: Invoice, factur_x: FacturX) -> String {
-        einvoice::cii_xml(&invoice, &factur_x)
+    /// `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform;
+    /// with `factur_x`, by default the options the invoice carries, else `{}`.
+    "einvoice.xml" => fn einvoice_xml(invoice: Invoice, factur_x: Option<FacturX>) -> String {
+        einvoice::cii_xml(&invoice, &factur_x.or_else(|| invoice.factur_x.clone()).unwrap_or_default())
+    }
+    /// The B2C e-reporting data of the days `first_day` to `last_day` (31 at most) for the
+    /// business's approved platform, from its `invoices` and `payments`: sales to individuals
+    /// per day, category (`services` TPS1, `goods` TLB1) and VAT rate, with the number of
+    /// documents, amounts excluding VAT and VAT (credit notes negative; invoices to businesses
+    /// left to e-invoicing); money received for services per day and rate, each payment split
+    /// over its invoice's rates to the cent (refunds negative); per invoice to a business, what
+    /// was received on which day; the tourist tax apart. Payments are dated in the
+    /// establishment's time zone; `invoices` must hold the invoice of every payment of the
+    /// period. Euros only (`invoice.ereporting_currency_unsupported`).
+    "ereporting.report" => fn ereporting_report(establishment: Establishment, invoices: Vec<Invoice>, payments: Vec<Payment>, first_day: NaiveDate as CalendarDate, last_day: NaiveDate as CalendarDate, options: Option<EReportOptions>) -> EReport {
+        $crate::ereporting::report(&establishment, &invoices, &payments, first_day, last_day, &options.unwrap_or_default())
     }
     /// The quote as PDF bytes, in `locale` (else the client's language, else the establishment's);
     /// `space_link`, the client's space link, is printed as a QR code beside her address.

@@ -26,6 +26,7 @@ pub use crate::editable::{
     BookingChange, ChangeRequest, EditOutcome, EditPolicy, EditReminder, EditWindow,
 };
 pub use crate::einvoice::FacturX;
+pub use crate::ereporting::{EReport, EReportOptions};
 pub use crate::establishment::{Establishment, TimeZone};
 pub use crate::event::Event;
 pub use crate::evidence::LoggedEvent;

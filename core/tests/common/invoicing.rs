@@ -34,6 +34,7 @@ pub fn series(last: Option<&str>) -> InvoiceSeries {
     InvoiceSeries {
         pattern: "FA{yy}{mm}{seq:04}".into(),
         last: last.map(Into::into),
+        factur_x: None,
     }
 }
 
@@ -42,6 +43,7 @@ pub fn credit_series() -> InvoiceSeries {
     InvoiceSeries {
         pattern: "AV{yy}{mm}{seq:04}".into(),
         last: None,
+        factur_x: None,
     }
 }
 

@@ -1,4 +1,5 @@
-//! Her invoices, her payments, her contract: the event log of the stay, and a cancellation.
+//! Her invoices, her payments and their e-reporting, her contract: the event log of the stay,
+//! and a cancellation.
 
 use crate::section;
 
@@ -49,6 +50,7 @@ pub fn billing(
     let series = InvoiceSeries {
         pattern: "FA{yy}{mm}{seq:04}".into(),
         last: Some(february_last.into()),
+        factur_x: None,
     };
     let issued = invoice::draft(request(InvoiceKind::Deposit, vec![]))?.issue(
         &series,
@@ -102,6 +104,40 @@ pub fn billing(
         paid.invoice.status,
         twice.payments.len()
     );
+
+    // What the campsite's approved platform reports for the first decade of March (B2C
+    // e-reporting): her deposit as a sale of services, and the money received, rate by rate.
+    let decade = hospes::ereporting::report(
+        &camping,
+        std::slice::from_ref(&paid.invoice),
+        &paid.payments,
+        "2026-03-01".parse().unwrap_or_default(),
+        "2026-03-10".parse().unwrap_or_default(),
+        &Default::default(),
+    )?;
+    for sale in &decade.transactions {
+        println!(
+            "e-reporting {}: {} at {} %, {} document(s): {} excl. VAT, VAT {}",
+            sale.date,
+            sale.category.code(),
+            sale.vat_rate,
+            sale.count,
+            sale.excl_vat,
+            sale.vat
+        );
+    }
+    for received in &decade.payments {
+        println!(
+            "e-reporting {}: received at {} %: {} (VAT {})",
+            received.date, received.vat_rate, received.amount, received.vat
+        );
+    }
+    for day in &decade.tourist_tax {
+        println!(
+            "e-reporting {}: the tourist tax apart, not a sale: {} invoiced, {} received",
+            day.date, day.invoiced, day.received
+        );
+    }
 
     let contract = Contract::create(
         ContractRequest {
@@ -218,10 +254,12 @@ pub fn billing(
             invoice_series: InvoiceSeries {
                 pattern: "FA{yy}{mm}{seq:04}".into(),
                 last: issued.series.last.clone(),
+                factur_x: None,
             },
             credit_note_series: InvoiceSeries {
                 pattern: "AV{yy}{mm}{seq:04}".into(),
                 last: None,
+                factur_x: None,
             },
         },
         zone,

@@ -50,6 +50,7 @@ pub fn phone_booking(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<(
     let series = |last: &str| InvoiceSeries {
         pattern: "FA{yy}{mm}{seq:04}".into(),
         last: Some(last.into()),
+        factur_x: None,
     };
     let draft = |kind, previous, amount| InvoiceRequest {
         kind,
@@ -114,6 +115,7 @@ pub fn phone_booking(catalogue: &hospes::pricing::Catalogue) -> hospes::Result<(
             credit_note_series: InvoiceSeries {
                 pattern: "AV{yy}{mm}{seq:04}".into(),
                 last: None,
+                factur_x: None,
             },
         },
         now,

@@ -65,6 +65,8 @@ import dev.hospes.model.Country
 import dev.hospes.model.CountryCount
 import dev.hospes.model.Currency
 import dev.hospes.model.Decimal
+import dev.hospes.model.EReport
+import dev.hospes.model.EReportOptions
 import dev.hospes.model.EditOutcome
 import dev.hospes.model.EditPolicy
 import dev.hospes.model.EditReminder
@@ -108,6 +110,8 @@ import dev.hospes.model.FfiConverterTypeCountry
 import dev.hospes.model.FfiConverterTypeCountryCount
 import dev.hospes.model.FfiConverterTypeCurrency
 import dev.hospes.model.FfiConverterTypeDecimal
+import dev.hospes.model.FfiConverterTypeEReport
+import dev.hospes.model.FfiConverterTypeEReportOptions
 import dev.hospes.model.FfiConverterTypeEditOutcome
 import dev.hospes.model.FfiConverterTypeEditPolicy
 import dev.hospes.model.FfiConverterTypeEditReminder
@@ -348,6 +352,8 @@ import dev.hospes.model.RustBuffer as RustBufferCountry
 import dev.hospes.model.RustBuffer as RustBufferCountryCount
 import dev.hospes.model.RustBuffer as RustBufferCurrency
 import dev.hospes.model.RustBuffer as RustBufferDecimal
+import dev.hospes.model.RustBuffer as RustBufferEReport
+import dev.hospes.model.RustBuffer as RustBufferEReportOptions
 import dev.hospes.model.RustBuffer as RustBufferEditOutcome
 import dev.hospes.model.RustBuffer as RustBufferEditPolicy
 import dev.hospes.model.RustBuffer as RustBufferEditReminder
@@ -1294,6 +1300,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_draft_invoice(
     ): Int
+    external fun uniffi_hospes_mobile_checksum_func_e_report_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_e_report_options_from_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_e_report_options_to_json(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_e_report_to_json(
+    ): Int
     external fun uniffi_hospes_mobile_checksum_func_edit_outcome_from_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_edit_outcome_to_json(
@@ -1317,6 +1331,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_hospes_mobile_checksum_func_edit_window_to_json(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_einvoice_xml(
+    ): Int
+    external fun uniffi_hospes_mobile_checksum_func_ereporting_report(
     ): Int
     external fun uniffi_hospes_mobile_checksum_func_establishment_from_json(
     ): Int
@@ -2115,7 +2131,7 @@ internal object UniffiLib {
     ): RustBufferContractTermsSummary.ByValue
     external fun uniffi_hospes_mobile_fn_func_check_edit_policy(`policy`: RustBufferEditPolicy.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_hospes_mobile_fn_func_check_einvoice(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBufferFacturX.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_check_einvoice(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_hospes_mobile_fn_func_check_mail(`template`: RustBufferMailTemplate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMailSummary.ByValue
@@ -2199,6 +2215,14 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_draft_invoice(`request`: RustBufferInvoiceRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferInvoice.ByValue
+    external fun uniffi_hospes_mobile_fn_func_e_report_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEReport.ByValue
+    external fun uniffi_hospes_mobile_fn_func_e_report_options_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEReportOptions.ByValue
+    external fun uniffi_hospes_mobile_fn_func_e_report_options_to_json(`value`: RustBufferEReportOptions.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_e_report_to_json(`value`: RustBufferEReport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_hospes_mobile_fn_func_edit_outcome_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEditOutcome.ByValue
     external fun uniffi_hospes_mobile_fn_func_edit_outcome_to_json(`value`: RustBufferEditOutcome.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2221,8 +2245,10 @@ internal object UniffiLib {
     ): RustBufferEditWindow.ByValue
     external fun uniffi_hospes_mobile_fn_func_edit_window_to_json(`value`: RustBufferEditWindow.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_hospes_mobile_fn_func_einvoice_xml(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBufferFacturX.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_hospes_mobile_fn_func_einvoice_xml(`invoice`: RustBufferInvoice.ByValue,`facturX`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_hospes_mobile_fn_func_ereporting_report(`establishment`: RustBufferEstablishment.ByValue,`invoices`: RustBuffer.ByValue,`payments`: RustBuffer.ByValue,`firstDay`: RustBufferNaiveDate.ByValue,`lastDay`: RustBufferNaiveDate.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEReport.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferEstablishment.ByValue
     external fun uniffi_hospes_mobile_fn_func_establishment_to_json(`value`: RustBufferEstablishment.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2906,7 +2932,7 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_hospes_mobile_checksum_func_accept_payment_result() and 0xFFFF) != 31714) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_accept_payment_result() and 0xFFFF) != 21251) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_account_from_json() and 0xFFFF) != 33518) {
@@ -2921,13 +2947,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_account_update_to_json() and 0xFFFF) != 57034) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_accounting_journal() and 0xFFFF) != 1674) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_accounting_journal() and 0xFFFF) != 5115) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_add_money() and 0xFFFF) != 16445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_amend_stay() and 0xFFFF) != 34853) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_amend_stay() and 0xFFFF) != 2062) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_amendment_confirmation_from_json() and 0xFFFF) != 38024) {
@@ -3074,7 +3100,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_check_edit_policy() and 0xFFFF) != 46736) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_check_einvoice() and 0xFFFF) != 16427) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_check_einvoice() and 0xFFFF) != 37490) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_check_mail() and 0xFFFF) != 59153) {
@@ -3089,7 +3115,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_client_account_to_json() and 0xFFFF) != 49885) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_check() and 0xFFFF) != 36478) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_check() and 0xFFFF) != 55955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_deletion_from_json() and 0xFFFF) != 13613) {
@@ -3101,7 +3127,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_client_from_json() and 0xFFFF) != 52098) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_client_open_items() and 0xFFFF) != 43473) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_client_open_items() and 0xFFFF) != 20232) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_client_to_json() and 0xFFFF) != 15451) {
@@ -3125,7 +3151,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_confirm_appointment() and 0xFFFF) != 31797) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 28445) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_confirm_cancellation() and 0xFFFF) != 3294) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_contract_from_json() and 0xFFFF) != 53778) {
@@ -3182,7 +3208,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_create_quote() and 0xFFFF) != 56855) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 7810) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_credit_invoice() and 0xFFFF) != 39812) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_decline_appointment() and 0xFFFF) != 14185) {
@@ -3197,7 +3223,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_describe_event() and 0xFFFF) != 3169) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 40746) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_draft_invoice() and 0xFFFF) != 50707) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_e_report_from_json() and 0xFFFF) != 12435) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_e_report_options_from_json() and 0xFFFF) != 35410) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_e_report_options_to_json() and 0xFFFF) != 27214) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_e_report_to_json() and 0xFFFF) != 22531) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_outcome_from_json() and 0xFFFF) != 29032) {
@@ -3233,7 +3271,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_window_to_json() and 0xFFFF) != 19902) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_einvoice_xml() and 0xFFFF) != 12090) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_einvoice_xml() and 0xFFFF) != 36666) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_hospes_mobile_checksum_func_ereporting_report() and 0xFFFF) != 30610) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_establishment_from_json() and 0xFFFF) != 25332) {
@@ -3260,10 +3301,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_export_stays() and 0xFFFF) != 37568) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_from_json() and 0xFFFF) != 35256) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_from_json() and 0xFFFF) != 46651) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_to_json() and 0xFFFF) != 10645) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_factur_x_to_json() and 0xFFFF) != 43972) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_fec_file() and 0xFFFF) != 41428) {
@@ -3350,7 +3391,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_installment_to_json() and 0xFFFF) != 35456) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance() and 0xFFFF) != 12375) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance() and 0xFFFF) != 64549) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance_from_json() and 0xFFFF) != 41474) {
@@ -3359,7 +3400,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_balance_to_json() and 0xFFFF) != 60873) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures() and 0xFFFF) != 22410) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures() and 0xFFFF) != 32414) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures_from_json() and 0xFFFF) != 35184) {
@@ -3368,13 +3409,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_figures_to_json() and 0xFFFF) != 12010) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_from_json() and 0xFFFF) != 41431) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_from_json() and 0xFFFF) != 64249) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 28839) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_link_state() and 0xFFFF) != 2434) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 14728) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_pdf() and 0xFFFF) != 37379) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_request_from_json() and 0xFFFF) != 14036) {
@@ -3389,7 +3430,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_series_to_json() and 0xFFFF) != 61970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_to_json() and 0xFFFF) != 12714) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_invoice_to_json() and 0xFFFF) != 892) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_view_from_json() and 0xFFFF) != 53339) {
@@ -3398,7 +3439,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_invoice_view_to_json() and 0xFFFF) != 54860) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 28676) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_issue_invoice() and 0xFFFF) != 47452) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_issue_link() and 0xFFFF) != 35000) {
@@ -3596,7 +3637,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_reminders_due() and 0xFFFF) != 56675) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_payment_request() and 0xFFFF) != 32877) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_payment_request() and 0xFFFF) != 28668) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_payment_request_from_json() and 0xFFFF) != 39116) {
@@ -3638,10 +3679,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_apply_quote_promo() and 0xFFFF) != 62981) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancel_stay() and 0xFFFF) != 1337) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancel_stay() and 0xFFFF) != 929) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() and 0xFFFF) != 9338) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_cancellation_preview() and 0xFFFF) != 13462) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_change_quote_guests() and 0xFFFF) != 59183) {
@@ -3668,10 +3709,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_home_to_json() and 0xFFFF) != 5970) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() and 0xFFFF) != 29001) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoice_pdf() and 0xFFFF) != 33898) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 3860) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_invoices() and 0xFFFF) != 52235) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_personal_info() and 0xFFFF) != 40566) {
@@ -3704,16 +3745,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay() and 0xFFFF) != 37669) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay_payment() and 0xFFFF) != 22916) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_portal_stay_payment() and 0xFFFF) != 58024) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_portal_update_personal_info() and 0xFFFF) != 46201) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_preview_amendment() and 0xFFFF) != 40195) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_preview_amendment() and 0xFFFF) != 1925) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 60531) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_preview_cancellation() and 0xFFFF) != 290) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_price_grid() and 0xFFFF) != 58472) {
@@ -3788,10 +3829,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_record_login_failure() and 0xFFFF) != 24346) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 44435) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_payment() and 0xFFFF) != 39131) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_record_refund() and 0xFFFF) != 36503) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_record_refund() and 0xFFFF) != 12849) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_refund_from_json() and 0xFFFF) != 62371) {
@@ -3872,7 +3913,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_to_json() and 0xFFFF) != 26175) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 59662) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_rent_invoice() and 0xFFFF) != 5407) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_rent_schedule() and 0xFFFF) != 18661) {
@@ -3917,7 +3958,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_reversal_to_json() and 0xFFFF) != 56796) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_reverse_payment() and 0xFFFF) != 58084) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_reverse_payment() and 0xFFFF) != 8210) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_round_money() and 0xFFFF) != 52520) {
@@ -3932,16 +3973,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_search_register() and 0xFFFF) != 62842) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_seller_from_json() and 0xFFFF) != 22076) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_seller_from_json() and 0xFFFF) != 2469) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_seller_to_json() and 0xFFFF) != 27719) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_seller_to_json() and 0xFFFF) != 31473) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_set_authorised_persons() and 0xFFFF) != 38796) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_settle_client() and 0xFFFF) != 18002) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_settle_client() and 0xFFFF) != 674) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_settled_from_json() and 0xFFFF) != 14496) {
@@ -3968,7 +4009,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_shown_document_to_json() and 0xFFFF) != 54536) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() and 0xFFFF) != 35815) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_signature_evidence_pdf() and 0xFFFF) != 2232) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_signature_from_json() and 0xFFFF) != 60308) {
@@ -3995,7 +4036,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_signed_quote_to_json() and 0xFFFF) != 3403) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance() and 0xFFFF) != 28886) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance() and 0xFFFF) != 1139) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_stay_balance_from_json() and 0xFFFF) != 45496) {
@@ -6186,6 +6227,38 @@ public object FfiConverterOptionalTypeClient: FfiConverterRustBuffer<Client?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeEReportOptions: FfiConverterRustBuffer<EReportOptions?> {
+    override fun read(buf: ByteBuffer): EReportOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeEReportOptions.read(buf)
+    }
+
+    override fun allocationSize(value: EReportOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeEReportOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: EReportOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeEReportOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeEditPolicy: FfiConverterRustBuffer<EditPolicy?> {
     override fun read(buf: ByteBuffer): EditPolicy? {
         if (buf.get().toInt() == 0) {
@@ -7600,6 +7673,10 @@ public object FfiConverterSequenceTypeNaiveDateTime: FfiConverterRustBuffer<List
 
 
 
+
+
+
+
 object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<HospesException> {
     override fun lift(error_buf: RustBuffer.ByValue): HospesException =
         dev.hospes.model.HospesException.ErrorHandler.lift(
@@ -8529,17 +8606,18 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Checks that an issued invoice can be an e-invoice with `factur_x` (the customer's SIREN,
-         * the VAT regime, the means of payment …), refusing with the first rule it breaks, each
-         * with its code: call it before issuing an invoice of a Factur-X series.
+         * the VAT regime, the means of payment …; by default the options it carries, else `{}`),
+         * refusing with the first rule it breaks, each with its code. `invoice.issue` in a Factur-X
+         * series applies the same rules before it takes a number.
          */
-    @Throws(HospesException::class) fun `checkEinvoice`(`invoice`: Invoice, `facturX`: FacturX)
+    @Throws(HospesException::class) fun `checkEinvoice`(`invoice`: Invoice, `facturX`: FacturX?)
         = 
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_check_einvoice(
     
         
         FfiConverterTypeInvoice.lower(`invoice`),
-        FfiConverterTypeFacturX.lower(`facturX`),_status)
+        FfiConverterOptionalTypeFacturX.lower(`facturX`),_status)
 }
     
     
@@ -9101,6 +9179,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The credit note cancelling an issued invoice: every line negated, numbered in `series`.
+         * The credit note of an e-invoice, or in a Factur-X series, is an e-invoice dated to the
+         * invoice it cancels (`credited_invoice_date` filled in).
          */
     @Throws(HospesException::class) fun `creditInvoice`(`invoice`: Invoice, `series`: InvoiceSeries, `date`: NaiveDate, `now`: Timestamp): IssuedInvoice {
             return FfiConverterTypeIssuedInvoice.lift(
@@ -9194,6 +9274,66 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
         
         FfiConverterTypeInvoiceRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `eReportFromJson`(`json`: kotlin.String): EReport {
+            return FfiConverterTypeEReport.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_e_report_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Reads the value from its canonical JSON form (snake_case keys, decimals as strings).
+         */
+    @Throws(HospesException::class) fun `eReportOptionsFromJson`(`json`: kotlin.String): EReportOptions {
+            return FfiConverterTypeEReportOptions.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_e_report_options_from_json(
+    
+        
+        FfiConverterString.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `eReportOptionsToJson`(`value`: EReportOptions): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_e_report_options_to_json(
+    
+        
+        FfiConverterTypeEReportOptions.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Writes the value in its canonical JSON form, as hosts store it.
+         */
+    @Throws(HospesException::class) fun `eReportToJson`(`value`: EReport): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_e_report_to_json(
+    
+        
+        FfiConverterTypeEReport.lower(`value`),_status)
 }
     )
     }
@@ -9374,16 +9514,45 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * The invoice's e-invoice alone: UN/CEFACT CII XML (D16B), profile EN 16931, the
-         * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform.
+         * `factur-x.xml` a Factur-X PDF embeds, for hosts that send through an approved platform;
+         * with `factur_x`, by default the options the invoice carries, else `{}`.
          */
-    @Throws(HospesException::class) fun `einvoiceXml`(`invoice`: Invoice, `facturX`: FacturX): kotlin.String {
+    @Throws(HospesException::class) fun `einvoiceXml`(`invoice`: Invoice, `facturX`: FacturX?): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_hospes_mobile_fn_func_einvoice_xml(
     
         
         FfiConverterTypeInvoice.lower(`invoice`),
-        FfiConverterTypeFacturX.lower(`facturX`),_status)
+        FfiConverterOptionalTypeFacturX.lower(`facturX`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The B2C e-reporting data of the days `first_day` to `last_day` (31 at most) for the
+         * business's approved platform, from its `invoices` and `payments`: sales to individuals
+         * per day, category (`services` TPS1, `goods` TLB1) and VAT rate, with the number of
+         * documents, amounts excluding VAT and VAT (credit notes negative; invoices to businesses
+         * left to e-invoicing); money received for services per day and rate, each payment split
+         * over its invoice's rates to the cent (refunds negative); per invoice to a business, what
+         * was received on which day; the tourist tax apart. Payments are dated in the
+         * establishment's time zone; `invoices` must hold the invoice of every payment of the
+         * period. Euros only (`invoice.ereporting_currency_unsupported`).
+         */
+    @Throws(HospesException::class) fun `ereportingReport`(`establishment`: Establishment, `invoices`: List<Invoice>, `payments`: List<Payment>, `firstDay`: NaiveDate, `lastDay`: NaiveDate, `options`: EReportOptions?): EReport {
+            return FfiConverterTypeEReport.lift(
+    uniffiRustCallWithError(HospesExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_hospes_mobile_fn_func_ereporting_report(
+    
+        
+        FfiConverterTypeEstablishment.lower(`establishment`),
+        FfiConverterSequenceTypeInvoice.lower(`invoices`),
+        FfiConverterSequenceTypePayment.lower(`payments`),
+        FfiConverterTypeNaiveDate.lower(`firstDay`),
+        FfiConverterTypeNaiveDate.lower(`lastDay`),
+        FfiConverterOptionalTypeEReportOptions.lower(`options`),_status)
 }
     )
     }
@@ -10138,7 +10307,8 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
          * so far when `balance` is given; `letterhead` brings the establishment's logo and font;
          * `space_link`, the client's space link, is printed as a QR code beside her address. With
          * `factur_x`, the PDF is a Factur-X e-invoice: PDF/A-3b with its CII XML (EN 16931)
-         * embedded, refused as `einvoice.check` refuses.
+         * embedded, refused as `einvoice.check` refuses; without it, an invoice issued in a
+         * Factur-X series (it carries its `factur_x` options) is its Factur-X file all the same.
          */
     @Throws(HospesException::class) fun `invoicePdf`(`invoice`: Invoice, `balance`: InvoiceBalance?, `letterhead`: Letterhead?, `spaceLink`: kotlin.String?, `facturX`: FacturX?): FileBytes {
             return FfiConverterTypeFileBytes.lift(
@@ -10263,7 +10433,9 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
 
         /**
          * Issues a draft invoice: numbered in its series for `date`, every mandatory mention
-         * checked; it never changes again.
+         * checked; it never changes again. In a Factur-X series (`series.factur_x`) it is an
+         * e-invoice carrying its options (the draft's own completed by the series'), refused before
+         * any number is taken as `einvoice.check` refuses.
          */
     @Throws(HospesException::class) fun `issueInvoice`(`invoice`: Invoice, `series`: InvoiceSeries, `date`: NaiveDate, `now`: Timestamp): IssuedInvoice {
             return FfiConverterTypeIssuedInvoice.lift(
@@ -11727,8 +11899,9 @@ object HospesExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ho
     
 
         /**
-         * One of the guest's issued invoices as PDF bytes, the document the business prints; a
-         * draft, another client's invoice or one outside her link is not found.
+         * One of the guest's issued invoices as PDF bytes, the document the business prints — the
+         * Factur-X file for an invoice issued in a Factur-X series; a draft, another client's
+         * invoice or one outside her link is not found.
          */
     @Throws(HospesException::class) fun `portalInvoicePdf`(`access`: PortalAccess, `client`: Client, `invoice`: Invoice, `letterhead`: Letterhead?): FileBytes {
             return FfiConverterTypeFileBytes.lift(

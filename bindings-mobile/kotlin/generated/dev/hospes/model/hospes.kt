@@ -4364,6 +4364,182 @@ public object FfiConverterTypeDocumentRef: FfiConverterRustBuffer<DocumentRef> {
 
 
 /**
+ * The e-reporting data of one period, for the business's approved platform.
+ *
+ * ```
+ * # let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/invoicing.json")).unwrap()).unwrap();
+ * # let camping: hospes::Establishment = serde_json::from_value(data["establishment"].clone()).unwrap();
+ * let empty = hospes::ereporting::report(&camping, &[], &[],
+ * "2026-03-01".parse().unwrap(), "2026-03-31".parse().unwrap(), &Default::default()).unwrap();
+ * assert!(empty.transactions.is_empty() && empty.payments.is_empty());
+ * assert_eq!(empty.currency, hospes::Currency::EUR);
+ * ```
+ */
+data class EReport (
+    /**
+     * The business's SIREN: the first nine digits of the establishment's SIRET.
+     */
+    var `siren`: kotlin.String
+    , 
+    /**
+     * The period's first day.
+     */
+    var `firstDay`: NaiveDate
+    , 
+    /**
+     * The period's last day (included).
+     */
+    var `lastDay`: NaiveDate
+    , 
+    /**
+     * The currency of every amount: the euro.
+     */
+    var `currency`: Currency
+    , 
+    /**
+     * The VAT regime the amounts were read under.
+     */
+    var `vatRegime`: VatRegime
+    , 
+    /**
+     * VAT on services paid on invoicing: `payments` and `invoice_payments` are empty.
+     */
+    var `vatOnDebits`: kotlin.Boolean
+    , 
+    /**
+     * Sales to individuals, by day, category and rate.
+     */
+    var `transactions`: List<TransactionTotal>
+    , 
+    /**
+     * Money received from individuals for services, by day and rate.
+     */
+    var `payments`: List<PaymentTotal>
+    , 
+    /**
+     * Money received for services on invoices to businesses, by day and invoice.
+     */
+    var `invoicePayments`: List<InvoicePayment>
+    , 
+    /**
+     * The tourist tax, by day: not a sale of the business.
+     */
+    var `touristTax`: List<TouristTaxTotal>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEReport: FfiConverterRustBuffer<EReport> {
+    override fun read(buf: ByteBuffer): EReport {
+        return EReport(
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeCurrency.read(buf),
+            FfiConverterTypeVatRegime.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeTransactionTotal.read(buf),
+            FfiConverterSequenceTypePaymentTotal.read(buf),
+            FfiConverterSequenceTypeInvoicePayment.read(buf),
+            FfiConverterSequenceTypeTouristTaxTotal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EReport) = (
+            FfiConverterString.allocationSize(value.`siren`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`firstDay`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`lastDay`) +
+            FfiConverterTypeCurrency.allocationSize(value.`currency`) +
+            FfiConverterTypeVatRegime.allocationSize(value.`vatRegime`) +
+            FfiConverterBoolean.allocationSize(value.`vatOnDebits`) +
+            FfiConverterSequenceTypeTransactionTotal.allocationSize(value.`transactions`) +
+            FfiConverterSequenceTypePaymentTotal.allocationSize(value.`payments`) +
+            FfiConverterSequenceTypeInvoicePayment.allocationSize(value.`invoicePayments`) +
+            FfiConverterSequenceTypeTouristTaxTotal.allocationSize(value.`touristTax`)
+    )
+
+    override fun write(value: EReport, buf: ByteBuffer) {
+            FfiConverterString.write(value.`siren`, buf)
+            FfiConverterTypeNaiveDate.write(value.`firstDay`, buf)
+            FfiConverterTypeNaiveDate.write(value.`lastDay`, buf)
+            FfiConverterTypeCurrency.write(value.`currency`, buf)
+            FfiConverterTypeVatRegime.write(value.`vatRegime`, buf)
+            FfiConverterBoolean.write(value.`vatOnDebits`, buf)
+            FfiConverterSequenceTypeTransactionTotal.write(value.`transactions`, buf)
+            FfiConverterSequenceTypePaymentTotal.write(value.`payments`, buf)
+            FfiConverterSequenceTypeInvoicePayment.write(value.`invoicePayments`, buf)
+            FfiConverterSequenceTypeTouristTaxTotal.write(value.`touristTax`, buf)
+    }
+}
+
+
+
+/**
+ * What the report needs to know of the business besides its documents.
+ *
+ * ```
+ * let options: hospes::ereporting::EReportOptions =
+ * serde_json::from_str(r#"{"vat_regime": "franchise"}"#).unwrap();
+ * assert!(!options.vat_on_debits);
+ * ```
+ */
+data class EReportOptions (
+    /**
+     * The business's VAT regime, as for its e-invoices (standard when absent): under the
+     * franchise, every amount is exempt (category E, `VATEX-FR-FRANCHISE`) and the tourist tax
+     * is not told apart, as on the e-invoice.
+     */
+    var `vatRegime`: VatRegime? = null 
+    , 
+    /**
+     * The business opted to pay VAT on its services when it invoices them (« option pour le
+     * paiement de la taxe d'après les débits »): no payment data is reported then.
+     */
+    var `vatOnDebits`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEReportOptions: FfiConverterRustBuffer<EReportOptions> {
+    override fun read(buf: ByteBuffer): EReportOptions {
+        return EReportOptions(
+            FfiConverterOptionalTypeVatRegime.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EReportOptions) = (
+            FfiConverterOptionalTypeVatRegime.allocationSize(value.`vatRegime`) +
+            FfiConverterBoolean.allocationSize(value.`vatOnDebits`)
+    )
+
+    override fun write(value: EReportOptions, buf: ByteBuffer) {
+            FfiConverterOptionalTypeVatRegime.write(value.`vatRegime`, buf)
+            FfiConverterBoolean.write(value.`vatOnDebits`, buf)
+    }
+}
+
+
+
+/**
  * The result of a change: the stay to store, a request for the late fields, the events.
  */
 data class EditOutcome (
@@ -4960,6 +5136,13 @@ public object FfiConverterTypeEstablishment: FfiConverterRustBuffer<Establishmen
  * regime, the means of payment, and for a credit note the date of the invoice it cancels. The
  * default suits an invoice to a guest from a business charging VAT.
  *
+ * The business sets them on a series ([`InvoiceSeries::factur_x`]) to make its invoices
+ * e-invoices; what belongs to one invoice (the business customer's `buyer`, what was `paid`)
+ * goes on the draft's own [`Invoice::factur_x`], which completes the series' options.
+ *
+ * [`InvoiceSeries::factur_x`]: crate::invoice::InvoiceSeries::factur_x
+ * [`Invoice::factur_x`]: crate::invoice::Invoice::factur_x
+ *
  * ```
  * let options: hospes::einvoice::FacturX = serde_json::from_str(r#"{
  * "vat_regime": "franchise",
@@ -4990,7 +5173,8 @@ data class FacturX (
     var `sellerElectronicAddress`: kotlin.String? = null 
     , 
     /**
-     * For a credit note: the issue date of the invoice it cancels (required then).
+     * For a credit note: the issue date of the invoice it cancels (required then; filled by
+     * [`Invoice::credit_note`](crate::invoice::Invoice::credit_note)).
      */
     var `creditedInvoiceDate`: NaiveDate? = null 
     , 
@@ -6353,6 +6537,15 @@ public object FfiConverterTypeInstallment: FfiConverterRustBuffer<Installment> {
 
 /**
  * An invoice or a credit note.
+ *
+ * ```
+ * # let json = include_str!("../../tests/data/invoice.json");
+ * let invoice: hospes::invoice::Invoice = serde_json::from_str(json).unwrap();
+ * assert_eq!(invoice.number.as_deref(), Some("FA26070118"));
+ * // An invoice stored before e-invoicing reads as it was, and writes as it was.
+ * assert!(invoice.factur_x.is_none());
+ * assert!(!serde_json::to_string(&invoice).unwrap().contains("factur_x"));
+ * ```
  */
 data class Invoice (
     /**
@@ -6439,6 +6632,16 @@ data class Invoice (
      * Language of the document.
      */
     var `locale`: Locale
+    , 
+    /**
+     * The Factur-X options it is an e-invoice with: set when it was issued in a Factur-X
+     * series ([`InvoiceSeries::factur_x`](super::InvoiceSeries::factur_x)) or is the credit
+     * note of an e-invoice; its PDF is then the Factur-X file and its XML the e-invoice. On a
+     * draft, the invoice's own options (a business customer's `buyer`, what was `paid`),
+     * which complete its series' when it is issued. Absent from the JSON when none, as on
+     * every invoice issued before.
+     */
+    var `facturX`: FacturX? = null 
     
 ){
     
@@ -6472,6 +6675,7 @@ public object FfiConverterTypeInvoice: FfiConverterRustBuffer<Invoice> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeLatePayment.read(buf),
             FfiConverterTypeLocale.read(buf),
+            FfiConverterOptionalTypeFacturX.read(buf),
         )
     }
 
@@ -6492,7 +6696,8 @@ public object FfiConverterTypeInvoice: FfiConverterRustBuffer<Invoice> {
             FfiConverterTypeStayTotals.allocationSize(value.`totals`) +
             FfiConverterOptionalString.allocationSize(value.`creditedInvoice`) +
             FfiConverterOptionalTypeLatePayment.allocationSize(value.`latePayment`) +
-            FfiConverterTypeLocale.allocationSize(value.`locale`)
+            FfiConverterTypeLocale.allocationSize(value.`locale`) +
+            FfiConverterOptionalTypeFacturX.allocationSize(value.`facturX`)
     )
 
     override fun write(value: Invoice, buf: ByteBuffer) {
@@ -6513,6 +6718,7 @@ public object FfiConverterTypeInvoice: FfiConverterRustBuffer<Invoice> {
             FfiConverterOptionalString.write(value.`creditedInvoice`, buf)
             FfiConverterOptionalTypeLatePayment.write(value.`latePayment`, buf)
             FfiConverterTypeLocale.write(value.`locale`, buf)
+            FfiConverterOptionalTypeFacturX.write(value.`facturX`, buf)
     }
 }
 
@@ -6684,6 +6890,85 @@ public object FfiConverterTypeInvoiceFigures: FfiConverterRustBuffer<InvoiceFigu
 
 
 /**
+ * The money received for services on one invoice to a business, on one day: what the platform
+ * reports as the e-invoice's payment (« encaissée »).
+ *
+ * ```
+ * let paid: hospes::ereporting::InvoicePayment = serde_json::from_str(r#"{"invoice_number": "FA26060007",
+ * "issue_date": "2026-06-01", "date": "2026-06-15", "amounts": [],
+ * "tourist_tax": {"amount": "0.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(paid.invoice_number, "FA26060007");
+ * ```
+ */
+data class InvoicePayment (
+    /**
+     * The invoice (or credit note, for a refund).
+     */
+    var `invoiceNumber`: kotlin.String
+    , 
+    /**
+     * Its issue date.
+     */
+    var `issueDate`: NaiveDate
+    , 
+    /**
+     * The day the money was received, in the establishment's time zone.
+     */
+    var `date`: NaiveDate
+    , 
+    /**
+     * What was received for services, per VAT rate, by increasing rate.
+     */
+    var `amounts`: List<RateAmount>
+    , 
+    /**
+     * What was received for the tourist tax, not a sale of the business.
+     */
+    var `touristTax`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInvoicePayment: FfiConverterRustBuffer<InvoicePayment> {
+    override fun read(buf: ByteBuffer): InvoicePayment {
+        return InvoicePayment(
+            FfiConverterString.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterSequenceTypeRateAmount.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InvoicePayment) = (
+            FfiConverterString.allocationSize(value.`invoiceNumber`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`issueDate`) +
+            FfiConverterTypeNaiveDate.allocationSize(value.`date`) +
+            FfiConverterSequenceTypeRateAmount.allocationSize(value.`amounts`) +
+            FfiConverterTypeMoney.allocationSize(value.`touristTax`)
+    )
+
+    override fun write(value: InvoicePayment, buf: ByteBuffer) {
+            FfiConverterString.write(value.`invoiceNumber`, buf)
+            FfiConverterTypeNaiveDate.write(value.`issueDate`, buf)
+            FfiConverterTypeNaiveDate.write(value.`date`, buf)
+            FfiConverterSequenceTypeRateAmount.write(value.`amounts`, buf)
+            FfiConverterTypeMoney.write(value.`touristTax`, buf)
+    }
+}
+
+
+
+/**
  * What the host asks to invoice.
  */
 data class InvoiceRequest (
@@ -6795,7 +7080,18 @@ public object FfiConverterTypeInvoiceRequest: FfiConverterRustBuffer<InvoiceRequ
 
 
 /**
- * An invoice series: its pattern and the last number it issued.
+ * An invoice series: its pattern, the last number it issued, and whether its invoices are
+ * Factur-X e-invoices.
+ *
+ * ```
+ * let series: hospes::invoice::InvoiceSeries = serde_json::from_str(
+ * r#"{"pattern": "FA{yy}{mm}-{seq:04}", "last": "FA2603-0041", "factur_x": {"payment_means": {"code": "card"}}}"#,
+ * ).unwrap();
+ * assert!(series.factur_x.is_some());
+ * // A series stored before e-invoicing reads as it was, and writes as it was.
+ * let plain: hospes::invoice::InvoiceSeries = serde_json::from_str(r#"{"pattern": "AV{yyyy}-{seq:3}"}"#).unwrap();
+ * assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"pattern":"AV{yyyy}-{seq:3}","last":null}"#);
+ * ```
  */
 data class InvoiceSeries (
     /**
@@ -6807,6 +7103,15 @@ data class InvoiceSeries (
      * The series' last number, none before its first.
      */
     var `last`: kotlin.String?
+    , 
+    /**
+     * The business's choice to make this series' invoices Factur-X e-invoices, with these
+     * options (`{}` suits invoices to guests from a business charging VAT): every invoice and
+     * credit note issued in it must pass `einvoice::check` before it takes a number, and
+     * carries the options ([`Invoice::factur_x`](super::Invoice::factur_x)). Absent from the
+     * JSON when none.
+     */
+    var `facturX`: FacturX? = null 
     
 ){
     
@@ -6825,17 +7130,20 @@ public object FfiConverterTypeInvoiceSeries: FfiConverterRustBuffer<InvoiceSerie
         return InvoiceSeries(
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFacturX.read(buf),
         )
     }
 
     override fun allocationSize(value: InvoiceSeries) = (
             FfiConverterString.allocationSize(value.`pattern`) +
-            FfiConverterOptionalString.allocationSize(value.`last`)
+            FfiConverterOptionalString.allocationSize(value.`last`) +
+            FfiConverterOptionalTypeFacturX.allocationSize(value.`facturX`)
     )
 
     override fun write(value: InvoiceSeries, buf: ByteBuffer) {
             FfiConverterString.write(value.`pattern`, buf)
             FfiConverterOptionalString.write(value.`last`, buf)
+            FfiConverterOptionalTypeFacturX.write(value.`facturX`, buf)
     }
 }
 
@@ -9934,6 +10242,85 @@ public object FfiConverterTypePaymentSchedule: FfiConverterRustBuffer<PaymentSch
 
 
 /**
+ * The money received from individuals for services on one day, at one VAT rate (flux 10.4):
+ * what VAT is due on. Refunds and reversed payments are negative.
+ *
+ * ```
+ * let line: hospes::ereporting::PaymentTotal = serde_json::from_str(r#"{"date": "2026-03-02",
+ * "vat_rate": "10", "count": 1, "amount": {"amount": "273.00", "currency": "EUR"},
+ * "vat": {"amount": "24.82", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(line.amount.to_string(), "273.00 EUR");
+ * ```
+ */
+data class PaymentTotal (
+    /**
+     * The day the money was received, in the establishment's time zone.
+     */
+    var `date`: NaiveDate
+    , 
+    /**
+     * The VAT rate.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * How many payments (and refunds) make it up.
+     */
+    var `count`: kotlin.UInt
+    , 
+    /**
+     * The amount received at this rate, including VAT.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * The VAT it includes: `amount × rate / (100 + rate)`, rounded once for the day and rate.
+     */
+    var `vat`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePaymentTotal: FfiConverterRustBuffer<PaymentTotal> {
+    override fun read(buf: ByteBuffer): PaymentTotal {
+        return PaymentTotal(
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PaymentTotal) = (
+            FfiConverterTypeNaiveDate.allocationSize(value.`date`) +
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterUInt.allocationSize(value.`count`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypeMoney.allocationSize(value.`vat`)
+    )
+
+    override fun write(value: PaymentTotal, buf: ByteBuffer) {
+            FfiConverterTypeNaiveDate.write(value.`date`, buf)
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterUInt.write(value.`count`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypeMoney.write(value.`vat`, buf)
+    }
+}
+
+
+
+/**
  * A range of days, both ends included (« du 1er juillet au 31 août »).
  */
 data class Period (
@@ -11288,6 +11675,67 @@ public object FfiConverterTypeRate: FfiConverterRustBuffer<Rate> {
             FfiConverterOptionalUInt.write(value.`minNights`, buf)
             FfiConverterOptionalUInt.write(value.`maxNights`, buf)
             FfiConverterSequenceTypeWeekday.write(value.`arrivalDays`, buf)
+    }
+}
+
+
+
+/**
+ * An amount received at one VAT rate, including VAT.
+ *
+ * ```
+ * let part: hospes::ereporting::RateAmount = serde_json::from_str(r#"{"vat_rate": "20",
+ * "amount": {"amount": "120.00", "currency": "EUR"}, "vat": {"amount": "20.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(part.vat.to_string(), "20.00 EUR");
+ * ```
+ */
+data class RateAmount (
+    /**
+     * The VAT rate.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * The amount received at it, including VAT.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * The VAT it includes, rounded once.
+     */
+    var `vat`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRateAmount: FfiConverterRustBuffer<RateAmount> {
+    override fun read(buf: ByteBuffer): RateAmount {
+        return RateAmount(
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RateAmount) = (
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterTypeMoney.allocationSize(value.`vat`)
+    )
+
+    override fun write(value: RateAmount, buf: ByteBuffer) {
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterTypeMoney.write(value.`vat`, buf)
     }
 }
 
@@ -14536,6 +14984,172 @@ public object FfiConverterTypeTouristTax: FfiConverterRustBuffer<TouristTax> {
     override fun write(value: TouristTax, buf: ByteBuffer) {
             FfiConverterTypeTouristTaxBasis.write(value.`basis`, buf)
             FfiConverterUInt.write(value.`adultAge`, buf)
+    }
+}
+
+
+
+/**
+ * The tourist tax of one day, apart from the business's sales: invoiced to individuals, and
+ * received from them.
+ *
+ * ```
+ * let day: hospes::ereporting::TouristTaxTotal = serde_json::from_str(r#"{"date": "2026-07-18",
+ * "invoiced": {"amount": "8.54", "currency": "EUR"}, "received": {"amount": "0.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(day.invoiced.to_string(), "8.54 EUR");
+ * ```
+ */
+data class TouristTaxTotal (
+    /**
+     * The day.
+     */
+    var `date`: NaiveDate
+    , 
+    /**
+     * On the documents issued to individuals that day (credit notes negative).
+     */
+    var `invoiced`: Money
+    , 
+    /**
+     * In the money received from individuals that day.
+     */
+    var `received`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTouristTaxTotal: FfiConverterRustBuffer<TouristTaxTotal> {
+    override fun read(buf: ByteBuffer): TouristTaxTotal {
+        return TouristTaxTotal(
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TouristTaxTotal) = (
+            FfiConverterTypeNaiveDate.allocationSize(value.`date`) +
+            FfiConverterTypeMoney.allocationSize(value.`invoiced`) +
+            FfiConverterTypeMoney.allocationSize(value.`received`)
+    )
+
+    override fun write(value: TouristTaxTotal, buf: ByteBuffer) {
+            FfiConverterTypeNaiveDate.write(value.`date`, buf)
+            FfiConverterTypeMoney.write(value.`invoiced`, buf)
+            FfiConverterTypeMoney.write(value.`received`, buf)
+    }
+}
+
+
+
+/**
+ * The sales to individuals of one day at one VAT rate, of one category (flux 10.3): the
+ * invoices and credit notes issued that day, credit notes negative.
+ *
+ * ```
+ * let line: hospes::ereporting::TransactionTotal = serde_json::from_str(r#"{"date": "2026-07-18",
+ * "category": "services", "vat_rate": "10", "vat_category": "S", "exemption_reason": null,
+ * "count": 2, "excl_vat": {"amount": "900.00", "currency": "EUR"},
+ * "vat": {"amount": "90.00", "currency": "EUR"}}"#).unwrap();
+ * assert_eq!(line.category.code(), "TPS1");
+ * ```
+ */
+data class TransactionTotal (
+    /**
+     * The day the documents were issued.
+     */
+    var `date`: NaiveDate
+    , 
+    /**
+     * Services (`TPS1`) or goods (`TLB1`).
+     */
+    var `category`: TransactionCategory
+    , 
+    /**
+     * The VAT rate.
+     */
+    var `vatRate`: VatRate
+    , 
+    /**
+     * The VAT category (UNTDID 5305): `S` (standard), or `E` under the franchise.
+     */
+    var `vatCategory`: kotlin.String
+    , 
+    /**
+     * Why it is exempt: `VATEX-FR-FRANCHISE` under the franchise, else none.
+     */
+    var `exemptionReason`: kotlin.String?
+    , 
+    /**
+     * How many documents (invoices and credit notes) make it up.
+     */
+    var `count`: kotlin.UInt
+    , 
+    /**
+     * Their amount excluding VAT, at this rate and of this category.
+     */
+    var `exclVat`: Money
+    , 
+    /**
+     * Their VAT.
+     */
+    var `vat`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTransactionTotal: FfiConverterRustBuffer<TransactionTotal> {
+    override fun read(buf: ByteBuffer): TransactionTotal {
+        return TransactionTotal(
+            FfiConverterTypeNaiveDate.read(buf),
+            FfiConverterTypeTransactionCategory.read(buf),
+            FfiConverterTypeVatRate.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TransactionTotal) = (
+            FfiConverterTypeNaiveDate.allocationSize(value.`date`) +
+            FfiConverterTypeTransactionCategory.allocationSize(value.`category`) +
+            FfiConverterTypeVatRate.allocationSize(value.`vatRate`) +
+            FfiConverterString.allocationSize(value.`vatCategory`) +
+            FfiConverterOptionalString.allocationSize(value.`exemptionReason`) +
+            FfiConverterUInt.allocationSize(value.`count`) +
+            FfiConverterTypeMoney.allocationSize(value.`exclVat`) +
+            FfiConverterTypeMoney.allocationSize(value.`vat`)
+    )
+
+    override fun write(value: TransactionTotal, buf: ByteBuffer) {
+            FfiConverterTypeNaiveDate.write(value.`date`, buf)
+            FfiConverterTypeTransactionCategory.write(value.`category`, buf)
+            FfiConverterTypeVatRate.write(value.`vatRate`, buf)
+            FfiConverterString.write(value.`vatCategory`, buf)
+            FfiConverterOptionalString.write(value.`exemptionReason`, buf)
+            FfiConverterUInt.write(value.`count`, buf)
+            FfiConverterTypeMoney.write(value.`exclVat`, buf)
+            FfiConverterTypeMoney.write(value.`vat`, buf)
     }
 }
 
@@ -20111,6 +20725,55 @@ public object FfiConverterTypeTouristTaxBasis : FfiConverterRustBuffer<TouristTa
 
 
 /**
+ * The category of a transaction, as the platforms name it (« catégorie de transaction »).
+ *
+ * ```
+ * use hospes::ereporting::TransactionCategory;
+ * assert_eq!(TransactionCategory::Services.code(), "TPS1");
+ * assert_eq!(serde_json::to_string(&TransactionCategory::Goods).unwrap(), r#""goods""#);
+ * ```
+ */
+
+enum class TransactionCategory {
+    
+    /**
+     * `TPS1`, services subject to VAT: the stay, its supplements, deposits, rent, fees.
+     */
+    SERVICES,
+    /**
+     * `TLB1`, goods subject to VAT: the lines of kind `side_sale` (bread, gas, souvenirs).
+     */
+    GOODS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTransactionCategory: FfiConverterRustBuffer<TransactionCategory> {
+    override fun read(buf: ByteBuffer) = try {
+        TransactionCategory.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TransactionCategory) = 4UL
+
+    override fun write(value: TransactionCategory, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The seller's VAT regime.
  *
  * ```
@@ -20515,6 +21178,38 @@ public object FfiConverterOptionalTypeDatesChange: FfiConverterRustBuffer<DatesC
         } else {
             buf.put(1)
             FfiConverterTypeDatesChange.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFacturX: FfiConverterRustBuffer<FacturX?> {
+    override fun read(buf: ByteBuffer): FacturX? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFacturX.read(buf)
+    }
+
+    override fun allocationSize(value: FacturX?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFacturX.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FacturX?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFacturX.write(value, buf)
         }
     }
 }
@@ -22337,6 +23032,34 @@ public object FfiConverterSequenceTypeInvoiceFigures: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeInvoicePayment: FfiConverterRustBuffer<List<InvoicePayment>> {
+    override fun read(buf: ByteBuffer): List<InvoicePayment> {
+        val len = buf.getInt()
+        return List<InvoicePayment>(len) {
+            FfiConverterTypeInvoicePayment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InvoicePayment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInvoicePayment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InvoicePayment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInvoicePayment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer<List<JournalEntry>> {
     override fun read(buf: ByteBuffer): List<JournalEntry> {
         val len = buf.getInt()
@@ -22673,6 +23396,34 @@ public object FfiConverterSequenceTypePaymentAccount: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePaymentTotal: FfiConverterRustBuffer<List<PaymentTotal>> {
+    override fun read(buf: ByteBuffer): List<PaymentTotal> {
+        val len = buf.getInt()
+        return List<PaymentTotal>(len) {
+            FfiConverterTypePaymentTotal.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PaymentTotal>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePaymentTotal.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PaymentTotal>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePaymentTotal.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePeriod: FfiConverterRustBuffer<List<Period>> {
     override fun read(buf: ByteBuffer): List<Period> {
         val len = buf.getInt()
@@ -22859,6 +23610,34 @@ public object FfiConverterSequenceTypeRate: FfiConverterRustBuffer<List<Rate>> {
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRateAmount: FfiConverterRustBuffer<List<RateAmount>> {
+    override fun read(buf: ByteBuffer): List<RateAmount> {
+        val len = buf.getInt()
+        return List<RateAmount>(len) {
+            FfiConverterTypeRateAmount.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RateAmount>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRateAmount.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RateAmount>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRateAmount.write(it, buf)
         }
     }
 }
@@ -23167,6 +23946,62 @@ public object FfiConverterSequenceTypeTimeInterval: FfiConverterRustBuffer<List<
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeTimeInterval.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTouristTaxTotal: FfiConverterRustBuffer<List<TouristTaxTotal>> {
+    override fun read(buf: ByteBuffer): List<TouristTaxTotal> {
+        val len = buf.getInt()
+        return List<TouristTaxTotal>(len) {
+            FfiConverterTypeTouristTaxTotal.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TouristTaxTotal>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTouristTaxTotal.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TouristTaxTotal>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTouristTaxTotal.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTransactionTotal: FfiConverterRustBuffer<List<TransactionTotal>> {
+    override fun read(buf: ByteBuffer): List<TransactionTotal> {
+        val len = buf.getInt()
+        return List<TransactionTotal>(len) {
+            FfiConverterTypeTransactionTotal.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TransactionTotal>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTransactionTotal.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TransactionTotal>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTransactionTotal.write(it, buf)
         }
     }
 }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Base64
 
 /**
- * The 140 operations of the table, each run through its typed Kotlin function: the arguments are
+ * The 141 operations of the table, each run through its typed Kotlin function: the arguments are
  * read from a vector's JSON input (records with the JSON codecs, decimals as BigDecimal, dates as
  * LocalDate, instants as Instant, enums by name), and the result is written back as JSON text.
  */
@@ -635,11 +635,19 @@ internal object VectorDispatch {
             "pdf.invoice" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "einvoice.check" -> checkEinvoice(
                 invoice = invoiceFromJson(input.json("invoice")),
-                facturX = facturXFromJson(input.json("factur_x")),
+                facturX = input.orNull("factur_x") { facturXFromJson(json(it)) },
             ).let { "null" }
             "einvoice.xml" -> JSONObject.quote(einvoiceXml(
                 invoice = invoiceFromJson(input.json("invoice")),
-                facturX = facturXFromJson(input.json("factur_x")),
+                facturX = input.orNull("factur_x") { facturXFromJson(json(it)) },
+            ))
+            "ereporting.report" -> eReportToJson(ereportingReport(
+                establishment = establishmentFromJson(input.json("establishment")),
+                invoices = input.list("invoices") { invoiceFromJson(json(it)) },
+                payments = input.list("payments") { paymentFromJson(json(it)) },
+                firstDay = LocalDate.parse(input.getString("first_day")),
+                lastDay = LocalDate.parse(input.getString("last_day")),
+                options = input.orNull("options") { eReportOptionsFromJson(json(it)) },
             ))
             "pdf.quote" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))
             "pdf.contract" -> JSONObject.quote(Base64.getEncoder().encodeToString(runDocument(op, input)))

@@ -43,6 +43,12 @@ class VectorsTest {
                 assertTrue(file.isNotEmpty())
                 val hash = java.security.MessageDigest.getInstance("SHA-256").digest(file).joinToString("") { "%02x".format(it) }
                 assertEquals(vector.getString("expect_sha256"), hash)
+            } else if (vector.has("expect_text_sha256")) {
+                // A text document (the e-invoice XML) comes as a string; the hash of its UTF-8 is the check.
+                val text = JSONTokener(VectorDispatch.runOperation(op, input)).nextValue() as String
+                assertTrue(text.isNotEmpty())
+                val hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.toByteArray(Charsets.UTF_8)).joinToString("") { "%02x".format(it) }
+                assertEquals(vector.getString("expect_text_sha256"), hash)
             } else if (vector.has("expect_prefix")) {
                 val actual = JSONTokener(VectorDispatch.runOperation(op, input)).nextValue() as String
                 assertTrue(actual.startsWith(vector.getString("expect_prefix")), actual)

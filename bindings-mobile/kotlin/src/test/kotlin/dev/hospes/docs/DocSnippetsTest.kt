@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test
 /** Every Kotlin snippet of the docs, compiled and run. */
 class DocSnippetsTest {
     @Test
-    @DisplayName("README.md:125")
-    fun README_md_125() {
+    @DisplayName("README.md:126")
+    fun README_md_126() {
 val now = java.time.Instant.parse("2026-06-01T10:00:00Z")
 val client = normalizeClient(clientFromJson("""{"id":"C-1042","last_name":"Dupont",
     "mobile":"06 12 34 56 78","created_at":"2026-01-15T09:30:00Z"}"""), "FR", now)
