@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import hospes
 
-from .db import EstablishmentRow, Tx, number_of
+from .db import EstablishmentRow, Tx, invoice_series, number_of
 from .mail import Postman
 
 
@@ -20,7 +20,7 @@ def issue(tx: Tx, est_id: str, draft: hospes.Invoice, day: dt.date, now: dt.date
     est = tx.establishment(est_id, lock=True)
     assert est is not None
     series = est.series
-    issued = hospes.issue_invoice(draft, {"pattern": series["invoice"], "last": series["last_invoice"]}, day, now)
+    issued = hospes.issue_invoice(draft, invoice_series(series), day, now)
     invoice = issued["invoice"]
     series["last_invoice"] = issued["series"].get("last")
     tx.set_series(est_id, series)

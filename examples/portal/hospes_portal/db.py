@@ -30,7 +30,7 @@ import hashlib
 import json
 import sqlite3
 from functools import cached_property
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, NotRequired, Optional, Sequence, TypedDict, Union
 
 import hospes
 from sqlalchemy import (
@@ -165,6 +165,26 @@ class Series(TypedDict):
     credit_note: str
     last_invoice: Optional[str]
     last_credit_note: Optional[str]
+    #: The business's Factur-X options (wire form) when its invoices are e-invoices, else absent.
+    factur_x: NotRequired[Optional[Json]]
+
+
+def invoice_series(series: Series) -> hospes.InvoiceSeries:
+    """The invoice series as hospes takes it: pattern, last number, and Factur-X when chosen."""
+    found: hospes.InvoiceSeries = {"pattern": series["invoice"], "last": series["last_invoice"]}
+    options = series.get("factur_x")
+    if options is not None:
+        found["factur_x"] = hospes.from_wire("FacturX", options)
+    return found
+
+
+def credit_note_series(series: Series) -> hospes.InvoiceSeries:
+    """The credit-note series as hospes takes it (Factur-X like the invoices)."""
+    found: hospes.InvoiceSeries = {"pattern": series["credit_note"], "last": series["last_credit_note"]}
+    options = series.get("factur_x")
+    if options is not None:
+        found["factur_x"] = hospes.from_wire("FacturX", options)
+    return found
 
 
 class EstablishmentRow:

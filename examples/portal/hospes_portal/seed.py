@@ -94,7 +94,7 @@ class Seeder:
             schedule=None if schedule is None else hospes.from_wire("AppointmentSchedule", schedule),
             terms=None if terms is None else hospes.from_wire("ContractTerms", terms),
             series={"invoice": spec["series"]["invoice"], "credit_note": spec["series"]["credit_note"],
-                    "last_invoice": None, "last_credit_note": None})
+                    "last_invoice": None, "last_credit_note": None, "factur_x": spec["series"].get("factur_x")})
         for found in spec["mail_templates"]:
             template = hospes.from_wire("MailTemplate", found)
             hospes.check_mail(template)

@@ -128,6 +128,8 @@ def test_marie_signs_her_quote_pays_the_deposit_and_reads_spanish(app: Flask, of
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf.data, capture_output=True, check=True).stdout.decode()
         assert number in text and "Marie Dupont" in text
+    # The campsite's series is Factur-X: what she downloads is the e-invoice, its XML inside.
+    assert b"/AFRelationship" in pdf.data and b"factur-x.xml" in pdf.data
 
     # ¡En español!
     answer = post(marie, f"{CAMPING}/language", {"locale": "es", "next": f"{CAMPING}/"}, f"{CAMPING}/")

@@ -11,7 +11,7 @@ from flask import abort, flash, request
 from flask.typing import ResponseReturnValue
 
 from .. import now, services
-from ..db import Series, StoredChangeRequest, Tx, number_of
+from ..db import Series, StoredChangeRequest, Tx, credit_note_series, invoice_series, number_of
 from ..i18n import t
 from . import back, bp, form_text, log, me, page, place, refuse, signed_in
 
@@ -201,8 +201,7 @@ def cancel(reference: str) -> ResponseReturnValue:
             confirmation: hospes.CancellationConfirmation = {
                 "shown_refund": hospes.from_wire("Money", {"amount": request.form.get("shown_refund", ""),
                                                            "currency": found["currency"]}),
-                "invoice_series": {"pattern": series["invoice"], "last": series["last_invoice"]},
-                "credit_note_series": {"pattern": series["credit_note"], "last": series["last_credit_note"]}}
+                "invoice_series": invoice_series(series), "credit_note_series": credit_note_series(series)}
             try:
                 done = hospes.portal_cancel_stay(guest.access, guest.client, found, policy, invoices, payments,
                                                  confirmation, zone, now())
