@@ -171,16 +171,16 @@ class Series(TypedDict):
 
 def invoice_series(series: Series) -> hospes.InvoiceSeries:
     """The invoice series as hospes takes it: pattern, last number, and Factur-X when chosen."""
-    found: hospes.InvoiceSeries = {"pattern": series["invoice"], "last": series["last_invoice"]}
-    options = series.get("factur_x")
-    if options is not None:
-        found["factur_x"] = hospes.from_wire("FacturX", options)
-    return found
+    return _series(series, series["invoice"], series["last_invoice"])
 
 
 def credit_note_series(series: Series) -> hospes.InvoiceSeries:
     """The credit-note series as hospes takes it (Factur-X like the invoices)."""
-    found: hospes.InvoiceSeries = {"pattern": series["credit_note"], "last": series["last_credit_note"]}
+    return _series(series, series["credit_note"], series["last_credit_note"])
+
+
+def _series(series: Series, pattern: str, last: Optional[str]) -> hospes.InvoiceSeries:
+    found: hospes.InvoiceSeries = {"pattern": pattern, "last": last}
     options = series.get("factur_x")
     if options is not None:
         found["factur_x"] = hospes.from_wire("FacturX", options)
