@@ -97,7 +97,9 @@ impl Category {
 /// Checks that `invoice` can be an e-invoice with `options`, refusing with the first rule it
 /// breaks: a draft (`invoice.einvoice_draft`), a number the French platforms refuse
 /// (`invoice.einvoice_number_invalid`), a currency other than the euro
-/// (`invoice.einvoice_currency_unsupported`), no seller SIRET
+/// (`invoice.einvoice_currency_unsupported`), an identifier of the options out of its format — a
+/// SIREN of other than 9 digits, an IBAN whose check digits are wrong
+/// (`invoice.einvoice_identifier_invalid`), no seller SIRET
 /// (`invoice.einvoice_siren_missing`), a seller charging VAT without a VAT number
 /// (`invoice.mention_missing`), VAT under the franchise (`invoice.einvoice_franchise_vat`), a
 /// customer without a country, or a business customer without an address

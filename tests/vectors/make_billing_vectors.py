@@ -127,6 +127,13 @@ def einvoices(recorder):
     agency = ok("invoice.draft", {"request": request("deposit", client=business, late_payment_rate_percent="12.15")})
     vec("a business customer in France is not e-invoiced without her SIREN", "invoice.issue",
         {"invoice": agency, **first}, error="invoice.einvoice_buyer_siren_missing")
+    vec("an IBAN whose check digits are wrong is refused before any number is taken", "invoice.issue",
+        {"invoice": deposit_draft, **first, "series": {**first["series"], "factur_x": {
+            "payment_means": {"code": "sepa_credit_transfer", "iban": "FR76 3000 6000 0112 3456 7890 188"}}}},
+        error="invoice.einvoice_identifier_invalid")
+    vec("a SIREN of other than nine digits is refused, even for a guest", "invoice.issue",
+        {"invoice": {**deposit_draft, "factur_x": {"buyer": {"siren": "55210055"}}}, **first},
+        error="invoice.einvoice_identifier_invalid")
     vec("her SIREN on the draft completes the series' options", "invoice.issue",
         {"invoice": {**agency, "factur_x": {"buyer": {"siren": "552100554", "vat_number": "FR64552100554"}}},
          **first})

@@ -83,6 +83,7 @@ invoice-einvoice_number_invalid = Number “{ $number }” cannot be an e-invoic
 invoice-einvoice_currency_unsupported = An e-invoice in { $currency } is not supported: euros only.
 invoice-einvoice_franchise_vat = A business under the VAT franchise charges no VAT, yet a line is at { $rate } %.
 invoice-einvoice_iban_missing = Payment by { $means } needs the IBAN of the account to pay into.
+invoice-einvoice_identifier_invalid = The e-invoice’s { $field } “{ $value }” is not in its format.
 invoice-einvoice_paid_invalid = Paid { $paid } on an invoice of { $total }: more than its total.
 invoice-ereporting_period_reversed = The e-reporting period from { $first_day } to { $last_day } ends before it starts.
 invoice-ereporting_period_too_long = The e-reporting period from { $first_day } to { $last_day } is { $days } days long: 31 at most.

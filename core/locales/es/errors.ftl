@@ -83,6 +83,7 @@ invoice-einvoice_number_invalid = El número «{ $number }» no sirve para una f
 invoice-einvoice_currency_unsupported = Una factura electrónica en { $currency } no está soportada: solo en euros.
 invoice-einvoice_franchise_vat = Una empresa en régimen de franquicia del IVA no cobra IVA, pero una línea está al { $rate } %.
 invoice-einvoice_iban_missing = El pago por { $means } exige el IBAN de la cuenta que se abona.
+invoice-einvoice_identifier_invalid = El identificador { $field } «{ $value }» de la factura electrónica no tiene el formato esperado.
 invoice-einvoice_paid_invalid = Pagado { $paid } en una factura de { $total }: más que su total.
 invoice-ereporting_period_reversed = El período de e-reporting del { $first_day } al { $last_day } termina antes de empezar.
 invoice-ereporting_period_too_long = El período de e-reporting del { $first_day } al { $last_day } tiene { $days } días: 31 como máximo.

@@ -83,6 +83,7 @@ invoice-einvoice_number_invalid = Le numéro « { $number } » ne convient pas �
 invoice-einvoice_currency_unsupported = Une facture électronique en { $currency } n’est pas prise en charge : en euros seulement.
 invoice-einvoice_franchise_vat = Une entreprise en franchise en base de TVA ne facture pas de TVA ; une ligne est à { $rate } %.
 invoice-einvoice_iban_missing = Le paiement par { $means } exige l’IBAN du compte à créditer.
+invoice-einvoice_identifier_invalid = L’identifiant { $field } « { $value } » de la facture électronique n’a pas le format attendu.
 invoice-einvoice_paid_invalid = Payé { $paid } sur une facture de { $total } : c’est plus que son total.
 invoice-ereporting_period_reversed = La période d’e-reporting du { $first_day } au { $last_day } finit avant de commencer.
 invoice-ereporting_period_too_long = La période d’e-reporting du { $first_day } au { $last_day } compte { $days } jours : 31 au plus.

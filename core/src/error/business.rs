@@ -358,6 +358,16 @@ macro_rules! error_table {
                     /// The means of payment (`sepa_credit_transfer`).
                     means: String,
                 },
+                /// An identifier of the e-invoice options that is not what it names: a SIREN of
+                /// other than 9 digits, a VAT number, IBAN or BIC out of their format, an
+                /// electronic address or account name too long or with control characters.
+                #[error("the e-invoice's {field} `{value}` is not in its format")]
+                EinvoiceIdentifierInvalid = "invoice.einvoice_identifier_invalid" {
+                    /// Which identifier (`buyer.siren`, `payment_means.iban` …).
+                    field: String,
+                    /// The value given, cut to 40 characters.
+                    value: String,
+                },
                 /// What was paid before the invoice was issued cannot exceed its total.
                 #[error("paid {paid} on an invoice of {total}")]
                 EinvoicePaidInvalid = "invoice.einvoice_paid_invalid" {

@@ -113,6 +113,7 @@ pub(crate) fn checked<'a>(invoice: &'a Invoice, options: &FacturX) -> Result<Che
             currency: invoice.currency.code().into(),
         });
     }
+    check_identifiers(options)?;
     let siren = invoice
         .seller
         .siret
@@ -222,4 +223,116 @@ pub(crate) fn checked<'a>(invoice: &'a Invoice, options: &FacturX) -> Result<Che
         framework,
         prepaid,
     })
+}
+
+/// An identifier of the options: its name, its value if given, and the test of its format.
+type Identifier<'a> = (&'static str, Option<&'a str>, fn(&str) -> bool);
+
+/// Refuses an identifier of the options out of its format (`invoice.einvoice_identifier_invalid`),
+/// whatever the customer: the XML would carry it as it is.
+fn check_identifiers(options: &FacturX) -> Result<()> {
+    let buyer = options.buyer.as_ref();
+    let means = options.payment_means.as_ref();
+    let fields: [Identifier<'_>; 7] = [
+        ("buyer.siren", buyer.and_then(|b| b.siren.as_deref()), |s| {
+            s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit())
+        }),
+        (
+            "buyer.vat_number",
+            buyer.and_then(|b| b.vat_number.as_deref()),
+            vat_number_ok,
+        ),
+        (
+            "buyer.electronic_address",
+            buyer.and_then(|b| b.electronic_address.as_deref()),
+            |s| text_ok(s, 100),
+        ),
+        (
+            "seller_electronic_address",
+            options.seller_electronic_address.as_deref(),
+            |s| text_ok(s, 100),
+        ),
+        (
+            "payment_means.iban",
+            means.and_then(|m| m.iban.as_deref()),
+            iban_ok,
+        ),
+        (
+            "payment_means.bic",
+            means.and_then(|m| m.bic.as_deref()),
+            |s| matches!(s.len(), 8 | 11) && s.bytes().all(|b| b.is_ascii_alphanumeric()),
+        ),
+        (
+            "payment_means.account_name",
+            means.and_then(|m| m.account_name.as_deref()),
+            |s| text_ok(s, 140),
+        ),
+    ];
+    for (field, value, ok) in fields {
+        if let Some(value) = value
+            && !ok(value)
+        {
+            return Err(Error::EinvoiceIdentifierInvalid {
+                field: field.into(),
+                value: value.chars().take(40).collect(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Text an XML element carries: not blank, at most `max` characters, no control character.
+fn text_ok(value: &str, max: usize) -> bool {
+    !value.trim().is_empty() && value.chars().count() <= max && !value.chars().any(char::is_control)
+}
+
+/// An intra-community VAT number: two letters, then 2 to 13 letters or digits.
+fn vat_number_ok(value: &str) -> bool {
+    (4..=15).contains(&value.len())
+        && value.bytes().take(2).all(|b| b.is_ascii_uppercase())
+        && value.bytes().skip(2).all(|b| b.is_ascii_alphanumeric())
+}
+
+/// An IBAN (ISO 13616), spaces allowed between groups: country, check digits, at most 30
+/// letters or digits, and the check digits right (ISO 7064 mod 97-10).
+fn iban_ok(value: &str) -> bool {
+    let compact: Vec<u8> = value.bytes().filter(|b| *b != b' ').collect();
+    if !(15..=34).contains(&compact.len())
+        || !compact.iter().take(2).all(u8::is_ascii_uppercase)
+        || !compact.iter().skip(2).take(2).all(u8::is_ascii_digit)
+        || !compact.iter().all(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
+    let rearranged = compact.iter().skip(4).chain(compact.iter().take(4));
+    let remainder = rearranged.fold(0u32, |acc, &b| {
+        if b.is_ascii_digit() {
+            (acc * 10 + u32::from(b - b'0')) % 97
+        } else {
+            (acc * 100 + u32::from(b.to_ascii_uppercase() - b'A') + 10) % 97
+        }
+    });
+    remainder == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_iban_is_read_with_its_check_digits() {
+        assert!(iban_ok("FR76 3000 6000 0112 3456 7890 189"));
+        assert!(iban_ok("DE89370400440532013000"));
+        assert!(!iban_ok("FR76 3000 6000 0112 3456 7890 188"));
+        assert!(!iban_ok("FR76"));
+        assert!(!iban_ok("fr76 3000 6000 0112 3456 7890 189"));
+    }
+
+    #[test]
+    fn a_vat_number_is_two_letters_then_letters_or_digits() {
+        assert!(vat_number_ok("FR44732829320"));
+        assert!(!vat_number_ok("44732829320"));
+        assert!(!vat_number_ok("FR"));
+        assert!(!vat_number_ok(&"FR1".repeat(10)));
+    }
 }
