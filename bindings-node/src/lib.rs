@@ -207,7 +207,7 @@ impl Mailer {
 /// `hospes.PreparedMailContext`.
 #[napi(js_name = "NativeMailContext")]
 pub struct PreparedMailContext {
-    context: hospes::mail::MailContext,
+    context: hospes::mail::PreparedContext,
 }
 
 #[napi]

@@ -193,7 +193,7 @@ impl Mailer {
 /// every `Mailer` renders it without reading the records again. The
 /// `hospes.PreparedMailContext` class wraps it.
 #[pyclass(frozen, module = "hospes._native")]
-struct PreparedMailContext(hospes::mail::MailContext);
+struct PreparedMailContext(hospes::mail::PreparedContext);
 
 #[pymethods]
 impl PreparedMailContext {

@@ -44,10 +44,8 @@ fn benches(c: &mut Criterion) {
 
 fn links(c: &mut Criterion) {
     use hospes::link::{self, Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
-    let establishment: hospes::Establishment = serde_json::from_str(
-        r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#,
-    )
-    .unwrap();
+    let camping = r#"{"id":"camping-des-pins","name":"Camping des Pins","currency":"EUR","time_zone":"Europe/Paris","portal_base_url":"https://portail.camping-des-pins.fr/"}"#;
+    let establishment: hospes::Establishment = serde_json::from_str(camping).unwrap();
     let ring = Keyring::new(&KeyringConfig {
         active_key: link::generate_key().unwrap(),
         verify_only_keys: vec![link::generate_key().unwrap()],
@@ -84,6 +82,16 @@ fn links(c: &mut Criterion) {
             )
             .unwrap()
         })
+    });
+    // What a binding's held keyring does per call: read the arguments' JSON, verify, write the
+    // claims (`Returned`), before any language-side conversion.
+    let input = serde_json::json!({
+        "establishment": serde_json::from_str::<serde_json::Value>(camping).unwrap(), "token": &token, "purpose": "quote",
+        "state": &request.state, "now": "2026-06-01T10:00:00Z",
+    })
+    .to_string();
+    c.bench_function("wire_link_verify_held", |b| {
+        b.iter(|| hospes::wire::call_held_returned(&ring, "link.verify", black_box(&input)))
     });
     let mut tampered = token.clone().into_bytes();
     tampered[40] ^= 1;
@@ -180,6 +188,10 @@ fn mail(c: &mut Criterion) {
         b.iter(|| mail.render(black_box(&context)).unwrap())
     });
     let input = serde_json::json!({ "context": data["context"] }).to_string();
+    let prepared = hospes::mail::PreparedContext::new(context.clone()).unwrap();
+    c.bench_function("mail_render_prepared", |b| {
+        b.iter(|| mail.render_prepared(black_box(&prepared)).unwrap())
+    });
     c.bench_function("wire_mail_render_held", |b| {
         b.iter(|| hospes::wire::call_held(&mail, "mail.render", black_box(&input)))
     });

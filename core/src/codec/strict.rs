@@ -251,6 +251,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
 
 /// `text` when it holds no control character but a line break or a tab.
 fn checked<E: serde::de::Error>(text: &str) -> Result<&str, E> {
+    // Most text holds no byte that could start a control character (C0, DEL, or C1, which
+    // UTF-8 writes 0xC2 0x80–0x9F): one pass over the bytes, then the exact search if needed.
+    let plain =
+        |b: &u8| (*b >= 0x20 && *b != 0x7F && *b != 0xC2) || matches!(b, b'\n' | b'\r' | b'\t');
+    if text.as_bytes().iter().all(plain) {
+        return Ok(text);
+    }
     match text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -382,6 +389,19 @@ mod tests {
         for control in ['\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}'] {
             stay["lines"][0]["label"] = format!("Mobil-home{control}").into();
             assert!(read::<Stay>(&stay.to_string()).is_err(), "{control:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_is_refused_exactly_when_it_is_a_control_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("é{c}«");
+            let refused = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+            assert_eq!(
+                super::checked::<serde_json::Error>(&text).is_err(),
+                refused,
+                "{c:?}"
+            );
         }
     }
 

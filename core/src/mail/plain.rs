@@ -113,19 +113,16 @@ pub(crate) fn tidy(text: &str) -> String {
 
 /// Pushes `line` with runs of spaces made one, and no space left before a comma or a full stop:
 /// an optional value that is empty (« Bonjour [CIVILITE] [NOM], ») leaves no gap.
-fn push_spaced(out: &mut String, line: &str) {
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            while chars.peek() == Some(&' ') {
-                chars.next();
-            }
-            if matches!(chars.peek(), Some(',' | '.')) {
-                continue;
-            }
+fn push_spaced(out: &mut String, mut line: &str) {
+    while let Some(space) = line.find(' ') {
+        let (word, rest) = line.split_at(space);
+        out.push_str(word);
+        line = rest.trim_start_matches(' ');
+        if !line.starts_with([',', '.']) {
+            out.push(' ');
         }
-        out.push(c);
     }
+    out.push_str(line);
 }
 
 /// The `{{ … }}`, `{% … %}` or `{# … #}` at the start of `text`, if any.
@@ -271,5 +268,14 @@ mod tests {
             plain_text_template(html),
             "{% if stay %}\n\nRéf.\u{a0}{{ stay.reference }} & co <3 &unknown; & x\n\n{% endif %}"
         );
+    }
+
+    #[test]
+    fn an_empty_optional_value_leaves_no_gap_before_a_comma_or_a_full_stop() {
+        assert_eq!(
+            tidy("  Bonjour   Madame  ,\t\n\n\n\n Votre séjour   est confirmé  .  \nà  bientôt"),
+            "Bonjour Madame,\n\nVotre séjour est confirmé.\nà bientôt"
+        );
+        assert_eq!(tidy("a ,b . , c"), "a,b., c");
     }
 }

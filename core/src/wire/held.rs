@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::establishment::Establishment;
 use crate::i18n::Locale;
 use crate::link::{Keyring, KeyringConfig, LinkPurpose, LinkRequest, LinkState};
-use crate::mail::{CompiledMail, MailContext, MailTemplate};
+use crate::mail::{CompiledMail, MailContext, MailTemplate, PreparedContext};
 use crate::pdf::{FileBytes, LabelRequest, LabelSheet, Printer};
 use crate::pricing::{self, Catalogue, PriceRequest};
 use crate::quote::Quote;
@@ -233,9 +233,9 @@ impl Held for CompiledMail {
 /// A mail's context (establishment, client, stay, amounts, links) held by a binding, parsed and
 /// checked once: rendered with [`render_held`] by any number of templates, as `mail.render`
 /// renders it. It serves no operation by name.
-impl Held for MailContext {
+impl Held for PreparedContext {
     fn parse(json: &str) -> Result<Self> {
-        from_json::<MailContext>(json)
+        PreparedContext::new(from_json::<MailContext>(json)?)
     }
 
     fn run(&self, op: &str, _: &str) -> Result<Returned> {
@@ -247,20 +247,22 @@ impl Held for MailContext {
 /// and that context, without reading the context again; an error is its envelope. Never panics.
 ///
 /// ```
-/// use hospes::mail::{CompiledMail, MailContext};
+/// use hospes::mail::{CompiledMail, PreparedContext};
 /// use hospes::wire::{Returned, hold, render_held};
 /// let data: serde_json::Value = serde_json::from_str(include_str!("../../tests/data/mail.json")).unwrap();
 /// let mail: CompiledMail = hold(&data["template"].to_string()).unwrap();
-/// let context: MailContext = hold(&data["context"].to_string()).unwrap();
+/// let context: PreparedContext = hold(&data["context"].to_string()).unwrap();
 /// let Ok(Returned::Value(rendered)) = render_held(&mail, &context) else { panic!("no mail") };
 /// let by_name = hospes::wire::call_held(&mail, "mail.render", &format!(r#"{{"context": {}}}"#, data["context"]));
 /// assert_eq!(rendered.envelope(), by_name);
 /// ```
 pub fn render_held(
     mail: &CompiledMail,
-    context: &MailContext,
+    context: &PreparedContext,
 ) -> std::result::Result<Returned, String> {
-    let outcome = catch_unwind(AssertUnwindSafe(|| returned(mail.render(context)?)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        returned(mail.render_prepared(context)?)
+    }));
     settle("mail.render", outcome)
 }
 
