@@ -11,7 +11,7 @@ pub fn mails(
     portal_url: &str,
     contract_url: &str,
 ) -> hospes::Result<()> {
-    use hospes::mail::{CompiledMail, MailContext, MailLinks, MailTemplate};
+    use hospes::mail::{CompiledMail, MailContext, MailLinks, MailTemplate, PreparedContext};
     section("The mails it sends");
     let template: MailTemplate = hospes::wire::from_json(
         r#"{
@@ -61,6 +61,32 @@ pub fn mails(
         locale: Some(Locale::Es),
         ..context.clone()
     };
+    // Marie gets several mails: her context is read and checked once, the values each mail
+    // shows worked out on its first render and kept.
+    let prepared = PreparedContext::new(context.clone())?;
+    let again = mail.render_prepared(&prepared)?;
+    println!(
+        "Marie's context prepared once: the same mail again ({} characters of HTML){}",
+        again.html.len(),
+        if again == mail.render(&context)? {
+            ", identical"
+        } else {
+            ", DIFFERENT"
+        }
+    );
+    let forged = MailContext {
+        links: MailLinks {
+            portal: Some("javascript:alert(1)".into()),
+            ..MailLinks::default()
+        },
+        ..context.clone()
+    };
+    if let Err(err) = PreparedContext::new(forged) {
+        println!(
+            "a link that is not a web address, refused when prepared: {}",
+            err.code()
+        );
+    }
     for (who, context) in [("marie", context), ("huesped", spanish)] {
         let rendered = mail.render(&context)?;
         let base = dir.join(format!("contract_to_sign.{who}.{}", rendered.locale));
