@@ -7824,7 +7824,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() != 9107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 34462) {
+    if (uniffi_hospes_mobile_checksum_func_edit_reminder_mail() != 17520) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() != 43642) {
@@ -8115,16 +8115,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_login_wait_seconds() != 19597) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_mail_context_from_json() != 39030) {
+    if (uniffi_hospes_mobile_checksum_func_mail_context_from_json() != 57527) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_mail_context_to_json() != 37654) {
+    if (uniffi_hospes_mobile_checksum_func_mail_context_to_json() != 8553) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_mail_edit_from_json() != 51484) {
+    if (uniffi_hospes_mobile_checksum_func_mail_edit_from_json() != 27641) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_mail_edit_to_json() != 64176) {
+    if (uniffi_hospes_mobile_checksum_func_mail_edit_to_json() != 62492) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_mail_summary_from_json() != 16638) {
@@ -8475,7 +8475,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() != 10626) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_func_render_mail() != 48211) {
+    if (uniffi_hospes_mobile_checksum_func_render_mail() != 55351) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() != 55651) {
@@ -8703,7 +8703,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_keyring_verify() != 59194) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_hospes_mobile_checksum_method_mailer_render() != 27943) {
+    if (uniffi_hospes_mobile_checksum_method_mailer_render() != 61581) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_method_mailer_summary() != 35696) {

@@ -3253,7 +3253,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_from_json() and 0xFFFF) != 9107) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 34462) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_mail() and 0xFFFF) != 17520) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_edit_reminder_to_json() and 0xFFFF) != 43642) {
@@ -3544,16 +3544,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_login_wait_seconds() and 0xFFFF) != 19597) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_from_json() and 0xFFFF) != 39030) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_from_json() and 0xFFFF) != 57527) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_to_json() and 0xFFFF) != 37654) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_context_to_json() and 0xFFFF) != 8553) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_from_json() and 0xFFFF) != 51484) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_from_json() and 0xFFFF) != 27641) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_to_json() and 0xFFFF) != 64176) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_mail_edit_to_json() and 0xFFFF) != 62492) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_mail_summary_from_json() and 0xFFFF) != 16638) {
@@ -3904,7 +3904,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_func_reminder_policy_to_json() and 0xFFFF) != 10626) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_func_render_mail() and 0xFFFF) != 48211) {
+    if ((lib.uniffi_hospes_mobile_checksum_func_render_mail() and 0xFFFF) != 55351) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_func_rendered_mail_from_json() and 0xFFFF) != 55651) {
@@ -4132,7 +4132,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_hospes_mobile_checksum_method_keyring_verify() and 0xFFFF) != 59194) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_hospes_mobile_checksum_method_mailer_render() and 0xFFFF) != 27943) {
+    if ((lib.uniffi_hospes_mobile_checksum_method_mailer_render() and 0xFFFF) != 61581) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_hospes_mobile_checksum_method_mailer_summary() and 0xFFFF) != 35696) {
