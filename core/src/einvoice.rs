@@ -140,11 +140,6 @@ pub fn cii_xml(invoice: &Invoice, options: &FacturX) -> Result<String> {
         options,
         buyer: &buyer,
         figures: &figures,
-        number: checked.number,
-        issue_date: checked.issue_date,
-        seller_siren: checked.siren,
-        scope: checked.scope,
-        framework: checked.framework,
-        prepaid: checked.prepaid,
+        checked,
     }))
 }

@@ -9,7 +9,7 @@ use super::xml::Xml;
 use super::{BuyerIds, Category, FacturX};
 use crate::address::{Address, Country};
 use crate::i18n::{self, Arg, Locale};
-use crate::invoice::einvoicing::{Framework, Scope};
+use crate::invoice::einvoicing::{Checked, Scope};
 use crate::invoice::{Invoice, InvoiceKind};
 
 const RSM: &str = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
@@ -27,12 +27,8 @@ pub(super) struct Parts<'a> {
     pub(super) options: &'a FacturX,
     pub(super) buyer: &'a BuyerIds,
     pub(super) figures: &'a Figures,
-    pub(super) number: &'a str,
-    pub(super) issue_date: NaiveDate,
-    pub(super) seller_siren: &'a str,
-    pub(super) scope: Scope,
-    pub(super) framework: Framework,
-    pub(super) prepaid: Decimal,
+    /// What the check settled: number, date, the seller's SIREN, scope, framework, prepaid.
+    pub(super) checked: Checked<'a>,
 }
 
 fn t(id: &str, args: &[(&str, Arg<'_>)], locale: Locale) -> String {
@@ -78,7 +74,7 @@ pub(super) fn write(p: &Parts<'_>) -> String {
     );
     xml.open("rsm:ExchangedDocumentContext");
     xml.open("ram:BusinessProcessSpecifiedDocumentContextParameter");
-    xml.leaf("ram:ID", p.framework.code());
+    xml.leaf("ram:ID", p.checked.framework.code());
     xml.close();
     xml.open("ram:GuidelineSpecifiedDocumentContextParameter");
     xml.leaf("ram:ID", GUIDELINE);
@@ -86,9 +82,9 @@ pub(super) fn write(p: &Parts<'_>) -> String {
     xml.close();
 
     xml.open("rsm:ExchangedDocument");
-    xml.leaf("ram:ID", p.number);
+    xml.leaf("ram:ID", p.checked.number);
     xml.leaf("ram:TypeCode", type_code(invoice.kind));
-    date_102(&mut xml, "ram:IssueDateTime", p.issue_date);
+    date_102(&mut xml, "ram:IssueDateTime", p.checked.issue_date);
     notes(&mut xml, p, locale);
     xml.close();
 
@@ -132,7 +128,7 @@ pub(super) fn write(p: &Parts<'_>) -> String {
         InvoiceKind::Deposit => None,
         _ => invoice.service_to,
     }
-    .unwrap_or(p.issue_date);
+    .unwrap_or(p.checked.issue_date);
     xml.open("ram:ActualDeliverySupplyChainEvent");
     date_102(&mut xml, "ram:OccurrenceDateTime", delivered);
     xml.close();
@@ -163,7 +159,7 @@ fn note(xml: &mut Xml, content: &str, subject: &str) {
 /// business customer the late-payment penalties (PMD), the recovery indemnity (PMT) and the
 /// early-payment discount (AAB).
 fn notes(xml: &mut Xml, p: &Parts<'_>, locale: Locale) {
-    note(xml, p.scope.code(), "BAR");
+    note(xml, p.checked.scope.code(), "BAR");
     if let Some(late) = &p.invoice.late_payment {
         let rate = late.penalty_rate_percent.normalize().to_string();
         note(
@@ -248,14 +244,14 @@ fn seller(xml: &mut Xml, p: &Parts<'_>) {
     }
     xml.leaf("ram:Name", &seller.name);
     xml.open("ram:SpecifiedLegalOrganization");
-    xml.leaf_with("ram:ID", &[("schemeID", "0002")], p.seller_siren);
+    xml.leaf_with("ram:ID", &[("schemeID", "0002")], p.checked.siren);
     xml.close();
     address(xml, &seller.address, Some(Country::FRANCE));
     let endpoint = p
         .options
         .seller_electronic_address
         .as_deref()
-        .unwrap_or(p.seller_siren);
+        .unwrap_or(p.checked.siren);
     xml.open("ram:URIUniversalCommunication");
     xml.leaf_with("ram:URIID", &[("schemeID", "0225")], endpoint);
     xml.close();
@@ -296,7 +292,7 @@ fn buyer(xml: &mut Xml, p: &Parts<'_>) {
     address(xml, &customer.address, None);
     let endpoint = match (&ids.electronic_address, &ids.siren) {
         (Some(address), _) => Some(address.as_str()),
-        (None, Some(siren)) if p.scope == Scope::B2b => Some(siren.as_str()),
+        (None, Some(siren)) if p.checked.scope == Scope::B2b => Some(siren.as_str()),
         _ => None,
     };
     if let Some(endpoint) = endpoint {
@@ -375,7 +371,7 @@ fn settlement(xml: &mut Xml, p: &Parts<'_>, locale: Locale) {
         );
         xml.close();
     }
-    let due = f.grand_total - p.prepaid;
+    let due = f.grand_total - p.checked.prepaid;
     xml.open("ram:SpecifiedTradePaymentTerms");
     let date = words_date(invoice.due_date, locale);
     xml.leaf(
@@ -400,8 +396,8 @@ fn settlement(xml: &mut Xml, p: &Parts<'_>, locale: Locale) {
         &amount(f.tax_total),
     );
     xml.leaf("ram:GrandTotalAmount", &amount(f.grand_total));
-    if !p.prepaid.is_zero() {
-        xml.leaf("ram:TotalPrepaidAmount", &amount(p.prepaid));
+    if !p.checked.prepaid.is_zero() {
+        xml.leaf("ram:TotalPrepaidAmount", &amount(p.checked.prepaid));
     }
     xml.leaf("ram:DuePayableAmount", &amount(due));
     xml.close();
