@@ -446,19 +446,12 @@ function hold(Native, value, where, [op, arg]) {
   }
 }
 
-/** The snake_case names of each held operation's arguments, worked out on its first call. */
-const HELD_NAMES = new Map();
-
 /**
  * Converts named arguments to the wire form and runs `op` on a native held value: its value, or
  * for an operation answering a file its bytes as a `Buffer`; else a thrown HospesError.
  */
 function callHeld(held, op, args) {
-  let names = HELD_NAMES.get(op);
-  if (names === undefined) {
-    names = Object.keys(args).map(toSnake);
-    HELD_NAMES.set(op, names);
-  }
+  const names = Object.keys(args).map(toSnake);
   return answer(held.invoke(op, argumentsToWire(op, names, Object.values(args)), KEYS.length));
 }
 const callHeldForFile = callHeld;

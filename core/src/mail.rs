@@ -331,7 +331,9 @@ impl CompiledMail {
     /// not a web address is refused (`mail.link_invalid`).
     pub fn render(&self, context: &MailContext) -> Result<RenderedMail> {
         context.links.check()?;
-        self.render_checked(context)
+        let (_, version) = self.version_for(context)?;
+        let data = values::context(context, version.locale, &version.needs, &version.host_tags)?;
+        self.write(version, &data)
     }
 
     /// Renders the mail for a context prepared once ([`PreparedContext`]): the same mail as
@@ -372,13 +374,6 @@ impl CompiledMail {
             .get(index)
             .map(|version| (index, version))
             .ok_or_else(|| invalid(&self.name, "the template has no language version"))
-    }
-
-    /// Renders a context whose links were checked.
-    fn render_checked(&self, context: &MailContext) -> Result<RenderedMail> {
-        let (_, version) = self.version_for(context)?;
-        let data = values::context(context, version.locale, &version.needs, &version.host_tags)?;
-        self.write(version, &data)
     }
 
     /// Writes the three parts of `version` with the values of `data`.
