@@ -76,6 +76,20 @@ const toCamel = memo((key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCas
 const toSnake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 /**
+ * A text as JSON: most need no escape (no `"`, `\` or control character), and quoting them is
+ * much cheaper than a call to `JSON.stringify` each; the output is the same.
+ */
+const NOTHING_TO_ESCAPE = /^[^"\\\u0000-\u001f]*$/;
+const textJson = (text) => (NOTHING_TO_ESCAPE.test(text) ? `"${text}"` : JSON.stringify(text));
+/** A record's key as JSON, with its colon: `"client_id":`. */
+const keyJson = memo((key) => `${JSON.stringify(key)}:`);
+/** A record's camelCase key on the wire: its snake_case name and that name as JSON (`keyJson`). */
+const wireKey = memo((key) => {
+  const name = toSnake(key);
+  return { name, json: keyJson(name) };
+});
+
+/**
  * What each argument of each operation takes, read from the Rust schema once: every value is
  * checked against its field while it is converted, so nothing is reinterpreted (a Date where
  * text goes, a Buffer where a name goes, an array where a record goes are refused with
@@ -213,12 +227,12 @@ function typeName(value) {
 }
 
 /**
- * Converts a JS value to the canonical wire form — snake_case keys, Dates as RFC 3339, bytes as
- * base64 — checked against `shape` (the field's). Records and lists nest at most 32 levels
- * (`input.too_deep`), a value containing itself is refused (`input.cyclic`), and the conversion
- * stops as soon as it passes the 1 MiB input limit (`input.too_large`).
+ * Writes a JS value in the canonical wire form, as JSON text — snake_case keys, Dates as
+ * RFC 3339, bytes as base64 — checked against `shape` (the field's). Records and lists nest at
+ * most 32 levels (`input.too_deep`), a value containing itself is refused (`input.cyclic`), and
+ * the conversion stops as soon as it passes the 1 MiB input limit (`input.too_large`).
  */
-function toWire(value, shape, state) {
+function toJson(value, shape, state) {
   const received = kindOf(value, state);
   if (shape.length !== 0) {
     const expected = misfit(shape, received);
@@ -226,49 +240,51 @@ function toWire(value, shape, state) {
   }
   switch (received) {
     case 'null':
-      return null;
+      return 'null';
     case 'text':
       grow(state, value.length + 2);
-      return value;
+      return textJson(value);
     case 'instant':
       grow(state, 26);
-      return value.toISOString();
+      return `"${value.toISOString()}"`;
     case 'bytes':
       // Files (a logo, a font) cross the wire as standard base64.
       grow(state, Math.ceil(value.byteLength / 3) * 4 + 2);
-      return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+      return `"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"`;
     case 'list': {
       enter(state, value);
       const item = inside(shape, undefined);
       const path = state.path;
-      const out = value.map((element, i) => {
+      let out = '[';
+      for (let i = 0; i < value.length; i += 1) {
         path.push(i);
-        const converted = toWire(element, item, state);
+        if (i !== 0) out += ',';
+        out += toJson(value[i], item, state);
         path.pop();
-        return converted;
-      });
+      }
       state.open.pop();
-      return out;
+      return `${out}]`;
     }
     case 'record': {
       enter(state, value);
-      const out = {};
+      let out = '{';
       const path = state.path;
       for (const key of Object.keys(value)) {
         const element = value[key];
         if (element === undefined) continue;
-        const name = toSnake(key);
+        const { name, json } = wireKey(key);
         grow(state, name.length + 4);
         path.push(key);
-        out[name] = toWire(element, inside(shape, name), state);
+        if (out.length !== 1) out += ',';
+        out += json + toJson(element, inside(shape, name), state);
         path.pop();
       }
       state.open.pop();
-      return out;
+      return `${out}}`;
     }
     default:
       grow(state, 8);
-      return value;
+      return String(value);
   }
 }
 
@@ -279,19 +295,20 @@ function enter(state, value) {
   state.open.push(value);
 }
 
-/** The named arguments of `op` in the wire form, each checked against its own shape. */
+/** The named arguments of `op` in the wire form (JSON), each checked against its own shape. */
 function argumentsToWire(op, names, values) {
   const state = newState();
   // The arguments object is the first level of nesting, as in every binding.
   state.open.push(values);
-  const input = {};
+  let input = '{';
   const args = SHAPES.arguments[op];
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     state.root = `$.${toCamel(name)}`;
-    input[name] = toWire(values[i], (args && args[name]) || ANY, state);
+    if (i !== 0) input += ',';
+    input += keyJson(name) + toJson(values[i], (args && args[name]) || ANY, state);
   }
-  return JSON.stringify(input);
+  return `${input}}`;
 }
 
 /** Converts a wire value to JS: camelCase keys, everything else as is. */
@@ -326,8 +343,9 @@ const KEYS = [];
 /**
  * Builds a value from the addon's tape (bindings-node/src/camel.rs): `~`, then the shape — `{`
  * `}` a record, `[` `]` a list, `s` a text, `n` a number, `z` null, `t` `f` booleans, `D` a key
- * defined, `K` a key given in full, any character from U+0100 the key of that number — and the
- * texts, all separated by U+0001. Every key is assigned as `fromWire` assigns it.
+ * defined, `K` a key given in full, a character from U+0080 the key of that number (from 128 on,
+ * `k` and two such characters: its high and low seven bits) — and the texts, all separated by
+ * U+0001. Every key is assigned as `fromWire` assigns it.
  */
 function fromTape(tape) {
   const texts = tape.split('\u0001');
@@ -375,8 +393,12 @@ function fromTape(tape) {
       case 75: // K
         key = texts[next++];
         continue;
+      case 107: // k
+        key = KEYS[((shape.charCodeAt(i + 1) - 0x80) << 7) | (shape.charCodeAt(i + 2) - 0x80)];
+        i += 2;
+        continue;
       default:
-        key = KEYS[c - 0x100];
+        key = KEYS[c - 0x80];
         continue;
     }
     if (into === null) root = value;
@@ -435,7 +457,7 @@ for (const op of schema.operations) {
 
 /** Builds a native held value (keys, a catalogue) from `value`; a bad one throws its HospesError. */
 function hold(Native, value, where, [op, arg]) {
-  const json = JSON.stringify(toWire(value, argumentShape(op, arg), newState(`$.${where}`)));
+  const json = toJson(value, argumentShape(op, arg), newState(`$.${where}`));
   try {
     return new Native(json);
   } catch (error) {
@@ -646,5 +668,5 @@ module.exports.HospesError = HospesError;
 module.exports.operations = operations;
 /** The JSON Schema of every operation and type. */
 module.exports.schema = schema;
-module.exports.toWire = Object.defineProperty((value) => toWire(value, ANY, newState()), 'name', { value: 'toWire' });
+module.exports.toWire = Object.defineProperty((value) => JSON.parse(toJson(value, ANY, newState())), 'name', { value: 'toWire' });
 module.exports.fromWire = fromWire;

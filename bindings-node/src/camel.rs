@@ -213,10 +213,16 @@ impl Sink for Camel {
 
 /// Separates the shape and the texts of a tape; a text holding it is sent as JSON instead.
 const SEPARATOR: char = '\u{1}';
-/// The first key number's character: the shape's other characters are ASCII.
-const FIRST_KEY: u32 = 0x100;
-/// Keys a thread's table holds at most (their characters stay below the surrogates).
-const MAX_KEYS: usize = 0xD000 - 0x100;
+/// The first key number's character: the shape's other characters are ASCII. Key numbers are
+/// written with characters U+0080 to U+00FF so that a tape whose texts are Latin-1 is Latin-1
+/// throughout: V8 then keeps it, and every text cut from it, one byte a character (cheaper to
+/// hand back to hospes, or to anything else, than two).
+const FIRST_KEY: u32 = 0x80;
+/// Key numbers below this are one character; the others are `k` and two characters, the high
+/// and the low seven bits.
+const ONE_CHARACTER_KEYS: u32 = 0x80;
+/// Keys a thread's table holds at most.
+const MAX_KEYS: usize = 0x80 * 0x80;
 
 /// The camelCase keys of record fields given a number on this thread, in the order `index.js`
 /// learns them, and their numbers by the address of their Rust name.
@@ -333,8 +339,14 @@ impl Sink for Tape<'_> {
             }
             None => return self.key(name),
         };
-        self.shape
-            .push(char::from_u32(FIRST_KEY + number).ok_or(Unsupported)?);
+        let character = |seven_bits: u32| char::from_u32(FIRST_KEY + seven_bits).ok_or(Unsupported);
+        if number < ONE_CHARACTER_KEYS {
+            self.shape.push(character(number)?);
+        } else {
+            self.shape.push('k');
+            self.shape.push(character(number >> 7)?);
+            self.shape.push(character(number & 0x7F)?);
+        }
         Ok(())
     }
     fn key(&mut self, key: &str) -> Done {

@@ -110,3 +110,29 @@ test('a Date, a Buffer or an array is not text', () => {
     );
   }
 });
+
+test('a field given twice, as camelCase and snake_case, is refused, not one of them kept', () => {
+  assert.throws(
+    () => hospes.normalizeClient(client({ last_name: 'Dupont' }), 'FR', now),
+    (e) => e.code === 'input.invalid' && e.message.includes('$.client') && e.message.includes('duplicate field `last_name`'),
+  );
+});
+
+test('a __proto__ key is refused as an unknown field, not dropped', () => {
+  const hostile = JSON.parse('{"__proto__": {"isAdmin": true}, "id": "C-1", "lastName": "Martin", "createdAt": "2026-01-01T00:00:00Z"}');
+  assert.throws(
+    () => hospes.normalizeClient(hostile, 'FR', now),
+    (e) => e.code === 'input.invalid' && e.message.includes('__proto__'),
+  );
+  assert.deepEqual(hospes.toWire(hostile).__proto__, { is_admin: true });
+  assert.equal(Object.getPrototypeOf(hospes.toWire(hostile)), Object.prototype);
+});
+
+test('texts with quotes, backslashes, control and astral characters cross unchanged', () => {
+  for (const text of ['O"Brien', 'back\\slash', 'tab\there', 'line\nbreak', '\u2028\u2029', 'émoji 🏕️', 'déjà "vu" \\ \u007f']) {
+    assert.equal(hospes.toWire({ lastName: text }).last_name, text);
+  }
+  for (const lastName of ['O"Brien', 'back\\slash', 'Zoé "la" \\ 🏕️']) {
+    assert.equal(hospes.normalizeClient(client({ lastName }), 'FR', now).lastName, lastName);
+  }
+});
