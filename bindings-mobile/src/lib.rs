@@ -262,6 +262,34 @@ impl Mailer {
     pub fn render(&self, context: MailContext) -> Outcome<RenderedMail> {
         Ok(self.0.render(&context)?)
     }
+
+    /// Renders the mail for a context prepared once: the same mail as `render` with its records,
+    /// without checking the links again, and for the second mail of a template and language
+    /// without working out the values it shows again.
+    pub fn render_prepared(
+        &self,
+        context: std::sync::Arc<PreparedMailContext>,
+    ) -> Outcome<RenderedMail> {
+        Ok(self.0.render_prepared(&context.0)?)
+    }
+}
+
+/// A guest's mail context (establishment, client, stay, amounts, links), checked once: every
+/// `Mailer` renders it (`renderPrepared`) without checking its links again, and keeps, per
+/// template and language, the values the mail shows (at most eight).
+#[derive(uniffi::Object)]
+pub struct PreparedMailContext(hospes::mail::PreparedContext);
+
+#[uniffi::export]
+impl PreparedMailContext {
+    /// Checks the context once: a link that is not a web address is refused
+    /// (`mail.link_invalid`), as `Mailer.render` refuses it.
+    #[uniffi::constructor]
+    pub fn new(context: MailContext) -> Outcome<std::sync::Arc<Self>> {
+        Ok(std::sync::Arc::new(PreparedMailContext(
+            hospes::mail::PreparedContext::new(context)?,
+        )))
+    }
 }
 
 /// Exports `$from` (read a record from canonical JSON) and `$to` (write it back).

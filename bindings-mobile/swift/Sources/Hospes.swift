@@ -842,6 +842,13 @@ public protocol MailerProtocol: AnyObject, Sendable {
     func render(context: MailContext) throws  -> RenderedMail
     
     /**
+     * Renders the mail for a context prepared once: the same mail as `render` with its records,
+     * without checking the links again, and for the second mail of a template and language
+     * without working out the values it shows again.
+     */
+    func renderPrepared(context: PreparedMailContext) throws  -> RenderedMail
+    
+    /**
      * The languages, tags and links the template uses.
      */
     func summary()  -> MailSummary
@@ -930,6 +937,21 @@ open func render(context: MailContext)throws  -> RenderedMail  {
 }
     
     /**
+     * Renders the mail for a context prepared once: the same mail as `render` with its records,
+     * without checking the links again, and for the second mail of a template and language
+     * without working out the values it shows again.
+     */
+open func renderPrepared(context: PreparedMailContext)throws  -> RenderedMail  {
+    return try  FfiConverterTypeRenderedMail_lift(try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_method_mailer_render_prepared(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePreparedMailContext_lower(context),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The languages, tags and links the template uses.
      */
 open func summary() -> MailSummary  {
@@ -984,6 +1006,135 @@ public func FfiConverterTypeMailer_lift(_ handle: UInt64) throws -> Mailer {
 #endif
 public func FfiConverterTypeMailer_lower(_ value: Mailer) -> UInt64 {
     return FfiConverterTypeMailer.lower(value)
+}
+
+
+
+
+
+
+/**
+ * A guest's mail context (establishment, client, stay, amounts, links), checked once: every
+ * `Mailer` renders it (`renderPrepared`) without checking its links again, and keeps, per
+ * template and language, the values the mail shows (at most eight).
+ */
+public protocol PreparedMailContextProtocol: AnyObject, Sendable {
+    
+}
+/**
+ * A guest's mail context (establishment, client, stay, amounts, links), checked once: every
+ * `Mailer` renders it (`renderPrepared`) without checking its links again, and keeps, per
+ * template and language, the values the mail shows (at most eight).
+ */
+open class PreparedMailContext: PreparedMailContextProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_hospes_mobile_fn_clone_preparedmailcontext(self.handle, $0) }
+    }
+    /**
+     * Checks the context once: a link that is not a web address is refused
+     * (`mail.link_invalid`), as `Mailer.render` refuses it.
+     */
+public convenience init(context: MailContext)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeHospesError_lift) {
+        uniffiCallStatus in
+    uniffi_hospes_mobile_fn_constructor_preparedmailcontext_new(
+        FfiConverterTypeMailContext_lower(context),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_hospes_mobile_fn_free_preparedmailcontext(handle, $0) }
+    }
+
+    
+
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePreparedMailContext: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = PreparedMailContext
+
+    public static func lift(_ handle: UInt64) throws -> PreparedMailContext {
+        return PreparedMailContext(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: PreparedMailContext) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PreparedMailContext {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: PreparedMailContext, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreparedMailContext_lift(_ handle: UInt64) throws -> PreparedMailContext {
+    return try FfiConverterTypePreparedMailContext.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreparedMailContext_lower(_ value: PreparedMailContext) -> UInt64 {
+    return FfiConverterTypePreparedMailContext.lower(value)
 }
 
 
@@ -8706,6 +8857,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_hospes_mobile_checksum_method_mailer_render() != 61581) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_hospes_mobile_checksum_method_mailer_render_prepared() != 7304) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_hospes_mobile_checksum_method_mailer_summary() != 35696) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -8749,6 +8903,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_mailer_new() != 40011) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_hospes_mobile_checksum_constructor_preparedmailcontext_new() != 47242) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_hospes_mobile_checksum_constructor_pricer_new() != 22318) {

@@ -293,9 +293,29 @@ uint64_t uniffi_hospes_mobile_fn_constructor_mailer_new(RustBuffer template, Rus
 RustBuffer uniffi_hospes_mobile_fn_method_mailer_render(uint64_t ptr, RustBuffer context, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_RENDER_PREPARED
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_RENDER_PREPARED
+RustBuffer uniffi_hospes_mobile_fn_method_mailer_render_prepared(uint64_t ptr, uint64_t context, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_SUMMARY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_METHOD_MAILER_SUMMARY
 RustBuffer uniffi_hospes_mobile_fn_method_mailer_summary(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PREPAREDMAILCONTEXT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PREPAREDMAILCONTEXT
+uint64_t uniffi_hospes_mobile_fn_clone_preparedmailcontext(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_PREPAREDMAILCONTEXT
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_FREE_PREPAREDMAILCONTEXT
+void uniffi_hospes_mobile_fn_free_preparedmailcontext(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_PREPAREDMAILCONTEXT_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CONSTRUCTOR_PREPAREDMAILCONTEXT_NEW
+uint64_t uniffi_hospes_mobile_fn_constructor_preparedmailcontext_new(RustBuffer context, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_FN_CLONE_PRICER
@@ -5041,6 +5061,12 @@ uint16_t uniffi_hospes_mobile_checksum_method_mailer_render(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_RENDER_PREPARED
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_RENDER_PREPARED
+uint16_t uniffi_hospes_mobile_checksum_method_mailer_render_prepared(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_SUMMARY
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_METHOD_MAILER_SUMMARY
 uint16_t uniffi_hospes_mobile_checksum_method_mailer_summary(void
@@ -5128,6 +5154,12 @@ uint16_t uniffi_hospes_mobile_checksum_constructor_keyring_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_MAILER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_MAILER_NEW
 uint16_t uniffi_hospes_mobile_checksum_constructor_mailer_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PREPAREDMAILCONTEXT_NEW
+#define UNIFFI_FFIDEF_UNIFFI_HOSPES_MOBILE_CHECKSUM_CONSTRUCTOR_PREPAREDMAILCONTEXT_NEW
+uint16_t uniffi_hospes_mobile_checksum_constructor_preparedmailcontext_new(void
     
 );
 #endif

@@ -31,7 +31,7 @@ import kotlin.random.Random
  *
  * Generated from the bindings themselves: every public function of `dev.hospes` (read by
  * reflection, with the parameter names and types of the generated source) and the held classes
- * (`Keyring`, `Pricer`, `Mailer`, constructors and methods) is called with one argument
+ * (`Keyring`, `Pricer`, `Mailer`, `PreparedMailContext`, constructors and methods) is called with one argument
  * replaced by a hostile value, every other argument valid (built from a shared vector of
  * tests/vectors/ whose inputs have the same names, or from any vector value of the same type):
  *
@@ -141,9 +141,9 @@ class SweepTest {
             val params = signatures[name to method.parameterCount] ?: continue
             out += Callee(null, name, params, method, null)
         }
-        for ((cls, param) in listOf("Keyring" to "config", "Pricer" to "catalogue", "Mailer" to "template")) {
+        for ((cls, param) in HELD) {
             val owner = Class.forName("dev.hospes.$cls")
-            val constructor = owner.constructors.single { c -> c.parameterCount == 1 && c.parameterTypes[0].name.startsWith("dev.hospes.model.") }
+            val constructor = heldConstructor(cls)
             out += Callee(owner, "<init>", listOf(Param(param, constructor.parameterTypes[0].simpleName)), null, constructor)
             for (method in owner.declaredMethods.sortedBy { it.name }) {
                 if (!Modifier.isPublic(method.modifiers) || Modifier.isStatic(method.modifiers)) continue
@@ -166,6 +166,12 @@ class SweepTest {
     private val toJson: Map<Class<*>, Method> by lazy {
         facade.methods.filter { it.name.endsWith("ToJson") && it.parameterCount == 1 }.associateBy { it.parameterTypes[0] }
     }
+
+    /** The held classes and the name of their constructor's one parameter (a record). */
+    private val HELD = listOf("Keyring" to "config", "Pricer" to "catalogue", "Mailer" to "template", "PreparedMailContext" to "context")
+
+    private fun heldConstructor(cls: String) = Class.forName("dev.hospes.$cls").constructors
+        .single { c -> c.parameterCount == 1 && c.parameterTypes[0].name.startsWith("dev.hospes.model.") }
 
     private fun modelClass(type: String): Class<*>? = runCatching { Class.forName("dev.hospes.model.$type") }.getOrNull()
         ?: if (type == "TravelCompanion") Class.forName("dev.hospes.model.TravelCompanion") else null
@@ -193,6 +199,9 @@ class SweepTest {
             base == "kotlin.UInt" -> (json as Number).toInt().let { if (type.endsWith("?")) uintBox.invoke(null, it) else it }
             base == "kotlin.Long" -> (json as Number).toLong()
             base == "FileBytes" -> java.util.Base64.getDecoder().decode(json as String)
+            // A held value an argument takes (`Mailer.renderPrepared`'s context): made from the JSON of
+            // its constructor's record.
+            HELD.any { it.first == base } -> heldConstructor(base).let { c -> unwrap { c.newInstance(build(c.parameterTypes[0].simpleName, json)) } }
             else -> {
                 val cls = modelClass(base) ?: throw IllegalArgumentException("unknown type $base")
                 if (cls.isEnum) {
