@@ -31,9 +31,10 @@ import kotlin.random.Random
  *
  * Generated from the bindings themselves: every public function of `dev.hospes` (read by
  * reflection, with the parameter names and types of the generated source) and the held classes
- * (`Keyring`, `Pricer`, `Mailer`, `PreparedMailContext`, constructors and methods) is called with one argument
- * replaced by a hostile value, every other argument valid (built from a shared vector of
- * tests/vectors/ whose inputs have the same names, or from any vector value of the same type):
+ * (`Keyring`, `Pricer`, `Mailer`, `PreparedMailContext`, constructors and methods) is called
+ * with one argument replaced by a hostile value, every other argument valid (built from a shared
+ * vector of tests/vectors/ whose inputs have the same names, or from any vector value of the
+ * same type):
  *
  * - every string parameter (names, ids, countries, time zones, tokens, `json`…): NUL, control
  *   characters, lone surrogates, 10 MB, just over 1 MiB, `1E+999999999`;
@@ -142,8 +143,8 @@ class SweepTest {
             out += Callee(null, name, params, method, null)
         }
         for ((cls, param) in HELD) {
-            val owner = Class.forName("dev.hospes.$cls")
             val constructor = heldConstructor(cls)
+            val owner = constructor.declaringClass
             out += Callee(owner, "<init>", listOf(Param(param, constructor.parameterTypes[0].simpleName)), null, constructor)
             for (method in owner.declaredMethods.sortedBy { it.name }) {
                 if (!Modifier.isPublic(method.modifiers) || Modifier.isStatic(method.modifiers)) continue
